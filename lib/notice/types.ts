@@ -1,0 +1,51 @@
+/**
+ * The notice model: a 责任分解 notice breaks a work report into numbered key tasks (items),
+ * grouped under lead officials (sections), each closed by a 牵头单位 line.
+ */
+
+/** One unit named after 牵头单位：, in page order. */
+export interface LeadUnit {
+  name: string;
+  /** The first-listed unit leads or collects (牵头或汇总). */
+  lead: boolean;
+}
+
+/** 一、冯晶区长牵头工作 → ordinal 1, leader 冯晶区长. */
+export interface NoticeSection {
+  ordinal: number;
+  /** The lead official as written, e.g. 冯晶区长. */
+  leader: string;
+  /** The heading as written (normalised), e.g. 一、冯晶区长牵头工作. */
+  heading: string;
+}
+
+export interface NoticeItem {
+  /** The item's printed number: the stable key, never a DOM index. */
+  itemNo: number;
+  /** Normalised item text without its number prefix. */
+  text: string;
+  /** Ordinal of the section the item sits in. */
+  section: number;
+  units: LeadUnit[];
+  /** The unit line's parenthetical, e.g. 列第一位的为牵头或汇总单位,下同; kept out of unit names. */
+  unitNote?: string;
+  /** Hash of the normalised text: tells later code when the page's text changed. */
+  fingerprint: string;
+}
+
+export interface Notice {
+  /** 文号, e.g. 拱政办发〔2024〕2号; the notice's identity where the page has one. */
+  docNo?: string;
+  title: string;
+  year?: number;
+  sourceUrl: string;
+  publishedAt?: string;
+  sections: NoticeSection[];
+  items: NoticeItem[];
+  /** Numbers missing from the sequence (7 then 9 reports 8). */
+  gaps: number[];
+}
+
+export type Recognition =
+  | { ok: true; notice: Notice }
+  | { ok: false; reason: string };

@@ -1,0 +1,31 @@
+/**
+ * npm run bench [-- --json] [-- --only parse,overlay,...]
+ * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchParse } from './bench/parse';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });
+const only = values.only?.split(',');
+const want = (name: string) => !only || only.includes(name);
+const seedPage = fileURLToPath(new URL('../seeds/gongshu-2024-2.html', import.meta.url));
+
+const GOALS: Record<string, string> = {
+  parse_ms: '≤ 5 ms (Node)',
+  parse_ratio: '≤ 3 × text walk',
+};
+
+async function main() {
+  const results: Record<string, number> = {};
+  if (want('parse')) Object.assign(results, benchParse(seedPage));
+  if (values.json) {
+    process.stdout.write(JSON.stringify(results) + '\n');
+    return;
+  }
+  for (const [name, value] of Object.entries(results)) {
+    console.log(`${name.padEnd(22)} ${String(value).padStart(10)}   ${GOALS[name] ? `goal ${GOALS[name]}` : ''}`);
+  }
+}
+
+await main();

@@ -1,0 +1,24 @@
+/**
+ * Recognise + parse + anchor the seed page in Node, next to a bare TreeWalker text walk over the
+ * same DOM in the same run: the ratio says how much the parser costs over merely reading the text.
+ */
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import { medianMs, round } from './stats';
+
+export function benchParse(seedPage: string) {
+  const { document } = parseHTML(readFileSync(seedPage, 'utf8'));
+  const doc = document as unknown as Document;
+  let sink = 0;
+  const textwalk_ms = medianMs(() => {
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) sink += (n as Text).data.length;
+  });
+  const parse_ms = medianMs(() => {
+    const r = recogniseNotice(doc, { url: 'https://www.gongshu.gov.cn/' });
+    if (!r.ok || r.notice.items.length !== 156) throw new Error('the seed page did not parse');
+  });
+  if (sink < 0) console.log(sink);
+  return { parse_ms: round(parse_ms), textwalk_ms: round(textwalk_ms), parse_ratio: round(parse_ms / textwalk_ms) };
+}

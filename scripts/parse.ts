@@ -1,0 +1,41 @@
+/**
+ * npm run parse -- PAGE.html [--format json|csv] [--url URL]
+ * Prints the parsed notice with the same lib/ code the extension runs, on a Node DOM (linkedom).
+ * A page that is not a breakdown notice exits 1 with a one-line reason.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { noticeToCsv } from '../lib/notice/notice-csv';
+import { recogniseNotice } from '../lib/notice/recognise';
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'json' }, url: { type: 'string' } },
+  });
+  const [file] = positionals;
+  if (!file || (values.format !== 'json' && values.format !== 'csv')) {
+    process.stderr.write('usage: npm run parse -- PAGE.html [--format json|csv] [--url URL]\n');
+    return 2;
+  }
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { document } = parseHTML(html);
+  const result = recogniseNotice(document as unknown as Document, { url: values.url ?? `file://${file}` });
+  if (!result.ok) {
+    process.stderr.write(`not a notice: ${result.reason}\n`);
+    return 1;
+  }
+  process.stdout.write(
+    values.format === 'csv' ? noticeToCsv(result.notice) : JSON.stringify(result.notice, null, 2) + '\n',
+  );
+  return 0;
+}
+
+process.exitCode = main();
