@@ -1,3 +1,42 @@
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
+import { DubanDatabase } from '../../lib/db/database';
+import { setMeta } from '../../lib/db/annotations';
+import { createService } from '../../lib/db/service';
+import { isOfficialUrl } from '../../lib/notice/notice-key';
+import { isTrustedSender, requestSchemas, type ProtocolMap } from '../../lib/protocol';
+import { onMessage, sendMessage } from '../../utils/messaging';
+import { setupReminders } from './reminders';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const db = new DubanDatabase();
+  const reminders = setupReminders(db);
+  const service = createService(db, Date.now, {
+    onAnnotationSaved: (noticeKey, annotation) => {
+      // Every tab showing the notice (the saving one too) hears of the change: tabs stay in step.
+      void broadcastChange(noticeKey, annotation);
+      reminders.onAnnotationSaved();
+    },
+  });
+
+  for (const name of Object.keys(requestSchemas) as (keyof typeof requestSchemas)[]) {
+    onMessage(name, ({ data, sender }) => {
+      if (!isTrustedSender(sender, browser.runtime.id, isOfficialUrl)) {
+        return { ok: false, error: 'untrusted sender' } as ReturnType<ProtocolMap[typeof name]>;
+      }
+      return service.handle(name, data) as Promise<ReturnType<ProtocolMap[typeof name]>>;
+    });
+  }
+
+  async function broadcastChange(noticeKey: string, annotation: Parameters<ProtocolMap['annotationChanged']>[0]['annotation']) {
+    const tabs = await browser.tabs.query({ url: ['https://www.gongshu.gov.cn/art/*', 'http://www.gongshu.gov.cn/art/*'] });
+    for (const tab of tabs) {
+      if (tab.id !== undefined) sendMessage('annotationChanged', { noticeKey, annotation }, tab.id).catch(() => {});
+    }
+  }
+
+  // Ask once that the browser never evicts the notes; record what it said.
+  void (async () => {
+    const persisted = (await navigator.storage?.persisted?.()) || (await navigator.storage?.persist?.()) || false;
+    await setMeta(db, 'storagePersisted', { persisted, at: Date.now() });
+  })().catch(() => {});
+});

@@ -1,0 +1,53 @@
+/** Reads and writes of annotations; each edit is one transaction with its history entries. */
+import { applyPatch, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
+import { noticeKey } from '../notice/notice-key';
+import type { Notice } from '../notice/types';
+import type { DubanDatabase, NoticeRecord } from './database';
+
+/** Records a notice as seen now; keeps every URL it was seen at. Returns its key. */
+export async function rememberNotice(db: DubanDatabase, notice: Notice, now: number): Promise<NoticeRecord> {
+  const key = noticeKey(notice);
+  return db.transaction('rw', db.notices, async () => {
+    const old = await db.notices.get(key);
+    const urls = old ? [...new Set([...old.urls, notice.sourceUrl])] : [notice.sourceUrl];
+    const record: NoticeRecord = { ...notice, key, urls, firstSeenAt: old?.firstSeenAt ?? now, lastSeenAt: now };
+    await db.notices.put(record);
+    return record;
+  });
+}
+
+export function noticeAnnotations(db: DubanDatabase, key: string): Promise<ItemAnnotation[]> {
+  return db.annotations.where('noticeKey').equals(key).sortBy('itemNo');
+}
+
+/**
+ * Saves one edit. Resolves only after the transaction has committed, so an acknowledged save
+ * is on disk; returns the annotation as stored and whether anything changed.
+ */
+export async function saveAnnotation(
+  db: DubanDatabase,
+  patch: AnnotationPatch,
+  now: number,
+): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
+  return db.transaction('rw', db.annotations, db.history, async () => {
+    const current = await db.annotations.get([patch.noticeKey, patch.itemNo]);
+    const { annotation, history } = applyPatch(current, patch, now);
+    if (!history.length) return { annotation, changed: false };
+    await db.annotations.put(annotation);
+    await db.history.bulkAdd(history);
+    return { annotation, changed: true };
+  });
+}
+
+export function itemHistory(db: DubanDatabase, key: string, itemNo: number): Promise<HistoryEntry[]> {
+  // Index order ties on the primary key: entries come back in the order they were written.
+  return db.history.where('[noticeKey+itemNo]').equals([key, itemNo]).toArray();
+}
+
+export async function getMeta<T>(db: DubanDatabase, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(db: DubanDatabase, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}

@@ -1,0 +1,56 @@
+/**
+ * duban's database. Opened only by the background, in the extension's own origin: the page's
+ * storage never holds a note. Versions are append-only; each adds an upgrade, never edits an old one.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import type { Notice } from '../notice/types';
+
+/** A notice as last seen, keyed by its identity (文号, else host + path). */
+export interface NoticeRecord extends Notice {
+  key: string;
+  /** Every URL the notice was seen at (http/https, moved pages). */
+  urls: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** Small facts about the database itself: persistence granted, last export, … */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'duban';
+
+export class DubanDatabase extends Dexie {
+  notices!: EntityTable<NoticeRecord, 'key'>;
+  annotations!: Table<ItemAnnotation, [string, number]>;
+  history!: EntityTable<HistoryEntry, 'id'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Version 1: the first released schema (tests keep a database written by it).
+    this.version(1).stores({
+      notices: 'key, docNo, lastSeenAt',
+      annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt',
+      history: '++id, [noticeKey+itemNo], at',
+    });
+    // Version 2: follow-ups get an index for reminders, and a meta table. Version 1 stored an
+    // empty follow-up as '' where version 2 leaves the field out.
+    this.version(2)
+      .stores({
+        annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
+        meta: 'key',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('annotations')
+          .toCollection()
+          .modify((a: Record<string, unknown>) => {
+            if (a.followUp === '' || a.followUp === null) delete a.followUp;
+          });
+      });
+  }
+}

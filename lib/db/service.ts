@@ -1,0 +1,53 @@
+/**
+ * What the background answers, message by message: validate with Zod, then read or write.
+ * Kept free of browser APIs so unit tests run it on fake-indexeddb.
+ */
+import type { z } from 'zod';
+import type { ItemAnnotation } from '../annotation/model';
+import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
+import { itemHistory, noticeAnnotations, rememberNotice, saveAnnotation } from './annotations';
+import type { DubanDatabase } from './database';
+import { createFollowUpHandlers } from '../followup/service';
+import { createTransferHandlers } from '../transfer/service';
+
+type Requests = typeof requestSchemas;
+type Handler<K extends keyof Requests> = (data: z.infer<Requests[K]>) => Promise<ReturnType<ProtocolMap[K]>>;
+
+export interface ServiceHooks {
+  /** Called after a save that changed something has committed. */
+  onAnnotationSaved?: (noticeKey: string, annotation: ItemAnnotation) => void;
+}
+
+export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}) {
+  const handlers: { [K in keyof Requests]: Handler<K> } = {
+    async openNotice(notice) {
+      const record = await rememberNotice(db, notice, now());
+      return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key) });
+    },
+    async saveAnnotation(patch) {
+      const { annotation, changed } = await saveAnnotation(db, patch, now());
+      if (changed) hooks.onAnnotationSaved?.(patch.noticeKey, annotation);
+      return ok(annotation);
+    },
+    async getItemHistory({ noticeKey, itemNo }) {
+      return ok(await itemHistory(db, noticeKey, itemNo));
+    },
+    ...createTransferHandlers(db, now),
+    ...createFollowUpHandlers(db, now),
+  } as { [K in keyof Requests]: Handler<K> };
+
+  /** Validates `data` for request `name` and runs it; any failure comes back as a Failure. */
+  async function handle<K extends keyof Requests>(name: K, data: unknown): Promise<Result<unknown>> {
+    const parsed = requestSchemas[name].safeParse(data);
+    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`);
+    try {
+      return await (handlers[name] as (d: unknown) => Promise<Result<unknown>>)(parsed.data);
+    } catch (e) {
+      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`);
+    }
+  }
+  return { handle, handlers };
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (error: string): Result<never> => ({ ok: false, error });

@@ -1,0 +1,25 @@
+/** Zod schemas of the notice model: a notice crossing from a content script is checked, not trusted. */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().max(max);
+
+export const LeadUnitSchema = z.object({ name: text(200).min(1), lead: z.boolean() });
+export const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
+export const NoticeItemSchema = z.object({
+  itemNo: z.number().int().min(1).max(9999),
+  text: text(20_000),
+  section: z.number().int().min(1).max(99),
+  units: z.array(LeadUnitSchema).max(100),
+  unitNote: text(500).optional(),
+  fingerprint: text(64),
+});
+export const NoticeSchema = z.object({
+  docNo: text(100).optional(),
+  title: text(500),
+  year: z.number().int().min(1900).max(2200).optional(),
+  sourceUrl: text(2000),
+  publishedAt: text(50).optional(),
+  sections: z.array(NoticeSectionSchema).max(99),
+  items: z.array(NoticeItemSchema).max(2000),
+  gaps: z.array(z.number().int()).max(2000),
+});
