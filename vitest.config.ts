@@ -1,4 +1,4 @@
-import './scripts/node-polyfills';
+import './scripts/node-polyfills.ts';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 

@@ -38,4 +38,9 @@ function main(): number {
   return 0;
 }
 
+// `npm run parse -- page.html | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 process.exitCode = main();

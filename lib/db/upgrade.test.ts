@@ -1,0 +1,33 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { V1_ANNOTATIONS, V1_HISTORY, writeV1Database } from '../../tests/fixtures/db-v1';
+import { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import { NoticeSchema } from '../notice/schema';
+import { DubanDatabase } from './database';
+
+const NAME = 'duban-upgrade-test';
+beforeEach(() => Dexie.delete(NAME));
+afterEach(() => Dexie.delete(NAME));
+
+it('opens a database written by the first schema with every annotation and history entry intact', async () => {
+  await writeV1Database(NAME);
+  const db = new DubanDatabase(NAME);
+  await db.open();
+  expect(db.verno).toBeGreaterThan(1);
+
+  const annotations = await db.annotations.toArray();
+  expect(annotations).toHaveLength(V1_ANNOTATIONS.length);
+  // Every stored record must satisfy today's model: a schema change without its upgrade fails here.
+  for (const a of annotations) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
+  expect(annotations.find((a) => a.itemNo === 1)).toMatchObject({ note: '已召开专题会', followUp: '2024-04-01', status: 'in_progress' });
+  expect('followUp' in annotations.find((a) => a.itemNo === 22)!).toBe(false);
+
+  const history = await db.history.toArray();
+  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY);
+  for (const h of history) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
+  for (const n of await db.notices.toArray()) expect(NoticeSchema.safeParse(n).error).toBeUndefined();
+
+  // The version-2 follow-up index works on upgraded rows.
+  expect(await db.annotations.where('followUp').equals('2024-04-01').count()).toBe(1);
+  db.close();
+});
