@@ -37,13 +37,14 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   } as { [K in keyof Requests]: Handler<K> };
 
   /** Validates `data` for request `name` and runs it; any failure comes back as a Failure. */
-  async function handle<K extends keyof Requests>(name: K, data: unknown): Promise<Result<unknown>> {
+  async function handle<K extends keyof Requests>(name: K, data: unknown): Promise<ReturnType<ProtocolMap[K]>> {
+    type Answer = ReturnType<ProtocolMap[K]>;
     const parsed = requestSchemas[name].safeParse(data);
-    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`) as Answer;
     try {
-      return await (handlers[name] as (d: unknown) => Promise<Result<unknown>>)(parsed.data);
+      return await (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data);
     } catch (e) {
-      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`);
+      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`) as Answer;
     }
   }
   return { handle, handlers };

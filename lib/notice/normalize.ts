@@ -53,3 +53,4 @@ export function chineseOrdinal(s: string): number {
   const ones = ten === s.length - 1 ? 0 : (CN_DIGITS[s.slice(ten + 1)] ?? NaN);
   return tens * 10 + ones;
 }
+
