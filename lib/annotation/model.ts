@@ -3,22 +3,12 @@
  * Schemas are Zod so that messages, the database and imported files are checked by the same rules.
  */
 import { z } from 'zod';
+import { ITEM_STATUSES, MAX_NOTE_LENGTH } from './status';
 
-/** 未开始 / 推进中 / 已完成 / 滞后 / 暂缓 */
-export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'behind', 'paused'] as const;
+// The constants live in a Zod-free module the content script can import; re-exported here.
+export { ITEM_STATUSES, MAX_NOTE_LENGTH, STATUS_LABELS } from './status';
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
-
-export const STATUS_LABELS: Record<ItemStatus, { zh: string; en: string }> = {
-  not_started: { zh: '未开始', en: 'Not started' },
-  in_progress: { zh: '推进中', en: 'In progress' },
-  done: { zh: '已完成', en: 'Done' },
-  behind: { zh: '滞后', en: 'Behind' },
-  paused: { zh: '暂缓', en: 'Paused' },
-};
-
-/** Limits that keep one note or one file from filling the database. */
-export const MAX_NOTE_LENGTH = 20_000;
 
 /** A calendar day, YYYY-MM-DD: follow-ups are days, not instants. */
 export const CalendarDay = z

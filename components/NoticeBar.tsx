@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { ItemFilter } from '../lib/annotation/filter';
+import type { ItemAnnotation } from '../lib/annotation/model';
+import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
+import { statusText, TEXT } from '../lib/overlay-text';
+import { OrphanList } from './OrphanList';
+
+interface Props {
+  total: number;
+  /** Items the filter keeps. */
+  shown: number;
+  counts: Record<ItemStatus, number>;
+  overdue: number;
+  /** Items whose text changed since their note. */
+  changed: number;
+  units: readonly { name: string; count: number }[];
+  filter: ItemFilter;
+  onFilter: (f: ItemFilter) => void;
+  /** Scrolls to and focuses item `n`; false when the page has no such item. */
+  onJump: (n: number) => boolean;
+  orphans: readonly ItemAnnotation[];
+  loadError?: string;
+}
+
+/** The compact bar at the top of the notice: counts, filters, jump to an item, orphans. */
+export function NoticeBar(p: Props) {
+  const [jump, setJump] = useState('');
+  const [missing, setMissing] = useState<string>();
+  const filtering = p.filter.status !== '' || p.filter.unit !== '';
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const n = Number(jump.trim());
+    const ok = Number.isInteger(n) && n > 0 && p.onJump(n);
+    setMissing(ok ? undefined : jump.trim());
+  };
+
+  return (
+    <div class="bar" role="toolbar" aria-label={TEXT.bar.label}>
+      <strong class="brand">{TEXT.bar.title}</strong>
+      <span class="total">{filtering ? TEXT.bar.shown(p.shown, p.total) : TEXT.bar.items(p.total)}</span>
+      <span class="chips" role="group" aria-label={TEXT.bar.statusFilter}>
+        {ITEM_STATUSES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            class={`chip s-${s}`}
+            aria-pressed={p.filter.status === s}
+            onClick={() => p.onFilter({ ...p.filter, status: p.filter.status === s ? '' : s })}
+          >
+            {statusText(s)} <b>{p.counts[s]}</b>
+          </button>
+        ))}
+      </span>
+      {p.overdue > 0 && <span class="warn">{TEXT.bar.overdue(p.overdue)}</span>}
+      {p.changed > 0 && <span class="warn">{TEXT.bar.changed(p.changed)}</span>}
+      <label class="unit-filter">
+        <span>{TEXT.bar.unit}</span>
+        <select value={p.filter.unit} onChange={(e) => p.onFilter({ ...p.filter, unit: e.currentTarget.value })}>
+          <option value="">{TEXT.bar.allUnits}</option>
+          {p.units.map((u) => (
+            <option key={u.name} value={u.name}>
+              {u.name} ({u.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      {filtering && (
+        <button type="button" class="clear" onClick={() => p.onFilter({ status: '', unit: '' })}>
+          {TEXT.bar.clear}
+        </button>
+      )}
+      <form class="jump" onSubmit={submit}>
+        <input
+          type="text"
+          inputMode="numeric"
+          size={4}
+          aria-label={TEXT.bar.jumpLabel}
+          placeholder="#"
+          value={jump}
+          onInput={(e) => setJump(e.currentTarget.value)}
+          aria-invalid={missing !== undefined || undefined}
+        />
+        <button type="submit">{TEXT.bar.jump}</button>
+        {missing !== undefined && (
+          <span class="error" role="alert">
+            {TEXT.bar.jumpMissing(missing)}
+          </span>
+        )}
+      </form>
+      {p.loadError && (
+        <span class="error" role="alert" title={p.loadError}>
+          {TEXT.bar.loadFailed}
+        </span>
+      )}
+      <OrphanList orphans={p.orphans} />
+    </div>
+  );
+}

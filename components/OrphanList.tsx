@@ -1,0 +1,24 @@
+import type { ItemAnnotation } from '../lib/annotation/model';
+import { statusText, TEXT } from '../lib/overlay-text';
+
+const PREVIEW = 80;
+
+/** Saved annotations whose item the page no longer has: listed, never dropped. */
+export function OrphanList({ orphans }: { orphans: readonly ItemAnnotation[] }) {
+  if (!orphans.length) return null;
+  return (
+    <details class="orphans">
+      <summary>{TEXT.bar.orphans(orphans.length)}</summary>
+      <p class="hint">{TEXT.bar.orphansHint}</p>
+      <ul>
+        {orphans.map((a) => (
+          <li key={a.itemNo}>
+            <b>#{a.itemNo}</b> <span class={`tag s-${a.status}`}>{statusText(a.status)}</span>
+            {a.followUp && <span class="tag">{a.followUp}</span>}
+            {a.note && <span class="text">{a.note.length > PREVIEW ? `${a.note.slice(0, PREVIEW)}…` : a.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

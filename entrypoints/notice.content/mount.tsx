@@ -1,0 +1,179 @@
+/**
+ * Builds one overlay per item, each a Preact tree in its own closed shadow root, all sharing one
+ * stylesheet, plus the notice bar. Built detached (while the background is asked for the saved
+ * annotations), then attached in one go: right after each item's text, the bar at the top of the
+ * notice's body, so the page lays out once. The first overlays render at once, the rest as they
+ * come near the viewport or in idle time, so a long notice costs no long task.
+ */
+import { render } from 'preact';
+import { ItemOverlay, type ItemHandlers } from '../../components/ItemOverlay';
+import type { ItemStore } from '../../lib/annotation/item-store';
+import type { HistoryEntry } from '../../lib/annotation/model';
+import { commonContainer, itemBlocks, overlayPosition, type Position } from '../../lib/notice/placement';
+import type { ItemAnchor } from '../../lib/notice/recognise';
+import type { Notice, NoticeItem } from '../../lib/notice/types';
+import type { Result } from '../../lib/protocol';
+import { mountBar } from './bar';
+import { createPageFilter } from './page-filter';
+import { createShadowHost, sharedSheet } from './shadow';
+import css from './styles.css?inline';
+
+export interface MountOptions {
+  notice: Notice;
+  anchors: Map<number, ItemAnchor>;
+  store: ItemStore;
+  /** Today in Asia/Shanghai. */
+  today: string;
+  /** 序时进度 for the notice's year, in percent. */
+  expected: number;
+  loadHistory: (itemNo: number) => Promise<Result<HistoryEntry[]>>;
+}
+
+export interface MountedItem {
+  item: NoticeItem;
+  host: HTMLElement;
+  root: ShadowRoot;
+}
+
+export interface Overlays {
+  items: Map<number, MountedItem>;
+  /** Puts the built overlays and the bar into the page. */
+  attach(): void;
+  /** Renders item `n` now if it has not been (before jumping to it). */
+  ensureRendered(itemNo: number): void;
+  /** Draws pending changes now rather than at the end of the task. */
+  flush(): void;
+  /** Shows a failure to load saved annotations in the bar. */
+  setLoadError(message: string): void;
+  unmount(): void;
+}
+
+/** Overlays this many viewport heights from view render when they are observed there. */
+const NEAR = 1;
+/** How many overlays render while building, before anything is laid out. */
+const EAGER = 8;
+/** At most this many overlays render in one idle slice (~0.2 ms each). */
+const CHUNK = 24;
+
+export function buildOverlays(doc: Document, o: MountOptions): Overlays {
+  const sheet = sharedSheet(doc, css);
+  const { notice, anchors, store } = o;
+  const items = new Map<number, MountedItem>();
+  const positions = new Map<number, Position>();
+  const firstNode = anchors.get(notice.items[0]?.itemNo)?.nodes[0];
+  const lastNode = anchors.get(notice.items.at(-1)?.itemNo ?? -1)?.nodes.at(-1);
+  const container = (firstNode && lastNode && commonContainer(firstNode, lastNode)) || doc.body;
+
+  // Renders are batched: one edit changes the store several times in a task. Only rendered
+  // overlays redraw; the others render with the latest data when their turn comes.
+  const rendered = new Set<number>();
+  const dirty = new Set<number>();
+  let scheduled = false;
+  const drawDirty = () => {
+    scheduled = false;
+    for (const n of dirty) draw(n);
+    dirty.clear();
+  };
+  const schedule = (itemNo: number) => {
+    if (!rendered.has(itemNo)) return;
+    dirty.add(itemNo);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(drawDirty);
+    }
+  };
+
+  const view = doc.defaultView ?? window;
+  const near = new view.IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) ensureRendered(Number((e.target as HTMLElement).dataset.dubanItem));
+    },
+    { rootMargin: `${NEAR * 100}% 0px` },
+  );
+  const ensureRendered = (itemNo: number) => {
+    if (!rendered.has(itemNo)) draw(itemNo);
+  };
+
+  // The rest, in page order, a few at a time while the page is idle.
+  const idle = (fn: (d?: IdleDeadline) => void) =>
+    view.requestIdleCallback ? view.requestIdleCallback(fn, { timeout: 100 }) : view.setTimeout(fn, 1);
+  let stopped = false;
+  const renderRest = (deadline?: IdleDeadline) => {
+    if (stopped) return;
+    let budget = CHUNK;
+    for (const itemNo of items.keys()) {
+      if (rendered.has(itemNo)) continue;
+      if (budget-- <= 0 || (deadline && deadline.timeRemaining() < 2 && !deadline.didTimeout)) return void idle(renderRest);
+      draw(itemNo);
+    }
+    near.disconnect();
+    doc.documentElement.setAttribute('data-duban-rendered', String(rendered.size));
+    performance.mark('duban:rendered');
+  };
+
+  const handlers = new Map<number, ItemHandlers>();
+  function draw(itemNo: number) {
+    const m = items.get(itemNo);
+    if (!m) return;
+    rendered.add(itemNo);
+    render(
+      <ItemOverlay item={m.item} view={store.view(itemNo)} today={o.today} expected={o.expected} {...handlers.get(itemNo)!} />,
+      m.root,
+    );
+  }
+
+  const unsubscribe: (() => void)[] = [];
+  for (const item of notice.items) {
+    const anchor = anchors.get(item.itemNo);
+    const pos = anchor && overlayPosition(anchor);
+    if (!anchor || !pos) continue;
+    const itemNo = item.itemNo;
+    const { host, root } = createShadowHost(doc, 'duban-item', { 'data-duban-item': String(itemNo) }, sheet);
+    handlers.set(itemNo, {
+      onEdit: (fields, debounce) => store.edit(itemNo, fields, { debounce }),
+      onBlur: () => store.flush(),
+      loadHistory: () => o.loadHistory(itemNo),
+    });
+    items.set(itemNo, { item, host, root });
+    positions.set(itemNo, pos);
+    // The first rows render now (a notice opens at its top); asking where each item is would
+    // force a layout of the page, so the rest wait for the observer or idle time.
+    if (items.size <= EAGER) draw(itemNo);
+    unsubscribe.push(store.subscribe(itemNo, () => schedule(itemNo)));
+  }
+
+  // Filtering hides an item's paragraphs (text and 牵头单位 line) with its overlay.
+  const filter = createPageFilter(doc, () =>
+    [...items].map(([n, m]): [number, Element[]] => [n, [...itemBlocks(anchors.get(n)!, container), m.host]]),
+  );
+  const bar = mountBar(doc, sheet, { notice, store, items, filter, today: o.today, ensureRendered });
+
+  return {
+    items,
+    attach() {
+      for (const [itemNo, { host }] of items) {
+        const { parent, before } = positions.get(itemNo)!;
+        parent.insertBefore(host, before);
+        near.observe(host);
+      }
+      container.insertBefore(bar.host, container.firstChild);
+      idle(renderRest);
+    },
+    ensureRendered,
+    flush: drawDirty,
+    setLoadError: bar.setLoadError,
+    unmount() {
+      stopped = true;
+      near.disconnect();
+      doc.documentElement.removeAttribute('data-duban-rendered');
+      for (const u of unsubscribe) u();
+      bar.unmount();
+      filter.clear();
+      for (const m of items.values()) {
+        render(null, m.root);
+        m.host.remove();
+      }
+      items.clear();
+    },
+  };
+}

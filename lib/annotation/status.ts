@@ -1,0 +1,19 @@
+/**
+ * Item statuses and their labels, free of Zod so the content script can import them without
+ * carrying a schema library (model.ts builds its schemas on these and re-exports them).
+ */
+
+/** 未开始 / 推进中 / 已完成 / 滞后 / 暂缓 */
+export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'behind', 'paused'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ItemStatus, { zh: string; en: string }> = {
+  not_started: { zh: '未开始', en: 'Not started' },
+  in_progress: { zh: '推进中', en: 'In progress' },
+  done: { zh: '已完成', en: 'Done' },
+  behind: { zh: '滞后', en: 'Behind' },
+  paused: { zh: '暂缓', en: 'Paused' },
+};
+
+/** Limits that keep one note or one file from filling the database. */
+export const MAX_NOTE_LENGTH = 20_000;

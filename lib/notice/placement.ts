@@ -1,0 +1,63 @@
+/**
+ * Where duban's UI goes in a recognised notice: after each item's text, and at the top of the
+ * notice's body. Reads the anchors the recogniser found; touches nothing. Document passed in.
+ */
+import type { ItemAnchor } from './recognise';
+
+/** Inline wrappers JCMS pages put around item text (<span style="font-family:仿宋">, <strong>, …). */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'del', 'em', 'font', 'i', 'ins', 'kbd', 'label',
+  'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+]);
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+const isInline = (el: Element) => INLINE.has(el.localName);
+const isBr = (n: Node | null): n is Element => n?.nodeType === ELEMENT_NODE && (n as Element).localName === 'br';
+const isBlank = (n: Node) => n.nodeType === TEXT_NODE && !/\S/.test((n as Text).data);
+
+/** Insert an item's overlay with `parent.insertBefore(host, before)`. */
+export interface Position {
+  parent: Node;
+  before: Node | null;
+}
+
+/**
+ * Right after the item's last text node, out of any inline wrappers around it; when a <br> ends
+ * that line (the 牵头单位 line follows in the same paragraph), after the <br>, so a block overlay
+ * does not leave an empty line behind it.
+ */
+export function overlayPosition(anchor: Pick<ItemAnchor, 'nodes'>): Position | undefined {
+  let node: Node | undefined = anchor.nodes[anchor.nodes.length - 1];
+  if (!node?.parentNode) return undefined;
+  while (node.parentElement && isInline(node.parentElement)) node = node.parentElement;
+  let next = node.nextSibling;
+  while (next && isBlank(next)) next = next.nextSibling;
+  if (isBr(next)) node = next;
+  return { parent: node.parentNode!, before: node.nextSibling };
+}
+
+/** The nearest element that holds all of `nodes` (the notice's body, for the first and last item). */
+export function commonContainer(a: Node, b: Node): Element | undefined {
+  for (let el = a.parentElement; el; el = el.parentElement) if (el.contains(b)) return el;
+  return undefined;
+}
+
+/**
+ * The elements an item's text and its 牵头单位 line are laid out in: the nearest non-inline
+ * ancestor of each node below `container` (a paragraph, usually). Hiding them hides the item.
+ */
+export function itemBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, container: Element): Element[] {
+  const blocks = new Set<Element>();
+  for (const node of [...anchor.nodes, ...anchor.unitNodes]) {
+    let el = node.parentElement;
+    let below: Element | undefined; // the outermost inline wrapper under the container
+    while (el && el !== container && isInline(el)) {
+      below = el;
+      el = el.parentElement;
+    }
+    if (el && el !== container) blocks.add(el);
+    else if (below) blocks.add(below);
+  }
+  return [...blocks];
+}

@@ -1,0 +1,37 @@
+/**
+ * Reads duban's database as it is on disk, from one of duban's own pages (same origin as the
+ * background): the end-to-end tests check what was stored, not what the UI claims.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { extensionPage } from './harness';
+
+export interface DbSnapshot {
+  notices: Record<string, unknown>[];
+  annotations: Record<string, unknown>[];
+  history: Record<string, unknown>[];
+}
+
+export async function readDb(context: BrowserContext, extensionId: string): Promise<DbSnapshot> {
+  const page = await extensionPage(context, extensionId, 'popup.html');
+  try {
+    return await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('duban');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = (store: string) =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          if (!db.objectStoreNames.contains(store)) return resolve([]);
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const snapshot = { notices: await all('notices'), annotations: await all('annotations'), history: await all('history') };
+      db.close();
+      return snapshot;
+    });
+  } finally {
+    await page.close();
+  }
+}
