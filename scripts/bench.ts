@@ -2,6 +2,8 @@
  * npm run bench [-- --json] [-- --only parse,overlay,...]
  * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
  */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchOverlay } from './bench/overlay';
@@ -16,10 +18,15 @@ const GOALS: Record<string, string> = {
   parse_ms: '≤ 5 ms (Node)',
   parse_ratio: '≤ 3 × text walk',
   overlay_ready_ms: '≤ 50 ms (Chromium)',
+  overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   content_script_kb: '≤ 60 KB minified',
 };
 
 async function main() {
+  // The Chromium benchmarks load the built extension.
+  if (!existsSync(new URL('../.output/chrome-mv3/manifest.json', import.meta.url))) {
+    execSync('npx wxt build', { stdio: 'ignore' });
+  }
   const results: Record<string, number> = {};
   if (want('parse')) Object.assign(results, benchParse(seedPage));
   if (want('overlay')) Object.assign(results, await benchOverlay());

@@ -163,8 +163,7 @@ describe('duban on the seed pages', () => {
     await page.close();
   });
 
-  // TODO: unskip once entrypoints/notice.content sets data-duban="ready" (its main() is still empty).
-  it.skip('marks the notice page ready with at least one overlay', async () => {
+  it('marks the notice page ready with at least one overlay', async () => {
     const notice = seeds.find((s) => s.notice)!;
     const page = await openNotice(duban.context, notice.url);
     const { state, items } = await dubanState(page);
@@ -175,8 +174,7 @@ describe('duban on the seed pages', () => {
     await page.close();
   });
 
-  // TODO: unskip once the content script marks non-notice pages data-duban="none".
-  it.skip('marks a non-notice page "none"', async () => {
+  it('marks a non-notice page "none"', async () => {
     const other = seeds.find((s) => !s.notice)!;
     const page = await openNotice(duban.context, other.url);
     expect((await dubanState(page)).state).toBe('none');
