@@ -39,9 +39,16 @@ export async function saveAnnotation(
   });
 }
 
-export function itemHistory(db: DubanDatabase, key: string, itemNo: number): Promise<HistoryEntry[]> {
+export async function itemHistory(db: DubanDatabase, key: string, itemNo: number): Promise<HistoryEntry[]> {
   // Index order ties on the primary key: entries come back in the order they were written.
-  return db.history.where('[noticeKey+itemNo]').equals([key, itemNo]).toArray();
+  const [own, packs] = await Promise.all([
+    db.history.where('[noticeKey+itemNo]').equals([key, itemNo]).toArray(),
+    db.historyPacks.where('noticeKey').equals(key).toArray(),
+  ]);
+  if (!packs.length) return own;
+  // Entries an import brought (lib/transfer), merged in by time; the sort is stable.
+  const imported = packs.flatMap((p) => p.entries.filter((e) => e.itemNo === itemNo));
+  return [...own, ...imported].sort((a, b) => a.at - b.at);
 }
 
 export async function getMeta<T>(db: DubanDatabase, key: string): Promise<T | undefined> {

@@ -15,6 +15,19 @@ export interface NoticeRecord extends Notice {
   lastSeenAt: number;
 }
 
+/**
+ * History entries one import added to one notice, kept together: importing 10,000 items writes a
+ * handful of records instead of tens of thousands of entries (see lib/transfer/store.ts).
+ * An item's history is its `history` rows plus its entries in the packs of its notice.
+ */
+export interface HistoryPack {
+  id?: number;
+  noticeKey: string;
+  /** When the import ran. */
+  at: number;
+  entries: HistoryEntry[];
+}
+
 /** Small facts about the database itself: persistence granted, last export, … */
 export interface MetaRecord {
   key: string;
@@ -28,6 +41,7 @@ export class DubanDatabase extends Dexie {
   annotations!: Table<ItemAnnotation, [string, number]>;
   history!: EntityTable<HistoryEntry, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  historyPacks!: EntityTable<HistoryPack, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -52,5 +66,8 @@ export class DubanDatabase extends Dexie {
             if (a.followUp === '' || a.followUp === null) delete a.followUp;
           });
       });
+    // Version 3: history written by imports goes to packs, one record per notice and import.
+    // A new table only: nothing to migrate.
+    this.version(3).stores({ historyPacks: '++id, noticeKey' });
   }
 }

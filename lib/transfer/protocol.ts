@@ -1,4 +1,39 @@
-/** Messages of export and import (popup ↔ background). Filled in by the transfer feature. */
-export const transferRequests = {} as const;
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TransferProtocol {}
+/** Messages of the popup's summary, export and import (popup → background); merged into lib/protocol.ts. */
+import { z } from 'zod';
+import { NoticeKey } from '../annotation/model';
+import type { Result } from '../protocol';
+import type { ImportPreview } from './plan';
+import type { PopupSummary } from './summary';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const transferRequests = {
+  getPopupSummary: z.object({ activeUrl: z.string().max(4000).optional() }),
+  exportAnnotations: z.object({ format: z.enum(EXPORT_FORMATS), noticeKeys: z.array(NoticeKey).max(1000).optional() }),
+  // The text's size is checked by the importer, which answers with a readable message.
+  previewImport: z.object({ text: z.string() }),
+  applyImport: z.object({ text: z.string() }),
+} as const;
+
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+  notices: number;
+  items: number;
+}
+
+/** What an import did (or, for a preview, would do). */
+export type ImportOutcome = ImportPreview;
+
+export interface TransferProtocol {
+  /** Answer the popup's summary, the active tab's notice first. */
+  getPopupSummary(data: { activeUrl?: string }): Result<PopupSummary>;
+  /** Export the given notices (default: all annotated) as a file; a JSON export is remembered as the last backup. */
+  exportAnnotations(data: { format: ExportFormat; noticeKeys?: string[] }): Result<ExportedFile>;
+  /** Check a file and answer what importing it would change; writes nothing. */
+  previewImport(data: { text: string }): Result<ImportOutcome>;
+  /** Import a file: checked whole, merged, written in one transaction or not at all. */
+  applyImport(data: { text: string }): Result<ImportOutcome>;
+}

@@ -1,6 +1,74 @@
+/** Handlers of the transfer messages (see ./protocol.ts), merged into lib/db/service.ts. */
+import { getMeta, setMeta } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
+import type { Result } from '../protocol';
+import { buildCsv } from './export-csv';
+import { buildTransferFile, serializeTransferFile } from './export-json';
+import { buildWebAnnotations } from './export-web-annotation';
+import { parseTransferFile, REFUSED } from './parse-file';
+import type { ExportedFile, ExportFormat, ImportOutcome } from './protocol';
+import { exportFileName, groupByNotice } from './snapshot';
+import { applyImport, ImportRefused, LAST_EXPORT_KEY, previewImport, readSnapshot, type LastExport } from './store';
+import { summarise, type PopupSummary } from './summary';
 
-/** Handlers of the transfer messages (see ./protocol.ts); same shape as lib/db/service.ts. */
-export function createTransferHandlers(_db: DubanDatabase, _now: () => number) {
-  return {};
+const MIME: Record<ExportFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  jsonld: 'application/ld+json',
+};
+
+export function createTransferHandlers(db: DubanDatabase, now: () => number) {
+  return {
+    async getPopupSummary({ activeUrl }: { activeUrl?: string }): Promise<Result<PopupSummary>> {
+      const [notices, annotations, lastExport] = await db.transaction('r', db.notices, db.annotations, db.meta, () =>
+        Promise.all([db.notices.toArray(), db.annotations.toArray(), getMeta<LastExport>(db, LAST_EXPORT_KEY)]),
+      );
+      return ok(summarise({ notices, annotations, lastExport, now: now(), activeUrl }));
+    },
+
+    async exportAnnotations({ format, noticeKeys }: { format: ExportFormat; noticeKeys?: string[] }): Promise<Result<ExportedFile>> {
+      const at = now();
+      const snapshot = await readSnapshot(db);
+      const { groups } = groupByNotice(snapshot, noticeKeys);
+      if (!groups.length) return fail('没有可导出的批注 / there are no annotations to export');
+      const notices = groups.map((g) => g.notice);
+      const items = groups.reduce((n, g) => n + g.annotations.length, 0);
+      let text: string;
+      if (format === 'json') {
+        text = serializeTransferFile(buildTransferFile(snapshot, at, noticeKeys).file);
+        // Only the JSON file can be imported again: it is the backup the reminder asks for.
+        await setMeta(db, LAST_EXPORT_KEY, { at, notices: notices.length, items } satisfies LastExport);
+      } else if (format === 'csv') {
+        text = buildCsv(snapshot, noticeKeys);
+      } else {
+        text = JSON.stringify(buildWebAnnotations(snapshot, at, noticeKeys), null, 1) + '\n';
+      }
+      return ok({ filename: exportFileName(notices, at, format), mimeType: MIME[format], text, notices: notices.length, items });
+    },
+
+    async previewImport({ text }: { text: string }): Promise<Result<ImportOutcome>> {
+      return runImport(text, (file) => previewImport(db, file, now()));
+    },
+
+    async applyImport({ text }: { text: string }): Promise<Result<ImportOutcome>> {
+      return runImport(text, (file) => applyImport(db, file, now()));
+    },
+  };
 }
+
+async function runImport(
+  text: string,
+  run: (file: Extract<ReturnType<typeof parseTransferFile>, { ok: true }>['file']) => Promise<ImportOutcome>,
+): Promise<Result<ImportOutcome>> {
+  const parsed = parseTransferFile(text);
+  if (!parsed.ok) return fail([REFUSED, ...parsed.errors].join('\n'));
+  try {
+    return ok(await run(parsed.file));
+  } catch (e) {
+    if (e instanceof ImportRefused) return fail([REFUSED, ...e.errors].join('\n'));
+    return fail(`${REFUSED}\n${(e as Error).message}`);
+  }
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (error: string): Result<never> => ({ ok: false, error });

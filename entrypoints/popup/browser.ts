@@ -1,0 +1,52 @@
+/** The popup's dealings with the browser: tabs, downloads, files. Nothing here touches the database. */
+import { browser } from '#imports';
+import { pageIdentity } from '../../lib/transfer/summary';
+
+/** The URL of the tab the popup was opened over (undefined when the popup runs in a tab itself). */
+export async function activeTabUrl(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const url = tab?.url;
+  return url && /^https?:/.test(url) ? url : undefined;
+}
+
+/**
+ * Shows the notice at an item: a tab already showing the notice goes to the item's hash (the
+ * content script hears hashchange); otherwise a new tab opens. The popup closes either way.
+ */
+export async function openItem(href: string): Promise<void> {
+  if (!/^https?:\/\//i.test(href)) return;
+  const target = pageIdentity(href);
+  const tabs = await browser.tabs.query({ url: ['https://www.gongshu.gov.cn/*', 'http://www.gongshu.gov.cn/*'] });
+  const tab = tabs.find((t) => pageIdentity(t.url) === target);
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { url: href, active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+  } else {
+    await browser.tabs.create({ url: href });
+  }
+  if (await isActionPopup()) window.close();
+}
+
+export async function openOverview(): Promise<void> {
+  await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/overview.html') });
+  if (await isActionPopup()) window.close();
+}
+
+/** The toolbar popup has no tab of its own; popup.html opened in a tab (tests, keyboard users) does. */
+async function isActionPopup(): Promise<boolean> {
+  return (await browser.tabs.getCurrent()) === undefined;
+}
+
+/** Saves text as a file through the browser's download (an <a download> on a blob URL). */
+export function downloadText(filename: string, mimeType: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the download time to start before the blob goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,86 @@
+/**
+ * W3C Web Annotation (JSON-LD) so other annotation tools can read duban's notes: one Annotation per
+ * annotated item, targeting the notice's URL with a TextQuoteSelector on the item's text; the status
+ * is an `assessing` body, the note a `commenting` body. https://www.w3.org/TR/annotation-model/
+ */
+import { STATUS_LABELS } from '../annotation/status';
+import { toInstant } from './format';
+import { groupByNotice, type TransferSnapshot } from './snapshot';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'assessing' | 'commenting' | 'tagging';
+  value: string;
+  format: 'text/plain';
+  language?: string;
+}
+
+export interface WebAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'assessing';
+  created: string;
+  modified: string;
+  generator: { id: string; type: 'Software'; name: string };
+  body: TextualBody[];
+  target: {
+    source: string;
+    selector?: { type: 'TextQuoteSelector'; exact: string };
+  };
+}
+
+export interface WebAnnotationCollection {
+  '@context': string;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+}
+
+const GENERATOR = { id: 'urn:duban', type: 'Software', name: '督办 duban' } as const;
+
+/** urn:duban:annotation:<notice key, URI-encoded>:<item number> — stable across exports. */
+export const annotationId = (noticeKey: string, itemNo: number) => `urn:duban:annotation:${encodeURIComponent(noticeKey)}:${itemNo}`;
+
+export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, now: number, only?: readonly string[]): WebAnnotationCollection {
+  const { groups } = groupByNotice(snapshot, only);
+  const items: WebAnnotation[] = [];
+  for (const { notice, annotations } of groups) {
+    const texts = new Map(notice.items.map((i) => [i.itemNo, i.text]));
+    for (const a of annotations) {
+      const label = STATUS_LABELS[a.status];
+      const body: TextualBody[] = [
+        { type: 'TextualBody', purpose: 'assessing', value: `${label.zh} ${label.en}`, format: 'text/plain' },
+      ];
+      if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain', language: 'zh' });
+      if (a.followUp) body.push({ type: 'TextualBody', purpose: 'tagging', value: `跟进 follow-up ${a.followUp}`, format: 'text/plain' });
+      if (a.progress !== undefined) body.push({ type: 'TextualBody', purpose: 'tagging', value: `进度 progress ${a.progress}%`, format: 'text/plain' });
+      const exact = texts.get(a.itemNo);
+      items.push({
+        id: annotationId(notice.key, a.itemNo),
+        type: 'Annotation',
+        motivation: 'assessing',
+        created: toInstant(a.createdAt),
+        modified: toInstant(a.updatedAt),
+        generator: GENERATOR,
+        body,
+        target: {
+          source: notice.sourceUrl,
+          ...(exact && { selector: { type: 'TextQuoteSelector' as const, exact } }),
+        },
+      });
+    }
+  }
+  const id = `urn:duban:export:${toInstant(now)}`;
+  return {
+    '@context': ANNO_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: '督办 duban annotations',
+    total: items.length,
+    first: { id: `${id}:page:0`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}

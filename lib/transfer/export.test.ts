@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveAnnotation } from '../db/annotations';
+import type { DubanDatabase } from '../db/database';
+import { createService } from '../db/service';
+import { CSV_HEADER, buildCsv } from './export-csv';
+import { buildTransferFile, serializeTransferFile } from './export-json';
+import { buildWebAnnotations } from './export-web-annotation';
+import { parseTransferFile } from './parse-file';
+import { exportFileName } from './snapshot';
+import { readSnapshot } from './store';
+import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from './test/fixtures';
+
+// 2026-11-25 08:00 in Shanghai (00:00 UTC).
+const NOW = Date.UTC(2026, 10, 25, 0, 0);
+let db: DubanDatabase;
+beforeEach(async () => {
+  db = await freshDb('export');
+});
+afterEach(() => dispose(db));
+
+async function annotateSeed() {
+  const notice = seedNotice();
+  const { handle } = createService(db, () => NOW - 5000);
+  await handle('openNotice', notice);
+  const fp = (n: number) => notice.items[n - 1].fingerprint;
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemNo: 1, fingerprint: fp(1), status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28' }, NOW - 4000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemNo: 2, fingerprint: fp(2), note: '=HYPERLINK("http://evil","点我")' }, NOW - 3000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemNo: 3, fingerprint: fp(3), status: 'done', progress: 100 }, NOW - 2000);
+  return notice;
+}
+
+describe('file names', () => {
+  it('name one notice by its 文号 and the day in Shanghai', () => {
+    expect(exportFileName([{ key: SEED_KEY, docNo: SEED_KEY }], NOW, 'json')).toBe('duban-拱政办发〔2024〕2号-2026-11-25.json');
+    // 17:30 UTC is already the next day in Shanghai.
+    expect(exportFileName([{ key: SEED_KEY, docNo: SEED_KEY }], Date.UTC(2026, 10, 25, 17, 30), 'csv')).toBe('duban-拱政办发〔2024〕2号-2026-11-26.csv');
+  });
+  it('make a notice without 文号 safe for any file system, and call several notices "all"', () => {
+    expect(exportFileName([{ key: 'www.gongshu.gov.cn/art/2024/3/7/a.html' }], NOW, 'json')).toBe('duban-www.gongshu.gov.cn_art_2024_3_7_a.html-2026-11-25.json');
+    expect(exportFileName([{ key: 'a' }, { key: 'b' }], NOW, 'jsonld')).toBe('duban-all-2026-11-25.jsonld');
+  });
+});
+
+describe('JSON export', () => {
+  it('writes the versioned format with the notice identity and every annotated item', async () => {
+    await annotateSeed();
+    const { file, items, notices } = buildTransferFile(await readSnapshot(db), NOW);
+    expect(items).toBe(3);
+    expect(notices.map((n) => n.key)).toEqual([SEED_KEY]);
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 1, exportedAt: '2026-11-25T00:00:00.000Z' });
+    const [n] = file.notices;
+    expect(n).toMatchObject({ key: SEED_KEY, docNo: SEED_KEY, url: SEED_URL, year: 2024 });
+    expect(n.title).toContain('责任分解');
+    expect(n.sections!.length).toBe(9);
+    expect(n.items.map((i) => i.itemNo)).toEqual([1, 2, 3]);
+    expect(n.items[0]).toMatchObject({
+      status: 'in_progress',
+      note: '已召开专题会',
+      followUp: '2026-11-28',
+      progress: null,
+      updatedAt: new Date(NOW - 4000).toISOString(),
+      noteUpdatedAt: new Date(NOW - 4000).toISOString(),
+      section: 1,
+    });
+    expect(n.items[0].text!.length).toBeGreaterThan(5);
+    expect(n.items[0].units![0]).toBeTruthy();
+    expect(n.items[0].history!.map((h) => h.field)).toEqual(['created', 'status', 'note', 'followUp']);
+    expect(n.items[2]).toMatchObject({ status: 'done', progress: 100, note: '', noteUpdatedAt: null, followUp: null });
+  });
+
+  it('passes its own import check', async () => {
+    await annotateSeed();
+    const text = serializeTransferFile(buildTransferFile(await readSnapshot(db), NOW).file);
+    expect(parseTransferFile(text)).toMatchObject({ ok: true });
+  });
+
+  it('exports only the notices asked for', async () => {
+    await annotateSeed();
+    const other = syntheticNotice(3);
+    await createService(db, () => NOW).handle('openNotice', other);
+    await saveAnnotation(db, { noticeKey: other.docNo!, itemNo: 2, fingerprint: 'fp', note: '其他' }, NOW);
+    const snap = await readSnapshot(db);
+    expect(buildTransferFile(snap, NOW).file.notices).toHaveLength(2);
+    expect(buildTransferFile(snap, NOW, [other.docNo!]).file.notices.map((n) => n.key)).toEqual([other.docNo]);
+  });
+});
+
+describe('CSV export', () => {
+  it('opens in Excel/WPS: BOM, CRLF, one row per item, formulas neutralised', async () => {
+    const notice = await annotateSeed();
+    const csv = buildCsv(await readSnapshot(db));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(CSV_HEADER.join(','));
+    expect(lines.length).toBe(1 + notice.items.length + 1); // header, items, final empty line
+    expect(lines[1]).toContain(`${SEED_KEY},1,`);
+    expect(lines[1]).toContain(',推进中,');
+    expect(lines[1]).toContain(',已召开专题会,2026-11-28,2026-11-25 07:59');
+    // The =HYPERLINK note becomes text: a leading apostrophe, quotes doubled.
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    expect(lines[3]).toContain(',已完成,100,');
+    expect(lines[4]).toContain(',未开始,');
+  });
+});
+
+describe('W3C Web Annotation export', () => {
+  it('targets the item text with a TextQuoteSelector, status as assessing, note as commenting', async () => {
+    const notice = await annotateSeed();
+    const c = buildWebAnnotations(await readSnapshot(db), NOW);
+    expect(c).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 3 });
+    const [first] = c.first.items;
+    expect(first).toMatchObject({
+      type: 'Annotation',
+      motivation: 'assessing',
+      target: { source: SEED_URL, selector: { type: 'TextQuoteSelector', exact: notice.items[0].text } },
+    });
+    expect(first.body).toContainEqual(expect.objectContaining({ purpose: 'assessing', value: '推进中 In progress' }));
+    expect(first.body).toContainEqual(expect.objectContaining({ purpose: 'commenting', value: '已召开专题会', format: 'text/plain' }));
+    expect(c.first.items[2].body.some((b) => b.purpose === 'commenting')).toBe(false);
+    expect(new Set(c.first.items.map((a) => a.id)).size).toBe(3);
+  });
+});
+
+describe('serializeTransferFile', () => {
+  it('writes one item per line and parses back to the same file', async () => {
+    await annotateSeed();
+    const { file } = buildTransferFile(await readSnapshot(db), NOW);
+    const text = serializeTransferFile(file);
+    expect(JSON.parse(text)).toEqual(file);
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('   {"itemNo":'))).toHaveLength(3);
+    expect(lines[1]).toBe(' "format": "duban-annotations",');
+    expect(JSON.parse(serializeTransferFile({ ...file, notices: [] }))).toEqual({ ...file, notices: [] });
+  });
+});

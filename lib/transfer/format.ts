@@ -1,0 +1,121 @@
+/**
+ * duban's file format for handing annotations to a colleague: `duban-annotations`, version 1.
+ * One Zod schema checks a whole file before anything is written; see docs/transfer.md.
+ * Times are ISO 8601 instants in the file (readable) and epoch milliseconds in the database.
+ */
+import { z } from 'zod';
+import { CalendarDay, HISTORY_FIELDS, ItemNo, ItemStatus, NoticeKey } from '../annotation/model';
+import { isOfficialUrl, noticeKey } from '../notice/notice-key';
+import { IMPORT_LIMITS } from './limits';
+
+export { IMPORT_LIMITS };
+
+export const FORMAT_NAME = 'duban-annotations';
+export const FORMAT_VERSION = 1;
+
+
+/** An instant as written in the file: 2026-11-25T08:30:00.000Z (UTC, at most millisecond precision). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+export const Instant = z
+  .string()
+  .regex(INSTANT, '应为 UTC 时间，如 2026-11-25T08:30:00.000Z / must be an ISO 8601 UTC time like 2026-11-25T08:30:00.000Z')
+  .transform((s, ctx) => {
+    const ms = Date.parse(s);
+    if (Number.isNaN(ms) || ms < 0) {
+      ctx.addIssue({ code: 'custom', message: '不是有效的时间 / not a real time' });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+export const toInstant = (ms: number) => new Date(ms).toISOString();
+
+const HistoryValue = z.union([z.string().max(1000), z.number(), z.null()]);
+
+export const FileHistoryEntry = z.object({
+  at: Instant,
+  field: z.enum(HISTORY_FIELDS),
+  from: HistoryValue.optional(),
+  to: HistoryValue.optional(),
+});
+
+export const FileItem = z.object({
+  itemNo: ItemNo,
+  fingerprint: z.string().max(64),
+  /** The item's text, section and 牵头单位 (page order, first leads): enough to show it elsewhere. */
+  text: z.string().max(20_000).optional(),
+  section: z.number().int().min(1).max(99).optional(),
+  units: z.array(z.string().min(1).max(200)).max(100).optional(),
+  status: ItemStatus,
+  note: z.string().max(IMPORT_LIMITS.maxNoteLength),
+  followUp: CalendarDay.nullable().optional(),
+  progress: z.number().min(0).max(100).nullable().optional(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  noteUpdatedAt: Instant.nullable().optional(),
+  history: z.array(FileHistoryEntry).max(IMPORT_LIMITS.maxHistoryPerItem).default([]),
+});
+
+export const FileSection = z.object({
+  ordinal: z.number().int().min(1).max(99),
+  leader: z.string().max(100),
+  heading: z.string().max(200),
+});
+
+export const FileNotice = z
+  .object({
+    /** The notice's identity: its 文号, else host + path of its URL. */
+    key: NoticeKey,
+    docNo: z.string().min(1).max(100).nullable().optional(),
+    /** Where the notice was last seen: only the official site's articles are accepted. */
+    url: z.string().max(2000).refine(isOfficialUrl, '应为 www.gongshu.gov.cn 的文章网址 / must be an article URL on www.gongshu.gov.cn'),
+    title: z.string().max(500),
+    year: z.number().int().min(1900).max(2200).nullable().optional(),
+    publishedAt: z.string().max(50).nullable().optional(),
+    sections: z.array(FileSection).max(99).default([]),
+    /** How many items the notice has (the file lists only the annotated ones). */
+    itemCount: z.number().int().min(0).max(9999).optional(),
+    items: z.array(FileItem).max(9999),
+  })
+  .superRefine((n, ctx) => {
+    const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url });
+    if (n.key !== expected) {
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `应为 ${JSON.stringify(expected)}（文号，无文号时为网址的主机与路径）/ must be ${JSON.stringify(expected)} (the 文号, else host + path)` });
+    }
+    const seen = new Set<number>();
+    n.items.forEach((item, i) => {
+      if (seen.has(item.itemNo)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemNo'], message: `第 ${item.itemNo} 项出现两次 / item ${item.itemNo} appears twice` });
+      }
+      seen.add(item.itemNo);
+    });
+  });
+
+export const TransferFileSchema = z
+  .object({
+    format: z.literal(FORMAT_NAME),
+    version: z.literal(FORMAT_VERSION),
+    exportedAt: Instant,
+    notices: z.array(FileNotice).max(IMPORT_LIMITS.maxNotices),
+  })
+  .superRefine((f, ctx) => {
+    const keys = new Set<string>();
+    let items = 0;
+    f.notices.forEach((n, i) => {
+      if (keys.has(n.key)) ctx.addIssue({ code: 'custom', path: ['notices', i, 'key'], message: `通知 ${n.key} 出现两次 / notice ${n.key} appears twice` });
+      keys.add(n.key);
+      items += n.items.length;
+    });
+    if (items > IMPORT_LIMITS.maxItems) {
+      ctx.addIssue({ code: 'custom', path: ['notices'], message: `事项过多：${items} 项，上限 ${IMPORT_LIMITS.maxItems} / too many items: ${items}, the limit is ${IMPORT_LIMITS.maxItems}` });
+    }
+  });
+
+/** A checked file, times as epoch milliseconds. */
+export type TransferFile = z.output<typeof TransferFileSchema>;
+export type FileNotice = TransferFile['notices'][number];
+export type FileItem = FileNotice['items'][number];
+/** A file as written (times as ISO strings). */
+export type TransferFileJson = z.input<typeof TransferFileSchema>;
+export type FileNoticeJson = TransferFileJson['notices'][number];
+export type FileItemJson = FileNoticeJson['items'][number];

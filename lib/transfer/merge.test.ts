@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatch, type AnnotationPatch, type HistoryEntry } from '../annotation/model';
+import { conflictNote, mergeItem, type ItemSide } from './merge';
+
+const KEY = '拱政办发〔2024〕2号';
+const T0 = 1_710_000_000_000;
+
+/** One machine's item after a sequence of patches at the given times. */
+function side(start: ItemSide | undefined, ...edits: [number, Omit<AnnotationPatch, 'noticeKey' | 'itemNo' | 'fingerprint'>][]): ItemSide {
+  let annotation = start?.annotation;
+  const history: HistoryEntry[] = [...(start?.history ?? [])];
+  for (const [at, patch] of edits) {
+    const r = applyPatch(annotation, { noticeKey: KEY, itemNo: 7, fingerprint: 'fp', ...patch }, at);
+    annotation = r.annotation;
+    history.push(...r.history);
+  }
+  return { annotation: annotation!, history };
+}
+
+/** The local side after a merge: its annotation and history with the added entries. */
+function after(local: ItemSide | undefined, incoming: ItemSide, now: number): ItemSide & { kind: string } {
+  const m = mergeItem(local, incoming, now);
+  return { kind: m.kind, annotation: m.annotation, history: [...(local?.history ?? []), ...m.addHistory] };
+}
+
+describe('mergeItem', () => {
+  const common = side(undefined, [T0, { status: 'in_progress', note: '已召开专题会' }]);
+
+  it('takes an item the database lacks as it is, with its history and an import entry', () => {
+    const m = mergeItem(undefined, common, T0 + 9);
+    expect(m.kind).toBe('new');
+    expect(m.annotation).toEqual(common.annotation);
+    expect(m.addHistory.slice(0, -1)).toEqual(common.history);
+    expect(m.addHistory.at(-1)).toMatchObject({ field: 'import', at: T0 + 9 });
+  });
+
+  it('leaves an identical item unchanged and writes nothing', () => {
+    const m = mergeItem(common, common, T0 + 9);
+    expect(m).toMatchObject({ kind: 'unchanged', write: false, addHistory: [] });
+  });
+
+  it('lets the later change win for status, follow-up and progress', () => {
+    const local = side(common, [T0 + 10, { status: 'behind', followUp: '2024-05-01' }]);
+    const remote = side(common, [T0 + 20, { status: 'done', progress: 100 }]);
+    const m = mergeItem(local, remote, T0 + 99);
+    expect(m.kind).toBe('updated');
+    expect(m.annotation).toMatchObject({ status: 'done', progress: 100, note: '已召开专题会', updatedAt: T0 + 20 });
+    expect(m.annotation.followUp).toBeUndefined();
+    // The other way round the local side is newer and nothing changes.
+    expect(mergeItem(remote, local, T0 + 99)).toMatchObject({ kind: 'unchanged', write: false });
+  });
+
+  it('takes the newer note when it grew out of the local one', () => {
+    const remote = side(common, [T0 + 20, { note: '已召开专题会，方案已报送' }]);
+    const m = mergeItem(common, remote, T0 + 99);
+    expect(m).toMatchObject({ kind: 'updated', annotation: { note: '已召开专题会，方案已报送', noteUpdatedAt: T0 + 20 } });
+  });
+
+  it('keeps the local note when the file has an older version of it, even if the file is newer', () => {
+    const local = side(common, [T0 + 10, { note: '改为下周召开' }]);
+    const remote = side(common, [T0 + 20, { status: 'done' }]);
+    const m = mergeItem(local, remote, T0 + 99);
+    expect(m.annotation).toMatchObject({ status: 'done', note: '改为下周召开', noteUpdatedAt: T0 + 10 });
+    expect(m.kind).toBe('updated');
+  });
+
+  it('keeps both notes, marked, when both sides changed the note since they diverged', () => {
+    const local = side(common, [T0 + 10, { note: '本地：街道已回复' }]);
+    const remote = side(common, [T0 + 20, { note: '同事：区发改局要求补材料' }]);
+    const m = mergeItem(local, remote, T0 + 99);
+    expect(m.kind).toBe('conflict');
+    expect(m.annotation.note).toBe(conflictNote('本地：街道已回复', '同事：区发改局要求补材料'));
+    expect(m.annotation.note).toBe('<<<本地 local>>>\n本地：街道已回复\n<<<导入 imported>>>\n同事：区发改局要求补材料');
+    expect(m.annotation.noteUpdatedAt).toBe(T0 + 99);
+  });
+
+  it('keeps the text that contains the other instead of marking a conflict', () => {
+    const local = side(common, [T0 + 10, { note: '已召开专题会。补充：' }]);
+    const remote = side(common, [T0 + 20, { note: '已召开专题会。补充：材料已报' }]);
+    expect(mergeItem(local, remote, T0 + 99).annotation.note).toBe('已召开专题会。补充：材料已报');
+  });
+
+  it('changes nothing when the same file is merged a second time', () => {
+    const local = side(common, [T0 + 10, { note: '本地', status: 'behind' }]);
+    const remote = side(common, [T0 + 20, { note: '导入' }], [T0 + 30, { followUp: '2024-06-01' }]);
+    const once = after(local, remote, T0 + 99);
+    expect(once.kind).toBe('conflict');
+    const twice = mergeItem(once, remote, T0 + 200);
+    expect(twice).toMatchObject({ kind: 'unchanged', write: false, addHistory: [] });
+  });
+
+  it('converges: the colleague importing the merged item back takes it without a new conflict', () => {
+    const local = side(common, [T0 + 10, { note: '本地' }]);
+    const remote = side(common, [T0 + 20, { note: '导入' }]);
+    const merged = after(local, remote, T0 + 99);
+    const back = mergeItem(remote, merged, T0 + 300);
+    expect(back.kind).toBe('updated');
+    expect(back.annotation.note).toBe(merged.annotation.note);
+  });
+
+  it('breaks a tie of equal update times the same way on both machines', () => {
+    const a = side(common, [T0 + 50, { status: 'done' }]);
+    const b = side(common, [T0 + 50, { status: 'paused' }]);
+    const ab = mergeItem(a, b, T0 + 99).annotation.status;
+    const ba = mergeItem(b, a, T0 + 99).annotation.status;
+    expect(ab).toBe(ba);
+  });
+
+  it('never loses a note when both sides changed it', () => {
+    const notes = ['', '甲', '乙', '甲乙', '<b>丙</b>'];
+    for (const l of notes) {
+      for (const r of notes) {
+        const local = side(common, [T0 + 10, { note: l }]);
+        const remote = side(common, [T0 + 20, { note: r }]);
+        const note = mergeItem(local, remote, T0 + 99).annotation.note;
+        expect(note.includes(l) && note.includes(r)).toBe(true);
+      }
+    }
+  });
+
+  it('treats annotations without history (other tools, old databases) conservatively', () => {
+    const bare = (note: string, at: number): ItemSide => ({
+      annotation: { noticeKey: KEY, itemNo: 7, status: 'in_progress', note, fingerprint: 'fp', createdAt: at, updatedAt: at, noteUpdatedAt: at },
+      history: [],
+    });
+    const m = mergeItem(bare('甲', T0), bare('乙', T0 + 1), T0 + 99);
+    expect(m.kind).toBe('conflict');
+    const again = mergeItem({ annotation: m.annotation, history: m.addHistory }, bare('乙', T0 + 1), T0 + 200);
+    expect(again.kind).toBe('unchanged');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The merge rule, per item (see docs/transfer.md):
+ * - status, follow-up, progress and fingerprint: the side with the later `updatedAt` wins (a tie
+ *   goes to the larger value, so both machines pick the same side);
+ * - the note: if one side's note grew out of the other's (its history holds the other's note
+ *   version), the newer note wins; if both changed it since they diverged, the text that contains
+ *   the other is kept, else both texts are kept, marked <<<本地 local>>> and <<<导入 imported>>>;
+ * - history: the union of both sides, each entry once.
+ * A note version is (noteUpdatedAt, note length), as applyPatch writes it to the history.
+ * Merging the result with the same file again changes nothing.
+ */
+import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+
+export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';
+
+export interface ItemSide {
+  annotation: ItemAnnotation;
+  history: readonly HistoryEntry[];
+}
+
+export interface MergedItem {
+  kind: MergeKind;
+  /** The annotation to store (for `unchanged`, the local one as it is). */
+  annotation: ItemAnnotation;
+  /** History entries the local side lacks, to add. */
+  addHistory: HistoryEntry[];
+  /** Whether the annotation itself must be written (new, updated, conflict). */
+  write: boolean;
+}
+
+export const LOCAL_MARK = '<<<本地 local>>>';
+export const IMPORTED_MARK = '<<<导入 imported>>>';
+
+/** Both notes, marked, local first. */
+export function conflictNote(local: string, imported: string): string {
+  return `${LOCAL_MARK}\n${local}\n${IMPORTED_MARK}\n${imported}`;
+}
+
+/** Identity of a history entry across machines: its time, field and values. */
+export function historyKey(h: Pick<HistoryEntry, 'at' | 'field' | 'from' | 'to'>): string {
+  const v = (x: unknown) => (x === undefined || x === null ? 'null' : `${typeof x}:${x}`);
+  return `${h.at}|${h.field}|${v(h.from)}|${v(h.to)}`;
+}
+
+/** Whether `history` has seen `a`'s note: an empty note never written is everyone's ancestor. */
+function hasSeenNote(history: readonly HistoryEntry[], a: ItemAnnotation): boolean {
+  if (a.noteUpdatedAt === undefined) return a.note === '';
+  return history.some((h) => h.field === 'note' && h.at === a.noteUpdatedAt && h.to === a.note.length);
+}
+
+const fieldsKey = (a: ItemAnnotation) => JSON.stringify([a.status, a.followUp ?? null, a.progress ?? null, a.fingerprint]);
+
+/** The side whose status/follow-up/progress win: the later change, ties broken by value. */
+function laterIsIncoming(local: ItemAnnotation, incoming: ItemAnnotation): boolean {
+  if (incoming.updatedAt !== local.updatedAt) return incoming.updatedAt > local.updatedAt;
+  return fieldsKey(incoming) > fieldsKey(local);
+}
+
+const SAME_FIELDS = ['status', 'note', 'followUp', 'progress', 'fingerprint', 'createdAt', 'updatedAt', 'noteUpdatedAt'] as const;
+
+export function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
+  return SAME_FIELDS.every((f) => a[f] === b[f]) && a.noticeKey === b.noticeKey && a.itemNo === b.itemNo;
+}
+
+/** Merges one imported item into the local one (if any) at time `now`. */
+export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: number): MergedItem {
+  const missing = missingHistory(local?.history ?? [], incoming.history);
+  if (!local) {
+    const annotation = { ...incoming.annotation };
+    return { kind: 'new', annotation, addHistory: [...missing, importEntry(annotation, now, 'created')], write: true };
+  }
+  const L = local.annotation;
+  const I = incoming.annotation;
+  const winner = laterIsIncoming(L, I) ? I : L;
+  const next: ItemAnnotation = {
+    noticeKey: L.noticeKey,
+    itemNo: L.itemNo,
+    status: winner.status,
+    note: L.note,
+    fingerprint: winner.fingerprint,
+    createdAt: Math.min(L.createdAt, I.createdAt),
+    updatedAt: Math.max(L.updatedAt, I.updatedAt),
+  };
+  if (winner.followUp !== undefined) next.followUp = winner.followUp;
+  if (winner.progress !== undefined) next.progress = winner.progress;
+  if (L.noteUpdatedAt !== undefined) next.noteUpdatedAt = L.noteUpdatedAt;
+
+  let conflict = false;
+  const added = [...missing];
+  if (L.note === I.note || hasSeenNote(local.history, I)) {
+    // Same text, or the local note grew out of the imported one: keep it.
+  } else if (hasSeenNote(incoming.history, L)) {
+    take(next, I);
+  } else if (L.note.includes(I.note)) {
+    // Both changed, but the local text holds the imported one (an earlier merge, an append).
+  } else if (I.note.includes(L.note)) {
+    take(next, I);
+  } else {
+    conflict = true;
+    const merged = conflictNote(L.note, I.note);
+    const at = Math.max(now, L.updatedAt, I.updatedAt, (L.noteUpdatedAt ?? 0) + 1, (I.noteUpdatedAt ?? 0) + 1);
+    next.note = merged;
+    next.noteUpdatedAt = at;
+    next.updatedAt = at;
+    added.push({ noticeKey: L.noticeKey, itemNo: L.itemNo, at, field: 'note', from: L.note.length, to: merged.length });
+  }
+
+  if (sameAnnotation(next, L)) return { kind: 'unchanged', annotation: L, addHistory: added, write: false };
+  added.push(importEntry(next, now, conflict ? 'conflict' : 'updated'));
+  return { kind: conflict ? 'conflict' : 'updated', annotation: next, addHistory: added, write: true };
+}
+
+function take(next: ItemAnnotation, from: ItemAnnotation) {
+  next.note = from.note;
+  if (from.noteUpdatedAt === undefined) delete next.noteUpdatedAt;
+  else next.noteUpdatedAt = from.noteUpdatedAt;
+}
+
+/** Entries of `incoming` the local history lacks (and each only once). */
+function missingHistory(local: readonly HistoryEntry[], incoming: readonly HistoryEntry[]): HistoryEntry[] {
+  const seen = new Set(local.map(historyKey));
+  const out: HistoryEntry[] = [];
+  for (const h of incoming) {
+    const k = historyKey(h);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(h);
+  }
+  return out;
+}
+
+/** "Imported from a file" in the item's timeline. */
+function importEntry(a: ItemAnnotation, now: number, what: 'created' | 'updated' | 'conflict'): HistoryEntry {
+  return { noticeKey: a.noticeKey, itemNo: a.itemNo, at: now, field: 'import', from: null, to: what };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS, type TransferFileJson } from './format';
+import { parseTransferFile } from './parse-file';
+
+const KEY = '拱政办发〔2024〕2号';
+const URL_ = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+
+function file(overrides: (f: TransferFileJson & Record<string, any>) => void = () => {}): string {
+  const f: any = {
+    format: 'duban-annotations',
+    version: 1,
+    exportedAt: '2026-11-25T00:00:00.000Z',
+    notices: [
+      {
+        key: KEY,
+        docNo: KEY,
+        url: URL_,
+        title: '关于印发2024年区政府工作报告重点工作责任分解的通知',
+        items: [
+          { itemNo: 1, fingerprint: 'a', status: 'in_progress', note: '甲', followUp: '2024-04-01', createdAt: '2024-03-07T08:00:00.000Z', updatedAt: '2024-03-07T08:00:00.000Z' },
+          { itemNo: 12, fingerprint: 'b', status: 'done', note: '', createdAt: '2024-03-07T08:00:00Z', updatedAt: '2024-03-08T08:00:00Z', history: [] },
+        ],
+      },
+    ],
+  };
+  overrides(f);
+  return JSON.stringify(f);
+}
+
+function errors(text: string): string {
+  const r = parseTransferFile(text);
+  if (r.ok) throw new Error('expected the file to be refused');
+  return r.errors.join('\n');
+}
+
+describe('parseTransferFile', () => {
+  it('accepts a good file and turns its times into epoch milliseconds', () => {
+    const r = parseTransferFile(file());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.file.exportedAt).toBe(Date.UTC(2026, 10, 25));
+    expect(r.file.notices[0].items[1]).toMatchObject({ itemNo: 12, updatedAt: Date.UTC(2024, 2, 8, 8), history: [] });
+    expect(r.file.notices[0].sections).toEqual([]);
+  });
+
+  it('accepts a byte-order mark in front of the JSON', () => {
+    expect(parseTransferFile('\uFEFF' + file()).ok).toBe(true);
+  });
+
+  it('names the notice, the item and the field of an unknown status, in Chinese and English', () => {
+    const e = errors(file((f) => ((f.notices[0].items[1] as any).status = 'urgent')));
+    expect(e).toContain('通知「拱政办发〔2024〕2号」，第 12 项，字段 status（状态）：未知的值 "urgent"');
+    expect(e).toContain('notice "拱政办发〔2024〕2号", item 12, field status: unknown value "urgent"');
+  });
+
+  it('names wrong types and missing fields', () => {
+    const e = errors(
+      file((f) => {
+        const item = f.notices[0].items[0] as any;
+        item.note = 42;
+        delete item.updatedAt;
+        item.progress = '50%';
+      }),
+    );
+    expect(e).toContain('第 1 项，字段 note（备注）：应为文字，实为数字 42');
+    expect(e).toContain('item 1, field note: expected string, got number 42');
+    expect(e).toContain('field updatedAt: missing');
+    expect(e).toContain('field progress: expected number, got string "50%"');
+  });
+
+  it('refuses bad dates and times', () => {
+    expect(errors(file((f) => ((f.notices[0].items[0] as any).followUp = '2024-02-30')))).toContain('不是真实的日期 / ');
+    expect(errors(file((f) => ((f.notices[0].items[0] as any).updatedAt = 'yesterday')))).toContain('field updatedAt');
+  });
+
+  it('keeps a note with HTML as plain text (it is never rendered as HTML)', () => {
+    const r = parseTransferFile(file((f) => ((f.notices[0].items[0] as any).note = '<img src=x onerror=alert(1)>')));
+    expect(r.ok && r.file.notices[0].items[0].note).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('refuses a notice URL that is not an official article (a javascript: link would run in the popup)', () => {
+    expect(errors(file((f) => (f.notices[0].url = 'javascript:alert(1)')))).toContain('field url');
+    expect(errors(file((f) => (f.notices[0].url = 'https://evil.example/art/1.html')))).toContain('www.gongshu.gov.cn');
+  });
+
+  it('refuses a key that does not match the 文号', () => {
+    expect(errors(file((f) => (f.notices[0].key = 'other')))).toContain('field key');
+  });
+
+  it('refuses an item listed twice and a notice listed twice', () => {
+    const e = errors(file((f) => (f.notices[0].items[1].itemNo = 1)));
+    expect(e).toContain('第 1 项，字段 itemNo（序号）：第 1 项出现两次');
+    expect(e).toContain('item 1, field itemNo: item 1 appears twice');
+    expect(errors(file((f) => f.notices.push(f.notices[0])))).toContain('出现两次');
+  });
+
+  it('explains files that are not JSON, not duban files, or from a newer version', () => {
+    expect(errors('{"format": ')).toContain('不是有效的 JSON 文件 / not a valid JSON file');
+    expect(errors('[1,2]')).toContain('不是督办导出的文件');
+    expect(errors(file((f) => (f.format = 'hypothesis' as any)))).toContain('not a duban export');
+    expect(errors(file((f) => (f.version = 2 as any)))).toContain('newer duban (version 2)');
+  });
+
+  it('refuses files over the size and item limits with a message', () => {
+    expect(errors(' '.repeat(IMPORT_LIMITS.maxBytes + 1))).toContain('文件过大（20.0 MB），上限 20.0 MB / the file is too large');
+    const many = file((f) => {
+      const base = f.notices[0].items[0];
+      f.notices[0].items = Array.from({ length: 9999 }, (_, i) => ({ ...base, itemNo: i + 1 }));
+      for (let n = 2; n <= 6; n++) f.notices.push({ ...f.notices[0], key: `拱政办发〔2024〕${n}号`, docNo: `拱政办发〔2024〕${n}号` });
+    });
+    expect(errors(many)).toContain('事项过多：59994 项，上限 50000');
+  });
+
+  it('lists at most five problems and says how many more there are', () => {
+    const e = errors(file((f) => f.notices[0].items.forEach((i: any) => ((i.status = 'x'), (i.note = 1), (i.fingerprint = 2)))));
+    expect(e.split('\n')).toHaveLength(6);
+    expect(e).toContain('还有 1 处问题 / and 1 more problems');
+  });
+});

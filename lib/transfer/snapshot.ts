@@ -1,0 +1,82 @@
+/**
+ * What an export reads: notices, annotations and history as the database holds them, grouped by
+ * notice and item. Pure: the database read lives in ./store.ts.
+ */
+import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import type { NoticeRecord } from '../db/database';
+import { dayAt } from '../annotation/schedule';
+
+/**
+ * A notice record an import created: only the file's (annotated) items are known until the page is
+ * opened, when rememberNotice replaces the record with the parsed notice and these fields go.
+ */
+export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
+
+export interface TransferSnapshot {
+  notices: NoticeRecord[];
+  annotations: ItemAnnotation[];
+  history: HistoryEntry[];
+}
+
+/** Key of one item across tables: notice key and item number. */
+export const itemKey = (noticeKey: string, itemNo: number) => `${noticeKey}\u0000${itemNo}`;
+
+export interface NoticeGroup {
+  notice: NoticeRecord;
+  /** Sorted by item number. */
+  annotations: ItemAnnotation[];
+}
+
+/**
+ * Annotated notices in a stable order (by key), each with its annotations. Annotations whose
+ * notice has no record (no URL to point at) are left out and counted.
+ */
+export function groupByNotice(
+  snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>,
+  only?: readonly string[],
+): { groups: NoticeGroup[]; orphans: number } {
+  const byKey = new Map(snapshot.notices.map((n) => [n.key, n]));
+  const wanted = only ? new Set(only) : undefined;
+  const groups = new Map<string, NoticeGroup>();
+  let orphans = 0;
+  for (const a of snapshot.annotations) {
+    if (wanted && !wanted.has(a.noticeKey)) continue;
+    const notice = byKey.get(a.noticeKey);
+    if (!notice) {
+      orphans++;
+      continue;
+    }
+    let g = groups.get(a.noticeKey);
+    if (!g) groups.set(a.noticeKey, (g = { notice, annotations: [] }));
+    g.annotations.push(a);
+  }
+  const list = [...groups.values()].sort((a, b) => (a.notice.key < b.notice.key ? -1 : a.notice.key > b.notice.key ? 1 : 0));
+  for (const g of list) g.annotations.sort((a, b) => a.itemNo - b.itemNo);
+  return { groups: list, orphans };
+}
+
+/** History entries by item, each list in the order written (by time, then id). */
+export function historyByItem(history: readonly HistoryEntry[]): Map<string, HistoryEntry[]> {
+  const map = new Map<string, HistoryEntry[]>();
+  for (const h of history) {
+    const k = itemKey(h.noticeKey, h.itemNo);
+    const list = map.get(k);
+    if (list) list.push(h);
+    else map.set(k, [h]);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
+  return map;
+}
+
+// Characters Windows, macOS or Linux refuse in a file name, and control characters.
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+
+/**
+ * duban-拱政办发〔2024〕2号-2026-11-25.json: the notice's 文号 (else its key) and the export's day
+ * in Shanghai; several notices make duban-all-<day>.
+ */
+export function exportFileName(notices: readonly Pick<NoticeRecord, 'key' | 'docNo'>[], now: number, extension: string): string {
+  const name = notices.length === 1 ? (notices[0].docNo ?? notices[0].key) : 'all';
+  const safe = name.replace(UNSAFE, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'notice';
+  return `duban-${safe}-${dayAt(now)}.${extension}`;
+}

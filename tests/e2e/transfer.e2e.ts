@@ -1,0 +1,337 @@
+// Popup summary, export and import end to end: profile A annotates (on the real overlay, plus
+// messages for bulk data) and exports from its popup; a separate profile B imports the file through
+// its popup's file chooser and sees the same data in its popup and on the notice; tampered files are
+// refused (nothing written) or their HTML shown as text.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+import { shadowEval, shadowFocus, shadowWaitFor } from './shadow';
+
+const KEY = '拱政办发〔2024〕2号';
+const today = dayAt(Date.now());
+
+/** A request to the background from an extension page, in @webext-core/messaging's wire format. */
+async function send<T = any>(page: Page, type: string, data: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  const reply = await page.evaluate(
+    ([type, data]) =>
+      new Promise<any>((resolve) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, resolve)),
+    [type, data] as const,
+  );
+  if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply.res;
+}
+
+/** Every row of duban's database, read from an extension page (same origin as the background). */
+async function readDb(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, any[]>>((resolve, reject) => {
+        const open = indexedDB.open('duban');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['notices', 'annotations', 'history', 'historyPacks', 'meta'].filter((n) => db.objectStoreNames.contains(n));
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, any[]> = {};
+          for (const n of names) {
+            const req = tx.objectStore(n).getAll();
+            req.onsuccess = () => (out[n] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+/** History rows and import packs' entries, without ids or import entries, sorted. */
+const historyOf = (db: Record<string, any[]>) =>
+  [...db.history, ...(db.historyPacks ?? []).flatMap((p) => p.entries)]
+    .filter((h) => h.field !== 'import')
+    .map(({ id: _id, ...h }) => JSON.stringify(h))
+    .sort();
+
+async function popup(d: Duban): Promise<Page> {
+  const page = await extensionPage(d.context, d.extensionId, 'popup.html');
+  await page.setViewportSize({ width: 460, height: 900 });
+  // Keep file-chooser interception on for the page's life: a waitForEvent alone switches it on
+  // asynchronously, and an Enter pressed before that opens a real (invisible) dialog instead.
+  page.on('filechooser', () => {});
+  await page.locator('main[aria-busy="false"]').waitFor();
+  return page;
+}
+
+/** Choose `file` in the popup's import chooser the way a keyboard user would: Tab to it, Enter. */
+async function chooseImportFile(page: Page, file: string) {
+  await page.bringToFront();
+  await page.locator('body').focus();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.getAttribute('data-action') === 'choose-import')) break;
+  }
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('choose-import');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(file);
+}
+
+describe('export from one profile, import into another', () => {
+  let a: Duban;
+  let b: Duban;
+  let dir: string;
+  let exported: string;
+  let fileText: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-transfer-'));
+    a = await launchDuban();
+    await serveSeeds(a.context);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('profile A annotates on the notice and sees the summary in its popup', async () => {
+    const notice = await openNotice(a.context, noticeSeed().url);
+    // A note typed into the real overlay, saved when the editor loses focus.
+    await shadowFocus(notice, 1, 'textarea');
+    await notice.keyboard.type('已召开专题会，方案已报区政府');
+    await notice.keyboard.press('Tab');
+    // A status chosen with the keyboard on the real select.
+    await shadowFocus(notice, 2, 'select');
+    await notice.keyboard.press('ArrowDown');
+
+    const page = await popup(a);
+    await expect.poll(async () => (await readDb(page)).annotations?.length ?? 0, { timeout: 10_000 }).toBe(2);
+    const db = await readDb(page);
+    expect(db.annotations.find((x) => x.itemNo === 1)).toMatchObject({ note: '已召开专题会，方案已报区政府' });
+    expect(db.annotations.find((x) => x.itemNo === 2)).toMatchObject({ status: 'in_progress' });
+
+    // Bulk data through the popup page's own messaging: follow-ups, progress, statuses.
+    const items = db.notices.find((n) => n.key === KEY).items as { itemNo: number; fingerprint: string }[];
+    const fp = (n: number) => items[n - 1].fingerprint;
+    const edits = [
+      { itemNo: 3, status: 'behind', followUp: addDays(today, -3), note: '街道尚未回复\n需再次催办' },
+      { itemNo: 4, status: 'in_progress', followUp: addDays(today, 2), progress: 10 },
+      { itemNo: 5, status: 'done', progress: 100 },
+      { itemNo: 6, status: 'paused', note: '=HYPERLINK("http://evil")' },
+      { itemNo: 40, status: 'in_progress', progress: 95, followUp: addDays(today, 6) },
+    ];
+    for (const e of edits) expect(await send(page, 'saveAnnotation', { noticeKey: KEY, fingerprint: fp(e.itemNo), ...e })).toMatchObject({ ok: true });
+
+    await page.reload();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const card = page.locator(`section.notice[data-notice-key="${KEY}"]`);
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('[data-status="done"]').textContent()).toBe('1');
+    expect(await card.locator('[data-status="behind"]').textContent()).toBe('1');
+    expect(await card.locator('[data-status="in_progress"]').textContent()).toBe('3');
+    expect(await card.textContent()).toContain('已批注 7 / 156 项');
+    expect(await card.locator('details.urgent a').getAttribute('href')).toBe(`${noticeSeed().url}#duban-item-3`);
+    expect(await card.locator('details.urgent .note').textContent()).toBe('街道尚未回复');
+    expect(await page.locator('[data-testid="backup"]').textContent()).toContain('尚未导出过备份');
+    await screenshot(page, 'transfer-a-popup-light', { fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'transfer-a-popup-dark', { fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // 总览 opens the overview page in a new tab.
+    const [overview] = await Promise.all([a.context.waitForEvent('page'), page.locator('[data-action="overview"]').click()]);
+    await expect.poll(() => overview.url()).toBe(`chrome-extension://${a.extensionId}/overview.html`);
+    await overview.close();
+
+    // An overdue item opens the notice (the tab already showing it) at the item's hash.
+    await card.locator('details.urgent a').click();
+    await expect.poll(() => notice.url()).toBe(`${noticeSeed().url}#duban-item-3`);
+  });
+
+  it('profile A exports JSON, CSV and W3C files; the JSON export is remembered', async () => {
+    const page = await popup(a);
+    const all = page.locator('.transfer .export-row');
+    const [json] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="json"]').click()]);
+    expect(json.suggestedFilename()).toBe(`duban-${KEY}-${today}.json`);
+    exported = join(dir, json.suggestedFilename());
+    await json.saveAs(exported);
+    fileText = readFileSync(exported, 'utf8');
+    const file = JSON.parse(fileText);
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 1, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
+    expect(file.notices[0].items.map((i: any) => i.itemNo)).toEqual([1, 2, 3, 4, 5, 6, 40]);
+    expect(file.notices[0].items[0]).toMatchObject({ note: '已召开专题会，方案已报区政府', section: 1 });
+    await expect.poll(() => page.locator('[data-testid="backup"]').textContent()).toContain('上次导出');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="csv"]').click()]);
+    expect(csv.suggestedFilename()).toBe(`duban-${KEY}-${today}.csv`);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.startsWith('\uFEFF文号 Doc No.,序号 No.')).toBe(true);
+    expect(csvText).toContain(`"'=HYPERLINK(""http://evil"")"`);
+
+    const [w3c] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="jsonld"]').click()]);
+    const anno = JSON.parse(readFileSync((await w3c.path())!, 'utf8'));
+    expect(anno).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 7 });
+    expect(anno.first.items[0].target.selector.type).toBe('TextQuoteSelector');
+  });
+
+  it('profile B imports the file through its popup and sees the same data', async () => {
+    b = await launchDuban();
+    await serveSeeds(b.context);
+    const page = await popup(b);
+    expect(await page.locator('[data-testid="empty"]').count()).toBe(1);
+
+    await chooseImportFile(page, exported);
+    const preview = page.locator('[data-testid="import-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-kind="new"]').textContent()).toBe('7');
+    expect(await preview.locator('[data-kind="conflict"]').textContent()).toBe('0');
+    expect(await preview.textContent()).toContain('新通知');
+    await screenshot(page, 'transfer-b-import-preview', { fullPage: true });
+    // The preview took focus; Tab reaches 确认导入, Enter applies.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('apply-import');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="import-done"]').waitFor();
+    await page.locator(`section.notice[data-notice-key="${KEY}"]`).waitFor();
+    await screenshot(page, 'transfer-b-after-import', { fullPage: true });
+
+    const pageA = await popup(a);
+    const [dbA, dbB] = [await readDb(pageA), await readDb(page)];
+    const sort = (list: any[]) => [...list].sort((x, y) => x.itemNo - y.itemNo);
+    expect(sort(dbB.annotations)).toEqual(sort(dbA.annotations));
+    expect(historyOf(dbB)).toEqual(historyOf(dbA));
+    // The item's timeline in B holds A's entries and the import.
+    const timeline = await send<any[]>(page, 'getItemHistory', { noticeKey: KEY, itemNo: 1 });
+    expect(timeline.ok && timeline.value.map((h) => h.field)).toEqual(['created', 'note', 'import']);
+    // Until B opens the notice, its popup knows only the imported items, and says so.
+    expect(await page.locator('[data-testid="imported-only"]').textContent()).toContain('全文 156 项');
+
+    // The same file again changes nothing.
+    await chooseImportFile(page, exported);
+    await preview.waitFor();
+    expect(await preview.locator('[data-kind="unchanged"]').textContent()).toBe('7');
+    await page.locator('[data-action="apply-import"]').click();
+    await page.locator('[data-testid="import-done"]').waitFor();
+    const again = await readDb(page);
+    expect(again.annotations).toEqual(dbB.annotations);
+    expect(again.history).toEqual(dbB.history);
+    expect(again.historyPacks).toEqual(dbB.historyPacks);
+
+    // …and the notice in profile B shows A's work in its overlays.
+    const notice = await openNotice(b.context, noticeSeed().url);
+    await shadowWaitFor(notice, 1, 'textarea', 'function () { return this.value === "已召开专题会，方案已报区政府" }');
+    expect(await shadowEval(notice, 3, 'textarea', 'function () { return this.value }')).toBe('街道尚未回复\n需再次催办');
+    expect(await shadowEval(notice, 2, '.status', 'function () { return this.className }')).toContain('s-in_progress');
+    await screenshot(notice, 'transfer-b-notice');
+    await notice.close();
+    // Having seen the page, B's summary is A's.
+    const summaryA = await send<any>(pageA, 'getPopupSummary', {});
+    const summaryB = await send<any>(page, 'getPopupSummary', {});
+    expect(summaryB.ok && summaryB.value.notices).toEqual(summaryA.ok && summaryA.value.notices);
+  });
+
+  it('refuses a tampered file with a message and writes nothing', async () => {
+    const page = await popup(b);
+    const before = await readDb(page);
+    const f = JSON.parse(fileText);
+    f.notices[0].items[0].status = 'urgent';
+    f.notices[0].items[1].progress = 'half';
+    f.notices[0].items[2].note = '<img src=x onerror="document.title=\'pwned\'">';
+    const tampered = join(dir, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify(f));
+    await chooseImportFile(page, tampered);
+    const error = page.locator('[data-testid="import-error"]');
+    await error.waitFor();
+    const text = (await error.textContent())!;
+    expect(text).toContain('文件未导入，未作任何更改');
+    expect(text).toContain('第 1 项，字段 status（状态）：未知的值 "urgent"');
+    expect(text).toContain('item 2, field progress: expected number, got string "half"');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-error');
+    await screenshot(page, 'transfer-b-import-error', { fullPage: true });
+    expect(await readDb(page)).toEqual(before);
+    expect(await page.locator('[data-testid="import-preview"]').count()).toBe(0);
+  });
+
+  it('shows a note with HTML from a file as text, in the popup and on the notice', async () => {
+    const page = await popup(b);
+    const f = JSON.parse(fileText);
+    const html = '<img src=x onerror="document.title=\'pwned\'"><b>粗体</b>';
+    const now = new Date().toISOString();
+    f.notices[0].items.push({
+      itemNo: 150,
+      fingerprint: 'x',
+      status: 'in_progress',
+      note: html,
+      followUp: addDays(today, 1),
+      createdAt: now,
+      updatedAt: now,
+      noteUpdatedAt: now,
+      history: [],
+    });
+    const file = join(dir, 'html-note.json');
+    writeFileSync(file, JSON.stringify(f));
+    await chooseImportFile(page, file);
+    await page.locator('[data-testid="import-preview"] [data-kind="new"]').waitFor();
+    expect(await page.locator('[data-testid="import-preview"] [data-kind="new"]').textContent()).toBe('1');
+    await page.locator('[data-action="apply-import"]').click();
+    await page.locator('[data-testid="import-done"]').waitFor();
+    // The coming follow-ups of a notice not in the active tab are folded: open them with the keyboard.
+    await page.locator('section.notice summary', { hasText: '7 日内跟进' }).focus();
+    await page.keyboard.press('Enter');
+    const note = page.locator('section.notice li', { hasText: '第 150 项' }).locator('.note');
+    await expect.poll(() => note.textContent()).toBe(html);
+    expect(await page.locator('main img, main b:has-text("粗体")').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+
+    const notice = await openNotice(b.context, noticeSeed().url);
+    await shadowWaitFor(notice, 150, 'textarea', `function () { return this.value === ${JSON.stringify(html)} }`);
+    expect(await notice.title()).not.toBe('pwned');
+    await notice.close();
+  });
+
+  it('keeps both notes when both colleagues changed the same note, and shows them on the notice', async () => {
+    // B and A both edit item 1's note on their overlays.
+    const noticeB = await openNotice(b.context, noticeSeed().url);
+    await shadowFocus(noticeB, 1, 'textarea');
+    await noticeB.keyboard.press('End');
+    await noticeB.keyboard.type('；B：区发改局要求补材料');
+    await noticeB.keyboard.press('Tab');
+    const noticeA = await openNotice(a.context, noticeSeed().url);
+    await shadowFocus(noticeA, 1, 'textarea');
+    await noticeA.keyboard.press('Control+A');
+    await noticeA.keyboard.type('A：方案已通过');
+    await noticeA.keyboard.press('Tab');
+
+    const pageA = await popup(a);
+    await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemNo === 1)?.note).toBe('A：方案已通过');
+    const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator('.transfer [data-export="json"]').click()]);
+    const file = join(dir, 'second.json');
+    await download.saveAs(file);
+
+    const pageB = await popup(b);
+    await expect
+      .poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemNo === 1)?.note)
+      .toBe('已召开专题会，方案已报区政府；B：区发改局要求补材料');
+    await chooseImportFile(pageB, file);
+    const preview = pageB.locator('[data-testid="import-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-kind="conflict"]').textContent()).toBe('1');
+    expect(await preview.locator('.conflicts').textContent()).toContain('A：方案已通过');
+    await screenshot(pageB, 'transfer-b-conflict-preview', { fullPage: true });
+    await pageB.locator('[data-action="apply-import"]').click();
+    await pageB.locator('[data-testid="import-done"]').waitFor();
+
+    const merged = '<<<本地 local>>>\n已召开专题会，方案已报区政府；B：区发改局要求补材料\n<<<导入 imported>>>\nA：方案已通过';
+    expect((await readDb(pageB)).annotations.find((x) => x.itemNo === 1)?.note).toBe(merged);
+    // The open notice tab hears of the change, or shows it on the next visit.
+    const fresh = await openNotice(b.context, noticeSeed().url);
+    await shadowWaitFor(fresh, 1, 'textarea', `function () { return this.value === ${JSON.stringify(merged)} }`);
+    await shadowFocus(fresh, 1, 'textarea'); // scrolls the item into view
+    await screenshot(fresh, 'transfer-b-conflict-overlay');
+    await Promise.all([noticeA.close(), noticeB.close(), fresh.close()]);
+  });
+});
