@@ -90,6 +90,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
 
   return {
     host,
+    jump,
     setLoadError(message: string) {
       loadError = message;
       draw();

@@ -98,7 +98,15 @@ export default defineContentScript({
         html.setAttribute('data-duban-items', String(overlays.items.size));
         html.setAttribute('data-duban', 'ready');
         performance.mark('duban:ready');
+        // Links from the popup, the overview and reminders end in #duban-item-N.
+        jumpToHash();
+        ctx.addEventListener(window, 'hashchange', jumpToHash);
       });
+
+    function jumpToHash() {
+      const m = /^#duban-item-(\d+)$/.exec(location.hash);
+      if (m) overlays.jumpTo(Number(m[1]));
+    }
   },
 });
 

@@ -43,6 +43,8 @@ export interface Overlays {
   ensureRendered(itemNo: number): void;
   /** Draws pending changes now rather than at the end of the task. */
   flush(): void;
+  /** Scrolls to item `n` and focuses its overlay; false when the page has no such item. */
+  jumpTo(itemNo: number): boolean;
   /** Shows a failure to load saved annotations in the bar. */
   setLoadError(message: string): void;
   unmount(): void;
@@ -161,6 +163,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     },
     ensureRendered,
     flush: drawDirty,
+    jumpTo: bar.jump,
     setLoadError: bar.setLoadError,
     unmount() {
       stopped = true;

@@ -178,6 +178,22 @@ describe('the overlay on the official notice', () => {
     await other.close();
   });
 
+  it('opens scrolled to the item a link names (#duban-item-N), its overlay focused', async () => {
+    const linked = await openNotice(duban.context, `${seed.url}#duban-item-120`);
+    await linked.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.dubanItem === '120');
+    const inView = (n: number) =>
+      linked.evaluate((k) => {
+        const r = document.querySelector(`[data-duban-item="${k}"]`)!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }, n);
+    expect(await inView(120)).toBe(true);
+    // A link to another item of the same tab only changes the hash.
+    await linked.evaluate(() => (location.hash = '#duban-item-12'));
+    await linked.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.dubanItem === '12');
+    expect(await inView(12)).toBe(true);
+    await linked.close();
+  });
+
   it('shows a note with markup as text and runs nothing', async () => {
     await reveal(page, 20);
     await shadowFocus(page, 20, 'textarea');
