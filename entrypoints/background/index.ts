@@ -9,7 +9,8 @@ import { setupReminders } from './reminders';
 
 export default defineBackground(() => {
   const db = new DubanDatabase();
-  const reminders = setupReminders(db);
+  // Snooze / done from a notification saves like a message does (history, every tab told).
+  const reminders = setupReminders(db, (patch) => service.handle('saveAnnotation', patch));
   const service = createService(db, Date.now, {
     onAnnotationSaved: (noticeKey, annotation) => {
       // Every tab showing the notice (the saving one too) hears of the change: tabs stay in step.

@@ -1,6 +1,93 @@
+/**
+ * Follow-up reminders wired to the browser: chrome.alarms (rebuilt from the database whenever the
+ * service worker starts, the browser starts or duban is installed or updated), system
+ * notifications with snooze / done buttons, and the toolbar badge counting overdue follow-ups.
+ * The behaviour itself is lib/followup/reminder-engine.ts.
+ */
+import { browser } from '#imports';
+import type { AnnotationPatch } from '../../lib/annotation/model';
 import type { DubanDatabase } from '../../lib/db/database';
+import { createReminderEngine, type ReminderPorts } from '../../lib/followup/reminder-engine';
+import { badgeText } from '../../lib/followup/reminders';
 
-/** Wires follow-up reminders (alarms, notifications, badge). Filled in by the follow-up feature. */
-export function setupReminders(_db: DubanDatabase): { onAnnotationSaved(): void } {
-  return { onAnnotationSaved() {} };
+const BADGE_COLOR = '#c5221f';
+/** Saves come in bursts (typing a note): re-plan once they settle. */
+const SYNC_DELAY_MS = 300;
+
+const ports: ReminderPorts = {
+  async getAlarms() {
+    return browser.alarms.getAll();
+  },
+  async createAlarm(name, info) {
+    await browser.alarms.create(name, info);
+  },
+  async clearAlarm(name) {
+    await browser.alarms.clear(name);
+  },
+  async notify(id, m) {
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/reminder-icon.png'),
+      title: m.title,
+      message: m.message,
+      contextMessage: m.contextMessage,
+      buttons: m.buttons.map((title) => ({ title })),
+      priority: 2,
+      requireInteraction: m.buttons.length > 0,
+    });
+  },
+  async clearNotification(id) {
+    await browser.notifications.clear(id);
+  },
+  async setBadge(overdue) {
+    const text = badgeText(overdue);
+    await browser.action.setBadgeText({ text });
+    if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    await browser.action.setTitle({
+      title: overdue > 0 ? `督办 duban · ${overdue} 项跟进逾期 / ${overdue} overdue follow-ups` : '督办 duban',
+    });
+  },
+  async openUrl(url) {
+    const bare = url.split('#')[0];
+    const tabs = await browser.tabs.query({});
+    const open = tabs.find((t) => t.url?.split('#')[0] === bare);
+    if (open?.id !== undefined) {
+      await browser.tabs.update(open.id, { url, active: true });
+      if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+    } else {
+      await browser.tabs.create({ url });
+    }
+  },
+  overviewUrl(query) {
+    return browser.runtime.getURL('/overview.html') + query;
+  },
+};
+
+/**
+ * `save` is the background's own save (history, every tab told), for the notification buttons.
+ * Returns the hook the service calls after each committed save.
+ */
+export function setupReminders(
+  db: DubanDatabase,
+  save?: (patch: AnnotationPatch) => Promise<unknown>,
+): { onAnnotationSaved(): void } {
+  const engine = createReminderEngine({ db, ports, now: () => Date.now(), save });
+  const report = (e: unknown) => console.error('duban reminders:', e);
+  const sync = () => void engine.sync().catch(report);
+
+  // Listeners are registered synchronously, at the worker's first turn, so events that woke it arrive.
+  browser.alarms.onAlarm.addListener((alarm) => void engine.onAlarm(alarm.name).catch(report));
+  browser.notifications.onClicked.addListener((id) => void engine.onNotificationClicked(id).catch(report));
+  browser.notifications.onButtonClicked.addListener((id, index) => void engine.onButtonClicked(id, index).catch(report));
+  browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
+  sync(); // every service-worker start: alarms survive restarts, but the database is the truth
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    onAnnotationSaved() {
+      clearTimeout(timer);
+      timer = setTimeout(sync, SYNC_DELAY_MS);
+    },
+  };
 }

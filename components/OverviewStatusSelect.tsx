@@ -1,0 +1,20 @@
+import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../lib/annotation/status';
+
+/** An item's status (未开始 / 推进中 / 已完成 / 滞后 / 暂缓) as a native select. */
+export function OverviewStatusSelect(props: { value: ItemStatus; label: string; onChange(status: ItemStatus): void; id?: string }) {
+  return (
+    <select
+      id={props.id}
+      class={`status status-${props.value}`}
+      value={props.value}
+      aria-label={props.label}
+      onChange={(e) => props.onChange(e.currentTarget.value as ItemStatus)}
+    >
+      {ITEM_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {STATUS_LABELS[s].zh} {STATUS_LABELS[s].en}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,101 @@
+import { Component } from 'preact';
+import type { ItemStatus } from '../lib/annotation/status';
+import { noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
+import { shortText } from '../lib/followup/text';
+import { FollowUpInput } from './FollowUpInput';
+import { OverviewStatusSelect } from './OverviewStatusSelect';
+
+const TEXT_CHARS = 60;
+const NOTE_CHARS = 40;
+
+/** What a row can ask of its table; one object for the table's life, so rows need not re-render. */
+export interface RowActions {
+  keyDown(e: KeyboardEvent, index: number, row: OverviewRow): void;
+  focus(index: number): void;
+  open(index: number, row: OverviewRow): void;
+  status(row: OverviewRow, status: ItemStatus): void;
+  followUp(row: OverviewRow, day: string | null): void;
+}
+
+export interface OverviewTableRowProps {
+  row: OverviewRow;
+  index: number;
+  active: boolean;
+  open: boolean;
+  today: string;
+  showNotice: boolean;
+  actions: RowActions;
+}
+
+/**
+ * One item of the overview table. Re-renders only when its own data or state changes: a
+ * keystroke in the search box re-renders the rows that newly come into view, not all of them.
+ */
+export class OverviewTableRow extends Component<OverviewTableRowProps> {
+  override shouldComponentUpdate(next: OverviewTableRowProps): boolean {
+    const p = this.props;
+    return (
+      next.row !== p.row ||
+      next.index !== p.index ||
+      next.active !== p.active ||
+      next.open !== p.open ||
+      next.today !== p.today ||
+      next.showNotice !== p.showNotice
+    );
+  }
+
+  override render({ row, index, active, open, today, showNotice, actions }: OverviewTableRowProps) {
+    const overdue = rowOverdue(row, today);
+    return (
+      <tr
+        data-index={index}
+        data-item={row.itemNo}
+        data-notice={row.noticeKey}
+        aria-rowindex={index + 2}
+        aria-selected={open}
+        tabIndex={active ? 0 : -1}
+        class={`${active ? 'active' : ''} ${open ? 'open' : ''}`}
+        onKeyDown={(e) => actions.keyDown(e, index, row)}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget && !active) actions.focus(index);
+        }}
+        onClick={(e) => {
+          if ((e.target as Element).closest('select, input, button, a')) return;
+          actions.open(index, row);
+        }}
+      >
+        {showNotice && (
+          <td class="c-notice" title={row.noticeTitle}>
+            {noticeLabel(row)}
+          </td>
+        )}
+        <td class="c-no">{row.itemNo}</td>
+        <td class="c-leader">{row.leader || '—'}</td>
+        <td class="c-text" title={row.text}>
+          {row.text ? shortText(row.text, TEXT_CHARS) : <em>原文中已无此项 / not on the page</em>}
+        </td>
+        <td class="c-unit" title={row.units.join('、')}>
+          {row.leadUnit || '—'}
+        </td>
+        <td class="c-status">
+          <OverviewStatusSelect
+            value={row.status}
+            label={`第 ${row.itemNo} 项状态 Status of item ${row.itemNo}`}
+            onChange={(s) => actions.status(row, s)}
+          />
+        </td>
+        <td class="c-note" title={row.note}>
+          {shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}
+        </td>
+        <td class={`c-follow ${overdue ? 'overdue' : ''}`}>
+          <FollowUpInput
+            value={row.followUp}
+            label={`第 ${row.itemNo} 项跟进日期 Follow-up of item ${row.itemNo}`}
+            onCommit={(d) => actions.followUp(row, d)}
+          />
+          {overdue && <span class="tag overdue">逾期</span>}
+        </td>
+      </tr>
+    );
+  }
+}

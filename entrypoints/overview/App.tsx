@@ -1,0 +1,331 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { MeetingReport } from '../../components/MeetingReport';
+import { OverviewDetails } from '../../components/OverviewDetails';
+import { OverviewFilters } from '../../components/OverviewFilters';
+import { OverviewTable } from '../../components/OverviewTable';
+import { ZhEn } from '../../components/ZhEn';
+import type { AnnotationPatch, HistoryEntry } from '../../lib/annotation/model';
+import { dayAt } from '../../lib/annotation/schedule';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  expandOverview,
+  FOLLOW_UP_FILTERS,
+  filterRows,
+  overviewFacets,
+  rowId,
+  rowOverdue,
+  sortRows,
+  warmSearch,
+  withAnnotation,
+  type FollowUpFilter,
+  type OverviewFilter,
+  type OverviewRow,
+  type OverviewSort,
+  type SortKey,
+} from '../../lib/followup/overview';
+import { snoozeDay } from '../../lib/followup/reminders';
+import { buildReport, GROUPING_LABELS, reportMarkdown, type ReportGrouping } from '../../lib/followup/report';
+import { sendMessage } from '../../utils/messaging';
+
+/** Rows asked for first: more than a tall screen shows. */
+export const FIRST_SCREEN = 100;
+
+type Edit = Omit<AnnotationPatch, 'noticeKey' | 'itemNo' | 'fingerprint'>;
+
+/** ?notice=KEY&item=N opens an item's details; ?followUp=due and ?q=… preset the filters. */
+function initialFilter(params: URLSearchParams): OverviewFilter {
+  const f = params.get('followUp') as FollowUpFilter | null;
+  return {
+    ...EMPTY_FILTER,
+    followUp: f && (FOLLOW_UP_FILTERS as readonly string[]).includes(f) ? f : 'all',
+    query: params.get('q') ?? '',
+  };
+}
+
+function initialOpen(params: URLSearchParams): string | undefined {
+  const notice = params.get('notice');
+  const item = Number(params.get('item'));
+  return notice && Number.isInteger(item) && item > 0 ? rowId(notice, item) : undefined;
+}
+
+export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;
+
+/** getOverview, with a failure to reach the background as a Failure. */
+export function askOverview(data: { limit?: number }) {
+  return sendMessage('getOverview', data).catch((e: Error) => ({ ok: false as const, error: e.message }));
+}
+
+/** Whether the first screen is worth asking for: not when the URL presets a filter. */
+export function wantsFirstScreen(search: string): boolean {
+  const p = new URLSearchParams(search);
+  return !p.get('q') && !p.get('followUp');
+}
+
+/** `firstScreen`: the first rows, asked for before the first render (see main.tsx). */
+export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) {
+  const params = useMemo(() => new URLSearchParams(location.search), []);
+  const [rows, setRows] = useState<OverviewRow[] | null>(null);
+  const [error, setError] = useState('');
+  const [announce, setAnnounce] = useState('');
+  const [filter, setFilter] = useState<OverviewFilter>(() => initialFilter(params));
+  const [sort, setSort] = useState<OverviewSort>(DEFAULT_SORT);
+  const [active, setActive] = useState(0);
+  const [openId, setOpenId] = useState<string | undefined>(() => initialOpen(params));
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [view, setView] = useState<'table' | 'report'>('table');
+  const [groupBy, setGroupBy] = useState<ReportGrouping>('leader');
+  const [markdown, setMarkdown] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const openRef = useRef(openId);
+  openRef.current = openId;
+  const rendered = useRef(false);
+  const complete = useRef(false);
+  const [total, setTotal] = useState(0);
+  const today = dayAt(Date.now());
+
+  /** Everything (10,000 rows take a moment to cross from the background). */
+  async function load() {
+    const res = await askOverview({});
+    if (res.ok) {
+      complete.current = true;
+      setTotal(res.value.total);
+      setRows(expandOverview(res.value));
+    } else setError(`载入失败 / could not load: ${res.error}`);
+  }
+
+  async function loadHistory(row: Pick<OverviewRow, 'id' | 'noticeKey' | 'itemNo'>) {
+    const res = await sendMessage('getItemHistory', { noticeKey: row.noticeKey, itemNo: row.itemNo }).catch(
+      (e: Error) => ({ ok: false as const, error: e.message }),
+    );
+    if (openRef.current !== row.id) return;
+    if (res.ok) setHistory(res.value);
+    else setError(`变更记录载入失败 / history failed: ${res.error}`);
+  }
+
+  useEffect(() => {
+    // The first screen (asked for by main.tsx before the first render), then everything: one
+    // after the other, or the background would be busy sending the big answer first.
+    void (async () => {
+      const head = await firstScreen;
+      if (head?.ok && !complete.current) {
+        setTotal(head.value.total);
+        setRows(expandOverview(head.value));
+      }
+      await load();
+    })();
+    // Notes change on the notice pages too: coming back to this tab shows them.
+    const onVisible = () => document.visibilityState === 'visible' && void load();
+    document.addEventListener('visibilitychange', onVisible);
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key === '/' && !t.closest('input, textarea, select')) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'Escape' && openRef.current && !e.defaultPrevented) {
+        closeDetailsRef.current();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!rows) return;
+    // The first frames with rows, and with all of them: the benchmark reads these marks.
+    if (!rendered.current) {
+      rendered.current = true;
+      performance.mark('duban-overview-rendered');
+    }
+    if (complete.current && !performance.getEntriesByName('duban-overview-complete').length) {
+      performance.mark('duban-overview-complete');
+    }
+    // Ready the search text while the user looks, so the first keystroke is as quick as the rest.
+    const idle = requestIdleCallback(() => warmSearch(rows), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [rows]);
+
+  useEffect(() => {
+    setHistory(null);
+    const row = openId && rows?.find((r) => r.id === openId);
+    if (row) void loadHistory(row);
+  }, [openId, rows === null]);
+
+  const sorted = useMemo(() => (rows ? sortRows(rows, sort) : []), [rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, filter, today), [sorted, filter, today]);
+  const allFacets = useMemo(() => overviewFacets(rows ?? []), [rows]);
+  // Lead officials and units of the chosen notice only; the notice menu always lists them all.
+  const facets = useMemo(
+    () => (filter.notice && rows ? { ...overviewFacets(rows.filter((r) => r.noticeKey === filter.notice)), notices: allFacets.notices } : allFacets),
+    [rows, allFacets, filter.notice],
+  );
+  const overdue = useMemo(() => rows?.filter((r) => rowOverdue(r, today)).length ?? 0, [rows, today]);
+  const report = useMemo(() => (view === 'report' ? buildReport(shown, groupBy, today) : null), [view, shown, groupBy, today]);
+  const openRow = openId ? rows?.find((r) => r.id === openId) : undefined;
+
+  async function save(row: OverviewRow, edit: Edit) {
+    const res = await sendMessage('saveAnnotation', { noticeKey: row.noticeKey, itemNo: row.itemNo, fingerprint: row.fingerprint, ...edit }).catch(
+      (e: Error) => ({ ok: false as const, error: e.message }),
+    );
+    if (!res.ok) {
+      setError(res.error);
+      return;
+    }
+    setError('');
+    setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
+    setAnnounce(`第 ${row.itemNo} 项已保存 / item ${row.itemNo} saved`);
+    if (openRef.current === row.id) void loadHistory(row);
+  }
+
+  const changeFilter = (f: OverviewFilter) => {
+    setFilter(f);
+    setActive(0);
+    if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
+  };
+  const changeSort = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  /** Closes the details panel (also on Escape anywhere) and gives the keyboard back to the table. */
+  const closeDetails = () => {
+    setOpenId(undefined);
+    requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>('tr[tabindex="0"]')?.focus());
+  };
+  const closeDetailsRef = useRef(closeDetails);
+  closeDetailsRef.current = closeDetails;
+
+  async function copyMarkdown() {
+    if (!report) return;
+    const md = reportMarkdown(report);
+    try {
+      await navigator.clipboard.writeText(md);
+      setMarkdown(null);
+      setAnnounce('已复制 Markdown / Markdown copied');
+    } catch {
+      setMarkdown(md); // no clipboard access: show it to copy by hand
+    }
+  }
+
+  const loading = rows !== null && total > rows.length;
+  const counts = rows && (
+    <p class="counts" aria-busy={loading}>
+      显示 <strong>{loading ? '…' : shown.length}</strong> / 共 {total} 项
+      {overdue > 0 && <span class="tag overdue">逾期跟进 {overdue}</span>}
+      <span class="en" lang="en">
+        {loading ? '…' : shown.length} of {total} items{overdue > 0 ? `, ${overdue} overdue` : ''}
+      </span>
+    </p>
+  );
+
+  return (
+    <div class={`page view-${view}`}>
+      <header class="top no-print">
+        <h1>
+          <ZhEn zh="督办总览" en="duban overview" />
+        </h1>
+        {counts}
+        <div class="actions">
+          {view === 'table' ? (
+            <button type="button" disabled={!shown.length} onClick={() => setView('report')}>
+              <ZhEn zh="会议报告" en="Meeting report" />
+            </button>
+          ) : (
+            <>
+              <fieldset class="grouping">
+                <legend class="sr-only">分组 Group</legend>
+                {(['leader', 'leadUnit'] as const).map((g) => (
+                  <label key={g}>
+                    <input type="radio" name="groupBy" value={g} checked={groupBy === g} onChange={() => setGroupBy(g)} />
+                    <ZhEn zh={GROUPING_LABELS[g].zh} en={GROUPING_LABELS[g].en} />
+                  </label>
+                ))}
+              </fieldset>
+              <button type="button" onClick={() => window.print()}>
+                <ZhEn zh="打印 / 存为 PDF" en="Print" />
+              </button>
+              <button type="button" onClick={() => void copyMarkdown()}>
+                <ZhEn zh="复制为 Markdown" en="Copy Markdown" />
+              </button>
+              <button type="button" class="quiet" onClick={() => setView('table')}>
+                <ZhEn zh="返回总览" en="Back" />
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <p class="sr-only" role="status" aria-live="polite">
+        {announce}
+      </p>
+      {error && (
+        <p class="error no-print" role="alert">
+          {error}
+        </p>
+      )}
+
+      {rows === null && !error && <p class="muted">载入中… Loading…</p>}
+      {rows?.length === 0 && (
+        <p class="empty">
+          还没有督办事项：在通知页面上为事项设置状态、备注或跟进日期后，会出现在这里。
+          <span class="en" lang="en">
+            Nothing tracked yet: items you annotate on a notice page appear here.
+          </span>
+        </p>
+      )}
+
+      {rows && rows.length > 0 && view === 'table' && (
+        <>
+          <OverviewFilters filter={filter} facets={facets} onChange={changeFilter} searchRef={searchRef} />
+          <main class="body">
+            {shown.length ? (
+              <OverviewTable
+                rows={shown}
+                today={today}
+                sort={sort}
+                onSort={changeSort}
+                active={Math.min(active, shown.length - 1)}
+                onActive={setActive}
+                onOpen={(r) => setOpenId(r.id)}
+                onStatus={(r, status) => void save(r, { status })}
+                onFollowUp={(r, followUp) => void save(r, { followUp })}
+                showNotice={allFacets.notices.length > 1}
+                openId={openId}
+                scrollerRef={scrollerRef}
+              />
+            ) : (
+              <p class="empty">没有符合筛选的事项 / no item matches the filters</p>
+            )}
+            {openRow && (
+              <OverviewDetails
+                row={openRow}
+                history={history}
+                today={today}
+                onStatus={(status) => void save(openRow, { status })}
+                onFollowUp={(followUp) => void save(openRow, { followUp })}
+                onSnooze={(choice) => void save(openRow, { followUp: snoozeDay(choice, Date.now()) })}
+                onNote={(note) => void save(openRow, { note })}
+                onProgress={(progress) => void save(openRow, { progress })}
+                onClose={closeDetails}
+              />
+            )}
+          </main>
+        </>
+      )}
+
+      {report && (
+        <>
+          {markdown !== null && (
+            <div class="markdown no-print">
+              <label for="markdown">
+                <ZhEn zh="无法写入剪贴板，请手动复制：" en="Copy by hand:" />
+              </label>
+              <textarea id="markdown" readOnly rows={10} value={markdown} />
+            </div>
+          )}
+          <MeetingReport report={report} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ANNOTATIONS, annotation, NOTICE_A, NOTICE_B, TODAY } from '../../tests/fixtures/overview-rows';
+import {
+  buildOverviewData,
+  buildOverviewRows,
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  expandOverview,
+  filterRows,
+  overviewFacets,
+  rowOverdue,
+  SORT_KEYS,
+  sortRows,
+  withAnnotation,
+  type OverviewFilter,
+  type OverviewRow,
+} from './overview';
+
+const rows = buildOverviewRows([NOTICE_A, NOTICE_B], ANNOTATIONS);
+const A = NOTICE_A.key;
+const B = NOTICE_B.key;
+const ids = (rs: OverviewRow[]) => rs.map((r) => `${r.noticeKey === A ? 'A' : 'B'}${r.itemNo}`);
+const filter = (f: Partial<OverviewFilter>) => ids(filterRows(rows, { ...EMPTY_FILTER, ...f }, TODAY));
+
+describe('overview rows', () => {
+  it('joins each annotation with its item’s text, section and lead unit', () => {
+    expect(rows[0]).toMatchObject({
+      noticeKey: A,
+      docNo: '拱政办发〔2024〕2号',
+      itemNo: 1,
+      leader: '冯晶区长',
+      section: 1,
+      leadUnit: '区政府办公室',
+      units: ['区政府办公室', '各街道办事处'],
+      status: 'in_progress',
+      followUp: '2024-06-28',
+      url: NOTICE_A.sourceUrl,
+      year: 2024,
+    });
+    expect(rows[2].leader).toBe('黄飞常务副区长');
+  });
+  it('keeps an annotation whose item or notice is unknown, with empty text', () => {
+    const gone = rows.find((r) => r.itemNo === 9)!;
+    expect(gone).toMatchObject({ text: '', leader: '', leadUnit: '', units: [], status: 'paused' });
+    const orphan = buildOverviewRows([], [annotation('unknown', 1)]);
+    expect(orphan[0]).toMatchObject({ noticeTitle: '', text: '', noticeKey: 'unknown' });
+  });
+  it('sends each notice’s fields once, and expands them back onto every row', () => {
+    const data = buildOverviewData([NOTICE_A, NOTICE_B], ANNOTATIONS);
+    expect(data.total).toBe(6);
+    expect(data.notices).toHaveLength(2);
+    expect(data.items[0]).not.toHaveProperty('noticeTitle');
+    expect(JSON.parse(JSON.stringify(expandOverview(data)))).toEqual(JSON.parse(JSON.stringify(rows)));
+  });
+  it('takes a saved annotation into a row', () => {
+    const next = withAnnotation(rows[0], { ...ANNOTATIONS[0], status: 'done', followUp: undefined, updatedAt: 9 });
+    expect(next).toMatchObject({ status: 'done', updatedAt: 9, text: rows[0].text });
+    expect(next.followUp).toBeUndefined();
+  });
+});
+
+describe('filtering', () => {
+  it('with no filter, every row in the given order', () => {
+    expect(filter({})).toEqual(['A1', 'A2', 'A3', 'A4', 'B1', 'A9']);
+  });
+  it('by notice, status, lead official and lead unit', () => {
+    expect(filter({ notice: B })).toEqual(['B1']);
+    expect(filter({ status: 'in_progress' })).toEqual(['A1', 'B1']);
+    expect(filter({ leader: '黄飞常务副区长' })).toEqual(['A3', 'A4']);
+    expect(filter({ leader: '冯晶区长', notice: A })).toEqual(['A1', 'A2']);
+    expect(filter({ leadUnit: '区政府办公室' })).toEqual(['A1', 'B1']);
+    // Only the lead (first) unit counts: 区数据资源局 co-operates on A3 but leads nothing.
+    expect(filter({ leadUnit: '区数据资源局' })).toEqual([]);
+  });
+  it('by follow-up: overdue, today, due, soon, set, none (done items are never due)', () => {
+    expect(filter({ followUp: 'overdue' })).toEqual(['A1']);
+    expect(filter({ followUp: 'today' })).toEqual(['A3']);
+    expect(filter({ followUp: 'due' })).toEqual(['A1', 'A3']);
+    expect(filter({ followUp: 'soon' })).toEqual(['A3', 'A4']);
+    expect(filter({ followUp: 'set' })).toEqual(['A1', 'A2', 'A3', 'A4']);
+    expect(filter({ followUp: 'none' })).toEqual(['B1', 'A9']);
+    expect(rows.map((r) => rowOverdue(r, TODAY))).toEqual([true, false, false, false, false, false]);
+  });
+  it('searches item text and notes; every term must match; full-width and case fold', () => {
+    expect(filter({ query: '试点' })).toEqual(['A3']); // text and note
+    expect(filter({ query: '专题会' })).toEqual(['A1']); // note only
+    expect(filter({ query: 'gdp' })).toEqual(['A1', 'A3']); // ＧＤＰ in a note, GDP in a text
+    expect(filter({ query: '坚持 依法' })).toEqual(['A2']);
+    expect(filter({ query: '坚持，担当' })).toEqual([]);
+    expect(filter({ query: '政治引领，担当' })).toEqual(['A1']); // the text has a full-width comma
+    expect(filter({ query: '政治引领,担当' })).toEqual(['A1']);
+    expect(filter({ query: '  ' })).toHaveLength(6);
+  });
+  it('a bare number also finds the item with that number', () => {
+    expect(filter({ query: '4' })).toEqual(['A4']);
+    expect(filter({ query: '2.0' })).toEqual(['A3']);
+    expect(filter({ query: '1', notice: A })).toEqual(['A1']);
+  });
+  it('combines every part', () => {
+    expect(filter({ query: '坚持', status: 'done', leader: '冯晶区长' })).toEqual(['A2']);
+  });
+});
+
+describe('sorting', () => {
+  const sorted = (key: (typeof SORT_KEYS)[number], dir: 'asc' | 'desc' = 'asc') => ids(sortRows(rows, { key, dir }));
+  it('by 序号: notice (the database’s key order), then number', () => {
+    expect(sorted('itemNo')).toEqual(['A1', 'A2', 'A3', 'A4', 'A9', 'B1']);
+    expect(sorted('itemNo', 'desc')).toEqual(['B1', 'A9', 'A4', 'A3', 'A2', 'A1']);
+    // The same order IndexedDB keeps [noticeKey+itemNo] in: JavaScript's string order, then the number.
+    const keys = rows.map((r) => [r.noticeKey, r.itemNo] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    expect(sortRows(rows, DEFAULT_SORT).map((r) => [r.noticeKey, r.itemNo])).toEqual(keys);
+  });
+  it('by notice (its 文号 or title, collated), then number', () => {
+    expect(sorted('notice')).toEqual(['A1', 'A2', 'A3', 'A4', 'A9', 'B1']);
+    expect(sorted('notice', 'desc')).toEqual(['B1', 'A1', 'A2', 'A3', 'A4', 'A9']);
+  });
+  it('by status in the order 未开始 推进中 已完成 滞后 暂缓', () => {
+    expect(sorted('status')).toEqual(['A4', 'A1', 'B1', 'A2', 'A3', 'A9']);
+  });
+  it('by follow-up: empty days last in both directions', () => {
+    expect(sorted('followUp')).toEqual(['A2', 'A1', 'A3', 'A4', 'A9', 'B1']);
+    expect(sorted('followUp', 'desc')).toEqual(['A4', 'A3', 'A1', 'A2', 'A9', 'B1']);
+  });
+  it('by lead official (section order), lead unit (collated), note', () => {
+    expect(sorted('leader')).toEqual(['A1', 'A2', 'B1', 'A3', 'A4', 'A9']);
+    expect(sorted('leader', 'desc')).toEqual(['A3', 'A4', 'A1', 'A2', 'B1', 'A9']);
+    expect(sorted('leadUnit')[0]).toBe('A3'); // 区发改局 sorts first by pinyin (fa)
+    expect(sorted('leadUnit').at(-1)).toBe('A9');
+    expect(sorted('note').slice(-2)).toEqual(['A2', 'A4']);
+  });
+  it('is a stable permutation for any rows and any key (property)', () => {
+    const rowArb = fc.record({
+      itemNo: fc.integer({ min: 1, max: 40 }),
+      notice: fc.constantFrom(A, B),
+      status: fc.constantFrom('not_started', 'in_progress', 'done', 'behind', 'paused' as const),
+      note: fc.string({ maxLength: 6 }),
+      followUp: fc.option(fc.constantFrom('2024-06-01', '2024-06-30', '2024-07-09'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(rowArb, { selector: (r) => `${r.notice}${r.itemNo}`, maxLength: 40 }), fc.constantFrom(...SORT_KEYS), fc.boolean(), (specs, key, asc) => {
+        const rs = buildOverviewRows(
+          [NOTICE_A, NOTICE_B],
+          specs.map((s) => annotation(s.notice, s.itemNo, { status: s.status, note: s.note, followUp: s.followUp })),
+        );
+        const out = sortRows(rs, { key, dir: asc ? 'asc' : 'desc' });
+        expect(new Set(out)).toEqual(new Set(rs));
+        expect(out).toHaveLength(rs.length);
+        // Sorting twice, or sorting a shuffled copy, gives the same order: ties are broken totally.
+        expect(sortRows([...rs].reverse(), { key, dir: asc ? 'asc' : 'desc' }).map((r) => r.id)).toEqual(out.map((r) => r.id));
+        // Filtering a sorted list keeps its order.
+        const f = filterRows(out, { ...EMPTY_FILTER, status: 'in_progress' }, TODAY);
+        expect(f).toEqual(out.filter((r) => r.status === 'in_progress'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('filter menus', () => {
+  it('lists notices, lead officials in section order and lead units, with counts', () => {
+    const f = overviewFacets(rows);
+    expect(f.notices).toEqual([
+      { key: A, label: '拱政办发〔2024〕2号', count: 5 },
+      { key: B, label: '拱政办发〔2025〕1号', count: 1 },
+    ]);
+    expect(f.leaders).toEqual([
+      { name: '冯晶区长', count: 3 },
+      { name: '黄飞常务副区长', count: 2 },
+    ]);
+    expect(f.leadUnits.map((u) => [u.name, u.count])).toEqual([
+      ['区发改局', 1],
+      ['区司法局', 1],
+      ['区政府办公室', 2],
+      ['区住建局', 1],
+    ]);
+  });
+});
+
+describe('speed', () => {
+  it('filters and searches 10,000 rows well under 50 ms', () => {
+    const many = buildOverviewRows(
+      [NOTICE_A],
+      Array.from({ length: 10_000 }, (_, i) => annotation(A, (i % 4) + 1, { note: `备注 ${i}`, status: i % 3 ? 'in_progress' : 'behind' })),
+    ).map((r, i) => ({ ...r, id: String(i) }));
+    const sorted = sortRows(many, { key: 'status', dir: 'asc' });
+    filterRows(sorted, { ...EMPTY_FILTER, query: '预热' }, TODAY); // builds the search cache once
+    const t0 = performance.now();
+    for (const q of ['依', '依法', '依法行政', '备注 99']) filterRows(sorted, { ...EMPTY_FILTER, query: q }, TODAY);
+    const perFilter = (performance.now() - t0) / 4;
+    expect(perFilter).toBeLessThan(50);
+  });
+});

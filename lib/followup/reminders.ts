@@ -1,0 +1,150 @@
+/**
+ * When follow-ups come back. Pure scheduling over calendar days in Asia/Shanghai: a follow-up is
+ * a day (YYYY-MM-DD), its reminder is 09:00 Shanghai time on that day, whatever the computer's
+ * own time zone. No browser API here: the background's alarms and notifications use the answers.
+ */
+import type { ItemAnnotation } from '../annotation/model';
+import { addDays, dayAt } from '../annotation/schedule';
+
+/** Reminders come at 09:00 Shanghai time on the follow-up day. */
+export const REMINDER_HOUR = 9;
+/** Shanghai has kept UTC+8, without daylight saving, since 1991. */
+const SHANGHAI_UTC_OFFSET_HOURS = 8;
+
+/** Every follow-up alarm's name starts with this; the rest is the day, or `due`. */
+export const FOLLOW_UP_ALARM_PREFIX = 'duban-followup:';
+/** The alarm for reminders whose time has already come (overdue, or today after 09:00). */
+export const DUE_ALARM = `${FOLLOW_UP_ALARM_PREFIX}due`;
+/** Just after midnight in Shanghai, every day: the overdue count changes with the date. */
+export const DAILY_ALARM = 'duban-daily';
+/** Chrome allows 500 active alarms per extension; the nearest days get one, later ones wait. */
+export const MAX_DAY_ALARMS = 400;
+
+/** The instant of `hour:minute` on `day` in Shanghai. */
+export function shanghaiTime(day: string, hour = 0, minute = 0): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d, hour - SHANGHAI_UTC_OFFSET_HOURS, minute);
+}
+
+/** When a follow-up on `day` comes back: 09:00 Shanghai time that day. */
+export function reminderTime(day: string): number {
+  return shanghaiTime(day, REMINDER_HOUR);
+}
+
+/** The next daily tick after `now`: 00:01 of the next Shanghai day. */
+export function nextDailyTick(now: number): number {
+  return shanghaiTime(addDays(dayAt(now), 1), 0, 1);
+}
+
+export type ActiveFollowUp = ItemAnnotation & { followUp: string };
+
+/** A follow-up still to do: a day is set and the item is not 已完成 (done). */
+export function isActiveFollowUp(a: ItemAnnotation): a is ActiveFollowUp {
+  return typeof a.followUp === 'string' && a.followUp !== '' && a.status !== 'done';
+}
+
+/** Overdue: the follow-up day is before `today` (a day, not an instant). */
+export function isOverdue(a: ItemAnnotation, today: string): boolean {
+  return isActiveFollowUp(a) && a.followUp < today;
+}
+
+/** What the toolbar badge shows: follow-ups whose day is past. */
+export function countOverdue(annotations: readonly ItemAnnotation[], today: string): number {
+  let n = 0;
+  for (const a of annotations) if (isOverdue(a, today)) n++;
+  return n;
+}
+
+/** One item's identity as text: notification ids and the reminded-days record use it. */
+export function itemKey(noticeKey: string, itemNo: number): string {
+  return JSON.stringify([noticeKey, itemNo]);
+}
+
+export function parseItemKey(key: string): { noticeKey: string; itemNo: number } | undefined {
+  try {
+    const v: unknown = JSON.parse(key);
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1])) {
+      return { noticeKey: v[0], itemNo: v[1] as number };
+    }
+  } catch {
+    // not one of ours
+  }
+  return undefined;
+}
+
+/** Which follow-up day each item was last reminded of: item key → day. */
+export type RemindedDays = Record<string, string>;
+
+/** Keeps only the records whose item still has that follow-up day (snoozed or cleared ones go). */
+export function pruneReminded(reminded: RemindedDays, annotations: readonly ItemAnnotation[]): RemindedDays {
+  const out: RemindedDays = {};
+  for (const a of annotations) {
+    const key = itemKey(a.noticeKey, a.itemNo);
+    if (isActiveFollowUp(a) && reminded[key] === a.followUp) out[key] = a.followUp;
+  }
+  return out;
+}
+
+const byDayThenItem = (a: ActiveFollowUp, b: ActiveFollowUp) =>
+  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
+
+/**
+ * The follow-ups to remind of at `now`: active, their 09:00 has come, and not yet reminded of for
+ * that day. Each day comes back once; snoozing sets a new day, which comes back again.
+ */
+export function dueReminders(annotations: readonly ItemAnnotation[], now: number, reminded: RemindedDays): ActiveFollowUp[] {
+  const due: ActiveFollowUp[] = [];
+  for (const a of annotations) {
+    if (!isActiveFollowUp(a) || reminderTime(a.followUp) > now) continue;
+    if (reminded[itemKey(a.noticeKey, a.itemNo)] !== a.followUp) due.push(a);
+  }
+  return due.sort(byDayThenItem);
+}
+
+export interface AlarmPlan {
+  name: string;
+  /** Epoch ms; `now` for reminders whose time has already come. */
+  when: number;
+}
+
+/**
+ * The alarms that should exist at `now`: one per follow-up day still to remind of, at 09:00 that
+ * day; days already come (overdue, or today after 09:00) share one alarm that fires at once.
+ * Sorted by time and capped: the daily tick re-plans as days pass.
+ */
+export function planAlarms(
+  annotations: readonly ItemAnnotation[],
+  now: number,
+  reminded: RemindedDays,
+  max = MAX_DAY_ALARMS,
+): AlarmPlan[] {
+  const days = new Set<string>();
+  let dueNow = false;
+  for (const a of annotations) {
+    if (!isActiveFollowUp(a) || reminded[itemKey(a.noticeKey, a.itemNo)] === a.followUp) continue;
+    if (reminderTime(a.followUp) <= now) dueNow = true;
+    else days.add(a.followUp);
+  }
+  const plan: AlarmPlan[] = [...days].sort().map((day) => ({ name: `${FOLLOW_UP_ALARM_PREFIX}${day}`, when: reminderTime(day) }));
+  if (dueNow) plan.unshift({ name: DUE_ALARM, when: now });
+  return plan.slice(0, max);
+}
+
+export type SnoozeChoice = 'tomorrow' | 'next_week';
+export const SNOOZE_DAYS: Record<SnoozeChoice, number> = { tomorrow: 1, next_week: 7 };
+
+/** The day a snooze moves a follow-up to: counted from today in Shanghai, not from the old day. */
+export function snoozeDay(choice: SnoozeChoice, now: number): string {
+  return addDays(dayAt(now), SNOOZE_DAYS[choice]);
+}
+
+/** The page URL that opens the notice scrolled to the item (the overlay honours the hash). */
+export function itemUrl(url: string, itemNo: number): string {
+  const i = url.indexOf('#');
+  return `${i < 0 ? url : url.slice(0, i)}#duban-item-${itemNo}`;
+}
+
+/** The badge text: nothing when none is overdue. */
+export function badgeText(overdue: number): string {
+  return overdue <= 0 ? '' : overdue > 999 ? '999+' : String(overdue);
+}
