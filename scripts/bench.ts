@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchOverlay } from './bench/overlay';
+import { benchOverview } from './bench/overview';
 import { benchParse } from './bench/parse';
+import { benchTransfer } from './bench/transfer';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
@@ -20,6 +22,11 @@ const GOALS: Record<string, string> = {
   overlay_ready_ms: '≤ 50 ms (Chromium)',
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   content_script_kb: '≤ 60 KB minified',
+  export_10k_ms: '≤ 500 ms (Node)',
+  import_10k_ms: '≤ 1000 ms (Node)',
+  popup_summary_ms: '≤ 100 ms',
+  overview_render_ms: '≤ 200 ms (Chromium, first screen)',
+  overview_filter_ms: '≤ 50 ms (Chromium)',
 };
 
 async function main() {
@@ -30,6 +37,8 @@ async function main() {
   const results: Record<string, number> = {};
   if (want('parse')) Object.assign(results, benchParse(seedPage));
   if (want('overlay')) Object.assign(results, await benchOverlay());
+  if (want('transfer')) Object.assign(results, await benchTransfer());
+  if (want('overview')) Object.assign(results, await benchOverview());
   if (values.json) {
     process.stdout.write(JSON.stringify(results) + '\n');
     return;

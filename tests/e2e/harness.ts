@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+// DUBAN_EXTENSION_DIR lets a run use its own copy of the build while another engineer rebuilds.
+export const EXTENSION_DIR = process.env.DUBAN_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.DUBAN_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface Duban {
