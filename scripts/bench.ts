@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchOverlay } from './bench/overlay';
+import { benchLoad } from './bench/load';
 import { benchOverview } from './bench/overview';
 import { benchParse } from './bench/parse';
 import { benchTransfer } from './bench/transfer';
@@ -27,6 +28,10 @@ const GOALS: Record<string, string> = {
   popup_summary_ms: '≤ 100 ms',
   overview_render_ms: '≤ 200 ms (Chromium, first screen)',
   overview_filter_ms: '≤ 50 ms (Chromium)',
+  load_overlay_ready_ms: '≤ 50 ms with a 10 MB database',
+  load_popup_render_ms: 'popup first render, 10 MB database',
+  load_overview_render_ms: '≤ 200 ms with a 10 MB database',
+  load_overview_filter_ms: '≤ 50 ms with a 10 MB database',
 };
 
 async function main() {
@@ -39,6 +44,7 @@ async function main() {
   if (want('overlay')) Object.assign(results, await benchOverlay());
   if (want('transfer')) Object.assign(results, await benchTransfer());
   if (want('overview')) Object.assign(results, await benchOverview());
+  if (want('load')) Object.assign(results, await benchLoad());
   if (values.json) {
     process.stdout.write(JSON.stringify(results) + '\n');
     return;

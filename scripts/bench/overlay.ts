@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, launchDuban, noticeSeed, openNotice, serveSeeds } from '../../tests/e2e/harness';
 import { median, round } from './stats';
 
-export async function benchOverlay(runs = 7) {
-  const duban = await launchDuban();
+export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}) {
+  const duban = await launchDuban(opts);
   try {
     await serveSeeds(duban.context);
     const url = noticeSeed().url;

@@ -59,7 +59,7 @@ export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[];
 }
 
 /** Writes straight into duban's database (already opened, so already at its current version). */
-async function seed(page: Page, data: ReturnType<typeof syntheticData>): Promise<void> {
+export async function seed(page: Page, data: { notices: NoticeRecord[]; annotations: ItemAnnotation[] }): Promise<void> {
   await page.evaluate(
     ({ notices, annotations }) =>
       new Promise<void>((resolve, reject) => {
@@ -97,7 +97,7 @@ async function touch(page: Page, a: ItemAnnotation): Promise<void> {
 }
 
 /** Reloads the overview; answers [first screen painted, every row loaded and painted] in ms from navigation. */
-async function renderTime(page: Page): Promise<[number, number]> {
+export async function renderTime(page: Page): Promise<[number, number]> {
   await page.reload({ waitUntil: 'load' });
   const handle = await page.waitForFunction(
     () => {
@@ -114,7 +114,7 @@ async function renderTime(page: Page): Promise<[number, number]> {
 }
 
 /** Runs `change` in the page and answers the time to the next painted frame. */
-function timeChange(page: Page, selector: string, value: string, event: 'input' | 'change'): Promise<number> {
+export function timeChange(page: Page, selector: string, value: string, event: 'input' | 'change'): Promise<number> {
   return page.evaluate(
     ({ selector, value, event }) =>
       new Promise<number>((resolve) => {

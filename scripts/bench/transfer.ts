@@ -7,6 +7,7 @@
  * Goals: import ≤ 1 s, export ≤ 0.5 s, popup summary ≤ 100 ms.
  */
 import Dexie from 'dexie';
+import type { Page } from 'playwright-core';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,6 +147,20 @@ async function benchNode() {
   return { export_10k_ms: round(export_10k_ms), import_10k_ms: round(import_10k_ms), popup_summary_ms: round(popup_summary_ms), file_mb: round(text.length / 1024 / 1024), text };
 }
 
+/** Reloads the popup page; answers ms from navigation to its summary's first render. */
+export async function popupRenderMs(page: Page): Promise<number> {
+  await page.reload();
+  // A string, not a function: tsx would wrap a named inner function in a __name() the page lacks.
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const check = () => {
+      const mark = performance.getEntriesByName('duban:popup-summary')[0];
+      if (mark) resolve(mark.startTime);
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`);
+}
+
 /** In Chromium with the built extension: the same through the real background, and the popup's first render. */
 async function benchChromium(text: string, runs = 3) {
   const { extensionPage, launchDuban } = await import('../../tests/e2e/harness');
@@ -170,16 +185,7 @@ async function benchChromium(text: string, runs = 3) {
     for (let i = 0; i < runs; i++) exportTimes.push((await send('exportAnnotations', { format: 'json' })).ms);
     const renders: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
-      await page.reload();
-      // A string, not a function: tsx would wrap a named inner function in a __name() the page lacks.
-      const ms = await page.evaluate<number>(`new Promise((resolve) => {
-        const check = () => {
-          const mark = performance.getEntriesByName('duban:popup-summary')[0];
-          if (mark) resolve(mark.startTime);
-          else requestAnimationFrame(check);
-        };
-        check();
-      })`);
+      const ms = await popupRenderMs(page);
       if (i > 0) renders.push(ms);
     }
     return {

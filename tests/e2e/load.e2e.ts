@@ -1,0 +1,57 @@
+// A year of heavy use (50 notices × 200 items, long notes, ≈ 10 MB): the overlay, the popup and the
+// overview all still work on it. Their speed under this load is measured by `npm run bench -- --only load`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../../scripts/bench/overview';
+import { LOAD_ITEMS, LOAD_NOTICES, loadData, SEED_KEY } from '../fixtures/load-data';
+import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
+import { barEval, reveal, value } from './overlay-helpers';
+
+describe('with 50 notices × 200 long-noted items in the database', () => {
+  let duban: Duban;
+  const data = loadData();
+
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.waitForFunction(() => performance.getEntriesByName('duban-overview-complete').length > 0);
+    await seed(overview, data);
+    await overview.close();
+  });
+  afterAll(() => duban?.close());
+
+  it('is the size the guarantee speaks of', () => {
+    expect(data.annotations).toHaveLength(LOAD_NOTICES * LOAD_ITEMS);
+    expect(data.annotations.reduce((n, a) => n + Buffer.byteLength(a.note), 0)).toBeGreaterThan(10_000_000);
+  });
+
+  it('still overlays the notice with its notes, and lists the 44 notes whose items it lacks', async () => {
+    const page = await openNotice(duban.context, noticeSeed().url);
+    expect(await page.locator('[data-duban-item]').count()).toBe(156);
+    const expected = data.annotations.find((a) => a.noticeKey === SEED_KEY && a.itemNo === 120)!;
+    await reveal(page, 120);
+    expect(await value(page, 120, 'textarea')).toBe(expected.note);
+    expect(await value(page, 120, 'select')).toBe(expected.status);
+    expect(await barEval<string>(page, '.orphans summary', 'function () { return this.textContent }')).toBe('孤立批注 Orphaned notes (44)');
+    await page.close();
+  });
+
+  it('still summarises every notice in the popup', async () => {
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    await popup.locator('section.notice').first().waitFor();
+    expect(await popup.locator('section.notice[data-notice-key]').count()).toBe(LOAD_NOTICES);
+    await popup.close();
+  });
+
+  it('still shows all 10,000 rows in the overview and finds one note among them', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.waitForFunction(() => performance.getEntriesByName('duban-overview-complete').length > 0);
+    expect(await overview.locator('.top .counts strong').textContent()).toBe(String(LOAD_NOTICES * LOAD_ITEMS));
+    await overview.locator('.filters input[type="search"]').fill('【记录7777】');
+    await overview.waitForFunction(() => document.querySelectorAll('table.overview tbody tr[data-item]').length === 1);
+    const row = data.annotations[7777];
+    expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-item')).toBe(String(row.itemNo));
+    expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-notice')).toBe(row.noticeKey);
+    await overview.close();
+  });
+});
