@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '../lib/annotation/model';
-import { describeChange, formatInstant, newestFirst } from '../lib/followup/history';
+import { describeChange, formatInstant, newestFirst } from '../lib/annotation/history';
 import type { Result } from '../lib/protocol';
 
 export type HistoryTimelineProps =

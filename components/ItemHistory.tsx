@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describeHistory, formatTime } from '../lib/annotation/history-text';
+import { describeChange, formatInstant, newestFirst } from '../lib/annotation/history';
 import type { HistoryEntry } from '../lib/annotation/model';
 import type { Result } from '../lib/protocol';
 import { TEXT } from '../lib/overlay-text';
@@ -41,11 +41,14 @@ export function ItemHistory({ itemNo, load }: Props) {
           {shown.state === 'open' &&
             (shown.entries.length ? (
               <ol>
-                {[...shown.entries].reverse().map((e, i) => (
-                  <li key={e.id ?? i} data-field={e.field}>
-                    <time>{formatTime(e.at)}</time> {describeHistory(e)}
-                  </li>
-                ))}
+                {newestFirst(shown.entries).map((e, i) => {
+                  const change = describeChange(e);
+                  return (
+                    <li key={e.id ?? i} data-field={e.field}>
+                      <time>{formatInstant(e.at)}</time> {change.zh} <span lang="en">{change.en}</span>
+                    </li>
+                  );
+                })}
               </ol>
             ) : (
               <p>{TEXT.historyEmpty}</p>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { countByStatus, isFiltering, matchesFilter, NO_FILTER, orphanAnnotations, unitNames } from './filter';
-import { describeHistory, formatTime } from './history-text';
 
 const unit = (name: string, lead = false) => ({ name, lead });
 const items = [
@@ -38,17 +37,3 @@ describe('notice bar arithmetic', () => {
   });
 });
 
-describe('history lines', () => {
-  it('says what changed, in Chinese then English', () => {
-    expect(describeHistory({ field: 'status', from: 'not_started', to: 'in_progress' })).toBe(
-      '状态 Status: 未开始 Not started → 推进中 In progress',
-    );
-    expect(describeHistory({ field: 'note', from: 0, to: 12 })).toContain('备注已编辑 Note edited');
-    expect(describeHistory({ field: 'followUp', from: null, to: '2024-05-01' })).toBe('跟进日期 Follow-up: 2024-05-01');
-    expect(describeHistory({ field: 'followUp', from: '2024-05-01', to: null })).toContain('已清除');
-  });
-
-  it('writes times in Shanghai', () => {
-    expect(formatTime(Date.UTC(2024, 2, 7, 8, 38))).toBe('2024-03-07 16:38');
-  });
-});

@@ -11,6 +11,21 @@ export function dayAt(instant: number): string {
   return dayFormat.format(new Date(instant));
 }
 
+const instantFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2024-03-07 16:38`, Shanghai time: how duban shows an instant (history, exports, imports). */
+export function formatInstant(at: number): string {
+  return instantFormat.format(new Date(at));
+}
+
 /** Whole days from a to b (b later: positive). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

@@ -145,14 +145,14 @@ describe('the overlay on the official notice', () => {
     await shadowWaitFor(page, 5, '.history li');
     const lines = await shadowEval<string[]>(page, 5, '.history ol', 'function () { return [...this.children].map((li) => li.textContent) }');
     // Arrowing through the statuses saved once: the history has no step per key.
-    expect(lines[0]).toContain('状态 Status: 未开始 Not started → 已完成 Done');
-    expect(lines.at(-1)).toContain('开始批注 Annotation created');
+    expect(lines[0]).toContain('状态：未开始 → 已完成 status: Not started → Done');
+    expect(lines.at(-1)).toContain('开始跟踪 started tracking');
     await shadowClick(page, 5, '.history-btn'); // closes
     expect(await shadowExists(page, 5, '.history')).toBe(false);
     await reveal(page, 30);
     await shadowClick(page, 30, '.history-btn');
     await shadowWaitFor(page, 30, '.history li');
-    expect(await text(page, 30, '.history ol')).toContain('跟进日期 Follow-up: 2024-03-20');
+    expect(await text(page, 30, '.history ol')).toContain('设定跟进日期 2024-03-20 follow-up set for 2024-03-20');
     await shadowClick(page, 30, '.history-btn');
   });
 

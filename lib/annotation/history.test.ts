@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../annotation/model';
+import type { HistoryEntry } from './model';
 import { describeChange, formatInstant, newestFirst } from './history';
 
 const e = (field: HistoryEntry['field'], from?: string | number | null, to?: string | number | null, at = 0): HistoryEntry => ({

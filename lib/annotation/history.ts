@@ -2,10 +2,12 @@
  * An item's timeline in words: each append-only history entry (status from → to, note edited,
  * follow-up set or cleared, progress, import) as one line, zh_CN first with English beside it.
  */
-import type { HistoryEntry } from '../annotation/model';
+import type { HistoryEntry } from './model';
 // Zod-free: the overview page's bundle stays small.
-import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../annotation/status';
-import { TIME_ZONE } from '../annotation/schedule';
+import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from './status';
+import { formatInstant } from './schedule';
+
+export { formatInstant };
 
 export interface ChangeText {
   zh: string;
@@ -39,21 +41,6 @@ export function describeChange(e: HistoryEntry): ChangeText {
       if (none(e.to)) return { zh: '清除进度', en: 'progress cleared' };
       return { zh: `进度：${none(e.from) ? '—' : `${e.from}%`} → ${e.to}%`, en: `progress: ${none(e.from) ? '—' : `${e.from}%`} → ${e.to}%` };
   }
-}
-
-const timeFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2024-05-01 14:03`, Shanghai time. */
-export function formatInstant(at: number): string {
-  return timeFormat.format(new Date(at));
 }
 
 /** Newest first, for a timeline a reader scans from the top. */
