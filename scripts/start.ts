@@ -2,7 +2,7 @@
 // no internet), in Chromium with duban loaded.
 //  - With a display ($DISPLAY / $WAYLAND_DISPLAY): a real window, kept open until you close it.
 //    Its profile lives in artifacts/start/profile so your notes survive the next `npm start`.
-//  - Without one: headless; waits for duban's ready marker, saves a full-page screenshot to
+//  - Without one: headless; waits for duban's ready marker, saves a screenshot of the first items to
 //    artifacts/start/notice.png, and prints a one-line summary.
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -48,8 +48,11 @@ async function main(): Promise<void> {
       await finished;
     } else {
       // Screenshot either way: when duban failed to mark the page, the picture shows why.
+      // The first items with their overlays, as a reader sees them; the whole page is 20,000 px tall.
       const path = join(OUT, 'notice.png');
-      await page.screenshot({ path, fullPage: true });
+      await page.evaluate(() => document.querySelector('[data-duban-item="1"]')?.scrollIntoView({ block: 'center' }));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({ path });
       console.log(relative(process.cwd(), path) || path);
       console.log(line);
       if (!ok) process.exitCode = 1;
