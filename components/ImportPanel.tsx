@@ -8,6 +8,8 @@ export type ImportState =
   | { step: 'reading'; fileName: string }
   | { step: 'preview'; fileName: string; preview: ImportOutcome }
   | { step: 'applying'; fileName: string; preview: ImportOutcome }
+  /** The background never answered and the import did not land: the preview stays, to retry. */
+  | { step: 'interrupted'; fileName: string; preview: ImportOutcome; message: string }
   | { step: 'done'; fileName: string; result: ImportOutcome }
   | { step: 'error'; fileName?: string; message: string };
 
@@ -24,7 +26,7 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
   const focusTarget = useRef<HTMLElement>(null);
   // Keyboard and screen-reader users land on what just appeared.
   useEffect(() => {
-    if (state.step === 'preview' || state.step === 'done' || state.step === 'error') focusTarget.current?.focus();
+    if (state.step === 'preview' || state.step === 'done' || state.step === 'error' || state.step === 'interrupted') focusTarget.current?.focus();
   }, [state.step]);
 
   const busy = state.step === 'reading' || state.step === 'applying';
@@ -57,20 +59,31 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
           <ZhEn zh={`正在检查 ${state.fileName}…`} en="Checking the file…" />
         </p>
       )}
-      {(state.step === 'preview' || state.step === 'applying') && (
+      {(state.step === 'preview' || state.step === 'applying' || state.step === 'interrupted') && (
         <div class="panel" data-testid="import-preview">
-          <h3 tabIndex={-1} ref={focusTarget as never}>
-            <ZhEn zh={`导入预览：${state.fileName}`} en="Import preview" />
-          </h3>
+          {state.step === 'interrupted' ? (
+            <p class="error" role="alert" tabIndex={-1} ref={focusTarget as never} data-testid="import-interrupted">
+              {state.message}
+            </p>
+          ) : (
+            <h3 tabIndex={-1} ref={focusTarget as never}>
+              <ZhEn zh={`导入预览：${state.fileName}`} en="Import preview" />
+            </h3>
+          )}
           <ImportPreviewPanel outcome={state.preview} />
           {!state.preview.changes && (
             <p class="muted">
               <ZhEn zh="此文件不会带来任何变化。" en="This file changes nothing." />
             </p>
           )}
+          {state.step === 'applying' && (
+            <p role="status" data-testid="import-applying">
+              <ZhEn zh="正在导入…" en="Importing…" />
+            </p>
+          )}
           <div class="actions">
             <button type="button" class="primary" data-action="apply-import" disabled={state.step === 'applying'} onClick={onApply}>
-              <ZhEn zh="确认导入" en="Import" />
+              {state.step === 'interrupted' ? <ZhEn zh="重试导入" en="Try again" /> : <ZhEn zh="确认导入" en="Import" />}
             </button>
             <button type="button" data-action="cancel-import" disabled={state.step === 'applying'} onClick={onCancel}>
               <ZhEn zh="取消" en="Cancel" />

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { BackupStatus } from '../../components/BackupStatus';
 import { ExportButtons } from '../../components/ExportButtons';
-import { ImportPanel, type ImportState } from '../../components/ImportPanel';
+import { ImportPanel } from '../../components/ImportPanel';
 import { ProgressSummary } from '../../components/ProgressSummary';
+import { UndoImport } from '../../components/UndoImport';
 import { ZhEn } from '../../components/ZhEn';
-import { IMPORT_LIMITS, tooLargeMessage, REFUSED } from '../../lib/transfer/limits';
 import type { ExportFormat } from '../../lib/transfer/protocol';
 import type { PopupSummary } from '../../lib/transfer/summary';
 import { sendMessage } from '../../utils/messaging';
 import { activeTabUrl, downloadText, openItem, openOverview } from './browser';
+import { useImport } from './use-import';
 
 type Load = { state: 'loading' } | { state: 'ready'; summary: PopupSummary } | { state: 'failed'; error: string };
 
@@ -17,8 +18,6 @@ export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
   const [exported, setExported] = useState<{ ok: boolean; text: string } | undefined>();
-  const [imp, setImp] = useState<ImportState>({ step: 'idle' });
-  const [fileText, setFileText] = useState<string>('');
 
   const refresh = useCallback(async () => {
     try {
@@ -31,6 +30,8 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const imports = useImport(refresh);
+  const importing = imports.imp.step === 'reading' || imports.imp.step === 'applying';
   // duban:popup-summary marks the first render of the summary (scripts/bench/transfer.ts reads it).
   useEffect(() => {
     if (load.state === 'ready' && !performance.getEntriesByName('duban:popup-summary').length) performance.mark('duban:popup-summary');
@@ -52,37 +53,6 @@ export function App() {
     } finally {
       setBusy(false);
     }
-  }
-
-  async function chooseFile(file: File) {
-    if (file.size > IMPORT_LIMITS.maxBytes) {
-      setImp({ step: 'error', fileName: file.name, message: `${REFUSED}\n${tooLargeMessage(file.size)}` });
-      return;
-    }
-    setImp({ step: 'reading', fileName: file.name });
-    try {
-      const text = await file.text();
-      const r = await sendMessage('previewImport', { text });
-      if (!r.ok) return setImp({ step: 'error', fileName: file.name, message: r.error });
-      setFileText(text);
-      setImp({ step: 'preview', fileName: file.name, preview: r.value });
-    } catch (e) {
-      setImp({ step: 'error', fileName: file.name, message: `${REFUSED}\n${String(e)}` });
-    }
-  }
-
-  async function applyFile() {
-    if (imp.step !== 'preview') return;
-    const { fileName, preview } = imp;
-    setImp({ step: 'applying', fileName, preview });
-    try {
-      const r = await sendMessage('applyImport', { text: fileText });
-      setImp(r.ok ? { step: 'done', fileName, result: r.value } : { step: 'error', fileName, message: r.error });
-    } catch (e) {
-      setImp({ step: 'error', fileName, message: `${REFUSED}\n${String(e)}` });
-    }
-    setFileText('');
-    await refresh();
   }
 
   const summary = load.state === 'ready' ? load.summary : undefined;
@@ -145,7 +115,13 @@ export function App() {
             {exported.text}
           </p>
         )}
-        <ImportPanel state={imp} onChoose={(f) => void chooseFile(f)} onApply={() => void applyFile()} onCancel={() => setImp({ step: 'idle' })} />
+        <ImportPanel
+          state={imports.imp}
+          onChoose={(f) => void imports.choose(f)}
+          onApply={() => void imports.apply()}
+          onCancel={imports.cancel}
+        />
+        <UndoImport last={imports.last} state={imports.undo} disabled={importing} onUndo={(id) => void imports.undoLast(id)} />
       </section>
     </main>
   );

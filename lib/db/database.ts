@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { Notice } from '../notice/types';
+import type { RestorePoint } from '../transfer/restore-point';
 
 /** A notice as last seen, keyed by its identity (文号, else host + path). */
 export interface NoticeRecord extends Notice {
@@ -42,6 +43,8 @@ export class DubanDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   historyPacks!: EntityTable<HistoryPack, 'id'>;
+  /** What the last import replaced, so it can be undone (lib/transfer/restore-point.ts): at most one row. */
+  restorePoints!: EntityTable<RestorePoint, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -69,5 +72,8 @@ export class DubanDatabase extends Dexie {
     // Version 3: history written by imports goes to packs, one record per notice and import.
     // A new table only: nothing to migrate.
     this.version(3).stores({ historyPacks: '++id, noticeKey' });
+    // Version 4: the restore point of the last import ("undo last import"). A new table only: an
+    // upgraded database simply has no import to undo.
+    this.version(4).stores({ restorePoints: '++id' });
   }
 }

@@ -31,3 +31,24 @@ it('opens a database written by the first schema with every annotation and histo
   expect(await db.annotations.where('followUp').equals('2024-04-01').count()).toBe(1);
   db.close();
 });
+
+it('opens a version-3 database (import packs, no restore points) with its packs intact and nothing to undo', async () => {
+  const v3 = new Dexie(NAME);
+  v3.version(3).stores({
+    notices: 'key, docNo, lastSeenAt',
+    annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
+    history: '++id, [noticeKey+itemNo], at',
+    meta: 'key',
+    historyPacks: '++id, noticeKey',
+  });
+  const entries = [{ noticeKey: 'K', itemNo: 1, at: 5, field: 'import', from: null, to: 'created' }];
+  await v3.table('historyPacks').add({ noticeKey: 'K', at: 5, entries });
+  v3.close();
+
+  const db = new DubanDatabase(NAME);
+  await db.open();
+  expect(db.verno).toBeGreaterThanOrEqual(4);
+  expect(await db.historyPacks.toArray()).toEqual([{ id: 1, noticeKey: 'K', at: 5, entries }]);
+  expect(await db.restorePoints.count()).toBe(0);
+  db.close();
+});

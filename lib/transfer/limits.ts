@@ -27,3 +27,8 @@ export function tooLargeMessage(bytes: number): string {
 
 /** Shown above the errors of a refused file. */
 export const REFUSED = '文件未导入，未作任何更改 / The file was not imported; nothing was changed.';
+
+export const EMPTY_FILE = '文件是空的 / the file is empty';
+
+export const NOT_UTF8 =
+  '不是 UTF-8 文本文件（可能是二进制文件，或以其他编码保存）；请导入督办导出的 JSON 文件 / not a UTF-8 text file (a binary file, or saved in another encoding); import a JSON file exported by duban';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION, TransferFileSchema, type TransferFile } from './format';
-import { IMPORT_LIMITS, REFUSED, tooLargeMessage } from './limits';
+import { EMPTY_FILE, IMPORT_LIMITS, REFUSED, tooLargeMessage } from './limits';
 
 export { REFUSED };
 
@@ -21,14 +21,27 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * Never throws: whatever the text (deeply nested, huge, hostile keys), the answer is a checked file
+ * or messages. Unknown keys, `__proto__` among them, are dropped by the schema.
+ */
 export function parseTransferFile(text: string): ParsedFile {
+  try {
+    return parse(text);
+  } catch (e) {
+    return refuse(`无法检查此文件 / the file could not be checked: ${oneLine(String((e as Error)?.message ?? e))}`);
+  }
+}
+
+function parse(text: string): ParsedFile {
   const bytes = utf8Length(text);
   if (bytes > IMPORT_LIMITS.maxBytes) return refuse(tooLargeMessage(bytes));
+  if (!/[^\s\uFEFF]/.test(text)) return refuse(EMPTY_FILE);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return refuse(`不是有效的 JSON 文件 / not a valid JSON file: ${(e as Error).message}`);
+    return refuse(`不是有效的 JSON 文件 / not a valid JSON file: ${oneLine((e as Error).message)}`);
   }
   if (!isObject(raw) || raw.format !== FORMAT_NAME) {
     return refuse(`不是督办导出的文件（format 应为 "${FORMAT_NAME}"）/ not a duban export (format must be "${FORMAT_NAME}")`);
@@ -54,6 +67,12 @@ export function parseTransferFile(text: string): ParsedFile {
 }
 
 const refuse = (message: string): ParsedFile => ({ ok: false, errors: [message] });
+
+/** The parser's message quotes the file: one line, no control characters, not too long. */
+const oneLine = (s: string) => {
+  const line = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+};
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -147,10 +166,40 @@ const MESSAGES_ZH: Record<string, string> = {
   'not a real calendar day': '不是真实的日期',
 };
 
-const show = (x: unknown) => {
-  const s = JSON.stringify(x) ?? String(x);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-};
+const SHOW = 40;
+
+/**
+ * A value as JSON, cut at SHOW characters. Walks only what it shows, so a huge or deeply nested
+ * value costs no more than a short one (JSON.stringify overflows the stack at 10,000 levels).
+ */
+function show(x: unknown): string {
+  let out = '';
+  const put = (s: string) => {
+    out += s;
+    return out.length <= SHOW;
+  };
+  const walk = (v: unknown): boolean => {
+    if (Array.isArray(v)) {
+      if (!put('[')) return false;
+      for (let i = 0; i < v.length; i++) if ((i && !put(',')) || !walk(v[i])) return false;
+      return put(']');
+    }
+    if (typeof v === 'object' && v !== null) {
+      if (!put('{')) return false;
+      let first = true;
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        if ((!first && !put(',')) || !put(`${JSON.stringify(k.slice(0, SHOW + 1))}:`) || !walk((v as Record<string, unknown>)[k])) return false;
+        first = false;
+      }
+      return put('}');
+    }
+    if (typeof v === 'string') return put(JSON.stringify(v.slice(0, SHOW + 1)));
+    return put(v === undefined ? 'undefined' : String(JSON.stringify(v) ?? v));
+  };
+  walk(x);
+  return out.length > SHOW ? `${out.slice(0, SHOW)}…` : out;
+}
 
 function problem(issue: z.core.$ZodIssue): { zh: string; en: string } {
   switch (issue.code) {

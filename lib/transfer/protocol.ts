@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NoticeKey } from '../annotation/model';
 import type { Result } from '../protocol';
 import type { ImportPreview } from './plan';
+import type { UndoableImport } from './restore-point';
 import type { PopupSummary } from './summary';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
@@ -13,7 +14,15 @@ export const transferRequests = {
   exportAnnotations: z.object({ format: z.enum(EXPORT_FORMATS), noticeKeys: z.array(NoticeKey).max(1000).optional() }),
   // The text's size is checked by the importer, which answers with a readable message.
   previewImport: z.object({ text: z.string() }),
-  applyImport: z.object({ text: z.string() }),
+  applyImport: z.object({
+    text: z.string(),
+    /** The chosen file's name, kept with the restore point (shown next to "undo"). */
+    fileName: z.string().max(300).optional(),
+    /** The popup's id for this request: after an interruption, getLastImport tells whether it landed. */
+    importId: z.string().max(100).optional(),
+  }),
+  getLastImport: z.object({}),
+  undoLastImport: z.object({ id: z.number().int().nonnegative() }),
 } as const;
 
 export interface ExportedFile {
@@ -35,5 +44,9 @@ export interface TransferProtocol {
   /** Check a file and answer what importing it would change; writes nothing. */
   previewImport(data: { text: string }): Result<ImportOutcome>;
   /** Import a file: checked whole, merged, written in one transaction or not at all. */
-  applyImport(data: { text: string }): Result<ImportOutcome>;
+  applyImport(data: { text: string; fileName?: string; importId?: string }): Result<ImportOutcome>;
+  /** Answer the import "undo last import" would undo, or null. */
+  getLastImport(data: Record<string, never>): Result<UndoableImport | null>;
+  /** Put the database back as it was before import `id` (the last one); refused if its items changed since. */
+  undoLastImport(data: { id: number }): Result<UndoableImport>;
 }

@@ -7,8 +7,19 @@ import { buildTransferFile, serializeTransferFile } from './export-json';
 import { buildWebAnnotations } from './export-web-annotation';
 import { parseTransferFile, REFUSED } from './parse-file';
 import type { ExportedFile, ExportFormat, ImportOutcome } from './protocol';
+import type { UndoableImport } from './restore-point';
 import { exportFileName, groupByNotice } from './snapshot';
-import { applyImport, ImportRefused, LAST_EXPORT_KEY, previewImport, readSnapshot, type LastExport } from './store';
+import {
+  applyImport,
+  ImportRefused,
+  LAST_EXPORT_KEY,
+  lastImport,
+  previewImport,
+  readSnapshot,
+  undoLastImport,
+  UndoRefused,
+  type LastExport,
+} from './store';
 import { summarise, type PopupSummary } from './summary';
 
 const MIME: Record<ExportFormat, string> = {
@@ -50,8 +61,21 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number) {
       return runImport(text, (file) => previewImport(db, file, now()));
     },
 
-    async applyImport({ text }: { text: string }): Promise<Result<ImportOutcome>> {
-      return runImport(text, (file) => applyImport(db, file, now()));
+    async applyImport({ text, fileName, importId }: { text: string; fileName?: string; importId?: string }): Promise<Result<ImportOutcome>> {
+      return runImport(text, (file) => applyImport(db, file, now(), { fileName, importId }));
+    },
+
+    async getLastImport(_: Record<string, never>): Promise<Result<UndoableImport | null>> {
+      return ok((await lastImport(db)) ?? null);
+    },
+
+    async undoLastImport({ id }: { id: number }): Promise<Result<UndoableImport>> {
+      try {
+        return ok(await undoLastImport(db, id));
+      } catch (e) {
+        if (e instanceof UndoRefused) return fail(e.message);
+        return fail(`撤销失败，未作任何更改 / undo failed; nothing was changed: ${(e as Error).message}`);
+      }
     },
   };
 }

@@ -1,12 +1,24 @@
 /**
  * The database side of export and import (background only). An import is read, planned and
- * written inside ONE Dexie transaction: any failure, even in its last write, leaves nothing.
+ * written inside ONE Dexie transaction, with the restore point that undoes it: any failure, even
+ * in its last write, leaves nothing. Undo is one transaction too (./restore-point.ts).
  */
 import Dexie from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import { getMeta, setMeta } from '../db/annotations';
 import type { DubanDatabase, HistoryPack } from '../db/database';
 import type { TransferFile } from './format';
-import { planImport, type ImportPreview, type LocalState } from './plan';
+import { planImport, type ImportPreview, type ImportWrites, type LocalState } from './plan';
+import {
+  changedMessage,
+  changedSinceImport,
+  LAST_IMPORT_KEY,
+  NEWER_IMPORT,
+  NO_IMPORT,
+  undoWrites,
+  type RestorePoint,
+  type UndoableImport,
+} from './restore-point';
 import { itemKey, type TransferSnapshot } from './snapshot';
 
 export const LAST_EXPORT_KEY = 'lastExport';
@@ -69,17 +81,88 @@ export async function previewImport(db: DubanDatabase, file: TransferFile, now: 
   });
 }
 
-/** Imports `file`: planned against the database as it is now and written all or nothing. */
-export async function applyImport(db: DubanDatabase, file: TransferFile, now: number): Promise<ImportPreview> {
-  return db.transaction('rw', [db.notices, db.annotations, db.history, db.historyPacks], async () => {
-    const plan = planImport(file, await readLocal(db, file), now);
+/** Where an import came from: kept with its restore point. */
+export interface ImportSource {
+  fileName?: string;
+  importId?: string;
+}
+
+/**
+ * Imports `file`: planned against the database as it is now and written all or nothing, together
+ * with the restore point that undoes it (which replaces the previous one). An import that changes
+ * nothing writes nothing and leaves the previous restore point alone.
+ */
+export async function applyImport(db: DubanDatabase, file: TransferFile, now: number, source: ImportSource = {}): Promise<ImportPreview> {
+  return db.transaction('rw', [db.notices, db.annotations, db.history, db.historyPacks, db.restorePoints, db.meta], async () => {
+    const local = await readLocal(db, file);
+    const plan = planImport(file, local, now);
     if (!plan.ok) throw new ImportRefused(plan.errors);
+    if (!plan.preview.changes) return plan.preview;
     const { notices, annotations, history } = plan.writes;
     if (notices.length) await db.notices.bulkPut(notices);
     if (annotations.length) await db.annotations.bulkPut(annotations);
     // One pack per notice: IndexedDB pays per record, and an import may bring tens of thousands of entries.
-    if (history.length) await db.historyPacks.bulkAdd(packHistory(history, now));
+    const packIds = history.length ? await db.historyPacks.bulkAdd(packHistory(history, now), { allKeys: true }) : [];
+    await db.restorePoints.clear();
+    const id = await db.restorePoints.add(restorePoint(local, plan.writes, packIds as number[], now));
+    const last: UndoableImport = {
+      id: id as number,
+      at: now,
+      ...(source.fileName !== undefined && { fileName: source.fileName }),
+      ...(source.importId !== undefined && { importId: source.importId }),
+      counts: plan.preview.counts,
+    };
+    await setMeta(db, LAST_IMPORT_KEY, last);
     return plan.preview;
+  });
+}
+
+function restorePoint(local: LocalState, writes: ImportWrites, packIds: number[], at: number): RestorePoint {
+  return {
+    at,
+    notices: writes.notices.map((n) => ({ key: n.key, before: local.notices.get(n.key) ?? null, after: n })),
+    annotations: writes.annotations.map((a) => ({
+      key: [a.noticeKey, a.itemNo] as [string, number],
+      before: local.annotations.get(itemKey(a.noticeKey, a.itemNo)) ?? null,
+      after: a,
+    })),
+    packIds,
+  };
+}
+
+/** The import "undo last import" would undo, if any (a small record: the popup reads it on opening). */
+export function lastImport(db: DubanDatabase): Promise<UndoableImport | undefined> {
+  return getMeta<UndoableImport>(db, LAST_IMPORT_KEY);
+}
+
+export class UndoRefused extends Error {}
+
+/**
+ * Puts back what import `id` replaced and drops its restore point, in one transaction. Refused
+ * (nothing written) when that import is no longer the last, or when an annotation it wrote was
+ * changed since (see ./restore-point.ts).
+ */
+export async function undoLastImport(db: DubanDatabase, id: number): Promise<UndoableImport> {
+  return db.transaction('rw', [db.notices, db.annotations, db.historyPacks, db.restorePoints, db.meta], async () => {
+    const last = await lastImport(db);
+    const point = last && (await db.restorePoints.get(last.id));
+    if (!last || !point) throw new UndoRefused(NO_IMPORT);
+    if (last.id !== id) throw new UndoRefused(NEWER_IMPORT);
+    const current = await db.annotations.bulkGet(point.annotations.map((c) => c.key));
+    const changed = changedSinceImport(point, current);
+    if (changed.length) throw new UndoRefused(changedMessage(changed));
+    const w = undoWrites(point, await db.notices.bulkGet(point.notices.map((c) => c.key)));
+    if (w.putAnnotations.length) await db.annotations.bulkPut(w.putAnnotations);
+    if (w.deleteAnnotations.length) await db.annotations.bulkDelete(w.deleteAnnotations);
+    if (w.putNotices.length) await db.notices.bulkPut(w.putNotices);
+    for (const key of w.deleteNotices) {
+      // A notice the import created stays while it has annotations the import did not write.
+      if (!(await db.annotations.where('noticeKey').equals(key).count())) await db.notices.delete(key);
+    }
+    if (point.packIds.length) await db.historyPacks.bulkDelete(point.packIds);
+    await db.restorePoints.delete(last.id);
+    await db.meta.delete(LAST_IMPORT_KEY);
+    return last;
   });
 }
 

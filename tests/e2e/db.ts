@@ -9,6 +9,8 @@ export interface DbSnapshot {
   notices: Record<string, unknown>[];
   annotations: Record<string, unknown>[];
   history: Record<string, unknown>[];
+  /** History entries imports brought, one record per notice and import. */
+  historyPacks: Record<string, unknown>[];
 }
 
 export async function readDb(context: BrowserContext, extensionId: string): Promise<DbSnapshot> {
@@ -27,7 +29,12 @@ export async function readDb(context: BrowserContext, extensionId: string): Prom
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
-      const snapshot = { notices: await all('notices'), annotations: await all('annotations'), history: await all('history') };
+      const snapshot = {
+        notices: await all('notices'),
+        annotations: await all('annotations'),
+        history: await all('history'),
+        historyPacks: await all('historyPacks'),
+      };
       db.close();
       return snapshot;
     });

@@ -1,0 +1,110 @@
+/**
+ * Undo of the last import. Before an import writes, ./store.ts keeps a restore point in the same
+ * transaction: for every record the import writes, its exact prior state ("did not exist" is
+ * `before: null`) and the state the import left, plus the ids of the history packs it added; and,
+ * in the meta table beside `lastExport`, a small `lastImport` summary the popup reads (the point
+ * itself can be megabytes). Undo puts the prior states back and deletes the packs, in one
+ * transaction, then drops the point and the summary. Only the last import can be undone.
+ *
+ * Newer work wins over undo: if an annotation the import wrote has changed since (an edit in the
+ * overlay, the overview, a reminder), undo is refused and names the items. A notice record
+ * refreshed since (the page was opened, so duban read its full text) is kept as it is, and so is
+ * a notice the import created that has annotations the import did not write. Pure: no database.
+ */
+import type { ItemAnnotation } from '../annotation/model';
+import type { NoticeRecord } from '../db/database';
+import type { ImportCounts } from './plan';
+
+export interface RecordChange<K, T> {
+  key: K;
+  /** The record before the import; null when it did not exist. */
+  before: T | null;
+  /** The record as the import wrote it. */
+  after: T;
+}
+
+export interface RestorePoint {
+  id?: number;
+  /** When the import ran. */
+  at: number;
+  notices: RecordChange<string, NoticeRecord>[];
+  annotations: RecordChange<[string, number], ItemAnnotation>[];
+  /** History packs the import added (the `history` table is never written by an import). */
+  packIds: number[];
+}
+
+export const LAST_IMPORT_KEY = 'lastImport';
+
+/** What the meta table keeps of the import "undo last import" would undo. */
+export interface UndoableImport {
+  /** Its restore point. */
+  id: number;
+  at: number;
+  /** The imported file's name, as the popup read it. */
+  fileName?: string;
+  /** The popup's id of the apply request: tells it whether an interrupted import landed. */
+  importId?: string;
+  counts: ImportCounts;
+}
+
+/** Equality of stored (structured-clone) data: plain objects, arrays, primitives. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], rb[k]));
+}
+
+/** The annotations the import wrote that are not as it left them: undo would overwrite newer work. */
+export function changedSinceImport(point: RestorePoint, current: readonly (ItemAnnotation | undefined)[]): [string, number][] {
+  return point.annotations.filter((c, i) => !sameData(current[i], c.after)).map((c) => c.key);
+}
+
+export interface UndoWrites {
+  putNotices: NoticeRecord[];
+  /** Notices the import created; ./store.ts keeps any that still has annotations after the undo. */
+  deleteNotices: string[];
+  putAnnotations: ItemAnnotation[];
+  deleteAnnotations: [string, number][];
+}
+
+/** The writes that put back what the import replaced; `notices` are the current records of point.notices. */
+export function undoWrites(point: RestorePoint, notices: readonly (NoticeRecord | undefined)[]): UndoWrites {
+  const w: UndoWrites = { putNotices: [], deleteNotices: [], putAnnotations: [], deleteAnnotations: [] };
+  point.notices.forEach((c, i) => {
+    if (!sameData(notices[i], c.after)) return; // refreshed from the page since: keep it
+    if (c.before) w.putNotices.push(c.before);
+    else w.deleteNotices.push(c.key);
+  });
+  for (const c of point.annotations) {
+    if (c.before) w.putAnnotations.push(c.before);
+    else w.deleteAnnotations.push(c.key);
+  }
+  return w;
+}
+
+const MAX_LISTED = 10;
+
+/** 无法撤销：导入后又修改过 2 项（拱政办发〔2024〕2号 第 3、5 项）… / Cannot undo: … */
+export function changedMessage(changed: readonly [string, number][]): string {
+  const byNotice = new Map<string, number[]>();
+  for (const [key, itemNo] of changed.slice(0, MAX_LISTED)) {
+    const list = byNotice.get(key);
+    if (list) list.push(itemNo);
+    else byNotice.set(key, [itemNo]);
+  }
+  const zh = [...byNotice].map(([k, nos]) => `${k} 第 ${nos.join('、')} 项`).join('；');
+  const en = [...byNotice].map(([k, nos]) => `${k} item${nos.length > 1 ? 's' : ''} ${nos.join(', ')}`).join('; ');
+  const more = changed.length > MAX_LISTED ? `…` : '';
+  return (
+    `无法撤销：导入之后又修改过 ${changed.length} 项（${zh}${more}）。撤销会覆盖这些修改，因此未作任何更改。` +
+    ` / Cannot undo: ${changed.length} imported item${changed.length > 1 ? 's were' : ' was'} changed after the import (${en}${more}); undoing would overwrite that work, so nothing was changed.`
+  );
+}
+
+export const NO_IMPORT = '没有可撤销的导入 / there is no import to undo';
+export const NEWER_IMPORT = '已有更新的导入，请重新打开弹窗 / a newer import was made; reopen the popup';
