@@ -2,7 +2,7 @@
  * Reads duban's database as it is on disk, from one of duban's own pages (same origin as the
  * background): the end-to-end tests check what was stored, not what the UI claims.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { extensionPage } from './harness';
 
 export interface DbSnapshot {
@@ -41,4 +41,14 @@ export async function readDb(context: BrowserContext, extensionId: string): Prom
   } finally {
     await page.close();
   }
+}
+
+/** A request to the background in @webext-core/messaging's wire format, sent from one of duban's pages. */
+export async function sendFromPage<T = unknown>(page: Page, type: string, data: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  const reply = await page.evaluate(
+    ([type, data]) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }),
+    [type, data] as const,
+  );
+  if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply.res;
 }

