@@ -11,6 +11,7 @@ export interface DbSnapshot {
   history: Record<string, unknown>[];
   /** History entries imports brought, one record per notice and import. */
   historyPacks: Record<string, unknown>[];
+  meta: Record<string, unknown>[];
 }
 
 export async function readDb(context: BrowserContext, extensionId: string): Promise<DbSnapshot> {
@@ -34,6 +35,7 @@ export async function readDb(context: BrowserContext, extensionId: string): Prom
         annotations: await all('annotations'),
         history: await all('history'),
         historyPacks: await all('historyPacks'),
+        meta: await all('meta'),
       };
       db.close();
       return snapshot;

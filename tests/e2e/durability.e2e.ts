@@ -48,6 +48,8 @@ describe('durability', () => {
       expect(await value(page, 3, 'select')).toBe('in_progress');
       const db = await readDb(duban.context, duban.extensionId);
       expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemNo: 3, note: '重启前写的备注', status: 'in_progress' }));
+      // duban asked the browser to keep its storage (unlimitedStorage + persist()) and kept the answer.
+      expect(db.meta).toContainEqual({ key: 'storagePersisted', value: { persisted: expect.any(Boolean), at: expect.any(Number) } });
     } finally {
       await duban.close();
     }
