@@ -3,21 +3,43 @@
  * line, inline elements (<span>, <strong>) do not. Each line keeps its text nodes so that a parse
  * made on plain text can be anchored back into the page.
  */
+import { firstVisible } from './normalize';
 
-export interface TextLine {
-  /** The line's text as in the page, before normalisation. */
-  raw: string;
-  /** The text nodes the line is made of, in order. */
+/**
+ * The lines, flat (one array each rather than an object per line: the page has hundreds).
+ * Line i reads raws[i] and is made of nodes[starts[i]] up to, not including, nodes[ends[i]].
+ * Blank lines (white space only, such as the newlines between paragraphs) are not lines: nothing
+ * parses them. Their nodes stay in `nodes`, between the lines, so that the nodes of lines
+ * i to j are still every text node from the start of i to the end of j.
+ */
+export interface TextLines {
+  /** Each line's text as in the page, before normalisation. */
+  raws: string[];
+  /** Where each line's first character that is not white space sits in its raw text. */
+  firsts: number[];
+  /** Every text node read, in page order. */
   nodes: Text[];
+  starts: number[];
+  ends: number[];
 }
 
-const BLOCK = new Set([
+/** The text nodes of lines `first` to `last`, in order. */
+export function lineNodes(lines: TextLines, first: number, last = first): Text[] {
+  return lines.nodes.slice(lines.starts[first], lines.ends[last]);
+}
+
+const INLINE = 0;
+const BLOCK = 1;
+const SKIP = 2;
+/** What an element does to lines, by local name; anything else is inline. One lookup per element. */
+const KIND = new Map<string, number>();
+for (const name of [
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot',
   'th', 'thead', 'tr', 'ul',
-]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe']);
+]) KIND.set(name, BLOCK);
+for (const name of ['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe']) KIND.set(name, SKIP);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -29,46 +51,78 @@ export function hiddenByAttributes(el: Element): boolean {
   return style !== null && style.includes('none') && /display\s*:\s*none/i.test(style);
 }
 
+/** Collects lines during the walk: a class rather than closures made anew on every call. */
+class LineReader implements TextLines {
+  raws: string[] = [];
+  firsts: number[] = [];
+  nodes: Text[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  /** The line being read: its text so far, where its nodes start, its first visible character (-1: none yet). */
+  private raw = '';
+  private start = 0;
+  private first = -1;
+
+  constructor(private readonly skipHidden: boolean) {}
+
+  endLine() {
+    if (this.first >= 0) {
+      this.raws.push(this.raw);
+      this.firsts.push(this.first);
+      this.starts.push(this.start);
+      this.ends.push(this.nodes.length);
+    }
+    this.raw = '';
+    this.start = this.nodes.length;
+    this.first = -1;
+  }
+
+  private text(node: Text, data: string) {
+    // Found here, node by node, so that the parser need not scan the line again.
+    if (this.first < 0) {
+      const at = firstVisible(data);
+      if (at >= 0) this.first = this.raw.length + at;
+    }
+    this.raw += data;
+    this.nodes.push(node);
+  }
+
+  walk(node: Node) {
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === TEXT_NODE) {
+        const data = (child as Text).data;
+        if (data.length !== 0) this.text(child as Text, data);
+      } else if (type === ELEMENT_NODE) {
+        const el = child as Element;
+        const kind = KIND.get(el.localName) ?? INLINE;
+        // Most elements have no attributes at all: one call answers both questions below for them.
+        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el))) continue;
+        if (kind === BLOCK) {
+          this.endLine();
+          this.walk(el);
+          this.endLine();
+        } else {
+          this.walk(el);
+        }
+      }
+    }
+  }
+
+  /** duban's own overlay hosts hold no page text; hidden copies are left out when asked. */
+  private leftOut(el: Element): boolean {
+    return el.hasAttribute('data-duban-item') || (this.skipHidden && hiddenByAttributes(el));
+  }
+}
+
 /**
  * `skipHidden` leaves out subtrees hidden by their attributes: the live page repeats the body in
  * such a copy, and reading it twice would double the parser's work for text nobody sees.
  */
-export function extractLines(root: Node, skipHidden = false): TextLine[] {
-  const lines: TextLine[] = [];
-  let raw = '';
-  let nodes: Text[] = [];
-
-  const endLine = () => {
-    if (nodes.length) lines.push({ raw, nodes });
-    raw = '';
-    nodes = [];
-  };
-
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const data = (child as Text).data;
-        if (data.length) {
-          raw += data;
-          nodes.push(child as Text);
-        }
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const el = child as Element;
-        const name = el.localName;
-        // duban's own overlay hosts hold no page text.
-        if (SKIP.has(name) || el.hasAttribute('data-duban-item') || (skipHidden && hiddenByAttributes(el))) continue;
-        if (BLOCK.has(name)) {
-          endLine();
-          walk(el);
-          endLine();
-        } else {
-          walk(el);
-        }
-      }
-    }
-  };
-
-  walk(root);
-  endLine();
-  return lines;
+export function extractLines(root: Node, skipHidden = false): TextLines {
+  const reader = new LineReader(skipHidden);
+  reader.walk(root);
+  reader.endLine();
+  const { raws, firsts, nodes, starts, ends } = reader;
+  return { raws, firsts, nodes, starts, ends };
 }

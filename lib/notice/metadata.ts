@@ -14,14 +14,36 @@ export interface NoticeMeta {
   publishedAt?: string;
 }
 
-function meta(doc: Document, name: string): string | undefined {
-  const v = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
-  return v ? normalizeText(v) : undefined;
+/**
+ * The page's <meta name=…> contents, each from the first such element as
+ * querySelector(`meta[name="…"]`) finds it. The <head> is read once, directly: it is a handful of
+ * elements, where querySelector parses its selector on every call (in Node's linkedom, a good part
+ * of the parse). A match in the head is the first in the document when the head is the first
+ * element of <html>; a name the head lacks is looked for in the whole document.
+ */
+class MetaTags {
+  private readonly inHead = new Map<string, Element>();
+
+  constructor(private readonly doc: Document) {
+    const head = doc.head;
+    if (!head || doc.documentElement?.firstElementChild !== head) return;
+    for (const el of head.getElementsByTagName('meta')) {
+      const name = el.getAttribute('name');
+      if (name !== null && !this.inHead.has(name)) this.inHead.set(name, el);
+    }
+  }
+
+  content(name: string): string | undefined {
+    const el = this.inHead.get(name) ?? this.doc.querySelector(`meta[name="${name}"]`);
+    const v = el?.getAttribute('content');
+    return v ? normalizeText(v) : undefined;
+  }
 }
 
 /** `lines` are the page's raw text lines, searched for the 文号. */
 export function readNoticeMeta(doc: Document, lines: readonly string[]): NoticeMeta {
-  const title = meta(doc, 'ArticleTitle') ?? normalizeText(doc.title ?? '');
+  const metas = new MetaTags(doc);
+  const title = metas.content('ArticleTitle') ?? normalizeText(doc.title ?? '');
   let docNo: string | undefined;
   let year: number | undefined;
   for (const raw of lines) {
@@ -34,6 +56,6 @@ export function readNoticeMeta(doc: Document, lines: readonly string[]): NoticeM
     }
   }
   year ??= Number(/((?:19|20)\d{2})年/.exec(title)?.[1]) || undefined;
-  const published = meta(doc, 'PubDate') ?? meta(doc, 'firstpublishedtime');
+  const published = metas.content('PubDate') ?? metas.content('firstpublishedtime');
   return { title, docNo, year, publishedAt: published };
 }

@@ -5,29 +5,121 @@
  * a general NFKC would also rewrite Ⅳ to IV and change the item text.
  */
 
-const FULLWIDTH = /[\uFF01-\uFF5E]/g;
-const INNER_SPACE = /[\s\u00A0\u3000\u200B-\u200D\uFEFF]/;
-const fold = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-
-/**
- * Runs on every line the parser looks at, so the common case is kept native: a line of the live
- * page has an indent and full-width punctuation but no space inside.
- */
-export function normalizeText(raw: string): string {
-  const trimmed = raw.trim();
-  let s = INNER_SPACE.test(trimmed) ? dropLayoutSpaces(trimmed) : trimmed;
-  // The page's everyday punctuation by native scans; the rest of the block, if any, by one regex.
-  s = s.replaceAll('，', ',').replaceAll('：', ':').replaceAll('（', '(').replaceAll('）', ')').replaceAll('；', ';');
-  FULLWIDTH.lastIndex = 0;
-  return FULLWIDTH.test(s) ? s.replace(FULLWIDTH, fold) : s;
+/** What String.prototype.trim and a regex \s take: ASCII and Unicode spaces, &nbsp;, U+3000, BOM. */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
+    (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f))
+  );
 }
 
-/** A space survives only between two ASCII letters or digits ("City Walk"); between CJK it is layout. */
-function dropLayoutSpaces(s: string): string {
-  return s
-    .replace(/[\s\u00A0\u3000\u200B-\u200D\uFEFF]+/g, ' ')
-    .trim()
-    .replace(/ (?![A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])|(?<![A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]) /g, '');
+/** Where the first character that is not white space sits in `s`, or -1 for blank text. */
+export function firstVisible(s: string): number {
+  for (let i = 0; i < s.length; i++) if (!isWhiteSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Layout space: white space and the zero-width spaces (U+200B–U+200D) editors leave behind. */
+export const isLayoutSpace = (c: number) => isWhiteSpace(c) || (c >= 0x200b && c <= 0x200d);
+
+/** CJK text and punctuation, U+3001–U+FEFE: kept as it is. */
+const isCjk = (c: number) => c > 0x3000 && c < 0xfeff;
+
+/** An ASCII letter or digit (after folding): a space between two of them is a word space. */
+const isWordChar = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+
+/** FNV-1a (32 bits): the hash behind fingerprints, started here and carried across an item's lines. */
+export const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** A normalised text and the FNV-1a state after hashing it. */
+export interface Normalized {
+  text: string;
+  hash: number;
+}
+
+/**
+ * Normalises raw.slice(start): trims, drops layout spaces and folds U+FF01–U+FF5E to ASCII, in one
+ * pass, since it runs on every line the parser looks at. A run of spaces survives as one space
+ * only between two ASCII letters or digits ("City Walk"); between CJK it is layout. Unchanged
+ * stretches are copied as slices, and text that needs nothing comes back as it was.
+ *
+ * The same pass carries `hash` over the normalised text, so an item's fingerprint costs no second
+ * read of its text: hashing "ab" from `hash` gives what hashing "a" then "b" gives.
+ */
+export function normalizeHashed(raw: string, start = 0, hash = FNV_BASIS): Normalized {
+  let h = hash;
+  let out = '';
+  let from = start; // raw[from, i) is still to be copied unchanged
+  let kept = false; // a character was kept: spaces from here on are inner, not leading
+  let word = false; // the last character kept is an ASCII letter or digit
+  let space = false; // spaces seen since that character
+  const end = raw.length;
+  let i = start;
+  while (i < end) {
+    let c = raw.charCodeAt(i);
+    if (isCjk(c)) {
+      // Most of a notice is runs of CJK text and punctuation, kept as they are: hashed, and on.
+      do {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        c = ++i < end ? raw.charCodeAt(i) : 0;
+      } while (isCjk(c));
+      kept = true;
+      word = false;
+      space = false;
+      if (i === end) break;
+    }
+    const at = i++; // c is raw[at]
+    if (isLayoutSpace(c)) {
+      if (from < at) out += raw.slice(from, at);
+      from = i;
+      space = kept;
+      continue;
+    }
+    const wide = c >= 0xff01 && c <= 0xff5e;
+    if (wide) c -= 0xfee0;
+    const isWord = isWordChar(c);
+    if (space) {
+      if (word && isWord) {
+        out += ' ';
+        h = Math.imul(h ^ 0x20, FNV_PRIME);
+      }
+      space = false;
+    }
+    if (wide) {
+      if (from < at) out += raw.slice(from, at);
+      out += String.fromCharCode(c);
+      from = i;
+    }
+    h = Math.imul(h ^ c, FNV_PRIME);
+    kept = true;
+    word = isWord;
+  }
+  // Trailing spaces were never copied; text that needed nothing is returned as it was.
+  const text = from === start ? (start === 0 ? raw : raw.slice(start)) : from < end ? out + raw.slice(from) : out;
+  return { text, hash: h };
+}
+
+export function normalizeText(raw: string): string {
+  return normalizeHashed(raw).text;
+}
+
+const HEX_DIGIT = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const hex = (n: number, shift: number) => HEX_DIGIT[(n >>> shift) & 0xf];
+
+/**
+ * An FNV-1a hash and the text's length as 14 hex digits: what `fingerprint` gives for the text.
+ * One string built from its digits: toString(16)/padStart cost more than the hash of a short item.
+ */
+export function formatFingerprint(hash: number, length: number): string {
+  // Six hex digits of length, more when it needs them (as padStart(6) would give).
+  if (length >= 0x1000000) return formatFingerprint(hash, 0).slice(0, 8) + length.toString(16);
+  return String.fromCharCode(
+    hex(hash, 28), hex(hash, 24), hex(hash, 20), hex(hash, 16), hex(hash, 12), hex(hash, 8), hex(hash, 4), hex(hash, 0),
+    hex(length, 20), hex(length, 16), hex(length, 12), hex(length, 8), hex(length, 4), hex(length, 0),
+  );
 }
 
 /**
@@ -35,9 +127,9 @@ function dropLayoutSpaces(s: string): string {
  * and enough to notice that an item's text changed.
  */
 export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(16).padStart(6, '0');
+  let h = FNV_BASIS;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return formatFingerprint(h, text.length);
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -53,4 +145,3 @@ export function chineseOrdinal(s: string): number {
   const ones = ten === s.length - 1 ? 0 : (CN_DIGITS[s.slice(ten + 1)] ?? NaN);
   return tens * 10 + ones;
 }
-

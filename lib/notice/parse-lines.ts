@@ -1,17 +1,17 @@
 /**
- * The text core of the parser: normalised lines in, sections and items out, no DOM.
+ * The text core of the parser: raw text lines in, sections and items out, no DOM.
  * The live page shows the body twice, so the lines may hold several copies of the notice;
  * each copy is returned apart and the caller picks the one a reader sees.
  */
-import { chineseOrdinal } from './normalize';
+import { chineseOrdinal, firstVisible, FNV_BASIS, isLayoutSpace, normalizeHashed } from './normalize';
 import type { LeadUnit, NoticeSection } from './types';
 
 // 一、冯晶区长牵头工作
 const SECTION = /^([一二三四五六七八九十]{1,3})、(.+?)牵头(?:的)?工作[:。]?$/;
 // 1.  1、  (１． and 1． arrive here already folded to 1.)
 const ITEM = /^(\d{1,3})([.、])(.+)$/;
-// 牵头单位:区发改经信局
-const UNITS = /^牵头单位:(.*)$/;
+// 牵头单位:区发改经信局 (normalised text holds no line break, so the rest of the line is the list)
+const UNITS = '牵头单位:';
 // A trailing (…) is the line's note when it reads as one, not part of a unit name like 区卫健局(区爱卫办).
 const TRAILING_NOTE = /\(([^()]*)\)$/;
 const NOTE_WORDS = /为|下同|牵头|汇总|负责|,/;
@@ -19,6 +19,8 @@ const NOTE_WORDS = /为|下同|牵头|汇总|负责|,/;
 export interface ParsedItem {
   itemNo: number;
   text: string;
+  /** FNV-1a state of `text`, hashed while it was normalised: the item's fingerprint. */
+  hash: number;
   section: number;
   units: LeadUnit[];
   unitNote?: string;
@@ -33,133 +35,192 @@ export interface NoticeCopy {
   items: ParsedItem[];
 }
 
+/** A module function rather than a closure made anew for every 牵头单位 line. */
+function addUnit(units: LeadUnit[], name: string) {
+  name = name.trim();
+  if (name) units.push({ name, lead: units.length === 0 });
+}
+
 export function parseUnitLine(rest: string): { units: LeadUnit[]; note?: string } {
   let list = rest.trim();
   let note: string | undefined;
-  const m = TRAILING_NOTE.exec(list);
+  const m = list.endsWith(')') ? TRAILING_NOTE.exec(list) : null;
   if (m && NOTE_WORDS.test(m[1])) {
     note = m[1];
     list = list.slice(0, m.index);
   }
-  const names: string[] = [];
+  const units: LeadUnit[] = [];
+  // Split on 、 or , (or ;) only outside parentheses, so a unit's own (…) stays whole.
   let depth = 0;
-  let current = '';
-  // Split on 、 or , only outside parentheses, so a unit's own (…) stays whole.
-  for (const ch of list) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === '、' || ch === ',' || ch === ';')) {
-      names.push(current);
-      current = '';
-    } else current += ch;
+  let from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 0x28 /* ( */) depth++;
+    else if (c === 0x29 /* ) */) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === 0x3001 /* 、 */ || c === 0x2c /* , */ || c === 0x3b /* ; */)) {
+      addUnit(units, list.slice(from, i));
+      from = i + 1;
+    }
   }
-  names.push(current);
-  const units = names
-    .map((n) => n.trim())
-    .filter(Boolean)
-    .map((name, i) => ({ name, lead: i === 0 }));
+  addUnit(units, list.slice(from));
   return { units, note };
 }
 
-const SECTION_START = /[一二三四五六七八九十]/;
-const ITEM_START = /[0-9\uFF10-\uFF19]/;
-const SPACE = /[\s\u00A0\u3000]/;
+const SECTION_START = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const QIAN = '牵'.charCodeAt(0);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** A digit before folding: ASCII or full-width. */
+const isAnyDigit = (c: number) => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
 
-/** The first visible character of a raw line: enough to tell which lines can matter. */
-function firstChar(raw: string): string {
-  for (let i = 0; i < raw.length; i++) if (!SPACE.test(raw[i])) return raw[i];
-  return '';
+/** The first character of raw.slice(from) that normalising keeps, folded as it would be (-1: none). */
+function firstKept(raw: string, from: number): number {
+  for (let i = from; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isLayoutSpace(c)) return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  }
+  return -1;
+}
+
+interface ItemPrefix {
+  itemNo: number;
+  dot: boolean;
+  /** Where the item's text starts in the raw line. */
+  textStart: number;
 }
 
 /**
- * Lines are parsed through `normalize`, called only on lines that can matter (a heading, an item,
- * a 牵头单位 line, or an open item's continuation): most of a page is chrome and never needs it.
- * Plain, already normalised text can be passed with the default.
+ * ITEM read on the raw line, from its first visible character `at`: 1 to 3 digits (full-width or
+ * not), then `.` `．` or `、`, with only layout spaces between them, which normalising drops (a
+ * space between two digits it keeps, and so does this). The normalised line is then the number,
+ * the separator and the normalised rest, so the item's text is normalised and hashed in one pass
+ * from `textStart` rather than normalised whole, matched and hashed again.
  */
-export function parseLines(lines: readonly string[], normalize: (raw: string) => string = (s) => s): NoticeCopy[] {
-  const copies: NoticeCopy[] = [];
-  let copy: NoticeCopy | undefined;
-  let section: NoticeSection | undefined;
-  let lastNo = 0;
-  // Items waiting for their 牵头单位 line; the last one also takes continuation lines.
-  let pending: ParsedItem[] = [];
+function itemPrefix(raw: string, at: number): ItemPrefix | undefined {
+  let itemNo = 0;
+  let i = at;
+  for (let c = raw.charCodeAt(i); isAnyDigit(c); c = raw.charCodeAt(++i)) itemNo = itemNo * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+  if (i === at || i - at > 3) return undefined;
+  while (i < raw.length && isLayoutSpace(raw.charCodeAt(i))) i++;
+  const sep = raw.charCodeAt(i);
+  if (sep !== 0x2e /* . */ && sep !== 0xff0e /* ． */ && sep !== 0x3001 /* 、 */) return undefined;
+  return { itemNo, dot: sep !== 0x3001, textStart: i + 1 };
+}
 
-  const newCopy = () => {
-    copy = { sections: [], items: [] };
-    copies.push(copy);
-    pending = [];
-    lastNo = 0;
-  };
+/** Parse state: the copy being read, its current section, and the items still open. */
+class CopyReader {
+  copies: NoticeCopy[] = [];
+  copy: NoticeCopy | undefined;
+  section: NoticeSection | undefined;
+  lastNo = 0;
+  /** Items waiting for their 牵头单位 line; the last one also takes continuation lines. */
+  pending: ParsedItem[] = [];
 
-  for (let i = 0; i < lines.length; i++) {
-    const first = firstChar(lines[i]);
-    if (!first) continue;
-    const candidate = first === '牵' || SECTION_START.test(first) || ITEM_START.test(first);
-    if (!candidate && !pending.length) continue;
-    const line = normalize(lines[i]);
-    if (!line) continue;
+  /** A new item, unless "5.5%…" at a line start is a decimal (it is exactly the next number). */
+  item(line: number, itemNo: number, dot: boolean, text: string, hash: number, textStartsWithDigit: boolean): boolean {
+    if (!text || (dot && textStartsWithDigit && itemNo !== this.lastNo + 1)) return false;
+    const section = this.section!;
+    if (itemNo <= this.lastNo) {
+      // The numbering starts again: a second copy of the body without its own heading.
+      this.copy = { sections: [section], items: [] };
+      this.copies.push(this.copy);
+      this.pending = [];
+    }
+    const parsed: ParsedItem = { itemNo, text, hash, section: section.ordinal, units: [], firstLine: line, lastLine: line };
+    this.copy!.items.push(parsed);
+    this.pending.push(parsed);
+    this.lastNo = itemNo;
+    return true;
+  }
 
-    const sec = SECTION.exec(line);
+  /** Handles one normalised line that is not an item found on its raw text. */
+  line(i: number, line: string, hash: number) {
+    const sec = SECTION_START.has(line.charCodeAt(0)) ? SECTION.exec(line) : null;
     if (sec) {
       const ordinal = chineseOrdinal(sec[1]);
-      if (!copy || !section || ordinal <= section.ordinal) newCopy();
-      section = { ordinal, leader: sec[2], heading: line };
-      copy!.sections.push(section);
-      pending = [];
-      continue;
-    }
-    if (!section || !copy) continue; // items only count inside a lead official's section
-
-    const item = ITEM.exec(line);
-    // "5.5%…" at a line start is a decimal, unless it is exactly the next number.
-    if (item && !(item[2] === '.' && /^\d/.test(item[3]) && Number(item[1]) !== lastNo + 1)) {
-      const itemNo = Number(item[1]);
-      if (itemNo <= lastNo) {
-        // The numbering starts again: a second copy of the body without its own heading.
-        newCopy();
-        copy!.sections.push(section);
+      if (!this.copy || !this.section || ordinal <= this.section.ordinal) {
+        this.copy = { sections: [], items: [] };
+        this.copies.push(this.copy);
+        this.lastNo = 0;
       }
-      const parsed: ParsedItem = {
-        itemNo,
-        text: item[3],
-        section: section.ordinal,
-        units: [],
-        firstLine: i,
-        lastLine: i,
-      };
-      copy!.items.push(parsed);
-      pending.push(parsed);
-      lastNo = itemNo;
-      continue;
+      this.section = { ordinal, leader: sec[2], heading: line };
+      this.copy.sections.push(this.section);
+      this.pending = [];
+      return;
+    }
+    if (!this.section || !this.copy) return; // items only count inside a lead official's section
+
+    const item = isDigit(line.charCodeAt(0)) ? ITEM.exec(line) : null;
+    if (item) {
+      // Already normalised: normalising again only hashes it.
+      const text = normalizeHashed(item[3]);
+      if (this.item(i, Number(item[1]), item[2] === '.', text.text, text.hash, isDigit(item[3].charCodeAt(0)))) return;
     }
 
-    const units = UNITS.exec(line);
-    if (units) {
-      const { units: list, note } = parseUnitLine(units[1]);
-      for (const p of pending) {
-        p.units = list.map((u) => ({ ...u }));
+    if (line.startsWith(UNITS)) {
+      const { units, note } = parseUnitLine(line.slice(UNITS.length));
+      // Items sharing a unit line get units of their own (the first takes the parsed list).
+      for (const p of this.pending) {
+        p.units = p === this.pending[0] ? units : units.map((u) => ({ name: u.name, lead: u.lead }));
         p.unitNote = note;
         p.unitLine = i;
       }
-      pending = [];
-      continue;
+      this.pending = [];
+      return;
     }
 
     // A continuation of the open item's text (an item split by <br> or across paragraphs).
-    const open = pending[pending.length - 1];
+    const open = this.pending[this.pending.length - 1];
     if (open) {
       open.text += line;
+      open.hash = hash;
       open.lastLine = i;
     }
   }
-  return copies;
+}
+
+/**
+ * Lines are normalised only when they can matter (a heading, an item, a 牵头单位 line, or an open
+ * item's continuation): most of a page is chrome and never needs it. Which lines can matter shows
+ * in the first visible character of the raw line, since normalising keeps it in place (it only
+ * folds １ to 1). Already normalised lines parse the same. `firsts` gives where that character
+ * is in each line (see firstVisible), when the caller found it already.
+ */
+export function parseLines(lines: readonly string[], firsts?: readonly number[]): NoticeCopy[] {
+  const r = new CopyReader();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const at = firsts ? firsts[i] : firstVisible(raw);
+    if (at < 0) continue;
+    const first = raw.charCodeAt(at);
+    const heading = SECTION_START.has(first);
+    // Before the first section only a heading counts; after it, an item or a 牵头单位 line too.
+    const candidate = heading || (r.section !== undefined && (first === QIAN || isAnyDigit(first)));
+    if (!candidate && !r.pending.length) continue;
+
+    // The common case, an item line, straight from the raw text.
+    if (r.section && isAnyDigit(first)) {
+      const prefix = itemPrefix(raw, at);
+      if (prefix) {
+        const text = normalizeHashed(raw, prefix.textStart);
+        if (r.item(i, prefix.itemNo, prefix.dot, text.text, text.hash, isDigit(firstKept(raw, prefix.textStart)))) continue;
+      }
+    }
+    // Anything else, normalised whole; hashed on from the open item's text in case it continues it.
+    const open = r.pending[r.pending.length - 1];
+    const line = normalizeHashed(raw, 0, open ? open.hash : FNV_BASIS);
+    if (line.text) r.line(i, line.text, line.hash);
+  }
+  return r.copies;
 }
 
 /** Numbers missing between the lowest and highest item number. */
 export function findGaps(numbers: readonly number[]): number[] {
-  const seen = new Set(numbers);
+  let max = 0;
+  for (let i = 0; i < numbers.length; i++) if (numbers[i] > max) max = numbers[i];
+  // Item numbers are at most three digits: a table beats a Set.
+  const seen = new Uint8Array(max + 1);
+  for (let i = 0; i < numbers.length; i++) seen[numbers[i]] = 1;
   const gaps: number[] = [];
-  const max = Math.max(0, ...numbers);
-  for (let n = 1; n <= max; n++) if (!seen.has(n)) gaps.push(n);
+  for (let n = 1; n <= max; n++) if (!seen[n]) gaps.push(n);
   return gaps;
 }

@@ -3,11 +3,11 @@
  * A page counts only when its structure says so: a 责任分解 title and numbered items closed by
  * 牵头单位 lines. Anything else is rejected with a reason and left untouched.
  */
-import { extractLines, type TextLine } from './extract-text';
+import { extractLines, lineNodes, type TextLines } from './extract-text';
 import { readNoticeMeta } from './metadata';
-import { fingerprint, normalizeText } from './normalize';
+import { formatFingerprint, normalizeText } from './normalize';
 import { findGaps, parseLines, type NoticeCopy, type ParsedItem } from './parse-lines';
-import type { Notice, NoticeItem } from './types';
+import type { Notice, NoticeItem, NoticeSection } from './types';
 
 /** Where an item's text sits in the page. */
 export interface ItemAnchor {
@@ -43,10 +43,33 @@ export function attributeVisibility(el: Element): boolean {
   return true;
 }
 
-function copyVisible(copy: NoticeCopy, lines: TextLine[], isVisible: (el: Element) => boolean) {
+function copyVisible(copy: NoticeCopy, lines: TextLines, isVisible: (el: Element) => boolean) {
   const first = copy.items[0];
-  const parent = first && lines[first.firstLine].nodes[0].parentElement;
+  const parent = first && lines.nodes[lines.starts[first.firstLine]].parentElement;
   return parent ? isVisible(parent) : false;
+}
+
+/**
+ * Each item number and section once, in order: from the copy a reader sees first, then the fuller
+ * one, then page order. A single copy (the usual case, hidden copies being skipped) is that
+ * already: within a copy, numbers and section ordinals only grow.
+ */
+function pickItems(copies: NoticeCopy[], lines: TextLines, isVisible: (el: Element) => boolean) {
+  if (copies.length === 1) return copies[0];
+  const ranked = copies
+    .map((copy, order) => ({ copy, order, visible: copyVisible(copy, lines, isVisible) }))
+    .sort((a, b) => Number(b.visible) - Number(a.visible) || b.copy.items.length - a.copy.items.length || a.order - b.order);
+
+  const chosen = new Map<number, ParsedItem>();
+  const sections = new Map<number, NoticeSection>();
+  for (const { copy } of ranked) {
+    for (const s of copy.sections) if (!sections.has(s.ordinal)) sections.set(s.ordinal, s);
+    for (const item of copy.items) if (!chosen.has(item.itemNo)) chosen.set(item.itemNo, item);
+  }
+  return {
+    items: [...chosen.values()].sort((a, b) => a.itemNo - b.itemNo),
+    sections: [...sections.values()].sort((a, b) => a.ordinal - b.ordinal),
+  };
 }
 
 export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): NoticeRecognition {
@@ -57,9 +80,9 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
   return seen.ok ? seen : recogniseLines(doc, extractLines(root, false), options);
 }
 
-function recogniseLines(doc: Document, lines: TextLine[], options: RecogniseOptions): NoticeRecognition {
-  const raws = lines.map((l) => l.raw);
-  const copies = parseLines(raws, normalizeText).filter((c) => c.items.some((i) => i.units.length));
+function recogniseLines(doc: Document, lines: TextLines, options: RecogniseOptions): NoticeRecognition {
+  const raws = lines.raws;
+  const copies = parseLines(raws, lines.firsts).filter((c) => c.items.some((i) => i.units.length));
   const closed = Math.max(0, ...copies.map((c) => c.items.filter((i) => i.units.length).length));
   if (closed < MIN_ITEMS) {
     return {
@@ -72,36 +95,20 @@ function recogniseLines(doc: Document, lines: TextLine[], options: RecogniseOpti
     return { ok: false, reason: '标题不含“责任分解” / the title does not say 责任分解' };
   }
 
-  // The copy a reader sees comes first, then the fuller one, then page order.
-  const isVisible = options.isVisible ?? attributeVisibility;
-  const ranked = copies
-    .map((copy, order) => ({ copy, order, visible: copyVisible(copy, lines, isVisible) }))
-    .sort((a, b) => Number(b.visible) - Number(a.visible) || b.copy.items.length - a.copy.items.length || a.order - b.order);
-
-  const chosen = new Map<number, ParsedItem>();
-  const sections = new Map<number, Notice['sections'][number]>();
-  for (const { copy } of ranked) {
-    for (const s of copy.sections) if (!sections.has(s.ordinal)) sections.set(s.ordinal, s);
-    for (const item of copy.items) if (!chosen.has(item.itemNo)) chosen.set(item.itemNo, item);
-  }
-
+  const { items: chosen, sections } = pickItems(copies, lines, options.isVisible ?? attributeVisibility);
   const items: NoticeItem[] = [];
+  const numbers: number[] = []; // for findGaps, gathered here rather than by a second pass over items
   const anchors = new Map<number, ItemAnchor>();
-  for (const p of [...chosen.values()].sort((a, b) => a.itemNo - b.itemNo)) {
-    items.push({
-      itemNo: p.itemNo,
-      text: p.text,
-      section: p.section,
-      units: p.units,
-      ...(p.unitNote ? { unitNote: p.unitNote } : {}),
-      fingerprint: fingerprint(p.text),
-    });
-    const nodes: Text[] = [];
-    for (let i = p.firstLine; i <= p.lastLine; i++) nodes.push(...lines[i].nodes);
-    anchors.set(p.itemNo, {
-      itemNo: p.itemNo,
-      nodes,
-      unitNodes: p.unitLine === undefined ? [] : lines[p.unitLine].nodes,
+  for (const p of chosen) {
+    const { itemNo, text, section, units, unitNote } = p;
+    numbers.push(itemNo);
+    // The parser hashed the text as it normalised it: fingerprint(text), without reading it again.
+    const fp = formatFingerprint(p.hash, text.length);
+    items.push(unitNote ? { itemNo, text, section, units, unitNote, fingerprint: fp } : { itemNo, text, section, units, fingerprint: fp });
+    anchors.set(itemNo, {
+      itemNo,
+      nodes: lineNodes(lines, p.firstLine, p.lastLine),
+      unitNodes: p.unitLine === undefined ? [] : lineNodes(lines, p.unitLine),
     });
   }
 
@@ -111,9 +118,9 @@ function recogniseLines(doc: Document, lines: TextLine[], options: RecogniseOpti
     ...(meta.year ? { year: meta.year } : {}),
     sourceUrl: options.url ?? doc.URL ?? '',
     ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
-    sections: [...sections.values()].sort((a, b) => a.ordinal - b.ordinal),
+    sections,
     items,
-    gaps: findGaps(items.map((i) => i.itemNo)),
+    gaps: findGaps(numbers),
   };
   return { ok: true, notice, anchors };
 }

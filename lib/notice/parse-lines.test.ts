@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, FNV_BASIS, formatFingerprint, normalizeHashed, normalizeText } from './normalize';
+import { parseLines } from './parse-lines';
+
+// Characters where raw and normalised text part ways: digits of both widths, the item
+// separators, spaces of every kind (zero-width too), full-width punctuation, CJK, ASCII words.
+const chars = [...'0123１２３.．、 \u3000\u00a0\u200b\t，：（）xY拱墅区Ⅳ'];
+const text = fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((a) => a.join(''));
+const pick = (set: string, maxLength: number) => fc.array(fc.constantFrom(...set), { maxLength }).map((a) => a.join(''));
+/** Lines shaped like items, near misses included: spaces, digits, spaces, separator, spaces, text. */
+const itemish = fc
+  .tuple(pick(' \u3000\u00a0\u200b', 2), pick('0123１２３ ', 5), pick(' \u3000\u200b', 2), pick('.．、x', 1), pick(' \u3000\u200b', 2), text)
+  .map((parts) => parts.join(''));
+
+describe('normalizeHashed', () => {
+  it('normalises like normalizeText and hashes what it returns, carried across pieces', () => {
+    fc.assert(
+      fc.property(text, text, fc.nat(24), (a, b, k) => {
+        const start = Math.min(k, a.length);
+        const first = normalizeHashed(a, start);
+        expect(first.text).toBe(normalizeText(a.slice(start)));
+        expect(formatFingerprint(first.hash, first.text.length)).toBe(fingerprint(first.text));
+        const both = normalizeHashed(b, 0, first.hash);
+        const joined = first.text + both.text;
+        expect(formatFingerprint(both.hash, joined.length)).toBe(fingerprint(joined));
+      }),
+    );
+    expect(normalizeHashed('').hash).toBe(FNV_BASIS);
+  });
+});
+
+describe('parseLines', () => {
+  it('reads an item on the raw line as ITEM reads the normalised line', () => {
+    fc.assert(
+      fc.property(fc.oneof(itemish, text), (line) => {
+        const copies = parseLines(['一、某某区长牵头工作', line, '牵头单位:区财政局']);
+        const normalised = normalizeText(line);
+        const m = /^(\d{1,3})([.、])(.+)$/.exec(normalised);
+        // Only a line whose first visible character is a digit can open an item; "5.5%" is a decimal.
+        const opens = /^\s*[0-9０-９]/.test(line) && m && !(m[2] === '.' && /^\d/.test(m[3]) && Number(m[1]) !== 1);
+        // (Item 0 starts a copy of its own: its number does not follow the last.)
+        const items = copies.flatMap((c) => c.items).map((i) => ({ no: i.itemNo, text: i.text, fp: formatFingerprint(i.hash, i.text.length) }));
+        expect(items).toEqual(opens ? [{ no: Number(m[1]), text: m[3], fp: fingerprint(m[3]) }] : []);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
