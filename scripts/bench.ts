@@ -25,11 +25,14 @@ const GOALS: Record<string, string> = {
   content_script_kb: '≤ 60 KB minified',
   export_10k_ms: '≤ 500 ms (Node)',
   import_10k_ms: '≤ 1000 ms (Node)',
-  popup_summary_ms: '≤ 100 ms',
+  popup_summary_compute_ms: 'background compute per opening (Node)',
+  popup_summary_ms: '≤ 100 ms (Chromium, first render)',
+  popup_summary_cold_ms: 'the same, background woken first',
   overview_render_ms: '≤ 200 ms (Chromium, first screen)',
   overview_filter_ms: '≤ 50 ms (Chromium)',
   load_overlay_ready_ms: '≤ 50 ms with a 10 MB database',
   load_popup_render_ms: 'popup first render, 10 MB database',
+  load_popup_render_cold_ms: 'the same, background woken first',
   load_overview_render_ms: '≤ 200 ms with a 10 MB database',
   load_overview_filter_ms: '≤ 50 ms with a 10 MB database',
 };
@@ -50,7 +53,7 @@ async function main() {
     return;
   }
   for (const [name, value] of Object.entries(results)) {
-    console.log(`${name.padEnd(22)} ${String(value).padStart(10)}   ${GOALS[name] ? `goal ${GOALS[name]}` : ''}`);
+    console.log(`${name.padEnd(26)} ${String(value).padStart(10)}   ${GOALS[name] ? `goal ${GOALS[name]}` : ''}`);
   }
 }
 

@@ -13,23 +13,27 @@ import { useImport } from './use-import';
 
 type Load = { state: 'loading' } | { state: 'ready'; summary: PopupSummary } | { state: 'failed'; error: string };
 
+async function requestSummary(): Promise<Load> {
+  try {
+    const r = await sendMessage('getPopupSummary', { activeUrl: await activeTabUrl() });
+    return r.ok ? { state: 'ready', summary: r.value } : { state: 'failed', error: r.error };
+  } catch (e) {
+    return { state: 'failed', error: String(e) };
+  }
+}
+
 /** The toolbar popup: where the year stands, per notice, and export / import for colleagues. */
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
   const [exported, setExported] = useState<{ ok: boolean; text: string } | undefined>();
 
-  const refresh = useCallback(async () => {
-    try {
-      const r = await sendMessage('getPopupSummary', { activeUrl: await activeTabUrl() });
-      setLoad(r.ok ? { state: 'ready', summary: r.value } : { state: 'failed', error: r.error });
-    } catch (e) {
-      setLoad({ state: 'failed', error: String(e) });
-    }
-  }, []);
+  // The first request leaves while the first frame is drawn, not after it (effects run after paint).
+  const [first] = useState(requestSummary);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void first.then(setLoad);
+  }, [first]);
+  const refresh = useCallback(async () => setLoad(await requestSummary()), []);
   const imports = useImport(refresh);
   const importing = imports.imp.step === 'reading' || imports.imp.step === 'applying';
   // duban:popup-summary marks the first render of the summary (scripts/bench/transfer.ts reads it).

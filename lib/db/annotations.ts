@@ -1,17 +1,22 @@
-/** Reads and writes of annotations; each edit is one transaction with its history entries. */
+/**
+ * Reads and writes of annotations; each edit is one transaction with its history entries and the
+ * digest the popup reads (./digests.ts).
+ */
 import { applyPatch, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
 import type { DubanDatabase, NoticeRecord } from './database';
+import { digestTables, writeDigests } from './digests';
 
 /** Records a notice as seen now; keeps every URL it was seen at. Returns its key. */
 export async function rememberNotice(db: DubanDatabase, notice: Notice, now: number): Promise<NoticeRecord> {
   const key = noticeKey(notice);
-  return db.transaction('rw', db.notices, async () => {
+  return db.transaction('rw', [db.notices, ...digestTables(db)], async () => {
     const old = await db.notices.get(key);
     const urls = old ? [...new Set([...old.urls, notice.sourceUrl])] : [notice.sourceUrl];
     const record: NoticeRecord = { ...notice, key, urls, firstSeenAt: old?.firstSeenAt ?? now, lastSeenAt: now };
     await db.notices.put(record);
+    await writeDigests(db, { notices: [record] });
     return record;
   });
 }
@@ -29,12 +34,13 @@ export async function saveAnnotation(
   patch: AnnotationPatch,
   now: number,
 ): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
-  return db.transaction('rw', db.annotations, db.history, async () => {
+  return db.transaction('rw', [db.annotations, db.history, ...digestTables(db)], async () => {
     const current = await db.annotations.get([patch.noticeKey, patch.itemNo]);
     const { annotation, history } = applyPatch(current, patch, now);
     if (!history.length) return { annotation, changed: false };
     await db.annotations.put(annotation);
     await db.history.bulkAdd(history);
+    await writeDigests(db, { annotations: [annotation] });
     return { annotation, changed: true };
   });
 }

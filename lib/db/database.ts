@@ -6,6 +6,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { Notice } from '../notice/types';
 import type { RestorePoint } from '../transfer/restore-point';
+import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from './digests';
 
 /** A notice as last seen, keyed by its identity (文号, else host + path). */
 export interface NoticeRecord extends Notice {
@@ -45,6 +46,12 @@ export class DubanDatabase extends Dexie {
   historyPacks!: EntityTable<HistoryPack, 'id'>;
   /** What the last import replaced, so it can be undone (lib/transfer/restore-point.ts): at most one row. */
   restorePoints!: EntityTable<RestorePoint, 'id'>;
+  /** What the popup's summary needs of each notice record (./digests.ts). */
+  noticeDigests!: EntityTable<NoticeDigest, 'key'>;
+  /** What the popup's summary needs of each notice's annotations (./digests.ts). */
+  annotationDigests!: EntityTable<AnnotationDigest, 'noticeKey'>;
+  /** Each notice's summary as far as it does not depend on the day: what the popup reads (./digests.ts). */
+  summaryDigests!: EntityTable<SummaryDigest, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -75,5 +82,18 @@ export class DubanDatabase extends Dexie {
     // Version 4: the restore point of the last import ("undo last import"). A new table only: an
     // upgraded database simply has no import to undo.
     this.version(4).stores({ restorePoints: '++id' });
+    // Version 5: digests of notices and annotations for the popup's summary, so that it reads a
+    // few small rows instead of every annotation. Filled here from what the database holds; from
+    // then on every write keeps them in step, in its own transaction. (If a digest changes shape,
+    // a new version derives them again.)
+    this.version(5)
+      .stores({ noticeDigests: 'key', annotationDigests: 'noticeKey', summaryDigests: 'key' })
+      .upgrade(async (tx) => {
+        const [notices, annotations] = await Promise.all([tx.table('notices').toArray(), tx.table('annotations').toArray()]);
+        const digests = deriveDigests(notices, annotations);
+        await tx.table('noticeDigests').bulkPut(digests.notices);
+        await tx.table('annotationDigests').bulkPut(digests.annotations);
+        await tx.table('summaryDigests').bulkPut(digests.summaries);
+      });
   }
 }

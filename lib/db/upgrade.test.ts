@@ -1,9 +1,12 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { V1_ANNOTATIONS, V1_HISTORY, writeV1Database } from '../../tests/fixtures/db-v1';
+import { V1_ANNOTATIONS, V1_HISTORY, V1_NOTICE, writeV1Database } from '../../tests/fixtures/db-v1';
 import { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { NoticeSchema } from '../notice/schema';
+import { summarise } from '../transfer/summary';
 import { DubanDatabase } from './database';
+import { deriveDigests } from './digests';
+import { createService } from './service';
 
 const NAME = 'duban-upgrade-test';
 beforeEach(() => Dexie.delete(NAME));
@@ -29,8 +32,21 @@ it('opens a database written by the first schema with every annotation and histo
 
   // The version-2 follow-up index works on upgraded rows.
   expect(await db.annotations.where('followUp').equals('2024-04-01').count()).toBe(1);
+  await expectDigests(db);
   db.close();
 });
+
+/** The version-5 digests of an upgraded database are those of its notices and annotations, and the popup says so. */
+async function expectDigests(db: DubanDatabase) {
+  const [notices, annotations] = await Promise.all([db.notices.toArray(), db.annotations.toArray()]);
+  const derived = deriveDigests(notices, annotations);
+  expect(await db.noticeDigests.toArray()).toEqual(derived.notices);
+  expect(await db.annotationDigests.toArray()).toEqual(derived.annotations);
+  expect(await db.summaryDigests.toArray()).toEqual(derived.summaries);
+  expect(derived.summaries.reduce((n, s) => n + s.annotated, 0)).toBe(annotations.length);
+  const now = Date.UTC(2024, 3, 2);
+  expect(await createService(db, () => now).handle('getPopupSummary', {})).toEqual({ ok: true, value: summarise({ notices, annotations, now }) });
+}
 
 it('opens a version-3 database (import packs, no restore points) with its packs intact and nothing to undo', async () => {
   const v3 = new Dexie(NAME);
@@ -50,5 +66,32 @@ it('opens a version-3 database (import packs, no restore points) with its packs 
   expect(db.verno).toBeGreaterThanOrEqual(4);
   expect(await db.historyPacks.toArray()).toEqual([{ id: 1, noticeKey: 'K', at: 5, entries }]);
   expect(await db.restorePoints.count()).toBe(0);
+  db.close();
+});
+
+it('gives a version-4 database (no digests) the digests of its notices and annotations, orphans included', async () => {
+  const v4 = new Dexie(NAME);
+  v4.version(4).stores({
+    notices: 'key, docNo, lastSeenAt',
+    annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
+    history: '++id, [noticeKey+itemNo], at',
+    meta: 'key',
+    historyPacks: '++id, noticeKey',
+    restorePoints: '++id',
+  });
+  const notice = { ...V1_NOTICE, items: [...V1_NOTICE.items, { ...V1_NOTICE.items[0], itemNo: 2, section: 9, units: [] }] };
+  await v4.table('notices').put(notice);
+  await v4.table('annotations').bulkPut([
+    { ...V1_ANNOTATIONS[0], progress: 10 },
+    { ...V1_ANNOTATIONS[1], followUp: '2024-04-03', status: 'paused' },
+    { ...V1_ANNOTATIONS[1], noticeKey: '拱政办发〔2024〕9号', itemNo: 5 },
+  ]);
+  v4.close();
+
+  const db = new DubanDatabase(NAME);
+  await db.open();
+  expect(db.verno).toBeGreaterThanOrEqual(5);
+  expect(await db.summaryDigests.count()).toBe(2);
+  await expectDigests(db);
   db.close();
 });

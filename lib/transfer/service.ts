@@ -20,7 +20,7 @@ import {
   UndoRefused,
   type LastExport,
 } from './store';
-import { summarise, type PopupSummary } from './summary';
+import { detailedNotices, summariseDigests, withDetails, type PopupSummary } from './summary';
 
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
@@ -31,10 +31,17 @@ const MIME: Record<ExportFormat, string> = {
 export function createTransferHandlers(db: DubanDatabase, now: () => number) {
   return {
     async getPopupSummary({ activeUrl }: { activeUrl?: string }): Promise<Result<PopupSummary>> {
-      const [notices, annotations, lastExport] = await db.transaction('r', db.notices, db.annotations, db.meta, () =>
-        Promise.all([db.notices.toArray(), db.annotations.toArray(), getMeta<LastExport>(db, LAST_EXPORT_KEY)]),
-      );
-      return ok(summarise({ notices, annotations, lastExport, now: now(), activeUrl }));
+      // The summary digests (a few KB per notice), then the digests of the notices shown in full:
+      // never every annotation (lib/db/digests.ts). One transaction, so all of it is consistent.
+      const tables = [db.summaryDigests, db.noticeDigests, db.annotationDigests, db.meta];
+      const summary = await db.transaction('r', tables, async () => {
+        const [digests, lastExport] = await Promise.all([db.summaryDigests.toArray(), getMeta<LastExport>(db, LAST_EXPORT_KEY)]);
+        const skeleton = summariseDigests({ digests, lastExport, now: now(), activeUrl });
+        const keys = detailedNotices(skeleton);
+        const [notices, annotations] = await Promise.all([db.noticeDigests.bulkGet(keys), db.annotationDigests.bulkGet(keys)]);
+        return withDetails(skeleton, notices, annotations);
+      });
+      return ok(summary);
     },
 
     async exportAnnotations({ format, noticeKeys }: { format: ExportFormat; noticeKeys?: string[] }): Promise<Result<ExportedFile>> {

@@ -1,12 +1,14 @@
 /**
  * The database side of export and import (background only). An import is read, planned and
- * written inside ONE Dexie transaction, with the restore point that undoes it: any failure, even
- * in its last write, leaves nothing. Undo is one transaction too (./restore-point.ts).
+ * written inside ONE Dexie transaction, with the restore point that undoes it and the popup's
+ * digests (lib/db/digests.ts): any failure, even in its last write, leaves nothing. Undo is one
+ * transaction too (./restore-point.ts).
  */
 import Dexie from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { getMeta, setMeta } from '../db/annotations';
 import type { DubanDatabase, HistoryPack } from '../db/database';
+import { digestTables, writeDigests } from '../db/digests';
 import type { TransferFile } from './format';
 import { planImport, type ImportPreview, type ImportWrites, type LocalState } from './plan';
 import {
@@ -93,7 +95,8 @@ export interface ImportSource {
  * nothing writes nothing and leaves the previous restore point alone.
  */
 export async function applyImport(db: DubanDatabase, file: TransferFile, now: number, source: ImportSource = {}): Promise<ImportPreview> {
-  return db.transaction('rw', [db.notices, db.annotations, db.history, db.historyPacks, db.restorePoints, db.meta], async () => {
+  const tables = [db.notices, db.annotations, db.history, db.historyPacks, db.restorePoints, db.meta, ...digestTables(db)];
+  return db.transaction('rw', tables, async () => {
     const local = await readLocal(db, file);
     const plan = planImport(file, local, now);
     if (!plan.ok) throw new ImportRefused(plan.errors);
@@ -101,6 +104,7 @@ export async function applyImport(db: DubanDatabase, file: TransferFile, now: nu
     const { notices, annotations, history } = plan.writes;
     if (notices.length) await db.notices.bulkPut(notices);
     if (annotations.length) await db.annotations.bulkPut(annotations);
+    await writeDigests(db, { notices, annotations });
     // One pack per notice: IndexedDB pays per record, and an import may bring tens of thousands of entries.
     const packIds = history.length ? await db.historyPacks.bulkAdd(packHistory(history, now), { allKeys: true }) : [];
     await db.restorePoints.clear();
@@ -143,7 +147,8 @@ export class UndoRefused extends Error {}
  * changed since (see ./restore-point.ts).
  */
 export async function undoLastImport(db: DubanDatabase, id: number): Promise<UndoableImport> {
-  return db.transaction('rw', [db.notices, db.annotations, db.historyPacks, db.restorePoints, db.meta], async () => {
+  const tables = [db.notices, db.annotations, db.historyPacks, db.restorePoints, db.meta, ...digestTables(db)];
+  return db.transaction('rw', tables, async () => {
     const last = await lastImport(db);
     const point = last && (await db.restorePoints.get(last.id));
     if (!last || !point) throw new UndoRefused(NO_IMPORT);
@@ -155,10 +160,20 @@ export async function undoLastImport(db: DubanDatabase, id: number): Promise<Und
     if (w.putAnnotations.length) await db.annotations.bulkPut(w.putAnnotations);
     if (w.deleteAnnotations.length) await db.annotations.bulkDelete(w.deleteAnnotations);
     if (w.putNotices.length) await db.notices.bulkPut(w.putNotices);
+    const deletedNotices: string[] = [];
     for (const key of w.deleteNotices) {
       // A notice the import created stays while it has annotations the import did not write.
-      if (!(await db.annotations.where('noticeKey').equals(key).count())) await db.notices.delete(key);
+      if (!(await db.annotations.where('noticeKey').equals(key).count())) {
+        await db.notices.delete(key);
+        deletedNotices.push(key);
+      }
     }
+    await writeDigests(db, {
+      notices: w.putNotices,
+      deletedNotices,
+      annotations: w.putAnnotations,
+      deletedAnnotations: w.deleteAnnotations,
+    });
     if (point.packIds.length) await db.historyPacks.bulkDelete(point.packIds);
     await db.restorePoints.delete(last.id);
     await db.meta.delete(LAST_IMPORT_KEY);

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ItemAnnotation } from '../annotation/model';
+import { loadData } from '../../tests/fixtures/load-data';
+import { ITEM_STATUSES, type ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
 import type { Notice } from '../notice/types';
 import { DETAILED_NOTICES, EXPORT_REMINDER_DAYS, itemHref, LIST_LIMIT, summarise } from './summary';
 import { syntheticNotice } from './test/fixtures';
+import { summariseDirectly } from './test/summary-oracle';
 
 // 2025-07-02 01:00 in Shanghai, still 1 July in UTC: days must be Shanghai days.
 const NOW = Date.UTC(2025, 6, 1, 17, 0);
@@ -106,5 +109,79 @@ describe('summarise', () => {
   it('replaces any fragment of the stored URL with the item hash', () => {
     expect(itemHref('https://www.gongshu.gov.cn/art/a.html#x', 12)).toBe('https://www.gongshu.gov.cn/art/a.html#duban-item-12');
     expect(itemHref('javascript:alert(1)', 12)).toBe('#');
+  });
+});
+
+describe('the summary from digests', () => {
+  // Notices as pages and files leave them: sections without leaders, items without units or
+  // sharing a number, long texts; annotations of items the notice lacks and of notices never seen.
+  const urls = ['https://www.gongshu.gov.cn/art/2025/1/1/art_1.html', 'http://www.gongshu.gov.cn/art/2025/1/2/art_2.html?x=1', 'javascript:alert(1)'];
+  const text = fc.oneof(fc.constantFrom('', '推进城市更新', '第一行\n第二行', '<b>x</b>'), fc.string({ maxLength: 90 }), fc.string({ unit: 'grapheme', maxLength: 70 }));
+  const day = fc.integer({ min: -40, max: 40 }).map((d) => new Date(NOW + d * DAY).toISOString().slice(0, 10));
+  const noticeArb = (key: string) =>
+    fc.record(
+      {
+        docNo: fc.constantFrom(key, ''),
+        title: text,
+        year: fc.constantFrom(2024, 2025),
+        sourceUrl: fc.constantFrom(...urls),
+        sections: fc.array(fc.record({ ordinal: fc.integer({ min: 0, max: 3 }), leader: fc.constantFrom('', '王明区长', '李华副区长', '其他 Other'), heading: fc.constant('') }), { maxLength: 3 }),
+        items: fc.array(
+          fc.record({
+            itemNo: fc.integer({ min: 1, max: 14 }),
+            text,
+            section: fc.integer({ min: 0, max: 3 }),
+            units: fc.array(fc.record({ name: fc.constantFrom('', '区发改局', '各街道', '区建设局'), lead: fc.boolean() }), { maxLength: 2 }),
+            fingerprint: fc.constant('fp'),
+          }),
+          { maxLength: 14 },
+        ),
+        importedOnly: fc.constant(true as const),
+        itemCount: fc.integer({ min: 0, max: 20 }),
+      },
+      { requiredKeys: ['title', 'sourceUrl', 'sections', 'items'] },
+    ).map((n): NoticeRecord => ({ ...n, key, gaps: [], urls: [n.sourceUrl], firstSeenAt: 0, lastSeenAt: NOW }));
+  const keys = ['甲', '乙', '丙', '丁', '戊', '己'];
+  const annotationArb = fc.record(
+    {
+      noticeKey: fc.constantFrom(...keys, '孤'),
+      itemNo: fc.integer({ min: 1, max: 16 }),
+      status: fc.constantFrom(...ITEM_STATUSES),
+      note: text,
+      followUp: day,
+      progress: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
+      updatedAt: fc.integer({ min: NOW - 30 * DAY, max: NOW }),
+    },
+    { requiredKeys: ['noticeKey', 'itemNo', 'status', 'note', 'updatedAt'] },
+  ).map((a): ItemAnnotation => ({ fingerprint: 'fp', createdAt: 0, ...a }));
+
+  it('is exactly the summary computed from every notice and annotation, as the popup showed it before digests', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(keys).chain((ks) => fc.tuple(...ks.map(noticeArb))),
+        fc.uniqueArray(annotationArb, { selector: (a) => `${a.noticeKey}/${a.itemNo}`, maxLength: 60 }),
+        fc.option(fc.constantFrom(...urls, 'https://example.com/'), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+        fc.integer({ min: -3, max: 3 }),
+        (notices, annotations, activeUrl, exportedDaysAgo, shift) => {
+          const input = {
+            notices,
+            annotations,
+            now: NOW + shift * DAY,
+            ...(activeUrl && { activeUrl }),
+            ...(exportedDaysAgo !== undefined && { lastExport: { at: NOW - exportedDaysAgo * DAY, notices: 1, items: 1 } }),
+          };
+          // What the popup receives is JSON: equal down to the order of the keys.
+          expect(JSON.stringify(summarise(input))).toBe(JSON.stringify(summariseDirectly(input)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is the same with a year of heavy use: 50 notices × 200 items', () => {
+    const data = loadData();
+    const input = { notices: data.notices, annotations: data.annotations, now: Date.UTC(2026, 5, 15, 2, 0), activeUrl: data.notices[3].sourceUrl };
+    expect(JSON.stringify(summarise(input))).toBe(JSON.stringify(summariseDirectly(input)));
   });
 });

@@ -1,14 +1,19 @@
 /**
- * The popup's summary model, computed in the background from the notices and their annotations:
- * per notice, counts by status, progress by section (lead official) and by lead unit (the
- * first-listed 牵头单位), overdue and coming follow-ups, items behind 序时进度; and when the last
- * export was made. Pure, and linear in the number of items.
+ * The popup's summary model, computed in the background: per notice, counts by status, progress by
+ * section (lead official) and by lead unit (the first-listed 牵头单位), overdue and coming
+ * follow-ups, items behind 序时进度; and when the last export was made.
+ *
+ * Made in two steps, both pure: `summariseDigests` from the notices' summary digests (everything
+ * that does not depend on the day is in them, and the listable items are in list order: linear in
+ * the number of notices), then `withDetails` adds the texts and notes of the items listed, from
+ * the digests of the few notices shown in full.
+ * `summarise` does both from notices and annotations, as lib/db/digests.ts defines the digests.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import { addDays, dayAt, daysBetween, followUpState, gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
-import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
+import { addDays, dayAt, daysBetween, gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
+import type { ItemStatus } from '../annotation/status';
 import type { NoticeRecord } from '../db/database';
-import type { ImportedNoticeRecord } from './snapshot';
+import { deriveDigests, type AnnotationDigest, type NoticeDigest, type NoticeHeader, type SummaryDigest } from '../db/digests';
 import type { LastExport } from './store';
 
 export type StatusCounts = Record<ItemStatus, number>;
@@ -117,20 +122,21 @@ export function pageIdentity(url: string | undefined): string | undefined {
   }
 }
 
-const emptyCounts = (): StatusCounts => Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as StatusCounts;
-
-const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-
-function cap<T>(list: T[], compare: (a: T, b: T) => number): Capped<T> {
-  list.sort(compare);
-  return { entries: list.slice(0, LIST_LIMIT), more: Math.max(0, list.length - LIST_LIMIT) };
+/** The first LIST_LIMIT entries of a list `length` long, made from their positions. */
+function cap<T>(length: number, make: (index: number) => T): Capped<T> {
+  return { entries: Array.from({ length: Math.min(length, LIST_LIMIT) }, (_, k) => make(k)), more: Math.max(0, length - LIST_LIMIT) };
 }
 
-function group(map: Map<string, ProgressGroup>, name: string, status: ItemStatus) {
-  let g = map.get(name);
-  if (!g) map.set(name, (g = { name, total: 0, counts: emptyCounts() }));
-  g.total++;
-  g.counts[status]++;
+/** The first index in a sorted list from which `inRange` no longer holds. */
+function firstOutside<T>(list: readonly T[], inRange: (value: T) => boolean, from = 0): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (inRange(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface SummaryInput {
@@ -142,23 +148,41 @@ export interface SummaryInput {
   activeUrl?: string;
 }
 
+/** The summary of notices and annotations as the database holds them (the background reads their digests instead). */
 export function summarise(input: SummaryInput): PopupSummary {
+  const digests = deriveDigests(input.notices, input.annotations);
+  const summary = summariseDigests({ ...input, digests: digests.summaries });
+  const notices = new Map(digests.notices.map((n) => [n.key, n]));
+  const annotations = new Map(digests.annotations.map((a) => [a.noticeKey, a]));
+  const keys = detailedNotices(summary);
+  return withDetails(
+    summary,
+    keys.map((k) => notices.get(k)),
+    keys.map((k) => annotations.get(k)),
+  );
+}
+
+export interface DigestInput {
+  /** In the database's order (by key): notices equally recent keep it. */
+  digests: readonly SummaryDigest[];
+  lastExport?: LastExport;
+  now: number;
+  /** The active tab's URL: its notice comes first. */
+  activeUrl?: string;
+}
+
+/** The summary from the notices' summary digests; listed items have no text or note yet (see withDetails). */
+export function summariseDigests(input: DigestInput): PopupSummary {
   const today = dayAt(input.now);
   const soon = addDays(today, COMING_DAYS);
   const active = pageIdentity(input.activeUrl);
-  const byNotice = new Map<string, ItemAnnotation[]>();
-  for (const a of input.annotations) {
-    const list = byNotice.get(a.noticeKey);
-    if (list) list.push(a);
-    else byNotice.set(a.noticeKey, [a]);
-  }
 
   const notices: NoticeSummary[] = [];
-  for (const notice of input.notices) {
-    const current = active !== undefined && (notice.urls ?? [notice.sourceUrl]).some((u) => pageIdentity(u) === active);
-    const annotations = byNotice.get(notice.key) ?? [];
-    if (!annotations.length && !current) continue;
-    notices.push(summariseNotice(notice, annotations, { today, soon, current }));
+  for (const d of input.digests) {
+    if (!d.notice) continue;
+    const current = active !== undefined && d.notice.urls.some((u) => pageIdentity(u) === active);
+    if (!d.annotated && !current) continue;
+    notices.push(summariseNotice(d, d.notice, { today, soon, current }));
   }
   // The active tab's notice first, then the most recently worked on; the first few in full.
   notices.sort((a, b) => Number(b.current) - Number(a.current) || (b.lastChangedAt ?? 0) - (a.lastChangedAt ?? 0));
@@ -166,7 +190,7 @@ export function summarise(input: SummaryInput): PopupSummary {
 
   const lastExport = input.lastExport;
   const daysSinceExport = lastExport ? daysBetween(dayAt(lastExport.at), today) : undefined;
-  const annotations = input.annotations.length;
+  const annotations = input.digests.reduce((n, d) => n + d.annotated, 0);
   return {
     today,
     notices,
@@ -182,74 +206,75 @@ function compact(n: NoticeSummary): NoticeSummary {
   return { ...n, compact: true, sections: [], units: [], overdue: folded(n.overdue), coming: folded(n.coming), behind: folded(n.behind) };
 }
 
-function summariseNotice(
-  notice: NoticeRecord,
-  annotations: readonly ItemAnnotation[],
-  ctx: { today: string; soon: string; current: boolean },
-): NoticeSummary {
-  const imported = notice as ImportedNoticeRecord;
-  const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
-  const items = new Map(notice.items.map((i) => [i.itemNo, i]));
-  const byItem = new Map(annotations.map((a) => [a.itemNo, a]));
+function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: string; soon: string; current: boolean }): NoticeSummary {
+  const { followUps: f, progress: p } = d;
   const year = notice.year ?? Number(ctx.today.slice(0, 4));
   const expected = timeProgress(ctx.today, year);
-  const counts = emptyCounts();
-  const sections = new Map<string, ProgressGroup>();
-  const units = new Map<string, ProgressGroup>();
-  const overdue: FollowUpEntry[] = [];
-  const coming: FollowUpEntry[] = [];
-  const behind: BehindEntry[] = [];
-  let lastChangedAt: number | undefined;
-
-  const numbers = new Set<number>(items.keys());
-  for (const a of annotations) numbers.add(a.itemNo);
-  for (const itemNo of numbers) {
-    const item = items.get(itemNo);
-    const a = byItem.get(itemNo);
-    const status = a?.status ?? 'not_started';
-    counts[status]++;
-    group(sections, (item && leaders.get(item.section)) || '其他 Other', status);
-    group(units, (item && (item.units.find((u) => u.lead) ?? item.units[0])?.name) || '其他 Other', status);
-    if (!a) continue;
-    if (lastChangedAt === undefined || a.updatedAt > lastChangedAt) lastChangedAt = a.updatedAt;
-    if (status === 'done') continue;
-    const base = (): SummaryItem => ({
-      itemNo,
-      text: shorten(item?.text ?? '', 60),
-      status,
-      note: shorten(a.note.split('\n', 1)[0], 60),
-      href: itemHref(notice.sourceUrl, itemNo),
-    });
-    if (a.followUp && a.followUp <= ctx.soon) {
-      const state = followUpState(a.followUp, ctx.today);
-      const entry = { ...base(), followUp: a.followUp, days: daysBetween(ctx.today, a.followUp) };
-      (state === 'overdue' ? overdue : coming).push(entry);
-    }
-    if (a.progress !== undefined) {
-      const grade = gradeProgress(a.progress, expected);
-      if (grade !== 'on_track') behind.push({ ...base(), progress: a.progress, expected, grade });
-    }
-  }
-
-  const byDay = (a: FollowUpEntry, b: FollowUpEntry) => a.days - b.days || a.itemNo - b.itemNo;
-  const sectionOrder = new Map(notice.sections.map((s) => [s.leader, s.ordinal]));
+  const item = (itemNo: number, status: ItemStatus): SummaryItem => ({ itemNo, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemNo) });
+  const followUp = (k: number): FollowUpEntry => ({ ...item(f.itemNo[k], f.status[k]), followUp: f.day[k], days: daysBetween(ctx.today, f.day[k]) });
+  // Follow-ups are in day order: overdue (before today), then coming (today to 7 days on).
+  const overdue = firstOutside(f.day, (day) => day < ctx.today);
+  const coming = firstOutside(f.day, (day) => day <= ctx.soon, overdue);
+  // Progress is in order too: those under 序时进度 (graded behind or slightly behind) come first.
+  const behind = firstOutside(p.progress, (progress) => gradeProgress(progress, expected) !== 'on_track');
   return {
-    key: notice.key,
+    key: d.key,
     ...(notice.docNo && { docNo: notice.docNo }),
     title: notice.title,
     url: notice.sourceUrl,
     current: ctx.current,
     ...(notice.year !== undefined && { year: notice.year }),
-    total: numbers.size,
-    annotated: annotations.length,
-    counts,
-    sections: [...sections.values()].sort((a, b) => (sectionOrder.get(a.name) ?? 999) - (sectionOrder.get(b.name) ?? 999)),
-    units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
-    overdue: cap(overdue, byDay),
-    coming: cap(coming, byDay),
-    behind: cap(behind, (a, b) => a.progress - b.progress || a.itemNo - b.itemNo),
+    total: d.total,
+    annotated: d.annotated,
+    counts: d.counts,
+    sections: d.sections,
+    units: d.units,
+    overdue: cap(overdue, followUp),
+    coming: cap(coming - overdue, (k) => followUp(overdue + k)),
+    behind: cap(behind, (k) => ({
+      ...item(p.itemNo[k], p.status[k]),
+      progress: p.progress[k],
+      expected,
+      grade: gradeProgress(p.progress[k], expected) as BehindEntry['grade'],
+    })),
     expected: Math.round(expected * 10) / 10,
-    ...(imported.importedOnly && { importedOnly: imported.itemCount !== undefined ? { itemCount: imported.itemCount } : {} }),
-    ...(lastChangedAt !== undefined && { lastChangedAt }),
+    ...(notice.importedOnly && { importedOnly: notice.itemCount !== undefined ? { itemCount: notice.itemCount } : {} }),
+    ...(d.lastChangedAt !== undefined && { lastChangedAt: d.lastChangedAt }),
+  };
+}
+
+/** The notices the summary shows in full: read their notice and annotation digests, then call withDetails. */
+export function detailedNotices(summary: PopupSummary): string[] {
+  return summary.notices.filter((n) => !n.compact).map((n) => n.key);
+}
+
+/**
+ * The summary with the texts and notes of the items it lists, from the notice and annotation
+ * digests of detailedNotices(summary), in that order (undefined where there is none).
+ */
+export function withDetails(
+  summary: PopupSummary,
+  notices: readonly (NoticeDigest | undefined)[],
+  annotations: readonly (AnnotationDigest | undefined)[],
+): PopupSummary {
+  // Per notice, a column and the position of each item number in it.
+  const column = <T>(itemNos: number[], values: T[]) => {
+    const at = new Map(itemNos.map((no, i) => [no, i]));
+    return (itemNo: number) => {
+      const i = at.get(itemNo);
+      return i === undefined ? undefined : values[i];
+    };
+  };
+  const texts = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemNo, n.items.text)]));
+  const notes = new Map(annotations.filter((a) => a !== undefined).map((a) => [a.noticeKey, column(a.itemNo, a.note)]));
+  const fill = <T extends SummaryItem>(key: string, list: Capped<T>): Capped<T> => ({
+    ...list,
+    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemNo) ?? '', note: notes.get(key)?.(e.itemNo) ?? '' })),
+  });
+  return {
+    ...summary,
+    notices: summary.notices.map((n) =>
+      n.compact ? n : { ...n, overdue: fill(n.key, n.overdue), coming: fill(n.key, n.coming), behind: fill(n.key, n.behind) },
+    ),
   };
 }

@@ -30,14 +30,18 @@ afterEach(async () => {
  * (the restore point and its `lastImport` summary), which the undo itself removes.
  */
 async function fullDump(d: DubanDatabase) {
-  const [notices, annotations, history, historyPacks, meta] = await Promise.all([
+  const [notices, annotations, history, historyPacks, meta, noticeDigests, annotationDigests, summaryDigests] = await Promise.all([
     d.notices.toArray(),
     d.annotations.toArray(),
     d.history.toArray(),
     d.historyPacks.toArray(),
     d.meta.toArray(),
+    d.noticeDigests.toArray(),
+    d.annotationDigests.toArray(),
+    d.summaryDigests.toArray(),
   ]);
-  return { notices, annotations, history, historyPacks, meta: meta.filter((m) => m.key !== LAST_IMPORT_KEY) };
+  const digests = { noticeDigests, annotationDigests, summaryDigests };
+  return { notices, annotations, history, historyPacks, meta: meta.filter((m) => m.key !== LAST_IMPORT_KEY), digests };
 }
 
 async function exportText(from: DubanDatabase, at: number): Promise<string> {
