@@ -8,6 +8,7 @@ import { addDays, dayAt } from '../../lib/annotation/schedule';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
 import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
+import { sendFromPage } from './db';
 
 const KEY = '拱政办发〔2024〕2号';
 
@@ -18,14 +19,11 @@ function seedNotice(url: string): Notice {
   return r.notice;
 }
 
-/** A message to the background in @webext-core/messaging's wire format, from an extension page. */
+/** A message to the background from an extension page; a refusal fails the test. */
 async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([type, data]) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }),
-    [type, data] as const,
-  )) as { res?: { ok: boolean; value?: T; error?: string }; err?: unknown };
-  if (!reply?.res?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.res.value as T;
+  const r = await sendFromPage<T>(page, type, data);
+  if (!r.ok) throw new Error(`${type} failed: ${r.error}`);
+  return r.value;
 }
 
 async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 15_000): Promise<T> {

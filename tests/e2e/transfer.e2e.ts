@@ -9,21 +9,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayAt } from '../../lib/annotation/schedule';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+import { sendFromPage } from './db';
 import { shadowEval, shadowFocus, shadowWaitFor } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
 const today = dayAt(Date.now());
 
-/** A request to the background from an extension page, in @webext-core/messaging's wire format. */
-async function send<T = any>(page: Page, type: string, data: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      new Promise<any>((resolve) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, resolve)),
-    [type, data] as const,
-  );
-  if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res;
-}
+const send = sendFromPage;
 
 /** Every row of duban's database, read from an extension page (same origin as the background). */
 async function readDb(page: Page) {
