@@ -42,19 +42,8 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
         />
       </label>
       {facets.notices.length > 1 && (
-        <label>
-          <span class="label">
-            <ZhEn zh="文件" en="Notice" />
-          </span>
-          <select name="notice" value={filter.notice} onChange={(e) => set('notice', e.currentTarget.value)}>
-            {any}
-            {facets.notices.map((n) => (
-              <option key={n.key} value={n.key}>
-                {n.label} ({n.count})
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect zh="文件" en="Notice" name="notice" value={filter.notice} onChange={(v) => set('notice', v)}
+          options={facets.notices.map((n) => ({ value: n.key, label: n.label, count: n.count }))} />
       )}
       <label>
         <span class="label">
@@ -69,32 +58,10 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
           ))}
         </select>
       </label>
-      <label>
-        <span class="label">
-          <ZhEn zh="牵头领导" en="Section" />
-        </span>
-        <select name="leader" value={filter.leader} onChange={(e) => set('leader', e.currentTarget.value)}>
-          {any}
-          {facets.leaders.map((l) => (
-            <option key={l.name} value={l.name}>
-              {l.name} ({l.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span class="label">
-          <ZhEn zh="牵头单位" en="Lead unit" />
-        </span>
-        <select name="leadUnit" value={filter.leadUnit} onChange={(e) => set('leadUnit', e.currentTarget.value)}>
-          {any}
-          {facets.leadUnits.map((u) => (
-            <option key={u.name} value={u.name}>
-              {u.name} ({u.count})
-            </option>
-          ))}
-        </select>
-      </label>
+      <FacetSelect zh="牵头领导" en="Section" name="leader" value={filter.leader} onChange={(v) => set('leader', v)}
+        options={facets.leaders.map((l) => ({ value: l.name, label: l.name, count: l.count }))} />
+      <FacetSelect zh="牵头单位" en="Lead unit" name="leadUnit" value={filter.leadUnit} onChange={(v) => set('leadUnit', v)}
+        options={facets.leadUnits.map((u) => ({ value: u.name, label: u.name, count: u.count }))} />
       <label>
         <span class="label">
           <ZhEn zh="跟进" en="Follow-up" />
@@ -116,5 +83,33 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
         <ZhEn zh="清除筛选" en="Clear" />
       </button>
     </form>
+  );
+}
+
+interface FacetSelectProps {
+  zh: string;
+  en: string;
+  name: string;
+  value: string;
+  options: { value: string; label: string; count: number }[];
+  onChange(value: string): void;
+}
+
+/** One "全部 All or one of these (count)" menu: notice, lead official, lead unit. */
+function FacetSelect({ zh, en, name, value, options, onChange }: FacetSelectProps) {
+  return (
+    <label>
+      <span class="label">
+        <ZhEn zh={zh} en={en} />
+      </span>
+      <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">全部 All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({o.count})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
