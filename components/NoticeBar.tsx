@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ItemFilter } from '../lib/annotation/filter';
-import type { ItemAnnotation } from '../lib/annotation/model';
 import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
 import { statusText, TEXT } from '../lib/overlay-text';
-import { OrphanList } from './OrphanList';
 
 interface Props {
   total: number;
@@ -18,11 +16,18 @@ interface Props {
   onFilter: (f: ItemFilter) => void;
   /** Scrolls to and focuses item `n`; false when the page has no such item. */
   onJump: (n: number) => boolean;
-  orphans: readonly ItemAnnotation[];
+  /** Notes whose item the page no longer has. */
+  orphans: number;
+  /** Opens the editor frame at the orphaned notes. */
+  onOrphans: () => void;
   loadError?: string;
 }
 
-/** The compact bar at the top of the notice: counts, filters, jump to an item, orphans. */
+/**
+ * The compact bar at the top of the notice: counts, filters, jump to an item, orphans. Counts come
+ * from the user's annotations, so they are shown as generated content (data-label / data-count),
+ * never as text the page could search.
+ */
 export function NoticeBar(p: Props) {
   const [jump, setJump] = useState('');
   const [missing, setMissing] = useState<string>();
@@ -38,7 +43,7 @@ export function NoticeBar(p: Props) {
   return (
     <div class="bar" role="toolbar" aria-label={TEXT.bar.label}>
       <strong class="brand">{TEXT.bar.title}</strong>
-      <span class="total">{filtering ? TEXT.bar.shown(p.shown, p.total) : TEXT.bar.items(p.total)}</span>
+      <span class="total" data-label={filtering ? TEXT.bar.shown(p.shown, p.total) : TEXT.bar.items(p.total)} />
       <span class="chips" role="group" aria-label={TEXT.bar.statusFilter}>
         {ITEM_STATUSES.map((s) => (
           <button
@@ -48,12 +53,12 @@ export function NoticeBar(p: Props) {
             aria-pressed={p.filter.status === s}
             onClick={() => p.onFilter({ ...p.filter, status: p.filter.status === s ? '' : s })}
           >
-            {statusText(s)} <b>{p.counts[s]}</b>
+            {statusText(s)} <b data-label={String(p.counts[s])} />
           </button>
         ))}
       </span>
-      {p.overdue > 0 && <span class="warn">{TEXT.bar.overdue(p.overdue)}</span>}
-      {p.changed > 0 && <span class="warn">{TEXT.bar.changed(p.changed)}</span>}
+      {p.overdue > 0 && <span class="warn" data-label={TEXT.bar.overdue(p.overdue)} />}
+      {p.changed > 0 && <span class="warn" data-label={TEXT.bar.changed(p.changed)} />}
       <label class="unit-filter">
         <span>{TEXT.bar.unit}</span>
         <select value={p.filter.unit} onChange={(e) => p.onFilter({ ...p.filter, unit: e.currentTarget.value })}>
@@ -93,7 +98,9 @@ export function NoticeBar(p: Props) {
           {TEXT.bar.loadFailed}
         </span>
       )}
-      <OrphanList orphans={p.orphans} />
+      {p.orphans > 0 && (
+        <button type="button" class="orphans" data-label={TEXT.bar.orphans(p.orphans)} aria-haspopup="dialog" onClick={p.onOrphans} />
+      )}
     </div>
   );
 }

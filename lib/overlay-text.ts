@@ -46,6 +46,12 @@ export const TEXT = {
   historyFailed: '读取失败 Could not load history',
   textChanged: '原文已更改 Text changed since this note',
   textChangedHint: '以下批注写于旧版原文；再次编辑即关联到当前原文。 This note was written on the earlier text; editing it attaches it to the current text.',
+  editor: {
+    open: '编辑 Edit',
+    close: '关闭（Esc） Close (Esc)',
+    failed: '编辑器未能连接 duban，请刷新页面 The editor could not reach duban; reload the page',
+    orphans: '不在本页的事项的批注 Notes of items not on this page',
+  },
   bar: {
     title: '督办 duban',
     label: '督办工具栏 duban notice bar',

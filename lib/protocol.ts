@@ -24,11 +24,39 @@ export interface AnnotationChanged {
   annotation: ItemAnnotation;
 }
 
+/** What the editor frame learns from the background about the tab it sits in. */
+export interface EditorContext {
+  noticeKey: string;
+  /** The page's items: number and fingerprint of the text the page shows. */
+  items: { itemNo: number; fingerprint: string }[];
+  year?: number;
+  annotations: ItemAnnotation[];
+}
+
+/** What the editor frame is asked to show: one item, or the notes whose item the page lacks. */
+export type EditorTarget = { itemNo: number } | { orphans: true };
+
+/** The name of the port the editor frame keeps open to the background. */
+export const EDITOR_PORT = 'duban-editor';
+
+/** Messages on that port: background → frame (show, changed), frame → background (shown). */
+export type EditorPortMessage =
+  | { type: 'show'; id: number; target: EditorTarget }
+  | { type: 'shown'; id: number }
+  | { type: 'changed'; noticeKey: string; annotation: ItemAnnotation };
+
+/** Background → content script: the tab's editor frame is ready, or was closed by the user. */
+export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemNo?: number };
+
 /** Requests and their schemas. */
 export const requestSchemas = {
   openNotice: NoticeSchema,
   saveAnnotation: AnnotationPatch,
   getItemHistory: z.object({ noticeKey: NoticeKey, itemNo: ItemNo }),
+  openEditor: z.union([z.object({ itemNo: ItemNo }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
+  attachEditor: z.object({}).strict(),
+  closeEditor: z.object({}).strict(),
+  openPage: z.object({ url: z.string().max(4000).regex(/^https?:\/\//) }),
   ...transferRequests,
   ...followUpRequests,
 } as const;
@@ -40,8 +68,18 @@ export interface ProtocolMap extends TransferProtocol, FollowUpProtocol {
   saveAnnotation(patch: AnnotationPatch): Result<ItemAnnotation>;
   /** Answer one item's timeline of changes, oldest first. */
   getItemHistory(data: { noticeKey: string; itemNo: number }): Result<HistoryEntry[]>;
+  /** Show the tab's editor frame at an item (content script); answered once the frame shows it. */
+  openEditor(data: EditorTarget): Result<true>;
+  /** The editor frame has loaded: answer the notice of the tab it sits in (editor frame). */
+  attachEditor(data: Record<string, never>): Result<EditorContext>;
+  /** The user left the editor (Escape): tell the tab's content script (editor frame). */
+  closeEditor(data: Record<string, never>): Result<true>;
+  /** Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens. */
+  openPage(data: { url: string }): Result<true>;
   /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
   annotationChanged(data: AnnotationChanged): void;
+  /** Background → the tab's content script: its editor frame is ready, or was closed. */
+  editorChanged(data: EditorEvent): void;
 }
 
 /** Who sent a message, as the browser reports it (chrome.runtime.MessageSender). */
@@ -49,19 +87,81 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   origin?: string;
+  frameId?: number;
   tab?: { id?: number; url?: string };
 }
 
 /**
- * Only duban itself may talk to the background: its own pages (extension origin) and its content
- * scripts on the official site. A page script cannot reach runtime.sendMessage without
- * externally_connectable, but a message from another extension or origin is refused here too.
+ * The three kinds of duban code that talk to the background:
+ * - `content`: the content script in the top frame of a tab on a site duban runs on;
+ * - `editor`: duban's editor page framed inside such a tab (the one web-accessible page);
+ * - `page`: duban's own pages (popup, overview) in their own tab or window.
  */
-export function isTrustedSender(sender: SenderInfo, extensionId: string, isOfficial: (url: string | undefined) => boolean): boolean {
-  if (sender.id !== extensionId) return false;
-  const origin = `chrome-extension://${extensionId}/`;
-  if (sender.url?.startsWith(origin) && !sender.tab?.url?.match(/^https?:/)) return true;
-  return sender.tab !== undefined && isOfficial(sender.url) && isOfficial(sender.tab.url ?? sender.url);
+export type SenderKind = 'content' | 'editor' | 'page';
+
+export const EDITOR_PATH = '/editor.html';
+
+/**
+ * Classifies a sender, or null when it is not duban. A page script cannot reach
+ * runtime.sendMessage without externally_connectable; anything else (another extension, a frame
+ * of duban's pages inside a web page other than the editor, a content script in a subframe or on
+ * another host) is refused too. The editor's URL may carry a per-session dynamic id
+ * (use_dynamic_url), so its host is not compared; the sender's extension id is.
+ */
+export function senderKind(sender: SenderInfo, extensionId: string, isOfficial: (url: string | undefined) => boolean): SenderKind | null {
+  if (sender.id !== extensionId || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  const top = (sender.frameId ?? 0) === 0;
+  if (url.protocol === 'chrome-extension:') {
+    if (url.pathname === EDITOR_PATH) return sender.tab?.id !== undefined && !top ? 'editor' : null;
+    return url.host === extensionId && top ? 'page' : null;
+  }
+  return sender.tab?.id !== undefined && top && isOfficial(sender.url) ? 'content' : null;
+}
+
+/** Who may send each request; `notice`: its noticeKey must be the notice bound to the sender's tab. */
+export interface Access {
+  from: readonly SenderKind[];
+  scope?: 'notice';
+}
+
+const PAGES: Access = { from: ['page'] };
+
+export const requestAccess = {
+  openNotice: { from: ['content'] },
+  openEditor: { from: ['content'] },
+  attachEditor: { from: ['editor'] },
+  closeEditor: { from: ['editor'] },
+  openPage: PAGES,
+  saveAnnotation: { from: ['editor', 'page'], scope: 'notice' },
+  getItemHistory: { from: ['editor', 'page'], scope: 'notice' },
+  getPopupSummary: PAGES,
+  exportAnnotations: PAGES,
+  previewImport: PAGES,
+  applyImport: PAGES,
+  getLastImport: PAGES,
+  undoLastImport: PAGES,
+  getOverview: PAGES,
+} as const satisfies { [K in keyof typeof requestSchemas]: Access };
+
+/**
+ * Whether `kind` may send request `name` with `data`, given the notice bound to its tab (for a
+ * content script or the editor frame). Returns the reason when not.
+ */
+export function checkAccess(name: keyof typeof requestSchemas, kind: SenderKind, data: unknown, boundNotice: string | undefined): string | null {
+  const access: Access = requestAccess[name];
+  if (!access.from.includes(kind)) return `${kind} may not send ${name}`;
+  if (access.scope === 'notice' && kind !== 'page') {
+    const key = (data as { noticeKey?: unknown } | null)?.noticeKey;
+    if (!boundNotice) return `no notice is open in this tab`;
+    if (key !== boundNotice) return `${name} is limited to this tab's notice`;
+  }
+  return null;
 }
 
 export function validate<K extends keyof typeof requestSchemas>(name: K, data: unknown) {

@@ -14,7 +14,21 @@ const BADGE_COLOR = '#c5221f';
 /** Saves come in bursts (typing a note): re-plan once they settle. */
 const SYNC_DELAY_MS = 300;
 
-const ports: ReminderPorts = {
+/**
+ * Shows `url`: the tab already showing its page (from the tab bindings, so no `tabs` permission)
+ * goes there, else a new tab opens.
+ */
+export async function openPage(url: string, findTab: (url: string) => Promise<number | undefined>): Promise<void> {
+  const open = await findTab(url);
+  if (open !== undefined) {
+    const tab = await browser.tabs.update(open, { url, active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } else {
+    await browser.tabs.create({ url });
+  }
+}
+
+const makePorts = (findTab: (url: string) => Promise<number | undefined>): ReminderPorts => ({
   async getAlarms() {
     return browser.alarms.getAll();
   },
@@ -47,21 +61,11 @@ const ports: ReminderPorts = {
       title: overdue > 0 ? `督办 duban · ${overdue} 项跟进逾期 / ${overdue} overdue follow-ups` : '督办 duban',
     });
   },
-  async openUrl(url) {
-    const bare = url.split('#')[0];
-    const tabs = await browser.tabs.query({});
-    const open = tabs.find((t) => t.url?.split('#')[0] === bare);
-    if (open?.id !== undefined) {
-      await browser.tabs.update(open.id, { url, active: true });
-      if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
-    } else {
-      await browser.tabs.create({ url });
-    }
-  },
+  openUrl: (url) => openPage(url, findTab),
   overviewUrl(query) {
     return browser.runtime.getURL('/overview.html') + query;
   },
-};
+});
 
 /**
  * `save` is the background's own save (history, every tab told), for the notification buttons.
@@ -70,8 +74,9 @@ const ports: ReminderPorts = {
 export function setupReminders(
   db: DubanDatabase,
   save?: (patch: AnnotationPatch) => Promise<unknown>,
+  findTab: (url: string) => Promise<number | undefined> = async () => undefined,
 ): { onAnnotationSaved(): void } {
-  const engine = createReminderEngine({ db, ports, now: () => Date.now(), save });
+  const engine = createReminderEngine({ db, ports: makePorts(findTab), now: () => Date.now(), save });
   const report = (e: unknown) => console.error('duban reminders:', e);
   const sync = () => void engine.sync().catch(report);
 

@@ -21,11 +21,13 @@ interface BarOptions {
   today: string;
   /** Renders item `n` now if it has not been yet. */
   ensureRendered: (n: number) => void;
+  /** Opens the editor at the notes whose item the page no longer has, under the bar. */
+  onOrphans: (anchor: HTMLElement) => void;
 }
 
 /** Builds the bar in its host; the caller puts `host` into the page. */
 export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOptions) {
-  const { host, root } = createShadowHost(doc, 'duban-bar', { 'data-duban-bar': '' }, sheet);
+  const { host, root } = createShadowHost(doc, 'div', { 'data-duban-bar': '' }, sheet);
   const units = unitNames(o.notice.items);
   const onPage = new Set(o.items.keys());
   let filter: ItemFilter = NO_FILTER;
@@ -48,7 +50,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     if (m.host.hasAttribute('data-duban-hidden')) setFilter(NO_FILTER);
     o.ensureRendered(n);
     m.host.scrollIntoView({ block: 'center' });
-    m.root.querySelector('select')?.focus({ preventScroll: true });
+    m.root.querySelector<HTMLElement>('button.edit')?.focus({ preventScroll: true });
     m.host.setAttribute('data-flash', '');
     setTimeout(() => m.host.removeAttribute('data-flash'), FLASH_MS);
     return true;
@@ -70,7 +72,8 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
         filter={filter}
         onFilter={setFilter}
         onJump={jump}
-        orphans={orphanAnnotations(o.store.stored(), onPage)}
+        orphans={orphanAnnotations(o.store.stored(), onPage).length}
+        onOrphans={() => o.onOrphans(host)}
         loadError={loadError}
       />,
       root,
@@ -91,6 +94,9 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
   return {
     host,
     jump,
+    focus() {
+      root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+    },
     setLoadError(message: string) {
       loadError = message;
       draw();

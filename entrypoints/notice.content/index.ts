@@ -1,18 +1,23 @@
 /**
  * On an official article page: recognise the notice, or mark the page data-duban="none" and leave
- * it alone. On a notice: open it in the background, mount the overlays, load the saved annotations,
- * then mark <html data-duban="ready" data-duban-items="N">. The performance marks duban:start and
- * duban:ready time it (npm run bench); duban:recognised, duban:built and duban:rendered (every
- * overlay drawn, in idle time) tell where the time went.
+ * it alone. On a notice: open it in the background (which binds this tab to it), mount the rows,
+ * load the saved annotations, then mark <html data-duban="ready" data-duban-items="N">; in idle
+ * time, make the one editor frame. This script never edits: it shows, and asks the background to
+ * show the editor frame. The performance marks duban:start and duban:ready time it (npm run bench);
+ * duban:recognised, duban:built and duban:rendered (every row drawn, in idle time) tell where the
+ * time went.
  */
-import { defineContentScript } from '#imports';
+import { browser, defineContentScript } from '#imports';
 import { createItemStore } from '../../lib/annotation/item-store';
 import { dayAt, timeProgress } from '../../lib/annotation/schedule';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
-import type { Result } from '../../lib/protocol';
+import type { EditorTarget, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
+import { createEditorFrame, type EditorFrame } from './editor-frame';
 import { buildOverlays } from './mount';
+import { sharedSheet } from './shadow';
+import css from './styles.css?inline';
 
 /** How long to wait for the background before showing the overlays without saved annotations. */
 const ATTACH_WAIT = 300;
@@ -22,6 +27,9 @@ const OPEN_TIMEOUT = 10_000;
 export default defineContentScript({
   matches: ['https://www.gongshu.gov.cn/art/*', 'http://www.gongshu.gov.cn/art/*'],
   runAt: 'document_idle',
+  // WXT announces each start to the page with window.postMessage, naming the extension id, and
+  // stops an older copy when it hears that again: a page replaying it would remove the overlays.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     performance.mark('duban:start');
     const html = document.documentElement;
@@ -35,20 +43,40 @@ export default defineContentScript({
     }
     const { notice, anchors } = found;
     performance.mark('duban:recognised');
-    const opened = withTimeout(sendMessage('openNotice', notice), OPEN_TIMEOUT, ctx.setTimeout.bind(ctx));
+    const opened = withTimeout(sendMessage('openNotice', notice), OPEN_TIMEOUT);
     // The messenger hands the request to the browser one microtask later: let it go before the
     // build below keeps the thread busy, so the background works while the overlays are built.
     await Promise.resolve();
 
+    // The page's copy of the stored annotations: shown, never edited here.
     const store = createItemStore({
       noticeKey: noticeKey(notice),
       items: notice.items,
-      send: (patch) => sendMessage('saveAnnotation', patch),
-      timers: { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id as number) },
+      send: async () => ({ ok: false, error: 'the page does not save' }),
     });
     onMessage('annotationChanged', ({ data }) => {
       if (data.noticeKey === store.noticeKey) store.received(data.annotation);
     });
+
+    const sheet = sharedSheet(document, css);
+    let editor: EditorFrame | undefined;
+    const openEditor = (target: EditorTarget, anchor: HTMLElement) => {
+      editor ??= makeEditor();
+      void editor.open(target, anchor);
+    };
+    const makeEditor = () => createEditorFrame(document, sheet, (t) => sendMessage('openEditor', t));
+    onMessage('editorChanged', ({ data }) => {
+      if (data.type === 'ready') editor?.attached();
+      else if (editor) {
+        const at = editor.openAt;
+        editor.hide();
+        overlays.focusRow(at && 'itemNo' in at ? at.itemNo : undefined);
+      }
+    });
+    // A click elsewhere on the page puts the editor away (its fields save as they are left).
+    document.addEventListener('mousedown', (e) => {
+      if (editor?.openAt && e.target !== editor.host) editor.hide();
+    }, true);
 
     const today = dayAt(Date.now());
     const overlays = buildOverlays(document, {
@@ -57,20 +85,20 @@ export default defineContentScript({
       store,
       today,
       expected: timeProgress(today, notice.year ?? Number(today.slice(0, 4))),
-      loadHistory: (itemNo) => sendMessage('getItemHistory', { noticeKey: store.noticeKey, itemNo }),
+      openEditor,
+      sheet,
     });
 
     performance.mark('duban:built');
 
-    // Typed text goes out before the page does; hidden tabs may never come back.
-    ctx.addEventListener(window, 'pagehide', () => store.flush({ force: true }));
-    ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') store.flush();
-    });
     ctx.onInvalidated(() => {
+      // Only a real end of this script (duban reloaded or removed) takes the overlays away; the
+      // page cannot fake that, since runtime.id goes only with the extension.
+      if (browser.runtime?.id) return;
       removeAllListeners();
       store.dispose();
       overlays.unmount();
+      editor?.remove();
       html.removeAttribute('data-duban');
       html.removeAttribute('data-duban-items');
     });
@@ -84,7 +112,7 @@ export default defineContentScript({
       overlays.flush();
       overlays.attach();
     };
-    const attachAnyway = ctx.setTimeout(attach, ATTACH_WAIT);
+    const attachAnyway = setTimeout(attach, ATTACH_WAIT);
 
     void opened
       .then((r) => {
@@ -98,9 +126,12 @@ export default defineContentScript({
         html.setAttribute('data-duban-items', String(overlays.items.size));
         html.setAttribute('data-duban', 'ready');
         performance.mark('duban:ready');
+        // The editor frame loads in idle time, ready before the first click.
+        const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
+        idle(() => (editor ??= makeEditor()));
         // Links from the popup, the overview and reminders end in #duban-item-N.
         jumpToHash();
-        ctx.addEventListener(window, 'hashchange', jumpToHash);
+        window.addEventListener('hashchange', jumpToHash);
       });
 
     function jumpToHash() {
@@ -110,6 +141,6 @@ export default defineContentScript({
   },
 });
 
-function withTimeout<T>(p: Promise<Result<T>>, ms: number, later: (fn: () => void, ms: number) => unknown): Promise<Result<T>> {
-  return Promise.race([p, new Promise<Result<T>>((resolve) => later(() => resolve({ ok: false, error: `no answer in ${ms} ms` }), ms))]);
+function withTimeout<T>(p: Promise<Result<T>>, ms: number): Promise<Result<T>> {
+  return Promise.race([p, new Promise<Result<T>>((resolve) => setTimeout(() => resolve({ ok: false, error: `no answer in ${ms} ms` }), ms))]);
 }

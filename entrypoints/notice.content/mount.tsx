@@ -6,17 +6,14 @@
  * come near the viewport or in idle time, so a long notice costs no long task.
  */
 import { render } from 'preact';
-import { ItemOverlay, type ItemHandlers } from '../../components/ItemOverlay';
+import { ItemRow } from '../../components/ItemRow';
 import type { ItemStore } from '../../lib/annotation/item-store';
-import type { HistoryEntry } from '../../lib/annotation/model';
 import { commonContainer, itemBlocks, overlayPosition, type Position } from '../../lib/notice/placement';
 import type { ItemAnchor } from '../../lib/notice/recognise';
 import type { Notice, NoticeItem } from '../../lib/notice/types';
-import type { Result } from '../../lib/protocol';
 import { mountBar } from './bar';
 import { createPageFilter } from './page-filter';
-import { createShadowHost, sharedSheet } from './shadow';
-import css from './styles.css?inline';
+import { createShadowHost } from './shadow';
 
 export interface MountOptions {
   notice: Notice;
@@ -26,7 +23,10 @@ export interface MountOptions {
   today: string;
   /** 序时进度 for the notice's year, in percent. */
   expected: number;
-  loadHistory: (itemNo: number) => Promise<Result<HistoryEntry[]>>;
+  /** Opens the editor at an item, or at the orphaned notes, under `anchor`. */
+  openEditor: (target: { itemNo: number } | { orphans: true }, anchor: HTMLElement) => void;
+  /** The stylesheet every shadow root shares. */
+  sheet: CSSStyleSheet | string;
 }
 
 export interface MountedItem {
@@ -45,6 +45,8 @@ export interface Overlays {
   flush(): void;
   /** Scrolls to item `n` and focuses its overlay; false when the page has no such item. */
   jumpTo(itemNo: number): boolean;
+  /** Gives the keyboard back to item `n`'s row (its edit button), or to the bar. */
+  focusRow(itemNo: number | undefined): void;
   /** Shows a failure to load saved annotations in the bar. */
   setLoadError(message: string): void;
   unmount(): void;
@@ -58,7 +60,7 @@ const EAGER = 8;
 const CHUNK = 24;
 
 export function buildOverlays(doc: Document, o: MountOptions): Overlays {
-  const sheet = sharedSheet(doc, css);
+  const sheet = o.sheet;
   const { notice, anchors, store } = o;
   const items = new Map<number, MountedItem>();
   const positions = new Map<number, Position>();
@@ -86,9 +88,15 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   };
 
   const view = doc.defaultView ?? window;
+  // Which item a host is comes from duban's own state, never from the page's DOM (a page can
+  // relabel or swap hosts).
+  const itemOfHost = new WeakMap<Element, number>();
   const near = new view.IntersectionObserver(
     (entries) => {
-      for (const e of entries) if (e.isIntersecting) ensureRendered(Number((e.target as HTMLElement).dataset.dubanItem));
+      for (const e of entries) {
+        const n = itemOfHost.get(e.target);
+        if (e.isIntersecting && n !== undefined) ensureRendered(n);
+      }
     },
     { rootMargin: `${NEAR * 100}% 0px` },
   );
@@ -113,15 +121,12 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     performance.mark('duban:rendered');
   };
 
-  const handlers = new Map<number, ItemHandlers>();
+  const opens = new Map<number, () => void>();
   function draw(itemNo: number) {
     const m = items.get(itemNo);
     if (!m) return;
     rendered.add(itemNo);
-    render(
-      <ItemOverlay item={m.item} view={store.view(itemNo)} today={o.today} expected={o.expected} {...handlers.get(itemNo)!} />,
-      m.root,
-    );
+    render(<ItemRow item={m.item} view={store.view(itemNo)} today={o.today} expected={o.expected} onOpen={opens.get(itemNo)!} />, m.root);
   }
 
   const unsubscribe: (() => void)[] = [];
@@ -130,12 +135,9 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     const pos = anchor && overlayPosition(anchor);
     if (!anchor || !pos) continue;
     const itemNo = item.itemNo;
-    const { host, root } = createShadowHost(doc, 'duban-item', { 'data-duban-item': String(itemNo) }, sheet);
-    handlers.set(itemNo, {
-      onEdit: (fields, debounce) => store.edit(itemNo, fields, { debounce }),
-      onBlur: () => store.flush(),
-      loadHistory: () => o.loadHistory(itemNo),
-    });
+    const { host, root } = createShadowHost(doc, 'div', { 'data-duban-item': String(itemNo) }, sheet);
+    itemOfHost.set(host, itemNo);
+    opens.set(itemNo, () => o.openEditor({ itemNo }, host));
     items.set(itemNo, { item, host, root });
     positions.set(itemNo, pos);
     // The first rows render now (a notice opens at its top); asking where each item is would
@@ -148,7 +150,15 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   const filter = createPageFilter(doc, () =>
     [...items].map(([n, m]): [number, Element[]] => [n, [...itemBlocks(anchors.get(n)!, container), m.host]]),
   );
-  const bar = mountBar(doc, sheet, { notice, store, items, filter, today: o.today, ensureRendered });
+  const bar = mountBar(doc, sheet, {
+    notice,
+    store,
+    items,
+    filter,
+    today: o.today,
+    ensureRendered,
+    onOrphans: (anchor) => o.openEditor({ orphans: true }, anchor),
+  });
 
   return {
     items,
@@ -164,6 +174,11 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     ensureRendered,
     flush: drawDirty,
     jumpTo: bar.jump,
+    focusRow(itemNo) {
+      const m = itemNo === undefined ? undefined : items.get(itemNo);
+      if (m) m.root.querySelector<HTMLElement>('button.edit')?.focus({ preventScroll: true });
+      else bar.focus();
+    },
     setLoadError: bar.setLoadError,
     unmount() {
       stopped = true;

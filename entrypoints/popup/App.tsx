@@ -8,14 +8,14 @@ import { ZhEn } from '../../components/ZhEn';
 import type { ExportFormat } from '../../lib/transfer/protocol';
 import type { PopupSummary } from '../../lib/transfer/summary';
 import { sendMessage } from '../../utils/messaging';
-import { activeTabUrl, downloadText, openItem, openOverview } from './browser';
+import { activeTabId, downloadText, openItem, openOverview } from './browser';
 import { useImport } from './use-import';
 
 type Load = { state: 'loading' } | { state: 'ready'; summary: PopupSummary } | { state: 'failed'; error: string };
 
 async function requestSummary(): Promise<Load> {
   try {
-    const r = await sendMessage('getPopupSummary', { activeUrl: await activeTabUrl() });
+    const r = await sendMessage('getPopupSummary', { activeTabId: await activeTabId() });
     return r.ok ? { state: 'ready', summary: r.value } : { state: 'failed', error: r.error };
   } catch (e) {
     return { state: 'failed', error: String(e) };

@@ -1,12 +1,15 @@
 /** The popup's dealings with the browser: tabs, downloads, files. Nothing here touches the database. */
 import { browser } from '#imports';
-import { pageIdentity } from '../../lib/transfer/summary';
+import { sendMessage } from '../../utils/messaging';
 
-/** The URL of the tab the popup was opened over (undefined when the popup runs in a tab itself). */
-export async function activeTabUrl(): Promise<string | undefined> {
+/**
+ * The id of the tab the popup was opened over (undefined when the popup runs in a tab itself).
+ * Its URL is not readable without the `tabs` permission; the background knows the tab's notice.
+ */
+export async function activeTabId(): Promise<number | undefined> {
+  if (!(await isActionPopup())) return undefined;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const url = tab?.url;
-  return url && /^https?:/.test(url) ? url : undefined;
+  return tab?.id;
 }
 
 /**
@@ -15,15 +18,7 @@ export async function activeTabUrl(): Promise<string | undefined> {
  */
 export async function openItem(href: string): Promise<void> {
   if (!/^https?:\/\//i.test(href)) return;
-  const target = pageIdentity(href);
-  const tabs = await browser.tabs.query({ url: ['https://www.gongshu.gov.cn/*', 'http://www.gongshu.gov.cn/*'] });
-  const tab = tabs.find((t) => pageIdentity(t.url) === target);
-  if (tab?.id !== undefined) {
-    await browser.tabs.update(tab.id, { url: href, active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
-  } else {
-    await browser.tabs.create({ url: href });
-  }
+  await sendMessage('openPage', { url: href });
   if (await isActionPopup()) window.close();
 }
 

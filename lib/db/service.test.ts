@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_PAGE } from '../../tests/fixtures/seed-dump';
 import { recogniseNotice } from '../notice/recognise';
 import type { Notice } from '../notice/types';
-import { isTrustedSender } from '../protocol';
+import { checkAccess, senderKind, type SenderInfo } from '../protocol';
 import { isOfficialUrl } from '../notice/notice-key';
 import { DubanDatabase } from './database';
 import { createService } from './service';
@@ -96,16 +96,38 @@ describe('the background service', () => {
 
 describe('who may talk to the background', () => {
   const id = 'abcdefghijklmnopabcdefghijklmnop';
-  const trusted = (s: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(s, id, isOfficialUrl);
-  it('accepts duban pages and its content scripts on the official site', () => {
-    expect(trusted({ id, url: `chrome-extension://${id}/popup.html` })).toBe(true);
-    expect(trusted({ id, url: URL_, tab: { id: 3, url: URL_ } })).toBe(true);
+  const kind = (s: SenderInfo) => senderKind(s, id, isOfficialUrl);
+  it('knows duban pages, its editor frame and its content scripts on the official site', () => {
+    expect(kind({ id, url: `chrome-extension://${id}/popup.html` })).toBe('page');
+    expect(kind({ id, url: `chrome-extension://${id}/overview.html`, frameId: 0, tab: { id: 4 } })).toBe('page');
+    expect(kind({ id, url: URL_, frameId: 0, tab: { id: 3, url: URL_ } })).toBe('content');
+    // use_dynamic_url: the editor's host is a per-session id, its sender id is duban's.
+    expect(kind({ id, url: 'chrome-extension://0f3c9d2e-1111-2222-3333-444455556666/editor.html', frameId: 7, tab: { id: 3 } })).toBe('editor');
   });
-  it('refuses other extensions, other hosts and look-alike hosts', () => {
-    expect(trusted({ id: 'other', url: `chrome-extension://other/popup.html` })).toBe(false);
-    expect(trusted({ id, url: 'https://example.com/art/1.html', tab: { id: 3, url: 'https://example.com/art/1.html' } })).toBe(false);
-    expect(trusted({ id, url: 'https://www.gongshu.gov.cn.evil.com/art/1.html', tab: { id: 3 } })).toBe(false);
-    expect(trusted({ id, url: 'https://www.gongshu.gov.cn/col/1.html', tab: { id: 3 } })).toBe(false);
-    expect(trusted({})).toBe(false);
+  it('refuses other extensions, other hosts, look-alike hosts, subframes and framed duban pages', () => {
+    expect(kind({ id: 'other', url: `chrome-extension://other/popup.html` })).toBe(null);
+    expect(kind({ id, url: 'https://example.com/art/1.html', frameId: 0, tab: { id: 3, url: 'https://example.com/art/1.html' } })).toBe(null);
+    expect(kind({ id, url: 'https://www.gongshu.gov.cn.evil.com/art/1.html', frameId: 0, tab: { id: 3 } })).toBe(null);
+    expect(kind({ id, url: 'https://www.gongshu.gov.cn/col/1.html', frameId: 0, tab: { id: 3 } })).toBe(null);
+    expect(kind({ id, url: URL_, frameId: 2, tab: { id: 3 } })).toBe(null);
+    expect(kind({ id, url: `chrome-extension://${id}/overview.html`, frameId: 5, tab: { id: 3 } })).toBe(null);
+    expect(kind({ id, url: `chrome-extension://${id}/editor.html`, frameId: 0, tab: { id: 3 } })).toBe(null);
+    expect(kind({})).toBe(null);
+  });
+  it('lets a content script and the editor frame touch only the notice bound to their tab', () => {
+    const save = { noticeKey: 'A', itemNo: 1, fingerprint: 'x', note: 'n' };
+    expect(checkAccess('saveAnnotation', 'editor', save, 'A')).toBe(null);
+    expect(checkAccess('saveAnnotation', 'editor', { ...save, noticeKey: 'B' }, 'A')).toMatch(/this tab's notice/);
+    expect(checkAccess('saveAnnotation', 'editor', save, undefined)).toMatch(/no notice/);
+    expect(checkAccess('getItemHistory', 'editor', { noticeKey: 'B', itemNo: 1 }, 'A')).toMatch(/this tab's notice/);
+    // The content script only opens its notice and asks for the editor: it saves nothing itself.
+    expect(checkAccess('saveAnnotation', 'content', save, 'A')).toMatch(/may not/);
+    for (const name of ['getOverview', 'exportAnnotations', 'applyImport', 'previewImport', 'undoLastImport', 'getPopupSummary', 'openPage'] as const) {
+      expect(checkAccess(name, 'content', {}, 'A')).toMatch(/may not/);
+      expect(checkAccess(name, 'editor', {}, 'A')).toMatch(/may not/);
+      expect(checkAccess(name, 'page', {}, undefined)).toBe(null);
+    }
+    expect(checkAccess('saveAnnotation', 'page', { ...save, noticeKey: 'B' }, undefined)).toBe(null);
+    expect(checkAccess('openNotice', 'page', {}, undefined)).toMatch(/may not/);
   });
 });

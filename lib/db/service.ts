@@ -12,6 +12,9 @@ import { createTransferHandlers } from '../transfer/service';
 
 type Requests = typeof requestSchemas;
 type Handler<K extends keyof Requests> = (data: z.infer<Requests[K]>) => Promise<ReturnType<ProtocolMap[K]>>;
+/** Requests about a tab's editor frame: the background answers them itself (entrypoints/background). */
+type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage';
+type Handled = Exclude<keyof Requests, TabOnly>;
 
 export interface ServiceHooks {
   /** Called after a save that changed something has committed. */
@@ -19,7 +22,7 @@ export interface ServiceHooks {
 }
 
 export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}) {
-  const handlers: { [K in keyof Requests]: Handler<K> } = {
+  const handlers: { [K in Handled]: Handler<K> } = {
     async openNotice(notice) {
       const record = await rememberNotice(db, notice, now());
       return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key) });
@@ -34,10 +37,10 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     ...createTransferHandlers(db, now),
     ...createFollowUpHandlers(db, now),
-  } as { [K in keyof Requests]: Handler<K> };
+  } as { [K in Handled]: Handler<K> };
 
   /** Validates `data` for request `name` and runs it; any failure comes back as a Failure. */
-  async function handle<K extends keyof Requests>(name: K, data: unknown): Promise<ReturnType<ProtocolMap[K]>> {
+  async function handle<K extends Handled>(name: K, data: unknown): Promise<ReturnType<ProtocolMap[K]>> {
     type Answer = ReturnType<ProtocolMap[K]>;
     const parsed = requestSchemas[name].safeParse(data);
     if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`) as Answer;
@@ -47,7 +50,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       return fail(`保存失败 / ${name} failed: ${(e as Error).message}`) as Answer;
     }
   }
-  return { handle, handlers };
+  return { handle, handlers, db };
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });

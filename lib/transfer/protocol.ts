@@ -10,7 +10,7 @@ export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const transferRequests = {
-  getPopupSummary: z.object({ activeUrl: z.string().max(4000).optional() }),
+  getPopupSummary: z.object({ activeUrl: z.string().max(4000).optional(), activeTabId: z.number().int().nonnegative().optional() }),
   exportAnnotations: z.object({ format: z.enum(EXPORT_FORMATS), noticeKeys: z.array(NoticeKey).max(1000).optional() }),
   // The text's size is checked by the importer, which answers with a readable message.
   previewImport: z.object({ text: z.string() }),
@@ -37,8 +37,8 @@ export interface ExportedFile {
 export type ImportOutcome = ImportPreview;
 
 export interface TransferProtocol {
-  /** Answer the popup's summary, the active tab's notice first. */
-  getPopupSummary(data: { activeUrl?: string }): Result<PopupSummary>;
+  /** Answer the popup's summary, the active tab's notice first (the tab's page from the tab bindings). */
+  getPopupSummary(data: { activeUrl?: string; activeTabId?: number }): Result<PopupSummary>;
   /** Export the given notices (default: all annotated) as a file; a JSON export is remembered as the last backup. */
   exportAnnotations(data: { format: ExportFormat; noticeKeys?: string[] }): Result<ExportedFile>;
   /** Check a file and answer what importing it would change; writes nothing. */

@@ -4,11 +4,9 @@ import { statusText, TEXT } from '../lib/overlay-text';
 const PREVIEW = 80;
 
 /** Saved annotations whose item the page no longer has: listed, never dropped. */
-export function OrphanList({ orphans }: { orphans: readonly ItemAnnotation[] }) {
-  if (!orphans.length) return null;
+export function OrphanNotes({ orphans }: { orphans: readonly ItemAnnotation[] }) {
   return (
-    <details class="orphans">
-      <summary>{TEXT.bar.orphans(orphans.length)}</summary>
+    <section class="orphans">
       <p class="hint">{TEXT.bar.orphansHint}</p>
       <ul>
         {orphans.map((a) => (
@@ -19,6 +17,6 @@ export function OrphanList({ orphans }: { orphans: readonly ItemAnnotation[] }) 
           </li>
         ))}
       </ul>
-    </details>
+    </section>
   );
 }

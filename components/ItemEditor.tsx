@@ -1,0 +1,158 @@
+import { useState } from 'preact/hooks';
+import type { EditableFields, ItemView } from '../lib/annotation/item-store';
+import { ITEM_STATUSES, MAX_NOTE_LENGTH, type ItemStatus } from '../lib/annotation/status';
+import { followUpState, gradeProgress } from '../lib/annotation/schedule';
+import { statusText, TEXT } from '../lib/overlay-text';
+
+export interface ItemEditorProps {
+  view: ItemView;
+  /** Today in Asia/Shanghai. */
+  today: string;
+  /** 序时进度 in percent, when the notice's year is known. */
+  expected?: number;
+  /** Every change, as it is typed: the caller sends it at once (one save in flight per item). */
+  onEdit(fields: Partial<EditableFields>): void;
+  /** A field was left: send anything pending now. */
+  onLeave(): void;
+  /** Prefix for element ids (several editors may share a document). */
+  idPrefix?: string;
+}
+
+/**
+ * The one editor of an item's status, progress, follow-up day and note, used in the editor frame
+ * on notice pages and in the overview's details. Every field is saved as it is typed and never
+ * reset by a re-render while it has focus (a save answering for another field redraws the form).
+ */
+export function ItemEditor({ view, today, expected, onEdit, onLeave, idPrefix = 'ed' }: ItemEditorProps) {
+  const id = (s: string) => `${idPrefix}-${s}`;
+  const progress = useDraft(view.progress === undefined ? '' : String(view.progress));
+  const followUp = useDraft(view.followUp ?? '');
+  const note = useDraft(view.note);
+  const [progressError, setProgressError] = useState(false);
+
+  const grade = view.progress === undefined || expected === undefined ? undefined : gradeProgress(view.progress, expected);
+  const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
+  const leave = (d: Draft) => () => {
+    d.blur();
+    onLeave();
+  };
+
+  return (
+    <div class="editor-fields" data-status={view.status}>
+      {view.textChanged && (
+        <p class="changed" role="note">
+          <strong>⚠ {TEXT.textChanged}</strong> {TEXT.textChangedHint}
+        </p>
+      )}
+      <div class="line">
+        <label class="field status-field">
+          <span>{TEXT.status}</span>
+          <select
+            id={id('status')}
+            class={`s-${view.status}`}
+            value={view.status}
+            onChange={(e) => onEdit({ status: e.currentTarget.value as ItemStatus })}
+            onBlur={onLeave}
+          >
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusText(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class={`field progress-field${grade ? ` g-${grade}` : ''}`}>
+          <span>{TEXT.progressLabel}</span>
+          <input
+            id={id('progress')}
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            value={progress.value}
+            aria-invalid={progressError || undefined}
+            aria-describedby={id('progress-msg')}
+            onFocus={progress.focus}
+            onInput={(e) => {
+              const raw = e.currentTarget.value;
+              progress.set(raw);
+              const n = e.currentTarget.valueAsNumber;
+              const valid = raw === '' || (Number.isInteger(n) && n >= 0 && n <= 100);
+              setProgressError(!valid);
+              if (valid) onEdit({ progress: raw === '' ? null : n });
+            }}
+            onBlur={leave(progress)}
+          />
+          <span class="muted" id={id('progress-msg')} role={progressError ? 'alert' : undefined}>
+            {progressError ? TEXT.progressInvalid : expected !== undefined ? TEXT.expected(Math.round(expected)) : ''}
+            {!progressError && grade && grade !== 'on_track' ? ` · ${TEXT.grade[grade]}` : ''}
+          </span>
+        </label>
+        <label class={`field followup-field${due ? ` fu-${due}` : ''}`}>
+          <span>{TEXT.followUpLabel}</span>
+          <input
+            id={id('followup')}
+            type="date"
+            value={followUp.value}
+            aria-invalid={due === 'overdue' || undefined}
+            onFocus={followUp.focus}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              followUp.set(v);
+              // A year typed digit by digit passes through 0002, 0020, 0202: only a plausible day is saved.
+              if (v === '') onEdit({ followUp: null });
+              else if (/^(19|20|21)\d\d-\d\d-\d\d$/.test(v)) onEdit({ followUp: v });
+            }}
+            onBlur={leave(followUp)}
+          />
+          {due === 'overdue' && <span class="flag">{TEXT.overdue}</span>}
+          {due === 'today' && <span class="flag">{TEXT.dueToday}</span>}
+        </label>
+      </div>
+      <label class="field note-field">
+        <span>{TEXT.note}</span>
+        <textarea
+          id={id('note')}
+          rows={4}
+          maxLength={MAX_NOTE_LENGTH}
+          placeholder={TEXT.notePlaceholder}
+          value={note.value}
+          onFocus={note.focus}
+          onInput={(e) => {
+            note.set(e.currentTarget.value);
+            onEdit({ note: e.currentTarget.value });
+          }}
+          onBlur={leave(note)}
+        />
+      </label>
+      <p
+        class={`save save-${view.save.state}`}
+        role="status"
+        aria-live="polite"
+        title={view.save.state === 'failed' ? `${TEXT.retrying}${view.save.error ? ` (${view.save.error})` : ''}` : undefined}
+      >
+        {TEXT.save[view.save.state]}
+        {view.save.state === 'failed' && <span class="muted"> · {TEXT.retrying}</span>}
+      </p>
+    </div>
+  );
+}
+
+interface Draft {
+  value: string;
+  focus(): void;
+  set(v: string): void;
+  blur(): void;
+}
+
+/** What a field shows: the stored value, or while the field has focus, what the user typed. */
+function useDraft(stored: string): Draft {
+  const [draft, setDraft] = useState<string | null>(null);
+  return {
+    value: draft ?? stored,
+    focus: () => setDraft((d) => d ?? stored),
+    set: (v) => setDraft(v),
+    blur: () => setDraft(null),
+  };
+}

@@ -1,0 +1,138 @@
+import { parseHTML } from 'linkedom';
+import { render, type ComponentChild } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { ItemView } from '../lib/annotation/item-store';
+import type { NoticeItem } from '../lib/notice/types';
+import { ItemEditor } from './ItemEditor';
+import { ItemRow } from './ItemRow';
+import { NoticeBar } from './NoticeBar';
+import { OrphanNotes } from './OrphanNotes';
+
+const XSS = '<img src=x onerror="window.__pwned=1">';
+
+function mount(vnode: ComponentChild) {
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  render(vnode, root);
+  return root;
+}
+
+/** Every text node under `root`: what window.find() and a selection could reach in the page. */
+function textNodes(root: HTMLElement): string {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) out.push(n.nodeValue ?? '');
+    n.childNodes.forEach(walk);
+  };
+  walk(root);
+  return out.join('|');
+}
+
+const label = (root: HTMLElement, sel: string) => root.querySelector(sel)?.getAttribute('data-label');
+
+const item: NoticeItem = {
+  itemNo: 12,
+  text: '着力扩大有效益的投资,实现固定资产投资740亿元以上。',
+  section: 2,
+  units: [
+    { name: '区发改经信局', lead: true },
+    { name: '区财政局', lead: false },
+  ],
+  fingerprint: 'f12',
+};
+
+const view = (over: Partial<ItemView> = {}): ItemView => ({
+  itemNo: 12,
+  status: 'in_progress',
+  note: '',
+  save: { state: 'idle', attempts: 0 },
+  textChanged: false,
+  ...over,
+});
+
+describe('ItemRow (the row on the page)', () => {
+  it('shows status, progress against 序时进度, an overdue day and the note only as generated content', () => {
+    const onOpen = vi.fn();
+    const root = mount(
+      <ItemRow
+        item={item}
+        view={view({ note: `机密 ${XSS}\n第二行`, followUp: '2024-03-01', progress: 20, save: { state: 'saved', attempts: 0 } })}
+        today="2024-06-30"
+        expected={49.7}
+        onOpen={onOpen}
+      />,
+    );
+    const units = [...root.querySelectorAll('.unit')].map((u) => u.textContent);
+    expect(units).toEqual(['牵头/汇总区发改经信局', '区财政局']);
+    expect(label(root, '.status')).toBe('推进中 In progress');
+    expect(root.querySelector('.progress')?.className).toContain('g-behind');
+    expect(label(root, '.progress')).toBe('进度 Progress 20% / 序时 50%');
+    expect(label(root, '.followup')).toBe('跟进 Follow-up 2024-03-01 · 已逾期 Overdue');
+    expect(label(root, '.note')).toBe(`机密 ${XSS} 第二行`);
+    expect(root.querySelector('img')).toBeNull();
+    // Nothing the user wrote or chose is a text node: the page can search text nodes, not attributes' generated content.
+    const text = textNodes(root);
+    for (const secret of ['机密', '20%', '2024-03-01', '推进中', '逾期']) expect(text).not.toContain(secret);
+    (root.querySelector('button.edit') as unknown as HTMLButtonElement).click();
+    expect(onOpen).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks slightly behind, a done item never overdue, and says when the text changed', () => {
+    const root = mount(
+      <ItemRow item={item} view={view({ status: 'done', followUp: '2024-03-01', progress: 45, textChanged: true })} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />,
+    );
+    expect(root.querySelector('.progress')?.className).toContain('g-slightly_behind');
+    expect(label(root, '.followup')).toBe('跟进 Follow-up 2024-03-01');
+    expect(label(root, '.changed')).toContain('原文已更改');
+  });
+});
+
+describe('ItemEditor (in duban’s frame and the overview)', () => {
+  it('shows the note as the field’s value, never as markup, and the save state', () => {
+    const root = mount(
+      <ItemEditor view={view({ note: XSS, save: { state: 'failed', error: 'down', attempts: 2 } })} today="2024-06-30" expected={50} onEdit={vi.fn()} onLeave={vi.fn()} />,
+    );
+    expect((root.querySelector('textarea') as unknown as HTMLTextAreaElement).value).toBe(XSS);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.save')?.textContent).toContain('保存失败 Failed');
+    expect(root.querySelector('.save')?.textContent).toContain('内容已保留');
+  });
+});
+
+describe('NoticeBar', () => {
+  const props = {
+    total: 156,
+    shown: 156,
+    counts: { not_started: 150, in_progress: 3, done: 2, behind: 1, paused: 0 },
+    overdue: 1,
+    changed: 0,
+    units: [{ name: '区发改经信局', count: 40 }],
+    filter: { status: '' as const, unit: '' },
+    onFilter: vi.fn(),
+    onJump: vi.fn(() => true),
+    onOrphans: vi.fn(),
+  };
+
+  it('counts by status as generated content and offers the orphaned notes', () => {
+    const root = mount(<NoticeBar {...props} orphans={1} />);
+    expect(root.querySelector('.chip.s-done')?.textContent?.trim()).toBe('已完成 Done');
+    expect(label(root, '.chip.s-done b')).toBe('2');
+    expect(label(root, '.orphans')).toBe('孤立批注 Orphaned notes (1)');
+    (root.querySelector('.orphans') as unknown as HTMLButtonElement).click();
+    expect(props.onOrphans).toHaveBeenCalled();
+  });
+
+  it('has no orphan button when there are none', () => {
+    const root = mount(<NoticeBar {...props} orphans={0} />);
+    expect(root.querySelector('.orphans')).toBeNull();
+    expect(root.querySelectorAll('.chip')).toHaveLength(5);
+  });
+});
+
+describe('OrphanNotes (in duban’s frame)', () => {
+  it('lists notes whose item is gone, as text', () => {
+    const root = mount(<OrphanNotes orphans={[{ noticeKey: 'k', itemNo: 200, status: 'behind', note: XSS, fingerprint: 'x', createdAt: 1, updatedAt: 1 }]} />);
+    expect(root.querySelector('li')?.textContent).toContain(XSS);
+    expect(root.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+import type { ItemView } from '../lib/annotation/item-store';
+import { followUpState, gradeProgress } from '../lib/annotation/schedule';
+import type { NoticeItem } from '../lib/notice/types';
+import { statusText, TEXT } from '../lib/overlay-text';
+import { LeadUnitTags } from './LeadUnitTags';
+
+interface Props {
+  item: NoticeItem;
+  view: ItemView;
+  today: string;
+  /** 序时进度 in percent. */
+  expected: number;
+  /** Opens duban's editor frame at this item. */
+  onOpen(): void;
+}
+
+/** How much of a note the one-line row shows. */
+const NOTE_PREVIEW = 140;
+
+/**
+ * The one-line row under an item on the notice page. What the user wrote never becomes a text
+ * node here (a page script can find text in a closed shadow root with window.find): every value
+ * of the annotation (status, progress, day, note) is in a data-label attribute that CSS shows as
+ * generated content, which the page cannot search or select. Editing happens in duban's frame.
+ */
+export function ItemRow({ item, view, today, expected, onOpen }: Props) {
+  const grade = view.progress === undefined ? undefined : gradeProgress(view.progress, expected);
+  const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
+  const note = view.note.replace(/\s+/g, ' ').trim();
+  return (
+    <section class="overlay" data-status={view.status} role="group" aria-label={TEXT.item(item.itemNo)}>
+      <LeadUnitTags units={item.units} />
+      <span class={`status s-${view.status}`} data-label={statusText(view.status)} />
+      {view.progress !== undefined && (
+        <span class={`progress g-${grade}`} data-label={`${TEXT.progress} ${view.progress}% / ${TEXT.expected(Math.round(expected))}`} />
+      )}
+      {view.followUp && (
+        <span
+          class={`followup${due ? ` fu-${due}` : ''}`}
+          data-label={`${TEXT.followUp} ${view.followUp}${due === 'overdue' ? ` · ${TEXT.overdue}` : due === 'today' ? ` · ${TEXT.dueToday}` : ''}`}
+        />
+      )}
+      {view.textChanged && <span class="changed" data-label={`⚠ ${TEXT.textChanged}`} title={TEXT.textChangedHint} />}
+      <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
+      <button type="button" class="edit" aria-haspopup="dialog" onClick={onOpen}>
+        {TEXT.editor.open}
+      </button>
+    </section>
+  );
+}

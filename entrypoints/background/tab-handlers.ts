@@ -1,0 +1,81 @@
+/**
+ * Requests that concern a tab rather than the database alone: a content script opening its
+ * notice (which binds the tab to it), and the tab's one editor frame being attached, shown at an
+ * item and closed. The frame learns its notice from here, from the sender's tab, never from its
+ * URL or a postMessage; "show item N" travels content script → background → frame, so a page
+ * script cannot steer the editor.
+ */
+import type { NoticeItem } from '../../lib/notice/types';
+import type { EditorContext, ProtocolMap } from '../../lib/protocol';
+import type { createService } from '../../lib/db/service';
+import { noticeAnnotations } from '../../lib/db/annotations';
+import { sendMessage } from '../../utils/messaging';
+import type { EditorPorts } from './editor-ports';
+import type { TabBindings } from './tab-bindings';
+
+export const TAB_REQUESTS = ['openNotice', 'openEditor', 'attachEditor', 'closeEditor', 'openPage', 'getPopupSummary'] as const;
+export type TabRequest = (typeof TAB_REQUESTS)[number];
+
+interface From {
+  /** The sender's tab; undefined for duban's own pages. */
+  tabId: number;
+  frameId: number;
+  url: string;
+}
+
+type Service = ReturnType<typeof createService>;
+
+export function createTabHandlers(service: Service, bindings: TabBindings, editors: EditorPorts, openPage: (url: string) => Promise<void>) {
+  const fail = (error: string) => ({ ok: false as const, error });
+
+  async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
+    switch (name) {
+      case 'openNotice': {
+        const r = await service.handle('openNotice', data);
+        if (r.ok) {
+          const notice = data as { items: NoticeItem[]; year?: number };
+          await bindings.set(from.tabId, {
+            noticeKey: r.value.noticeKey,
+            url: from.url,
+            items: notice.items.map((i) => ({ itemNo: i.itemNo, fingerprint: i.fingerprint })),
+            ...(notice.year !== undefined ? { year: notice.year } : {}),
+          });
+        }
+        return r;
+      }
+      case 'attachEditor': {
+        const b = await bindings.get(from.tabId);
+        if (!b) return fail('no notice is open in this tab');
+        const context: EditorContext = {
+          noticeKey: b.noticeKey,
+          items: b.items,
+          ...(b.year !== undefined ? { year: b.year } : {}),
+          annotations: await noticeAnnotations(service.db, b.noticeKey),
+        };
+        return { ok: true, value: context };
+      }
+      case 'openEditor': {
+        const b = await bindings.get(from.tabId);
+        if (!b) return fail('no notice is open in this tab');
+        const target = data as { itemNo: number } | { orphans: true };
+        if ('itemNo' in target && !b.items.some((i) => i.itemNo === target.itemNo)) return fail(`no item ${target.itemNo} on this page`);
+        return (await editors.show(from.tabId, target)) ? { ok: true, value: true } : fail('the editor is not ready');
+      }
+      case 'openPage': {
+        await openPage((data as { url: string }).url);
+        return { ok: true, value: true };
+      }
+      case 'getPopupSummary': {
+        // The popup knows the active tab's id, not its URL (no `tabs` permission): the binding does.
+        const { activeTabId, ...rest } = data as { activeTabId?: number; activeUrl?: string };
+        const b = activeTabId === undefined ? undefined : await bindings.get(activeTabId);
+        return service.handle('getPopupSummary', b ? { ...rest, activeUrl: b.url } : rest);
+      }
+      case 'closeEditor': {
+        await sendMessage('editorChanged', { type: 'closed' }, { tabId: from.tabId, frameId: 0 }).catch(() => {});
+        return { ok: true, value: true };
+      }
+    }
+  }
+  return { handle };
+}

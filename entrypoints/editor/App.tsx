@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
+import { ItemEditor } from '../../components/ItemEditor';
+import { OrphanNotes } from '../../components/OrphanNotes';
+import type { ItemStore } from '../../lib/annotation/item-store';
+import type { HistoryEntry } from '../../lib/annotation/model';
+import { dayAt, timeProgress } from '../../lib/annotation/schedule';
+import type { EditorContext, EditorTarget } from '../../lib/protocol';
+import { TEXT } from '../../lib/overlay-text';
+import type { EditorConnection } from './connect';
+
+/** History is read again once saves settle. */
+const HISTORY_DELAY = 400;
+
+/** duban's one editor frame on a notice page: the item the page asked for, or the orphaned notes. */
+export function App({ connection }: { connection: EditorConnection }) {
+  const [attached, setAttached] = useState<{ context: EditorContext; store: ItemStore }>();
+  const [failed, setFailed] = useState<string>();
+  const [target, setTarget] = useState<EditorTarget>();
+  const [, redraw] = useState(0);
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const shown = useRef<EditorTarget | undefined>(undefined);
+
+  useEffect(() => {
+    connection.ready.then(setAttached, (e: Error) => setFailed(e.message));
+    // The field to start in: the note (Shift+Tab reaches status, progress and the day).
+    const focusFirst = () => {
+      const r = root.current;
+      (r?.querySelector<HTMLElement>('textarea') ?? r?.querySelector<HTMLElement>('button.close'))?.focus();
+    };
+    let pending = false;
+    connection.onShow(async (t) => {
+      shown.current = t;
+      setTarget(t);
+      setHistory(null);
+      pending = true;
+      // Drawn before the answer goes back, so the page focuses a frame that is ready for keys.
+      // (Not requestAnimationFrame: the frame is not rendered while hidden, and it waits for this.)
+      await new Promise((r) => setTimeout(r, 0));
+      if (document.hasFocus()) focusFirst();
+    });
+    // A hidden frame cannot focus a field: it does so when the page gives it the keyboard.
+    const onFocus = () => {
+      if (pending || document.activeElement === document.body) focusFirst();
+      pending = false;
+    };
+    addEventListener('focus', onFocus);
+    return () => removeEventListener('focus', onFocus);
+  }, []);
+
+  const itemNo = target && 'itemNo' in target ? target.itemNo : undefined;
+  useEffect(() => {
+    if (!attached || itemNo === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      void connection.loadHistory(itemNo).then((r) => {
+        if (shown.current && 'itemNo' in shown.current && shown.current.itemNo === itemNo && r.ok) setHistory(r.value);
+      });
+    load();
+    const off = attached.store.subscribe(itemNo, () => {
+      redraw((n) => n + 1);
+      clearTimeout(timer);
+      timer = setTimeout(load, HISTORY_DELAY);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [attached, itemNo]);
+
+  const close = () => {
+    attached?.store.flush();
+    void connection.close();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+
+  if (failed) return <p class="error" role="alert">{TEXT.editor.failed}</p>;
+  if (!attached || !target) return <p class="muted">{TEXT.historyLoading}</p>;
+  const { context, store } = attached;
+  const today = dayAt(Date.now());
+  return (
+    <div class="editor" ref={root} onKeyDown={onKeyDown}>
+      <header>
+        <h1>{itemNo !== undefined ? TEXT.item(itemNo) : TEXT.editor.orphans}</h1>
+        <button type="button" class="close" aria-label={TEXT.editor.close} title={TEXT.editor.close} onClick={close}>
+          ×
+        </button>
+      </header>
+      {itemNo !== undefined ? (
+        <>
+          <ItemEditor
+            view={store.view(itemNo)}
+            today={today}
+            expected={context.year ? timeProgress(today, context.year) : undefined}
+            onEdit={(fields) => store.edit(itemNo, fields)}
+            onLeave={() => store.flush()}
+          />
+          <details class="history">
+            <summary>{TEXT.history}</summary>
+            <HistoryTimeline entries={history} />
+          </details>
+        </>
+      ) : (
+        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.itemNo === a.itemNo))} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * duban's one editor frame on the page: an extension page (editor.html, web-accessible with a
+ * dynamic URL) in a closed shadow root on a plain host, made in idle time once the overlays are
+ * ready and reused for every item. It floats under the row being edited. The frame is told which
+ * item to show through the background, never by this script's postMessage (a page could forge
+ * that), and gets focus only once it has drawn the item, so no key meanwhile lands in the page.
+ */
+import { browser } from '#imports';
+import type { EditorTarget, Result } from '../../lib/protocol';
+import { createShadowHost } from './shadow';
+
+export const EDITOR_HEIGHT = 270;
+const GAP = 4;
+
+export interface EditorFrame {
+  host: HTMLElement;
+  /** The background says the frame has attached. */
+  attached(): void;
+  /** Shows the frame at `target`, under `anchor`; resolves false when it could not. */
+  open(target: EditorTarget, anchor: HTMLElement): Promise<boolean>;
+  /** Hides the frame (the user pressed Escape there, or clicked elsewhere). */
+  hide(): void;
+  readonly openAt: EditorTarget | undefined;
+  remove(): void;
+}
+
+export function createEditorFrame(
+  doc: Document,
+  sheet: CSSStyleSheet | string,
+  show: (target: EditorTarget) => Promise<Result<true>>,
+): EditorFrame {
+  const { host, root } = createShadowHost(doc, 'div', { 'data-duban-editor': 'loading' }, sheet);
+  const frame = doc.createElement('iframe');
+  frame.src = (browser.runtime.getURL as (p: string) => string)('/editor.html');
+  frame.title = '督办 duban';
+  // Nothing of the page reaches the frame: no referrer, no features it does not need.
+  frame.referrerPolicy = 'no-referrer';
+  frame.allow = '';
+  root.append(frame);
+  doc.body.append(host);
+
+  let resolveAttached!: () => void;
+  const attached = new Promise<void>((r) => (resolveAttached = r));
+  let openAt: EditorTarget | undefined;
+  let anchor: HTMLElement | undefined;
+  const view = doc.defaultView!;
+
+  // Fixed under the row, following it as the page scrolls.
+  const place = () => {
+    if (!anchor || !openAt) return;
+    const r = anchor.getBoundingClientRect();
+    const below = r.bottom + GAP;
+    const top = below + EDITOR_HEIGHT > view.innerHeight ? Math.max(GAP, r.top - EDITOR_HEIGHT - GAP) : below;
+    host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+    host.style.setProperty('left', `${Math.round(Math.max(GAP, r.left))}px`, 'important');
+    host.style.setProperty('width', `${Math.round(Math.min(Math.max(r.width, 520), view.innerWidth - 2 * GAP))}px`, 'important');
+  };
+  view.addEventListener('scroll', place, { passive: true, capture: true });
+  view.addEventListener('resize', place, { passive: true });
+
+  return {
+    host,
+    attached() {
+      host.setAttribute('data-duban-editor', 'ready');
+      resolveAttached();
+    },
+    async open(target, at) {
+      await attached;
+      const r = await show(target).catch(() => undefined);
+      if (!r?.ok) return false;
+      openAt = target;
+      anchor = at;
+      host.setAttribute('data-duban-editor-open', 'itemNo' in target ? String(target.itemNo) : 'orphans');
+      place();
+      frame.focus();
+      return true;
+    },
+    hide() {
+      host.removeAttribute('data-duban-editor-open');
+      openAt = undefined;
+      anchor = undefined;
+    },
+    get openAt() {
+      return openAt;
+    },
+    remove() {
+      view.removeEventListener('scroll', place, { capture: true });
+      view.removeEventListener('resize', place);
+      host.remove();
+    },
+  };
+}
