@@ -1,42 +1,52 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HistoryEntry } from '../lib/annotation/model';
-import { MAX_NOTE_LENGTH, type ItemStatus } from '../lib/annotation/status';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createItemStore, type EditableFields } from '../lib/annotation/item-store';
+import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../lib/annotation/model';
 import { timeProgress } from '../lib/annotation/schedule';
-import { noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
-import { itemUrl, type SnoozeChoice } from '../lib/followup/reminders';
-import { FollowUpInput } from './FollowUpInput';
+import { noticeLabel, type OverviewRow } from '../lib/followup/overview';
+import { itemUrl, snoozeDay } from '../lib/followup/reminders';
+import type { Result } from '../lib/protocol';
 import { HistoryTimeline } from './HistoryTimeline';
-import { OverviewStatusSelect } from './OverviewStatusSelect';
+import { ItemEditor } from './ItemEditor';
 import { ZhEn } from './ZhEn';
 
 export interface OverviewDetailsProps {
   row: OverviewRow;
   history: readonly HistoryEntry[] | null;
   today: string;
-  onStatus(status: ItemStatus): void;
-  onFollowUp(day: string | null): void;
-  onSnooze(choice: SnoozeChoice): void;
-  onNote(note: string): void;
-  onProgress(progress: number | null): void;
+  /** Sends one edit to the background; the answer is the annotation as stored. */
+  send(patch: AnnotationPatch): Promise<Result<ItemAnnotation>>;
   onClose(): void;
 }
 
-/** One item in full: text, units, editable status / progress / follow-up / note, and its history. */
-export function OverviewDetails({ row, history, today, ...on }: OverviewDetailsProps) {
+/**
+ * One item in full: text, units, the same editor as on the notice page (status, progress,
+ * follow-up, note: each saved as it is typed, flushed when the panel closes), snoozes and history.
+ */
+export function OverviewDetails({ row, history, today, send, onClose }: OverviewDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const [note, setNote] = useState(row.note);
-  const [progress, setProgress] = useState(row.progress === undefined ? '' : String(row.progress));
+  const [, redraw] = useState(0);
+  const store = useMemo(
+    () => createItemStore({ noticeKey: row.noticeKey, items: [{ itemNo: row.itemNo, fingerprint: row.fingerprint }], send, delay: 0 }),
+    [row.id],
+  );
   useEffect(() => heading.current?.focus(), [row.id]);
-  useEffect(() => setNote(row.note), [row.id, row.note]);
-  useEffect(() => setProgress(row.progress === undefined ? '' : String(row.progress)), [row.id, row.progress]);
+  useEffect(() => store.load([annotationOf(row)]), [store, row.updatedAt]);
+  useEffect(() => {
+    const off = store.subscribe(row.itemNo, () => redraw((n) => n + 1));
+    const flush = () => store.flush({ force: true });
+    addEventListener('pagehide', flush);
+    return () => {
+      // Closing the panel (Escape, ×, another row) never drops what was typed.
+      off();
+      removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [store]);
 
-  const expected = row.year ? Math.round(timeProgress(today, row.year)) : undefined;
-  const commitProgress = () => {
-    const n = progress.trim() === '' ? null : Math.max(0, Math.min(100, Number(progress)));
-    if (n !== null && Number.isNaN(n)) return;
-    if ((n ?? undefined) !== row.progress) on.onProgress(n);
-  };
+  const expected = row.year ? timeProgress(today, row.year) : undefined;
+  const edit = (fields: Partial<EditableFields>) => store.edit(row.itemNo, fields);
   const id = (s: string) => `details-${s}`;
+  const view = store.view(row.itemNo);
 
   return (
     <aside class="details no-print" aria-labelledby={id('title')}>
@@ -47,7 +57,7 @@ export function OverviewDetails({ row, history, today, ...on }: OverviewDetailsP
             Item {row.itemNo}
           </span>
         </h2>
-        <button type="button" class="close" aria-label="关闭 Close" onClick={on.onClose}>
+        <button type="button" class="close" aria-label="关闭 Close" onClick={onClose}>
           ×
         </button>
       </header>
@@ -69,66 +79,16 @@ export function OverviewDetails({ row, history, today, ...on }: OverviewDetailsP
         </p>
       )}
 
-      <div class="field">
-        <label for={id('status')}>
-          <ZhEn zh="状态" en="Status" />
-        </label>
-        <OverviewStatusSelect id={id('status')} value={row.status} label="状态 Status" onChange={on.onStatus} />
-      </div>
-
-      <div class="field">
-        <label for={id('progress')}>
-          <ZhEn zh="进度 %" en="Progress %" />
-        </label>
-        <input
-          id={id('progress')}
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          value={progress}
-          onInput={(e) => setProgress(e.currentTarget.value)}
-          onBlur={commitProgress}
-          onKeyDown={(e) => e.key === 'Enter' && commitProgress()}
-        />
-        {expected !== undefined && <span class="muted">序时进度 {expected}% / time elapsed</span>}
-      </div>
-
-      <fieldset class="field follow">
-        <legend>
-          <ZhEn zh="跟进日期" en="Follow-up" />
-        </legend>
-        <FollowUpInput id={id('followup')} value={row.followUp} label="跟进日期 Follow-up day" onCommit={on.onFollowUp} />
-        {rowOverdue(row, today) && <span class="tag overdue">逾期 overdue</span>}
-        <div class="buttons">
-          <button type="button" onClick={() => on.onSnooze('tomorrow')}>
-            <ZhEn zh="明天再提醒" en="Tomorrow" />
-          </button>
-          <button type="button" onClick={() => on.onSnooze('next_week')}>
-            <ZhEn zh="下周再提醒" en="Next week" />
-          </button>
-          <button type="button" disabled={!row.followUp} onClick={() => on.onFollowUp(null)}>
-            <ZhEn zh="已跟进" en="Done" />
-          </button>
-        </div>
-      </fieldset>
-
-      <div class="field note">
-        <label for={id('note')}>
-          <ZhEn zh="备注" en="Note" />
-        </label>
-        <textarea
-          id={id('note')}
-          rows={5}
-          maxLength={MAX_NOTE_LENGTH}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) on.onNote(note);
-          }}
-        />
-        <button type="button" disabled={note === row.note} onClick={() => on.onNote(note)}>
-          <ZhEn zh="保存备注" en="Save note" />
+      <ItemEditor view={view} today={today} expected={expected} onEdit={edit} onLeave={() => store.flush()} idPrefix="details" />
+      <div class="buttons snooze">
+        <button type="button" onClick={() => edit({ followUp: snoozeDay('tomorrow', Date.now()) })}>
+          <ZhEn zh="明天再提醒" en="Tomorrow" />
+        </button>
+        <button type="button" onClick={() => edit({ followUp: snoozeDay('next_week', Date.now()) })}>
+          <ZhEn zh="下周再提醒" en="Next week" />
+        </button>
+        <button type="button" disabled={!view.followUp} onClick={() => edit({ followUp: null })}>
+          <ZhEn zh="已跟进" en="Done" />
         </button>
       </div>
 
@@ -140,4 +100,19 @@ export function OverviewDetails({ row, history, today, ...on }: OverviewDetailsP
       </section>
     </aside>
   );
+}
+
+/** The stored annotation a row shows. */
+function annotationOf(row: OverviewRow): ItemAnnotation {
+  return {
+    noticeKey: row.noticeKey,
+    itemNo: row.itemNo,
+    status: row.status,
+    note: row.note,
+    ...(row.followUp !== undefined ? { followUp: row.followUp } : {}),
+    ...(row.progress !== undefined ? { progress: row.progress } : {}),
+    fingerprint: row.fingerprint,
+    createdAt: row.updatedAt,
+    updatedAt: row.updatedAt,
+  };
 }

@@ -4,7 +4,8 @@ import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
 import { OverviewTable } from '../../components/OverviewTable';
 import { ZhEn } from '../../components/ZhEn';
-import type { AnnotationPatch, HistoryEntry } from '../../lib/annotation/model';
+import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
+import type { Result } from '../../lib/protocol';
 import { dayAt } from '../../lib/annotation/schedule';
 import {
   DEFAULT_SORT,
@@ -24,7 +25,6 @@ import {
   type OverviewSort,
   type SortKey,
 } from '../../lib/followup/overview';
-import { snoozeDay } from '../../lib/followup/reminders';
 import { buildReport, GROUPING_LABELS, reportMarkdown, type ReportGrouping } from '../../lib/followup/report';
 import { sendMessage } from '../../utils/messaging';
 
@@ -168,17 +168,21 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const openRow = openId ? rows?.find((r) => r.id === openId) : undefined;
 
   async function save(row: OverviewRow, edit: Edit) {
-    const res = await sendMessage('saveAnnotation', { noticeKey: row.noticeKey, itemNo: row.itemNo, fingerprint: row.fingerprint, ...edit }).catch(
-      (e: Error) => ({ ok: false as const, error: e.message }),
-    );
+    await send(row, { noticeKey: row.noticeKey, itemNo: row.itemNo, fingerprint: row.fingerprint, ...edit });
+  }
+
+  /** Sends one edit; a stored answer updates the row (and the open item's history). */
+  async function send(row: OverviewRow, patch: AnnotationPatch): Promise<Result<ItemAnnotation>> {
+    const res = await sendMessage('saveAnnotation', patch).catch((e: Error) => ({ ok: false as const, error: e.message }));
     if (!res.ok) {
       setError(res.error);
-      return;
+      return res;
     }
     setError('');
     setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
     setAnnounce(`第 ${row.itemNo} 项已保存 / item ${row.itemNo} saved`);
     if (openRef.current === row.id) void loadHistory(row);
+    return res;
   }
 
   const changeFilter = (f: OverviewFilter) => {
@@ -297,17 +301,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
               <p class="empty">没有符合筛选的事项 / no item matches the filters</p>
             )}
             {openRow && (
-              <OverviewDetails
-                row={openRow}
-                history={history}
-                today={today}
-                onStatus={(status) => void save(openRow, { status })}
-                onFollowUp={(followUp) => void save(openRow, { followUp })}
-                onSnooze={(choice) => void save(openRow, { followUp: snoozeDay(choice, Date.now()) })}
-                onNote={(note) => void save(openRow, { note })}
-                onProgress={(progress) => void save(openRow, { progress })}
-                onClose={closeDetails}
-              />
+              <OverviewDetails row={openRow} history={history} today={today} send={(patch) => send(openRow, patch)} onClose={closeDetails} />
             )}
           </main>
         </>
