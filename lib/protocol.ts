@@ -10,6 +10,7 @@ import { NoticeSchema } from './notice/schema';
 import { followUpRequests, type FollowUpProtocol } from './followup/protocol';
 import { transferRequests, type TransferProtocol } from './transfer/protocol';
 import type { Notice } from './notice/types';
+import type { NoticeRevisions, PageRevision } from './db/notice-record';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -17,6 +18,12 @@ export interface OpenedNotice {
   noticeKey: string;
   /** Every saved annotation of the notice, including those whose item the page no longer has. */
   annotations: ItemAnnotation[];
+  /**
+   * Null when the page shows the stored text. Otherwise the page's text was kept as revision `id`
+   * (the stored text did not change) and `differs` lists the items whose text differs: their rows
+   * say 原文已更改.
+   */
+  revision: PageRevision | null;
 }
 
 export interface AnnotationChanged {
@@ -29,6 +36,10 @@ export const requestSchemas = {
   openNotice: NoticeSchema,
   saveAnnotation: AnnotationPatch,
   getItemHistory: z.object({ noticeKey: NoticeKey, itemNo: ItemNo }),
+  // Only from duban's own extension pages (overview, popup), never a content script: a page must
+  // not choose the text of a notice. The background's sender check enforces it.
+  acceptNoticeRevision: z.object({ noticeKey: NoticeKey, revisionId: z.number().int().min(1) }),
+  getNoticeRevisions: z.object({}),
   ...transferRequests,
   ...followUpRequests,
 } as const;
@@ -40,9 +51,19 @@ export interface ProtocolMap extends TransferProtocol, FollowUpProtocol {
   saveAnnotation(patch: AnnotationPatch): Result<ItemAnnotation>;
   /** Answer one item's timeline of changes, oldest first. */
   getItemHistory(data: { noticeKey: string; itemNo: number }): Result<HistoryEntry[]>;
+  /**
+   * Make a revision the notice's text; the text it replaces is kept as a revision. Extension pages
+   * only (see the schema above). Answers the notice's revisions as they are now.
+   */
+  acceptNoticeRevision(data: { noticeKey: string; revisionId: number }): Result<NoticeRevisions | null>;
+  /** Answer every notice that has revisions, with the items each differs in. Extension pages only. */
+  getNoticeRevisions(data: Record<string, never>): Result<NoticeRevisions[]>;
   /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
   annotationChanged(data: AnnotationChanged): void;
 }
+
+/** Requests only duban's own extension pages may send (never a content script): for the sender checks. */
+export const EXTENSION_PAGE_ONLY = ['acceptNoticeRevision', 'getNoticeRevisions'] as const satisfies readonly (keyof typeof requestSchemas)[];
 
 /** Who sent a message, as the browser reports it (chrome.runtime.MessageSender). */
 export interface SenderInfo {
