@@ -32,7 +32,9 @@ describe('NoticeRevisionBanner', () => {
     expect(rows[0].textContent).toContain('网页上的原文与已保存的不同（156 项）');
     expect(rows[0].textContent).toContain('采用新版本');
     expect(rows[1].textContent).toContain('与现在的不同：1 项');
-    expect(rows[1].textContent).toContain('第 7 项');
+    expect(rows[1].textContent).toContain('不同的事项：第 7 项');
+    expect(rows[0].textContent).toContain('第 1、2、3、4、5、6、7、8、9、10、11、12… 项');
+    expect(rows[0].textContent).toContain('此版本 3 项，已保存的 156 项');
     (rows[1].querySelector('button') as HTMLButtonElement).click();
     expect(onAccept).toHaveBeenCalledWith(notice.noticeKey, 2);
   });

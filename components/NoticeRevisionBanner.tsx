@@ -20,6 +20,7 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 function Revision({ notice, r, busy, onAccept }: { notice: NoticeRevisions; r: RevisionSummary; busy: boolean; onAccept: Props['onAccept'] }) {
   const n = r.differs.length;
   const fromPage = r.origin === 'page';
+  const when = shanghaiTime(r.lastSeenAt);
   return (
     <li data-testid="notice-revision" data-revision-id={r.id} data-origin={r.origin}>
       <p>
@@ -29,9 +30,17 @@ function Revision({ notice, r, busy, onAccept }: { notice: NoticeRevisions; r: R
           <ZhEn zh={`采用新版本前保存的原文（与现在的不同：${n} 项）`} en={`The text stored before a new version was accepted (${n} items differ)`} />
         )}
       </p>
+      {n > 0 && (
+        <p class="muted">
+          <ZhEn zh={`不同的事项：第 ${itemList(r.differs)} 项`} en={`Items that differ: ${itemList(r.differs).replaceAll('、', ', ')}`} />
+        </p>
+      )}
       <p class="muted">
-        {n > 0 && <>第 {itemList(r.differs)} 项 · </>}
-        {r.itemCount} 项 / {notice.itemCount} 项 · {shanghaiTime(r.lastSeenAt)} ·{' '}
+        <ZhEn
+          zh={`此版本 ${r.itemCount} 项，已保存的 ${notice.itemCount} 项；${fromPage ? '最近见于' : '替换于'} ${when}`}
+          en={`${r.itemCount} items here, ${notice.itemCount} stored; ${fromPage ? 'last seen' : 'replaced'} ${when}`}
+        />{' '}
+        ·{' '}
         {isWebUrl(r.url) ? (
           <a href={r.url} target="_blank" rel="noreferrer noopener">
             {r.url}

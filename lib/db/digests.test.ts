@@ -15,7 +15,7 @@ import { createService } from './service';
 const T0 = Date.UTC(2025, 2, 1);
 /** Three notices; the third is never opened here, so imports create it from the file. */
 const notices = [syntheticNotice(1, 10), syntheticNotice(2, 6), syntheticNotice(3, 5)];
-/** Notice 1 as its page may read later: items dropped and added, under another URL. */
+/** Notice 1 as its page may read later (items dropped and added, under another URL): kept as revisions. */
 const variants: Notice[] = [
   { ...notices[0], items: notices[0].items.slice(0, 6), sourceUrl: `${notices[0].sourceUrl}?from=home` },
   { ...syntheticNotice(1, 12), title: '关于印发2025年重点工作责任分解的通知 1（修订）' },

@@ -97,7 +97,7 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   const imported = (old as ImportedNoticeRecord).importedOnly === true;
   const differs = differingItems(old, text, imported);
   const sourceUrl = preferredSourceUrl(old.sourceUrl, url);
-  const seen = { urls: withNoticeUrl(old.urls, url, sourceUrl), lastSeenAt: now };
+  const seen = { urls: withNoticeUrl(old.urls ?? [], url, sourceUrl), lastSeenAt: now };
 
   if (imported && !differs.length) {
     // Known from a colleague's file until now: the page agrees with it and completes it.
@@ -115,7 +115,7 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
     : { id: old.revisionSeq ?? 1, origin: 'page', url, firstSeenAt: now, lastSeenAt: now, ...text };
   const record: NoticeRecord = {
     ...old,
-    urls: withNoticeUrl(old.urls, url, old.sourceUrl),
+    urls: withNoticeUrl(old.urls ?? [], url, old.sourceUrl),
     lastSeenAt: now,
     revisions: capped(revisions.filter((r) => r !== same), revision),
     revisionSeq: same ? (old.revisionSeq ?? 1) : revision.id + 1,
@@ -142,7 +142,7 @@ export function acceptRevision(old: NoticeRecord, id: number, now: number): Noti
     ...rest,
     ...noticeText(chosen),
     sourceUrl,
-    urls: withNoticeUrl(old.urls, chosen.url, sourceUrl),
+    urls: withNoticeUrl(old.urls ?? [], chosen.url, sourceUrl),
     revisions: capped(revisions.filter((r) => r !== chosen), replaced),
     revisionSeq: seq + 1,
   };
