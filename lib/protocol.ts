@@ -10,6 +10,7 @@ import { NoticeSchema } from './notice/schema';
 import { followUpRequests, type FollowUpProtocol } from './followup/protocol';
 import { transferRequests, type TransferProtocol } from './transfer/protocol';
 import type { Notice } from './notice/types';
+import type { NoticeRevisions, PageRevision } from './db/notice-record';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -17,6 +18,12 @@ export interface OpenedNotice {
   noticeKey: string;
   /** Every saved annotation of the notice, including those whose item the page no longer has. */
   annotations: ItemAnnotation[];
+  /**
+   * Null when the page shows the stored text. Otherwise the page's text was kept as revision `id`
+   * (the stored text did not change) and `differs` lists the items whose text differs: their rows
+   * say 原文已更改.
+   */
+  revision: PageRevision | null;
 }
 
 export interface AnnotationChanged {
@@ -30,6 +37,8 @@ export interface EditorContext {
   /** The page's items: number and fingerprint of the text the page shows. */
   items: { itemNo: number; fingerprint: string }[];
   year?: number;
+  /** Items whose page text differs from the stored notice's. */
+  changed: number[];
   annotations: ItemAnnotation[];
 }
 
@@ -57,6 +66,10 @@ export const requestSchemas = {
   attachEditor: z.object({}).strict(),
   closeEditor: z.object({}).strict(),
   openPage: z.object({ url: z.string().max(4000).regex(/^https?:\/\//) }),
+  // Only from duban's own extension pages (overview, popup), never a content script: a page must
+  // not choose the text of a notice. The background's sender check enforces it.
+  acceptNoticeRevision: z.object({ noticeKey: NoticeKey, revisionId: z.number().int().min(1) }),
+  getNoticeRevisions: z.object({}),
   ...transferRequests,
   ...followUpRequests,
 } as const;
@@ -76,6 +89,13 @@ export interface ProtocolMap extends TransferProtocol, FollowUpProtocol {
   closeEditor(data: Record<string, never>): Result<true>;
   /** Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens. */
   openPage(data: { url: string }): Result<true>;
+  /**
+   * Make a revision the notice's text; the text it replaces is kept as a revision. Extension pages
+   * only (see the schema above). Answers the notice's revisions as they are now.
+   */
+  acceptNoticeRevision(data: { noticeKey: string; revisionId: number }): Result<NoticeRevisions | null>;
+  /** Answer every notice that has revisions, with the items each differs in. Extension pages only. */
+  getNoticeRevisions(data: Record<string, never>): Result<NoticeRevisions[]>;
   /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
   annotationChanged(data: AnnotationChanged): void;
   /** Background → the tab's content script: its editor frame is ready, or was closed. */
@@ -138,6 +158,8 @@ export const requestAccess = {
   attachEditor: { from: ['editor'] },
   closeEditor: { from: ['editor'] },
   openPage: PAGES,
+  acceptNoticeRevision: PAGES,
+  getNoticeRevisions: PAGES,
   saveAnnotation: { from: ['editor', 'page'], scope: 'notice' },
   getItemHistory: { from: ['editor', 'page'], scope: 'notice' },
   getPopupSummary: PAGES,

@@ -15,6 +15,8 @@ export interface TabBinding {
   /** The page's items: number and fingerprint of the text shown. */
   items: { itemNo: number; fingerprint: string }[];
   year?: number;
+  /** Items whose text on the page differs from the stored notice's (they say 原文已更改). */
+  changed?: number[];
 }
 
 const PREFIX = 'tab:';

@@ -39,6 +39,7 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
             url: from.url,
             items: notice.items.map((i) => ({ itemNo: i.itemNo, fingerprint: i.fingerprint })),
             ...(notice.year !== undefined ? { year: notice.year } : {}),
+            ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
         }
         return r;
@@ -50,6 +51,7 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
           noticeKey: b.noticeKey,
           items: b.items,
           ...(b.year !== undefined ? { year: b.year } : {}),
+          changed: b.changed ?? [],
           annotations: await noticeAnnotations(service.db, b.noticeKey),
         };
         return { ok: true, value: context };

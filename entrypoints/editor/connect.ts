@@ -38,6 +38,7 @@ export function connectEditor(): EditorConnection {
       delay: 0,
     });
     store.load(context.annotations);
+    store.markTextChanged(context.changed);
     connect(store);
     // Whatever is typed goes out before the page does.
     addEventListener('pagehide', () => store.flush({ force: true }));

@@ -116,8 +116,11 @@ export default defineContentScript({
 
     void opened
       .then((r) => {
-        if (r.ok) store.load(r.value.annotations);
-        else overlays.setLoadError(r.error);
+        if (r.ok) {
+          store.load(r.value.annotations);
+          // The page's text differs from the stored notice's: those rows say 原文已更改.
+          if (r.value.revision) store.markTextChanged(r.value.revision.differs);
+        } else overlays.setLoadError(r.error);
       })
       .catch((e: unknown) => overlays.setLoadError(e instanceof Error ? e.message : String(e)))
       .finally(() => {

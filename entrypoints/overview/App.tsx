@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MeetingReport } from '../../components/MeetingReport';
+import { NoticeRevisionBanner } from '../../components/NoticeRevisionBanner';
 import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
 import { OverviewTable } from '../../components/OverviewTable';
 import { ZhEn } from '../../components/ZhEn';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
+import type { NoticeRevisions } from '../../lib/db/notice-record';
 import type { Result } from '../../lib/protocol';
 import { dayAt } from '../../lib/annotation/schedule';
 import {
@@ -83,6 +85,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const rendered = useRef(false);
   const complete = useRef(false);
   const [total, setTotal] = useState(0);
+  const [revisions, setRevisions] = useState<NoticeRevisions[]>([]);
+  const [accepting, setAccepting] = useState(false);
   const today = dayAt(Date.now());
 
   /** Everything (10,000 rows take a moment to cross from the background). */
@@ -93,6 +97,26 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       setTotal(res.value.total);
       setRows(expandOverview(res.value));
     } else setError(`载入失败 / could not load: ${res.error}`);
+  }
+
+  /** Texts pages showed that differ from the stored ones: asked for after the rows, which come first. */
+  async function loadRevisions() {
+    const res = await sendMessage('getNoticeRevisions', {}).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    if (res.ok) setRevisions(res.value);
+  }
+
+  async function acceptRevision(noticeKey: string, revisionId: number) {
+    setAccepting(true);
+    const res = await sendMessage('acceptNoticeRevision', { noticeKey, revisionId }).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    setAccepting(false);
+    if (!res.ok) {
+      setError(res.error);
+      return;
+    }
+    setError('');
+    setAnnounce('已采用新版本 / version accepted');
+    // The items' texts changed: the rows are read again.
+    await Promise.all([load(), loadRevisions()]);
   }
 
   async function loadHistory(row: Pick<OverviewRow, 'id' | 'noticeKey' | 'itemNo'>) {
@@ -114,9 +138,10 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         setRows(expandOverview(head.value));
       }
       await load();
+      await loadRevisions();
     })();
     // Notes change on the notice pages too: coming back to this tab shows them.
-    const onVisible = () => document.visibilityState === 'visible' && void load();
+    const onVisible = () => document.visibilityState === 'visible' && void load().then(loadRevisions);
     document.addEventListener('visibilitychange', onVisible);
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
@@ -262,6 +287,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       <p class="sr-only" role="status" aria-live="polite">
         {announce}
       </p>
+      <NoticeRevisionBanner notices={revisions} busy={accepting} onAccept={(key, id) => void acceptRevision(key, id)} />
       {error && (
         <p class="error no-print" role="alert">
           {error}

@@ -120,6 +120,23 @@ describe('item store', () => {
     expect(store.view(1).textChanged).toBe(false);
   });
 
+  it('says the text changed for items the page shows differently from the stored notice, annotated or not, after saves too', async () => {
+    const bg = background();
+    const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
+    const heard: number[] = [];
+    store.subscribe('*', () => heard.push(1));
+    store.load([annotation(1)]);
+    heard.length = 0;
+    store.markTextChanged([2, 9]); // 9: not on this page
+    expect(heard).toHaveLength(1);
+    expect(store.view(1).textChanged).toBe(false);
+    expect(store.view(2).textChanged).toBe(true);
+    store.edit(2, { note: '写在本页文本上' });
+    await vi.advanceTimersByTimeAsync(1000);
+    await bg.answerAll();
+    expect(store.view(2)).toMatchObject({ note: '写在本页文本上', textChanged: true });
+  });
+
   it('clears a follow-up day with null', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });

@@ -25,7 +25,10 @@ export interface ItemView {
   followUp?: string;
   progress?: number;
   save: SaveStatus;
-  /** The page's text of the item differs from the text the stored annotation was made on. */
+  /**
+   * The page's text of the item differs from the text the stored annotation was made on, or from
+   * the notice's stored text (openNotice's `revision.differs`).
+   */
   textChanged: boolean;
   /** The annotation as stored, if any. */
   stored?: ItemAnnotation;
@@ -51,6 +54,8 @@ export interface ItemStore {
   subscribe(itemNo: number | '*', fn: Listener): () => void;
   /** Stored annotations as the background answered openNotice. */
   load(annotations: readonly ItemAnnotation[]): void;
+  /** Items whose text on the page differs from the notice's stored text (openNotice's `revision.differs`). */
+  markTextChanged(itemNos: readonly number[]): void;
   edit(itemNo: number, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
   /** An annotation as stored now: a save's answer or another tab's change. */
   received(annotation: ItemAnnotation): void;
@@ -62,6 +67,7 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
   const { noticeKey } = options;
   const fingerprints = new Map(options.items.map((i) => [i.itemNo, i.fingerprint]));
   const stored = new Map<number, ItemAnnotation>();
+  const differsFromStored = new Set<number>();
   const views = new Map<number, ItemView>();
   const listeners = new Map<number | '*', Set<Listener>>();
 
@@ -104,7 +110,7 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
         ...(followUp !== undefined ? { followUp } : {}),
         ...(progress !== undefined ? { progress } : {}),
         save: queue.status(itemNo),
-        textChanged: !!s && fingerprints.has(itemNo) && s.fingerprint !== fingerprints.get(itemNo),
+        textChanged: differsFromStored.has(itemNo) || (!!s && fingerprints.has(itemNo) && s.fingerprint !== fingerprints.get(itemNo)),
         ...(s ? { stored: s } : {}),
       };
       views.set(itemNo, v);
@@ -119,6 +125,13 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
     },
     load(annotations) {
       for (const a of annotations) if (keep(a)) notify(a.itemNo);
+    },
+    markTextChanged(itemNos) {
+      for (const itemNo of itemNos) {
+        if (!fingerprints.has(itemNo) || differsFromStored.has(itemNo)) continue;
+        differsFromStored.add(itemNo);
+        notify(itemNo);
+      }
     },
     edit(itemNo, fields, opts) {
       queue.edit(itemNo, fields, opts);

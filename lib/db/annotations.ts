@@ -3,23 +3,11 @@
  * digest the popup reads (./digests.ts).
  */
 import { applyPatch, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
-import { noticeKey } from '../notice/notice-key';
-import type { Notice } from '../notice/types';
-import type { DubanDatabase, NoticeRecord } from './database';
+import type { DubanDatabase } from './database';
 import { digestTables, writeDigests } from './digests';
 
-/** Records a notice as seen now; keeps every URL it was seen at. Returns its key. */
-export async function rememberNotice(db: DubanDatabase, notice: Notice, now: number): Promise<NoticeRecord> {
-  const key = noticeKey(notice);
-  return db.transaction('rw', [db.notices, ...digestTables(db)], async () => {
-    const old = await db.notices.get(key);
-    const urls = old ? [...new Set([...old.urls, notice.sourceUrl])] : [notice.sourceUrl];
-    const record: NoticeRecord = { ...notice, key, urls, firstSeenAt: old?.firstSeenAt ?? now, lastSeenAt: now };
-    await db.notices.put(record);
-    await writeDigests(db, { notices: [record] });
-    return record;
-  });
-}
+// Notice records are written by ./notices.ts; re-exported for the callers that found it here.
+export { rememberNotice } from './notices';
 
 export function noticeAnnotations(db: DubanDatabase, key: string): Promise<ItemAnnotation[]> {
   return db.annotations.where('noticeKey').equals(key).sortBy('itemNo');

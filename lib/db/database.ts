@@ -6,15 +6,23 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { Notice } from '../notice/types';
 import type { RestorePoint } from '../transfer/restore-point';
+import type { NoticeRevision } from './notice-record';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from './digests';
 
-/** A notice as last seen, keyed by its identity (文号, else host + path). */
+/**
+ * A notice, keyed by its identity (文号, else host + path), with the text a page first showed (or
+ * the user accepted since): a page never rewrites it (./notice-record.ts).
+ */
 export interface NoticeRecord extends Notice {
   key: string;
-  /** Every URL the notice was seen at (http/https, moved pages). */
+  /** URLs the notice was seen at (http/https, moved pages), latest seen last; at most 20. */
   urls: string[];
   firstSeenAt: number;
   lastSeenAt: number;
+  /** Other texts pages showed for this notice, or the text before the user accepted one; at most 5. */
+  revisions?: NoticeRevision[];
+  /** The id the next revision gets. */
+  revisionSeq?: number;
 }
 
 /**

@@ -15,7 +15,7 @@ import { createService } from './service';
 const T0 = Date.UTC(2025, 2, 1);
 /** Three notices; the third is never opened here, so imports create it from the file. */
 const notices = [syntheticNotice(1, 10), syntheticNotice(2, 6), syntheticNotice(3, 5)];
-/** Notice 1 as its page may read later: items dropped and added, under another URL. */
+/** Notice 1 as its page may read later (items dropped and added, under another URL): kept as revisions. */
 const variants: Notice[] = [
   { ...notices[0], items: notices[0].items.slice(0, 6), sourceUrl: `${notices[0].sourceUrl}?from=home` },
   { ...syntheticNotice(1, 12), title: '关于印发2025年重点工作责任分解的通知 1（修订）' },
@@ -64,6 +64,7 @@ async function expectInStep(d: DubanDatabase, now: number, activeUrl?: string) {
 
 type Op =
   | { kind: 'open'; notice: number }
+  | { kind: 'accept'; pick: number }
   | { kind: 'edit'; edit: Edit }
   | { kind: 'import'; edits: Edit[] }
   | { kind: 'undo' }
@@ -71,6 +72,7 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('open' as const), notice: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick: fc.nat() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), edit: editArb(3, 12) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('import' as const), edits: fc.array(editArb(3, 10), { maxLength: 8 }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
@@ -84,6 +86,16 @@ async function run(d: DubanDatabase, op: Op, clock: number): Promise<number> {
     case 'open': {
       const page = [notices[0], notices[1], ...variants][op.notice];
       await rememberNotice(d, page, clock);
+      return clock + 1;
+    }
+    case 'accept': {
+      // The user accepts one of the texts pages showed (the variants are revisions of notice 1).
+      const withRevisions = (await d.notices.toArray()).filter((n) => n.revisions?.length);
+      if (!withRevisions.length) return clock;
+      const notice = withRevisions[op.pick % withRevisions.length];
+      const revision = notice.revisions![op.pick % notice.revisions!.length];
+      const r = await service.handle('acceptNoticeRevision', { noticeKey: notice.key, revisionId: revision.id });
+      expect(r.ok).toBe(true);
       return clock + 1;
     }
     case 'edit': {
@@ -122,7 +134,7 @@ async function run(d: DubanDatabase, op: Op, clock: number): Promise<number> {
 }
 
 describe('digests', () => {
-  it('stay in step with the notices and annotations through random opens, edits, imports and undos', async () => {
+  it('stay in step with the notices and annotations through random opens, accepted revisions, edits, imports and undos', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), fc.integer({ min: 0, max: 2 }), async (ops, active) => {
         const d = await db();

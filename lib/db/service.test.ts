@@ -122,7 +122,7 @@ describe('who may talk to the background', () => {
     expect(checkAccess('getItemHistory', 'editor', { noticeKey: 'B', itemNo: 1 }, 'A')).toMatch(/this tab's notice/);
     // The content script only opens its notice and asks for the editor: it saves nothing itself.
     expect(checkAccess('saveAnnotation', 'content', save, 'A')).toMatch(/may not/);
-    for (const name of ['getOverview', 'exportAnnotations', 'applyImport', 'previewImport', 'undoLastImport', 'getPopupSummary', 'openPage'] as const) {
+    for (const name of ['getOverview', 'exportAnnotations', 'applyImport', 'previewImport', 'undoLastImport', 'getPopupSummary', 'openPage', 'acceptNoticeRevision', 'getNoticeRevisions'] as const) {
       expect(checkAccess(name, 'content', {}, 'A')).toMatch(/may not/);
       expect(checkAccess(name, 'editor', {}, 'A')).toMatch(/may not/);
       expect(checkAccess(name, 'page', {}, undefined)).toBe(null);

@@ -5,8 +5,10 @@
 import type { z } from 'zod';
 import type { ItemAnnotation } from '../annotation/model';
 import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
-import { itemHistory, noticeAnnotations, rememberNotice, saveAnnotation } from './annotations';
+import { itemHistory, noticeAnnotations, saveAnnotation } from './annotations';
 import type { DubanDatabase } from './database';
+import { summariseRevisions } from './notice-record';
+import { acceptNoticeRevision, noticeRevisions, noticeSeen } from './notices';
 import { createFollowUpHandlers } from '../followup/service';
 import { createTransferHandlers } from '../transfer/service';
 
@@ -24,8 +26,8 @@ export interface ServiceHooks {
 export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}) {
   const handlers: { [K in Handled]: Handler<K> } = {
     async openNotice(notice) {
-      const record = await rememberNotice(db, notice, now());
-      return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key) });
+      const { record, revision } = await noticeSeen(db, notice, now());
+      return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key), revision });
     },
     async saveAnnotation(patch) {
       const { annotation, changed } = await saveAnnotation(db, patch, now());
@@ -34,6 +36,13 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     async getItemHistory({ noticeKey, itemNo }) {
       return ok(await itemHistory(db, noticeKey, itemNo));
+    },
+    async acceptNoticeRevision({ noticeKey, revisionId }) {
+      const record = await acceptNoticeRevision(db, noticeKey, revisionId, now());
+      return ok(summariseRevisions(record) ?? null);
+    },
+    async getNoticeRevisions() {
+      return ok(await noticeRevisions(db));
     },
     ...createTransferHandlers(db, now),
     ...createFollowUpHandlers(db, now),

@@ -8,7 +8,8 @@ import { dayAt } from '../annotation/schedule';
 
 /**
  * A notice record an import created: only the file's (annotated) items are known until the page is
- * opened, when rememberNotice replaces the record with the parsed notice and these fields go.
+ * opened; if the page agrees with them, its notice completes the record and these fields go (else
+ * the page's text is a revision: lib/db/notice-record.ts).
  */
 export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
 

@@ -1,0 +1,235 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forgedNoticeHtml } from '../../tests/fixtures/forged-notice';
+import { recogniseNotice } from '../notice/recognise';
+import { MAX_NOTICE_URLS } from '../notice/notice-url';
+import type { Notice } from '../notice/types';
+import type { OpenedNotice, Result } from '../protocol';
+import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
+import type { DubanDatabase, NoticeRecord } from './database';
+import { deriveDigests } from './digests';
+import { MAX_REVISIONS } from './notice-record';
+import { createService } from './service';
+
+const HTTP_URL = SEED_URL.replace('https:', 'http:');
+const FORGED_URL = 'http://www.gongshu.gov.cn/art/2024/3/8/art_1229290402_9999999.html';
+const T0 = Date.UTC(2025, 2, 1);
+
+function forgedNotice(url = FORGED_URL): Notice {
+  const r = recogniseNotice(parseHTML(forgedNoticeHtml()).document as unknown as Document, { url });
+  if (!r.ok) throw new Error(r.reason);
+  return r.notice;
+}
+
+let db: DubanDatabase;
+let clock = T0;
+const service = () => createService(db, () => clock);
+const open = async (notice: Notice) => {
+  clock += 1000;
+  return must(await service().handle('openNotice', notice));
+};
+const stored = async (key = SEED_KEY) => (await db.notices.get(key))!;
+
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+/** The digests as stored equal those derived from the tables. */
+async function expectDigestsInStep() {
+  const derived = deriveDigests(await db.notices.toArray(), await db.annotations.toArray());
+  expect(await db.noticeDigests.toArray()).toEqual(derived.notices);
+  expect(await db.summaryDigests.toArray()).toEqual(derived.summaries);
+}
+
+beforeEach(async () => {
+  db = await freshDb('notices');
+  clock = T0;
+});
+afterEach(() => dispose(db));
+
+describe('a page that shows another text for a known notice', () => {
+  it('does not replace the stored 156 items: the forged text is kept as a revision, and the page is told which items differ', async () => {
+    const seed = seedNotice();
+    const forged = forgedNotice();
+    expect(forged.docNo).toBe(SEED_KEY);
+    await open(seed);
+    const answer: OpenedNotice = await open(forged);
+
+    const record = await stored();
+    expect(record.items).toEqual(seed.items);
+    expect(record.title).toBe(seed.title);
+    expect(record.sourceUrl).toBe(SEED_URL);
+    expect(record.revisions).toHaveLength(1);
+    expect(record.revisions![0]).toMatchObject({ id: answer.revision!.id, origin: 'page', url: FORGED_URL, items: forged.items });
+    // Items 1–3 read otherwise; 4–156 are missing from the forged page.
+    expect(answer.revision!.differs).toEqual(seed.items.map((i) => i.itemNo));
+    await expectDigestsInStep();
+  });
+
+  it('leaves the overview, the CSV export and the popup on the stored text', async () => {
+    const seed = seedNotice();
+    const forged = forgedNotice();
+    await open(seed);
+    const h = service().handle;
+    must(await h('saveAnnotation', { noticeKey: SEED_KEY, itemNo: 1, fingerprint: seed.items[0].fingerprint, note: '真实批注', followUp: '2025-02-20' }));
+    await open(forged);
+
+    const overview = must(await h('getOverview', {}));
+    expect(overview.items.find((i) => i.itemNo === 1)).toMatchObject({ text: seed.items[0].text, note: '真实批注' });
+    const csv = must(await h('exportAnnotations', { format: 'csv' })).text;
+    expect(csv).toContain(seed.items[0].text.slice(0, 30));
+    expect(csv.split('\n').length).toBeGreaterThan(156);
+    for (const item of forged.items) {
+      expect(csv).not.toContain(item.text);
+      expect(JSON.stringify(overview)).not.toContain(item.text);
+    }
+    const popup = must(await h('getPopupSummary', {}));
+    expect(popup.notices[0]).toMatchObject({ key: SEED_KEY, total: 156, url: SEED_URL });
+    expect(popup.notices[0].overdue.entries[0]).toMatchObject({ itemNo: 1, text: `${seed.items[0].text.slice(0, 60)}…` });
+    expect(JSON.stringify(popup)).not.toContain(forged.items[0].text.slice(0, 10));
+  });
+
+  it('keeps one revision per text, the latest MAX_REVISIONS, with ids never reused', async () => {
+    await open(seedNotice());
+    const first = await open(forgedNotice());
+    const again = await open(forgedNotice('https://www.gongshu.gov.cn/art/2024/3/9/art_2.html'));
+    expect(again.revision!.id).toBe(first.revision!.id);
+    expect((await stored()).revisions).toHaveLength(1);
+    expect((await stored()).revisions![0]).toMatchObject({ url: 'https://www.gongshu.gov.cn/art/2024/3/9/art_2.html', lastSeenAt: clock });
+
+    const ids = [first.revision!.id];
+    for (let n = 0; n < MAX_REVISIONS + 2; n++) {
+      const variant = forgedNotice();
+      variant.items = variant.items.map((i) => (i.itemNo === 2 ? { ...i, text: `${i.text}${n}`, fingerprint: `fp-${n}` } : i));
+      ids.push((await open(variant)).revision!.id);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const kept = (await stored()).revisions!;
+    expect(kept.map((r) => r.id)).toEqual(ids.slice(-MAX_REVISIONS));
+    expect((await stored()).items).toHaveLength(156);
+  });
+
+  it('shows the same text again as no revision at all', async () => {
+    await open(seedNotice());
+    const again = await open(seedNotice(`${SEED_URL}?from=wx#duban-item-3`));
+    expect(again.revision).toBeNull();
+    expect((await stored()).revisions).toBeUndefined();
+    expect((await stored()).urls).toEqual([SEED_URL]);
+  });
+});
+
+describe('the notice’s URLs', () => {
+  it('an http page never replaces the https link', async () => {
+    await open(seedNotice());
+    await open(seedNotice(HTTP_URL));
+    expect((await stored()).sourceUrl).toBe(SEED_URL);
+    expect((await stored()).urls).toEqual([SEED_URL, HTTP_URL]);
+  });
+
+  it('an https page with the stored text replaces an http link; one with another text does not', async () => {
+    await open(seedNotice(HTTP_URL));
+    await open(forgedNotice('https://www.gongshu.gov.cn/art/2024/3/8/forged.html'));
+    expect((await stored()).sourceUrl).toBe(HTTP_URL);
+    await open(seedNotice());
+    expect((await stored()).sourceUrl).toBe(SEED_URL);
+  });
+
+  it('keeps at most MAX_NOTICE_URLS, dropping queries that name no article', async () => {
+    await open(seedNotice());
+    for (let n = 0; n < 11; n++) await open(seedNotice(`${SEED_URL}?from=share&n=${n}`));
+    expect((await stored()).urls).toEqual([SEED_URL]);
+    for (let n = 0; n < MAX_NOTICE_URLS + 5; n++) await open(seedNotice(`${SEED_URL}?articleId=${n}`));
+    const urls = (await stored()).urls;
+    expect(urls).toHaveLength(MAX_NOTICE_URLS);
+    expect(urls).toContain(SEED_URL);
+    expect(urls.at(-1)).toBe(`${SEED_URL}?articleId=${MAX_NOTICE_URLS + 4}`);
+    expect((await stored()).sourceUrl).toBe(SEED_URL);
+    await expectDigestsInStep();
+  });
+});
+
+describe('accepting a revision', () => {
+  it('makes it the notice’s text and keeps the old text as a revision that can be taken back', async () => {
+    const seed = seedNotice();
+    const forged = forgedNotice();
+    await open(seed);
+    const { revision } = await open(forged);
+    clock += 1000;
+    const after = must(await service().handle('acceptNoticeRevision', { noticeKey: SEED_KEY, revisionId: revision!.id }));
+
+    const record = await stored();
+    expect(record.items).toEqual(forged.items);
+    // The accepted text came from an http page: the link stays https.
+    expect(record.sourceUrl).toBe(SEED_URL);
+    expect(record.revisions).toHaveLength(1);
+    const old = record.revisions![0];
+    expect(old).toMatchObject({ origin: 'replaced', url: SEED_URL, items: seed.items, title: seed.title });
+    expect(old.id).not.toBe(revision!.id);
+    expect(after?.revisions).toEqual([expect.objectContaining({ id: old.id, origin: 'replaced', itemCount: 156, differs: seed.items.map((i) => i.itemNo) })]);
+    await expectDigestsInStep();
+
+    // The real page now reads as the kept revision; accepting it brings the 156 items back.
+    const reopened = await open(seed);
+    expect(reopened.revision?.id).toBe(old.id);
+    expect((await stored()).revisions![0].origin).toBe('page');
+    must(await service().handle('acceptNoticeRevision', { noticeKey: SEED_KEY, revisionId: old.id }));
+    expect((await stored()).items).toEqual(seed.items);
+    expect((await open(seed)).revision).toBeNull();
+    await expectDigestsInStep();
+  });
+
+  it('refuses an unknown revision or notice and writes nothing', async () => {
+    await open(seedNotice());
+    await open(forgedNotice());
+    const before = await stored();
+    for (const req of [{ noticeKey: SEED_KEY, revisionId: 99 }, { noticeKey: 'no such notice', revisionId: 1 }]) {
+      const r = await service().handle('acceptNoticeRevision', req);
+      expect(r.ok).toBe(false);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('lists every notice with revisions for duban’s pages', async () => {
+    await open(seedNotice());
+    await open(syntheticNotice(1, 4));
+    expect(must(await service().handle('getNoticeRevisions', {}))).toEqual([]);
+    const { revision } = await open(forgedNotice());
+    const list = must(await service().handle('getNoticeRevisions', {}));
+    expect(list).toEqual([
+      {
+        noticeKey: SEED_KEY,
+        docNo: SEED_KEY,
+        title: seedNotice().title,
+        sourceUrl: SEED_URL,
+        itemCount: 156,
+        revisions: [expect.objectContaining({ id: revision!.id, origin: 'page', url: FORGED_URL, itemCount: 3, differs: seedNotice().items.map((i) => i.itemNo) })],
+      },
+    ]);
+  });
+});
+
+describe('a notice known only from an imported file', () => {
+  async function importedRecord(items: Notice['items']) {
+    const record = { key: SEED_KEY, docNo: SEED_KEY, title: 't', sourceUrl: HTTP_URL, sections: [], items, gaps: [], urls: [HTTP_URL], firstSeenAt: T0, lastSeenAt: T0, importedOnly: true, itemCount: 156 };
+    await db.notices.put(record as NoticeRecord);
+  }
+
+  it('is completed by a page that agrees with the file’s items', async () => {
+    const seed = seedNotice();
+    await importedRecord([seed.items[4]]);
+    expect((await open(seed)).revision).toBeNull();
+    const record = await stored();
+    expect(record.items).toEqual(seed.items);
+    expect(record.sourceUrl).toBe(SEED_URL);
+    expect('importedOnly' in record).toBe(false);
+  });
+
+  it('keeps the file’s text when a page disagrees with it', async () => {
+    const seed = seedNotice();
+    await importedRecord([seed.items[0]]);
+    const { revision } = await open(forgedNotice());
+    expect(revision?.differs).toEqual([1]);
+    expect((await stored()).items).toEqual([seed.items[0]]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Notice records as pages see them and the user accepts their texts (the rules: ./notice-record.ts);
+ * each write is one transaction with the digests the popup reads (./digests.ts).
+ */
+import { noticeKey } from '../notice/notice-key';
+import type { Notice } from '../notice/types';
+import type { DubanDatabase, NoticeRecord } from './database';
+import { digestTables, writeDigests } from './digests';
+import { acceptRevision, RevisionNotFound, seeNotice, summariseRevisions, type NoticeRevisions, type SeenNotice } from './notice-record';
+
+/**
+ * Records that a page showed `notice` now: adds its URL; a text other than the stored one is kept
+ * as a revision, never put in its place. Answers the record and the page's revision, if any.
+ */
+export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number): Promise<SeenNotice> {
+  return db.transaction('rw', [db.notices, ...digestTables(db)], async () => {
+    const seen = seeNotice(await db.notices.get(noticeKey(notice)), notice, now);
+    await db.notices.put(seen.record);
+    await writeDigests(db, { notices: [seen.record] });
+    return seen;
+  });
+}
+
+/** noticeSeen, answering the record as stored. */
+export async function rememberNotice(db: DubanDatabase, notice: Notice, now: number): Promise<NoticeRecord> {
+  return (await noticeSeen(db, notice, now)).record;
+}
+
+/** Makes revision `id` the notice's text (the old text becomes a revision); throws RevisionNotFound. */
+export async function acceptNoticeRevision(db: DubanDatabase, key: string, id: number, now: number): Promise<NoticeRecord> {
+  return db.transaction('rw', [db.notices, ...digestTables(db)], async () => {
+    const old = await db.notices.get(key);
+    const record = acceptRevision(old ?? missing(key), id, now);
+    await db.notices.put(record);
+    await writeDigests(db, { notices: [record] });
+    return record;
+  });
+}
+
+/** Every notice that has revisions, with what each would change. */
+export async function noticeRevisions(db: DubanDatabase): Promise<NoticeRevisions[]> {
+  const records = await db.notices.filter((n) => !!n.revisions?.length).toArray();
+  return records.map(summariseRevisions).filter((r): r is NoticeRevisions => r !== undefined);
+}
+
+function missing(key: string): never {
+  throw new RevisionNotFound(`没有通知 ${key} / no notice ${key}`);
+}

@@ -1,0 +1,132 @@
+// The notice is not the page's to rewrite (issue 10, finding 10), end to end: Debian Chromium and
+// the built extension (`npx wxt build` first). The seed notice at its official https URL, then a
+// forged page with the same 文号 and three items at another /art/ URL on the same host over http,
+// then query-string variants; the database is read from duban's own page (./db.ts).
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import type { Notice } from '../../lib/notice/types';
+import { forgedNoticeHtml } from '../fixtures/forged-notice';
+import { readDb } from './db';
+import { dubanState, extensionPage, launchDuban, openNotice, screenshot, serveHtml, serveSeeds, waitForDuban, type Duban, type SeedPage } from './harness';
+import { reveal, text } from './overlay-helpers';
+
+const KEY = '拱政办发〔2024〕2号';
+const FORGED_URL = 'http://www.gongshu.gov.cn/art/2024/3/8/art_1229290402_9999999.html';
+/** Query strings that name no article: one URL. */
+const TRACKING_VARIANTS = 12;
+/** Query strings that may name an article (`?articleId=`): more than the cap of 20. */
+const ID_VARIANTS = 22;
+
+interface StoredNotice {
+  key: string;
+  sourceUrl: string;
+  urls: string[];
+  items: Notice['items'];
+  revisions?: { id: number; origin: string; url: string; items: Notice['items'] }[];
+}
+
+function parse(html: string, url: string): Notice {
+  const r = recogniseNotice(parseHTML(html).document as unknown as Document, { url });
+  if (!r.ok) throw new Error(r.reason);
+  return r.notice;
+}
+
+describe('a page cannot rewrite the stored notice', () => {
+  let duban: Duban;
+  let seed: SeedPage;
+  let seedHtml: string;
+  let real: Notice;
+  let forged: Notice;
+
+  const stored = async () => (await readDb(duban.context, duban.extensionId)).notices.find((n) => n.key === KEY) as unknown as StoredNotice;
+
+  beforeAll(async () => {
+    duban = await launchDuban();
+    seed = (await serveSeeds(duban.context)).find((s) => s.notice)!;
+    seedHtml = readFileSync(seed.path, 'utf8');
+    real = parse(seedHtml, seed.url);
+    forged = parse(forgedNoticeHtml(), FORGED_URL);
+    await serveHtml(duban.context, FORGED_URL, forgedNoticeHtml());
+    await serveHtml(duban.context, seed.url.replace('https:', 'http:'), seedHtml);
+    for (let n = 0; n < TRACKING_VARIANTS; n++) await serveHtml(duban.context, `${seed.url}?from=share&t=${n}`, seedHtml);
+    for (let n = 0; n < ID_VARIANTS; n++) await serveHtml(duban.context, `${seed.url}?articleId=${n}`, seedHtml);
+  });
+  afterAll(async () => {
+    await duban?.close();
+  });
+
+  it('keeps the 156 items, their texts and the https link when a forged http page with the same 文号 is seen; the forged text is a revision', async () => {
+    const page = await openNotice(duban.context, seed.url);
+    expect(await dubanState(page)).toEqual({ state: 'ready', items: 156 });
+    await page.close();
+
+    const fake = await openNotice(duban.context, FORGED_URL);
+    expect(await dubanState(fake)).toEqual({ state: 'ready', items: 3 });
+    // Its rows say the text is not the stored one, though nothing was annotated on them.
+    for (const n of [1, 2, 3]) {
+      await reveal(fake, n);
+      expect(await text(fake, n, '.changed strong')).toContain('原文已更改');
+    }
+    await fake.close();
+    // The real notice over http gains nothing either.
+    const http = await openNotice(duban.context, seed.url.replace('https:', 'http:'));
+    await http.close();
+
+    const n = await stored();
+    expect(n.items).toHaveLength(156);
+    expect(n.items.map((i) => [i.itemNo, i.text])).toEqual(real.items.map((i) => [i.itemNo, i.text]));
+    expect(n.sourceUrl).toBe(seed.url);
+    expect(n.revisions).toHaveLength(1);
+    expect(n.revisions![0]).toMatchObject({ origin: 'page', url: FORGED_URL });
+    expect(n.revisions![0].items.map((i) => i.text)).toEqual(forged.items.map((i) => i.text));
+  });
+
+  it(`adds one URL for ${TRACKING_VARIANTS} query variants that name no article, and at most 20 in all`, async () => {
+    const page = await duban.context.newPage();
+    const visit = async (url: string) => {
+      const done = waitForDuban(page);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      expect((await done).state).toBe('ready');
+    };
+    const before = (await stored()).urls;
+    for (let n = 0; n < TRACKING_VARIANTS; n++) await visit(`${seed.url}?from=share&t=${n}`);
+    // The same URLs (the latest seen moves last).
+    expect([...(await stored()).urls].sort()).toEqual([...before].sort());
+    for (let n = 0; n < ID_VARIANTS; n++) await visit(`${seed.url}?articleId=${n}`);
+    await page.close();
+    const n = await stored();
+    expect(n.urls.length).toBeLessThanOrEqual(20);
+    expect(n.urls).toContain(seed.url);
+    expect(n.urls).toContain(`${seed.url}?articleId=${ID_VARIANTS - 1}`);
+    expect(n.sourceUrl).toBe(seed.url);
+    expect(n.items).toHaveLength(156);
+  });
+
+  it('shows the revision in the overview; accepting it there makes it the notice’s text and keeps the old one, which can be restored', async () => {
+    const overview: Page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const pending = overview.locator('[data-testid="notice-revision"][data-origin="page"]');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('网页上的原文与已保存的不同（156 项）');
+    await screenshot(overview, 'overview-revision-light');
+
+    await pending.locator('[data-action="accept-revision"]').click();
+    const replaced = overview.locator('[data-testid="notice-revision"][data-origin="replaced"]');
+    await replaced.waitFor();
+    let n = await stored();
+    expect(n.items.map((i) => i.text)).toEqual(forged.items.map((i) => i.text));
+    // Accepted from an http page: the link stays https.
+    expect(n.sourceUrl).toBe(seed.url);
+    expect(n.revisions!.find((r) => r.origin === 'replaced')!.items.map((i) => i.text)).toEqual(real.items.map((i) => i.text));
+    expect(await overview.locator('[data-testid="notice-revision"][data-origin="page"]').count()).toBe(0);
+
+    await replaced.locator('[data-action="accept-revision"]').click();
+    // Done when the kept text is the forged one (3 items).
+    await overview.locator('[data-testid="notice-revision"][data-origin="replaced"]', { hasText: '此版本 3 项' }).waitFor();
+    n = await stored();
+    expect(n.items.map((i) => i.text)).toEqual(real.items.map((i) => i.text));
+    await overview.close();
+  });
+});
