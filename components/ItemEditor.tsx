@@ -29,6 +29,9 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, idPrefix = 
   const followUp = useDraft(view.followUp ?? '');
   const note = useDraft(view.note);
   const [progressError, setProgressError] = useState(false);
+  // The progress stored when the field was entered: a value typed past 100 puts it back, so a
+  // half-typed 15 of 150 is not what stays saved.
+  const [progressBefore, setProgressBefore] = useState<number | null>(null);
 
   const grade = view.progress === undefined || expected === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
@@ -73,16 +76,22 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, idPrefix = 
             value={progress.value}
             aria-invalid={progressError || undefined}
             aria-describedby={id('progress-msg')}
-            onFocus={progress.focus}
+            onFocus={() => {
+              progress.focus();
+              setProgressBefore(view.progress ?? null);
+            }}
             onInput={(e) => {
               const raw = e.currentTarget.value;
               progress.set(raw);
               const n = e.currentTarget.valueAsNumber;
               const valid = raw === '' || (Number.isInteger(n) && n >= 0 && n <= 100);
               setProgressError(!valid);
-              if (valid) onEdit({ progress: raw === '' ? null : n });
+              onEdit({ progress: valid ? (raw === '' ? null : n) : progressBefore });
             }}
-            onBlur={leave(progress)}
+            onBlur={() => {
+              setProgressError(false);
+              leave(progress)();
+            }}
           />
           <span class="muted" id={id('progress-msg')} role={progressError ? 'alert' : undefined}>
             {progressError ? TEXT.progressInvalid : expected !== undefined ? TEXT.expected(Math.round(expected)) : ''}

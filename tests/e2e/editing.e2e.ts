@@ -1,0 +1,132 @@
+// No edit is lost (issue 10, findings 4–7): progress typed right after another field's save,
+// progress left unfinished when the page reloads, a note in the overview's details closed with
+// Escape, and text typed just before the browser closes.
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDb } from './db';
+import { editorSaved, openEditor, rowLabel } from './editor';
+import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
+
+const KEY = '拱政办发〔2024〕2号';
+
+async function stored(duban: Duban, itemNo: number) {
+  const db = await readDb(duban.context, duban.extensionId);
+  return db.annotations.find((a) => a.noticeKey === KEY && a.itemNo === itemNo);
+}
+
+/** Waits until the database holds `want` for the item (reads from duban's page; no timing). */
+async function until(duban: Duban, itemNo: number, want: Record<string, unknown>) {
+  for (let i = 0; i < 100; i++) {
+    const a = await stored(duban, itemNo);
+    if (a && Object.entries(want).every(([k, v]) => a[k] === v)) return a;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return stored(duban, itemNo);
+}
+
+describe('edits on the notice page', () => {
+  let duban: Duban;
+  let page: Page;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    page = await openNotice(duban.context, noticeSeed().url);
+  });
+  afterAll(() => duban?.close());
+
+  it('progress typed at once after a status change is saved as typed, and the field is never reset', async () => {
+    const frame = await openEditor(page, 21);
+    await frame.locator('#ed-status').focus();
+    await page.keyboard.press('ArrowDown'); // 推进中: its save answers while the next field is typed
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('45', { delay: 120 });
+    expect(await frame.locator('#ed-progress').inputValue()).toBe('45');
+    await editorSaved(frame);
+    expect(await frame.locator('#ed-progress').inputValue()).toBe('45');
+    expect(await until(duban, 21, { progress: 45 })).toMatchObject({ status: 'in_progress', progress: 45 });
+    await page.keyboard.press('Escape');
+    expect(await rowLabel(page, 21, 'progress')).toContain('45%');
+  });
+
+  it('progress typed at once after a note is saved as typed', async () => {
+    const frame = await openEditor(page, 22);
+    await page.keyboard.type('先写备注');
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('70', { delay: 120 });
+    expect(await frame.locator('#ed-progress').inputValue()).toBe('70');
+    await editorSaved(frame);
+    expect(await until(duban, 22, { progress: 70 })).toMatchObject({ note: '先写备注', progress: 70 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('progress typed and the page reloaded without leaving the field is kept', async () => {
+    const frame = await openEditor(page, 23);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('63');
+    await page.reload();
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached' });
+    expect(await until(duban, 23, { progress: 63 })).toMatchObject({ progress: 63 });
+  });
+
+  it('a progress over 100 says why in words beside the field and saves nothing', async () => {
+    const frame = await openEditor(page, 24);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('150');
+    await frame.locator('#ed-progress-msg[role="alert"]').waitFor();
+    expect(await frame.locator('#ed-progress-msg').innerText()).toContain('0–100');
+    await page.keyboard.press('Escape');
+    // Half-typed 1 and 15 went out as typed; 150 put the stored value back.
+    expect(await until(duban, 24, { progress: undefined })).not.toHaveProperty('progress');
+  });
+});
+
+describe('the overview’s details panel', () => {
+  let duban: Duban;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    const page = await openNotice(duban.context, noticeSeed().url);
+    const frame = await openEditor(page, 30);
+    await page.keyboard.type('起点');
+    await editorSaved(frame);
+    await page.close();
+  });
+  afterAll(() => duban?.close());
+
+  it('keeps a note typed there when Escape closes the panel, and shows its save state', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.locator('tbody tr').first().waitFor();
+    await overview.locator('tbody tr').first().press('Enter');
+    const note = overview.locator('#details-note');
+    await note.click();
+    await note.press('End');
+    await overview.keyboard.type('，总览里补充');
+    await overview.locator('.details .save').waitFor();
+    await overview.keyboard.press('Escape');
+    await overview.locator('.details').waitFor({ state: 'detached' });
+    expect(await until(duban, 30, { note: '起点，总览里补充' })).toMatchObject({ note: '起点，总览里补充' });
+  });
+});
+
+describe('a browser closed right after typing', () => {
+  it('keeps text typed 200 ms before the close', async () => {
+    const first = await launchDuban();
+    const profile = first.userDataDir;
+    await serveSeeds(first.context);
+    const page = await openNotice(first.context, noticeSeed().url);
+    await openEditor(page, 40);
+    await page.keyboard.type('关前最后一句');
+    await new Promise((r) => setTimeout(r, 200));
+    await first.context.close();
+
+    const again = await launchDuban({ userDataDir: profile });
+    try {
+      const a = await stored(again, 40);
+      expect(a?.note).toBe('关前最后一句');
+    } finally {
+      await again.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
