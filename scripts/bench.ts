@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchEditor } from './bench/editor';
 import { benchOverlay } from './bench/overlay';
 import { benchLoad } from './bench/load';
 import { benchOverview } from './bench/overview';
@@ -23,6 +24,8 @@ const GOALS: Record<string, string> = {
   overlay_ready_ms: '≤ 50 ms (Chromium)',
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   content_script_kb: '≤ 60 KB minified',
+  editor_ready_ms: '≤ 100 ms, click → the editor frame takes keys (warm)',
+  overlay_memory_mb: '≤ 20 MB, page + duban frames minus the bare page',
   export_10k_ms: '≤ 500 ms (Node)',
   import_10k_ms: '≤ 1000 ms (Node)',
   popup_summary_compute_ms: 'background compute per opening (Node)',
@@ -45,6 +48,7 @@ async function main() {
   const results: Record<string, number> = {};
   if (want('parse')) Object.assign(results, benchParse(seedPage));
   if (want('overlay')) Object.assign(results, await benchOverlay());
+  if (want('editor')) Object.assign(results, await benchEditor());
   if (want('transfer')) Object.assign(results, await benchTransfer());
   if (want('overview')) Object.assign(results, await benchOverview());
   if (want('load')) Object.assign(results, await benchLoad());

@@ -41,7 +41,9 @@ export function createTabBindings() {
     async set(tabId: number, b: TabBinding): Promise<void> {
       await load();
       cache.set(tabId, b);
-      await area.set({ [PREFIX + tabId]: b });
+      // This worker answers from the cache; the write is for the next worker, and need not hold
+      // up the page's answer.
+      void area.set({ [PREFIX + tabId]: b }).catch((e: unknown) => console.error('duban: tab binding not kept', e));
     },
     async remove(tabId: number): Promise<void> {
       await load();

@@ -65,6 +65,7 @@ export function createEditorFrame(
       resolveAttached();
     },
     async open(target, at) {
+      performance.mark('duban:editor-open');
       await attached;
       const r = await show(target).catch(() => undefined);
       if (!r?.ok) return false;
@@ -73,6 +74,7 @@ export function createEditorFrame(
       host.setAttribute('data-duban-editor-open', 'itemNo' in target ? String(target.itemNo) : 'orphans');
       place();
       frame.focus();
+      performance.mark('duban:editor-focused');
       return true;
     },
     hide() {
