@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Typing a date fires a change per digit: save once the typing pauses, or on Enter or leaving. */
-const SETTLE_MS = 1000;
+/** A year typed digit by digit passes through 0002, 0020, 0202: a plausible day is saved as typed. */
+const PLAUSIBLE = /^(19|20|21)\d\d-\d\d-\d\d$/;
 
 export interface FollowUpInputProps {
   /** YYYY-MM-DD or none. */
@@ -18,23 +18,15 @@ export interface FollowUpInputProps {
 export function FollowUpInput({ value, label, onCommit, class: cls, id }: FollowUpInputProps) {
   const [draft, setDraft] = useState(value ?? '');
   const committed = useRef(value ?? '');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The latest draft and commit, for the unmount below (a virtualised row can scroll away mid-edit).
   const latest = useRef({ draft, commit: (_v: string) => {} });
   useEffect(() => {
     setDraft(value ?? '');
     committed.current = value ?? '';
   }, [value]);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      latest.current.commit(latest.current.draft);
-    },
-    [],
-  );
+  useEffect(() => () => latest.current.commit(latest.current.draft), []);
 
   const commit = (v: string) => {
-    clearTimeout(timer.current);
     if (v === committed.current || (v !== '' && !DAY.test(v))) return;
     committed.current = v;
     onCommit(v || null);
@@ -50,8 +42,7 @@ export function FollowUpInput({ value, label, onCommit, class: cls, id }: Follow
       onInput={(e) => {
         const v = e.currentTarget.value;
         setDraft(v);
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => commit(v), SETTLE_MS);
+        if (v === '' || PLAUSIBLE.test(v)) commit(v);
       }}
       onBlur={() => commit(draft)}
       onKeyDown={(e) => {
