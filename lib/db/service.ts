@@ -7,6 +7,7 @@ import type { ItemAnnotation } from '../annotation/model';
 import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
 import { itemHistory, noticeAnnotations, rememberNotice, saveAnnotation } from './annotations';
 import type { DubanDatabase } from './database';
+import { createStorageGuard } from './recovery';
 import { createFollowUpHandlers } from '../followup/service';
 import { createTransferHandlers } from '../transfer/service';
 
@@ -18,7 +19,18 @@ export interface ServiceHooks {
   onAnnotationSaved?: (noticeKey: string, annotation: ItemAnnotation) => void;
 }
 
-export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}) {
+export interface ServiceOptions {
+  /**
+   * The instance imports and undo write through, opened with strict durability (see
+   * entrypoints/background/index.ts); single edits use `db`. Defaults to `db`.
+   */
+  durable?: DubanDatabase;
+}
+
+export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}, options: ServiceOptions = {}) {
+  const durable = options.durable ?? db;
+  // A storage failure (disk full, backing store lost) must not outlive the storage's recovery.
+  const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
   const handlers: { [K in keyof Requests]: Handler<K> } = {
     async openNotice(notice) {
       const record = await rememberNotice(db, notice, now());
@@ -32,7 +44,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     async getItemHistory({ noticeKey, itemNo }) {
       return ok(await itemHistory(db, noticeKey, itemNo));
     },
-    ...createTransferHandlers(db, now),
+    ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
   } as { [K in keyof Requests]: Handler<K> };
 
@@ -42,7 +54,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     const parsed = requestSchemas[name].safeParse(data);
     if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`) as Answer;
     try {
-      return await (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data);
+      return await storage.run(() => (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data));
     } catch (e) {
       return fail(`保存失败 / ${name} failed: ${(e as Error).message}`) as Answer;
     }
