@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AnnotationPatch, HistoryEntry, ItemAnnotation, NoticeKey, ItemNo } from './annotation/model';
+import { NOTE_COPY_ACTIONS, type NoteCopyResolution } from './annotation/note-copies';
 import { NoticeSchema } from './notice/schema';
 import { followUpRequests, type FollowUpProtocol } from './followup/protocol';
 import { transferRequests, type TransferProtocol } from './transfer/protocol';
@@ -29,6 +30,14 @@ export const requestSchemas = {
   openNotice: NoticeSchema,
   saveAnnotation: AnnotationPatch,
   getItemHistory: z.object({ noticeKey: NoticeKey, itemNo: ItemNo }),
+  resolveNoteCopy: z.object({
+    noticeKey: NoticeKey,
+    itemNo: ItemNo,
+    copyId: z.string().min(1).max(100),
+    action: z.enum(NOTE_COPY_ACTIONS),
+    /** The editing session asking: an appended note is its revision (see AnnotationPatch.session). */
+    session: z.string().min(1).max(100).optional(),
+  }),
   ...transferRequests,
   ...followUpRequests,
 } as const;
@@ -40,6 +49,11 @@ export interface ProtocolMap extends TransferProtocol, FollowUpProtocol {
   saveAnnotation(patch: AnnotationPatch): Result<ItemAnnotation>;
   /** Answer one item's timeline of changes, oldest first. */
   getItemHistory(data: { noticeKey: string; itemNo: number }): Result<HistoryEntry[]>;
+  /**
+   * Append a conflict copy's text to the note, or dismiss the copy; answer the annotation as
+   * stored (refused if the copy is gone). Every tab hears of it like of a save.
+   */
+  resolveNoteCopy(data: NoteCopyResolution): Result<ItemAnnotation>;
   /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
   annotationChanged(data: AnnotationChanged): void;
 }

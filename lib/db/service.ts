@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { ItemAnnotation } from '../annotation/model';
 import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
-import { itemHistory, noticeAnnotations, rememberNotice, saveAnnotation } from './annotations';
+import { itemHistory, noticeAnnotations, rememberNotice, resolveAnnotationCopy, saveAnnotation } from './annotations';
+import { NoteCopyRefused } from '../annotation/note-copies';
 import type { DubanDatabase } from './database';
 import { createStorageGuard } from './recovery';
 import { createFollowUpHandlers } from '../followup/service';
@@ -43,6 +44,16 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     async getItemHistory({ noticeKey, itemNo }) {
       return ok(await itemHistory(db, noticeKey, itemNo));
+    },
+    async resolveNoteCopy(request) {
+      try {
+        const { annotation, changed } = await resolveAnnotationCopy(db, request, now());
+        if (changed) hooks.onAnnotationSaved?.(request.noticeKey, annotation);
+        return ok(annotation);
+      } catch (e) {
+        if (e instanceof NoteCopyRefused) return fail(e.message);
+        throw e;
+      }
     },
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
