@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDb } from './db';
+import { readDb, sendFromPage as send } from './db';
 import { extensionPage, launchDuban, type Duban } from './harness';
 
 const KEY = '拱政办发〔2024〕2号';
@@ -23,21 +23,38 @@ function fire(page: Page, type: string, data: unknown): Promise<void> {
   );
 }
 
-/** Sends a request and waits for the background's answer. */
-async function send(page: Page, type: string, data: unknown): Promise<{ ok: boolean; error?: string }> {
-  const reply = await page.evaluate(
-    ([type, data]) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }),
-    [type, data] as const,
-  );
-  return reply.res;
-}
-
 function importFile(itemNo: number, note: string): string {
   const at = new Date(Date.now() - 60_000).toISOString();
   const docNo = '拱政办发〔2025〕7号';
   const items = [{ itemNo, fingerprint: 'fp', status: 'in_progress', note, createdAt: at, updatedAt: at, history: [] }];
   const notice = { key: docNo, docNo, url: 'https://www.gongshu.gov.cn/art/2025/1/7/art_9007.html', title: '测试通知', items };
   return JSON.stringify({ format: 'duban-annotations', version: 1, exportedAt: at, notices: [notice] });
+}
+
+/**
+ * Records, inside duban's service worker, the durability of each write transaction from now on:
+ * the import's (the one over the restore points) and the saves' (over history, not notices).
+ * Observes only (Dexie binds IDBDatabase#transaction when it opens, so the hook is on objectStore).
+ */
+async function watchDurability(duban: Duban, page: Page): Promise<() => Promise<{ import: string[]; save: string[] }>> {
+  await send(page, 'getLastImport', {}); // wakes the worker if it was stopped
+  const worker = duban.context.serviceWorkers().at(-1)!;
+  await worker.evaluate(() => {
+    const seen = new WeakSet<IDBTransaction>();
+    const log: { import: string[]; save: string[] } = ((self as unknown as { __durability: unknown }).__durability = { import: [], save: [] });
+    const proto = IDBTransaction.prototype as unknown as { objectStore: (name: string) => IDBObjectStore };
+    const original = proto.objectStore;
+    proto.objectStore = function (this: IDBTransaction, name: string) {
+      if (!seen.has(this) && this.mode === 'readwrite') {
+        seen.add(this);
+        const stores = Array.from(this.objectStoreNames);
+        if (stores.includes('restorePoints')) log.import.push(this.durability);
+        else if (stores.includes('history') && !stores.includes('notices')) log.save.push(this.durability);
+      }
+      return original.call(this, name);
+    };
+  });
+  return () => worker.evaluate(() => (self as unknown as { __durability: { import: string[]; save: string[] } }).__durability);
 }
 
 /** Closes the browser as a user does (context.close()), then opens the same profile again. */
@@ -60,8 +77,11 @@ describe('closing the browser', () => {
       expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemNo: 2, note: '关闭前 200 毫秒发出的备注' }));
 
       const again = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+      const durability = await watchDurability(duban, again);
       expect(await send(again, 'applyImport', { text: importFile(5, '导入后立即关闭') })).toMatchObject({ ok: true });
       expect(await send(again, 'saveAnnotation', save(3, '确认后立即关闭'))).toMatchObject({ ok: true });
+      // The import is flushed to disk before it is answered (strict); single edits are not (relaxed).
+      expect(await durability()).toEqual({ import: ['strict'], save: ['relaxed'] });
       duban = await restart(duban);
       db = await readDb(duban.context, duban.extensionId);
       expect(db.annotations).toContainEqual(expect.objectContaining({ itemNo: 5, note: '导入后立即关闭' }));
