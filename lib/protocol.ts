@@ -35,8 +35,6 @@ export const requestSchemas = {
     itemNo: ItemNo,
     copyId: z.string().min(1).max(100),
     action: z.enum(NOTE_COPY_ACTIONS),
-    /** The editing session asking: an appended note is its revision (see AnnotationPatch.session). */
-    session: z.string().min(1).max(100).optional(),
   }),
   ...transferRequests,
   ...followUpRequests,

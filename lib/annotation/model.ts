@@ -168,15 +168,16 @@ export function writeNote(a: ItemAnnotation, note: string, now: number, session?
 }
 
 /**
- * Resolves conflict copy `copyId`: 'dismiss' drops it, 'append' appends its text to the note (a new
- * revision, by `session` if given) and drops it. Recorded in the history like an edit.
+ * Resolves conflict copy `copyId`: 'dismiss' drops it, 'append' appends its text to the note and
+ * drops it. Recorded in the history like an edit. The appended note is a revision of no editing
+ * session: a save any editor typed before it is stale and kept as a copy, so the appended text
+ * cannot be overwritten by a save still on its way.
  */
 export function resolveNoteCopy(
   current: ItemAnnotation | undefined,
   copyId: string,
   action: NoteCopyAction,
   now: number,
-  session?: string,
 ): { annotation: ItemAnnotation; history: HistoryEntry[] } {
   const copy = current?.noteCopies?.find((c) => c.id === copyId);
   if (!current || !copy) throw new NoteCopyRefused(NO_SUCH_COPY);
@@ -197,7 +198,7 @@ export function resolveNoteCopy(
     const note = appendedNote(current.note, copy.text);
     if (note !== current.note) {
       history.push(entry('note', current.note.length, note.length));
-      writeNote(next, note, now, session);
+      writeNote(next, note, now);
     }
   }
   history.push(entry('noteCopy', copy.text.length, action === 'append' ? 'appended' : 'dismissed'));

@@ -59,8 +59,6 @@ export interface NoteCopyResolution {
   itemNo: number;
   copyId: string;
   action: NoteCopyAction;
-  /** The editing session asking: an appended note becomes its revision. */
-  session?: string;
 }
 
 export class NoteCopyRefused extends Error {}

@@ -51,7 +51,7 @@ export function saveAnnotation(db: DubanDatabase, patch: AnnotationPatch, now: n
 
 /** Appends or dismisses one conflict copy; throws NoteCopyRefused if it is gone or too long. */
 export function resolveAnnotationCopy(db: DubanDatabase, r: NoteCopyResolution, now: number) {
-  return writeEdit(db, [r.noticeKey, r.itemNo], (current) => resolveNoteCopy(current, r.copyId, r.action, now, r.session));
+  return writeEdit(db, [r.noticeKey, r.itemNo], (current) => resolveNoteCopy(current, r.copyId, r.action, now));
 }
 
 export async function itemHistory(db: DubanDatabase, key: string, itemNo: number): Promise<HistoryEntry[]> {

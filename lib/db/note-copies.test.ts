@@ -139,9 +139,9 @@ describe('resolving a conflict copy', () => {
     const b = await editor('tab-b').type('乙');
     return b.noteCopies![0].id;
   }
-  const resolve = (copyId: string, action: 'dismiss' | 'append', session?: string) => {
+  const resolve = (copyId: string, action: 'dismiss' | 'append') => {
     clock += 1000;
-    return service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId, action, ...(session && { session }) });
+    return service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId, action });
   };
 
   it('dismiss drops the copy, leaves the note, and is in the history and told to every tab', async () => {
@@ -156,14 +156,26 @@ describe('resolving a conflict copy', () => {
 
   it('append adds the text to the note as a new revision, then drops the copy', async () => {
     const id = await withCopy();
-    const r = must(await resolve(id, 'append', 'tab-b'));
-    expect(r).toMatchObject({ note: '甲\n乙', noteRev: 2, noteSession: 'tab-b', noteUpdatedAt: clock });
+    const r = must(await resolve(id, 'append'));
+    expect(r).toMatchObject({ note: '甲\n乙', noteRev: 2, noteUpdatedAt: clock });
+    expect(r.noteSession).toBeUndefined();
     expect(r.noteCopies).toBeUndefined();
     expect(told.at(-1)).toEqual(r);
     expect((await history()).slice(-2)).toEqual([
       ['note', 1, 3],
       ['noteCopy', 1, 'appended'],
     ]);
+  });
+
+  it('after append, a save typed before it (still in flight) cannot drop the appended text', async () => {
+    const tabA = editor('tab-a');
+    await tabA.type('甲');
+    const id = (await editor('tab-b').type('乙')).noteCopies![0].id;
+    must(await resolve(id, 'append'));
+    // Tab A's save of its text without the copy, sent before the append was answered.
+    const late = await tabA.type('甲，补充');
+    expect(late.note).toBe('甲\n乙');
+    expect(late.noteCopies!.map((c) => c.text)).toEqual(['甲，补充']);
   });
 
   it('append is refused, changing nothing, when the note would be too long', async () => {
