@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AnnotationPatch, HistoryEntry, ItemAnnotation, NoticeKey, ItemNo } from './annotation/model';
+import { NOTE_COPY_ACTIONS, type NoteCopyResolution } from './annotation/note-copies';
 import { NoticeSchema } from './notice/schema';
 import { followUpRequests, type FollowUpProtocol } from './followup/protocol';
 import { transferRequests, type TransferProtocol } from './transfer/protocol';
@@ -70,6 +71,12 @@ export const requestSchemas = {
   // not choose the text of a notice. The background's sender check enforces it.
   acceptNoticeRevision: z.object({ noticeKey: NoticeKey, revisionId: z.number().int().min(1) }),
   getNoticeRevisions: z.object({}),
+  resolveNoteCopy: z.object({
+    noticeKey: NoticeKey,
+    itemNo: ItemNo,
+    copyId: z.string().min(1).max(100),
+    action: z.enum(NOTE_COPY_ACTIONS),
+  }),
   ...transferRequests,
   ...followUpRequests,
 } as const;
@@ -96,6 +103,11 @@ export interface ProtocolMap extends TransferProtocol, FollowUpProtocol {
   acceptNoticeRevision(data: { noticeKey: string; revisionId: number }): Result<NoticeRevisions | null>;
   /** Answer every notice that has revisions, with the items each differs in. Extension pages only. */
   getNoticeRevisions(data: Record<string, never>): Result<NoticeRevisions[]>;
+  /**
+   * Append a conflict copy's text to the note, or dismiss the copy; answer the annotation as
+   * stored (refused if the copy is gone). Every tab hears of it like of a save.
+   */
+  resolveNoteCopy(data: NoteCopyResolution): Result<ItemAnnotation>;
   /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
   annotationChanged(data: AnnotationChanged): void;
   /** Background → the tab's content script: its editor frame is ready, or was closed. */
@@ -162,6 +174,7 @@ export const requestAccess = {
   getNoticeRevisions: PAGES,
   saveAnnotation: { from: ['editor', 'page'], scope: 'notice' },
   getItemHistory: { from: ['editor', 'page'], scope: 'notice' },
+  resolveNoteCopy: { from: ['editor', 'page'], scope: 'notice' },
   getPopupSummary: PAGES,
   exportAnnotations: PAGES,
   previewImport: PAGES,

@@ -24,6 +24,10 @@ describe('history in words', () => {
     expect(describeChange(e('progress', null, 40)).zh).toBe('进度：— → 40%');
     expect(describeChange(e('progress', 40, null)).zh).toBe('清除进度');
     expect(describeChange(e('import')).zh).toBe('从文件导入');
+    expect(describeChange(e('noteCopy', null, 12))).toEqual({ zh: '保留冲突副本（12 字）', en: 'conflict copy kept (12 chars)' });
+    expect(describeChange(e('noteCopy', 12, 14)).zh).toBe('更新冲突副本（12 → 14 字）');
+    expect(describeChange(e('noteCopy', 14, 'dismissed')).zh).toBe('舍弃冲突副本（14 字）');
+    expect(describeChange(e('noteCopy', 14, 'appended')).zh).toBe('冲突副本并入备注');
   });
   it('formats instants in Shanghai time and lists newest first (ties: later written first)', () => {
     expect(formatInstant(Date.UTC(2024, 3, 15, 16, 5))).toBe('2024-04-16 00:05');

@@ -37,6 +37,11 @@ export function describeChange(e: HistoryEntry): ChangeText {
       if (none(e.to)) return { zh: `取消跟进日期（原 ${e.from}）`, en: `follow-up cleared (was ${e.from})` };
       if (none(e.from)) return { zh: `设定跟进日期 ${e.to}`, en: `follow-up set for ${e.to}` };
       return { zh: `跟进日期：${e.from} → ${e.to}`, en: `follow-up moved: ${e.from} → ${e.to}` };
+    case 'noteCopy':
+      if (e.to === 'appended') return { zh: '冲突副本并入备注', en: 'conflict copy appended to the note' };
+      if (e.to === 'dismissed') return { zh: `舍弃冲突副本（${e.from} 字）`, en: `conflict copy dismissed (${e.from} chars)` };
+      if (none(e.from)) return { zh: `保留冲突副本（${e.to} 字）`, en: `conflict copy kept (${e.to} chars)` };
+      return { zh: `更新冲突副本（${e.from} → ${e.to} 字）`, en: `conflict copy updated (${e.from} → ${e.to} chars)` };
     case 'progress':
       if (none(e.to)) return { zh: '清除进度', en: 'progress cleared' };
       return { zh: `进度：${none(e.from) ? '—' : `${e.from}%`} → ${e.to}%`, en: `progress: ${none(e.from) ? '—' : `${e.from}%`} → ${e.to}%` };

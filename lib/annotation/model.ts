@@ -3,10 +3,11 @@
  * Schemas are Zod so that messages, the database and imported files are checked by the same rules.
  */
 import { z } from 'zod';
-import { ITEM_STATUSES, MAX_NOTE_LENGTH } from './status';
+import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
+import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopyRefused, type NoteCopyAction } from './note-copies';
 
 // The constants live in a Zod-free module the content script can import; re-exported here.
-export { ITEM_STATUSES, MAX_NOTE_LENGTH, STATUS_LABELS } from './status';
+export { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, STATUS_LABELS } from './status';
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
@@ -23,6 +24,25 @@ export const CalendarDay = z
 export const NoticeKey = z.string().min(1).max(300);
 export const ItemNo = z.number().int().min(1).max(9999);
 
+/**
+ * A note record kept beside an item's note, shown with it: a conflict copy (a save made on an older
+ * revision of the note than the stored one, ./note-copies.ts). The same shape is meant to hold
+ * colleagues' notes later (another kind, with an author).
+ */
+export const NoteCopy = z.object({
+  /** Unique across databases (a UUID): an import never duplicates a copy. */
+  id: z.string().min(1).max(100),
+  text: z.string().max(MAX_NOTE_LENGTH),
+  /** When its text was last written. */
+  at: z.number().int().nonnegative(),
+  kind: z.enum(NOTE_COPY_KINDS),
+  /** Who wrote it, when it is not this browser's user. */
+  author: z.string().max(200).optional(),
+  /** The editing session whose stale saves it holds: that session's next stale saves update it. */
+  session: z.string().max(100).optional(),
+});
+export type NoteCopy = z.infer<typeof NoteCopy>;
+
 export const ItemAnnotation = z.object({
   noticeKey: NoticeKey,
   itemNo: ItemNo,
@@ -38,6 +58,12 @@ export const ItemAnnotation = z.object({
   updatedAt: z.number().int().nonnegative(),
   /** When the note text itself last changed: the merge rule compares these. */
   noteUpdatedAt: z.number().int().nonnegative().optional(),
+  /** The note's revision in this database: one more each time its text changes; absent is 0. */
+  noteRev: z.number().int().nonnegative().optional(),
+  /** The editing session that wrote the current revision, when its save said. */
+  noteSession: z.string().max(100).optional(),
+  /** Other note records of the item, oldest first; absent when there are none. */
+  noteCopies: z.array(NoteCopy).max(MAX_NOTE_COPIES).optional(),
 });
 export type ItemAnnotation = z.infer<typeof ItemAnnotation>;
 
@@ -50,10 +76,22 @@ export const AnnotationPatch = z.object({
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   followUp: CalendarDay.nullable().optional(),
   progress: z.number().min(0).max(100).nullable().optional(),
+  /**
+   * The note revision (ItemAnnotation.noteRev) the typed note was based on. When the stored note
+   * has moved on since, by another session, the note is kept as a conflict copy instead of
+   * overwriting it. Absent: the note is written whatever the revision (last write wins).
+   */
+  baseNoteRev: z.number().int().nonnegative().optional(),
+  /** The editing session (one per open editor): its own later saves are never stale to it. */
+  session: z.string().min(1).max(100).optional(),
 });
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 
-export const HISTORY_FIELDS = ['status', 'note', 'followUp', 'progress', 'import', 'created'] as const;
+/**
+ * `noteCopy`: a conflict copy kept (from null to its length), updated (length to length) or
+ * resolved (length to 'dismissed' or 'appended'; appending also writes a `note` entry).
+ */
+export const HISTORY_FIELDS = ['status', 'note', 'followUp', 'progress', 'import', 'created', 'noteCopy'] as const;
 export const HistoryEntry = z.object({
   id: z.number().int().optional(),
   noticeKey: NoticeKey,
@@ -71,12 +109,14 @@ export function emptyAnnotation(noticeKey: string, itemNo: number, fingerprint: 
 
 /**
  * Applies a patch; returns the new annotation and one history entry per field that changed.
- * A patch that changes nothing returns no entries and the annotation as it was.
+ * A patch that changes nothing returns no entries and the annotation as it was. A stale note
+ * (./note-copies.ts) becomes a conflict copy, with ids from `newId`; the other fields apply.
  */
 export function applyPatch(
   current: ItemAnnotation | undefined,
   patch: AnnotationPatch,
   now: number,
+  newId: () => string = () => crypto.randomUUID(),
 ): { annotation: ItemAnnotation; history: HistoryEntry[] } {
   const base = current ?? emptyAnnotation(patch.noticeKey, patch.itemNo, patch.fingerprint, now);
   const next: ItemAnnotation = { ...base };
@@ -89,10 +129,17 @@ export function applyPatch(
     next.status = patch.status;
   }
   if (patch.note !== undefined && patch.note !== base.note) {
-    // The note's text can be long: history records its length, not a copy per keystroke.
-    log('note', base.note.length, patch.note.length);
-    next.note = patch.note;
-    next.noteUpdatedAt = now;
+    if (isStaleNoteSave(base, patch)) {
+      const kept = keepStaleNote(base.noteCopies ?? [], patch.note, patch.session, now, newId);
+      if (kept) {
+        log('noteCopy', kept.from, kept.to);
+        next.noteCopies = kept.copies;
+      }
+    } else {
+      // The note's text can be long: history records its length, not a copy per keystroke.
+      log('note', base.note.length, patch.note.length);
+      writeNote(next, patch.note, now, patch.session);
+    }
   }
   if (patch.followUp !== undefined && (patch.followUp ?? undefined) !== base.followUp) {
     log('followUp', base.followUp ?? null, patch.followUp);
@@ -108,5 +155,52 @@ export function applyPatch(
   if (!current) history.unshift({ noticeKey: patch.noticeKey, itemNo: patch.itemNo, at: now, field: 'created' });
   next.fingerprint = patch.fingerprint;
   next.updatedAt = now;
+  return { annotation: next, history };
+}
+
+/** Sets the note as a new revision, written by `session` if known. */
+export function writeNote(a: ItemAnnotation, note: string, now: number, session?: string): void {
+  a.note = note;
+  a.noteUpdatedAt = now;
+  a.noteRev = (a.noteRev ?? 0) + 1;
+  if (session === undefined) delete a.noteSession;
+  else a.noteSession = session;
+}
+
+/**
+ * Resolves conflict copy `copyId`: 'dismiss' drops it, 'append' appends its text to the note and
+ * drops it. Recorded in the history like an edit. The appended note is a revision of no editing
+ * session: a save any editor typed before it is stale and kept as a copy, so the appended text
+ * cannot be overwritten by a save still on its way.
+ */
+export function resolveNoteCopy(
+  current: ItemAnnotation | undefined,
+  copyId: string,
+  action: NoteCopyAction,
+  now: number,
+): { annotation: ItemAnnotation; history: HistoryEntry[] } {
+  const copy = current?.noteCopies?.find((c) => c.id === copyId);
+  if (!current || !copy) throw new NoteCopyRefused(NO_SUCH_COPY);
+  const next: ItemAnnotation = { ...current, updatedAt: now };
+  const rest = current.noteCopies!.filter((c) => c !== copy);
+  if (rest.length) next.noteCopies = rest;
+  else delete next.noteCopies;
+  const entry = (field: HistoryEntry['field'], from: string | number | null, to: string | number | null): HistoryEntry => ({
+    noticeKey: current.noticeKey,
+    itemNo: current.itemNo,
+    at: now,
+    field,
+    from,
+    to,
+  });
+  const history: HistoryEntry[] = [];
+  if (action === 'append') {
+    const note = appendedNote(current.note, copy.text);
+    if (note !== current.note) {
+      history.push(entry('note', current.note.length, note.length));
+      writeNote(next, note, now);
+    }
+  }
+  history.push(entry('noteCopy', copy.text.length, action === 'append' ? 'appended' : 'dismissed'));
   return { annotation: next, history };
 }

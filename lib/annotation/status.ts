@@ -17,3 +17,9 @@ export const STATUS_LABELS: Record<ItemStatus, { zh: string; en: string }> = {
 
 /** Limits that keep one note or one file from filling the database. */
 export const MAX_NOTE_LENGTH = 20_000;
+/** Conflict copies one item keeps at most (./note-copies.ts): past that, stale saves are refused. */
+export const MAX_NOTE_COPIES = 100;
+
+/** Kinds of note records kept beside an item's note: conflict copies now, colleagues' notes later. */
+export const NOTE_COPY_KINDS = ['conflict'] as const;
+export type NoteCopyKind = (typeof NOTE_COPY_KINDS)[number];

@@ -2,7 +2,8 @@
  * Reads and writes of annotations; each edit is one transaction with its history entries and the
  * digest the popup reads (./digests.ts).
  */
-import { applyPatch, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
+import { applyPatch, resolveNoteCopy, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
+import type { NoteCopyResolution } from '../annotation/note-copies';
 import type { DubanDatabase } from './database';
 import { digestTables, writeDigests } from './digests';
 
@@ -13,24 +14,32 @@ export function noticeAnnotations(db: DubanDatabase, key: string): Promise<ItemA
   return db.annotations.where('noticeKey').equals(key).sortBy('itemNo');
 }
 
+type Edit = (current: ItemAnnotation | undefined) => { annotation: ItemAnnotation; history: HistoryEntry[] };
+
 /**
- * Saves one edit. Resolves only after the transaction has committed, so an acknowledged save
- * is on disk; returns the annotation as stored and whether anything changed.
+ * Writes one edit of one item, read and written in one transaction with its history entries and
+ * digest. Resolves only after the transaction has committed, so an acknowledged edit is on disk;
+ * returns the annotation as stored and whether anything changed.
  */
-export async function saveAnnotation(
-  db: DubanDatabase,
-  patch: AnnotationPatch,
-  now: number,
-): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
+async function writeEdit(db: DubanDatabase, key: [string, number], edit: Edit): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
   return db.transaction('rw', [db.annotations, db.history, ...digestTables(db)], async () => {
-    const current = await db.annotations.get([patch.noticeKey, patch.itemNo]);
-    const { annotation, history } = applyPatch(current, patch, now);
+    const { annotation, history } = edit(await db.annotations.get(key));
     if (!history.length) return { annotation, changed: false };
     await db.annotations.put(annotation);
     await db.history.bulkAdd(history);
     await writeDigests(db, { annotations: [annotation] });
     return { annotation, changed: true };
   });
+}
+
+/** Saves one edit (a stale note becomes a conflict copy: lib/annotation/note-copies.ts). */
+export function saveAnnotation(db: DubanDatabase, patch: AnnotationPatch, now: number) {
+  return writeEdit(db, [patch.noticeKey, patch.itemNo], (current) => applyPatch(current, patch, now));
+}
+
+/** Appends or dismisses one conflict copy; throws NoteCopyRefused if it is gone or too long. */
+export function resolveAnnotationCopy(db: DubanDatabase, r: NoteCopyResolution, now: number) {
+  return writeEdit(db, [r.noticeKey, r.itemNo], (current) => resolveNoteCopy(current, r.copyId, r.action, now));
 }
 
 export async function itemHistory(db: DubanDatabase, key: string, itemNo: number): Promise<HistoryEntry[]> {

@@ -2,7 +2,7 @@
  * duban's database. Opened only by the background, in the extension's own origin: the page's
  * storage never holds a note. Versions are append-only; each adds an upgrade, never edits an old one.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { Notice } from '../notice/types';
 import type { RestorePoint } from '../transfer/restore-point';
@@ -61,8 +61,14 @@ export class DubanDatabase extends Dexie {
   /** Each notice's summary as far as it does not depend on the day: what the popup reads (./digests.ts). */
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  /**
+   * `chromeTransactionDurability` applies to every transaction of this instance: the background
+   * opens one instance for single edits and one for imports and undo (entrypoints/background).
+   * `indexedDB` lets tests put a failing factory under it (./recovery.test.ts).
+   */
+  constructor(name = DB_NAME, options: Pick<DexieOptions, 'chromeTransactionDurability' | 'indexedDB'> = {}) {
+    // Dexie takes a key given as undefined as the value: pass only the options set.
+    super(name, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)));
     // Version 1: the first released schema (tests keep a database written by it).
     this.version(1).stores({
       notices: 'key, docNo, lastSeenAt',

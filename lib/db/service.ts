@@ -5,10 +5,12 @@
 import type { z } from 'zod';
 import type { ItemAnnotation } from '../annotation/model';
 import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
-import { itemHistory, noticeAnnotations, saveAnnotation } from './annotations';
+import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from './annotations';
+import { NoteCopyRefused } from '../annotation/note-copies';
 import type { DubanDatabase } from './database';
 import { summariseRevisions } from './notice-record';
 import { acceptNoticeRevision, noticeRevisions, noticeSeen } from './notices';
+import { createStorageGuard } from './recovery';
 import { createFollowUpHandlers } from '../followup/service';
 import { createTransferHandlers } from '../transfer/service';
 
@@ -23,7 +25,18 @@ export interface ServiceHooks {
   onAnnotationSaved?: (noticeKey: string, annotation: ItemAnnotation) => void;
 }
 
-export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}) {
+export interface ServiceOptions {
+  /**
+   * The instance imports and undo write through, opened with strict durability (see
+   * entrypoints/background/index.ts); single edits use `db`. Defaults to `db`.
+   */
+  durable?: DubanDatabase;
+}
+
+export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}, options: ServiceOptions = {}) {
+  const durable = options.durable ?? db;
+  // A storage failure (disk full, backing store lost) must not outlive the storage's recovery.
+  const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
   const handlers: { [K in Handled]: Handler<K> } = {
     async openNotice(notice) {
       const { record, revision } = await noticeSeen(db, notice, now());
@@ -44,7 +57,17 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     async getNoticeRevisions() {
       return ok(await noticeRevisions(db));
     },
-    ...createTransferHandlers(db, now),
+    async resolveNoteCopy(request) {
+      try {
+        const { annotation, changed } = await resolveAnnotationCopy(db, request, now());
+        if (changed) hooks.onAnnotationSaved?.(request.noticeKey, annotation);
+        return ok(annotation);
+      } catch (e) {
+        if (e instanceof NoteCopyRefused) return fail(e.message);
+        throw e;
+      }
+    },
+    ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
   } as { [K in Handled]: Handler<K> };
 
@@ -54,7 +77,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     const parsed = requestSchemas[name].safeParse(data);
     if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`) as Answer;
     try {
-      return await (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data);
+      return await storage.run(() => (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data));
     } catch (e) {
       return fail(`保存失败 / ${name} failed: ${(e as Error).message}`) as Answer;
     }

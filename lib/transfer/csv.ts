@@ -4,8 +4,13 @@
  */
 
 const BOM = '\uFEFF';
-// =, +, -, @ start a formula; tab and CR do in some spreadsheets too.
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * =, +, -, @ (and their full-width forms, which Excel and WPS also read as operators) start a
+ * formula even after blanks and invisible characters (spaces, line breaks, U+3000, zero-width
+ * spaces, BOM, bidi marks: \s and the Unicode "format" class Cf); a tab or CR does in some
+ * spreadsheets too. OWASP: prefix such a cell with an apostrophe.
+ */
+const FORMULA_START = /^(?:[\s\p{Cf}]*[=+\-@＝＋－＠]|[\t\r])/u;
 
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);

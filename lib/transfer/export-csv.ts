@@ -19,7 +19,12 @@ export const CSV_HEADER = [
   '备注 Note',
   '跟进日期 Follow-up',
   '更新时间 Updated',
+  '冲突副本 Conflict copies',
 ] as const;
+
+/** Each copy on its own lines: [冲突副本 2026-11-25 16:30] text (with its author, when known). */
+const copiesCell = (a: ItemAnnotation | undefined) =>
+  (a?.noteCopies ?? []).map((c) => `[冲突副本${c.author ? ` ${c.author}` : ''} ${shanghaiTime(c.at)}] ${c.text}`).join('\n');
 
 export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, only?: readonly string[]): string {
   const { groups } = groupByNotice(snapshot, only);
@@ -43,6 +48,7 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
         a?.note ?? '',
         a?.followUp ?? '',
         a ? shanghaiTime(a.updatedAt) : '',
+        copiesCell(a),
       ]);
     }
   }

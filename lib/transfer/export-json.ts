@@ -1,4 +1,4 @@
-/** The `duban-annotations` v1 file from a snapshot of the database (see ./format.ts). */
+/** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
 import { FORMAT_NAME, FORMAT_VERSION, IMPORT_LIMITS, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
@@ -58,6 +58,10 @@ function fileItem(
     createdAt: toInstant(a.createdAt),
     updatedAt: toInstant(a.updatedAt),
     noteUpdatedAt: a.noteUpdatedAt === undefined ? null : toInstant(a.noteUpdatedAt),
+    // The note's revision and sessions are this database's own bookkeeping: not exported.
+    ...(a.noteCopies?.length && {
+      noteCopies: a.noteCopies.map((c) => ({ id: c.id, text: c.text, at: toInstant(c.at), kind: c.kind, ...(c.author !== undefined && { author: c.author }) })),
+    }),
     // A file keeps an item's latest entries (the merge needs the latest note versions).
     history: history.slice(-IMPORT_LIMITS.maxHistoryPerItem).map((h) => ({
       at: toInstant(h.at),

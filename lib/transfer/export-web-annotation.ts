@@ -1,7 +1,8 @@
 /**
  * W3C Web Annotation (JSON-LD) so other annotation tools can read duban's notes: one Annotation per
  * annotated item, targeting the notice's URL with a TextQuoteSelector on the item's text; the status
- * is an `assessing` body, the note a `commenting` body. https://www.w3.org/TR/annotation-model/
+ * is an `assessing` body, the note a `commenting` body, each conflict copy another `commenting` body
+ * with its own id. https://www.w3.org/TR/annotation-model/
  */
 import { STATUS_LABELS } from '../annotation/status';
 import { toInstant } from './format';
@@ -10,11 +11,15 @@ import { groupByNotice, type TransferSnapshot } from './snapshot';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 interface TextualBody {
+  /** Set on a conflict copy's body: urn:duban:note-copy:<id>. */
+  id?: string;
   type: 'TextualBody';
   purpose: 'assessing' | 'commenting' | 'tagging';
   value: string;
   format: 'text/plain';
   language?: string;
+  created?: string;
+  creator?: { type: 'Person'; name: string };
 }
 
 export interface WebAnnotation {
@@ -56,6 +61,19 @@ export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' |
         { type: 'TextualBody', purpose: 'assessing', value: `${label.zh} ${label.en}`, format: 'text/plain' },
       ];
       if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain', language: 'zh' });
+      // Conflict copies are other versions of the note: more commenting bodies, each with its id.
+      for (const c of a.noteCopies ?? []) {
+        body.push({
+          id: `urn:duban:note-copy:${encodeURIComponent(c.id)}`,
+          type: 'TextualBody',
+          purpose: 'commenting',
+          value: c.text,
+          format: 'text/plain',
+          language: 'zh',
+          created: toInstant(c.at),
+          ...(c.author !== undefined && { creator: { type: 'Person' as const, name: c.author } }),
+        });
+      }
       if (a.followUp) body.push({ type: 'TextualBody', purpose: 'tagging', value: `跟进 follow-up ${a.followUp}`, format: 'text/plain' });
       if (a.progress !== undefined) body.push({ type: 'TextualBody', purpose: 'tagging', value: `进度 progress ${a.progress}%`, format: 'text/plain' });
       const exact = texts.get(a.itemNo);

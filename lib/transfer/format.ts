@@ -1,17 +1,21 @@
 /**
- * duban's file format for handing annotations to a colleague: `duban-annotations`, version 1.
- * One Zod schema checks a whole file before anything is written; see docs/transfer.md.
- * Times are ISO 8601 instants in the file (readable) and epoch milliseconds in the database.
+ * duban's file format for handing annotations to a colleague: `duban-annotations`, version 2
+ * (version 1, without conflict copies, still imports). One Zod schema checks a whole file before
+ * anything is written; see docs/transfer.md. Times are ISO 8601 instants in the file (readable)
+ * and epoch milliseconds in the database.
  */
 import { z } from 'zod';
-import { CalendarDay, HISTORY_FIELDS, ItemNo, ItemStatus, NoticeKey } from '../annotation/model';
+import { CalendarDay, HISTORY_FIELDS, ItemNo, ItemStatus, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, NoticeKey } from '../annotation/model';
 import { isOfficialUrl, noticeKey } from '../notice/notice-key';
 import { IMPORT_LIMITS } from './limits';
 
 export { IMPORT_LIMITS };
 
 export const FORMAT_NAME = 'duban-annotations';
-export const FORMAT_VERSION = 1;
+/** Version 2 added items' `noteCopies`: an older duban refuses such a file rather than drop them. */
+export const FORMAT_VERSION = 2;
+/** Versions this duban reads. */
+const READ_VERSIONS = [1, 2] as const;
 
 
 /** An instant as written in the file: 2026-11-25T08:30:00.000Z (UTC, at most millisecond precision). */
@@ -39,6 +43,15 @@ export const FileHistoryEntry = z.object({
   to: HistoryValue.optional(),
 });
 
+/** A conflict copy (or, later, a colleague's note) kept beside the item's note. */
+export const FileNoteCopy = z.object({
+  id: z.string().min(1).max(100),
+  text: z.string().max(MAX_NOTE_LENGTH),
+  at: Instant,
+  kind: z.enum(NOTE_COPY_KINDS),
+  author: z.string().max(200).nullable().optional(),
+});
+
 export const FileItem = z.object({
   itemNo: ItemNo,
   fingerprint: z.string().max(64),
@@ -54,6 +67,7 @@ export const FileItem = z.object({
   updatedAt: Instant,
   noteUpdatedAt: Instant.nullable().optional(),
   history: z.array(FileHistoryEntry).max(IMPORT_LIMITS.maxHistoryPerItem).default([]),
+  noteCopies: z.array(FileNoteCopy).max(MAX_NOTE_COPIES).optional(),
 });
 
 export const FileSection = z.object({
@@ -94,7 +108,7 @@ export const FileNotice = z
 export const TransferFileSchema = z
   .object({
     format: z.literal(FORMAT_NAME),
-    version: z.literal(FORMAT_VERSION),
+    version: z.literal(READ_VERSIONS),
     exportedAt: Instant,
     notices: z.array(FileNotice).max(IMPORT_LIMITS.maxNotices),
   })

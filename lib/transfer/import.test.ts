@@ -34,8 +34,14 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
 }
 
 /** Annotations keyed and sorted, for comparing two databases. */
+/** Annotations as a file carries them: the note's revision and editing sessions are each database's own. */
 const annotationsOf = async (d: DubanDatabase) =>
-  (await d.annotations.toArray()).sort((a, b) => (a.noticeKey + a.itemNo).localeCompare(b.noticeKey + b.itemNo));
+  (await d.annotations.toArray())
+    .map(({ noteRev: _rev, noteSession: _session, ...a }) => ({
+      ...a,
+      ...(a.noteCopies && { noteCopies: a.noteCopies.map(({ session: _s, ...c }) => c) }),
+    }))
+    .sort((a, b) => (a.noticeKey + a.itemNo).localeCompare(b.noticeKey + b.itemNo));
 const historyOf = async (d: DubanDatabase) =>
   (await allHistory(d))
     .filter((h) => h.field !== 'import')

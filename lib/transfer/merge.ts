@@ -5,11 +5,16 @@
  * - the note: if one side's note grew out of the other's (its history holds the other's note
  *   version), the newer note wins; if both changed it since they diverged, the text that contains
  *   the other is kept, else both texts are kept, marked <<<本地 local>>> and <<<导入 imported>>>;
- * - history: the union of both sides, each entry once.
- * A note version is (noteUpdatedAt, note length), as applyPatch writes it to the history.
+ * - history: the union of both sides, each entry once;
+ * - conflict copies: the union of both sides, each copy (by id) once.
+ * A note version is (noteUpdatedAt, note length), as applyPatch writes it to the history. A note
+ * taken from the file is a new revision here (noteRev), so an editor still on the old text keeps
+ * its next save as a conflict copy instead of overwriting it.
  * Merging the result with the same file again changes nothing.
  */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import { mergeNoteCopies } from '../annotation/note-copies';
+import { sameData } from './restore-point';
 
 export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';
 
@@ -56,10 +61,12 @@ function laterIsIncoming(local: ItemAnnotation, incoming: ItemAnnotation): boole
   return fieldsKey(incoming) > fieldsKey(local);
 }
 
-const SAME_FIELDS = ['status', 'note', 'followUp', 'progress', 'fingerprint', 'createdAt', 'updatedAt', 'noteUpdatedAt'] as const;
+const SAME_FIELDS = ['status', 'note', 'followUp', 'progress', 'fingerprint', 'createdAt', 'updatedAt', 'noteUpdatedAt', 'noteRev', 'noteSession'] as const;
 
 export function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
-  return SAME_FIELDS.every((f) => a[f] === b[f]) && a.noticeKey === b.noticeKey && a.itemNo === b.itemNo;
+  return (
+    SAME_FIELDS.every((f) => a[f] === b[f]) && a.noticeKey === b.noticeKey && a.itemNo === b.itemNo && sameData(a.noteCopies, b.noteCopies)
+  );
 }
 
 /** Merges one imported item into the local one (if any) at time `now`. */
@@ -84,6 +91,10 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
   if (winner.followUp !== undefined) next.followUp = winner.followUp;
   if (winner.progress !== undefined) next.progress = winner.progress;
   if (L.noteUpdatedAt !== undefined) next.noteUpdatedAt = L.noteUpdatedAt;
+  if (L.noteRev !== undefined) next.noteRev = L.noteRev;
+  if (L.noteSession !== undefined) next.noteSession = L.noteSession;
+  const copies = mergeNoteCopies(L.noteCopies, I.noteCopies);
+  if (copies.length) next.noteCopies = copies;
 
   let conflict = false;
   const added = [...missing];
@@ -99,8 +110,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
     conflict = true;
     const merged = conflictNote(L.note, I.note);
     const at = Math.max(now, L.updatedAt, I.updatedAt, (L.noteUpdatedAt ?? 0) + 1, (I.noteUpdatedAt ?? 0) + 1);
-    next.note = merged;
-    next.noteUpdatedAt = at;
+    newRevision(next, merged, at);
     next.updatedAt = at;
     added.push({ noticeKey: L.noticeKey, itemNo: L.itemNo, at, field: 'note', from: L.note.length, to: merged.length });
   }
@@ -111,9 +121,16 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
 }
 
 function take(next: ItemAnnotation, from: ItemAnnotation) {
-  next.note = from.note;
-  if (from.noteUpdatedAt === undefined) delete next.noteUpdatedAt;
-  else next.noteUpdatedAt = from.noteUpdatedAt;
+  newRevision(next, from.note, from.noteUpdatedAt);
+}
+
+/** The note replaced by the import: a revision no editor here has seen. */
+function newRevision(next: ItemAnnotation, note: string, at: number | undefined) {
+  next.note = note;
+  if (at === undefined) delete next.noteUpdatedAt;
+  else next.noteUpdatedAt = at;
+  next.noteRev = (next.noteRev ?? 0) + 1;
+  delete next.noteSession;
 }
 
 /** Entries of `incoming` the local history lacks (and each only once). */

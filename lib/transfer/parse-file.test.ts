@@ -98,7 +98,8 @@ describe('parseTransferFile', () => {
     expect(errors('{"format": ')).toContain('不是有效的 JSON 文件 / not a valid JSON file');
     expect(errors('[1,2]')).toContain('不是督办导出的文件');
     expect(errors(file((f) => (f.format = 'hypothesis' as any)))).toContain('not a duban export');
-    expect(errors(file((f) => (f.version = 2 as any)))).toContain('newer duban (version 2)');
+    expect(errors(file((f) => (f.version = 3 as any)))).toContain('newer duban (version 3)');
+    expect(errors(file((f) => (f.version = 0 as any)))).toContain('field version');
   });
 
   it('refuses files over the size and item limits with a message', () => {

@@ -3,7 +3,7 @@
  * what the database holds (./merge.ts), the preview the user confirms, and the rows to write.
  * Pure; ./store.ts reads the local state and writes the plan in one transaction.
  */
-import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
 import type { NoticeItem } from '../notice/types';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
@@ -74,6 +74,9 @@ export function fileAnnotation(noticeKey: string, item: FileItem): ItemAnnotatio
   if (item.followUp != null) a.followUp = item.followUp;
   if (item.progress != null) a.progress = item.progress;
   if (item.noteUpdatedAt != null) a.noteUpdatedAt = item.noteUpdatedAt;
+  if (item.noteCopies?.length) {
+    a.noteCopies = item.noteCopies.map((c) => ({ id: c.id, text: c.text, at: c.at, kind: c.kind, ...(c.author != null && { author: c.author }) }));
+  }
   return a;
 }
 
@@ -179,6 +182,11 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
             imported: snippet(item.note),
           });
         }
+      }
+      if ((merged.annotation.noteCopies?.length ?? 0) > MAX_NOTE_COPIES && errors.length < 5) {
+        errors.push(
+          `通知「${n.docNo ?? n.key}」第 ${item.itemNo} 项：合并后的冲突副本超过 ${MAX_NOTE_COPIES} 份 / notice "${n.docNo ?? n.key}", item ${item.itemNo}: more than ${MAX_NOTE_COPIES} conflict copies once merged`,
+        );
       }
       if (merged.write) writes.annotations.push(merged.annotation);
       for (const h of merged.addHistory) writes.history.push(h);

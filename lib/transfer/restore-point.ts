@@ -1,10 +1,12 @@
 /**
- * Undo of the last import. Before an import writes, ./store.ts keeps a restore point in the same
- * transaction: for every record the import writes, its exact prior state ("did not exist" is
+ * Undo of imports, newest first. Before an import writes, ./store.ts keeps a restore point in the
+ * same transaction: for every record the import writes, its exact prior state ("did not exist" is
  * `before: null`) and the state the import left, plus the ids of the history packs it added; and,
- * in the meta table beside `lastExport`, a small `lastImport` summary the popup reads (the point
- * itself can be megabytes). Undo puts the prior states back and deletes the packs, in one
- * transaction, then drops the point and the summary. Only the last import can be undone.
+ * in the meta table beside `lastExport`, the small summaries of the imports that can be undone
+ * (`importUndoStack`, oldest first), which the popup reads (a point itself can be megabytes). The
+ * last 10 imports keep their points. Undo of the newest puts its prior states back and deletes its
+ * packs, in one transaction, then drops its point and summary: the one before becomes the newest.
+ * Undone in turn, the imports give back exactly the database before the oldest of them.
  *
  * Newer work wins over undo: if an annotation the import wrote has changed since (an edit in the
  * overlay, the overview, a reminder), undo is refused and names the items. A notice record
@@ -33,9 +35,12 @@ export interface RestorePoint {
   packIds: number[];
 }
 
+/** Meta key of the summaries of the imports that can be undone, oldest first. */
+export const UNDO_STACK_KEY = 'importUndoStack';
+/** Meta key under which versions before the stack kept the one import that could be undone. */
 export const LAST_IMPORT_KEY = 'lastImport';
 
-/** What the meta table keeps of the import "undo last import" would undo. */
+/** What the meta table keeps of an import that can be undone. */
 export interface UndoableImport {
   /** Its restore point. */
   id: number;

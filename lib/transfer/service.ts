@@ -28,7 +28,8 @@ const MIME: Record<ExportFormat, string> = {
   jsonld: 'application/ld+json',
 };
 
-export function createTransferHandlers(db: DubanDatabase, now: () => number) {
+/** `durable`: the instance imports and undo write through (strict durability); `db` for the rest. */
+export function createTransferHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
   return {
     async getPopupSummary({ activeUrl }: { activeUrl?: string }): Promise<Result<PopupSummary>> {
       // The summary digests (a few KB per notice), then the digests of the notices shown in full:
@@ -69,7 +70,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number) {
     },
 
     async applyImport({ text, fileName, importId }: { text: string; fileName?: string; importId?: string }): Promise<Result<ImportOutcome>> {
-      return runImport(text, (file) => applyImport(db, file, now(), { fileName, importId }));
+      return runImport(text, (file) => applyImport(durable, file, now(), { fileName, importId }));
     },
 
     async getLastImport(_: Record<string, never>): Promise<Result<UndoableImport | null>> {
@@ -78,7 +79,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number) {
 
     async undoLastImport({ id }: { id: number }): Promise<Result<UndoableImport>> {
       try {
-        return ok(await undoLastImport(db, id));
+        return ok(await undoLastImport(durable, id));
       } catch (e) {
         if (e instanceof UndoRefused) return fail(e.message);
         return fail(`撤销失败，未作任何更改 / undo failed; nothing was changed: ${(e as Error).message}`);

@@ -17,6 +17,7 @@ import {
   LAST_IMPORT_KEY,
   NEWER_IMPORT,
   NO_IMPORT,
+  UNDO_STACK_KEY,
   undoWrites,
   type RestorePoint,
   type UndoableImport,
@@ -24,6 +25,9 @@ import {
 import { itemKey, type TransferSnapshot } from './snapshot';
 
 export const LAST_EXPORT_KEY = 'lastExport';
+
+/** How many imports can be undone, newest first; an older import's restore point is dropped. */
+export const MAX_UNDOABLE_IMPORTS = 10;
 
 /** What the meta table remembers of the last backup (JSON) export. */
 export interface LastExport {
@@ -91,8 +95,8 @@ export interface ImportSource {
 
 /**
  * Imports `file`: planned against the database as it is now and written all or nothing, together
- * with the restore point that undoes it (which replaces the previous one). An import that changes
- * nothing writes nothing and leaves the previous restore point alone.
+ * with the restore point that undoes it, on top of those of the previous imports (the last
+ * MAX_UNDOABLE_IMPORTS are kept). An import that changes nothing writes nothing.
  */
 export async function applyImport(db: DubanDatabase, file: TransferFile, now: number, source: ImportSource = {}): Promise<ImportPreview> {
   const tables = [db.notices, db.annotations, db.history, db.historyPacks, db.restorePoints, db.meta, ...digestTables(db)];
@@ -107,7 +111,6 @@ export async function applyImport(db: DubanDatabase, file: TransferFile, now: nu
     await writeDigests(db, { notices, annotations });
     // One pack per notice: IndexedDB pays per record, and an import may bring tens of thousands of entries.
     const packIds = history.length ? await db.historyPacks.bulkAdd(packHistory(history, now), { allKeys: true }) : [];
-    await db.restorePoints.clear();
     const id = await db.restorePoints.add(restorePoint(local, plan.writes, packIds as number[], now));
     const last: UndoableImport = {
       id: id as number,
@@ -116,7 +119,10 @@ export async function applyImport(db: DubanDatabase, file: TransferFile, now: nu
       ...(source.importId !== undefined && { importId: source.importId }),
       counts: plan.preview.counts,
     };
-    await setMeta(db, LAST_IMPORT_KEY, last);
+    const stack = [...(await undoStack(db)), last];
+    const dropped = stack.splice(0, Math.max(0, stack.length - MAX_UNDOABLE_IMPORTS));
+    if (dropped.length) await db.restorePoints.bulkDelete(dropped.map((d) => d.id));
+    await writeUndoStack(db, stack);
     return plan.preview;
   });
 }
@@ -134,22 +140,38 @@ function restorePoint(local: LocalState, writes: ImportWrites, packIds: number[]
   };
 }
 
-/** The import "undo last import" would undo, if any (a small record: the popup reads it on opening). */
-export function lastImport(db: DubanDatabase): Promise<UndoableImport | undefined> {
-  return getMeta<UndoableImport>(db, LAST_IMPORT_KEY);
+/** The imports that can be undone, oldest first (a small record: the popup reads it on opening). */
+async function undoStack(db: DubanDatabase): Promise<UndoableImport[]> {
+  const stack = await getMeta<UndoableImport[]>(db, UNDO_STACK_KEY);
+  if (stack) return stack;
+  // A database from before the stack: at most one import, kept under its own key.
+  const legacy = await getMeta<UndoableImport>(db, LAST_IMPORT_KEY);
+  return legacy ? [legacy] : [];
+}
+
+async function writeUndoStack(db: DubanDatabase, stack: UndoableImport[]): Promise<void> {
+  await db.meta.delete(LAST_IMPORT_KEY);
+  if (stack.length) await setMeta(db, UNDO_STACK_KEY, stack);
+  else await db.meta.delete(UNDO_STACK_KEY);
+}
+
+/** The import "undo last import" would undo, if any: the newest of those that can be undone. */
+export async function lastImport(db: DubanDatabase): Promise<UndoableImport | undefined> {
+  return (await undoStack(db)).at(-1);
 }
 
 export class UndoRefused extends Error {}
 
 /**
- * Puts back what import `id` replaced and drops its restore point, in one transaction. Refused
- * (nothing written) when that import is no longer the last, or when an annotation it wrote was
- * changed since (see ./restore-point.ts).
+ * Puts back what import `id` replaced and drops its restore point, in one transaction; the import
+ * before it becomes the last. Refused (nothing written) when that import is no longer the last,
+ * or when an annotation it wrote was changed since (see ./restore-point.ts).
  */
 export async function undoLastImport(db: DubanDatabase, id: number): Promise<UndoableImport> {
   const tables = [db.notices, db.annotations, db.historyPacks, db.restorePoints, db.meta, ...digestTables(db)];
   return db.transaction('rw', tables, async () => {
-    const last = await lastImport(db);
+    const stack = await undoStack(db);
+    const last = stack.at(-1);
     const point = last && (await db.restorePoints.get(last.id));
     if (!last || !point) throw new UndoRefused(NO_IMPORT);
     if (last.id !== id) throw new UndoRefused(NEWER_IMPORT);
@@ -176,7 +198,7 @@ export async function undoLastImport(db: DubanDatabase, id: number): Promise<Und
     });
     if (point.packIds.length) await db.historyPacks.bulkDelete(point.packIds);
     await db.restorePoints.delete(last.id);
-    await db.meta.delete(LAST_IMPORT_KEY);
+    await writeUndoStack(db, stack.slice(0, -1));
     return last;
   });
 }

@@ -5,8 +5,8 @@ import type { DubanDatabase } from '../db/database';
 import { createService } from '../db/service';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { parseTransferFile } from './parse-file';
-import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, type UndoableImport } from './restore-point';
-import { applyImport, readSnapshot } from './store';
+import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from './restore-point';
+import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from './store';
 import { applyEdits, dispose, editArb, freshDb, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 /**
  * Every row of every table, ids included, in primary-key order; apart from the undo bookkeeping
- * (the restore point and its `lastImport` summary), which the undo itself removes.
+ * (the restore points and the summaries of the imports that can be undone), which undo itself removes.
  */
 async function fullDump(d: DubanDatabase) {
   const [notices, annotations, history, historyPacks, meta, noticeDigests, annotationDigests, summaryDigests] = await Promise.all([
@@ -41,7 +41,7 @@ async function fullDump(d: DubanDatabase) {
     d.summaryDigests.toArray(),
   ]);
   const digests = { noticeDigests, annotationDigests, summaryDigests };
-  return { notices, annotations, history, historyPacks, meta: meta.filter((m) => m.key !== LAST_IMPORT_KEY), digests };
+  return { notices, annotations, history, historyPacks, meta: meta.filter((m) => m.key !== LAST_IMPORT_KEY && m.key !== UNDO_STACK_KEY), digests };
 }
 
 async function exportText(from: DubanDatabase, at: number): Promise<string> {
@@ -98,7 +98,7 @@ describe('undo last import', () => {
     expect((await undo(b, secondPoint.id)).ok).toBe(true);
     expect(await b.annotations.get([notices[1].docNo!, 2])).toBeUndefined();
     expect((await b.annotations.get([notices[0].docNo!, 1]))!.note).toBe('甲');
-    expect(await last(b)).toBeNull();
+    expect(await last(b)).toEqual(firstPoint);
   });
 
   it('refuses, naming the items, when an imported item was edited since; nothing is written', async () => {
@@ -153,6 +153,65 @@ describe('undo last import', () => {
   });
 });
 
+describe('undo is a stack', () => {
+  it('import A, import B, undo B, undo A: the database is exactly as before A', async () => {
+    const a = await db();
+    const b = await db();
+    const local = await db();
+    await applyEdits(local, known, [{ notice: 0, itemNo: 1, note: '本地', after: 1 }, { notice: 1, itemNo: 2, status: 'behind', after: 1 }], T0);
+    const before = await fullDump(local);
+    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲的备注', after: 5 }, { notice: 2, itemNo: 3, status: 'done', after: 1 }], T0);
+    must((await createService(local, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10), fileName: 'A.json' })) as any);
+    const pointA = (await last(local))!;
+    const afterA = await fullDump(local);
+    await applyEdits(b, notices, [{ notice: 0, itemNo: 1, note: '乙的备注', after: 50 }, { notice: 1, itemNo: 2, progress: 30, after: 50 }], T0);
+    must((await createService(local, () => T0 + 200).handle('applyImport', { text: await exportText(b, T0 + 150), fileName: 'B.json' })) as any);
+    const pointB = (await last(local))!;
+    expect(pointB.fileName).toBe('B.json');
+
+    expect(must((await undo(local, pointB.id)) as any)).toMatchObject({ fileName: 'B.json' });
+    expect(await fullDump(local)).toEqual(afterA);
+    // A is the one to undo now, with what the popup shows of it.
+    expect(await last(local)).toEqual(pointA);
+    expect(must((await undo(local, pointA.id)) as any)).toMatchObject({ fileName: 'A.json' });
+    expect(await fullDump(local)).toEqual(before);
+    expect(await last(local)).toBeNull();
+    expect(await local.restorePoints.count()).toBe(0);
+  });
+
+  it(`keeps the last ${MAX_UNDOABLE_IMPORTS} imports: the older restore points go`, async () => {
+    const local = await db();
+    await applyEdits(local, known, [], T0);
+    const ids: number[] = [];
+    for (let i = 0; i < MAX_UNDOABLE_IMPORTS + 2; i++) {
+      const a = await db();
+      await applyEdits(a, notices, [{ notice: 0, itemNo: 1 + (i % 10), note: `第${i}份`, after: 10 }], T0 + i * 1000);
+      must((await createService(local, () => T0 + i * 1000 + 500).handle('applyImport', { text: await exportText(a, T0 + i * 1000 + 20) })) as any);
+      ids.push((await last(local))!.id);
+    }
+    expect(await local.restorePoints.count()).toBe(MAX_UNDOABLE_IMPORTS);
+    for (const id of ids.slice(2).reverse()) expect((await undo(local, id)).ok).toBe(true);
+    expect(await undo(local, ids[1])).toEqual({ ok: false, error: NO_IMPORT });
+  });
+
+  it('still undoes the one import a database written before the stack kept', async () => {
+    const a = await db();
+    const local = await db();
+    await applyEdits(local, known, [{ notice: 0, itemNo: 1, note: '本地', after: 1 }], T0);
+    const before = await fullDump(local);
+    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 5 }], T0);
+    must((await createService(local, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10), fileName: 'A.json' })) as any);
+    // As the previous version left it: one restore point, its summary under `lastImport`.
+    const summary = (await last(local))!;
+    await local.meta.clear();
+    await local.meta.put({ key: LAST_IMPORT_KEY, value: summary });
+    expect(await last(local)).toEqual(summary);
+    expect((await undo(local, summary.id)).ok).toBe(true);
+    expect(await fullDump(local)).toEqual(before);
+    expect(await last(local)).toBeNull();
+  });
+});
+
 describe('undo properties', () => {
   const edits = (notices: number) => fc.array(editArb(notices, 10), { maxLength: 20 });
 
@@ -173,6 +232,7 @@ describe('undo properties', () => {
         clock = Math.max(clock, endA) + 1;
         const before = await fullDump(b);
         const previous = await last(b);
+        const points = await b.restorePoints.count();
         const r = must((await createService(b, () => clock).handle('applyImport', { text: await exportText(a, endA) })) as any);
         const point = await last(b);
         if (!(r as { changes: boolean }).changes) {
@@ -182,11 +242,43 @@ describe('undo properties', () => {
         }
         expect(must((await undo(b, point!.id, clock + 1)) as any)).toMatchObject({ id: point!.id });
         expect(await fullDump(b)).toEqual(before);
-        expect(await b.restorePoints.count()).toBe(0);
+        expect(await b.restorePoints.count()).toBe(points);
+        expect(await last(b)).toEqual(previous);
         opened = opened.filter((d) => d !== a && d !== b);
         await Promise.all([dispose(a), dispose(b)]);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('random database + k random imports, undone k times, gives back every table at each step', async () => {
+    await fc.assert(
+      fc.asyncProperty(edits(2), fc.array(edits(3), { minLength: 1, maxLength: 4 }), async (onB, files) => {
+        const b = await db();
+        let clock = await applyEdits(b, known, onB, T0);
+        // The state before each import that changed something, newest last.
+        const states: { dump: Awaited<ReturnType<typeof fullDump>>; id: number }[] = [];
+        for (const [i, onA] of files.entries()) {
+          const a = await db();
+          const endA = await applyEdits(a, notices, onA, T0 + 3 + i);
+          clock = Math.max(clock, endA) + 1;
+          const dump = await fullDump(b);
+          const r = must((await createService(b, () => clock).handle('applyImport', { text: await exportText(a, endA) })) as any);
+          if ((r as { changes: boolean }).changes) states.push({ dump, id: (await last(b))!.id });
+          opened = opened.filter((d) => d !== a);
+          await dispose(a);
+        }
+        for (const { dump, id } of states.reverse()) {
+          expect((await last(b))!.id).toBe(id);
+          expect(must((await undo(b, id, ++clock)) as any)).toMatchObject({ id });
+          expect(await fullDump(b)).toEqual(dump);
+        }
+        expect(await last(b)).toBeNull();
+        expect(await b.restorePoints.count()).toBe(0);
+        opened = opened.filter((d) => d !== b);
+        await dispose(b);
+      }),
+      { numRuns: 25 },
     );
   });
 

@@ -67,6 +67,8 @@ export interface Edit {
   note?: string;
   followUp?: string | null;
   progress?: number | null;
+  /** Typed by this editing session on the first revision of the note: a stale note becomes a conflict copy. */
+  staleSession?: string;
   /** Milliseconds after the previous edit. */
   after: number;
 }
@@ -87,6 +89,7 @@ export const editArb = (notices: number, items: number): fc.Arbitrary<Edit> =>
       note: noteText,
       followUp: fc.oneof(day, fc.constant(null)),
       progress: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(null)),
+      staleSession: fc.constantFrom('tab-a', 'tab-b'),
       after: fc.integer({ min: 0, max: 5_000_000 }),
     },
     { requiredKeys: ['notice', 'itemNo', 'after'] },
@@ -105,6 +108,7 @@ export async function applyEdits(db: DubanDatabase, notices: Notice[], edits: re
     if (e.note !== undefined) patch.note = e.note;
     if (e.followUp !== undefined) patch.followUp = e.followUp;
     if (e.progress !== undefined) patch.progress = e.progress;
+    if (e.staleSession !== undefined) Object.assign(patch, { baseNoteRev: 0, session: e.staleSession });
     await saveAnnotation(db, patch, clock);
   }
   return clock;

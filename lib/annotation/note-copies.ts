@@ -1,0 +1,98 @@
+/**
+ * Conflict copies: no edit of a note is lost when two editors (two tabs, the overview and a tab)
+ * edit one item at once. Every save of a note says which revision of the note it was typed on
+ * (`baseNoteRev`) and which editing session sent it. A save typed on an older revision than the
+ * stored one, when another session wrote the newer revisions, would overwrite text its editor
+ * never saw: its text is kept beside the note as a conflict copy instead, shown with it, until the
+ * user appends it to the note or dismisses it. Later stale saves of the same session update that
+ * copy. Pure: no database.
+ */
+import type { AnnotationPatch, ItemAnnotation, NoteCopy } from './model';
+import { MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
+
+/** Whether the patch's note was typed on a revision another session has replaced since. */
+export function isStaleNoteSave(stored: ItemAnnotation, patch: AnnotationPatch): boolean {
+  if (patch.note === undefined || patch.baseNoteRev === undefined) return false;
+  if (patch.baseNoteRev >= (stored.noteRev ?? 0)) return false;
+  // The session's own saves follow one another without waiting for answers: they build on its text.
+  return patch.session === undefined || patch.session !== stored.noteSession;
+}
+
+export class TooManyNoteCopies extends Error {
+  constructor() {
+    super(`冲突副本过多（上限 ${MAX_NOTE_COPIES}），请先处理已有的副本 / too many conflict copies (limit ${MAX_NOTE_COPIES}): resolve some first`);
+  }
+}
+
+/**
+ * The copies after keeping `text`, a stale note of `session`: its copy updated, else a new one.
+ * Undefined when nothing changes (the same text is already kept). `from`/`to` are the history
+ * entry's values: the copy's length before (null: new) and after.
+ */
+export function keepStaleNote(
+  copies: readonly NoteCopy[],
+  text: string,
+  session: string | undefined,
+  now: number,
+  newId: () => string,
+): { copies: NoteCopy[]; from: number | null; to: number } | undefined {
+  const own = session === undefined ? -1 : copies.findIndex((c) => c.kind === 'conflict' && c.session === session);
+  if (own >= 0) {
+    const old = copies[own];
+    if (old.text === text) return undefined;
+    const next = copies.slice();
+    next[own] = { ...old, text, at: now };
+    return { copies: next, from: old.text.length, to: text.length };
+  }
+  if (copies.some((c) => c.text === text)) return undefined;
+  if (copies.length >= MAX_NOTE_COPIES) throw new TooManyNoteCopies();
+  const copy: NoteCopy = { id: newId(), text, at: now, kind: 'conflict', ...(session !== undefined && { session }) };
+  return { copies: [...copies, copy], from: null, to: text.length };
+}
+
+export const NOTE_COPY_ACTIONS = ['dismiss', 'append'] as const;
+export type NoteCopyAction = (typeof NOTE_COPY_ACTIONS)[number];
+
+/** A request to resolve one copy (the resolveNoteCopy message). */
+export interface NoteCopyResolution {
+  noticeKey: string;
+  itemNo: number;
+  copyId: string;
+  action: NoteCopyAction;
+}
+
+export class NoteCopyRefused extends Error {}
+
+export const NO_SUCH_COPY = '此冲突副本已处理或不存在 / this conflict copy was already resolved or does not exist';
+
+/** The note with a copy's text appended on a new line. Refused when it would be too long. */
+export function appendedNote(note: string, text: string): string {
+  const merged = note && text ? `${note}\n${text}` : note || text;
+  if (merged.length > MAX_NOTE_LENGTH) {
+    throw new NoteCopyRefused(
+      `合并后的备注超过 ${MAX_NOTE_LENGTH} 字，未作更改 / the note would exceed ${MAX_NOTE_LENGTH} characters with the copy appended; nothing was changed`,
+    );
+  }
+  return merged;
+}
+
+/**
+ * Copies of both sides of an import, each once by id: local ones in their order, then the file's
+ * new ones. Of one copy on both sides, the later written text wins (a tie keeps the local one).
+ */
+export function mergeNoteCopies(local: readonly NoteCopy[] = [], incoming: readonly NoteCopy[] = []): NoteCopy[] {
+  const merged = local.slice();
+  const index = new Map(local.map((c, i) => [c.id, i]));
+  for (const c of incoming) {
+    const i = index.get(c.id);
+    if (i === undefined) {
+      index.set(c.id, merged.length);
+      merged.push(c);
+    } else if (c.at > merged[i].at) {
+      // The session is this browser's own bookkeeping: it stays with the local copy.
+      const { session: _session, ...text } = c;
+      merged[i] = { ...merged[i], ...text };
+    }
+  }
+  return merged;
+}
