@@ -3,6 +3,7 @@ import type { EditableFields, ItemView } from '../lib/annotation/item-store';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH, type ItemStatus } from '../lib/annotation/status';
 import { followUpState, gradeProgress } from '../lib/annotation/schedule';
 import { statusText, TEXT } from '../lib/overlay-text';
+import { NoteCopies } from './NoteCopies';
 
 export interface ItemEditorProps {
   view: ItemView;
@@ -14,6 +15,11 @@ export interface ItemEditorProps {
   onEdit(fields: Partial<EditableFields>): void;
   /** A field was left: send anything pending now. */
   onLeave(): void;
+  /** The note field got or lost the keyboard: one editing session of the note. */
+  onNoteFocus?(): void;
+  onNoteLeave?(): void;
+  /** Resolve a conflict copy of the note (append it to the note, or dismiss it). */
+  onResolveCopy?(copyId: string, action: 'append' | 'dismiss'): void;
   /** Prefix for element ids (several editors may share a document). */
   idPrefix?: string;
 }
@@ -23,7 +29,7 @@ export interface ItemEditorProps {
  * on notice pages and in the overview's details. Every field is saved as it is typed and never
  * reset by a re-render while it has focus (a save answering for another field redraws the form).
  */
-export function ItemEditor({ view, today, expected, onEdit, onLeave, idPrefix = 'ed' }: ItemEditorProps) {
+export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus, onNoteLeave, onResolveCopy, idPrefix = 'ed' }: ItemEditorProps) {
   const id = (s: string) => `${idPrefix}-${s}`;
   const progress = useDraft(view.progress === undefined ? '' : String(view.progress));
   const followUp = useDraft(view.followUp ?? '');
@@ -127,14 +133,21 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, idPrefix = 
           maxLength={MAX_NOTE_LENGTH}
           placeholder={TEXT.notePlaceholder}
           value={note.value}
-          onFocus={note.focus}
+          onFocus={() => {
+            note.focus();
+            onNoteFocus?.();
+          }}
           onInput={(e) => {
             note.set(e.currentTarget.value);
             onEdit({ note: e.currentTarget.value });
           }}
-          onBlur={leave(note)}
+          onBlur={() => {
+            leave(note)();
+            onNoteLeave?.();
+          }}
         />
       </label>
+      {onResolveCopy && <NoteCopies copies={view.stored?.noteCopies ?? []} onResolve={onResolveCopy} />}
       <p
         class={`save save-${view.save.state}`}
         role="status"

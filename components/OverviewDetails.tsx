@@ -15,6 +15,8 @@ export interface OverviewDetailsProps {
   today: string;
   /** Sends one edit to the background; the answer is the annotation as stored. */
   send(patch: AnnotationPatch): Promise<Result<ItemAnnotation>>;
+  /** Appends a conflict copy to the note or dismisses it; the answer is the annotation as stored. */
+  resolveCopy(copyId: string, action: 'append' | 'dismiss'): Promise<Result<ItemAnnotation>>;
   onClose(): void;
 }
 
@@ -22,11 +24,18 @@ export interface OverviewDetailsProps {
  * One item in full: text, units, the same editor as on the notice page (status, progress,
  * follow-up, note: each saved as it is typed, flushed when the panel closes), snoozes and history.
  */
-export function OverviewDetails({ row, history, today, send, onClose }: OverviewDetailsProps) {
+export function OverviewDetails({ row, history, today, send, resolveCopy, onClose }: OverviewDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [, redraw] = useState(0);
   const store = useMemo(
-    () => createItemStore({ noticeKey: row.noticeKey, items: [{ itemNo: row.itemNo, fingerprint: row.fingerprint }], send, delay: 0 }),
+    () =>
+      createItemStore({
+        noticeKey: row.noticeKey,
+        items: [{ itemNo: row.itemNo, fingerprint: row.fingerprint }],
+        send,
+        session: crypto.randomUUID(),
+        delay: 0,
+      }),
     [row.id],
   );
   useEffect(() => heading.current?.focus(), [row.id]);
@@ -79,7 +88,21 @@ export function OverviewDetails({ row, history, today, send, onClose }: Overview
         </p>
       )}
 
-      <ItemEditor view={view} today={today} expected={expected} onEdit={edit} onLeave={() => store.flush()} idPrefix="details" />
+      <ItemEditor
+        view={view}
+        today={today}
+        expected={expected}
+        onEdit={edit}
+        onLeave={() => store.flush()}
+        onNoteFocus={() => store.beginNote(row.itemNo)}
+        onNoteLeave={() => store.endNote(row.itemNo)}
+        onResolveCopy={(id, action) =>
+          void resolveCopy(id, action).then((r) => {
+            if (r.ok) store.received(r.value);
+          })
+        }
+        idPrefix="details"
+      />
       <div class="buttons snooze">
         <button type="button" onClick={() => edit({ followUp: snoozeDay('tomorrow', Date.now()) })}>
           <ZhEn zh="明天再提醒" en="Tomorrow" />
@@ -114,5 +137,7 @@ function annotationOf(row: OverviewRow): ItemAnnotation {
     fingerprint: row.fingerprint,
     createdAt: row.updatedAt,
     updatedAt: row.updatedAt,
+    ...(row.noteRev !== undefined ? { noteRev: row.noteRev } : {}),
+    ...(row.noteCopies ? { noteCopies: row.noteCopies } : {}),
   };
 }

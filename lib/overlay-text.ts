@@ -52,6 +52,12 @@ export const TEXT = {
     failed: '编辑器未能连接 duban，请刷新页面 The editor could not reach duban; reload the page',
     orphans: '不在本页的事项的批注 Notes of items not on this page',
   },
+  copies: {
+    title: '冲突副本 Conflict copies',
+    hint: '另一处同时修改了这条备注；以下文字写于旧版本，已另存为副本。 This note was changed elsewhere meanwhile; the text below, typed on the older version, is kept as a copy.',
+    append: '追加到备注 Append to the note',
+    dismiss: '忽略 Dismiss',
+  },
   bar: {
     title: '督办 duban',
     label: '督办工具栏 duban notice bar',

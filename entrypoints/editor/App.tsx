@@ -100,6 +100,9 @@ export function App({ connection }: { connection: EditorConnection }) {
             expected={context.year ? timeProgress(today, context.year) : undefined}
             onEdit={(fields) => store.edit(itemNo, fields)}
             onLeave={() => store.flush()}
+            onNoteFocus={() => store.beginNote(itemNo)}
+            onNoteLeave={() => store.endNote(itemNo)}
+            onResolveCopy={(id, action) => void connection.resolveCopy(itemNo, id, action)}
           />
           <details class="history">
             <summary>{TEXT.history}</summary>

@@ -14,6 +14,8 @@ export interface EditorConnection {
   onShow(fn: (target: EditorTarget) => Promise<void>): void;
   close(): Promise<unknown>;
   loadHistory(itemNo: number): ReturnType<typeof sendMessage<'getItemHistory'>>;
+  /** Appends a conflict copy to the note or dismisses it; the answer updates the store. */
+  resolveCopy(itemNo: number, copyId: string, action: 'append' | 'dismiss'): Promise<void>;
 }
 
 const ATTEMPTS = 20;
@@ -35,6 +37,7 @@ export function connectEditor(): EditorConnection {
       noticeKey: context.noticeKey,
       items: context.items,
       send: (patch) => sendMessage('saveAnnotation', patch),
+      session: crypto.randomUUID(),
       delay: 0,
     });
     store.load(context.annotations);
@@ -65,5 +68,10 @@ export function connectEditor(): EditorConnection {
     onShow: (fn) => (show = fn),
     close: () => sendMessage('closeEditor', {}),
     loadHistory: (itemNo) => sendMessage('getItemHistory', { noticeKey: key, itemNo }),
+    async resolveCopy(itemNo, copyId, action) {
+      const { store } = await ready;
+      const r = await sendMessage('resolveNoteCopy', { noticeKey: key, itemNo, copyId, action });
+      if (r.ok) store.received(r.value);
+    },
   };
 }

@@ -196,6 +196,17 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     await send(row, { noticeKey: row.noticeKey, itemNo: row.itemNo, fingerprint: row.fingerprint, ...edit });
   }
 
+  /** Appends a conflict copy to the note or dismisses it. */
+  async function resolveCopy(row: OverviewRow, copyId: string, action: 'append' | 'dismiss'): Promise<Result<ItemAnnotation>> {
+    const res = await sendMessage('resolveNoteCopy', { noticeKey: row.noticeKey, itemNo: row.itemNo, copyId, action }).catch((e: Error) => ({
+      ok: false as const,
+      error: e.message,
+    }));
+    if (res.ok) setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
+    else setError(res.error);
+    return res;
+  }
+
   /** Sends one edit; a stored answer updates the row (and the open item's history). */
   async function send(row: OverviewRow, patch: AnnotationPatch): Promise<Result<ItemAnnotation>> {
     const res = await sendMessage('saveAnnotation', patch).catch((e: Error) => ({ ok: false as const, error: e.message }));
@@ -327,7 +338,14 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
               <p class="empty">没有符合筛选的事项 / no item matches the filters</p>
             )}
             {openRow && (
-              <OverviewDetails row={openRow} history={history} today={today} send={(patch) => send(openRow, patch)} onClose={closeDetails} />
+              <OverviewDetails
+                row={openRow}
+                history={history}
+                today={today}
+                send={(patch) => send(openRow, patch)}
+                resolveCopy={(copyId, action) => resolveCopy(openRow, copyId, action)}
+                onClose={closeDetails}
+              />
             )}
           </main>
         </>

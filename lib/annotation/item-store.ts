@@ -39,6 +39,11 @@ export interface ItemStoreOptions {
   /** The page's items: number and current fingerprint. */
   items: readonly { itemNo: number; fingerprint: string }[];
   send(patch: AnnotationPatch): Promise<Result<ItemAnnotation>>;
+  /**
+   * This editor's id: notes it saves say which revision they were typed on, so that a note
+   * another editor changed meanwhile is not overwritten (it becomes a conflict copy).
+   */
+  session?: string;
   delay?: number;
   timers?: Timers;
 }
@@ -59,6 +64,9 @@ export interface ItemStore {
   edit(itemNo: number, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
   /** An annotation as stored now: a save's answer or another tab's change. */
   received(annotation: ItemAnnotation): void;
+  /** The user starts editing an item's note: what is typed until `endNote` builds on the note stored now. */
+  beginNote(itemNo: number): void;
+  endNote(itemNo: number): void;
   flush(opts?: { force?: boolean }): void;
   dispose(): void;
 }
@@ -76,12 +84,34 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
     for (const key of [itemNo, '*'] as const) for (const fn of listeners.get(key) ?? []) fn();
   };
 
+  // The note revision each note being edited was opened on; kept after the editing ends until its
+  // last save is answered.
+  const noteBase = new Map<number, number>();
+  const ending = new Set<number>();
+  const settleBase = (itemNo: number) => {
+    if (ending.has(itemNo) && queue.unsaved(itemNo)?.note === undefined) {
+      ending.delete(itemNo);
+      noteBase.delete(itemNo);
+    }
+  };
+  const session = options.session;
   const queue = createSaveQueue<number, EditableFields, ItemAnnotation>({
     delay: options.delay,
     timers: options.timers,
     send: (itemNo, fields) =>
-      options.send({ noticeKey, itemNo, fingerprint: fingerprints.get(itemNo) ?? '', ...fields }),
-    onStatus: (itemNo) => notify(itemNo),
+      options.send({
+        noticeKey,
+        itemNo,
+        fingerprint: fingerprints.get(itemNo) ?? '',
+        ...fields,
+        ...(fields.note !== undefined && session !== undefined
+          ? { session, baseNoteRev: noteBase.get(itemNo) ?? stored.get(itemNo)?.noteRev ?? 0 }
+          : {}),
+      }),
+    onStatus: (itemNo) => {
+      settleBase(itemNo);
+      notify(itemNo);
+    },
     onSaved: (_itemNo, annotation) => store.received(annotation),
   });
 
@@ -139,6 +169,14 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
     },
     received(annotation) {
       if (keep(annotation)) notify(annotation.itemNo);
+    },
+    beginNote(itemNo) {
+      ending.delete(itemNo);
+      if (!noteBase.has(itemNo)) noteBase.set(itemNo, stored.get(itemNo)?.noteRev ?? 0);
+    },
+    endNote(itemNo) {
+      ending.add(itemNo);
+      settleBase(itemNo);
     },
     flush: (opts) => queue.flush(undefined, opts),
     dispose: () => queue.dispose(),

@@ -7,6 +7,7 @@ import { MAX_NOTE_LENGTH } from '../annotation/status';
 import type { Result } from '../protocol';
 import { DubanDatabase } from './database';
 import { createService } from './service';
+import { createItemStore } from '../annotation/item-store';
 
 const NAME = 'duban-note-copies-test';
 const KEY = '拱政办发〔2024〕2号';
@@ -191,5 +192,57 @@ describe('resolving a conflict copy', () => {
   it('refuses a malformed request', async () => {
     const r = await service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId: 'x', action: 'merge' });
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('invalid request resolveNoteCopy: action') });
+  });
+});
+
+describe('two item stores (the editor frame of two tabs) typing one note at once', () => {
+  /** A store as the editor frame makes it: no delay, its own session, every change told to all. */
+  const frames: ReturnType<typeof createItemStore>[] = [];
+  const frame = (session: string) => {
+    const store = createItemStore({
+      noticeKey: KEY,
+      items: [{ itemNo: 7, fingerprint: 'fp' }],
+      session,
+      delay: 0,
+      send: async (patch) => {
+        clock += 10;
+        const r = await service.handle('saveAnnotation', patch);
+        // The background tells every tab (the saving one too).
+        if (r.ok) for (const f of frames) f.received(r.value);
+        return r;
+      },
+    });
+    frames.push(store);
+    return store;
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+
+  it('keeps both texts: the note typed on an older revision becomes a copy, and goes on updating that copy', async () => {
+    frames.length = 0;
+    const a = frame('tab-a');
+    const b = frame('tab-b');
+    a.beginNote(7);
+    b.beginNote(7);
+    b.edit(7, { note: 'B 的文字' });
+    await settle();
+    a.edit(7, { note: 'A 的' });
+    await settle();
+    a.edit(7, { note: 'A 的文字' });
+    await settle();
+    const stored = await db.annotations.get([KEY, 7]);
+    expect(stored?.note).toBe('B 的文字');
+    expect(stored?.noteCopies?.map((c) => c.text)).toEqual(['A 的文字']);
+    // B keeps typing on its own revision: still its note, A's copy untouched.
+    b.edit(7, { note: 'B 的文字，续' });
+    await settle();
+    expect((await db.annotations.get([KEY, 7]))?.note).toBe('B 的文字，续');
+    // A leaves the field and comes back: it now builds on B's note.
+    a.endNote(7);
+    a.beginNote(7);
+    a.edit(7, { note: 'B 的文字，续；A 合并' });
+    await settle();
+    const after = await db.annotations.get([KEY, 7]);
+    expect(after?.note).toBe('B 的文字，续；A 合并');
+    expect(after?.noteCopies).toHaveLength(1);
   });
 });

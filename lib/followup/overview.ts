@@ -3,7 +3,7 @@
  * sorting the overview page runs on every keystroke (10,000 rows: each pass must stay far under
  * 50 ms, so the search text and the sort ranks are computed once per row set and cached).
  */
-import type { ItemAnnotation } from '../annotation/model';
+import type { ItemAnnotation, NoteCopy } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
@@ -37,6 +37,10 @@ export interface OverviewRow {
   progress?: number;
   fingerprint: string;
   updatedAt: number;
+  /** The note's revision, so an edit made here is checked against edits made elsewhere. */
+  noteRev?: number;
+  /** Other texts kept on the note (conflict copies). */
+  noteCopies?: NoteCopy[];
 }
 
 export function rowId(noticeKey: string, itemNo: number): string {
@@ -86,6 +90,8 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
       progress: a.progress,
       fingerprint: a.fingerprint,
       updatedAt: a.updatedAt,
+      ...(a.noteRev !== undefined ? { noteRev: a.noteRev } : {}),
+      ...(a.noteCopies?.length ? { noteCopies: a.noteCopies } : {}),
     };
   });
   return {
@@ -110,7 +116,17 @@ export function buildOverviewRows(notices: readonly NoticeLike[], annotations: r
 
 /** A row after an edit saved in the background. */
 export function withAnnotation(row: OverviewRow, a: ItemAnnotation): OverviewRow {
-  return { ...row, status: a.status, note: a.note, followUp: a.followUp, progress: a.progress, fingerprint: a.fingerprint, updatedAt: a.updatedAt };
+  return {
+    ...row,
+    status: a.status,
+    note: a.note,
+    followUp: a.followUp,
+    progress: a.progress,
+    fingerprint: a.fingerprint,
+    updatedAt: a.updatedAt,
+    noteRev: a.noteRev,
+    noteCopies: a.noteCopies,
+  };
 }
 
 /** Short name of a notice for columns and menus: its 文号, else its title, else its key. */

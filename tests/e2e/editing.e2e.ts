@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDb } from './db';
 import { editorSaved, openEditor, rowLabel } from './editor';
-import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
+import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
 const KEY = '拱政办发〔2024〕2号';
 
@@ -78,6 +78,36 @@ describe('edits on the notice page', () => {
     await page.keyboard.press('Escape');
     // Half-typed 1 and 15 went out as typed; 150 put the stored value back.
     expect(await until(duban, 24, { progress: undefined })).not.toHaveProperty('progress');
+  });
+});
+
+describe('two tabs typing one note at once', () => {
+  let duban: Duban;
+  afterAll(() => duban?.close());
+
+  it('keeps both: the text typed on the older version becomes a conflict copy, shown, which the user appends', async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    const a = await openNotice(duban.context, noticeSeed().url);
+    const b = await openNotice(duban.context, noticeSeed().url);
+    const frameA = await openEditor(a, 50); // A opens the note first…
+    const frameB = await openEditor(b, 50);
+    await b.keyboard.type('乙：已上报'); // …B's text lands first…
+    await editorSaved(frameB);
+    await a.bringToFront();
+    await frameA.locator('#ed-note').focus();
+    await a.keyboard.type('甲：待核实'); // …A types on the version it opened.
+    await frameA.locator('.note-copies li', { hasText: '甲：待核实' }).waitFor();
+    let item = await until(duban, 50, { note: '乙：已上报' });
+    expect(item?.note).toBe('乙：已上报');
+    expect((item?.noteCopies as { text: string }[]).map((c) => c.text)).toEqual(['甲：待核实']);
+    // B sees the copy too.
+    await frameB.locator('.note-copies li', { hasText: '甲：待核实' }).waitFor();
+    await screenshot(a, 'editor-conflict-copy');
+    await frameA.locator('.note-copies button', { hasText: '追加到备注' }).click();
+    item = await until(duban, 50, { note: '乙：已上报\n甲：待核实' });
+    expect(item?.note).toBe('乙：已上报\n甲：待核实');
+    expect(item?.noteCopies ?? []).toEqual([]);
   });
 });
 

@@ -1,0 +1,37 @@
+import type { NoteCopy } from '../lib/annotation/model';
+import { formatInstant } from '../lib/annotation/history';
+import { TEXT } from '../lib/overlay-text';
+
+interface Props {
+  copies: readonly NoteCopy[];
+  /** Append the copy's text to the note, or dismiss it. */
+  onResolve(copyId: string, action: 'append' | 'dismiss'): void;
+}
+
+/**
+ * The other texts kept on an item's note: a note typed on an older version while another editor
+ * changed it is kept here, never merged into the note without the user, never lost.
+ */
+export function NoteCopies({ copies, onResolve }: Props) {
+  if (!copies.length) return null;
+  return (
+    <section class="note-copies" aria-label={TEXT.copies.title}>
+      <p class="hint">{TEXT.copies.hint}</p>
+      <ul>
+        {copies.map((c) => (
+          <li key={c.id}>
+            <time>{formatInstant(c.at)}</time>
+            {c.author && <span class="author">{c.author}</span>}
+            <p class="text">{c.text}</p>
+            <button type="button" onClick={() => onResolve(c.id, 'append')}>
+              {TEXT.copies.append}
+            </button>
+            <button type="button" onClick={() => onResolve(c.id, 'dismiss')}>
+              {TEXT.copies.dismiss}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
