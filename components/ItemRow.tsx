@@ -41,6 +41,7 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
         />
       )}
       {view.textChanged && <span class="changed" data-label={`⚠ ${TEXT.textChanged}`} title={TEXT.textChangedHint} />}
+      {!!view.stored?.noteCopies?.length && <span class="changed copies" data-label={`${TEXT.copies.title} ${view.stored.noteCopies.length}`} />}
       <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
       <button type="button" class="edit" aria-haspopup="dialog" onClick={onOpen}>
         {TEXT.editor.open}
