@@ -177,17 +177,19 @@ describe('filter menus', () => {
   });
 });
 
-describe('speed', () => {
-  it('filters and searches 10,000 rows well under 50 ms', () => {
+describe('10,000 rows', () => {
+  it('filters and searches them all (speed: npm run bench, never here)', () => {
     const many = buildOverviewRows(
       [NOTICE_A],
       Array.from({ length: 10_000 }, (_, i) => annotation(A, (i % 4) + 1, { note: `备注 ${i}`, status: i % 3 ? 'in_progress' : 'behind' })),
     ).map((r, i) => ({ ...r, id: String(i) }));
     const sorted = sortRows(many, { key: 'status', dir: 'asc' });
     filterRows(sorted, { ...EMPTY_FILTER, query: '预热' }, TODAY); // builds the search cache once
-    const t0 = performance.now();
-    for (const q of ['依', '依法', '依法行政', '备注 99']) filterRows(sorted, { ...EMPTY_FILTER, query: q }, TODAY);
-    const perFilter = (performance.now() - t0) / 4;
-    expect(perFilter).toBeLessThan(50);
+    for (const q of ['依法', '备注 99']) {
+      const terms = q.split(' ');
+      const want = sorted.filter((r) => terms.every((t) => `${r.text} ${r.note}`.includes(t))).map((r) => r.id);
+      expect(filterRows(sorted, { ...EMPTY_FILTER, query: q }, TODAY).map((r) => r.id)).toEqual(want);
+    }
+    expect(filterRows(sorted, { ...EMPTY_FILTER, status: 'behind' }, TODAY)).toHaveLength(sorted.filter((r) => r.status === 'behind').length);
   });
 });
