@@ -65,7 +65,7 @@ describe('a hostile page script on the official notice', () => {
     await page.keyboard.type(SECRET);
     await page.keyboard.press('Tab');
     await editorSaved(frame);
-    expect(await rowLabel(page, 10, 'note')).toBe(SECRET);
+    await expect.poll(() => rowLabel(page, 10, 'note')).toBe(SECRET);
     // The note is typed in duban's frame: not one key or input event of it reaches the page.
     expect(await page.evaluate(() => (window as any).__targets)).toEqual([]);
     const before = await readDb(duban.context, duban.extensionId);

@@ -100,7 +100,7 @@ describe('the overlay on the official notice', () => {
     await arrowStatus(page, frame, 2);
     expect(await frame.locator('#ed-status').inputValue()).toBe('done');
     await editorSaved(frame);
-    expect(await rowLabel(page, 5, 'status')).toBe('已完成 Done');
+    await expect.poll(() => rowLabel(page, 5, 'status')).toBe('已完成 Done');
     frame = await openEditor(page, 6);
     await arrowStatus(page, frame, 3);
     expect(await frame.locator('#ed-status').inputValue()).toBe('behind');
