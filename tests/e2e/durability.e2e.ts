@@ -6,17 +6,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDb } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds } from './harness';
-import { reveal, saved, value } from './overlay-helpers';
-import { cdp, shadowFocus } from './shadow';
+import { arrowStatus, editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
+import { cdp } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
 const profile = mkdtempSync(join(tmpdir(), 'duban-durable-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
+/** Opens the editor at `item` and types `text` into its note; returns the editor frame. */
 async function typeNote(page: Page, item: number, text: string) {
-  await reveal(page, item);
-  await shadowFocus(page, item, 'textarea');
+  const frame = await openEditor(page, item);
   await page.keyboard.type(text);
+  return frame;
 }
 
 /** Stops every service worker of the profile, as Chromium does to an idle extension. */
@@ -31,12 +32,10 @@ describe('durability', () => {
     let duban = await launchDuban({ userDataDir: profile });
     await serveSeeds(duban.context);
     let page = await openNotice(duban.context, noticeSeed().url);
-    await typeNote(page, 3, '重启前写的备注');
-    await reveal(page, 3);
-    await shadowFocus(page, 3, 'select');
-    await page.keyboard.press('ArrowDown');
+    const frame = await typeNote(page, 3, '重启前写的备注');
+    await arrowStatus(page, frame, 1);
     await page.keyboard.press('Tab');
-    await saved(page, 3);
+    await editorSaved(frame);
     await duban.close();
 
     duban = await launchDuban({ userDataDir: profile });
@@ -44,8 +43,9 @@ describe('durability', () => {
       await serveSeeds(duban.context);
       page = await openNotice(duban.context, noticeSeed().url);
       await reveal(page, 3);
-      expect(await value(page, 3, 'textarea')).toBe('重启前写的备注');
-      expect(await value(page, 3, 'select')).toBe('in_progress');
+      expect(await rowLabel(page, 3, 'note')).toBe('重启前写的备注');
+      expect(await rowStatus(page, 3)).toBe('in_progress');
+      expect(await itemInEditor(page, 3)).toMatchObject({ note: '重启前写的备注', status: 'in_progress' });
       const db = await readDb(duban.context, duban.extensionId);
       expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemNo: 3, note: '重启前写的备注', status: 'in_progress' }));
       // duban asked the browser to keep its storage (unlimitedStorage + persist()) and kept the answer.
@@ -60,14 +60,15 @@ describe('durability', () => {
     try {
       await serveSeeds(duban.context);
       const page = await openNotice(duban.context, noticeSeed().url);
-      await typeNote(page, 44, '前半句，');
+      const frame = await typeNote(page, 44, '前半句，');
       await stopServiceWorker(page);
       await page.keyboard.type('后半句。');
-      await saved(page, 44);
+      await editorSaved(frame);
       await stopServiceWorker(page);
       await page.keyboard.type('又一句');
       await page.keyboard.press('Tab'); // blur flushes at once
-      await saved(page, 44);
+      await editorSaved(frame);
+      expect(await frame.locator('#ed-note').inputValue()).toBe('前半句，后半句。又一句');
       const db = await readDb(duban.context, duban.extensionId);
       expect(db.annotations).toContainEqual(expect.objectContaining({ itemNo: 44, note: '前半句，后半句。又一句' }));
     } finally {

@@ -5,6 +5,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { shadowClick, shadowEval, type Item } from './shadow';
 
+export type FieldName = 'status' | 'progress' | 'followup' | 'note';
+
 /** duban's editor frame on `page` (its document is duban's, not the page's). */
 export function editorFrame(page: Page): Frame {
   const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/editor\.html/.test(f.url()));
@@ -22,26 +24,94 @@ export async function reveal(page: Page, item: Item): Promise<void> {
   await shadowEval(page, item, 'button.edit', 'function () { return true }');
 }
 
-/** Opens the editor at `item` by clicking its row's Edit button; resolves once it has focus there. */
+/**
+ * Opens the editor at `item` by clicking its row's Edit button; resolves once it shows the item
+ * and the keyboard is in its note field. An editor open elsewhere is closed first (it floats over
+ * the rows below the one it edits, as a user would see).
+ */
 export async function openEditor(page: Page, item: Item): Promise<Frame> {
   await waitEditorReady(page);
+  await closeEditor(page);
   await reveal(page, item);
   await shadowClick(page, item, 'button.edit');
+  return shownAt(page, item);
+}
+
+/** The editor frame once it shows `item` with the keyboard in its note field. */
+export async function shownAt(page: Page, item: Item): Promise<Frame> {
   await page.locator(`[data-duban-editor-open="${item}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   const frame = editorFrame(page);
-  await frame.locator(`h1:text-matches("${item}")`).waitFor();
+  await frame.locator('h1', { hasText: `事项 ${item} 督办` }).waitFor();
+  await frame.waitForFunction(() => document.hasFocus() && document.activeElement?.id === 'ed-note');
   return frame;
 }
 
+/** Closes the open editor (if any) as a user would: its × button, or Escape; resolves once the page hid it. */
+export async function closeEditor(page: Page, how: 'button' | 'escape' = 'button'): Promise<void> {
+  const open = page.locator('[data-duban-editor-open]');
+  if (!(await open.count())) return;
+  if (how === 'escape') await page.keyboard.press('Escape');
+  else await editorFrame(page).locator('button.close').click();
+  await open.waitFor({ state: 'detached' });
+}
+
 /** Focuses a field of the open editor with a click, as a user would. */
-export async function field(frame: Frame, name: 'status' | 'progress' | 'followup' | 'note') {
+export async function field(frame: Frame, name: FieldName) {
   const loc = frame.locator(`#ed-${name}`);
   await loc.click();
   return loc;
 }
 
+/**
+ * Changes the open editor's status with the keyboard: focus the select (as Tab does, without
+ * opening its list) and press ArrowDown `steps` times (未开始 → 推进中 → 已完成 → 滞后 → 暂缓).
+ */
+export async function arrowStatus(page: Page, frame: Frame, steps: number): Promise<void> {
+  await frame.locator('#ed-status').focus();
+  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+}
+
 /** Waits until the editor says 已保存 Saved. */
 export const editorSaved = (frame: Frame) => frame.locator('.save.save-saved').waitFor({ timeout: 30_000 });
+
+/** Every field of the open editor, as it shows them. */
+export async function editorValues(frame: Frame): Promise<Record<FieldName, string>> {
+  const v = (name: FieldName) => frame.locator(`#ed-${name}`).inputValue();
+  return { status: await v('status'), progress: await v('progress'), followup: await v('followup'), note: await v('note') };
+}
+
+/** Opens the editor at `item`, reads its fields and closes it again. */
+export async function itemInEditor(page: Page, item: Item): Promise<Record<FieldName, string>> {
+  const frame = await openEditor(page, item);
+  const values = await editorValues(frame);
+  await closeEditor(page);
+  return values;
+}
+
+/** Opens the open editor's 历史 History and returns its lines (the change only, newest first) once loaded. */
+export async function editorHistory(frame: Frame): Promise<string[]> {
+  const history = frame.locator('details.history');
+  if (!(await history.evaluate((d) => (d as HTMLDetailsElement).open))) await history.locator('summary').click();
+  await history.locator('ol.timeline li').first().waitFor();
+  return history.locator('ol.timeline li .change').allTextContents();
+}
+
+/**
+ * Records the open editor's save state each time it changes (e.g. ['saving', 'saved']): a save
+ * answers too fast to catch by polling. Call the returned function to read what was seen so far.
+ */
+export async function recordSaveStates(frame: Frame): Promise<() => Promise<string[]>> {
+  await frame.evaluate(() => {
+    const g = window as unknown as { __saveStates: string[] };
+    g.__saveStates = [];
+    const note = () => {
+      const state = /save-(\w+)/.exec(document.querySelector('.save')?.className ?? '')?.[1] ?? '';
+      if (g.__saveStates.at(-1) !== state) g.__saveStates.push(state);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  });
+  return () => frame.evaluate(() => (window as unknown as { __saveStates: string[] }).__saveStates);
+}
 
 /** Types a day into the editor's date field as a user would; the field's order follows the browser's locale. */
 export async function typeDay(page: Page, frame: Frame, day: string): Promise<void> {
@@ -58,6 +128,10 @@ export async function typeDay(page: Page, frame: Frame, day: string): Promise<vo
   throw new Error(`could not type ${day} into the editor's date field`);
 }
 
-/** A row's generated labels (what it shows of the annotation), by part. */
+/** A row's generated labels (what it shows of the annotation), by part; null when the row has no such part. */
 export const rowLabel = (page: Page, item: Item, part: 'status' | 'progress' | 'followup' | 'note' | 'changed') =>
   shadowEval<string | null>(page, item, `.${part}`, 'function () { return this.getAttribute("data-label") }').catch(() => null);
+
+/** A row's status, as its data-status says (the colour the row shows). */
+export const rowStatus = (page: Page, item: Item) =>
+  shadowEval<string>(page, item, '.overlay', 'function () { return this.getAttribute("data-status") }');

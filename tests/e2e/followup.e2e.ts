@@ -222,8 +222,9 @@ describe('follow-ups, overview and meeting report', () => {
     await row.locator('td.c-text').click();
     const details = overview.locator('.details');
     await expect.poll(() => details.locator('h2').textContent()).toContain('第 60 项');
-    await details.locator('textarea').fill('已与区发改局对接');
-    await details.getByRole('button', { name: /保存备注/ }).click();
+    // The note saves as it is typed (no save button).
+    await details.locator('#details-note').fill('已与区发改局对接');
+    await details.locator('.save.save-saved').waitFor();
     await details.getByRole('button', { name: /下周再提醒/ }).click();
     const nextWeek = addDays(today, 7);
     await expect.poll(() => details.locator('.timeline li').count()).toBe(6);

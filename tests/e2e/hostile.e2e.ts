@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDb, sendFromPage } from './db';
 import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, openNotice, serveHtml, serveSeeds, type Duban } from './harness';
-import { reveal, saved } from './overlay-helpers';
-import { shadowFocus } from './shadow';
+import { editorSaved, openEditor, reveal, rowLabel, shownAt } from './editor';
+import { shadowClick } from './shadow';
 
 const SECRET = '机密备注：仅本人可见';
 const HOSTILE_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_7777777.html';
@@ -14,12 +14,20 @@ const HOSTILE_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_7777
 /** Runs in the page's own world once duban is ready: everything a page script could try. */
 const HOSTILE_SCRIPT = `<script>
 window.__targets = [];
-document.addEventListener('input', (e) => window.__targets.push(e.target && e.target.localName), true);
+for (const type of ['keydown', 'input', 'beforeinput']) {
+  document.addEventListener(type, (e) => window.__targets.push(type + ':' + (e.target && e.target.localName)), true);
+}
 window.__attack = async (extensionId, secret) => {
   const report = {};
   const host = document.querySelector('[data-duban-item="10"]');
   report.shadowRoot = host.shadowRoot === null ? 'null' : 'open';
   try { host.attachShadow({ mode: 'open' }); report.attach = 'attached'; } catch (e) { report.attach = 'refused'; }
+  const editor = document.querySelector('[data-duban-editor]');
+  report.editorRoot = !editor ? 'none' : editor.shadowRoot === null ? 'null' : 'open';
+  report.frames = [];
+  for (let i = 0; i < window.frames.length; i++) {
+    try { report.frames.push(String(window.frames[i].document.body.innerText).slice(0, 40)); } catch (e) { report.frames.push('refused'); }
+  }
   report.secretInDom = document.documentElement.outerHTML.includes(secret) || document.body.innerText.includes(secret);
   report.chromeRuntime = typeof chrome !== 'undefined' && !!(chrome.runtime && chrome.runtime.sendMessage);
   try {
@@ -53,23 +61,36 @@ describe('a hostile page script on the official notice', () => {
 
   it('cannot read, change or forge an annotation, nor reach the note field', async () => {
     const page = await openNotice(duban.context, HOSTILE_URL);
-    await reveal(page, 10);
-    await shadowFocus(page, 10, 'textarea');
+    const frame = await openEditor(page, 10);
     await page.keyboard.type(SECRET);
     await page.keyboard.press('Tab');
-    await saved(page, 10);
+    await editorSaved(frame);
+    await expect.poll(() => rowLabel(page, 10, 'note')).toBe(SECRET);
+    // The note is typed in duban's frame: not one key or input event of it reaches the page.
+    expect(await page.evaluate(() => (window as any).__targets)).toEqual([]);
     const before = await readDb(duban.context, duban.extensionId);
 
     const report = await page.evaluate(([id, secret]) => (window as any).__attack(id, secret), [duban.extensionId, SECRET]);
-    expect(report).toEqual({ shadowRoot: 'null', attach: 'refused', secretInDom: false, chromeRuntime: false, sendMessage: 'failed' });
-    // Events from the note reach the page retargeted to the host: never the field itself.
-    const targets: string[] = await page.evaluate(() => (window as any).__targets);
-    expect(new Set(targets)).toEqual(new Set(['duban-item']));
+    expect(report).toEqual({
+      shadowRoot: 'null',
+      attach: 'refused',
+      editorRoot: 'null',
+      // An iframe in a shadow root is not among window.frames: the page cannot even reach duban's.
+      frames: [],
+      secretInDom: false,
+      chromeRuntime: false,
+      sendMessage: 'failed',
+    });
 
     const after = await readDb(duban.context, duban.extensionId);
     expect(after.annotations).toEqual(before.annotations);
     expect(after.history).toEqual(before.history);
     expect(after.annotations.find((a) => a.itemNo === 10)?.note).toBe(SECRET);
+    // The page relabelled item 10's host "11" (it comes first of the two now): its Edit button still
+    // opens item 10, since which item a row is comes from duban's own state, never from the DOM.
+    await reveal(page, 11);
+    await shadowClick(page, 11, 'button.edit');
+    expect(await (await shownAt(page, 10)).locator('#ed-note').inputValue()).toBe(SECRET);
     await page.close();
   });
 
@@ -110,7 +131,9 @@ describe('notes carrying markup, links and formulas', () => {
       for (const note of PAYLOADS) expect(shown.some((t) => t.includes(note.slice(0, 30)))).toBe(true);
       await rows.nth(2).click();
       await overview.keyboard.press('Enter');
-      await overview.locator('textarea').first().waitFor();
+      const note = overview.locator('#details-note');
+      await note.waitFor();
+      expect(await note.inputValue()).toBe(PAYLOADS[2]);
       const found = await overview.evaluate(() => ({
         imgs: document.querySelectorAll('main img, table img').length,
         scripts: [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length,

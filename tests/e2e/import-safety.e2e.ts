@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayAt } from '../../lib/annotation/schedule';
 import { readDb, type DbSnapshot } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
-import { reveal, saved, value } from './overlay-helpers';
-import { cdp, shadowFocus } from './shadow';
+import { editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
+import { cdp } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
 const today = dayAt(Date.now());
@@ -66,11 +66,10 @@ describe('undo the last import', () => {
   it('imports a file, then "撤销上次导入" puts the database back exactly and the popup and overlay show it', async () => {
     // This browser's own work, typed on the notice.
     const notice = await openNotice(d.context, noticeSeed().url);
-    await reveal(notice, 1);
-    await shadowFocus(notice, 1, 'textarea');
+    const editor = await openEditor(notice, 1);
     await notice.keyboard.type('本地：已约谈牵头单位');
     await notice.keyboard.press('Tab');
-    await saved(notice, 1);
+    await editorSaved(editor);
     await notice.close();
     before = await readDb(d.context, d.extensionId);
     expect(before.annotations).toHaveLength(1);
@@ -134,10 +133,12 @@ describe('undo the last import', () => {
     // …and so does the overlay.
     const fresh = await openNotice(d.context, noticeSeed().url);
     await reveal(fresh, 1);
-    expect(await value(fresh, 1, 'textarea')).toBe('本地：已约谈牵头单位');
+    expect(await rowLabel(fresh, 1, 'note')).toBe('本地：已约谈牵头单位');
+    expect((await itemInEditor(fresh, 1)).note).toBe('本地：已约谈牵头单位');
     await reveal(fresh, 3);
-    expect(await value(fresh, 3, 'textarea')).toBe('');
-    expect(await value(fresh, 3, 'select')).toBe('not_started');
+    expect(await rowLabel(fresh, 3, 'note')).toBe('');
+    expect(await rowStatus(fresh, 3)).toBe('not_started');
+    expect(await itemInEditor(fresh, 3)).toMatchObject({ note: '', status: 'not_started', followup: '' });
     await fresh.close();
   });
 
@@ -148,12 +149,12 @@ describe('undo the last import', () => {
     await page.locator('[data-testid="import-done"]').waitFor();
     // Item 3 came from the file; the user adds to its note on the notice.
     const notice = await openNotice(d.context, noticeSeed().url);
-    await reveal(notice, 3);
-    await shadowFocus(notice, 3, 'textarea');
+    const editor = await openEditor(notice, 3);
+    expect(await editor.locator('#ed-note').inputValue()).toBe('同事：街道尚未回复');
     await notice.keyboard.press('End');
     await notice.keyboard.type('；本人已电话催办');
     await notice.keyboard.press('Tab');
-    await saved(notice, 3);
+    await editorSaved(editor);
     await notice.close();
     const edited = await readDb(d.context, d.extensionId);
 

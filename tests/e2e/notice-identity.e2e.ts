@@ -11,7 +11,7 @@ import type { Notice } from '../../lib/notice/types';
 import { forgedNoticeHtml } from '../fixtures/forged-notice';
 import { readDb } from './db';
 import { dubanState, extensionPage, launchDuban, openNotice, screenshot, serveHtml, serveSeeds, waitForDuban, type Duban, type SeedPage } from './harness';
-import { reveal, text } from './overlay-helpers';
+import { reveal, rowLabel } from './editor';
 
 const KEY = '拱政办发〔2024〕2号';
 const FORGED_URL = 'http://www.gongshu.gov.cn/art/2024/3/8/art_1229290402_9999999.html';
@@ -68,7 +68,7 @@ describe('a page cannot rewrite the stored notice', () => {
     // Its rows say the text is not the stored one, though nothing was annotated on them.
     for (const n of [1, 2, 3]) {
       await reveal(fake, n);
-      expect(await text(fake, n, '.changed strong')).toContain('原文已更改');
+      expect(await rowLabel(fake, n, 'changed')).toContain('原文已更改');
     }
     await fake.close();
     // The real notice over http gains nothing either.

@@ -6,8 +6,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { dubanState, launchDuban, openNotice, screenshot, serveHtml, serveSeeds, type Duban, type SeedPage } from './harness';
-import { barClick, barEval, barFocus, reveal, saved, text, typeDate, value, visibleItems, waitReady } from './overlay-helpers';
-import { shadowClick, shadowEval, shadowExists, shadowFocus, shadowWaitFor } from './shadow';
+import {
+  arrowStatus,
+  closeEditor,
+  editorFrame,
+  editorHistory,
+  editorSaved,
+  field,
+  itemInEditor,
+  openEditor,
+  recordSaveStates,
+  reveal,
+  rowLabel,
+  rowStatus,
+  shownAt,
+  typeDay,
+} from './editor';
+import { barClick, barEval, barFocus, barLabel, visibleItems, waitReady } from './overlay-helpers';
+import { shadowEval, shadowExists, shadowFocus } from './shadow';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 /** The seed notice moved to another official URL, item 156 gone and item 155 reworded. */
@@ -49,11 +65,12 @@ describe('the overlay on the official notice', () => {
     );
     expect(hosts).toHaveLength(156);
     expect(hosts.map((h) => h.n)).toEqual(Array.from({ length: 156 }, (_, i) => String(i + 1)));
-    expect(hosts.every((h) => h.tag === 'duban-item' && !h.inPrintCopy)).toBe(true);
-    expect(await page.locator('duban-bar').count()).toBe(1);
+    // Plain elements: a page that defines a custom element of duban's name gets no handle on them.
+    expect(hosts.every((h) => h.tag === 'div' && !h.inPrintCopy)).toBe(true);
+    expect(await page.locator('[data-duban-bar]').count()).toBe(1);
     // Every overlay renders its content soon after (those far down in idle time).
     await page.locator('html[data-duban-rendered="156"]').waitFor({ state: 'attached' });
-    for (const n of [1, 78, 156]) expect(await shadowExists(page, n, '.overlay select')).toBe(true);
+    for (const n of [1, 78, 156]) expect(await shadowExists(page, n, '.overlay button.edit')).toBe(true);
     const t = await page.evaluate(() => {
       const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       return { ready: at('duban:ready') - at('duban:start'), rendered: at('duban:rendered') - at('duban:start') };
@@ -63,118 +80,133 @@ describe('the overlay on the official notice', () => {
   });
 
   it('keeps notes from page scripts: every overlay root is closed', async () => {
-    const open = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-duban-item], duban-bar')].filter((h) => h.shadowRoot !== null).length,
+    await page.locator('[data-duban-editor="ready"]').waitFor({ state: 'attached' });
+    const roots = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-duban-item], [data-duban-bar], [data-duban-editor]')].map((h) => h.shadowRoot),
     );
-    expect(open).toBe(0);
+    expect(roots).toHaveLength(158);
+    expect(roots.every((r) => r === null)).toBe(true);
   });
 
   it('tags the lead units, the first marked 牵头/汇总', async () => {
     await reveal(page, 1);
-    expect(await text(page, 1, '.unit.lead')).toBe('牵头/汇总区政府办公室');
+    expect(await shadowEval(page, 1, '.unit.lead', 'function () { return this.textContent }')).toBe('牵头/汇总区政府办公室');
     expect(await shadowEval(page, 1, '.units', 'function () { return this.children.length }')).toBe(3);
   });
 
   it('saves statuses, notes, dates and progress, and they are all there after a reload', async () => {
-    // Status by keyboard: focus the badge, arrow down twice (未开始 → 推进中 → 已完成).
-    await reveal(page, 5);
-    await shadowFocus(page, 5, 'select');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    expect(await value(page, 5, 'select')).toBe('done');
-    await reveal(page, 6);
-    await shadowFocus(page, 6, 'select');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    expect(await value(page, 6, 'select')).toBe('behind');
+    // Status by keyboard in the editor: focus the select, arrow down twice (未开始 → 推进中 → 已完成).
+    let frame = await openEditor(page, 5);
+    await arrowStatus(page, frame, 2);
+    expect(await frame.locator('#ed-status').inputValue()).toBe('done');
+    await editorSaved(frame);
+    await expect.poll(() => rowLabel(page, 5, 'status')).toBe('已完成 Done');
+    frame = await openEditor(page, 6);
+    await arrowStatus(page, frame, 3);
+    expect(await frame.locator('#ed-status').inputValue()).toBe('behind');
+    await editorSaved(frame);
 
-    // A multi-line note, typed.
-    await reveal(page, 12);
-    await shadowFocus(page, 12, 'textarea');
+    // A multi-line note, typed: the editor says it is saving, then saved.
+    frame = await openEditor(page, 12);
+    const states = await recordSaveStates(frame);
     await page.keyboard.type('已联系区发改经信局');
     await page.keyboard.press('Enter');
     await page.keyboard.type('周五前回复');
-    await shadowWaitFor(page, 12, '.save', 'function () { return this.textContent.includes("未保存") || this.textContent.includes("保存中") }');
-    await saved(page, 12);
+    await editorSaved(frame);
+    expect((await states()).some((s) => s === 'saving' || s === 'unsaved')).toBe(true);
+    expect((await states()).at(-1)).toBe('saved');
+    // The row shows it on one line.
+    await expect.poll(() => rowLabel(page, 12, 'note')).toBe('已联系区发改经信局 周五前回复');
 
     // A follow-up day in the past: overdue (Shanghai calendar days).
-    await reveal(page, 30);
-    await typeDate(page, 30, '2024-03-20');
+    frame = await openEditor(page, 30);
+    await typeDay(page, frame, '2024-03-20');
     await page.keyboard.press('Tab');
-    await saved(page, 30);
-    expect(await shadowExists(page, 30, '.fu-overdue .flag')).toBe(true);
+    await editorSaved(frame);
+    expect(await frame.locator('.followup-field.fu-overdue .flag').count()).toBe(1);
+    await expect.poll(() => rowLabel(page, 30, 'followup')).toBe('跟进 Follow-up 2024-03-20 · 已逾期 Overdue');
+    expect(await shadowExists(page, 30, '.followup.fu-overdue')).toBe(true);
 
     // Progress far under 序时进度 (the 2024 notice's year is over: 100 %): red.
-    await reveal(page, 40);
-    await shadowFocus(page, 40, 'input[type=number]');
+    frame = await openEditor(page, 40);
+    await field(frame, 'progress');
     await page.keyboard.type('35');
     await page.keyboard.press('Tab');
-    await saved(page, 40);
+    await editorSaved(frame);
+    expect(await frame.locator('.progress-field.g-behind').count()).toBe(1);
+    await expect.poll(() => rowLabel(page, 40, 'progress')).toBe('进度 Progress 35% / 序时 100%');
     expect(await shadowExists(page, 40, '.progress.g-behind')).toBe(true);
+    await closeEditor(page);
 
-    await saved(page, 5);
-    await saved(page, 6);
     await page.reload();
     await waitReady(page);
     await reveal(page, 5);
-    expect(await value(page, 5, 'select')).toBe('done');
+    expect(await rowStatus(page, 5)).toBe('done');
+    expect(await rowLabel(page, 5, 'status')).toBe('已完成 Done');
+    expect((await itemInEditor(page, 5)).status).toBe('done');
     await reveal(page, 6);
-    expect(await value(page, 6, 'select')).toBe('behind');
+    expect(await rowLabel(page, 6, 'status')).toBe('滞后 Behind');
+    expect((await itemInEditor(page, 6)).status).toBe('behind');
     await reveal(page, 12);
-    expect(await value(page, 12, 'textarea')).toBe('已联系区发改经信局\n周五前回复');
+    expect(await rowLabel(page, 12, 'note')).toBe('已联系区发改经信局 周五前回复');
+    expect((await itemInEditor(page, 12)).note).toBe('已联系区发改经信局\n周五前回复');
     await reveal(page, 30);
-    expect(await value(page, 30, 'input[type=date]')).toBe('2024-03-20');
+    expect(await rowLabel(page, 30, 'followup')).toContain('2024-03-20');
+    expect((await itemInEditor(page, 30)).followup).toBe('2024-03-20');
     await reveal(page, 40);
-    expect(await value(page, 40, 'input[type=number]')).toBe('35');
+    expect(await rowLabel(page, 40, 'progress')).toContain('35%');
+    expect((await itemInEditor(page, 40)).progress).toBe('35');
     // The bar counts them.
-    expect(await barEval<string>(page, '.chip.s-done b', 'function () { return this.textContent }')).toBe('1');
+    expect(await barLabel(page, '.chip.s-done b')).toBe('1');
+    expect(await barLabel(page, '.chip.s-behind b')).toBe('1');
   });
 
   it('flushes a note typed just before the page goes away (pagehide)', async () => {
-    await reveal(page, 60);
-    await shadowFocus(page, 60, 'textarea');
+    await openEditor(page, 60);
     await page.keyboard.type('离开前写的');
-    await page.reload(); // well inside the 600 ms debounce
+    await page.reload(); // at once, without leaving the field
     await waitReady(page);
     await reveal(page, 60);
-    expect(await value(page, 60, 'textarea')).toBe('离开前写的');
+    expect(await rowLabel(page, 60, 'note')).toBe('离开前写的');
+    expect((await itemInEditor(page, 60)).note).toBe('离开前写的');
   });
 
   it('shows the history of an item: status from → to, note edited, date set', async () => {
-    await reveal(page, 5);
-    await shadowClick(page, 5, '.history-btn');
-    await shadowWaitFor(page, 5, '.history li');
-    const lines = await shadowEval<string[]>(page, 5, '.history ol', 'function () { return [...this.children].map((li) => li.textContent) }');
-    // Arrowing through the statuses saved once: the history has no step per key.
-    expect(lines[0]).toContain('状态：未开始 → 已完成 status: Not started → Done');
-    expect(lines.at(-1)).toContain('开始跟踪 started tracking');
-    await shadowClick(page, 5, '.history-btn'); // closes
-    expect(await shadowExists(page, 5, '.history')).toBe(false);
-    await reveal(page, 30);
-    await shadowClick(page, 30, '.history-btn');
-    await shadowWaitFor(page, 30, '.history li');
-    expect(await text(page, 30, '.history ol')).toContain('设定跟进日期 2024-03-20 follow-up set for 2024-03-20');
-    await shadowClick(page, 30, '.history-btn');
+    let frame = await openEditor(page, 5);
+    const lines = await editorHistory(frame);
+    const steps = lines.filter((l) => l.startsWith('状态：'));
+    expect(lines[0]).toMatch(/^状态：.* → 已完成$/);
+    expect(steps.at(-1)).toMatch(/^状态：未开始 → /);
+    expect(lines.at(-1)).toBe('开始跟踪');
+    // Its English beside it.
+    expect(await frame.locator('details.history ol.timeline li').first().textContent()).toContain('status: ');
+    frame = await openEditor(page, 30);
+    expect(await editorHistory(frame)).toContain('设定跟进日期 2024-03-20');
+    await closeEditor(page);
+    // Arrowing through the statuses is one change: the history has no step per key.
+    expect(steps).toEqual(['状态：未开始 → 已完成']);
   });
 
   it('keeps a second tab on the same notice in step without a reload', async () => {
     const other = await openNotice(duban.context, seed.url);
     await reveal(other, 7);
-    expect(await value(other, 7, 'select')).toBe('not_started');
-    await reveal(page, 7);
-    await shadowFocus(page, 7, 'select');
-    await page.keyboard.press('ArrowDown');
-    await shadowFocus(page, 7, 'textarea');
+    expect(await rowStatus(other, 7)).toBe('not_started');
+    const frame = await openEditor(page, 7);
+    await arrowStatus(page, frame, 1);
+    await frame.locator('#ed-note').focus();
     await page.keyboard.type('另一个标签页也能看到');
-    await saved(page, 7);
-    await shadowWaitFor(other, 7, 'select', 'function () { return this.value === "in_progress" }');
-    await shadowWaitFor(other, 7, 'textarea', 'function () { return this.value === "另一个标签页也能看到" }');
+    await editorSaved(frame);
+    await expect.poll(() => rowStatus(other, 7)).toBe('in_progress');
+    await expect.poll(() => rowLabel(other, 7, 'note')).toBe('另一个标签页也能看到');
+    // The other tab's editor has it too.
+    expect(await itemInEditor(other, 7)).toMatchObject({ status: 'in_progress', note: '另一个标签页也能看到' });
     // An item the other tab has not rendered yet comes up to date when it does.
-    await reveal(page, 150);
-    await shadowFocus(page, 150, 'select');
-    await page.keyboard.press('ArrowDown');
-    await saved(page, 150);
+    const f150 = await openEditor(page, 150);
+    await arrowStatus(page, f150, 1);
+    await editorSaved(f150);
+    await closeEditor(page);
     await reveal(other, 150);
-    await shadowWaitFor(other, 150, 'select', 'function () { return this.value === "in_progress" }');
+    await expect.poll(() => rowStatus(other, 150)).toBe('in_progress');
     await other.close();
   });
 
@@ -195,15 +227,19 @@ describe('the overlay on the official notice', () => {
   });
 
   it('shows a note with markup as text and runs nothing', async () => {
-    await reveal(page, 20);
-    await shadowFocus(page, 20, 'textarea');
+    await openEditor(page, 20);
     await page.keyboard.type(XSS);
-    await saved(page, 20);
+    await editorSaved(editorFrame(page));
     await page.reload();
     await waitReady(page);
     await reveal(page, 20);
-    expect(await value(page, 20, 'textarea')).toBe(XSS);
+    expect(await rowLabel(page, 20, 'note')).toBe(XSS);
     expect(await shadowExists(page, 20, 'img')).toBe(false);
+    const frame = await openEditor(page, 20);
+    expect(await frame.locator('#ed-note').inputValue()).toBe(XSS);
+    expect(await frame.locator('img').count()).toBe(0);
+    expect(await frame.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await closeEditor(page);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });
 
@@ -228,7 +264,7 @@ describe('the overlay on the official notice', () => {
     await expect.poll(() => visibleItems(page)).toEqual(health);
     await barClick(page, '.clear');
 
-    // Jump: type a number, press Enter; the item scrolls into view with its status focused.
+    // Jump: type a number, press Enter; the item scrolls into view with its Edit button focused.
     await barFocus(page, '.jump input');
     await page.keyboard.type('120');
     await page.keyboard.press('Enter');
@@ -238,7 +274,11 @@ describe('the overlay on the official notice', () => {
       return r.top >= 0 && r.bottom <= innerHeight;
     });
     expect(inView).toBe(true);
-    expect(await shadowEval(page, 120, 'select', 'function () { return this.getRootNode().activeElement === this }')).toBe(true);
+    expect(await shadowEval(page, 120, 'button.edit', 'function () { return this.getRootNode().activeElement === this }')).toBe(true);
+    // Enter there opens the editor at that item, the keyboard in its note.
+    await page.keyboard.press('Enter');
+    await shownAt(page, 120);
+    await closeEditor(page, 'escape');
     // A number the notice does not have says so.
     await barEval(page, '.jump input', 'function () { this.select() }');
     await page.keyboard.type('999');
@@ -246,66 +286,86 @@ describe('the overlay on the official notice', () => {
     expect(await barEval<string>(page, '.jump .error', 'function () { return this.textContent }')).toContain('999');
   });
 
-  it('reaches every control of a row with the keyboard', async () => {
+  it('reaches every control with the keyboard: the row’s Edit, every editor field, Escape back to the row', async () => {
     await reveal(page, 8);
-    await shadowFocus(page, 8, 'select');
+    await shadowFocus(page, 8, 'button.edit');
+    await page.keyboard.press('Enter');
+    const frame = await shownAt(page, 8);
+    const active = () =>
+      frame.evaluate(() => {
+        const a = document.activeElement as HTMLInputElement | null;
+        return a && a !== document.body ? a.localName + (a.type ? `:${a.type}` : '') : '';
+      });
+    await frame.locator('#ed-status').focus();
     const order: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    while (order.length < 8 && order.at(-1) !== 'textarea:textarea') {
       await page.keyboard.press('Tab');
-      order.push(
-        await shadowEval<string>(page, 8, '.overlay', 'function () { const a = this.getRootNode().activeElement; return a ? a.localName + (a.type ? ":" + a.type : "") : "" }'),
-      );
+      order.push(await active());
     }
-    // The date input takes three Tabs (month, day, year) in Chromium; its segments count as one element.
-    expect(order[0]).toBe('input:number');
-    expect(order[1]).toBe('input:date');
+    // The date input takes several Tabs in Chromium (its segments and picker); they count as one element.
+    expect([...new Set(order)]).toEqual(['input:number', 'input:date', 'textarea:textarea']);
     expect(order).not.toContain('');
+    // Escape closes the editor and gives the keyboard back to the row's Edit button.
+    await closeEditor(page, 'escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('8');
+    expect(await shadowEval(page, 8, 'button.edit', 'function () { return this.getRootNode().activeElement === this }')).toBe(true);
   });
 
   it('on a moved copy of the notice: lists the orphaned note and says when an item’s text changed', async () => {
     // Notes on items 155 and 156, made on the original page.
-    await reveal(page, 155);
-    await shadowFocus(page, 155, 'textarea');
+    let frame = await openEditor(page, 155);
     await page.keyboard.type('9 个驿站');
-    await saved(page, 155);
-    await reveal(page, 156);
-    await shadowFocus(page, 156, 'textarea');
+    await editorSaved(frame);
+    frame = await openEditor(page, 156);
     await page.keyboard.type(`红十字会 ${XSS}`);
-    await saved(page, 156);
+    await editorSaved(frame);
+    await closeEditor(page);
 
     const moved = await openNotice(duban.context, MOVED_URL);
     expect(await dubanState(moved)).toEqual({ state: 'ready', items: 155 });
-    expect(await barEval<string>(moved, '.orphans summary', 'function () { return this.textContent }')).toBe('孤立批注 Orphaned notes (1)');
-    const orphan = await barEval<{ text: string; imgs: number }>(
-      moved,
-      '.orphans',
-      'function () { return { text: this.querySelector("li").textContent, imgs: this.querySelectorAll("img").length } }',
-    );
-    expect(orphan.text).toContain(`#156`);
+    expect(await barLabel(moved, 'button.orphans')).toBe('孤立批注 Orphaned notes (1)');
+    await moved.locator('[data-duban-editor="ready"]').waitFor({ state: 'attached' });
+    await barClick(moved, 'button.orphans');
+    await moved.locator('[data-duban-editor-open="orphans"]').waitFor({ state: 'attached' });
+    const orphans = editorFrame(moved);
+    await orphans.locator('section.orphans li').first().waitFor();
+    const orphan = await orphans.locator('section.orphans').evaluate((s) => ({
+      items: s.querySelectorAll('li').length,
+      text: s.querySelector('li')!.textContent,
+      imgs: s.querySelectorAll('img').length,
+    }));
+    expect(orphan.items).toBe(1);
+    expect(orphan.text).toContain('#156');
     expect(orphan.text).toContain(XSS);
     expect(orphan.imgs).toBe(0);
-    await reveal(moved, 155);
-    expect(await text(moved, 155, '.changed strong')).toContain('原文已更改');
-    expect(await value(moved, 155, 'textarea')).toBe('9 个驿站');
-    expect(await moved.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    await barEval(moved, '.orphans', 'function () { this.open = true }');
-    await moved.evaluate(() => window.scrollTo(0, document.querySelector('duban-bar')!.getBoundingClientRect().top + scrollY - 60));
+    await moved.evaluate(() => window.scrollTo(0, document.querySelector('[data-duban-bar]')!.getBoundingClientRect().top + scrollY - 60));
     await screenshot(moved, 'overlay-orphans-light');
     await moved.emulateMedia({ colorScheme: 'dark' });
     await screenshot(moved, 'overlay-orphans-dark');
+    await moved.emulateMedia({ colorScheme: 'light' });
+    await closeEditor(moved);
+
+    await reveal(moved, 155);
+    expect(await rowLabel(moved, 155, 'changed')).toContain('原文已更改');
+    expect(await rowLabel(moved, 155, 'note')).toBe('9 个驿站');
+    frame = await openEditor(moved, 155);
+    expect(await frame.locator('#ed-note').inputValue()).toBe('9 个驿站');
+    expect(await frame.locator('.changed').textContent()).toContain('原文已更改');
+    await closeEditor(moved);
+    expect(await moved.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await moved.close();
   });
 
   it('saves screenshots in light and dark', async () => {
-    await reveal(page, 5);
-    await shadowClick(page, 5, '.history-btn');
-    await shadowWaitFor(page, 5, '.history li');
+    const frame = await openEditor(page, 5);
+    await editorHistory(frame);
     await page.evaluate(() => document.querySelector('[data-duban-item="5"]')!.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => scrollBy(0, -200));
     await screenshot(page, 'overlay-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'overlay-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await closeEditor(page);
   });
 });
 
@@ -325,7 +385,7 @@ describe('pages that are not the notice', () => {
   it('marks the official non-notice page "none" and adds nothing', async () => {
     const page = await openNotice(duban.context, seeds.find((s) => !s.notice)!.url);
     expect((await dubanState(page)).state).toBe('none');
-    expect(await page.locator('[data-duban-item], duban-bar, style[data-duban]').count()).toBe(0);
+    expect(await page.locator('[data-duban-item], [data-duban-bar], [data-duban-editor], style[data-duban]').count()).toBe(0);
     await page.close();
   });
 
@@ -338,7 +398,7 @@ describe('pages that are not the notice', () => {
     await page.goto(OTHER_HOST_URL, { waitUntil: 'load' });
     await page.waitForTimeout(1000);
     expect(await dubanState(page)).toEqual({ state: null, items: null });
-    expect(await page.locator('[data-duban-item], duban-bar').count()).toBe(0);
+    expect(await page.locator('[data-duban-item], [data-duban-bar], [data-duban-editor]').count()).toBe(0);
     expect(origins).not.toContain(`chrome-extension://${duban.extensionId}`);
     await page.close();
   });

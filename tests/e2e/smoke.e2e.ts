@@ -170,7 +170,9 @@ describe('duban on the seed pages', () => {
     expect(state).toBe('ready');
     expect(items).toBeGreaterThan(0);
     expect(await page.locator('[data-duban-item]').count()).toBe(items);
-    expect(await shadowExists(page, 1, '*')).toBe(true);
+    expect(await shadowExists(page, 1, 'button.edit')).toBe(true);
+    // duban's one editor frame loads once the rows are ready.
+    await page.locator('[data-duban-editor="ready"]').waitFor({ state: 'attached' });
     await page.close();
   });
 

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayAt } from '../../lib/annotation/schedule';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
-import { shadowEval, shadowFocus, shadowWaitFor } from './shadow';
+import { arrowStatus, closeEditor, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
+import { shadowEval } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
 const today = dayAt(Date.now());
@@ -92,13 +93,14 @@ describe('export from one profile, import into another', () => {
 
   it('profile A annotates on the notice and sees the summary in its popup', async () => {
     const notice = await openNotice(a.context, noticeSeed().url);
-    // A note typed into the real overlay, saved when the editor loses focus.
-    await shadowFocus(notice, 1, 'textarea');
+    // A note typed into duban's editor on the notice, saved when the field loses focus.
+    await openEditor(notice, 1);
     await notice.keyboard.type('已召开专题会，方案已报区政府');
     await notice.keyboard.press('Tab');
-    // A status chosen with the keyboard on the real select.
-    await shadowFocus(notice, 2, 'select');
-    await notice.keyboard.press('ArrowDown');
+    // A status chosen with the keyboard on the editor's select.
+    const editor = await openEditor(notice, 2);
+    await arrowStatus(notice, editor, 1);
+    await closeEditor(notice, 'escape');
 
     const page = await popup(a);
     await expect.poll(async () => (await readDb(page)).annotations?.length ?? 0, { timeout: 10_000 }).toBe(2);
@@ -197,9 +199,6 @@ describe('export from one profile, import into another', () => {
     const sort = (list: any[]) => [...list].sort((x, y) => x.itemNo - y.itemNo).map(({ noteRev: _r, noteSession: _s, ...a }) => a);
     expect(sort(dbB.annotations)).toEqual(sort(dbA.annotations));
     expect(historyOf(dbB)).toEqual(historyOf(dbA));
-    // The item's timeline in B holds A's entries and the import.
-    const timeline = await send<any[]>(page, 'getItemHistory', { noticeKey: KEY, itemNo: 1 });
-    expect(timeline.ok && timeline.value.map((h) => h.field)).toEqual(['created', 'note', 'import']);
     // Until B opens the notice, its popup knows only the imported items, and says so.
     expect(await page.locator('[data-testid="imported-only"]').textContent()).toContain('全文 156 项');
 
@@ -214,17 +213,23 @@ describe('export from one profile, import into another', () => {
     expect(again.history).toEqual(dbB.history);
     expect(again.historyPacks).toEqual(dbB.historyPacks);
 
-    // …and the notice in profile B shows A's work in its overlays.
+    // …and the notice in profile B shows A's work in its rows and its editor.
     const notice = await openNotice(b.context, noticeSeed().url);
-    await shadowWaitFor(notice, 1, 'textarea', 'function () { return this.value === "已召开专题会，方案已报区政府" }');
-    expect(await shadowEval(notice, 3, 'textarea', 'function () { return this.value }')).toBe('街道尚未回复\n需再次催办');
+    await expect.poll(() => rowLabel(notice, 1, 'note')).toBe('已召开专题会，方案已报区政府');
+    expect(await rowLabel(notice, 3, 'note')).toBe('街道尚未回复 需再次催办');
+    expect(await itemInEditor(notice, 3)).toMatchObject({ note: '街道尚未回复\n需再次催办', status: 'behind', followup: addDays(today, -3) });
     expect(await shadowEval(notice, 2, '.status', 'function () { return this.className }')).toContain('s-in_progress');
+    expect(await rowStatus(notice, 2)).toBe('in_progress');
+    await openEditor(notice, 3);
     await screenshot(notice, 'transfer-b-notice');
     await notice.close();
     // Having seen the page, B's summary is A's.
     const summaryA = await send<any>(pageA, 'getPopupSummary', {});
     const summaryB = await send<any>(page, 'getPopupSummary', {});
     expect(summaryB.ok && summaryB.value.notices).toEqual(summaryA.ok && summaryA.value.notices);
+    // The item's timeline in B holds A's entries and the import: one note typed is one entry.
+    const timeline = await send<any[]>(page, 'getItemHistory', { noticeKey: KEY, itemNo: 1 });
+    expect(timeline.ok && timeline.value.map((h) => h.field)).toEqual(['created', 'note', 'import']);
   });
 
   it('refuses a tampered file with a message and writes nothing', async () => {
@@ -281,7 +286,12 @@ describe('export from one profile, import into another', () => {
     expect(await page.title()).not.toBe('pwned');
 
     const notice = await openNotice(b.context, noticeSeed().url);
-    await shadowWaitFor(notice, 150, 'textarea', `function () { return this.value === ${JSON.stringify(html)} }`);
+    await reveal(notice, 150);
+    await expect.poll(() => rowLabel(notice, 150, 'note')).toBe(html);
+    const editor = await openEditor(notice, 150);
+    expect(await editor.locator('#ed-note').inputValue()).toBe(html);
+    expect(await editor.locator('img, b').count()).toBe(0);
+    expect(await editor.title()).not.toBe('pwned');
     expect(await notice.title()).not.toBe('pwned');
     await notice.close();
   });
@@ -289,12 +299,12 @@ describe('export from one profile, import into another', () => {
   it('keeps both notes when both colleagues changed the same note, and shows them on the notice', async () => {
     // B and A both edit item 1's note on their overlays.
     const noticeB = await openNotice(b.context, noticeSeed().url);
-    await shadowFocus(noticeB, 1, 'textarea');
+    await openEditor(noticeB, 1);
     await noticeB.keyboard.press('End');
     await noticeB.keyboard.type('；B：区发改局要求补材料');
     await noticeB.keyboard.press('Tab');
     const noticeA = await openNotice(a.context, noticeSeed().url);
-    await shadowFocus(noticeA, 1, 'textarea');
+    await openEditor(noticeA, 1);
     await noticeA.keyboard.press('Control+A');
     await noticeA.keyboard.type('A：方案已通过');
     await noticeA.keyboard.press('Tab');
@@ -322,8 +332,9 @@ describe('export from one profile, import into another', () => {
     expect((await readDb(pageB)).annotations.find((x) => x.itemNo === 1)?.note).toBe(merged);
     // The open notice tab hears of the change, or shows it on the next visit.
     const fresh = await openNotice(b.context, noticeSeed().url);
-    await shadowWaitFor(fresh, 1, 'textarea', `function () { return this.value === ${JSON.stringify(merged)} }`);
-    await shadowFocus(fresh, 1, 'textarea'); // scrolls the item into view
+    await expect.poll(() => rowLabel(fresh, 1, 'note')).toBe(merged.replace(/\s+/g, ' '));
+    const editor = await openEditor(fresh, 1);
+    expect(await editor.locator('#ed-note').inputValue()).toBe(merged);
     await screenshot(fresh, 'transfer-b-conflict-overlay');
     await Promise.all([noticeA.close(), noticeB.close(), fresh.close()]);
   });
