@@ -104,8 +104,9 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
         itemNo,
         fingerprint: fingerprints.get(itemNo) ?? '',
         ...fields,
+        ...(session !== undefined ? { session } : {}),
         ...(fields.note !== undefined && session !== undefined
-          ? { session, baseNoteRev: noteBase.get(itemNo) ?? stored.get(itemNo)?.noteRev ?? 0 }
+          ? { baseNoteRev: noteBase.get(itemNo) ?? stored.get(itemNo)?.noteRev ?? 0 }
           : {}),
       }),
     onStatus: (itemNo) => {

@@ -100,6 +100,8 @@ export const HistoryEntry = z.object({
   field: z.enum(HISTORY_FIELDS),
   from: z.union([z.string(), z.number(), z.null()]).optional(),
   to: z.union([z.string(), z.number(), z.null()]).optional(),
+  /** The editing session that made the change (local: folds one session's saves into one entry; never exported). */
+  session: z.string().max(100).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -17,16 +17,29 @@ export function noticeAnnotations(db: DubanDatabase, key: string): Promise<ItemA
 type Edit = (current: ItemAnnotation | undefined) => { annotation: ItemAnnotation; history: HistoryEntry[] };
 
 /**
+ * One editor saves as the user types, so one change arrives as many saves: an editing session's
+ * changes of a field within this time are one history entry (from the value before the first, to
+ * the value after the last; none if they cancel out).
+ */
+export const HISTORY_SESSION_MS = 3 * 60_000;
+const COALESCED: ReadonlySet<HistoryEntry['field']> = new Set(['status', 'note', 'followUp', 'progress']);
+
+/**
  * Writes one edit of one item, read and written in one transaction with its history entries and
  * digest. Resolves only after the transaction has committed, so an acknowledged edit is on disk;
  * returns the annotation as stored and whether anything changed.
  */
-async function writeEdit(db: DubanDatabase, key: [string, number], edit: Edit): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
+async function writeEdit(
+  db: DubanDatabase,
+  key: [string, number],
+  edit: Edit,
+  session?: string,
+): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
   return db.transaction('rw', [db.annotations, db.history, ...digestTables(db)], async () => {
     const { annotation, history } = edit(await db.annotations.get(key));
     if (!history.length) return { annotation, changed: false };
     await db.annotations.put(annotation);
-    await db.history.bulkAdd(history);
+    await db.history.bulkAdd(session === undefined ? history : await coalesce(db, key, history, session));
     await writeDigests(db, { annotations: [annotation] });
     return { annotation, changed: true };
   });
@@ -34,7 +47,32 @@ async function writeEdit(db: DubanDatabase, key: [string, number], edit: Edit): 
 
 /** Saves one edit (a stale note becomes a conflict copy: lib/annotation/note-copies.ts). */
 export function saveAnnotation(db: DubanDatabase, patch: AnnotationPatch, now: number) {
-  return writeEdit(db, [patch.noticeKey, patch.itemNo], (current) => applyPatch(current, patch, now));
+  return writeEdit(db, [patch.noticeKey, patch.itemNo], (current) => applyPatch(current, patch, now), patch.session);
+}
+
+/**
+ * Folds `entries` into the item's latest entry of the same field when the same session wrote it
+ * within HISTORY_SESSION_MS; answers the entries still to add (marked with the session).
+ */
+async function coalesce(db: DubanDatabase, key: [string, number], entries: HistoryEntry[], session: string): Promise<HistoryEntry[]> {
+  const recent = await db.history.where('[noticeKey+itemNo]').equals(key).reverse().limit(8).toArray();
+  const add: HistoryEntry[] = [];
+  for (const e of entries) {
+    const last = COALESCED.has(e.field) ? recent.find((r) => r.field === e.field) : undefined;
+    if (!last || last.id === undefined || last.session !== session || e.at - last.at > HISTORY_SESSION_MS) {
+      add.push({ ...e, session });
+      continue;
+    }
+    const merged = { ...last, to: e.to, at: e.at };
+    if ((merged.from ?? null) === (merged.to ?? null)) {
+      await db.history.delete(last.id);
+      recent.splice(recent.indexOf(last), 1);
+    } else {
+      await db.history.put(merged);
+      recent[recent.indexOf(last)] = merged;
+    }
+  }
+  return add;
 }
 
 /** Appends or dismisses one conflict copy; throws NoteCopyRefused if it is gone or too long. */

@@ -94,6 +94,49 @@ describe('the background service', () => {
   });
 });
 
+describe('history of one editing session', () => {
+  const KEY = '拱政办发〔2024〕2号';
+  const save = (handle: ReturnType<typeof createService>['handle'], fields: object, session?: string) => {
+    clock += 500;
+    return handle('saveAnnotation', { noticeKey: KEY, itemNo: 9, fingerprint: 'fp', ...fields, ...(session ? { session } : {}) });
+  };
+  const entries = async () => (await db.history.toArray()).filter((h) => h.field !== 'created').map((h) => [h.field, h.from, h.to]);
+
+  it('is one entry per field: saves as typed fold together, a value put back leaves none', async () => {
+    const { handle } = createService(db, now);
+    // Status arrowed through 推进中 to 已完成; progress typed 4, 45; a note typed key by key.
+    await save(handle, { status: 'in_progress' }, 'tab-a');
+    await save(handle, { status: 'done' }, 'tab-a');
+    await save(handle, { progress: 4 }, 'tab-a');
+    await save(handle, { progress: 45 }, 'tab-a');
+    for (const note of ['已', '已联', '已联系']) await save(handle, { note }, 'tab-a');
+    expect(await entries()).toEqual([
+      ['status', 'not_started', 'done'],
+      ['progress', null, 45],
+      ['note', 0, 3],
+    ]);
+    // A progress typed and put back (a value past 100 restores it) leaves no entry.
+    await save(handle, { progress: 15 }, 'tab-a');
+    await save(handle, { progress: 45 }, 'tab-a');
+    expect(await entries()).toHaveLength(3);
+  });
+
+  it('keeps separate entries for another session, a save without one, and the same session later on', async () => {
+    const { handle } = createService(db, now);
+    await save(handle, { status: 'in_progress' }, 'tab-a');
+    await save(handle, { status: 'done' }, 'tab-b');
+    await save(handle, { status: 'behind' });
+    clock += 3 * 60_000 + 1;
+    await save(handle, { status: 'done' }, 'tab-b');
+    expect(await entries()).toEqual([
+      ['status', 'not_started', 'in_progress'],
+      ['status', 'in_progress', 'done'],
+      ['status', 'done', 'behind'],
+      ['status', 'behind', 'done'],
+    ]);
+  });
+});
+
 describe('who may talk to the background', () => {
   const id = 'abcdefghijklmnopabcdefghijklmnop';
   const kind = (s: SenderInfo) => senderKind(s, id, isOfficialUrl);
