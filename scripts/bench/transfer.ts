@@ -220,6 +220,8 @@ async function benchChromium(text: string, runs = 3) {
           }),
         [type, data] as const,
       );
+    // The same popup with an empty database, in the same run: what any popup costs here.
+    const empty = await popupRenderTimes(page, Math.max(runs, 7));
     // The first import writes 10,000 new items; the file is then re-imported (all unchanged) to time reading + planning again.
     const first = await send('applyImport', { text });
     if (!first.ok) throw new Error(`chromium import failed: ${first.error}`);
@@ -233,6 +235,8 @@ async function benchChromium(text: string, runs = 3) {
       export_10k_chromium_ms: round(median(exportTimes)),
       popup_summary_ms: popup.warm,
       popup_summary_cold_ms: popup.cold,
+      popup_empty_ms: empty.warm,
+      popup_summary_ratio: round(popup.warm / empty.warm),
     };
   } finally {
     await duban.close();
