@@ -30,9 +30,13 @@ export function useImport(onChanged: () => Promise<void>) {
   // The chosen file's text and the id of its apply request, kept for a retry.
   const pending = useRef<{ text: string; importId: string } | undefined>(undefined);
 
+  // Asked again while the background (re)starts: a stopped worker may drop the first request.
   const loadLast = useCallback(async () => {
-    const r = await sendMessage('getLastImport', {}).catch(() => undefined);
-    if (r?.ok) setLast(r.value);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const r = await sendMessage('getLastImport', {}).catch(() => undefined);
+      if (r?.ok) return setLast(r.value);
+      await new Promise((res) => setTimeout(res, 200 * (attempt + 1)));
+    }
   }, []);
   useEffect(() => {
     void loadLast();

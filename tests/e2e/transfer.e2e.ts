@@ -47,7 +47,8 @@ async function readDb(page: Page) {
 const historyOf = (db: Record<string, any[]>) =>
   [...db.history, ...(db.historyPacks ?? []).flatMap((p) => p.entries)]
     .filter((h) => h.field !== 'import')
-    .map(({ id: _id, ...h }) => JSON.stringify(h))
+    // The editing session is local bookkeeping (it folds one editor's saves), never exported.
+    .map(({ id: _id, session: _local, ...h }) => JSON.stringify(h))
     .sort();
 
 async function popup(d: Duban): Promise<Page> {
