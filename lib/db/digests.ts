@@ -88,7 +88,8 @@ const PREVIEW_LENGTH = 60;
 const shorten = (s: string) => (s.length > PREVIEW_LENGTH ? `${s.slice(0, PREVIEW_LENGTH)}…` : s);
 
 /** The note's first line, shortened ('' if none). */
-const notePreview = (note: string) => shorten(note.split('\n', 1)[0]);
+// The first line with text: a note may begin with a blank line.
+const notePreview = (note: string) => shorten(note.trimStart().split('\n', 1)[0]);
 
 const OTHER_GROUP = '其他 Other';
 

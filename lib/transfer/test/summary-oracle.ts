@@ -117,7 +117,7 @@ function summariseNotice(
       itemNo,
       text: shorten(item?.text ?? '', 60),
       status,
-      note: shorten(a.note.split('\n', 1)[0], 60),
+      note: shorten(a.note.trimStart().split('\n', 1)[0], 60),
       href: itemHref(notice.sourceUrl, itemNo),
     });
     if (a.followUp && a.followUp <= ctx.soon) {
