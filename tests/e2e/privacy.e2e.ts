@@ -141,8 +141,8 @@ describe('a page script that runs before duban learns nothing the user wrote', (
     const frame = editorFrame(page);
     // The page cannot load duban's editor under duban's id to probe for it: only the per-session
     // dynamic URL (use_dynamic_url) that duban's content script asked for works.
-    const probe = await page.evaluate((u) => fetch(u).then((r) => String(r.status), (e) => String(e)), `chrome-extension://${duban.extensionId}/editor.html`);
-    expect(probe).toMatch(/Failed to fetch/);
+    const fetched = await page.evaluate((u) => fetch(u).then((r) => String(r.status), (e) => String(e)), `chrome-extension://${duban.extensionId}/editor.html`);
+    expect(fetched).toMatch(/Failed to fetch/);
     await frame.locator('h1', { hasText: '10' }).waitFor();
     await page.keyboard.type(TYPED);
     await page.keyboard.press('Shift+Tab'); // follow-up day
