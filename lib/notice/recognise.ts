@@ -51,17 +51,19 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
   return seen.ok ? seen : read(false);
 }
 
+/** The first format that recognises the page reads it; else every format's reason. */
 function recognisePage(page: PageText, url: string, formats: readonly NoticeFormat[]): NoticeRecognition {
-  let reading: FormatReading | undefined;
-  let format: NoticeFormat | undefined;
   const reasons: string[] = [];
-  for (format of formats) {
-    reading = format.read(page);
-    if (reading.ok) break;
+  for (const format of formats) {
+    const reading = format.read(page);
+    if (reading.ok) return toNotice(page, url, format, reading);
     reasons.push(reading.reason);
   }
-  if (!reading?.ok || !format) return { ok: false, reason: reasons.join('；') || '没有可用的格式 / no notice format to read it' };
+  return { ok: false, reason: reasons.join('；') || '没有可读的格式 / no notice format to read it' };
+}
 
+/** What every format shares: the metadata, the 责任分解 check, gaps, the URL. */
+function toNotice(page: PageText, url: string, format: NoticeFormat, reading: FormatReading & { ok: true }): NoticeRecognition {
   const raws = page.lines.raws;
   const meta = readNoticeMeta(page.doc, raws, page.site?.meta);
   if (!meta.title.includes(TITLE_WORD) && !raws.some((t) => t.includes(TITLE_WORD) && normalizeText(t).endsWith(TITLE_WORD))) {
@@ -83,7 +85,7 @@ function recognisePage(page: PageText, url: string, formats: readonly NoticeForm
 }
 
 /** Numbers missing between 1 and the highest item number. */
-export function findGaps(numbers: readonly number[]): number[] {
+function findGaps(numbers: readonly number[]): number[] {
   let max = 0;
   for (let i = 0; i < numbers.length; i++) if (numbers[i] > max) max = numbers[i];
   // Item numbers are small (at most 9999): a table beats a Set.

@@ -64,13 +64,23 @@ export type FormatReading =
   | { ok: true; sections: NoticeSection[]; items: NoticeItem[]; anchors: Map<number, ItemAnchor> }
   | { ok: false; reason: string };
 
+/**
+ * One notice format. Formats so far and to come:
+ * - prose items each closed by a 牵头单位 line (./prose-lead-line.ts): reads `lines`, anchors the
+ *   item's lines and its unit line, overlay after the item's text (placement.ts AFTER_TEXT);
+ * - tables (序号 | 重点工作 | 牵头单位 | …): would read `doc`'s <table>s, anchor the task cell's text
+ *   and the unit cell's, and place the overlay in a row of its own after the item's row;
+ * - units in brackets at the end of the item (（牵头单位：X；配合单位：Y）): would read `lines` as
+ *   the prose format does, with the unit text inside the item's own nodes.
+ */
 export interface NoticeFormat {
   /** Stable id, e.g. `prose-lead-line`; a recognised notice says which format read it. */
   id: string;
   /**
    * Recognises the page's items, or refuses. Must not change the page, and must refuse rather than
    * guess: a look-alike page (a report, a progress table) read as a notice gets overlays it should
-   * not. Items' texts are normalised (normalize.ts) and carry their fingerprint.
+   * not. Items' texts are normalised (normalize.ts) and carry their fingerprint (fingerprint()).
+   * When `page` holds the body twice (a hidden print copy), items come from the copy `isVisible`.
    */
   read(page: PageText): FormatReading;
 }
