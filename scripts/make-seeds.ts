@@ -14,13 +14,14 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GONGSHU } from '../lib/notice/sites';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, 'seeds');
 const DEFAULT_SRC = resolve(ROOT, 'seeds/source/gongshu-2024-2.txt');
 
-const NOTICE_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
-const OTHER_URL = 'https://www.gongshu.gov.cn/art/2024/5/20/art_1229290402_4258871.html';
+// Where the seeds are served: the site's sample pages (lib/notice/sites.ts).
+const { notice: NOTICE_URL, other: OTHER_URL } = GONGSHU.samples;
 
 const INDENT = '\u3000\u3000';
 const NBSP_INDENT = '&nbsp;&nbsp;&nbsp;&nbsp;';
@@ -230,8 +231,8 @@ function renderPage(p: Page): string {
 <meta charset="utf-8">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
 <title>${escapeHtml(p.title)}</title>
-${meta('SiteName', '杭州市拱墅区人民政府')}
-${meta('SiteDomain', 'www.gongshu.gov.cn')}
+${meta('SiteName', GONGSHU.name)}
+${meta('SiteDomain', GONGSHU.hosts[0])}
 ${meta('SiteIDCode', '3301050001')}
 ${meta('ColumnName', p.column)}
 ${meta('ColumnType', p.columnType)}

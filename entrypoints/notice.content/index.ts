@@ -12,6 +12,7 @@ import { createItemStore } from '../../lib/annotation/item-store';
 import { dayAt, timeProgress } from '../../lib/annotation/schedule';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
+import { noticeMatches } from '../../lib/notice/sites';
 import type { EditorTarget, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
@@ -25,7 +26,8 @@ const ATTACH_WAIT = 300;
 const OPEN_TIMEOUT = 10_000;
 
 export default defineContentScript({
-  matches: ['https://www.gongshu.gov.cn/art/*', 'http://www.gongshu.gov.cn/art/*'],
+  // Read at build time into the manifest: the notice pages of every site duban knows.
+  matches: noticeMatches(),
   runAt: 'document_idle',
   // WXT announces each start to the page with window.postMessage, naming the extension id, and
   // stops an older copy when it hears that again: a page replaying it would remove the overlays.

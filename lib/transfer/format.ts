@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CalendarDay, HISTORY_FIELDS, ItemNo, ItemStatus, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, NoticeKey } from '../annotation/model';
 import { isOfficialUrl, noticeKey } from '../notice/notice-key';
+import { siteHosts } from '../notice/sites';
 import { IMPORT_LIMITS } from './limits';
 
 export { IMPORT_LIMITS };
@@ -81,8 +82,8 @@ export const FileNotice = z
     /** The notice's identity: its 文号, else host + path of its URL. */
     key: NoticeKey,
     docNo: z.string().min(1).max(100).nullable().optional(),
-    /** Where the notice was last seen: only the official site's articles are accepted. */
-    url: z.string().max(2000).refine(isOfficialUrl, '应为 www.gongshu.gov.cn 的文章网址 / must be an article URL on www.gongshu.gov.cn'),
+    /** Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts). */
+    url: z.string().max(2000).refine(isOfficialUrl, `应为督办所知网站上的通知网址（${siteHosts().join('、')}）/ must be a notice URL on a site duban knows (${siteHosts().join(', ')})`),
     title: z.string().max(500),
     year: z.number().int().min(1900).max(2200).nullable().optional(),
     publishedAt: z.string().max(50).nullable().optional(),

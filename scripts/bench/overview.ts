@@ -24,6 +24,7 @@ import { addDays, dayAt } from '../../lib/annotation/schedule';
 import type { NoticeRecord } from '../../lib/db/database';
 import { deriveDigests } from '../../lib/db/digests';
 import { recogniseNotice } from '../../lib/notice/recognise';
+import { GONGSHU } from '../../lib/notice/sites';
 import { EXTENSION_DIR, extensionPage, launchDuban, ROOT } from '../../tests/e2e/harness';
 import { median, round } from './stats';
 
@@ -31,7 +32,7 @@ export const OVERVIEW_ROWS = 10_000;
 
 /** Notices and annotations: every item of 65 notices (156 items each) until `count`. */
 export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[]; annotations: ItemAnnotation[] } {
-  const url = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+  const url = GONGSHU.samples.notice;
   const r = recogniseNotice(parseHTML(readFileSync(join(ROOT, 'seeds/gongshu-2024-2.html'), 'utf8')).document as unknown as Document, { url });
   if (!r.ok) throw new Error(`the seed page did not parse: ${r.reason}`);
   const today = dayAt(Date.now());
