@@ -1,5 +1,5 @@
 import type { ImportOutcome } from '../lib/transfer/protocol';
-import { shanghaiTime } from '../lib/transfer/time';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 
 const KINDS = [
@@ -16,7 +16,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div class="preview">
       <p class="muted">
-        <ZhEn zh={`文件导出于 ${shanghaiTime(outcome.exportedAt)}`} en="Exported at (Shanghai time)" />
+        <ZhEn zh={`文件导出于 ${shanghaiDateTimeOf(outcome.exportedAt)}`} en="Exported at (Shanghai time)" />
       </p>
       <dl class="kinds">
         {KINDS.map((k) => (

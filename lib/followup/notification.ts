@@ -2,7 +2,7 @@
  * What a reminder says: the notice and the item (number and the start of its text), zh_CN first
  * with English beside it. Pure: the background turns these into chrome.notifications calls.
  */
-import { daysBetween } from '../annotation/schedule';
+import { daysBetween } from '../annotation/shanghai-time';
 import type { ActiveFollowUp } from './reminders';
 import { shortText } from './text';
 

@@ -3,6 +3,7 @@
  * sorting the overview page runs on every keystroke (10,000 rows: each pass must stay far under
  * 50 ms, so the search text and the sort ranks are computed once per row set and cached).
  */
+import { itemKey } from '../annotation/item-key';
 import type { ItemAnnotation, NoteCopy } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
@@ -11,7 +12,7 @@ import type { NoticeRecord } from '../db/database';
 import { foldForSearch } from './text';
 
 export interface OverviewRow {
-  /** Unique across notices: JSON of [noticeKey, itemNo]. */
+  /** Unique across notices: the item's key (lib/annotation/item-key.ts). */
   id: string;
   noticeKey: string;
   /** The notice's title as last seen ('' if duban never saw the notice, e.g. imported notes). */
@@ -41,10 +42,6 @@ export interface OverviewRow {
   noteRev?: number;
   /** Other texts kept on the note (conflict copies). */
   noteCopies?: NoteCopy[];
-}
-
-export function rowId(noticeKey: string, itemNo: number): string {
-  return JSON.stringify([noticeKey, itemNo]);
 }
 
 type NoticeLike = Pick<NoticeRecord, 'key' | 'title' | 'docNo' | 'year' | 'sourceUrl' | 'sections' | 'items'>;
@@ -106,7 +103,7 @@ export function expandOverview(data: OverviewData): OverviewRow[] {
   const notices = new Map(data.notices.map((n) => [n.key, n]));
   return data.items.map((item) => {
     const n = notices.get(item.noticeKey);
-    return { ...item, id: rowId(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
+    return { ...item, id: itemKey(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
   });
 }
 

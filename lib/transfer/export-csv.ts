@@ -6,7 +6,7 @@ import { STATUS_LABELS } from '../annotation/status';
 import type { ItemAnnotation } from '../annotation/model';
 import { toCsv } from './csv';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
-import { shanghaiTime } from './time';
+import { shanghaiDateTimeOf } from '../annotation/shanghai-time';
 
 export const CSV_HEADER = [
   '文号 Doc No.',
@@ -24,7 +24,7 @@ export const CSV_HEADER = [
 
 /** Each copy on its own lines: [冲突副本 2026-11-25 16:30] text (with its author, when known). */
 const copiesCell = (a: ItemAnnotation | undefined) =>
-  (a?.noteCopies ?? []).map((c) => `[冲突副本${c.author ? ` ${c.author}` : ''} ${shanghaiTime(c.at)}] ${c.text}`).join('\n');
+  (a?.noteCopies ?? []).map((c) => `[冲突副本${c.author ? ` ${c.author}` : ''} ${shanghaiDateTimeOf(c.at)}] ${c.text}`).join('\n');
 
 export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, only?: readonly string[]): string {
   const { groups } = groupByNotice(snapshot, only);
@@ -47,7 +47,7 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
         a?.progress ?? '',
         a?.note ?? '',
         a?.followUp ?? '',
-        a ? shanghaiTime(a.updatedAt) : '',
+        a ? shanghaiDateTimeOf(a.updatedAt) : '',
         copiesCell(a),
       ]);
     }

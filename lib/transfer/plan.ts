@@ -3,18 +3,18 @@
  * what the database holds (./merge.ts), the preview the user confirms, and the rows to write.
  * Pure; ./store.ts reads the local state and writes the plan in one transaction.
  */
+import { itemKey, type ItemKey } from '../annotation/item-key';
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
 import type { NoticeItem } from '../notice/types';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
 import { mergeItem, type MergeKind } from './merge';
-import { itemKey, type ImportedNoticeRecord } from './snapshot';
+import type { ImportedNoticeRecord } from './snapshot';
 
 export interface LocalState {
   notices: Map<string, NoticeRecord>;
-  /** By itemKey(noticeKey, itemNo). */
-  annotations: Map<string, ItemAnnotation>;
-  history: Map<string, HistoryEntry[]>;
+  annotations: Map<ItemKey, ItemAnnotation>;
+  history: Map<ItemKey, HistoryEntry[]>;
 }
 
 export type ImportCounts = Record<MergeKind, number>;

@@ -10,7 +10,8 @@
  * `summarise` does both from notices and annotations, as lib/db/digests.ts defines the digests.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import { addDays, dayAt, daysBetween, gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
+import { gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
+import { addDays, daysBetween, shanghaiDayOf } from '../annotation/shanghai-time';
 import type { ItemStatus } from '../annotation/status';
 import type { NoticeRecord } from '../db/database';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type NoticeHeader, type SummaryDigest } from '../db/digests';
@@ -173,7 +174,7 @@ export interface DigestInput {
 
 /** The summary from the notices' summary digests; listed items have no text or note yet (see withDetails). */
 export function summariseDigests(input: DigestInput): PopupSummary {
-  const today = dayAt(input.now);
+  const today = shanghaiDayOf(input.now);
   const soon = addDays(today, COMING_DAYS);
   const active = pageIdentity(input.activeUrl);
 
@@ -189,7 +190,7 @@ export function summariseDigests(input: DigestInput): PopupSummary {
   for (let i = DETAILED_NOTICES; i < notices.length; i++) notices[i] = compact(notices[i]);
 
   const lastExport = input.lastExport;
-  const daysSinceExport = lastExport ? daysBetween(dayAt(lastExport.at), today) : undefined;
+  const daysSinceExport = lastExport ? daysBetween(shanghaiDayOf(lastExport.at), today) : undefined;
   const annotations = input.digests.reduce((n, d) => n + d.annotated, 0);
   return {
     today,
