@@ -19,6 +19,7 @@ import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { sameData } from '../transfer/restore-point';
 import type { ImportedNoticeRecord } from '../transfer/snapshot';
 import type { ProgressGroup, StatusCounts } from '../transfer/summary';
+import { leadUnit } from '../notice/units';
 import type { DubanDatabase, NoticeRecord } from './database';
 
 /** The notice fields the popup shows. */
@@ -102,7 +103,7 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
   for (const [itemNo, item] of byNo) {
     items.itemNo.push(itemNo);
     items.section.push(item.section);
-    items.unit.push((item.units.find((u) => u.lead) ?? item.units[0])?.name ?? '');
+    items.unit.push(leadUnit(item.units)?.name ?? '');
     items.text.push(shorten(item.text));
   }
   return {

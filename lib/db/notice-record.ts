@@ -47,7 +47,8 @@ export function noticeText(n: NoticeText): NoticeText {
   };
 }
 
-const itemSignature = (i: NoticeItem) => JSON.stringify([i.fingerprint, i.text, i.section, i.units, i.unitNote ?? null]);
+const itemSignature = (i: NoticeItem) =>
+  JSON.stringify([i.fingerprint, i.text, i.section, i.units, i.unitNote ?? null, i.leaders ?? null, i.deadline ?? null]);
 const headerSignature = (n: NoticeText) =>
   JSON.stringify([n.title, n.year ?? null, n.publishedAt ?? null, n.sections.map((s) => [s.ordinal, s.leader, s.heading])]);
 

@@ -9,6 +9,7 @@ import type { ItemAnnotation, NoteCopy } from '../annotation/model';
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
 import type { NoticeRecord } from '../db/database';
+import { leadUnit } from '../notice/units';
 import { foldForSearch } from './text';
 
 export interface OverviewRow {
@@ -79,7 +80,7 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
       section: item?.section,
       leader: section?.leader ?? '',
       text: item?.text ?? '',
-      leadUnit: (item?.units.find((u) => u.lead) ?? item?.units[0])?.name ?? '',
+      leadUnit: (item && leadUnit(item.units)?.name) ?? '',
       units: item?.units.map((u) => u.name) ?? [],
       status: a.status,
       note: a.note,
