@@ -51,17 +51,14 @@ export interface NoticeDigest extends NoticeHeader {
   };
 }
 
+/** The annotation fields a digest keeps; `note` holds the note's first line, shortened ('' if none). */
+type DigestField = 'itemNo' | 'status' | 'followUp' | 'progress' | 'updatedAt' | 'note';
+
+/** One annotation as its digest keeps it: an absent value is null (every column as long as the others). */
+type Fact = { [F in DigestField]-?: Exclude<ItemAnnotation[F], undefined> | (undefined extends ItemAnnotation[F] ? null : never) };
+
 /** One notice's annotations as the summary needs them: columns sorted by item number. */
-export interface AnnotationDigest {
-  noticeKey: string;
-  itemNo: number[];
-  status: ItemStatus[];
-  followUp: (string | null)[];
-  progress: (number | null)[];
-  updatedAt: number[];
-  /** The note's first line, shortened ('' if none). */
-  note: string[];
-}
+export type AnnotationDigest = { noticeKey: string } & { [F in DigestField]: Fact[F][] };
 
 /** The part of a notice's summary that does not depend on the day, and what its lists can show. */
 export interface SummaryDigest {
@@ -118,16 +115,6 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
     sections: n.sections.map((s) => ({ ordinal: s.ordinal, leader: s.leader })),
     items,
   };
-}
-
-/** One annotation as its digest keeps it. */
-interface Fact {
-  itemNo: number;
-  status: ItemStatus;
-  followUp: string | null;
-  progress: number | null;
-  updatedAt: number;
-  note: string;
 }
 
 const fact = (a: ItemAnnotation): Fact => ({

@@ -4,7 +4,8 @@
  * 50 ms, so the search text and the sort ranks are computed once per row set and cached).
  */
 import { itemKey } from '../annotation/item-key';
-import type { ItemAnnotation, NoteCopy } from '../annotation/model';
+import { overviewFields, withOverviewFields, type OverviewField } from '../annotation/fields';
+import type { ItemAnnotation } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
@@ -12,10 +13,10 @@ import type { NoticeRecord } from '../db/database';
 import { leadUnit } from '../notice/units';
 import { foldForSearch } from './text';
 
-export interface OverviewRow {
+/** An annotated item: the annotation's overview fields (lib/annotation/fields.ts), its notice's and its item's. */
+export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
   /** Unique across notices: the item's key (lib/annotation/item-key.ts). */
   id: string;
-  noticeKey: string;
   /** The notice's title as last seen ('' if duban never saw the notice, e.g. imported notes). */
   noticeTitle: string;
   /** 文号, e.g. 拱政办发〔2024〕2号. */
@@ -23,7 +24,6 @@ export interface OverviewRow {
   year?: number;
   /** Where the notice was last seen. */
   url?: string;
-  itemNo: number;
   /** The section's ordinal (一、二、…) in its notice. */
   section?: number;
   /** The lead official of the item's section, e.g. 冯晶区长 ('' when unknown). */
@@ -33,16 +33,6 @@ export interface OverviewRow {
   /** The lead unit (牵头单位, first listed) or ''. */
   leadUnit: string;
   units: string[];
-  status: ItemStatus;
-  note: string;
-  followUp?: string;
-  progress?: number;
-  fingerprint: string;
-  updatedAt: number;
-  /** The note's revision, so an edit made here is checked against edits made elsewhere. */
-  noteRev?: number;
-  /** Other texts kept on the note (conflict copies). */
-  noteCopies?: NoteCopy[];
 }
 
 type NoticeLike = Pick<NoticeRecord, 'key' | 'title' | 'docNo' | 'year' | 'sourceUrl' | 'sections' | 'items'>;
@@ -75,21 +65,12 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
     const item = found?.items.get(a.itemNo);
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
     return {
-      noticeKey: a.noticeKey,
-      itemNo: a.itemNo,
+      ...overviewFields(a),
       section: item?.section,
       leader: section?.leader ?? '',
       text: item?.text ?? '',
       leadUnit: (item && leadUnit(item.units)?.name) ?? '',
       units: item?.units.map((u) => u.name) ?? [],
-      status: a.status,
-      note: a.note,
-      followUp: a.followUp,
-      progress: a.progress,
-      fingerprint: a.fingerprint,
-      updatedAt: a.updatedAt,
-      ...(a.noteRev !== undefined ? { noteRev: a.noteRev } : {}),
-      ...(a.noteCopies?.length ? { noteCopies: a.noteCopies } : {}),
     };
   });
   return {
@@ -114,17 +95,12 @@ export function buildOverviewRows(notices: readonly NoticeLike[], annotations: r
 
 /** A row after an edit saved in the background. */
 export function withAnnotation(row: OverviewRow, a: ItemAnnotation): OverviewRow {
-  return {
-    ...row,
-    status: a.status,
-    note: a.note,
-    followUp: a.followUp,
-    progress: a.progress,
-    fingerprint: a.fingerprint,
-    updatedAt: a.updatedAt,
-    noteRev: a.noteRev,
-    noteCopies: a.noteCopies,
-  };
+  return withOverviewFields(row, a);
+}
+
+/** The stored annotation a row shows (the row does not carry when it was created: its last change stands in). */
+export function rowAnnotation(row: OverviewRow): ItemAnnotation {
+  return { ...overviewFields(row), createdAt: row.updatedAt };
 }
 
 /** Short name of a notice for columns and menus: its 文号, else its title, else its key. */
