@@ -65,7 +65,7 @@ function laterIsIncoming(local: ItemAnnotation, incoming: ItemAnnotation): boole
 }
 
 /** Every field the same: equal values, or equal data (note records). */
-function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
+export function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
   return FIELD_NAMES.every((f) => a[f] === b[f] || sameData(a[f], b[f]));
 }
 
