@@ -15,7 +15,7 @@ import { STATUS_LABELS } from './status';
 export type AnnotationField = keyof ItemAnnotation;
 
 /** How an import merges a field of the local and the imported record. */
-export type MergeRule =
+type MergeRule =
   /** The item's identity: the same on both sides. */
   | 'key'
   /** The value of the side changed later (updatedAt); a tie goes to the larger values, so both machines agree. */
@@ -48,13 +48,13 @@ export type FileRule =
   /** This database's own bookkeeping: never in a file. */
   | 'local';
 
-export interface CsvColumn {
+interface CsvColumn {
   header: string;
   /** The cell of an item; `a` undefined when the item has no annotation. */
   cell(a: ItemAnnotation | undefined): string | number;
 }
 
-export interface FieldDescriptor {
+interface FieldDescriptor {
   merge: MergeRule;
   file: FileRule;
   /** The history entry a change of the field writes (HistoryEntry.field, the key ./history.ts words). */
@@ -122,7 +122,7 @@ export const NOTE_RECORD_FILE = {
 type Fields = typeof ANNOTATION_FIELDS;
 /** The fields whose descriptor has `P`. */
 type FieldsWith<P extends PropertyKey> = { [K in AnnotationField]: Fields[K] extends Record<P, unknown> ? K : never }[AnnotationField];
-export type CsvField = FieldsWith<'csv'>;
+type CsvField = FieldsWith<'csv'>;
 export type OverviewField = FieldsWith<'overview'>;
 /** The fields a file item holds. */
 export type FileField = { [K in AnnotationField]: Fields[K]['file'] extends 'notice' | 'local' ? never : K }[AnnotationField];

@@ -22,7 +22,7 @@ export interface ItemView extends Pick<ItemAnnotation, 'itemNo' | keyof Editable
   stored?: ItemAnnotation;
 }
 
-export interface ItemStoreOptions {
+interface ItemStoreOptions {
   noticeKey: string;
   /** The page's items: number and current fingerprint. */
   items: readonly { itemNo: number; fingerprint: string }[];
@@ -36,7 +36,7 @@ export interface ItemStoreOptions {
   timers?: Timers;
 }
 
-export type Listener = () => void;
+type Listener = () => void;
 
 export interface ItemStore {
   readonly noticeKey: string;

@@ -15,7 +15,7 @@ export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
 /** A calendar day, YYYY-MM-DD: follow-ups are days, not instants. */
-export const CalendarDay = z
+const CalendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((s) => {
@@ -113,7 +113,7 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export function emptyAnnotation(noticeKey: string, itemNo: number, fingerprint: string, now: number): ItemAnnotation {
+function emptyAnnotation(noticeKey: string, itemNo: number, fingerprint: string, now: number): ItemAnnotation {
   return { noticeKey, itemNo, status: 'not_started', note: '', fingerprint, createdAt: now, updatedAt: now };
 }
 
@@ -169,7 +169,7 @@ export function applyPatch(
 }
 
 /** Sets the note as a new revision, written by `session` if known. */
-export function writeNote(a: ItemAnnotation, note: string, now: number, session?: string): void {
+function writeNote(a: ItemAnnotation, note: string, now: number, session?: string): void {
   a.note = note;
   a.noteUpdatedAt = now;
   a.noteRev = (a.noteRev ?? 0) + 1;

@@ -15,7 +15,7 @@ export function timeProgress(day: string, year: number): number {
 export type ProgressGrade = 'on_track' | 'slightly_behind' | 'behind';
 
 /** How far under 序时进度 counts as red; anything under it is at least yellow. */
-export const BEHIND_MARGIN = 10;
+const BEHIND_MARGIN = 10;
 
 /** Supervision offices grade a task by its progress against 序时进度: green, yellow, red. */
 export function gradeProgress(progress: number, expected: number, margin = BEHIND_MARGIN): ProgressGrade {

@@ -236,7 +236,7 @@ function header({ key: _key, sections: _sections, items: _items, ...h }: NoticeD
   return h;
 }
 
-export interface Digests {
+interface Digests {
   notices: NoticeDigest[];
   annotations: AnnotationDigest[];
   summaries: SummaryDigest[];
@@ -264,7 +264,7 @@ export function deriveDigests(notices: readonly NoticeRecord[], annotations: rea
 export const digestTables = (db: DubanDatabase) => [db.noticeDigests, db.annotationDigests, db.summaryDigests];
 
 /** Writes just made to the notices and annotations tables: puts, then deletes (as undo makes them). */
-export interface SourceWrites {
+interface SourceWrites {
   notices?: readonly NoticeRecord[];
   deletedNotices?: readonly string[];
   annotations?: readonly ItemAnnotation[];

@@ -22,7 +22,7 @@ export interface ReminderMessage {
 
 /** The buttons of an item's reminder, in order: snooze to tomorrow, mark the follow-up done. */
 export const REMINDER_BUTTONS = ['明天再提醒 Tomorrow', '已跟进 Done'] as const;
-export const ITEM_TEXT_CHARS = 60;
+const ITEM_TEXT_CHARS = 60;
 /** More reminders than this at once come as one summary instead of a flood. */
 export const MAX_SINGLE_REMINDERS = 3;
 

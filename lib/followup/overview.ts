@@ -38,7 +38,7 @@ export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
 type NoticeLike = Pick<NoticeRecord, 'key' | 'title' | 'docNo' | 'year' | 'sourceUrl' | 'sections' | 'items'>;
 
 /** What the overview needs of a notice, sent once rather than on each of its rows. */
-export interface OverviewNotice {
+interface OverviewNotice {
   key: string;
   title: string;
   docNo?: string;
@@ -47,7 +47,7 @@ export interface OverviewNotice {
 }
 
 /** A row as sent by the background: the notice's own fields stay in OverviewData.notices. */
-export type OverviewItem = Omit<OverviewRow, 'id' | 'noticeTitle' | 'docNo' | 'year' | 'url'>;
+type OverviewItem = Omit<OverviewRow, 'id' | 'noticeTitle' | 'docNo' | 'year' | 'url'>;
 
 /** The getOverview answer: compact on the wire (10,000 rows cross a JSON message boundary). */
 export interface OverviewData {
@@ -199,7 +199,7 @@ function ranks(rows: readonly OverviewRow[], value: (r: OverviewRow) => string):
 }
 
 /** IndexedDB's own order of annotations: notice key (code units), then number. */
-export function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemNo'>, b: Pick<OverviewRow, 'noticeKey' | 'itemNo'>): number {
+function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemNo'>, b: Pick<OverviewRow, 'noticeKey' | 'itemNo'>): number {
   return a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
 }
 

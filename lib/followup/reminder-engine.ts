@@ -39,7 +39,7 @@ export interface ReminderPorts {
   overviewUrl(query: string): string;
 }
 
-export interface ReminderEngineOptions {
+interface ReminderEngineOptions {
   db: DubanDatabase;
   ports: ReminderPorts;
   now?: () => number;
@@ -48,7 +48,7 @@ export interface ReminderEngineOptions {
 }
 
 /** Where the reminded days live in the meta table. */
-export const REMINDED_META_KEY = 'reminders.reminded';
+const REMINDED_META_KEY = 'reminders.reminded';
 const ITEM_ID_PREFIX = 'duban-item:';
 const SUMMARY_ID = 'duban-due-summary';
 
@@ -172,4 +172,3 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
   };
 }
 
-export type ReminderEngine = ReturnType<typeof createReminderEngine>;

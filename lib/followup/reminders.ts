@@ -8,7 +8,7 @@ import { itemKey } from '../annotation/item-key';
 import { addDays, instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 
 /** Reminders come at 09:00 Shanghai time on the follow-up day. */
-export const REMINDER_HOUR = 9;
+const REMINDER_HOUR = 9;
 
 /** Every follow-up alarm's name starts with this; the rest is the day, or `due`. */
 export const FOLLOW_UP_ALARM_PREFIX = 'duban-followup:';
@@ -17,7 +17,7 @@ export const DUE_ALARM = `${FOLLOW_UP_ALARM_PREFIX}due`;
 /** Just after midnight in Shanghai, every day: the overdue count changes with the date. */
 export const DAILY_ALARM = 'duban-daily';
 /** Chrome allows 500 active alarms per extension; the nearest days get one, later ones wait. */
-export const MAX_DAY_ALARMS = 400;
+const MAX_DAY_ALARMS = 400;
 
 /** When a follow-up on `day` comes back: 09:00 Shanghai time that day. */
 export function reminderTime(day: string): number {
@@ -77,7 +77,7 @@ export function dueReminders(annotations: readonly ItemAnnotation[], now: number
   return due.sort(byDayThenItem);
 }
 
-export interface AlarmPlan {
+interface AlarmPlan {
   name: string;
   /** Epoch ms; `now` for reminders whose time has already come. */
   when: number;
@@ -106,8 +106,8 @@ export function planAlarms(
   return plan.slice(0, max);
 }
 
-export type SnoozeChoice = 'tomorrow' | 'next_week';
-export const SNOOZE_DAYS: Record<SnoozeChoice, number> = { tomorrow: 1, next_week: 7 };
+type SnoozeChoice = 'tomorrow' | 'next_week';
+const SNOOZE_DAYS: Record<SnoozeChoice, number> = { tomorrow: 1, next_week: 7 };
 
 /** The day a snooze moves a follow-up to: counted from today in Shanghai, not from the old day. */
 export function snoozeDay(choice: SnoozeChoice, now: number): string {

@@ -4,10 +4,10 @@ import { UNIT_ROLES } from './types';
 
 const text = (max: number) => z.string().max(max);
 
-export const LeadUnitSchema = z
+const LeadUnitSchema = z
   .object({ name: text(200).min(1), lead: z.boolean(), role: z.enum(UNIT_ROLES).optional() })
   .refine((u) => u.role === undefined || u.lead === (u.role === 'lead'), 'lead must agree with role');
-export const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
+const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
 export const NoticeItemSchema = z.object({
   itemNo: z.number().int().min(1).max(9999),
   text: text(20_000),

@@ -5,7 +5,7 @@
 
 /** What a unit does for an item: leads it (牵头, 汇总) or works with the lead (co: 配合, 责任). */
 export const UNIT_ROLES = ['lead', 'co'] as const;
-export type UnitRole = (typeof UNIT_ROLES)[number];
+type UnitRole = (typeof UNIT_ROLES)[number];
 
 /** One unit named for an item (after 牵头单位：), in page order. ./units.ts tells its role. */
 export interface LeadUnit {
@@ -59,6 +59,3 @@ export interface Notice {
   gaps: number[];
 }
 
-export type Recognition =
-  | { ok: true; notice: Notice }
-  | { ok: false; reason: string };

@@ -6,7 +6,7 @@ import { fileItemFields } from './file-item';
 import { FORMAT_NAME, FORMAT_VERSION, IMPORT_LIMITS, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
 import { groupByNotice, historyByItem, type ImportedNoticeRecord, type TransferSnapshot } from './snapshot';
 
-export interface JsonExport {
+interface JsonExport {
   file: TransferFileJson;
   /** The notices written, for the file name. */
   notices: NoticeRecord[];

@@ -8,7 +8,7 @@ import type { ItemAnnotation, NoteCopy } from '../annotation/model';
 import { toInstant, type FileItem, type FileItemJson } from './format';
 
 /** What a file item holds of the annotation itself. */
-export type FileItemFields = Omit<FileItemJson, 'text' | 'section' | 'units' | 'history'>;
+type FileItemFields = Omit<FileItemJson, 'text' | 'section' | 'units' | 'history'>;
 
 /** A value as the file writes it; undefined: left out. */
 function toFile(rule: FileRule, v: unknown): unknown {

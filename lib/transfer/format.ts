@@ -21,7 +21,7 @@ const READ_VERSIONS = [1, 2] as const;
 
 /** An instant as written in the file: 2026-11-25T08:30:00.000Z (UTC, at most millisecond precision). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
-export const Instant = z
+const Instant = z
   .string()
   .regex(INSTANT, '应为 UTC 时间，如 2026-11-25T08:30:00.000Z / must be an ISO 8601 UTC time like 2026-11-25T08:30:00.000Z')
   .transform((s, ctx) => {
@@ -37,7 +37,7 @@ export const toInstant = (ms: number) => new Date(ms).toISOString();
 
 const HistoryValue = z.union([z.string().max(1000), z.number(), z.null()]);
 
-export const FileHistoryEntry = z.object({
+const FileHistoryEntry = z.object({
   at: Instant,
   field: z.enum(HISTORY_FIELDS),
   from: HistoryValue.optional(),
@@ -71,7 +71,7 @@ export const FileItem = ItemAnnotation.pick({ itemNo: true, fingerprint: true })
 // Every field the descriptors put in a file has a check here (else this line does not compile).
 FileItem.shape satisfies Record<FileField, z.ZodType>;
 
-export const FileSection = z.object({
+const FileSection = z.object({
   ordinal: z.number().int().min(1).max(99),
   leader: z.string().max(100),
   heading: z.string().max(200),

@@ -25,7 +25,7 @@ export interface ItemSide {
   history: readonly HistoryEntry[];
 }
 
-export interface MergedItem {
+interface MergedItem {
   kind: MergeKind;
   /** The annotation to store (for `unchanged`, the local one as it is). */
   annotation: ItemAnnotation;
@@ -44,7 +44,7 @@ export function conflictNote(local: string, imported: string): string {
 }
 
 /** Identity of a history entry across machines: its time, field and values. */
-export function historyKey(h: Pick<HistoryEntry, 'at' | 'field' | 'from' | 'to'>): string {
+function historyKey(h: Pick<HistoryEntry, 'at' | 'field' | 'from' | 'to'>): string {
   const v = (x: unknown) => (x === undefined || x === null ? 'null' : `${typeof x}:${x}`);
   return `${h.at}|${h.field}|${v(h.from)}|${v(h.to)}`;
 }

@@ -21,9 +21,9 @@ export interface LocalState {
 export type ImportCounts = Record<MergeKind, number>;
 
 /** Item numbers listed per kind in a preview (counts are always complete). */
-export const PREVIEW_LIST_LIMIT = 200;
+const PREVIEW_LIST_LIMIT = 200;
 
-export interface NoticePreview {
+interface NoticePreview {
   key: string;
   docNo?: string;
   title: string;
@@ -34,7 +34,7 @@ export interface NoticePreview {
   itemNos: { new: number[]; updated: number[]; conflict: number[] };
 }
 
-export interface ConflictPreview {
+interface ConflictPreview {
   noticeKey: string;
   docNo?: string;
   itemNo: number;
@@ -58,7 +58,7 @@ export interface ImportWrites {
   history: HistoryEntry[];
 }
 
-export type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: string[] };
+type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: string[] };
 
 const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
 

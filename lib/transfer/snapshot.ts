@@ -20,7 +20,7 @@ export interface TransferSnapshot {
   history: HistoryEntry[];
 }
 
-export interface NoticeGroup {
+interface NoticeGroup {
   notice: NoticeRecord;
   /** Sorted by item number. */
   annotations: ItemAnnotation[];

@@ -89,7 +89,7 @@ export async function previewImport(db: DubanDatabase, file: TransferFile, now: 
 }
 
 /** Where an import came from: kept with its restore point. */
-export interface ImportSource {
+interface ImportSource {
   fileName?: string;
   importId?: string;
 }

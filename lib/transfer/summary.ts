@@ -104,7 +104,7 @@ export const DETAILED_NOTICES = 4;
 const COMING_DAYS = 7;
 
 /** The fragment the content script scrolls to: #duban-item-12. */
-export const itemHash = (itemNo: number) => `#duban-item-${itemNo}`;
+const itemHash = (itemNo: number) => `#duban-item-${itemNo}`;
 
 /** The notice's URL at the item; only http(s) URLs become links (a stored URL is never run). */
 export function itemHref(url: string, itemNo: number): string {
@@ -163,7 +163,7 @@ export function summarise(input: SummaryInput): PopupSummary {
   );
 }
 
-export interface DigestInput {
+interface DigestInput {
   /** In the database's order (by key): notices equally recent keep it. */
   digests: readonly SummaryDigest[];
   lastExport?: LastExport;
