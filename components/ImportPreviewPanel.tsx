@@ -1,4 +1,5 @@
 import type { ImportOutcome } from '../lib/transfer/protocol';
+import { itemKey } from '../lib/annotation/item-key';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 
@@ -51,7 +52,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           </p>
           <ul>
             {outcome.conflicts.map((c) => (
-              <li key={`${c.noticeKey}/${c.itemNo}`}>
+              <li key={itemKey(c.noticeKey, c.itemNo)}>
                 <b>
                   {c.docNo ?? c.noticeKey} 第 {c.itemNo} 项
                 </b>
