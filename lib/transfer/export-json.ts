@@ -49,13 +49,13 @@ function fileItem(
   history: readonly HistoryEntry[],
 ): FileItemJson {
   // The item's number and fingerprint, then what the notice says of it, then the annotation.
-  const { itemNo, fingerprint, ...fields } = fileItemFields(a);
-  return {
-    itemNo,
-    fingerprint,
+  const head = {
+    itemNo: a.itemNo,
+    fingerprint: a.fingerprint,
     ...(item && { text: item.text, units: item.units.map((u) => u.name) }),
     ...(item && item.section >= 1 && { section: item.section }),
-    ...fields,
+  };
+  return Object.assign(fileItemFields(a, head), {
     // A file keeps an item's latest entries (the merge needs the latest note versions).
     history: history.slice(-IMPORT_LIMITS.maxHistoryPerItem).map((h) => ({
       at: toInstant(h.at),
@@ -63,7 +63,7 @@ function fileItem(
       ...(h.from !== undefined && { from: h.from }),
       ...(h.to !== undefined && { to: h.to }),
     })),
-  };
+  });
 }
 
 /**

@@ -23,7 +23,7 @@ function toFile(rule: FileRule, v: unknown): unknown {
     case 'nullableInstant':
       return v === undefined ? null : toInstant(v as number);
     case 'records':
-      return (v as NoteCopy[] | undefined)?.length ? (v as NoteCopy[]).map((r) => convert(NOTE_RECORD_FILE, r, toFile)) : undefined;
+      return (v as NoteCopy[] | undefined)?.length ? (v as NoteCopy[]).map((r) => convert(RECORD_RULES, r, toFile)) : undefined;
     case 'notice':
     case 'local':
       return undefined;
@@ -41,28 +41,32 @@ function fromFile(rule: FileRule, v: unknown): unknown {
     case 'nullableInstant':
       return v ?? undefined;
     case 'records':
-      return (v as unknown[] | undefined)?.length ? (v as Record<string, unknown>[]).map((r) => convert(NOTE_RECORD_FILE, r, fromFile)) : undefined;
+      return (v as unknown[] | undefined)?.length ? (v as object[]).map((r) => convert(RECORD_RULES, r, fromFile)) : undefined;
     case 'notice':
     case 'local':
       return undefined;
   }
 }
 
-/** Every field of `from` with a rule, converted, in the rules' order; undefined ones left out. */
-function convert(rules: Readonly<Record<string, FileRule>>, from: object, by: (rule: FileRule, v: unknown) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, rule] of Object.entries(rules)) {
+type Rules = readonly (readonly [string, FileRule])[];
+const FILE_RULES: Rules = FIELD_NAMES.map((k) => [k, ANNOTATION_FIELDS[k].file]);
+const RECORD_RULES: Rules = Object.entries(NOTE_RECORD_FILE);
+
+/** Every field of `from` with a rule, converted, in the rules' order, into `out`; undefined ones left out. */
+function convert(rules: Rules, from: object, by: (rule: FileRule, v: unknown) => unknown, out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [k, rule] of rules) {
     const v = by(rule, (from as Record<string, unknown>)[k]);
     if (v !== undefined) out[k] = v;
   }
   return out;
 }
 
-const FILE_RULES = Object.fromEntries(FIELD_NAMES.map((k) => [k, ANNOTATION_FIELDS[k].file])) as Record<keyof ItemAnnotation, FileRule>;
-
-/** The annotation's fields as a file item holds them (the schema's order). */
-export function fileItemFields(a: ItemAnnotation): FileItemFields {
-  return convert(FILE_RULES, a, toFile) as FileItemFields;
+/**
+ * The annotation's fields as a file item holds them, in the schema's order, written into `head`
+ * (a field `head` already has keeps its place).
+ */
+export function fileItemFields<H extends object>(a: ItemAnnotation, head: H): H & FileItemFields {
+  return convert(FILE_RULES, a, toFile, head as Record<string, unknown>) as H & FileItemFields;
 }
 
 /** The annotation a checked file item holds, for the notice it is listed under. */
