@@ -1,5 +1,5 @@
 import type { PopupSummary } from '../lib/transfer/summary';
-import { shanghaiTime } from '../lib/transfer/time';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 
 interface Props {
@@ -16,7 +16,7 @@ export function BackupStatus({ summary, busy, onBackup }: Props) {
       <p>
         {lastExport ? (
           <ZhEn
-            zh={`上次导出：${shanghaiTime(lastExport.at)}（${daysSinceExport === 0 ? '今天' : `${daysSinceExport} 天前`}）`}
+            zh={`上次导出：${shanghaiDateTimeOf(lastExport.at)}（${daysSinceExport === 0 ? '今天' : `${daysSinceExport} 天前`}）`}
             en={`Last export: ${daysSinceExport === 0 ? 'today' : `${daysSinceExport} days ago`}`}
           />
         ) : (

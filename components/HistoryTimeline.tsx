@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '../lib/annotation/model';
-import { describeChange, formatInstant, newestFirst } from '../lib/annotation/history';
+import { describeChange, newestFirst } from '../lib/annotation/history';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import type { Result } from '../lib/protocol';
 
 export type HistoryTimelineProps =
@@ -24,7 +25,7 @@ function Entries({ entries }: { entries: readonly HistoryEntry[] | null }) {
         const text = describeChange(e);
         return (
           <li key={e.id ?? i} data-field={e.field}>
-            <time dateTime={new Date(e.at).toISOString()}>{formatInstant(e.at)}</time>
+            <time dateTime={new Date(e.at).toISOString()}>{shanghaiDateTimeOf(e.at)}</time>
             <span class="change">{text.zh}</span>
             <span class="en" lang="en">
               {text.en}

@@ -1,5 +1,6 @@
 import type { ImportOutcome } from '../lib/transfer/protocol';
-import { shanghaiTime } from '../lib/transfer/time';
+import { itemKey } from '../lib/annotation/item-key';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 
 const KINDS = [
@@ -16,7 +17,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div class="preview">
       <p class="muted">
-        <ZhEn zh={`文件导出于 ${shanghaiTime(outcome.exportedAt)}`} en="Exported at (Shanghai time)" />
+        <ZhEn zh={`文件导出于 ${shanghaiDateTimeOf(outcome.exportedAt)}`} en="Exported at (Shanghai time)" />
       </p>
       <dl class="kinds">
         {KINDS.map((k) => (
@@ -51,7 +52,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           </p>
           <ul>
             {outcome.conflicts.map((c) => (
-              <li key={`${c.noticeKey}/${c.itemNo}`}>
+              <li key={itemKey(c.noticeKey, c.itemNo)}>
                 <b>
                   {c.docNo ?? c.noticeKey} 第 {c.itemNo} 项
                 </b>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { UndoableImport } from '../lib/transfer/restore-point';
-import { shanghaiTime } from '../lib/transfer/time';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 
 export type UndoState =
@@ -31,8 +31,8 @@ export function UndoImport({ last, state, disabled, onUndo }: Props) {
         <div class="panel" data-testid="undo-import">
           <p>
             <ZhEn
-              zh={`上次导入：${last.fileName ?? '（文件名未知）'}，${shanghaiTime(last.at)}（新增 ${last.counts.new}，更新 ${last.counts.updated}，冲突 ${last.counts.conflict}）`}
-              en={`Last import: ${last.fileName ?? '(unknown file)'}, ${shanghaiTime(last.at)} Shanghai time`}
+              zh={`上次导入：${last.fileName ?? '（文件名未知）'}，${shanghaiDateTimeOf(last.at)}（新增 ${last.counts.new}，更新 ${last.counts.updated}，冲突 ${last.counts.conflict}）`}
+              en={`Last import: ${last.fileName ?? '(unknown file)'}, ${shanghaiDateTimeOf(last.at)} Shanghai time`}
             />
           </p>
           <button type="button" data-action="undo-import" disabled={disabled || state.step === 'working'} onClick={() => onUndo(last.id)}>

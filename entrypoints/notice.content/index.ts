@@ -9,7 +9,8 @@
  */
 import { browser, defineContentScript } from '#imports';
 import { createItemStore } from '../../lib/annotation/item-store';
-import { dayAt, timeProgress } from '../../lib/annotation/schedule';
+import { timeProgress } from '../../lib/annotation/schedule';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { noticeMatches } from '../../lib/notice/sites';
@@ -80,7 +81,7 @@ export default defineContentScript({
       if (editor?.openAt && e.target !== editor.host) editor.hide();
     }, true);
 
-    const today = dayAt(Date.now());
+    const today = shanghaiDayOf(Date.now());
     const overlays = buildOverlays(document, {
       notice,
       anchors,

@@ -5,9 +5,6 @@
 import type { HistoryEntry } from './model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from './status';
-import { formatInstant } from './schedule';
-
-export { formatInstant };
 
 export interface ChangeText {
   zh: string;

@@ -18,7 +18,7 @@ export function isStaleNoteSave(stored: ItemAnnotation, patch: AnnotationPatch):
   return patch.session === undefined || patch.session !== stored.noteSession;
 }
 
-export class TooManyNoteCopies extends Error {
+class TooManyNoteCopies extends Error {
   constructor() {
     super(`冲突副本过多（上限 ${MAX_NOTE_COPIES}），请先处理已有的副本 / too many conflict copies (limit ${MAX_NOTE_COPIES}): resolve some first`);
   }

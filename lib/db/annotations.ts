@@ -21,7 +21,7 @@ type Edit = (current: ItemAnnotation | undefined) => { annotation: ItemAnnotatio
  * changes of a field within this time are one history entry (from the value before the first, to
  * the value after the last; none if they cancel out).
  */
-export const HISTORY_SESSION_MS = 3 * 60_000;
+const HISTORY_SESSION_MS = 3 * 60_000;
 const COALESCED: ReadonlySet<HistoryEntry['field']> = new Set(['status', 'note', 'followUp', 'progress']);
 
 /**

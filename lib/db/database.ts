@@ -39,7 +39,7 @@ export interface HistoryPack {
 }
 
 /** Small facts about the database itself: persistence granted, last export, … */
-export interface MetaRecord {
+interface MetaRecord {
   key: string;
   value: unknown;
 }

@@ -19,6 +19,7 @@ import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { sameData } from '../transfer/restore-point';
 import type { ImportedNoticeRecord } from '../transfer/snapshot';
 import type { ProgressGroup, StatusCounts } from '../transfer/summary';
+import { leadUnit } from '../notice/units';
 import type { DubanDatabase, NoticeRecord } from './database';
 
 /** The notice fields the popup shows. */
@@ -50,17 +51,14 @@ export interface NoticeDigest extends NoticeHeader {
   };
 }
 
+/** The annotation fields a digest keeps; `note` holds the note's first line, shortened ('' if none). */
+type DigestField = 'itemNo' | 'status' | 'followUp' | 'progress' | 'updatedAt' | 'note';
+
+/** One annotation as its digest keeps it: an absent value is null (every column as long as the others). */
+type Fact = { [F in DigestField]-?: Exclude<ItemAnnotation[F], undefined> | (undefined extends ItemAnnotation[F] ? null : never) };
+
 /** One notice's annotations as the summary needs them: columns sorted by item number. */
-export interface AnnotationDigest {
-  noticeKey: string;
-  itemNo: number[];
-  status: ItemStatus[];
-  followUp: (string | null)[];
-  progress: (number | null)[];
-  updatedAt: number[];
-  /** The note's first line, shortened ('' if none). */
-  note: string[];
-}
+export type AnnotationDigest = { noticeKey: string } & { [F in DigestField]: Fact[F][] };
 
 /** The part of a notice's summary that does not depend on the day, and what its lists can show. */
 export interface SummaryDigest {
@@ -103,7 +101,7 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
   for (const [itemNo, item] of byNo) {
     items.itemNo.push(itemNo);
     items.section.push(item.section);
-    items.unit.push((item.units.find((u) => u.lead) ?? item.units[0])?.name ?? '');
+    items.unit.push(leadUnit(item.units)?.name ?? '');
     items.text.push(shorten(item.text));
   }
   return {
@@ -118,16 +116,6 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
     sections: n.sections.map((s) => ({ ordinal: s.ordinal, leader: s.leader })),
     items,
   };
-}
-
-/** One annotation as its digest keeps it. */
-interface Fact {
-  itemNo: number;
-  status: ItemStatus;
-  followUp: string | null;
-  progress: number | null;
-  updatedAt: number;
-  note: string;
 }
 
 const fact = (a: ItemAnnotation): Fact => ({
@@ -249,7 +237,7 @@ function header({ key: _key, sections: _sections, items: _items, ...h }: NoticeD
   return h;
 }
 
-export interface Digests {
+interface Digests {
   notices: NoticeDigest[];
   annotations: AnnotationDigest[];
   summaries: SummaryDigest[];
@@ -277,7 +265,7 @@ export function deriveDigests(notices: readonly NoticeRecord[], annotations: rea
 export const digestTables = (db: DubanDatabase) => [db.noticeDigests, db.annotationDigests, db.summaryDigests];
 
 /** Writes just made to the notices and annotations tables: puts, then deletes (as undo makes them). */
-export interface SourceWrites {
+interface SourceWrites {
   notices?: readonly NoticeRecord[];
   deletedNotices?: readonly string[];
   annotations?: readonly ItemAnnotation[];

@@ -15,7 +15,7 @@ import type { NoticeRecord } from './database';
 export const MAX_REVISIONS = 5;
 
 /** A notice's text: all a page says of it but its URL (its 文号 is its key). */
-export type NoticeText = Pick<Notice, 'title' | 'year' | 'publishedAt' | 'sections' | 'items' | 'gaps'>;
+type NoticeText = Pick<Notice, 'title' | 'year' | 'publishedAt' | 'sections' | 'items' | 'gaps'>;
 
 /** Another text of a stored notice. */
 export interface NoticeRevision extends NoticeText {
@@ -36,7 +36,7 @@ export interface PageRevision {
   differs: number[];
 }
 
-export function noticeText(n: NoticeText): NoticeText {
+function noticeText(n: NoticeText): NoticeText {
   return {
     title: n.title,
     ...(n.year !== undefined && { year: n.year }),
@@ -47,7 +47,8 @@ export function noticeText(n: NoticeText): NoticeText {
   };
 }
 
-const itemSignature = (i: NoticeItem) => JSON.stringify([i.fingerprint, i.text, i.section, i.units, i.unitNote ?? null]);
+const itemSignature = (i: NoticeItem) =>
+  JSON.stringify([i.fingerprint, i.text, i.section, i.units, i.unitNote ?? null, i.leaders ?? null, i.deadline ?? null]);
 const headerSignature = (n: NoticeText) =>
   JSON.stringify([n.title, n.year ?? null, n.publishedAt ?? null, n.sections.map((s) => [s.ordinal, s.leader, s.heading])]);
 
@@ -56,7 +57,7 @@ const headerSignature = (n: NoticeText) =>
  * `stored` are compared, by text (a notice known from an imported file holds only its annotated
  * items, with fewer details than a page gives).
  */
-export function differingItems(stored: NoticeText, other: NoticeText, within = false): number[] {
+function differingItems(stored: NoticeText, other: NoticeText, within = false): number[] {
   const sig = within ? (i: NoticeItem) => `${i.fingerprint}\u0000${i.text}` : itemSignature;
   const a = new Map(stored.items.map((i) => [i.itemNo, sig(i)]));
   const b = new Map(other.items.map((i) => [i.itemNo, sig(i)]));
@@ -64,7 +65,7 @@ export function differingItems(stored: NoticeText, other: NoticeText, within = f
   return [...numbers].filter((no) => a.get(no) !== b.get(no)).sort((x, y) => x - y);
 }
 
-export function sameText(a: NoticeText, b: NoticeText): boolean {
+function sameText(a: NoticeText, b: NoticeText): boolean {
   return headerSignature(a) === headerSignature(b) && differingItems(a, b).length === 0;
 }
 

@@ -2,7 +2,7 @@
  * What a reminder says: the notice and the item (number and the start of its text), zh_CN first
  * with English beside it. Pure: the background turns these into chrome.notifications calls.
  */
-import { daysBetween } from '../annotation/schedule';
+import { daysBetween } from '../annotation/shanghai-time';
 import type { ActiveFollowUp } from './reminders';
 import { shortText } from './text';
 
@@ -22,7 +22,7 @@ export interface ReminderMessage {
 
 /** The buttons of an item's reminder, in order: snooze to tomorrow, mark the follow-up done. */
 export const REMINDER_BUTTONS = ['明天再提醒 Tomorrow', '已跟进 Done'] as const;
-export const ITEM_TEXT_CHARS = 60;
+const ITEM_TEXT_CHARS = 60;
 /** More reminders than this at once come as one summary instead of a flood. */
 export const MAX_SINGLE_REMINDERS = 3;
 

@@ -2,12 +2,13 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotation, NOTICE_A } from '../../tests/fixtures/overview-rows';
 import type { ItemAnnotation } from '../annotation/model';
+import { instantOfShanghai } from '../annotation/shanghai-time';
 import { itemHistory } from '../db/annotations';
 import { DubanDatabase } from '../db/database';
 import { createService } from '../db/service';
 import type { ReminderMessage } from './notification';
 import { createReminderEngine, itemNotificationId, type ReminderPorts } from './reminder-engine';
-import { DAILY_ALARM, DUE_ALARM, FOLLOW_UP_ALARM_PREFIX, shanghaiTime } from './reminders';
+import { DAILY_ALARM, DUE_ALARM, FOLLOW_UP_ALARM_PREFIX } from './reminders';
 
 /** Records what the engine asks of the browser. */
 function fakePorts() {
@@ -33,7 +34,7 @@ function fakePorts() {
 
 const K = NOTICE_A.key;
 let db: DubanDatabase;
-let clock = shanghaiTime('2024-06-30', 8, 30);
+let clock = instantOfShanghai('2024-06-30', 8, 30);
 const now = () => clock;
 
 async function put(...list: ItemAnnotation[]) {
@@ -44,7 +45,7 @@ beforeEach(async () => {
   await Dexie.delete('duban-reminders-test');
   db = new DubanDatabase('duban-reminders-test');
   await db.notices.put(NOTICE_A);
-  clock = shanghaiTime('2024-06-30', 8, 30);
+  clock = instantOfShanghai('2024-06-30', 8, 30);
 });
 afterEach(() => db.close());
 
@@ -59,8 +60,8 @@ describe('reminder engine', () => {
     const { ports, alarms, calls } = fakePorts();
     await createReminderEngine({ db, ports, now }).sync();
     expect([...alarms.keys()].sort()).toEqual([DAILY_ALARM, DUE_ALARM, `${FOLLOW_UP_ALARM_PREFIX}2024-06-30`, `${FOLLOW_UP_ALARM_PREFIX}2024-07-05`].sort());
-    expect(alarms.get(`${FOLLOW_UP_ALARM_PREFIX}2024-06-30`)!.scheduledTime).toBe(shanghaiTime('2024-06-30', 9));
-    expect(alarms.get(DAILY_ALARM)).toMatchObject({ scheduledTime: shanghaiTime('2024-07-01', 0, 1), periodInMinutes: 1440 });
+    expect(alarms.get(`${FOLLOW_UP_ALARM_PREFIX}2024-06-30`)!.scheduledTime).toBe(instantOfShanghai('2024-06-30', 9));
+    expect(alarms.get(DAILY_ALARM)).toMatchObject({ scheduledTime: instantOfShanghai('2024-07-01', 0, 1), periodInMinutes: 1440 });
     expect(calls.badge).toEqual([1]);
   });
 
@@ -85,7 +86,7 @@ describe('reminder engine', () => {
     expect(calls.notified).toHaveLength(1);
 
     // On 5 July at 09:00 the next one comes.
-    clock = shanghaiTime('2024-07-05', 9);
+    clock = instantOfShanghai('2024-07-05', 9);
     await engine.onAlarm(`${FOLLOW_UP_ALARM_PREFIX}2024-07-05`);
     expect(calls.notified.map((n) => n.id)).toEqual([itemNotificationId(K, 1), itemNotificationId(K, 3)]);
     expect(calls.badge.at(-1)).toBe(1); // item 1 is still overdue until done or snoozed

@@ -3,8 +3,9 @@
  * badge shows, what a click or a button does. The browser APIs come in as ports, so unit tests
  * drive it with fakes and fake-indexeddb; entrypoints/background/reminders.ts plugs in chrome.*.
  */
+import { itemKey, parseItemKey } from '../annotation/item-key';
 import type { AnnotationPatch, ItemAnnotation } from '../annotation/model';
-import { dayAt } from '../annotation/schedule';
+import { shanghaiDayOf } from '../annotation/shanghai-time';
 import { getMeta, saveAnnotation, setMeta } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
 import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from './notification';
@@ -15,10 +16,8 @@ import {
   FOLLOW_UP_ALARM_PREFIX,
   DUE_ALARM,
   isActiveFollowUp,
-  itemKey,
   itemUrl,
   nextDailyTick,
-  parseItemKey,
   planAlarms,
   pruneReminded,
   snoozeDay,
@@ -40,7 +39,7 @@ export interface ReminderPorts {
   overviewUrl(query: string): string;
 }
 
-export interface ReminderEngineOptions {
+interface ReminderEngineOptions {
   db: DubanDatabase;
   ports: ReminderPorts;
   now?: () => number;
@@ -49,7 +48,7 @@ export interface ReminderEngineOptions {
 }
 
 /** Where the reminded days live in the meta table. */
-export const REMINDED_META_KEY = 'reminders.reminded';
+const REMINDED_META_KEY = 'reminders.reminded';
 const ITEM_ID_PREFIX = 'duban-item:';
 const SUMMARY_ID = 'duban-due-summary';
 
@@ -94,13 +93,13 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     if (!alarms.some((a) => a.name === DAILY_ALARM)) {
       await ports.createAlarm(DAILY_ALARM, { when: nextDailyTick(t), periodInMinutes: 24 * 60 });
     }
-    await ports.setBadge(countOverdue(active, dayAt(t)));
+    await ports.setBadge(countOverdue(active, shanghaiDayOf(t)));
   }
 
   /** Notifies every follow-up whose time has come and was not yet reminded of for its day. */
   async function notifyDueNow(): Promise<ActiveFollowUp[]> {
     const t = now();
-    const today = dayAt(t);
+    const today = shanghaiDayOf(t);
     const active = await activeFollowUps(db);
     const done = await reminded(active);
     const due = dueReminders(active, t, done);
@@ -173,4 +172,3 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
   };
 }
 
-export type ReminderEngine = ReturnType<typeof createReminderEngine>;

@@ -22,10 +22,10 @@ export const GRADE_LABELS: Record<ProgressGrade, { zh: string; en: string }> = {
   behind: { zh: '落后序时', en: 'behind' },
 };
 
-export const REPORT_TEXT_CHARS = 40;
-export const REPORT_NOTE_CHARS = 80;
+const REPORT_TEXT_CHARS = 40;
+const REPORT_NOTE_CHARS = 80;
 
-export interface ReportItem {
+interface ReportItem {
   row: OverviewRow;
   /** The item's text, shortened. */
   text: string;
@@ -37,14 +37,14 @@ export interface ReportItem {
   followUpState?: FollowUpState;
 }
 
-export interface ReportCounts {
+interface ReportCounts {
   total: number;
   byStatus: Record<ItemStatus, number>;
   /** Follow-ups whose day is past (items not done). */
   overdue: number;
 }
 
-export interface ReportGroup {
+interface ReportGroup {
   name: string;
   counts: ReportCounts;
   items: ReportItem[];

@@ -9,7 +9,7 @@ import { NATIONAL_META, type MetaNames } from './sites';
 // 拱政办发〔2024〕2号; some pages write [2024] or (2024).
 const DOC_NO = /([\u4e00-\u9fa5]{2,12})[〔\[(]((?:19|20)\d{2})[〕\])](\d{1,4})号/;
 
-export interface NoticeMeta {
+interface NoticeMeta {
   title: string;
   docNo?: string;
   year?: number;

@@ -10,7 +10,7 @@ import { EMPTY_FILE, IMPORT_LIMITS, REFUSED, tooLargeMessage } from './limits';
 
 export { REFUSED };
 
-export type ParsedFile = { ok: true; file: TransferFile } | { ok: false; errors: string[] };
+type ParsedFile = { ok: true; file: TransferFile } | { ok: false; errors: string[] };
 
 /** How many problems one message lists. */
 const SHOWN = 5;

@@ -3,26 +3,27 @@
  * what the database holds (./merge.ts), the preview the user confirms, and the rows to write.
  * Pure; ./store.ts reads the local state and writes the plan in one transaction.
  */
+import { itemKey, type ItemKey } from '../annotation/item-key';
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
 import type { NoticeItem } from '../notice/types';
+import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
 import { mergeItem, type MergeKind } from './merge';
-import { itemKey, type ImportedNoticeRecord } from './snapshot';
+import type { ImportedNoticeRecord } from './snapshot';
 
 export interface LocalState {
   notices: Map<string, NoticeRecord>;
-  /** By itemKey(noticeKey, itemNo). */
-  annotations: Map<string, ItemAnnotation>;
-  history: Map<string, HistoryEntry[]>;
+  annotations: Map<ItemKey, ItemAnnotation>;
+  history: Map<ItemKey, HistoryEntry[]>;
 }
 
 export type ImportCounts = Record<MergeKind, number>;
 
 /** Item numbers listed per kind in a preview (counts are always complete). */
-export const PREVIEW_LIST_LIMIT = 200;
+const PREVIEW_LIST_LIMIT = 200;
 
-export interface NoticePreview {
+interface NoticePreview {
   key: string;
   docNo?: string;
   title: string;
@@ -33,7 +34,7 @@ export interface NoticePreview {
   itemNos: { new: number[]; updated: number[]; conflict: number[] };
 }
 
-export interface ConflictPreview {
+interface ConflictPreview {
   noticeKey: string;
   docNo?: string;
   itemNo: number;
@@ -57,30 +58,11 @@ export interface ImportWrites {
   history: HistoryEntry[];
 }
 
-export type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: string[] };
+type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: string[] };
 
 const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
 
-export function fileAnnotation(noticeKey: string, item: FileItem): ItemAnnotation {
-  const a: ItemAnnotation = {
-    noticeKey,
-    itemNo: item.itemNo,
-    status: item.status,
-    note: item.note,
-    fingerprint: item.fingerprint,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
-  if (item.followUp != null) a.followUp = item.followUp;
-  if (item.progress != null) a.progress = item.progress;
-  if (item.noteUpdatedAt != null) a.noteUpdatedAt = item.noteUpdatedAt;
-  if (item.noteCopies?.length) {
-    a.noteCopies = item.noteCopies.map((c) => ({ id: c.id, text: c.text, at: c.at, kind: c.kind, ...(c.author != null && { author: c.author }) }));
-  }
-  return a;
-}
-
-export function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
+function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
   return item.history.map((h) => {
     const e: HistoryEntry = { noticeKey, itemNo: item.itemNo, at: h.at, field: h.field };
     if (h.from !== undefined) e.from = h.from;
@@ -160,7 +142,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
     for (const item of n.items) {
       const k = itemKey(n.key, item.itemNo);
       const current = local.annotations.get(k);
-      const incoming = { annotation: fileAnnotation(n.key, item), history: fileHistory(n.key, item) };
+      const incoming = { annotation: annotationFromFile(n.key, item), history: fileHistory(n.key, item) };
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;

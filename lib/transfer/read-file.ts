@@ -6,7 +6,7 @@
  */
 import { EMPTY_FILE, IMPORT_LIMITS, NOT_UTF8, tooLargeMessage } from './limits';
 
-export type DecodedFile = { ok: true; text: string } | { ok: false; error: string };
+type DecodedFile = { ok: true; text: string } | { ok: false; error: string };
 
 /** Refuses a file larger than the import limit without reading it. */
 export function checkFileSize(size: number): DecodedFile | undefined {

@@ -17,7 +17,7 @@ import type { ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
 import type { ImportCounts } from './plan';
 
-export interface RecordChange<K, T> {
+interface RecordChange<K, T> {
   key: K;
   /** The record before the import; null when it did not exist. */
   before: T | null;
@@ -69,7 +69,7 @@ export function changedSinceImport(point: RestorePoint, current: readonly (ItemA
   return point.annotations.filter((c, i) => !sameData(current[i], c.after)).map((c) => c.key);
 }
 
-export interface UndoWrites {
+interface UndoWrites {
   putNotices: NoticeRecord[];
   /** Notices the import created; ./store.ts keeps any that still has annotations after the undo. */
   deleteNotices: string[];

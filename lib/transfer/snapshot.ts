@@ -2,9 +2,10 @@
  * What an export reads: notices, annotations and history as the database holds them, grouped by
  * notice and item. Pure: the database read lives in ./store.ts.
  */
+import { itemKey, type ItemKey } from '../annotation/item-key';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
-import { dayAt } from '../annotation/schedule';
+import { shanghaiDayOf } from '../annotation/shanghai-time';
 
 /**
  * A notice record an import created: only the file's (annotated) items are known until the page is
@@ -19,10 +20,7 @@ export interface TransferSnapshot {
   history: HistoryEntry[];
 }
 
-/** Key of one item across tables: notice key and item number. */
-export const itemKey = (noticeKey: string, itemNo: number) => `${noticeKey}\u0000${itemNo}`;
-
-export interface NoticeGroup {
+interface NoticeGroup {
   notice: NoticeRecord;
   /** Sorted by item number. */
   annotations: ItemAnnotation[];
@@ -57,8 +55,8 @@ export function groupByNotice(
 }
 
 /** History entries by item, each list in the order written (by time, then id). */
-export function historyByItem(history: readonly HistoryEntry[]): Map<string, HistoryEntry[]> {
-  const map = new Map<string, HistoryEntry[]>();
+export function historyByItem(history: readonly HistoryEntry[]): Map<ItemKey, HistoryEntry[]> {
+  const map = new Map<ItemKey, HistoryEntry[]>();
   for (const h of history) {
     const k = itemKey(h.noticeKey, h.itemNo);
     const list = map.get(k);
@@ -79,5 +77,5 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 export function exportFileName(notices: readonly Pick<NoticeRecord, 'key' | 'docNo'>[], now: number, extension: string): string {
   const name = notices.length === 1 ? (notices[0].docNo ?? notices[0].key) : 'all';
   const safe = name.replace(UNSAFE, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'notice';
-  return `duban-${safe}-${dayAt(now)}.${extension}`;
+  return `duban-${safe}-${shanghaiDayOf(now)}.${extension}`;
 }

@@ -5,6 +5,7 @@
  * transaction too (./restore-point.ts).
  */
 import Dexie from 'dexie';
+import { itemKey } from '../annotation/item-key';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { getMeta, setMeta } from '../db/annotations';
 import type { DubanDatabase, HistoryPack } from '../db/database';
@@ -22,7 +23,7 @@ import {
   type RestorePoint,
   type UndoableImport,
 } from './restore-point';
-import { itemKey, type TransferSnapshot } from './snapshot';
+import type { TransferSnapshot } from './snapshot';
 
 export const LAST_EXPORT_KEY = 'lastExport';
 
@@ -88,7 +89,7 @@ export async function previewImport(db: DubanDatabase, file: TransferFile, now: 
 }
 
 /** Where an import came from: kept with its restore point. */
-export interface ImportSource {
+interface ImportSource {
   fileName?: string;
   importId?: string;
 }

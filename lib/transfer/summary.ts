@@ -10,7 +10,8 @@
  * `summarise` does both from notices and annotations, as lib/db/digests.ts defines the digests.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import { addDays, dayAt, daysBetween, gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
+import { gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
+import { addDays, daysBetween, shanghaiDayOf } from '../annotation/shanghai-time';
 import type { ItemStatus } from '../annotation/status';
 import type { NoticeRecord } from '../db/database';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type NoticeHeader, type SummaryDigest } from '../db/digests';
@@ -103,7 +104,7 @@ export const DETAILED_NOTICES = 4;
 const COMING_DAYS = 7;
 
 /** The fragment the content script scrolls to: #duban-item-12. */
-export const itemHash = (itemNo: number) => `#duban-item-${itemNo}`;
+const itemHash = (itemNo: number) => `#duban-item-${itemNo}`;
 
 /** The notice's URL at the item; only http(s) URLs become links (a stored URL is never run). */
 export function itemHref(url: string, itemNo: number): string {
@@ -162,7 +163,7 @@ export function summarise(input: SummaryInput): PopupSummary {
   );
 }
 
-export interface DigestInput {
+interface DigestInput {
   /** In the database's order (by key): notices equally recent keep it. */
   digests: readonly SummaryDigest[];
   lastExport?: LastExport;
@@ -173,7 +174,7 @@ export interface DigestInput {
 
 /** The summary from the notices' summary digests; listed items have no text or note yet (see withDetails). */
 export function summariseDigests(input: DigestInput): PopupSummary {
-  const today = dayAt(input.now);
+  const today = shanghaiDayOf(input.now);
   const soon = addDays(today, COMING_DAYS);
   const active = pageIdentity(input.activeUrl);
 
@@ -189,7 +190,7 @@ export function summariseDigests(input: DigestInput): PopupSummary {
   for (let i = DETAILED_NOTICES; i < notices.length; i++) notices[i] = compact(notices[i]);
 
   const lastExport = input.lastExport;
-  const daysSinceExport = lastExport ? daysBetween(dayAt(lastExport.at), today) : undefined;
+  const daysSinceExport = lastExport ? daysBetween(shanghaiDayOf(lastExport.at), today) : undefined;
   const annotations = input.digests.reduce((n, d) => n + d.annotated, 0);
   return {
     today,

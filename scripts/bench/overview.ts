@@ -20,7 +20,7 @@ import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { ITEM_STATUSES } from '../../lib/annotation/model';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import type { NoticeRecord } from '../../lib/db/database';
 import { deriveDigests } from '../../lib/db/digests';
 import { recogniseNotice } from '../../lib/notice/recognise';
@@ -35,7 +35,7 @@ export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[];
   const url = GONGSHU.samples.notice;
   const r = recogniseNotice(parseHTML(readFileSync(join(ROOT, 'seeds/gongshu-2024-2.html'), 'utf8')).document as unknown as Document, { url });
   if (!r.ok) throw new Error(`the seed page did not parse: ${r.reason}`);
-  const today = dayAt(Date.now());
+  const today = shanghaiDayOf(Date.now());
   const notices: NoticeRecord[] = [];
   const annotations: ItemAnnotation[] = [];
   for (let n = 0; annotations.length < count; n++) {

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { readDb, type DbSnapshot } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 import { editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { cdp } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
-const today = dayAt(Date.now());
+const today = shanghaiDayOf(Date.now());
 const iso = (ms: number) => new Date(ms).toISOString();
 const dir = mkdtempSync(join(tmpdir(), 'duban-import-safety-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
 import { arrowStatus, closeEditor, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { shadowEval } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
-const today = dayAt(Date.now());
+const today = shanghaiDayOf(Date.now());
 
 const send = sendFromPage;
 

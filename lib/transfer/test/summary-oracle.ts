@@ -4,7 +4,8 @@
  * (../summary.test.ts). Never edit it to match new code: the popup must show exactly this.
  */
 import { ITEM_STATUSES, type ItemAnnotation, type ItemStatus } from '../../annotation/model';
-import { addDays, dayAt, daysBetween, followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
+import { followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
+import { addDays, daysBetween, shanghaiDayOf } from '../../annotation/shanghai-time';
 import type { NoticeRecord } from '../../db/database';
 import type { ImportedNoticeRecord } from '../snapshot';
 import {
@@ -43,7 +44,7 @@ function group(map: Map<string, ProgressGroup>, name: string, status: ItemStatus
 }
 
 export function summariseDirectly(input: SummaryInput): PopupSummary {
-  const today = dayAt(input.now);
+  const today = shanghaiDayOf(input.now);
   const soon = addDays(today, COMING_DAYS);
   const active = pageIdentity(input.activeUrl);
   const byNotice = new Map<string, ItemAnnotation[]>();
@@ -65,7 +66,7 @@ export function summariseDirectly(input: SummaryInput): PopupSummary {
   for (let i = DETAILED_NOTICES; i < notices.length; i++) notices[i] = compact(notices[i]);
 
   const lastExport = input.lastExport;
-  const daysSinceExport = lastExport ? daysBetween(dayAt(lastExport.at), today) : undefined;
+  const daysSinceExport = lastExport ? daysBetween(shanghaiDayOf(lastExport.at), today) : undefined;
   const annotations = input.annotations.length;
   return {
     today,
