@@ -11,7 +11,7 @@ import { NoticeSchema } from './notice/schema';
 import { followUpRequests, type FollowUpProtocol } from './followup/protocol';
 import { transferRequests, type TransferProtocol } from './transfer/protocol';
 import type { Notice } from './notice/types';
-import type { NoticeRevisions, PageRevision } from './db/notice-record';
+import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -6,7 +6,7 @@ import { ProgressSummary } from '../../components/ProgressSummary';
 import { UndoImport } from '../../components/UndoImport';
 import { ZhEn } from '../../components/ZhEn';
 import type { ExportFormat } from '../../lib/transfer/protocol';
-import type { PopupSummary } from '../../lib/transfer/summary';
+import type { PopupSummary } from '../../lib/summary/summary';
 import { sendMessage } from '../../utils/messaging';
 import { activeTabId, downloadText, openItem, openOverview } from './browser';
 import { useImport } from './use-import';

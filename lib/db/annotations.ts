@@ -1,11 +1,11 @@
 /**
  * Reads and writes of annotations; each edit is one transaction with its history entries and the
- * digest the popup reads (./digests.ts).
+ * digest the popup reads (lib/summary/digests.ts).
  */
 import { applyPatch, resolveNoteCopy, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoteCopyResolution } from '../annotation/note-copies';
 import type { DubanDatabase } from './database';
-import { digestTables, writeDigests } from './digests';
+import { digestTables, writeDigests } from '../summary/digests';
 
 // Notice records are written by ./notices.ts; re-exported for the callers that found it here.
 export { rememberNotice } from './notices';

@@ -5,13 +5,13 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { Notice } from '../notice/types';
-import type { RestorePoint } from '../transfer/restore-point';
-import type { NoticeRevision } from './notice-record';
-import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from './digests';
+import type { RestorePoint } from './restore-point';
+import type { NoticeRevision } from '../notice/notice-record';
+import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
 /**
  * A notice, keyed by its identity (文号, else host + path), with the text a page first showed (or
- * the user accepted since): a page never rewrites it (./notice-record.ts).
+ * the user accepted since): a page never rewrites it (lib/notice/notice-record.ts).
  */
 export interface NoticeRecord extends Notice {
   key: string;
@@ -27,7 +27,7 @@ export interface NoticeRecord extends Notice {
 
 /**
  * History entries one import added to one notice, kept together: importing 10,000 items writes a
- * handful of records instead of tens of thousands of entries (see lib/transfer/store.ts).
+ * handful of records instead of tens of thousands of entries (see lib/db/transfer-store.ts).
  * An item's history is its `history` rows plus its entries in the packs of its notice.
  */
 export interface HistoryPack {
@@ -54,11 +54,11 @@ export class DubanDatabase extends Dexie {
   historyPacks!: EntityTable<HistoryPack, 'id'>;
   /** What the last import replaced, so it can be undone (lib/transfer/restore-point.ts): at most one row. */
   restorePoints!: EntityTable<RestorePoint, 'id'>;
-  /** What the popup's summary needs of each notice record (./digests.ts). */
+  /** What the popup's summary needs of each notice record (lib/summary/digests.ts). */
   noticeDigests!: EntityTable<NoticeDigest, 'key'>;
-  /** What the popup's summary needs of each notice's annotations (./digests.ts). */
+  /** What the popup's summary needs of each notice's annotations (lib/summary/digests.ts). */
   annotationDigests!: EntityTable<AnnotationDigest, 'noticeKey'>;
-  /** Each notice's summary as far as it does not depend on the day: what the popup reads (./digests.ts). */
+  /** Each notice's summary as far as it does not depend on the day: what the popup reads (lib/summary/digests.ts). */
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
 
   /**

@@ -1,12 +1,12 @@
 /**
- * Notice records as pages see them and the user accepts their texts (the rules: ./notice-record.ts);
- * each write is one transaction with the digests the popup reads (./digests.ts).
+ * Notice records as pages see them and the user accepts their texts (the rules: lib/notice/notice-record.ts);
+ * each write is one transaction with the digests the popup reads (lib/summary/digests.ts).
  */
 import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
 import type { DubanDatabase, NoticeRecord } from './database';
-import { digestTables, writeDigests } from './digests';
-import { acceptRevision, RevisionNotFound, seeNotice, summariseRevisions, type NoticeRevisions, type SeenNotice } from './notice-record';
+import { digestTables, writeDigests } from '../summary/digests';
+import { acceptRevision, RevisionNotFound, seeNotice, summariseRevisions, type NoticeRevisions, type SeenNotice } from '../notice/notice-record';
 
 /**
  * Records that a page showed `notice` now: adds its URL; a text other than the stored one is kept

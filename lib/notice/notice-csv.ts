@@ -1,4 +1,4 @@
-import { toCsv } from '../transfer/csv';
+import { toCsv } from '../util/csv';
 import type { Notice } from './types';
 
 /** One row per item, for analysts who open the parsed notice in Excel or WPS. */

@@ -4,7 +4,7 @@
  */
 import { STATUS_LABELS } from '../annotation/status';
 import type { ItemAnnotation } from '../annotation/model';
-import { toCsv } from './csv';
+import { toCsv } from '../util/csv';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
 import { shanghaiTime } from './time';
 

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DubanDatabase } from '../db/database';
 import { saveAnnotation } from '../db/annotations';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { LOCAL_MARK, IMPORTED_MARK } from './merge';
 import { parseTransferFile, REFUSED } from './parse-file';
-import { applyImport, readSnapshot } from './store';
+import { applyImport, readSnapshot } from '../db/transfer-store';
 import type { ImportOutcome } from './protocol';
-import type { PopupSummary } from './summary';
+import type { PopupSummary } from '../summary/summary';
 import { allHistory, applyEdits, dispose, dump, editArb, freshDb, SEED_KEY, seedNotice, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);

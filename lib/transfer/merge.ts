@@ -14,7 +14,7 @@
  */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { mergeNoteCopies } from '../annotation/note-copies';
-import { sameData } from './restore-point';
+import { sameData } from '../db/restore-point';
 
 export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';
 

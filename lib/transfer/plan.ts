@@ -1,7 +1,7 @@
 /**
  * An import, planned before anything is written: the merge of every item of a checked file with
  * what the database holds (./merge.ts), the preview the user confirms, and the rows to write.
- * Pure; ./store.ts reads the local state and writes the plan in one transaction.
+ * Pure; lib/db/transfer-store.ts reads the local state and writes the plan in one transaction.
  */
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { NoticeKey } from '../annotation/model';
 import type { Result } from '../protocol';
 import type { ImportPreview } from './plan';
-import type { UndoableImport } from './restore-point';
-import type { PopupSummary } from './summary';
+import type { UndoableImport } from '../db/restore-point';
+import type { PopupSummary } from '../summary/summary';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

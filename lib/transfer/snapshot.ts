@@ -1,6 +1,6 @@
 /**
  * What an export reads: notices, annotations and history as the database holds them, grouped by
- * notice and item. Pure: the database read lives in ./store.ts.
+ * notice and item. Pure: the database read lives in lib/db/transfer-store.ts.
  */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../db/database';
@@ -9,7 +9,7 @@ import { dayAt } from '../annotation/schedule';
 /**
  * A notice record an import created: only the file's (annotated) items are known until the page is
  * opened; if the page agrees with them, its notice completes the record and these fields go (else
- * the page's text is a revision: lib/db/notice-record.ts).
+ * the page's text is a revision: lib/notice/notice-record.ts).
  */
 export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
 

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberNotice, saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { parseTransferFile } from './parse-file';
-import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from './restore-point';
-import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from './store';
+import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from '../db/restore-point';
+import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from '../db/transfer-store';
 import { applyEdits, dispose, editArb, freshDb, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);

@@ -22,7 +22,7 @@ import type { ItemAnnotation } from '../../lib/annotation/model';
 import { ITEM_STATUSES } from '../../lib/annotation/model';
 import { addDays, dayAt } from '../../lib/annotation/schedule';
 import type { NoticeRecord } from '../../lib/db/database';
-import { deriveDigests } from '../../lib/db/digests';
+import { deriveDigests } from '../../lib/summary/digests';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { EXTENSION_DIR, extensionPage, launchDuban, ROOT } from '../../tests/e2e/harness';
 import { median, round } from './stats';
@@ -61,7 +61,7 @@ export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[];
 
 /**
  * Writes straight into duban's empty database (already opened, so already at its current version),
- * with the digests the background's own writes would have kept beside them (lib/db/digests.ts).
+ * with the digests the background's own writes would have kept beside them (lib/summary/digests.ts).
  */
 export async function seed(page: Page, data: { notices: NoticeRecord[]; annotations: ItemAnnotation[] }): Promise<void> {
   const digests = deriveDigests(data.notices, data.annotations);

@@ -14,8 +14,8 @@
  * a notice the import created that has annotations the import did not write. Pure: no database.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
-import type { ImportCounts } from './plan';
+import type { NoticeRecord } from './database';
+import type { ImportCounts } from '../transfer/plan';
 
 export interface RecordChange<K, T> {
   key: K;

@@ -1,16 +1,16 @@
 /**
  * The database side of export and import (background only). An import is read, planned and
  * written inside ONE Dexie transaction, with the restore point that undoes it and the popup's
- * digests (lib/db/digests.ts): any failure, even in its last write, leaves nothing. Undo is one
+ * digests (lib/summary/digests.ts): any failure, even in its last write, leaves nothing. Undo is one
  * transaction too (./restore-point.ts).
  */
 import Dexie from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import { getMeta, setMeta } from '../db/annotations';
-import type { DubanDatabase, HistoryPack } from '../db/database';
-import { digestTables, writeDigests } from '../db/digests';
-import type { TransferFile } from './format';
-import { planImport, type ImportPreview, type ImportWrites, type LocalState } from './plan';
+import { getMeta, setMeta } from './annotations';
+import type { DubanDatabase, HistoryPack } from './database';
+import { digestTables, writeDigests } from '../summary/digests';
+import type { TransferFile } from '../transfer/format';
+import { planImport, type ImportPreview, type ImportWrites, type LocalState } from '../transfer/plan';
 import {
   changedMessage,
   changedSinceImport,
@@ -22,7 +22,7 @@ import {
   type RestorePoint,
   type UndoableImport,
 } from './restore-point';
-import { itemKey, type TransferSnapshot } from './snapshot';
+import { itemKey, type TransferSnapshot } from '../transfer/snapshot';
 
 export const LAST_EXPORT_KEY = 'lastExport';
 

@@ -1,5 +1,5 @@
 /**
- * Digests: what the popup's summary (lib/transfer/summary.ts) needs of the notices and their
+ * Digests: what the popup's summary (lib/summary/summary.ts) needs of the notices and their
  * annotations, kept beside them so that opening the popup reads a few small rows instead of every
  * annotation (in Chromium, reading 10,000 annotations takes 60–200 ms; their digests, a few).
  *
@@ -12,14 +12,14 @@
  *
  * Every digest is a pure function of its source rows (`deriveDigests` is the definition) and is
  * written in the same transaction as they are, by every write path (./annotations.ts,
- * lib/transfer/store.ts) through `writeDigests`: it can never be seen out of step.
+ * lib/db/transfer-store.ts) through `writeDigests`: it can never be seen out of step.
  */
 import type { ItemAnnotation } from '../annotation/model';
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
-import { sameData } from '../transfer/restore-point';
+import { sameData } from '../db/restore-point';
 import type { ImportedNoticeRecord } from '../transfer/snapshot';
-import type { ProgressGroup, StatusCounts } from '../transfer/summary';
-import type { DubanDatabase, NoticeRecord } from './database';
+import type { ProgressGroup, StatusCounts } from './summary';
+import type { DubanDatabase, NoticeRecord } from '../db/database';
 
 /** The notice fields the popup shows. */
 export interface NoticeHeader {

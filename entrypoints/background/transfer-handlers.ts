@@ -1,14 +1,14 @@
-/** Handlers of the transfer messages (see ./protocol.ts), merged into lib/db/service.ts. */
-import { getMeta, setMeta } from '../db/annotations';
-import type { DubanDatabase } from '../db/database';
-import type { Result } from '../protocol';
-import { buildCsv } from './export-csv';
-import { buildTransferFile, serializeTransferFile } from './export-json';
-import { buildWebAnnotations } from './export-web-annotation';
-import { parseTransferFile, REFUSED } from './parse-file';
-import type { ExportedFile, ExportFormat, ImportOutcome } from './protocol';
-import type { UndoableImport } from './restore-point';
-import { exportFileName, groupByNotice } from './snapshot';
+/** Handlers of the transfer messages (see ./protocol.ts), merged into ./router.ts. */
+import { getMeta, setMeta } from '../../lib/db/annotations';
+import type { DubanDatabase } from '../../lib/db/database';
+import type { Result } from '../../lib/protocol';
+import { buildCsv } from '../../lib/transfer/export-csv';
+import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
+import { buildWebAnnotations } from '../../lib/transfer/export-web-annotation';
+import { parseTransferFile, REFUSED } from '../../lib/transfer/parse-file';
+import type { ExportedFile, ExportFormat, ImportOutcome } from '../../lib/transfer/protocol';
+import type { UndoableImport } from '../../lib/db/restore-point';
+import { exportFileName, groupByNotice } from '../../lib/transfer/snapshot';
 import {
   applyImport,
   ImportRefused,
@@ -19,8 +19,8 @@ import {
   undoLastImport,
   UndoRefused,
   type LastExport,
-} from './store';
-import { detailedNotices, summariseDigests, withDetails, type PopupSummary } from './summary';
+} from '../../lib/db/transfer-store';
+import { detailedNotices, summariseDigests, withDetails, type PopupSummary } from '../../lib/summary/summary';
 
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
@@ -33,7 +33,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
   return {
     async getPopupSummary({ activeUrl }: { activeUrl?: string }): Promise<Result<PopupSummary>> {
       // The summary digests (a few KB per notice), then the digests of the notices shown in full:
-      // never every annotation (lib/db/digests.ts). One transaction, so all of it is consistent.
+      // never every annotation (lib/summary/digests.ts). One transaction, so all of it is consistent.
       const tables = [db.summaryDigests, db.noticeDigests, db.annotationDigests, db.meta];
       const summary = await db.transaction('r', tables, async () => {
         const [digests, lastExport] = await Promise.all([db.summaryDigests.toArray(), getMeta<LastExport>(db, LAST_EXPORT_KEY)]);

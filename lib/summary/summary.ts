@@ -7,14 +7,14 @@
  * that does not depend on the day is in them, and the listable items are in list order: linear in
  * the number of notices), then `withDetails` adds the texts and notes of the items listed, from
  * the digests of the few notices shown in full.
- * `summarise` does both from notices and annotations, as lib/db/digests.ts defines the digests.
+ * `summarise` does both from notices and annotations, as lib/summary/digests.ts defines the digests.
  */
 import type { ItemAnnotation } from '../annotation/model';
 import { addDays, dayAt, daysBetween, gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
 import type { ItemStatus } from '../annotation/status';
 import type { NoticeRecord } from '../db/database';
-import { deriveDigests, type AnnotationDigest, type NoticeDigest, type NoticeHeader, type SummaryDigest } from '../db/digests';
-import type { LastExport } from './store';
+import { deriveDigests, type AnnotationDigest, type NoticeDigest, type NoticeHeader, type SummaryDigest } from './digests';
+import type { LastExport } from '../db/transfer-store';
 
 export type StatusCounts = Record<ItemStatus, number>;
 

@@ -3,16 +3,16 @@
  * Kept free of browser APIs so unit tests run it on fake-indexeddb.
  */
 import type { z } from 'zod';
-import type { ItemAnnotation } from '../annotation/model';
-import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
-import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from './annotations';
-import { NoteCopyRefused } from '../annotation/note-copies';
-import type { DubanDatabase } from './database';
-import { summariseRevisions } from './notice-record';
-import { acceptNoticeRevision, noticeRevisions, noticeSeen } from './notices';
-import { createStorageGuard } from './recovery';
-import { createFollowUpHandlers } from '../followup/service';
-import { createTransferHandlers } from '../transfer/service';
+import type { ItemAnnotation } from '../../lib/annotation/model';
+import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../../lib/protocol';
+import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from '../../lib/db/annotations';
+import { NoteCopyRefused } from '../../lib/annotation/note-copies';
+import type { DubanDatabase } from '../../lib/db/database';
+import { summariseRevisions } from '../../lib/notice/notice-record';
+import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
+import { createStorageGuard } from '../../lib/db/recovery';
+import { createFollowUpHandlers } from './overview-handlers';
+import { createTransferHandlers } from './transfer-handlers';
 
 type Requests = typeof requestSchemas;
 type Handler<K extends keyof Requests> = (data: z.infer<Requests[K]>) => Promise<ReturnType<ProtocolMap[K]>>;

@@ -3,11 +3,11 @@
  * badge shows, what a click or a button does. The browser APIs come in as ports, so unit tests
  * drive it with fakes and fake-indexeddb; entrypoints/background/reminders.ts plugs in chrome.*.
  */
-import type { AnnotationPatch, ItemAnnotation } from '../annotation/model';
-import { dayAt } from '../annotation/schedule';
-import { getMeta, saveAnnotation, setMeta } from '../db/annotations';
-import type { DubanDatabase } from '../db/database';
-import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from './notification';
+import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
+import { dayAt } from '../../lib/annotation/schedule';
+import { getMeta, saveAnnotation, setMeta } from '../../lib/db/annotations';
+import type { DubanDatabase } from '../../lib/db/database';
+import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {
   countOverdue,
   DAILY_ALARM,
@@ -24,7 +24,7 @@ import {
   snoozeDay,
   type ActiveFollowUp,
   type RemindedDays,
-} from './reminders';
+} from '../../lib/followup/reminders';
 
 export interface ReminderPorts {
   getAlarms(): Promise<{ name: string; scheduledTime: number }[]>;

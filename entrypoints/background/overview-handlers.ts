@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
-import type { DubanDatabase } from '../db/database';
-import type { Result } from '../protocol';
-import { buildOverviewData, type OverviewData } from './overview';
+import type { DubanDatabase } from '../../lib/db/database';
+import type { Result } from '../../lib/protocol';
+import { buildOverviewData, type OverviewData } from '../../lib/followup/overview';
 
 /**
- * Handlers of the follow-up messages (see ./protocol.ts); same shape as lib/db/service.ts.
+ * Handlers of the follow-up messages (see ./protocol.ts); same shape as ./router.ts.
  *
  * getOverview with 10,000 annotations: reading them costs ~70 ms in IndexedDB and sending them
  * across the message boundary ~100 ms more. So the overview first asks for the first screen

@@ -5,11 +5,11 @@
  * over http) leaves it as a revision on the record, which the user can accept from duban's own
  * pages. Pure: ./notices.ts reads and writes the records.
  */
-import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from '../notice/notice-url';
-import { noticeKey } from '../notice/notice-key';
-import type { Notice, NoticeItem } from '../notice/types';
+import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
+import { noticeKey } from './notice-key';
+import type { Notice, NoticeItem } from './types';
 import type { ImportedNoticeRecord } from '../transfer/snapshot';
-import type { NoticeRecord } from './database';
+import type { NoticeRecord } from '../db/database';
 
 /** How many other texts one notice keeps, the latest seen. */
 export const MAX_REVISIONS = 5;
