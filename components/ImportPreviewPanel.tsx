@@ -1,4 +1,4 @@
-import type { ImportOutcome } from '../lib/transfer/protocol';
+import type { ImportOutcome } from '../lib/protocol';
 import { shanghaiTime } from '../lib/transfer/time';
 import { ZhEn } from './ZhEn';
 

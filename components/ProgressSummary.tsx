@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../lib/transfer/protocol';
+import type { ExportFormat } from '../lib/protocol';
 import type { NoticeSummary } from '../lib/summary/summary';
 import { ExportButtons } from './ExportButtons';
 import { PopupDetails } from './PopupDetails';

@@ -1,6 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { DB_NAME, DubanDatabase } from '../../lib/db/database';
-import { setMeta } from '../../lib/db/annotations';
+import { setMeta } from '../../lib/db/meta';
 import { createService } from './router';
 import { isOfficialUrl } from '../../lib/notice/notice-key';
 import type { ItemAnnotation } from '../../lib/annotation/model';

@@ -5,7 +5,8 @@
  */
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import { dayAt } from '../../lib/annotation/schedule';
-import { getMeta, saveAnnotation, setMeta } from '../../lib/db/annotations';
+import { saveAnnotation } from '../../lib/db/annotations';
+import { getMeta, setMeta } from '../../lib/db/meta';
 import type { DubanDatabase } from '../../lib/db/database';
 import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {

@@ -5,7 +5,7 @@ import { ImportPanel } from '../../components/ImportPanel';
 import { ProgressSummary } from '../../components/ProgressSummary';
 import { UndoImport } from '../../components/UndoImport';
 import { ZhEn } from '../../components/ZhEn';
-import type { ExportFormat } from '../../lib/transfer/protocol';
+import type { ExportFormat } from '../../lib/protocol';
 import type { PopupSummary } from '../../lib/summary/summary';
 import { sendMessage } from '../../utils/messaging';
 import { activeTabId, downloadText, openItem, openOverview } from './browser';

@@ -6,9 +6,9 @@ import { MAX_NOTICE_URLS } from '../notice/notice-url';
 import type { Notice } from '../notice/types';
 import type { OpenedNotice, Result } from '../protocol';
 import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
-import type { DubanDatabase, NoticeRecord } from './database';
+import type { DubanDatabase } from './database';
 import { deriveDigests } from '../summary/digests';
-import { MAX_REVISIONS } from '../notice/notice-record';
+import { MAX_REVISIONS, type NoticeRecord } from '../notice/notice-record';
 import { createService } from '../../entrypoints/background/router';
 
 const HTTP_URL = SEED_URL.replace('https:', 'http:');

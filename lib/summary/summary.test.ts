@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../tests/fixtures/load-data';
 import { ITEM_STATUSES, type ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import type { NoticeRecord } from '../notice/notice-record';
 import type { Notice } from '../notice/types';
 import { DETAILED_NOTICES, EXPORT_REMINDER_DAYS, itemHref, LIST_LIMIT, summarise } from './summary';
 import { syntheticNotice } from '../transfer/test/fixtures';

@@ -1,6 +1,6 @@
 /**
  * A progress sheet for Excel and WPS: one row per item of each notice (items without an annotation
- * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see ./csv.ts).
+ * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see lib/util/csv.ts).
  */
 import { STATUS_LABELS } from '../annotation/status';
 import type { ItemAnnotation } from '../annotation/model';

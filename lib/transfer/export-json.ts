@@ -1,8 +1,9 @@
 /** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import { itemKey } from '../annotation/record-set';
+import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import { FORMAT_NAME, FORMAT_VERSION, IMPORT_LIMITS, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
-import { groupByNotice, historyByItem, itemKey, type ImportedNoticeRecord, type TransferSnapshot } from './snapshot';
+import { groupByNotice, historyByItem, type TransferSnapshot } from './snapshot';
 
 export interface JsonExport {
   file: TransferFileJson;

@@ -6,8 +6,9 @@ import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { LOCAL_MARK, IMPORTED_MARK } from './merge';
 import { parseTransferFile, REFUSED } from './parse-file';
+import { importJob } from './plan';
 import { applyImport, readSnapshot } from '../db/transfer-store';
-import type { ImportOutcome } from './protocol';
+import type { ImportOutcome } from '../protocol';
 import type { PopupSummary } from '../summary/summary';
 import { allHistory, applyEdits, dispose, dump, editArb, freshDb, SEED_KEY, seedNotice, syntheticNotice, type Edit } from './test/fixtures';
 
@@ -124,7 +125,7 @@ describe('importing a file', () => {
     b.historyPacks.bulkAdd = (async () => {
       throw new Error('disk full');
     }) as never;
-    await expect(applyImport(b, parsed.file, T0 + 20)).rejects.toThrow('disk full');
+    await expect(applyImport(b, importJob(parsed.file, T0 + 20), T0 + 20)).rejects.toThrow('disk full');
     b.historyPacks.bulkAdd = bulkAdd;
     expect(await dump(b)).toEqual(before);
   });

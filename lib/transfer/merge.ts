@@ -14,9 +14,8 @@
  */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { mergeNoteCopies } from '../annotation/note-copies';
-import { sameData } from '../db/restore-point';
-
-export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';
+import type { MergeKind } from '../annotation/record-set';
+import { sameData } from '../util/same-data';
 
 export interface ItemSide {
   annotation: ItemAnnotation;

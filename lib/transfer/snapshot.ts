@@ -3,24 +3,12 @@
  * notice and item. Pure: the database read lives in lib/db/transfer-store.ts.
  */
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import { itemKey, type RecordSet } from '../annotation/record-set';
+import type { NoticeRecord } from '../notice/notice-record';
 import { dayAt } from '../annotation/schedule';
 
-/**
- * A notice record an import created: only the file's (annotated) items are known until the page is
- * opened; if the page agrees with them, its notice completes the record and these fields go (else
- * the page's text is a revision: lib/notice/notice-record.ts).
- */
-export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
-
-export interface TransferSnapshot {
-  notices: NoticeRecord[];
-  annotations: ItemAnnotation[];
-  history: HistoryEntry[];
-}
-
-/** Key of one item across tables: notice key and item number. */
-export const itemKey = (noticeKey: string, itemNo: number) => `${noticeKey}\u0000${itemNo}`;
+/** Everything an export reads (lib/db/transfer-store.ts readSnapshot). */
+export type TransferSnapshot = RecordSet;
 
 export interface NoticeGroup {
   notice: NoticeRecord;

@@ -21,7 +21,7 @@ import type { Page } from 'playwright-core';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { ITEM_STATUSES } from '../../lib/annotation/model';
 import { addDays, dayAt } from '../../lib/annotation/schedule';
-import type { NoticeRecord } from '../../lib/db/database';
+import type { NoticeRecord } from '../../lib/notice/notice-record';
 import { deriveDigests } from '../../lib/summary/digests';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { EXTENSION_DIR, extensionPage, launchDuban, ROOT } from '../../tests/e2e/harness';

@@ -5,8 +5,8 @@
  */
 import { ITEM_STATUSES, type ItemAnnotation, type ItemStatus } from '../../annotation/model';
 import { addDays, dayAt, daysBetween, followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
-import type { NoticeRecord } from '../../db/database';
-import type { ImportedNoticeRecord } from '../../transfer/snapshot';
+import type { NoticeRecord } from '../../notice/notice-record';
+import type { ImportedNoticeRecord } from '../../notice/notice-record';
 import {
   DETAILED_NOTICES,
   EXPORT_REMINDER_DAYS,
