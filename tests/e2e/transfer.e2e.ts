@@ -47,7 +47,8 @@ async function readDb(page: Page) {
 const historyOf = (db: Record<string, any[]>) =>
   [...db.history, ...(db.historyPacks ?? []).flatMap((p) => p.entries)]
     .filter((h) => h.field !== 'import')
-    .map(({ id: _id, ...h }) => JSON.stringify(h))
+    // The editing session is the local database's own bookkeeping: a file does not carry it.
+    .map(({ id: _id, session: _session, ...h }) => JSON.stringify(h))
     .sort();
 
 async function popup(d: Duban): Promise<Page> {
