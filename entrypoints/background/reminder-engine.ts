@@ -1,7 +1,8 @@
 /**
  * The reminders' behaviour over the database: which alarms to keep, what to notify, what the
- * badge shows, what a click or a button does. The browser APIs come in as ports, so unit tests
- * drive it with fakes and fake-indexeddb; entrypoints/background/reminders.ts plugs in chrome.*.
+ * badge shows, what a click or a button does; the pure rules are lib/followup/reminders.ts. The
+ * browser APIs come in as ports, so unit tests drive it with fakes and fake-indexeddb;
+ * ./reminders.ts plugs in chrome.*.
  */
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import { dayAt } from '../../lib/annotation/schedule';
