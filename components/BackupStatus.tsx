@@ -1,4 +1,4 @@
-import type { PopupSummary } from '../lib/transfer/summary';
+import type { PopupSummary } from '../lib/summary/summary';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../lib/transfer/protocol';
+import type { ExportFormat } from '../lib/protocol';
 
 const FORMATS: { format: ExportFormat; label: string; title: string }[] = [
   { format: 'json', label: 'JSON', title: '督办文件，可再导入 duban file, can be imported again' },

@@ -1,4 +1,4 @@
-import type { ImportOutcome } from '../lib/transfer/protocol';
+import type { ImportOutcome } from '../lib/protocol';
 import { itemKey } from '../lib/annotation/item-key';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';

@@ -1,4 +1,4 @@
-import type { NoticeRevisions, RevisionSummary } from '../lib/db/notice-record';
+import type { NoticeRevisions, RevisionSummary } from '../lib/notice/notice-record';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Capped, SummaryItem } from '../lib/transfer/summary';
+import type { Capped, SummaryItem } from '../lib/summary/summary';
 
 interface Props<T extends SummaryItem> {
   list: Capped<T>;

@@ -1,4 +1,4 @@
-import type { ProgressGroup } from '../lib/transfer/summary';
+import type { ProgressGroup } from '../lib/summary/summary';
 import { StatusStackBar } from './StatusStackBar';
 
 /** Progress by lead official or by lead unit (popup): name, bar, done / total. */

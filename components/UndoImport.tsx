@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { UndoableImport } from '../lib/transfer/restore-point';
+import type { UndoableImport } from '../lib/db/restore-point';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { ZhEn } from './ZhEn';
 

@@ -6,7 +6,7 @@ import { OverviewFilters } from '../../components/OverviewFilters';
 import { OverviewTable } from '../../components/OverviewTable';
 import { ZhEn } from '../../components/ZhEn';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
-import type { NoticeRevisions } from '../../lib/db/notice-record';
+import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
 import { itemKey } from '../../lib/annotation/item-key';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';

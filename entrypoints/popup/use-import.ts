@@ -9,7 +9,7 @@ import type { ImportState } from '../../components/ImportPanel';
 import type { UndoState } from '../../components/UndoImport';
 import { REFUSED } from '../../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
-import type { UndoableImport } from '../../lib/transfer/restore-point';
+import type { UndoableImport } from '../../lib/db/restore-point';
 import { sendMessage } from '../../utils/messaging';
 
 export const INTERRUPTED =

@@ -4,7 +4,7 @@
  * other tabs' changes come back through `received`. A note with unsaved text is never replaced by
  * a change from elsewhere. No browser APIs: the sender comes in as a parameter.
  */
-import type { Result } from '../protocol';
+import type { Result } from '../util/result';
 import type { AnnotationPatch, EditableFields, ItemAnnotation } from './model';
 import { createSaveQueue, type SaveStatus, type Timers } from './save-queue';
 

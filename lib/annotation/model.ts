@@ -6,11 +6,13 @@
  * Schemas are Zod so that messages, the database and imported files are checked by the same rules.
  */
 import { z } from 'zod';
-import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
-import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopyRefused, type NoteCopyAction } from './note-copies';
+import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
+import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopy, NoteCopyRefused, type NoteCopyAction } from './note-copies';
 
 // The constants live in a Zod-free module the content script can import; re-exported here.
 export { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, STATUS_LABELS } from './status';
+// The note copy's schema lives with its rules (./note-copies.ts); re-exported for the model's users.
+export { NoteCopy } from './note-copies';
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
@@ -26,28 +28,6 @@ const CalendarDay = z
 /** The notice's identity: 文号 where the page has one, else host + path. */
 export const NoticeKey = z.string().min(1).max(300);
 export const ItemNo = z.number().int().min(1).max(9999);
-
-/**
- * A note record. An item holds its own note (ItemAnnotation.note) and any number of note records
- * beside it (ItemAnnotation.noteCopies, at most MAX_NOTE_COPIES), each with its own id, text, time
- * and kind. Today's only kind is the conflict copy: a save made on an older revision of the note
- * than the stored one (./note-copies.ts). Colleagues' notes are meant to be records of another
- * kind, with an author; the file carries every record (lib/transfer/format.ts) and an import keeps
- * those of both sides, each once.
- */
-export const NoteCopy = z.object({
-  /** Unique across databases (a UUID): an import never duplicates a copy. */
-  id: z.string().min(1).max(100),
-  text: z.string().max(MAX_NOTE_LENGTH),
-  /** When its text was last written. */
-  at: z.number().int().nonnegative(),
-  kind: z.enum(NOTE_COPY_KINDS),
-  /** Who wrote it, when it is not this browser's user. */
-  author: z.string().max(200).optional(),
-  /** The editing session whose stale saves it holds: that session's next stale saves update it. */
-  session: z.string().max(100).optional(),
-});
-export type NoteCopy = z.infer<typeof NoteCopy>;
 
 export const ItemAnnotation = z.object({
   noticeKey: NoticeKey,

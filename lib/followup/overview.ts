@@ -9,7 +9,7 @@ import type { ItemAnnotation } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
-import type { NoticeRecord } from '../db/database';
+import type { NoticeRecord } from '../notice/notice-record';
 import { leadUnit } from '../notice/units';
 import { foldForSearch } from './text';
 

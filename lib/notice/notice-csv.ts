@@ -1,4 +1,4 @@
-import { toCsv } from '../transfer/csv';
+import { toCsv } from '../util/csv';
 import type { Notice } from './types';
 import { leadUnit } from './units';
 

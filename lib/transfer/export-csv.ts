@@ -1,10 +1,10 @@
 /**
  * A progress sheet for Excel and WPS: one row per item of each notice (items without an annotation
- * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see ./csv.ts).
+ * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see lib/util/csv.ts).
  */
 import { ANNOTATION_FIELDS, CSV_COLUMNS } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
-import { toCsv } from './csv';
+import { toCsv } from '../util/csv';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
 
 /** The notice's columns, then the annotation's (lib/annotation/fields.ts). */

@@ -1,10 +1,10 @@
 /** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
 import { itemKey } from '../annotation/item-key';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import { fileItemFields } from './file-item';
 import { FORMAT_NAME, FORMAT_VERSION, IMPORT_LIMITS, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
-import { groupByNotice, historyByItem, type ImportedNoticeRecord, type TransferSnapshot } from './snapshot';
+import { groupByNotice, historyByItem, type TransferSnapshot } from './snapshot';
 
 interface JsonExport {
   file: TransferFileJson;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNOTATION_FIELDS, FIELD_NAMES, NOTE_RECORD_FILE, type AnnotationField } from '../annotation/fields';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { FULL, FULL_COPY, OTHER } from '../annotation/test/full-record';
-import type { NoticeRecord } from '../db/database';
+import type { NoticeRecord } from '../notice/notice-record';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { annotationFromFile } from './file-item';
 import { mergeItem, sameAnnotation } from './merge';

@@ -16,9 +16,8 @@
 import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged } from '../annotation/fields';
 import type { HistoryEntry, ItemAnnotation, NoteCopy } from '../annotation/model';
 import { mergeNoteCopies } from '../annotation/note-copies';
-import { sameData } from './restore-point';
-
-export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';
+import type { MergeKind } from '../annotation/record-set';
+import { sameData } from '../util/same-data';
 
 export interface ItemSide {
   annotation: ItemAnnotation;

@@ -1,26 +1,17 @@
 /**
  * What an export reads: notices, annotations and history as the database holds them, grouped by
- * notice and item. Pure: the database read lives in ./store.ts.
+ * notice and item. Pure: the database read lives in lib/db/transfer-store.ts.
  */
 import { itemKey, type ItemKey } from '../annotation/item-key';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import type { RecordSet } from '../annotation/record-set';
+import type { NoticeRecord } from '../notice/notice-record';
 import { shanghaiDayOf } from '../annotation/shanghai-time';
 
-/**
- * A notice record an import created: only the file's (annotated) items are known until the page is
- * opened; if the page agrees with them, its notice completes the record and these fields go (else
- * the page's text is a revision: lib/db/notice-record.ts).
- */
-export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
+/** Everything an export reads (lib/db/transfer-store.ts readSnapshot). */
+export type TransferSnapshot = RecordSet;
 
-export interface TransferSnapshot {
-  notices: NoticeRecord[];
-  annotations: ItemAnnotation[];
-  history: HistoryEntry[];
-}
-
-interface NoticeGroup {
+export interface NoticeGroup {
   notice: NoticeRecord;
   /** Sorted by item number. */
   annotations: ItemAnnotation[];

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberNotice, saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { parseTransferFile } from './parse-file';
-import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from './restore-point';
-import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from './store';
+import { importJob } from './plan';
+import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from '../db/restore-point';
+import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from '../db/transfer-store';
 import { applyEdits, dispose, editArb, freshDb, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -146,7 +147,7 @@ describe('undo last import', () => {
     b.restorePoints.add = (async () => {
       throw new Error('quota exceeded');
     }) as never;
-    await expect(applyImport(b, parsed.file, T0 + 20)).rejects.toThrow('quota exceeded');
+    await expect(applyImport(b, importJob(parsed.file, T0 + 20), T0 + 20)).rejects.toThrow('quota exceeded');
     b.restorePoints.add = add;
     expect(await fullDump(b)).toEqual(before);
     expect(await b.restorePoints.count()).toBe(0);

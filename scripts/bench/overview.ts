@@ -21,8 +21,8 @@ import type { Page } from 'playwright-core';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { ITEM_STATUSES } from '../../lib/annotation/model';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
-import type { NoticeRecord } from '../../lib/db/database';
-import { deriveDigests } from '../../lib/db/digests';
+import type { NoticeRecord } from '../../lib/notice/notice-record';
+import { deriveDigests } from '../../lib/summary/digests';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { GONGSHU } from '../../lib/notice/sites';
 import { EXTENSION_DIR, extensionPage, launchDuban, ROOT } from '../../tests/e2e/harness';
@@ -62,7 +62,7 @@ export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[];
 
 /**
  * Writes straight into duban's empty database (already opened, so already at its current version),
- * with the digests the background's own writes would have kept beside them (lib/db/digests.ts).
+ * with the digests the background's own writes would have kept beside them (lib/summary/digests.ts).
  */
 export async function seed(page: Page, data: { notices: NoticeRecord[]; annotations: ItemAnnotation[] }): Promise<void> {
   const digests = deriveDigests(data.notices, data.annotations);

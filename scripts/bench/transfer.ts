@@ -2,7 +2,7 @@
  * Export, import and the popup's summary with 10,000 annotations across 8 notices.
  * Node (fake-indexeddb): export = read + build + serialise the JSON file; import = parse + Zod +
  * plan + one transaction into an empty database; popup_summary_compute_ms = what the background
- * computes for one opening of the popup, from the digests it reads (lib/db/digests.ts).
+ * computes for one opening of the popup, from the digests it reads (lib/summary/digests.ts).
  * With `chromium` (default when the extension is built): the same import and export as messages to
  * the real background (IndexedDB), and popup_summary_ms: the popup's time to first render of its
  * summary (navigation start → the `duban:popup-summary` mark, set after that frame), reloading
@@ -16,10 +16,11 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ITEM_STATUSES, type HistoryEntry, type ItemAnnotation } from '../../lib/annotation/model';
-import { DubanDatabase, type NoticeRecord } from '../../lib/db/database';
-import { deriveDigests } from '../../lib/db/digests';
-import { createTransferHandlers } from '../../lib/transfer/service';
-import { detailedNotices, summariseDigests, withDetails } from '../../lib/transfer/summary';
+import { DubanDatabase } from '../../lib/db/database';
+import type { NoticeRecord } from '../../lib/notice/notice-record';
+import { deriveDigests } from '../../lib/summary/digests';
+import { createTransferHandlers } from '../../entrypoints/background/transfer-handlers';
+import { detailedNotices, summariseDigests, withDetails } from '../../lib/summary/summary';
 import { EXTENSION_DIR } from '../../tests/e2e/harness';
 import { median, medianMs, round } from './stats';
 

@@ -7,23 +7,30 @@
  * that does not depend on the day is in them, and the listable items are in list order: linear in
  * the number of notices), then `withDetails` adds the texts and notes of the items listed, from
  * the digests of the few notices shown in full.
- * `summarise` does both from notices and annotations, as lib/db/digests.ts defines the digests.
+ * `summarise` does both from notices and annotations, as ./digests.ts defines the digests.
  */
 import type { ItemAnnotation } from '../annotation/model';
 import { gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../annotation/shanghai-time';
 import type { ItemStatus } from '../annotation/status';
-import type { NoticeRecord } from '../db/database';
-import { deriveDigests, type AnnotationDigest, type NoticeDigest, type NoticeHeader, type SummaryDigest } from '../db/digests';
-import type { LastExport } from './store';
+import type { NoticeRecord } from '../notice/notice-record';
+import {
+  deriveDigests,
+  type AnnotationDigest,
+  type NoticeDigest,
+  type NoticeHeader,
+  type ProgressGroup,
+  type StatusCounts,
+  type SummaryDigest,
+} from './digests';
 
-export type StatusCounts = Record<ItemStatus, number>;
+export type { ProgressGroup, StatusCounts } from './digests';
 
-export interface ProgressGroup {
-  /** The lead official (section) or the lead unit. */
-  name: string;
-  total: number;
-  counts: StatusCounts;
+/** What the database remembers of the last backup (JSON) export (lib/db/transfer-store.ts). */
+export interface LastExport {
+  at: number;
+  notices: number;
+  items: number;
 }
 
 export interface SummaryItem {

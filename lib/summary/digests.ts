@@ -1,5 +1,5 @@
 /**
- * Digests: what the popup's summary (lib/transfer/summary.ts) needs of the notices and their
+ * Digests: what the popup's summary (lib/summary/summary.ts) needs of the notices and their
  * annotations, kept beside them so that opening the popup reads a few small rows instead of every
  * annotation (in Chromium, reading 10,000 annotations takes 60–200 ms; their digests, a few).
  *
@@ -10,17 +10,25 @@
  *    be listed (follow-ups, progress) in list order. The popup reads these, then the notice and
  *    annotation digests of the few notices it shows in full (texts and notes of the items listed).
  *
- * Every digest is a pure function of its source rows (`deriveDigests` is the definition) and is
- * written in the same transaction as they are, by every write path (./annotations.ts,
- * lib/transfer/store.ts) through `writeDigests`: it can never be seen out of step.
+ * Every digest is a pure function of its source rows (`deriveDigests` is the definition). Pure:
+ * lib/db/records.ts writes notices and annotations, and with them, in the same transaction, the
+ * digests `digestUpdate` computes from the digests stored before: every write path goes through
+ * it, so they can never be seen out of step.
  */
 import type { ItemAnnotation } from '../annotation/model';
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
-import { sameData } from '../transfer/restore-point';
-import type { ImportedNoticeRecord } from '../transfer/snapshot';
-import type { ProgressGroup, StatusCounts } from '../transfer/summary';
+import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
+import { sameData } from '../util/same-data';
 import { leadUnit } from '../notice/units';
-import type { DubanDatabase, NoticeRecord } from './database';
+
+export type StatusCounts = Record<ItemStatus, number>;
+
+export interface ProgressGroup {
+  /** The lead official (section) or the lead unit. */
+  name: string;
+  total: number;
+  counts: StatusCounts;
+}
 
 /** The notice fields the popup shows. */
 export interface NoticeHeader {
@@ -261,22 +269,32 @@ export function deriveDigests(notices: readonly NoticeRecord[], annotations: rea
   };
 }
 
-/** The digest tables: every transaction that writes notices or annotations includes them. */
-export const digestTables = (db: DubanDatabase) => [db.noticeDigests, db.annotationDigests, db.summaryDigests];
-
 /** Writes just made to the notices and annotations tables: puts, then deletes (as undo makes them). */
-interface SourceWrites {
+export interface SourceWrites {
   notices?: readonly NoticeRecord[];
   deletedNotices?: readonly string[];
   annotations?: readonly ItemAnnotation[];
   deletedAnnotations?: readonly (readonly [string, number])[];
 }
 
+/** The digests as stored before a write (lib/db/records.ts reads them in the writing transaction). */
+export interface StoredDigests {
+  notices(keys: string[]): Promise<(NoticeDigest | undefined)[]>;
+  annotations(keys: string[]): Promise<(AnnotationDigest | undefined)[]>;
+}
+
+/** Digests to put and to delete (by key), table by table. */
+export interface DigestUpdate {
+  put: { notices: NoticeDigest[]; annotations: AnnotationDigest[]; summaries: SummaryDigest[] };
+  drop: { notices: string[]; annotations: string[]; summaries: string[] };
+}
+
 /**
- * Brings the digests of every notice key the writes touched in step with them; call inside the
- * writing transaction, with digestTables(db) in its scope.
+ * What the digests of every notice key the writes touched become, from those stored before them;
+ * undefined when none changes. Reads only what it needs: a notice record written again as it was
+ * (a page opened again) reads no annotation digest.
  */
-export async function writeDigests(db: DubanDatabase, w: SourceWrites): Promise<void> {
+export async function digestUpdate(w: SourceWrites, stored: StoredDigests): Promise<DigestUpdate | undefined> {
   const notices = new Map<string, NoticeRecord | null>();
   for (const n of w.notices ?? []) notices.set(n.key, n);
   for (const key of w.deletedNotices ?? []) notices.set(key, null);
@@ -290,7 +308,7 @@ export async function writeDigests(db: DubanDatabase, w: SourceWrites): Promise<
   for (const [key, itemNo] of w.deletedAnnotations ?? []) of(key).deleted.push(itemNo);
 
   const all = [...new Set([...notices.keys(), ...annotations.keys()])];
-  const oldNotices = new Map((await db.noticeDigests.bulkGet(all)).map((nd, i) => [all[i], nd]));
+  const oldNotices = new Map((await stored.notices(all)).map((nd, i) => [all[i], nd]));
   // A notice record written again as it was (a page opened again) changes no digest.
   const newNotices = new Map<string, NoticeDigest | undefined>();
   for (const [key, record] of notices) {
@@ -298,11 +316,11 @@ export async function writeDigests(db: DubanDatabase, w: SourceWrites): Promise<
     if (!sameData(nd, oldNotices.get(key))) newNotices.set(key, nd);
   }
   const keys = all.filter((k) => newNotices.has(k) || annotations.has(k));
-  if (!keys.length) return;
-  const oldAnnotations = await db.annotationDigests.bulkGet(keys);
+  if (!keys.length) return undefined;
+  const oldAnnotations = await stored.annotations(keys);
 
-  const put = { notices: [] as NoticeDigest[], annotations: [] as AnnotationDigest[], summaries: [] as SummaryDigest[] };
-  const drop = { notices: [] as string[], annotations: [] as string[], summaries: [] as string[] };
+  const put: DigestUpdate['put'] = { notices: [], annotations: [], summaries: [] };
+  const drop: DigestUpdate['drop'] = { notices: [], annotations: [], summaries: [] };
   keys.forEach((key, i) => {
     let nd = oldNotices.get(key);
     if (newNotices.has(key)) {
@@ -321,12 +339,5 @@ export async function writeDigests(db: DubanDatabase, w: SourceWrites): Promise<
     if (sd) put.summaries.push(sd);
     else drop.summaries.push(key);
   });
-  await Promise.all([
-    put.notices.length && db.noticeDigests.bulkPut(put.notices),
-    drop.notices.length && db.noticeDigests.bulkDelete(drop.notices),
-    put.annotations.length && db.annotationDigests.bulkPut(put.annotations),
-    drop.annotations.length && db.annotationDigests.bulkDelete(drop.annotations),
-    put.summaries.length && db.summaryDigests.bulkPut(put.summaries),
-    drop.summaries.length && db.summaryDigests.bulkDelete(drop.summaries),
-  ]);
+  return { put, drop };
 }

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../tests/fixtures/load-data';
 import { ITEM_STATUSES, type ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import type { NoticeRecord } from '../notice/notice-record';
 import type { Notice } from '../notice/types';
 import { DETAILED_NOTICES, EXPORT_REMINDER_DAYS, itemHref, LIST_LIMIT, summarise } from './summary';
-import { syntheticNotice } from './test/fixtures';
+import { syntheticNotice } from '../transfer/test/fixtures';
 import { summariseDirectly } from './test/summary-oracle';
 
 // 2025-07-02 01:00 in Shanghai, still 1 July in UTC: days must be Shanghai days.

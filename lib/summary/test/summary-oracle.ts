@@ -1,13 +1,12 @@
 /**
- * The popup's summary as duban computed it before digests (lib/db/digests.ts): straight from every
+ * The popup's summary as duban computed it before digests (lib/summary/digests.ts): straight from every
  * notice and annotation, kept verbatim as the oracle the digest-based summary must equal
  * (../summary.test.ts). Never edit it to match new code: the popup must show exactly this.
  */
 import { ITEM_STATUSES, type ItemAnnotation, type ItemStatus } from '../../annotation/model';
 import { followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../../annotation/shanghai-time';
-import type { NoticeRecord } from '../../db/database';
-import type { ImportedNoticeRecord } from '../snapshot';
+import type { ImportedNoticeRecord, NoticeRecord } from '../../notice/notice-record';
 import {
   DETAILED_NOTICES,
   EXPORT_REMINDER_DAYS,

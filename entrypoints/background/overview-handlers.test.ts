@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOTICE_A, NOTICE_B } from '../../tests/fixtures/overview-rows';
-import { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
-import { expandOverview, type OverviewData } from './overview';
+import { DubanDatabase } from '../../lib/db/database';
+import { createService } from './router';
+import { expandOverview, type OverviewData } from '../../lib/followup/overview';
 
 let db: DubanDatabase;
 beforeEach(async () => {

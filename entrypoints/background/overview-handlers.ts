@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
-import type { DubanDatabase } from '../db/database';
-import type { Result } from '../protocol';
-import { buildOverviewData, type OverviewData } from './overview';
+import type { DubanDatabase } from '../../lib/db/database';
+import type { Handler } from '../../lib/protocol';
+import { buildOverviewData, type OverviewData } from '../../lib/followup/overview';
+import { ok } from '../../lib/util/result';
 
 /**
- * Handlers of the follow-up messages (see ./protocol.ts); same shape as lib/db/service.ts.
+ * The background's handler of the overview's call (lib/protocol.ts); merged into ./router.ts.
  *
  * getOverview with 10,000 annotations: reading them costs ~70 ms in IndexedDB and sending them
  * across the message boundary ~100 ms more. So the overview first asks for the first screen
@@ -48,9 +49,8 @@ export function createFollowUpHandlers(db: DubanDatabase, _now: () => number) {
   }
 
   return {
-    async getOverview({ limit }: { limit?: number }): Promise<Result<OverviewData>> {
-      const value = await db.transaction('r', db.notices, db.annotations, () => (limit ? firstScreen(limit) : everything()));
-      return { ok: true, value };
+    async getOverview({ limit }) {
+      return ok(await db.transaction('r', db.notices, db.annotations, () => (limit ? firstScreen(limit) : everything())));
     },
-  };
+  } satisfies { getOverview: Handler<'getOverview'> };
 }

@@ -3,13 +3,34 @@
  * showed stays the notice's text (what the overview, exports and the popup show); a page that shows
  * another text for the same notice (a corrected notice, or a forged page on the same site, maybe
  * over http) leaves it as a revision on the record, which the user can accept from duban's own
- * pages. Pure: ./notices.ts reads and writes the records.
+ * pages. Pure: lib/db/notices.ts reads and writes the records.
  */
-import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from '../notice/notice-url';
-import { noticeKey } from '../notice/notice-key';
-import type { Notice, NoticeItem } from '../notice/types';
-import type { ImportedNoticeRecord } from '../transfer/snapshot';
-import type { NoticeRecord } from './database';
+import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
+import { noticeKey } from './notice-key';
+import type { Notice, NoticeItem } from './types';
+
+/**
+ * A notice as duban stores it, keyed by its identity (文号, else host + path), with the text a page
+ * first showed (or the user accepted since): a page never rewrites it (seeNotice below).
+ */
+export interface NoticeRecord extends Notice {
+  key: string;
+  /** URLs the notice was seen at (http/https, moved pages), latest seen last; at most 20. */
+  urls: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Other texts pages showed for this notice, or the text before the user accepted one; at most 5. */
+  revisions?: NoticeRevision[];
+  /** The id the next revision gets. */
+  revisionSeq?: number;
+}
+
+/**
+ * A notice record an import created: only the file's (annotated) items are known until the page is
+ * opened; if the page agrees with them, its notice completes the record and these fields go (else
+ * the page's text is a revision: seeNotice below).
+ */
+export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
 
 /** How many other texts one notice keeps, the latest seen. */
 export const MAX_REVISIONS = 5;

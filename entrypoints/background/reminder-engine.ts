@@ -1,14 +1,16 @@
 /**
  * The reminders' behaviour over the database: which alarms to keep, what to notify, what the
- * badge shows, what a click or a button does. The browser APIs come in as ports, so unit tests
- * drive it with fakes and fake-indexeddb; entrypoints/background/reminders.ts plugs in chrome.*.
+ * badge shows, what a click or a button does; the pure rules are lib/followup/reminders.ts. The
+ * browser APIs come in as ports, so unit tests drive it with fakes and fake-indexeddb;
+ * ./reminders.ts plugs in chrome.*.
  */
-import { itemKey, parseItemKey } from '../annotation/item-key';
-import type { AnnotationPatch, ItemAnnotation } from '../annotation/model';
-import { shanghaiDayOf } from '../annotation/shanghai-time';
-import { getMeta, saveAnnotation, setMeta } from '../db/annotations';
-import type { DubanDatabase } from '../db/database';
-import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from './notification';
+import { itemKey, parseItemKey } from '../../lib/annotation/item-key';
+import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { saveAnnotation } from '../../lib/db/annotations';
+import { getMeta, setMeta } from '../../lib/db/meta';
+import type { DubanDatabase } from '../../lib/db/database';
+import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {
   countOverdue,
   DAILY_ALARM,
@@ -23,7 +25,7 @@ import {
   snoozeDay,
   type ActiveFollowUp,
   type RemindedDays,
-} from './reminders';
+} from '../../lib/followup/reminders';
 
 export interface ReminderPorts {
   getAlarms(): Promise<{ name: string; scheduledTime: number }[]>;

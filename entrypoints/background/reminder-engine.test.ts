@@ -1,14 +1,14 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotation, NOTICE_A } from '../../tests/fixtures/overview-rows';
-import type { ItemAnnotation } from '../annotation/model';
-import { instantOfShanghai } from '../annotation/shanghai-time';
-import { itemHistory } from '../db/annotations';
-import { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
-import type { ReminderMessage } from './notification';
+import type { ItemAnnotation } from '../../lib/annotation/model';
+import { instantOfShanghai } from '../../lib/annotation/shanghai-time';
+import { itemHistory } from '../../lib/db/annotations';
+import { DubanDatabase } from '../../lib/db/database';
+import { createService } from './router';
+import type { ReminderMessage } from '../../lib/followup/notification';
 import { createReminderEngine, itemNotificationId, type ReminderPorts } from './reminder-engine';
-import { DAILY_ALARM, DUE_ALARM, FOLLOW_UP_ALARM_PREFIX } from './reminders';
+import { DAILY_ALARM, DUE_ALARM, FOLLOW_UP_ALARM_PREFIX } from '../../lib/followup/reminders';
 
 /** Records what the engine asks of the browser. */
 function fakePorts() {

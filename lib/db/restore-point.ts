@@ -1,5 +1,5 @@
 /**
- * Undo of imports, newest first. Before an import writes, ./store.ts keeps a restore point in the
+ * Undo of imports, newest first. Before an import writes, ./transfer-store.ts keeps a restore point in the
  * same transaction: for every record the import writes, its exact prior state ("did not exist" is
  * `before: null`) and the state the import left, plus the ids of the history packs it added; and,
  * in the meta table beside `lastExport`, the small summaries of the imports that can be undone
@@ -14,8 +14,9 @@
  * a notice the import created that has annotations the import did not write. Pure: no database.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
-import type { ImportCounts } from './plan';
+import type { ImportCounts } from '../annotation/record-set';
+import type { NoticeRecord } from '../notice/notice-record';
+import { sameData } from '../util/same-data';
 
 interface RecordChange<K, T> {
   key: K;
@@ -52,18 +53,6 @@ export interface UndoableImport {
   counts: ImportCounts;
 }
 
-/** Equality of stored (structured-clone) data: plain objects, arrays, primitives. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], rb[k]));
-}
-
 /** The annotations the import wrote that are not as it left them: undo would overwrite newer work. */
 export function changedSinceImport(point: RestorePoint, current: readonly (ItemAnnotation | undefined)[]): [string, number][] {
   return point.annotations.filter((c, i) => !sameData(current[i], c.after)).map((c) => c.key);
@@ -71,7 +60,7 @@ export function changedSinceImport(point: RestorePoint, current: readonly (ItemA
 
 interface UndoWrites {
   putNotices: NoticeRecord[];
-  /** Notices the import created; ./store.ts keeps any that still has annotations after the undo. */
+  /** Notices the import created; ./transfer-store.ts keeps any that still has annotations after the undo. */
   deleteNotices: string[];
   putAnnotations: ItemAnnotation[];
   deleteAnnotations: [string, number][];

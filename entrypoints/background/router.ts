@@ -1,24 +1,25 @@
 /**
- * What the background answers, message by message: validate with Zod, then read or write.
- * Kept free of browser APIs so unit tests run it on fake-indexeddb.
+ * The background's router: what it answers, call by call (lib/protocol.ts). Checks each request
+ * with its schema, then runs its handler, which joins the features' pure work (lib/transfer,
+ * lib/followup) with the database's (lib/db). Kept free of browser APIs so unit tests run it on
+ * fake-indexeddb; ./index.ts checks the sender first and wires it to the browser.
  */
-import type { z } from 'zod';
-import type { ItemAnnotation } from '../annotation/model';
-import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
-import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from './annotations';
-import { NoteCopyRefused } from '../annotation/note-copies';
-import type { DubanDatabase } from './database';
-import { summariseRevisions } from './notice-record';
-import { acceptNoticeRevision, noticeRevisions, noticeSeen } from './notices';
-import { createStorageGuard } from './recovery';
-import { createFollowUpHandlers } from '../followup/service';
-import { createTransferHandlers } from '../transfer/service';
+import type { ItemAnnotation } from '../../lib/annotation/model';
+import { NoteCopyRefused } from '../../lib/annotation/note-copies';
+import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from '../../lib/db/annotations';
+import type { DubanDatabase } from '../../lib/db/database';
+import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
+import { createStorageGuard } from '../../lib/db/recovery';
+import { summariseRevisions } from '../../lib/notice/notice-record';
+import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
+import { fail, ok, type Result } from '../../lib/util/result';
+import { createFollowUpHandlers } from './overview-handlers';
+import { createTransferHandlers } from './transfer-handlers';
 
-type Requests = typeof requestSchemas;
-type Handler<K extends keyof Requests> = (data: z.infer<Requests[K]>) => Promise<ReturnType<ProtocolMap[K]>>;
-/** Requests about a tab's editor frame: the background answers them itself (entrypoints/background). */
+/** Calls about a tab's editor frame: ./tab-handlers.ts answers them. */
 type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage';
-type Handled = Exclude<keyof Requests, TabOnly>;
+/** The calls this router answers: every other one, or the type-check fails. */
+type Handled = Exclude<CallName, TabOnly>;
 
 export interface ServiceHooks {
   /** Called after a save that changed something has committed. */
@@ -37,7 +38,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   const durable = options.durable ?? db;
   // A storage failure (disk full, backing store lost) must not outlive the storage's recovery.
   const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
-  const handlers: { [K in Handled]: Handler<K> } = {
+  const handlers = {
     async openNotice(notice) {
       const { record, revision } = await noticeSeen(db, notice, now());
       return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key), revision });
@@ -69,21 +70,20 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
-  } as { [K in Handled]: Handler<K> };
+  } satisfies { [K in Handled]: Handler<K> };
+  const byName: { [K in Handled]: Handler<K> } = handlers;
 
   /** Validates `data` for request `name` and runs it; any failure comes back as a Failure. */
-  async function handle<K extends Handled>(name: K, data: unknown): Promise<ReturnType<ProtocolMap[K]>> {
-    type Answer = ReturnType<ProtocolMap[K]>;
-    const parsed = requestSchemas[name].safeParse(data);
-    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`) as Answer;
+  async function handle<K extends Handled>(name: K, data: unknown): Promise<Result<Answer<K>>> {
+    const parsed = calls[name].input.safeParse(data);
+    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`);
+    const handler = byName[name];
     try {
-      return await storage.run(() => (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data));
+      // The schema of `name` checked the data (TypeScript cannot tie the two through K).
+      return await storage.run(() => handler(parsed.data as CheckedRequest<K>));
     } catch (e) {
-      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`) as Answer;
+      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`);
     }
   }
   return { handle, handlers, db };
 }
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (error: string): Result<never> => ({ ok: false, error });

@@ -1,17 +1,15 @@
 /**
- * The database side of export and import (background only). An import is read, planned and
- * written inside ONE Dexie transaction, with the restore point that undoes it and the popup's
- * digests (lib/db/digests.ts): any failure, even in its last write, leaves nothing. Undo is one
- * transaction too (./restore-point.ts).
+ * The database side of export and import (background only). An import is read, planned (by the
+ * pure plan lib/transfer/plan.ts hands over: importJob) and written inside ONE Dexie transaction,
+ * with the restore point that undoes it and the popup's digests (./records.ts): any failure, even
+ * in its last write, leaves nothing. Undo is one transaction too (./restore-point.ts).
  */
 import Dexie from 'dexie';
-import { itemKey } from '../annotation/item-key';
-import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import { getMeta, setMeta } from '../db/annotations';
-import type { DubanDatabase, HistoryPack } from '../db/database';
-import { digestTables, writeDigests } from '../db/digests';
-import type { TransferFile } from './format';
-import { planImport, type ImportPreview, type ImportWrites, type LocalState } from './plan';
+import type { HistoryEntry } from '../annotation/model';
+import { itemKey, type ImportCounts, type RecordSet } from '../annotation/record-set';
+import type { DubanDatabase, HistoryPack } from './database';
+import { getMeta, setMeta } from './meta';
+import { recordTables, writeRecords } from './records';
 import {
   changedMessage,
   changedSinceImport,
@@ -23,22 +21,12 @@ import {
   type RestorePoint,
   type UndoableImport,
 } from './restore-point';
-import type { TransferSnapshot } from './snapshot';
-
-export const LAST_EXPORT_KEY = 'lastExport';
 
 /** How many imports can be undone, newest first; an older import's restore point is dropped. */
 export const MAX_UNDOABLE_IMPORTS = 10;
 
-/** What the meta table remembers of the last backup (JSON) export. */
-export interface LastExport {
-  at: number;
-  notices: number;
-  items: number;
-}
-
-/** Everything an export needs, read in one transaction so it is consistent. */
-export function readSnapshot(db: DubanDatabase): Promise<TransferSnapshot> {
+/** Everything an export reads, read in one transaction so it is consistent. */
+export function readSnapshot(db: DubanDatabase): Promise<RecordSet> {
   return db.transaction('r', db.notices, db.annotations, db.history, db.historyPacks, async () => {
     const [notices, annotations, history, packs] = await Promise.all([
       db.notices.toArray(),
@@ -50,42 +38,39 @@ export function readSnapshot(db: DubanDatabase): Promise<TransferSnapshot> {
   });
 }
 
-/** The local notices, annotations and history of the notices a file names (call inside a transaction). */
-async function readLocal(db: DubanDatabase, file: TransferFile): Promise<LocalState> {
-  const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map() };
-  const keys = file.notices.map((n) => n.key);
+/** The notices `keys`, their annotations and history (own entries, then imported ones); call inside a transaction. */
+async function readRecords(db: DubanDatabase, keys: readonly string[]): Promise<RecordSet> {
   const [notices, annotations, history, packs] = await Promise.all([
-    db.notices.bulkGet(keys),
+    db.notices.bulkGet(keys as string[]),
     db.annotations.where('noticeKey').anyOf(keys).toArray(),
     Promise.all(
       keys.map((k) => db.history.where('[noticeKey+itemNo]').between([k, Dexie.minKey], [k, Dexie.maxKey], true, true).toArray()),
     ),
     db.historyPacks.where('noticeKey').anyOf(keys).toArray(),
   ]);
-  for (const n of notices) if (n) local.notices.set(n.key, n);
-  for (const a of annotations as ItemAnnotation[]) local.annotations.set(itemKey(a.noticeKey, a.itemNo), a);
-  for (const h of [...history.flat(), ...packs.flatMap((p) => p.entries)] as HistoryEntry[]) {
-    const k = itemKey(h.noticeKey, h.itemNo);
-    const list = local.history.get(k);
-    if (list) list.push(h);
-    else local.history.set(k, [h]);
-  }
-  return local;
+  return {
+    notices: notices.filter((n) => n !== undefined),
+    annotations,
+    history: [...history.flat(), ...packs.flatMap((p) => p.entries)],
+  };
 }
 
-export class ImportRefused extends Error {
-  constructor(readonly errors: string[]) {
-    super(errors.join('\n'));
-  }
+/** What an import's plan says to write, and how many items of each kind it brings. */
+export interface PlannedImport {
+  writes: RecordSet;
+  counts: ImportCounts;
 }
 
-/** What importing `file` would do, without writing. */
-export async function previewImport(db: DubanDatabase, file: TransferFile, now: number): Promise<ImportPreview> {
-  return db.transaction('r', [db.notices, db.annotations, db.history, db.historyPacks], async () => {
-    const plan = planImport(file, await readLocal(db, file), now);
-    if (!plan.ok) throw new ImportRefused(plan.errors);
-    return plan.preview;
-  });
+/** An import as lib/transfer/plan.ts hands it over (importJob): the notices it names, and its pure plan. */
+export interface ImportJob<P extends PlannedImport> {
+  noticeKeys: readonly string[];
+  /** Plans from the records read; throws to refuse the import (nothing is written). */
+  plan(records: RecordSet): P;
+}
+
+/** The plan of `job` against the database as it is now, without writing. */
+export function previewImport<P extends PlannedImport>(db: DubanDatabase, job: ImportJob<P>): Promise<P> {
+  return db.transaction('r', [db.notices, db.annotations, db.history, db.historyPacks], async () => job.plan(await readRecords(db, job.noticeKeys)));
 }
 
 /** Where an import came from: kept with its restore point. */
@@ -95,46 +80,45 @@ interface ImportSource {
 }
 
 /**
- * Imports `file`: planned against the database as it is now and written all or nothing, together
- * with the restore point that undoes it, on top of those of the previous imports (the last
- * MAX_UNDOABLE_IMPORTS are kept). An import that changes nothing writes nothing.
+ * Imports: planned against the database as it is now and written all or nothing, together with
+ * the restore point that undoes it, on top of those of the previous imports (the last
+ * MAX_UNDOABLE_IMPORTS are kept). An import that changes nothing writes nothing. Answers the plan.
  */
-export async function applyImport(db: DubanDatabase, file: TransferFile, now: number, source: ImportSource = {}): Promise<ImportPreview> {
-  const tables = [db.notices, db.annotations, db.history, db.historyPacks, db.restorePoints, db.meta, ...digestTables(db)];
+export async function applyImport<P extends PlannedImport>(db: DubanDatabase, job: ImportJob<P>, now: number, source: ImportSource = {}): Promise<P> {
+  const tables = [...recordTables(db), db.history, db.historyPacks, db.restorePoints, db.meta];
   return db.transaction('rw', tables, async () => {
-    const local = await readLocal(db, file);
-    const plan = planImport(file, local, now);
-    if (!plan.ok) throw new ImportRefused(plan.errors);
-    if (!plan.preview.changes) return plan.preview;
-    const { notices, annotations, history } = plan.writes;
-    if (notices.length) await db.notices.bulkPut(notices);
-    if (annotations.length) await db.annotations.bulkPut(annotations);
-    await writeDigests(db, { notices, annotations });
+    const local = await readRecords(db, job.noticeKeys);
+    const planned = job.plan(local);
+    const { notices, annotations, history } = planned.writes;
+    if (!notices.length && !annotations.length && !history.length) return planned;
+    await writeRecords(db, { notices, annotations });
     // One pack per notice: IndexedDB pays per record, and an import may bring tens of thousands of entries.
     const packIds = history.length ? await db.historyPacks.bulkAdd(packHistory(history, now), { allKeys: true }) : [];
-    const id = await db.restorePoints.add(restorePoint(local, plan.writes, packIds as number[], now));
+    const id = await db.restorePoints.add(restorePoint(local, planned.writes, packIds as number[], now));
     const last: UndoableImport = {
       id: id as number,
       at: now,
       ...(source.fileName !== undefined && { fileName: source.fileName }),
       ...(source.importId !== undefined && { importId: source.importId }),
-      counts: plan.preview.counts,
+      counts: planned.counts,
     };
     const stack = [...(await undoStack(db)), last];
     const dropped = stack.splice(0, Math.max(0, stack.length - MAX_UNDOABLE_IMPORTS));
     if (dropped.length) await db.restorePoints.bulkDelete(dropped.map((d) => d.id));
     await writeUndoStack(db, stack);
-    return plan.preview;
+    return planned;
   });
 }
 
-function restorePoint(local: LocalState, writes: ImportWrites, packIds: number[], at: number): RestorePoint {
+function restorePoint(local: RecordSet, writes: RecordSet, packIds: number[], at: number): RestorePoint {
+  const notices = new Map(local.notices.map((n) => [n.key, n]));
+  const annotations = new Map(local.annotations.map((a) => [itemKey(a.noticeKey, a.itemNo), a]));
   return {
     at,
-    notices: writes.notices.map((n) => ({ key: n.key, before: local.notices.get(n.key) ?? null, after: n })),
+    notices: writes.notices.map((n) => ({ key: n.key, before: notices.get(n.key) ?? null, after: n })),
     annotations: writes.annotations.map((a) => ({
       key: [a.noticeKey, a.itemNo] as [string, number],
-      before: local.annotations.get(itemKey(a.noticeKey, a.itemNo)) ?? null,
+      before: annotations.get(itemKey(a.noticeKey, a.itemNo)) ?? null,
       after: a,
     })),
     packIds,
@@ -169,7 +153,7 @@ export class UndoRefused extends Error {}
  * or when an annotation it wrote was changed since (see ./restore-point.ts).
  */
 export async function undoLastImport(db: DubanDatabase, id: number): Promise<UndoableImport> {
-  const tables = [db.notices, db.annotations, db.historyPacks, db.restorePoints, db.meta, ...digestTables(db)];
+  const tables = [...recordTables(db), db.historyPacks, db.restorePoints, db.meta];
   return db.transaction('rw', tables, async () => {
     const stack = await undoStack(db);
     const last = stack.at(-1);
@@ -180,23 +164,13 @@ export async function undoLastImport(db: DubanDatabase, id: number): Promise<Und
     const changed = changedSinceImport(point, current);
     if (changed.length) throw new UndoRefused(changedMessage(changed));
     const w = undoWrites(point, await db.notices.bulkGet(point.notices.map((c) => c.key)));
-    if (w.putAnnotations.length) await db.annotations.bulkPut(w.putAnnotations);
-    if (w.deleteAnnotations.length) await db.annotations.bulkDelete(w.deleteAnnotations);
-    if (w.putNotices.length) await db.notices.bulkPut(w.putNotices);
+    await writeRecords(db, { annotations: w.putAnnotations, deletedAnnotations: w.deleteAnnotations, notices: w.putNotices });
     const deletedNotices: string[] = [];
     for (const key of w.deleteNotices) {
       // A notice the import created stays while it has annotations the import did not write.
-      if (!(await db.annotations.where('noticeKey').equals(key).count())) {
-        await db.notices.delete(key);
-        deletedNotices.push(key);
-      }
+      if (!(await db.annotations.where('noticeKey').equals(key).count())) deletedNotices.push(key);
     }
-    await writeDigests(db, {
-      notices: w.putNotices,
-      deletedNotices,
-      annotations: w.putAnnotations,
-      deletedAnnotations: w.deleteAnnotations,
-    });
+    if (deletedNotices.length) await writeRecords(db, { deletedNotices });
     if (point.packIds.length) await db.historyPacks.bulkDelete(point.packIds);
     await db.restorePoints.delete(last.id);
     await writeUndoStack(db, stack.slice(0, -1));

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_PAGE } from '../../tests/fixtures/seed-dump';
-import { recogniseNotice } from '../notice/recognise';
-import type { Notice } from '../notice/types';
-import { checkAccess, senderKind, type SenderInfo } from '../protocol';
-import { isOfficialUrl } from '../notice/notice-key';
-import { DubanDatabase } from './database';
-import { createService } from './service';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import type { Notice } from '../../lib/notice/types';
+import { checkAccess, senderKind, type SenderInfo } from '../../lib/protocol';
+import { isOfficialUrl } from '../../lib/notice/notice-key';
+import { DubanDatabase } from '../../lib/db/database';
+import { createService } from './router';
 
 const URL_ = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
 function seedNotice(url = URL_): Notice {
