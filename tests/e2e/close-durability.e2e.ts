@@ -33,7 +33,7 @@ function importFile(itemNo: number, note: string): string {
 
 /**
  * Records, inside duban's service worker, the durability of each write transaction from now on:
- * the import's (the one over the restore points) and the saves' (over history, not notices).
+ * the import's (the one over the restore points) and the saves' (over history, without restore points).
  * Observes only (Dexie binds IDBDatabase#transaction when it opens, so the hook is on objectStore).
  */
 async function watchDurability(duban: Duban, page: Page): Promise<() => Promise<{ import: string[]; save: string[] }>> {
@@ -49,7 +49,7 @@ async function watchDurability(duban: Duban, page: Page): Promise<() => Promise<
         seen.add(this);
         const stores = Array.from(this.objectStoreNames);
         if (stores.includes('restorePoints')) log.import.push(this.durability);
-        else if (stores.includes('history') && !stores.includes('notices')) log.save.push(this.durability);
+        else if (stores.includes('history')) log.save.push(this.durability);
       }
       return original.call(this, name);
     };
