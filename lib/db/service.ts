@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import type { ItemAnnotation } from '../annotation/model';
-import { describeZodError, requestSchemas, type ProtocolMap, type Result } from '../protocol';
+import { message, Refusal } from '../message';
+import { describeZodError, failure, requestSchemas, type ProtocolMap, type Result } from '../protocol';
 import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from './annotations';
 import { NoteCopyRefused } from '../annotation/note-copies';
 import type { DubanDatabase } from './database';
@@ -63,7 +64,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
         if (changed) hooks.onAnnotationSaved?.(request.noticeKey, annotation);
         return ok(annotation);
       } catch (e) {
-        if (e instanceof NoteCopyRefused) return fail(e.message);
+        if (e instanceof NoteCopyRefused) return failure(e.reason);
         throw e;
       }
     },
@@ -75,15 +76,24 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   async function handle<K extends Handled>(name: K, data: unknown): Promise<ReturnType<ProtocolMap[K]>> {
     type Answer = ReturnType<ProtocolMap[K]>;
     const parsed = requestSchemas[name].safeParse(data);
-    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`) as Answer;
+    if (!parsed.success) {
+      const detail = describeZodError(parsed.error);
+      return { ...failure(message('request.invalid', { request: name, detail })), error: `invalid request ${name}: ${detail}` } as Answer;
+    }
     try {
       return await storage.run(() => (handlers[name] as (d: unknown) => Promise<Answer>)(parsed.data));
     } catch (e) {
-      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`) as Answer;
+      if (e instanceof Refusal) return failure(e.reason) as Answer;
+      const detail = (e as Error).message;
+      // Said as what the user was doing: a failed read is not a failed save.
+      const code = READS.has(name) ? 'request.readFailed' : 'request.writeFailed';
+      return { ...failure(message(code, { detail })), error: `${name} failed: ${detail}` } as Answer;
     }
   }
   return { handle, handlers, db };
 }
 
+/** Requests that only read: their failure is not a failed save. */
+const READS = new Set<keyof Requests>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview']);
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (error: string): Result<never> => ({ ok: false, error });

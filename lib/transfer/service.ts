@@ -1,7 +1,8 @@
 /** Handlers of the transfer messages (see ./protocol.ts), merged into lib/db/service.ts. */
 import { getMeta, setMeta } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
-import type { Result } from '../protocol';
+import { message } from '../message';
+import { failure, type Result } from '../protocol';
 import { buildCsv } from './export-csv';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { buildWebAnnotations } from './export-web-annotation';
@@ -49,7 +50,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
       const at = now();
       const snapshot = await readSnapshot(db);
       const { groups } = groupByNotice(snapshot, noticeKeys);
-      if (!groups.length) return fail('没有可导出的批注 / there are no annotations to export');
+      if (!groups.length) return failure(message('export.nothing'));
       const notices = groups.map((g) => g.notice);
       const items = groups.reduce((n, g) => n + g.annotations.length, 0);
       let text: string;
@@ -81,8 +82,8 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
       try {
         return ok(await undoLastImport(durable, id));
       } catch (e) {
-        if (e instanceof UndoRefused) return fail(e.message);
-        return fail(`撤销失败，未作任何更改 / undo failed; nothing was changed: ${(e as Error).message}`);
+        if (e instanceof UndoRefused) return failure(e.reason);
+        return failure(message('undo.failed', { detail: (e as Error).message }));
       }
     },
   };
@@ -93,14 +94,13 @@ async function runImport(
   run: (file: Extract<ReturnType<typeof parseTransferFile>, { ok: true }>['file']) => Promise<ImportOutcome>,
 ): Promise<Result<ImportOutcome>> {
   const parsed = parseTransferFile(text);
-  if (!parsed.ok) return fail([REFUSED, ...parsed.errors].join('\n'));
+  if (!parsed.ok) return failure(REFUSED, parsed.errors);
   try {
     return ok(await run(parsed.file));
   } catch (e) {
-    if (e instanceof ImportRefused) return fail([REFUSED, ...e.errors].join('\n'));
-    return fail(`${REFUSED}\n${(e as Error).message}`);
+    if (e instanceof ImportRefused) return failure(REFUSED, e.errors);
+    return failure(REFUSED, [message('import.failed', { detail: (e as Error).message })]);
   }
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (error: string): Result<never> => ({ ok: false, error });

@@ -9,6 +9,7 @@ import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { getMeta, setMeta } from '../db/annotations';
 import type { DubanDatabase, HistoryPack } from '../db/database';
 import { digestTables, writeDigests } from '../db/digests';
+import { messageDetail, Refusal, type Message } from '../message';
 import type { TransferFile } from './format';
 import { planImport, type ImportPreview, type ImportWrites, type LocalState } from './plan';
 import {
@@ -73,8 +74,8 @@ async function readLocal(db: DubanDatabase, file: TransferFile): Promise<LocalSt
 }
 
 export class ImportRefused extends Error {
-  constructor(readonly errors: string[]) {
-    super(errors.join('\n'));
+  constructor(readonly errors: Message[]) {
+    super(errors.map(messageDetail).join('\n'));
   }
 }
 
@@ -160,7 +161,7 @@ export async function lastImport(db: DubanDatabase): Promise<UndoableImport | un
   return (await undoStack(db)).at(-1);
 }
 
-export class UndoRefused extends Error {}
+export class UndoRefused extends Refusal {}
 
 /**
  * Puts back what import `id` replaced and drops its restore point, in one transaction; the import

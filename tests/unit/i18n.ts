@@ -1,0 +1,38 @@
+/**
+ * browser.i18n.getMessage for unit tests, from the catalogues themselves (locales/*.yml, turned
+ * into messages.json the way the build does), so components render the words users read.
+ * zh_CN, the default locale, unless a test asks for another with useLocale().
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+
+export const LOCALES_DIR = join(import.meta.dirname, '../../locales');
+
+type ChromeMessages = Record<string, { message: string }>;
+
+/** Each locale's messages.json as the browser gets it (keys lower-cased: the browser ignores case). */
+export const catalogues: Record<string, ChromeMessages> = {};
+for (const file of readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.yml'))) {
+  const messages = generateChromeMessages(await parseMessagesFile(join(LOCALES_DIR, file))) as ChromeMessages;
+  catalogues[file.replace(/\.yml$/, '')] = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+let current = catalogues.zh_CN;
+
+/** Chrome's substitution: $1…$9 from `substitutions`, $$ a dollar sign; '' for an unknown name. */
+function getMessage(name: string, substitutions?: string | string[]): string {
+  const entry = current[name.toLowerCase()];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return entry.message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+}
+
+/** Words from `locale`'s catalogue from now on (zh_CN or en). */
+export function useLocale(locale: string): void {
+  if (!catalogues[locale]) throw new Error(`no catalogue locales/${locale}.yml`);
+  current = catalogues[locale];
+}
+
+fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
