@@ -7,6 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { vi } from 'vitest';
+import type { Message } from '../../lib/message';
 
 export const LOCALES_DIR = join(import.meta.dirname, '../../locales');
 
@@ -36,3 +38,44 @@ export function useLocale(locale: string): void {
 }
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+// As WXT's own test setup does; here first, so utils/i18n (via @wxt-dev/browser) finds the fake.
+vi.stubGlobal('browser', fakeBrowser);
+vi.stubGlobal('chrome', fakeBrowser);
+const { say } = await import('../../utils/i18n');
+
+/** `m` as the UI words it in `locale` (utils/i18n.ts say), for tests of what lib/ tells the user. */
+export function sayIn(locale: string, m: Message): string {
+  const before = current;
+  useLocale(locale);
+  try {
+    return say(m);
+  } finally {
+    current = before;
+  }
+}
+
+/**
+ * What `m` leaves unsaid: codes missing from a catalogue, and {name} placeholders of its message
+ * (or of a message among its parameters) that it gives no value for. [] when it is complete.
+ */
+export function unsaid(m: Message): string[] {
+  const out: string[] = [];
+  const walk = (msg: Message) => {
+    for (const [locale, messages] of Object.entries(catalogues)) {
+      const entry = messages[msg.code.replaceAll('.', '_').toLowerCase()];
+      if (!entry) {
+        out.push(`${locale}: no ${msg.code}`);
+        continue;
+      }
+      for (const [, name] of entry.message.matchAll(/\{([A-Za-z0-9_]+)\}/g)) {
+        if (!msg.params || !(name in msg.params)) out.push(`${locale}: ${msg.code} lacks {${name}}`);
+      }
+    }
+    for (const p of Object.values(msg.params ?? {})) {
+      if (Array.isArray(p)) for (const x of p) typeof x === 'object' && walk(x);
+      else if (typeof p === 'object') walk(p as Message);
+    }
+  };
+  walk(m);
+  return out;
+}
