@@ -78,7 +78,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 /** Fields of the file that have a name in the catalogue (`field.<name>`). */
-const NAMED_FIELDS = new Set([
+export const NAMED_FIELDS = new Set([
   'format', 'version', 'exportedAt', 'notices', 'key', 'docNo', 'url', 'title', 'year', 'publishedAt',
   'sections', 'items', 'itemNo', 'fingerprint', 'text', 'section', 'units', 'status', 'note', 'followUp',
   'progress', 'createdAt', 'updatedAt', 'noteUpdatedAt', 'history', 'noteCopies', 'id', 'kind', 'author',
@@ -115,7 +115,8 @@ function locate(path: readonly PropertyKey[], raw: unknown): Message[] {
   return where.length ? where : [message('import.at.file')];
 }
 
-const TYPE_NAMES = new Set(['string', 'number', 'int', 'boolean', 'array', 'object', 'null', 'undefined']);
+/** JSON types that have a name in the catalogue (`type.<name>`). */
+export const TYPE_NAMES = new Set(['string', 'number', 'int', 'boolean', 'array', 'object', 'null', 'undefined']);
 /** A JSON type as a message (`type.<name>`), or as Zod spells it. */
 const typeName = (t: string): MessageParam => (TYPE_NAMES.has(t) ? message(`type.${t}`) : t);
 
