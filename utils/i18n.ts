@@ -30,6 +30,15 @@ export function say(m: Message): string {
   return params ? untyped(m.code, params) : untyped(m.code);
 }
 
+/** Stands for a part the UI draws itself (a number in bold) in a message; see aroundSlot. */
+export const SLOT = '\u0001';
+
+/** The words before and after SLOT in a message given SLOT as a parameter. */
+export function aroundSlot(text: string): [string, string] {
+  const [before = '', after = ''] = text.split(SLOT);
+  return [before, after];
+}
+
 /** The language of the catalogue in use, for `lang` attributes (BCP 47: zh-CN, en). */
 export const uiLang = (): string => t('lang');
 

@@ -28,7 +28,7 @@ import {
 } from '../../lib/followup/overview';
 import { buildReport, type ReportGrouping } from '../../lib/followup/report';
 import { reportMarkdown } from '../../components/report-text';
-import { sayFailure, t } from '../../utils/i18n';
+import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 
 /** Rows asked for first: more than a tall screen shows. */
@@ -250,9 +250,12 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   }
 
   const loading = rows !== null && total > rows.length;
+  const [countsBefore, countsAfter] = aroundSlot(t('overview.counts', total, { shown: SLOT }));
   const counts = rows && (
     <p class="counts" aria-busy={loading}>
-      {t('overview.counts', total, { shown: loading ? '…' : shown.length })}
+      {countsBefore}
+      <strong>{loading ? '…' : shown.length}</strong>
+      {countsAfter}
       {overdue > 0 && <span class="tag overdue">{t('overview.overdueCount', overdue)}</span>}
     </p>
   );
