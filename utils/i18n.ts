@@ -13,22 +13,22 @@ export const t = i18n.t;
 // Codes from lib/ are checked against both catalogues by locales/locales.test.ts, not by type.
 const untyped = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
 
-function word(p: MessageParam): string | number {
-  if (typeof p === 'string' || typeof p === 'number') return p;
-  if (isList(p)) return p.every((x) => typeof x === 'number') ? numbers(p as readonly number[]) : (p as readonly Message[]).map(say).join(t('common.clauseSeparator'));
-  return say(p);
-}
-
-const isList = (p: MessageParam): p is readonly Message[] | readonly number[] => Array.isArray(p);
-
-/** 3、5、8 or 3, 5, 8. */
-export const numbers = (list: readonly number[]): string => list.join(t('common.listSeparator'));
-
+/** A message in words; its parameters first (a message, a list of clauses, a list of numbers). */
 export function say(m: Message): string {
   const params = m.params && Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, word(v)]));
   if (m.count !== undefined) return params ? untyped(m.code, m.count, params) : untyped(m.code, m.count);
   return params ? untyped(m.code, params) : untyped(m.code);
 }
+
+function word(p: MessageParam): string | number {
+  if (typeof p === 'string' || typeof p === 'number') return p;
+  if (!Array.isArray(p)) return say(p as Message);
+  const list = p as readonly (Message | number)[];
+  return list.every((x) => typeof x === 'number') ? numbers(list as number[]) : (list as Message[]).map(say).join(t('common.clauseSeparator'));
+}
+
+/** 3、5、8 or 3, 5, 8. */
+export const numbers = (list: readonly number[]): string => list.join(t('common.listSeparator'));
 
 /** Stands for a part the UI draws itself (a number in bold) in a message; see aroundSlot. */
 export const SLOT = '\u0001';
