@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { OFFICIAL_MATCHES } from './lib/notice/notice-key';
+import { siteOrigins } from './lib/notice/sites';
 
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
@@ -14,9 +14,10 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // Each permission and why: README "Permissions".
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
-    // The editor frame is the only page a web page may frame, only on the sites duban runs on,
-    // and only under a per-session URL (use_dynamic_url), so a page cannot probe for duban.
-    web_accessible_resources: [{ resources: ['editor.html'], matches: OFFICIAL_MATCHES.map((m) => m.replace(/\/art\/\*$/, '/*')), use_dynamic_url: true }],
+    // The editor frame is the only page a web page may frame, only on the sites duban runs on
+    // (lib/notice/sites.ts), and only under a per-session URL (use_dynamic_url), so a page cannot
+    // probe for duban.
+    web_accessible_resources: [{ resources: ['editor.html'], matches: siteOrigins(), use_dynamic_url: true }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

@@ -1,5 +1,5 @@
-import type { PopupSummary } from '../lib/transfer/summary';
-import { shanghaiTime } from '../lib/transfer/time';
+import type { PopupSummary } from '../lib/summary/summary';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { t } from '../utils/i18n';
 
 interface Props {
@@ -16,7 +16,7 @@ export function BackupStatus({ summary, busy, onBackup }: Props) {
       <p>
         {lastExport
           ? t('backup.last', {
-              at: shanghaiTime(lastExport.at),
+              at: shanghaiDateTimeOf(lastExport.at),
               ago: daysSinceExport === 0 ? t('backup.today') : t('backup.daysAgo', daysSinceExport ?? 0),
             })
           : t('backup.never')}

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../lib/transfer/protocol';
+import type { ExportFormat } from '../lib/protocol';
 import { t } from '../utils/i18n';
 
 /** Each button says its format; its title (export.title.<format>) says what the file is for. */

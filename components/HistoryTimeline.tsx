@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '../lib/annotation/model';
-import { describeChange, formatInstant, newestFirst } from '../lib/annotation/history';
+import { describeChange, newestFirst } from '../lib/annotation/history';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import type { Result } from '../lib/protocol';
 import { say, sayFailure, t } from '../utils/i18n';
 
@@ -24,7 +25,7 @@ function Entries({ entries }: { entries: readonly HistoryEntry[] | null }) {
       {newestFirst(entries).map((e, i) => {
         return (
           <li key={e.id ?? i} data-field={e.field}>
-            <time dateTime={new Date(e.at).toISOString()}>{formatInstant(e.at)}</time>
+            <time dateTime={new Date(e.at).toISOString()}>{shanghaiDateTimeOf(e.at)}</time>
             <span class="change">{say(describeChange(e))}</span>
           </li>
         );

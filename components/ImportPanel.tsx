@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ImportOutcome } from '../lib/transfer/protocol';
+import type { ImportOutcome } from '../lib/protocol';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
 import { t } from '../utils/i18n';
 

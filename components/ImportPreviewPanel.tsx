@@ -1,5 +1,6 @@
-import type { ImportOutcome } from '../lib/transfer/protocol';
-import { shanghaiTime } from '../lib/transfer/time';
+import type { ImportOutcome } from '../lib/protocol';
+import { itemKey } from '../lib/annotation/item-key';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { numbers, t } from '../utils/i18n';
 
 /** The kinds of change, in order; each worded import.kind.<kind>. */
@@ -13,7 +14,7 @@ const itemNumbers = (list: number[], count: number) => (count > list.length ? t(
 export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div class="preview">
-      <p class="muted">{t('import.exportedAt', { at: shanghaiTime(outcome.exportedAt) })}</p>
+      <p class="muted">{t('import.exportedAt', { at: shanghaiDateTimeOf(outcome.exportedAt) })}</p>
       <dl class="kinds">
         {KINDS.map((kind) => (
           <div key={kind} class={`kind k-${kind}`}>
@@ -42,7 +43,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           <p>{t('import.conflictsIntro')}</p>
           <ul>
             {outcome.conflicts.map((c) => (
-              <li key={`${c.noticeKey}/${c.itemNo}`}>
+              <li key={itemKey(c.noticeKey, c.itemNo)}>
                 <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemNo: c.itemNo })}</b>
                 <div class="side">
                   <span class="who">{t('import.local')}</span>

@@ -1,5 +1,5 @@
 import type { NoteCopy } from '../lib/annotation/model';
-import { formatInstant } from '../lib/annotation/history';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { t } from '../utils/i18n';
 
 interface Props {
@@ -20,7 +20,7 @@ export function NoteCopies({ copies, onResolve }: Props) {
       <ul>
         {copies.map((c) => (
           <li key={c.id}>
-            <time>{formatInstant(c.at)}</time>
+            <time>{shanghaiDateTimeOf(c.at)}</time>
             {c.author && <span class="author">{c.author}</span>}
             <p class="text">{c.text}</p>
             <button type="button" onClick={() => onResolve(c.id, 'append')}>

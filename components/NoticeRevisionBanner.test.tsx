@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { render, type ComponentChild } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { NoticeRevisions } from '../lib/db/notice-record';
+import type { NoticeRevisions } from '../lib/notice/notice-record';
 import { NoticeRevisionBanner } from './NoticeRevisionBanner';
 
 function mount(vnode: ComponentChild) {

@@ -1,5 +1,5 @@
-import type { NoticeRevisions, RevisionSummary } from '../lib/db/notice-record';
-import { shanghaiTime } from '../lib/transfer/time';
+import type { NoticeRevisions, RevisionSummary } from '../lib/notice/notice-record';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { numbers, t } from '../utils/i18n';
 
 interface Props {
@@ -20,7 +20,7 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 function Revision({ notice, r, busy, onAccept }: { notice: NoticeRevisions; r: RevisionSummary; busy: boolean; onAccept: Props['onAccept'] }) {
   const n = r.differs.length;
   const fromPage = r.origin === 'page';
-  const when = shanghaiTime(r.lastSeenAt);
+  const when = shanghaiDateTimeOf(r.lastSeenAt);
   return (
     <li data-testid="notice-revision" data-revision-id={r.id} data-origin={r.origin}>
       <p>

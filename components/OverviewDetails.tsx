@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createItemStore, type EditableFields } from '../lib/annotation/item-store';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../lib/annotation/model';
 import { timeProgress } from '../lib/annotation/schedule';
-import { noticeLabel, type OverviewRow } from '../lib/followup/overview';
+import { noticeLabel, rowAnnotation, type OverviewRow } from '../lib/followup/overview';
 import { itemUrl, snoozeDay } from '../lib/followup/reminders';
 import type { Result } from '../lib/protocol';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -39,7 +39,7 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
     [row.id],
   );
   useEffect(() => heading.current?.focus(), [row.id]);
-  useEffect(() => store.load([annotationOf(row)]), [store, row.updatedAt]);
+  useEffect(() => store.load([rowAnnotation(row)]), [store, row.updatedAt]);
   useEffect(() => {
     const off = store.subscribe(row.itemNo, () => redraw((n) => n + 1));
     const flush = () => store.flush({ force: true });
@@ -120,21 +120,4 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
       </section>
     </aside>
   );
-}
-
-/** The stored annotation a row shows. */
-function annotationOf(row: OverviewRow): ItemAnnotation {
-  return {
-    noticeKey: row.noticeKey,
-    itemNo: row.itemNo,
-    status: row.status,
-    note: row.note,
-    ...(row.followUp !== undefined ? { followUp: row.followUp } : {}),
-    ...(row.progress !== undefined ? { progress: row.progress } : {}),
-    fingerprint: row.fingerprint,
-    createdAt: row.updatedAt,
-    updatedAt: row.updatedAt,
-    ...(row.noteRev !== undefined ? { noteRev: row.noteRev } : {}),
-    ...(row.noteCopies ? { noteCopies: row.noteCopies } : {}),
-  };
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Capped, SummaryItem } from '../lib/transfer/summary';
+import type { Capped, SummaryItem } from '../lib/summary/summary';
 import { t } from '../utils/i18n';
 
 interface Props<T extends SummaryItem> {

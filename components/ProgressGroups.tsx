@@ -1,5 +1,5 @@
-import { OTHER_GROUP } from '../lib/db/digests';
-import type { ProgressGroup } from '../lib/transfer/summary';
+import { OTHER_GROUP } from '../lib/summary/digests';
+import type { ProgressGroup } from '../lib/summary/summary';
 import { t } from '../utils/i18n';
 import { StatusStackBar } from './StatusStackBar';
 

@@ -1,5 +1,5 @@
-import type { ExportFormat } from '../lib/transfer/protocol';
-import type { NoticeSummary } from '../lib/transfer/summary';
+import type { ExportFormat } from '../lib/protocol';
+import type { NoticeSummary } from '../lib/summary/summary';
 import { ExportButtons } from './ExportButtons';
 import { PopupDetails } from './PopupDetails';
 import { PopupItemList } from './PopupItemList';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { UndoableImport } from '../lib/transfer/restore-point';
-import { shanghaiTime } from '../lib/transfer/time';
+import type { UndoableImport } from '../lib/db/restore-point';
+import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { t } from '../utils/i18n';
 
 export type UndoState =
@@ -33,7 +33,7 @@ export function UndoImport({ last, state, disabled, onUndo }: Props) {
           <p>
             {t('undo.last', {
               file: last.fileName ?? t('undo.unknownFile'),
-              at: shanghaiTime(last.at),
+              at: shanghaiDateTimeOf(last.at),
               new: last.counts.new,
               updated: last.counts.updated,
               conflict: last.counts.conflict,

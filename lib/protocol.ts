@@ -1,39 +1,25 @@
 /**
  * The message contract between duban's pages, content scripts and the background, which owns the
- * database. One line of doc per call: commands are imperative, events past tense. Every request is
- * checked by its Zod schema in the background before anything runs; results are Success | Failure
- * because errors don't cross the message boundary.
+ * database: every call in one table (`calls` below), each with the Zod schema its request is
+ * checked with in the background before anything runs, the type of its answer, who may send it,
+ * and one line of doc (commands are imperative, events past tense). The request types, the
+ * protocol map the messenger is typed with (utils/messaging.ts) and the background's handler map
+ * (entrypoints/background/router.ts, checked with `satisfies`) are derived from it. Answers are
+ * Results because errors don't cross the message boundary.
  */
 import { z } from 'zod';
 import { AnnotationPatch, HistoryEntry, ItemAnnotation, NoticeKey, ItemNo } from './annotation/model';
-import { NOTE_COPY_ACTIONS, type NoteCopyResolution } from './annotation/note-copies';
+import { NOTE_COPY_ACTIONS } from './annotation/note-copies';
+import type { UndoableImport } from './db/restore-point';
+import type { OverviewData } from './followup/overview';
+import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 import { NoticeSchema } from './notice/schema';
-import { followUpRequests, type FollowUpProtocol } from './followup/protocol';
-import { transferRequests, type TransferProtocol } from './transfer/protocol';
-import type { Notice } from './notice/types';
-import type { NoticeRevisions, PageRevision } from './db/notice-record';
-import { messageDetail, type Message, type MessageParams } from './message';
+import type { PopupSummary } from './summary/summary';
+import type { ImportPreview } from './transfer/plan';
+import type { Result } from './util/result';
 
-export type Result<T> = { ok: true; value: T } | Failure;
-
-/**
- * A refused or failed request. `error` is the technical detail (logs, a tooltip); a failure the
- * user is told about also carries a message code and its parameters (lib/message.ts), which the
- * UI words, and `details`: more messages, one a line (e.g. what is wrong with an imported file).
- */
-export type Failure = { ok: false; error: string; code?: string; params?: MessageParams; count?: number; details?: Message[] };
-
-/** A Failure the UI can word: `error` is its message as a technical line. */
-export function failure(reason: Message, details?: readonly Message[]): Failure {
-  return {
-    ok: false,
-    error: [reason, ...(details ?? [])].map(messageDetail).join('\n'),
-    code: reason.code,
-    ...(reason.params && { params: reason.params }),
-    ...(reason.count !== undefined && { count: reason.count }),
-    ...(details?.length && { details: [...details] }),
-  };
-}
+export type { Failure, Result } from './util/result';
+export { failure } from './util/result';
 
 export interface OpenedNotice {
   noticeKey: string;
@@ -78,61 +64,19 @@ export type EditorPortMessage =
 /** Background → content script: the tab's editor frame is ready, or was closed by the user. */
 export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemNo?: number };
 
-/** Requests and their schemas. */
-export const requestSchemas = {
-  openNotice: NoticeSchema,
-  saveAnnotation: AnnotationPatch,
-  getItemHistory: z.object({ noticeKey: NoticeKey, itemNo: ItemNo }),
-  openEditor: z.union([z.object({ itemNo: ItemNo }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
-  attachEditor: z.object({}).strict(),
-  closeEditor: z.object({}).strict(),
-  openPage: z.object({ url: z.string().max(4000).regex(/^https?:\/\//) }),
-  // Only from duban's own extension pages (overview, popup), never a content script: a page must
-  // not choose the text of a notice. The background's sender check enforces it.
-  acceptNoticeRevision: z.object({ noticeKey: NoticeKey, revisionId: z.number().int().min(1) }),
-  getNoticeRevisions: z.object({}),
-  resolveNoteCopy: z.object({
-    noticeKey: NoticeKey,
-    itemNo: ItemNo,
-    copyId: z.string().min(1).max(100),
-    action: z.enum(NOTE_COPY_ACTIONS),
-  }),
-  ...transferRequests,
-  ...followUpRequests,
-} as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ProtocolMap extends TransferProtocol, FollowUpProtocol {
-  /** Record the notice the page shows; answer its saved annotations. */
-  openNotice(notice: Notice): Result<OpenedNotice>;
-  /** Save one edit; answered only after its transaction has committed. */
-  saveAnnotation(patch: AnnotationPatch): Result<ItemAnnotation>;
-  /** Answer one item's timeline of changes, oldest first. */
-  getItemHistory(data: { noticeKey: string; itemNo: number }): Result<HistoryEntry[]>;
-  /** Show the tab's editor frame at an item (content script); answered once the frame shows it. */
-  openEditor(data: EditorTarget): Result<true>;
-  /** The editor frame has loaded: answer the notice of the tab it sits in (editor frame). */
-  attachEditor(data: Record<string, never>): Result<EditorContext>;
-  /** The user left the editor (Escape): tell the tab's content script (editor frame). */
-  closeEditor(data: Record<string, never>): Result<true>;
-  /** Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens. */
-  openPage(data: { url: string }): Result<true>;
-  /**
-   * Make a revision the notice's text; the text it replaces is kept as a revision. Extension pages
-   * only (see the schema above). Answers the notice's revisions as they are now.
-   */
-  acceptNoticeRevision(data: { noticeKey: string; revisionId: number }): Result<NoticeRevisions | null>;
-  /** Answer every notice that has revisions, with the items each differs in. Extension pages only. */
-  getNoticeRevisions(data: Record<string, never>): Result<NoticeRevisions[]>;
-  /**
-   * Append a conflict copy's text to the note, or dismiss the copy; answer the annotation as
-   * stored (refused if the copy is gone). Every tab hears of it like of a save.
-   */
-  resolveNoteCopy(data: NoteCopyResolution): Result<ItemAnnotation>;
-  /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
-  annotationChanged(data: AnnotationChanged): void;
-  /** Background → the tab's content script: its editor frame is ready, or was closed. */
-  editorChanged(data: EditorEvent): void;
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+  notices: number;
+  items: number;
 }
+
+/** What an import did (or, for a preview, would do). */
+export type ImportOutcome = ImportPreview;
 
 /** Who sent a message, as the browser reports it (chrome.runtime.MessageSender). */
 export interface SenderInfo {
@@ -182,27 +126,135 @@ export interface Access {
   scope?: 'notice';
 }
 
-const PAGES: Access = { from: ['page'] };
+/** The type a call answers, carried by its entry in `calls` (it holds no value at run time). */
+export interface Answers<T> {
+  readonly answer?: T;
+}
+const answers = <T>(): Answers<T> => ({});
 
-export const requestAccess = {
-  openNotice: { from: ['content'] },
-  openEditor: { from: ['content'] },
-  attachEditor: { from: ['editor'] },
-  closeEditor: { from: ['editor'] },
-  openPage: PAGES,
-  acceptNoticeRevision: PAGES,
-  getNoticeRevisions: PAGES,
-  saveAnnotation: { from: ['editor', 'page'], scope: 'notice' },
-  getItemHistory: { from: ['editor', 'page'], scope: 'notice' },
-  resolveNoteCopy: { from: ['editor', 'page'], scope: 'notice' },
-  getPopupSummary: PAGES,
-  exportAnnotations: PAGES,
-  previewImport: PAGES,
-  applyImport: PAGES,
-  getLastImport: PAGES,
-  undoLastImport: PAGES,
-  getOverview: PAGES,
-} as const satisfies { [K in keyof typeof requestSchemas]: Access };
+/** One call: the schema its request is checked with, what it answers, who may send it. */
+interface Call {
+  input: z.ZodType;
+  answer: Answers<unknown>;
+  access: Access;
+}
+
+const CONTENT: Access = { from: ['content'] };
+const EDITOR: Access = { from: ['editor'] };
+const PAGES: Access = { from: ['page'] };
+/** The editor frame for the notice bound to its tab, or duban's pages for any notice. */
+const NOTICE_EDITORS: Access = { from: ['editor', 'page'], scope: 'notice' };
+const NO_DATA = z.object({}).strict();
+
+/** Every call a part of duban makes to the background, in one place. */
+export const calls = {
+  /** Record the notice the page shows; answer its saved annotations. */
+  openNotice: { input: NoticeSchema, answer: answers<OpenedNotice>(), access: CONTENT },
+  /** Save one edit; answered only after its transaction has committed. */
+  saveAnnotation: { input: AnnotationPatch, answer: answers<ItemAnnotation>(), access: NOTICE_EDITORS },
+  /** Answer one item's timeline of changes, oldest first. */
+  getItemHistory: { input: z.object({ noticeKey: NoticeKey, itemNo: ItemNo }), answer: answers<HistoryEntry[]>(), access: NOTICE_EDITORS },
+  /** Show the tab's editor frame at an item (content script); answered once the frame shows it. */
+  openEditor: {
+    input: z.union([z.object({ itemNo: ItemNo }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
+    answer: answers<true>(),
+    access: CONTENT,
+  },
+  /** The editor frame has loaded: answer the notice of the tab it sits in (editor frame). */
+  attachEditor: { input: NO_DATA, answer: answers<EditorContext>(), access: EDITOR },
+  /** The user left the editor (Escape): tell the tab's content script (editor frame). */
+  closeEditor: { input: NO_DATA, answer: answers<true>(), access: EDITOR },
+  /** Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens. */
+  openPage: { input: z.object({ url: z.string().max(4000).regex(/^https?:\/\//) }), answer: answers<true>(), access: PAGES },
+  /**
+   * Make a revision the notice's text; the text it replaces is kept as a revision; answer the
+   * notice's revisions as they are now. Only duban's own pages: a page must not choose the text of a notice.
+   */
+  acceptNoticeRevision: {
+    input: z.object({ noticeKey: NoticeKey, revisionId: z.number().int().min(1) }),
+    answer: answers<NoticeRevisions | null>(),
+    access: PAGES,
+  },
+  /** Answer every notice that has revisions, with the items each differs in. */
+  getNoticeRevisions: { input: z.object({}), answer: answers<NoticeRevisions[]>(), access: PAGES },
+  /**
+   * Append a conflict copy's text to the note, or dismiss the copy; answer the annotation as
+   * stored (refused if the copy is gone). Every tab hears of it like of a save.
+   */
+  resolveNoteCopy: {
+    input: z.object({ noticeKey: NoticeKey, itemNo: ItemNo, copyId: z.string().min(1).max(100), action: z.enum(NOTE_COPY_ACTIONS) }),
+    answer: answers<ItemAnnotation>(),
+    access: NOTICE_EDITORS,
+  },
+  /** Answer the popup's summary, the active tab's notice first (the tab's page from the tab bindings). */
+  getPopupSummary: {
+    input: z.object({ activeUrl: z.string().max(4000).optional(), activeTabId: z.number().int().nonnegative().optional() }),
+    answer: answers<PopupSummary>(),
+    access: PAGES,
+  },
+  /** Export the given notices (default: all annotated) as a file; a JSON export is remembered as the last backup. */
+  exportAnnotations: {
+    input: z.object({ format: z.enum(EXPORT_FORMATS), noticeKeys: z.array(NoticeKey).max(1000).optional() }),
+    answer: answers<ExportedFile>(),
+    access: PAGES,
+  },
+  /** Check a file and answer what importing it would change; writes nothing. (Its size is checked by the importer, which says so.) */
+  previewImport: { input: z.object({ text: z.string() }), answer: answers<ImportOutcome>(), access: PAGES },
+  /** Import a file: checked whole, merged, written in one transaction or not at all. */
+  applyImport: {
+    input: z.object({
+      text: z.string(),
+      /** The chosen file's name, kept with the restore point (shown next to "undo"). */
+      fileName: z.string().max(300).optional(),
+      /** The popup's id for this request: after an interruption, getLastImport tells whether it landed. */
+      importId: z.string().max(100).optional(),
+    }),
+    answer: answers<ImportOutcome>(),
+    access: PAGES,
+  },
+  /** Answer the import "undo last import" would undo, or null. */
+  getLastImport: { input: z.object({}), answer: answers<UndoableImport | null>(), access: PAGES },
+  /** Put the database back as it was before import `id` (the last one); refused if its items changed since. */
+  undoLastImport: { input: z.object({ id: z.number().int().nonnegative() }), answer: answers<UndoableImport>(), access: PAGES },
+  /**
+   * Answer every annotated item of every notice with its text, section and units (the overview),
+   * in 序号 order (notice, then number); with `limit`, only the first ones: the first screen.
+   */
+  getOverview: { input: z.object({ limit: z.number().int().min(1).max(100_000).optional() }), answer: answers<OverviewData>(), access: PAGES },
+} satisfies Record<string, Call>;
+
+type Calls = typeof calls;
+export type CallName = keyof Calls;
+/** What a sender passes to call `K`. */
+export type Request<K extends CallName> = z.input<Calls[K]['input']>;
+/** What the handler of call `K` receives, once its schema has checked it. */
+export type CheckedRequest<K extends CallName> = z.output<Calls[K]['input']>;
+/** What call `K` answers when it succeeds. */
+export type Answer<K extends CallName> = Calls[K]['answer'] extends Answers<infer T> ? T : never;
+
+/** What the background runs for call `K` (entrypoints/background/router.ts). */
+export type Handler<K extends CallName> = (data: CheckedRequest<K>) => Promise<Result<Answer<K>>>;
+
+/** Messages the background sends to tabs; nothing answers them. */
+export interface Events {
+  /** Background → tabs: an annotation of this notice was saved (in this or another tab). */
+  annotationChanged(data: AnnotationChanged): void;
+  /** Background → the tab's content script: its editor frame is ready, or was closed. */
+  editorChanged(data: EditorEvent): void;
+}
+
+/** Every message with its data and answer, as the messenger is typed (utils/messaging.ts). */
+export type ProtocolMap = { [K in CallName]: (data: Request<K>) => Result<Answer<K>> } & Events;
+
+/** One field of every call, by call name. */
+function fieldOfCalls<F extends keyof Call>(field: F): { [K in CallName]: Calls[K][F] } {
+  return Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, call[field]])) as { [K in CallName]: Calls[K][F] };
+}
+
+/** Requests and their schemas. */
+export const requestSchemas = fieldOfCalls('input');
+/** Who may send each request. */
+export const requestAccess = fieldOfCalls('access');
 
 /**
  * Whether `kind` may send request `name` with `data`, given the notice bound to its tab (for a

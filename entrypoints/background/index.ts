@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { DB_NAME, DubanDatabase } from '../../lib/db/database';
-import { setMeta } from '../../lib/db/annotations';
-import { createService } from '../../lib/db/service';
+import { setMeta } from '../../lib/db/meta';
+import { createService } from './router';
 import { isOfficialUrl } from '../../lib/notice/notice-key';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { checkAccess, requestSchemas, senderKind, type ProtocolMap, type SenderInfo } from '../../lib/protocol';

@@ -2,12 +2,12 @@
  * Follow-up reminders wired to the browser: chrome.alarms (rebuilt from the database whenever the
  * service worker starts, the browser starts or duban is installed or updated), system
  * notifications with snooze / done buttons, and the toolbar badge counting overdue follow-ups.
- * The behaviour itself is lib/followup/reminder-engine.ts.
+ * The behaviour itself is ./reminder-engine.ts.
  */
 import { browser } from '#imports';
 import type { AnnotationPatch } from '../../lib/annotation/model';
 import type { DubanDatabase } from '../../lib/db/database';
-import { createReminderEngine, type ReminderPorts } from '../../lib/followup/reminder-engine';
+import { createReminderEngine, type ReminderPorts } from './reminder-engine';
 import type { ReminderText } from '../../lib/followup/notification';
 import { badgeText } from '../../lib/followup/reminders';
 import { say, t } from '../../utils/i18n';

@@ -6,7 +6,7 @@
  * The same table tells the background where to send changes, without the `tabs` permission.
  */
 import { browser } from '#imports';
-import { pageIdentity } from '../../lib/transfer/summary';
+import { pageIdentity } from '../../lib/summary/summary';
 
 export interface TabBinding {
   noticeKey: string;

@@ -7,7 +7,7 @@
  */
 import type { NoticeItem } from '../../lib/notice/types';
 import type { EditorContext, ProtocolMap } from '../../lib/protocol';
-import type { createService } from '../../lib/db/service';
+import type { createService } from './router';
 import { noticeAnnotations } from '../../lib/db/annotations';
 import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';

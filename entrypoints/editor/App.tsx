@@ -4,7 +4,8 @@ import { ItemEditor } from '../../components/ItemEditor';
 import { OrphanNotes } from '../../components/OrphanNotes';
 import type { ItemStore } from '../../lib/annotation/item-store';
 import type { HistoryEntry } from '../../lib/annotation/model';
-import { dayAt, timeProgress } from '../../lib/annotation/schedule';
+import { timeProgress } from '../../lib/annotation/schedule';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import type { EditorContext, EditorTarget } from '../../lib/protocol';
 import { t } from '../../utils/i18n';
 import type { EditorConnection } from './connect';
@@ -83,7 +84,7 @@ export function App({ connection }: { connection: EditorConnection }) {
   if (failed) return <p class="error" role="alert">{t('editor.failed')}</p>;
   if (!attached || !target) return <p class="muted">{t('common.loading')}</p>;
   const { context, store } = attached;
-  const today = dayAt(Date.now());
+  const today = shanghaiDayOf(Date.now());
   return (
     <div class="editor" ref={root} onKeyDown={onKeyDown}>
       <header>

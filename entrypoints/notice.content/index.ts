@@ -9,9 +9,11 @@
  */
 import { browser, defineContentScript } from '#imports';
 import { createItemStore } from '../../lib/annotation/item-store';
-import { dayAt, timeProgress } from '../../lib/annotation/schedule';
+import { timeProgress } from '../../lib/annotation/schedule';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
+import { noticeMatches } from '../../lib/notice/sites';
 import type { EditorTarget, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
@@ -25,7 +27,8 @@ const ATTACH_WAIT = 300;
 const OPEN_TIMEOUT = 10_000;
 
 export default defineContentScript({
-  matches: ['https://www.gongshu.gov.cn/art/*', 'http://www.gongshu.gov.cn/art/*'],
+  // Read at build time into the manifest: the notice pages of every site duban knows.
+  matches: noticeMatches(),
   runAt: 'document_idle',
   // WXT announces each start to the page with window.postMessage, naming the extension id, and
   // stops an older copy when it hears that again: a page replaying it would remove the overlays.
@@ -78,7 +81,7 @@ export default defineContentScript({
       if (editor?.openAt && e.target !== editor.host) editor.hide();
     }, true);
 
-    const today = dayAt(Date.now());
+    const today = shanghaiDayOf(Date.now());
     const overlays = buildOverlays(document, {
       notice,
       anchors,

@@ -5,9 +5,10 @@ import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
 import { OverviewTable } from '../../components/OverviewTable';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
-import type { NoticeRevisions } from '../../lib/db/notice-record';
+import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
-import { dayAt } from '../../lib/annotation/schedule';
+import { itemKey } from '../../lib/annotation/item-key';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import {
   DEFAULT_SORT,
   EMPTY_FILTER,
@@ -15,7 +16,6 @@ import {
   FOLLOW_UP_FILTERS,
   filterRows,
   overviewFacets,
-  rowId,
   rowOverdue,
   sortRows,
   warmSearch,
@@ -49,7 +49,7 @@ function initialFilter(params: URLSearchParams): OverviewFilter {
 function initialOpen(params: URLSearchParams): string | undefined {
   const notice = params.get('notice');
   const item = Number(params.get('item'));
-  return notice && Number.isInteger(item) && item > 0 ? rowId(notice, item) : undefined;
+  return notice && Number.isInteger(item) && item > 0 ? itemKey(notice, item) : undefined;
 }
 
 export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;
@@ -88,7 +88,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [total, setTotal] = useState(0);
   const [revisions, setRevisions] = useState<NoticeRevisions[]>([]);
   const [accepting, setAccepting] = useState(false);
-  const today = dayAt(Date.now());
+  const today = shanghaiDayOf(Date.now());
 
   /** Everything (10,000 rows take a moment to cross from the background). */
   async function load() {

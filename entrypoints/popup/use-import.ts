@@ -9,7 +9,7 @@ import type { ImportState } from '../../components/ImportPanel';
 import type { UndoState } from '../../components/UndoImport';
 import { REFUSED } from '../../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
-import type { UndoableImport } from '../../lib/transfer/restore-point';
+import type { UndoableImport } from '../../lib/db/restore-point';
 import { say, sayFailureLines, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 
@@ -20,9 +20,13 @@ export function useImport(onChanged: () => Promise<void>) {
   // The chosen file's text and the id of its apply request, kept for a retry.
   const pending = useRef<{ text: string; importId: string } | undefined>(undefined);
 
+  // Asked again while the background (re)starts: a stopped worker may drop the first request.
   const loadLast = useCallback(async () => {
-    const r = await sendMessage('getLastImport', {}).catch(() => undefined);
-    if (r?.ok) setLast(r.value);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const r = await sendMessage('getLastImport', {}).catch(() => undefined);
+      if (r?.ok) return setLast(r.value);
+      await new Promise((res) => setTimeout(res, 200 * (attempt + 1)));
+    }
   }, []);
   useEffect(() => {
     void loadLast();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from './model';
-import { describeChange, formatInstant, newestFirst } from './history';
+import { describeChange, newestFirst } from './history';
+import { shanghaiDateTimeOf } from './shanghai-time';
 
 const e = (field: HistoryEntry['field'], from?: string | number | null, to?: string | number | null, at = 0): HistoryEntry => ({
   noticeKey: 'k',
@@ -33,7 +34,7 @@ describe('history in words', () => {
     expect(describeChange(e('noteCopy', 14, 'appended'))).toEqual({ code: 'history.copyAppended' });
   });
   it('formats instants in Shanghai time and lists newest first (ties: later written first)', () => {
-    expect(formatInstant(Date.UTC(2024, 3, 15, 16, 5))).toBe('2024-04-16 00:05');
+    expect(shanghaiDateTimeOf(Date.UTC(2024, 3, 15, 16, 5))).toBe('2024-04-16 00:05');
     const list = [e('created', undefined, undefined, 1), e('status', 'a', 'b', 1), e('note', 0, 1, 2)];
     expect(newestFirst(list).map((x) => x.field)).toEqual(['note', 'status', 'created']);
   });

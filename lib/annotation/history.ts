@@ -6,9 +6,6 @@ import type { HistoryEntry } from './model';
 import { message, type Message } from '../message';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from './status';
-import { formatInstant } from './schedule';
-
-export { formatInstant };
 
 const isStatus = (v: unknown): v is ItemStatus => typeof v === 'string' && (ITEM_STATUSES as readonly string[]).includes(v);
 const status = (v: unknown) => (isStatus(v) ? message(`status.${v}`) : String(v ?? '—'));

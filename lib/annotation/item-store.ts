@@ -4,26 +4,14 @@
  * other tabs' changes come back through `received`. A note with unsaved text is never replaced by
  * a change from elsewhere. No browser APIs: the sender comes in as a parameter.
  */
-import type { Result } from '../protocol';
-import type { AnnotationPatch, ItemAnnotation } from './model';
+import type { Result } from '../util/result';
+import type { AnnotationPatch, EditableFields, ItemAnnotation } from './model';
 import { createSaveQueue, type SaveStatus, type Timers } from './save-queue';
-import type { ItemStatus } from './status';
 
-/** The fields a user edits; null clears a follow-up day or a progress. */
-export interface EditableFields {
-  status: ItemStatus;
-  note: string;
-  followUp: string | null;
-  progress: number | null;
-}
+export type { EditableFields };
 
-/** What one item's overlay shows. */
-export interface ItemView {
-  itemNo: number;
-  status: ItemStatus;
-  note: string;
-  followUp?: string;
-  progress?: number;
+/** What one item's overlay shows: the editable fields as stored or being saved. */
+export interface ItemView extends Pick<ItemAnnotation, 'itemNo' | keyof EditableFields> {
   save: SaveStatus;
   /**
    * The page's text of the item differs from the text the stored annotation was made on, or from
@@ -34,7 +22,7 @@ export interface ItemView {
   stored?: ItemAnnotation;
 }
 
-export interface ItemStoreOptions {
+interface ItemStoreOptions {
   noticeKey: string;
   /** The page's items: number and current fingerprint. */
   items: readonly { itemNo: number; fingerprint: string }[];
@@ -48,7 +36,7 @@ export interface ItemStoreOptions {
   timers?: Timers;
 }
 
-export type Listener = () => void;
+type Listener = () => void;
 
 export interface ItemStore {
   readonly noticeKey: string;

@@ -1,18 +1,23 @@
 /**
- * The annotation model: what a user records about one item of one notice.
+ * The annotation model: what a user records about one item of one notice. `ItemAnnotation` is the
+ * single source: the edit, patch, file, overview and view shapes are derived from it (pick/extend
+ * here and in lib/transfer/format.ts, mapped types elsewhere), and ./fields.ts says, per field,
+ * how it is merged, recorded in the history, exported and compared.
  * Schemas are Zod so that messages, the database and imported files are checked by the same rules.
  */
 import { z } from 'zod';
-import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
-import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopyRefused, type NoteCopyAction } from './note-copies';
+import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
+import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopy, NoteCopyRefused, type NoteCopyAction } from './note-copies';
 
 // The constants live in a Zod-free module the content script can import; re-exported here.
 export { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, STATUS_LABELS } from './status';
+// The note copy's schema lives with its rules (./note-copies.ts); re-exported for the model's users.
+export { NoteCopy } from './note-copies';
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
 /** A calendar day, YYYY-MM-DD: follow-ups are days, not instants. */
-export const CalendarDay = z
+const CalendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((s) => {
@@ -23,25 +28,6 @@ export const CalendarDay = z
 /** The notice's identity: 文号 where the page has one, else host + path. */
 export const NoticeKey = z.string().min(1).max(300);
 export const ItemNo = z.number().int().min(1).max(9999);
-
-/**
- * A note record kept beside an item's note, shown with it: a conflict copy (a save made on an older
- * revision of the note than the stored one, ./note-copies.ts). The same shape is meant to hold
- * colleagues' notes later (another kind, with an author).
- */
-export const NoteCopy = z.object({
-  /** Unique across databases (a UUID): an import never duplicates a copy. */
-  id: z.string().min(1).max(100),
-  text: z.string().max(MAX_NOTE_LENGTH),
-  /** When its text was last written. */
-  at: z.number().int().nonnegative(),
-  kind: z.enum(NOTE_COPY_KINDS),
-  /** Who wrote it, when it is not this browser's user. */
-  author: z.string().max(200).optional(),
-  /** The editing session whose stale saves it holds: that session's next stale saves update it. */
-  session: z.string().max(100).optional(),
-});
-export type NoteCopy = z.infer<typeof NoteCopy>;
 
 export const ItemAnnotation = z.object({
   noticeKey: NoticeKey,
@@ -62,29 +48,31 @@ export const ItemAnnotation = z.object({
   noteRev: z.number().int().nonnegative().optional(),
   /** The editing session that wrote the current revision, when its save said. */
   noteSession: z.string().max(100).optional(),
-  /** Other note records of the item, oldest first; absent when there are none. */
+  /** The item's other note records (NoteCopy), oldest first; absent when there are none. */
   noteCopies: z.array(NoteCopy).max(MAX_NOTE_COPIES).optional(),
 });
 export type ItemAnnotation = z.infer<typeof ItemAnnotation>;
 
-/** A user's edit of one item: only the fields given change; null clears a field. */
-export const AnnotationPatch = z.object({
-  noticeKey: NoticeKey,
-  itemNo: ItemNo,
-  fingerprint: z.string().max(64),
-  status: ItemStatus.optional(),
-  note: z.string().max(MAX_NOTE_LENGTH).optional(),
-  followUp: CalendarDay.nullable().optional(),
-  progress: z.number().min(0).max(100).nullable().optional(),
-  /**
-   * The note revision (ItemAnnotation.noteRev) the typed note was based on. When the stored note
-   * has moved on since, by another session, the note is kept as a conflict copy instead of
-   * overwriting it. Absent: the note is written whatever the revision (last write wins).
-   */
-  baseNoteRev: z.number().int().nonnegative().optional(),
-  /** The editing session (one per open editor): its own later saves are never stale to it. */
-  session: z.string().min(1).max(100).optional(),
+/** What a user edits of an item; null clears an optional field (a follow-up day, a progress). */
+const Edits = ItemAnnotation.pick({ status: true, note: true }).extend({
+  followUp: ItemAnnotation.shape.followUp.unwrap().nullable(),
+  progress: ItemAnnotation.shape.progress.unwrap().nullable(),
 });
+export type EditableFields = z.infer<typeof Edits>;
+
+/** A user's edit of one item: only the fields given change; null clears a field. */
+export const AnnotationPatch = ItemAnnotation.pick({ noticeKey: true, itemNo: true, fingerprint: true })
+  .extend(Edits.partial().shape)
+  .extend({
+    /**
+     * The note revision (ItemAnnotation.noteRev) the typed note was based on. When the stored note
+     * has moved on since, by another session, the note is kept as a conflict copy instead of
+     * overwriting it. Absent: the note is written whatever the revision (last write wins).
+     */
+    baseNoteRev: ItemAnnotation.shape.noteRev,
+    /** The editing session (one per open editor): its own later saves are never stale to it (ItemAnnotation.noteSession). */
+    session: ItemAnnotation.shape.noteSession.unwrap().min(1).optional(),
+  });
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 
 /**
@@ -105,7 +93,7 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export function emptyAnnotation(noticeKey: string, itemNo: number, fingerprint: string, now: number): ItemAnnotation {
+function emptyAnnotation(noticeKey: string, itemNo: number, fingerprint: string, now: number): ItemAnnotation {
   return { noticeKey, itemNo, status: 'not_started', note: '', fingerprint, createdAt: now, updatedAt: now };
 }
 
@@ -161,7 +149,7 @@ export function applyPatch(
 }
 
 /** Sets the note as a new revision, written by `session` if known. */
-export function writeNote(a: ItemAnnotation, note: string, now: number, session?: string): void {
+function writeNote(a: ItemAnnotation, note: string, now: number, session?: string): void {
   a.note = note;
   a.noteUpdatedAt = now;
   a.noteRev = (a.noteRev ?? 0) + 1;

@@ -7,12 +7,40 @@
  * user appends it to the note or dismisses it. Later stale saves of the same session update that
  * copy. Pure: no database.
  */
-import type { AnnotationPatch, ItemAnnotation, NoteCopy } from './model';
+import { z } from 'zod';
 import { message, Refusal, type Message } from '../message';
-import { MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
+import { MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
 
-/** Whether the patch's note was typed on a revision another session has replaced since. */
-export function isStaleNoteSave(stored: ItemAnnotation, patch: AnnotationPatch): boolean {
+/**
+ * A note record. An item holds its own note (ItemAnnotation.note) and any number of note records
+ * beside it (ItemAnnotation.noteCopies, at most MAX_NOTE_COPIES), each with its own id, text, time
+ * and kind. Today's only kind is the conflict copy: a save made on an older revision of the note
+ * than the stored one (see above). Colleagues' notes are meant to be records of another kind, with
+ * an author; the file carries every record (lib/transfer/format.ts) and an import keeps those of
+ * both sides, each once.
+ */
+export const NoteCopy = z.object({
+  /** Unique across databases (a UUID): an import never duplicates a copy. */
+  id: z.string().min(1).max(100),
+  text: z.string().max(MAX_NOTE_LENGTH),
+  /** When its text was last written. */
+  at: z.number().int().nonnegative(),
+  kind: z.enum(NOTE_COPY_KINDS),
+  /** Who wrote it, when it is not this browser's user. */
+  author: z.string().max(200).optional(),
+  /** The editing session whose stale saves it holds: that session's next stale saves update it. */
+  session: z.string().max(100).optional(),
+});
+export type NoteCopy = z.infer<typeof NoteCopy>;
+
+/**
+ * Whether the patch's note was typed on a revision another session has replaced since. (`stored`
+ * is the ItemAnnotation, `patch` the AnnotationPatch of ./model.ts, which builds on this module.)
+ */
+export function isStaleNoteSave(
+  stored: { noteRev?: number; noteSession?: string },
+  patch: { note?: string; baseNoteRev?: number; session?: string },
+): boolean {
   if (patch.note === undefined || patch.baseNoteRev === undefined) return false;
   if (patch.baseNoteRev >= (stored.noteRev ?? 0)) return false;
   // The session's own saves follow one another without waiting for answers: they build on its text.

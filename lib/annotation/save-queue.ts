@@ -24,7 +24,7 @@ export interface Timers {
   clearTimeout(id: unknown): void;
 }
 
-export interface SaveQueueOptions<K, F extends object, R> {
+interface SaveQueueOptions<K, F extends object, R> {
   /** Sends one patch; ok only once the receiver has stored it. A throw counts as a failure. */
   send(key: K, fields: Partial<F>): Promise<SendResult<R>>;
   /** Called whenever a key's status changes. */
@@ -38,7 +38,7 @@ export interface SaveQueueOptions<K, F extends object, R> {
   timers?: Timers;
 }
 
-export interface SaveQueue<K, F extends object> {
+interface SaveQueue<K, F extends object> {
   /** Records an edit; `debounce` waits for a quiet `delay`, otherwise everything pending goes now. */
   edit(key: K, fields: Partial<F>, opts?: { debounce?: boolean }): void;
   /**
@@ -53,7 +53,7 @@ export interface SaveQueue<K, F extends object> {
   dispose(): void;
 }
 
-export const SAVE_DELAY = 600;
+const SAVE_DELAY = 600;
 const MAX_BACKOFF = 30_000;
 
 /** 1 s, 2 s, 4 s, … up to 30 s. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayAt, followUpState, gradeProgress, timeProgress } from './schedule';
+import { followUpState, gradeProgress, timeProgress } from './schedule';
+import { addDays, shanghaiDayOf } from './shanghai-time';
 
 describe('calendar days in Asia/Shanghai', () => {
   it('turns an instant into the Shanghai day, not the UTC one', () => {
     // 2026-11-25 17:30 UTC is already 26 November in Shanghai.
-    expect(dayAt(Date.UTC(2026, 10, 25, 17, 30))).toBe('2026-11-26');
-    expect(dayAt(Date.UTC(2026, 10, 25, 15, 59))).toBe('2026-11-25');
+    expect(shanghaiDayOf(Date.UTC(2026, 10, 25, 17, 30))).toBe('2026-11-26');
+    expect(shanghaiDayOf(Date.UTC(2026, 10, 25, 15, 59))).toBe('2026-11-25');
   });
   it('adds days across months and years', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');

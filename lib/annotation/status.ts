@@ -26,4 +26,3 @@ export const MAX_NOTE_COPIES = 100;
 
 /** Kinds of note records kept beside an item's note: conflict copies now, colleagues' notes later. */
 export const NOTE_COPY_KINDS = ['conflict'] as const;
-export type NoteCopyKind = (typeof NOTE_COPY_KINDS)[number];

@@ -1,11 +1,11 @@
 /**
  * Reads and writes of annotations; each edit is one transaction with its history entries and the
- * digest the popup reads (./digests.ts).
+ * digests the popup reads (written through ./records.ts).
  */
 import { applyPatch, resolveNoteCopy, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoteCopyResolution } from '../annotation/note-copies';
 import type { DubanDatabase } from './database';
-import { digestTables, writeDigests } from './digests';
+import { recordTables, writeRecords } from './records';
 
 // Notice records are written by ./notices.ts; re-exported for the callers that found it here.
 export { rememberNotice } from './notices';
@@ -21,7 +21,7 @@ type Edit = (current: ItemAnnotation | undefined) => { annotation: ItemAnnotatio
  * changes of a field within this time are one history entry (from the value before the first, to
  * the value after the last; none if they cancel out).
  */
-export const HISTORY_SESSION_MS = 3 * 60_000;
+const HISTORY_SESSION_MS = 3 * 60_000;
 const COALESCED: ReadonlySet<HistoryEntry['field']> = new Set(['status', 'note', 'followUp', 'progress']);
 
 /**
@@ -35,12 +35,11 @@ async function writeEdit(
   edit: Edit,
   session?: string,
 ): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
-  return db.transaction('rw', [db.annotations, db.history, ...digestTables(db)], async () => {
+  return db.transaction('rw', [...recordTables(db), db.history], async () => {
     const { annotation, history } = edit(await db.annotations.get(key));
     if (!history.length) return { annotation, changed: false };
-    await db.annotations.put(annotation);
+    await writeRecords(db, { annotations: [annotation] });
     await db.history.bulkAdd(session === undefined ? history : await coalesce(db, key, history, session));
-    await writeDigests(db, { annotations: [annotation] });
     return { annotation, changed: true };
   });
 }
@@ -90,12 +89,4 @@ export async function itemHistory(db: DubanDatabase, key: string, itemNo: number
   // Entries an import brought (lib/transfer), merged in by time; the sort is stable.
   const imported = packs.flatMap((p) => p.entries.filter((e) => e.itemNo === itemNo));
   return [...own, ...imported].sort((a, b) => a.at - b.at);
-}
-
-export async function getMeta<T>(db: DubanDatabase, key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
-}
-
-export async function setMeta(db: DubanDatabase, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
 }

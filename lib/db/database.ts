@@ -4,30 +4,13 @@
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { Notice } from '../notice/types';
-import type { RestorePoint } from '../transfer/restore-point';
-import type { NoticeRevision } from './notice-record';
-import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from './digests';
-
-/**
- * A notice, keyed by its identity (文号, else host + path), with the text a page first showed (or
- * the user accepted since): a page never rewrites it (./notice-record.ts).
- */
-export interface NoticeRecord extends Notice {
-  key: string;
-  /** URLs the notice was seen at (http/https, moved pages), latest seen last; at most 20. */
-  urls: string[];
-  firstSeenAt: number;
-  lastSeenAt: number;
-  /** Other texts pages showed for this notice, or the text before the user accepted one; at most 5. */
-  revisions?: NoticeRevision[];
-  /** The id the next revision gets. */
-  revisionSeq?: number;
-}
+import type { NoticeRecord } from '../notice/notice-record';
+import type { RestorePoint } from './restore-point';
+import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
 /**
  * History entries one import added to one notice, kept together: importing 10,000 items writes a
- * handful of records instead of tens of thousands of entries (see lib/transfer/store.ts).
+ * handful of records instead of tens of thousands of entries (see ./transfer-store.ts).
  * An item's history is its `history` rows plus its entries in the packs of its notice.
  */
 export interface HistoryPack {
@@ -39,7 +22,7 @@ export interface HistoryPack {
 }
 
 /** Small facts about the database itself: persistence granted, last export, … */
-export interface MetaRecord {
+interface MetaRecord {
   key: string;
   value: unknown;
 }
@@ -52,13 +35,13 @@ export class DubanDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   historyPacks!: EntityTable<HistoryPack, 'id'>;
-  /** What the last import replaced, so it can be undone (lib/transfer/restore-point.ts): at most one row. */
+  /** What the last import replaced, so it can be undone (./restore-point.ts): at most one row. */
   restorePoints!: EntityTable<RestorePoint, 'id'>;
-  /** What the popup's summary needs of each notice record (./digests.ts). */
+  /** What the popup's summary needs of each notice record (lib/summary/digests.ts). */
   noticeDigests!: EntityTable<NoticeDigest, 'key'>;
-  /** What the popup's summary needs of each notice's annotations (./digests.ts). */
+  /** What the popup's summary needs of each notice's annotations (lib/summary/digests.ts). */
   annotationDigests!: EntityTable<AnnotationDigest, 'noticeKey'>;
-  /** Each notice's summary as far as it does not depend on the day: what the popup reads (./digests.ts). */
+  /** Each notice's summary as far as it does not depend on the day: what the popup reads (lib/summary/digests.ts). */
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
 
   /**

@@ -3,14 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationPatch } from '../annotation/model';
 import type { Notice } from '../notice/types';
 import { buildTransferFile, serializeTransferFile } from '../transfer/export-json';
-import { readSnapshot } from '../transfer/store';
-import { summarise } from '../transfer/summary';
-import { LAST_EXPORT_KEY, type LastExport } from '../transfer/store';
+import { readSnapshot } from './transfer-store';
+import { summarise } from '../summary/summary';
+import type { LastExport } from '../summary/summary';
 import { applyEdits, dispose, editArb, freshDb, seedNotice, syntheticNotice, type Edit } from '../transfer/test/fixtures';
-import { getMeta, rememberNotice, saveAnnotation } from './annotations';
+import { rememberNotice, saveAnnotation } from './annotations';
+import { getMeta, LAST_EXPORT_KEY } from './meta';
 import type { DubanDatabase } from './database';
-import { deriveDigests } from './digests';
-import { createService } from './service';
+import { deriveDigests } from '../summary/digests';
+import { createService } from '../../entrypoints/background/router';
 
 const T0 = Date.UTC(2025, 2, 1);
 /** Three notices; the third is never opened here, so imports create it from the file. */

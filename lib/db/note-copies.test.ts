@@ -6,7 +6,7 @@ import { NO_SUCH_COPY } from '../annotation/note-copies';
 import { MAX_NOTE_LENGTH } from '../annotation/status';
 import type { Result } from '../protocol';
 import { DubanDatabase } from './database';
-import { createService } from './service';
+import { createService } from '../../entrypoints/background/router';
 import { createItemStore } from '../annotation/item-store';
 
 const NAME = 'duban-note-copies-test';

@@ -6,10 +6,10 @@ import { MAX_NOTICE_URLS } from '../notice/notice-url';
 import type { Notice } from '../notice/types';
 import type { OpenedNotice, Result } from '../protocol';
 import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
-import type { DubanDatabase, NoticeRecord } from './database';
-import { deriveDigests } from './digests';
-import { MAX_REVISIONS } from './notice-record';
-import { createService } from './service';
+import type { DubanDatabase } from './database';
+import { deriveDigests } from '../summary/digests';
+import { MAX_REVISIONS, type NoticeRecord } from '../notice/notice-record';
+import { createService } from '../../entrypoints/background/router';
 
 const HTTP_URL = SEED_URL.replace('https:', 'http:');
 const FORGED_URL = 'http://www.gongshu.gov.cn/art/2024/3/8/art_1229290402_9999999.html';

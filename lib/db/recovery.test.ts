@@ -2,7 +2,7 @@ import Dexie, { type DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DubanDatabase } from './database';
 import { isStorageFailure } from './recovery';
-import { createService } from './service';
+import { createService } from '../../entrypoints/background/router';
 
 const NAME = 'duban-recovery-test';
 

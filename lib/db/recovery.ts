@@ -28,7 +28,7 @@ export function isStorageFailure(e: unknown): boolean {
   return false;
 }
 
-export interface StorageGuard {
+interface StorageGuard {
   /** Runs one operation, reopening first any instance a storage failure left broken. */
   run<T>(operation: () => Promise<T>): Promise<T>;
 }

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { V1_ANNOTATIONS, V1_HISTORY, V1_NOTICE, writeV1Database } from '../../tests/fixtures/db-v1';
 import { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { NoticeSchema } from '../notice/schema';
-import { summariseDirectly } from '../transfer/test/summary-oracle';
+import { summariseDirectly } from '../summary/test/summary-oracle';
 import { DubanDatabase } from './database';
-import { createService } from './service';
+import { createService } from '../../entrypoints/background/router';
 
 const NAME = 'duban-upgrade-test';
 beforeEach(() => Dexie.delete(NAME));

@@ -3,7 +3,7 @@
  * words are messages (reminder.* in locales/) the background words and turns into
  * chrome.notifications calls.
  */
-import { daysBetween } from '../annotation/schedule';
+import { daysBetween } from '../annotation/shanghai-time';
 import { message, type Message } from '../message';
 import type { ActiveFollowUp } from './reminders';
 import { shortText } from './text';
@@ -28,7 +28,7 @@ export interface ReminderMessage {
 
 /** The buttons of an item's reminder, in order: snooze to tomorrow, mark the follow-up done. */
 export const REMINDER_BUTTONS: readonly Message[] = [message('reminder.tomorrow'), message('reminder.done')];
-export const ITEM_TEXT_CHARS = 60;
+const ITEM_TEXT_CHARS = 60;
 /** More reminders than this at once come as one summary instead of a flood. */
 export const MAX_SINGLE_REMINDERS = 3;
 

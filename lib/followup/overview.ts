@@ -3,17 +3,20 @@
  * sorting the overview page runs on every keystroke (10,000 rows: each pass must stay far under
  * 50 ms, so the search text and the sort ranks are computed once per row set and cached).
  */
-import type { ItemAnnotation, NoteCopy } from '../annotation/model';
+import { itemKey } from '../annotation/item-key';
+import { overviewFields, withOverviewFields, type OverviewField } from '../annotation/fields';
+import type { ItemAnnotation } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
-import type { NoticeRecord } from '../db/database';
+import type { NoticeRecord } from '../notice/notice-record';
+import { leadUnit } from '../notice/units';
 import { foldForSearch } from './text';
 
-export interface OverviewRow {
-  /** Unique across notices: JSON of [noticeKey, itemNo]. */
+/** An annotated item: the annotation's overview fields (lib/annotation/fields.ts), its notice's and its item's. */
+export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
+  /** Unique across notices: the item's key (lib/annotation/item-key.ts). */
   id: string;
-  noticeKey: string;
   /** The notice's title as last seen ('' if duban never saw the notice, e.g. imported notes). */
   noticeTitle: string;
   /** 文号, e.g. 拱政办发〔2024〕2号. */
@@ -21,7 +24,6 @@ export interface OverviewRow {
   year?: number;
   /** Where the notice was last seen. */
   url?: string;
-  itemNo: number;
   /** The section's ordinal (一、二、…) in its notice. */
   section?: number;
   /** The lead official of the item's section, e.g. 冯晶区长 ('' when unknown). */
@@ -31,26 +33,12 @@ export interface OverviewRow {
   /** The lead unit (牵头单位, first listed) or ''. */
   leadUnit: string;
   units: string[];
-  status: ItemStatus;
-  note: string;
-  followUp?: string;
-  progress?: number;
-  fingerprint: string;
-  updatedAt: number;
-  /** The note's revision, so an edit made here is checked against edits made elsewhere. */
-  noteRev?: number;
-  /** Other texts kept on the note (conflict copies). */
-  noteCopies?: NoteCopy[];
-}
-
-export function rowId(noticeKey: string, itemNo: number): string {
-  return JSON.stringify([noticeKey, itemNo]);
 }
 
 type NoticeLike = Pick<NoticeRecord, 'key' | 'title' | 'docNo' | 'year' | 'sourceUrl' | 'sections' | 'items'>;
 
 /** What the overview needs of a notice, sent once rather than on each of its rows. */
-export interface OverviewNotice {
+interface OverviewNotice {
   key: string;
   title: string;
   docNo?: string;
@@ -59,7 +47,7 @@ export interface OverviewNotice {
 }
 
 /** A row as sent by the background: the notice's own fields stay in OverviewData.notices. */
-export type OverviewItem = Omit<OverviewRow, 'id' | 'noticeTitle' | 'docNo' | 'year' | 'url'>;
+type OverviewItem = Omit<OverviewRow, 'id' | 'noticeTitle' | 'docNo' | 'year' | 'url'>;
 
 /** The getOverview answer: compact on the wire (10,000 rows cross a JSON message boundary). */
 export interface OverviewData {
@@ -77,21 +65,12 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
     const item = found?.items.get(a.itemNo);
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
     return {
-      noticeKey: a.noticeKey,
-      itemNo: a.itemNo,
+      ...overviewFields(a),
       section: item?.section,
       leader: section?.leader ?? '',
       text: item?.text ?? '',
-      leadUnit: (item?.units.find((u) => u.lead) ?? item?.units[0])?.name ?? '',
+      leadUnit: (item && leadUnit(item.units)?.name) ?? '',
       units: item?.units.map((u) => u.name) ?? [],
-      status: a.status,
-      note: a.note,
-      followUp: a.followUp,
-      progress: a.progress,
-      fingerprint: a.fingerprint,
-      updatedAt: a.updatedAt,
-      ...(a.noteRev !== undefined ? { noteRev: a.noteRev } : {}),
-      ...(a.noteCopies?.length ? { noteCopies: a.noteCopies } : {}),
     };
   });
   return {
@@ -106,7 +85,7 @@ export function expandOverview(data: OverviewData): OverviewRow[] {
   const notices = new Map(data.notices.map((n) => [n.key, n]));
   return data.items.map((item) => {
     const n = notices.get(item.noticeKey);
-    return { ...item, id: rowId(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
+    return { ...item, id: itemKey(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
   });
 }
 
@@ -116,17 +95,12 @@ export function buildOverviewRows(notices: readonly NoticeLike[], annotations: r
 
 /** A row after an edit saved in the background. */
 export function withAnnotation(row: OverviewRow, a: ItemAnnotation): OverviewRow {
-  return {
-    ...row,
-    status: a.status,
-    note: a.note,
-    followUp: a.followUp,
-    progress: a.progress,
-    fingerprint: a.fingerprint,
-    updatedAt: a.updatedAt,
-    noteRev: a.noteRev,
-    noteCopies: a.noteCopies,
-  };
+  return withOverviewFields(row, a);
+}
+
+/** The stored annotation a row shows (the row does not carry when it was created: its last change stands in). */
+export function rowAnnotation(row: OverviewRow): ItemAnnotation {
+  return { ...overviewFields(row), createdAt: row.updatedAt };
 }
 
 /** Short name of a notice for columns and menus: its 文号, else its title, else its key. */
@@ -225,7 +199,7 @@ function ranks(rows: readonly OverviewRow[], value: (r: OverviewRow) => string):
 }
 
 /** IndexedDB's own order of annotations: notice key (code units), then number. */
-export function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemNo'>, b: Pick<OverviewRow, 'noticeKey' | 'itemNo'>): number {
+function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemNo'>, b: Pick<OverviewRow, 'noticeKey' | 'itemNo'>): number {
   return a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
 }
 

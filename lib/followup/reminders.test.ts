@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemAnnotation } from '../annotation/model';
-import { dayAt } from '../annotation/schedule';
+import { itemKey, parseItemKey } from '../annotation/item-key';
+import { instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 import {
   badgeText,
   countOverdue,
@@ -9,14 +10,11 @@ import {
   dueReminders,
   FOLLOW_UP_ALARM_PREFIX,
   isOverdue,
-  itemKey,
   itemUrl,
   nextDailyTick,
-  parseItemKey,
   planAlarms,
   pruneReminded,
   reminderTime,
-  shanghaiTime,
   snoozeDay,
 } from './reminders';
 
@@ -25,7 +23,7 @@ function ann(itemNo: number, followUp?: string, status: ItemAnnotation['status']
   return { noticeKey, itemNo, status, note: '', fingerprint: 'f', createdAt: 0, updatedAt: 0, ...(followUp ? { followUp } : {}) };
 }
 /** An instant given as Shanghai wall-clock time. */
-const sh = (day: string, hh: number, mm = 0) => shanghaiTime(day, hh, mm);
+const sh = (day: string, hh: number, mm = 0) => instantOfShanghai(day, hh, mm);
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -41,7 +39,7 @@ describe('reminder times are 09:00 in Shanghai on the follow-up day', () => {
     for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati']) {
       process.env.TZ = tz;
       expect(reminderTime('2026-03-08')).toBe(Date.UTC(2026, 2, 8, 1));
-      expect(dayAt(Date.UTC(2026, 2, 7, 16, 30))).toBe('2026-03-08');
+      expect(shanghaiDayOf(Date.UTC(2026, 2, 7, 16, 30))).toBe('2026-03-08');
       expect(snoozeDay('tomorrow', Date.UTC(2026, 2, 7, 16, 30))).toBe('2026-03-09');
     }
   });
@@ -61,7 +59,7 @@ describe('due and overdue for a given clock (days, not instants)', () => {
     expect(items.map((a) => isOverdue(a, today))).toEqual([true, false, false, false, false]);
     // 2026-11-24 16:30 UTC is already the 25th in Shanghai: item 1 is overdue there, not in UTC.
     const t = Date.UTC(2026, 10, 24, 16, 30);
-    expect(countOverdue(items, dayAt(t))).toBe(1);
+    expect(countOverdue(items, shanghaiDayOf(t))).toBe(1);
     expect(countOverdue(items, new Date(t).toISOString().slice(0, 10))).toBe(0);
   });
 
@@ -92,7 +90,7 @@ describe('due and overdue for a given clock (days, not instants)', () => {
     const instantArb = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) });
     fc.assert(
       fc.property(dayArb, instantArb, (day, now) => {
-        const today = dayAt(now);
+        const today = shanghaiDayOf(now);
         const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now));
         const due = dueReminders([ann(1, day)], now, {}).length === 1;
         expect(due).toBe(day < today || (day === today && hour >= 9));

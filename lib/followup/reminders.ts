@@ -4,12 +4,11 @@
  * own time zone. No browser API here: the background's alarms and notifications use the answers.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import { addDays, dayAt } from '../annotation/schedule';
+import { itemKey } from '../annotation/item-key';
+import { addDays, instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 
 /** Reminders come at 09:00 Shanghai time on the follow-up day. */
-export const REMINDER_HOUR = 9;
-/** Shanghai has kept UTC+8, without daylight saving, since 1991. */
-const SHANGHAI_UTC_OFFSET_HOURS = 8;
+const REMINDER_HOUR = 9;
 
 /** Every follow-up alarm's name starts with this; the rest is the day, or `due`. */
 export const FOLLOW_UP_ALARM_PREFIX = 'duban-followup:';
@@ -18,22 +17,16 @@ export const DUE_ALARM = `${FOLLOW_UP_ALARM_PREFIX}due`;
 /** Just after midnight in Shanghai, every day: the overdue count changes with the date. */
 export const DAILY_ALARM = 'duban-daily';
 /** Chrome allows 500 active alarms per extension; the nearest days get one, later ones wait. */
-export const MAX_DAY_ALARMS = 400;
-
-/** The instant of `hour:minute` on `day` in Shanghai. */
-export function shanghaiTime(day: string, hour = 0, minute = 0): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return Date.UTC(y, m - 1, d, hour - SHANGHAI_UTC_OFFSET_HOURS, minute);
-}
+const MAX_DAY_ALARMS = 400;
 
 /** When a follow-up on `day` comes back: 09:00 Shanghai time that day. */
 export function reminderTime(day: string): number {
-  return shanghaiTime(day, REMINDER_HOUR);
+  return instantOfShanghai(day, REMINDER_HOUR);
 }
 
 /** The next daily tick after `now`: 00:01 of the next Shanghai day. */
 export function nextDailyTick(now: number): number {
-  return shanghaiTime(addDays(dayAt(now), 1), 0, 1);
+  return instantOfShanghai(addDays(shanghaiDayOf(now), 1), 0, 1);
 }
 
 export type ActiveFollowUp = ItemAnnotation & { followUp: string };
@@ -53,23 +46,6 @@ export function countOverdue(annotations: readonly ItemAnnotation[], today: stri
   let n = 0;
   for (const a of annotations) if (isOverdue(a, today)) n++;
   return n;
-}
-
-/** One item's identity as text: notification ids and the reminded-days record use it. */
-export function itemKey(noticeKey: string, itemNo: number): string {
-  return JSON.stringify([noticeKey, itemNo]);
-}
-
-export function parseItemKey(key: string): { noticeKey: string; itemNo: number } | undefined {
-  try {
-    const v: unknown = JSON.parse(key);
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1])) {
-      return { noticeKey: v[0], itemNo: v[1] as number };
-    }
-  } catch {
-    // not one of ours
-  }
-  return undefined;
 }
 
 /** Which follow-up day each item was last reminded of: item key → day. */
@@ -101,7 +77,7 @@ export function dueReminders(annotations: readonly ItemAnnotation[], now: number
   return due.sort(byDayThenItem);
 }
 
-export interface AlarmPlan {
+interface AlarmPlan {
   name: string;
   /** Epoch ms; `now` for reminders whose time has already come. */
   when: number;
@@ -130,12 +106,12 @@ export function planAlarms(
   return plan.slice(0, max);
 }
 
-export type SnoozeChoice = 'tomorrow' | 'next_week';
-export const SNOOZE_DAYS: Record<SnoozeChoice, number> = { tomorrow: 1, next_week: 7 };
+type SnoozeChoice = 'tomorrow' | 'next_week';
+const SNOOZE_DAYS: Record<SnoozeChoice, number> = { tomorrow: 1, next_week: 7 };
 
 /** The day a snooze moves a follow-up to: counted from today in Shanghai, not from the old day. */
 export function snoozeDay(choice: SnoozeChoice, now: number): string {
-  return addDays(dayAt(now), SNOOZE_DAYS[choice]);
+  return addDays(shanghaiDayOf(now), SNOOZE_DAYS[choice]);
 }
 
 /** The page URL that opens the notice scrolled to the item (the overlay honours the hash). */

@@ -12,8 +12,8 @@ import { shortText } from './text';
 
 export type ReportGrouping = 'leader' | 'leadUnit';
 
-export const REPORT_TEXT_CHARS = 40;
-export const REPORT_NOTE_CHARS = 80;
+const REPORT_TEXT_CHARS = 40;
+const REPORT_NOTE_CHARS = 80;
 
 export interface ReportItem {
   row: OverviewRow;

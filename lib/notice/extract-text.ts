@@ -45,7 +45,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** Hidden by its own attributes: `hidden`, or an inline display:none (how JCMS hides its second copy). */
-export function hiddenByAttributes(el: Element): boolean {
+function hiddenByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && style.includes('none') && /display\s*:\s*none/i.test(style);

@@ -1,13 +1,15 @@
 /**
  * The notice's identity from the page: JCMS puts the title and date in <meta> tags and the 文号 in
- * an info table (备注/文号, 文号). The 文号 is what keeps a notice the same across URL variants.
+ * an info table (备注/文号, 文号); which names a site uses is its entry in lib/notice/sites.ts.
+ * The 文号 is what keeps a notice the same across URL variants.
  */
 import { normalizeText } from './normalize';
+import { NATIONAL_META, type MetaNames } from './sites';
 
 // 拱政办发〔2024〕2号; some pages write [2024] or (2024).
 const DOC_NO = /([\u4e00-\u9fa5]{2,12})[〔\[(]((?:19|20)\d{2})[〕\])](\d{1,4})号/;
 
-export interface NoticeMeta {
+interface NoticeMeta {
   title: string;
   docNo?: string;
   year?: number;
@@ -38,24 +40,39 @@ class MetaTags {
     const v = el?.getAttribute('content');
     return v ? normalizeText(v) : undefined;
   }
+
+  /** The content of the first of `names` the page has. */
+  first(names: readonly string[]): string | undefined {
+    for (const name of names) {
+      const v = this.content(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
 }
 
-/** `lines` are the page's raw text lines, searched for the 文号. */
-export function readNoticeMeta(doc: Document, lines: readonly string[]): NoticeMeta {
+/** 文号拱政办发 → 拱政办发: a label run into the number. */
+function withoutLabel(issuer: string, labels: readonly string[]): string {
+  const label = labels.find((l) => issuer.startsWith(l));
+  return label ? issuer.slice(label.length) : issuer;
+}
+
+/** `lines` are the page's raw text lines, searched for the 文号; `names` where the site keeps the rest. */
+export function readNoticeMeta(doc: Document, lines: readonly string[], names: MetaNames = NATIONAL_META): NoticeMeta {
   const metas = new MetaTags(doc);
-  const title = metas.content('ArticleTitle') ?? normalizeText(doc.title ?? '');
+  const title = metas.first(names.title) ?? normalizeText(doc.title ?? '');
   let docNo: string | undefined;
   let year: number | undefined;
   for (const raw of lines) {
     if (!raw.includes('号')) continue;
     const m = DOC_NO.exec(normalizeText(raw));
     if (m) {
-      docNo = `${m[1].replace(/^(备注\/)?文号/, '')}〔${m[2]}〕${m[3]}号`;
+      docNo = `${withoutLabel(m[1], names.docNoLabels)}〔${m[2]}〕${m[3]}号`;
       year = Number(m[2]);
       break;
     }
   }
   year ??= Number(/((?:19|20)\d{2})年/.exec(title)?.[1]) || undefined;
-  const published = metas.content('PubDate') ?? metas.content('firstpublishedtime');
+  const published = metas.first(names.published);
   return { title, docNo, year, publishedAt: published };
 }

@@ -6,7 +6,7 @@
  */
 
 /** What String.prototype.trim and a regex \s take: ASCII and Unicode spaces, &nbsp;, U+3000, BOM. */
-export function isWhiteSpace(c: number): boolean {
+function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
@@ -35,7 +35,7 @@ export const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** A normalised text and the FNV-1a state after hashing it. */
-export interface Normalized {
+interface Normalized {
   text: string;
   hash: number;
 }

@@ -1,5 +1,6 @@
-import { toCsv } from '../transfer/csv';
+import { toCsv } from '../util/csv';
 import type { Notice } from './types';
+import { leadUnit } from './units';
 
 /** One row per item, for analysts who open the parsed notice in Excel or WPS. */
 export function noticeToCsv(notice: Notice): string {
@@ -10,7 +11,7 @@ export function noticeToCsv(notice: Notice): string {
       item.itemNo,
       leaders.get(item.section) ?? '',
       item.text,
-      item.units.find((u) => u.lead)?.name ?? '',
+      leadUnit(item.units)?.name ?? '',
       item.units.map((u) => u.name).join('、'),
       item.fingerprint,
     ]),

@@ -14,15 +14,6 @@ export function noticeKey(notice: Pick<Notice, 'docNo' | 'sourceUrl'>): string {
   }
 }
 
-/** The official pages duban decorates: the Gongshu government site's articles. */
-export const OFFICIAL_MATCHES = ['https://www.gongshu.gov.cn/art/*', 'http://www.gongshu.gov.cn/art/*'];
-
-export function isOfficialUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.host === 'www.gongshu.gov.cn' && u.pathname.startsWith('/art/');
-  } catch {
-    return false;
-  }
-}
+// Its importers (the background's sender checks, the import file's URL check) keep this path;
+// the sites themselves are lib/notice/sites.ts.
+export { isOfficialUrl } from './sites';

@@ -31,7 +31,7 @@ describe('normalizeHashed', () => {
 });
 
 describe('parseLines', () => {
-  it('reads an item on the raw line as ITEM reads the normalised line', () => {
+  it('reads an item on the raw line as the item rule reads the normalised line', () => {
     fc.assert(
       fc.property(fc.oneof(itemish, text), (line) => {
         const copies = parseLines(['一、某某区长牵头工作', line, '牵头单位:区财政局']);
@@ -45,5 +45,16 @@ describe('parseLines', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads the same item rule on a line it had to normalise first (after an open item)', () => {
+    // A zero-width space before the number hides it from the raw reading: the line is normalised
+    // as a possible continuation of item 1, and still opens item 2; "7.5%" there is no item.
+    const [copy] = parseLines(['一、某某区长牵头工作', '1.第一项', '\u200b2\u3000．第二项', '\u200b7.5%的增长', '牵头单位：区财政局']);
+    expect(copy.items.map((i) => [i.itemNo, i.text, i.firstLine, i.lastLine, i.units.length])).toEqual([
+      [1, '第一项', 1, 1, 1],
+      [2, '第二项7.5%的增长', 2, 3, 1],
+    ]);
+    expect(formatFingerprint(copy.items[1].hash, copy.items[1].text.length)).toBe(fingerprint('第二项7.5%的增长'));
   });
 });

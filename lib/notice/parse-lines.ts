@@ -8,8 +8,6 @@ import type { LeadUnit, NoticeSection } from './types';
 
 // 一、冯晶区长牵头工作
 const SECTION = /^([一二三四五六七八九十]{1,3})、(.+?)牵头(?:的)?工作[:。]?$/;
-// 1.  1、  (１． and 1． arrive here already folded to 1.)
-const ITEM = /^(\d{1,3})([.、])(.+)$/;
 // 牵头单位:区发改经信局 (normalised text holds no line break, so the rest of the line is the list)
 const UNITS = '牵头单位:';
 // A trailing (…) is the line's note when it reads as one, not part of a unit name like 区卫健局(区爱卫办).
@@ -84,16 +82,17 @@ function firstKept(raw: string, from: number): number {
 interface ItemPrefix {
   itemNo: number;
   dot: boolean;
-  /** Where the item's text starts in the raw line. */
+  /** Where the item's text starts in the line. */
   textStart: number;
 }
 
 /**
- * ITEM read on the raw line, from its first visible character `at`: 1 to 3 digits (full-width or
- * not), then `.` `．` or `、`, with only layout spaces between them, which normalising drops (a
- * space between two digits it keeps, and so does this). The normalised line is then the number,
- * the separator and the normalised rest, so the item's text is normalised and hashed in one pass
- * from `textStart` rather than normalised whole, matched and hashed again.
+ * The item rule (1.  1、  １．  1 ．), read on a raw or a normalised line from its first visible
+ * character `at`: 1 to 3 digits (full-width or not), then `.` `．` or `、`, with only layout spaces
+ * between them, which normalising drops (a space between two digits it keeps, and so does this).
+ * The normalised line is then the number, the separator and the normalised rest, so the item's
+ * text is normalised and hashed in one pass from `textStart` rather than normalised whole,
+ * matched and hashed again.
  */
 function itemPrefix(raw: string, at: number): ItemPrefix | undefined {
   let itemNo = 0;
@@ -115,9 +114,17 @@ class CopyReader {
   /** Items waiting for their 牵头单位 line; the last one also takes continuation lines. */
   pending: ParsedItem[] = [];
 
-  /** A new item, unless "5.5%…" at a line start is a decimal (it is exactly the next number). */
-  item(line: number, itemNo: number, dot: boolean, text: string, hash: number, textStartsWithDigit: boolean): boolean {
-    if (!text || (dot && textStartsWithDigit && itemNo !== this.lastNo + 1)) return false;
+  /**
+   * Opens a new item when line `i` (raw or normalised: `s`, visible from `at`) reads as one, unless
+   * "5.5%…" at a line start is a decimal (it is one unless exactly the next number).
+   */
+  item(i: number, s: string, at: number): boolean {
+    const prefix = itemPrefix(s, at);
+    if (!prefix) return false;
+    const { itemNo, dot, textStart } = prefix;
+    // On a normalised line this only hashes the text.
+    const { text, hash } = normalizeHashed(s, textStart);
+    if (!text || (dot && isDigit(firstKept(s, textStart)) && itemNo !== this.lastNo + 1)) return false;
     const section = this.section!;
     if (itemNo <= this.lastNo) {
       // The numbering starts again: a second copy of the body without its own heading.
@@ -125,7 +132,7 @@ class CopyReader {
       this.copies.push(this.copy);
       this.pending = [];
     }
-    const parsed: ParsedItem = { itemNo, text, hash, section: section.ordinal, units: [], firstLine: line, lastLine: line };
+    const parsed: ParsedItem = { itemNo, text, hash, section: section.ordinal, units: [], firstLine: i, lastLine: i };
     this.copy!.items.push(parsed);
     this.pending.push(parsed);
     this.lastNo = itemNo;
@@ -149,12 +156,7 @@ class CopyReader {
     }
     if (!this.section || !this.copy) return; // items only count inside a lead official's section
 
-    const item = isDigit(line.charCodeAt(0)) ? ITEM.exec(line) : null;
-    if (item) {
-      // Already normalised: normalising again only hashes it.
-      const text = normalizeHashed(item[3]);
-      if (this.item(i, Number(item[1]), item[2] === '.', text.text, text.hash, isDigit(item[3].charCodeAt(0)))) return;
-    }
+    if (isDigit(line.charCodeAt(0)) && this.item(i, line, 0)) return;
 
     if (line.startsWith(UNITS)) {
       const { units, note } = parseUnitLine(line.slice(UNITS.length));
@@ -198,29 +200,11 @@ export function parseLines(lines: readonly string[], firsts?: readonly number[])
     if (!candidate && !r.pending.length) continue;
 
     // The common case, an item line, straight from the raw text.
-    if (r.section && isAnyDigit(first)) {
-      const prefix = itemPrefix(raw, at);
-      if (prefix) {
-        const text = normalizeHashed(raw, prefix.textStart);
-        if (r.item(i, prefix.itemNo, prefix.dot, text.text, text.hash, isDigit(firstKept(raw, prefix.textStart)))) continue;
-      }
-    }
+    if (r.section && isAnyDigit(first) && r.item(i, raw, at)) continue;
     // Anything else, normalised whole; hashed on from the open item's text in case it continues it.
     const open = r.pending[r.pending.length - 1];
     const line = normalizeHashed(raw, 0, open ? open.hash : FNV_BASIS);
     if (line.text) r.line(i, line.text, line.hash);
   }
   return r.copies;
-}
-
-/** Numbers missing between the lowest and highest item number. */
-export function findGaps(numbers: readonly number[]): number[] {
-  let max = 0;
-  for (let i = 0; i < numbers.length; i++) if (numbers[i] > max) max = numbers[i];
-  // Item numbers are at most three digits: a table beats a Set.
-  const seen = new Uint8Array(max + 1);
-  for (let i = 0; i < numbers.length; i++) seen[numbers[i]] = 1;
-  const gaps: number[] = [];
-  for (let n = 1; n <= max; n++) if (!seen[n]) gaps.push(n);
-  return gaps;
 }

@@ -1,8 +1,11 @@
 /**
- * Where duban's UI goes in a recognised notice: after each item's text, and at the top of the
- * notice's body. Reads the anchors the recogniser found; touches nothing. Document passed in.
+ * Where duban's UI goes in a recognised notice: where its format says for each item (for text
+ * formats, after the item's text), and at the top of the notice's body. Reads the anchors the
+ * recogniser found; touches nothing. Document passed in.
  */
-import type { ItemAnchor } from './recognise';
+import type { ItemAnchor, OverlayPlacement, Position } from './formats/format';
+
+export type { Position };
 
 /** Inline wrappers JCMS pages put around item text (<span style="font-family:仿宋">, <strong>, …). */
 const INLINE = new Set([
@@ -16,18 +19,12 @@ const isInline = (el: Element) => INLINE.has(el.localName);
 const isBr = (n: Node | null): n is Element => n?.nodeType === ELEMENT_NODE && (n as Element).localName === 'br';
 const isBlank = (n: Node) => n.nodeType === TEXT_NODE && !/\S/.test((n as Text).data);
 
-/** Insert an item's overlay with `parent.insertBefore(host, before)`. */
-export interface Position {
-  parent: Node;
-  before: Node | null;
-}
-
 /**
  * Right after the item's last text node, out of any inline wrappers around it; when a <br> ends
  * that line (the 牵头单位 line follows in the same paragraph), after the <br>, so a block overlay
  * does not leave an empty line behind it.
  */
-export function overlayPosition(anchor: Pick<ItemAnchor, 'nodes'>): Position | undefined {
+function afterText(anchor: Pick<ItemAnchor, 'nodes'>): Position | undefined {
   let node: Node | undefined = anchor.nodes[anchor.nodes.length - 1];
   if (!node?.parentNode) return undefined;
   while (node.parentElement && isInline(node.parentElement)) node = node.parentElement;
@@ -47,7 +44,7 @@ export function commonContainer(a: Node, b: Node): Element | undefined {
  * The elements an item's text and its 牵头单位 line are laid out in: the nearest non-inline
  * ancestor of each node below `container` (a paragraph, usually). Hiding them hides the item.
  */
-export function itemBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, container: Element): Element[] {
+function textBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, container: Element): Element[] {
   const blocks = new Set<Element>();
   for (const node of [...anchor.nodes, ...anchor.unitNodes]) {
     let el = node.parentElement;
@@ -60,4 +57,17 @@ export function itemBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, cont
     else if (below) blocks.add(below);
   }
   return [...blocks];
+}
+
+/** Items written as text in the page's flow (paragraphs, lines): the overlay after the item's text. */
+export const AFTER_TEXT: OverlayPlacement = { position: afterText, blocks: textBlocks };
+
+/** Where item `anchor`'s overlay goes, by its format's placement. */
+export function overlayPosition(anchor: ItemAnchor): Position | undefined {
+  return anchor.placement.position(anchor);
+}
+
+/** The page's elements that show the item, by its format's placement; hiding them hides the item. */
+export function itemBlocks(anchor: ItemAnchor, container: Element): Element[] {
+  return anchor.placement.blocks(anchor, container);
 }

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dumpText, expectedItems, NEGATIVE_PAGE, SEED_PAGE } from '../../tests/fixtures/seed-dump';
+import { dumpText, expectedItems, NEGATIVE_PAGE, SEED_PAGE, SEED_URL as URL_ } from '../../tests/fixtures/seed-dump';
 import { renderNoticePage, seeded } from '../../tests/fixtures/notice-markup';
 import { normalizeText } from './normalize';
 import { attributeVisibility, recogniseNotice } from './recognise';
 
-const URL_ = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const recognise = (html: string) => recogniseNotice(doc(html), { url: URL_ });
 

@@ -1,10 +1,13 @@
 /** Zod schemas of the notice model: a notice crossing from a content script is checked, not trusted. */
 import { z } from 'zod';
+import { UNIT_ROLES } from './types';
 
 const text = (max: number) => z.string().max(max);
 
-export const LeadUnitSchema = z.object({ name: text(200).min(1), lead: z.boolean() });
-export const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
+const LeadUnitSchema = z
+  .object({ name: text(200).min(1), lead: z.boolean(), role: z.enum(UNIT_ROLES).optional() })
+  .refine((u) => u.role === undefined || u.lead === (u.role === 'lead'), 'lead must agree with role');
+const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
 export const NoticeItemSchema = z.object({
   itemNo: z.number().int().min(1).max(9999),
   text: text(20_000),
@@ -12,6 +15,8 @@ export const NoticeItemSchema = z.object({
   units: z.array(LeadUnitSchema).max(100),
   unitNote: text(500).optional(),
   fingerprint: text(64),
+  leaders: z.array(text(100).min(1)).max(20).optional(),
+  deadline: text(200).optional(),
 });
 export const NoticeSchema = z.object({
   docNo: text(100).optional(),

@@ -3,11 +3,20 @@
  * grouped under lead officials (sections), each closed by a 牵头单位 line.
  */
 
-/** One unit named after 牵头单位：, in page order. */
+/** What a unit does for an item: leads it (牵头, 汇总) or works with the lead (co: 配合, 责任). */
+export const UNIT_ROLES = ['lead', 'co'] as const;
+type UnitRole = (typeof UNIT_ROLES)[number];
+
+/** One unit named for an item (after 牵头单位：), in page order. ./units.ts tells its role. */
 export interface LeadUnit {
   name: string;
-  /** The first-listed unit leads or collects (牵头或汇总). */
+  /** The unit leads or collects (牵头或汇总); today's format: the first listed. Always `role === 'lead'` when a role is given. */
   lead: boolean;
+  /**
+   * The unit's role when the notice states it (a format with 牵头 and 配合 columns); absent,
+   * `lead` tells it. Today's format states none.
+   */
+  role?: UnitRole;
 }
 
 /** 一、冯晶区长牵头工作 → ordinal 1, leader 冯晶区长. */
@@ -31,6 +40,10 @@ export interface NoticeItem {
   unitNote?: string;
   /** Hash of the normalised text: tells later code when the page's text changed. */
   fingerprint: string;
+  /** The item's own lead officials, when the notice names them per item (else its section's `leader`). */
+  leaders?: string[];
+  /** The deadline as the notice writes it (完成时限, e.g. 2024年6月底前), when it gives one. */
+  deadline?: string;
 }
 
 export interface Notice {
@@ -46,6 +59,3 @@ export interface Notice {
   gaps: number[];
 }
 
-export type Recognition =
-  | { ok: true; notice: Notice }
-  | { ok: false; reason: string };

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemAnnotation } from '../annotation/model';
 import { saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildCsv, CSV_HEADER } from './export-csv';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { buildWebAnnotations } from './export-web-annotation';
 import { parseTransferFile } from './parse-file';
-import { readSnapshot } from './store';
+import { readSnapshot } from '../db/transfer-store';
 import { dispose, freshDb, syntheticNotice } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);

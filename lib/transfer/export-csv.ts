@@ -1,30 +1,21 @@
 /**
  * A progress sheet for Excel and WPS: one row per item of each notice (items without an annotation
- * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see ./csv.ts).
+ * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see lib/util/csv.ts).
  */
-import { STATUS_LABELS } from '../annotation/status';
+import { ANNOTATION_FIELDS, CSV_COLUMNS } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
-import { toCsv } from './csv';
+import { toCsv } from '../util/csv';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
-import { shanghaiTime } from './time';
 
+/** The notice's columns, then the annotation's (lib/annotation/fields.ts). */
 export const CSV_HEADER = [
   '文号 Doc No.',
   '序号 No.',
   '牵头领导 Lead official',
   '事项 Item',
   '牵头单位 Lead units',
-  '状态 Status',
-  '进度 Progress (%)',
-  '备注 Note',
-  '跟进日期 Follow-up',
-  '更新时间 Updated',
-  '冲突副本 Conflict copies',
-] as const;
-
-/** Each copy on its own lines: [冲突副本 2026-11-25 16:30] text (with its author, when known). */
-const copiesCell = (a: ItemAnnotation | undefined) =>
-  (a?.noteCopies ?? []).map((c) => `[冲突副本${c.author ? ` ${c.author}` : ''} ${shanghaiTime(c.at)}] ${c.text}`).join('\n');
+  ...CSV_COLUMNS.map((f) => ANNOTATION_FIELDS[f].csv.header),
+];
 
 export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, only?: readonly string[]): string {
   const { groups } = groupByNotice(snapshot, only);
@@ -43,12 +34,7 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
         item ? (leaders.get(item.section) ?? '') : '',
         item?.text ?? '',
         item?.units.map((u) => u.name).join('、') ?? '',
-        STATUS_LABELS[a?.status ?? 'not_started'].zh,
-        a?.progress ?? '',
-        a?.note ?? '',
-        a?.followUp ?? '',
-        a ? shanghaiTime(a.updatedAt) : '',
-        copiesCell(a),
+        ...CSV_COLUMNS.map((f) => ANNOTATION_FIELDS[f].csv.cell(a)),
       ]);
     }
   }

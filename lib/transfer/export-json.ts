@@ -1,10 +1,12 @@
 /** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
+import { itemKey } from '../annotation/item-key';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
+import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
+import { fileItemFields } from './file-item';
 import { FORMAT_NAME, FORMAT_VERSION, IMPORT_LIMITS, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
-import { groupByNotice, historyByItem, itemKey, type ImportedNoticeRecord, type TransferSnapshot } from './snapshot';
+import { groupByNotice, historyByItem, type TransferSnapshot } from './snapshot';
 
-export interface JsonExport {
+interface JsonExport {
   file: TransferFileJson;
   /** The notices written, for the file name. */
   notices: NoticeRecord[];
@@ -46,22 +48,14 @@ function fileItem(
   item: NoticeRecord['items'][number] | undefined,
   history: readonly HistoryEntry[],
 ): FileItemJson {
-  return {
+  // The item's number and fingerprint, then what the notice says of it, then the annotation.
+  const head = {
     itemNo: a.itemNo,
     fingerprint: a.fingerprint,
     ...(item && { text: item.text, units: item.units.map((u) => u.name) }),
     ...(item && item.section >= 1 && { section: item.section }),
-    status: a.status,
-    note: a.note,
-    followUp: a.followUp ?? null,
-    progress: a.progress ?? null,
-    createdAt: toInstant(a.createdAt),
-    updatedAt: toInstant(a.updatedAt),
-    noteUpdatedAt: a.noteUpdatedAt === undefined ? null : toInstant(a.noteUpdatedAt),
-    // The note's revision and sessions are this database's own bookkeeping: not exported.
-    ...(a.noteCopies?.length && {
-      noteCopies: a.noteCopies.map((c) => ({ id: c.id, text: c.text, at: toInstant(c.at), kind: c.kind, ...(c.author !== undefined && { author: c.author }) })),
-    }),
+  };
+  return Object.assign(fileItemFields(a, head), {
     // A file keeps an item's latest entries (the merge needs the latest note versions).
     history: history.slice(-IMPORT_LIMITS.maxHistoryPerItem).map((h) => ({
       at: toInstant(h.at),
@@ -69,7 +63,7 @@ function fileItem(
       ...(h.from !== undefined && { from: h.from }),
       ...(h.to !== undefined && { to: h.to }),
     })),
-  };
+  });
 }
 
 /**

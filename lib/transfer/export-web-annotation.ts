@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../annotation/status';
 import { toInstant } from './format';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 interface TextualBody {
   /** Set on a conflict copy's body: urn:duban:note-copy:<id>. */
@@ -22,7 +22,7 @@ interface TextualBody {
   creator?: { type: 'Person'; name: string };
 }
 
-export interface WebAnnotation {
+interface WebAnnotation {
   id: string;
   type: 'Annotation';
   motivation: 'assessing';
@@ -36,7 +36,7 @@ export interface WebAnnotation {
   };
 }
 
-export interface WebAnnotationCollection {
+interface WebAnnotationCollection {
   '@context': string;
   id: string;
   type: 'AnnotationCollection';
@@ -48,7 +48,7 @@ export interface WebAnnotationCollection {
 const GENERATOR = { id: 'urn:duban', type: 'Software', name: '督办 duban' } as const;
 
 /** urn:duban:annotation:<notice key, URI-encoded>:<item number> — stable across exports. */
-export const annotationId = (noticeKey: string, itemNo: number) => `urn:duban:annotation:${encodeURIComponent(noticeKey)}:${itemNo}`;
+const annotationId = (noticeKey: string, itemNo: number) => `urn:duban:annotation:${encodeURIComponent(noticeKey)}:${itemNo}`;
 
 export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, now: number, only?: readonly string[]): WebAnnotationCollection {
   const { groups } = groupByNotice(snapshot, only);

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { CSV_HEADER, buildCsv } from './export-csv';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { buildWebAnnotations } from './export-web-annotation';
 import { parseTransferFile } from './parse-file';
 import { exportFileName } from './snapshot';
-import { readSnapshot } from './store';
+import { readSnapshot } from '../db/transfer-store';
 import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from './test/fixtures';
 
 // 2026-11-25 08:00 in Shanghai (00:00 UTC).

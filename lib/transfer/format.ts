@@ -5,8 +5,10 @@
  * and epoch milliseconds in the database.
  */
 import { z } from 'zod';
-import { CalendarDay, HISTORY_FIELDS, ItemNo, ItemStatus, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, NoticeKey } from '../annotation/model';
+import type { FileField } from '../annotation/fields';
+import { HISTORY_FIELDS, ItemAnnotation, MAX_NOTE_COPIES, NoteCopy, NoticeKey } from '../annotation/model';
 import { isOfficialUrl, noticeKey } from '../notice/notice-key';
+import { siteHosts } from '../notice/sites';
 import { IMPORT_LIMITS } from './limits';
 
 export { IMPORT_LIMITS };
@@ -20,7 +22,7 @@ const READ_VERSIONS = [1, 2] as const;
 
 /** An instant as written in the file: 2026-11-25T08:30:00.000Z (UTC, at most millisecond precision). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
-export const Instant = z
+const Instant = z
   .string()
   .regex(INSTANT, 'import.problem.instant')
   .transform((s, ctx) => {
@@ -36,41 +38,41 @@ export const toInstant = (ms: number) => new Date(ms).toISOString();
 
 const HistoryValue = z.union([z.string().max(1000), z.number(), z.null()]);
 
-export const FileHistoryEntry = z.object({
+const FileHistoryEntry = z.object({
   at: Instant,
   field: z.enum(HISTORY_FIELDS),
   from: HistoryValue.optional(),
   to: HistoryValue.optional(),
 });
 
-/** A conflict copy (or, later, a colleague's note) kept beside the item's note. */
-export const FileNoteCopy = z.object({
-  id: z.string().min(1).max(100),
-  text: z.string().max(MAX_NOTE_LENGTH),
+/** A note record (a conflict copy or, later, a colleague's note), as NOTE_RECORD_FILE (lib/annotation/fields.ts) writes it. */
+const FileNoteCopy = NoteCopy.pick({ id: true, text: true }).extend({
   at: Instant,
-  kind: z.enum(NOTE_COPY_KINDS),
-  author: z.string().max(200).nullable().optional(),
+  kind: NoteCopy.shape.kind,
+  author: NoteCopy.shape.author.unwrap().nullable().optional(),
 });
 
-export const FileItem = z.object({
-  itemNo: ItemNo,
-  fingerprint: z.string().max(64),
+/** An annotated item: the annotation's fields as their file rules (lib/annotation/fields.ts) write them, the item's text and its history. */
+export const FileItem = ItemAnnotation.pick({ itemNo: true, fingerprint: true }).extend({
   /** The item's text, section and 牵头单位 (page order, first leads): enough to show it elsewhere. */
   text: z.string().max(20_000).optional(),
   section: z.number().int().min(1).max(99).optional(),
   units: z.array(z.string().min(1).max(200)).max(100).optional(),
-  status: ItemStatus,
+  status: ItemAnnotation.shape.status,
+  /** Longer than a typed note may be: a merge keeps both texts of a conflicting note. */
   note: z.string().max(IMPORT_LIMITS.maxNoteLength),
-  followUp: CalendarDay.nullable().optional(),
-  progress: z.number().min(0).max(100).nullable().optional(),
+  followUp: ItemAnnotation.shape.followUp.unwrap().nullable().optional(),
+  progress: ItemAnnotation.shape.progress.unwrap().nullable().optional(),
   createdAt: Instant,
   updatedAt: Instant,
   noteUpdatedAt: Instant.nullable().optional(),
   history: z.array(FileHistoryEntry).max(IMPORT_LIMITS.maxHistoryPerItem).default([]),
   noteCopies: z.array(FileNoteCopy).max(MAX_NOTE_COPIES).optional(),
 });
+// Every field the descriptors put in a file has a check here (else this line does not compile).
+FileItem.shape satisfies Record<FileField, z.ZodType>;
 
-export const FileSection = z.object({
+const FileSection = z.object({
   ordinal: z.number().int().min(1).max(99),
   leader: z.string().max(100),
   heading: z.string().max(200),
@@ -81,8 +83,8 @@ export const FileNotice = z
     /** The notice's identity: its 文号, else host + path of its URL. */
     key: NoticeKey,
     docNo: z.string().min(1).max(100).nullable().optional(),
-    /** Where the notice was last seen: only the official site's articles are accepted. */
-    url: z.string().max(2000).refine(isOfficialUrl, 'import.problem.officialUrl'),
+    /** Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts). */
+    url: z.string().max(2000).refine(isOfficialUrl, { message: 'import.problem.officialUrl', params: { hosts: siteHosts().join(', ') } }),
     title: z.string().max(500),
     year: z.number().int().min(1900).max(2200).nullable().optional(),
     publishedAt: z.string().max(50).nullable().optional(),

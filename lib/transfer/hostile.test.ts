@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildCsv } from './export-csv';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { EMPTY_FILE, IMPORT_LIMITS, NOT_UTF8, REFUSED } from './limits';
@@ -12,7 +12,7 @@ import type { Failure } from '../protocol';
 import { sayIn, unsaid } from '../../tests/unit/i18n';
 import { parseTransferFile } from './parse-file';
 import { checkFileSize, decodeImportFile } from './read-file';
-import { readSnapshot } from './store';
+import { readSnapshot } from '../db/transfer-store';
 import { applyEdits, dispose, dump, editArb, freshDb, syntheticNotice } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);

@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DubanDatabase } from '../db/database';
 import { saveAnnotation } from '../db/annotations';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { LOCAL_MARK, IMPORTED_MARK } from './merge';
 import { parseTransferFile, REFUSED } from './parse-file';
 import { sayIn } from '../../tests/unit/i18n';
-import { applyImport, readSnapshot } from './store';
-import type { ImportOutcome } from './protocol';
-import type { PopupSummary } from './summary';
+import { importJob } from './plan';
+import { applyImport, readSnapshot } from '../db/transfer-store';
+import type { ImportOutcome } from '../protocol';
+import type { PopupSummary } from '../summary/summary';
 import { allHistory, applyEdits, dispose, dump, editArb, freshDb, SEED_KEY, seedNotice, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -125,7 +126,7 @@ describe('importing a file', () => {
     b.historyPacks.bulkAdd = (async () => {
       throw new Error('disk full');
     }) as never;
-    await expect(applyImport(b, parsed.file, T0 + 20)).rejects.toThrow('disk full');
+    await expect(applyImport(b, importJob(parsed.file, T0 + 20), T0 + 20)).rejects.toThrow('disk full');
     b.historyPacks.bulkAdd = bulkAdd;
     expect(await dump(b)).toEqual(before);
   });

@@ -1,5 +1,6 @@
 /**
- * The merge rule, per item (see docs/transfer.md):
+ * The merge rule, per item (see docs/transfer.md), each field by its descriptor's rule
+ * (lib/annotation/fields.ts):
  * - status, follow-up, progress and fingerprint: the side with the later `updatedAt` wins (a tie
  *   goes to the larger value, so both machines pick the same side);
  * - the note: if one side's note grew out of the other's (its history holds the other's note
@@ -12,18 +13,18 @@
  * its next save as a conflict copy instead of overwriting it.
  * Merging the result with the same file again changes nothing.
  */
-import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged } from '../annotation/fields';
+import type { HistoryEntry, ItemAnnotation, NoteCopy } from '../annotation/model';
 import { mergeNoteCopies } from '../annotation/note-copies';
-import { sameData } from './restore-point';
-
-export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';
+import type { MergeKind } from '../annotation/record-set';
+import { sameData } from '../util/same-data';
 
 export interface ItemSide {
   annotation: ItemAnnotation;
   history: readonly HistoryEntry[];
 }
 
-export interface MergedItem {
+interface MergedItem {
   kind: MergeKind;
   /** The annotation to store (for `unchanged`, the local one as it is). */
   annotation: ItemAnnotation;
@@ -42,7 +43,7 @@ export function conflictNote(local: string, imported: string): string {
 }
 
 /** Identity of a history entry across machines: its time, field and values. */
-export function historyKey(h: Pick<HistoryEntry, 'at' | 'field' | 'from' | 'to'>): string {
+function historyKey(h: Pick<HistoryEntry, 'at' | 'field' | 'from' | 'to'>): string {
   const v = (x: unknown) => (x === undefined || x === null ? 'null' : `${typeof x}:${x}`);
   return `${h.at}|${h.field}|${v(h.from)}|${v(h.to)}`;
 }
@@ -53,20 +54,52 @@ function hasSeenNote(history: readonly HistoryEntry[], a: ItemAnnotation): boole
   return history.some((h) => h.field === 'note' && h.at === a.noteUpdatedAt && h.to === a.note.length);
 }
 
-const fieldsKey = (a: ItemAnnotation) => JSON.stringify([a.status, a.followUp ?? null, a.progress ?? null, a.fingerprint]);
+const LATER_FIELDS = fieldsMerged('later');
+const laterKey = (a: ItemAnnotation) => JSON.stringify(LATER_FIELDS.map((f) => a[f] ?? null));
 
-/** The side whose status/follow-up/progress win: the later change, ties broken by value. */
+/** The side whose later-wins fields (status, follow-up, progress…) win: the later change, ties broken by value. */
 function laterIsIncoming(local: ItemAnnotation, incoming: ItemAnnotation): boolean {
   if (incoming.updatedAt !== local.updatedAt) return incoming.updatedAt > local.updatedAt;
-  return fieldsKey(incoming) > fieldsKey(local);
+  return laterKey(incoming) > laterKey(local);
 }
 
-const SAME_FIELDS = ['status', 'note', 'followUp', 'progress', 'fingerprint', 'createdAt', 'updatedAt', 'noteUpdatedAt', 'noteRev', 'noteSession'] as const;
-
+/** Every field the same: equal values, or equal data (note records). */
 export function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
-  return (
-    SAME_FIELDS.every((f) => a[f] === b[f]) && a.noticeKey === b.noticeKey && a.itemNo === b.itemNo && sameData(a.noteCopies, b.noteCopies)
-  );
+  return FIELD_NAMES.every((f) => a[f] === b[f] || sameData(a[f], b[f]));
+}
+
+/** Each field of the merged record by its rule; the note rule then decides the note (mergeItem). */
+function mergedFields(L: ItemAnnotation, I: ItemAnnotation): ItemAnnotation {
+  const winner = laterIsIncoming(L, I) ? I : L;
+  const next: Record<string, unknown> = {};
+  for (const f of FIELD_NAMES) {
+    const rule = ANNOTATION_FIELDS[f].merge;
+    let v: unknown;
+    switch (rule) {
+      case 'key':
+      case 'note':
+        v = L[f];
+        break;
+      case 'later':
+        v = winner[f];
+        break;
+      case 'earliest':
+        v = Math.min(L[f] as number, I[f] as number);
+        break;
+      case 'latest':
+        v = Math.max(L[f] as number, I[f] as number);
+        break;
+      case 'records': {
+        const records = mergeNoteCopies(L[f] as NoteCopy[] | undefined, I[f] as NoteCopy[] | undefined);
+        v = records.length ? records : undefined;
+        break;
+      }
+      default:
+        throw new Error(`no merge for ${rule satisfies never}`);
+    }
+    if (v !== undefined) next[f] = v;
+  }
+  return next as ItemAnnotation;
 }
 
 /** Merges one imported item into the local one (if any) at time `now`. */
@@ -78,23 +111,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
   }
   const L = local.annotation;
   const I = incoming.annotation;
-  const winner = laterIsIncoming(L, I) ? I : L;
-  const next: ItemAnnotation = {
-    noticeKey: L.noticeKey,
-    itemNo: L.itemNo,
-    status: winner.status,
-    note: L.note,
-    fingerprint: winner.fingerprint,
-    createdAt: Math.min(L.createdAt, I.createdAt),
-    updatedAt: Math.max(L.updatedAt, I.updatedAt),
-  };
-  if (winner.followUp !== undefined) next.followUp = winner.followUp;
-  if (winner.progress !== undefined) next.progress = winner.progress;
-  if (L.noteUpdatedAt !== undefined) next.noteUpdatedAt = L.noteUpdatedAt;
-  if (L.noteRev !== undefined) next.noteRev = L.noteRev;
-  if (L.noteSession !== undefined) next.noteSession = L.noteSession;
-  const copies = mergeNoteCopies(L.noteCopies, I.noteCopies);
-  if (copies.length) next.noteCopies = copies;
+  const next = mergedFields(L, I);
 
   let conflict = false;
   const added = [...missing];

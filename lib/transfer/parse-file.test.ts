@@ -55,6 +55,12 @@ describe('parseTransferFile', () => {
     expect(errors(text, 'en')).toContain('notice "拱政办发〔2024〕2号", item 12, field status (status): unknown value "urgent"');
   });
 
+  it('refuses a notice URL on a site duban does not know, naming the sites it knows', () => {
+    const text = file((f) => (f.notices[0].url = 'https://example.com/art/2024/3/7/art_1.html'));
+    expect(errors(text)).toContain('字段 url（网址）：应为督办所知网站上的通知网址（www.gongshu.gov.cn');
+    expect(errors(text, 'en')).toContain('must be a notice URL on a site duban knows (www.gongshu.gov.cn');
+  });
+
   it('names wrong types and missing fields', () => {
     const text = file((f) => {
       const item = f.notices[0].items[0] as any;

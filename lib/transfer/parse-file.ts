@@ -11,7 +11,7 @@ import { EMPTY_FILE, IMPORT_LIMITS, REFUSED, tooLarge } from './limits';
 
 export { REFUSED };
 
-export type ParsedFile = { ok: true; file: TransferFile } | { ok: false; errors: Message[] };
+type ParsedFile = { ok: true; file: TransferFile } | { ok: false; errors: Message[] };
 
 /** How many problems one message lists. */
 const SHOWN = 5;

@@ -1,29 +1,44 @@
 /**
  * An import, planned before anything is written: the merge of every item of a checked file with
  * what the database holds (./merge.ts), the preview the user confirms, and the rows to write.
- * Pure; ./store.ts reads the local state and writes the plan in one transaction.
+ * Pure: lib/db/transfer-store.ts reads the local records and writes the plan in one transaction
+ * (importJob below is what it takes).
  */
+import { itemKey, type ItemKey } from '../annotation/item-key';
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
-import { message, type Message } from '../message';
+import type { ImportCounts, RecordSet } from '../annotation/record-set';
+import { message, messageDetail, type Message } from '../message';
+import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import type { NoticeItem } from '../notice/types';
+import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
-import { mergeItem, type MergeKind } from './merge';
-import { itemKey, type ImportedNoticeRecord } from './snapshot';
+import { mergeItem } from './merge';
 
+/** The local records of the notices a file names, indexed for the merge. */
 export interface LocalState {
   notices: Map<string, NoticeRecord>;
-  /** By itemKey(noticeKey, itemNo). */
-  annotations: Map<string, ItemAnnotation>;
-  history: Map<string, HistoryEntry[]>;
+  annotations: Map<ItemKey, ItemAnnotation>;
+  history: Map<ItemKey, HistoryEntry[]>;
 }
 
-export type ImportCounts = Record<MergeKind, number>;
+/** Indexes the records read for an import; history stays in the order read. */
+export function localState(records: RecordSet): LocalState {
+  const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map() };
+  for (const n of records.notices) local.notices.set(n.key, n);
+  for (const a of records.annotations) local.annotations.set(itemKey(a.noticeKey, a.itemNo), a);
+  for (const h of records.history) {
+    const k = itemKey(h.noticeKey, h.itemNo);
+    const list = local.history.get(k);
+    if (list) list.push(h);
+    else local.history.set(k, [h]);
+  }
+  return local;
+}
 
 /** Item numbers listed per kind in a preview (counts are always complete). */
-export const PREVIEW_LIST_LIMIT = 200;
+const PREVIEW_LIST_LIMIT = 200;
 
-export interface NoticePreview {
+interface NoticePreview {
   key: string;
   docNo?: string;
   title: string;
@@ -34,7 +49,7 @@ export interface NoticePreview {
   itemNos: { new: number[]; updated: number[]; conflict: number[] };
 }
 
-export interface ConflictPreview {
+interface ConflictPreview {
   noticeKey: string;
   docNo?: string;
   itemNo: number;
@@ -52,36 +67,14 @@ export interface ImportPreview {
   changes: boolean;
 }
 
-export interface ImportWrites {
-  notices: NoticeRecord[];
-  annotations: ItemAnnotation[];
-  history: HistoryEntry[];
-}
+/** The records an import writes. */
+export type ImportWrites = RecordSet;
 
-export type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: Message[] };
+type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: Message[] };
 
 const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
 
-export function fileAnnotation(noticeKey: string, item: FileItem): ItemAnnotation {
-  const a: ItemAnnotation = {
-    noticeKey,
-    itemNo: item.itemNo,
-    status: item.status,
-    note: item.note,
-    fingerprint: item.fingerprint,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
-  if (item.followUp != null) a.followUp = item.followUp;
-  if (item.progress != null) a.progress = item.progress;
-  if (item.noteUpdatedAt != null) a.noteUpdatedAt = item.noteUpdatedAt;
-  if (item.noteCopies?.length) {
-    a.noteCopies = item.noteCopies.map((c) => ({ id: c.id, text: c.text, at: c.at, kind: c.kind, ...(c.author != null && { author: c.author }) }));
-  }
-  return a;
-}
-
-export function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
+function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
   return item.history.map((h) => {
     const e: HistoryEntry = { noticeKey, itemNo: item.itemNo, at: h.at, field: h.field };
     if (h.from !== undefined) e.from = h.from;
@@ -161,7 +154,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
     for (const item of n.items) {
       const k = itemKey(n.key, item.itemNo);
       const current = local.annotations.get(k);
-      const incoming = { annotation: fileAnnotation(n.key, item), history: fileHistory(n.key, item) };
+      const incoming = { annotation: annotationFromFile(n.key, item), history: fileHistory(n.key, item) };
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;
@@ -193,4 +186,26 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
   if (errors.length) return { ok: false, errors };
   const changes = writes.notices.length + writes.annotations.length + writes.history.length > 0;
   return { ok: true, preview: { exportedAt: file.exportedAt, counts, notices, conflicts, changes }, writes };
+}
+
+export class ImportRefused extends Error {
+  constructor(readonly errors: Message[]) {
+    super(errors.map(messageDetail).join('\n'));
+  }
+}
+
+/**
+ * Importing `file` at `now`, as lib/db/transfer-store.ts takes it: the notices whose records to
+ * read, and the plan made from them in the same transaction as its writes. The plan throws
+ * ImportRefused when the file cannot be merged: nothing is written.
+ */
+export function importJob(file: TransferFile, now: number) {
+  return {
+    noticeKeys: file.notices.map((n) => n.key),
+    plan(records: RecordSet) {
+      const plan = planImport(file, localState(records), now);
+      if (!plan.ok) throw new ImportRefused(plan.errors);
+      return { preview: plan.preview, writes: plan.writes, counts: plan.preview.counts };
+    },
+  };
 }

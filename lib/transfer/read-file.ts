@@ -7,7 +7,7 @@
 import type { Message } from '../message';
 import { EMPTY_FILE, IMPORT_LIMITS, NOT_UTF8, tooLarge } from './limits';
 
-export type DecodedFile = { ok: true; text: string } | { ok: false; error: Message };
+type DecodedFile = { ok: true; text: string } | { ok: false; error: Message };
 
 /** Refuses a file larger than the import limit without reading it. */
 export function checkFileSize(size: number): DecodedFile | undefined {

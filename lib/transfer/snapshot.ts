@@ -1,26 +1,15 @@
 /**
  * What an export reads: notices, annotations and history as the database holds them, grouped by
- * notice and item. Pure: the database read lives in ./store.ts.
+ * notice and item. Pure: the database read lives in lib/db/transfer-store.ts.
  */
+import { itemKey, type ItemKey } from '../annotation/item-key';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../db/database';
-import { dayAt } from '../annotation/schedule';
+import type { RecordSet } from '../annotation/record-set';
+import type { NoticeRecord } from '../notice/notice-record';
+import { shanghaiDayOf } from '../annotation/shanghai-time';
 
-/**
- * A notice record an import created: only the file's (annotated) items are known until the page is
- * opened; if the page agrees with them, its notice completes the record and these fields go (else
- * the page's text is a revision: lib/db/notice-record.ts).
- */
-export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
-
-export interface TransferSnapshot {
-  notices: NoticeRecord[];
-  annotations: ItemAnnotation[];
-  history: HistoryEntry[];
-}
-
-/** Key of one item across tables: notice key and item number. */
-export const itemKey = (noticeKey: string, itemNo: number) => `${noticeKey}\u0000${itemNo}`;
+/** Everything an export reads (lib/db/transfer-store.ts readSnapshot). */
+export type TransferSnapshot = RecordSet;
 
 export interface NoticeGroup {
   notice: NoticeRecord;
@@ -57,8 +46,8 @@ export function groupByNotice(
 }
 
 /** History entries by item, each list in the order written (by time, then id). */
-export function historyByItem(history: readonly HistoryEntry[]): Map<string, HistoryEntry[]> {
-  const map = new Map<string, HistoryEntry[]>();
+export function historyByItem(history: readonly HistoryEntry[]): Map<ItemKey, HistoryEntry[]> {
+  const map = new Map<ItemKey, HistoryEntry[]>();
   for (const h of history) {
     const k = itemKey(h.noticeKey, h.itemNo);
     const list = map.get(k);
@@ -79,5 +68,5 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 export function exportFileName(notices: readonly Pick<NoticeRecord, 'key' | 'docNo'>[], now: number, extension: string): string {
   const name = notices.length === 1 ? (notices[0].docNo ?? notices[0].key) : 'all';
   const safe = name.replace(UNSAFE, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'notice';
-  return `duban-${safe}-${dayAt(now)}.${extension}`;
+  return `duban-${safe}-${shanghaiDayOf(now)}.${extension}`;
 }

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberNotice, saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
-import { createService } from '../db/service';
+import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { parseTransferFile } from './parse-file';
-import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from './restore-point';
+import { importJob } from './plan';
+import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from '../db/restore-point';
 import type { Failure } from '../protocol';
-import { sayFailure } from '../../utils/i18n';
-import { useLocale } from '../../tests/unit/i18n';
-import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from './store';
+import { sayFailureIn } from '../../tests/unit/i18n';
+import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from '../db/transfer-store';
 import { applyEdits, dispose, editArb, freshDb, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -114,10 +114,8 @@ describe('undo last import', () => {
     const edited = await fullDump(b);
     const r = await undo(b, id);
     expect(r.ok).toBe(false);
-    expect(sayFailure(r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
-    useLocale('en');
-    expect(sayFailure(r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号 item 4)');
-    useLocale('zh_CN');
+    expect(sayFailureIn('zh_CN', r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
+    expect(sayFailureIn('en', r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号 item 4)');
     expect(await fullDump(b)).toEqual(edited);
     expect((await last(b))!.id).toBe(id);
   });
@@ -151,7 +149,7 @@ describe('undo last import', () => {
     b.restorePoints.add = (async () => {
       throw new Error('quota exceeded');
     }) as never;
-    await expect(applyImport(b, parsed.file, T0 + 20)).rejects.toThrow('quota exceeded');
+    await expect(applyImport(b, importJob(parsed.file, T0 + 20), T0 + 20)).rejects.toThrow('quota exceeded');
     b.restorePoints.add = add;
     expect(await fullDump(b)).toEqual(before);
     expect(await b.restorePoints.count()).toBe(0);

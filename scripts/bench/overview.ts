@@ -20,10 +20,11 @@ import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { ITEM_STATUSES } from '../../lib/annotation/model';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
-import type { NoticeRecord } from '../../lib/db/database';
-import { deriveDigests } from '../../lib/db/digests';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import type { NoticeRecord } from '../../lib/notice/notice-record';
+import { deriveDigests } from '../../lib/summary/digests';
 import { recogniseNotice } from '../../lib/notice/recognise';
+import { GONGSHU } from '../../lib/notice/sites';
 import { EXTENSION_DIR, extensionPage, launchDuban, ROOT } from '../../tests/e2e/harness';
 import { median, round } from './stats';
 
@@ -31,10 +32,10 @@ export const OVERVIEW_ROWS = 10_000;
 
 /** Notices and annotations: every item of 65 notices (156 items each) until `count`. */
 export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[]; annotations: ItemAnnotation[] } {
-  const url = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+  const url = GONGSHU.samples.notice;
   const r = recogniseNotice(parseHTML(readFileSync(join(ROOT, 'seeds/gongshu-2024-2.html'), 'utf8')).document as unknown as Document, { url });
   if (!r.ok) throw new Error(`the seed page did not parse: ${r.reason}`);
-  const today = dayAt(Date.now());
+  const today = shanghaiDayOf(Date.now());
   const notices: NoticeRecord[] = [];
   const annotations: ItemAnnotation[] = [];
   for (let n = 0; annotations.length < count; n++) {
@@ -61,7 +62,7 @@ export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[];
 
 /**
  * Writes straight into duban's empty database (already opened, so already at its current version),
- * with the digests the background's own writes would have kept beside them (lib/db/digests.ts).
+ * with the digests the background's own writes would have kept beside them (lib/summary/digests.ts).
  */
 export async function seed(page: Page, data: { notices: NoticeRecord[]; annotations: ItemAnnotation[] }): Promise<void> {
   const digests = deriveDigests(data.notices, data.annotations);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { recogniseNotice } from '../../lib/notice/recognise';
+import { GONGSHU } from '../../lib/notice/sites';
 import { medianMs, round } from './stats';
 
 export function benchParse(seedPage: string) {
@@ -17,7 +18,7 @@ export function benchParse(seedPage: string) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) sink += (n as Text).data.length;
   }, 300, 300);
   const parse_ms = medianMs(() => {
-    const r = recogniseNotice(doc, { url: 'https://www.gongshu.gov.cn/' });
+    const r = recogniseNotice(doc, { url: GONGSHU.samples.notice });
     if (!r.ok || r.notice.items.length !== 156) throw new Error('the seed page did not parse');
   }, 300, 300);
   if (sink < 0) console.log(sink);

@@ -2,7 +2,7 @@
  * Export, import and the popup's summary with 10,000 annotations across 8 notices.
  * Node (fake-indexeddb): export = read + build + serialise the JSON file; import = parse + Zod +
  * plan + one transaction into an empty database; popup_summary_compute_ms = what the background
- * computes for one opening of the popup, from the digests it reads (lib/db/digests.ts).
+ * computes for one opening of the popup, from the digests it reads (lib/summary/digests.ts).
  * With `chromium` (default when the extension is built): the same import and export as messages to
  * the real background (IndexedDB), and popup_summary_ms: the popup's time to first render of its
  * summary (navigation start → the `duban:popup-summary` mark, set after that frame), reloading
@@ -16,10 +16,11 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ITEM_STATUSES, type HistoryEntry, type ItemAnnotation } from '../../lib/annotation/model';
-import { DubanDatabase, type NoticeRecord } from '../../lib/db/database';
-import { deriveDigests } from '../../lib/db/digests';
-import { createTransferHandlers } from '../../lib/transfer/service';
-import { detailedNotices, summariseDigests, withDetails } from '../../lib/transfer/summary';
+import { DubanDatabase } from '../../lib/db/database';
+import type { NoticeRecord } from '../../lib/notice/notice-record';
+import { deriveDigests } from '../../lib/summary/digests';
+import { createTransferHandlers } from '../../entrypoints/background/transfer-handlers';
+import { detailedNotices, summariseDigests, withDetails } from '../../lib/summary/summary';
 import { EXTENSION_DIR } from '../../tests/e2e/harness';
 import { median, medianMs, round } from './stats';
 
@@ -220,6 +221,8 @@ async function benchChromium(text: string, runs = 3) {
           }),
         [type, data] as const,
       );
+    // The same popup with an empty database, in the same run: what any popup costs here.
+    const empty = await popupRenderTimes(page, Math.max(runs, 7));
     // The first import writes 10,000 new items; the file is then re-imported (all unchanged) to time reading + planning again.
     const first = await send('applyImport', { text });
     if (!first.ok) throw new Error(`chromium import failed: ${first.error}`);
@@ -233,6 +236,8 @@ async function benchChromium(text: string, runs = 3) {
       export_10k_chromium_ms: round(median(exportTimes)),
       popup_summary_ms: popup.warm,
       popup_summary_cold_ms: popup.cold,
+      popup_empty_ms: empty.warm,
+      popup_summary_ratio: round(popup.warm / empty.warm),
     };
   } finally {
     await duban.close();

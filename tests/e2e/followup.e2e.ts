@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
 import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
@@ -44,7 +44,7 @@ describe('follow-ups, overview and meeting report', () => {
   let worker: Worker;
   let notice: Notice;
   let overview: Page;
-  const today = dayAt(Date.now());
+  const today = shanghaiDayOf(Date.now());
   const yesterday = addDays(today, -1);
   const twoDaysAgo = addDays(today, -2);
   const inThreeDays = addDays(today, 3);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
@@ -16,7 +16,7 @@ import { barEval } from './overlay-helpers';
 import { shadowEval } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
-const today = dayAt(Date.now());
+const today = shanghaiDayOf(Date.now());
 const NOTES = ['已召开专题会，材料待报', '资金缺口待协调'];
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { readDb, type DbSnapshot } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 import { editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { cdp } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
-const today = dayAt(Date.now());
+const today = shanghaiDayOf(Date.now());
 const iso = (ms: number) => new Date(ms).toISOString();
 const dir = mkdtempSync(join(tmpdir(), 'duban-import-safety-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,6 +53,38 @@ function item(itemNo: number, fields: Record<string, unknown> = {}, at = Date.no
 const duban = (notices: unknown[]) => JSON.stringify({ format: 'duban-annotations', version: 1, exportedAt: iso(Date.now()), notices });
 
 const tables = (db: DbSnapshot) => ({ notices: db.notices, annotations: db.annotations, history: db.history, historyPacks: db.historyPacks });
+
+describe('undo is a stack', () => {
+  it('imports A then B, undoes B then A from the popup, and the database is exactly as before A', async () => {
+    const d = await launchDuban();
+    try {
+      const page = await popup(d);
+      const before = tables(await readDb(d.context, d.extensionId));
+      const a = writeFile('stack-a.json', duban([fileNotice(41, [item(1, { note: '甲的文件' }), item(2)])]));
+      const b = writeFile('stack-b.json', duban([fileNotice(41, [item(1, { note: '乙改了甲', status: 'done' }, Date.now())]), fileNotice(42, [item(5)])]));
+      for (const file of [a, b]) {
+        await chooseFile(page, file);
+        await page.locator('[data-testid="import-preview"]').waitFor();
+        await page.locator('[data-action="apply-import"]').click();
+        await page.locator('[data-testid="import-done"]').waitFor();
+      }
+      const afterA = async () => tables(await readDb(d.context, d.extensionId));
+      const undo = page.locator('[data-testid="undo-import"]');
+      await expect.poll(async () => undo.textContent()).toContain('stack-b.json');
+      await page.locator('[data-action="undo-import"]').click();
+      await page.locator('[data-testid="undo-done"]').waitFor();
+      // B undone: A's import is still there, and can be undone next.
+      const onlyA = await afterA();
+      expect(onlyA.annotations.map((x) => x.note)).toEqual(expect.arrayContaining(['甲的文件']));
+      expect(onlyA.notices.map((n) => n.key)).not.toContain('拱政办发〔2025〕42号');
+      await expect.poll(async () => undo.textContent()).toContain('stack-a.json');
+      await page.locator('[data-action="undo-import"]').click();
+      await expect.poll(async () => tables(await readDb(d.context, d.extensionId))).toEqual(before);
+    } finally {
+      await d.close();
+    }
+  });
+});
 
 describe('undo the last import', () => {
   let d: Duban;
@@ -251,6 +283,14 @@ describe('hostile files in the popup', () => {
       "+cmd|' /C calc'!A0",
       '-1+1',
       '@SUM(1+1)',
+      // Formulas behind a blank, a line break or a zero-width character, and in full-width forms.
+      ' =1+1',
+      '\n=1+1',
+      '\u200b=1+1',
+      '\ufeff@SUM(1)',
+      '＝1+1',
+      '＋1',
+      '\t=1',
     ];
     const page = await popup(d);
     await page.evaluate(() => (document.title = 'duban'));
@@ -262,7 +302,8 @@ describe('hostile files in the popup', () => {
     await card.waitFor();
     const notes = card.locator('details.urgent .note');
     await expect.poll(() => notes.count()).toBe(payloads.length);
-    expect((await notes.allTextContents()).sort()).toEqual([...payloads].sort());
+    // The popup shows each note's first line with text.
+    expect((await notes.allTextContents()).sort()).toEqual(payloads.map((p) => p.trimStart().split('\n')[0]).sort());
     expect(await page.locator('main img, main script, main a[href^="javascript:"]').count()).toBe(0);
     for (const href of await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       expect(href).toMatch(/^https:\/\/www\.gongshu\.gov\.cn\/art\//);
@@ -273,8 +314,11 @@ describe('hostile files in the popup', () => {
     const row = card.locator('.export-row').first();
     const [csv] = await Promise.all([page.waitForEvent('download'), row.locator('[data-export="csv"]').click()]);
     const csvText = readFileSync((await csv.path())!, 'utf8');
-    for (const p of payloads.filter((p) => /^[=+\-@]/.test(p))) expect(csvText).toContain(`'${p.replaceAll('"', '""')}`);
-    expect(csvText).not.toMatch(/(^|,)"?[=+\-@]/m);
+    const formulas = payloads.filter((p) => /^[\s\u200b\ufeff]*[=+\-@＝＋－＠]/.test(p));
+    expect(formulas).toHaveLength(11);
+    for (const p of formulas) expect(csvText).toContain(`'${p.replaceAll('"', '""')}`);
+    // …and none as a bare cell a spreadsheet would run.
+    for (const p of formulas) for (const bare of [`,${p}`, `,"${p.replaceAll('"', '""')}`]) expect(csvText).not.toContain(bare);
     const [json] = await Promise.all([page.waitForEvent('download'), row.locator('[data-export="json"]').click()]);
     const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(exported.notices[0].items.map((i: { note: string }) => i.note)).toEqual(payloads);

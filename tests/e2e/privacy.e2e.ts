@@ -139,6 +139,10 @@ describe('a page script that runs before duban learns nothing the user wrote', (
     await shadowClick(page, 11, 'button.edit');
     await page.locator('[data-duban-editor-open="10"]').waitFor({ state: 'attached' });
     const frame = editorFrame(page);
+    // The page cannot load duban's editor under duban's id to probe for it: only the per-session
+    // dynamic URL (use_dynamic_url) that duban's content script asked for works.
+    const fetched = await page.evaluate((u) => fetch(u).then((r) => String(r.status), (e) => String(e)), `chrome-extension://${duban.extensionId}/editor.html`);
+    expect(fetched).toMatch(/Failed to fetch/);
     await frame.locator('h1', { hasText: '10' }).waitFor();
     await page.keyboard.type(TYPED);
     await page.keyboard.press('Shift+Tab'); // follow-up day

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayAt } from '../../lib/annotation/schedule';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
 import { arrowStatus, closeEditor, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { shadowEval } from './shadow';
 
 const KEY = '拱政办发〔2024〕2号';
-const today = dayAt(Date.now());
+const today = shanghaiDayOf(Date.now());
 
 const send = sendFromPage;
 
@@ -47,7 +47,8 @@ async function readDb(page: Page) {
 const historyOf = (db: Record<string, any[]>) =>
   [...db.history, ...(db.historyPacks ?? []).flatMap((p) => p.entries)]
     .filter((h) => h.field !== 'import')
-    .map(({ id: _id, ...h }) => JSON.stringify(h))
+    // The editing session is local bookkeeping (it folds one editor's saves), never exported.
+    .map(({ id: _id, session: _local, ...h }) => JSON.stringify(h))
     .sort();
 
 async function popup(d: Duban): Promise<Page> {

@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { vi } from 'vitest';
 import type { Message } from '../../lib/message';
+import type { Failure } from '../../lib/protocol';
 
 export const LOCALES_DIR = join(import.meta.dirname, '../../locales');
 
@@ -41,7 +42,7 @@ fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 // As WXT's own test setup does; here first, so utils/i18n (via @wxt-dev/browser) finds the fake.
 vi.stubGlobal('browser', fakeBrowser);
 vi.stubGlobal('chrome', fakeBrowser);
-const { say } = await import('../../utils/i18n');
+const { say, sayFailure } = await import('../../utils/i18n');
 
 /** `m` as the UI words it in `locale` (utils/i18n.ts say), for tests of what lib/ tells the user. */
 export function sayIn(locale: string, m: Message): string {
@@ -49,6 +50,17 @@ export function sayIn(locale: string, m: Message): string {
   useLocale(locale);
   try {
     return say(m);
+  } finally {
+    current = before;
+  }
+}
+
+/** A failure as the UI words it in `locale` (utils/i18n.ts sayFailure): lib/ tests never import utils/. */
+export function sayFailureIn(locale: string, f: Failure): string {
+  const before = current;
+  useLocale(locale);
+  try {
+    return sayFailure(f);
   } finally {
     current = before;
   }

@@ -7,14 +7,14 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { SEED_PAGE } from '../../../tests/fixtures/seed-dump';
+import { SEED_PAGE, SEED_URL } from '../../../tests/fixtures/seed-dump';
 import { ITEM_STATUSES, type AnnotationPatch, type ItemAnnotation } from '../../annotation/model';
 import { rememberNotice, saveAnnotation } from '../../db/annotations';
 import { DubanDatabase } from '../../db/database';
 import { recogniseNotice } from '../../notice/recognise';
 import type { Notice } from '../../notice/types';
 
-export const SEED_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+export { SEED_URL };
 export const SEED_KEY = '拱政办发〔2024〕2号';
 
 let seedCache: Notice | undefined;

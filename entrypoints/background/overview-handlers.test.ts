@@ -1,0 +1,66 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NOTICE_A, NOTICE_B } from '../../tests/fixtures/overview-rows';
+import { DubanDatabase } from '../../lib/db/database';
+import { createService } from './router';
+import { expandOverview, type OverviewData } from '../../lib/followup/overview';
+
+let db: DubanDatabase;
+beforeEach(async () => {
+  await Dexie.delete('duban-followup-service-test');
+  db = new DubanDatabase('duban-followup-service-test');
+});
+afterEach(() => db.close());
+
+describe('getOverview', () => {
+  it('answers every annotated item of every notice, joined with its text', async () => {
+    await db.notices.bulkPut([NOTICE_A, NOTICE_B]);
+    const { handle } = createService(db, () => 1000);
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemNo: 3, fingerprint: 'a3', status: 'behind', followUp: '2024-07-01' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_B.key, itemNo: 1, fingerprint: 'b1', note: '年初谋划' });
+    const res = await handle('getOverview', {});
+    expect(res.ok).toBe(true);
+    const rows = res.ok ? expandOverview(res.value as OverviewData) : [];
+    expect(rows.map((r) => [r.noticeKey, r.itemNo, r.leader, r.status])).toEqual([
+      [NOTICE_A.key, 3, '黄飞常务副区长', 'behind'],
+      [NOTICE_B.key, 1, '冯晶区长', 'not_started'],
+    ]);
+    expect(rows[0].text).toContain('城市大脑');
+    expect(rows[1]).toMatchObject({ docNo: NOTICE_B.docNo, year: 2025, url: NOTICE_B.sourceUrl, noticeTitle: NOTICE_B.title });
+  });
+  it('answers from memory until the database changes, whoever changes it', async () => {
+    await db.notices.bulkPut([NOTICE_A]);
+    const { handle } = createService(db, () => 1000);
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemNo: 1, fingerprint: 'a1', status: 'behind' });
+    const first = await handle('getOverview', {});
+    const second = await handle('getOverview', {});
+    expect(second.ok && second.value).toBe(first.ok && first.value); // the same object: from memory
+    const items = async () => {
+      const r = await handle('getOverview', {});
+      return r.ok ? (r.value as OverviewData).items.map((i) => `${i.itemNo}:${i.status}`) : [];
+    };
+    // A save through the service (Dexie) drops the answer.
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemNo: 1, fingerprint: 'a1', status: 'done' });
+    expect(await items()).toEqual(['1:done']);
+    // A write to the meta table does not.
+    const before = await handle('getOverview', {});
+    await db.meta.put({ key: 'x', value: 1 });
+    const after = await handle('getOverview', {});
+    expect(after.ok && after.value).toBe(before.ok && before.value);
+    // A write made around Dexie (plain IndexedDB) is caught by the stamp.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('duban-followup-service-test');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('annotations', 'readwrite');
+        tx.objectStore('annotations').put({ noticeKey: NOTICE_A.key, itemNo: 2, status: 'paused', note: '', fingerprint: 'a2', createdAt: 5, updatedAt: 5 });
+        tx.oncomplete = () => (open.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    expect(await items()).toEqual(['1:done', '2:paused']);
+  });
+  it('refuses a malformed request', async () => {
+    const { handle } = createService(db);
+    expect(await handle('getOverview', 'all')).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The background's router: what it answers, call by call (lib/protocol.ts). Checks each request
+ * with its schema, then runs its handler, which joins the features' pure work (lib/transfer,
+ * lib/followup) with the database's (lib/db). Kept free of browser APIs so unit tests run it on
+ * fake-indexeddb; ./index.ts checks the sender first and wires it to the browser.
+ */
+import type { ItemAnnotation } from '../../lib/annotation/model';
+import { NoteCopyRefused } from '../../lib/annotation/note-copies';
+import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from '../../lib/db/annotations';
+import type { DubanDatabase } from '../../lib/db/database';
+import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
+import { createStorageGuard } from '../../lib/db/recovery';
+import { message, Refusal } from '../../lib/message';
+import { summariseRevisions } from '../../lib/notice/notice-record';
+import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
+import { failure, ok, type Result } from '../../lib/util/result';
+import { createFollowUpHandlers } from './overview-handlers';
+import { createTransferHandlers } from './transfer-handlers';
+
+/** Calls about a tab's editor frame: ./tab-handlers.ts answers them. */
+type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage';
+/** The calls this router answers: every other one, or the type-check fails. */
+type Handled = Exclude<CallName, TabOnly>;
+
+export interface ServiceHooks {
+  /** Called after a save that changed something has committed. */
+  onAnnotationSaved?: (noticeKey: string, annotation: ItemAnnotation) => void;
+}
+
+export interface ServiceOptions {
+  /**
+   * The instance imports and undo write through, opened with strict durability (see
+   * entrypoints/background/index.ts); single edits use `db`. Defaults to `db`.
+   */
+  durable?: DubanDatabase;
+}
+
+export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}, options: ServiceOptions = {}) {
+  const durable = options.durable ?? db;
+  // A storage failure (disk full, backing store lost) must not outlive the storage's recovery.
+  const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
+  const handlers = {
+    async openNotice(notice) {
+      const { record, revision } = await noticeSeen(db, notice, now());
+      return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key), revision });
+    },
+    async saveAnnotation(patch) {
+      const { annotation, changed } = await saveAnnotation(db, patch, now());
+      if (changed) hooks.onAnnotationSaved?.(patch.noticeKey, annotation);
+      return ok(annotation);
+    },
+    async getItemHistory({ noticeKey, itemNo }) {
+      return ok(await itemHistory(db, noticeKey, itemNo));
+    },
+    async acceptNoticeRevision({ noticeKey, revisionId }) {
+      const record = await acceptNoticeRevision(db, noticeKey, revisionId, now());
+      return ok(summariseRevisions(record) ?? null);
+    },
+    async getNoticeRevisions() {
+      return ok(await noticeRevisions(db));
+    },
+    async resolveNoteCopy(request) {
+      try {
+        const { annotation, changed } = await resolveAnnotationCopy(db, request, now());
+        if (changed) hooks.onAnnotationSaved?.(request.noticeKey, annotation);
+        return ok(annotation);
+      } catch (e) {
+        if (e instanceof NoteCopyRefused) return failure(e.reason);
+        throw e;
+      }
+    },
+    ...createTransferHandlers(db, now, durable),
+    ...createFollowUpHandlers(db, now),
+  } satisfies { [K in Handled]: Handler<K> };
+  const byName: { [K in Handled]: Handler<K> } = handlers;
+
+  /** Validates `data` for request `name` and runs it; any failure comes back as a Failure. */
+  async function handle<K extends Handled>(name: K, data: unknown): Promise<Result<Answer<K>>> {
+    const parsed = calls[name].input.safeParse(data);
+    if (!parsed.success) {
+      const detail = describeZodError(parsed.error);
+      return { ...failure(message('request.invalid', { request: name, detail })), error: `invalid request ${name}: ${detail}` };
+    }
+    const handler = byName[name];
+    try {
+      // The schema of `name` checked the data (TypeScript cannot tie the two through K).
+      return await storage.run(() => handler(parsed.data as CheckedRequest<K>));
+    } catch (e) {
+      if (e instanceof Refusal) return failure(e.reason);
+      const detail = (e as Error).message;
+      // Said as what the user was doing: a failed read is not a failed save.
+      const code = READS.has(name) ? 'request.readFailed' : 'request.writeFailed';
+      return { ...failure(message(code, { detail })), error: `${name} failed: ${detail}` };
+    }
+  }
+  return { handle, handlers, db };
+}
+
+/** Requests that only read: their failure is not a failed save. */
+const READS = new Set<CallName>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview']);

@@ -1,0 +1,13 @@
+/** The meta table: small facts about the database itself (persistence granted, last export, undo stack, reminders). */
+import type { DubanDatabase } from './database';
+
+/** Meta key of the last backup (JSON) export: a LastExport (lib/summary/summary.ts), shown by the popup. */
+export const LAST_EXPORT_KEY = 'lastExport';
+
+export async function getMeta<T>(db: DubanDatabase, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(db: DubanDatabase, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}

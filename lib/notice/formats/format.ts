@@ -1,0 +1,86 @@
+/**
+ * What a notice format is: one way breakdown notices lay out their items (prose items closed by a
+ * 牵头单位 line, a table with a 牵头单位 column, units in brackets at the end of each item, …).
+ * lib/notice/recognise.ts reads the page's text once and asks the formats of the registry
+ * (./index.ts) in turn; the first that recognises the page gives its items. What every format
+ * shares stays in recognise.ts: the notice's metadata (文号, title, year, from the site's names),
+ * the 责任分解 title check, gaps in the numbering, the notice's URL.
+ */
+import type { TextLines } from '../extract-text';
+import type { Site } from '../sites';
+import type { NoticeItem, NoticeSection } from '../types';
+
+/** Insert an item's overlay with `parent.insertBefore(host, before)`. */
+export interface Position {
+  parent: Node;
+  before: Node | null;
+}
+
+/**
+ * Where a format puts duban's UI around its items. Reads the anchors; changes nothing. The content
+ * script asks it when it mounts the overlays (lib/notice/placement.ts `overlayPosition`, `itemBlocks`).
+ */
+export interface OverlayPlacement {
+  /** Where the item's overlay goes; undefined when its text has left the page. */
+  position(anchor: ItemAnchor): Position | undefined;
+  /**
+   * The page's elements that show the item (its paragraphs and 牵头单位 line, its table row),
+   * below `container` (the notice's body): a filter hides them with the overlay.
+   */
+  blocks(anchor: ItemAnchor, container: Element): Element[];
+}
+
+/** Where an item's text sits in the page. */
+export interface ItemAnchor {
+  itemNo: number;
+  /** The item's text nodes from its number to its last character, in order. */
+  nodes: Text[];
+  /** The text nodes of the item's 牵头单位 line (or cell), when it has one. */
+  unitNodes: Text[];
+  /** How the item's overlay is placed: its format's rule, shared by every item of the page. */
+  placement: OverlayPlacement;
+}
+
+/** The page as a format reads it. Hidden copies of the body are left out on a first reading. */
+export interface PageText {
+  /** The page: for formats that read its structure (tables, cells) rather than its lines. */
+  doc: Document;
+  /**
+   * The page's text as a reader sees its blocks, one line per block or <br>, each line with the
+   * text nodes it is made of (lineNodes gives them), to anchor items back into the page.
+   */
+  lines: TextLines;
+  /** Tells whether an element is shown: checkVisibility in the browser, attributes in Node. */
+  isVisible: (el: Element) => boolean;
+  /** The site the page is on, when duban knows it (lib/notice/sites.ts). */
+  site?: Site;
+}
+
+/**
+ * A format's reading of a page: the items it found, in order, each number once, with an anchor per
+ * item (every item has one); or why the page is not in this format, in words a user can read.
+ */
+export type FormatReading =
+  | { ok: true; sections: NoticeSection[]; items: NoticeItem[]; anchors: Map<number, ItemAnchor> }
+  | { ok: false; reason: string };
+
+/**
+ * One notice format. Formats so far and to come:
+ * - prose items each closed by a 牵头单位 line (./prose-lead-line.ts): reads `lines`, anchors the
+ *   item's lines and its unit line, overlay after the item's text (placement.ts AFTER_TEXT);
+ * - tables (序号 | 重点工作 | 牵头单位 | …): would read `doc`'s <table>s, anchor the task cell's text
+ *   and the unit cell's, and place the overlay in a row of its own after the item's row;
+ * - units in brackets at the end of the item (（牵头单位：X；配合单位：Y）): would read `lines` as
+ *   the prose format does, with the unit text inside the item's own nodes.
+ */
+export interface NoticeFormat {
+  /** Stable id, e.g. `prose-lead-line`; a recognised notice says which format read it. */
+  id: string;
+  /**
+   * Recognises the page's items, or refuses. Must not change the page, and must refuse rather than
+   * guess: a look-alike page (a report, a progress table) read as a notice gets overlays it should
+   * not. Items' texts are normalised (normalize.ts) and carry their fingerprint (fingerprint()).
+   * When `page` holds the body twice (a hidden print copy), items come from the copy `isVisible`.
+   */
+  read(page: PageText): FormatReading;
+}

@@ -1,0 +1,216 @@
+/**
+ * What a page may change in a stored notice: nothing but where it was seen. The first text a page
+ * showed stays the notice's text (what the overview, exports and the popup show); a page that shows
+ * another text for the same notice (a corrected notice, or a forged page on the same site, maybe
+ * over http) leaves it as a revision on the record, which the user can accept from duban's own
+ * pages. Pure: lib/db/notices.ts reads and writes the records.
+ */
+import { message, Refusal } from '../message';
+import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
+import { noticeKey } from './notice-key';
+import type { Notice, NoticeItem } from './types';
+
+/**
+ * A notice as duban stores it, keyed by its identity (文号, else host + path), with the text a page
+ * first showed (or the user accepted since): a page never rewrites it (seeNotice below).
+ */
+export interface NoticeRecord extends Notice {
+  key: string;
+  /** URLs the notice was seen at (http/https, moved pages), latest seen last; at most 20. */
+  urls: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Other texts pages showed for this notice, or the text before the user accepted one; at most 5. */
+  revisions?: NoticeRevision[];
+  /** The id the next revision gets. */
+  revisionSeq?: number;
+}
+
+/**
+ * A notice record an import created: only the file's (annotated) items are known until the page is
+ * opened; if the page agrees with them, its notice completes the record and these fields go (else
+ * the page's text is a revision: seeNotice below).
+ */
+export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCount?: number };
+
+/** How many other texts one notice keeps, the latest seen. */
+export const MAX_REVISIONS = 5;
+
+/** A notice's text: all a page says of it but its URL (its 文号 is its key). */
+type NoticeText = Pick<Notice, 'title' | 'year' | 'publishedAt' | 'sections' | 'items' | 'gaps'>;
+
+/** Another text of a stored notice. */
+export interface NoticeRevision extends NoticeText {
+  /** Unique within its notice, never reused. */
+  id: number;
+  /** `page`: a page showed it; `replaced`: it was the stored text until the user accepted another. */
+  origin: 'page' | 'replaced';
+  /** Where it was last seen (for `replaced`: the notice's link then). */
+  url: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** What openNotice tells the page of its text: the revision it is, and which items differ from the stored text. */
+export interface PageRevision {
+  id: number;
+  /** Item numbers whose text (or units, or section) differs, or that only one of the two has. */
+  differs: number[];
+}
+
+function noticeText(n: NoticeText): NoticeText {
+  return {
+    title: n.title,
+    ...(n.year !== undefined && { year: n.year }),
+    ...(n.publishedAt !== undefined && { publishedAt: n.publishedAt }),
+    sections: n.sections,
+    items: n.items,
+    gaps: n.gaps,
+  };
+}
+
+const itemSignature = (i: NoticeItem) =>
+  JSON.stringify([i.fingerprint, i.text, i.section, i.units, i.unitNote ?? null, i.leaders ?? null, i.deadline ?? null]);
+const headerSignature = (n: NoticeText) =>
+  JSON.stringify([n.title, n.year ?? null, n.publishedAt ?? null, n.sections.map((s) => [s.ordinal, s.leader, s.heading])]);
+
+/**
+ * Item numbers that differ between two texts of a notice. With `within`, only the items of
+ * `stored` are compared, by text (a notice known from an imported file holds only its annotated
+ * items, with fewer details than a page gives).
+ */
+function differingItems(stored: NoticeText, other: NoticeText, within = false): number[] {
+  const sig = within ? (i: NoticeItem) => `${i.fingerprint}\u0000${i.text}` : itemSignature;
+  const a = new Map(stored.items.map((i) => [i.itemNo, sig(i)]));
+  const b = new Map(other.items.map((i) => [i.itemNo, sig(i)]));
+  const numbers = within ? a.keys() : new Set([...a.keys(), ...b.keys()]);
+  return [...numbers].filter((no) => a.get(no) !== b.get(no)).sort((x, y) => x - y);
+}
+
+function sameText(a: NoticeText, b: NoticeText): boolean {
+  return headerSignature(a) === headerSignature(b) && differingItems(a, b).length === 0;
+}
+
+/** `others` and `latest`, oldest first, at most MAX_REVISIONS: the latest seen stay, `latest` always. */
+function capped(others: readonly NoticeRevision[], latest: NoticeRevision): NoticeRevision[] {
+  const sorted = [...others].sort((a, b) => a.lastSeenAt - b.lastSeenAt || a.id - b.id);
+  return [...sorted.slice(Math.max(0, sorted.length - (MAX_REVISIONS - 1))), latest];
+}
+
+function withoutImportMarks(record: NoticeRecord): NoticeRecord {
+  const { importedOnly: _i, itemCount: _c, ...rest } = record as ImportedNoticeRecord;
+  return rest;
+}
+
+export interface SeenNotice {
+  record: NoticeRecord;
+  /** Null when the page shows the stored text. */
+  revision: PageRevision | null;
+}
+
+/** The notice record after a page showed `notice` at `now`. */
+export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: number): SeenNotice {
+  const url = canonicalNoticeUrl(notice.sourceUrl);
+  const text = noticeText(notice);
+  const key = noticeKey(notice);
+  if (!old) {
+    const record: NoticeRecord = { key, ...(notice.docNo !== undefined && { docNo: notice.docNo }), ...text, sourceUrl: url, urls: [url], firstSeenAt: now, lastSeenAt: now };
+    return { record, revision: null };
+  }
+  const imported = (old as ImportedNoticeRecord).importedOnly === true;
+  const differs = differingItems(old, text, imported);
+  const sourceUrl = preferredSourceUrl(old.sourceUrl, url);
+  const seen = { urls: withNoticeUrl(old.urls ?? [], url, sourceUrl), lastSeenAt: now };
+
+  if (imported && !differs.length) {
+    // Known from a colleague's file until now: the page agrees with it and completes it.
+    return { record: { ...withoutImportMarks(old), ...text, sourceUrl, ...seen }, revision: null };
+  }
+  if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
+    return { record: { ...old, sourceUrl, ...seen }, revision: null };
+  }
+
+  // Another text: kept beside the stored one, once, and the link stays where the stored text is.
+  const revisions = old.revisions ?? [];
+  const same = revisions.find((r) => sameText(r, text));
+  const revision: NoticeRevision = same
+    ? { ...same, origin: 'page', url, lastSeenAt: now }
+    : { id: old.revisionSeq ?? 1, origin: 'page', url, firstSeenAt: now, lastSeenAt: now, ...text };
+  const record: NoticeRecord = {
+    ...old,
+    urls: withNoticeUrl(old.urls ?? [], url, old.sourceUrl),
+    lastSeenAt: now,
+    revisions: capped(revisions.filter((r) => r !== same), revision),
+    revisionSeq: same ? (old.revisionSeq ?? 1) : revision.id + 1,
+  };
+  return { record, revision: { id: revision.id, differs } };
+}
+
+export class RevisionNotFound extends Refusal {}
+
+/**
+ * The record once the user accepted revision `id`: its text becomes the notice's, and the text it
+ * replaces is kept as a revision so that it can be seen and taken back.
+ */
+export function acceptRevision(old: NoticeRecord, id: number, now: number): NoticeRecord {
+  const revisions = old.revisions ?? [];
+  const chosen = revisions.find((r) => r.id === id);
+  if (!chosen) throw new RevisionNotFound(message('revision.notFound', { notice: old.key, id }));
+  const seq = old.revisionSeq ?? Math.max(0, ...revisions.map((r) => r.id)) + 1;
+  const replaced: NoticeRevision = { id: seq, origin: 'replaced', url: old.sourceUrl, firstSeenAt: old.firstSeenAt, lastSeenAt: now, ...noticeText(old) };
+  const { title: _t, year: _y, publishedAt: _p, ...rest } = withoutImportMarks(old);
+  // An http page's text may be accepted; its URL still never replaces an https link.
+  const sourceUrl = preferredSourceUrl(chosen.url, old.sourceUrl);
+  return {
+    ...rest,
+    ...noticeText(chosen),
+    sourceUrl,
+    urls: withNoticeUrl(old.urls ?? [], chosen.url, sourceUrl),
+    revisions: capped(revisions.filter((r) => r !== chosen), replaced),
+    revisionSeq: seq + 1,
+  };
+}
+
+/** A notice's revisions as duban's pages list them: what each would change. */
+export interface RevisionSummary {
+  id: number;
+  origin: NoticeRevision['origin'];
+  url: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  title: string;
+  itemCount: number;
+  /** Item numbers that differ from the stored text. */
+  differs: number[];
+}
+
+export interface NoticeRevisions {
+  noticeKey: string;
+  docNo?: string;
+  title: string;
+  sourceUrl: string;
+  itemCount: number;
+  /** Latest seen first. */
+  revisions: RevisionSummary[];
+}
+
+export function summariseRevisions(record: NoticeRecord): NoticeRevisions | undefined {
+  if (!record.revisions?.length) return undefined;
+  return {
+    noticeKey: record.key,
+    ...(record.docNo !== undefined && { docNo: record.docNo }),
+    title: record.title,
+    sourceUrl: record.sourceUrl,
+    itemCount: record.items.length,
+    revisions: [...record.revisions].reverse().map((r) => ({
+      id: r.id,
+      origin: r.origin,
+      url: r.url,
+      firstSeenAt: r.firstSeenAt,
+      lastSeenAt: r.lastSeenAt,
+      title: r.title,
+      itemCount: r.items.length,
+      differs: differingItems(record, r),
+    })),
+  };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { NoticeItemSchema } from './schema';
+import { leadUnit } from './units';
+
+describe('the lead unit of an item', () => {
+  it('is the unit marked lead, else the first listed', () => {
+    expect(leadUnit([{ name: '区发改局', lead: false }, { name: '区财政局', lead: true }])?.name).toBe('区财政局');
+    expect(leadUnit([{ name: '区发改局', lead: false }, { name: '区财政局', lead: false }])?.name).toBe('区发改局');
+    expect(leadUnit([])).toBeUndefined();
+  });
+});
+
+describe('an item from a content script', () => {
+  const item = { itemNo: 1, text: '推进城市更新', section: 1, units: [{ name: '区建设局', lead: true }], fingerprint: 'f' };
+  it('may carry roles, leaders and a deadline', () => {
+    const full = { ...item, units: [{ name: '区建设局', lead: true, role: 'lead' }, { name: '各街道', lead: false, role: 'co' }], leaders: ['冯晶区长'], deadline: '2024年6月底前' };
+    expect(NoticeItemSchema.parse(full)).toEqual(full);
+  });
+  it('is refused when a unit is marked lead against its role', () => {
+    expect(NoticeItemSchema.safeParse({ ...item, units: [{ name: '区建设局', lead: true, role: 'co' }] }).success).toBe(false);
+  });
+});
