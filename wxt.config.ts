@@ -5,6 +5,8 @@ import { siteOrigins } from './lib/notice/sites';
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
   imports: false,
+  // UI text: locales/<lang>.yml, written to _locales/ with typed keys (utils/i18n.ts).
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: '__MSG_extName__',

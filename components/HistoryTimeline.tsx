@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../lib/annotation/model';
 import { describeChange, newestFirst } from '../lib/annotation/history';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import type { Result } from '../lib/protocol';
+import { say, sayFailure, t } from '../utils/i18n';
 
 export type HistoryTimelineProps =
   /** The overview: entries already loaded (null while loading). */
@@ -17,19 +18,15 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
 }
 
 function Entries({ entries }: { entries: readonly HistoryEntry[] | null }) {
-  if (entries === null) return <p class="muted">载入中… Loading…</p>;
-  if (!entries.length) return <p class="muted">还没有变更记录 / no changes yet</p>;
+  if (entries === null) return <p class="muted">{t('common.loading')}</p>;
+  if (!entries.length) return <p class="muted">{t('history.empty')}</p>;
   return (
     <ol class="timeline">
       {newestFirst(entries).map((e, i) => {
-        const text = describeChange(e);
         return (
           <li key={e.id ?? i} data-field={e.field}>
             <time dateTime={new Date(e.at).toISOString()}>{shanghaiDateTimeOf(e.at)}</time>
-            <span class="change">{text.zh}</span>
-            <span class="en" lang="en">
-              {text.en}
-            </span>
+            <span class="change">{say(describeChange(e))}</span>
           </li>
         );
       })}
@@ -43,18 +40,13 @@ function LoadedOnOpen({ itemNo, load }: { itemNo: number; load: () => Promise<Re
   const fetch = () => {
     setEntries(null);
     load().then(
-      (r) => (r.ok ? (setEntries(r.value), setError('')) : setError(r.error)),
+      (r) => (r.ok ? (setEntries(r.value), setError('')) : setError(sayFailure(r))),
       (e: Error) => setError(e.message),
     );
   };
   return (
     <details class="history" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && fetch()}>
-      <summary aria-label={`第 ${itemNo} 项变更记录 History of item ${itemNo}`}>
-        变更记录
-        <span class="en" lang="en">
-          History
-        </span>
-      </summary>
+      <summary aria-label={t('history.ofItem', { itemNo })}>{t('history.title')}</summary>
       {error ? (
         <p class="error" role="alert">
           {error}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ImportOutcome } from '../lib/protocol';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
-import { ZhEn } from './ZhEn';
+import { t } from '../utils/i18n';
 
 export type ImportState =
   | { step: 'idle' }
@@ -11,7 +11,8 @@ export type ImportState =
   /** The background never answered and the import did not land: the preview stays, to retry. */
   | { step: 'interrupted'; fileName: string; preview: ImportOutcome; message: string }
   | { step: 'done'; fileName: string; result: ImportOutcome }
-  | { step: 'error'; fileName?: string; message: string };
+  /** `lines`: the headline (what happened), then what is wrong, one a line. */
+  | { step: 'error'; fileName?: string; lines: string[] };
 
 interface Props {
   state: ImportState;
@@ -33,7 +34,7 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
   return (
     <section class="import" aria-labelledby="import-h">
       <h2 id="import-h" class="sr-only">
-        导入 Import
+        {t('import.heading')}
       </h2>
       <input
         ref={input}
@@ -51,13 +52,11 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
       />
       {(state.step === 'idle' || state.step === 'done' || state.step === 'error') && (
         <button type="button" data-action="choose-import" disabled={busy} onClick={() => input.current?.click()}>
-          <ZhEn zh="导入文件…" en="Import a file…" />
+          {t('import.choose')}
         </button>
       )}
       {state.step === 'reading' && (
-        <p role="status">
-          <ZhEn zh={`正在检查 ${state.fileName}…`} en="Checking the file…" />
-        </p>
+        <p role="status">{t('import.checking', { file: state.fileName })}</p>
       )}
       {(state.step === 'preview' || state.step === 'applying' || state.step === 'interrupted') && (
         <div class="panel" data-testid="import-preview">
@@ -67,43 +66,36 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
             </p>
           ) : (
             <h3 tabIndex={-1} ref={focusTarget as never}>
-              <ZhEn zh={`导入预览：${state.fileName}`} en="Import preview" />
+              {t('import.previewTitle', { file: state.fileName })}
             </h3>
           )}
           <ImportPreviewPanel outcome={state.preview} />
           {!state.preview.changes && (
-            <p class="muted">
-              <ZhEn zh="此文件不会带来任何变化。" en="This file changes nothing." />
-            </p>
+            <p class="muted">{t('import.noChange')}</p>
           )}
           {state.step === 'applying' && (
             <p role="status" data-testid="import-applying">
-              <ZhEn zh="正在导入…" en="Importing…" />
+              {t('import.applying')}
             </p>
           )}
           <div class="actions">
             <button type="button" class="primary" data-action="apply-import" disabled={state.step === 'applying'} onClick={onApply}>
-              {state.step === 'interrupted' ? <ZhEn zh="重试导入" en="Try again" /> : <ZhEn zh="确认导入" en="Import" />}
+              {state.step === 'interrupted' ? t('import.retry') : t('import.apply')}
             </button>
             <button type="button" data-action="cancel-import" disabled={state.step === 'applying'} onClick={onCancel}>
-              <ZhEn zh="取消" en="Cancel" />
+              {t('common.cancel')}
             </button>
           </div>
         </div>
       )}
       {state.step === 'done' && (
         <div class="panel ok" role="status" tabIndex={-1} ref={focusTarget as never} data-testid="import-done">
-          <p>
-            <ZhEn
-              zh={`已导入 ${state.fileName}：新增 ${state.result.counts.new}，更新 ${state.result.counts.updated}，冲突 ${state.result.counts.conflict}，不变 ${state.result.counts.unchanged}`}
-              en={`Imported: ${state.result.counts.new} new, ${state.result.counts.updated} updated, ${state.result.counts.conflict} conflicts, ${state.result.counts.unchanged} unchanged`}
-            />
-          </p>
+          <p>{t('import.done', { file: state.fileName, ...state.result.counts })}</p>
         </div>
       )}
       {state.step === 'error' && (
         <div class="panel error" role="alert" tabIndex={-1} ref={focusTarget as never} data-testid="import-error">
-          {state.message.split('\n').map((line, i) => (i === 0 ? <p key={i} class="headline">{line}</p> : <p key={i}>{line}</p>))}
+          {state.lines.map((line, i) => (i === 0 ? <p key={i} class="headline">{line}</p> : <p key={i}>{line}</p>))}
         </div>
       )}
     </section>

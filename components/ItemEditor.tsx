@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { EditableFields, ItemView } from '../lib/annotation/item-store';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH, type ItemStatus } from '../lib/annotation/status';
 import { followUpState, gradeProgress } from '../lib/annotation/schedule';
-import { statusText, TEXT } from '../lib/overlay-text';
+import { statusText, t } from '../utils/i18n';
 import { NoteCopies } from './NoteCopies';
 
 export interface ItemEditorProps {
@@ -50,12 +50,12 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
     <div class="editor-fields" data-status={view.status}>
       {view.textChanged && (
         <p class="changed" role="note">
-          <strong>⚠ {TEXT.textChanged}</strong> {TEXT.textChangedHint}
+          <strong>⚠ {t('row.textChanged')}</strong> {t('row.textChangedHint')}
         </p>
       )}
       <div class="line">
         <label class="field status-field">
-          <span>{TEXT.status}</span>
+          <span>{t('editor.status')}</span>
           <select
             id={id('status')}
             class={`s-${view.status}`}
@@ -71,7 +71,7 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
           </select>
         </label>
         <label class={`field progress-field${grade ? ` g-${grade}` : ''}`}>
-          <span>{TEXT.progressLabel}</span>
+          <span>{t('editor.progress')}</span>
           <input
             id={id('progress')}
             type="number"
@@ -100,12 +100,12 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
             }}
           />
           <span class="muted" id={id('progress-msg')} role={progressError ? 'alert' : undefined}>
-            {progressError ? TEXT.progressInvalid : expected !== undefined ? TEXT.expected(Math.round(expected)) : ''}
-            {!progressError && grade && grade !== 'on_track' ? ` · ${TEXT.grade[grade]}` : ''}
+            {progressError ? t('editor.progressInvalid') : expected !== undefined ? t('editor.expected', { expected: Math.round(expected) }) : ''}
+            {!progressError && grade && grade !== 'on_track' ? ` · ${t(`grade.${grade}`)}` : ''}
           </span>
         </label>
         <label class={`field followup-field${due ? ` fu-${due}` : ''}`}>
-          <span>{TEXT.followUpLabel}</span>
+          <span>{t('editor.followUp')}</span>
           <input
             id={id('followup')}
             type="date"
@@ -121,17 +121,17 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
             }}
             onBlur={leave(followUp)}
           />
-          {due === 'overdue' && <span class="flag">{TEXT.overdue}</span>}
-          {due === 'today' && <span class="flag">{TEXT.dueToday}</span>}
+          {due === 'overdue' && <span class="flag">{t('row.overdue')}</span>}
+          {due === 'today' && <span class="flag">{t('row.dueToday')}</span>}
         </label>
       </div>
       <label class="field note-field">
-        <span>{TEXT.note}</span>
+        <span>{t('editor.note')}</span>
         <textarea
           id={id('note')}
           rows={4}
           maxLength={MAX_NOTE_LENGTH}
-          placeholder={TEXT.notePlaceholder}
+          placeholder={t('editor.notePlaceholder')}
           value={note.value}
           onFocus={() => {
             note.focus();
@@ -152,10 +152,10 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
         class={`save save-${view.save.state}`}
         role="status"
         aria-live="polite"
-        title={view.save.state === 'failed' ? `${TEXT.retrying}${view.save.error ? ` (${view.save.error})` : ''}` : undefined}
+        title={view.save.state === 'failed' ? `${t('editor.retrying')}${view.save.error ? ` (${view.save.error})` : ''}` : undefined}
       >
-        {TEXT.save[view.save.state]}
-        {view.save.state === 'failed' && <span class="muted"> · {TEXT.retrying}</span>}
+        {view.save.state === 'idle' ? '' : t(`editor.save.${view.save.state}`)}
+        {view.save.state === 'failed' && <span class="muted"> · {t('editor.retrying')}</span>}
       </p>
     </div>
   );

@@ -1,12 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { render, type ComponentChild } from 'preact';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ItemView } from '../lib/annotation/item-store';
 import type { NoticeItem } from '../lib/notice/types';
 import { ItemEditor } from './ItemEditor';
 import { ItemRow } from './ItemRow';
 import { NoticeBar } from './NoticeBar';
 import { OrphanNotes } from './OrphanNotes';
+import { useLocale } from '../tests/unit/i18n';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
@@ -64,10 +65,10 @@ describe('ItemRow (the row on the page)', () => {
     );
     const units = [...root.querySelectorAll('.unit')].map((u) => u.textContent);
     expect(units).toEqual(['牵头/汇总区发改经信局', '区财政局']);
-    expect(label(root, '.status')).toBe('推进中 In progress');
+    expect(label(root, '.status')).toBe('推进中');
     expect(root.querySelector('.progress')?.className).toContain('g-behind');
-    expect(label(root, '.progress')).toBe('进度 Progress 20% / 序时 50%');
-    expect(label(root, '.followup')).toBe('跟进 Follow-up 2024-03-01 · 已逾期 Overdue');
+    expect(label(root, '.progress')).toBe('进度 20% / 序时 50%');
+    expect(label(root, '.followup')).toBe('跟进 2024-03-01 · 已逾期');
     expect(label(root, '.note')).toBe(`机密 ${XSS} 第二行`);
     expect(root.querySelector('img')).toBeNull();
     // Nothing the user wrote or chose is a text node: the page can search text nodes, not attributes' generated content.
@@ -82,7 +83,7 @@ describe('ItemRow (the row on the page)', () => {
       <ItemRow item={item} view={view({ status: 'done', followUp: '2024-03-01', progress: 45, textChanged: true })} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />,
     );
     expect(root.querySelector('.progress')?.className).toContain('g-slightly_behind');
-    expect(label(root, '.followup')).toBe('跟进 Follow-up 2024-03-01');
+    expect(label(root, '.followup')).toBe('跟进 2024-03-01');
     expect(label(root, '.changed')).toContain('原文已更改');
   });
 });
@@ -94,30 +95,33 @@ describe('ItemEditor (in duban’s frame and the overview)', () => {
     );
     expect((root.querySelector('textarea') as unknown as HTMLTextAreaElement).value).toBe(XSS);
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('.save')?.textContent).toContain('保存失败 Failed');
+    expect(root.querySelector('.save')?.textContent).toContain('保存失败');
     expect(root.querySelector('.save')?.textContent).toContain('内容已保留');
   });
 });
 
+const barProps = {
+  total: 156,
+  shown: 156,
+  counts: { not_started: 150, in_progress: 3, done: 2, behind: 1, paused: 0 },
+  overdue: 1,
+  changed: 0,
+  units: [{ name: '区发改经信局', count: 40 }],
+  filter: { status: '' as const, unit: '' },
+  onFilter: vi.fn(),
+  onJump: vi.fn(() => true),
+  onOrphans: vi.fn(),
+  orphans: 0,
+};
+
 describe('NoticeBar', () => {
-  const props = {
-    total: 156,
-    shown: 156,
-    counts: { not_started: 150, in_progress: 3, done: 2, behind: 1, paused: 0 },
-    overdue: 1,
-    changed: 0,
-    units: [{ name: '区发改经信局', count: 40 }],
-    filter: { status: '' as const, unit: '' },
-    onFilter: vi.fn(),
-    onJump: vi.fn(() => true),
-    onOrphans: vi.fn(),
-  };
+  const props = barProps;
 
   it('counts by status as generated content and offers the orphaned notes', () => {
     const root = mount(<NoticeBar {...props} orphans={1} />);
-    expect(root.querySelector('.chip.s-done')?.textContent?.trim()).toBe('已完成 Done');
+    expect(root.querySelector('.chip.s-done')?.textContent?.trim()).toBe('已完成');
     expect(label(root, '.chip.s-done b')).toBe('2');
-    expect(label(root, '.orphans')).toBe('孤立批注 Orphaned notes (1)');
+    expect(label(root, '.orphans')).toBe('孤立批注（1）');
     (root.querySelector('.orphans') as unknown as HTMLButtonElement).click();
     expect(props.onOrphans).toHaveBeenCalled();
   });
@@ -134,5 +138,45 @@ describe('OrphanNotes (in duban’s frame)', () => {
     const root = mount(<OrphanNotes orphans={[{ noticeKey: 'k', itemNo: 200, status: 'behind', note: XSS, fingerprint: 'x', createdAt: 1, updatedAt: 1 }]} />);
     expect(root.querySelector('li')?.textContent).toContain(XSS);
     expect(root.querySelector('img')).toBeNull();
+  });
+});
+
+describe('one language at a time, the browser’s', () => {
+  afterEach(() => useLocale('zh_CN'));
+  const noCjk = (s: string | null | undefined) => expect(s ?? '').not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
+  const english = { ...item, units: [] };
+
+  it('words the row and the bar in zh_CN by default, marked lang="zh-CN"', () => {
+    const row = mount(<ItemRow item={item} view={view({ progress: 20, followUp: '2024-03-01' })} today="2024-06-30" expected={50} onOpen={vi.fn()} />);
+    expect(row.querySelector('section')?.getAttribute('lang')).toBe('zh-CN');
+    expect(row.querySelector('button.edit')?.textContent).toBe('编辑');
+    expect(row.querySelector('section')?.getAttribute('aria-label')).toBe('事项 12 督办');
+    const bar = mount(<NoticeBar {...barProps} />);
+    expect(bar.querySelector('.bar')?.getAttribute('lang')).toBe('zh-CN');
+    expect(label(bar, '.total')).toBe('156 项');
+    expect(label(bar, '.warn')).toBe('逾期 1');
+  });
+
+  it('words them in English when that is the browser’s language, and nothing else', () => {
+    useLocale('en');
+    const row = mount(
+      <ItemRow item={english} view={view({ progress: 20, followUp: '2024-03-01', textChanged: true })} today="2024-06-30" expected={50} onOpen={vi.fn()} />,
+    );
+    expect(row.querySelector('section')?.getAttribute('lang')).toBe('en');
+    expect(label(row, '.status')).toBe('In progress');
+    expect(label(row, '.progress')).toBe('Progress 20% / expected 50%');
+    expect(label(row, '.followup')).toBe('Follow-up 2024-03-01 · Overdue');
+    expect(row.querySelector('button.edit')?.textContent).toBe('Edit');
+    for (const el of row.querySelectorAll('[data-label], [aria-label], [title], button')) {
+      noCjk(el.getAttribute('data-label'));
+      noCjk(el.getAttribute('aria-label'));
+      noCjk(el.getAttribute('title'));
+    }
+    noCjk(row.textContent);
+    const bar = mount(<NoticeBar {...barProps} units={[]} />);
+    expect(bar.querySelector('.bar')?.getAttribute('lang')).toBe('en');
+    noCjk(bar.textContent);
+    expect(label(bar, '.total')).toBe('156 items');
+    expect(label(mount(<NoticeBar {...barProps} total={1} shown={1} />), '.total')).toBe('1 item');
   });
 });

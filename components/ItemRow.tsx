@@ -1,7 +1,7 @@
 import type { ItemView } from '../lib/annotation/item-store';
 import { followUpState, gradeProgress } from '../lib/annotation/schedule';
 import type { NoticeItem } from '../lib/notice/types';
-import { statusText, TEXT } from '../lib/overlay-text';
+import { statusText, t, uiLang } from '../utils/i18n';
 import { LeadUnitTags } from './LeadUnitTags';
 
 interface Props {
@@ -22,29 +22,28 @@ const NOTE_PREVIEW = 140;
  * node here (a page script can find text in a closed shadow root with window.find): every value
  * of the annotation (status, progress, day, note) is in a data-label attribute that CSS shows as
  * generated content, which the page cannot search or select. Editing happens in duban's frame.
+ * `lang`: the row speaks duban's language, whatever the page's.
  */
 export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   const grade = view.progress === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
   const note = view.note.replace(/\s+/g, ' ').trim();
+  const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
-    <section class="overlay" data-status={view.status} role="group" aria-label={TEXT.item(item.itemNo)}>
+    <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemNo: item.itemNo })}>
       <LeadUnitTags units={item.units} />
       <span class={`status s-${view.status}`} data-label={statusText(view.status)} />
       {view.progress !== undefined && (
-        <span class={`progress g-${grade}`} data-label={`${TEXT.progress} ${view.progress}% / ${TEXT.expected(Math.round(expected))}`} />
+        <span class={`progress g-${grade}`} data-label={t('row.progress', { progress: view.progress, expected: Math.round(expected) })} />
       )}
       {view.followUp && (
-        <span
-          class={`followup${due ? ` fu-${due}` : ''}`}
-          data-label={`${TEXT.followUp} ${view.followUp}${due === 'overdue' ? ` · ${TEXT.overdue}` : due === 'today' ? ` · ${TEXT.dueToday}` : ''}`}
-        />
+        <span class={`followup${due ? ` fu-${due}` : ''}`} data-label={`${t('row.followUp', { day: view.followUp })}${dueWord}`} />
       )}
-      {view.textChanged && <span class="changed" data-label={`⚠ ${TEXT.textChanged}`} title={TEXT.textChangedHint} />}
-      {!!view.stored?.noteCopies?.length && <span class="changed copies" data-label={`${TEXT.copies.title} ${view.stored.noteCopies.length}`} />}
+      {view.textChanged && <span class="changed" data-label={`⚠ ${t('row.textChanged')}`} title={t('row.textChangedHint')} />}
+      {!!view.stored?.noteCopies?.length && <span class="changed copies" data-label={t('row.copies', view.stored.noteCopies.length)} />}
       <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
       <button type="button" class="edit" aria-haspopup="dialog" onClick={onOpen}>
-        {TEXT.editor.open}
+        {t('row.edit')}
       </button>
     </section>
   );

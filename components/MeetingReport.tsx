@@ -1,35 +1,42 @@
-import { STATUS_LABELS } from '../lib/annotation/status';
 import { noticeLabel } from '../lib/followup/overview';
-import { countsLine, followUpText, GROUPING_LABELS, progressText, reportTitle, type MeetingReport as Report } from '../lib/followup/report';
+import type { MeetingReport as Report } from '../lib/followup/report';
+import { statusText, t } from '../utils/i18n';
+import { countsLine, followUpText, groupName, itemText, progressText, reportTitle } from './report-text';
 
 /** The printable meeting report: one section per lead official or lead unit, counts on top. */
 export function MeetingReport({ report }: { report: Report }) {
   return (
     <article class="report" aria-labelledby="report-title">
       <h1 id="report-title">{reportTitle(report)}</h1>
-      <p class="report-meta">
-        Meeting report, {GROUPING_LABELS[report.groupBy].en} · 日期 {report.today} · 共 {countsLine(report.counts)}
-      </p>
+      <p class="report-meta">{t('report.meta', { day: report.today, counts: countsLine(report.counts) })}</p>
       {report.groups.map((g, gi) => (
         <section key={g.name} class="report-group" data-group={g.name} aria-labelledby={`group-${gi}`}>
-          <h2 id={`group-${gi}`}>{g.name}</h2>
+          <h2 id={`group-${gi}`}>{groupName(report, g)}</h2>
           <p class="counts">{countsLine(g.counts)}</p>
           <table>
             <thead>
               <tr>
-                <th scope="col" class="r-no">序号</th>
+                <th scope="col" class="r-no">
+                  {t('report.column.no')}
+                </th>
                 {report.manyNotices && (
                   <th scope="col" class="r-notice">
-                    文件
+                    {t('report.column.notice')}
                   </th>
                 )}
-                <th scope="col">事项</th>
-                <th scope="col" class="r-status">状态</th>
-                <th scope="col" class="r-progress">进度 / 序时进度</th>
-                <th scope="col" class="r-note">
-                  最新备注
+                <th scope="col">{t('report.column.item')}</th>
+                <th scope="col" class="r-status">
+                  {t('report.column.status')}
                 </th>
-                <th scope="col" class="r-follow">跟进</th>
+                <th scope="col" class="r-progress">
+                  {t('report.column.progress')}
+                </th>
+                <th scope="col" class="r-note">
+                  {t('report.column.note')}
+                </th>
+                <th scope="col" class="r-follow">
+                  {t('report.column.followUp')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -37,8 +44,8 @@ export function MeetingReport({ report }: { report: Report }) {
                 <tr key={it.row.id} data-item={it.row.itemNo} data-notice={it.row.noticeKey}>
                   <td class="r-no">{it.row.itemNo}</td>
                   {report.manyNotices && <td>{noticeLabel(it.row)}</td>}
-                  <td>{it.text}</td>
-                  <td class={`r-status status-${it.row.status}`}>{STATUS_LABELS[it.row.status].zh}</td>
+                  <td>{itemText(it)}</td>
+                  <td class={`r-status status-${it.row.status}`}>{statusText(it.row.status)}</td>
                   <td class={`r-progress ${it.grade ?? ''}`}>{progressText(it)}</td>
                   <td>{it.note || '—'}</td>
                   <td class={`r-follow ${it.followUpState === 'overdue' && it.row.status !== 'done' ? 'overdue' : ''}`}>{followUpText(it)}</td>
@@ -48,7 +55,7 @@ export function MeetingReport({ report }: { report: Report }) {
           </table>
         </section>
       ))}
-      {!report.groups.length && <p>没有事项 / no items</p>}
+      {!report.groups.length && <p>{t('report.noItems')}</p>}
     </article>
   );
 }

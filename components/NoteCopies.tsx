@@ -1,6 +1,6 @@
 import type { NoteCopy } from '../lib/annotation/model';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
-import { TEXT } from '../lib/overlay-text';
+import { t } from '../utils/i18n';
 
 interface Props {
   copies: readonly NoteCopy[];
@@ -15,8 +15,8 @@ interface Props {
 export function NoteCopies({ copies, onResolve }: Props) {
   if (!copies.length) return null;
   return (
-    <section class="note-copies" aria-label={TEXT.copies.title}>
-      <p class="hint">{TEXT.copies.hint}</p>
+    <section class="note-copies" aria-label={t('copies.title')}>
+      <p class="hint">{t('copies.hint')}</p>
       <ul>
         {copies.map((c) => (
           <li key={c.id}>
@@ -24,10 +24,10 @@ export function NoteCopies({ copies, onResolve }: Props) {
             {c.author && <span class="author">{c.author}</span>}
             <p class="text">{c.text}</p>
             <button type="button" onClick={() => onResolve(c.id, 'append')}>
-              {TEXT.copies.append}
+              {t('copies.append')}
             </button>
             <button type="button" onClick={() => onResolve(c.id, 'dismiss')}>
-              {TEXT.copies.dismiss}
+              {t('copies.dismiss')}
             </button>
           </li>
         ))}

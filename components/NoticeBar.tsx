@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ItemFilter } from '../lib/annotation/filter';
 import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
-import { statusText, TEXT } from '../lib/overlay-text';
+import { statusText, t, uiLang } from '../utils/i18n';
 
 interface Props {
   total: number;
@@ -26,7 +26,7 @@ interface Props {
 /**
  * The compact bar at the top of the notice: counts, filters, jump to an item, orphans. Counts come
  * from the user's annotations, so they are shown as generated content (data-label / data-count),
- * never as text the page could search.
+ * never as text the page could search. `lang`: the bar speaks duban's language, whatever the page's.
  */
 export function NoticeBar(p: Props) {
   const [jump, setJump] = useState('');
@@ -41,10 +41,10 @@ export function NoticeBar(p: Props) {
   };
 
   return (
-    <div class="bar" role="toolbar" aria-label={TEXT.bar.label}>
-      <strong class="brand">{TEXT.bar.title}</strong>
-      <span class="total" data-label={filtering ? TEXT.bar.shown(p.shown, p.total) : TEXT.bar.items(p.total)} />
-      <span class="chips" role="group" aria-label={TEXT.bar.statusFilter}>
+    <div class="bar" lang={uiLang()} role="toolbar" aria-label={t('bar.label')}>
+      <strong class="brand">{t('bar.title')}</strong>
+      <span class="total" data-label={filtering ? t('bar.shown', p.total, { shown: p.shown }) : t('bar.items', p.total)} />
+      <span class="chips" role="group" aria-label={t('bar.statusFilter')}>
         {ITEM_STATUSES.map((s) => (
           <button
             key={s}
@@ -57,12 +57,12 @@ export function NoticeBar(p: Props) {
           </button>
         ))}
       </span>
-      {p.overdue > 0 && <span class="warn" data-label={TEXT.bar.overdue(p.overdue)} />}
-      {p.changed > 0 && <span class="warn" data-label={TEXT.bar.changed(p.changed)} />}
+      {p.overdue > 0 && <span class="warn" data-label={t('bar.overdue', p.overdue)} />}
+      {p.changed > 0 && <span class="warn" data-label={t('bar.changed', p.changed)} />}
       <label class="unit-filter">
-        <span>{TEXT.bar.unit}</span>
+        <span>{t('bar.unit')}</span>
         <select value={p.filter.unit} onChange={(e) => p.onFilter({ ...p.filter, unit: e.currentTarget.value })}>
-          <option value="">{TEXT.bar.allUnits}</option>
+          <option value="">{t('bar.allUnits')}</option>
           {p.units.map((u) => (
             <option key={u.name} value={u.name}>
               {u.name} ({u.count})
@@ -72,7 +72,7 @@ export function NoticeBar(p: Props) {
       </label>
       {filtering && (
         <button type="button" class="clear" onClick={() => p.onFilter({ status: '', unit: '' })}>
-          {TEXT.bar.clear}
+          {t('bar.clear')}
         </button>
       )}
       <form class="jump" onSubmit={submit}>
@@ -80,26 +80,26 @@ export function NoticeBar(p: Props) {
           type="text"
           inputMode="numeric"
           size={4}
-          aria-label={TEXT.bar.jumpLabel}
+          aria-label={t('bar.jumpLabel')}
           placeholder="#"
           value={jump}
           onInput={(e) => setJump(e.currentTarget.value)}
           aria-invalid={missing !== undefined || undefined}
         />
-        <button type="submit">{TEXT.bar.jump}</button>
+        <button type="submit">{t('bar.jump')}</button>
         {missing !== undefined && (
           <span class="error" role="alert">
-            {TEXT.bar.jumpMissing(missing)}
+            {t('bar.jumpMissing', { itemNo: missing })}
           </span>
         )}
       </form>
       {p.loadError && (
         <span class="error" role="alert" title={p.loadError}>
-          {TEXT.bar.loadFailed}
+          {t('bar.loadFailed')}
         </span>
       )}
       {p.orphans > 0 && (
-        <button type="button" class="orphans" data-label={TEXT.bar.orphans(p.orphans)} aria-haspopup="dialog" onClick={p.onOrphans} />
+        <button type="button" class="orphans" data-label={t('bar.orphans', p.orphans)} aria-haspopup="dialog" onClick={p.onOrphans} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ItemAnnotation } from '../lib/annotation/model';
-import { statusText, TEXT } from '../lib/overlay-text';
+import { statusText, t } from '../utils/i18n';
 
 const PREVIEW = 80;
 
@@ -7,7 +7,7 @@ const PREVIEW = 80;
 export function OrphanNotes({ orphans }: { orphans: readonly ItemAnnotation[] }) {
   return (
     <section class="orphans">
-      <p class="hint">{TEXT.bar.orphansHint}</p>
+      <p class="hint">{t('bar.orphansHint')}</p>
       <ul>
         {orphans.map((a) => (
           <li key={a.itemNo}>

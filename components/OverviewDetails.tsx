@@ -7,7 +7,7 @@ import { itemUrl, snoozeDay } from '../lib/followup/reminders';
 import type { Result } from '../lib/protocol';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ItemEditor } from './ItemEditor';
-import { ZhEn } from './ZhEn';
+import { t } from '../utils/i18n';
 
 export interface OverviewDetailsProps {
   row: OverviewRow;
@@ -61,12 +61,9 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
     <aside class="details no-print" aria-labelledby={id('title')}>
       <header>
         <h2 id={id('title')} tabIndex={-1} ref={heading}>
-          第 {row.itemNo} 项{' '}
-          <span class="en" lang="en">
-            Item {row.itemNo}
-          </span>
+          {t('details.title', { itemNo: row.itemNo })}
         </h2>
-        <button type="button" class="close" aria-label="关闭 Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('common.close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -74,16 +71,16 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
         <span title={row.noticeTitle}>{noticeLabel(row)}</span>
         {row.leader && <span>{row.leader}</span>}
       </p>
-      <p class="item-text">{row.text || '原文中已无此项 / the notice no longer has this item'}</p>
+      <p class="item-text">{row.text || t('details.notOnPage')}</p>
       {row.units.length > 0 && (
         <p class="units">
-          <ZhEn zh="牵头单位：" en="Lead units:" /> {row.units.join('、')}
+          {t('details.units', { units: row.units.join(t('common.listSeparator')) })}
         </p>
       )}
       {row.url && (
         <p>
           <a href={itemUrl(row.url, row.itemNo)} target="_blank" rel="noopener noreferrer">
-            <ZhEn zh="在原文中查看" en="Open on the page" />
+            {t('details.openOnPage')}
           </a>
         </p>
       )}
@@ -105,19 +102,19 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
       />
       <div class="buttons snooze">
         <button type="button" onClick={() => edit({ followUp: snoozeDay('tomorrow', Date.now()) })}>
-          <ZhEn zh="明天再提醒" en="Tomorrow" />
+          {t('details.tomorrow')}
         </button>
         <button type="button" onClick={() => edit({ followUp: snoozeDay('next_week', Date.now()) })}>
-          <ZhEn zh="下周再提醒" en="Next week" />
+          {t('details.nextWeek')}
         </button>
         <button type="button" disabled={!view.followUp} onClick={() => edit({ followUp: null })}>
-          <ZhEn zh="已跟进" en="Done" />
+          {t('details.done')}
         </button>
       </div>
 
       <section aria-labelledby={id('history')}>
         <h3 id={id('history')}>
-          <ZhEn zh="变更记录" en="History" />
+          {t('history.title')}
         </h3>
         <HistoryTimeline entries={history} />
       </section>

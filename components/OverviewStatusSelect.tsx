@@ -1,4 +1,5 @@
-import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../lib/annotation/status';
+import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
+import { statusText } from '../utils/i18n';
 
 /** An item's status (未开始 / 推进中 / 已完成 / 滞后 / 暂缓) as a native select. */
 export function OverviewStatusSelect(props: { value: ItemStatus; label: string; onChange(status: ItemStatus): void; id?: string }) {
@@ -12,7 +13,7 @@ export function OverviewStatusSelect(props: { value: ItemStatus; label: string; 
     >
       {ITEM_STATUSES.map((s) => (
         <option key={s} value={s}>
-          {STATUS_LABELS[s].zh} {STATUS_LABELS[s].en}
+          {statusText(s)}
         </option>
       ))}
     </select>

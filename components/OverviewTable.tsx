@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ItemStatus } from '../lib/annotation/status';
 import type { OverviewRow, OverviewSort, SortKey } from '../lib/followup/overview';
 import { OverviewTableRow, type RowActions } from './OverviewTableRow';
-import { ZhEn } from './ZhEn';
+import { t } from '../utils/i18n';
 
 /** Every row is this tall (CSS keeps it so): the table renders only the rows in view. */
 export const ROW_HEIGHT = 40;
@@ -31,20 +31,19 @@ export interface OverviewTableProps {
 
 interface Column {
   key: SortKey;
-  zh: string;
-  en: string;
   cls: string;
 }
 
+/** In order; each headed by overview.column.<key>. */
 const COLUMNS: Column[] = [
-  { key: 'notice', zh: '文件', en: 'Notice', cls: 'c-notice' },
-  { key: 'itemNo', zh: '序号', en: 'No.', cls: 'c-no' },
-  { key: 'leader', zh: '牵头领导', en: 'Section', cls: 'c-leader' },
-  { key: 'text', zh: '事项', en: 'Item', cls: 'c-text' },
-  { key: 'leadUnit', zh: '牵头单位', en: 'Lead unit', cls: 'c-unit' },
-  { key: 'status', zh: '状态', en: 'Status', cls: 'c-status' },
-  { key: 'note', zh: '备注', en: 'Note', cls: 'c-note' },
-  { key: 'followUp', zh: '跟进', en: 'Follow-up', cls: 'c-follow' },
+  { key: 'notice', cls: 'c-notice' },
+  { key: 'itemNo', cls: 'c-no' },
+  { key: 'leader', cls: 'c-leader' },
+  { key: 'text', cls: 'c-text' },
+  { key: 'leadUnit', cls: 'c-unit' },
+  { key: 'status', cls: 'c-status' },
+  { key: 'note', cls: 'c-note' },
+  { key: 'followUp', cls: 'c-follow' },
 ];
 
 /**
@@ -130,7 +129,7 @@ export function OverviewTable(props: OverviewTableProps) {
 
   return (
     <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <table class="overview" aria-rowcount={rows.length + 1} aria-label="督办事项 Tracked items">
+      <table class="overview" aria-rowcount={rows.length + 1} aria-label={t('overview.tableLabel')}>
         <colgroup>
           {columns.map((c) => (
             <col key={c.key} class={c.cls} />
@@ -141,7 +140,7 @@ export function OverviewTable(props: OverviewTableProps) {
             {columns.map((c) => (
               <th key={c.key} scope="col" class={c.cls} aria-sort={sortState(c.key)}>
                 <button type="button" class="sort" onClick={() => props.onSort(c.key)}>
-                  <ZhEn zh={c.zh} en={c.en} />
+                  {t(`overview.column.${c.key}`)}
                   <span class="arrow" aria-hidden="true">
                     {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                   </span>

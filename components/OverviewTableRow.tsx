@@ -4,6 +4,7 @@ import { noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overv
 import { shortText } from '../lib/followup/text';
 import { FollowUpInput } from './FollowUpInput';
 import { OverviewStatusSelect } from './OverviewStatusSelect';
+import { t } from '../utils/i18n';
 
 const TEXT_CHARS = 60;
 const NOTE_CHARS = 40;
@@ -72,7 +73,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class="c-no">{row.itemNo}</td>
         <td class="c-leader">{row.leader || '—'}</td>
         <td class="c-text" title={row.text}>
-          {row.text ? shortText(row.text, TEXT_CHARS) : <em>原文中已无此项 / not on the page</em>}
+          {row.text ? shortText(row.text, TEXT_CHARS) : <em>{t('overview.notOnPage')}</em>}
         </td>
         <td class="c-unit" title={row.units.join('、')}>
           {row.leadUnit || '—'}
@@ -80,7 +81,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class="c-status">
           <OverviewStatusSelect
             value={row.status}
-            label={`第 ${row.itemNo} 项状态 Status of item ${row.itemNo}`}
+            label={t('overview.statusOf', { itemNo: row.itemNo })}
             onChange={(s) => actions.status(row, s)}
           />
         </td>
@@ -90,10 +91,10 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class={`c-follow ${overdue ? 'overdue' : ''}`}>
           <FollowUpInput
             value={row.followUp}
-            label={`第 ${row.itemNo} 项跟进日期 Follow-up of item ${row.itemNo}`}
+            label={t('overview.followUpOf', { itemNo: row.itemNo })}
             onCommit={(d) => actions.followUp(row, d)}
           />
-          {overdue && <span class="tag overdue">逾期</span>}
+          {overdue && <span class="tag overdue">{t('overview.overdue')}</span>}
         </td>
       </tr>
     );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Capped, SummaryItem } from '../lib/summary/summary';
+import { t } from '../utils/i18n';
 
 interface Props<T extends SummaryItem> {
   list: Capped<T>;
@@ -25,20 +26,15 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
               onOpen(e.href);
             }}
           >
-            <span class="no">第 {e.itemNo} 项</span>
-            <span class="text">{e.text || `Item ${e.itemNo}`}</span>
+            <span class="no">{t('summary.itemNo', { itemNo: e.itemNo })}</span>
+            <span class="text">{e.text}</span>
           </a>
           <span class="detail">{detail(e)}</span>
           {e.note && <span class="note">{e.note}</span>}
         </li>
       ))}
       {list.more > 0 && (
-        <li class="more">
-          还有 {list.more} 项
-          <span class="en" lang="en">
-            and {list.more} more (see the overview)
-          </span>
-        </li>
+        <li class="more">{t('summary.more', list.more)}</li>
       )}
     </ul>
   );

@@ -6,7 +6,7 @@ import { PopupItemList } from './PopupItemList';
 import { ProgressGroups } from './ProgressGroups';
 import { StatusLegend } from './StatusLegend';
 import { StatusStackBar } from './StatusStackBar';
-import { ZhEn } from './ZhEn';
+import { t } from '../utils/i18n';
 
 interface Props {
   notice: NoticeSummary;
@@ -16,7 +16,7 @@ interface Props {
   onOverview: () => void;
 }
 
-const days = (n: number) => (n < 0 ? `逾期 ${-n} 天 ${-n}d overdue` : n === 0 ? '今天 today' : `${n} 天后 in ${n}d`);
+const days = (n: number) => (n < 0 ? t('summary.daysOverdue', -n) : n === 0 ? t('summary.today') : t('summary.inDays', n));
 const total = (c: { entries: unknown[]; more: number }) => c.entries.length + c.more;
 
 /** One annotated notice at a glance (popup): status bar, follow-ups, 序时进度, sections, units. */
@@ -27,9 +27,7 @@ export function ProgressSummary({ notice: n, busy, onOpen, onExport, onOverview 
       <header>
         <h2 id={id}>
           {n.current && (
-            <span class="badge">
-              <ZhEn zh="当前页" en="This tab" />
-            </span>
+            <span class="badge">{t('summary.thisTab')}</span>
           )}
           {n.docNo ?? n.key}
         </h2>
@@ -39,44 +37,38 @@ export function ProgressSummary({ notice: n, busy, onOpen, onExport, onOverview 
       </header>
       <StatusStackBar counts={n.counts} total={n.total} label={n.docNo ?? n.key} />
       <p class="count-line">
-        <ZhEn zh={`已批注 ${n.annotated} / ${n.total} 项`} en={`${n.annotated} of ${n.total} items annotated`} />
+        {t('summary.annotated', n.total, { annotated: n.annotated })}
       </p>
       <StatusLegend counts={n.counts} />
       {n.importedOnly && (
         <p class="hint" data-testid="imported-only">
-          <ZhEn
-            zh={`此通知来自导入的文件，仅含已批注的事项${n.importedOnly.itemCount ? `（全文 ${n.importedOnly.itemCount} 项）` : ''}；打开通知页面后显示全部事项。`}
-            en="Known from an imported file: only its annotated items until you open the notice."
-          />
+          {n.importedOnly.itemCount ? t('summary.importedOnlyOf', n.importedOnly.itemCount) : t('summary.importedOnly')}
         </p>
       )}
 
       {n.compact ? (
         <p class="compact-line">
-          <ZhEn
-            zh={`逾期 ${total(n.overdue)} · 7 日内 ${total(n.coming)} · 落后序时 ${total(n.behind)}`}
-            en={`${total(n.overdue)} overdue · ${total(n.coming)} coming · ${total(n.behind)} behind`}
-          />{' '}
+          {t('summary.compact', { overdue: total(n.overdue), coming: total(n.coming), behind: total(n.behind) })}{' '}
           <button type="button" class="link" onClick={onOverview}>
-            <ZhEn zh="在总览中查看" en="See in Overview" />
+            {t('summary.seeOverview')}
           </button>
         </p>
       ) : (
         <>
           {total(n.overdue) > 0 && (
-            <PopupDetails open class="urgent" summary={<ZhEn zh={`逾期跟进（${total(n.overdue)}）`} en="Overdue follow-ups" />}>
+            <PopupDetails open class="urgent" summary={t('summary.overdue', total(n.overdue))}>
               {() => <PopupItemList list={n.overdue} onOpen={onOpen} detail={(e) => `${e.followUp} · ${days(e.days)}`} />}
             </PopupDetails>
           )}
           {total(n.coming) > 0 && (
-            <PopupDetails open={n.current} summary={<ZhEn zh={`7 日内跟进（${total(n.coming)}）`} en="Follow-ups in the next 7 days" />}>
+            <PopupDetails open={n.current} summary={t('summary.coming', total(n.coming))}>
               {() => <PopupItemList list={n.coming} onOpen={onOpen} detail={(e) => `${e.followUp} · ${days(e.days)}`} />}
             </PopupDetails>
           )}
           {total(n.behind) > 0 && (
             <PopupDetails
               open={n.current}
-              summary={<ZhEn zh={`落后于序时进度（${total(n.behind)}）`} en={`Behind schedule (序时 ${n.expected}%)`} />}
+              summary={t('summary.behind', total(n.behind))}
             >
               {() => (
                 <PopupItemList
@@ -84,18 +76,18 @@ export function ProgressSummary({ notice: n, busy, onOpen, onExport, onOverview 
                   onOpen={onOpen}
                   detail={(e) => (
                     <span class={`grade g-${e.grade}`}>
-                      {e.progress}% / 序时 {Math.round(e.expected)}% · {e.grade === 'behind' ? '落后 Behind' : '略低 Slightly behind'}
+                      {t('summary.progress', { progress: e.progress, expected: Math.round(e.expected), grade: t(`grade.${e.grade}`) })}
                     </span>
                   )}
                 />
               )}
             </PopupDetails>
           )}
-          <PopupDetails summary={<ZhEn zh={`按牵头领导（${n.sections.length}）`} en="By lead official" />}>
-            {() => <ProgressGroups groups={n.sections} caption="按牵头领导 By lead official" />}
+          <PopupDetails summary={t('summary.bySection', n.sections.length)}>
+            {() => <ProgressGroups groups={n.sections} caption={t('summary.bySectionCaption')} />}
           </PopupDetails>
-          <PopupDetails summary={<ZhEn zh={`按牵头单位（${n.units.length}）`} en="By lead unit" />}>
-            {() => <ProgressGroups groups={n.units} caption="按牵头单位 By lead unit" />}
+          <PopupDetails summary={t('summary.byUnit', n.units.length)}>
+            {() => <ProgressGroups groups={n.units} caption={t('summary.byUnitCaption')} />}
           </PopupDetails>
         </>
       )}

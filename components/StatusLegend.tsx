@@ -1,4 +1,5 @@
-import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../lib/annotation/status';
+import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
+import { statusText } from '../utils/i18n';
 
 /** Counts by status with their colours (popup), the words the bar above stands for. */
 export function StatusLegend({ counts }: { counts: Record<ItemStatus, number> }) {
@@ -7,10 +8,7 @@ export function StatusLegend({ counts }: { counts: Record<ItemStatus, number> })
       {ITEM_STATUSES.map((s) => (
         <li key={s} class={counts[s] ? '' : 'zero'}>
           <span class={`dot s-${s}`} aria-hidden="true" />
-          {STATUS_LABELS[s].zh}
-          <span class="en" lang="en">
-            {STATUS_LABELS[s].en}
-          </span>{' '}
+          {statusText(s)}{' '}
           <b data-status={s}>{counts[s]}</b>
         </li>
       ))}

@@ -1,4 +1,5 @@
-import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../lib/annotation/status';
+import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
+import { statusText, t } from '../utils/i18n';
 
 interface Props {
   counts: Record<ItemStatus, number>;
@@ -10,8 +11,8 @@ interface Props {
 /** Items by status as one stacked bar (popup); its accessible name spells out the counts. */
 export function StatusStackBar({ counts, total, label }: Props) {
   const text = ITEM_STATUSES.filter((s) => counts[s])
-    .map((s) => `${STATUS_LABELS[s].zh} ${STATUS_LABELS[s].en} ${counts[s]}`)
-    .join(', ');
+    .map((s) => `${statusText(s)} ${counts[s]}`)
+    .join(t('common.listSeparator'));
   return (
     <div class="stack" role="img" aria-label={label ? `${label}: ${text}` : text}>
       {ITEM_STATUSES.map((s) =>

@@ -20,7 +20,7 @@ const LAYERS: Record<string, Layer> = {
   'lib/notice': 'core',
   'lib/summary': 'core',
   'lib/util': 'core',
-  'lib/overlay-text.ts': 'core',
+  'lib/message.ts': 'core',
   'lib/followup': 'feature',
   'lib/transfer': 'feature',
   'lib/db': 'storage',

@@ -18,7 +18,8 @@ import type { PopupSummary } from './summary/summary';
 import type { ImportPreview } from './transfer/plan';
 import type { Result } from './util/result';
 
-export type { Result } from './util/result';
+export type { Failure, Result } from './util/result';
+export { failure } from './util/result';
 
 export interface OpenedNotice {
   noticeKey: string;

@@ -74,11 +74,10 @@ describe('reminder engine', () => {
     expect(calls.notified).toHaveLength(1);
     const { id, message } = calls.notified[0];
     expect(id).toBe(itemNotificationId(K, 1));
-    expect(message.title).toContain('第 1 项');
-    expect(message.title).toContain('逾期 2 天');
-    expect(message.message).toBe('坚持政治引领，担当勤政。旗帜鲜明讲政治。');
+    expect(message.title).toEqual({ code: 'reminder.titleLate', params: { itemNo: 1 }, count: 2 });
+    expect(message.lines).toEqual(['坚持政治引领，担当勤政。旗帜鲜明讲政治。']);
     expect(message.contextMessage).toContain('拱政办发〔2024〕2号');
-    expect(message.buttons).toHaveLength(2);
+    expect(message.buttons.map((b) => b.code)).toEqual(['reminder.tomorrow', 'reminder.done']);
     // Reminded: the due alarm is gone and a restart does not remind again.
     expect(alarms.has(DUE_ALARM)).toBe(false);
     await engine.sync();
@@ -105,7 +104,8 @@ describe('reminder engine', () => {
     const engine = createReminderEngine({ db, ports, now });
     await engine.onAlarm(DUE_ALARM);
     expect(calls.notified).toHaveLength(1);
-    expect(calls.notified[0].message.title).toContain('4 项跟进到期');
+    expect(calls.notified[0].message.title).toEqual({ code: 'reminder.summaryTitle', count: 4 });
+    expect(calls.notified[0].message.lines).toHaveLength(4); // three items and "1 more"
     await engine.onNotificationClicked(calls.notified[0].id);
     expect(calls.opened).toEqual(['chrome-extension://duban/overview.html?followUp=due']);
   });

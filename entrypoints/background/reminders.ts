@@ -8,7 +8,9 @@ import { browser } from '#imports';
 import type { AnnotationPatch } from '../../lib/annotation/model';
 import type { DubanDatabase } from '../../lib/db/database';
 import { createReminderEngine, type ReminderPorts } from './reminder-engine';
+import type { ReminderText } from '../../lib/followup/notification';
 import { badgeText } from '../../lib/followup/reminders';
+import { say, t } from '../../utils/i18n';
 
 const BADGE_COLOR = '#c5221f';
 /** Saves come in bursts (typing a note): re-plan once they settle. */
@@ -28,6 +30,8 @@ export async function openPage(url: string, findTab: (url: string) => Promise<nu
   }
 }
 
+const words = (w: ReminderText) => (typeof w === 'string' ? w : say(w));
+
 const makePorts = (findTab: (url: string) => Promise<number | undefined>): ReminderPorts => ({
   async getAlarms() {
     return browser.alarms.getAll();
@@ -42,10 +46,10 @@ const makePorts = (findTab: (url: string) => Promise<number | undefined>): Remin
     await browser.notifications.create(id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/reminder-icon.png'),
-      title: m.title,
-      message: m.message,
-      contextMessage: m.contextMessage,
-      buttons: m.buttons.map((title) => ({ title })),
+      title: say(m.title),
+      message: m.lines.map((l) => words(l).trim()).join('\n'),
+      contextMessage: m.contextMessage === undefined ? undefined : words(m.contextMessage),
+      buttons: m.buttons.map((b) => ({ title: say(b) })),
       priority: 2,
       requireInteraction: m.buttons.length > 0,
     });
@@ -58,7 +62,7 @@ const makePorts = (findTab: (url: string) => Promise<number | undefined>): Remin
     await browser.action.setBadgeText({ text });
     if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     await browser.action.setTitle({
-      title: overdue > 0 ? `督办 duban · ${overdue} 项跟进逾期 / ${overdue} overdue follow-ups` : '督办 duban',
+      title: overdue > 0 ? t('badge.overdue', overdue) : t('badge.title'),
     });
   },
   openUrl: (url) => openPage(url, findTab),

@@ -10,9 +10,10 @@ import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation }
 import type { DubanDatabase } from '../../lib/db/database';
 import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
 import { createStorageGuard } from '../../lib/db/recovery';
+import { message, Refusal } from '../../lib/message';
 import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
-import { fail, ok, type Result } from '../../lib/util/result';
+import { failure, ok, type Result } from '../../lib/util/result';
 import { createFollowUpHandlers } from './overview-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
@@ -64,7 +65,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
         if (changed) hooks.onAnnotationSaved?.(request.noticeKey, annotation);
         return ok(annotation);
       } catch (e) {
-        if (e instanceof NoteCopyRefused) return fail(e.message);
+        if (e instanceof NoteCopyRefused) return failure(e.reason);
         throw e;
       }
     },
@@ -76,14 +77,24 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   /** Validates `data` for request `name` and runs it; any failure comes back as a Failure. */
   async function handle<K extends Handled>(name: K, data: unknown): Promise<Result<Answer<K>>> {
     const parsed = calls[name].input.safeParse(data);
-    if (!parsed.success) return fail(`无效请求 / invalid request ${name}: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) {
+      const detail = describeZodError(parsed.error);
+      return { ...failure(message('request.invalid', { request: name, detail })), error: `invalid request ${name}: ${detail}` };
+    }
     const handler = byName[name];
     try {
       // The schema of `name` checked the data (TypeScript cannot tie the two through K).
       return await storage.run(() => handler(parsed.data as CheckedRequest<K>));
     } catch (e) {
-      return fail(`保存失败 / ${name} failed: ${(e as Error).message}`);
+      if (e instanceof Refusal) return failure(e.reason);
+      const detail = (e as Error).message;
+      // Said as what the user was doing: a failed read is not a failed save.
+      const code = READS.has(name) ? 'request.readFailed' : 'request.writeFailed';
+      return { ...failure(message(code, { detail })), error: `${name} failed: ${detail}` };
     }
   }
   return { handle, handlers, db };
 }
+
+/** Requests that only read: their failure is not a failed save. */
+const READS = new Set<CallName>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview']);

@@ -6,6 +6,7 @@
 import type { DubanDatabase } from '../../lib/db/database';
 import { LAST_EXPORT_KEY, setMeta } from '../../lib/db/meta';
 import { readPopupSummary } from '../../lib/db/records';
+import { message } from '../../lib/message';
 import { applyImport, lastImport, previewImport, readSnapshot, undoLastImport, UndoRefused } from '../../lib/db/transfer-store';
 import type { ExportFormat, Handler, ImportOutcome } from '../../lib/protocol';
 import type { LastExport } from '../../lib/summary/summary';
@@ -16,7 +17,7 @@ import type { TransferFile } from '../../lib/transfer/format';
 import { parseTransferFile, REFUSED } from '../../lib/transfer/parse-file';
 import { ImportRefused, importJob } from '../../lib/transfer/plan';
 import { exportFileName, groupByNotice, type TransferSnapshot } from '../../lib/transfer/snapshot';
-import { fail, ok, type Result } from '../../lib/util/result';
+import { failure, ok, type Result } from '../../lib/util/result';
 
 type TransferCall = 'getPopupSummary' | 'exportAnnotations' | 'previewImport' | 'applyImport' | 'getLastImport' | 'undoLastImport';
 
@@ -38,7 +39,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
       const at = now();
       const snapshot = await readSnapshot(db);
       const { groups } = groupByNotice(snapshot, noticeKeys);
-      if (!groups.length) return fail('没有可导出的批注 / there are no annotations to export');
+      if (!groups.length) return failure(message('export.nothing'));
       const notices = groups.map((g) => g.notice);
       const items = groups.reduce((n, g) => n + g.annotations.length, 0);
       const text = EXPORTS[format].build(snapshot, at, noticeKeys);
@@ -64,8 +65,8 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
       try {
         return ok(await undoLastImport(durable, id));
       } catch (e) {
-        if (e instanceof UndoRefused) return fail(e.message);
-        return fail(`撤销失败，未作任何更改 / undo failed; nothing was changed: ${(e as Error).message}`);
+        if (e instanceof UndoRefused) return failure(e.reason);
+        return failure(message('undo.failed', { detail: (e as Error).message }));
       }
     },
   } satisfies { [K in TransferCall]: Handler<K> };
@@ -73,11 +74,11 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
 
 async function runImport(text: string, run: (file: TransferFile) => Promise<ImportOutcome>): Promise<Result<ImportOutcome>> {
   const parsed = parseTransferFile(text);
-  if (!parsed.ok) return fail([REFUSED, ...parsed.errors].join('\n'));
+  if (!parsed.ok) return failure(REFUSED, parsed.errors);
   try {
     return ok(await run(parsed.file));
   } catch (e) {
-    if (e instanceof ImportRefused) return fail([REFUSED, ...e.errors].join('\n'));
-    return fail(`${REFUSED}\n${(e as Error).message}`);
+    if (e instanceof ImportRefused) return failure(REFUSED, e.errors);
+    return failure(REFUSED, [message('import.failed', { detail: (e as Error).message })]);
   }
 }

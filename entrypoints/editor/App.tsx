@@ -7,7 +7,7 @@ import type { HistoryEntry } from '../../lib/annotation/model';
 import { timeProgress } from '../../lib/annotation/schedule';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import type { EditorContext, EditorTarget } from '../../lib/protocol';
-import { TEXT } from '../../lib/overlay-text';
+import { t } from '../../utils/i18n';
 import type { EditorConnection } from './connect';
 
 /** History is read again once saves settle. */
@@ -81,15 +81,15 @@ export function App({ connection }: { connection: EditorConnection }) {
     }
   };
 
-  if (failed) return <p class="error" role="alert">{TEXT.editor.failed}</p>;
-  if (!attached || !target) return <p class="muted">{TEXT.historyLoading}</p>;
+  if (failed) return <p class="error" role="alert">{t('editor.failed')}</p>;
+  if (!attached || !target) return <p class="muted">{t('common.loading')}</p>;
   const { context, store } = attached;
   const today = shanghaiDayOf(Date.now());
   return (
     <div class="editor" ref={root} onKeyDown={onKeyDown}>
       <header>
-        <h1>{itemNo !== undefined ? TEXT.item(itemNo) : TEXT.editor.orphans}</h1>
-        <button type="button" class="close" aria-label={TEXT.editor.close} title={TEXT.editor.close} onClick={close}>
+        <h1>{itemNo !== undefined ? t('row.item', { itemNo }) : t('editor.orphans')}</h1>
+        <button type="button" class="close" aria-label={t('editor.close')} title={t('editor.close')} onClick={close}>
           ×
         </button>
       </header>
@@ -106,7 +106,7 @@ export function App({ connection }: { connection: EditorConnection }) {
             onResolveCopy={(id, action) => void connection.resolveCopy(itemNo, id, action)}
           />
           <details class="history">
-            <summary>{TEXT.history}</summary>
+            <summary>{t('editor.history')}</summary>
             <HistoryTimeline entries={history} />
           </details>
         </>

@@ -7,6 +7,7 @@
  */
 import { browser } from '#imports';
 import type { EditorTarget, Result } from '../../lib/protocol';
+import { t } from '../../utils/i18n';
 import { createShadowHost } from './shadow';
 
 export const EDITOR_HEIGHT = 270;
@@ -32,7 +33,7 @@ export function createEditorFrame(
   const { host, root } = createShadowHost(doc, 'div', { 'data-duban-editor': 'loading' }, sheet);
   const frame = doc.createElement('iframe');
   frame.src = (browser.runtime.getURL as (p: string) => string)('/editor.html');
-  frame.title = '督办 duban';
+  frame.title = t('editor.frameTitle');
   // Nothing of the page reaches the frame: no referrer, no features it does not need.
   frame.referrerPolicy = 'no-referrer';
   frame.allow = '';

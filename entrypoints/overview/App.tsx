@@ -4,7 +4,6 @@ import { NoticeRevisionBanner } from '../../components/NoticeRevisionBanner';
 import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
 import { OverviewTable } from '../../components/OverviewTable';
-import { ZhEn } from '../../components/ZhEn';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
 import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
@@ -27,7 +26,9 @@ import {
   type OverviewSort,
   type SortKey,
 } from '../../lib/followup/overview';
-import { buildReport, GROUPING_LABELS, reportMarkdown, type ReportGrouping } from '../../lib/followup/report';
+import { buildReport, type ReportGrouping } from '../../lib/followup/report';
+import { reportMarkdown } from '../../components/report-text';
+import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 
 /** Rows asked for first: more than a tall screen shows. */
@@ -96,7 +97,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       complete.current = true;
       setTotal(res.value.total);
       setRows(expandOverview(res.value));
-    } else setError(`载入失败 / could not load: ${res.error}`);
+    } else setError(t('overview.loadFailed', { detail: sayFailure(res) }));
   }
 
   /** Texts pages showed that differ from the stored ones: asked for after the rows, which come first. */
@@ -110,11 +111,11 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     const res = await sendMessage('acceptNoticeRevision', { noticeKey, revisionId }).catch((e: Error) => ({ ok: false as const, error: e.message }));
     setAccepting(false);
     if (!res.ok) {
-      setError(res.error);
+      setError(sayFailure(res));
       return;
     }
     setError('');
-    setAnnounce('已采用新版本 / version accepted');
+    setAnnounce(t('overview.accepted'));
     // The items' texts changed: the rows are read again.
     await Promise.all([load(), loadRevisions()]);
   }
@@ -125,7 +126,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     );
     if (openRef.current !== row.id) return;
     if (res.ok) setHistory(res.value);
-    else setError(`变更记录载入失败 / history failed: ${res.error}`);
+    else setError(t('overview.historyFailed', { detail: sayFailure(res) }));
   }
 
   useEffect(() => {
@@ -203,7 +204,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       error: e.message,
     }));
     if (res.ok) setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
-    else setError(res.error);
+    else setError(sayFailure(res));
     return res;
   }
 
@@ -211,12 +212,12 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   async function send(row: OverviewRow, patch: AnnotationPatch): Promise<Result<ItemAnnotation>> {
     const res = await sendMessage('saveAnnotation', patch).catch((e: Error) => ({ ok: false as const, error: e.message }));
     if (!res.ok) {
-      setError(res.error);
+      setError(sayFailure(res));
       return res;
     }
     setError('');
     setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
-    setAnnounce(`第 ${row.itemNo} 项已保存 / item ${row.itemNo} saved`);
+    setAnnounce(t('overview.saved', { itemNo: row.itemNo }));
     if (openRef.current === row.id) void loadHistory(row);
     return res;
   }
@@ -242,20 +243,20 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     try {
       await navigator.clipboard.writeText(md);
       setMarkdown(null);
-      setAnnounce('已复制 Markdown / Markdown copied');
+      setAnnounce(t('overview.markdownCopied'));
     } catch {
       setMarkdown(md); // no clipboard access: show it to copy by hand
     }
   }
 
   const loading = rows !== null && total > rows.length;
+  const [countsBefore, countsAfter] = aroundSlot(t('overview.counts', total, { shown: SLOT }));
   const counts = rows && (
     <p class="counts" aria-busy={loading}>
-      显示 <strong>{loading ? '…' : shown.length}</strong> / 共 {total} 项
-      {overdue > 0 && <span class="tag overdue">逾期跟进 {overdue}</span>}
-      <span class="en" lang="en">
-        {loading ? '…' : shown.length} of {total} items{overdue > 0 ? `, ${overdue} overdue` : ''}
-      </span>
+      {countsBefore}
+      <strong>{loading ? '…' : shown.length}</strong>
+      {countsAfter}
+      {overdue > 0 && <span class="tag overdue">{t('overview.overdueCount', overdue)}</span>}
     </p>
   );
 
@@ -263,33 +264,33 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     <div class={`page view-${view}`}>
       <header class="top no-print">
         <h1>
-          <ZhEn zh="督办总览" en="duban overview" />
+          {t('overview.title')}
         </h1>
         {counts}
         <div class="actions">
           {view === 'table' ? (
             <button type="button" disabled={!shown.length} onClick={() => setView('report')}>
-              <ZhEn zh="会议报告" en="Meeting report" />
+              {t('overview.report')}
             </button>
           ) : (
             <>
               <fieldset class="grouping">
-                <legend class="sr-only">分组 Group</legend>
+                <legend class="sr-only">{t('overview.grouping')}</legend>
                 {(['leader', 'leadUnit'] as const).map((g) => (
                   <label key={g}>
                     <input type="radio" name="groupBy" value={g} checked={groupBy === g} onChange={() => setGroupBy(g)} />
-                    <ZhEn zh={GROUPING_LABELS[g].zh} en={GROUPING_LABELS[g].en} />
+                    {t(`report.grouping.${g}`)}
                   </label>
                 ))}
               </fieldset>
               <button type="button" onClick={() => window.print()}>
-                <ZhEn zh="打印 / 存为 PDF" en="Print" />
+                {t('overview.print')}
               </button>
               <button type="button" onClick={() => void copyMarkdown()}>
-                <ZhEn zh="复制为 Markdown" en="Copy Markdown" />
+                {t('overview.copyMarkdown')}
               </button>
               <button type="button" class="quiet" onClick={() => setView('table')}>
-                <ZhEn zh="返回总览" en="Back" />
+                {t('overview.back')}
               </button>
             </>
           )}
@@ -305,15 +306,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         </p>
       )}
 
-      {rows === null && !error && <p class="muted">载入中… Loading…</p>}
-      {rows?.length === 0 && (
-        <p class="empty">
-          还没有督办事项：在通知页面上为事项设置状态、备注或跟进日期后，会出现在这里。
-          <span class="en" lang="en">
-            Nothing tracked yet: items you annotate on a notice page appear here.
-          </span>
-        </p>
-      )}
+      {rows === null && !error && <p class="muted">{t('common.loading')}</p>}
+      {rows?.length === 0 && <p class="empty">{t('overview.empty')}</p>}
 
       {rows && rows.length > 0 && view === 'table' && (
         <>
@@ -335,7 +329,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 scrollerRef={scrollerRef}
               />
             ) : (
-              <p class="empty">没有符合筛选的事项 / no item matches the filters</p>
+              <p class="empty">{t('overview.noMatch')}</p>
             )}
             {openRow && (
               <OverviewDetails
@@ -356,7 +350,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
           {markdown !== null && (
             <div class="markdown no-print">
               <label for="markdown">
-                <ZhEn zh="无法写入剪贴板，请手动复制：" en="Copy by hand:" />
+                {t('overview.copyByHand')}
               </label>
               <textarea id="markdown" readOnly rows={10} value={markdown} />
             </div>

@@ -4,9 +4,9 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
 import { ProgressSummary } from '../../components/ProgressSummary';
 import { UndoImport } from '../../components/UndoImport';
-import { ZhEn } from '../../components/ZhEn';
 import type { ExportFormat } from '../../lib/protocol';
 import type { PopupSummary } from '../../lib/summary/summary';
+import { sayFailure, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { activeTabId, downloadText, openItem, openOverview } from './browser';
 import { useImport } from './use-import';
@@ -16,7 +16,7 @@ type Load = { state: 'loading' } | { state: 'ready'; summary: PopupSummary } | {
 async function requestSummary(): Promise<Load> {
   try {
     const r = await sendMessage('getPopupSummary', { activeTabId: await activeTabId() });
-    return r.ok ? { state: 'ready', summary: r.value } : { state: 'failed', error: r.error };
+    return r.ok ? { state: 'ready', summary: r.value } : { state: 'failed', error: sayFailure(r) };
   } catch (e) {
     return { state: 'failed', error: String(e) };
   }
@@ -46,14 +46,14 @@ export function App() {
     try {
       const r = await sendMessage('exportAnnotations', { format, ...(noticeKeys && { noticeKeys }) });
       if (!r.ok) {
-        setExported({ ok: false, text: r.error });
+        setExported({ ok: false, text: sayFailure(r) });
         return;
       }
       downloadText(r.value.filename, r.value.mimeType, r.value.text);
-      setExported({ ok: true, text: `已导出 Exported: ${r.value.filename}（${r.value.items} 项 items）` });
+      setExported({ ok: true, text: t('popup.exported', r.value.items, { file: r.value.filename }) });
       if (format === 'json') await refresh();
     } catch (e) {
-      setExported({ ok: false, text: `导出失败 / export failed: ${String(e)}` });
+      setExported({ ok: false, text: t('popup.exportFailed', { detail: String(e) }) });
     } finally {
       setBusy(false);
     }
@@ -63,25 +63,20 @@ export function App() {
   return (
     <main aria-busy={load.state === 'loading'}>
       <header class="top">
-        <h1>
-          督办
-          <span class="en" lang="en">
-            duban
-          </span>
-        </h1>
+        <h1>{t('popup.title')}</h1>
         <button type="button" class="primary" data-action="overview" onClick={() => void openOverview()}>
-          <ZhEn zh="总览" en="Overview" />
+          {t('popup.overview')}
         </button>
       </header>
 
       {load.state === 'loading' && (
         <p class="muted" role="status">
-          <ZhEn zh="加载中…" en="Loading…" />
+          {t('common.loading')}
         </p>
       )}
       {load.state === 'failed' && (
         <p class="error" role="alert">
-          <ZhEn zh="无法读取批注" en="Could not read the annotations" />: {load.error}
+          {t('popup.loadFailed', { detail: load.error })}
         </p>
       )}
 
@@ -90,10 +85,7 @@ export function App() {
           <BackupStatus summary={summary} busy={busy} onBackup={() => void exportFile('json')} />
           {summary.notices.length === 0 && (
             <p class="empty" data-testid="empty">
-              <ZhEn
-                zh="还没有批注。打开拱墅区政府网站上的责任分解通知，在事项旁记录进度；或导入同事的文件。"
-                en="No annotations yet. Open a breakdown notice on the Gongshu site and annotate its items, or import a colleague's file."
-              />
+              {t('popup.empty')}
             </p>
           )}
           {summary.notices.map((n) => (
@@ -111,9 +103,9 @@ export function App() {
 
       <section class="transfer" aria-labelledby="transfer-h">
         <h2 id="transfer-h">
-          <ZhEn zh="导出与导入" en="Export and import" />
+          {t('popup.transfer')}
         </h2>
-        {summary && summary.annotations > 0 && <ExportButtons busy={busy} scope="全部 all" onExport={(f) => void exportFile(f)} />}
+        {summary && summary.annotations > 0 && <ExportButtons busy={busy} scope={t('popup.allNotices')} onExport={(f) => void exportFile(f)} />}
         {exported && (
           <p class={exported.ok ? 'muted' : 'error'} role={exported.ok ? 'status' : 'alert'} data-testid="export-status">
             {exported.text}

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { localiseDocument, t } from '../../utils/i18n';
 import { App } from './App';
 import './style.css';
 
+localiseDocument(document, t('popup.docTitle'));
 render(<App />, document.getElementById('app')!);

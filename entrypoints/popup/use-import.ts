@@ -10,18 +10,8 @@ import type { UndoState } from '../../components/UndoImport';
 import { REFUSED } from '../../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
 import type { UndoableImport } from '../../lib/db/restore-point';
+import { say, sayFailureLines, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
-
-export const INTERRUPTED =
-  '导入被中断（督办的后台服务停止了）：文件未导入，未作任何更改。可以重试。 / The import was interrupted (duban’s background stopped): the file was not imported and nothing was changed. You can try again.';
-export const INTERRUPTED_UNKNOWN =
-  '导入被中断，无法确认是否已导入。重试是安全的：同一文件再导入一次不会重复改动。 / The import was interrupted and duban could not tell whether it was applied. Trying again is safe: importing the same file again changes nothing twice.';
-
-export const UNDO_INTERRUPTED =
-  '撤销被中断（督办的后台服务停止了），未作任何更改。可以重试。 / The undo was interrupted (duban’s background stopped); nothing was changed. You can try again.';
-
-export const UNDO_UNKNOWN =
-  '撤销被中断，无法确认是否已完成；请重新打开弹窗查看。 / The undo was interrupted and duban could not tell whether it finished; reopen the popup to check.';
 
 export function useImport(onChanged: () => Promise<void>) {
   const [imp, setImp] = useState<ImportState>({ step: 'idle' });
@@ -46,18 +36,19 @@ export function useImport(onChanged: () => Promise<void>) {
     setUndo({ step: 'idle' });
     pending.current = undefined;
     const fileName = file.name;
+    const refused = (reason: string) => setImp({ step: 'error', fileName, lines: [say(REFUSED), reason] });
     const tooLarge = checkFileSize(file.size);
-    if (tooLarge && !tooLarge.ok) return setImp({ step: 'error', fileName, message: `${REFUSED}\n${tooLarge.error}` });
+    if (tooLarge && !tooLarge.ok) return refused(say(tooLarge.error));
     setImp({ step: 'reading', fileName });
     try {
       const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
-      if (!decoded.ok) return setImp({ step: 'error', fileName, message: `${REFUSED}\n${decoded.error}` });
+      if (!decoded.ok) return refused(say(decoded.error));
       const r = await sendMessage('previewImport', { text: decoded.text });
-      if (!r.ok) return setImp({ step: 'error', fileName, message: r.error });
+      if (!r.ok) return setImp({ step: 'error', fileName, lines: sayFailureLines(r) });
       pending.current = { text: decoded.text, importId: crypto.randomUUID() };
       setImp({ step: 'preview', fileName, preview: r.value });
     } catch (e) {
-      setImp({ step: 'error', fileName, message: `${REFUSED}\n${String(e)}` });
+      refused(String(e));
     }
   }
 
@@ -69,7 +60,7 @@ export function useImport(onChanged: () => Promise<void>) {
     try {
       const r = await sendMessage('applyImport', { text: request.text, fileName, importId: request.importId });
       pending.current = undefined;
-      setImp(r.ok ? { step: 'done', fileName, result: r.value } : { step: 'error', fileName, message: r.error });
+      setImp(r.ok ? { step: 'done', fileName, result: r.value } : { step: 'error', fileName, lines: sayFailureLines(r) });
     } catch {
       // No answer: ask the (restarted) background whether this very request was written.
       const r = await sendMessage('getLastImport', {}).catch(() => undefined);
@@ -77,7 +68,7 @@ export function useImport(onChanged: () => Promise<void>) {
         pending.current = undefined;
         setImp({ step: 'done', fileName, result: { ...preview, counts: r.value.counts } });
       } else {
-        setImp({ step: 'interrupted', fileName, preview, message: r?.ok ? INTERRUPTED : INTERRUPTED_UNKNOWN });
+        setImp({ step: 'interrupted', fileName, preview, message: r?.ok ? t('import.interrupted') : t('import.interruptedUnknown') });
       }
     }
     await Promise.all([onChanged(), loadLast()]);
@@ -93,14 +84,14 @@ export function useImport(onChanged: () => Promise<void>) {
     setUndo({ step: 'working' });
     try {
       const r = await sendMessage('undoLastImport', { id });
-      setUndo(r.ok ? { step: 'done', fileName: r.value.fileName ?? undone?.fileName } : { step: 'refused', message: r.error });
+      setUndo(r.ok ? { step: 'done', fileName: r.value.fileName ?? undone?.fileName } : { step: 'refused', lines: sayFailureLines(r) });
       if (r.ok) setImp({ step: 'idle' });
     } catch {
       // No answer: the undo is one transaction, so its restore point is gone exactly when it landed.
       const r = await sendMessage('getLastImport', {}).catch(() => undefined);
-      if (!r?.ok) setUndo({ step: 'refused', message: UNDO_UNKNOWN });
+      if (!r?.ok) setUndo({ step: 'refused', lines: [t('undo.unknown')] });
       else if (r.value?.id !== id) setUndo({ step: 'done', fileName: undone?.fileName });
-      else setUndo({ step: 'refused', message: UNDO_INTERRUPTED });
+      else setUndo({ step: 'refused', lines: [t('undo.interrupted')] });
     }
     await Promise.all([onChanged(), loadLast()]);
   }

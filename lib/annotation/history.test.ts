@@ -13,22 +13,25 @@ const e = (field: HistoryEntry['field'], from?: string | number | null, to?: str
 });
 
 describe('history in words', () => {
-  it('describes each kind of change, zh_CN with English', () => {
-    expect(describeChange(e('created'))).toEqual({ zh: '开始跟踪', en: 'started tracking' });
-    expect(describeChange(e('status', 'not_started', 'in_progress'))).toEqual({ zh: '状态：未开始 → 推进中', en: 'status: Not started → In progress' });
-    expect(describeChange(e('note', 0, 15)).zh).toBe('写了备注（15 字）');
-    expect(describeChange(e('note', 15, 30)).zh).toBe('修改备注（15 → 30 字）');
-    expect(describeChange(e('note', 15, 0)).zh).toBe('清空备注');
-    expect(describeChange(e('followUp', null, '2024-04-15'))).toEqual({ zh: '设定跟进日期 2024-04-15', en: 'follow-up set for 2024-04-15' });
-    expect(describeChange(e('followUp', '2024-04-15', '2024-04-16')).zh).toBe('跟进日期：2024-04-15 → 2024-04-16');
-    expect(describeChange(e('followUp', '2024-04-15', null)).zh).toBe('取消跟进日期（原 2024-04-15）');
-    expect(describeChange(e('progress', null, 40)).zh).toBe('进度：— → 40%');
-    expect(describeChange(e('progress', 40, null)).zh).toBe('清除进度');
-    expect(describeChange(e('import')).zh).toBe('从文件导入');
-    expect(describeChange(e('noteCopy', null, 12))).toEqual({ zh: '保留冲突副本（12 字）', en: 'conflict copy kept (12 chars)' });
-    expect(describeChange(e('noteCopy', 12, 14)).zh).toBe('更新冲突副本（12 → 14 字）');
-    expect(describeChange(e('noteCopy', 14, 'dismissed')).zh).toBe('舍弃冲突副本（14 字）');
-    expect(describeChange(e('noteCopy', 14, 'appended')).zh).toBe('冲突副本并入备注');
+  it('describes each kind of change as a message the UI words (history.* in locales/)', () => {
+    const status = (s: string) => ({ code: `status.${s}` });
+    expect(describeChange(e('created'))).toEqual({ code: 'history.created' });
+    expect(describeChange(e('status', 'not_started', 'in_progress'))).toEqual({ code: 'history.status', params: { from: status('not_started'), to: status('in_progress') } });
+    expect(describeChange(e('status', 'not_started', 'urgent')).params?.to).toBe('urgent');
+    expect(describeChange(e('note', 0, 15))).toEqual({ code: 'history.noteWritten', count: 15 });
+    expect(describeChange(e('note', 15, 30))).toEqual({ code: 'history.noteEdited', params: { from: 15, to: 30 } });
+    expect(describeChange(e('note', 15, 0))).toEqual({ code: 'history.noteCleared' });
+    expect(describeChange(e('followUp', null, '2024-04-15'))).toEqual({ code: 'history.followUpSet', params: { to: '2024-04-15' } });
+    expect(describeChange(e('followUp', '2024-04-15', '2024-04-16'))).toEqual({ code: 'history.followUpMoved', params: { from: '2024-04-15', to: '2024-04-16' } });
+    expect(describeChange(e('followUp', '2024-04-15', null))).toEqual({ code: 'history.followUpCleared', params: { from: '2024-04-15' } });
+    expect(describeChange(e('progress', null, 40))).toEqual({ code: 'history.progressSet', params: { to: 40 } });
+    expect(describeChange(e('progress', 30, 40))).toEqual({ code: 'history.progressChanged', params: { from: 30, to: 40 } });
+    expect(describeChange(e('progress', 40, null))).toEqual({ code: 'history.progressCleared' });
+    expect(describeChange(e('import'))).toEqual({ code: 'history.imported' });
+    expect(describeChange(e('noteCopy', null, 12))).toEqual({ code: 'history.copyKept', count: 12 });
+    expect(describeChange(e('noteCopy', 12, 14))).toEqual({ code: 'history.copyUpdated', params: { from: 12, to: 14 } });
+    expect(describeChange(e('noteCopy', 14, 'dismissed'))).toEqual({ code: 'history.copyDismissed', count: 14 });
+    expect(describeChange(e('noteCopy', 14, 'appended'))).toEqual({ code: 'history.copyAppended' });
   });
   it('formats instants in Shanghai time and lists newest first (ties: later written first)', () => {
     expect(shanghaiDateTimeOf(Date.UTC(2024, 3, 15, 16, 5))).toBe('2024-04-16 00:05');

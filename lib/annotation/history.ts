@@ -1,47 +1,44 @@
 /**
- * An item's timeline in words: each append-only history entry (status from → to, note edited,
- * follow-up set or cleared, progress, import) as one line, zh_CN first with English beside it.
+ * An item's timeline: each append-only history entry (status from → to, note edited, follow-up set
+ * or cleared, progress, import) as one message, worded by the UI (history.* in locales/).
  */
 import type { HistoryEntry } from './model';
+import { message, type Message } from '../message';
 // Zod-free: the overview page's bundle stays small.
-import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from './status';
-
-export interface ChangeText {
-  zh: string;
-  en: string;
-}
+import { ITEM_STATUSES, type ItemStatus } from './status';
 
 const isStatus = (v: unknown): v is ItemStatus => typeof v === 'string' && (ITEM_STATUSES as readonly string[]).includes(v);
-const status = (v: unknown, lang: 'zh' | 'en') => (isStatus(v) ? STATUS_LABELS[v][lang] : String(v ?? '—'));
+const status = (v: unknown) => (isStatus(v) ? message(`status.${v}`) : String(v ?? '—'));
 const none = (v: unknown) => v === null || v === undefined || v === '';
 
-export function describeChange(e: HistoryEntry): ChangeText {
+export function describeChange(e: HistoryEntry): Message {
   switch (e.field) {
     case 'created':
-      return { zh: '开始跟踪', en: 'started tracking' };
+      return message('history.created');
     case 'import':
-      return { zh: '从文件导入', en: 'imported from a file' };
+      return message('history.imported');
     case 'status':
-      return { zh: `状态：${status(e.from, 'zh')} → ${status(e.to, 'zh')}`, en: `status: ${status(e.from, 'en')} → ${status(e.to, 'en')}` };
+      return message('history.status', { from: status(e.from), to: status(e.to) });
     case 'note': {
       const from = Number(e.from ?? 0);
       const to = Number(e.to ?? 0);
-      if (!to) return { zh: '清空备注', en: 'note cleared' };
-      if (!from) return { zh: `写了备注（${to} 字）`, en: `note written (${to} chars)` };
-      return { zh: `修改备注（${from} → ${to} 字）`, en: `note edited (${from} → ${to} chars)` };
+      if (!to) return message('history.noteCleared');
+      if (!from) return message('history.noteWritten', undefined, to);
+      return message('history.noteEdited', { from, to });
     }
     case 'followUp':
-      if (none(e.to)) return { zh: `取消跟进日期（原 ${e.from}）`, en: `follow-up cleared (was ${e.from})` };
-      if (none(e.from)) return { zh: `设定跟进日期 ${e.to}`, en: `follow-up set for ${e.to}` };
-      return { zh: `跟进日期：${e.from} → ${e.to}`, en: `follow-up moved: ${e.from} → ${e.to}` };
+      if (none(e.to)) return message('history.followUpCleared', { from: String(e.from) });
+      if (none(e.from)) return message('history.followUpSet', { to: String(e.to) });
+      return message('history.followUpMoved', { from: String(e.from), to: String(e.to) });
     case 'noteCopy':
-      if (e.to === 'appended') return { zh: '冲突副本并入备注', en: 'conflict copy appended to the note' };
-      if (e.to === 'dismissed') return { zh: `舍弃冲突副本（${e.from} 字）`, en: `conflict copy dismissed (${e.from} chars)` };
-      if (none(e.from)) return { zh: `保留冲突副本（${e.to} 字）`, en: `conflict copy kept (${e.to} chars)` };
-      return { zh: `更新冲突副本（${e.from} → ${e.to} 字）`, en: `conflict copy updated (${e.from} → ${e.to} chars)` };
+      if (e.to === 'appended') return message('history.copyAppended');
+      if (e.to === 'dismissed') return message('history.copyDismissed', undefined, Number(e.from));
+      if (none(e.from)) return message('history.copyKept', undefined, Number(e.to));
+      return message('history.copyUpdated', { from: Number(e.from), to: Number(e.to) });
     case 'progress':
-      if (none(e.to)) return { zh: '清除进度', en: 'progress cleared' };
-      return { zh: `进度：${none(e.from) ? '—' : `${e.from}%`} → ${e.to}%`, en: `progress: ${none(e.from) ? '—' : `${e.from}%`} → ${e.to}%` };
+      if (none(e.to)) return message('history.progressCleared');
+      if (none(e.from)) return message('history.progressSet', { to: Number(e.to) });
+      return message('history.progressChanged', { from: Number(e.from), to: Number(e.to) });
   }
 }
 

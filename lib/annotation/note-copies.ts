@@ -8,6 +8,7 @@
  * copy. Pure: no database.
  */
 import { z } from 'zod';
+import { message, Refusal, type Message } from '../message';
 import { MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
 
 /**
@@ -46,9 +47,9 @@ export function isStaleNoteSave(
   return patch.session === undefined || patch.session !== stored.noteSession;
 }
 
-class TooManyNoteCopies extends Error {
+export class TooManyNoteCopies extends Refusal {
   constructor() {
-    super(`冲突副本过多（上限 ${MAX_NOTE_COPIES}），请先处理已有的副本 / too many conflict copies (limit ${MAX_NOTE_COPIES}): resolve some first`);
+    super(message('noteCopy.tooMany', undefined, MAX_NOTE_COPIES));
   }
 }
 
@@ -89,17 +90,15 @@ export interface NoteCopyResolution {
   action: NoteCopyAction;
 }
 
-export class NoteCopyRefused extends Error {}
+export class NoteCopyRefused extends Refusal {}
 
-export const NO_SUCH_COPY = '此冲突副本已处理或不存在 / this conflict copy was already resolved or does not exist';
+export const NO_SUCH_COPY: Message = message('noteCopy.gone');
 
 /** The note with a copy's text appended on a new line. Refused when it would be too long. */
 export function appendedNote(note: string, text: string): string {
   const merged = note && text ? `${note}\n${text}` : note || text;
   if (merged.length > MAX_NOTE_LENGTH) {
-    throw new NoteCopyRefused(
-      `合并后的备注超过 ${MAX_NOTE_LENGTH} 字，未作更改 / the note would exceed ${MAX_NOTE_LENGTH} characters with the copy appended; nothing was changed`,
-    );
+    throw new NoteCopyRefused(message('noteCopy.tooLong', undefined, MAX_NOTE_LENGTH));
   }
   return merged;
 }

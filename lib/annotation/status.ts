@@ -7,6 +7,10 @@
 export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'behind', 'paused'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
+/**
+ * The statuses as exported files write them (CSV, Web Annotation), the same whatever the UI's
+ * language. The UI words statuses from its catalogue (status.<status> in locales/).
+ */
 export const STATUS_LABELS: Record<ItemStatus, { zh: string; en: string }> = {
   not_started: { zh: '未开始', en: 'Not started' },
   in_progress: { zh: '推进中', en: 'In progress' },

@@ -2,6 +2,7 @@
  * Notice records as pages see them and the user accepts their texts (the rules: lib/notice/notice-record.ts);
  * each write is one transaction with the digests the popup reads (written through ./records.ts).
  */
+import { message } from '../message';
 import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
 import type { DubanDatabase } from './database';
@@ -50,5 +51,5 @@ export async function noticeRevisions(db: DubanDatabase): Promise<NoticeRevision
 }
 
 function missing(key: string): never {
-  throw new RevisionNotFound(`没有通知 ${key} / no notice ${key}`);
+  throw new RevisionNotFound(message('revision.noNotice', { notice: key }));
 }

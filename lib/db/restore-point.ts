@@ -15,6 +15,7 @@
  */
 import type { ItemAnnotation } from '../annotation/model';
 import type { ImportCounts } from '../annotation/record-set';
+import { message, type Message } from '../message';
 import type { NoticeRecord } from '../notice/notice-record';
 import { sameData } from '../util/same-data';
 
@@ -83,22 +84,17 @@ export function undoWrites(point: RestorePoint, notices: readonly (NoticeRecord 
 
 const MAX_LISTED = 10;
 
-/** 无法撤销：导入后又修改过 2 项（拱政办发〔2024〕2号 第 3、5 项）… / Cannot undo: … */
-export function changedMessage(changed: readonly [string, number][]): string {
+/** Cannot undo: 2 imported items were changed since (拱政办发〔2024〕2号 items 3, 5)… */
+export function changedMessage(changed: readonly [string, number][]): Message {
   const byNotice = new Map<string, number[]>();
   for (const [key, itemNo] of changed.slice(0, MAX_LISTED)) {
     const list = byNotice.get(key);
     if (list) list.push(itemNo);
     else byNotice.set(key, [itemNo]);
   }
-  const zh = [...byNotice].map(([k, nos]) => `${k} 第 ${nos.join('、')} 项`).join('；');
-  const en = [...byNotice].map(([k, nos]) => `${k} item${nos.length > 1 ? 's' : ''} ${nos.join(', ')}`).join('; ');
-  const more = changed.length > MAX_LISTED ? `…` : '';
-  return (
-    `无法撤销：导入之后又修改过 ${changed.length} 项（${zh}${more}）。撤销会覆盖这些修改，因此未作任何更改。` +
-    ` / Cannot undo: ${changed.length} imported item${changed.length > 1 ? 's were' : ' was'} changed after the import (${en}${more}); undoing would overwrite that work, so nothing was changed.`
-  );
+  const items = [...byNotice].map(([notice, nos]) => message('undo.noticeItems', { notice, items: nos }, nos.length));
+  return message('undo.changedSince', { items, more: changed.length > MAX_LISTED ? '…' : '' }, changed.length);
 }
 
-export const NO_IMPORT = '没有可撤销的导入 / there is no import to undo';
-export const NEWER_IMPORT = '已有更新的导入，请重新打开弹窗 / a newer import was made; reopen the popup';
+export const NO_IMPORT: Message = message('undo.noImport');
+export const NEWER_IMPORT: Message = message('undo.newerImport');

@@ -7,6 +7,7 @@
 import Dexie from 'dexie';
 import type { HistoryEntry } from '../annotation/model';
 import { itemKey, type ImportCounts, type RecordSet } from '../annotation/record-set';
+import { Refusal } from '../message';
 import type { DubanDatabase, HistoryPack } from './database';
 import { getMeta, setMeta } from './meta';
 import { recordTables, writeRecords } from './records';
@@ -145,7 +146,7 @@ export async function lastImport(db: DubanDatabase): Promise<UndoableImport | un
   return (await undoStack(db)).at(-1);
 }
 
-export class UndoRefused extends Error {}
+export class UndoRefused extends Refusal {}
 
 /**
  * Puts back what import `id` replaced and drops its restore point, in one transaction; the import

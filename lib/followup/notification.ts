@@ -1,8 +1,10 @@
 /**
- * What a reminder says: the notice and the item (number and the start of its text), zh_CN first
- * with English beside it. Pure: the background turns these into chrome.notifications calls.
+ * What a reminder says: the notice and the item (number and the start of its text). Pure: the
+ * words are messages (reminder.* in locales/) the background words and turns into
+ * chrome.notifications calls.
  */
 import { daysBetween } from '../annotation/shanghai-time';
+import { message, type Message } from '../message';
 import type { ActiveFollowUp } from './reminders';
 import { shortText } from './text';
 
@@ -12,30 +14,30 @@ export interface ReminderNotice {
   items: { itemNo: number; text: string }[];
 }
 
+/** Text from the notice as it is, or a message to word. */
+export type ReminderText = string | Message;
+
 export interface ReminderMessage {
-  title: string;
-  message: string;
-  contextMessage?: string;
+  title: Message;
+  /** Lines of the notification's body. */
+  lines: ReminderText[];
+  contextMessage?: ReminderText;
   /** Chrome shows at most two buttons. */
-  buttons: string[];
+  buttons: Message[];
 }
 
 /** The buttons of an item's reminder, in order: snooze to tomorrow, mark the follow-up done. */
-export const REMINDER_BUTTONS = ['明天再提醒 Tomorrow', '已跟进 Done'] as const;
+export const REMINDER_BUTTONS: readonly Message[] = [message('reminder.tomorrow'), message('reminder.done')];
 const ITEM_TEXT_CHARS = 60;
 /** More reminders than this at once come as one summary instead of a flood. */
 export const MAX_SINGLE_REMINDERS = 3;
 
-function lateness(followUp: string, today: string): string {
-  const late = daysBetween(followUp, today);
-  return late > 0 ? `（逾期 ${late} 天 / ${late} day${late > 1 ? 's' : ''} overdue）` : '';
-}
-
 export function itemReminder(a: ActiveFollowUp, notice: ReminderNotice | undefined, today: string): ReminderMessage {
   const item = notice?.items.find((i) => i.itemNo === a.itemNo);
+  const late = daysBetween(a.followUp, today);
   return {
-    title: `跟进提醒 · 第 ${a.itemNo} 项 / Follow-up: item ${a.itemNo}${lateness(a.followUp, today)}`,
-    message: item ? shortText(item.text, ITEM_TEXT_CHARS) : '原文中已无此项 / the notice no longer has this item',
+    title: late > 0 ? message('reminder.titleLate', { itemNo: a.itemNo }, late) : message('reminder.title', { itemNo: a.itemNo }),
+    lines: [item ? shortText(item.text, ITEM_TEXT_CHARS) : message('reminder.itemGone')],
     contextMessage: shortText(notice ? (notice.docNo ? `${notice.docNo} ${notice.title}` : notice.title) : a.noticeKey, 80),
     buttons: [...REMINDER_BUTTONS],
   };
@@ -43,15 +45,15 @@ export function itemReminder(a: ActiveFollowUp, notice: ReminderNotice | undefin
 
 /** Many reminders at once (e.g. the first start after a holiday): one notification lists them. */
 export function summaryReminder(due: ActiveFollowUp[], notices: Map<string, ReminderNotice>): ReminderMessage {
-  const lines = due.slice(0, 3).map((a) => {
+  const lines: ReminderText[] = due.slice(0, 3).map((a) => {
     const item = notices.get(a.noticeKey)?.items.find((i) => i.itemNo === a.itemNo);
-    return `第 ${a.itemNo} 项 ${item ? shortText(item.text, 24) : ''}`.trim();
+    return message('reminder.summaryLine', { itemNo: a.itemNo, text: item ? shortText(item.text, 24) : '' });
   });
-  if (due.length > 3) lines.push(`…… 另 ${due.length - 3} 项 / ${due.length - 3} more`);
+  if (due.length > 3) lines.push(message('reminder.summaryMore', undefined, due.length - 3));
   return {
-    title: `${due.length} 项跟进到期 / ${due.length} follow-ups due`,
-    message: lines.join('\n'),
-    contextMessage: '点击打开总览 / click to open the overview',
+    title: message('reminder.summaryTitle', undefined, due.length),
+    lines,
+    contextMessage: message('reminder.summaryContext'),
     buttons: [],
   };
 }

@@ -5,6 +5,7 @@
  * over http) leaves it as a revision on the record, which the user can accept from duban's own
  * pages. Pure: lib/db/notices.ts reads and writes the records.
  */
+import { message, Refusal } from '../message';
 import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
 import { noticeKey } from './notice-key';
 import type { Notice, NoticeItem } from './types';
@@ -145,7 +146,7 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   return { record, revision: { id: revision.id, differs } };
 }
 
-export class RevisionNotFound extends Error {}
+export class RevisionNotFound extends Refusal {}
 
 /**
  * The record once the user accepted revision `id`: its text becomes the notice's, and the text it
@@ -154,7 +155,7 @@ export class RevisionNotFound extends Error {}
 export function acceptRevision(old: NoticeRecord, id: number, now: number): NoticeRecord {
   const revisions = old.revisions ?? [];
   const chosen = revisions.find((r) => r.id === id);
-  if (!chosen) throw new RevisionNotFound(`通知 ${old.key} 没有版本 ${id} / notice ${old.key} has no revision ${id}`);
+  if (!chosen) throw new RevisionNotFound(message('revision.notFound', { notice: old.key, id }));
   const seq = old.revisionSeq ?? Math.max(0, ...revisions.map((r) => r.id)) + 1;
   const replaced: NoticeRevision = { id: seq, origin: 'replaced', url: old.sourceUrl, firstSeenAt: old.firstSeenAt, lastSeenAt: now, ...noticeText(old) };
   const { title: _t, year: _y, publishedAt: _p, ...rest } = withoutImportMarks(old);

@@ -97,7 +97,8 @@ const shorten = (s: string) => (s.length > PREVIEW_LENGTH ? `${s.slice(0, PREVIE
 // The first line with text: a note may begin with a blank line.
 const notePreview = (note: string) => shorten(note.trimStart().split('\n', 1)[0]);
 
-const OTHER_GROUP = '其他 Other';
+/** The group of items with no lead official or unit: a stored name the UI words (summary.otherGroup). */
+export const OTHER_GROUP = '其他 Other';
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as StatusCounts;
 

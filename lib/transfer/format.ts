@@ -24,11 +24,11 @@ const READ_VERSIONS = [1, 2] as const;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const Instant = z
   .string()
-  .regex(INSTANT, '应为 UTC 时间，如 2026-11-25T08:30:00.000Z / must be an ISO 8601 UTC time like 2026-11-25T08:30:00.000Z')
+  .regex(INSTANT, 'import.problem.instant')
   .transform((s, ctx) => {
     const ms = Date.parse(s);
     if (Number.isNaN(ms) || ms < 0) {
-      ctx.addIssue({ code: 'custom', message: '不是有效的时间 / not a real time' });
+      ctx.addIssue({ code: 'custom', message: 'import.problem.realTime' });
       return z.NEVER;
     }
     return ms;
@@ -84,7 +84,7 @@ export const FileNotice = z
     key: NoticeKey,
     docNo: z.string().min(1).max(100).nullable().optional(),
     /** Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts). */
-    url: z.string().max(2000).refine(isOfficialUrl, `应为督办所知网站上的通知网址（${siteHosts().join('、')}）/ must be a notice URL on a site duban knows (${siteHosts().join(', ')})`),
+    url: z.string().max(2000).refine(isOfficialUrl, { message: 'import.problem.officialUrl', params: { hosts: siteHosts().join(', ') } }),
     title: z.string().max(500),
     year: z.number().int().min(1900).max(2200).nullable().optional(),
     publishedAt: z.string().max(50).nullable().optional(),
@@ -96,12 +96,12 @@ export const FileNotice = z
   .superRefine((n, ctx) => {
     const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url });
     if (n.key !== expected) {
-      ctx.addIssue({ code: 'custom', path: ['key'], message: `应为 ${JSON.stringify(expected)}（文号，无文号时为网址的主机与路径）/ must be ${JSON.stringify(expected)} (the 文号, else host + path)` });
+      ctx.addIssue({ code: 'custom', path: ['key'], message: 'import.problem.noticeKey', params: { expected: JSON.stringify(expected) } });
     }
     const seen = new Set<number>();
     n.items.forEach((item, i) => {
       if (seen.has(item.itemNo)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemNo'], message: `第 ${item.itemNo} 项出现两次 / item ${item.itemNo} appears twice` });
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemNo'], message: 'import.problem.duplicateItem', params: { itemNo: item.itemNo } });
       }
       seen.add(item.itemNo);
     });
@@ -118,12 +118,12 @@ export const TransferFileSchema = z
     const keys = new Set<string>();
     let items = 0;
     f.notices.forEach((n, i) => {
-      if (keys.has(n.key)) ctx.addIssue({ code: 'custom', path: ['notices', i, 'key'], message: `通知 ${n.key} 出现两次 / notice ${n.key} appears twice` });
+      if (keys.has(n.key)) ctx.addIssue({ code: 'custom', path: ['notices', i, 'key'], message: 'import.problem.duplicateNotice', params: { key: n.key } });
       keys.add(n.key);
       items += n.items.length;
     });
     if (items > IMPORT_LIMITS.maxItems) {
-      ctx.addIssue({ code: 'custom', path: ['notices'], message: `事项过多：${items} 项，上限 ${IMPORT_LIMITS.maxItems} / too many items: ${items}, the limit is ${IMPORT_LIMITS.maxItems}` });
+      ctx.addIssue({ code: 'custom', path: ['notices'], message: 'import.tooManyItems', params: { items, limit: IMPORT_LIMITS.maxItems } });
     }
   });
 

@@ -8,6 +8,8 @@ import { createService } from '../../entrypoints/background/router';
 import { buildCsv } from './export-csv';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { EMPTY_FILE, IMPORT_LIMITS, NOT_UTF8, REFUSED } from './limits';
+import type { Failure } from '../protocol';
+import { sayIn, unsaid } from '../../tests/unit/i18n';
 import { parseTransferFile } from './parse-file';
 import { checkFileSize, decodeImportFile } from './read-file';
 import { readSnapshot } from '../db/transfer-store';
@@ -38,12 +40,11 @@ function expectNoPoisonKeys(value: unknown, path = '$') {
   for (const [k, v] of Object.entries(value)) expectNoPoisonKeys(v, `${path}.${k}`);
 }
 
-/** A refusal reads REFUSED, then at least one message, each in Chinese and English. */
-function expectClearRefusal(error: string) {
-  const [head, ...lines] = error.split('\n');
-  expect(head).toBe(REFUSED);
-  expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) expect(line, line).toMatch(/[\u4e00-\u9fff][^]*\/ ?[A-Za-z"]/);
+/** A refusal says REFUSED, then at least one reason, each complete in every catalogue. */
+function expectClearRefusal(r: Failure) {
+  expect(r.code).toBe(REFUSED.code);
+  expect(r.details?.length).toBeGreaterThan(0);
+  for (const m of r.details ?? []) expect(unsaid(m), r.error).toEqual([]);
 }
 
 let target: DubanDatabase;
@@ -79,7 +80,7 @@ async function importChecked(text: string, what: string): Promise<'applied' | 'r
   const after = await dump(target);
   expectNoPoisonKeys(after);
   if (!r.ok) {
-    expectClearRefusal(r.error);
+    expectClearRefusal(r);
     expect(after).toEqual(before);
     return 'refused';
   }
@@ -266,11 +267,12 @@ describe('hostile files (cases)', () => {
     expect(parse).not.toHaveBeenCalled();
     parse.mockRestore();
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toContain('文件过大（50.0 MB），上限 20.0 MB / the file is too large (50.0 MB); the limit is 20.0 MB');
+    expect(!r.ok && r.details?.map((m) => sayIn('zh_CN', m))).toEqual(['文件过大（50.0 MB），上限 20.0 MB']);
+    expect(!r.ok && r.details?.map((m) => sayIn('en', m))).toEqual(['The file is too large (50.0 MB); the limit is 20.0 MB']);
     expect(await dump(target)).toEqual(before);
     // The popup never reads such a file: File.size is enough.
-    expect(checkFileSize(50 * 1024 * 1024)).toEqual({ ok: false, error: expect.stringContaining('文件过大') });
-    expect(decodeImportFile(new Uint8Array(IMPORT_LIMITS.maxBytes + 1))).toEqual({ ok: false, error: expect.stringContaining('文件过大') });
+    expect(checkFileSize(50 * 1024 * 1024)).toEqual({ ok: false, error: { code: 'import.tooLarge', params: { size: '50.0', limit: '20.0' } } });
+    expect(decodeImportFile(new Uint8Array(IMPORT_LIMITS.maxBytes + 1))).toEqual({ ok: false, error: expect.objectContaining({ code: 'import.tooLarge' }) });
   });
 
   it('refuses 10,000 and 100,000 levels of nesting wherever they are, and ignores them in an unknown field', async () => {
@@ -287,7 +289,8 @@ describe('hostile files (cases)', () => {
       }
     }
     const r = parseTransferFile(withRaw((f) => (f.notices[0].items[0].note = RAW), deepArrays(10_000)));
-    expect(!r.ok && r.errors[0]).toMatch(/字段 note（备注）：应为文字，实为列表 \[\[\[\[.*… \/ .*field note: expected string, got array \[\[\[/);
+    expect(!r.ok && sayIn('zh_CN', r.errors[0])).toMatch(/字段 note（备注）：应为文字，实为列表 \[\[\[\[.*…$/);
+    expect(!r.ok && sayIn('en', r.errors[0])).toMatch(/field note \(note\): expected text, got a list \[\[\[\[.*…$/);
   });
 
   it('refuses huge strings in known fields with the field named', async () => {
@@ -297,7 +300,7 @@ describe('hostile files (cases)', () => {
     f.notices[0].url = `https://www.gongshu.gov.cn/art/${'a'.repeat(3_000_000)}.html`;
     expect(await importChecked(JSON.stringify(f), 'huge strings')).toBe('refused');
     const r = parseTransferFile(JSON.stringify(f));
-    expect(!r.ok && r.errors.join('\n')).toContain(`字段 note（备注）：超出上限 ${IMPORT_LIMITS.maxNoteLength} 字`);
+    expect(!r.ok && r.errors.map((m) => sayIn('zh_CN', m)).join('\n')).toContain(`字段 note（备注）：超出上限 ${IMPORT_LIMITS.maxNoteLength} 字`);
   });
 
   it('refuses empty files, whitespace, JSON that is not an object, and binary text', async () => {

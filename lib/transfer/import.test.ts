@@ -6,6 +6,7 @@ import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { LOCAL_MARK, IMPORTED_MARK } from './merge';
 import { parseTransferFile, REFUSED } from './parse-file';
+import { sayIn } from '../../tests/unit/i18n';
 import { importJob } from './plan';
 import { applyImport, readSnapshot } from '../db/transfer-store';
 import type { ImportOutcome } from '../protocol';
@@ -140,9 +141,9 @@ describe('importing a file', () => {
     const r = await createService(b, () => T0).handle('applyImport', { text: JSON.stringify(f) });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.split('\n')[0]).toBe(REFUSED);
-    expect(r.error).toContain('第 1 项，字段 status（状态）：未知的值 "urgent"');
-    expect(r.error).toContain('item 2, field progress: expected number, got string "half"');
+    expect(r.code).toBe(REFUSED.code);
+    expect(r.details?.map((m) => sayIn('zh_CN', m)).join('\n')).toContain('第 1 项，字段 status（状态）：未知的值 "urgent"');
+    expect(r.details?.map((m) => sayIn('en', m)).join('\n')).toContain('item 2, field progress (progress): expected a number, got text "half"');
     expect(await dump(b)).toEqual(before);
   });
 });
@@ -264,7 +265,7 @@ describe('properties', () => {
         const r = await service.handle('applyImport', { text });
         expect(r.ok).toBe(preview.ok);
         if (!r.ok) {
-          expect(r.error.startsWith(REFUSED)).toBe(true);
+          expect(r.code).toBe(REFUSED.code);
           expect(await dump(target)).toEqual(before);
           return;
         }

@@ -3,6 +3,7 @@
  * without carrying a schema library; ./format.ts builds its schemas on these.
  */
 import { MAX_NOTE_LENGTH } from '../annotation/status';
+import { message, type Message } from '../message';
 
 export const IMPORT_LIMITS = {
   /** Bytes of the file; the popup checks File.size, the background the text's length. */
@@ -19,16 +20,14 @@ export const IMPORT_LIMITS = {
 } as const;
 
 const MB = 1024 * 1024;
-const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
-export function tooLargeMessage(bytes: number): string {
-  return `文件过大（${mb(bytes)}），上限 ${mb(IMPORT_LIMITS.maxBytes)} / the file is too large (${mb(bytes)}); the limit is ${mb(IMPORT_LIMITS.maxBytes)}`;
-}
+export const tooLarge = (bytes: number): Message => message('import.tooLarge', { size: mb(bytes), limit: mb(IMPORT_LIMITS.maxBytes) });
 
 /** Shown above the errors of a refused file. */
-export const REFUSED = '文件未导入，未作任何更改 / The file was not imported; nothing was changed.';
+export const REFUSED: Message = message('import.refused');
 
-export const EMPTY_FILE = '文件是空的 / the file is empty';
+export const EMPTY_FILE: Message = message('import.empty');
 
-export const NOT_UTF8 =
-  '不是 UTF-8 文本文件（可能是二进制文件，或以其他编码保存）；请导入督办导出的 JSON 文件 / not a UTF-8 text file (a binary file, or saved in another encoding); import a JSON file exported by duban';
+/** A binary file, or text saved as UTF-16 or GBK. */
+export const NOT_UTF8: Message = message('import.notUtf8');

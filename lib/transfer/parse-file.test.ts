@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, type TransferFileJson } from './format';
+import { sayIn } from '../../tests/unit/i18n';
 import { parseTransferFile } from './parse-file';
 
 const KEY = '拱政办发〔2024〕2号';
@@ -27,10 +28,11 @@ function file(overrides: (f: TransferFileJson & Record<string, any>) => void = (
   return JSON.stringify(f);
 }
 
-function errors(text: string): string {
+/** The refusal as the popup words it, one problem a line. */
+function errors(text: string, locale = 'zh_CN'): string {
   const r = parseTransferFile(text);
   if (r.ok) throw new Error('expected the file to be refused');
-  return r.errors.join('\n');
+  return r.errors.map((m) => sayIn(locale, m)).join('\n');
 }
 
 describe('parseTransferFile', () => {
@@ -47,30 +49,35 @@ describe('parseTransferFile', () => {
     expect(parseTransferFile('\uFEFF' + file()).ok).toBe(true);
   });
 
-  it('names the notice, the item and the field of an unknown status, in Chinese and English', () => {
-    const e = errors(file((f) => ((f.notices[0].items[1] as any).status = 'urgent')));
-    expect(e).toContain('通知「拱政办发〔2024〕2号」，第 12 项，字段 status（状态）：未知的值 "urgent"');
-    expect(e).toContain('notice "拱政办发〔2024〕2号", item 12, field status: unknown value "urgent"');
+  it('names the notice, the item and the field of an unknown status, in the UI language', () => {
+    const text = file((f) => ((f.notices[0].items[1] as any).status = 'urgent'));
+    expect(errors(text)).toContain('通知「拱政办发〔2024〕2号」，第 12 项，字段 status（状态）：未知的值 "urgent"');
+    expect(errors(text, 'en')).toContain('notice "拱政办发〔2024〕2号", item 12, field status (status): unknown value "urgent"');
+  });
+
+  it('refuses a notice URL on a site duban does not know, naming the sites it knows', () => {
+    const text = file((f) => (f.notices[0].url = 'https://example.com/art/2024/3/7/art_1.html'));
+    expect(errors(text)).toContain('字段 url（网址）：应为督办所知网站上的通知网址（www.gongshu.gov.cn');
+    expect(errors(text, 'en')).toContain('must be a notice URL on a site duban knows (www.gongshu.gov.cn');
   });
 
   it('names wrong types and missing fields', () => {
-    const e = errors(
-      file((f) => {
-        const item = f.notices[0].items[0] as any;
-        item.note = 42;
-        delete item.updatedAt;
-        item.progress = '50%';
-      }),
-    );
-    expect(e).toContain('第 1 项，字段 note（备注）：应为文字，实为数字 42');
-    expect(e).toContain('item 1, field note: expected string, got number 42');
-    expect(e).toContain('field updatedAt: missing');
-    expect(e).toContain('field progress: expected number, got string "50%"');
+    const text = file((f) => {
+      const item = f.notices[0].items[0] as any;
+      item.note = 42;
+      delete item.updatedAt;
+      item.progress = '50%';
+    });
+    expect(errors(text)).toContain('第 1 项，字段 note（备注）：应为文字，实为数字 42');
+    const e = errors(text, 'en');
+    expect(e).toContain('item 1, field note (note): expected text, got a number 42');
+    expect(e).toContain('field updatedAt (update time): missing');
+    expect(e).toContain('field progress (progress): expected a number, got text "50%"');
   });
 
   it('refuses bad dates and times', () => {
-    expect(errors(file((f) => ((f.notices[0].items[0] as any).followUp = '2024-02-30')))).toContain('不是真实的日期 / ');
-    expect(errors(file((f) => ((f.notices[0].items[0] as any).updatedAt = 'yesterday')))).toContain('field updatedAt');
+    expect(errors(file((f) => ((f.notices[0].items[0] as any).followUp = '2024-02-30')))).toContain('字段 followUp（跟进日期）：不是真实的日期');
+    expect(errors(file((f) => ((f.notices[0].items[0] as any).updatedAt = 'yesterday')), 'en')).toContain('field updatedAt (update time): must be an ISO 8601 UTC time');
   });
 
   it('keeps a note with HTML as plain text (it is never rendered as HTML)', () => {
@@ -79,31 +86,33 @@ describe('parseTransferFile', () => {
   });
 
   it('refuses a notice URL that is not an official article (a javascript: link would run in the popup)', () => {
-    expect(errors(file((f) => (f.notices[0].url = 'javascript:alert(1)')))).toContain('field url');
+    expect(errors(file((f) => (f.notices[0].url = 'javascript:alert(1)')), 'en')).toContain('field url');
     expect(errors(file((f) => (f.notices[0].url = 'https://evil.example/art/1.html')))).toContain('www.gongshu.gov.cn');
   });
 
   it('refuses a key that does not match the 文号', () => {
-    expect(errors(file((f) => (f.notices[0].key = 'other')))).toContain('field key');
+    expect(errors(file((f) => (f.notices[0].key = 'other')), 'en')).toContain('field key (key): must be "拱政办发〔2024〕2号"');
   });
 
   it('refuses an item listed twice and a notice listed twice', () => {
-    const e = errors(file((f) => (f.notices[0].items[1].itemNo = 1)));
-    expect(e).toContain('第 1 项，字段 itemNo（序号）：第 1 项出现两次');
-    expect(e).toContain('item 1, field itemNo: item 1 appears twice');
+    const twice = file((f) => (f.notices[0].items[1].itemNo = 1));
+    expect(errors(twice)).toContain('第 1 项，字段 itemNo（序号）：第 1 项出现两次');
+    expect(errors(twice, 'en')).toContain('item 1, field itemNo (item number): item 1 appears twice');
     expect(errors(file((f) => f.notices.push(f.notices[0])))).toContain('出现两次');
   });
 
   it('explains files that are not JSON, not duban files, or from a newer version', () => {
-    expect(errors('{"format": ')).toContain('不是有效的 JSON 文件 / not a valid JSON file');
+    expect(errors('{"format": ')).toContain('不是有效的 JSON 文件：');
+    expect(errors('{"format": ', 'en')).toContain('Not a valid JSON file: ');
     expect(errors('[1,2]')).toContain('不是督办导出的文件');
-    expect(errors(file((f) => (f.format = 'hypothesis' as any)))).toContain('not a duban export');
-    expect(errors(file((f) => (f.version = 3 as any)))).toContain('newer duban (version 3)');
-    expect(errors(file((f) => (f.version = 0 as any)))).toContain('field version');
+    expect(errors(file((f) => (f.format = 'hypothesis' as any)), 'en')).toContain('Not a duban export (format must be "duban-annotations")');
+    expect(errors(file((f) => (f.version = 3 as any)), 'en')).toContain('newer duban (version 3)');
+    expect(errors(file((f) => (f.version = 0 as any)), 'en')).toContain('field version');
   });
 
   it('refuses files over the size and item limits with a message', () => {
-    expect(errors(' '.repeat(IMPORT_LIMITS.maxBytes + 1))).toContain('文件过大（20.0 MB），上限 20.0 MB / the file is too large');
+    expect(errors(' '.repeat(IMPORT_LIMITS.maxBytes + 1))).toBe('文件过大（20.0 MB），上限 20.0 MB');
+    expect(errors(' '.repeat(IMPORT_LIMITS.maxBytes + 1), 'en')).toBe('The file is too large (20.0 MB); the limit is 20.0 MB');
     const many = file((f) => {
       const base = f.notices[0].items[0];
       f.notices[0].items = Array.from({ length: 9999 }, (_, i) => ({ ...base, itemNo: i + 1 }));
@@ -113,8 +122,9 @@ describe('parseTransferFile', () => {
   });
 
   it('lists at most five problems and says how many more there are', () => {
-    const e = errors(file((f) => f.notices[0].items.forEach((i: any) => ((i.status = 'x'), (i.note = 1), (i.fingerprint = 2)))));
-    expect(e.split('\n')).toHaveLength(6);
-    expect(e).toContain('还有 1 处问题 / and 1 more problems');
+    const text = file((f) => f.notices[0].items.forEach((i: any) => ((i.status = 'x'), (i.note = 1), (i.fingerprint = 2))));
+    expect(errors(text).split('\n')).toHaveLength(6);
+    expect(errors(text).split('\n')[5]).toBe('还有 1 处问题');
+    expect(errors(text, 'en').split('\n')[5]).toBe('and 1 more problem');
   });
 });

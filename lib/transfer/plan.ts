@@ -7,6 +7,7 @@
 import { itemKey, type ItemKey } from '../annotation/item-key';
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { ImportCounts, RecordSet } from '../annotation/record-set';
+import { message, messageDetail, type Message } from '../message';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import type { NoticeItem } from '../notice/types';
 import { annotationFromFile } from './file-item';
@@ -69,7 +70,7 @@ export interface ImportPreview {
 /** The records an import writes. */
 export type ImportWrites = RecordSet;
 
-type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: string[] };
+type PlanResult = { ok: true; preview: ImportPreview; writes: ImportWrites } | { ok: false; errors: Message[] };
 
 const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
 
@@ -136,7 +137,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
   const writes: ImportWrites = { notices: [], annotations: [], history: [] };
   const notices: NoticePreview[] = [];
   const conflicts: ConflictPreview[] = [];
-  const errors: string[] = [];
+  const errors: Message[] = [];
 
   for (const n of file.notices) {
     const old = local.notices.get(n.key);
@@ -162,9 +163,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       }
       if (merged.kind === 'conflict') {
         if (merged.annotation.note.length > IMPORT_LIMITS.maxNoteLength && errors.length < 5) {
-          errors.push(
-            `通知「${n.docNo ?? n.key}」第 ${item.itemNo} 项：合并后的备注超过 ${IMPORT_LIMITS.maxNoteLength} 字 / notice "${n.docNo ?? n.key}", item ${item.itemNo}: the merged note exceeds ${IMPORT_LIMITS.maxNoteLength} characters`,
-          );
+          errors.push(message('import.mergedNoteTooLong', { notice: n.docNo ?? n.key, itemNo: item.itemNo }, IMPORT_LIMITS.maxNoteLength));
         }
         if (conflicts.length < 20) {
           conflicts.push({
@@ -177,9 +176,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
         }
       }
       if ((merged.annotation.noteCopies?.length ?? 0) > MAX_NOTE_COPIES && errors.length < 5) {
-        errors.push(
-          `通知「${n.docNo ?? n.key}」第 ${item.itemNo} 项：合并后的冲突副本超过 ${MAX_NOTE_COPIES} 份 / notice "${n.docNo ?? n.key}", item ${item.itemNo}: more than ${MAX_NOTE_COPIES} conflict copies once merged`,
-        );
+        errors.push(message('import.mergedCopiesTooMany', { notice: n.docNo ?? n.key, itemNo: item.itemNo }, MAX_NOTE_COPIES));
       }
       if (merged.write) writes.annotations.push(merged.annotation);
       for (const h of merged.addHistory) writes.history.push(h);
@@ -192,8 +189,8 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
 }
 
 export class ImportRefused extends Error {
-  constructor(readonly errors: string[]) {
-    super(errors.join('\n'));
+  constructor(readonly errors: Message[]) {
+    super(errors.map(messageDetail).join('\n'));
   }
 }
 

@@ -4,19 +4,20 @@
  * text saved as UTF-16 or GBK, is refused here instead of reaching JSON.parse as mojibake.
  * Zod-free: the popup does not carry the schema library.
  */
-import { EMPTY_FILE, IMPORT_LIMITS, NOT_UTF8, tooLargeMessage } from './limits';
+import type { Message } from '../message';
+import { EMPTY_FILE, IMPORT_LIMITS, NOT_UTF8, tooLarge } from './limits';
 
-type DecodedFile = { ok: true; text: string } | { ok: false; error: string };
+type DecodedFile = { ok: true; text: string } | { ok: false; error: Message };
 
 /** Refuses a file larger than the import limit without reading it. */
 export function checkFileSize(size: number): DecodedFile | undefined {
-  return size > IMPORT_LIMITS.maxBytes ? { ok: false, error: tooLargeMessage(size) } : undefined;
+  return size > IMPORT_LIMITS.maxBytes ? { ok: false, error: tooLarge(size) } : undefined;
 }
 
 /** The file's text, if it is non-empty UTF-8 text without NUL characters (a byte-order mark is dropped). */
 export function decodeImportFile(bytes: Uint8Array): DecodedFile {
-  const tooLarge = checkFileSize(bytes.byteLength);
-  if (tooLarge) return tooLarge;
+  const refused = checkFileSize(bytes.byteLength);
+  if (refused) return refused;
   if (!bytes.byteLength) return { ok: false, error: EMPTY_FILE };
   let text: string;
   try {

@@ -7,6 +7,8 @@ import { buildTransferFile, serializeTransferFile } from './export-json';
 import { parseTransferFile } from './parse-file';
 import { importJob } from './plan';
 import { LAST_IMPORT_KEY, NEWER_IMPORT, NO_IMPORT, UNDO_STACK_KEY, type UndoableImport } from '../db/restore-point';
+import type { Failure } from '../protocol';
+import { sayFailureIn } from '../../tests/unit/i18n';
 import { applyImport, MAX_UNDOABLE_IMPORTS, readSnapshot } from '../db/transfer-store';
 import { applyEdits, dispose, editArb, freshDb, syntheticNotice, type Edit } from './test/fixtures';
 
@@ -77,7 +79,7 @@ describe('undo last import', () => {
     expect(must((await undo(b, point!.id)) as any)).toMatchObject({ fileName: 'duban-all.json' });
     expect(await fullDump(b)).toEqual(before);
     expect(await b.restorePoints.count()).toBe(0);
-    expect(await undo(b, point!.id)).toEqual({ ok: false, error: NO_IMPORT });
+    expect(await undo(b, point!.id)).toMatchObject({ ok: false, ...NO_IMPORT });
   });
 
   it('undoes only the last import, and an import that changes nothing does not replace it', async () => {
@@ -95,7 +97,7 @@ describe('undo last import', () => {
     // The first file again: nothing changes, the second import stays the one to undo.
     must((await service.handle('applyImport', { text: first, fileName: 'again.json' })) as any);
     expect((await last(b))!.id).toBe(secondPoint.id);
-    expect(await undo(b, firstPoint.id)).toEqual({ ok: false, error: NEWER_IMPORT });
+    expect(await undo(b, firstPoint.id)).toMatchObject({ ok: false, ...NEWER_IMPORT });
     expect((await undo(b, secondPoint.id)).ok).toBe(true);
     expect(await b.annotations.get([notices[1].docNo!, 2])).toBeUndefined();
     expect((await b.annotations.get([notices[0].docNo!, 1]))!.note).toBe('甲');
@@ -112,8 +114,8 @@ describe('undo last import', () => {
     const edited = await fullDump(b);
     const r = await undo(b, id);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toContain('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号 第 4 项）');
-    expect(!r.ok && r.error).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号 item 4)');
+    expect(sayFailureIn('zh_CN', r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
+    expect(sayFailureIn('en', r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号 item 4)');
     expect(await fullDump(b)).toEqual(edited);
     expect((await last(b))!.id).toBe(id);
   });
@@ -192,7 +194,7 @@ describe('undo is a stack', () => {
     }
     expect(await local.restorePoints.count()).toBe(MAX_UNDOABLE_IMPORTS);
     for (const id of ids.slice(2).reverse()) expect((await undo(local, id)).ok).toBe(true);
-    expect(await undo(local, ids[1])).toEqual({ ok: false, error: NO_IMPORT });
+    expect(await undo(local, ids[1])).toMatchObject({ ok: false, ...NO_IMPORT });
   });
 
   it('still undoes the one import a database written before the stack kept', async () => {
@@ -308,7 +310,7 @@ describe('undo properties', () => {
         const u = await undo(b, point.id!, clock + 1);
         if (editedTouched.length) {
           expect(u.ok).toBe(false);
-          expect(!u.ok && u.error).toContain('无法撤销');
+          expect(!u.ok && u.code).toBe('undo.changedSince');
           expect(await fullDump(b)).toEqual(edited);
           return;
         }

@@ -117,12 +117,17 @@ export async function recordSaveStates(frame: Frame): Promise<() => Promise<stri
 export async function typeDay(page: Page, frame: Frame, day: string): Promise<void> {
   const [y, m, d] = day.split('-');
   const input = frame.locator('#ed-followup');
-  for (const keys of [`${m}${d}${y}`, `${y}${m}${d}`, `${d}${m}${y}`]) {
+  // The browser's UI language sets the fields' order. A year field first takes up to six digits:
+  // the user moves on to the month (→) by hand.
+  const monthFirst = [`${m}${d}${y}`];
+  const yearFirst = [y!, 'ArrowRight', `${m}${d}`];
+  const chinese = (await frame.evaluate(() => navigator.language)).startsWith('zh');
+  for (const keys of chinese ? [yearFirst, monthFirst] : [monthFirst, yearFirst, [`${d}${m}${y}`]]) {
     await input.click();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await input.focus();
-    await page.keyboard.type(keys);
+    for (const k of keys) await (k === 'ArrowRight' ? page.keyboard.press(k) : page.keyboard.type(k));
     if ((await input.inputValue()) === day) return;
   }
   throw new Error(`could not type ${day} into the editor's date field`);

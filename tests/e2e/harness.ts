@@ -25,6 +25,19 @@ export interface LaunchOptions {
   /** Defaults to true; start.ts runs headed when a display exists. */
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /**
+   * The browser's UI language, which duban speaks (its catalogue, zh_CN when it has none for it):
+   * 'zh-CN' (the default) or 'en'. Also the pages' navigator.language.
+   */
+  lang?: string;
+}
+
+/**
+ * Chromium's UI language on Linux comes from LANGUAGE (its --lang switch is for Windows and
+ * ChromeOS; both are passed) and needs that language's locale pack (Debian's chromium-l10n).
+ */
+function languageOptions(lang: string) {
+  return { args: [`--lang=${lang}`], env: { ...process.env, LANGUAGE: lang.replace('-', '_') } as Record<string, string> };
 }
 
 export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
@@ -33,6 +46,8 @@ export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
   }
   const ownDir = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'duban-profile-'));
+  const lang = opts.lang ?? 'zh-CN';
+  const language = languageOptions(lang);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
@@ -46,9 +61,11 @@ export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...language.args,
     ],
+    env: language.env,
     colorScheme: opts.colorScheme ?? 'light',
-    locale: 'zh-CN',
+    locale: lang,
     viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
   });
   try {
@@ -56,6 +73,11 @@ export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
     const worker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
+    // Every check of duban's words depends on it: say so plainly when the browser cannot speak it.
+    const ui = await worker.evaluate(() => chrome.i18n.getUILanguage());
+    if (ui.split('-')[0] !== lang.split('-')[0]) {
+      throw new Error(`Chromium runs in ${ui}, not ${lang}: is its locale pack installed (apt-get install chromium-l10n, see scripts/setup.sh)?`);
+    }
     return {
       context,
       extensionId,

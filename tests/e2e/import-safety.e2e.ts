@@ -196,7 +196,7 @@ describe('undo the last import', () => {
     await error.waitFor();
     const text = (await error.textContent())!;
     expect(text).toContain(`无法撤销：导入之后又修改过 1 项（${KEY} 第 3 项）`);
-    expect(text).toContain('undoing would overwrite that work, so nothing was changed');
+    expect(text).toContain('撤销会覆盖这些修改，因此未作任何更改。');
     await screenshot(fresh, 'import-safety-undo-refused', { fullPage: true });
     expect(tables(await readDb(d.context, d.extensionId))).toEqual(tables(edited));
     // The offer stays (the import is still the last one), but it keeps refusing.
@@ -216,14 +216,14 @@ describe('hostile files in the popup', () => {
     const page = await popup(d);
     const valid = duban([fileNotice(41, [item(1, { note: '正常' })])]);
     const cases: { name: string; content: string | Buffer; says: string }[] = [
-      { name: 'empty.json', content: '', says: '文件是空的 / the file is empty' },
+      { name: 'empty.json', content: '', says: '文件是空的' },
       { name: 'image.json', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff]), says: '不是 UTF-8 文本文件' },
-      { name: 'gbk.json', content: Buffer.concat([Buffer.from('{"note":"'), Buffer.from([0xb6, 0xbd, 0xb0, 0xec]), Buffer.from('"}')]), says: 'not a UTF-8 text file' },
+      { name: 'gbk.json', content: Buffer.concat([Buffer.from('{"note":"'), Buffer.from([0xb6, 0xbd, 0xb0, 0xec]), Buffer.from('"}')]), says: '不是 UTF-8 文本文件' },
       { name: 'utf16.json', content: Buffer.from('\uFEFF' + valid, 'utf16le'), says: '不是 UTF-8 文本文件' },
       { name: 'huge.json', content: Buffer.alloc(50 * 1024 * 1024, 0x20), says: '文件过大（50.0 MB），上限 20.0 MB' },
       { name: 'array.json', content: '[{"format":"duban-annotations"}]', says: '不是督办导出的文件' },
-      { name: 'number.json', content: '42', says: 'not a duban export' },
-      { name: 'broken.json', content: valid.slice(0, 80), says: '不是有效的 JSON 文件 / not a valid JSON file' },
+      { name: 'number.json', content: '42', says: '不是督办导出的文件' },
+      { name: 'broken.json', content: valid.slice(0, 80), says: '不是有效的 JSON 文件：' },
       {
         name: 'deep.json',
         content: valid.replace('"note":"正常"', `"note":${'['.repeat(10_000)}${']'.repeat(10_000)}`),
@@ -243,7 +243,7 @@ describe('hostile files in the popup', () => {
       await expect.poll(() => error.textContent()).toContain(c.says);
       const ms = Date.now() - t;
       expect(ms, `${c.name}: ${ms} ms`).toBeLessThan(1000);
-      expect(await error.textContent()).toContain('文件未导入，未作任何更改 / The file was not imported; nothing was changed.');
+      expect(await error.textContent()).toContain('文件未导入，未作任何更改');
       if (c.name === 'deep.json') await screenshot(page, 'import-safety-deep-refused', { fullPage: true });
     }
     expect(tables(await readDb(d.context, d.extensionId))).toEqual(tables(before));

@@ -35,7 +35,7 @@ describe('with 50 notices × 200 long-noted items in the database', () => {
     // The row shows the start of the long note, the editor all of it.
     expect(await rowLabel(page, 120, 'note')).toContain(expected.note.replace(/\s+/g, ' ').slice(0, 40));
     expect(await itemInEditor(page, 120)).toMatchObject({ note: expected.note, status: expected.status });
-    expect(await barLabel(page, 'button.orphans')).toBe('孤立批注 Orphaned notes (44)');
+    expect(await barLabel(page, 'button.orphans')).toBe('孤立批注（44）');
     await page.close();
   });
 

@@ -162,7 +162,7 @@ describe('a page script that runs before duban learns nothing the user wrote', (
     await page.keyboard.press('Escape');
     await page.locator('[data-duban-editor-open]').waitFor({ state: 'detached' });
 
-    const p = await probe(page, [TYPED, TYPED.slice(0, 4), DAY, `${PROGRESS}%`, '推进中 In progress · ']);
+    const p = await probe(page, [TYPED, TYPED.slice(0, 4), DAY, `${PROGRESS}%`, '推进中 · ']);
     expect(p.found).toEqual([]);
     const all = everything(p, await collected(page));
     expect(all).not.toContain(TYPED);

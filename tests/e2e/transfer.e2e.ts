@@ -248,7 +248,7 @@ describe('export from one profile, import into another', () => {
     const text = (await error.textContent())!;
     expect(text).toContain('文件未导入，未作任何更改');
     expect(text).toContain('第 1 项，字段 status（状态）：未知的值 "urgent"');
-    expect(text).toContain('item 2, field progress: expected number, got string "half"');
+    expect(text).toContain('第 2 项，字段 progress（进度）：应为数字，实为文字 "half"');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-error');
     await screenshot(page, 'transfer-b-import-error', { fullPage: true });
     expect(await readDb(page)).toEqual(before);

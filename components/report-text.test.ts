@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildOverviewRows } from '../lib/followup/overview';
+import { buildReport } from '../lib/followup/report';
+import { ANNOTATIONS, NOTICE_A, NOTICE_B, TODAY } from '../tests/fixtures/overview-rows';
+import { useLocale } from '../tests/unit/i18n';
+import { countsLine, followUpText, progressText, reportMarkdown } from './report-text';
+
+const rows = buildOverviewRows([NOTICE_A, NOTICE_B], ANNOTATIONS);
+const onlyA = rows.filter((r) => r.noticeKey === NOTICE_A.key);
+
+describe('the report in words', () => {
+  afterEach(() => useLocale('zh_CN'));
+
+  it('counts a group: statuses with items, then overdue follow-ups', () => {
+    const first = buildReport(rows, 'leader', TODAY).groups[0];
+    expect(countsLine(first.counts)).toBe('3 项：推进中 2 · 已完成 1 · 逾期跟进 1');
+    useLocale('en');
+    expect(countsLine(first.counts)).toBe('3 items: In progress 2 · Done 1 · 1 overdue');
+    expect(countsLine(buildReport(rows.slice(0, 1), 'leader', TODAY).counts)).toMatch(/^1 item: /);
+  });
+
+  it('compares progress with 序时进度 and says overdue or today', () => {
+    const byNo = new Map(buildReport(onlyA, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => [i.row.itemNo, i]));
+    expect(progressText(byNo.get(1)!)).toBe('60% / 序时 50%（达到序时）');
+    expect(progressText(byNo.get(3)!)).toBe('20% / 序时 50%（落后于序时）');
+    expect(progressText(byNo.get(4)!)).toBe('— / 序时 50%');
+    expect(followUpText(byNo.get(1)!)).toBe('2024-06-28（逾期）');
+    expect(followUpText(byNo.get(3)!)).toBe('2024-06-30（今天）');
+    expect(followUpText(byNo.get(2)!)).toBe('2024-06-01');
+    expect(followUpText(byNo.get(9)!)).toBe('—');
+    useLocale('en');
+    expect(progressText(byNo.get(3)!)).toBe('20% / expected 50% (behind schedule)');
+    expect(followUpText(byNo.get(1)!)).toBe('2024-06-28 (overdue)');
+  });
+});
+
+describe('Markdown', () => {
+  it('renders the same report: title, counts per group, one table row per item', () => {
+    const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));
+    expect(md).toBe(
+      [
+        '# 督办事项会议报告（按牵头领导）',
+        '',
+        '日期：2024-06-30。共 5 项：未开始 1 · 推进中 1 · 已完成 1 · 滞后 1 · 暂缓 1 · 逾期跟进 1。',
+        '',
+        '## 冯晶区长',
+        '',
+        '2 项：推进中 1 · 已完成 1 · 逾期跟进 1',
+        '',
+        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 跟进 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 1 | 坚持政治引领，担当勤政。旗帜鲜明讲政治。 | 推进中 | 60% / 序时 50%（达到序时） | 已召开专题会，ＧＤＰ材料待报 | 2024-06-28（逾期） |',
+        '| 2 | 坚持阳光用权,依法行政。深入开展法治政府建设示范创建。 | 已完成 | 100% / 序时 50%（达到序时） | — | 2024-06-01 |',
+        '',
+        '## 黄飞常务副区长',
+        '',
+        '2 项：未开始 1 · 滞后 1',
+        '',
+        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 跟进 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 3 | 推进城市大脑2.0首批区县试点,GDP增长5.5%。 | 滞后 | 20% / 序时 50%（落后于序时） | 试点方案 \\| 待市里批复 第二行 | 2024-06-30（今天） |',
+        '| 4 | 加快运河湾\\|国际未来社区建设。 | 未开始 | — / 序时 50% | — | 2024-07-05 |',
+        '',
+        '## （未知牵头领导）',
+        '',
+        '1 项：暂缓 1',
+        '',
+        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 跟进 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 9 | （原文中已无此项） | 暂缓 | — / 序时 50% | 原第9项 | — |',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('names the notice of each item when the report spans several', () => {
+    const md = reportMarkdown(buildReport(rows, 'leadUnit', TODAY));
+    expect(md).toContain('| 序号 | 文件 | 事项 |');
+    expect(md).toContain('| 1 | 拱政办发〔2025〕1号 | 谋划2025年区政府重点工作。 | 推进中 |');
+  });
+  it('shortens long texts and notes; every table row has the same number of cells', () => {
+    const long = rows.map((r) => ({ ...r, text: '很长的事项'.repeat(30), note: '备注|'.repeat(60) }));
+    const md = reportMarkdown(buildReport(long, 'leader', TODAY));
+    const tableRows = md.split('\n').filter((l) => l.startsWith('| '));
+    const cells = (l: string) => l.split(/(?<!\\)\|/).length;
+    expect(new Set(tableRows.map(cells)).size).toBe(1);
+    expect(md).toContain(`| ${'很长的事项'.repeat(7)}很长的事… |`); // 40 characters with the …
+  });
+  it('says so when there is nothing to report', () => {
+    expect(reportMarkdown(buildReport([], 'leader', TODAY))).toContain('（没有事项）');
+  });
+});
+
+describe('the Markdown in English', () => {
+  afterEach(() => useLocale('zh_CN'));
+  it('is the same table, every word in English', () => {
+    useLocale('en');
+    const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Meeting report (by lead official)', '', 'Date: 2024-06-30. 5 items: Not started 1 · In progress 1 · Done 1 · Behind 1 · Paused 1 · 1 overdue.']);
+    expect(md).toContain('| No. | Item | Status | Progress / expected | Latest note | Follow-up |');
+    expect(md).toContain('## (unknown lead official)');
+    expect(md).toContain('| 9 | (not on the page) | Paused | — / expected 50% | 原第9项 | — |');
+  });
+});

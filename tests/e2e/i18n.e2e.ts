@@ -1,0 +1,153 @@
+// One language at a time, the browser's: Chromium started in English shows duban in English only
+// (the notice's rows and bar, the popup, the overview), started in zh-CN (every other e2e test's
+// default) in Chinese only, and each says its language (lang) for screen readers. What the user or
+// the notice wrote (unit names, item texts, notes, 文号) stays as written; everything else is
+// duban's words. Screenshots of both: artifacts/screenshots/i18n-<lang>-*.png.
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import type { Notice } from '../../lib/notice/types';
+import { sendFromPage } from './db';
+import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
+import { barEval } from './overlay-helpers';
+import { shadowEval } from './shadow';
+
+const KEY = '拱政办发〔2024〕2号';
+const today = shanghaiDayOf(Date.now());
+const NOTES = ['已召开专题会，材料待报', '资金缺口待协调'];
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** Latin words a Chinese UI still uses: file formats and key names. */
+const LATIN_IN_CHINESE = new Set(['JSON', 'CSV', 'W3C', 'Web', 'Annotation', 'JSON-LD', 'Markdown', 'PDF', 'Excel', 'WPS', 'Esc']);
+
+const LANGUAGES = [
+  {
+    lang: 'en',
+    /** Duban's words in English carry no Chinese character. */
+    foreign: (words: string) => words.split('\n').filter((l) => CJK.test(l)),
+    row: { status: 'In progress', edit: 'Edit', total: '156 items' },
+    popup: { title: 'duban', overview: 'Overview' },
+    overview: { title: 'duban overview', report: 'Meeting report' },
+  },
+  {
+    lang: 'zh-CN',
+    /** Duban's words in Chinese carry no English word (file formats aside). */
+    foreign: (words: string) => words.split('\n').filter((l) => (l.match(/[A-Za-z][A-Za-z0-9-]*/g) ?? []).some((w) => !LATIN_IN_CHINESE.has(w))),
+    row: { status: '推进中', edit: '编辑', total: '156 项' },
+    popup: { title: '督办', overview: '总览' },
+    overview: { title: '督办总览', report: '会议报告' },
+  },
+] as const;
+
+/** The seed notice as duban reads it: its names and texts are the notice's, not duban's words. */
+function seedNotice(url: string): Notice {
+  const r = recogniseNotice(parseHTML(readFileSync(`${ROOT}/seeds/gongshu-2024-2.html`, 'utf8')).document as unknown as Document, { url });
+  if (!r.ok) throw new Error(r.reason);
+  return r.notice;
+}
+
+/** `words` without what the notice or the user wrote. */
+function withoutData(words: string, notice: Notice): string {
+  const data = [KEY, notice.title, ...NOTES, ...notice.sections.map((s) => s.leader), ...notice.items.flatMap((i) => i.units.map((u) => u.name))];
+  // Longest first, so a unit named inside another's name goes with it.
+  return data.sort((a, b) => b.length - a.length).reduce((w, d) => w.replaceAll(d, ''), words);
+}
+
+/**
+ * Everything a page of duban says under `root`: text, generated content (data-label), accessible
+ * names and tooltips, one per line; `skip`: elements that hold the notice's or the user's text.
+ */
+const SAY_FN = `function (skip) {
+  const lines = [];
+  const walk = (el) => {
+    if (skip && el.matches(skip)) return;
+    for (const a of ['data-label', 'aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) lines.push(el.getAttribute(a));
+    for (const n of el.childNodes) {
+      if (n.nodeType === 3 && n.nodeValue.trim()) lines.push(n.nodeValue.trim());
+      else if (n.nodeType === 1 && n.localName !== 'style' && n.localName !== 'script') walk(n);
+    }
+  };
+  walk(this);
+  return { lang: this.closest('[lang]')?.getAttribute('lang') ?? null, words: lines.join('\\n') };
+}`;
+
+type Said = { lang: string | null; words: string };
+
+/** What a page of duban says, its <html lang> and its title. */
+const pageSays = (page: Page, skip: string): Promise<Said & { title: string }> =>
+  page.evaluate(`({ ...(${SAY_FN}).call(document.body, ${JSON.stringify(skip)}), lang: document.documentElement.lang, title: document.title })`);
+
+describe.each(LANGUAGES)('duban in $lang', (L) => {
+  let duban: Duban;
+  let notice: Notice;
+
+  beforeAll(async () => {
+    duban = await launchDuban({ lang: L.lang });
+    await serveSeeds(duban.context);
+    notice = seedNotice(noticeSeed().url);
+    // Visiting the notice records it; then a few annotations, as if typed.
+    (await openNotice(duban.context, noticeSeed().url)).close();
+    const pages = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    const edits = [
+      { itemNo: 1, status: 'in_progress', progress: 20, followUp: addDays(today, -2), note: NOTES[0] },
+      { itemNo: 2, status: 'done', progress: 100 },
+      { itemNo: 5, status: 'behind', followUp: addDays(today, 3), note: NOTES[1] },
+    ];
+    for (const e of edits) {
+      const item = notice.items.find((i) => i.itemNo === e.itemNo)!;
+      const r = await sendFromPage(pages, 'saveAnnotation', { noticeKey: KEY, fingerprint: item.fingerprint, ...e });
+      if (!r.ok) throw new Error(r.error);
+    }
+    await pages.close();
+  });
+  afterAll(async () => {
+    await duban?.close();
+  });
+
+  it('words the rows and the bar on the notice page in that language only, marked with it', async () => {
+    const page = await openNotice(duban.context, noticeSeed().url);
+    const row = await shadowEval<Said>(page, 1, 'section.overlay', SAY_FN, '.note');
+    expect(row.lang).toBe(L.lang);
+    expect(row.words).toContain(L.row.status);
+    expect(row.words).toContain(L.row.edit);
+    expect(L.foreign(withoutData(row.words, notice))).toEqual([]);
+    const bar = await barEval<Said>(page, '.bar', SAY_FN, '');
+    expect(bar.lang).toBe(L.lang);
+    expect(bar.words).toContain(L.row.total);
+    expect(L.foreign(withoutData(bar.words, notice))).toEqual([]);
+    // The bar and the first rows under it.
+    await page.evaluate(() => document.querySelector('[data-duban-bar]')!.scrollIntoView({ block: 'start' }));
+    await screenshot(page, `i18n-${L.lang}-notice`);
+    await page.close();
+  });
+
+  it('words the popup in that language only', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    await page.setViewportSize({ width: 460, height: 900 });
+    await page.locator('main[aria-busy="false"] section.notice').waitFor();
+    const said = await pageSays(page, '.title, .text, .note');
+    expect(said.lang).toBe(L.lang);
+    expect(said.title).toBe(L.popup.title);
+    expect(await page.locator('h1').textContent()).toBe(L.popup.title);
+    expect(await page.locator('[data-action="overview"]').textContent()).toBe(L.popup.overview);
+    expect(L.foreign(withoutData(said.words, notice))).toEqual([]);
+    await screenshot(page, `i18n-${L.lang}-popup`, { fullPage: true });
+    await page.close();
+  });
+
+  it('words the overview in that language only', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await page.locator('table.overview tbody tr[data-item]').first().waitFor();
+    const said = await pageSays(page, '.c-text, .c-note, .c-leader, .c-unit');
+    expect(said.lang).toBe(L.lang);
+    expect(said.title).toBe(L.overview.title);
+    expect(await page.locator('h1').textContent()).toBe(L.overview.title);
+    expect(said.words).toContain(L.overview.report);
+    expect(L.foreign(withoutData(said.words, notice))).toEqual([]);
+    await screenshot(page, `i18n-${L.lang}-overview`);
+    await page.close();
+  });
+});

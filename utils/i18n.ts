@@ -1,0 +1,58 @@
+/**
+ * The UI's words: locales/<lang>.yml, read through browser.i18n in the browser's UI language
+ * (zh_CN, the default locale, when duban has no catalogue for it). `t` for a label by its key,
+ * `say` for a message lib/ returns as a code (lib/message.ts).
+ */
+import { i18n } from '#i18n';
+import type { ItemStatus } from '../lib/annotation/status';
+import type { Message, MessageParam } from '../lib/message';
+import type { Failure } from '../lib/protocol';
+
+export const t = i18n.t;
+
+// Codes from lib/ are checked against both catalogues by locales/locales.test.ts, not by type.
+const untyped = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
+
+/** A message in words; its parameters first (a message, a list of clauses, a list of numbers). */
+export function say(m: Message): string {
+  const params = m.params && Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, word(v)]));
+  if (m.count !== undefined) return params ? untyped(m.code, m.count, params) : untyped(m.code, m.count);
+  return params ? untyped(m.code, params) : untyped(m.code);
+}
+
+function word(p: MessageParam): string | number {
+  if (typeof p === 'string' || typeof p === 'number') return p;
+  if (!Array.isArray(p)) return say(p as Message);
+  const list = p as readonly (Message | number)[];
+  return list.every((x) => typeof x === 'number') ? numbers(list as number[]) : (list as Message[]).map(say).join(t('common.clauseSeparator'));
+}
+
+/** 3、5、8 or 3, 5, 8. */
+export const numbers = (list: readonly number[]): string => list.join(t('common.listSeparator'));
+
+/** Stands for a part the UI draws itself (a number in bold) in a message; see aroundSlot. */
+export const SLOT = '\u0001';
+
+/** The words before and after SLOT in a message given SLOT as a parameter. */
+export function aroundSlot(text: string): [string, string] {
+  const [before = '', after = ''] = text.split(SLOT);
+  return [before, after];
+}
+
+/** The language of the catalogue in use, for `lang` attributes (BCP 47: zh-CN, en). */
+export const uiLang = (): string => t('lang');
+
+/** 未开始 / Not started … */
+export const statusText = (s: ItemStatus): string => t(`status.${s}`);
+
+/** What a failed request tells the user: its message when it has one, else its technical detail. */
+export const sayFailure = (f: Failure): string => (f.code ? say(f as Failure & Message) : f.error);
+
+/** A failure's message and its details (e.g. what is wrong with a file), one a line. */
+export const sayFailureLines = (f: Failure): string[] => [sayFailure(f), ...(f.details ?? []).map(say)];
+
+/** A page of duban in the UI's language: <html lang> for screen readers, and its title. */
+export function localiseDocument(doc: Document, title: string): void {
+  doc.documentElement.lang = uiLang();
+  doc.title = title;
+}
