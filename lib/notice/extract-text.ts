@@ -21,6 +21,11 @@ export interface TextLines {
   nodes: Text[];
   starts: number[];
   ends: number[];
+  /**
+   * Whether line i was begun by a <br> rather than by a block: a break inside a paragraph, which
+   * the richer reading (read-notice.ts) joins without a paragraph break.
+   */
+  softs: boolean[];
 }
 
 /** The text nodes of lines `first` to `last`, in order. */
@@ -58,10 +63,13 @@ class LineReader implements TextLines {
   nodes: Text[] = [];
   starts: number[] = [];
   ends: number[] = [];
+  softs: boolean[] = [];
   /** The line being read: its text so far, where its nodes start, its first visible character (-1: none yet). */
   private raw = '';
   private start = 0;
   private first = -1;
+  /** The line being read was begun by a <br>. */
+  private soft = false;
 
   constructor(private readonly skipHidden: boolean) {}
 
@@ -71,7 +79,9 @@ class LineReader implements TextLines {
       this.firsts.push(this.first);
       this.starts.push(this.start);
       this.ends.push(this.nodes.length);
+      this.softs.push(this.soft);
     }
+    this.soft = false;
     this.raw = '';
     this.start = this.nodes.length;
     this.first = -1;
@@ -98,7 +108,10 @@ class LineReader implements TextLines {
         const kind = KIND.get(el.localName) ?? INLINE;
         // Most elements have no attributes at all: one call answers both questions below for them.
         if (kind === SKIP || (el.hasAttributes() && this.leftOut(el))) continue;
-        if (kind === BLOCK) {
+        if (kind === BLOCK && el.localName === 'br') {
+          this.endLine();
+          this.soft = true;
+        } else if (kind === BLOCK) {
           this.endLine();
           this.walk(el);
           this.endLine();
@@ -123,6 +136,6 @@ export function extractLines(root: Node, skipHidden = false): TextLines {
   const reader = new LineReader(skipHidden);
   reader.walk(root);
   reader.endLine();
-  const { raws, firsts, nodes, starts, ends } = reader;
-  return { raws, firsts, nodes, starts, ends };
+  const { raws, firsts, nodes, starts, ends, softs } = reader;
+  return { raws, firsts, nodes, starts, ends, softs };
 }

@@ -7,6 +7,9 @@
  * the 责任分解 title check, gaps in the numbering, the notice's URL.
  */
 import type { TextLines } from '../extract-text';
+import type { PageFacts } from '../page-facts';
+import type { PageLines } from '../page-lines';
+import type { ReadList } from '../reading';
 import type { Site } from '../sites';
 import type { NoticeItem, NoticeSection } from '../types';
 
@@ -83,4 +86,31 @@ export interface NoticeFormat {
    * When `page` holds the body twice (a hidden print copy), items come from the copy `isVisible`.
    */
   read(page: PageText): FormatReading;
+}
+
+/**
+ * The page as the richer reading (lib/notice/read-notice.ts) hands it to a format: its lines in
+ * the page's own words, and what the page says about itself (title, 文号, the rule for who leads).
+ */
+export interface ListPage {
+  doc: Document;
+  lines: PageLines;
+  facts: PageFacts;
+  /** Hidden copies of the body were left out of `lines`; a format reading `doc` leaves them out too. */
+  skipHidden: boolean;
+}
+
+/** A format's richer reading: the page's lists, in page order, each item keyed; or why not. */
+export type ListsReading = { ok: true; lists: ReadList[] } | { ok: false; reason: string };
+
+/**
+ * A format as the richer reading uses it: each family of notices (prose items with labelled lines,
+ * tables, items closed by a bracket) is one, in the registry's LIST_FORMATS. The first that reads
+ * a page gives its lists. Kept beside NoticeFormat while recognise() still gives today's model;
+ * the model migration makes it the one interface (a format then also anchors its items).
+ */
+export interface ListFormat {
+  id: string;
+  /** Must not change the page; must refuse rather than guess (a look-alike read as a notice gets overlays). */
+  readLists(page: ListPage): ListsReading;
 }

@@ -1,0 +1,269 @@
+/**
+ * The numbered outline of a notice written as text (prose items with labelled lines, items closed
+ * by a bracket), shared by those formats: which lines are numbered (一、 （一） 1. （1）) and at
+ * which level, which level holds the items (the one whose entries carry a responsibility), the
+ * sections above them, the lists of the page, the item keys. A format says only how an item's
+ * responsibility is written (`OutlineFamily`).
+ */
+import { Level, listKeys, readMarker } from '../numbering';
+import { listTitle, type PageFacts } from '../page-facts';
+import type { PageLines } from '../page-lines';
+import { foldWidth } from '../normalize';
+import type { ReadItem, ReadList } from '../reading';
+import { assignRoles, headingLeaders, readLabel, type Responsibility } from '../responsibility';
+
+/** A numbered line and the lines that follow it up to the next numbered line. */
+export interface OutlineEntry {
+  level: Level;
+  number: number;
+  line: number;
+  /** Where the text after the number starts in the line (disp). */
+  textStart: number;
+  /** Text lines after the numbered line, before any labelled line. */
+  body: number[];
+  /** Labelled lines (牵头单位：, 责任单位：, 牵头市领导：, …). */
+  labels: number[];
+  /** Text lines after the labelled lines: not the item's (a list's heading, a signature, …). */
+  after: number[];
+}
+
+/** An item's responsibility and its text, as its format reads them. */
+export interface EntryReading {
+  resp?: Responsibility;
+  /** The item's text in the page's own words, paragraphs joined by \n. */
+  text: string;
+  /** The last line of the item's text or responsibility. */
+  last: number;
+}
+
+/** How one family writes an item's responsibility. */
+export interface OutlineFamily {
+  read(entry: OutlineEntry, pl: PageLines): EntryReading;
+}
+
+/** At least this many items carrying a responsibility make a breakdown notice (as today). */
+export const MIN_ITEMS = 3;
+
+const CN_FIRST = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** First characters of the labels readLabel knows (牵头单位, 责任单位, 区政府分管领导, 完成时限, …). */
+const LABEL_FIRST = new Set([...'牵主配协参责实承省市区县分联部完时'].map((c) => c.charCodeAt(0)));
+
+/** Cuts the page's lines into numbered entries. */
+export function outlineEntries(pl: PageLines): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  let open: OutlineEntry | undefined;
+  let lastArabic = 0;
+  for (let i = 0; i < pl.count; i++) {
+    const c = pl.first(i);
+    if (isDigit(c) || c === 0x28 || CN_FIRST.has(c)) {
+      const marker = readMarker(pl.norm(i), lastArabic + 1);
+      if (marker) {
+        if (marker.level === Level.Arabic) lastArabic = marker.number;
+        open = { level: marker.level, number: marker.number, line: i, textStart: marker.end, body: [], labels: [], after: [] };
+        entries.push(open);
+        continue;
+      }
+    }
+    if (!open) continue;
+    if (LABEL_FIRST.has(c) && readLabel(pl.norm(i))) open.labels.push(i);
+    else (open.labels.length ? open.after : open.body).push(i);
+  }
+  return entries;
+}
+
+/** The item's paragraphs from line `from` (its text starting at `start`) over `lines`: <br> joins, a block breaks. */
+export function joinLines(pl: PageLines, lines: readonly number[], cut?: { line: number; end: number }): string {
+  let text = '';
+  for (const i of lines) {
+    let part = pl.disp(i);
+    if (cut && cut.line === i) part = part.slice(0, cut.end);
+    part = part.trim();
+    if (!part) continue;
+    text += text && !pl.soft(i) ? `\n${part}` : part;
+  }
+  return text;
+}
+
+/** The entry's own text lines, its numbered line first with the number cut off. */
+export function entryText(pl: PageLines, e: OutlineEntry, lines: readonly number[] = e.body, cut?: { line: number; end: number }): string {
+  let first = pl.disp(e.line).slice(e.textStart);
+  if (cut && cut.line === e.line) first = first.slice(0, cut.end - e.textStart);
+  first = first.trim();
+  const rest = joinLines(pl, lines, cut);
+  return first && rest ? (lines.length && pl.soft(lines[0]) ? first + rest : `${first}\n${rest}`) : first || rest;
+}
+
+interface Draft {
+  entry: OutlineEntry;
+  reading: EntryReading;
+  /** Headings in effect, outermost first. */
+  headings: OutlineEntry[];
+}
+
+interface DraftList {
+  title?: string;
+  items: Draft[];
+}
+
+/**
+ * The page's lists as `family` reads its items, or why not. Entries deeper than the item level
+ * ((1) points of an item) are part of the item before them; entries above it are its sections.
+ */
+export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFamily): { lists: ReadList[] } | { reason: string } {
+  const entries = outlineEntries(pl);
+  const readings = new Map<OutlineEntry, EntryReading>();
+  const readingOf = (e: OutlineEntry) => {
+    let r = readings.get(e);
+    if (!r) readings.set(e, (r = family.read(e, pl)));
+    return r;
+  };
+
+  // The item level: the one most entries carrying a responsibility are at.
+  const counts = [0, 0, 0, 0];
+  for (const e of entries) if (readingOf(e).resp) counts[e.level]++;
+  let itemLevel = Level.Arabic as Level;
+  for (let l = 0; l < 4; l++) if (counts[l] > counts[itemLevel] || (counts[l] === counts[itemLevel] && l > itemLevel)) itemLevel = l;
+  if (counts[itemLevel] < MIN_ITEMS) return { reason: `${counts[itemLevel]} numbered items carry a responsibility` };
+
+  const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
+  const out: ReadList[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    const read = toList(list, facts, pl);
+    if (!read) continue;
+    // A page that shows its body twice (a print copy) gives the same list twice.
+    const sig = read.items.map((i) => i.text).join('\u0000');
+    if (seen.has(sig)) continue;
+    seen.add(sig);
+    out.push(read);
+  }
+  const resp = out.reduce((n, l) => n + l.items.filter((i) => i.units.length || i.leaders.length).length, 0);
+  if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility` };
+  const many = out.length > 1;
+  out.forEach((list, li) => keyItems(list, many ? li + 1 : undefined));
+  return { lists: out };
+}
+
+function draftLists(
+  pl: PageLines, facts: PageFacts, entries: OutlineEntry[], itemLevel: Level,
+  readingOf: (e: OutlineEntry) => EntryReading, family: OutlineFamily,
+): DraftList[] {
+  const lists: DraftList[] = [];
+  let list: DraftList | undefined;
+  const stack: (OutlineEntry | undefined)[] = [];
+  let prev: Draft | undefined;
+  /** Line after which headings are new: the end of the previous item. */
+  let since = -1;
+  let restart = false;
+  const pageTitleNorm = foldWidth(facts.title);
+
+  for (const e of entries) {
+    if (e.level > itemLevel) {
+      // A point inside the item before it: its text, labels and all.
+      if (prev && e.line > since) absorb(prev, e, pl, family);
+      continue;
+    }
+    if (e.level < itemLevel) {
+      const held = stack[e.level];
+      // The same heading level numbered again from the start: another list (or a copy of this one).
+      if (list && held && e.level === topLevel(stack) && e.number <= held.number) restart = true;
+      stack[e.level] = e;
+      stack.length = e.level + 1;
+      continue;
+    }
+    const fresh = stack.filter((h): h is OutlineEntry => h !== undefined && h.line > since);
+    const start = fresh.length ? fresh[0].line : e.line;
+    let title: string | undefined;
+    let next = !list || restart;
+    if (!next && prev && e.number <= prev.entry.number) {
+      title = listTitle(pl, start, since, pageTitleNorm);
+      next = !fresh.length || title !== undefined;
+    }
+    if (next) {
+      title ??= listTitle(pl, start, list ? since : -1, pageTitleNorm);
+      // A new list keeps only the headings written for it.
+      for (let l = 0; l < stack.length; l++) if (stack[l] && stack[l]!.line <= since) stack[l] = undefined;
+      list = { title, items: [] };
+      lists.push(list);
+      restart = false;
+    }
+    const reading = readingOf(e);
+    prev = { entry: e, reading, headings: stack.filter((h): h is OutlineEntry => h !== undefined) };
+    list!.items.push(prev);
+    since = reading.last;
+  }
+  return lists;
+}
+
+function topLevel(stack: (OutlineEntry | undefined)[]): number {
+  for (let l = 0; l < stack.length; l++) if (stack[l]) return l;
+  return -1;
+}
+
+/** Adds a deeper point to the item before it and reads the item again. */
+function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily) {
+  const into = d.entry;
+  const merged: OutlineEntry = {
+    ...into,
+    body: [...into.body, ...into.labels.length ? [] : [e.line, ...e.body]],
+    labels: [...into.labels, ...e.labels],
+    after: [...into.after, ...e.after],
+  };
+  d.entry = merged;
+  d.reading = family.read(merged, pl);
+}
+
+function toList(list: DraftList, facts: PageFacts, pl: PageLines): ReadList | undefined {
+  let items = list.items;
+  // Prose items sharing one unit line (拱墅's items 1–4): the line after the last holds for each.
+  for (let i = items.length - 2; i >= 0; i--) {
+    const d = items[i];
+    const next = items[i + 1];
+    if (!d.reading.resp && next.reading.resp && !d.entry.labels.length && sameSection(d, next)) {
+      d.reading = { ...d.reading, resp: next.reading.resp };
+    }
+  }
+  // Numbered lines before the first item with a responsibility or after the last are no items.
+  const first = items.findIndex((d) => d.reading.resp);
+  if (first < 0) return undefined;
+  let last = items.length - 1;
+  while (!items[last].reading.resp) last--;
+  items = items.slice(first, last + 1);
+  return {
+    ...(list.title ? { title: list.title } : {}),
+    items: items.map((d) => toItem(d, facts, pl)),
+  };
+}
+
+const sameSection = (a: Draft, b: Draft) =>
+  a.headings.length === b.headings.length && a.headings.every((h, i) => h === b.headings[i]);
+
+/** The item and its top-level section's ordinal, for its key (keyItems). */
+const tops = new WeakMap<ReadItem, number>();
+
+function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageLines): ReadItem {
+  const resp = reading.resp;
+  let leaders = resp?.leaders ?? [];
+  if (!leaders.length) {
+    for (let h = headings.length - 1; h >= 0 && !leaders.length; h--) leaders = headingLeaders(pl.disp(headings[h].line).slice(headings[h].textStart));
+  }
+  const inner = headings[headings.length - 1];
+  const item: ReadItem = {
+    key: '',
+    number: entry.number,
+    ...(inner ? { section: pl.disp(inner.line) } : {}),
+    text: reading.text,
+    units: resp ? assignRoles(resp.groups, facts.rule) : [],
+    leaders,
+    ...(resp?.deadline ? { deadline: resp.deadline } : {}),
+  };
+  if (headings.length) tops.set(item, headings[0].number);
+  return item;
+}
+
+/** Keys the list's items (numbering.ts listKeys). */
+function keyItems(list: ReadList, listNo: number | undefined) {
+  const keys = listKeys(list.items.map((it) => ({ number: it.number, top: tops.get(it) })), listNo);
+  list.items.forEach((it, i) => (it.key = keys[i]));
+}

@@ -1,0 +1,109 @@
+/**
+ * How notices number their sections and items, and the item keys made from them. Read on text
+ * folded to half-width (foldWidth): `（一）` reads `(一)`, `1．` reads `1.`.
+ */
+import { chineseOrdinal } from './normalize';
+
+/** Numbering styles, outermost first: 一、 > （一） > 1. > （1）. */
+export const enum Level {
+  Chinese = 0,
+  ParenChinese = 1,
+  Arabic = 2,
+  ParenArabic = 3,
+}
+
+export interface Marker {
+  level: Level;
+  /** The number's value: 3 for 三、 （三） 3. 3、 （3）. */
+  number: number;
+  /** Where the text after the marker starts. */
+  end: number;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const MARKERS: [Level, RegExp][] = [
+  [Level.Chinese, new RegExp(`^(${CN})、`)],
+  [Level.ParenChinese, new RegExp(`^\\((${CN})\\)`)],
+  // 1.  1、  1．  (a space before the separator is layout, already gone)
+  [Level.Arabic, /^(\d{1,3})[.、]/],
+  [Level.ParenArabic, /^\((\d{1,2})\)/],
+];
+
+const DIGIT = /\d/;
+
+/**
+ * The marker a folded line starts with, if any. "5.5%…" at a line start is a decimal, not item 5:
+ * a dot followed by a digit counts only as the number `next` the reader expects.
+ */
+export function readMarker(norm: string, next?: number): Marker | undefined {
+  const c = norm.charCodeAt(0);
+  // Cheap first look: a digit, a bracket or a Chinese numeral.
+  if (!(c === 0x28 || (c >= 0x30 && c <= 0x39) || CN_CHARS.has(c))) return undefined;
+  for (const [level, re] of MARKERS) {
+    const m = re.exec(norm);
+    if (!m) continue;
+    const number = level === Level.Arabic || level === Level.ParenArabic ? Number(m[1]) : chineseOrdinal(m[1]);
+    if (!(number > 0)) return undefined;
+    const end = m[0].length;
+    if (level === Level.Arabic && norm[end - 1] === '.' && DIGIT.test(norm[end] ?? '') && number !== next) return undefined;
+    return { level, number, end };
+  }
+  return undefined;
+}
+
+const CN_CHARS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+
+/** A 序号 cell: `3`, `3.`, `3、`, `1*` (a mark the page does not explain), `（三）`, `三`. */
+export function cellNumber(norm: string): number | undefined {
+  const ar = /^(\d{1,3})[.、]?\*?$/.exec(norm);
+  if (ar) return Number(ar[1]) || undefined;
+  const cn = new RegExp(`^(?:\\((${CN})\\)|(${CN})、?)$`).exec(norm);
+  return cn ? chineseOrdinal(cn[1] ?? cn[2]) || undefined : undefined;
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 12 → 十二, 20 → 二十: a section's ordinal as keys write it. */
+export function toChineseOrdinal(n: number): string {
+  if (n < 10) return CN_DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
+}
+
+export interface KeyParts {
+  /** The list's 1-based place on the page, when the page holds several lists. */
+  list?: number;
+  /** The top-level section's ordinal, when numbering starts again in each section. */
+  section?: number;
+  number: number;
+  /** The k-th task sharing one printed number (a 序号 cell spanning rows). */
+  share?: number;
+}
+
+/**
+ * An item's key: `[<list>/](<section>、<number>.|<number>)[-<k>]`, e.g. `12`, `二、3.`, `1/一、2.`,
+ * `2/1`, `3-2`. The seed's keys are its item numbers, as today.
+ */
+export function itemKey({ list, section, number, share }: KeyParts): string {
+  const head = list ? `${list}/` : '';
+  const body = section ? `${toChineseOrdinal(section)}、${number}.` : String(number);
+  return `${head}${body}${share ? `-${share}` : ''}`;
+}
+
+/** What keying needs of an item: its number, its top-level section's ordinal, its place among tasks sharing a number. */
+export interface Keyable {
+  number: number;
+  top?: number;
+  share?: number;
+}
+
+/**
+ * The keys of one list's items, in order: by number where numbering runs on through the list; by
+ * top-level section and number where it starts again in some section (`二、3.`); `list/` in front
+ * on a page of several lists.
+ */
+export function listKeys(items: readonly Keyable[], list?: number): string[] {
+  const restarts = items.some((it, i) => i > 0 && (it.number < items[i - 1].number || (it.number === items[i - 1].number && !it.share)));
+  return items.map((it) => itemKey({ list, section: restarts ? it.top : undefined, number: it.number, share: it.share }));
+}
