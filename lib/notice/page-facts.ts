@@ -5,7 +5,7 @@
  * which site it is on.
  */
 import { foldWidth, layoutText } from './normalize';
-import type { PageLines } from './page-lines';
+import { isDateLine, type PageLines } from './page-lines';
 import { LeadRule, leadRule, mayStateRule, readLabel } from './responsibility';
 import { NATIONAL_META, type MetaNames } from './sites';
 
@@ -27,39 +27,36 @@ function pageTitle(doc: Document, names: MetaNames): string {
 }
 
 // 盐政办发〔2022〕16号, 武昌政办【2019】3号: a whole line (an info-table cell, or labelled), never one cited in running text.
-const DOC_NO = /^(?:(?:备注\/)?(?:发文字号|文件编号|文号|字号|编号):?)?([\u4e00-\u9fa5]{2,12}[〔[［(（【](?:19|20)\d{2}[〕\]］)）】]\d{1,4}号)$/;
-const DOC_NO_YEAR = /[〔[［(（【]((?:19|20)\d{2})[〕\]］)）】]/;
+const DOC_NO = /^(?:(?:备注\/)?(?:发文字号|文件编号|文号|字号|编号):?)?([\u4e00-\u9fa5]{2,12}[〔[(【](?:19|20)\d{2}[〕\])】]\d{1,4}号)$/;
+const DOC_NO_YEAR = /[〔[(（【［]((?:19|20)\d{2})/;
 
+/** The 文号 as the page writes it (matched folded, cut from the written line). */
 function docNumber(pl: PageLines): string | undefined {
   for (let i = 0; i < pl.count; i++) {
-    const raw = pl.lines.raws[i];
-    if (raw.length > 60 || !raw.includes('号')) continue;
-    const m = DOC_NO.exec(pl.disp(i));
-    if (m) return m[1];
+    if (pl.rawLength(i) > 80 || !pl.mayHold(i, '号')) continue;
+    const norm = pl.norm(i);
+    const m = DOC_NO.exec(norm);
+    if (m) return pl.disp(i).slice(norm.length - m[1].length);
   }
   return undefined;
 }
 
-// 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
-const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
 const ORG = /(?:人民政府|政府|办公室|办公厅|国务院|委员会|管委会|政府办)$/;
 /** A body named in full starts with its place: 市人民政府 alone names no one. */
 const PARTIAL = /^(?:省|市|区|县|镇|乡|州|本)/;
 const isIssuer = (s: string) => s.length <= 30 && ORG.test(s) && !PARTIAL.test(s) && !/[,:;，：；]/.test(s);
 
-const isDate = (norm: string) => DATE.test(norm);
-
 /** The body that signs the notice (the line above its date), else the title's, the info table's or the metadata's. */
 function issuerOf(pl: PageLines, doc: Document, title: string): string | undefined {
   for (let i = 1; i < pl.count; i++) {
-    const raw = pl.lines.raws[i];
-    if (raw.length > 40 || !raw.includes('日')) continue;
-    if (isDate(pl.norm(i)) && isIssuer(pl.disp(i - 1))) return pl.disp(i - 1);
+    if (pl.rawLength(i) > 40 || !pl.mayHold(i, '日')) continue;
+    if (isDateLine(pl.norm(i)) && isIssuer(pl.disp(i - 1))) return pl.disp(i - 1);
   }
   const byTitle = /^(.{2,30}?)关于/.exec(title)?.[1];
   if (byTitle && isIssuer(byTitle)) return byTitle;
   for (let i = 0; i + 1 < pl.count; i++) {
-    const label = pl.lines.raws[i].trim();
+    if (pl.rawLength(i) > 20 || !pl.mayHold(i, '发')) continue;
+    const label = pl.norm(i);
     if ((label === '发文机关' || label === '发布机构' || label === '发文单位') && isIssuer(pl.disp(i + 1))) return pl.disp(i + 1);
   }
   const source = doc.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
@@ -72,9 +69,9 @@ export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = N
   const title = pageTitle(doc, names);
   const docNo = docNumber(pl);
   const issuer = issuerOf(pl, doc, title);
-  const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(docNo)?.[1])) || undefined;
+  const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(foldWidth(docNo))?.[1])) || undefined;
   const ruleLines: string[] = [];
-  for (let i = 0; i < pl.count; i++) if (mayStateRule(pl.lines.raws[i])) ruleLines.push(pl.norm(i));
+  for (let i = 0; i < pl.count; i++) if (mayStateRule(pl, i)) ruleLines.push(pl.norm(i));
   return { title, docNo, issuer, year, rule: leadRule(ruleLines) };
 }
 
@@ -94,7 +91,7 @@ export function yearFrom(texts: readonly string[]): number | undefined {
 export function isTitleLike(norm: string): boolean {
   if (norm.length < 4 || norm.length > 60) return false;
   if (/[。.:;,!?、]$/.test(norm) || norm.includes(':')) return false;
-  if (/^\(.*\)$/.test(norm) || /^附件/.test(norm) || isDate(norm) || readLabel(norm)) return false;
+  if (/^\(.*\)$/.test(norm) || /^附件/.test(norm) || isDateLine(norm) || readLabel(norm)) return false;
   return /[\u4e00-\u9fa5]/.test(norm);
 }
 

@@ -3,22 +3,55 @@
  * words without layout (`disp`, what is shown and stored) and folded to half-width (`norm`, what
  * is matched), the two at the same positions. Worked out for a line only when asked: most of a
  * page is chrome no reader looks at twice.
+ *
+ * A line begun by a <br> goes on the line before it unless it starts something of its own (a
+ * number, a label such as 责任单位：, a date): editors break lines anywhere, and `1.坚持…<br>…。`
+ * is one item, `责任单位：A、<br>B` one list of units.
  */
 import type { TextLines } from './extract-text';
 import { foldWidth, layoutText } from './normalize';
+import { readMarker } from './numbering';
+import { readLabel } from './responsibility';
+
+// 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
+const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
+export const isDateLine = (norm: string) => DATE.test(norm);
+
+const CN_FIRST = new Set([...'一二三四五六七八九十〇○零'].map((c) => c.charCodeAt(0)));
+/** First characters of the labels readLabel knows (牵头单位, 责任单位, 区政府分管领导, 完成时限, …). */
+export const LABEL_FIRST = new Set([...'牵主配协参责实承省市区县分联部完时'].map((c) => c.charCodeAt(0)));
+
+const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 
 export class PageLines {
+  /** Logical lines. */
   readonly count: number;
+  /** The physical line each logical line starts at, then where the last one ends (heads[count] = physical count). */
+  private readonly heads: number[] = [];
   private readonly disps: (string | undefined)[] = [];
   private readonly norms: (string | undefined)[] = [];
 
   constructor(readonly lines: TextLines) {
-    this.count = lines.raws.length;
+    const { raws, firsts, softs } = lines;
+    for (let p = 0; p < raws.length; p++) {
+      if (p > 0 && softs[p] && !startsOwnLine(raws[p], firsts[p])) continue;
+      this.heads.push(p);
+    }
+    this.count = this.heads.length;
+    this.heads.push(raws.length);
   }
 
   /** Line i as written, without layout. */
   disp(i: number): string {
-    return (this.disps[i] ??= layoutText(this.lines.raws[i], this.lines.firsts[i]));
+    let d = this.disps[i];
+    if (d === undefined) {
+      const { raws, firsts } = this.lines;
+      const head = this.heads[i];
+      d = layoutText(raws[head], firsts[head]);
+      for (let p = head + 1; p < this.heads[i + 1]; p++) d += layoutText(raws[p], firsts[p]);
+      this.disps[i] = d;
+    }
+    return d;
   }
 
   /** Line i without layout, folded to half-width: same length and positions as disp(i). */
@@ -26,34 +59,44 @@ export class PageLines {
     return (this.norms[i] ??= foldWidth(this.disp(i)));
   }
 
+  /** How long line i is in the page (layout included): a cheap bound before reading it. */
+  rawLength(i: number): number {
+    let n = 0;
+    for (let p = this.heads[i]; p < this.heads[i + 1]; p++) n += this.lines.raws[p].length;
+    return n;
+  }
+
+  /** Whether line i may hold `s` (a cheap test on the raw text before reading it). */
+  mayHold(i: number, s: string): boolean {
+    for (let p = this.heads[i]; p < this.heads[i + 1]; p++) if (this.lines.raws[p].includes(s)) return true;
+    return false;
+  }
+
   /** The first visible character of line i, folded (１ → 1, （ → (). */
   first(i: number): number {
-    const c = this.lines.raws[i].charCodeAt(this.lines.firsts[i]);
-    return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+    const head = this.heads[i];
+    return fold(this.lines.raws[head].charCodeAt(this.lines.firsts[head]));
   }
 
-  /** Line i was begun by a <br>: it goes on the paragraph before it. */
+  /** Line i was begun by a <br> (a number or a label after a break in the same paragraph). */
   soft(i: number): boolean {
-    return this.lines.softs[i];
+    return this.lines.softs[this.heads[i]];
   }
 
-  /** The line line `node` (a text node) is part of, or -1. */
+  /** The text nodes of lines `first` to `last`, in order. */
+  nodes(first: number, last = first): Text[] {
+    const { nodes, starts, ends } = this.lines;
+    return nodes.slice(starts[this.heads[first]], ends[this.heads[last + 1] - 1]);
+  }
+
+  /** The line text node `node` is part of, or -1. */
   lineOf(node: Node): number {
     const at = this.nodeIndex().get(node as Text);
     if (at === undefined) return -1;
-    // Lines are in node order: the last line starting at or before the node.
-    const { starts } = this.lines;
-    let lo = 0;
-    let hi = this.count - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= at) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && at < this.lines.ends[found] ? found : -1;
+    const { starts, ends } = this.lines;
+    const physical = lastAtOrBefore(starts, at, starts.length);
+    if (physical < 0 || at >= ends[physical]) return -1;
+    return lastAtOrBefore(this.heads, physical, this.count);
   }
 
   private index: Map<Text, number> | undefined;
@@ -64,4 +107,27 @@ export class PageLines {
     }
     return this.index;
   }
+}
+
+/** The last index k < n with sorted[k] <= v, or -1. */
+function lastAtOrBefore(sorted: readonly number[], v: number, n: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= v) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A line after a <br> that starts a number, a label or a date keeps its own line. */
+export function startsOwnLine(raw: string, first: number): boolean {
+  const c = fold(raw.charCodeAt(first));
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || CN_FIRST.has(c) || LABEL_FIRST.has(c))) return false;
+  const norm = foldWidth(layoutText(raw, first));
+  return readMarker(norm) !== undefined || readLabel(norm) !== undefined || isDateLine(norm);
 }

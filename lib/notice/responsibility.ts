@@ -83,7 +83,8 @@ export function leadRule(norms: Iterable<string>): LeadRule {
 }
 
 /** Cheap test for a line that may state a rule: leadRule reads only those. */
-export const mayStateRule = (raw: string) => raw.includes('位') || raw.includes('先后') || raw.includes('同责');
+export const mayStateRule = (pl: { mayHold(i: number, s: string): boolean }, i: number) =>
+  pl.mayHold(i, '位') || pl.mayHold(i, '先后') || pl.mayHold(i, '同责');
 
 const OPEN = new Set([0x28, 0x5b, 0x3010, 0x300a]); // ( [ 【 《
 const CLOSE = new Set([0x29, 0x5d, 0x3011, 0x300b]); // ) ] 】 》

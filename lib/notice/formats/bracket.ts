@@ -49,7 +49,7 @@ function read(e: OutlineEntry, pl: PageLines): EntryReading {
 export const bracket: ListFormat = {
   id: 'bracket',
   readLists({ lines, facts }: ListPage): ListsReading {
-    const r = readOutline(lines, facts, { read });
+    const r = readOutline(lines, facts, { read, shares: false });
     return 'lists' in r
       ? { ok: true, lists: r.lists }
       : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})` };

@@ -7,7 +7,7 @@
  */
 import { Level, listKeys, readMarker } from '../numbering';
 import { listTitle, type PageFacts } from '../page-facts';
-import type { PageLines } from '../page-lines';
+import { LABEL_FIRST, type PageLines } from '../page-lines';
 import { foldWidth } from '../normalize';
 import type { ReadItem, ReadList } from '../reading';
 import { assignRoles, headingLeaders, readLabel, type Responsibility } from '../responsibility';
@@ -39,6 +39,11 @@ export interface EntryReading {
 /** How one family writes an item's responsibility. */
 export interface OutlineFamily {
   read(entry: OutlineEntry, pl: PageLines): EntryReading;
+  /**
+   * Items with none of their own share the next item's (prose: one 牵头单位 line after items 1–4);
+   * never for brackets, where each item closes with its own.
+   */
+  shares: boolean;
 }
 
 /** At least this many items carrying a responsibility make a breakdown notice (as today). */
@@ -46,8 +51,6 @@ export const MIN_ITEMS = 3;
 
 const CN_FIRST = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** First characters of the labels readLabel knows (牵头单位, 责任单位, 区政府分管领导, 完成时限, …). */
-const LABEL_FIRST = new Set([...'牵主配协参责实承省市区县分联部完时'].map((c) => c.charCodeAt(0)));
 
 /** Cuts the page's lines into numbered entries. */
 export function outlineEntries(pl: PageLines): OutlineEntry[] {
@@ -119,18 +122,15 @@ export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFami
     return r;
   };
 
-  // The item level: the one most entries carrying a responsibility are at.
-  const counts = [0, 0, 0, 0];
-  for (const e of entries) if (readingOf(e).resp) counts[e.level]++;
-  let itemLevel = Level.Arabic as Level;
-  for (let l = 0; l < 4; l++) if (counts[l] > counts[itemLevel] || (counts[l] === counts[itemLevel] && l > itemLevel)) itemLevel = l;
-  if (counts[itemLevel] < MIN_ITEMS) return { reason: `${counts[itemLevel]} numbered items carry a responsibility` };
+  const itemLevel = itemLevelOf(entries, (e) => readingOf(e).resp !== undefined, family.shares);
+  if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility` };
 
   const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
+  const shares = family.shares;
   const out: ReadList[] = [];
   const seen = new Set<string>();
   for (const list of lists) {
-    const read = toList(list, facts, pl);
+    const read = toList(list, facts, pl, shares);
     if (!read) continue;
     // A page that shows its body twice (a print copy) gives the same list twice.
     const sig = read.items.map((i) => i.text).join('\u0000');
@@ -143,6 +143,39 @@ export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFami
   const many = out.length > 1;
   out.forEach((list, li) => keyItems(list, many ? li + 1 : undefined));
   return { lists: out };
+}
+
+/**
+ * The level that holds the items: the one with most entries answering for something — in their
+ * own text, in the points under them (an item's (1) (2) closed by its bracket) or, where items
+ * share, in the next entry of the same level — the deeper on a tie; undefined under MIN_ITEMS.
+ */
+function itemLevelOf(entries: readonly OutlineEntry[], answers: (e: OutlineEntry) => boolean, shares: boolean): Level | undefined {
+  const counted = new Set<OutlineEntry>();
+  const open: OutlineEntry[] = [];
+  for (const e of entries) {
+    while (open.length && open[open.length - 1].level >= e.level) open.pop();
+    if (answers(e)) {
+      counted.add(e);
+      for (const up of open) counted.add(up);
+    }
+    open.push(e);
+  }
+  if (shares) {
+    // Backwards: an entry followed, at its level and in its section, by one that answers, shares its answer.
+    const next: (boolean | undefined)[] = [];
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i];
+      if (next[e.level] && !counted.has(e)) counted.add(e);
+      next[e.level] = counted.has(e);
+      next.length = e.level + 1;
+    }
+  }
+  const counts = [0, 0, 0, 0];
+  for (const e of counted) counts[e.level]++;
+  let level = Level.Arabic as Level;
+  for (let l = 0; l < 4; l++) if (counts[l] > counts[level] || (counts[l] === counts[level] && l > level)) level = l;
+  return counts[level] >= MIN_ITEMS ? level : undefined;
 }
 
 function draftLists(
@@ -161,7 +194,10 @@ function draftLists(
   for (const e of entries) {
     if (e.level > itemLevel) {
       // A point inside the item before it: its text, labels and all.
-      if (prev && e.line > since) absorb(prev, e, pl, family);
+      if (prev && e.line > since) {
+        absorb(prev, e, pl, family);
+        since = prev.reading.last;
+      }
       continue;
     }
     if (e.level < itemLevel) {
@@ -214,10 +250,10 @@ function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily)
   d.reading = family.read(merged, pl);
 }
 
-function toList(list: DraftList, facts: PageFacts, pl: PageLines): ReadList | undefined {
+function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolean): ReadList | undefined {
   let items = list.items;
   // Prose items sharing one unit line (拱墅's items 1–4): the line after the last holds for each.
-  for (let i = items.length - 2; i >= 0; i--) {
+  for (let i = items.length - 2; shares && i >= 0; i--) {
     const d = items[i];
     const next = items[i + 1];
     if (!d.reading.resp && next.reading.resp && !d.entry.labels.length && sameSection(d, next)) {

@@ -88,7 +88,7 @@ function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
 }
 
 function readLists({ lines, facts }: ListPage): ListsReading {
-  const r = readOutline(lines, facts, { read: readEntry });
+  const r = readOutline(lines, facts, { read: readEntry, shares: true });
   return 'lists' in r
     ? { ok: true, lists: r.lists }
     : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})` };

@@ -14,6 +14,7 @@ import { extractLines } from '../extract-text';
 import { foldWidth, layoutText } from '../normalize';
 import { cellNumber, listKeys, readMarker } from '../numbering';
 import { listTitle } from '../page-facts';
+import { startsOwnLine } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
   assignRoles, headingLeaders, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
@@ -46,7 +47,7 @@ interface Cell {
   paras?: string[];
 }
 
-/** The cell's paragraphs in the page's own words; a <br> goes on with its paragraph. */
+/** The cell's paragraphs in the page's own words; a <br> goes on with its paragraph, as in PageLines. */
 function paras(cell: Cell): string[] {
   if (cell.paras) return cell.paras;
   const lines = extractLines(cell.el);
@@ -54,7 +55,7 @@ function paras(cell: Cell): string[] {
   lines.raws.forEach((raw, i) => {
     const text = layoutText(raw, lines.firsts[i]);
     if (!text) return;
-    if (lines.softs[i] && out.length) out[out.length - 1] += text;
+    if (lines.softs[i] && out.length && !startsOwnLine(raw, lines.firsts[i])) out[out.length - 1] += text;
     else out.push(text);
   });
   return (cell.paras = out);
