@@ -161,12 +161,15 @@ export function layoutText(raw: string, start = 0, end = raw.length): string {
   let word = false;
   let space = false;
   for (let i = start; i < end; i++) {
-    const c = raw.charCodeAt(i);
-    if (isCjk(c) && c < 0xff01) {
+    let c = raw.charCodeAt(i);
+    if (c > 0x3000 && c < 0xff01) {
+      // Most of a notice is runs of CJK text and punctuation, kept as they are.
+      do c = ++i < end ? raw.charCodeAt(i) : 0;
+      while (c > 0x3000 && c < 0xff01);
       kept = true;
       word = false;
       space = false;
-      continue;
+      if (i === end) break;
     }
     if (isLayoutSpace(c)) {
       if (from < i) out += raw.slice(from, i);

@@ -1,6 +1,6 @@
 /**
- * How notices number their sections and items, and the item keys made from them. Read on text
- * folded to half-width (foldWidth): `（一）` reads `(一)`, `1．` reads `1.`.
+ * How notices number their sections and items, and the item keys made from them. Read on text as
+ * the page writes it or folded to half-width (foldWidth): `（一）` and `(一)`, `１．` and `1.` alike.
  */
 import { chineseOrdinal } from './normalize';
 
@@ -21,34 +21,49 @@ export interface Marker {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
-const MARKERS: [Level, RegExp][] = [
-  [Level.Chinese, new RegExp(`^(${CN})、`)],
-  [Level.ParenChinese, new RegExp(`^\\((${CN})\\)`)],
-  // 1.  1、  1．  (a space before the separator is layout, already gone)
-  [Level.Arabic, /^(\d{1,3})[.、]/],
-  [Level.ParenArabic, /^\((\d{1,2})\)/],
-];
+const CHINESE = new RegExp(`^(${CN})、`);
+const PAREN_CHINESE = new RegExp(`^[(（](${CN})[)）]`);
+// 1.  1、  1．  (a space before the separator is layout, already gone)
+const ARABIC = /^([0-9０-９]{1,3})[.．、]/;
+const PAREN_ARABIC = /^[(（]([0-9０-９]{1,2})[)）]/;
 
-const DIGIT = /\d/;
+const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** 12 → 12, １２ → 12. */
+function arabic(digits: string): number {
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) n = n * 10 + fold(digits.charCodeAt(i)) - 0x30;
+  return n;
+}
 
 /**
- * The marker a folded line starts with, if any. "5.5%…" at a line start is a decimal, not item 5:
- * a dot followed by a digit counts only as the number `next` the reader expects.
+ * The marker a line (without layout) starts with, if any. "5.5%…" at a line start is a decimal,
+ * not item 5: a dot followed by a digit counts only as the number `next` the reader expects.
  */
-export function readMarker(norm: string, next?: number): Marker | undefined {
-  const c = norm.charCodeAt(0);
-  // Cheap first look: a digit, a bracket or a Chinese numeral.
-  if (!(c === 0x28 || (c >= 0x30 && c <= 0x39) || CN_CHARS.has(c))) return undefined;
-  for (const [level, re] of MARKERS) {
-    const m = re.exec(norm);
-    if (!m) continue;
-    const number = level === Level.Arabic || level === Level.ParenArabic ? Number(m[1]) : chineseOrdinal(m[1]);
-    if (!(number > 0)) return undefined;
-    const end = m[0].length;
-    if (level === Level.Arabic && norm[end - 1] === '.' && DIGIT.test(norm[end] ?? '') && number !== next) return undefined;
-    return { level, number, end };
-  }
-  return undefined;
+export function readMarker(text: string, next?: number): Marker | undefined {
+  const c = fold(text.charCodeAt(0));
+  // One pattern to try, by the first character (and the second after a bracket).
+  let level: Level;
+  let re: RegExp;
+  if (isDigit(c)) {
+    level = Level.Arabic;
+    re = ARABIC;
+  } else if (CN_CHARS.has(c)) {
+    level = Level.Chinese;
+    re = CHINESE;
+  } else if (c === 0x28) {
+    const arabicInside = isDigit(fold(text.charCodeAt(1)));
+    level = arabicInside ? Level.ParenArabic : Level.ParenChinese;
+    re = arabicInside ? PAREN_ARABIC : PAREN_CHINESE;
+  } else return undefined;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const number = level === Level.Arabic || level === Level.ParenArabic ? arabic(m[1]) : chineseOrdinal(m[1]);
+  if (!(number > 0)) return undefined;
+  const end = m[0].length;
+  if (level === Level.Arabic && fold(text.charCodeAt(end - 1)) === 0x2e && isDigit(fold(text.charCodeAt(end))) && number !== next) return undefined;
+  return { level, number, end };
 }
 
 const CN_CHARS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));

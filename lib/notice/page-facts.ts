@@ -4,9 +4,10 @@
  * who leads, and the headings of its lists. Read from the page's text and metadata, never from
  * which site it is on.
  */
+import { MetaTags } from './metadata';
 import { foldWidth, layoutText } from './normalize';
 import { isDateLine, type PageLines } from './page-lines';
-import { LeadRule, leadRule, mayStateRule, readLabel } from './responsibility';
+import { LeadRule, leadRule, readLabel, RULE_HINT } from './responsibility';
 import { NATIONAL_META, type MetaNames } from './sites';
 
 export interface PageFacts {
@@ -18,9 +19,9 @@ export interface PageFacts {
 }
 
 /** The page's title: its ArticleTitle (or the site's name for it), else <title>, as written. */
-function pageTitle(doc: Document, names: MetaNames): string {
+function pageTitle(doc: Document, metas: MetaTags, names: MetaNames): string {
   for (const name of names.title) {
-    const v = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+    const v = metas.raw(name);
     if (v && v.trim()) return layoutText(v);
   }
   return layoutText(doc.title ?? '');
@@ -47,7 +48,7 @@ const PARTIAL = /^(?:省|市|区|县|镇|乡|州|本)/;
 const isIssuer = (s: string) => s.length <= 30 && ORG.test(s) && !PARTIAL.test(s) && !/[,:;，：；]/.test(s);
 
 /** The body that signs the notice (the line above its date), else the title's, the info table's or the metadata's. */
-function issuerOf(pl: PageLines, doc: Document, title: string): string | undefined {
+function issuerOf(pl: PageLines, metas: MetaTags, title: string): string | undefined {
   for (let i = 1; i < pl.count; i++) {
     if (pl.rawLength(i) > 40 || !pl.mayHold(i, '日')) continue;
     if (isDateLine(pl.norm(i)) && isIssuer(pl.disp(i - 1))) return pl.disp(i - 1);
@@ -59,19 +60,22 @@ function issuerOf(pl: PageLines, doc: Document, title: string): string | undefin
     const label = pl.norm(i);
     if ((label === '发文机关' || label === '发布机构' || label === '发文单位') && isIssuer(pl.disp(i + 1))) return pl.disp(i + 1);
   }
-  const source = doc.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
-  return source && isIssuer(layoutText(source)) ? layoutText(source) : undefined;
+  const source = layoutText(metas.raw('ContentSource') ?? '');
+  return isIssuer(source) ? source : undefined;
 }
 
 const YEAR = /((?:19|20)\d{2})年/;
+const RULE_CHAR = /[位先同]/;
 
 export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = NATIONAL_META): PageFacts {
-  const title = pageTitle(doc, names);
+  const metas = new MetaTags(doc);
+  const title = pageTitle(doc, metas, names);
   const docNo = docNumber(pl);
-  const issuer = issuerOf(pl, doc, title);
+  const issuer = issuerOf(pl, metas, title);
   const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(foldWidth(docNo))?.[1])) || undefined;
   const ruleLines: string[] = [];
-  for (let i = 0; i < pl.count; i++) if (mayStateRule(pl, i)) ruleLines.push(pl.norm(i));
+  // A single character first (layout may stand inside 第一位 on the raw line), then the words.
+  for (let i = 0; i < pl.count; i++) if (pl.matches(i, RULE_CHAR) && RULE_HINT.test(pl.disp(i))) ruleLines.push(pl.norm(i));
   return { title, docNo, issuer, year, rule: leadRule(ruleLines) };
 }
 

@@ -66,10 +66,16 @@ export class PageLines {
     return n;
   }
 
-  /** Whether line i may hold `s` (a cheap test on the raw text before reading it). */
+  /** Whether line i may hold `s` (on its raw text when it is one line of the page: a cheap test before reading it). */
   mayHold(i: number, s: string): boolean {
-    for (let p = this.heads[i]; p < this.heads[i + 1]; p++) if (this.lines.raws[p].includes(s)) return true;
-    return false;
+    const head = this.heads[i];
+    return this.heads[i + 1] === head + 1 ? this.lines.raws[head].includes(s) : this.disp(i).includes(s);
+  }
+
+  /** Whether line i matches `re` (on its raw text when it is one line of the page: a cheap test before reading it). */
+  matches(i: number, re: RegExp): boolean {
+    const head = this.heads[i];
+    return this.heads[i + 1] === head + 1 ? re.test(this.lines.raws[head]) : re.test(this.disp(i));
   }
 
   /** The first visible character of line i, folded (１ → 1, （ → (). */
@@ -89,23 +95,9 @@ export class PageLines {
     return nodes.slice(starts[this.heads[first]], ends[this.heads[last + 1] - 1]);
   }
 
-  /** The line text node `node` is part of, or -1. */
-  lineOf(node: Node): number {
-    const at = this.nodeIndex().get(node as Text);
-    if (at === undefined) return -1;
-    const { starts, ends } = this.lines;
-    const physical = lastAtOrBefore(starts, at, starts.length);
-    if (physical < 0 || at >= ends[physical]) return -1;
-    return lastAtOrBefore(this.heads, physical, this.count);
-  }
-
-  private index: Map<Text, number> | undefined;
-  private nodeIndex(): Map<Text, number> {
-    if (!this.index) {
-      this.index = new Map();
-      this.lines.nodes.forEach((n, i) => this.index!.set(n, i));
-    }
-    return this.index;
+  /** The logical line physical line `p` (an index into `lines`) is part of. */
+  logical(p: number): number {
+    return lastAtOrBefore(this.heads, p, this.count);
   }
 }
 
@@ -128,6 +120,6 @@ function lastAtOrBefore(sorted: readonly number[], v: number, n: number): number
 export function startsOwnLine(raw: string, first: number): boolean {
   const c = fold(raw.charCodeAt(first));
   if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || CN_FIRST.has(c) || LABEL_FIRST.has(c))) return false;
-  const norm = foldWidth(layoutText(raw, first));
-  return readMarker(norm) !== undefined || readLabel(norm) !== undefined || isDateLine(norm);
+  const text = layoutText(raw, first);
+  return readMarker(text) !== undefined || readLabel(text) !== undefined || isDateLine(foldWidth(text));
 }

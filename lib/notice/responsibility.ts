@@ -54,10 +54,23 @@ export function labelKind(label: string): LabelKind {
   return 'co';
 }
 
-/** The label a folded text starts with: its kind and where the labelled text starts. */
-export function readLabel(norm: string): { kind: LabelKind; end: number } | undefined {
-  const m = LABEL.exec(norm);
-  return m ? { kind: labelKind(m[1]), end: m[0].length } : undefined;
+/** Where a label's colon can be at the latest (牵头组织实施单位： is the longest). */
+const LABEL_REACH = 10;
+
+/** The label a text (as written or folded) starts with: its kind and where the labelled text starts. */
+export function readLabel(text: string): { kind: LabelKind; end: number } | undefined {
+  // Most lines have no colon near their start: no label, without trying the pattern.
+  let colon = -1;
+  for (let i = 2; i < text.length && i <= LABEL_REACH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0) return undefined;
+  const m = LABEL.exec(text.slice(0, colon) + ':');
+  return m ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
 }
 
 // A verb closing a list of names: who leads, who helps, who answers without a lead.
@@ -82,9 +95,8 @@ export function leadRule(norms: Iterable<string>): LeadRule {
   return rule;
 }
 
-/** Cheap test for a line that may state a rule: leadRule reads only those. */
-export const mayStateRule = (pl: { mayHold(i: number, s: string): boolean }, i: number) =>
-  pl.mayHold(i, '位') || pl.mayHold(i, '先后') || pl.mayHold(i, '同责');
+/** Words a rule is stated with (no other width to them): leadRule reads only lines holding one. */
+export const RULE_HINT = /第一位|首位|先后|同责/;
 
 const OPEN = new Set([0x28, 0x5b, 0x3010, 0x300a]); // ( [ 【 《
 const CLOSE = new Set([0x29, 0x5d, 0x3011, 0x300b]); // ) ] 】 》
@@ -234,6 +246,22 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
     if (!names.length) continue;
     if (bare) bare.names.push(...names);
     else r.groups.push((bare = { kind: current === 'leadLabel' || current === 'co' ? current : 'resp', names }));
+  }
+  return r;
+}
+
+const memo = new Map<string, Responsibility>();
+
+/**
+ * readResponsibility, remembered: notices repeat the same unit lines (牵头单位：区财政局) dozens of
+ * times. The result is shared: callers never change it.
+ */
+export function readResponsibilityOnce(text: string, label?: LabelKind): Responsibility {
+  const key = label ? `${label}\u0000${text}` : text;
+  let r = memo.get(key);
+  if (!r) {
+    if (memo.size >= 2000) memo.clear();
+    memo.set(key, (r = readResponsibility(text, label)));
   }
   return r;
 }

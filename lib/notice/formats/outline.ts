@@ -60,7 +60,7 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
   for (let i = 0; i < pl.count; i++) {
     const c = pl.first(i);
     if (isDigit(c) || c === 0x28 || CN_FIRST.has(c)) {
-      const marker = readMarker(pl.norm(i), lastArabic + 1);
+      const marker = readMarker(pl.disp(i), lastArabic + 1);
       if (marker) {
         if (marker.level === Level.Arabic) lastArabic = marker.number;
         open = { level: marker.level, number: marker.number, line: i, textStart: marker.end, body: [], labels: [], after: [] };
@@ -69,7 +69,7 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
       }
     }
     if (!open) continue;
-    if (LABEL_FIRST.has(c) && readLabel(pl.norm(i))) open.labels.push(i);
+    if (LABEL_FIRST.has(c) && readLabel(pl.disp(i))) open.labels.push(i);
     else (open.labels.length ? open.after : open.body).push(i);
   }
   return entries;
@@ -127,22 +127,23 @@ export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFami
 
   const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
   const shares = family.shares;
-  const out: ReadList[] = [];
+  const out: { list: ReadList; tops: (number | undefined)[] }[] = [];
   const seen = new Set<string>();
-  for (const list of lists) {
-    const read = toList(list, facts, pl, shares);
+  for (const draft of lists) {
+    const read = toList(draft, facts, pl, shares);
     if (!read) continue;
     // A page that shows its body twice (a print copy) gives the same list twice.
-    const sig = read.items.map((i) => i.text).join('\u0000');
+    const items = read.list.items;
+    const sig = `${items.length}\u0000${items[0].text}\u0000${items[items.length - 1].text}`;
     if (seen.has(sig)) continue;
     seen.add(sig);
     out.push(read);
   }
-  const resp = out.reduce((n, l) => n + l.items.filter((i) => i.units.length || i.leaders.length).length, 0);
+  const resp = out.reduce((n, { list }) => n + list.items.filter((i) => i.units.length || i.leaders.length).length, 0);
   if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility` };
   const many = out.length > 1;
-  out.forEach((list, li) => keyItems(list, many ? li + 1 : undefined));
-  return { lists: out };
+  out.forEach(({ list, tops }, li) => keyItems(list, tops, many ? li + 1 : undefined));
+  return { lists: out.map((o) => o.list) };
 }
 
 /**
@@ -151,28 +152,29 @@ export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFami
  * share, in the next entry of the same level — the deeper on a tie; undefined under MIN_ITEMS.
  */
 function itemLevelOf(entries: readonly OutlineEntry[], answers: (e: OutlineEntry) => boolean, shares: boolean): Level | undefined {
-  const counted = new Set<OutlineEntry>();
-  const open: OutlineEntry[] = [];
-  for (const e of entries) {
-    while (open.length && open[open.length - 1].level >= e.level) open.pop();
-    if (answers(e)) {
-      counted.add(e);
-      for (const up of open) counted.add(up);
+  const counted = new Uint8Array(entries.length);
+  const open: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const level = entries[i].level;
+    while (open.length && entries[open[open.length - 1]].level >= level) open.pop();
+    if (answers(entries[i])) {
+      counted[i] = 1;
+      for (const up of open) counted[up] = 1;
     }
-    open.push(e);
+    open.push(i);
   }
   if (shares) {
     // Backwards: an entry followed, at its level and in its section, by one that answers, shares its answer.
-    const next: (boolean | undefined)[] = [];
+    const next = [0, 0, 0, 0];
     for (let i = entries.length - 1; i >= 0; i--) {
-      const e = entries[i];
-      if (next[e.level] && !counted.has(e)) counted.add(e);
-      next[e.level] = counted.has(e);
-      next.length = e.level + 1;
+      const level = entries[i].level;
+      if (next[level]) counted[i] = 1;
+      next[level] = counted[i];
+      for (let l = level + 1; l < 4; l++) next[l] = 0;
     }
   }
   const counts = [0, 0, 0, 0];
-  for (const e of counted) counts[e.level]++;
+  for (let i = 0; i < entries.length; i++) if (counted[i]) counts[entries[i].level]++;
   let level = Level.Arabic as Level;
   for (let l = 0; l < 4; l++) if (counts[l] > counts[level] || (counts[l] === counts[level] && l > level)) level = l;
   return counts[level] >= MIN_ITEMS ? level : undefined;
@@ -250,7 +252,7 @@ function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily)
   d.reading = family.read(merged, pl);
 }
 
-function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolean): ReadList | undefined {
+function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolean): { list: ReadList; tops: (number | undefined)[] } | undefined {
   let items = list.items;
   // Prose items sharing one unit line (拱墅's items 1–4): the line after the last holds for each.
   for (let i = items.length - 2; shares && i >= 0; i--) {
@@ -267,39 +269,40 @@ function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolea
   while (!items[last].reading.resp) last--;
   items = items.slice(first, last + 1);
   return {
-    ...(list.title ? { title: list.title } : {}),
-    items: items.map((d) => toItem(d, facts, pl)),
+    list: { ...(list.title ? { title: list.title } : {}), items: items.map((d) => toItem(d, facts, pl)) },
+    tops: items.map((d) => d.headings[0]?.number),
   };
 }
 
 const sameSection = (a: Draft, b: Draft) =>
   a.headings.length === b.headings.length && a.headings.every((h, i) => h === b.headings[i]);
 
-/** The item and its top-level section's ordinal, for its key (keyItems). */
-const tops = new WeakMap<ReadItem, number>();
+const headingLeadersMemo = new WeakMap<OutlineEntry, string[]>();
+/** The officials a heading names (一、王丹县长牵头重点工作 → 王丹), read once per heading. */
+function leadersOf(h: OutlineEntry, pl: PageLines): string[] {
+  let names = headingLeadersMemo.get(h);
+  if (!names) headingLeadersMemo.set(h, (names = headingLeaders(pl.disp(h.line).slice(h.textStart))));
+  return names;
+}
 
 function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageLines): ReadItem {
   const resp = reading.resp;
   let leaders = resp?.leaders ?? [];
-  if (!leaders.length) {
-    for (let h = headings.length - 1; h >= 0 && !leaders.length; h--) leaders = headingLeaders(pl.disp(headings[h].line).slice(headings[h].textStart));
-  }
+  for (let h = headings.length - 1; h >= 0 && !leaders.length; h--) leaders = leadersOf(headings[h], pl);
+  const { number } = entry;
+  const { text } = reading;
+  const units = resp ? assignRoles(resp.groups, facts.rule) : [];
   const inner = headings[headings.length - 1];
-  const item: ReadItem = {
-    key: '',
-    number: entry.number,
-    ...(inner ? { section: pl.disp(inner.line) } : {}),
-    text: reading.text,
-    units: resp ? assignRoles(resp.groups, facts.rule) : [],
-    leaders,
-    ...(resp?.deadline ? { deadline: resp.deadline } : {}),
-  };
-  if (headings.length) tops.set(item, headings[0].number);
+  // Built in the model's field order, the order JSON prints them in.
+  const item: ReadItem = inner
+    ? { key: '', number, section: pl.disp(inner.line), text, units, leaders }
+    : { key: '', number, text, units, leaders };
+  if (resp?.deadline) item.deadline = resp.deadline;
   return item;
 }
 
-/** Keys the list's items (numbering.ts listKeys). */
-function keyItems(list: ReadList, listNo: number | undefined) {
-  const keys = listKeys(list.items.map((it) => ({ number: it.number, top: tops.get(it) })), listNo);
+/** Keys the list's items (numbering.ts listKeys); `tops` are their top-level sections' ordinals. */
+function keyItems(list: ReadList, tops: readonly (number | undefined)[], listNo: number | undefined) {
+  const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i] })), listNo);
   list.items.forEach((it, i) => (it.key = keys[i]));
 }

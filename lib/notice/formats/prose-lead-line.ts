@@ -19,7 +19,7 @@ import { parseLines, type NoticeCopy, type ParsedItem } from '../parse-lines';
 import { AFTER_TEXT } from '../placement';
 import type { NoticeItem, NoticeSection } from '../types';
 import type { PageLines } from '../page-lines';
-import { mergeResponsibilities, readResponsibility } from '../responsibility';
+import { mergeResponsibilities, readResponsibilityOnce } from '../responsibility';
 import type { FormatReading, ItemAnchor, ListFormat, ListPage, ListsReading, NoticeFormat, PageText } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
@@ -83,7 +83,7 @@ function read({ lines, isVisible }: PageText): FormatReading {
 function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
   const text = entryText(pl, e);
   if (!e.labels.length) return { text, last: e.body.length ? e.body[e.body.length - 1] : e.line };
-  const resp = mergeResponsibilities(e.labels.map((i) => readResponsibility(pl.disp(i))));
+  const resp = mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
   return { resp, text, last: e.labels[e.labels.length - 1] };
 }
 

@@ -66,25 +66,51 @@ const cellText = (cell: Cell | undefined, sep = '\n') => (cell ? paras(cell).joi
 const isCell = (el: Element) => el.localName === 'td' || el.localName === 'th';
 const span = (el: Element, name: string) => Math.max(1, Math.min(100, Number(el.getAttribute(name)) || 1));
 
-/** The table as a grid: a cell spanning rows or columns sits in every slot it covers. */
-function grid(table: Element): (Cell | undefined)[][] {
-  const rows: (Cell | undefined)[][] = [];
-  const trs = table.getElementsByTagName('tr');
-  for (let r = 0; r < trs.length; r++) {
-    const row = (rows[r] ??= []);
+/** The table's rows, in order (its own: a leaf table holds no other). */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (let el = table.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.localName === 'tr') rows.push(el);
+    else if (el.localName === 'tbody' || el.localName === 'thead' || el.localName === 'tfoot') {
+      for (let tr = el.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.localName === 'tr') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The table as a grid, built row by row as far as asked (the header is looked for in the first
+ * rows before a long table is read whole): a cell spanning rows or columns sits in every slot it covers.
+ */
+class Grid {
+  readonly rows: (Cell | undefined)[][] = [];
+  private built = 0;
+
+  constructor(private readonly trs: Element[]) {}
+
+  get length() {
+    return this.trs.length;
+  }
+
+  row(r: number): (Cell | undefined)[] {
+    while (this.built <= r) this.build(this.built++);
+    return this.rows[r];
+  }
+
+  private build(r: number) {
+    const row = (this.rows[r] ??= []);
     let c = 0;
-    for (let el = trs[r].firstElementChild; el; el = el.nextElementSibling) {
+    for (let el = this.trs[r].firstElementChild; el; el = el.nextElementSibling) {
       if (!isCell(el)) continue;
       while (row[c]) c++;
       const cell: Cell = { el, row: r, col: c, rowspan: span(el, 'rowspan'), colspan: span(el, 'colspan') };
-      for (let dr = 0; dr < cell.rowspan && r + dr < trs.length; dr++) {
-        const spanned = (rows[r + dr] ??= []);
+      for (let dr = 0; dr < cell.rowspan && r + dr < this.trs.length; dr++) {
+        const spanned = (this.rows[r + dr] ??= []);
         for (let dc = 0; dc < cell.colspan; dc++) spanned[c + dc] = cell;
       }
       c += cell.colspan;
     }
   }
-  return rows;
 }
 
 interface Header {
@@ -97,11 +123,11 @@ interface Header {
 const squeeze = (s: string) => foldWidth(s).replace(/\s+/g, '');
 
 /** The header row: among the first rows, one naming a task column and a unit or leader column. */
-function findHeader(rows: (Cell | undefined)[][]): Header | undefined {
+function findHeader(rows: Grid): Header | undefined {
   for (let r = 0; r < Math.min(rows.length, 4); r++) {
     const columns: Column[] = [];
     const words: string[] = [];
-    const row = rows[r];
+    const row = rows.row(r);
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       words[c] = cell && cell.row === r ? squeeze(cellText(cell, '')) : '';
@@ -133,9 +159,9 @@ interface Heading {
   number?: number;
 }
 
-/** One table as a list, or undefined when it is no task table. */
-function readTable(table: Element, page: ListPage, stop: number, progress: { seen: boolean }): { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[]; last: number } | undefined {
-  const rows = grid(table);
+/** One table (its first line `first`) as a list, or undefined when it is no task table. */
+function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }): { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] } | undefined {
+  const rows = new Grid(tableRows(table));
   const header = findHeader(rows);
   if (!header) return undefined;
   if (header.columns.includes('progress')) {
@@ -155,7 +181,7 @@ function readTable(table: Element, page: ListPage, stop: number, progress: { see
   let prevNumber = 0;
 
   for (let r = header.row + 1; r < rows.length; r++) {
-    const row = rows[r];
+    const row = rows.row(r);
     const task = row[taskCols[0]];
     if (!task) continue;
     // The header again (a table printed over several pages).
@@ -242,46 +268,24 @@ function readTable(table: Element, page: ListPage, stop: number, progress: { see
     prevNumber = number;
   }
   if (!items.length) return undefined;
-  const first = firstLine(table, page);
-  const title = first >= 0 ? listTitle(page.lines, first, stop, foldWidth(page.facts.title)) : undefined;
-  return { list: { ...(title ? { title } : {}), items }, tops, shares, last: lastLine(table, page) };
+  const title = listTitle(page.lines, first, stop, foldWidth(page.facts.title));
+  return { list: { ...(title ? { title } : {}), items }, tops, shares };
 }
-
-function textNode(el: Element, last: boolean): Node | undefined {
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let found: Node | undefined;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!/\S/.test((n as Text).data)) continue;
-    found = n;
-    if (!last) break;
-  }
-  return found;
-}
-
-const firstLine = (table: Element, page: ListPage) => {
-  const n = textNode(table, false);
-  return n ? page.lines.lineOf(n) : -1;
-};
-const lastLine = (table: Element, page: ListPage) => {
-  const n = textNode(table, true);
-  return n ? page.lines.lineOf(n) : -1;
-};
 
 function readLists(page: ListPage): ListsReading {
-  const all = page.doc.getElementsByTagName('table');
   const lists: { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] }[] = [];
   const progress = { seen: false };
+  const pl = page.lines;
   let stop = -1;
-  for (let t = 0; t < all.length; t++) {
-    const table = all[t];
-    // Only tables holding no other table: page layouts nest the notice in theirs.
-    if (t + 1 < all.length && table.contains(all[t + 1])) continue;
-    // A table the lines left out is hidden (a print copy).
-    if (page.skipHidden && firstLine(table, page) < 0) continue;
-    const read = readTable(table, page, stop, progress);
+  // The tables the page's lines passed through (hidden ones were left out with their lines);
+  // only those holding no other table: page layouts nest the notice in theirs.
+  for (const t of pl.lines.tables) {
+    if (!t.leaf || t.first > t.last) continue;
+    const first = pl.logical(t.first);
+    const read = readTable(t.el, page, first, stop, progress);
     if (!read) continue;
     lists.push(read);
-    stop = read.last;
+    stop = pl.logical(t.last);
   }
   const withUnits = lists.reduce((n, l) => n + l.list.items.filter((i) => i.units.length).length, 0);
   if (withUnits < MIN_ITEMS) {
