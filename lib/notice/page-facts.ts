@@ -65,7 +65,6 @@ function issuerOf(pl: PageLines, metas: MetaTags, title: string): string | undef
 }
 
 const YEAR = /((?:19|20)\d{2})年/;
-const RULE_CHAR = /[位先同]/;
 
 export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = NATIONAL_META): PageFacts {
   const metas = new MetaTags(doc);
@@ -74,8 +73,9 @@ export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = N
   const issuer = issuerOf(pl, metas, title);
   const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(foldWidth(docNo))?.[1])) || undefined;
   const ruleLines: string[] = [];
-  // A single character first (layout may stand inside 第一位 on the raw line), then the words.
-  for (let i = 0; i < pl.count; i++) if (pl.matches(i, RULE_CHAR) && RULE_HINT.test(pl.disp(i))) ruleLines.push(pl.norm(i));
+  // Every rule speaks of 位 (第一位, 首位, 同责单位, 责任单位…无先后): one character first, since
+  // layout may stand inside 第一位 on the raw line, then the words.
+  for (let i = 0; i < pl.count; i++) if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) ruleLines.push(pl.norm(i));
   return { title, docNo, issuer, year, rule: leadRule(ruleLines) };
 }
 

@@ -42,7 +42,7 @@ export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'dead
 
 // On folded text: the labels a line or a bracket starts with, then `:`.
 const LABEL =
-  /^((?:牵头(?:组织实施|责任)?|主办|主责)(?:单位|部门)|(?:主要)?(?:配合|协办|参与|协同|协助)(?:单位|部门)|(?:责任|实施|承办)(?:单位|部门)|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管)?[省市区县]?领导|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人):/;
+  /^((?:牵头(?:组织实施|责任)?|主办|主责)(?:单位|部门)|(?:主要)?(?:配合|协办|参与|协同|协助)(?:单位|部门)|(?:责任|实施|承办)(?:单位|部门)|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管)?[省市区县]?领导|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导')) return 'leader';
@@ -69,8 +69,8 @@ export function readLabel(text: string): { kind: LabelKind; end: number } | unde
     }
   }
   if (colon < 0) return undefined;
-  const m = LABEL.exec(text.slice(0, colon) + ':');
-  return m ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
+  const m = LABEL.exec(text);
+  return m && m[0].length === colon + 1 ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
 }
 
 // A verb closing a list of names: who leads, who helps, who answers without a lead.
@@ -287,16 +287,21 @@ export function mergeResponsibilities(parts: readonly Responsibility[]): Respons
  */
 export function assignRoles(groups: readonly UnitGroup[], rule: LeadRule): ReadUnit[] {
   const units: ReadUnit[] = [];
-  const marked = groups.some((g) => g.kind === 'lead' || g.kind === 'leadLabel');
-  const firstLeads = !marked && rule === LeadRule.FirstListed && !groups.some((g) => g.kind === 'noLead');
+  let marked = false;
+  let noLead = false;
   for (const g of groups) {
-    g.names.forEach((name, i) => {
+    if (g.kind === 'lead' || g.kind === 'leadLabel') marked = true;
+    else if (g.kind === 'noLead') noLead = true;
+  }
+  const firstLeads = !marked && !noLead && rule === LeadRule.FirstListed;
+  for (const g of groups) {
+    for (let i = 0; i < g.names.length; i++) {
       let lead: boolean;
       if (g.kind === 'lead') lead = true;
       else if (g.kind === 'leadLabel') lead = rule === LeadRule.FirstListed ? i === 0 : true;
       else lead = firstLeads && units.length === 0;
-      units.push({ name, role: lead ? 'lead' : 'co' });
-    });
+      units.push({ name: g.names[i], role: lead ? 'lead' : 'co' });
+    }
   }
   return units;
 }

@@ -25,6 +25,10 @@ export interface OutlineEntry {
   labels: number[];
   /** Text lines after the labelled lines: not the item's (a list's heading, a signature, …). */
   after: number[];
+  /** Its family's reading, once read. */
+  reading?: EntryReading;
+  /** The officials it names as a heading, once read. */
+  leaders?: string[];
 }
 
 /** An item's responsibility and its text, as its format reads them. */
@@ -115,12 +119,7 @@ interface DraftList {
  */
 export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFamily): { lists: ReadList[] } | { reason: string } {
   const entries = outlineEntries(pl);
-  const readings = new Map<OutlineEntry, EntryReading>();
-  const readingOf = (e: OutlineEntry) => {
-    let r = readings.get(e);
-    if (!r) readings.set(e, (r = family.read(e, pl)));
-    return r;
-  };
+  const readingOf = (e: OutlineEntry) => (e.reading ??= family.read(e, pl));
 
   const itemLevel = itemLevelOf(entries, (e) => readingOf(e).resp !== undefined, family.shares);
   if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility` };
@@ -191,6 +190,8 @@ function draftLists(
   /** Line after which headings are new: the end of the previous item. */
   let since = -1;
   let restart = false;
+  let headings: OutlineEntry[] | undefined;
+  let stackChanged = true;
   const pageTitleNorm = foldWidth(facts.title);
 
   for (const e of entries) {
@@ -208,26 +209,33 @@ function draftLists(
       if (list && held && e.level === topLevel(stack) && e.number <= held.number) restart = true;
       stack[e.level] = e;
       stack.length = e.level + 1;
+      stackChanged = true;
       continue;
     }
-    const fresh = stack.filter((h): h is OutlineEntry => h !== undefined && h.line > since);
-    const start = fresh.length ? fresh[0].line : e.line;
+    // The first heading written since the item before: where this item's run starts.
+    let fresh: OutlineEntry | undefined;
+    for (let l = 0; l < stack.length && !fresh; l++) if (stack[l] && stack[l]!.line > since) fresh = stack[l];
+    const start = fresh ? fresh.line : e.line;
     let title: string | undefined;
     let next = !list || restart;
     if (!next && prev && e.number <= prev.entry.number) {
       title = listTitle(pl, start, since, pageTitleNorm);
-      next = !fresh.length || title !== undefined;
+      next = !fresh || title !== undefined;
     }
     if (next) {
       title ??= listTitle(pl, start, list ? since : -1, pageTitleNorm);
       // A new list keeps only the headings written for it.
       for (let l = 0; l < stack.length; l++) if (stack[l] && stack[l]!.line <= since) stack[l] = undefined;
+      stackChanged = true;
       list = { title, items: [] };
       lists.push(list);
       restart = false;
     }
     const reading = readingOf(e);
-    prev = { entry: e, reading, headings: stack.filter((h): h is OutlineEntry => h !== undefined) };
+    // Items under the same headings share one list of them.
+    if (!headings || stackChanged) headings = stack.filter((h): h is OutlineEntry => h !== undefined);
+    stackChanged = false;
+    prev = { entry: e, reading, headings };
     list!.items.push(prev);
     since = reading.last;
   }
@@ -275,15 +283,10 @@ function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolea
 }
 
 const sameSection = (a: Draft, b: Draft) =>
-  a.headings.length === b.headings.length && a.headings.every((h, i) => h === b.headings[i]);
+  a.headings === b.headings || (a.headings.length === b.headings.length && a.headings.every((h, i) => h === b.headings[i]));
 
-const headingLeadersMemo = new WeakMap<OutlineEntry, string[]>();
 /** The officials a heading names (一、王丹县长牵头重点工作 → 王丹), read once per heading. */
-function leadersOf(h: OutlineEntry, pl: PageLines): string[] {
-  let names = headingLeadersMemo.get(h);
-  if (!names) headingLeadersMemo.set(h, (names = headingLeaders(pl.disp(h.line).slice(h.textStart))));
-  return names;
-}
+const leadersOf = (h: OutlineEntry, pl: PageLines) => (h.leaders ??= headingLeaders(pl.disp(h.line).slice(h.textStart)));
 
 function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageLines): ReadItem {
   const resp = reading.resp;

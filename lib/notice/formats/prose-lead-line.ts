@@ -83,7 +83,7 @@ function read({ lines, isVisible }: PageText): FormatReading {
 function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
   const text = entryText(pl, e);
   if (!e.labels.length) return { text, last: e.body.length ? e.body[e.body.length - 1] : e.line };
-  const resp = mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
+  const resp = e.labels.length === 1 ? readResponsibilityOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
   return { resp, text, last: e.labels[e.labels.length - 1] };
 }
 

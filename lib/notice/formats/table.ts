@@ -14,7 +14,7 @@ import { extractLines } from '../extract-text';
 import { foldWidth, layoutText } from '../normalize';
 import { cellNumber, listKeys, readMarker } from '../numbering';
 import { listTitle } from '../page-facts';
-import { startsOwnLine } from '../page-lines';
+import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
   assignRoles, headingLeaders, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
@@ -272,6 +272,24 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   return { list: { ...(title ? { title } : {}), items }, tops, shares };
 }
 
+/** Lines of a table's first rows that may head its columns. */
+const HEAD_LINES = 40;
+const ROLE_COLUMNS = new Set<Column>(['lead', 'co', 'resp', 'leader', 'progress']);
+
+/**
+ * Whether the table's first lines (lines first to last are the table's) hold a word heading a unit,
+ * leader or progress column, a cell of its own: the cheap test before a table's cells are read.
+ */
+function namesColumns(pl: PageLines, first: number, last: number): boolean {
+  for (let i = first; i <= last && i < first + HEAD_LINES; i++) {
+    if (pl.rawLength(i) > 60) continue;
+    const words = pl.norm(i).replace(/\s+/g, '');
+    // A header cell is a few words, never a labelled line (牵头单位：区财政局).
+    if (words.length <= 30 && !words.includes(':') && ROLE_COLUMNS.has(columnOf(words))) return true;
+  }
+  return false;
+}
+
 function readLists(page: ListPage): ListsReading {
   const lists: { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] }[] = [];
   const progress = { seen: false };
@@ -282,6 +300,7 @@ function readLists(page: ListPage): ListsReading {
   for (const t of pl.lines.tables) {
     if (!t.leaf || t.first > t.last) continue;
     const first = pl.logical(t.first);
+    if (!namesColumns(pl, first, pl.logical(t.last))) continue;
     const read = readTable(t.el, page, first, stop, progress);
     if (!read) continue;
     lists.push(read);
