@@ -2,7 +2,7 @@
  * How notices number their sections and items, and the item keys made from them. Read on text as
  * the page writes it or folded to half-width (foldWidth): `（一）` and `(一)`, `１．` and `1.` alike.
  */
-import { chineseOrdinal } from './normalize';
+import { chineseOrdinal, foldWidth } from './normalize';
 
 /** Numbering styles, outermost first: 一、 > （一） > 1. > （1）. */
 export const enum Level {
@@ -69,7 +69,8 @@ export function readMarker(text: string, next?: number): Marker | undefined {
 const CN_CHARS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 
 /** A 序号 cell: `3`, `3.`, `3、`, `1*` (a mark the page does not explain), `（三）`, `三`. */
-export function cellNumber(norm: string): number | undefined {
+export function cellNumber(text: string): number | undefined {
+  const norm = foldWidth(text);
   const ar = /^(\d{1,3})[.、]?\*?$/.exec(norm);
   if (ar) return Number(ar[1]) || undefined;
   const cn = new RegExp(`^(?:\\((${CN})\\)|(${CN})、?)$`).exec(norm);

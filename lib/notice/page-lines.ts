@@ -72,12 +72,6 @@ export class PageLines {
     return this.heads[i + 1] === head + 1 ? this.lines.raws[head].includes(s) : this.disp(i).includes(s);
   }
 
-  /** Whether line i matches `re` (on its raw text when it is one line of the page: a cheap test before reading it). */
-  matches(i: number, re: RegExp): boolean {
-    const head = this.heads[i];
-    return this.heads[i + 1] === head + 1 ? re.test(this.lines.raws[head]) : re.test(this.disp(i));
-  }
-
   /** The first visible character of line i, folded (１ → 1, （ → (). */
   first(i: number): number {
     const head = this.heads[i];
@@ -87,12 +81,6 @@ export class PageLines {
   /** Line i was begun by a <br> (a number or a label after a break in the same paragraph). */
   soft(i: number): boolean {
     return this.lines.softs[this.heads[i]];
-  }
-
-  /** The text nodes of lines `first` to `last`, in order. */
-  nodes(first: number, last = first): Text[] {
-    const { nodes, starts, ends } = this.lines;
-    return nodes.slice(starts[this.heads[first]], ends[this.heads[last + 1] - 1]);
   }
 
   /** The logical line physical line `p` (an index into `lines`) is part of. */

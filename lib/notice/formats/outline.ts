@@ -80,7 +80,7 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
 }
 
 /** The item's paragraphs from line `from` (its text starting at `start`) over `lines`: <br> joins, a block breaks. */
-export function joinLines(pl: PageLines, lines: readonly number[], cut?: { line: number; end: number }): string {
+function joinLines(pl: PageLines, lines: readonly number[], cut?: { line: number; end: number }): string {
   let text = '';
   for (const i of lines) {
     let part = pl.disp(i);
