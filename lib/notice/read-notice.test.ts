@@ -145,3 +145,17 @@ describe('how a page writes its items', () => {
     expect(isRefusal(readPage(page(body), URL_))).toBe(true);
   });
 });
+
+describe('what a reading hands out', () => {
+  it('gives each item lists of its own: changing one item’s leaders or units changes no other', () => {
+    const entry = index.find((e) => e.file === 'haiyan-2022.html')!;
+    const r = readPage(read(entry.file), entry.url);
+    if (isRefusal(r)) throw new Error(r.reason);
+    const [a, b] = r.lists[0].items;
+    expect(a.leaders).toEqual(b.leaders);
+    a.leaders.push('某某');
+    a.units.pop();
+    expect(b.leaders).toEqual(['王丹']);
+    expect(readPage(read(entry.file), entry.url)).toEqual(expectedOf(entry));
+  });
+});

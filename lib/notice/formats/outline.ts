@@ -79,7 +79,7 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
   return entries;
 }
 
-/** The item's paragraphs from line `from` (its text starting at `start`) over `lines`: <br> joins, a block breaks. */
+/** The text of `lines` (cut at `cut`), a paragraph each: a block breaks (\n), a <br> joins. */
 function joinLines(pl: PageLines, lines: readonly number[], cut?: { line: number; end: number }): string {
   let text = '';
   for (const i of lines) {
@@ -196,8 +196,8 @@ function draftLists(
 
   for (const e of entries) {
     if (e.level > itemLevel) {
-      // A point inside the item before it: its text, labels and all.
-      if (prev && e.line > since) {
+      // A point inside the item before it (no heading between): its text, labels and all.
+      if (prev && !stackChanged && e.line > since) {
         absorb(prev, e, pl, family);
         since = prev.reading.last;
       }
@@ -252,7 +252,7 @@ function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily)
   const into = d.entry;
   const merged: OutlineEntry = {
     ...into,
-    body: [...into.body, ...into.labels.length ? [] : [e.line, ...e.body]],
+    body: [...into.body, e.line, ...e.body],
     labels: [...into.labels, ...e.labels],
     after: [...into.after, ...e.after],
   };
@@ -296,10 +296,11 @@ function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageL
   const { text } = reading;
   const units = resp ? assignRoles(resp.groups, facts.rule) : [];
   const inner = headings[headings.length - 1];
-  // Built in the model's field order, the order JSON prints them in.
+  // Built in the model's field order, the order JSON prints them in; leaders copied, since a
+  // heading's (or a repeated line's) are shared by every item under it.
   const item: ReadItem = inner
-    ? { key: '', number, section: pl.disp(inner.line), text, units, leaders }
-    : { key: '', number, text, units, leaders };
+    ? { key: '', number, section: pl.disp(inner.line), text, units, leaders: leaders.slice() }
+    : { key: '', number, text, units, leaders: leaders.slice() };
   if (resp?.deadline) item.deadline = resp.deadline;
   return item;
 }

@@ -260,7 +260,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
       ...(inner ? { section: inner.text } : {}),
       text,
       units: assignRoles(resp.groups, page.facts.rule),
-      leaders,
+      leaders: leaders.slice(),
       ...(deadline ? { deadline } : {}),
     });
     tops.push(headings[0]?.number);
