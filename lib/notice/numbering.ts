@@ -23,8 +23,6 @@ export interface Marker {
 const CN = '[一二三四五六七八九十]{1,3}';
 const CHINESE = new RegExp(`^(${CN})、`);
 const PAREN_CHINESE = new RegExp(`^[(（](${CN})[)）]`);
-// 1.  1、  1．  (a space before the separator is layout, already gone)
-const ARABIC = /^([0-9０-９]{1,3})[.．、]/;
 const PAREN_ARABIC = /^[(（]([0-9０-９]{1,2})[)）]/;
 
 const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
@@ -37,19 +35,31 @@ function arabic(digits: string): number {
   return n;
 }
 
+/** 1.  1、  1．: read by hand, the most common line of a notice (no match object made per line). */
+function arabicMarker(text: string, next: number | undefined): Marker | undefined {
+  let number = 0;
+  let i = 0;
+  for (let c = fold(text.charCodeAt(0)); isDigit(c) && i < 4; c = fold(text.charCodeAt(++i))) number = number * 10 + c - 0x30;
+  if (i > 3 || number === 0) return undefined;
+  const sep = text.charCodeAt(i);
+  const dot = sep === 0x2e || sep === 0xff0e;
+  if (!dot && sep !== 0x3001) return undefined;
+  // "5.5%…" at a line start is a decimal unless 5 is the number expected next.
+  if (dot && isDigit(fold(text.charCodeAt(i + 1))) && number !== next) return undefined;
+  return { level: Level.Arabic, number, end: i + 1 };
+}
+
 /**
  * The marker a line (without layout) starts with, if any. "5.5%…" at a line start is a decimal,
  * not item 5: a dot followed by a digit counts only as the number `next` the reader expects.
  */
 export function readMarker(text: string, next?: number): Marker | undefined {
   const c = fold(text.charCodeAt(0));
+  if (isDigit(c)) return arabicMarker(text, next);
   // One pattern to try, by the first character (and the second after a bracket).
   let level: Level;
   let re: RegExp;
-  if (isDigit(c)) {
-    level = Level.Arabic;
-    re = ARABIC;
-  } else if (CN_CHARS.has(c)) {
+  if (CN_CHARS.has(c)) {
     level = Level.Chinese;
     re = CHINESE;
   } else if (c === 0x28) {
@@ -59,11 +69,8 @@ export function readMarker(text: string, next?: number): Marker | undefined {
   } else return undefined;
   const m = re.exec(text);
   if (!m) return undefined;
-  const number = level === Level.Arabic || level === Level.ParenArabic ? arabic(m[1]) : chineseOrdinal(m[1]);
-  if (!(number > 0)) return undefined;
-  const end = m[0].length;
-  if (level === Level.Arabic && fold(text.charCodeAt(end - 1)) === 0x2e && isDigit(fold(text.charCodeAt(end))) && number !== next) return undefined;
-  return { level, number, end };
+  const number = level === Level.ParenArabic ? arabic(m[1]) : chineseOrdinal(m[1]);
+  return number > 0 ? { level, number, end: m[0].length } : undefined;
 }
 
 const CN_CHARS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
