@@ -68,13 +68,14 @@ export type FormatReading =
   | { ok: false; reason: string };
 
 /**
- * One notice format. Formats so far and to come:
- * - prose items each closed by a 牵头单位 line (./prose-lead-line.ts): reads `lines`, anchors the
- *   item's lines and its unit line, overlay after the item's text (placement.ts AFTER_TEXT);
- * - tables (序号 | 重点工作 | 牵头单位 | …): would read `doc`'s <table>s, anchor the task cell's text
- *   and the unit cell's, and place the overlay in a row of its own after the item's row;
- * - units in brackets at the end of the item (（牵头单位：X；配合单位：Y）): would read `lines` as
- *   the prose format does, with the unit text inside the item's own nodes.
+ * One notice format, as recognise() uses it for today's model. The formats:
+ * - prose items followed by labelled lines (./prose-lead-line.ts): `read` gives today's model
+ *   (items closed by a 牵头单位 line), anchors the item's lines and its unit line, overlay after the
+ *   item's text (placement.ts AFTER_TEXT); its `readLists` (ListFormat) reads the whole family;
+ * - tables (./table.ts, 序号 | 重点工作 | 牵头单位 | …) and units in brackets closing the item
+ *   (./bracket.ts, （牵头单位：X；配合单位：Y））: ListFormats only, so far. Once wired in, a table
+ *   anchors the task cell's text and the unit cell's and places the overlay in a row of its own
+ *   after the task's row; a bracket item is anchored as prose, its units inside its own nodes.
  */
 export interface NoticeFormat {
   /** Stable id, e.g. `prose-lead-line`; a recognised notice says which format read it. */
