@@ -159,3 +159,28 @@ describe('what a reading hands out', () => {
     expect(readPage(read(entry.file), entry.url)).toEqual(expectedOf(entry));
   });
 });
+
+describe('tables', () => {
+  const table = (rows: string) => page(`<p>2024年重点工作责任分解表</p><table>${rows}</table>`);
+
+  it('reads a header over two rows: 牵头单位 and 配合单位 under 责任单位', () => {
+    const r = readPage(table(`<tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td></tr>
+      <tr><td>牵头单位</td><td>配合单位</td></tr>
+      <tr><td>1</td><td>甲任务</td><td>区发改局</td><td>区财政局、各街道</td></tr>
+      <tr><td>2</td><td>乙任务</td><td>区财政局</td><td>区税务局</td></tr>
+      <tr><td>3</td><td>丙任务</td><td>区教育局</td><td>各街道</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['1', '甲任务', ['区发改局:lead', '区财政局:co', '各街道:co']],
+      ['2', '乙任务', ['区财政局:lead', '区税务局:co']],
+      ['3', '丙任务', ['区教育局:lead', '各街道:co']],
+    ]);
+    expect(!isRefusal(r) && r.lists[0].title).toBe('2024年重点工作责任分解表');
+  });
+
+  it('takes the number from the start of the task cell and a deadline from its column', () => {
+    const r = readPage(table(`<tr><td>重点工作</td><td>责任单位</td><td>完成时限</td></tr>
+      <tr><td>1．甲任务</td><td>区发改局</td><td>6月底前</td></tr><tr><td>2．乙任务</td><td>区财政局</td><td>年内</td></tr>
+      <tr><td>3．丙任务</td><td>区教育局</td><td>年内持续推进</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.number, i.text, i.deadline])).toEqual([[1, '甲任务', '6月底前'], [2, '乙任务', '年内'], [3, '丙任务', '年内持续推进']]);
+  });
+});

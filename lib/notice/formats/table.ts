@@ -134,9 +134,35 @@ function findHeader(rows: Grid): Header | undefined {
       columns[c] = words[c] && words[c].length <= 30 ? columnOf(words[c]) : 'other';
     }
     const has = (k: Column) => columns.includes(k);
-    if (has('task') && (has('lead') || has('co') || has('resp') || has('leader') || has('progress'))) return { row: r, columns, words };
+    if (has('task') && (has('lead') || has('co') || has('resp') || has('leader') || has('progress'))) return subHeader(rows, { row: r, columns, words });
   }
   return undefined;
+}
+
+/**
+ * A header over two rows: a cell spanning columns (责任单位) with their own headings below it
+ * (牵头单位 | 配合单位). The row below then names those columns, and the tasks start after it.
+ */
+function subHeader(rows: Grid, header: Header): Header {
+  const r = header.row + 1;
+  if (r >= rows.length) return header;
+  const row = rows.row(r);
+  const above = rows.row(header.row);
+  const columns = [...header.columns];
+  const words = [...header.words];
+  let named = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.row !== r) continue;
+    const word = squeeze(cellText(cell, ''));
+    const column = word.length <= 30 ? columnOf(word) : 'other';
+    // Only under a heading spanning columns, and only words that head a column.
+    if (!above[c] || above[c]!.colspan < 2 || column === 'other' || column === 'task') return header;
+    columns[c] = column;
+    words[c] = word;
+    named++;
+  }
+  return named ? { row: r, columns, words } : header;
 }
 
 const LABEL_KIND: Partial<Record<Column, LabelKind>> = { lead: 'leadLabel', co: 'co', resp: 'resp' };
@@ -184,8 +210,8 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
     const row = rows.row(r);
     const task = row[taskCols[0]];
     if (!task) continue;
-    // The header again (a table printed over several pages).
-    if (row.every((cell, c) => !cell || cell.row !== r || squeeze(cellText(cell, '')) === header.words[c])) continue;
+    // The header again (a table printed over several pages): every cell of its own says what the header does.
+    if (row.some((cell) => cell?.row === r) && row.every((cell, c) => !cell || cell.row !== r || squeeze(cellText(cell, '')) === header.words[c])) continue;
     const spansOther = task.row === r && (
       (numberCol !== undefined && task.col <= numberCol && task.col + task.colspan > numberCol) ||
       (task.colspan > 1 && roleCols.some((c) => c >= task.col && c < task.col + task.colspan)));
