@@ -140,6 +140,16 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a label on the item’s own line, after its last sentence', () => {
+    const r = readPage(page(`<p>1.新建公园2个。责任单位：区城管局、各街道</p><p>2.新增托位300个。牵头单位：区卫健局；配合单位：区教育局</p>
+      <p>3.完成老旧小区改造10个，惠及居民2000户。</p><p>责任单位：区住建局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['新建公园2个。', ['区城管局:co', '各街道:co']],
+      ['新增托位300个。', ['区卫健局:lead', '区教育局:co']],
+      ['完成老旧小区改造10个，惠及居民2000户。', ['区住建局:co']],
+    ]);
+  });
+
   it('refuses numbered measures that name no unit, however many', () => {
     const body = Array.from({ length: 20 }, (_, i) => `<p>${i + 1}.推进第${i + 1}项改革，确保落地见效。</p>`).join('');
     expect(isRefusal(readPage(page(body), URL_))).toBe(true);

@@ -19,7 +19,7 @@ import { parseLines, type NoticeCopy, type ParsedItem } from '../parse-lines';
 import { AFTER_TEXT } from '../placement';
 import type { NoticeItem, NoticeSection } from '../types';
 import type { PageLines } from '../page-lines';
-import { mergeResponsibilities, readResponsibilityOnce } from '../responsibility';
+import { mergeResponsibilities, readLabel, readResponsibilityOnce } from '../responsibility';
 import type { FormatReading, ItemAnchor, ListFormat, ListPage, ListsReading, NoticeFormat, PageText } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
@@ -79,12 +79,33 @@ function read({ lines, isVisible }: PageText): FormatReading {
   return { ok: true, sections, items, anchors };
 }
 
-/** An item and the labelled lines after it; items with none take the next item's (a shared unit line). */
+/** Where a label starts inside a line, after a sentence ends (…。责任单位：区发改局), or -1. */
+function inlineLabel(pl: PageLines, line: number, from: number): number {
+  const disp = pl.disp(line);
+  for (let k = disp.indexOf('。', from); k >= 0; k = disp.indexOf('。', k + 1)) {
+    if (readLabel(disp.slice(k + 1, k + 1 + LABEL_SPAN))) return k + 1;
+  }
+  return -1;
+}
+/** Enough of a line to hold the longest label and its colon. */
+const LABEL_SPAN = 12;
+
+/**
+ * An item and the labelled lines after it — or a label on its own last line, after its last
+ * sentence; items with none take the next item's (a shared unit line).
+ */
 function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
-  const text = entryText(pl, e);
-  if (!e.labels.length) return { text, last: e.body.length ? e.body[e.body.length - 1] : e.line };
+  if (!e.labels.length) {
+    const lines = [e.line, ...e.body];
+    const last = lines[lines.length - 1];
+    const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
+    if (at >= 0) {
+      return { resp: readResponsibilityOnce(pl.disp(last).slice(at)), text: entryText(pl, e, e.body, { line: last, end: at }), last };
+    }
+    return { text: entryText(pl, e), last };
+  }
   const resp = e.labels.length === 1 ? readResponsibilityOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
-  return { resp, text, last: e.labels[e.labels.length - 1] };
+  return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1] };
 }
 
 function readLists({ lines, facts }: ListPage): ListsReading {
