@@ -1,6 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FixtureIndex } from '../tests/fixtures/notice-expected';
 import { NEGATIVE_PAGE, SEED_PAGE } from '../tests/fixtures/seed-dump';
+
+const FIXTURES = fileURLToPath(new URL('../tests/fixtures/notices/', import.meta.url));
+const fixture = (file: string) => {
+  const entry = FixtureIndex.parse(JSON.parse(readFileSync(FIXTURES + 'index.json', 'utf8'))).find((e) => e.file === file)!;
+  return { page: FIXTURES + file, url: entry.url, expected: JSON.parse(readFileSync(FIXTURES + entry.expected, 'utf8')) };
+};
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...args], { encoding: 'utf8' });
@@ -29,5 +38,34 @@ describe('npm run parse', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^not a notice: .*牵头单位/);
+  });
+});
+
+describe('npm run parse -- --lists', () => {
+  it('prints the richer reading of any breakdown notice: lists, keys, roles, leaders', () => {
+    const { page, url, expected } = fixture('hangzhou-2021.html');
+    const r = run(page, '--lists', '--url', url);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+  });
+
+  it('prints one CSV row per item of every list, lead and other units apart', () => {
+    const { page, url } = fixture('haiyan-2022.html');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', page, '--lists', '--format', 'csv', '--url', url], { encoding: 'utf8' });
+    const rows = out.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(rows).toHaveLength(1 + 7);
+    expect(rows[1]).toBe('政府工作报告2022年重点工作责任分解,1/一、1.,1,一、王丹县长牵头重点工作,'
+      + '全县生产总值增长7.5%左右；一般公共预算收入增长8.5%；城乡居民人均可支配收入与经济增长基本同步，收入倍差进一步缩小。,'
+      + '县发改局,县财政局、县税务局、县农业农村局,王丹,');
+    expect(rows[7]).toMatch(/^2022年县政府民生实事项目责任分解,2\/3,3,,/);
+  });
+
+  it('refuses a look-alike with one line and exit status 1', () => {
+    const { page, url } = fixture('gongshu-2023q4-progress.html');
+    const r = run(page, '--lists', '--url', url);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^not a notice: .*完成情况/);
   });
 });

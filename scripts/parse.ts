@@ -1,22 +1,26 @@
 /**
- * npm run parse -- PAGE.html [--format json|csv] [--url URL]
+ * npm run parse -- PAGE.html [--format json|csv] [--url URL] [--lists]
  * Prints the parsed notice with the same lib/ code the extension runs, on a Node DOM (linkedom).
+ * With --lists, the richer reading (lib/notice/read-notice.ts): every list, item keys, units with
+ * their roles, leaders and deadlines, in the page's own words; any breakdown notice, on any site.
  * A page that is not a breakdown notice exits 1 with a one-line reason.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { noticeToCsv } from '../lib/notice/notice-csv';
+import { noticeToCsv, readingToCsv } from '../lib/notice/notice-csv';
+import { readNotice } from '../lib/notice/read-notice';
+import { isRefusal } from '../lib/notice/reading';
 import { recogniseNotice } from '../lib/notice/recognise';
 
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'json' }, url: { type: 'string' } },
+    options: { format: { type: 'string', default: 'json' }, url: { type: 'string' }, lists: { type: 'boolean', default: false } },
   });
   const [file] = positionals;
   if (!file || (values.format !== 'json' && values.format !== 'csv')) {
-    process.stderr.write('usage: npm run parse -- PAGE.html [--format json|csv] [--url URL]\n');
+    process.stderr.write('usage: npm run parse -- PAGE.html [--format json|csv] [--url URL] [--lists]\n');
     return 2;
   }
   let html: string;
@@ -27,7 +31,17 @@ function main(): number {
     return 2;
   }
   const { document } = parseHTML(html);
-  const result = recogniseNotice(document as unknown as Document, { url: values.url ?? `file://${file}` });
+  const url = values.url ?? `file://${file}`;
+  if (values.lists) {
+    const reading = readNotice(document as unknown as Document, url);
+    if (isRefusal(reading)) {
+      process.stderr.write(`not a notice: ${reading.reason}\n`);
+      return 1;
+    }
+    process.stdout.write(values.format === 'csv' ? readingToCsv(reading) : JSON.stringify(reading, null, 2) + '\n');
+    return 0;
+  }
+  const result = recogniseNotice(document as unknown as Document, { url });
   if (!result.ok) {
     process.stderr.write(`not a notice: ${result.reason}\n`);
     return 1;

@@ -21,6 +21,25 @@ export interface TextLines {
   nodes: Text[];
   starts: number[];
   ends: number[];
+  /**
+   * Whether line i was begun by a <br> rather than by a block: a break inside a paragraph, which
+   * the richer reading (read-notice.ts) joins without a paragraph break.
+   */
+  softs: boolean[];
+  /** The tables read, in page order, with the lines they hold (see TableLines). */
+  tables: TableLines[];
+}
+
+/**
+ * A <table> met on the walk: its lines are first to last (none when first > last); `leaf` when it
+ * holds no other table (page layouts nest the content in theirs). Noted on the way, so that a
+ * reader of tables needs no second walk of the page.
+ */
+export interface TableLines {
+  el: Element;
+  first: number;
+  last: number;
+  leaf: boolean;
 }
 
 /** The text nodes of lines `first` to `last`, in order. */
@@ -31,14 +50,17 @@ export function lineNodes(lines: TextLines, first: number, last = first): Text[]
 const INLINE = 0;
 const BLOCK = 1;
 const SKIP = 2;
+/** A line break inside its block: the line after it is begun by it (TextLines.softs). */
+const BR = 3;
 /** What an element does to lines, by local name; anything else is inline. One lookup per element. */
 const KIND = new Map<string, number>();
 for (const name of [
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl',
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot',
   'th', 'thead', 'tr', 'ul',
 ]) KIND.set(name, BLOCK);
+KIND.set('br', BR);
 for (const name of ['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe']) KIND.set(name, SKIP);
 
 const ELEMENT_NODE = 1;
@@ -47,8 +69,9 @@ const TEXT_NODE = 3;
 /** Hidden by its own attributes: `hidden`, or an inline display:none (how JCMS hides its second copy). */
 function hiddenByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  return style !== null && style.includes('none') && /display\s*:\s*none/i.test(style);
+  // The attribute's node, not getAttribute: a DOM in Node (linkedom) escapes every value it returns.
+  const style = el.getAttributeNode('style')?.value;
+  return style !== undefined && style.includes('none') && /display\s*:\s*none/i.test(style);
 }
 
 /** Collects lines during the walk: a class rather than closures made anew on every call. */
@@ -58,10 +81,16 @@ class LineReader implements TextLines {
   nodes: Text[] = [];
   starts: number[] = [];
   ends: number[] = [];
+  softs: boolean[] = [];
+  tables: TableLines[] = [];
+  /** Tables being walked, innermost last. */
+  private open: TableLines[] = [];
   /** The line being read: its text so far, where its nodes start, its first visible character (-1: none yet). */
   private raw = '';
   private start = 0;
   private first = -1;
+  /** The line being read was begun by a <br>. */
+  private soft = false;
 
   constructor(private readonly skipHidden: boolean) {}
 
@@ -71,7 +100,9 @@ class LineReader implements TextLines {
       this.firsts.push(this.first);
       this.starts.push(this.start);
       this.ends.push(this.nodes.length);
+      this.softs.push(this.soft);
     }
+    this.soft = false;
     this.raw = '';
     this.start = this.nodes.length;
     this.first = -1;
@@ -95,18 +126,35 @@ class LineReader implements TextLines {
         if (data.length !== 0) this.text(child as Text, data);
       } else if (type === ELEMENT_NODE) {
         const el = child as Element;
-        const kind = KIND.get(el.localName) ?? INLINE;
+        const name = el.localName;
+        const kind = KIND.get(name) ?? INLINE;
         // Most elements have no attributes at all: one call answers both questions below for them.
         if (kind === SKIP || (el.hasAttributes() && this.leftOut(el))) continue;
-        if (kind === BLOCK) {
+        if (kind === BR) {
           this.endLine();
-          this.walk(el);
+          this.soft = true;
+        } else if (kind === BLOCK) {
+          this.endLine();
+          if (name === 'table') this.table(el);
+          else this.walk(el);
           this.endLine();
         } else {
           this.walk(el);
         }
       }
     }
+  }
+
+  private table(el: Element) {
+    const t: TableLines = { el, first: this.raws.length, last: -1, leaf: true };
+    const outer = this.open[this.open.length - 1];
+    if (outer) outer.leaf = false;
+    this.tables.push(t);
+    this.open.push(t);
+    this.walk(el);
+    this.endLine();
+    this.open.pop();
+    t.last = this.raws.length - 1;
   }
 
   /** duban's own overlay hosts hold no page text; hidden copies are left out when asked. */
@@ -123,6 +171,6 @@ export function extractLines(root: Node, skipHidden = false): TextLines {
   const reader = new LineReader(skipHidden);
   reader.walk(root);
   reader.endLine();
-  const { raws, firsts, nodes, starts, ends } = reader;
-  return { raws, firsts, nodes, starts, ends };
+  const { raws, firsts, nodes, starts, ends, softs, tables } = reader;
+  return { raws, firsts, nodes, starts, ends, softs, tables };
 }

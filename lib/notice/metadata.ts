@@ -23,7 +23,7 @@ interface NoticeMeta {
  * of the parse). A match in the head is the first in the document when the head is the first
  * element of <html>; a name the head lacks is looked for in the whole document.
  */
-class MetaTags {
+export class MetaTags {
   private readonly inHead = new Map<string, Element>();
 
   constructor(private readonly doc: Document) {
@@ -35,9 +35,14 @@ class MetaTags {
     }
   }
 
-  content(name: string): string | undefined {
+  /** The content as the page writes it. */
+  raw(name: string): string | undefined {
     const el = this.inHead.get(name) ?? this.doc.querySelector(`meta[name="${name}"]`);
-    const v = el?.getAttribute('content');
+    return el?.getAttribute('content') ?? undefined;
+  }
+
+  content(name: string): string | undefined {
+    const v = this.raw(name);
     return v ? normalizeText(v) : undefined;
   }
 

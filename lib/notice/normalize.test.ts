@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseOrdinal, fingerprint, normalizeText } from './normalize';
+import { chineseOrdinal, fingerprint, foldWidth, layoutText, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it('folds full-width forms and drops layout spaces', () => {
@@ -29,5 +30,20 @@ describe('fingerprint', () => {
 describe('chineseOrdinal', () => {
   it('reads section numerals', () => {
     expect(['一', '九', '十', '十二', '二十', '二十三'].map(chineseOrdinal)).toEqual([1, 9, 10, 12, 20, 23]);
+  });
+});
+
+describe('layoutText: the page’s own words', () => {
+  it('drops layout, keeps every character as written', () => {
+    expect(layoutText('　　1．坚持\u00a0政治引领，\u00a0City  Walk（试点） ')).toBe('1．坚持政治引领，City Walk（试点）');
+    expect(layoutText('沈　　昱')).toBe('沈昱');
+  });
+
+  it('folded, is exactly the normalised text matching and fingerprints use', () => {
+    const chars = fc.constantFrom(...'甲乙，：；（）．１Ａa1 .,\u3000\u00a0\u200b\n、'.split(''));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), (s) => {
+      expect(foldWidth(layoutText(s))).toBe(normalizeText(s));
+      expect(foldWidth(s)).toHaveLength(s.length);
+    }), { numRuns: 500 });
   });
 });

@@ -145,3 +145,60 @@ export function chineseOrdinal(s: string): number {
   const ones = ten === s.length - 1 ? 0 : (CN_DIGITS[s.slice(ten + 1)] ?? NaN);
   return tens * 10 + ones;
 }
+
+/** A letter or digit, ASCII or full-width: a space between two of them is a word space. */
+const isAnyWordChar = (c: number) => isWordChar(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+
+/**
+ * The page's own words: raw.slice(start, end) without its layout (indents, &nbsp;, U+3000, spaces
+ * between CJK), every character kept as written (`，` `：` `（）` stay full-width). Spaces go exactly
+ * where normalizeHashed drops them, so foldWidth(layoutText(s)) is normalizeText(s).
+ */
+export function layoutText(raw: string, start = 0, end = raw.length): string {
+  let out = '';
+  let from = start; // raw[from, i) is still to be copied unchanged
+  let kept = false;
+  let word = false;
+  let space = false;
+  for (let i = start; i < end; i++) {
+    let c = raw.charCodeAt(i);
+    if (c > 0x3000 && c < 0xff01) {
+      // Most of a notice is runs of CJK text and punctuation, kept as they are.
+      do c = ++i < end ? raw.charCodeAt(i) : 0;
+      while (c > 0x3000 && c < 0xff01);
+      kept = true;
+      word = false;
+      space = false;
+      if (i === end) break;
+    }
+    if (isLayoutSpace(c)) {
+      if (from < i) out += raw.slice(from, i);
+      from = i + 1;
+      space = kept;
+      continue;
+    }
+    const isWord = isAnyWordChar(c);
+    if (space) {
+      if (word && isWord) out += ' ';
+      space = false;
+    }
+    kept = true;
+    word = isWord;
+  }
+  if (from === start) return start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  return from < end ? out + raw.slice(from, end) : out;
+}
+
+/** Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, character for character: positions are kept. */
+export function foldWidth(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += s.slice(from, i) + String.fromCharCode(c - 0xfee0);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}

@@ -7,6 +7,9 @@
  * the 责任分解 title check, gaps in the numbering, the notice's URL.
  */
 import type { TextLines } from '../extract-text';
+import type { PageFacts } from '../page-facts';
+import type { PageLines } from '../page-lines';
+import type { ReadList } from '../reading';
 import type { Site } from '../sites';
 import type { NoticeItem, NoticeSection } from '../types';
 
@@ -65,13 +68,14 @@ export type FormatReading =
   | { ok: false; reason: string };
 
 /**
- * One notice format. Formats so far and to come:
- * - prose items each closed by a 牵头单位 line (./prose-lead-line.ts): reads `lines`, anchors the
- *   item's lines and its unit line, overlay after the item's text (placement.ts AFTER_TEXT);
- * - tables (序号 | 重点工作 | 牵头单位 | …): would read `doc`'s <table>s, anchor the task cell's text
- *   and the unit cell's, and place the overlay in a row of its own after the item's row;
- * - units in brackets at the end of the item (（牵头单位：X；配合单位：Y）): would read `lines` as
- *   the prose format does, with the unit text inside the item's own nodes.
+ * One notice format, as recognise() uses it for today's model. The formats:
+ * - prose items followed by labelled lines (./prose-lead-line.ts): `read` gives today's model
+ *   (items closed by a 牵头单位 line), anchors the item's lines and its unit line, overlay after the
+ *   item's text (placement.ts AFTER_TEXT); its `readLists` (ListFormat) reads the whole family;
+ * - tables (./table.ts, 序号 | 重点工作 | 牵头单位 | …) and units in brackets closing the item
+ *   (./bracket.ts, （牵头单位：X；配合单位：Y））: ListFormats only, so far. Once wired in, a table
+ *   anchors the task cell's text and the unit cell's and places the overlay in a row of its own
+ *   after the task's row; a bracket item is anchored as prose, its units inside its own nodes.
  */
 export interface NoticeFormat {
   /** Stable id, e.g. `prose-lead-line`; a recognised notice says which format read it. */
@@ -83,4 +87,31 @@ export interface NoticeFormat {
    * When `page` holds the body twice (a hidden print copy), items come from the copy `isVisible`.
    */
   read(page: PageText): FormatReading;
+}
+
+/**
+ * The page as the richer reading (lib/notice/read-notice.ts) hands it to a format: its lines in
+ * the page's own words, and what the page says about itself (title, 文号, the rule for who leads).
+ */
+export interface ListPage {
+  doc: Document;
+  lines: PageLines;
+  facts: PageFacts;
+  /** Hidden copies of the body were left out of `lines`; a format reading `doc` leaves them out too. */
+  skipHidden: boolean;
+}
+
+/** A format's richer reading: the page's lists, in page order, each item keyed; or why not. */
+export type ListsReading = { ok: true; lists: ReadList[] } | { ok: false; reason: string };
+
+/**
+ * A format as the richer reading uses it: each family of notices (prose items with labelled lines,
+ * tables, items closed by a bracket) is one, in the registry's LIST_FORMATS. The first that reads
+ * a page gives its lists. Kept beside NoticeFormat while recognise() still gives today's model;
+ * the model migration makes it the one interface (a format then also anchors its items).
+ */
+export interface ListFormat {
+  id: string;
+  /** Must not change the page; must refuse rather than guess (a look-alike read as a notice gets overlays). */
+  readLists(page: ListPage): ListsReading;
 }

@@ -1,0 +1,57 @@
+/**
+ * Items whose responsibility closes them in brackets (国务院 and provincial 部门分工 意见, 工作要点):
+ *
+ *   2.优先稳就业保民生，……重大金融风险有效防控。（国家发展改革委牵头，国务院各部门按职责分工负责，年内持续推进）
+ *   1、切实提高政治站位，……[牵头单位：区卫健局；责任单位：区疫情防控指挥部成员单位、各街办（新区）]
+ *
+ * An item may run over several paragraphs before its bracket (总体要求… then 主要预期目标…（…）).
+ * The numbering, sections and lists are the outline's (./outline.ts).
+ */
+import type { PageLines } from '../page-lines';
+import { readResponsibility, type Responsibility } from '../responsibility';
+import type { ListFormat, ListPage, ListsReading } from './format';
+import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
+
+const PAIRS = new Map([[0x29, 0x28], [0x5d, 0x5b], [0x3011, 0x3010]]); // ) ( ] [ 】 【
+const TRAILING = /[。.;]+$/;
+
+/** The responsibility bracket a folded line ends with (a full stop after it allowed), and where it opens. */
+export function closingBracket(disp: string, norm: string): { open: number; resp: Responsibility } | undefined {
+  const end = norm.length - (TRAILING.exec(norm)?.[0].length ?? 0);
+  const close = norm.charCodeAt(end - 1);
+  const open = PAIRS.get(close);
+  if (open === undefined) return undefined;
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === close) depth++;
+    else if (c === open && --depth === 0) {
+      const resp = readResponsibility(disp.slice(i + 1, end - 1));
+      // Only a label or a verb makes a bracket a responsibility: not （市下达指标）, not （此件公开发布）.
+      return resp.marked && (resp.groups.length || resp.leaders.length) ? { open: i, resp } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function read(e: OutlineEntry, pl: PageLines): EntryReading {
+  const lines = [e.line, ...e.body];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const found = closingBracket(pl.disp(line), pl.norm(line));
+    if (!found) continue;
+    return { resp: found.resp, text: entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open }), last: line };
+  }
+  // No bracket: its first line only, so a signature or a heading after it is not taken in.
+  return { text: entryText(pl, e, []), last: e.line };
+}
+
+export const bracket: ListFormat = {
+  id: 'bracket',
+  readLists({ lines, facts }: ListPage): ListsReading {
+    const r = readOutline(lines, facts, { read, shares: false });
+    return 'lists' in r
+      ? { ok: true, lists: r.lists }
+      : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})` };
+  },
+};

@@ -1,0 +1,312 @@
+/**
+ * The numbered outline of a notice written as text (prose items with labelled lines, items closed
+ * by a bracket), shared by those formats: which lines are numbered (一、 （一） 1. （1）) and at
+ * which level, which level holds the items (the one whose entries carry a responsibility), the
+ * sections above them, the lists of the page, the item keys. A format says only how an item's
+ * responsibility is written (`OutlineFamily`).
+ */
+import { Level, listKeys, readMarker } from '../numbering';
+import { listTitle, type PageFacts } from '../page-facts';
+import { LABEL_FIRST, type PageLines } from '../page-lines';
+import { foldWidth } from '../normalize';
+import type { ReadItem, ReadList } from '../reading';
+import { assignRoles, headingLeaders, readLabel, type Responsibility } from '../responsibility';
+
+/** A numbered line and the lines that follow it up to the next numbered line. */
+export interface OutlineEntry {
+  level: Level;
+  number: number;
+  line: number;
+  /** Where the text after the number starts in the line (disp). */
+  textStart: number;
+  /** Text lines after the numbered line, before any labelled line. */
+  body: number[];
+  /** Labelled lines (牵头单位：, 责任单位：, 牵头市领导：, …). */
+  labels: number[];
+  /** Text lines after the labelled lines: not the item's (a list's heading, a signature, …). */
+  after: number[];
+  /** Its family's reading, once read. */
+  reading?: EntryReading;
+  /** The officials it names as a heading, once read. */
+  leaders?: string[];
+}
+
+/** An item's responsibility and its text, as its format reads them. */
+export interface EntryReading {
+  resp?: Responsibility;
+  /** The item's text in the page's own words, paragraphs joined by \n. */
+  text: string;
+  /** The last line of the item's text or responsibility. */
+  last: number;
+}
+
+/** How one family writes an item's responsibility. */
+export interface OutlineFamily {
+  read(entry: OutlineEntry, pl: PageLines): EntryReading;
+  /**
+   * Items with none of their own share the next item's (prose: one 牵头单位 line after items 1–4);
+   * never for brackets, where each item closes with its own.
+   */
+  shares: boolean;
+}
+
+/** At least this many items carrying a responsibility make a breakdown notice (as today). */
+export const MIN_ITEMS = 3;
+
+const CN_FIRST = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Cuts the page's lines into numbered entries. */
+export function outlineEntries(pl: PageLines): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  let open: OutlineEntry | undefined;
+  let lastArabic = 0;
+  for (let i = 0; i < pl.count; i++) {
+    const c = pl.first(i);
+    if (isDigit(c) || c === 0x28 || CN_FIRST.has(c)) {
+      const marker = readMarker(pl.disp(i), lastArabic + 1);
+      if (marker) {
+        if (marker.level === Level.Arabic) lastArabic = marker.number;
+        open = { level: marker.level, number: marker.number, line: i, textStart: marker.end, body: [], labels: [], after: [] };
+        entries.push(open);
+        continue;
+      }
+    }
+    if (!open) continue;
+    if (LABEL_FIRST.has(c) && readLabel(pl.disp(i))) open.labels.push(i);
+    else (open.labels.length ? open.after : open.body).push(i);
+  }
+  return entries;
+}
+
+/** The text of `lines` (cut at `cut`), a paragraph each: a block breaks (\n), a <br> joins. */
+function joinLines(pl: PageLines, lines: readonly number[], cut?: { line: number; end: number }): string {
+  let text = '';
+  for (const i of lines) {
+    let part = pl.disp(i);
+    if (cut && cut.line === i) part = part.slice(0, cut.end);
+    part = part.trim();
+    if (!part) continue;
+    text += text && !pl.soft(i) ? `\n${part}` : part;
+  }
+  return text;
+}
+
+/** The entry's own text lines, its numbered line first with the number cut off. */
+export function entryText(pl: PageLines, e: OutlineEntry, lines: readonly number[] = e.body, cut?: { line: number; end: number }): string {
+  let first = pl.disp(e.line).slice(e.textStart);
+  if (cut && cut.line === e.line) first = first.slice(0, cut.end - e.textStart);
+  first = first.trim();
+  const rest = joinLines(pl, lines, cut);
+  return first && rest ? (lines.length && pl.soft(lines[0]) ? first + rest : `${first}\n${rest}`) : first || rest;
+}
+
+interface Draft {
+  entry: OutlineEntry;
+  reading: EntryReading;
+  /** Headings in effect, outermost first. */
+  headings: OutlineEntry[];
+}
+
+interface DraftList {
+  title?: string;
+  items: Draft[];
+}
+
+/**
+ * The page's lists as `family` reads its items, or why not. Entries deeper than the item level
+ * ((1) points of an item) are part of the item before them; entries above it are its sections.
+ */
+export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFamily): { lists: ReadList[] } | { reason: string } {
+  const entries = outlineEntries(pl);
+  const readingOf = (e: OutlineEntry) => (e.reading ??= family.read(e, pl));
+
+  const itemLevel = itemLevelOf(entries, (e) => readingOf(e).resp !== undefined, family.shares);
+  if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility` };
+
+  const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
+  const shares = family.shares;
+  const out: { list: ReadList; tops: (number | undefined)[] }[] = [];
+  const seen = new Set<string>();
+  for (const draft of lists) {
+    const read = toList(draft, facts, pl, shares);
+    if (!read) continue;
+    // A page that shows its body twice (a print copy) gives the same list twice.
+    const items = read.list.items;
+    const sig = `${items.length}\u0000${items[0].text}\u0000${items[items.length - 1].text}`;
+    if (seen.has(sig)) continue;
+    seen.add(sig);
+    out.push(read);
+  }
+  const resp = out.reduce((n, { list }) => n + list.items.filter((i) => i.units.length || i.leaders.length).length, 0);
+  if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility` };
+  const many = out.length > 1;
+  out.forEach(({ list, tops }, li) => keyItems(list, tops, many ? li + 1 : undefined));
+  return { lists: out.map((o) => o.list) };
+}
+
+/**
+ * The level that holds the items: the one with most entries answering for something — in their
+ * own text, in the points under them (an item's (1) (2) closed by its bracket) or, where items
+ * share, in the next entry of the same level — the deeper on a tie; undefined under MIN_ITEMS.
+ */
+function itemLevelOf(entries: readonly OutlineEntry[], answers: (e: OutlineEntry) => boolean, shares: boolean): Level | undefined {
+  const counted = new Uint8Array(entries.length);
+  const open: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const level = entries[i].level;
+    while (open.length && entries[open[open.length - 1]].level >= level) open.pop();
+    if (answers(entries[i])) {
+      counted[i] = 1;
+      for (const up of open) counted[up] = 1;
+    }
+    open.push(i);
+  }
+  if (shares) {
+    // Backwards: an entry followed, at its level and in its section, by one that answers, shares its answer.
+    const next = [0, 0, 0, 0];
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const level = entries[i].level;
+      if (next[level]) counted[i] = 1;
+      next[level] = counted[i];
+      for (let l = level + 1; l < 4; l++) next[l] = 0;
+    }
+  }
+  const counts = [0, 0, 0, 0];
+  for (let i = 0; i < entries.length; i++) if (counted[i]) counts[entries[i].level]++;
+  let level = Level.Arabic as Level;
+  for (let l = 0; l < 4; l++) if (counts[l] > counts[level] || (counts[l] === counts[level] && l > level)) level = l;
+  return counts[level] >= MIN_ITEMS ? level : undefined;
+}
+
+function draftLists(
+  pl: PageLines, facts: PageFacts, entries: OutlineEntry[], itemLevel: Level,
+  readingOf: (e: OutlineEntry) => EntryReading, family: OutlineFamily,
+): DraftList[] {
+  const lists: DraftList[] = [];
+  let list: DraftList | undefined;
+  const stack: (OutlineEntry | undefined)[] = [];
+  let prev: Draft | undefined;
+  /** Line after which headings are new: the end of the previous item. */
+  let since = -1;
+  let restart = false;
+  let headings: OutlineEntry[] | undefined;
+  let stackChanged = true;
+  const pageTitleNorm = foldWidth(facts.title);
+
+  for (const e of entries) {
+    if (e.level > itemLevel) {
+      // A point inside the item before it (no heading between): its text, labels and all.
+      if (prev && !stackChanged && e.line > since) {
+        absorb(prev, e, pl, family);
+        since = prev.reading.last;
+      }
+      continue;
+    }
+    if (e.level < itemLevel) {
+      const held = stack[e.level];
+      // The same heading level numbered again from the start: another list (or a copy of this one).
+      if (list && held && e.level === topLevel(stack) && e.number <= held.number) restart = true;
+      stack[e.level] = e;
+      stack.length = e.level + 1;
+      stackChanged = true;
+      continue;
+    }
+    // The first heading written since the item before: where this item's run starts.
+    let fresh: OutlineEntry | undefined;
+    for (let l = 0; l < stack.length && !fresh; l++) if (stack[l] && stack[l]!.line > since) fresh = stack[l];
+    const start = fresh ? fresh.line : e.line;
+    let title: string | undefined;
+    let next = !list || restart;
+    if (!next && prev && e.number <= prev.entry.number) {
+      title = listTitle(pl, start, since, pageTitleNorm);
+      next = !fresh || title !== undefined;
+    }
+    if (next) {
+      title ??= listTitle(pl, start, list ? since : -1, pageTitleNorm);
+      // A new list keeps only the headings written for it.
+      for (let l = 0; l < stack.length; l++) if (stack[l] && stack[l]!.line <= since) stack[l] = undefined;
+      stackChanged = true;
+      list = { title, items: [] };
+      lists.push(list);
+      restart = false;
+    }
+    const reading = readingOf(e);
+    // Items under the same headings share one list of them.
+    if (!headings || stackChanged) headings = stack.filter((h): h is OutlineEntry => h !== undefined);
+    stackChanged = false;
+    prev = { entry: e, reading, headings };
+    list!.items.push(prev);
+    since = reading.last;
+  }
+  return lists;
+}
+
+function topLevel(stack: (OutlineEntry | undefined)[]): number {
+  for (let l = 0; l < stack.length; l++) if (stack[l]) return l;
+  return -1;
+}
+
+/** Adds a deeper point to the item before it and reads the item again. */
+function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily) {
+  const into = d.entry;
+  const merged: OutlineEntry = {
+    ...into,
+    body: [...into.body, e.line, ...e.body],
+    labels: [...into.labels, ...e.labels],
+    after: [...into.after, ...e.after],
+  };
+  d.entry = merged;
+  d.reading = family.read(merged, pl);
+}
+
+function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolean): { list: ReadList; tops: (number | undefined)[] } | undefined {
+  let items = list.items;
+  // Prose items sharing one unit line (拱墅's items 1–4): the line after the last holds for each.
+  for (let i = items.length - 2; shares && i >= 0; i--) {
+    const d = items[i];
+    const next = items[i + 1];
+    if (!d.reading.resp && next.reading.resp && !d.entry.labels.length && sameSection(d, next)) {
+      d.reading = { ...d.reading, resp: next.reading.resp };
+    }
+  }
+  // Numbered lines before the first item with a responsibility or after the last are no items.
+  const first = items.findIndex((d) => d.reading.resp);
+  if (first < 0) return undefined;
+  let last = items.length - 1;
+  while (!items[last].reading.resp) last--;
+  items = items.slice(first, last + 1);
+  return {
+    list: { ...(list.title ? { title: list.title } : {}), items: items.map((d) => toItem(d, facts, pl)) },
+    tops: items.map((d) => d.headings[0]?.number),
+  };
+}
+
+const sameSection = (a: Draft, b: Draft) =>
+  a.headings === b.headings || (a.headings.length === b.headings.length && a.headings.every((h, i) => h === b.headings[i]));
+
+/** The officials a heading names (一、王丹县长牵头重点工作 → 王丹), read once per heading. */
+const leadersOf = (h: OutlineEntry, pl: PageLines) => (h.leaders ??= headingLeaders(pl.disp(h.line).slice(h.textStart)));
+
+function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageLines): ReadItem {
+  const resp = reading.resp;
+  let leaders = resp?.leaders ?? [];
+  for (let h = headings.length - 1; h >= 0 && !leaders.length; h--) leaders = leadersOf(headings[h], pl);
+  const { number } = entry;
+  const { text } = reading;
+  const units = resp ? assignRoles(resp.groups, facts.rule) : [];
+  const inner = headings[headings.length - 1];
+  // Built in the model's field order, the order JSON prints them in; leaders copied, since a
+  // heading's (or a repeated line's) are shared by every item under it.
+  const item: ReadItem = inner
+    ? { key: '', number, section: pl.disp(inner.line), text, units, leaders: leaders.slice() }
+    : { key: '', number, text, units, leaders: leaders.slice() };
+  if (resp?.deadline) item.deadline = resp.deadline;
+  return item;
+}
+
+/** Keys the list's items (numbering.ts listKeys); `tops` are their top-level sections' ordinals. */
+function keyItems(list: ReadList, tops: readonly (number | undefined)[], listNo: number | undefined) {
+  const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i] })), listNo);
+  list.items.forEach((it, i) => (it.key = keys[i]));
+}

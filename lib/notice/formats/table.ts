@@ -1,0 +1,352 @@
+/**
+ * Breakdowns laid out as HTML tables (余杭, 杭州, 上城, 台州, 钟楼 …):
+ *
+ *   序号 | 重 点 工 作 任 务 | 牵头领导 | 牵头单位 | 责任单位 | 完成时限
+ *
+ * The header row is found among the first rows (spaced words, a note row above it) and repeated
+ * header rows further down are passed over; columns are mapped by meaning. The number is in its
+ * own cell or at the start of the task cell; rows whose task cell spans the number (or the whole
+ * table) are group headings (一、…, （一）刘忻市长牵头重点工作); a cell spanning rows (a project, a
+ * leader, a lead unit) counts for every task it covers; paragraphs of a cell are several names.
+ * Each table is one list; a table with a 完成情况 column is a progress report, never a breakdown.
+ */
+import { extractLines } from '../extract-text';
+import { foldWidth, layoutText } from '../normalize';
+import { cellNumber, listKeys, readMarker } from '../numbering';
+import { listTitle } from '../page-facts';
+import { startsOwnLine, type PageLines } from '../page-lines';
+import type { ReadItem, ReadList } from '../reading';
+import {
+  assignRoles, headingLeaders, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
+} from '../responsibility';
+import type { ListFormat, ListPage, ListsReading } from './format';
+import { MIN_ITEMS } from './outline';
+
+type Column = 'number' | 'task' | 'leader' | 'lead' | 'co' | 'resp' | 'deadline' | 'progress' | 'other';
+
+/** What a header cell's words (spaces gone) say its column holds. */
+export function columnOf(words: string): Column {
+  if (/^(?:序号|编号|序)$/.test(words)) return 'number';
+  if (/完成情况|进展|推进情况|进度/.test(words)) return 'progress';
+  if (/领导|责任人/.test(words)) return 'leader';
+  if (/(?:配合|协办|参与|协同|协助)(?:单位|部门)/.test(words)) return 'co';
+  if (/(?:牵头|主办|主责)/.test(words) && /单位|部门/.test(words)) return 'lead';
+  if (/(?:责任|实施|承办)(?:单位|部门)/.test(words)) return 'resp';
+  if (/时限|完成时间|时间节点|完成期限|时间要求/.test(words)) return 'deadline';
+  if (/类型|类别|备注|分类|考核|属性|分值/.test(words)) return 'other';
+  if (/任务|工作|内容|项目|事项|指标|目标|举措|措施/.test(words)) return 'task';
+  return 'other';
+}
+
+interface Cell {
+  el: Element;
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  paras?: string[];
+}
+
+/** The cell's paragraphs in the page's own words; a <br> goes on with its paragraph, as in PageLines. */
+function paras(cell: Cell): string[] {
+  if (cell.paras) return cell.paras;
+  const lines = extractLines(cell.el);
+  const out: string[] = [];
+  lines.raws.forEach((raw, i) => {
+    const text = layoutText(raw, lines.firsts[i]);
+    if (!text) return;
+    if (lines.softs[i] && out.length && !startsOwnLine(raw, lines.firsts[i])) out[out.length - 1] += text;
+    else out.push(text);
+  });
+  return (cell.paras = out);
+}
+
+const cellText = (cell: Cell | undefined, sep = '\n') => (cell ? paras(cell).join(sep) : '');
+
+const isCell = (el: Element) => el.localName === 'td' || el.localName === 'th';
+const span = (el: Element, name: string) => Math.max(1, Math.min(100, Number(el.getAttribute(name)) || 1));
+
+/** The table's rows, in order (its own: a leaf table holds no other). */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (let el = table.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.localName === 'tr') rows.push(el);
+    else if (el.localName === 'tbody' || el.localName === 'thead' || el.localName === 'tfoot') {
+      for (let tr = el.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.localName === 'tr') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The table as a grid, built row by row as far as asked (the header is looked for in the first
+ * rows before a long table is read whole): a cell spanning rows or columns sits in every slot it covers.
+ */
+class Grid {
+  readonly rows: (Cell | undefined)[][] = [];
+  private built = 0;
+
+  constructor(private readonly trs: Element[]) {}
+
+  get length() {
+    return this.trs.length;
+  }
+
+  row(r: number): (Cell | undefined)[] {
+    while (this.built <= r) this.build(this.built++);
+    return this.rows[r];
+  }
+
+  private build(r: number) {
+    const row = (this.rows[r] ??= []);
+    let c = 0;
+    for (let el = this.trs[r].firstElementChild; el; el = el.nextElementSibling) {
+      if (!isCell(el)) continue;
+      while (row[c]) c++;
+      const cell: Cell = { el, row: r, col: c, rowspan: span(el, 'rowspan'), colspan: span(el, 'colspan') };
+      for (let dr = 0; dr < cell.rowspan && r + dr < this.trs.length; dr++) {
+        const spanned = (this.rows[r + dr] ??= []);
+        for (let dc = 0; dc < cell.colspan; dc++) spanned[c + dc] = cell;
+      }
+      c += cell.colspan;
+    }
+  }
+}
+
+interface Header {
+  row: number;
+  columns: Column[];
+  /** The header's words per column, to know the header when it is repeated further down. */
+  words: string[];
+}
+
+const squeeze = (s: string) => foldWidth(s).replace(/\s+/g, '');
+
+/** The header row: among the first rows, one naming a task column and a unit or leader column. */
+function findHeader(rows: Grid): Header | undefined {
+  for (let r = 0; r < Math.min(rows.length, 4); r++) {
+    const columns: Column[] = [];
+    const words: string[] = [];
+    const row = rows.row(r);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      words[c] = cell && cell.row === r ? squeeze(cellText(cell, '')) : '';
+      columns[c] = words[c] && words[c].length <= 30 ? columnOf(words[c]) : 'other';
+    }
+    const has = (k: Column) => columns.includes(k);
+    if (has('task') && (has('lead') || has('co') || has('resp') || has('leader') || has('progress'))) return subHeader(rows, { row: r, columns, words });
+  }
+  return undefined;
+}
+
+/**
+ * A header over two rows: a cell spanning columns (责任单位) with their own headings below it
+ * (牵头单位 | 配合单位). The row below then names those columns, and the tasks start after it.
+ */
+function subHeader(rows: Grid, header: Header): Header {
+  const r = header.row + 1;
+  if (r >= rows.length) return header;
+  const row = rows.row(r);
+  const above = rows.row(header.row);
+  const columns = [...header.columns];
+  const words = [...header.words];
+  let named = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.row !== r) continue;
+    const word = squeeze(cellText(cell, ''));
+    const column = word.length <= 30 ? columnOf(word) : 'other';
+    // Only under a heading spanning columns, and only words that head a column.
+    if (!above[c] || above[c]!.colspan < 2 || column === 'other' || column === 'task') return header;
+    columns[c] = column;
+    words[c] = word;
+    named++;
+  }
+  return named ? { row: r, columns, words } : header;
+}
+
+const LABEL_KIND: Partial<Record<Column, LabelKind>> = { lead: 'leadLabel', co: 'co', resp: 'resp' };
+
+/** The units a cell names, one paragraph at a time; a paragraph labelled for someone else (省牵头单位：…) is not the item's. */
+function cellUnits(cell: Cell, column: Column): Responsibility[] {
+  const out: Responsibility[] = [];
+  for (const p of paras(cell)) {
+    const norm = foldWidth(p);
+    if (readLabel(norm)) out.push(readResponsibility(p));
+    else if (!norm.includes(':')) out.push(readResponsibility(p, LABEL_KIND[column]));
+  }
+  return out;
+}
+
+interface Heading {
+  level: number;
+  text: string;
+  leaders: string[];
+  number?: number;
+}
+
+/** One table (its first line `first`) as a list, or undefined when it is no task table. */
+function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }): { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] } | undefined {
+  const rows = new Grid(tableRows(table));
+  const header = findHeader(rows);
+  if (!header) return undefined;
+  if (header.columns.includes('progress')) {
+    progress.seen = true;
+    return undefined;
+  }
+  const cols = (k: Column) => header.columns.flatMap((c, i) => (c === k ? [i] : []));
+  const taskCols = cols('task');
+  const numberCol = cols('number')[0];
+  const roleCols = header.columns.flatMap((c, i) => (c !== 'task' && c !== 'number' && c !== 'other' ? [i] : []));
+
+  const items: ReadItem[] = [];
+  const tops: (number | undefined)[] = [];
+  const shares: (number | undefined)[] = [];
+  const headings: Heading[] = [];
+  const shared = new Map<Cell, number>();
+  let prevNumber = 0;
+
+  for (let r = header.row + 1; r < rows.length; r++) {
+    const row = rows.row(r);
+    const task = row[taskCols[0]];
+    if (!task) continue;
+    // The header again (a table printed over several pages): every cell of its own says what the header does.
+    if (row.some((cell) => cell?.row === r) && row.every((cell, c) => !cell || cell.row !== r || squeeze(cellText(cell, '')) === header.words[c])) continue;
+    const spansOther = task.row === r && (
+      (numberCol !== undefined && task.col <= numberCol && task.col + task.colspan > numberCol) ||
+      (task.colspan > 1 && roleCols.some((c) => c >= task.col && c < task.col + task.colspan)));
+    if (spansOther) {
+      const text = cellText(task, '');
+      const norm = foldWidth(text);
+      const marker = readMarker(norm);
+      // Numbered groups nest by their numbering; an unnumbered group row is the innermost.
+      const level = marker ? marker.level : 4;
+      while (headings.length && headings[headings.length - 1].level >= level) headings.pop();
+      headings.push({ level, text, number: marker?.number, leaders: headingLeaders(marker ? text.slice(marker.end) : text) });
+      continue;
+    }
+
+    // The number: its own cell (shared by the tasks a spanning 序号 cell covers), else the task cell's start.
+    let number: number | undefined;
+    let share: number | undefined;
+    let textCut = 0;
+    if (numberCol !== undefined) {
+      const cell = row[numberCol];
+      if (cell) {
+        number = cellNumber(squeeze(cellText(cell, '')));
+        if (cell.rowspan > 1) shared.set(cell, (share = (shared.get(cell) ?? 0) + 1));
+      }
+    } else {
+      const first = paras(task)[0] ?? '';
+      const marker = readMarker(foldWidth(first), prevNumber + 1);
+      if (marker) {
+        number = marker.number;
+        textCut = marker.end;
+      } else if (first) number = prevNumber + 1;
+    }
+    if (number === undefined) continue;
+
+    const parts: string[] = [];
+    const seen = new Set<Cell>();
+    for (const c of taskCols) {
+      const cell = row[c];
+      if (!cell || seen.has(cell)) continue;
+      seen.add(cell);
+      const ps = paras(cell);
+      ps.forEach((p, i) => {
+        const part = cell === task && i === 0 ? p.slice(textCut).trim() : p;
+        if (part) parts.push(part);
+      });
+    }
+    const text = parts.join('\n');
+    if (!text) continue;
+
+    const resps: Responsibility[] = [];
+    let leaders: string[] = [];
+    let deadline: string | undefined;
+    const done = new Set<Cell>();
+    for (const c of roleCols) {
+      const cell = row[c];
+      if (!cell || done.has(cell)) continue;
+      done.add(cell);
+      const kind = header.columns[c];
+      if (kind === 'leader') leaders.push(...paras(cell).flatMap((p) => leaderNames(p)));
+      else if (kind === 'deadline') deadline ??= cellText(cell, '') || undefined;
+      else resps.push(...cellUnits(cell, kind));
+    }
+    const resp = mergeResponsibilities(resps.length ? resps : [{ groups: [], leaders: [], marked: false }]);
+    if (!leaders.length) leaders = resp.leaders;
+    for (let h = headings.length - 1; h >= 0 && !leaders.length; h--) leaders = headings[h].leaders;
+    deadline ??= resp.deadline;
+
+    const inner = headings[headings.length - 1];
+    items.push({
+      key: '',
+      number,
+      ...(inner ? { section: inner.text } : {}),
+      text,
+      units: assignRoles(resp.groups, page.facts.rule),
+      leaders: leaders.slice(),
+      ...(deadline ? { deadline } : {}),
+    });
+    tops.push(headings[0]?.number);
+    shares.push(share);
+    prevNumber = number;
+  }
+  if (!items.length) return undefined;
+  const title = listTitle(page.lines, first, stop, foldWidth(page.facts.title));
+  return { list: { ...(title ? { title } : {}), items }, tops, shares };
+}
+
+/** Lines of a table's first rows that may head its columns. */
+const HEAD_LINES = 40;
+const ROLE_COLUMNS = new Set<Column>(['lead', 'co', 'resp', 'leader', 'progress']);
+
+/**
+ * Whether the table's first lines (lines first to last are the table's) hold a word heading a unit,
+ * leader or progress column, a cell of its own: the cheap test before a table's cells are read.
+ */
+function namesColumns(pl: PageLines, first: number, last: number): boolean {
+  for (let i = first; i <= last && i < first + HEAD_LINES; i++) {
+    if (pl.rawLength(i) > 60) continue;
+    const words = pl.norm(i).replace(/\s+/g, '');
+    // A header cell is a few words, never a labelled line (牵头单位：区财政局).
+    if (words.length <= 30 && !words.includes(':') && ROLE_COLUMNS.has(columnOf(words))) return true;
+  }
+  return false;
+}
+
+function readLists(page: ListPage): ListsReading {
+  const lists: { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] }[] = [];
+  const progress = { seen: false };
+  const pl = page.lines;
+  let stop = -1;
+  // The tables the page's lines passed through (hidden ones were left out with their lines);
+  // only those holding no other table: page layouts nest the notice in theirs.
+  for (const t of pl.lines.tables) {
+    if (!t.leaf || t.first > t.last) continue;
+    const first = pl.logical(t.first);
+    if (!namesColumns(pl, first, pl.logical(t.last))) continue;
+    const read = readTable(t.el, page, first, stop, progress);
+    if (!read) continue;
+    lists.push(read);
+    stop = pl.logical(t.last);
+  }
+  const withUnits = lists.reduce((n, l) => n + l.list.items.filter((i) => i.units.length).length, 0);
+  if (withUnits < MIN_ITEMS) {
+    return {
+      ok: false,
+      reason: progress.seen
+        ? '表格是完成情况（进度）报告，不是责任分解 / a progress report (完成情况 column), not the breakdown'
+        : '没有列出任务和责任单位的表格 / no table of tasks with their units',
+    };
+  }
+  const many = lists.length > 1;
+  lists.forEach(({ list, tops, shares }, li) => {
+    const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i], share: shares[i] })), many ? li + 1 : undefined);
+    list.items.forEach((it, i) => (it.key = keys[i]));
+  });
+  return { ok: true, lists: lists.map((l) => l.list) };
+}
+
+export const table: ListFormat = { id: 'table', readLists };

@@ -1,0 +1,122 @@
+/**
+ * What a notice page says about itself, in its own words: its title (ArticleTitle), 文号 (as
+ * written, 〔〕 or 【】), issuer (the body signing it), the year the breakdown is for, the rule for
+ * who leads, and the headings of its lists. Read from the page's text and metadata, never from
+ * which site it is on.
+ */
+import { MetaTags } from './metadata';
+import { foldWidth, layoutText } from './normalize';
+import { isDateLine, type PageLines } from './page-lines';
+import { LeadRule, leadRule, readLabel, RULE_HINT } from './responsibility';
+import { NATIONAL_META, type MetaNames } from './sites';
+
+export interface PageFacts {
+  title: string;
+  docNo?: string;
+  issuer?: string;
+  year?: number;
+  rule: LeadRule;
+}
+
+/** The page's title: its ArticleTitle (or the site's name for it), else <title>, as written. */
+function pageTitle(doc: Document, metas: MetaTags, names: MetaNames): string {
+  for (const name of names.title) {
+    const v = metas.raw(name);
+    if (v && v.trim()) return layoutText(v);
+  }
+  return layoutText(doc.title ?? '');
+}
+
+// 盐政办发〔2022〕16号, 武昌政办【2019】3号: a whole line (an info-table cell, or labelled), never one cited in running text.
+const DOC_NO = /^(?:(?:备注\/)?(?:发文字号|文件编号|文号|字号|编号):?)?([\u4e00-\u9fa5]{2,12}[〔[(【](?:19|20)\d{2}[〕\])】]\d{1,4}号)$/;
+const DOC_NO_YEAR = /[〔[(（【［]((?:19|20)\d{2})/;
+
+/** The 文号 as the page writes it (matched folded, cut from the written line). */
+function docNumber(pl: PageLines): string | undefined {
+  for (let i = 0; i < pl.count; i++) {
+    if (pl.rawLength(i) > 80 || !pl.mayHold(i, '号')) continue;
+    const norm = pl.norm(i);
+    const m = DOC_NO.exec(norm);
+    if (m) return pl.disp(i).slice(norm.length - m[1].length);
+  }
+  return undefined;
+}
+
+const ORG = /(?:人民政府|政府|办公室|办公厅|国务院|委员会|管委会|政府办)$/;
+/** A body named in full starts with its place: 市人民政府 alone names no one. */
+const PARTIAL = /^(?:省|市|区|县|镇|乡|州|本)/;
+const isIssuer = (s: string) => s.length <= 30 && ORG.test(s) && !PARTIAL.test(s) && !/[,:;，：；]/.test(s);
+
+/** The body that signs the notice (the line above its date), else the title's, the info table's or the metadata's. */
+function issuerOf(pl: PageLines, metas: MetaTags, title: string): string | undefined {
+  for (let i = 1; i < pl.count; i++) {
+    if (pl.rawLength(i) > 40 || !pl.mayHold(i, '日')) continue;
+    if (isDateLine(pl.norm(i)) && isIssuer(pl.disp(i - 1))) return pl.disp(i - 1);
+  }
+  const byTitle = /^(.{2,30}?)关于/.exec(title)?.[1];
+  if (byTitle && isIssuer(byTitle)) return byTitle;
+  for (let i = 0; i + 1 < pl.count; i++) {
+    if (pl.rawLength(i) > 20 || !pl.mayHold(i, '发')) continue;
+    const label = pl.norm(i);
+    if ((label === '发文机关' || label === '发布机构' || label === '发文单位') && isIssuer(pl.disp(i + 1))) return pl.disp(i + 1);
+  }
+  const source = layoutText(metas.raw('ContentSource') ?? '');
+  return isIssuer(source) ? source : undefined;
+}
+
+const YEAR = /((?:19|20)\d{2})年/;
+
+export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = NATIONAL_META): PageFacts {
+  const metas = new MetaTags(doc);
+  const title = pageTitle(doc, metas, names);
+  const docNo = docNumber(pl);
+  const issuer = issuerOf(pl, metas, title);
+  const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(foldWidth(docNo))?.[1])) || undefined;
+  const ruleLines: string[] = [];
+  // Every rule speaks of 位 (第一位, 首位, 同责单位, 责任单位…无先后): one character first, since
+  // layout may stand inside 第一位 on the raw line, then the words.
+  for (let i = 0; i < pl.count; i++) if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) ruleLines.push(pl.norm(i));
+  return { title, docNo, issuer, year, rule: leadRule(ruleLines) };
+}
+
+/** The year a list's title or the signature's date gives, for a page whose title and 文号 give none. */
+export function yearFrom(texts: readonly string[]): number | undefined {
+  for (const t of texts) {
+    const y = Number(YEAR.exec(foldWidth(t))?.[1]);
+    if (y) return y;
+  }
+  return undefined;
+}
+
+/**
+ * A line that can be (part of) a list's heading: short, not a sentence (no closing 。 ： ；), no
+ * colon, not a date, a bracketed remark (（此件公开发布）), an 附件 line or a labelled line.
+ */
+export function isTitleLike(norm: string): boolean {
+  if (norm.length < 4 || norm.length > 60) return false;
+  if (/[。.:;,!?、]$/.test(norm) || norm.includes(':')) return false;
+  if (/^\(.*\)$/.test(norm) || /^附件/.test(norm) || isDateLine(norm) || readLabel(norm)) return false;
+  return /[\u4e00-\u9fa5]/.test(norm);
+}
+
+/**
+ * The heading of the list that starts at line `start`, read backwards down to (not including) line
+ * `stop`: up to three heading-like lines, joined as printed over several lines; a few sentences of
+ * preamble between heading and list are passed over (为全面贯彻…，制定分工方案如下。).
+ */
+export function listTitle(pl: PageLines, start: number, stop: number, pageTitleNorm: string): string | undefined {
+  const parts: string[] = [];
+  let preamble = 0;
+  for (let i = start - 1; i > stop && i >= 0; i--) {
+    const norm = pl.norm(i);
+    if (norm === pageTitleNorm) break;
+    if (isTitleLike(norm)) {
+      parts.unshift(pl.disp(i));
+      if (parts.length === 3) break;
+      continue;
+    }
+    if (!parts.length && norm.endsWith('。') && preamble++ < 4) continue;
+    break;
+  }
+  return parts.length ? parts.join('') : undefined;
+}

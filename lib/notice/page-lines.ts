@@ -1,0 +1,113 @@
+/**
+ * The page's text lines (extract-text.ts) as the richer reading needs them: each in the page's own
+ * words without layout (`disp`, what is shown and stored) and folded to half-width (`norm`, what
+ * is matched), the two at the same positions. Worked out for a line only when asked: most of a
+ * page is chrome no reader looks at twice.
+ *
+ * A line begun by a <br> goes on the line before it unless it starts something of its own (a
+ * number, a label such as 责任单位：, a date): editors break lines anywhere, and `1.坚持…<br>…。`
+ * is one item, `责任单位：A、<br>B` one list of units.
+ */
+import type { TextLines } from './extract-text';
+import { foldWidth, layoutText } from './normalize';
+import { readMarker } from './numbering';
+import { readLabel } from './responsibility';
+
+// 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
+const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
+export const isDateLine = (norm: string) => DATE.test(norm);
+
+const CN_FIRST = new Set([...'一二三四五六七八九十〇○零'].map((c) => c.charCodeAt(0)));
+/** First characters of the labels readLabel knows (牵头单位, 责任单位, 区政府分管领导, 完成时限, …). */
+export const LABEL_FIRST = new Set([...'牵主配协参责实承省市区县分联部完时'].map((c) => c.charCodeAt(0)));
+
+const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+
+export class PageLines {
+  /** Logical lines. */
+  readonly count: number;
+  /** The physical line each logical line starts at, then where the last one ends (heads[count] = physical count). */
+  private readonly heads: number[] = [];
+  private readonly disps: (string | undefined)[] = [];
+  private readonly norms: (string | undefined)[] = [];
+
+  constructor(readonly lines: TextLines) {
+    const { raws, firsts, softs } = lines;
+    for (let p = 0; p < raws.length; p++) {
+      if (p > 0 && softs[p] && !startsOwnLine(raws[p], firsts[p])) continue;
+      this.heads.push(p);
+    }
+    this.count = this.heads.length;
+    this.heads.push(raws.length);
+  }
+
+  /** Line i as written, without layout. */
+  disp(i: number): string {
+    let d = this.disps[i];
+    if (d === undefined) {
+      const { raws, firsts } = this.lines;
+      const head = this.heads[i];
+      d = layoutText(raws[head], firsts[head]);
+      for (let p = head + 1; p < this.heads[i + 1]; p++) d += layoutText(raws[p], firsts[p]);
+      this.disps[i] = d;
+    }
+    return d;
+  }
+
+  /** Line i without layout, folded to half-width: same length and positions as disp(i). */
+  norm(i: number): string {
+    return (this.norms[i] ??= foldWidth(this.disp(i)));
+  }
+
+  /** How long line i is in the page (layout included): a cheap bound before reading it. */
+  rawLength(i: number): number {
+    let n = 0;
+    for (let p = this.heads[i]; p < this.heads[i + 1]; p++) n += this.lines.raws[p].length;
+    return n;
+  }
+
+  /** Whether line i may hold `s` (on its raw text when it is one line of the page: a cheap test before reading it). */
+  mayHold(i: number, s: string): boolean {
+    const head = this.heads[i];
+    return this.heads[i + 1] === head + 1 ? this.lines.raws[head].includes(s) : this.disp(i).includes(s);
+  }
+
+  /** The first visible character of line i, folded (１ → 1, （ → (). */
+  first(i: number): number {
+    const head = this.heads[i];
+    return fold(this.lines.raws[head].charCodeAt(this.lines.firsts[head]));
+  }
+
+  /** Line i was begun by a <br> (a number or a label after a break in the same paragraph). */
+  soft(i: number): boolean {
+    return this.lines.softs[this.heads[i]];
+  }
+
+  /** The logical line physical line `p` (an index into `lines`) is part of. */
+  logical(p: number): number {
+    return lastAtOrBefore(this.heads, p, this.count);
+  }
+}
+
+/** The last index k < n with sorted[k] <= v, or -1. */
+function lastAtOrBefore(sorted: readonly number[], v: number, n: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= v) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A line after a <br> that starts a number, a label or a date keeps its own line. */
+export function startsOwnLine(raw: string, first: number): boolean {
+  const c = fold(raw.charCodeAt(first));
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || CN_FIRST.has(c) || LABEL_FIRST.has(c))) return false;
+  const text = layoutText(raw, first);
+  return readMarker(text) !== undefined || readLabel(text) !== undefined || isDateLine(foldWidth(text));
+}

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  ExpectedPage, FixtureIndex, type ExpectedNotice, type FixtureEntry,
+} from '../../tests/fixtures/notice-expected';
+import { seeded } from '../../tests/fixtures/notice-markup';
+import { rewriteMarkup, type Rewrites } from '../../tests/fixtures/rewrite-markup';
+import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
+import { normalizeText } from './normalize';
+import { readNotice, readNoticePage } from './read-notice';
+import { isRefusal, type NoticeReading } from './reading';
+
+const DIR = fileURLToPath(new URL('../../tests/fixtures/notices/', import.meta.url));
+const read = (name: string) => readFileSync(DIR + name, 'utf8');
+const index: FixtureEntry[] = FixtureIndex.parse(JSON.parse(read('index.json')));
+const expectedOf = (e: FixtureEntry) => ExpectedPage.parse(JSON.parse(read(e.expected)));
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const readPage = (html: string, url: string) => readNotice(doc(html), url);
+const notices = index.filter((e) => e.family !== 'refused');
+const lookAlikes = index.filter((e) => e.family === 'refused');
+
+/** Every string of a reading folded and without layout: what a page written half-width must still give. */
+function folded(r: NoticeReading): unknown {
+  return JSON.parse(JSON.stringify(r), (_k, v) => (typeof v === 'string' ? normalizeText(v) : v));
+}
+
+describe('readNotice on every fixture page', () => {
+  it.each(notices.map((e) => [e.file, e] as const))('%s gives its expected parse', (_f, entry) => {
+    expect(readPage(read(entry.file), entry.url)).toEqual(expectedOf(entry));
+  });
+
+  it.each(lookAlikes.map((e) => [e.file, e] as const))('%s is refused, with a reason', (_f, entry) => {
+    const r = readPage(read(entry.file), entry.url);
+    expect(r).toMatchObject({ url: entry.url, refused: true });
+    expect(isRefusal(r) && r.reason.length).toBeGreaterThan(0);
+  });
+
+  it('says why: a progress table is a progress report, a cover page’s list is in its attachment', () => {
+    const reason = (file: string) => {
+      const e = index.find((x) => x.file === file)!;
+      const r = readPage(read(file), e.url);
+      return isRefusal(r) ? r.reason : '';
+    };
+    expect(reason('gongshu-2023q4-progress.html')).toMatch(/完成情况/);
+    expect(reason('dawa-2021-attachment.html')).toMatch(/附件/);
+  });
+
+  it('tells which family read each page', () => {
+    const FORMAT = { 'prose-lines': 'prose-lead-line', table: 'table', bracket: 'bracket' } as const;
+    for (const e of notices) {
+      // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.
+      const want = e.file === 'gongshu-2024-2-table.html' ? 'prose-lead-line' : FORMAT[e.family as keyof typeof FORMAT];
+      expect(readNoticePage(doc(read(e.file)), e.url).format, e.file).toBe(want);
+    }
+  });
+});
+
+describe('the seed notice and its old table layout', () => {
+  const twinEntry = index.find((e) => e.file === 'gongshu-2024-2-table.html')!;
+  const twin = expectedOf(twinEntry) as ExpectedNotice;
+  const seed = readPage(readFileSync(SEED_PAGE, 'utf8'), SEED_URL);
+
+  it('give the same 156 items, word for word: keys, texts, units and roles, leaders', () => {
+    if (isRefusal(seed)) throw new Error(seed.reason);
+    expect(seed.lists).toHaveLength(1);
+    expect(seed.lists[0].items).toHaveLength(156);
+    expect(seed.lists).toEqual(twin.lists);
+  });
+
+  it('are the same notice: 文号, issuer, title, year', () => {
+    expect(seed).toMatchObject({ docNo: twin.docNo, issuer: twin.issuer, title: twin.title, year: twin.year, url: SEED_URL });
+  });
+
+  it('read the copy a reader sees: the hidden print copy adds no list', () => {
+    // The seed page repeats its body in a display:none print copy.
+    expect(readFileSync(SEED_PAGE, 'utf8')).toMatch(/display:none/);
+    expect(!isRefusal(seed) && seed.lists.length).toBe(1);
+  });
+});
+
+describe('rewritten markup, same notice', () => {
+  const rewrites = fc.record<Rewrites>({
+    wrappers: fc.boolean(), spans: fc.boolean(), spaces: fc.boolean(), breaks: fc.boolean(), widths: fc.boolean(),
+  });
+  // The portal is 2,000 links of chrome: a few runs say enough there.
+  const runs = (e: FixtureEntry) => (e.file === 'gongshu-portal.html' ? 2 : e.file === 'gongshu-2024-2-table.html' ? 4 : 12);
+
+  it.each(index.map((e) => [e.file, e] as const))('%s reads the same through wrappers, spans, spaces, <br> and widths', (_f, entry) => {
+    const html = read(entry.file);
+    const want = expectedOf(entry);
+    fc.assert(
+      fc.property(fc.integer(), rewrites, (seed, r) => {
+        const got = readPage(rewriteMarkup(html, seeded(seed), r), entry.url);
+        if ('refused' in want) expect(isRefusal(got)).toBe(true);
+        else if (r.widths) expect(folded(got)).toEqual(folded(want));
+        else expect(got).toEqual(want);
+      }),
+      { numRuns: runs(entry) },
+    );
+  });
+});
+
+const page = (body: string, title = '关于印发2024年重点工作责任分解的通知') =>
+  `<html><head><meta name="ArticleTitle" content="${title}"></head><body><div id="zoom">${body}</div></body></html>`;
+const URL_ = 'https://www.example.gov.cn/art/2024/1/1/art_1.html';
+const itemsOf = (r: NoticeReading) => (isRefusal(r) ? [] : r.lists.flatMap((l) => l.items));
+
+describe('how a page writes its items', () => {
+  it('reads a number in a cell of its own and the text in the next, as one item', () => {
+    const r = readPage(page(`<table><tr><td colspan="2">一、李明区长牵头工作</td></tr>
+      <tr><td>1.</td><td>甲任务。</td></tr><tr><td>2.</td><td>乙任务。</td></tr><tr><td>3.</td><td>丙任务。</td></tr>
+      <tr><td>&nbsp;</td><td>牵头单位：区发改局</td></tr></table>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units, i.leaders])).toEqual([
+      ['1', '甲任务。', [{ name: '区发改局', role: 'lead' }], ['李明']],
+      ['2', '乙任务。', [{ name: '区发改局', role: 'lead' }], ['李明']],
+      ['3', '丙任务。', [{ name: '区发改局', role: 'lead' }], ['李明']],
+    ]);
+  });
+
+  it('keeps an item’s (1) points in its text and takes its bracket after them', () => {
+    const r = readPage(page(`<p>1.甲任务：</p><p>（1）子项一；</p><p>（2）子项二。（区发改局牵头，区财政局配合）</p>
+      <p>2.乙任务。（区财政局负责）</p><p>3.丙任务。（区教育局牵头）</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['1', '甲任务：\n（1）子项一；\n（2）子项二。', ['区发改局:lead', '区财政局:co']],
+      ['2', '乙任务。', ['区财政局:co']],
+      ['3', '丙任务。', ['区教育局:lead']],
+    ]);
+  });
+
+  it('joins a line broken by <br> unless the break starts a number or a label', () => {
+    const r = readPage(page(`<p>1.完成老旧小区<br>改造10个。<br>责任单位：区住建局、<br>各街道</p>
+      <p>2.新增托位<br>300个。<br>责任单位：区卫健局</p><p>3.新建公园2个。<br>责任单位：区城管局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => u.name)])).toEqual([
+      ['完成老旧小区改造10个。', ['区住建局', '各街道']],
+      ['新增托位300个。', ['区卫健局']],
+      ['新建公园2个。', ['区城管局']],
+    ]);
+  });
+
+  it('reads a label on the item’s own line, after its last sentence', () => {
+    const r = readPage(page(`<p>1.新建公园2个。责任单位：区城管局、各街道</p><p>2.新增托位300个。牵头单位：区卫健局；配合单位：区教育局</p>
+      <p>3.完成老旧小区改造10个，惠及居民2000户。</p><p>责任单位：区住建局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['新建公园2个。', ['区城管局:co', '各街道:co']],
+      ['新增托位300个。', ['区卫健局:lead', '区教育局:co']],
+      ['完成老旧小区改造10个，惠及居民2000户。', ['区住建局:co']],
+    ]);
+  });
+
+  it('refuses numbered measures that name no unit, however many', () => {
+    const body = Array.from({ length: 20 }, (_, i) => `<p>${i + 1}.推进第${i + 1}项改革，确保落地见效。</p>`).join('');
+    expect(isRefusal(readPage(page(body), URL_))).toBe(true);
+  });
+});
+
+describe('what a reading hands out', () => {
+  it('gives each item lists of its own: changing one item’s leaders or units changes no other', () => {
+    const entry = index.find((e) => e.file === 'haiyan-2022.html')!;
+    const r = readPage(read(entry.file), entry.url);
+    if (isRefusal(r)) throw new Error(r.reason);
+    const [a, b] = r.lists[0].items;
+    expect(a.leaders).toEqual(b.leaders);
+    a.leaders.push('某某');
+    a.units.pop();
+    expect(b.leaders).toEqual(['王丹']);
+    expect(readPage(read(entry.file), entry.url)).toEqual(expectedOf(entry));
+  });
+});
+
+describe('tables', () => {
+  const table = (rows: string) => page(`<p>2024年重点工作责任分解表</p><table>${rows}</table>`);
+
+  it('reads a header over two rows: 牵头单位 and 配合单位 under 责任单位', () => {
+    const r = readPage(table(`<tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td></tr>
+      <tr><td>牵头单位</td><td>配合单位</td></tr>
+      <tr><td>1</td><td>甲任务</td><td>区发改局</td><td>区财政局、各街道</td></tr>
+      <tr><td>2</td><td>乙任务</td><td>区财政局</td><td>区税务局</td></tr>
+      <tr><td>3</td><td>丙任务</td><td>区教育局</td><td>各街道</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['1', '甲任务', ['区发改局:lead', '区财政局:co', '各街道:co']],
+      ['2', '乙任务', ['区财政局:lead', '区税务局:co']],
+      ['3', '丙任务', ['区教育局:lead', '各街道:co']],
+    ]);
+    expect(!isRefusal(r) && r.lists[0].title).toBe('2024年重点工作责任分解表');
+  });
+
+  it('takes the number from the start of the task cell and a deadline from its column', () => {
+    const r = readPage(table(`<tr><td>重点工作</td><td>责任单位</td><td>完成时限</td></tr>
+      <tr><td>1．甲任务</td><td>区发改局</td><td>6月底前</td></tr><tr><td>2．乙任务</td><td>区财政局</td><td>年内</td></tr>
+      <tr><td>3．丙任务</td><td>区教育局</td><td>年内持续推进</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.number, i.text, i.deadline])).toEqual([[1, '甲任务', '6月底前'], [2, '乙任务', '年内'], [3, '丙任务', '年内持续推进']]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The richer reading of a notice page: its lists of items, each keyed, with units and their roles,
+ * leading officials and deadline, in the page's own words (./reading.ts). Recognised from the
+ * page's structure — a table of tasks and units, numbered items followed by labelled lines, items
+ * closed by a responsibility bracket (./formats, LIST_FORMATS) — never from its site. A look-alike
+ * (the report itself, a 解读, measures with no units, a progress table, a cover page whose list is
+ * an attachment) is refused with the reason.
+ *
+ * A pure reading: it changes nothing in the page, and is not yet what the overlay and the database
+ * use (recognise.ts gives today's model); the model migration wires it in.
+ */
+import { extractLines } from './extract-text';
+import { LIST_FORMATS, type ListFormat } from './formats';
+import { readPageFacts, yearFrom } from './page-facts';
+import { PageLines } from './page-lines';
+import type { NoticeReading, ReadRefusal } from './reading';
+import { siteOf } from './sites';
+
+export interface ReadNoticeOptions {
+  /** The formats to try, in order; the registry's by default. */
+  formats?: readonly ListFormat[];
+}
+
+export interface NoticePageReading {
+  reading: NoticeReading;
+  /** The id of the format that read it, for a notice. */
+  format?: string;
+}
+
+const refuse = (url: string, reason: string): ReadRefusal => ({ url, refused: true, reason });
+
+// A link to an office file: the list may be only there.
+const ATTACHMENT = /\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)(?:$|[?#])/i;
+
+function attachmentOnly(doc: Document): boolean {
+  for (const a of doc.getElementsByTagName('a')) if (ATTACHMENT.test(a.getAttribute('href') ?? '')) return true;
+  return false;
+}
+
+/** Reads the page at `url`; the text a reader sees first, the hidden copies too only when that holds no notice. */
+export function readNoticePage(doc: Document, url: string, options: ReadNoticeOptions = {}): NoticePageReading {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return { reading: refuse(url, '页面为空 / the page is empty') };
+  const formats = options.formats ?? LIST_FORMATS;
+  const meta = siteOf(url)?.meta;
+  let reasons: string[] = [];
+  for (const skipHidden of [true, false]) {
+    const lines = new PageLines(extractLines(root, skipHidden));
+    const facts = readPageFacts(doc, lines, meta);
+    reasons = [];
+    for (const format of formats) {
+      const r = format.readLists({ doc, lines, facts, skipHidden });
+      if (!r.ok) {
+        reasons.push(r.reason);
+        continue;
+      }
+      const { title, docNo, issuer } = facts;
+      const year = facts.year ?? yearFrom(r.lists.flatMap((l) => (l.title ? [l.title] : [])));
+      return {
+        format: format.id,
+        reading: {
+          url,
+          ...(docNo ? { docNo } : {}),
+          ...(issuer ? { issuer } : {}),
+          title,
+          ...(year ? { year } : {}),
+          lists: r.lists,
+        },
+      };
+    }
+  }
+  if (attachmentOnly(doc)) reasons.unshift('清单只在附件中 / the list is only in an attachment, the page holds its cover notice');
+  return { reading: refuse(url, reasons.join('；') || '没有可读的格式 / no notice format to read it') };
+}
+
+export function readNotice(doc: Document, url: string, options?: ReadNoticeOptions): NoticeReading {
+  return readNoticePage(doc, url, options).reading;
+}

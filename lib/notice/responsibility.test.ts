@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assignRoles, headingLeaders, leaderName, LeadRule, leadRule, readLabel, readResponsibility, splitNames, type UnitGroup,
+} from './responsibility';
+
+const roles = (text: string, rule: LeadRule, label?: Parameters<typeof readResponsibility>[1]) =>
+  assignRoles(readResponsibility(text, label).groups, rule).map((u) => `${u.name}:${u.role}`);
+
+describe('unit names', () => {
+  it('splits at 、 outside brackets and keeps a name’s own brackets', () => {
+    expect(splitNames('县发改局（粮食局）、各县（市、区）政府、各区县政府（含南太湖新区、长合区管委会）')).toEqual([
+      '县发改局（粮食局）', '各县（市、区）政府', '各区县政府（含南太湖新区、长合区管委会）',
+    ]);
+  });
+
+  it('keeps 各区、县（市）政府 one body', () => {
+    expect(splitNames('市发改委、各区、县（市）政府（管委会）')).toEqual(['市发改委', '各区、县（市）政府（管委会）']);
+    expect(splitNames('各街道、各社区')).toEqual(['各街道', '各社区']);
+  });
+
+  it('mixes 、 and ， in one list, as written, half-width too', () => {
+    expect(roles('立山经济开发区，各街道、区直各部门', LeadRule.None, 'resp')).toEqual(['立山经济开发区:co', '各街道:co', '区直各部门:co']);
+    expect(roles('立山经济开发区,各街道(新区)', LeadRule.None, 'resp')).toEqual(['立山经济开发区:co', '各街道(新区):co']);
+  });
+
+  it('drops a rule’s note wherever it sits, never a name’s own bracket', () => {
+    expect(roles('县发改局（首位单位为牵头单位，下同）、县财政局', LeadRule.FirstListed, 'resp')).toEqual(['县发改局:lead', '县财政局:co']);
+    expect(roles('各区县政府（含南太湖新区、长合区管委会）（列第一位的为工作牵头单位或汇总单位，下同）', LeadRule.FirstListed, 'resp'))
+      .toEqual(['各区县政府（含南太湖新区、长合区管委会）:lead']);
+  });
+
+  it('keeps catch-alls and 等 as written, and a list joined by 及 whole', () => {
+    expect(roles('台州经济开发区管委会等', LeadRule.None, 'resp')).toEqual(['台州经济开发区管委会等:co']);
+    expect(roles('市行政审批服务局牵头，市级各有关部门及各县市区政府按职责分工负责', LeadRule.None))
+      .toEqual(['市行政审批服务局:lead', '市级各有关部门及各县市区政府:co']);
+  });
+});
+
+describe('roles by the page’s rule', () => {
+  const groups = (kind: UnitGroup['kind'], ...names: string[]): UnitGroup => ({ kind, names });
+
+  it('a stated first-listed rule makes the first lead, unless units are marked 牵头', () => {
+    expect(assignRoles([groups('resp', 'A', 'B')], LeadRule.FirstListed).map((u) => u.role)).toEqual(['lead', 'co']);
+    expect(roles('省政府办公厅、省财政厅牵头，省商务厅', LeadRule.FirstListed, 'resp')).toEqual(['省政府办公厅:lead', '省财政厅:lead', '省商务厅:co']);
+  });
+
+  it('no rule: 责任单位 are all co, a 牵头单位 label makes every unit it names lead', () => {
+    expect(assignRoles([groups('resp', 'A', 'B')], LeadRule.None).map((u) => u.role)).toEqual(['co', 'co']);
+    expect(assignRoles([groups('leadLabel', 'A', 'B')], LeadRule.None).map((u) => u.role)).toEqual(['lead', 'lead']);
+    expect(assignRoles([groups('leadLabel', 'A', 'B')], LeadRule.FirstListed).map((u) => u.role)).toEqual(['lead', 'co']);
+  });
+
+  it('按职责分工负责 and 分别负责 name no lead, even under a first-listed rule; a no-order rule neither', () => {
+    expect(roles('国务院各部门分别负责，年内持续推进', LeadRule.FirstListed)).toEqual(['国务院各部门:co']);
+    expect(roles('各地区各部门按职责分工负责', LeadRule.FirstListed)).toEqual(['各地区各部门:co']);
+    expect(assignRoles([groups('resp', 'A', 'B')], LeadRule.NoOrder).map((u) => u.role)).toEqual(['co', 'co']);
+  });
+
+  it('a verb glued to the last unit is no part of its name (团市委配合落实)', () => {
+    expect(roles('市发改委、市科技局、团市委配合落实', LeadRule.FirstListed)).toEqual(['市发改委:lead', '市科技局:co', '团市委:co']);
+  });
+});
+
+describe('a responsibility however it is written', () => {
+  it('labelled and split by ；, square brackets or round', () => {
+    expect(roles('牵头单位：市经贸委；配合单位：市发改委、国土房管局', LeadRule.None)).toEqual(['市经贸委:lead', '市发改委:co', '国土房管局:co']);
+    expect(roles('牵头单位：区发改局（区粮食局）；责任单位：区财政局、各街办（新区）', LeadRule.None))
+      .toEqual(['区发改局（区粮食局）:lead', '区财政局:co', '各街办（新区）:co']);
+  });
+
+  it('部门分工 as running text: the lead before 牵头, the rest before 配合, the full stop no name', () => {
+    expect(roles('部门分工：省发展改革委牵头，各地、各部门配合。', LeadRule.None)).toEqual(['省发展改革委:lead', '各地:co', '各部门:co']);
+  });
+
+  it('takes leaders named by post and the deadline out of the units', () => {
+    const r = readResponsibility('分管副省长、协管副秘书长负责，省发展改革委牵头，省统计局配合，2022年12月底前完成');
+    expect(r.leaders).toEqual(['分管副省长', '协管副秘书长']);
+    expect(r.deadline).toBe('2022年12月底前完成');
+    expect(assignRoles(r.groups, LeadRule.None).map((u) => u.name)).toEqual(['省发展改革委', '省统计局']);
+    expect(readResponsibility('牵头市领导：汤飞帆').leaders).toEqual(['汤飞帆']);
+    expect(readResponsibility('完成时限：6月底前').deadline).toBe('6月底前');
+  });
+
+  it('is marked only by a label or a verb: a bare remark in brackets is none', () => {
+    expect(readResponsibility('此件公开发布').marked).toBe(false);
+    expect(readResponsibility('市下达指标').marked).toBe(false);
+    expect(readResponsibility('区发改局牵头').marked).toBe(true);
+  });
+
+  it('reads labels full- or half-width, never a word that only starts like one', () => {
+    expect(readLabel('责任单位：区发改局')).toEqual({ kind: 'resp', end: 5 });
+    expect(readLabel('分管省领导:林克庆')).toEqual({ kind: 'leader', end: 6 });
+    expect(readLabel('省牵头单位：省农业农村厅')).toBeUndefined();
+    expect(readLabel('主要预期目标：经济增长7.5%')).toBeUndefined();
+  });
+});
+
+describe('the lead rule a page states', () => {
+  it('finds the first-listed rule in its usual wordings, and the no-order rule', () => {
+    for (const s of ['(列第一位的为牵头或汇总单位,下同)', '(首位单位为牵头单位,下同)', '列第一位的责任单位为牵头单位或汇总单位。', '(列第一位者为牵头或汇总单位,下同)']) {
+      expect(leadRule([s]), s).toBe(LeadRule.FirstListed);
+    }
+    expect(leadRule(['均为落实目标任务的同责单位,无先后大小责任之分。'])).toBe(LeadRule.NoOrder);
+    expect(leadRule(['责任单位:县财政局'])).toBe(LeadRule.None);
+  });
+});
+
+describe('leading officials', () => {
+  it('names without their post; a post where no one is named', () => {
+    expect(['王丹县长', '黄飞常务副区长', '樊峥常委', '汤飞帆', '分管副省长'].map(leaderName)).toEqual(['王丹', '黄飞', '樊峥', '汤飞帆', '分管副省长']);
+  });
+
+  it('from a section heading that names a person by post, not from one that names a unit', () => {
+    expect(headingLeaders('王丹县长牵头重点工作')).toEqual(['王丹']);
+    expect(headingLeaders('洪湖鹏市长主抓重点工作')).toEqual(['洪湖鹏']);
+    expect(headingLeaders('区发改局牵头工作')).toEqual([]);
+    expect(headingLeaders('坚持系统集成，推动审批全链条优化')).toEqual([]);
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * Who answers for an item, read from the page's words however it writes them: a labelled line
+ * (`牵头单位：X`, `责任单位：X、Y`, `部门分工：X牵头，Y配合。`, `牵头市领导：Z`), a bracket closing the
+ * item (`（牵头单位：X；配合单位：Y）`, `（X牵头，Y按职责分工负责，年内持续推进）`) or a table cell.
+ * Texts come in as the page writes them (layoutText) and names go out so; matching is done on the
+ * same text folded to half-width (foldWidth keeps every position).
+ */
+import { foldWidth } from './normalize';
+import type { ReadUnit } from './reading';
+
+/**
+ * How a group of units answers for the item. lead: marked `X牵头`; leadLabel: under a 牵头单位
+ * label or column; co: `配合`, 配合单位; resp: named with no role (责任单位, a bare list);
+ * noLead: `负责`, `分别负责`, `按职责分工负责` (every unit answers, none leads).
+ */
+export type GroupKind = 'lead' | 'leadLabel' | 'co' | 'resp' | 'noLead';
+
+export interface UnitGroup {
+  kind: GroupKind;
+  names: string[];
+}
+
+export interface Responsibility {
+  groups: UnitGroup[];
+  leaders: string[];
+  deadline?: string;
+  /** A label or a verb said it is a responsibility (a bare bracket like （市下达指标） does not). */
+  marked: boolean;
+}
+
+/** The page's rule for who leads, stated once (in the cover notice or a unit line). */
+export const enum LeadRule {
+  /** None stated: 责任单位 are co, 牵头单位 all lead. */
+  None = 0,
+  /** `列第一位的为牵头或汇总单位`, `首位单位为牵头单位`: the first unit listed leads. */
+  FirstListed = 1,
+  /** `同责单位，无先后大小责任之分`: no unit leads. */
+  NoOrder = 2,
+}
+
+export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'deadline' | 'skip';
+
+// On folded text: the labels a line or a bracket starts with, then `:`.
+const LABEL =
+  /^((?:牵头(?:组织实施|责任)?|主办|主责)(?:单位|部门)|(?:主要)?(?:配合|协办|参与|协同|协助)(?:单位|部门)|(?:责任|实施|承办)(?:单位|部门)|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管)?[省市区县]?领导|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
+
+export function labelKind(label: string): LabelKind {
+  if (label.endsWith('领导')) return 'leader';
+  if (label.endsWith('分工')) return 'split';
+  if (label.startsWith('完成') || label.startsWith('时')) return 'deadline';
+  if (label === '责任人') return 'skip';
+  if (/^(?:牵头|主办|主责)/.test(label)) return 'leadLabel';
+  if (/^(?:责任|实施|承办)/.test(label)) return 'resp';
+  return 'co';
+}
+
+/** Where a label's colon can be at the latest (牵头组织实施单位： is the longest). */
+const LABEL_REACH = 10;
+
+/** The label a text (as written or folded) starts with: its kind and where the labelled text starts. */
+export function readLabel(text: string): { kind: LabelKind; end: number } | undefined {
+  // Most lines have no colon near their start: no label, without trying the pattern.
+  let colon = -1;
+  for (let i = 2; i < text.length && i <= LABEL_REACH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0) return undefined;
+  const m = LABEL.exec(text);
+  return m && m[0].length === colon + 1 ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
+}
+
+// A verb closing a list of names: who leads, who helps, who answers without a lead.
+const VERB = /(牵头负责|牵头|分别负责|按职责分工负责|按职责负责|共同负责|负责|配合落实|配合|参与|协助|协办|协同)$/;
+const verbKind = (verb: string): GroupKind => (verb.startsWith('牵头') ? 'lead' : verb.endsWith('负责') ? 'noLead' : 'co');
+
+// A clause that is a time, not names: 年内持续推进, 2022年12月底前完成, 6月底前.
+const DEADLINE = /^(?:年内|年底|全年|长期|持续|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|每年|按期|逐年|\d{4}-)/;
+
+// A rule's note, never a unit: （列第一位的为牵头或汇总单位，下同）, （首位单位为牵头单位，下同）.
+const RULE_NOTE = /列第一位|首位|第一位|下同|排名第一|无先后/;
+const FIRST_LISTED = /(?:列|排)(?:在)?(?:第一位|首位)|首位单位|第一位的?(?:为|是)|排名第一/;
+const NO_ORDER = /无先后|不分先后|同责单位/;
+
+/** The page's lead rule, from any line that states one (lines folded). */
+export function leadRule(norms: Iterable<string>): LeadRule {
+  let rule = LeadRule.None;
+  for (const s of norms) {
+    if (NO_ORDER.test(s)) return LeadRule.NoOrder;
+    if (FIRST_LISTED.test(s) && /牵头|汇总/.test(s)) rule = LeadRule.FirstListed;
+  }
+  return rule;
+}
+
+/** Words a rule is stated with (no other width to them): leadRule reads only lines holding one. */
+export const RULE_HINT = /第一位|首位|先后|同责/;
+
+const OPEN = new Set([0x28, 0x5b, 0x3010, 0x300a]); // ( [ 【 《
+const CLOSE = new Set([0x29, 0x5d, 0x3011, 0x300b]); // ) ] 】 》
+
+/** [start, end) runs of `norm` split at `seps` outside brackets. */
+function splitTop(norm: string, seps: string, from = 0, to = norm.length): [number, number][] {
+  const runs: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = norm.charCodeAt(i);
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && seps.includes(norm[i])) {
+      runs.push([start, i]);
+      start = i + 1;
+    }
+  }
+  runs.push([start, to]);
+  return runs;
+}
+
+/** Trims white space (none is left by layoutText but at the edges of a cut) from a run. */
+function trimRun(s: string, [a, b]: [number, number]): [number, number] {
+  while (a < b && s.charCodeAt(a) <= 0x20) a++;
+  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
+  return [a, b];
+}
+
+/** `text` without its bracketed rule notes (列第一位的…，下同), and their folded twin. */
+function withoutNotes(text: string, norm: string): [string, string] {
+  if (!RULE_NOTE.test(norm)) return [text, norm];
+  let out = '';
+  let outNorm = '';
+  let from = 0;
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x28) {
+      if (depth++ === 0) open = i;
+    } else if (c === 0x29 && depth > 0 && --depth === 0 && RULE_NOTE.test(norm.slice(open, i))) {
+      out += text.slice(from, open);
+      outNorm += norm.slice(from, open);
+      from = i + 1;
+    }
+  }
+  return [out + text.slice(from), outNorm + norm.slice(from)];
+}
+
+// 各区、县（市）政府: one body (the districts and county-level cities), though a 、 stands inside.
+const EACH_LEVEL = /^各[\u4e00-\u9fa5]$/;
+const LEVEL_ALTERNATIVE = /^[县市区镇乡旗]\(/;
+
+/** The names of a list split at 、 outside brackets (县发改局（粮食局）, 各县（市、区）政府, 各区、县（市）政府 stay whole). */
+export function splitNames(text: string, norm = foldWidth(text)): string[] {
+  const names: string[] = [];
+  let prev: [number, number] | undefined;
+  for (const run of splitTop(norm, '、')) {
+    const [a, b] = trimRun(norm, run);
+    if (b <= a) continue;
+    if (prev && EACH_LEVEL.test(norm.slice(prev[0], prev[1])) && LEVEL_ALTERNATIVE.test(norm.slice(a, b))) {
+      names[names.length - 1] = text.slice(prev[0], b);
+      prev = [prev[0], b];
+      continue;
+    }
+    names.push(text.slice(a, b));
+    prev = [a, b];
+  }
+  return names;
+}
+
+// A post after a person's name: 王丹县长, 黄飞常务副区长, 樊峥常委, 刘忻市长.
+const POST = /(?:常务)?副?(?:省|市|县|区|州|镇|乡)长$|副?秘书长$|常委$|副?书记$|副?主任$|副?主席$/;
+const NOT_A_NAME = /^(?:分管|协管|联系|常务|牵头)/;
+
+/** A leading official or a post (分管副省长), not a unit. */
+export const isLeaderLike = (name: string) => POST.test(name) || /领导$/.test(name) || NOT_A_NAME.test(name);
+
+/** 王丹县长 → 王丹; a post where the page names no one stays as written (分管副省长). */
+export function leaderName(s: string): string {
+  const m = POST.exec(s);
+  if (!m) return s;
+  const name = s.slice(0, m.index);
+  return name.length >= 2 && name.length <= 4 && !NOT_A_NAME.test(name) ? name : s;
+}
+
+/** Leaders named in a line, a cell paragraph or a clause: 汤飞帆; 董贵波、郑敏强. */
+export function leaderNames(text: string): string[] {
+  return splitNames(text).map(leaderName);
+}
+
+// A heading naming who leads its section: 一、王丹县长牵头重点工作, （一）刘忻市长牵头重点工作, 洪湖鹏市长主抓重点工作.
+const LEADER_HEADING = /^(.+?)(?:牵头|主抓|分管|负责|领衔)的?(?:重点)?(?:工作|任务|事项)[。.:]?$/;
+
+/** The officials a section heading names (after its ordinal), or none. */
+export function headingLeaders(text: string): string[] {
+  const m = LEADER_HEADING.exec(foldWidth(text));
+  if (!m) return [];
+  const names = splitNames(text.slice(0, m[1].length));
+  return names.length && names.every((n) => POST.test(n)) ? names.map(leaderName) : [];
+}
+
+/**
+ * Reads a responsibility: `text` is a labelled line's rest (`label` its kind), a bracket's inside or
+ * a cell paragraph. Clauses split at `，` `；` `。` outside brackets; a clause may start with its own
+ * label (`牵头单位：X；配合单位：Y`); a bare clause goes on with the label before it, so
+ * `责任单位：A，B` is one list. Rule notes are dropped; names keep their own brackets.
+ */
+export function readResponsibility(textIn: string, label?: LabelKind): Responsibility {
+  const [text, norm] = withoutNotes(textIn, foldWidth(textIn));
+  const r: Responsibility = { groups: [], leaders: [], marked: label !== undefined };
+  let current = label;
+  let bare: UnitGroup | undefined; // the group bare clauses add to
+  for (const run of splitTop(norm, ',;。')) {
+    let [a, b] = trimRun(norm, run);
+    const lab = readLabel(norm.slice(a, b));
+    if (lab) {
+      current = lab.kind;
+      r.marked = true;
+      bare = undefined;
+      a += lab.end;
+    }
+    if (b <= a) continue;
+    const clause = text.slice(a, b);
+    const clauseNorm = norm.slice(a, b);
+    if (current === 'skip') continue;
+    if (current === 'leader') {
+      r.leaders.push(...leaderNames(clause));
+      continue;
+    }
+    if (current === 'deadline' || DEADLINE.test(clauseNorm)) {
+      r.deadline ??= clause;
+      continue;
+    }
+    const verb = VERB.exec(clauseNorm);
+    if (verb) {
+      const names = splitNames(clause.slice(0, verb.index), clauseNorm.slice(0, verb.index));
+      const kind = verbKind(verb[1]);
+      r.marked = true;
+      bare = undefined;
+      if (kind === 'noLead' && names.length && names.every(isLeaderLike)) r.leaders.push(...names.map(leaderName));
+      else if (names.length) r.groups.push({ kind, names });
+      continue;
+    }
+    const names = splitNames(clause, clauseNorm);
+    if (!names.length) continue;
+    if (bare) bare.names.push(...names);
+    else r.groups.push((bare = { kind: current === 'leadLabel' || current === 'co' ? current : 'resp', names }));
+  }
+  return r;
+}
+
+const memo = new Map<string, Responsibility>();
+
+/**
+ * readResponsibility, remembered: notices repeat the same unit lines (牵头单位：区财政局) dozens of
+ * times. The result is shared: callers never change it.
+ */
+export function readResponsibilityOnce(text: string, label?: LabelKind): Responsibility {
+  const key = label ? `${label}\u0000${text}` : text;
+  let r = memo.get(key);
+  if (!r) {
+    if (memo.size >= 2000) memo.clear();
+    memo.set(key, (r = readResponsibility(text, label)));
+  }
+  return r;
+}
+
+/** Joins the readings of an item's labelled lines (or cells) into one. */
+export function mergeResponsibilities(parts: readonly Responsibility[]): Responsibility {
+  if (parts.length === 1) return parts[0];
+  const r: Responsibility = { groups: [], leaders: [], marked: false };
+  for (const p of parts) {
+    r.groups.push(...p.groups);
+    r.leaders.push(...p.leaders);
+    r.deadline ??= p.deadline;
+    r.marked ||= p.marked;
+  }
+  return r;
+}
+
+/**
+ * Each unit's role by the page's rule: units marked 牵头 (by verb or label) lead and the rest help;
+ * with none marked, a stated no-order rule or a `负责` clause leaves every unit co, a first-listed
+ * rule makes the first lead, and no rule leaves them all co. Under a 牵头单位 label, every unit
+ * leads unless the page says the first listed does.
+ */
+export function assignRoles(groups: readonly UnitGroup[], rule: LeadRule): ReadUnit[] {
+  const units: ReadUnit[] = [];
+  let marked = false;
+  let noLead = false;
+  for (const g of groups) {
+    if (g.kind === 'lead' || g.kind === 'leadLabel') marked = true;
+    else if (g.kind === 'noLead') noLead = true;
+  }
+  const firstLeads = !marked && !noLead && rule === LeadRule.FirstListed;
+  for (const g of groups) {
+    for (let i = 0; i < g.names.length; i++) {
+      let lead: boolean;
+      if (g.kind === 'lead') lead = true;
+      else if (g.kind === 'leadLabel') lead = rule === LeadRule.FirstListed ? i === 0 : true;
+      else lead = firstLeads && units.length === 0;
+      units.push({ name: g.names[i], role: lead ? 'lead' : 'co' });
+    }
+  }
+  return units;
+}
