@@ -69,9 +69,9 @@ export type FormatReading =
 
 /**
  * One notice format, as recognise() uses it for today's model. The formats:
- * - prose items followed by labelled lines (./prose-lead-line.ts): `read` gives today's model
- *   (items closed by a 牵头单位 line), anchors the item's lines and its unit line, overlay after the
- *   item's text (placement.ts AFTER_TEXT); its `readLists` (ListFormat) reads the whole family;
+ * - prose items closed by a 牵头单位 line (./prose-lead-line.ts): reads `lines`, anchors the
+ *   item's lines and its unit line, overlay after the item's text (placement.ts AFTER_TEXT). The
+ *   richer reading reads its whole family (./prose-lines.ts, a ListFormat);
  * - tables (./table.ts, 序号 | 重点工作 | 牵头单位 | …) and units in brackets closing the item
  *   (./bracket.ts, （牵头单位：X；配合单位：Y））: ListFormats only, so far. Once wired in, a table
  *   anchors the task cell's text and the unit cell's and places the overlay in a row of its own

@@ -5,23 +5,15 @@
  *   1.坚持政治引领，……
  *   牵头单位：区政府办公室、区政府各部门、各街道办事处（列第一位的为牵头或汇总单位，下同）
  *
- * For today's model (`read`), the lines are parsed by parse-lines.ts; this picks the copy a reader
- * sees when the page holds several, and anchors each item to its text nodes. The overlay goes
- * after the item's text.
- *
- * The richer reading (`readLists`) reads the whole family: one or several labelled lines after
- * each item — 牵头单位, 责任单位, 配合单位, 牵头领导 / 牵头市领导 / 分管省领导, 部门分工：X牵头，Y配合,
- * 完成时限 — with the outline's numbering, sections and lists (./outline.ts).
+ * The lines are parsed by parse-lines.ts; this picks the copy a reader sees when the page holds
+ * several, and anchors each item to its text nodes. The overlay goes after the item's text.
  */
 import { lineNodes, type TextLines } from '../extract-text';
 import { formatFingerprint } from '../normalize';
 import { parseLines, type NoticeCopy, type ParsedItem } from '../parse-lines';
 import { AFTER_TEXT } from '../placement';
 import type { NoticeItem, NoticeSection } from '../types';
-import type { PageLines } from '../page-lines';
-import { mergeResponsibilities, readLabel, readResponsibilityOnce } from '../responsibility';
-import type { FormatReading, ItemAnchor, ListFormat, ListPage, ListsReading, NoticeFormat, PageText } from './format';
-import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
+import type { FormatReading, ItemAnchor, NoticeFormat, PageText } from './format';
 
 /** At least this many items closed by 牵头单位 lines make a breakdown notice. */
 const MIN_ITEMS = 3;
@@ -79,40 +71,4 @@ function read({ lines, isVisible }: PageText): FormatReading {
   return { ok: true, sections, items, anchors };
 }
 
-/** Where a label starts inside a line, after a sentence ends (…。责任单位：区发改局), or -1. */
-function inlineLabel(pl: PageLines, line: number, from: number): number {
-  const disp = pl.disp(line);
-  for (let k = disp.indexOf('。', from); k >= 0; k = disp.indexOf('。', k + 1)) {
-    if (readLabel(disp.slice(k + 1, k + 1 + LABEL_SPAN))) return k + 1;
-  }
-  return -1;
-}
-/** Enough of a line to hold the longest label and its colon. */
-const LABEL_SPAN = 12;
-
-/**
- * An item and the labelled lines after it — or a label on its own last line, after its last
- * sentence; items with none take the next item's (a shared unit line).
- */
-function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
-  if (!e.labels.length) {
-    const lines = [e.line, ...e.body];
-    const last = lines[lines.length - 1];
-    const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
-    if (at >= 0) {
-      return { resp: readResponsibilityOnce(pl.disp(last).slice(at)), text: entryText(pl, e, e.body, { line: last, end: at }), last };
-    }
-    return { text: entryText(pl, e), last };
-  }
-  const resp = e.labels.length === 1 ? readResponsibilityOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
-  return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1] };
-}
-
-function readLists({ lines, facts }: ListPage): ListsReading {
-  const r = readOutline(lines, facts, { read: readEntry, shares: true });
-  return 'lists' in r
-    ? { ok: true, lists: r.lists }
-    : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})` };
-}
-
-export const proseLeadLine: NoticeFormat & ListFormat = { id: 'prose-lead-line', read, readLists };
+export const proseLeadLine: NoticeFormat = { id: 'prose-lead-line', read };

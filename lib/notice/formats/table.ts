@@ -185,8 +185,83 @@ interface Heading {
   number?: number;
 }
 
+type Row = (Cell | undefined)[];
+
+/** A group row (一、…, （一）刘忻市长牵头重点工作, an unnumbered theme): numbered groups nest by their numbering, an unnumbered one is the innermost. */
+function groupHeading(task: Cell, headings: Heading[]) {
+  const text = cellText(task, '');
+  const marker = readMarker(text);
+  const level = marker ? marker.level : 4;
+  while (headings.length && headings[headings.length - 1].level >= level) headings.pop();
+  headings.push({ level, text, number: marker?.number, leaders: headingLeaders(marker ? text.slice(marker.end) : text) });
+}
+
+interface TaskNumber {
+  number: number;
+  /** The k-th task under a 序号 cell spanning rows. */
+  share?: number;
+  /** Where the task's text starts in its first paragraph (after a number written there). */
+  textCut: number;
+}
+
+/** The task's number: its own cell (shared by the tasks a spanning 序号 cell covers), else the task cell's start. */
+function taskNumber(row: Row, task: Cell, numberCol: number | undefined, prevNumber: number, shared: Map<Cell, number>): TaskNumber | undefined {
+  if (numberCol !== undefined) {
+    const cell = row[numberCol];
+    const number = cell && cellNumber(squeeze(cellText(cell, '')));
+    if (!cell || number === undefined) return undefined;
+    let share: number | undefined;
+    if (cell.rowspan > 1) shared.set(cell, (share = (shared.get(cell) ?? 0) + 1));
+    return { number, share, textCut: 0 };
+  }
+  const first = paras(task)[0] ?? '';
+  const marker = readMarker(first, prevNumber + 1);
+  if (marker) return { number: marker.number, textCut: marker.end };
+  return first ? { number: prevNumber + 1, textCut: 0 } : undefined;
+}
+
+/** The task cells' paragraphs (项目名称 then 主要内容), joined by \n; a cell spanning rows counts for each task. */
+function taskText(row: Row, taskCols: number[], task: Cell, textCut: number): string {
+  const parts: string[] = [];
+  const seen = new Set<Cell>();
+  for (const c of taskCols) {
+    const cell = row[c];
+    if (!cell || seen.has(cell)) continue;
+    seen.add(cell);
+    paras(cell).forEach((p, i) => {
+      const part = cell === task && i === 0 ? p.slice(textCut).trim() : p;
+      if (part) parts.push(part);
+    });
+  }
+  return parts.join('\n');
+}
+
+/** Who answers for the task, from its unit, leader and deadline cells. */
+function taskRoles(row: Row, roleCols: number[], columns: Column[]) {
+  const resps: Responsibility[] = [];
+  const leaders: string[] = [];
+  let deadline: string | undefined;
+  const done = new Set<Cell>();
+  for (const c of roleCols) {
+    const cell = row[c];
+    if (!cell || done.has(cell)) continue;
+    done.add(cell);
+    const kind = columns[c];
+    if (kind === 'leader') for (const p of paras(cell)) leaders.push(...leaderNames(p));
+    else if (kind === 'deadline') deadline ??= cellText(cell, '') || undefined;
+    else resps.push(...cellUnits(cell, kind));
+  }
+  return { resp: resps.length ? mergeResponsibilities(resps) : undefined, leaders, deadline };
+}
+
+interface TableList {
+  list: ReadList;
+  tops: (number | undefined)[];
+  shares: (number | undefined)[];
+}
+
 /** One table (its first line `first`) as a list, or undefined when it is no task table. */
-function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }): { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] } | undefined {
+function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }): TableList | undefined {
   const rows = new Grid(tableRows(table));
   const header = findHeader(rows);
   if (!header) return undefined;
@@ -199,103 +274,47 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   const numberCol = cols('number')[0];
   const roleCols = header.columns.flatMap((c, i) => (c !== 'task' && c !== 'number' && c !== 'other' ? [i] : []));
 
-  const items: ReadItem[] = [];
-  const tops: (number | undefined)[] = [];
-  const shares: (number | undefined)[] = [];
+  const out: TableList = { list: { items: [] }, tops: [], shares: [] };
   const headings: Heading[] = [];
   const shared = new Map<Cell, number>();
   let prevNumber = 0;
-
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows.row(r);
     const task = row[taskCols[0]];
     if (!task) continue;
     // The header again (a table printed over several pages): every cell of its own says what the header does.
     if (row.some((cell) => cell?.row === r) && row.every((cell, c) => !cell || cell.row !== r || squeeze(cellText(cell, '')) === header.words[c])) continue;
+    // A row whose task cell spans the number (or a unit or leader column) is a group heading.
     const spansOther = task.row === r && (
       (numberCol !== undefined && task.col <= numberCol && task.col + task.colspan > numberCol) ||
       (task.colspan > 1 && roleCols.some((c) => c >= task.col && c < task.col + task.colspan)));
     if (spansOther) {
-      const text = cellText(task, '');
-      const norm = foldWidth(text);
-      const marker = readMarker(norm);
-      // Numbered groups nest by their numbering; an unnumbered group row is the innermost.
-      const level = marker ? marker.level : 4;
-      while (headings.length && headings[headings.length - 1].level >= level) headings.pop();
-      headings.push({ level, text, number: marker?.number, leaders: headingLeaders(marker ? text.slice(marker.end) : text) });
+      groupHeading(task, headings);
       continue;
     }
+    const n = taskNumber(row, task, numberCol, prevNumber, shared);
+    const text = n && taskText(row, taskCols, task, n.textCut);
+    if (!n || !text) continue;
 
-    // The number: its own cell (shared by the tasks a spanning 序号 cell covers), else the task cell's start.
-    let number: number | undefined;
-    let share: number | undefined;
-    let textCut = 0;
-    if (numberCol !== undefined) {
-      const cell = row[numberCol];
-      if (cell) {
-        number = cellNumber(squeeze(cellText(cell, '')));
-        if (cell.rowspan > 1) shared.set(cell, (share = (shared.get(cell) ?? 0) + 1));
-      }
-    } else {
-      const first = paras(task)[0] ?? '';
-      const marker = readMarker(foldWidth(first), prevNumber + 1);
-      if (marker) {
-        number = marker.number;
-        textCut = marker.end;
-      } else if (first) number = prevNumber + 1;
-    }
-    if (number === undefined) continue;
-
-    const parts: string[] = [];
-    const seen = new Set<Cell>();
-    for (const c of taskCols) {
-      const cell = row[c];
-      if (!cell || seen.has(cell)) continue;
-      seen.add(cell);
-      const ps = paras(cell);
-      ps.forEach((p, i) => {
-        const part = cell === task && i === 0 ? p.slice(textCut).trim() : p;
-        if (part) parts.push(part);
-      });
-    }
-    const text = parts.join('\n');
-    if (!text) continue;
-
-    const resps: Responsibility[] = [];
-    let leaders: string[] = [];
-    let deadline: string | undefined;
-    const done = new Set<Cell>();
-    for (const c of roleCols) {
-      const cell = row[c];
-      if (!cell || done.has(cell)) continue;
-      done.add(cell);
-      const kind = header.columns[c];
-      if (kind === 'leader') leaders.push(...paras(cell).flatMap((p) => leaderNames(p)));
-      else if (kind === 'deadline') deadline ??= cellText(cell, '') || undefined;
-      else resps.push(...cellUnits(cell, kind));
-    }
-    const resp = mergeResponsibilities(resps.length ? resps : [{ groups: [], leaders: [], marked: false }]);
-    if (!leaders.length) leaders = resp.leaders;
+    const { resp, leaders: own, deadline } = taskRoles(row, roleCols, header.columns);
+    let leaders = own.length ? own : resp?.leaders ?? [];
     for (let h = headings.length - 1; h >= 0 && !leaders.length; h--) leaders = headings[h].leaders;
-    deadline ??= resp.deadline;
-
     const inner = headings[headings.length - 1];
-    items.push({
-      key: '',
-      number,
-      ...(inner ? { section: inner.text } : {}),
-      text,
-      units: assignRoles(resp.groups, page.facts.rule),
-      leaders: leaders.slice(),
-      ...(deadline ? { deadline } : {}),
-    });
-    tops.push(headings[0]?.number);
-    shares.push(share);
-    prevNumber = number;
+    const item: ReadItem = inner
+      ? { key: '', number: n.number, section: inner.text, text, units: [], leaders: leaders.slice() }
+      : { key: '', number: n.number, text, units: [], leaders: leaders.slice() };
+    item.units = resp ? assignRoles(resp.groups, page.facts.rule) : [];
+    const due = deadline ?? resp?.deadline;
+    if (due) item.deadline = due;
+    out.list.items.push(item);
+    out.tops.push(headings[0]?.number);
+    out.shares.push(n.share);
+    prevNumber = n.number;
   }
-  if (!items.length) return undefined;
+  if (!out.list.items.length) return undefined;
   const title = listTitle(page.lines, first, stop, foldWidth(page.facts.title));
-  return { list: { ...(title ? { title } : {}), items }, tops, shares };
+  if (title) out.list = { title, items: out.list.items };
+  return out;
 }
 
 /** Lines of a table's first rows that may head its columns. */
@@ -317,7 +336,7 @@ function namesColumns(pl: PageLines, first: number, last: number): boolean {
 }
 
 function readLists(page: ListPage): ListsReading {
-  const lists: { list: ReadList; tops: (number | undefined)[]; shares: (number | undefined)[] }[] = [];
+  const lists: TableList[] = [];
   const progress = { seen: false };
   const pl = page.lines;
   let stop = -1;

@@ -1,0 +1,59 @@
+/**
+ * Prose items followed by labelled lines (the Zhejiang standard and its kin), read with the
+ * richer model: one or several lines after each item —
+ *
+ *   1.全县生产总值增长7.5%左右；……
+ *   牵头单位：县发改局           责任单位：县发改局（首位单位为牵头单位，下同）、县财政局
+ *   配合单位：县财政局           牵头市领导：汤飞帆
+ *   部门分工：省发展改革委牵头，各地、各部门配合。        完成时限：6月底前
+ *
+ * — or the label after the item's last sentence on its own line (…。责任单位：X). Items with no
+ * line of their own share the next item's (拱墅's items 1–4 under one 牵头单位 line). The
+ * numbering, sections and lists are the outline's (./outline.ts).
+ *
+ * Today's prose format (./prose-lead-line.ts) reads the same pages into today's model for the
+ * overlay; this one replaces it when the model migrates. Kept apart meanwhile, so the content
+ * script does not carry it.
+ */
+import type { PageLines } from '../page-lines';
+import { mergeResponsibilities, readLabel, readResponsibilityOnce } from '../responsibility';
+import type { ListFormat, ListPage, ListsReading } from './format';
+import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
+
+/** Where a label starts inside a line, after a sentence ends (…。责任单位：区发改局), or -1. */
+function inlineLabel(pl: PageLines, line: number, from: number): number {
+  const disp = pl.disp(line);
+  for (let k = disp.indexOf('。', from); k >= 0; k = disp.indexOf('。', k + 1)) {
+    if (readLabel(disp.slice(k + 1, k + 1 + LABEL_SPAN))) return k + 1;
+  }
+  return -1;
+}
+/** Enough of a line to hold the longest label and its colon. */
+const LABEL_SPAN = 12;
+
+/**
+ * An item and the labelled lines after it — or a label on its own last line, after its last
+ * sentence; items with none take the next item's (a shared unit line).
+ */
+function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
+  if (!e.labels.length) {
+    const lines = [e.line, ...e.body];
+    const last = lines[lines.length - 1];
+    const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
+    if (at >= 0) {
+      return { resp: readResponsibilityOnce(pl.disp(last).slice(at)), text: entryText(pl, e, e.body, { line: last, end: at }), last };
+    }
+    return { text: entryText(pl, e), last };
+  }
+  const resp = e.labels.length === 1 ? readResponsibilityOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
+  return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1] };
+}
+
+function readLists({ lines, facts }: ListPage): ListsReading {
+  const r = readOutline(lines, facts, { read: readEntry, shares: true });
+  return 'lists' in r
+    ? { ok: true, lists: r.lists }
+    : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})` };
+}
+
+export const proseLines: ListFormat = { id: 'prose-lines', readLists };
