@@ -104,6 +104,7 @@ describe('two tabs typing one note at once', () => {
     // B sees the copy too.
     await frameB.locator('.note-copies li', { hasText: '甲：待核实' }).waitFor();
     await screenshot(a, 'editor-conflict-copy');
+    await a.bringToFront();
     await frameA.locator('.note-copies button', { hasText: '追加到备注' }).click();
     item = await until(duban, 50, { note: '乙：已上报\n甲：待核实' });
     expect(item?.note).toBe('乙：已上报\n甲：待核实');

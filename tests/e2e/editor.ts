@@ -50,6 +50,9 @@ export async function shownAt(page: Page, item: Item): Promise<Frame> {
 export async function closeEditor(page: Page, how: 'button' | 'escape' = 'button'): Promise<void> {
   const open = page.locator('[data-duban-editor-open]');
   if (!(await open.count())) return;
+  // A user clicks in the tab they see. Chromium routes a click into the frame (its own process)
+  // by where it last drew it, and a tab behind another draws nothing: the click would go astray.
+  await page.bringToFront();
   if (how === 'escape') await page.keyboard.press('Escape');
   else await editorFrame(page).locator('button.close').click();
   await open.waitFor({ state: 'detached' });
@@ -58,6 +61,7 @@ export async function closeEditor(page: Page, how: 'button' | 'escape' = 'button
 /** Focuses a field of the open editor with a click, as a user would. */
 export async function field(frame: Frame, name: FieldName) {
   const loc = frame.locator(`#ed-${name}`);
+  await frame.page().bringToFront();
   await loc.click();
   return loc;
 }
@@ -91,6 +95,7 @@ export async function itemInEditor(page: Page, item: Item): Promise<Record<Field
 /** Opens the open editor's 历史 History and returns its lines (the change only, newest first) once loaded. */
 export async function editorHistory(frame: Frame): Promise<string[]> {
   const history = frame.locator('details.history');
+  await frame.page().bringToFront();
   if (!(await history.evaluate((d) => (d as HTMLDetailsElement).open))) await history.locator('summary').click();
   await history.locator('ol.timeline li').first().waitFor();
   return history.locator('ol.timeline li .change').allTextContents();
@@ -122,6 +127,7 @@ export async function typeDay(page: Page, frame: Frame, day: string): Promise<vo
   const monthFirst = [`${m}${d}${y}`];
   const yearFirst = [y!, 'ArrowRight', `${m}${d}`];
   const chinese = (await frame.evaluate(() => navigator.language)).startsWith('zh');
+  await page.bringToFront();
   for (const keys of chinese ? [yearFirst, monthFirst] : [monthFirst, yearFirst, [`${d}${m}${y}`]]) {
     await input.click();
     await page.keyboard.press('Shift+Tab');
