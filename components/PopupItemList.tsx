@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Capped, SummaryItem } from '../lib/summary/summary';
 import { t } from '../utils/i18n';
 
@@ -10,11 +11,16 @@ interface Props<T extends SummaryItem> {
   onOpen: (href: string) => void;
 }
 
+/** Entries shown before 显示全部: the popup is a glance; the first few fill its height. */
+export const FIRST_ENTRIES = 5;
+
 /** Items of a notice as links that open the page scrolled to the item (popup). */
 export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: Props<T>) {
+  const [all, setAll] = useState(list.entries.length <= FIRST_ENTRIES + 1);
+  const shown = all ? list.entries : list.entries.slice(0, FIRST_ENTRIES);
   return (
     <ul class="items">
-      {list.entries.map((e) => (
+      {shown.map((e) => (
         <li key={e.itemNo}>
           <a
             href={e.href}
@@ -33,7 +39,14 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
           {e.note && <span class="note">{e.note}</span>}
         </li>
       ))}
-      {list.more > 0 && (
+      {!all && (
+        <li class="show-all">
+          <button type="button" class="link" data-action="show-all" onClick={() => setAll(true)}>
+            {t('summary.showAll', list.entries.length - FIRST_ENTRIES)}
+          </button>
+        </li>
+      )}
+      {all && list.more > 0 && (
         <li class="more">{t('summary.more', list.more)}</li>
       )}
     </ul>

@@ -10,6 +10,8 @@ import { t } from '../utils/i18n';
 
 interface Props {
   notice: NoticeSummary;
+  /** The first notice listed (this tab's, else the latest worked on): its overdue items show at once. */
+  first?: boolean;
   busy: boolean;
   onOpen: (href: string) => void;
   onExport: (format: ExportFormat, noticeKeys: string[]) => void;
@@ -20,7 +22,7 @@ const days = (n: number) => (n < 0 ? t('summary.daysOverdue', -n) : n === 0 ? t(
 const total = (c: { entries: unknown[]; more: number }) => c.entries.length + c.more;
 
 /** One annotated notice at a glance (popup): status bar, follow-ups, 序时进度, sections, units. */
-export function ProgressSummary({ notice: n, busy, onOpen, onExport, onOverview }: Props) {
+export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExport, onOverview }: Props) {
   const id = `notice-${n.key.replace(/[^\w-]/g, (c) => c.charCodeAt(0).toString(36))}`;
   return (
     <section class={`notice${n.current ? ' current' : ''}${n.compact ? ' compact' : ''}`} aria-labelledby={id} data-notice-key={n.key}>
@@ -56,7 +58,7 @@ export function ProgressSummary({ notice: n, busy, onOpen, onExport, onOverview 
       ) : (
         <>
           {total(n.overdue) > 0 && (
-            <PopupDetails open class="urgent" summary={t('summary.overdue', total(n.overdue))}>
+            <PopupDetails open={first || n.current} class="urgent" summary={t('summary.overdue', total(n.overdue))}>
               {() => <PopupItemList list={n.overdue} onOpen={onOpen} detail={(e) => `${e.followUp} · ${days(e.days)}`} />}
             </PopupDetails>
           )}
@@ -91,7 +93,10 @@ export function ProgressSummary({ notice: n, busy, onOpen, onExport, onOverview 
           </PopupDetails>
         </>
       )}
-      <ExportButtons busy={busy} scope={n.docNo ?? n.key} onExport={(format) => onExport(format, [n.key])} />
+      {/* This notice's own files, one click away: the popup opens without them. */}
+      <PopupDetails class="export" summary={t('export.thisNotice')}>
+        {() => <ExportButtons busy={busy} scope={n.docNo ?? n.key} onExport={(format) => onExport(format, [n.key])} />}
+      </PopupDetails>
     </section>
   );
 }

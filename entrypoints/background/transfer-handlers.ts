@@ -5,7 +5,7 @@
  */
 import type { DubanDatabase } from '../../lib/db/database';
 import { LAST_EXPORT_KEY, setMeta } from '../../lib/db/meta';
-import { readPopupSummary } from '../../lib/db/records';
+import { createPopupSummaryReader } from '../../lib/db/popup-summary';
 import { message } from '../../lib/message';
 import { applyImport, lastImport, previewImport, readSnapshot, undoLastImport, UndoRefused } from '../../lib/db/transfer-store';
 import type { ExportFormat, Handler, ImportOutcome } from '../../lib/protocol';
@@ -30,9 +30,11 @@ const EXPORTS: Record<ExportFormat, { mimeType: string; build(snapshot: Transfer
 
 /** `durable`: the instance imports and undo write through (strict durability); `db` for the rest. */
 export function createTransferHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
+  // Kept warm between openings of the popup; read again after any write of either instance.
+  const popupSummary = createPopupSummaryReader(db, [db, durable]);
   return {
     async getPopupSummary({ activeUrl }) {
-      return ok(await readPopupSummary(db, now(), activeUrl));
+      return ok(await popupSummary.read(now(), activeUrl));
     },
 
     async exportAnnotations({ format, noticeKeys }) {

@@ -88,10 +88,11 @@ export function App() {
               {t('popup.empty')}
             </p>
           )}
-          {summary.notices.map((n) => (
+          {summary.notices.map((n, i) => (
             <ProgressSummary
               key={n.key}
               notice={n}
+              first={i === 0}
               busy={busy}
               onOpen={(href) => void openItem(href)}
               onExport={(f, keys) => void exportFile(f, keys)}

@@ -43,6 +43,15 @@ export class DubanDatabase extends Dexie {
   annotationDigests!: EntityTable<AnnotationDigest, 'noticeKey'>;
   /** Each notice's summary as far as it does not depend on the day: what the popup reads (lib/summary/digests.ts). */
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
+  /** How many writes this instance has made since it was created (the write-counter middleware below). */
+  writes = 0;
+  private readonly writeListeners = new Set<() => void>();
+
+  /** Calls `fn` after each write of this instance; returns the way to stop. */
+  onWrite(fn: () => void): () => void {
+    this.writeListeners.add(fn);
+    return () => this.writeListeners.delete(fn);
+  }
 
   /**
    * `chromeTransactionDurability` applies to every transaction of this instance: the background
@@ -52,6 +61,27 @@ export class DubanDatabase extends Dexie {
   constructor(name = DB_NAME, options: Pick<DexieOptions, 'chromeTransactionDurability' | 'indexedDB'> = {}) {
     // Dexie takes a key given as undefined as the value: pass only the options set.
     super(name, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)));
+    // Every put, add and delete of any table, whichever store or transaction makes it, counts:
+    // a cache of what was read (./popup-summary.ts) knows from the count that it may be stale.
+    this.use({
+      stack: 'dbcore',
+      name: 'write-counter',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (req) =>
+              table.mutate(req).then((res) => {
+                this.writes++;
+                for (const fn of this.writeListeners) fn();
+                return res;
+              }),
+          };
+        },
+      }),
+    });
     // Version 1: the first released schema (tests keep a database written by it).
     this.version(1).stores({
       notices: 'key, docNo, lastSeenAt',

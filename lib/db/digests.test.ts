@@ -54,12 +54,18 @@ async function digestsOf(d: DubanDatabase) {
   };
 }
 
-/** Stored digests equal derived ones, and the popup's answer equals the summary of the tables themselves. */
-async function expectInStep(d: DubanDatabase, now: number, activeUrl?: string) {
+/**
+ * Stored digests equal derived ones, and the popup's answer equals the summary of the tables
+ * themselves. `popup` is the background as the popup meets it, kept across writes (its summary is
+ * kept warm between openings); a new one by default.
+ */
+async function expectInStep(d: DubanDatabase, now: number, activeUrl?: string, popup?: { service: ReturnType<typeof createService>; clock: { now: number } }) {
   const { stored, derived, notices: n, annotations } = await digestsOf(d);
   expect(stored).toEqual(derived);
   const lastExport = await getMeta<LastExport>(d, LAST_EXPORT_KEY);
-  const answer = await createService(d, () => now).handle('getPopupSummary', activeUrl ? { activeUrl } : {});
+  if (popup) popup.clock.now = now;
+  const service = popup?.service ?? createService(d, () => now);
+  const answer = await service.handle('getPopupSummary', activeUrl ? { activeUrl } : {});
   expect(answer).toEqual({ ok: true, value: summarise({ notices: n, annotations, lastExport, now, ...(activeUrl && { activeUrl }) }) });
 }
 
@@ -139,10 +145,14 @@ describe('digests', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), fc.integer({ min: 0, max: 2 }), async (ops, active) => {
         const d = await db();
+        const popupClock = { now: T0 };
+        const popup = { service: createService(d, () => popupClock.now), clock: popupClock };
         let clock = T0;
         for (const op of ops) {
           clock = await run(d, op, clock);
-          await expectInStep(d, clock + 5 * 86_400_000, [undefined, notices[0].sourceUrl, notices[2].sourceUrl][active]);
+          // The same background answers every opening, and a new one (woken after a stop) too.
+          await expectInStep(d, clock + 5 * 86_400_000, [undefined, notices[0].sourceUrl, notices[2].sourceUrl][active], popup);
+          await expectInStep(d, clock + 5 * 86_400_000, [undefined, notices[0].sourceUrl, notices[2].sourceUrl][(active + 1) % 3], popup);
         }
         opened = opened.filter((x) => x !== d);
         await dispose(d);

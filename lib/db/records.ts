@@ -2,12 +2,10 @@
  * Notice records and annotations are written here and nowhere else, each write with the popup's
  * digests (lib/summary/digests.ts) in the same transaction: every write path (an edit, a page
  * visit, an accepted revision, an import, an undo) calls writeRecords, so the digests can never be
- * seen out of step with the tables (./digests.test.ts). The popup reads the digests here too.
+ * seen out of step with the tables (./digests.test.ts). The popup reads them in ./popup-summary.ts.
  */
 import { digestUpdate, type SourceWrites } from '../summary/digests';
-import { detailedNotices, summariseDigests, withDetails, type LastExport, type PopupSummary } from '../summary/summary';
 import type { DubanDatabase } from './database';
-import { getMeta, LAST_EXPORT_KEY } from './meta';
 
 /** The tables writeRecords writes: every transaction that calls it has them in its scope. */
 export const recordTables = (db: DubanDatabase) => [db.notices, db.annotations, db.noticeDigests, db.annotationDigests, db.summaryDigests];
@@ -36,19 +34,4 @@ export async function writeRecords(db: DubanDatabase, w: SourceWrites): Promise<
     put.summaries.length && db.summaryDigests.bulkPut(put.summaries),
     drop.summaries.length && db.summaryDigests.bulkDelete(drop.summaries),
   ]);
-}
-
-/**
- * The popup's summary: the summary digests (a few KB per notice), then the digests of the notices
- * shown in full, never every annotation. One transaction, so all of it is consistent.
- */
-export function readPopupSummary(db: DubanDatabase, now: number, activeUrl?: string): Promise<PopupSummary> {
-  const tables = [db.summaryDigests, db.noticeDigests, db.annotationDigests, db.meta];
-  return db.transaction('r', tables, async () => {
-    const [digests, lastExport] = await Promise.all([db.summaryDigests.toArray(), getMeta<LastExport>(db, LAST_EXPORT_KEY)]);
-    const skeleton = summariseDigests({ digests, lastExport, now, activeUrl });
-    const keys = detailedNotices(skeleton);
-    const [notices, annotations] = await Promise.all([db.noticeDigests.bulkGet(keys), db.annotationDigests.bulkGet(keys)]);
-    return withDetails(skeleton, notices, annotations);
-  });
 }

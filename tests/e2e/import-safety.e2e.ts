@@ -300,6 +300,8 @@ describe('hostile files in the popup', () => {
     await page.locator('[data-testid="import-done"]').waitFor();
     const card = page.locator('section.notice[data-notice-key="拱政办发〔2025〕43号"]');
     await card.waitFor();
+    // The popup shows the first five, then the rest on 再显示.
+    await card.locator('[data-action="show-all"]').click();
     const notes = card.locator('details.urgent .note');
     await expect.poll(() => notes.count()).toBe(payloads.length);
     // The popup shows each note's first line with text.
@@ -311,6 +313,7 @@ describe('hostile files in the popup', () => {
     expect(await page.title()).toBe('duban');
     await screenshot(page, 'import-safety-payloads', { fullPage: true });
 
+    await card.locator('details.export summary').click();
     const row = card.locator('.export-row').first();
     const [csv] = await Promise.all([page.waitForEvent('download'), row.locator('[data-export="csv"]').click()]);
     const csvText = readFileSync((await csv.path())!, 'utf8');
@@ -465,5 +468,5 @@ describe('service worker stopped while an import is being written', () => {
     console.info(`service worker stopped mid-import: ${outcomes.join('; ')}`);
     // At least one stop really hit the transaction before it committed, and it lost all of it.
     expect(outcomes.some((o) => o.includes('in flight, none'))).toBe(true);
-  });
+  }, 300_000); // four 5,000-item imports, each allowed a minute on a busy machine
 });

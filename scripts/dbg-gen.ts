@@ -1,0 +1,14 @@
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { writeFileSync } from 'node:fs';
+import { DubanDatabase } from '../lib/db/database';
+import { createTransferHandlers } from '../entrypoints/background/transfer-handlers';
+import { syntheticData } from './bench/transfer';
+Object.assign(Dexie.dependencies, { indexedDB, IDBKeyRange });
+const data = syntheticData();
+const db = new DubanDatabase('x');
+await db.transaction('rw', db.notices, db.annotations, db.history, async () => { await db.notices.bulkPut(data.notices); await db.annotations.bulkPut(data.annotations); await db.history.bulkAdd(data.history); });
+const r = await createTransferHandlers(db, () => Date.UTC(2025, 5, 15, 2, 0)).exportAnnotations({ format: 'json' });
+if (!r.ok) throw new Error('x');
+writeFileSync('/tmp/bench10k.json', r.value.text);
+process.exit(0);

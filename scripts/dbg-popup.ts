@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { extensionPage, launchDuban } from '../tests/e2e/harness';
+const text = readFileSync('/tmp/bench10k.json', 'utf8');
+const duban = await launchDuban();
+const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+const marks = async () => { await page.reload(); await page.waitForFunction(() => performance.getEntriesByName('duban:popup-summary').length > 0); return page.evaluate(() => Object.fromEntries([...performance.getEntriesByType('mark'), ...performance.getEntriesByType('navigation')].map((m) => [m.name.slice(-30), Math.round(m.startTime + ((m as PerformanceNavigationTiming).domInteractive ?? 0))]))); };
+for (let i = 0; i < 4; i++) console.log('empty', JSON.stringify(await marks()));
+const r = await page.evaluate((text) => new Promise((res) => chrome.runtime.sendMessage({ id: 1, type: 'applyImport', data: { text }, timestamp: Date.now() }, (x) => res(x?.res?.ok))), text);
+console.log('import', r);
+for (let i = 0; i < 5; i++) console.log('full', JSON.stringify(await marks()));
+await duban.close();

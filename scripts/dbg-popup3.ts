@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { extensionPage, launchDuban } from '../tests/e2e/harness';
+const text = readFileSync('/tmp/bench10k.json', 'utf8');
+const duban = await launchDuban();
+const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+await page.evaluate((text) => new Promise((res) => chrome.runtime.sendMessage({ id: 1, type: 'applyImport', data: { text }, timestamp: Date.now() }, (x) => res(x?.res?.ok))), text);
+await page.reload(); await page.waitForFunction(() => performance.getEntriesByName('duban:popup-summary').length > 0);
+console.log(await page.evaluate(() => { const c = new Map<string, number>(); for (const e of document.querySelectorAll('*')) c.set(e.tagName, (c.get(e.tagName) ?? 0) + 1); return JSON.stringify({ total: document.querySelectorAll('*').length, text: document.body.innerText.length, tags: [...c].sort((a, b) => b[1] - a[1]).slice(0, 15) }); }));
+await page.setViewportSize({ width: 400, height: 600 });
+await page.screenshot({ path: '/tmp/popup-full.png', fullPage: true });
+await duban.close();
