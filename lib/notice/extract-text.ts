@@ -63,6 +63,9 @@ for (const name of [
 KIND.set('br', BR);
 for (const name of ['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe']) KIND.set(name, SKIP);
 
+/** Marks the rows duban adds to a table for its overlays (placement.ts): no part of the page's text. */
+export const OVERLAY_ROW = 'data-duban-row';
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -157,9 +160,9 @@ class LineReader implements TextLines {
     t.last = this.raws.length - 1;
   }
 
-  /** duban's own overlay hosts hold no page text; hidden copies are left out when asked. */
+  /** duban's own overlay hosts and table rows hold no page text; hidden copies are left out when asked. */
   private leftOut(el: Element): boolean {
-    return el.hasAttribute('data-duban-item') || (this.skipHidden && hiddenByAttributes(el));
+    return el.hasAttribute('data-duban-item') || el.hasAttribute(OVERLAY_ROW) || (this.skipHidden && hiddenByAttributes(el));
   }
 }
 
