@@ -7,11 +7,10 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { FixtureIndex, type FixtureEntry } from '../../tests/fixtures/notice-expected';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
-import type { ListAnchor } from './formats';
-import { normalizeText } from './normalize';
+import { anchoredAtText, placeMarkers } from '../../tests/fixtures/notice-anchors';
 import { AFTER_ROWS, AFTER_TEXT, itemBlocks, OVERLAY_ROW, overlayPosition, removeOverlayRows } from './placement';
 import { readNoticePage } from './read-notice';
-import { isRefusal, type ReadItem } from './reading';
+import { isRefusal } from './reading';
 
 const DIR = fileURLToPath(new URL('../../tests/fixtures/notices/', import.meta.url));
 const read = (name: string) => readFileSync(DIR + name, 'utf8');
@@ -26,31 +25,7 @@ function readAnchored(html: string, url: string) {
   return { doc: d, reading: r.reading, items: r.reading.lists.flatMap((l) => l.items), anchors: r.anchors! };
 }
 
-const squeeze = (s: string) => normalizeText(s).replace(/\s+/g, '');
-const textOf = (nodes: readonly Text[]) => nodes.map((n) => n.data).join('');
-
-/** The anchor's nodes hold the start of the item's text (its first paragraph's first words). */
-function anchoredAtText(item: ReadItem, anchor: ListAnchor | undefined): boolean {
-  const start = squeeze(item.text.split('\n')[0]).slice(0, 8);
-  return !!anchor && anchor.key === item.key && squeeze(textOf(anchor.nodes)).includes(start);
-}
-
 const cellOf = (n: Node) => (n.parentElement?.closest('td,th') ?? undefined) as Element | undefined;
-
-/**
- * Puts a marker where each item's overlay goes, as the content script does (every position first,
- * then the markers); gives them in document order.
- */
-function placeMarkers(d: Document, items: readonly ReadItem[], anchors: Map<string, ListAnchor>): Element[] {
-  const positions = items.map((it) => overlayPosition(anchors.get(it.key)!));
-  positions.forEach((pos, i) => {
-    if (!pos) throw new Error(`no place for ${items[i].key}`);
-    const marker = d.createElement('duban-marker');
-    marker.setAttribute('data-duban-item', items[i].key);
-    pos.parent.insertBefore(marker, pos.before);
-  });
-  return [...d.querySelectorAll('duban-marker')];
-}
 
 /** Each row of `table` as the slots its cells take (spans counted); throws when two cells take one slot. */
 function slots(table: Element): string[][] {
