@@ -9,7 +9,7 @@ import { Level, listKeys, readMarker } from '../numbering';
 import { listTitle, type PageFacts } from '../page-facts';
 import { LABEL_FIRST, type PageLines } from '../page-lines';
 import { foldWidth } from '../normalize';
-import { placeByLayout } from '../placement';
+import { AFTER_TEXT, placeByLayout } from '../placement';
 import type { ReadItem, ReadList } from '../reading';
 import { assignRoles, headingLeaders, readLabel, type Responsibility } from '../responsibility';
 import type { ListAnchor } from './format';
@@ -157,18 +157,24 @@ export function readOutline(
 function anchorItems(lists: readonly ListDrafts[], pl: PageLines): Map<string, ListAnchor> {
   const anchors: ListAnchor[] = [];
   for (const { list, drafts } of lists) {
-    list.items.forEach(({ key }, i) => {
+    for (let i = 0; i < drafts.length; i++) {
       const { entry, reading } = drafts[i];
-      anchors.push({
-        key,
-        nodes: pl.nodes(entry.line, reading.textLast),
-        unitNodes: reading.respLines.flatMap((l) => pl.nodes(l)),
-        placement: undefined!, // set just below
-      });
-    });
+      const key = list.items[i].key;
+      anchors.push({ key, nodes: pl.nodes(entry.line, reading.textLast), unitNodes: linesNodes(pl, reading.respLines), placement: AFTER_TEXT });
+    }
   }
   placeByLayout(anchors);
-  return new Map(anchors.map((a) => [a.key, a]));
+  const byKey = new Map<string, ListAnchor>();
+  for (const a of anchors) byKey.set(a.key, a);
+  return byKey;
+}
+
+/** The text nodes of `lines` (ascending; one slice when they follow each other, as labelled lines do). */
+function linesNodes(pl: PageLines, lines: readonly number[]): Text[] {
+  if (!lines.length) return [];
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  return last - first === lines.length - 1 ? pl.nodes(first, last) : lines.flatMap((l) => pl.nodes(l));
 }
 
 /**
