@@ -132,7 +132,7 @@ class LineReader implements TextLines {
         const name = el.localName;
         const kind = KIND.get(name) ?? INLINE;
         // Most elements have no attributes at all: one call answers both questions below for them.
-        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el))) continue;
+        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el, name))) continue;
         if (kind === BR) {
           this.endLine();
           this.soft = true;
@@ -161,8 +161,8 @@ class LineReader implements TextLines {
   }
 
   /** duban's own overlay hosts and table rows hold no page text; hidden copies are left out when asked. */
-  private leftOut(el: Element): boolean {
-    return el.hasAttribute('data-duban-item') || el.hasAttribute(OVERLAY_ROW) || (this.skipHidden && hiddenByAttributes(el));
+  private leftOut(el: Element, name: string): boolean {
+    return el.hasAttribute('data-duban-item') || (name === 'tr' && el.hasAttribute(OVERLAY_ROW)) || (this.skipHidden && hiddenByAttributes(el));
   }
 }
 

@@ -77,34 +77,20 @@ export function itemBlocks(anchor: Placeable, container: Element): Element[] {
   return anchor.placement.blocks(anchor, container);
 }
 
+const cellOf = (node: Node): Element | undefined => {
+  for (let el = node.parentElement; el; el = el.parentElement) if (el.localName === 'td' || el.localName === 'th') return el;
+  return undefined;
+};
+
 /**
  * Sets the placement of items written in the page's flow by their layout: an item that starts in a
  * table cell holding no other item's start (the seed's old layout: its number cell) is a table
  * row, placed in an overlay row after it (AFTER_ROWS); items sharing a cell (a page laid out in a
  * table, the notice in one of its cells) or in no cell are text, placed after it (AFTER_TEXT).
+ * `inTable` tells which items may start in a cell at all (the others are not looked up).
  */
-export function placeByLayout(anchors: readonly Placeable[]): void {
-  // Items' paragraphs share their ancestors: each element is asked for its cell once.
-  const cellBelow = new Map<Element, Element | null>();
-  const cellOf = (node: Node): Element | null => {
-    const path: Element[] = [];
-    let cell: Element | null = null;
-    for (let el = node.parentElement; el; el = el.parentElement) {
-      const known = cellBelow.get(el);
-      if (known !== undefined) {
-        cell = known;
-        break;
-      }
-      if (el.localName === 'td' || el.localName === 'th') {
-        cell = el;
-        break;
-      }
-      path.push(el);
-    }
-    for (const el of path) cellBelow.set(el, cell);
-    return cell;
-  };
-  const starts = anchors.map((a) => (a.nodes.length ? cellOf(a.nodes[0]) : null));
+export function placeByLayout(anchors: readonly Placeable[], inTable: (i: number) => boolean = () => true): void {
+  const starts = anchors.map((a, i) => (a.nodes.length && inTable(i) ? cellOf(a.nodes[0]) : undefined));
   const items = new Map<Element, number>();
   for (const cell of starts) if (cell) items.set(cell, (items.get(cell) ?? 0) + 1);
   anchors.forEach((a, i) => {

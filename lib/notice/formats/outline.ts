@@ -156,14 +156,18 @@ export function readOutline(
 /** An item's text lines from its number, and its responsibility's lines; placed by their layout. */
 function anchorItems(lists: readonly ListDrafts[], pl: PageLines): Map<string, ListAnchor> {
   const anchors: ListAnchor[] = [];
+  const firsts: number[] = [];
   for (const { list, drafts } of lists) {
     for (let i = 0; i < drafts.length; i++) {
       const { entry, reading } = drafts[i];
       const key = list.items[i].key;
       anchors.push({ key, nodes: pl.nodes(entry.line, reading.textLast), unitNodes: linesNodes(pl, reading.respLines), placement: AFTER_TEXT });
+      firsts.push(entry.line);
     }
   }
-  placeByLayout(anchors);
+  // Only an item starting in a table holding no other (the page's layout tables hold the notice's) may be a row of its own.
+  const leaves = pl.lines.tables.filter((t) => t.leaf && t.first <= t.last).map((t) => [pl.logical(t.first), pl.logical(t.last)]);
+  placeByLayout(anchors, (i) => leaves.some(([first, last]) => firsts[i] >= first && firsts[i] <= last));
   const byKey = new Map<string, ListAnchor>();
   for (const a of anchors) byKey.set(a.key, a);
   return byKey;
