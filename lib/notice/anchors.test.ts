@@ -113,18 +113,20 @@ describe('the seed and its old table layout', () => {
     expect([...twin.anchors.keys()]).toEqual([...seed.anchors.keys()]);
   });
 
-  it('place the seed’s overlays after each item’s text, as today, and the table’s after each item’s rows', () => {
+  it('place the seed’s overlays after each item’s text, as today, and the table’s after each item’s row', () => {
     expect([...seed.anchors.values()].every((a) => a.placement === AFTER_TEXT)).toBe(true);
     const markers = placeMarkers(twin.doc, twin.items, twin.anchors);
-    // Items 1–4 share one 牵头单位 row: their overlays follow it, in order; item 5 has its own.
+    // Each item's overlay right after its row, as the seed's after its text; the 牵头单位 row
+    // closing items 1–4 after the fourth's overlay, item 5's own after item 5's.
     const rowOf = (key: string) => markers.find((m) => m.getAttribute('data-duban-item') === key)!.closest('tr')!;
-    const unitRow = rowOf('1').previousElementSibling!;
-    expect(unitRow.textContent).toMatch(/^\s*牵头单位：区政府办公室/);
-    expect(rowOf('1').nextElementSibling).toBe(rowOf('2'));
-    expect(rowOf('2').nextElementSibling).toBe(rowOf('3'));
-    expect(rowOf('3').nextElementSibling).toBe(rowOf('4'));
-    expect(rowOf('5').previousElementSibling!.textContent).toMatch(/牵头单位：区发改经信局/);
-    expect(rowOf('5').previousElementSibling!.previousElementSibling!.textContent).toMatch(/地区生产总值增长5\.5%/);
+    const before = (key: string) => rowOf(key).previousElementSibling!.textContent!;
+    const after = (key: string) => rowOf(key).nextElementSibling!.textContent!;
+    expect(before('1')).toMatch(/坚持政治引领/);
+    expect(before('2')).toMatch(/坚持阳光用权/);
+    expect(before('4')).toMatch(/坚持作风挺前/);
+    expect(after('4')).toMatch(/^\s*牵头单位：区政府办公室/);
+    expect(before('5')).toMatch(/地区生产总值增长5\.5%/);
+    expect(after('5')).toMatch(/牵头单位：区发改经信局/);
   });
 
   it('give a filter each item’s rows, the shared 牵头单位 row to each item it closes', () => {

@@ -1,6 +1,6 @@
 /**
  * Overlays of items laid out as table rows (a task table; the seed's old layout, number cell, text
- * cell, 牵头单位 row): each in a row of its own after the item's rows, a <tr> with one
+ * cell, 牵头单位 row): each in a row of its own after the item's row, a <tr> with one
  * <td colspan=N> spanning the table where the overlay's host goes, never inside a cell. Rows tied
  * by a cell spanning them (a leader, a project or a 牵头单位 shared by several tasks) are one
  * group: the overlays of its tasks go after the group's last row, in task order, so that no added
@@ -74,7 +74,11 @@ const tableOf = (tr: Element): Element | undefined => {
   return undefined;
 };
 
-/** Where the item sits in its table: its rows, the row that is its own (task order), its group's last row. */
+/**
+ * Where the item sits in its table: the rows of its text and of its responsibility (a 牵头单位 row
+ * of its own, in the seed's old layout), the row that is its own (its task order), and the last
+ * row of its group: its text's rows and every row a cell covering them reaches.
+ */
 interface Placed {
   table: Shape;
   rows: Set<number>;
@@ -90,6 +94,7 @@ function place(anchor: AnchorNodes): Placed | undefined {
   const s = shape(table);
   const rows = new Set<number>();
   // Its own row is the last its text is in: a project cell shared with the tasks below starts above it.
+  let first = Infinity;
   let own = -1;
   for (const [nodes, isText] of [[anchor.nodes, true], [anchor.unitNodes, false]] as const) {
     let prev: Element | undefined;
@@ -100,12 +105,17 @@ function place(anchor: AnchorNodes): Placed | undefined {
       const r = s.index.get(row);
       if (r === undefined) continue;
       rows.add(r);
-      if (isText) own = Math.max(own, r);
+      if (isText) {
+        first = Math.min(first, r);
+        own = Math.max(own, r);
+      }
     }
   }
   if (own < 0) return undefined;
-  let last = Math.max(...rows);
-  for (let r = Math.min(...rows); r <= last; r++) last = Math.max(last, s.reach[r]);
+  // After the task's row, as prose places it after its text: a 牵头单位 row of its own comes after
+  // the overlay (and one closing items 1–4 after the fourth's), unless a cell spans it.
+  let last = own;
+  for (let r = first; r <= last; r++) last = Math.max(last, s.reach[r]);
   return { table: s, rows, own, last };
 }
 

@@ -128,7 +128,8 @@ export interface ListAnchor {
   unitNodes: Text[];
   /**
    * After the item's text in the page's flow (placement.ts AFTER_TEXT), or, for an item laid out
-   * in a table row of its own, in an overlay row after its rows (lib/notice/row-placement.ts AFTER_ROWS).
+   * in a table row of its own, in an overlay row after its row, or after its group's last row when
+   * a cell spans several tasks (lib/notice/row-placement.ts AFTER_ROWS).
    */
   placement: OverlayPlacement;
 }
