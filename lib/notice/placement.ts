@@ -1,7 +1,8 @@
 /**
  * Where duban's UI goes in a recognised notice: where its format says for each item (for text
- * formats, after the item's text), and at the top of the notice's body. Reads the anchors the
- * recogniser found; touches nothing. Document passed in.
+ * formats, after the item's text; for table rows, in an overlay row after them, row-placement.ts),
+ * and at the top of the notice's body. Reads the anchors the recogniser found; touches nothing but
+ * for the overlay rows AFTER_ROWS adds to a table. Document passed in.
  */
 import type { AnchorNodes, ItemAnchor, OverlayPlacement, Position } from './formats/format';
 import { AFTER_ROWS } from './row-placement';

@@ -20,9 +20,9 @@ import {
   assignRoles, headingLeaders, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
+import { cellSpan, isCell, tableRows } from '../table-rows';
 import type { ListAnchor, ListFormat, ListPage, ListsReading } from './format';
 import { MIN_ITEMS } from './outline';
-import { cellSpan, isCell, tableRows } from '../table-rows';
 
 type Column = 'number' | 'task' | 'leader' | 'lead' | 'co' | 'resp' | 'deadline' | 'progress' | 'other';
 
@@ -373,7 +373,7 @@ function readLists(page: ListPage): ListsReading {
     const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i], share: shares[i] })), many ? li + 1 : undefined);
     list.items.forEach((it, i) => {
       it.key = keys[i];
-      // The overlay in a row of its own after the task's rows (its group's, when a cell spans several tasks).
+      // The overlay in a row of its own after the task's row (its group's last, when a cell spans several tasks).
       anchors.set(it.key, { key: it.key, ...nodes[i], placement: AFTER_ROWS });
     });
   });
