@@ -10,6 +10,7 @@ import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import { anchoredAtText, placeMarkers } from '../../tests/fixtures/notice-anchors';
 import { AFTER_ROWS, AFTER_TEXT, itemBlocks, OVERLAY_ROW, overlayPosition, removeOverlayRows } from './placement';
 import { readNoticePage } from './read-notice';
+import { recogniseNotice } from './recognise';
 import { isRefusal } from './reading';
 
 const DIR = fileURLToPath(new URL('../../tests/fixtures/notices/', import.meta.url));
@@ -107,6 +108,18 @@ describe('the seed and its old table layout', () => {
   const seed = readAnchored(readFileSync(SEED_PAGE, 'utf8'), SEED_URL);
   const twinEntry = index.find((e) => e.file === 'gongshu-2024-2-table.html')!;
   const twin = readAnchored(read(twinEntry.file), twinEntry.url);
+
+  it('place the seed’s overlays where today’s reading does (recognise.ts), item by item, in the copy a reader sees', () => {
+    const today = recogniseNotice(seed.doc, {});
+    if (!today.ok) throw new Error(today.reason);
+    for (const item of seed.items) {
+      const rich = overlayPosition(seed.anchors.get(item.key)!)!;
+      const was = overlayPosition(today.anchors.get(Number(item.key))!)!;
+      expect(rich.parent, item.key).toBe(was.parent);
+      expect(rich.before, item.key).toBe(was.before);
+      expect(seed.doc.getElementById('zoom')!.contains(rich.parent), item.key).toBe(true);
+    }
+  });
 
   it('give 156 anchors with the same keys', () => {
     expect(seed.anchors.size).toBe(156);
