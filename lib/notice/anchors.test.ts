@@ -109,7 +109,7 @@ describe('the seed and its old table layout', () => {
   const twinEntry = index.find((e) => e.file === 'gongshu-2024-2-table.html')!;
   const twin = readAnchored(read(twinEntry.file), twinEntry.url);
 
-  it('place the seed’s overlays where today’s reading does (recognise.ts), item by item, in the copy a reader sees', () => {
+  it('place the seed’s overlays and give its blocks as today’s reading does (recognise.ts), item by item, in the copy a reader sees', () => {
     const today = recogniseNotice(seed.doc, {});
     if (!today.ok) throw new Error(today.reason);
     for (const item of seed.items) {
@@ -118,6 +118,12 @@ describe('the seed and its old table layout', () => {
       expect(rich.parent, item.key).toBe(was.parent);
       expect(rich.before, item.key).toBe(was.before);
       expect(seed.doc.getElementById('zoom')!.contains(rich.parent), item.key).toBe(true);
+      // The same paragraphs to hide with it: its text's and its 牵头单位 line's.
+      const zoom = seed.doc.getElementById('zoom')!;
+      const blocks = itemBlocks(seed.anchors.get(item.key)!, zoom);
+      const wasBlocks = itemBlocks(today.anchors.get(Number(item.key))!, zoom);
+      expect(blocks.length, item.key).toBe(wasBlocks.length);
+      blocks.forEach((b, i) => expect(b, item.key).toBe(wasBlocks[i]));
     }
   });
 
