@@ -63,6 +63,9 @@ for (const name of [
 KIND.set('br', BR);
 for (const name of ['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe']) KIND.set(name, SKIP);
 
+/** Marks the rows duban adds to a table for its overlays (placement.ts): no part of the page's text. */
+export const OVERLAY_ROW = 'data-duban-row';
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -129,7 +132,7 @@ class LineReader implements TextLines {
         const name = el.localName;
         const kind = KIND.get(name) ?? INLINE;
         // Most elements have no attributes at all: one call answers both questions below for them.
-        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el))) continue;
+        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el, name))) continue;
         if (kind === BR) {
           this.endLine();
           this.soft = true;
@@ -157,9 +160,9 @@ class LineReader implements TextLines {
     t.last = this.raws.length - 1;
   }
 
-  /** duban's own overlay hosts hold no page text; hidden copies are left out when asked. */
-  private leftOut(el: Element): boolean {
-    return el.hasAttribute('data-duban-item') || (this.skipHidden && hiddenByAttributes(el));
+  /** duban's own overlay hosts and table rows hold no page text; hidden copies are left out when asked. */
+  private leftOut(el: Element, name: string): boolean {
+    return el.hasAttribute('data-duban-item') || (name === 'tr' && el.hasAttribute(OVERLAY_ROW)) || (this.skipHidden && hiddenByAttributes(el));
   }
 }
 

@@ -8,7 +8,7 @@
  * number, a label such as 责任单位：, a date): editors break lines anywhere, and `1.坚持…<br>…。`
  * is one item, `责任单位：A、<br>B` one list of units.
  */
-import type { TextLines } from './extract-text';
+import { lineNodes, type TextLines } from './extract-text';
 import { foldWidth, layoutText } from './normalize';
 import { readMarker } from './numbering';
 import { readLabel } from './responsibility';
@@ -81,6 +81,11 @@ export class PageLines {
   /** Line i was begun by a <br> (a number or a label after a break in the same paragraph). */
   soft(i: number): boolean {
     return this.lines.softs[this.heads[i]];
+  }
+
+  /** The text nodes of logical lines `first` to `last`, in order: to anchor an item back into the page. */
+  nodes(first: number, last = first): Text[] {
+    return lineNodes(this.lines, this.heads[first], this.heads[last + 1] - 1);
   }
 
   /** The logical line physical line `p` (an index into `lines`) is part of. */

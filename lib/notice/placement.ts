@@ -1,11 +1,17 @@
 /**
  * Where duban's UI goes in a recognised notice: where its format says for each item (for text
- * formats, after the item's text), and at the top of the notice's body. Reads the anchors the
- * recogniser found; touches nothing. Document passed in.
+ * formats, after the item's text; for table rows, in an overlay row after them, row-placement.ts),
+ * and at the top of the notice's body. Reads the anchors the recogniser found; touches nothing but
+ * for the overlay rows AFTER_ROWS adds to a table. Document passed in.
  */
-import type { ItemAnchor, OverlayPlacement, Position } from './formats/format';
+import type { AnchorNodes, ItemAnchor, OverlayPlacement, Position } from './formats/format';
+import { AFTER_ROWS } from './row-placement';
 
 export type { Position };
+export { AFTER_ROWS, removeOverlayRows, OVERLAY_ROW } from './row-placement';
+
+/** An anchor as placement reads it: today's (ItemAnchor) or the richer reading's (ListAnchor). */
+type Placeable = AnchorNodes & { placement: OverlayPlacement };
 
 /** Inline wrappers JCMS pages put around item text (<span style="font-family:仿宋">, <strong>, …). */
 const INLINE = new Set([
@@ -62,12 +68,34 @@ function textBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, container: 
 /** Items written as text in the page's flow (paragraphs, lines): the overlay after the item's text. */
 export const AFTER_TEXT: OverlayPlacement = { position: afterText, blocks: textBlocks };
 
-/** Where item `anchor`'s overlay goes, by its format's placement. */
-export function overlayPosition(anchor: ItemAnchor): Position | undefined {
+/** Where item `anchor`'s overlay goes, by its format's placement (a table's may add the overlay's row). */
+export function overlayPosition(anchor: Placeable): Position | undefined {
   return anchor.placement.position(anchor);
 }
 
 /** The page's elements that show the item, by its format's placement; hiding them hides the item. */
-export function itemBlocks(anchor: ItemAnchor, container: Element): Element[] {
+export function itemBlocks(anchor: Placeable, container: Element): Element[] {
   return anchor.placement.blocks(anchor, container);
+}
+
+const cellOf = (node: Node): Element | undefined => {
+  for (let el = node.parentElement; el; el = el.parentElement) if (el.localName === 'td' || el.localName === 'th') return el;
+  return undefined;
+};
+
+/**
+ * Sets the placement of items written in the page's flow by their layout: an item that starts in a
+ * table cell holding no other item's start (the seed's old layout: its number cell) is a table
+ * row, placed in an overlay row after it (AFTER_ROWS); items sharing a cell (a page laid out in a
+ * table, the notice in one of its cells) or in no cell are text, placed after it (AFTER_TEXT).
+ * `inTable` tells which items may start in a cell at all (the others are not looked up).
+ */
+export function placeByLayout(anchors: readonly Placeable[], inTable: (i: number) => boolean = () => true): void {
+  const starts = anchors.map((a, i) => (a.nodes.length && inTable(i) ? cellOf(a.nodes[0]) : undefined));
+  const items = new Map<Element, number>();
+  for (const cell of starts) if (cell) items.set(cell, (items.get(cell) ?? 0) + 1);
+  anchors.forEach((a, i) => {
+    const cell = starts[i];
+    a.placement = cell && items.get(cell) === 1 ? AFTER_ROWS : AFTER_TEXT;
+  });
 }

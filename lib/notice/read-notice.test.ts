@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ExpectedPage, FixtureIndex, type ExpectedNotice, type FixtureEntry,
 } from '../../tests/fixtures/notice-expected';
+import { anchoredAtText, placeMarkers } from '../../tests/fixtures/notice-anchors';
 import { seeded } from '../../tests/fixtures/notice-markup';
 import { rewriteMarkup, type Rewrites } from '../../tests/fixtures/rewrite-markup';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
@@ -87,15 +88,21 @@ describe('rewritten markup, same notice', () => {
   // The portal is 2,000 links of chrome: a few runs say enough there.
   const runs = (e: FixtureEntry) => (e.file === 'gongshu-portal.html' ? 2 : e.file === 'gongshu-2024-2-table.html' ? 4 : 12);
 
-  it.each(index.map((e) => [e.file, e] as const))('%s reads the same through wrappers, spans, spaces, <br> and widths', (_f, entry) => {
+  it.each(index.map((e) => [e.file, e] as const))('%s reads the same through wrappers, spans, spaces, <br> and widths, each item anchored', (_f, entry) => {
     const html = read(entry.file);
     const want = expectedOf(entry);
     fc.assert(
       fc.property(fc.integer(), rewrites, (seed, r) => {
-        const got = readPage(rewriteMarkup(html, seeded(seed), r), entry.url);
+        const page = doc(rewriteMarkup(html, seeded(seed), r));
+        const { reading: got, anchors } = readNoticePage(page, entry.url);
         if ('refused' in want) expect(isRefusal(got)).toBe(true);
         else if (r.widths) expect(folded(got)).toEqual(folded(want));
         else expect(got).toEqual(want);
+        if (isRefusal(got)) return;
+        // The anchors survive the rewrite: every item found at its text, the overlays in its order.
+        const items = got.lists.flatMap((l) => l.items);
+        expect(items.filter((it) => !anchoredAtText(it, anchors!.get(it.key))).map((it) => it.key)).toEqual([]);
+        expect(placeMarkers(page, items, anchors!).map((m) => m.getAttribute('data-duban-item'))).toEqual(items.map((it) => it.key));
       }),
       { numRuns: runs(entry) },
     );

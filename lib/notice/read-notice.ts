@@ -10,7 +10,7 @@
  * use (recognise.ts gives today's model); the model migration wires it in.
  */
 import { extractLines } from './extract-text';
-import { LIST_FORMATS, type ListFormat } from './formats';
+import { LIST_FORMATS, type ListAnchor, type ListFormat } from './formats';
 import { readPageFacts, yearFrom } from './page-facts';
 import { PageLines } from './page-lines';
 import type { NoticeReading, ReadRefusal } from './reading';
@@ -25,6 +25,11 @@ export interface NoticePageReading {
   reading: NoticeReading;
   /** The id of the format that read it, for a notice. */
   format?: string;
+  /**
+   * For a notice, where each of its items sits in the page and where its overlay goes, by item
+   * key (ReadItem.key): every item of every list has one.
+   */
+  anchors?: Map<string, ListAnchor>;
 }
 
 const refuse = (url: string, reason: string): ReadRefusal => ({ url, refused: true, reason });
@@ -58,6 +63,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
       const year = facts.year ?? yearFrom(r.lists.flatMap((l) => (l.title ? [l.title] : [])));
       return {
         format: format.id,
+        anchors: r.anchors,
         reading: {
           url,
           ...(docNo ? { docNo } : {}),

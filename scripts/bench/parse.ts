@@ -1,8 +1,9 @@
 /**
  * Recognise + parse + anchor the seed page in Node, next to a bare TreeWalker text walk over the
  * same DOM in the same run: the ratio says how much the parser costs over merely reading the text.
- * The richer reading (lib/notice/read-notice.ts) is measured the same way on the seed and on its
- * old table layout (the same 156 items), each against a text walk of its own page.
+ * The richer reading (lib/notice/read-notice.ts: its lists and an anchor per item) is measured
+ * the same way on the seed and on its old table layout (the same 156 items), each against a text
+ * walk of its own page.
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';

@@ -40,10 +40,11 @@ function read(e: OutlineEntry, pl: PageLines): EntryReading {
     const line = lines[k];
     const found = closingBracket(pl.disp(line), pl.norm(line));
     if (!found) continue;
-    return { resp: found.resp, text: entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open }), last: line };
+    const text = entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open });
+    return { resp: found.resp, text, last: line, textLast: line, respLines: [line] };
   }
   // No bracket: its first line only, so a signature or a heading after it is not taken in.
-  return { text: entryText(pl, e, []), last: e.line };
+  return { text: entryText(pl, e, []), last: e.line, textLast: e.line, respLines: [] };
 }
 
 export const bracket: ListFormat = {
@@ -51,7 +52,7 @@ export const bracket: ListFormat = {
   readLists({ lines, facts }: ListPage): ListsReading {
     const r = readOutline(lines, facts, { read, shares: false });
     return 'lists' in r
-      ? { ok: true, lists: r.lists }
+      ? { ok: true, lists: r.lists, anchors: r.anchors }
       : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})` };
   },
 };

@@ -20,18 +20,28 @@ export interface Position {
 }
 
 /**
- * Where a format puts duban's UI around its items. Reads the anchors; changes nothing. The content
- * script asks it when it mounts the overlays (lib/notice/placement.ts `overlayPosition`, `itemBlocks`).
+ * Where a format puts duban's UI around its items. Reads the anchors, and changes nothing but
+ * for the row a table's overlay goes in (lib/notice/row-placement.ts adds it, once per item, when asked
+ * where the overlay goes). The content script asks it when it mounts the overlays
+ * (lib/notice/placement.ts `overlayPosition`, `itemBlocks`). It reads an anchor's nodes only, so
+ * it serves today's anchors (ItemAnchor) and the richer reading's (ListAnchor) alike.
  */
 export interface OverlayPlacement {
   /** Where the item's overlay goes; undefined when its text has left the page. */
-  position(anchor: ItemAnchor): Position | undefined;
+  position(anchor: AnchorNodes): Position | undefined;
   /**
-   * The page's elements that show the item (its paragraphs and 牵头单位 line, its table row),
-   * below `container` (the notice's body): a filter hides them with the overlay.
+   * The page's elements that show the item (its paragraphs and 牵头单位 line, its table rows and
+   * its overlay row), below `container` (the notice's body): a filter hides them with the
+   * overlay. An element that also shows other items (a 牵头单位 line closing items 1–4, a row
+   * holding a cell that spans several tasks' rows) is given for each of them: it stays while any
+   * of them is shown (entrypoints/notice.content/page-filter.ts hides an element only when every
+   * item listing it is hidden).
    */
-  blocks(anchor: ItemAnchor, container: Element): Element[];
+  blocks(anchor: AnchorNodes, container: Element): Element[];
 }
+
+/** What a placement reads of an anchor: where the item's text and its responsibility are. */
+export type AnchorNodes = Pick<ItemAnchor, 'nodes' | 'unitNodes'>;
 
 /** Where an item's text sits in the page. */
 export interface ItemAnchor {
@@ -101,14 +111,40 @@ export interface ListPage {
   skipHidden: boolean;
 }
 
-/** A format's richer reading: the page's lists, in page order, each item keyed; or why not. */
-export type ListsReading = { ok: true; lists: ReadList[] } | { ok: false; reason: string };
+/**
+ * Where an item of the richer reading sits in the page: ItemAnchor keyed by the item's key
+ * (ReadItem.key) rather than today's number.
+ */
+export interface ListAnchor {
+  /** The item's key (ReadItem.key), unique on the page. */
+  key: string;
+  /** The text nodes of the item from its number (or number cell) to its last character, in order. */
+  nodes: Text[];
+  /**
+   * The text nodes of the responsibility it is read with: its labelled lines (shared with the
+   * items before it when they have none), its unit, leader and deadline cells; for an item closed
+   * by a bracket, its last line (the bracket is inside its own text).
+   */
+  unitNodes: Text[];
+  /**
+   * After the item's text in the page's flow (placement.ts AFTER_TEXT), or, for an item laid out
+   * in a table row of its own, in an overlay row after its row, or after its group's last row when
+   * a cell spans several tasks (lib/notice/row-placement.ts AFTER_ROWS).
+   */
+  placement: OverlayPlacement;
+}
+
+/**
+ * A format's richer reading: the page's lists, in page order, each item keyed, and an anchor for
+ * every item, by its key; or why not.
+ */
+export type ListsReading = { ok: true; lists: ReadList[]; anchors: Map<string, ListAnchor> } | { ok: false; reason: string };
 
 /**
  * A format as the richer reading uses it: each family of notices (prose items with labelled lines,
  * tables, items closed by a bracket) is one, in the registry's LIST_FORMATS. The first that reads
- * a page gives its lists. Kept beside NoticeFormat while recognise() still gives today's model;
- * the model migration makes it the one interface (a format then also anchors its items).
+ * a page gives its lists and their anchors. Kept beside NoticeFormat while recognise() still gives
+ * today's model; the model migration makes it the one interface.
  */
 export interface ListFormat {
   id: string;

@@ -10,7 +10,7 @@ import { proseLines } from './prose-lines';
 import { table } from './table';
 
 export type {
-  FormatReading, ItemAnchor, ListFormat, ListPage, ListsReading, NoticeFormat, OverlayPlacement, PageText, Position,
+  AnchorNodes, FormatReading, ItemAnchor, ListAnchor, ListFormat, ListPage, ListsReading, NoticeFormat, OverlayPlacement, PageText, Position,
 } from './format';
 
 export const NOTICE_FORMATS: readonly NoticeFormat[] = [proseLeadLine];

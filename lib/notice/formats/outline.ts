@@ -9,8 +9,10 @@ import { Level, listKeys, readMarker } from '../numbering';
 import { listTitle, type PageFacts } from '../page-facts';
 import { LABEL_FIRST, type PageLines } from '../page-lines';
 import { foldWidth } from '../normalize';
+import { AFTER_TEXT, placeByLayout } from '../placement';
 import type { ReadItem, ReadList } from '../reading';
 import { assignRoles, headingLeaders, readLabel, type Responsibility } from '../responsibility';
+import type { ListAnchor } from './format';
 
 /** A numbered line and the lines that follow it up to the next numbered line. */
 export interface OutlineEntry {
@@ -38,6 +40,10 @@ export interface EntryReading {
   text: string;
   /** The last line of the item's text or responsibility. */
   last: number;
+  /** The last line of the item's text (its bracket's line, for an item closed by one). */
+  textLast: number;
+  /** The lines its responsibility is read from (labelled lines, the line of its bracket). */
+  respLines: readonly number[];
 }
 
 /** How one family writes an item's responsibility. */
@@ -117,7 +123,9 @@ interface DraftList {
  * The page's lists as `family` reads its items, or why not. Entries deeper than the item level
  * ((1) points of an item) are part of the item before them; entries above it are its sections.
  */
-export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFamily): { lists: ReadList[] } | { reason: string } {
+export function readOutline(
+  pl: PageLines, facts: PageFacts, family: OutlineFamily,
+): { lists: ReadList[]; anchors: Map<string, ListAnchor> } | { reason: string } {
   const entries = outlineEntries(pl);
   const readingOf = (e: OutlineEntry) => (e.reading ??= family.read(e, pl));
 
@@ -126,7 +134,7 @@ export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFami
 
   const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
   const shares = family.shares;
-  const out: { list: ReadList; tops: (number | undefined)[] }[] = [];
+  const out: ListDrafts[] = [];
   const seen = new Set<string>();
   for (const draft of lists) {
     const read = toList(draft, facts, pl, shares);
@@ -142,7 +150,35 @@ export function readOutline(pl: PageLines, facts: PageFacts, family: OutlineFami
   if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility` };
   const many = out.length > 1;
   out.forEach(({ list, tops }, li) => keyItems(list, tops, many ? li + 1 : undefined));
-  return { lists: out.map((o) => o.list) };
+  return { lists: out.map((o) => o.list), anchors: anchorItems(out, pl) };
+}
+
+/** An item's text lines from its number, and its responsibility's lines; placed by their layout. */
+function anchorItems(lists: readonly ListDrafts[], pl: PageLines): Map<string, ListAnchor> {
+  const anchors: ListAnchor[] = [];
+  const firsts: number[] = [];
+  for (const { list, drafts } of lists) {
+    for (let i = 0; i < drafts.length; i++) {
+      const { entry, reading } = drafts[i];
+      const key = list.items[i].key;
+      anchors.push({ key, nodes: pl.nodes(entry.line, reading.textLast), unitNodes: linesNodes(pl, reading.respLines), placement: AFTER_TEXT });
+      firsts.push(entry.line);
+    }
+  }
+  // Only an item starting in a table holding no other (the page's layout tables hold the notice's) may be a row of its own.
+  const leaves = pl.lines.tables.filter((t) => t.leaf && t.first <= t.last).map((t) => [pl.logical(t.first), pl.logical(t.last)]);
+  placeByLayout(anchors, (i) => leaves.some(([first, last]) => firsts[i] >= first && firsts[i] <= last));
+  const byKey = new Map<string, ListAnchor>();
+  for (const a of anchors) byKey.set(a.key, a);
+  return byKey;
+}
+
+/** The text nodes of `lines` (ascending; one slice when they follow each other, as labelled lines do). */
+function linesNodes(pl: PageLines, lines: readonly number[]): Text[] {
+  if (!lines.length) return [];
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  return last - first === lines.length - 1 ? pl.nodes(first, last) : lines.flatMap((l) => pl.nodes(l));
 }
 
 /**
@@ -260,14 +296,21 @@ function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily)
   d.reading = family.read(merged, pl);
 }
 
-function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolean): { list: ReadList; tops: (number | undefined)[] } | undefined {
+interface ListDrafts {
+  list: ReadList;
+  tops: (number | undefined)[];
+  /** The drafts the list's items were read from, in the same order. */
+  drafts: Draft[];
+}
+
+function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolean): ListDrafts | undefined {
   let items = list.items;
   // Prose items sharing one unit line (拱墅's items 1–4): the line after the last holds for each.
   for (let i = items.length - 2; shares && i >= 0; i--) {
     const d = items[i];
     const next = items[i + 1];
     if (!d.reading.resp && next.reading.resp && !d.entry.labels.length && sameSection(d, next)) {
-      d.reading = { ...d.reading, resp: next.reading.resp };
+      d.reading = { ...d.reading, resp: next.reading.resp, respLines: next.reading.respLines };
     }
   }
   // Numbered lines before the first item with a responsibility or after the last are no items.
@@ -279,6 +322,7 @@ function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolea
   return {
     list: { ...(list.title ? { title: list.title } : {}), items: items.map((d) => toItem(d, facts, pl)) },
     tops: items.map((d) => d.headings[0]?.number),
+    drafts: items,
   };
 }
 

@@ -41,18 +41,20 @@ function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
     const last = lines[lines.length - 1];
     const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
     if (at >= 0) {
-      return { resp: readResponsibilityOnce(pl.disp(last).slice(at)), text: entryText(pl, e, e.body, { line: last, end: at }), last };
+      const resp = readResponsibilityOnce(pl.disp(last).slice(at));
+      return { resp, text: entryText(pl, e, e.body, { line: last, end: at }), last, textLast: last, respLines: [last] };
     }
-    return { text: entryText(pl, e), last };
+    return { text: entryText(pl, e), last, textLast: last, respLines: [] };
   }
   const resp = e.labels.length === 1 ? readResponsibilityOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
-  return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1] };
+  const textLast = e.body.length ? e.body[e.body.length - 1] : e.line;
+  return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1], textLast, respLines: e.labels };
 }
 
 function readLists({ lines, facts }: ListPage): ListsReading {
   const r = readOutline(lines, facts, { read: readEntry, shares: true });
   return 'lists' in r
-    ? { ok: true, lists: r.lists }
+    ? { ok: true, lists: r.lists, anchors: r.anchors }
     : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})` };
 }
 

@@ -19,7 +19,9 @@ import type { ReadItem, ReadList } from '../reading';
 import {
   assignRoles, headingLeaders, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
 } from '../responsibility';
-import type { ListFormat, ListPage, ListsReading } from './format';
+import { AFTER_ROWS } from '../row-placement';
+import { cellSpan, isCell, tableRows } from '../table-rows';
+import type { ListAnchor, ListFormat, ListPage, ListsReading } from './format';
 import { MIN_ITEMS } from './outline';
 
 type Column = 'number' | 'task' | 'leader' | 'lead' | 'co' | 'resp' | 'deadline' | 'progress' | 'other';
@@ -45,12 +47,15 @@ interface Cell {
   rowspan: number;
   colspan: number;
   paras?: string[];
+  /** Its text nodes, read with its paragraphs. */
+  nodes?: Text[];
 }
 
 /** The cell's paragraphs in the page's own words; a <br> goes on with its paragraph, as in PageLines. */
 function paras(cell: Cell): string[] {
   if (cell.paras) return cell.paras;
   const lines = extractLines(cell.el);
+  cell.nodes = lines.nodes;
   const out: string[] = [];
   lines.raws.forEach((raw, i) => {
     const text = layoutText(raw, lines.firsts[i]);
@@ -63,19 +68,18 @@ function paras(cell: Cell): string[] {
 
 const cellText = (cell: Cell | undefined, sep = '\n') => (cell ? paras(cell).join(sep) : '');
 
-const isCell = (el: Element) => el.localName === 'td' || el.localName === 'th';
-const span = (el: Element, name: string) => Math.max(1, Math.min(100, Number(el.getAttribute(name)) || 1));
-
-/** The table's rows, in order (its own: a leaf table holds no other). */
-function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (let el = table.firstElementChild; el; el = el.nextElementSibling) {
-    if (el.localName === 'tr') rows.push(el);
-    else if (el.localName === 'tbody' || el.localName === 'thead' || el.localName === 'tfoot') {
-      for (let tr = el.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.localName === 'tr') rows.push(tr);
-    }
+/** The text nodes of the row's cells in `cols`, each cell once (a cell spanning columns or rows is one). */
+function cellsNodes(row: Row, cols: readonly (number | undefined)[]): Text[] {
+  const out: Text[] = [];
+  const seen = new Set<Cell>();
+  for (const c of cols) {
+    const cell = c === undefined ? undefined : row[c];
+    if (!cell || seen.has(cell)) continue;
+    seen.add(cell);
+    paras(cell);
+    out.push(...cell.nodes!);
   }
-  return rows;
+  return out;
 }
 
 /**
@@ -103,7 +107,7 @@ class Grid {
     for (let el = this.trs[r].firstElementChild; el; el = el.nextElementSibling) {
       if (!isCell(el)) continue;
       while (row[c]) c++;
-      const cell: Cell = { el, row: r, col: c, rowspan: span(el, 'rowspan'), colspan: span(el, 'colspan') };
+      const cell: Cell = { el, row: r, col: c, rowspan: cellSpan(el, 'rowspan'), colspan: cellSpan(el, 'colspan') };
       for (let dr = 0; dr < cell.rowspan && r + dr < this.trs.length; dr++) {
         const spanned = (this.rows[r + dr] ??= []);
         for (let dc = 0; dc < cell.colspan; dc++) spanned[c + dc] = cell;
@@ -258,6 +262,8 @@ interface TableList {
   list: ReadList;
   tops: (number | undefined)[];
   shares: (number | undefined)[];
+  /** Each item's number and task cells' text nodes, and its role cells'. */
+  nodes: Pick<ListAnchor, 'nodes' | 'unitNodes'>[];
 }
 
 /** One table (its first line `first`) as a list, or undefined when it is no task table. */
@@ -274,7 +280,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   const numberCol = cols('number')[0];
   const roleCols = header.columns.flatMap((c, i) => (c !== 'task' && c !== 'number' && c !== 'other' ? [i] : []));
 
-  const out: TableList = { list: { items: [] }, tops: [], shares: [] };
+  const out: TableList = { list: { items: [] }, tops: [], shares: [], nodes: [] };
   const headings: Heading[] = [];
   const shared = new Map<Cell, number>();
   let prevNumber = 0;
@@ -309,6 +315,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
     out.list.items.push(item);
     out.tops.push(headings[0]?.number);
     out.shares.push(n.share);
+    out.nodes.push({ nodes: cellsNodes(row, [numberCol, ...taskCols]), unitNodes: cellsNodes(row, roleCols) });
     prevNumber = n.number;
   }
   if (!out.list.items.length) return undefined;
@@ -361,11 +368,16 @@ function readLists(page: ListPage): ListsReading {
     };
   }
   const many = lists.length > 1;
-  lists.forEach(({ list, tops, shares }, li) => {
+  const anchors = new Map<string, ListAnchor>();
+  lists.forEach(({ list, tops, shares, nodes }, li) => {
     const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i], share: shares[i] })), many ? li + 1 : undefined);
-    list.items.forEach((it, i) => (it.key = keys[i]));
+    list.items.forEach((it, i) => {
+      it.key = keys[i];
+      // The overlay in a row of its own after the task's row (its group's last, when a cell spans several tasks).
+      anchors.set(it.key, { key: it.key, ...nodes[i], placement: AFTER_ROWS });
+    });
   });
-  return { ok: true, lists: lists.map((l) => l.list) };
+  return { ok: true, lists: lists.map((l) => l.list), anchors };
 }
 
 export const table: ListFormat = { id: 'table', readLists };
