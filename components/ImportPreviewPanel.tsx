@@ -1,5 +1,5 @@
 import type { ImportOutcome } from '../lib/protocol';
-import { itemKey } from '../lib/annotation/item-key';
+import { itemRef } from '../lib/annotation/item-ref';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { numbers, t } from '../utils/i18n';
 
@@ -43,7 +43,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           <p>{t('import.conflictsIntro')}</p>
           <ul>
             {outcome.conflicts.map((c) => (
-              <li key={itemKey(c.noticeKey, c.itemNo)}>
+              <li key={itemRef(c.noticeKey, c.itemNo)}>
                 <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemNo: c.itemNo })}</b>
                 <div class="side">
                   <span class="who">{t('import.local')}</span>

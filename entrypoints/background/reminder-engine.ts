@@ -4,7 +4,7 @@
  * browser APIs come in as ports, so unit tests drive it with fakes and fake-indexeddb;
  * ./reminders.ts plugs in chrome.*.
  */
-import { itemKey, parseItemKey } from '../../lib/annotation/item-key';
+import { itemRef, parseItemRef } from '../../lib/annotation/item-ref';
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { saveAnnotation } from '../../lib/db/annotations';
@@ -55,7 +55,7 @@ const ITEM_ID_PREFIX = 'duban-item:';
 const SUMMARY_ID = 'duban-due-summary';
 
 export function itemNotificationId(noticeKey: string, itemNo: number): string {
-  return ITEM_ID_PREFIX + itemKey(noticeKey, itemNo);
+  return ITEM_ID_PREFIX + itemRef(noticeKey, itemNo);
 }
 
 /** Every annotation with a follow-up day still to do (the followUp index skips those without). */
@@ -116,7 +116,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     } else {
       for (const a of due) await ports.notify(itemNotificationId(a.noticeKey, a.itemNo), itemReminder(a, notices.get(a.noticeKey), today));
     }
-    for (const a of due) done[itemKey(a.noticeKey, a.itemNo)] = a.followUp;
+    for (const a of due) done[itemRef(a.noticeKey, a.itemNo)] = a.followUp;
     await setMeta(db, REMINDED_META_KEY, done);
     return due;
   }
@@ -149,7 +149,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
         if (id === SUMMARY_ID) {
           await ports.openUrl(ports.overviewUrl('?followUp=due'));
         } else if (id.startsWith(ITEM_ID_PREFIX)) {
-          const item = parseItemKey(id.slice(ITEM_ID_PREFIX.length));
+          const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
           if (!item) return;
           const notice = await db.notices.get(item.noticeKey);
           const url = notice?.sourceUrl ?? notice?.urls[0];
@@ -165,7 +165,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     /** A button: 0 snoozes to tomorrow, 1 marks the follow-up done (clears its day). */
     onButtonClicked: async (id: string, index: number) => {
       if (!id.startsWith(ITEM_ID_PREFIX)) return;
-      const item = parseItemKey(id.slice(ITEM_ID_PREFIX.length));
+      const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
       if (!item) return;
       const annotation = await db.annotations.get([item.noticeKey, item.itemNo]);
       if (annotation) await saveFollowUp(annotation, index === 0 ? snoozeDay('tomorrow', now()) : null);

@@ -7,7 +7,7 @@ import { OverviewTable } from '../../components/OverviewTable';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
 import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
-import { itemKey } from '../../lib/annotation/item-key';
+import { itemRef } from '../../lib/annotation/item-ref';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import {
   DEFAULT_SORT,
@@ -49,7 +49,7 @@ function initialFilter(params: URLSearchParams): OverviewFilter {
 function initialOpen(params: URLSearchParams): string | undefined {
   const notice = params.get('notice');
   const item = Number(params.get('item'));
-  return notice && Number.isInteger(item) && item > 0 ? itemKey(notice, item) : undefined;
+  return notice && Number.isInteger(item) && item > 0 ? itemRef(notice, item) : undefined;
 }
 
 export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;

@@ -3,7 +3,7 @@
  * sorting the overview page runs on every keystroke (10,000 rows: each pass must stay far under
  * 50 ms, so the search text and the sort ranks are computed once per row set and cached).
  */
-import { itemKey } from '../annotation/item-key';
+import { itemRef } from '../annotation/item-ref';
 import { overviewFields, withOverviewFields, type OverviewField } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
@@ -85,7 +85,7 @@ export function expandOverview(data: OverviewData): OverviewRow[] {
   const notices = new Map(data.notices.map((n) => [n.key, n]));
   return data.items.map((item) => {
     const n = notices.get(item.noticeKey);
-    return { ...item, id: itemKey(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
+    return { ...item, id: itemRef(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
   });
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemAnnotation } from '../annotation/model';
-import { itemKey, parseItemKey } from '../annotation/item-key';
+import { itemRef, parseItemRef } from '../annotation/item-ref';
 import { instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 import {
   badgeText,
@@ -77,7 +77,7 @@ describe('due and overdue for a given clock (days, not instants)', () => {
   });
 
   it('each day is reminded of once; a new day comes back again', () => {
-    const reminded = { [itemKey(K, 1)]: '2026-11-24' };
+    const reminded = { [itemRef(K, 1)]: '2026-11-24' };
     expect(dueReminders(items, sh('2026-11-25', 10), reminded).map((a) => a.itemNo)).toEqual([2]);
     const snoozed = [ann(1, '2026-11-26'), ...items.slice(1)];
     // Item 1 was snoozed to the 26th: the record of the 24th no longer holds.
@@ -121,7 +121,7 @@ describe('alarm plan', () => {
   });
   it('skips reminded days and done items, and keeps under Chrome’s 500-alarm limit', () => {
     const now = sh('2026-11-25', 10);
-    expect(planAlarms([ann(1, '2026-11-20')], now, { [itemKey(K, 1)]: '2026-11-20' })).toEqual([]);
+    expect(planAlarms([ann(1, '2026-11-20')], now, { [itemRef(K, 1)]: '2026-11-20' })).toEqual([]);
     expect(planAlarms([ann(1, '2026-11-28', 'done')], now, {})).toEqual([]);
     const many = Array.from({ length: 800 }, (_, i) => ann(i + 1, new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)));
     const plan = planAlarms(many, now, {});
@@ -142,9 +142,9 @@ describe('snooze, links, badge', () => {
     expect(itemUrl('https://x.cn/a.html?x=1#top', 3)).toBe('https://x.cn/a.html?x=1#duban-item-3');
   });
   it('round-trips item keys and rejects others', () => {
-    expect(parseItemKey(itemKey(K, 7))).toEqual({ noticeKey: K, itemNo: 7 });
-    expect(parseItemKey('nope')).toBeUndefined();
-    expect(parseItemKey('["a", "b"]')).toBeUndefined();
+    expect(parseItemRef(itemRef(K, 7))).toEqual({ noticeKey: K, itemNo: 7 });
+    expect(parseItemRef('nope')).toBeUndefined();
+    expect(parseItemRef('["a", "b"]')).toBeUndefined();
   });
   it('badge text', () => {
     expect([0, 1, 42, 1000].map(badgeText)).toEqual(['', '1', '42', '999+']);

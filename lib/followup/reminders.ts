@@ -4,7 +4,7 @@
  * own time zone. No browser API here: the background's alarms and notifications use the answers.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import { itemKey } from '../annotation/item-key';
+import { itemRef } from '../annotation/item-ref';
 import { addDays, instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 
 /** Reminders come at 09:00 Shanghai time on the follow-up day. */
@@ -55,7 +55,7 @@ export type RemindedDays = Record<string, string>;
 export function pruneReminded(reminded: RemindedDays, annotations: readonly ItemAnnotation[]): RemindedDays {
   const out: RemindedDays = {};
   for (const a of annotations) {
-    const key = itemKey(a.noticeKey, a.itemNo);
+    const key = itemRef(a.noticeKey, a.itemNo);
     if (isActiveFollowUp(a) && reminded[key] === a.followUp) out[key] = a.followUp;
   }
   return out;
@@ -72,7 +72,7 @@ export function dueReminders(annotations: readonly ItemAnnotation[], now: number
   const due: ActiveFollowUp[] = [];
   for (const a of annotations) {
     if (!isActiveFollowUp(a) || reminderTime(a.followUp) > now) continue;
-    if (reminded[itemKey(a.noticeKey, a.itemNo)] !== a.followUp) due.push(a);
+    if (reminded[itemRef(a.noticeKey, a.itemNo)] !== a.followUp) due.push(a);
   }
   return due.sort(byDayThenItem);
 }
@@ -97,7 +97,7 @@ export function planAlarms(
   const days = new Set<string>();
   let dueNow = false;
   for (const a of annotations) {
-    if (!isActiveFollowUp(a) || reminded[itemKey(a.noticeKey, a.itemNo)] === a.followUp) continue;
+    if (!isActiveFollowUp(a) || reminded[itemRef(a.noticeKey, a.itemNo)] === a.followUp) continue;
     if (reminderTime(a.followUp) <= now) dueNow = true;
     else days.add(a.followUp);
   }

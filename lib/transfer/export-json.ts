@@ -1,5 +1,5 @@
 /** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
-import { itemKey } from '../annotation/item-key';
+import { itemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import { fileItemFields } from './file-item';
@@ -32,7 +32,7 @@ export function buildTransferFile(snapshot: TransferSnapshot, now: number, only?
       publishedAt: notice.publishedAt ?? null,
       sections: notice.sections.map(({ ordinal, leader, heading }) => ({ ordinal, leader, heading })),
       itemCount: Math.min(9999, (notice as ImportedNoticeRecord).itemCount ?? notice.items.length),
-      items: annotations.map((a) => fileItem(a, noticeItems.get(a.itemNo), history.get(itemKey(a.noticeKey, a.itemNo)) ?? [])),
+      items: annotations.map((a) => fileItem(a, noticeItems.get(a.itemNo), history.get(itemRef(a.noticeKey, a.itemNo)) ?? [])),
     };
   });
   return {

@@ -4,7 +4,7 @@
  * Pure: lib/db/transfer-store.ts reads the local records and writes the plan in one transaction
  * (importJob below is what it takes).
  */
-import { itemKey, type ItemKey } from '../annotation/item-key';
+import { itemRef, type ItemRef } from '../annotation/item-ref';
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { ImportCounts, RecordSet } from '../annotation/record-set';
 import { message, messageDetail, type Message } from '../message';
@@ -17,17 +17,17 @@ import { mergeItem } from './merge';
 /** The local records of the notices a file names, indexed for the merge. */
 export interface LocalState {
   notices: Map<string, NoticeRecord>;
-  annotations: Map<ItemKey, ItemAnnotation>;
-  history: Map<ItemKey, HistoryEntry[]>;
+  annotations: Map<ItemRef, ItemAnnotation>;
+  history: Map<ItemRef, HistoryEntry[]>;
 }
 
 /** Indexes the records read for an import; history stays in the order read. */
 export function localState(records: RecordSet): LocalState {
   const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map() };
   for (const n of records.notices) local.notices.set(n.key, n);
-  for (const a of records.annotations) local.annotations.set(itemKey(a.noticeKey, a.itemNo), a);
+  for (const a of records.annotations) local.annotations.set(itemRef(a.noticeKey, a.itemNo), a);
   for (const h of records.history) {
-    const k = itemKey(h.noticeKey, h.itemNo);
+    const k = itemRef(h.noticeKey, h.itemNo);
     const list = local.history.get(k);
     if (list) list.push(h);
     else local.history.set(k, [h]);
@@ -152,7 +152,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       itemNos: { new: [], updated: [], conflict: [] },
     };
     for (const item of n.items) {
-      const k = itemKey(n.key, item.itemNo);
+      const k = itemRef(n.key, item.itemNo);
       const current = local.annotations.get(k);
       const incoming = { annotation: annotationFromFile(n.key, item), history: fileHistory(n.key, item) };
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);

@@ -2,7 +2,7 @@
  * What an export reads: notices, annotations and history as the database holds them, grouped by
  * notice and item. Pure: the database read lives in lib/db/transfer-store.ts.
  */
-import { itemKey, type ItemKey } from '../annotation/item-key';
+import { itemRef, type ItemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { RecordSet } from '../annotation/record-set';
 import type { NoticeRecord } from '../notice/notice-record';
@@ -46,10 +46,10 @@ export function groupByNotice(
 }
 
 /** History entries by item, each list in the order written (by time, then id). */
-export function historyByItem(history: readonly HistoryEntry[]): Map<ItemKey, HistoryEntry[]> {
-  const map = new Map<ItemKey, HistoryEntry[]>();
+export function historyByItem(history: readonly HistoryEntry[]): Map<ItemRef, HistoryEntry[]> {
+  const map = new Map<ItemRef, HistoryEntry[]>();
   for (const h of history) {
-    const k = itemKey(h.noticeKey, h.itemNo);
+    const k = itemRef(h.noticeKey, h.itemNo);
     const list = map.get(k);
     if (list) list.push(h);
     else map.set(k, [h]);

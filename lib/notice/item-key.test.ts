@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareItemKeys, isItemKey, keyOf, noticeOrder } from './item-key';
+import { itemKey } from './numbering';
+
+describe('item keys', () => {
+  it('accept every key the numbering makes and refuse other strings', () => {
+    const parts = fc.record({
+      list: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+      section: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+      number: fc.integer({ min: 1, max: 9999 }),
+      share: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+    });
+    fc.assert(fc.property(parts, (p) => isItemKey(itemKey(p))));
+    for (const bad of ['', '0', '12a', '一、', '1.', ' 1', '1/', '-1', 'x'.repeat(41), '１２']) expect(isItemKey(bad)).toBe(false);
+  });
+
+  it('turn a number stored before keys into its key, and keep a key as it is', () => {
+    expect(keyOf(12)).toBe('12');
+    expect(keyOf('二、3.')).toBe('二、3.');
+    expect(keyOf(0)).toBeUndefined();
+    expect(keyOf(1.5)).toBeUndefined();
+    expect(keyOf('abc')).toBeUndefined();
+  });
+
+  it('sort naturally where no notice gives its order', () => {
+    const keys = ['10', '2', '二、1.', '一、3.', '2/1', '1/一、2.', '3-2', '3-1', '1'];
+    expect([...keys].sort(compareItemKeys)).toEqual(['1', '2', '3-1', '3-2', '10', '一、3.', '二、1.', '1/一、2.', '2/1']);
+  });
+
+  it("sort by the notice's own order, then the keys it lacks", () => {
+    const order = noticeOrder(['二、1.', '一、1.', '3']);
+    expect(['3', '9', '一、1.', '2', '二、1.'].sort(order)).toEqual(['二、1.', '一、1.', '3', '2', '9']);
+  });
+});
