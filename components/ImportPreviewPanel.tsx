@@ -43,8 +43,8 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           <p>{t('import.conflictsIntro')}</p>
           <ul>
             {outcome.conflicts.map((c) => (
-              <li key={itemRef(c.noticeKey, c.itemNo)}>
-                <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemNo: c.itemNo })}</b>
+              <li key={itemRef(c.noticeKey, c.itemKey)}>
+                <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemKey: c.itemKey })}</b>
                 <div class="side">
                   <span class="who">{t('import.local')}</span>
                   <span class="text">{c.local}</span>

@@ -15,7 +15,7 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
   return (
     <ul class="items">
       {list.entries.map((e) => (
-        <li key={e.itemNo}>
+        <li key={e.itemKey}>
           <a
             href={e.href}
             target="_blank"
@@ -26,7 +26,7 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
               onOpen(e.href);
             }}
           >
-            <span class="no">{t('summary.itemNo', { itemNo: e.itemNo })}</span>
+            <span class="no">{t('summary.itemKey', { itemKey: e.itemKey })}</span>
             <span class="text">{e.text}</span>
           </a>
           <span class="detail">{detail(e)}</span>

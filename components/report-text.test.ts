@@ -20,7 +20,7 @@ describe('the report in words', () => {
   });
 
   it('compares progress with 序时进度 and says overdue or today', () => {
-    const byNo = new Map(buildReport(onlyA, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => [i.row.itemNo, i]));
+    const byNo = new Map(buildReport(onlyA, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => [i.row.itemKey, i]));
     expect(progressText(byNo.get(1)!)).toBe('60% / 序时 50%（达到序时）');
     expect(progressText(byNo.get(3)!)).toBe('20% / 序时 50%（落后于序时）');
     expect(progressText(byNo.get(4)!)).toBe('— / 序时 50%');

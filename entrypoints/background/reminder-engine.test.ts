@@ -74,7 +74,7 @@ describe('reminder engine', () => {
     expect(calls.notified).toHaveLength(1);
     const { id, message } = calls.notified[0];
     expect(id).toBe(itemNotificationId(K, 1));
-    expect(message.title).toEqual({ code: 'reminder.titleLate', params: { itemNo: 1 }, count: 2 });
+    expect(message.title).toEqual({ code: 'reminder.titleLate', params: { itemKey: 1 }, count: 2 });
     expect(message.lines).toEqual(['坚持政治引领，担当勤政。旗帜鲜明讲政治。']);
     expect(message.contextMessage).toContain('拱政办发〔2024〕2号');
     expect(message.buttons.map((b) => b.code)).toEqual(['reminder.tomorrow', 'reminder.done']);
@@ -125,10 +125,10 @@ describe('reminder engine', () => {
   it('buttons snooze to tomorrow or mark the follow-up done, through the service (history kept)', async () => {
     const { ports, alarms, calls } = fakePorts();
     const saved: string[] = [];
-    const service = createService(db, now, { onAnnotationSaved: (_k, a) => void saved.push(`${a.itemNo}:${a.followUp ?? '-'}`) });
+    const service = createService(db, now, { onAnnotationSaved: (_k, a) => void saved.push(`${a.itemKey}:${a.followUp ?? '-'}`) });
     const engine = createReminderEngine({ db, ports, now, save: (p) => service.handle('saveAnnotation', p) });
-    await service.handle('saveAnnotation', { noticeKey: K, itemNo: 1, fingerprint: 'a1', followUp: '2024-06-28' });
-    await service.handle('saveAnnotation', { noticeKey: K, itemNo: 2, fingerprint: 'a2', followUp: '2024-06-29' });
+    await service.handle('saveAnnotation', { noticeKey: K, itemKey: 1, fingerprint: 'a1', followUp: '2024-06-28' });
+    await service.handle('saveAnnotation', { noticeKey: K, itemKey: 2, fingerprint: 'a2', followUp: '2024-06-29' });
     await engine.onButtonClicked(itemNotificationId(K, 1), 0);
     await engine.onButtonClicked(itemNotificationId(K, 2), 1);
     expect((await db.annotations.get([K, 1]))?.followUp).toBe('2024-07-01');

@@ -8,7 +8,7 @@ import { itemRef, parseItemRef } from '../../lib/annotation/item-ref';
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { saveAnnotation } from '../../lib/db/annotations';
-import { getMeta, setMeta } from '../../lib/db/meta';
+import { getMeta, REMINDED_META_KEY, setMeta } from '../../lib/db/meta';
 import type { DubanDatabase } from '../../lib/db/database';
 import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {
@@ -49,13 +49,11 @@ interface ReminderEngineOptions {
   save?: (patch: AnnotationPatch) => Promise<unknown>;
 }
 
-/** Where the reminded days live in the meta table. */
-const REMINDED_META_KEY = 'reminders.reminded';
 const ITEM_ID_PREFIX = 'duban-item:';
 const SUMMARY_ID = 'duban-due-summary';
 
-export function itemNotificationId(noticeKey: string, itemNo: number): string {
-  return ITEM_ID_PREFIX + itemRef(noticeKey, itemNo);
+export function itemNotificationId(noticeKey: string, itemKey: number): string {
+  return ITEM_ID_PREFIX + itemRef(noticeKey, itemKey);
 }
 
 /** Every annotation with a follow-up day still to do (the followUp index skips those without). */
@@ -114,15 +112,15 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     if (due.length > MAX_SINGLE_REMINDERS) {
       await ports.notify(SUMMARY_ID, summaryReminder(due, notices));
     } else {
-      for (const a of due) await ports.notify(itemNotificationId(a.noticeKey, a.itemNo), itemReminder(a, notices.get(a.noticeKey), today));
+      for (const a of due) await ports.notify(itemNotificationId(a.noticeKey, a.itemKey), itemReminder(a, notices.get(a.noticeKey), today));
     }
-    for (const a of due) done[itemRef(a.noticeKey, a.itemNo)] = a.followUp;
+    for (const a of due) done[itemRef(a.noticeKey, a.itemKey)] = a.followUp;
     await setMeta(db, REMINDED_META_KEY, done);
     return due;
   }
 
   async function saveFollowUp(annotation: ItemAnnotation, followUp: string | null): Promise<void> {
-    const patch: AnnotationPatch = { noticeKey: annotation.noticeKey, itemNo: annotation.itemNo, fingerprint: annotation.fingerprint, followUp };
+    const patch: AnnotationPatch = { noticeKey: annotation.noticeKey, itemKey: annotation.itemKey, fingerprint: annotation.fingerprint, followUp };
     if (save) await save(patch);
     else {
       await saveAnnotation(db, patch, now());
@@ -155,8 +153,8 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
           const url = notice?.sourceUrl ?? notice?.urls[0];
           await ports.openUrl(
             url
-              ? itemUrl(url, item.itemNo)
-              : ports.overviewUrl(`?notice=${encodeURIComponent(item.noticeKey)}&item=${item.itemNo}`),
+              ? itemUrl(url, item.itemKey)
+              : ports.overviewUrl(`?notice=${encodeURIComponent(item.noticeKey)}&item=${item.itemKey}`),
           );
         } else return;
         await ports.clearNotification(id);
@@ -167,7 +165,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
       if (!id.startsWith(ITEM_ID_PREFIX)) return;
       const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
       if (!item) return;
-      const annotation = await db.annotations.get([item.noticeKey, item.itemNo]);
+      const annotation = await db.annotations.get([item.noticeKey, item.itemKey]);
       if (annotation) await saveFollowUp(annotation, index === 0 ? snoozeDay('tomorrow', now()) : null);
       await ports.clearNotification(id);
     },

@@ -13,7 +13,7 @@ export interface TabBinding {
   /** The page's URL as the content script's sender reported it. */
   url: string;
   /** The page's items: number and fingerprint of the text shown. */
-  items: { itemNo: number; fingerprint: string }[];
+  items: { itemKey: number; fingerprint: string }[];
   year?: number;
   /** Items whose text on the page differs from the stored notice's (they say 原文已更改). */
   changed?: number[];

@@ -37,7 +37,7 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
           await bindings.set(from.tabId, {
             noticeKey: r.value.noticeKey,
             url: from.url,
-            items: notice.items.map((i) => ({ itemNo: i.itemNo, fingerprint: i.fingerprint })),
+            items: notice.items.map((i) => ({ itemKey: i.itemKey, fingerprint: i.fingerprint })),
             ...(notice.year !== undefined ? { year: notice.year } : {}),
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
@@ -59,8 +59,8 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
       case 'openEditor': {
         const b = await bindings.get(from.tabId);
         if (!b) return fail('no notice is open in this tab');
-        const target = data as { itemNo: number } | { orphans: true };
-        if ('itemNo' in target && !b.items.some((i) => i.itemNo === target.itemNo)) return fail(`no item ${target.itemNo} on this page`);
+        const target = data as { itemKey: number } | { orphans: true };
+        if ('itemKey' in target && !b.items.some((i) => i.itemKey === target.itemKey)) return fail(`no item ${target.itemKey} on this page`);
         return (await editors.show(from.tabId, target)) ? { ok: true, value: true } : fail('the editor is not ready');
       }
       case 'openPage': {

@@ -34,7 +34,7 @@ import { sendMessage } from '../../utils/messaging';
 /** Rows asked for first: more than a tall screen shows. */
 export const FIRST_SCREEN = 100;
 
-type Edit = Omit<AnnotationPatch, 'noticeKey' | 'itemNo' | 'fingerprint'>;
+type Edit = Omit<AnnotationPatch, 'noticeKey' | 'itemKey' | 'fingerprint'>;
 
 /** ?notice=KEY&item=N opens an item's details; ?followUp=due and ?q=… preset the filters. */
 function initialFilter(params: URLSearchParams): OverviewFilter {
@@ -120,8 +120,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     await Promise.all([load(), loadRevisions()]);
   }
 
-  async function loadHistory(row: Pick<OverviewRow, 'id' | 'noticeKey' | 'itemNo'>) {
-    const res = await sendMessage('getItemHistory', { noticeKey: row.noticeKey, itemNo: row.itemNo }).catch(
+  async function loadHistory(row: Pick<OverviewRow, 'id' | 'noticeKey' | 'itemKey'>) {
+    const res = await sendMessage('getItemHistory', { noticeKey: row.noticeKey, itemKey: row.itemKey }).catch(
       (e: Error) => ({ ok: false as const, error: e.message }),
     );
     if (openRef.current !== row.id) return;
@@ -194,12 +194,12 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const openRow = openId ? rows?.find((r) => r.id === openId) : undefined;
 
   async function save(row: OverviewRow, edit: Edit) {
-    await send(row, { noticeKey: row.noticeKey, itemNo: row.itemNo, fingerprint: row.fingerprint, ...edit });
+    await send(row, { noticeKey: row.noticeKey, itemKey: row.itemKey, fingerprint: row.fingerprint, ...edit });
   }
 
   /** Appends a conflict copy to the note or dismisses it. */
   async function resolveCopy(row: OverviewRow, copyId: string, action: 'append' | 'dismiss'): Promise<Result<ItemAnnotation>> {
-    const res = await sendMessage('resolveNoteCopy', { noticeKey: row.noticeKey, itemNo: row.itemNo, copyId, action }).catch((e: Error) => ({
+    const res = await sendMessage('resolveNoteCopy', { noticeKey: row.noticeKey, itemKey: row.itemKey, copyId, action }).catch((e: Error) => ({
       ok: false as const,
       error: e.message,
     }));
@@ -217,7 +217,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     }
     setError('');
     setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
-    setAnnounce(t('overview.saved', { itemNo: row.itemNo }));
+    setAnnounce(t('overview.saved', { itemKey: row.itemKey }));
     if (openRef.current === row.id) void loadHistory(row);
     return res;
   }

@@ -5,8 +5,8 @@ import { applyPatch, type AnnotationPatch, type ItemAnnotation } from './model';
 
 const KEY = '拱政办发〔2024〕2号';
 const items = [
-  { itemNo: 1, fingerprint: 'f1' },
-  { itemNo: 2, fingerprint: 'f2' },
+  { itemKey: 1, fingerprint: 'f1' },
+  { itemKey: 2, fingerprint: 'f2' },
 ];
 
 /** A background that stores patches like the real one, answering when told. */
@@ -20,8 +20,8 @@ function background() {
       new Promise<Result<ItemAnnotation>>((resolve) => {
         waiting.push(() => {
           if (failing) return resolve({ ok: false, error: 'down' });
-          const { annotation } = applyPatch(db.get(patch.itemNo), patch, ++now);
-          db.set(patch.itemNo, annotation);
+          const { annotation } = applyPatch(db.get(patch.itemKey), patch, ++now);
+          db.set(patch.itemKey, annotation);
           resolve({ ok: true, value: annotation });
         });
       }),
@@ -37,12 +37,12 @@ function background() {
   };
 }
 
-const annotation = (itemNo: number, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
+const annotation = (itemKey: number, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
   noticeKey: KEY,
-  itemNo,
+  itemKey,
   status: 'not_started',
   note: '',
-  fingerprint: `f${itemNo}`,
+  fingerprint: `f${itemKey}`,
   createdAt: 1,
   updatedAt: 1,
   ...over,
@@ -58,7 +58,7 @@ describe('item store', () => {
     expect(store.view(1)).toMatchObject({ status: 'not_started', note: '', textChanged: false, save: { state: 'idle' } });
     store.load([annotation(1, { status: 'done', note: '已办结' }), annotation(9, { note: 'gone item' })]);
     expect(store.view(1)).toMatchObject({ status: 'done', note: '已办结' });
-    expect(store.stored().map((a) => a.itemNo)).toEqual([1, 9]);
+    expect(store.stored().map((a) => a.itemKey)).toEqual([1, 9]);
   });
 
   it('shows an edit at once, sends it with the page fingerprint and notifies listeners', async () => {
@@ -70,7 +70,7 @@ describe('item store', () => {
     expect(store.view(2).note).toBe('周五回复');
     expect(store.view(2).save.state).toBe('unsaved');
     await vi.advanceTimersByTimeAsync(600);
-    expect(bg.send).toHaveBeenCalledWith({ noticeKey: KEY, itemNo: 2, fingerprint: 'f2', note: '周五回复' });
+    expect(bg.send).toHaveBeenCalledWith({ noticeKey: KEY, itemKey: 2, fingerprint: 'f2', note: '周五回复' });
     await bg.answerAll();
     expect(store.view(2)).toMatchObject({ note: '周五回复', save: { state: 'saved' } });
     expect(store.view(2).stored?.note).toBe('周五回复');

@@ -36,7 +36,7 @@ function editor(session: string, seen?: ItemAnnotation) {
     /** Saves the note as typed in this editor, on the revision it last saw. */
     async type(note: string, more: Partial<AnnotationPatch> = {}) {
       clock += 1000;
-      return must(await service.handle('saveAnnotation', { noticeKey: KEY, itemNo: 7, fingerprint: 'fp', note, baseNoteRev: base, session, ...more }));
+      return must(await service.handle('saveAnnotation', { noticeKey: KEY, itemKey: 7, fingerprint: 'fp', note, baseNoteRev: base, session, ...more }));
     },
     /** The editor takes the stored note as its own (e.g. after reloading). */
     sees(a: ItemAnnotation) {
@@ -45,7 +45,7 @@ function editor(session: string, seen?: ItemAnnotation) {
   };
 }
 
-const history = async () => must(await service.handle('getItemHistory', { noticeKey: KEY, itemNo: 7 })).map((h) => [h.field, h.from, h.to]);
+const history = async () => must(await service.handle('getItemHistory', { noticeKey: KEY, itemKey: 7 })).map((h) => [h.field, h.from, h.to]);
 
 describe('a note saved on an older revision', () => {
   it('becomes a conflict copy beside the note, which stays as the other editor wrote it', async () => {
@@ -119,7 +119,7 @@ describe('a note saved on the current revision', () => {
   it('without a base revision (an older client) is written as before: the last save wins', async () => {
     await editor('tab-a').type('甲');
     clock += 1000;
-    const b = must(await service.handle('saveAnnotation', { noticeKey: KEY, itemNo: 7, fingerprint: 'fp', note: '乙' }));
+    const b = must(await service.handle('saveAnnotation', { noticeKey: KEY, itemKey: 7, fingerprint: 'fp', note: '乙' }));
     expect(b).toMatchObject({ note: '乙', noteRev: 2 });
     expect(b.noteCopies).toBeUndefined();
     expect(b.noteSession).toBeUndefined();
@@ -142,7 +142,7 @@ describe('resolving a conflict copy', () => {
   }
   const resolve = (copyId: string, action: 'dismiss' | 'append') => {
     clock += 1000;
-    return service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId, action });
+    return service.handle('resolveNoteCopy', { noticeKey: KEY, itemKey: 7, copyId, action });
   };
 
   it('dismiss drops the copy, leaves the note, and is in the history and told to every tab', async () => {
@@ -190,7 +190,7 @@ describe('resolving a conflict copy', () => {
   });
 
   it('refuses a malformed request', async () => {
-    const r = await service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId: 'x', action: 'merge' });
+    const r = await service.handle('resolveNoteCopy', { noticeKey: KEY, itemKey: 7, copyId: 'x', action: 'merge' });
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('invalid request resolveNoteCopy: action') });
   });
 });
@@ -201,7 +201,7 @@ describe('two item stores (the editor frame of two tabs) typing one note at once
   const frame = (session: string) => {
     const store = createItemStore({
       noticeKey: KEY,
-      items: [{ itemNo: 7, fingerprint: 'fp' }],
+      items: [{ itemKey: 7, fingerprint: 'fp' }],
       session,
       delay: 0,
       send: async (patch) => {

@@ -59,10 +59,10 @@ export interface OverviewData {
 
 /** Joins each annotation with its notice's item (text, section, units). Order: as given. */
 export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[]): OverviewData {
-  const byKey = new Map(notices.map((n) => [n.key, { notice: n, items: new Map(n.items.map((i) => [i.itemNo, i])) }]));
+  const byKey = new Map(notices.map((n) => [n.key, { notice: n, items: new Map(n.items.map((i) => [i.itemKey, i])) }]));
   const items = annotations.map((a): OverviewItem => {
     const found = byKey.get(a.noticeKey);
-    const item = found?.items.get(a.itemNo);
+    const item = found?.items.get(a.itemKey);
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
     return {
       ...overviewFields(a),
@@ -85,7 +85,7 @@ export function expandOverview(data: OverviewData): OverviewRow[] {
   const notices = new Map(data.notices.map((n) => [n.key, n]));
   return data.items.map((item) => {
     const n = notices.get(item.noticeKey);
-    return { ...item, id: itemRef(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
+    return { ...item, id: itemRef(item.noticeKey, item.itemKey), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
   });
 }
 
@@ -167,7 +167,7 @@ export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter,
     if (!matchesFollowUp(row, filter.followUp, today)) continue;
     if (terms.length) {
       const h = haystack(row);
-      if (!terms.every((t) => h.includes(t) || (/^\d+$/.test(t) && row.itemNo === Number(t)))) continue;
+      if (!terms.every((t) => h.includes(t) || (/^\d+$/.test(t) && row.itemKey === Number(t)))) continue;
     }
     out.push(row);
   }
@@ -181,13 +181,13 @@ export function rowOverdue(row: OverviewRow, today: string): boolean {
 
 // ------------------------------------------------------------------ sorting
 
-export const SORT_KEYS = ['notice', 'itemNo', 'leader', 'text', 'leadUnit', 'status', 'note', 'followUp', 'updatedAt'] as const;
+export const SORT_KEYS = ['notice', 'itemKey', 'leader', 'text', 'leadUnit', 'status', 'note', 'followUp', 'updatedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface OverviewSort {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
-export const DEFAULT_SORT: OverviewSort = { key: 'itemNo', dir: 'asc' };
+export const DEFAULT_SORT: OverviewSort = { key: 'itemKey', dir: 'asc' };
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 const STATUS_RANK = new Map(ITEM_STATUSES.map((s, i) => [s, i]));
@@ -199,19 +199,19 @@ function ranks(rows: readonly OverviewRow[], value: (r: OverviewRow) => string):
 }
 
 /** IndexedDB's own order of annotations: notice key (code units), then number. */
-function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemNo'>, b: Pick<OverviewRow, 'noticeKey' | 'itemNo'>): number {
-  return a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
+function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemKey'>, b: Pick<OverviewRow, 'noticeKey' | 'itemKey'>): number {
+  return a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemKey - b.itemKey;
 }
 
 /**
- * Sorted copy. 序号 (itemNo) means "notice, then number": numbers restart in every notice, and it
+ * Sorted copy. 序号 (itemKey) means "notice, then number": numbers restart in every notice, and it
  * is the database's own order, so the background can answer the first screen without sorting.
  * Other keys tie on that order, so the order is total and stable. Empty values (no leader, no
  * note, no follow-up) sort last in either direction.
  */
 export function sortRows(rows: readonly OverviewRow[], sort: OverviewSort): OverviewRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  if (sort.key === 'itemNo') return [...rows].sort((a, b) => sign * byNoticeKeyThenNo(a, b));
+  if (sort.key === 'itemKey') return [...rows].sort((a, b) => sign * byNoticeKeyThenNo(a, b));
   const base = byNoticeKeyThenNo;
   let key: (r: OverviewRow) => number | string | undefined;
   switch (sort.key) {

@@ -55,14 +55,14 @@ export type RemindedDays = Record<string, string>;
 export function pruneReminded(reminded: RemindedDays, annotations: readonly ItemAnnotation[]): RemindedDays {
   const out: RemindedDays = {};
   for (const a of annotations) {
-    const key = itemRef(a.noticeKey, a.itemNo);
+    const key = itemRef(a.noticeKey, a.itemKey);
     if (isActiveFollowUp(a) && reminded[key] === a.followUp) out[key] = a.followUp;
   }
   return out;
 }
 
 const byDayThenItem = (a: ActiveFollowUp, b: ActiveFollowUp) =>
-  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
+  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemKey - b.itemKey;
 
 /**
  * The follow-ups to remind of at `now`: active, their 09:00 has come, and not yet reminded of for
@@ -72,7 +72,7 @@ export function dueReminders(annotations: readonly ItemAnnotation[], now: number
   const due: ActiveFollowUp[] = [];
   for (const a of annotations) {
     if (!isActiveFollowUp(a) || reminderTime(a.followUp) > now) continue;
-    if (reminded[itemRef(a.noticeKey, a.itemNo)] !== a.followUp) due.push(a);
+    if (reminded[itemRef(a.noticeKey, a.itemKey)] !== a.followUp) due.push(a);
   }
   return due.sort(byDayThenItem);
 }
@@ -97,7 +97,7 @@ export function planAlarms(
   const days = new Set<string>();
   let dueNow = false;
   for (const a of annotations) {
-    if (!isActiveFollowUp(a) || reminded[itemRef(a.noticeKey, a.itemNo)] === a.followUp) continue;
+    if (!isActiveFollowUp(a) || reminded[itemRef(a.noticeKey, a.itemKey)] === a.followUp) continue;
     if (reminderTime(a.followUp) <= now) dueNow = true;
     else days.add(a.followUp);
   }
@@ -115,9 +115,9 @@ export function snoozeDay(choice: SnoozeChoice, now: number): string {
 }
 
 /** The page URL that opens the notice scrolled to the item (the overlay honours the hash). */
-export function itemUrl(url: string, itemNo: number): string {
+export function itemUrl(url: string, itemKey: number): string {
   const i = url.indexOf('#');
-  return `${i < 0 ? url : url.slice(0, i)}#duban-item-${itemNo}`;
+  return `${i < 0 ? url : url.slice(0, i)}#duban-item-${itemKey}`;
 }
 
 /** The badge text: nothing when none is overdue. */

@@ -96,7 +96,7 @@ export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGroupin
     count(counts, item);
   }
   const byNoticeThenNo = (a: ReportItem, b: ReportItem) =>
-    collator.compare(noticeLabel(a.row), noticeLabel(b.row)) || a.row.itemNo - b.row.itemNo;
+    collator.compare(noticeLabel(a.row), noticeLabel(b.row)) || a.row.itemKey - b.row.itemKey;
   const sorted = [...groups.values()].sort((a, b) => a.order - b.order || collator.compare(a.name, b.name));
   return {
     groupBy,

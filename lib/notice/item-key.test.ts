@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareItemKeys, isItemKey, keyOf, noticeOrder } from './item-key';
+import { compareItemKeys, isItemKey, itemHash, keyOf, keyOfHash, noticeOrder } from './item-key';
 import { itemKey } from './numbering';
 
 describe('item keys', () => {
@@ -31,5 +31,16 @@ describe('item keys', () => {
   it("sort by the notice's own order, then the keys it lacks", () => {
     const order = noticeOrder(['二、1.', '一、1.', '3']);
     expect(['3', '9', '一、1.', '2', '二、1.'].sort(order)).toEqual(['二、1.', '一、1.', '3', '2', '9']);
+  });
+});
+
+describe('item links', () => {
+  it('name any key in the URL fragment and read it back, old numeric links too', () => {
+    for (const key of ['12', '二、3.', '1/一、2.', '3-2']) expect(keyOfHash(itemHash(key))).toBe(key);
+    expect(itemHash('12')).toBe('#duban-item-12');
+    expect(itemHash('二、3.')).toBe('#duban-item-%E4%BA%8C%E3%80%813.');
+    expect(keyOfHash('#duban-item-120')).toBe('120');
+    expect(keyOfHash('#duban-item-二、3.')).toBe('二、3.');
+    for (const bad of ['#duban-item-', '#duban-item-0', '#duban-item-%E4', '#other-12', '#duban-item-12x']) expect(keyOfHash(bad)).toBeUndefined();
   });
 });

@@ -70,3 +70,22 @@ export function noticeOrder(keys: readonly string[]): (a: string, b: string) => 
     return compareItemKeys(a, b);
   };
 }
+
+const HASH_PREFIX = '#duban-item-';
+
+/** The URL fragment that opens a notice at an item: `#duban-item-12`, the key URL-encoded (`二、3.` has non-ASCII). */
+export function itemHash(key: string): string {
+  return HASH_PREFIX + encodeURIComponent(key);
+}
+
+/** The item a URL fragment names (`#duban-item-12`, encoded or as typed); undefined for any other fragment. */
+export function keyOfHash(hash: string): string | undefined {
+  if (!hash.startsWith(HASH_PREFIX)) return undefined;
+  let key: string;
+  try {
+    key = decodeURIComponent(hash.slice(HASH_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  return isItemKey(key) ? key : undefined;
+}

@@ -25,11 +25,11 @@ describe('placing overlays in the seed notice', () => {
   it('puts each item’s overlay right after its text, inside the visible body, all at different places', () => {
     const hosts = new Map<number, Element>();
     for (const item of notice.items) {
-      const pos = overlayPosition(anchors.get(item.itemNo)!)!;
+      const pos = overlayPosition(anchors.get(item.itemKey)!)!;
       const host = document.createElement('duban-item');
-      host.setAttribute('data-duban-item', String(item.itemNo));
+      host.setAttribute('data-duban-item', String(item.itemKey));
       pos.parent.insertBefore(host, pos.before);
-      hosts.set(item.itemNo, host);
+      hosts.set(item.itemKey, host);
     }
     expect(document.querySelectorAll('[data-duban-item]')).toHaveLength(156);
     for (const host of hosts.values()) expect(container.contains(host)).toBe(true);
@@ -41,9 +41,9 @@ describe('placing overlays in the seed notice', () => {
     };
     walk(document.documentElement);
     for (const item of notice.items.slice(0, -1)) {
-      const host = hosts.get(item.itemNo)!;
-      const ownLast = anchors.get(item.itemNo)!.nodes.at(-1)!;
-      const nextFirst = anchors.get(item.itemNo + 1)!.nodes[0];
+      const host = hosts.get(item.itemKey)!;
+      const ownLast = anchors.get(item.itemKey)!.nodes.at(-1)!;
+      const nextFirst = anchors.get(item.itemKey + 1)!.nodes[0];
       expect(order.get(ownLast)!).toBeLessThan(order.get(host)!);
       expect(order.get(host)!).toBeLessThan(order.get(nextFirst)!);
     }

@@ -34,7 +34,7 @@ export interface LastExport {
 }
 
 export interface SummaryItem {
-  itemNo: number;
+  itemKey: number;
   /** The item's text, shortened. */
   text: string;
   status: ItemStatus;
@@ -111,12 +111,12 @@ export const DETAILED_NOTICES = 4;
 const COMING_DAYS = 7;
 
 /** The fragment the content script scrolls to: #duban-item-12. */
-const itemHash = (itemNo: number) => `#duban-item-${itemNo}`;
+const itemHash = (itemKey: number) => `#duban-item-${itemKey}`;
 
 /** The notice's URL at the item; only http(s) URLs become links (a stored URL is never run). */
-export function itemHref(url: string, itemNo: number): string {
+export function itemHref(url: string, itemKey: number): string {
   if (!/^https?:\/\//i.test(url)) return '#';
-  return url.replace(/#.*$/, '') + itemHash(itemNo);
+  return url.replace(/#.*$/, '') + itemHash(itemKey);
 }
 
 /** host + path of a URL: http/https, query and fragment don't change which notice a tab shows. */
@@ -218,8 +218,8 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
   const { followUps: f, progress: p } = d;
   const year = notice.year ?? Number(ctx.today.slice(0, 4));
   const expected = timeProgress(ctx.today, year);
-  const item = (itemNo: number, status: ItemStatus): SummaryItem => ({ itemNo, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemNo) });
-  const followUp = (k: number): FollowUpEntry => ({ ...item(f.itemNo[k], f.status[k]), followUp: f.day[k], days: daysBetween(ctx.today, f.day[k]) });
+  const item = (itemKey: number, status: ItemStatus): SummaryItem => ({ itemKey, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemKey) });
+  const followUp = (k: number): FollowUpEntry => ({ ...item(f.itemKey[k], f.status[k]), followUp: f.day[k], days: daysBetween(ctx.today, f.day[k]) });
   // Follow-ups are in day order: overdue (before today), then coming (today to 7 days on).
   const overdue = firstOutside(f.day, (day) => day < ctx.today);
   const coming = firstOutside(f.day, (day) => day <= ctx.soon, overdue);
@@ -240,7 +240,7 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
     overdue: cap(overdue, followUp),
     coming: cap(coming - overdue, (k) => followUp(overdue + k)),
     behind: cap(behind, (k) => ({
-      ...item(p.itemNo[k], p.status[k]),
+      ...item(p.itemKey[k], p.status[k]),
       progress: p.progress[k],
       expected,
       grade: gradeProgress(p.progress[k], expected) as BehindEntry['grade'],
@@ -268,16 +268,16 @@ export function withDetails(
   // Per notice, a column and the position of each item number in it.
   const column = <T>(itemNos: number[], values: T[]) => {
     const at = new Map(itemNos.map((no, i) => [no, i]));
-    return (itemNo: number) => {
-      const i = at.get(itemNo);
+    return (itemKey: number) => {
+      const i = at.get(itemKey);
       return i === undefined ? undefined : values[i];
     };
   };
-  const texts = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemNo, n.items.text)]));
-  const notes = new Map(annotations.filter((a) => a !== undefined).map((a) => [a.noticeKey, column(a.itemNo, a.note)]));
+  const texts = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemKey, n.items.text)]));
+  const notes = new Map(annotations.filter((a) => a !== undefined).map((a) => [a.noticeKey, column(a.itemKey, a.note)]));
   const fill = <T extends SummaryItem>(key: string, list: Capped<T>): Capped<T> => ({
     ...list,
-    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemNo) ?? '', note: notes.get(key)?.(e.itemNo) ?? '' })),
+    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemKey) ?? '', note: notes.get(key)?.(e.itemKey) ?? '' })),
   });
   return {
     ...summary,

@@ -22,9 +22,9 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
   const rows: unknown[][] = [];
   for (const { notice, annotations } of groups) {
     const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
-    const byItem = new Map<number, ItemAnnotation>(annotations.map((a) => [a.itemNo, a]));
-    const numbers = [...new Set([...notice.items.map((i) => i.itemNo), ...byItem.keys()])].sort((a, b) => a - b);
-    const items = new Map(notice.items.map((i) => [i.itemNo, i]));
+    const byItem = new Map<number, ItemAnnotation>(annotations.map((a) => [a.itemKey, a]));
+    const numbers = [...new Set([...notice.items.map((i) => i.itemKey), ...byItem.keys()])].sort((a, b) => a - b);
+    const items = new Map(notice.items.map((i) => [i.itemKey, i]));
     for (const no of numbers) {
       const item = items.get(no);
       const a = byItem.get(no);

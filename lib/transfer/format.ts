@@ -53,7 +53,7 @@ const FileNoteCopy = NoteCopy.pick({ id: true, text: true }).extend({
 });
 
 /** An annotated item: the annotation's fields as their file rules (lib/annotation/fields.ts) write them, the item's text and its history. */
-export const FileItem = ItemAnnotation.pick({ itemNo: true, fingerprint: true }).extend({
+export const FileItem = ItemAnnotation.pick({ itemKey: true, fingerprint: true }).extend({
   /** The item's text, section and 牵头单位 (page order, first leads): enough to show it elsewhere. */
   text: z.string().max(20_000).optional(),
   section: z.number().int().min(1).max(99).optional(),
@@ -100,10 +100,10 @@ export const FileNotice = z
     }
     const seen = new Set<number>();
     n.items.forEach((item, i) => {
-      if (seen.has(item.itemNo)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemNo'], message: 'import.problem.duplicateItem', params: { itemNo: item.itemNo } });
+      if (seen.has(item.itemKey)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemKey'], message: 'import.problem.duplicateItem', params: { itemKey: item.itemKey } });
       }
-      seen.add(item.itemNo);
+      seen.add(item.itemKey);
     });
   });
 

@@ -80,7 +80,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** Fields of the file that have a name in the catalogue (`field.<name>`). */
 export const NAMED_FIELDS = new Set([
   'format', 'version', 'exportedAt', 'notices', 'key', 'docNo', 'url', 'title', 'year', 'publishedAt',
-  'sections', 'items', 'itemNo', 'fingerprint', 'text', 'section', 'units', 'status', 'note', 'followUp',
+  'sections', 'items', 'itemKey', 'fingerprint', 'text', 'section', 'units', 'status', 'note', 'followUp',
   'progress', 'createdAt', 'updatedAt', 'noteUpdatedAt', 'history', 'noteCopies', 'id', 'kind', 'author',
   'at', 'field', 'from', 'to',
 ]);
@@ -98,8 +98,8 @@ function locate(path: readonly PropertyKey[], raw: unknown): Message[] {
     if (path[2] === 'items' && typeof path[3] === 'number') {
       const items = isObject(notice) && Array.isArray(notice.items) ? notice.items : [];
       const item = items[path[3]];
-      const no = isObject(item) && Number.isInteger(item.itemNo) ? (item.itemNo as number) : undefined;
-      where.push(no !== undefined ? message('import.at.item', { itemNo: no }) : message('import.at.entry', { n: path[3] + 1 }));
+      const no = isObject(item) && Number.isInteger(item.itemKey) ? (item.itemKey as number) : undefined;
+      where.push(no !== undefined ? message('import.at.item', { itemKey: no }) : message('import.at.entry', { n: path[3] + 1 }));
       rest = path.slice(4);
     }
   }

@@ -25,9 +25,9 @@ export interface LocalState {
 export function localState(records: RecordSet): LocalState {
   const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map() };
   for (const n of records.notices) local.notices.set(n.key, n);
-  for (const a of records.annotations) local.annotations.set(itemRef(a.noticeKey, a.itemNo), a);
+  for (const a of records.annotations) local.annotations.set(itemRef(a.noticeKey, a.itemKey), a);
   for (const h of records.history) {
-    const k = itemRef(h.noticeKey, h.itemNo);
+    const k = itemRef(h.noticeKey, h.itemKey);
     const list = local.history.get(k);
     if (list) list.push(h);
     else local.history.set(k, [h]);
@@ -52,7 +52,7 @@ interface NoticePreview {
 interface ConflictPreview {
   noticeKey: string;
   docNo?: string;
-  itemNo: number;
+  itemKey: number;
   local: string;
   imported: string;
 }
@@ -76,7 +76,7 @@ const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, con
 
 function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
   return item.history.map((h) => {
-    const e: HistoryEntry = { noticeKey, itemNo: item.itemNo, at: h.at, field: h.field };
+    const e: HistoryEntry = { noticeKey, itemKey: item.itemKey, at: h.at, field: h.field };
     if (h.from !== undefined) e.from = h.from;
     if (h.to !== undefined) e.to = h.to;
     return e;
@@ -86,7 +86,7 @@ function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
 function noticeItem(item: FileItem): NoticeItem | undefined {
   if (item.text === undefined) return undefined;
   return {
-    itemNo: item.itemNo,
+    itemKey: item.itemKey,
     text: item.text,
     section: item.section ?? 0,
     units: (item.units ?? []).map((name, i) => ({ name, lead: i === 0 })),
@@ -119,14 +119,14 @@ function completedNoticeRecord(old: NoticeRecord, n: FileNotice): NoticeRecord |
   const urls = old.urls.includes(n.url) ? old.urls : [...old.urls, n.url];
   const haveSections = new Set(old.sections.map((s) => s.ordinal));
   const sections = n.sections.filter((s) => !haveSections.has(s.ordinal));
-  const haveItems = new Set(old.items.map((i) => i.itemNo));
-  const items = n.items.filter((i) => !haveItems.has(i.itemNo)).map(noticeItem).filter((i): i is NoticeItem => i !== undefined);
+  const haveItems = new Set(old.items.map((i) => i.itemKey));
+  const items = n.items.filter((i) => !haveItems.has(i.itemKey)).map(noticeItem).filter((i): i is NoticeItem => i !== undefined);
   if (urls === old.urls && !sections.length && !items.length) return undefined;
   return {
     ...old,
     urls,
     sections: sections.length ? [...old.sections, ...sections].sort((a, b) => a.ordinal - b.ordinal) : old.sections,
-    items: items.length ? [...old.items, ...items].sort((a, b) => a.itemNo - b.itemNo) : old.items,
+    items: items.length ? [...old.items, ...items].sort((a, b) => a.itemKey - b.itemKey) : old.items,
   };
 }
 
@@ -152,31 +152,31 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       itemNos: { new: [], updated: [], conflict: [] },
     };
     for (const item of n.items) {
-      const k = itemRef(n.key, item.itemNo);
+      const k = itemRef(n.key, item.itemKey);
       const current = local.annotations.get(k);
       const incoming = { annotation: annotationFromFile(n.key, item), history: fileHistory(n.key, item) };
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;
       if (merged.kind !== 'unchanged' && preview.itemNos[merged.kind].length < PREVIEW_LIST_LIMIT) {
-        preview.itemNos[merged.kind].push(item.itemNo);
+        preview.itemNos[merged.kind].push(item.itemKey);
       }
       if (merged.kind === 'conflict') {
         if (merged.annotation.note.length > IMPORT_LIMITS.maxNoteLength && errors.length < 5) {
-          errors.push(message('import.mergedNoteTooLong', { notice: n.docNo ?? n.key, itemNo: item.itemNo }, IMPORT_LIMITS.maxNoteLength));
+          errors.push(message('import.mergedNoteTooLong', { notice: n.docNo ?? n.key, itemKey: item.itemKey }, IMPORT_LIMITS.maxNoteLength));
         }
         if (conflicts.length < 20) {
           conflicts.push({
             noticeKey: n.key,
             ...(n.docNo && { docNo: n.docNo }),
-            itemNo: item.itemNo,
+            itemKey: item.itemKey,
             local: snippet(current!.note),
             imported: snippet(item.note),
           });
         }
       }
       if ((merged.annotation.noteCopies?.length ?? 0) > MAX_NOTE_COPIES && errors.length < 5) {
-        errors.push(message('import.mergedCopiesTooMany', { notice: n.docNo ?? n.key, itemNo: item.itemNo }, MAX_NOTE_COPIES));
+        errors.push(message('import.mergedCopiesTooMany', { notice: n.docNo ?? n.key, itemKey: item.itemKey }, MAX_NOTE_COPIES));
       }
       if (merged.write) writes.annotations.push(merged.annotation);
       for (const h of merged.addHistory) writes.history.push(h);

@@ -41,7 +41,7 @@ export function groupByNotice(
     g.annotations.push(a);
   }
   const list = [...groups.values()].sort((a, b) => (a.notice.key < b.notice.key ? -1 : a.notice.key > b.notice.key ? 1 : 0));
-  for (const g of list) g.annotations.sort((a, b) => a.itemNo - b.itemNo);
+  for (const g of list) g.annotations.sort((a, b) => a.itemKey - b.itemKey);
   return { groups: list, orphans };
 }
 
@@ -49,7 +49,7 @@ export function groupByNotice(
 export function historyByItem(history: readonly HistoryEntry[]): Map<ItemRef, HistoryEntry[]> {
   const map = new Map<ItemRef, HistoryEntry[]>();
   for (const h of history) {
-    const k = itemRef(h.noticeKey, h.itemNo);
+    const k = itemRef(h.noticeKey, h.itemKey);
     const list = map.get(k);
     if (list) list.push(h);
     else map.set(k, [h]);

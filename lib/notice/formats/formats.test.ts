@@ -28,9 +28,9 @@ const articles: NoticeFormat = {
     for (let i = 0; i < lines.raws.length; i++) {
       const m = /^第(\d+)条(.+)$/.exec(normalizeText(lines.raws[i]));
       if (!m) continue;
-      const itemNo = Number(m[1]);
-      items.push({ itemNo, text: m[2], section: 1, units: [], fingerprint: fingerprint(m[2]) });
-      anchors.set(itemNo, { itemNo, nodes: lineNodes(lines, i), unitNodes: [], placement: BEFORE_TEXT });
+      const itemKey = Number(m[1]);
+      items.push({ itemKey, text: m[2], section: 1, units: [], fingerprint: fingerprint(m[2]) });
+      anchors.set(itemKey, { itemKey, nodes: lineNodes(lines, i), unitNodes: [], placement: BEFORE_TEXT });
     }
     return items.length
       ? { ok: true, sections: [{ ordinal: 1, leader: '', heading: '' }], items, anchors }
@@ -55,7 +55,7 @@ describe('the formats registry', () => {
     prose.mockRestore();
     if (!r.ok) throw new Error(r.reason);
     expect(r.format).toBe('articles');
-    expect(r.notice.items.map((i) => [i.itemNo, i.text])).toEqual([[1, '做好一件事。'], [2, '做好另一件事。'], [4, '还有一件。']]);
+    expect(r.notice.items.map((i) => [i.itemKey, i.text])).toEqual([[1, '做好一件事。'], [2, '做好另一件事。'], [4, '还有一件。']]);
     // What every format shares is still done for it: the title, gaps, the URL.
     expect(r.notice.title).toBe('重点工作责任分解');
     expect(r.notice.gaps).toEqual([3]);
