@@ -8,7 +8,7 @@ const KINDS = ['new', 'updated', 'unchanged', 'conflict'] as const;
 /** The kinds whose item numbers are listed per notice. */
 const LISTED = ['new', 'updated', 'conflict'] as const;
 
-const itemNumbers = (list: number[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list) }) : numbers(list));
+const itemNumbers = (list: string[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list) }) : numbers(list));
 
 /** What an import will change (or changed): counts by kind, per notice, and the conflicting notes (popup). */
 export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
@@ -31,8 +31,8 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
             <div class="title">{n.title}</div>
             {LISTED.map(
               (kind) =>
-                n.itemNos[kind].length > 0 && (
-                  <div key={kind}>{t('import.kindItems', { kind: t(`import.kind.${kind}`), items: itemNumbers(n.itemNos[kind], n.counts[kind]) })}</div>
+                n.itemKeys[kind].length > 0 && (
+                  <div key={kind}>{t('import.kindItems', { kind: t(`import.kind.${kind}`), items: itemNumbers(n.itemKeys[kind], n.counts[kind]) })}</div>
                 ),
             )}
           </li>

@@ -31,7 +31,7 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
     () =>
       createItemStore({
         noticeKey: row.noticeKey,
-        items: [{ itemKey: row.itemKey, fingerprint: row.fingerprint }],
+        items: [{ key: row.itemKey, fingerprint: row.fingerprint }],
         send,
         session: crypto.randomUUID(),
         delay: 0,

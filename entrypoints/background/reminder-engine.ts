@@ -52,7 +52,7 @@ interface ReminderEngineOptions {
 const ITEM_ID_PREFIX = 'duban-item:';
 const SUMMARY_ID = 'duban-due-summary';
 
-export function itemNotificationId(noticeKey: string, itemKey: number): string {
+export function itemNotificationId(noticeKey: string, itemKey: string): string {
   return ITEM_ID_PREFIX + itemRef(noticeKey, itemKey);
 }
 
@@ -154,7 +154,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
           await ports.openUrl(
             url
               ? itemUrl(url, item.itemKey)
-              : ports.overviewUrl(`?notice=${encodeURIComponent(item.noticeKey)}&item=${item.itemKey}`),
+              : ports.overviewUrl(`?notice=${encodeURIComponent(item.noticeKey)}&item=${encodeURIComponent(item.itemKey)}`),
           );
         } else return;
         await ports.clearNotification(id);

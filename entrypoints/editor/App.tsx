@@ -111,7 +111,7 @@ export function App({ connection }: { connection: EditorConnection }) {
           </details>
         </>
       ) : (
-        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.itemKey === a.itemKey))} />
+        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.key === a.itemKey))} />
       )}
     </div>
   );

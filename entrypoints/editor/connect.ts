@@ -13,9 +13,9 @@ export interface EditorConnection {
   /** Called when the background asks to show a target; answered once it is drawn. */
   onShow(fn: (target: EditorTarget) => Promise<void>): void;
   close(): Promise<unknown>;
-  loadHistory(itemKey: number): ReturnType<typeof sendMessage<'getItemHistory'>>;
+  loadHistory(itemKey: string): ReturnType<typeof sendMessage<'getItemHistory'>>;
   /** Appends a conflict copy to the note or dismisses it; the answer updates the store. */
-  resolveCopy(itemKey: number, copyId: string, action: 'append' | 'dismiss'): Promise<void>;
+  resolveCopy(itemKey: string, copyId: string, action: 'append' | 'dismiss'): Promise<void>;
 }
 
 const ATTEMPTS = 20;

@@ -8,6 +8,7 @@ import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/an
 import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
 import { itemRef } from '../../lib/annotation/item-ref';
+import { keyOf } from '../../lib/notice/item-key';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import {
   DEFAULT_SORT,
@@ -48,8 +49,8 @@ function initialFilter(params: URLSearchParams): OverviewFilter {
 
 function initialOpen(params: URLSearchParams): string | undefined {
   const notice = params.get('notice');
-  const item = Number(params.get('item'));
-  return notice && Number.isInteger(item) && item > 0 ? itemRef(notice, item) : undefined;
+  const item = keyOf(params.get('item') ?? undefined);
+  return notice && item !== undefined ? itemRef(notice, item) : undefined;
 }
 
 export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;

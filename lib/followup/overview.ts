@@ -10,12 +10,13 @@ import type { ItemAnnotation } from '../annotation/model';
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
 import type { NoticeRecord } from '../notice/notice-record';
+import { compareItemKeys } from '../notice/item-key';
 import { leadUnit } from '../notice/units';
 import { foldForSearch } from './text';
 
 /** An annotated item: the annotation's overview fields (lib/annotation/fields.ts), its notice's and its item's. */
 export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
-  /** Unique across notices: the item's key (lib/annotation/item-key.ts). */
+  /** Unique across notices: the item's ref (lib/annotation/item-ref.ts). */
   id: string;
   /** The notice's title as last seen ('' if duban never saw the notice, e.g. imported notes). */
   noticeTitle: string;
@@ -26,6 +27,8 @@ export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
   url?: string;
   /** The section's ordinal (一、二、…) in its notice. */
   section?: number;
+  /** The item's place in its notice's order (0 first); absent when the stored notice lacks the item. */
+  place?: number;
   /** The lead official of the item's section, e.g. 冯晶区长 ('' when unknown). */
   leader: string;
   /** The item's text ('' when the stored notice no longer has the item). */
@@ -59,14 +62,16 @@ export interface OverviewData {
 
 /** Joins each annotation with its notice's item (text, section, units). Order: as given. */
 export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[]): OverviewData {
-  const byKey = new Map(notices.map((n) => [n.key, { notice: n, items: new Map(n.items.map((i) => [i.itemKey, i])) }]));
+  const byKey = new Map(notices.map((n) => [n.key, { notice: n, places: new Map(n.items.map((i, place) => [i.key, place])) }]));
   const items = annotations.map((a): OverviewItem => {
     const found = byKey.get(a.noticeKey);
-    const item = found?.items.get(a.itemKey);
+    const place = found?.places.get(a.itemKey);
+    const item = place === undefined ? undefined : found!.notice.items[place];
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
     return {
       ...overviewFields(a),
       section: item?.section,
+      place,
       leader: section?.leader ?? '',
       text: item?.text ?? '',
       leadUnit: (item && leadUnit(item.units)?.name) ?? '',
@@ -167,7 +172,7 @@ export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter,
     if (!matchesFollowUp(row, filter.followUp, today)) continue;
     if (terms.length) {
       const h = haystack(row);
-      if (!terms.every((t) => h.includes(t) || (/^\d+$/.test(t) && row.itemKey === Number(t)))) continue;
+      if (!terms.every((t) => h.includes(t) || row.itemKey === t)) continue;
     }
     out.push(row);
   }
@@ -198,14 +203,23 @@ function ranks(rows: readonly OverviewRow[], value: (r: OverviewRow) => string):
   return new Map(distinct.map((v, i) => [v, i]));
 }
 
-/** IndexedDB's own order of annotations: notice key (code units), then number. */
-function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemKey'>, b: Pick<OverviewRow, 'noticeKey' | 'itemKey'>): number {
-  return a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemKey - b.itemKey;
+type Placed = Pick<OverviewRow, 'noticeKey' | 'itemKey' | 'place'>;
+
+/** Two items of one notice in the notice's order; items it lacks after, by key. */
+export function byItemOrder(a: Placed, b: Placed): number {
+  if (a.place !== b.place) return a.place === undefined ? 1 : b.place === undefined ? -1 : a.place - b.place;
+  return compareItemKeys(a.itemKey, b.itemKey);
+}
+
+/** Notice key (code units), then the notice's order. */
+function byNoticeKeyThenNo(a: Placed, b: Placed): number {
+  if (a.noticeKey !== b.noticeKey) return a.noticeKey < b.noticeKey ? -1 : 1;
+  return byItemOrder(a, b);
 }
 
 /**
- * Sorted copy. 序号 (itemKey) means "notice, then number": numbers restart in every notice, and it
- * is the database's own order, so the background can answer the first screen without sorting.
+ * Sorted copy. 序号 (itemKey) means "notice, then the notice's own order": items restart in every
+ * notice. (The background's first screen is the database's first annotations, by notice then key.)
  * Other keys tie on that order, so the order is total and stable. Empty values (no leader, no
  * note, no follow-up) sort last in either direction.
  */

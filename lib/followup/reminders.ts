@@ -5,6 +5,7 @@
  */
 import type { ItemAnnotation } from '../annotation/model';
 import { itemRef } from '../annotation/item-ref';
+import { compareItemKeys, itemHash } from '../notice/item-key';
 import { addDays, instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 
 /** Reminders come at 09:00 Shanghai time on the follow-up day. */
@@ -62,7 +63,7 @@ export function pruneReminded(reminded: RemindedDays, annotations: readonly Item
 }
 
 const byDayThenItem = (a: ActiveFollowUp, b: ActiveFollowUp) =>
-  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemKey - b.itemKey;
+  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : compareItemKeys(a.itemKey, b.itemKey);
 
 /**
  * The follow-ups to remind of at `now`: active, their 09:00 has come, and not yet reminded of for
@@ -115,9 +116,9 @@ export function snoozeDay(choice: SnoozeChoice, now: number): string {
 }
 
 /** The page URL that opens the notice scrolled to the item (the overlay honours the hash). */
-export function itemUrl(url: string, itemKey: number): string {
+export function itemUrl(url: string, itemKey: string): string {
   const i = url.indexOf('#');
-  return `${i < 0 ? url : url.slice(0, i)}#duban-item-${itemKey}`;
+  return `${i < 0 ? url : url.slice(0, i)}${itemHash(itemKey)}`;
 }
 
 /** The badge text: nothing when none is overdue. */

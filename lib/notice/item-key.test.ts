@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareItemKeys, isItemKey, itemHash, keyOf, keyOfHash, noticeOrder } from './item-key';
+import { compareItemKeys, isItemKey, itemHash, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
 import { itemKey } from './numbering';
 
 describe('item keys', () => {
@@ -21,6 +21,10 @@ describe('item keys', () => {
     expect(keyOf(0)).toBeUndefined();
     expect(keyOf(1.5)).toBeUndefined();
     expect(keyOf('abc')).toBeUndefined();
+  });
+
+  it('give the printed number a key names', () => {
+    expect(['12', '二、3.', '1/一、2.', '2/7', '3-2'].map(numberOfKey)).toEqual([12, 3, 2, 7, 3]);
   });
 
   it('sort naturally where no notice gives its order', () => {

@@ -89,3 +89,9 @@ export function keyOfHash(hash: string): string | undefined {
   }
   return isItemKey(key) ? key : undefined;
 }
+
+/** The printed number a key names: 3 for `3`, `二、3.`, `1/3-2`; 0 for a string that is not a key. */
+export function numberOfKey(key: string): number {
+  const m = ITEM_KEY_PATTERN.exec(key);
+  return m ? Number(m[3] ?? m[4]) : 0;
+}

@@ -13,6 +13,7 @@ import type { ItemAnnotation } from '../annotation/model';
 import { gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../annotation/shanghai-time';
 import type { ItemStatus } from '../annotation/status';
+import { itemHash } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import {
   deriveDigests,
@@ -34,7 +35,7 @@ export interface LastExport {
 }
 
 export interface SummaryItem {
-  itemKey: number;
+  itemKey: string;
   /** The item's text, shortened. */
   text: string;
   status: ItemStatus;
@@ -110,11 +111,8 @@ export const LIST_LIMIT = 20;
 export const DETAILED_NOTICES = 4;
 const COMING_DAYS = 7;
 
-/** The fragment the content script scrolls to: #duban-item-12. */
-const itemHash = (itemKey: number) => `#duban-item-${itemKey}`;
-
 /** The notice's URL at the item; only http(s) URLs become links (a stored URL is never run). */
-export function itemHref(url: string, itemKey: number): string {
+export function itemHref(url: string, itemKey: string): string {
   if (!/^https?:\/\//i.test(url)) return '#';
   return url.replace(/#.*$/, '') + itemHash(itemKey);
 }
@@ -218,7 +216,7 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
   const { followUps: f, progress: p } = d;
   const year = notice.year ?? Number(ctx.today.slice(0, 4));
   const expected = timeProgress(ctx.today, year);
-  const item = (itemKey: number, status: ItemStatus): SummaryItem => ({ itemKey, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemKey) });
+  const item = (itemKey: string, status: ItemStatus): SummaryItem => ({ itemKey, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemKey) });
   const followUp = (k: number): FollowUpEntry => ({ ...item(f.itemKey[k], f.status[k]), followUp: f.day[k], days: daysBetween(ctx.today, f.day[k]) });
   // Follow-ups are in day order: overdue (before today), then coming (today to 7 days on).
   const overdue = firstOutside(f.day, (day) => day < ctx.today);
@@ -266,9 +264,9 @@ export function withDetails(
   annotations: readonly (AnnotationDigest | undefined)[],
 ): PopupSummary {
   // Per notice, a column and the position of each item number in it.
-  const column = <T>(itemNos: number[], values: T[]) => {
-    const at = new Map(itemNos.map((no, i) => [no, i]));
-    return (itemKey: number) => {
+  const column = <T>(itemKeys: string[], values: T[]) => {
+    const at = new Map(itemKeys.map((key, i) => [key, i]));
+    return (itemKey: string) => {
       const i = at.get(itemKey);
       return i === undefined ? undefined : values[i];
     };

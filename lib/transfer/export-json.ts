@@ -21,7 +21,7 @@ export function buildTransferFile(snapshot: TransferSnapshot, now: number, only?
   const history = historyByItem(snapshot.history);
   let items = 0;
   const notices = groups.map(({ notice, annotations }): FileNoticeJson => {
-    const noticeItems = new Map(notice.items.map((i) => [i.itemKey, i]));
+    const noticeItems = new Map(notice.items.map((i) => [i.key, i]));
     items += annotations.length;
     return {
       key: notice.key,

@@ -66,7 +66,7 @@ describe('importing a file', () => {
     const before = await dump(b);
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
     expect(preview.counts).toEqual({ new: 2, updated: 0, unchanged: 0, conflict: 0 });
-    expect(preview.notices.map((n) => [n.key, n.isNew, n.itemNos.new])).toEqual([
+    expect(preview.notices.map((n) => [n.key, n.isNew, n.itemKeys.new])).toEqual([
       [notices[0].docNo, true, [1]],
       [notices[1].docNo, true, [2]],
     ]);

@@ -9,6 +9,7 @@ import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../anno
 import type { ImportCounts, RecordSet } from '../annotation/record-set';
 import { message, messageDetail, type Message } from '../message';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
+import { compareItemKeys, numberOfKey } from '../notice/item-key';
 import type { NoticeItem } from '../notice/types';
 import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
@@ -45,14 +46,14 @@ interface NoticePreview {
   /** The notice is not in this database yet: it is created from the file. */
   isNew: boolean;
   counts: ImportCounts;
-  /** Item numbers by kind (unchanged not listed), at most PREVIEW_LIST_LIMIT each. */
-  itemNos: { new: number[]; updated: number[]; conflict: number[] };
+  /** Item keys by kind (unchanged not listed), in the file's order, at most PREVIEW_LIST_LIMIT each. */
+  itemKeys: { new: string[]; updated: string[]; conflict: string[] };
 }
 
 interface ConflictPreview {
   noticeKey: string;
   docNo?: string;
-  itemKey: number;
+  itemKey: string;
   local: string;
   imported: string;
 }
@@ -86,7 +87,8 @@ function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
 function noticeItem(item: FileItem): NoticeItem | undefined {
   if (item.text === undefined) return undefined;
   return {
-    itemKey: item.itemKey,
+    key: item.itemKey,
+    number: numberOfKey(item.itemKey),
     text: item.text,
     section: item.section ?? 0,
     units: (item.units ?? []).map((name, i) => ({ name, lead: i === 0 })),
@@ -119,14 +121,14 @@ function completedNoticeRecord(old: NoticeRecord, n: FileNotice): NoticeRecord |
   const urls = old.urls.includes(n.url) ? old.urls : [...old.urls, n.url];
   const haveSections = new Set(old.sections.map((s) => s.ordinal));
   const sections = n.sections.filter((s) => !haveSections.has(s.ordinal));
-  const haveItems = new Set(old.items.map((i) => i.itemKey));
+  const haveItems = new Set(old.items.map((i) => i.key));
   const items = n.items.filter((i) => !haveItems.has(i.itemKey)).map(noticeItem).filter((i): i is NoticeItem => i !== undefined);
   if (urls === old.urls && !sections.length && !items.length) return undefined;
   return {
     ...old,
     urls,
     sections: sections.length ? [...old.sections, ...sections].sort((a, b) => a.ordinal - b.ordinal) : old.sections,
-    items: items.length ? [...old.items, ...items].sort((a, b) => a.itemKey - b.itemKey) : old.items,
+    items: items.length ? [...old.items, ...items].sort((a, b) => compareItemKeys(a.key, b.key)) : old.items,
   };
 }
 
@@ -149,7 +151,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       title: n.title,
       isNew: !old,
       counts: emptyCounts(),
-      itemNos: { new: [], updated: [], conflict: [] },
+      itemKeys: { new: [], updated: [], conflict: [] },
     };
     for (const item of n.items) {
       const k = itemRef(n.key, item.itemKey);
@@ -158,8 +160,8 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;
-      if (merged.kind !== 'unchanged' && preview.itemNos[merged.kind].length < PREVIEW_LIST_LIMIT) {
-        preview.itemNos[merged.kind].push(item.itemKey);
+      if (merged.kind !== 'unchanged' && preview.itemKeys[merged.kind].length < PREVIEW_LIST_LIMIT) {
+        preview.itemKeys[merged.kind].push(item.itemKey);
       }
       if (merged.kind === 'conflict') {
         if (merged.annotation.note.length > IMPORT_LIMITS.maxNoteLength && errors.length < 5) {

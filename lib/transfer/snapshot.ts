@@ -5,6 +5,7 @@
 import { itemRef, type ItemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { RecordSet } from '../annotation/record-set';
+import { noticeOrder } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import { shanghaiDayOf } from '../annotation/shanghai-time';
 
@@ -41,7 +42,11 @@ export function groupByNotice(
     g.annotations.push(a);
   }
   const list = [...groups.values()].sort((a, b) => (a.notice.key < b.notice.key ? -1 : a.notice.key > b.notice.key ? 1 : 0));
-  for (const g of list) g.annotations.sort((a, b) => a.itemKey - b.itemKey);
+  // Each notice's annotations in its own order (keys it lacks after, naturally).
+  for (const g of list) {
+    const order = noticeOrder(g.notice.items.map((i) => i.key));
+    g.annotations.sort((a, b) => order(a.itemKey, b.itemKey));
+  }
   return { groups: list, orphans };
 }
 
