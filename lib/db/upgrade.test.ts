@@ -20,8 +20,8 @@ it('opens a database written by the first schema with every annotation and histo
   expect(annotations).toHaveLength(V1_ANNOTATIONS.length);
   // Every stored record must satisfy today's model: a schema change without its upgrade fails here.
   for (const a of annotations) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
-  expect(annotations.find((a) => a.itemNo === 1)).toMatchObject({ note: '已召开专题会', followUp: '2024-04-01', status: 'in_progress' });
-  expect('followUp' in annotations.find((a) => a.itemNo === 22)!).toBe(false);
+  expect(annotations.find((a) => a.itemKey === '1')).toMatchObject({ note: '已召开专题会', followUp: '2024-04-01', status: 'in_progress' });
+  expect('followUp' in annotations.find((a) => a.itemKey === '22')!).toBe(false);
 
   const history = await db.history.toArray();
   expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY);

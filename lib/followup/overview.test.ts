@@ -28,7 +28,7 @@ describe('overview rows', () => {
     expect(rows[0]).toMatchObject({
       noticeKey: A,
       docNo: '拱政办发〔2024〕2号',
-      itemKey: 1,
+      itemKey: '1',
       leader: '冯晶区长',
       section: 1,
       leadUnit: '区政府办公室',
@@ -41,7 +41,7 @@ describe('overview rows', () => {
     expect(rows[2].leader).toBe('黄飞常务副区长');
   });
   it('keeps an annotation whose item or notice is unknown, with empty text', () => {
-    const gone = rows.find((r) => r.itemKey === 9)!;
+    const gone = rows.find((r) => r.itemKey === '9')!;
     expect(gone).toMatchObject({ text: '', leader: '', leadUnit: '', units: [], status: 'paused' });
     const orphan = buildOverviewRows([], [annotation('unknown', 1)]);
     expect(orphan[0]).toMatchObject({ noticeTitle: '', text: '', noticeKey: 'unknown' });
@@ -108,7 +108,7 @@ describe('sorting', () => {
     expect(sorted('itemKey')).toEqual(['A1', 'A2', 'A3', 'A4', 'A9', 'B1']);
     expect(sorted('itemKey', 'desc')).toEqual(['B1', 'A9', 'A4', 'A3', 'A2', 'A1']);
     // The same order IndexedDB keeps [noticeKey+itemKey] in: JavaScript's string order, then the number.
-    const keys = rows.map((r) => [r.noticeKey, r.itemKey] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    const keys = rows.map((r) => [r.noticeKey, r.itemKey] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : Number(a[1]) - Number(b[1])));
     expect(sortRows(rows, DEFAULT_SORT).map((r) => [r.noticeKey, r.itemKey])).toEqual(keys);
   });
   it('by notice (its 文号 or title, collated), then number', () => {

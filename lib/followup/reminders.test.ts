@@ -19,8 +19,8 @@ import {
 } from './reminders';
 
 const K = '拱政办发〔2024〕2号';
-function ann(itemKey: number, followUp?: string, status: ItemAnnotation['status'] = 'in_progress', noticeKey = K): ItemAnnotation {
-  return { noticeKey, itemKey, status, note: '', fingerprint: 'f', createdAt: 0, updatedAt: 0, ...(followUp ? { followUp } : {}) };
+function ann(itemNo: number, followUp?: string, status: ItemAnnotation['status'] = 'in_progress', noticeKey = K): ItemAnnotation {
+  return { noticeKey, itemKey: String(itemNo), status, note: '', fingerprint: 'f', createdAt: 0, updatedAt: 0, ...(followUp ? { followUp } : {}) };
 }
 /** An instant given as Shanghai wall-clock time. */
 const sh = (day: string, hh: number, mm = 0) => instantOfShanghai(day, hh, mm);
@@ -77,7 +77,7 @@ describe('due and overdue for a given clock (days, not instants)', () => {
   });
 
   it('each day is reminded of once; a new day comes back again', () => {
-    const reminded = { [itemRef(K, 1)]: '2026-11-24' };
+    const reminded = { [itemRef(K, '1')]: '2026-11-24' };
     expect(dueReminders(items, sh('2026-11-25', 10), reminded).map((a) => a.itemKey)).toEqual([2]);
     const snoozed = [ann(1, '2026-11-26'), ...items.slice(1)];
     // Item 1 was snoozed to the 26th: the record of the 24th no longer holds.
@@ -121,7 +121,7 @@ describe('alarm plan', () => {
   });
   it('skips reminded days and done items, and keeps under Chrome’s 500-alarm limit', () => {
     const now = sh('2026-11-25', 10);
-    expect(planAlarms([ann(1, '2026-11-20')], now, { [itemRef(K, 1)]: '2026-11-20' })).toEqual([]);
+    expect(planAlarms([ann(1, '2026-11-20')], now, { [itemRef(K, '1')]: '2026-11-20' })).toEqual([]);
     expect(planAlarms([ann(1, '2026-11-28', 'done')], now, {})).toEqual([]);
     const many = Array.from({ length: 800 }, (_, i) => ann(i + 1, new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)));
     const plan = planAlarms(many, now, {});
@@ -138,11 +138,11 @@ describe('snooze, links, badge', () => {
     expect(snoozeDay('tomorrow', sh('2026-12-31', 23, 59))).toBe('2027-01-01');
   });
   it('links to the item with #duban-item-N, replacing any hash', () => {
-    expect(itemUrl('https://www.gongshu.gov.cn/art/2024/3/7/a.html', 12)).toBe('https://www.gongshu.gov.cn/art/2024/3/7/a.html#duban-item-12');
-    expect(itemUrl('https://x.cn/a.html?x=1#top', 3)).toBe('https://x.cn/a.html?x=1#duban-item-3');
+    expect(itemUrl('https://www.gongshu.gov.cn/art/2024/3/7/a.html', '12')).toBe('https://www.gongshu.gov.cn/art/2024/3/7/a.html#duban-item-12');
+    expect(itemUrl('https://x.cn/a.html?x=1#top', '3')).toBe('https://x.cn/a.html?x=1#duban-item-3');
   });
   it('round-trips item keys and rejects others', () => {
-    expect(parseItemRef(itemRef(K, 7))).toEqual({ noticeKey: K, itemKey: 7 });
+    expect(parseItemRef(itemRef(K, '7'))).toEqual({ noticeKey: K, itemKey: '7' });
     expect(parseItemRef('nope')).toBeUndefined();
     expect(parseItemRef('["a", "b"]')).toBeUndefined();
   });

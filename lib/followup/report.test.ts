@@ -33,10 +33,10 @@ describe('meeting report', () => {
     const r = buildReport(onlyA, 'leader', TODAY);
     const byNo = new Map(r.groups.flatMap((g) => g.items).map((i) => [i.row.itemKey, i]));
     // 2024-06-30 is day 182 of 366: 序时进度 50%.
-    expect(byNo.get(1)!.expected).toBe(50);
-    expect(byNo.get(1)).toMatchObject({ grade: 'on_track', followUpState: 'overdue' });
-    expect(byNo.get(3)).toMatchObject({ grade: 'behind', followUpState: 'today' });
-    expect(byNo.get(4)!.grade).toBeUndefined(); // no progress recorded
-    expect(byNo.get(9)).toMatchObject({ text: '', followUpState: undefined }); // the notice no longer has it
+    expect(byNo.get('1')!.expected).toBe(50);
+    expect(byNo.get('1')).toMatchObject({ grade: 'on_track', followUpState: 'overdue' });
+    expect(byNo.get('3')).toMatchObject({ grade: 'behind', followUpState: 'today' });
+    expect(byNo.get('4')!.grade).toBeUndefined(); // no progress recorded
+    expect(byNo.get('9')).toMatchObject({ text: '', followUpState: undefined }); // the notice no longer has it
   });
 });

@@ -41,7 +41,7 @@ export interface SummaryItem {
   status: ItemStatus;
   /** The note's first line, shortened ('' if none). */
   note: string;
-  /** The notice's URL with #duban-item-N: opens the notice scrolled to the item. */
+  /** The notice's URL with #duban-item-<key>: opens the notice scrolled to the item. */
   href: string;
 }
 

@@ -23,9 +23,9 @@ async function annotateSeed() {
   const { handle } = createService(db, () => NOW - 5000);
   await handle('openNotice', notice);
   const fp = (n: number) => notice.items[n - 1].fingerprint;
-  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: 1, fingerprint: fp(1), status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28' }, NOW - 4000);
-  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: 2, fingerprint: fp(2), note: '=HYPERLINK("http://evil","点我")' }, NOW - 3000);
-  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: 3, fingerprint: fp(3), status: 'done', progress: 100 }, NOW - 2000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp(1), status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28' }, NOW - 4000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: fp(2), note: '=HYPERLINK("http://evil","点我")' }, NOW - 3000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '3', fingerprint: fp(3), status: 'done', progress: 100 }, NOW - 2000);
   return notice;
 }
 
@@ -78,7 +78,7 @@ describe('JSON export', () => {
     await annotateSeed();
     const other = syntheticNotice(3);
     await createService(db, () => NOW).handle('openNotice', other);
-    await saveAnnotation(db, { noticeKey: other.docNo!, itemKey: 2, fingerprint: 'fp', note: '其他' }, NOW);
+    await saveAnnotation(db, { noticeKey: other.docNo!, itemKey: '2', fingerprint: 'fp', note: '其他' }, NOW);
     const snap = await readSnapshot(db);
     expect(buildTransferFile(snap, NOW).file.notices).toHaveLength(2);
     expect(buildTransferFile(snap, NOW, [other.docNo!]).file.notices.map((n) => n.key)).toEqual([other.docNo]);

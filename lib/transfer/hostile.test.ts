@@ -166,7 +166,7 @@ function mutate(m: Mutation): string {
         url: n.sourceUrl,
         title: n.title,
         sections: n.sections,
-        items: n.items.map((i) => ({ itemKey: i.itemKey, fingerprint: i.fingerprint, text: i.text, status: 'in_progress', note: '<b>新</b>', createdAt: at, updatedAt: at, history: [] })),
+        items: n.items.map((i) => ({ itemKey: i.key, fingerprint: i.fingerprint, text: i.text, status: 'in_progress', note: '<b>新</b>', createdAt: at, updatedAt: at, history: [] })),
       });
       return JSON.stringify(f);
     }
@@ -382,10 +382,10 @@ describe('payloads in notes stay inert', () => {
     const b = await freshDb('inert-b');
     try {
       const notice = syntheticNotice(9, payloads.length);
-      await applyEdits(a, [notice], payloads.map((note, i) => ({ notice: 0, itemKey: i + 1, note, after: 1 })), T0);
+      await applyEdits(a, [notice], payloads.map((note, i) => ({ notice: 0, item: i + 1, note, after: 1 })), T0);
       const text = serializeTransferFile(buildTransferFile(await readSnapshot(a), T0 + 100).file);
       expect((await createService(b, () => T0 + 200).handle('applyImport', { text })).ok).toBe(true);
-      const notes = (await b.annotations.toArray()).sort((x, y) => x.itemKey - y.itemKey).map((x) => x.note);
+      const notes = (await b.annotations.toArray()).sort((x, y) => Number(x.itemKey) - Number(y.itemKey)).map((x) => x.note);
       expect(notes).toEqual(payloads);
       const again = JSON.parse(serializeTransferFile(buildTransferFile(await readSnapshot(b), T0 + 300).file));
       expect(again.notices[0].items.map((i: { note: string }) => i.note)).toEqual(payloads);

@@ -60,7 +60,7 @@ describe('importing a file', () => {
   });
 
   it('previews first and writes nothing while previewing', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemKey: 1, status: 'done', after: 1 }, { notice: 1, itemKey: 2, note: '甲', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, status: 'done', after: 1 }, { notice: 1, item: 2, note: '甲', after: 1 }], T0);
     const text = await exportText(a, T0 + 10);
     const service = createService(b, () => T0 + 20);
     const before = await dump(b);
@@ -74,7 +74,7 @@ describe('importing a file', () => {
   });
 
   it('creates notices it does not know from the file, with the item text, section and units', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemKey: 4, status: 'behind', followUp: '2025-03-03', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 4, status: 'behind', followUp: '2025-03-03', after: 1 }], T0);
     const service = createService(b, () => T0 + 20);
     must((await service.handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
     const record = await b.notices.get(notices[0].docNo!);
@@ -86,8 +86,8 @@ describe('importing a file', () => {
   });
 
   it('changes nothing when the same file is imported twice', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemKey: 1, note: '甲', status: 'in_progress', after: 1 }], T0);
-    await applyEdits(b, notices, [{ notice: 0, itemKey: 1, note: '乙', after: 5 }, { notice: 1, itemKey: 3, progress: 40, after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', status: 'in_progress', after: 1 }], T0);
+    await applyEdits(b, notices, [{ notice: 0, item: 1, note: '乙', after: 5 }, { notice: 1, item: 3, progress: 40, after: 1 }], T0);
     const text = await exportText(a, T0 + 10);
     const service = createService(b, () => T0 + 100);
     const first = must((await service.handle('applyImport', { text })) as any) as ImportOutcome;
@@ -103,22 +103,22 @@ describe('importing a file', () => {
     const seed = seedNotice();
     const fp = seed.items[0].fingerprint;
     await createService(a, () => T0).handle('openNotice', seed);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: 1, fingerprint: fp, note: '已召开专题会' }, T0);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '已召开专题会' }, T0);
     must((await createService(b, () => T0 + 1).handle('applyImport', { text: await exportText(a, T0) })) as any);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: 1, fingerprint: fp, note: '已召开专题会，街道已回复' }, T0 + 50);
-    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: 1, fingerprint: fp, note: '区发改局要求补材料' }, T0 + 60);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '已召开专题会，街道已回复' }, T0 + 50);
+    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '区发改局要求补材料' }, T0 + 60);
     const service = createService(b, () => T0 + 100);
     const text = await exportText(a, T0 + 70);
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
-    expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_KEY, itemKey: 1, local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
+    expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_KEY, itemKey: '1', local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
     must((await service.handle('applyImport', { text })) as any);
     const note = (await b.annotations.get([SEED_KEY, 1]))!.note;
     expect(note).toBe(`${LOCAL_MARK}\n区发改局要求补材料\n${IMPORTED_MARK}\n已召开专题会，街道已回复`);
   });
 
   it('writes all or nothing: a failure in the last write leaves the database as it was', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemKey: 1, note: '甲', after: 1 }, { notice: 1, itemKey: 2, status: 'done', after: 1 }], T0);
-    await applyEdits(b, notices, [{ notice: 0, itemKey: 5, note: '乙', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 1, item: 2, status: 'done', after: 1 }], T0);
+    await applyEdits(b, notices, [{ notice: 0, item: 5, note: '乙', after: 1 }], T0);
     const parsed = parseTransferFile(await exportText(a, T0 + 10));
     if (!parsed.ok) throw new Error('bad export');
     const before = await dump(b);
@@ -132,7 +132,7 @@ describe('importing a file', () => {
   });
 
   it('refuses a tampered file with a message naming the problems, and writes nothing', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemKey: 1, note: '甲', after: 1 }, { notice: 0, itemKey: 2, note: '乙', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 0, item: 2, note: '乙', after: 1 }], T0);
     const f = JSON.parse(await exportText(a, T0 + 10));
     f.notices[0].items[0].status = 'urgent';
     f.notices[0].items[1].progress = 'half';

@@ -48,12 +48,12 @@ describe('follow-ups, overview and meeting report', () => {
   const yesterday = addDays(today, -1);
   const twoDaysAgo = addDays(today, -2);
   const inThreeDays = addDays(today, 3);
-  const leaderOf = (itemKey: number) => {
-    const item = notice.items.find((i) => i.itemKey === itemKey)!;
+  const leaderOf = (itemNo: number) => {
+    const item = notice.items.find((i) => i.number === itemNo)!;
     return notice.sections.find((s) => s.ordinal === item.section)!.leader;
   };
-  const unitOf = (itemKey: number) => notice.items.find((i) => i.itemKey === itemKey)!.units[0].name;
-  const textOf = (itemKey: number) => notice.items.find((i) => i.itemKey === itemKey)!.text;
+  const unitOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.units[0].name;
+  const textOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.text;
 
   /** What the test annotates: item → edit. Items 1 and 150 are overdue; 2 is done. */
   const EDITS: Record<number, Record<string, unknown>> = {
@@ -92,8 +92,8 @@ describe('follow-ups, overview and meeting report', () => {
       await send(overview, 'openNotice', notice);
     }
     for (const [itemKey, edit] of Object.entries(EDITS)) {
-      const item = notice.items.find((i) => i.itemKey === Number(itemKey))!;
-      await send(overview, 'saveAnnotation', { noticeKey: KEY, itemKey: item.itemKey, fingerprint: item.fingerprint, ...edit });
+      const item = notice.items.find((i) => i.key === itemKey)!;
+      await send(overview, 'saveAnnotation', { noticeKey: KEY, itemKey: item.key, fingerprint: item.fingerprint, ...edit });
     }
   });
   afterAll(async () => {
@@ -237,7 +237,7 @@ describe('follow-ups, overview and meeting report', () => {
       '进度：— → 30%',
       '开始跟踪',
     ]);
-    const stored = await send<{ field: string }[]>(overview, 'getItemHistory', { noticeKey: KEY, itemKey: 60 });
+    const stored = await send<{ field: string }[]>(overview, 'getItemHistory', { noticeKey: KEY, itemKey: '60' });
     expect(stored.map((h) => h.field)).toEqual(['created', 'progress', 'status', 'followUp', 'note', 'followUp']);
     await screenshot(overview, 'overview-details');
     await overview.emulateMedia({ colorScheme: 'dark' });
@@ -315,7 +315,7 @@ describe('follow-ups, overview and meeting report', () => {
     const cdp = await duban.context.newCDPSession(overview);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await send(overview, 'getItemHistory', { noticeKey: KEY, itemKey: 1 });
+    await send(overview, 'getItemHistory', { noticeKey: KEY, itemKey: '1' });
     expect(await until('the alarms again', ours, (names) => names.length === before.length)).toEqual(before);
   });
 });

@@ -29,7 +29,7 @@ describe('with 50 notices × 200 long-noted items in the database', () => {
   it('still overlays the notice with its notes, and lists the 44 notes whose items it lacks', async () => {
     const page = await openNotice(duban.context, noticeSeed().url);
     expect(await page.locator('[data-duban-item]').count()).toBe(156);
-    const expected = data.annotations.find((a) => a.noticeKey === SEED_KEY && a.itemKey === 120)!;
+    const expected = data.annotations.find((a) => a.noticeKey === SEED_KEY && a.itemKey === '120')!;
     await reveal(page, 120);
     expect(await rowStatus(page, 120)).toBe(expected.status);
     // The row shows the start of the long note, the editor all of it.

@@ -3,6 +3,7 @@
  * notice and annotation, kept verbatim as the oracle the digest-based summary must equal
  * (../summary.test.ts). Never edit it to match new code: the popup must show exactly this.
  */
+import { noticeOrder } from '../../notice/item-key';
 import { ITEM_STATUSES, type ItemAnnotation, type ItemStatus } from '../../annotation/model';
 import { followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../../annotation/shanghai-time';
@@ -89,7 +90,8 @@ function summariseNotice(
 ): NoticeSummary {
   const imported = notice as ImportedNoticeRecord;
   const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
-  const items = new Map(notice.items.map((i) => [i.itemKey, i]));
+  const items = new Map(notice.items.map((i) => [i.key, i]));
+  const order = noticeOrder(notice.items.map((i) => i.key));
   const byItem = new Map(annotations.map((a) => [a.itemKey, a]));
   const year = notice.year ?? Number(ctx.today.slice(0, 4));
   const expected = timeProgress(ctx.today, year);
@@ -101,7 +103,7 @@ function summariseNotice(
   const behind: BehindEntry[] = [];
   let lastChangedAt: number | undefined;
 
-  const numbers = new Set<number>(items.keys());
+  const numbers = new Set<string>(items.keys());
   for (const a of annotations) numbers.add(a.itemKey);
   for (const itemKey of numbers) {
     const item = items.get(itemKey);
@@ -131,7 +133,7 @@ function summariseNotice(
     }
   }
 
-  const byDay = (a: FollowUpEntry, b: FollowUpEntry) => a.days - b.days || a.itemKey - b.itemKey;
+  const byDay = (a: FollowUpEntry, b: FollowUpEntry) => a.days - b.days || order(a.itemKey, b.itemKey);
   const sectionOrder = new Map(notice.sections.map((s) => [s.leader, s.ordinal]));
   return {
     key: notice.key,
@@ -147,7 +149,7 @@ function summariseNotice(
     units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
     overdue: cap(overdue, byDay),
     coming: cap(coming, byDay),
-    behind: cap(behind, (a, b) => a.progress - b.progress || a.itemKey - b.itemKey),
+    behind: cap(behind, (a, b) => a.progress - b.progress || order(a.itemKey, b.itemKey)),
     expected: Math.round(expected * 10) / 10,
     ...(imported.importedOnly && { importedOnly: imported.itemCount !== undefined ? { itemCount: imported.itemCount } : {} }),
     ...(lastChangedAt !== undefined && { lastChangedAt }),
