@@ -131,8 +131,8 @@ describe('reminder engine', () => {
     await service.handle('saveAnnotation', { noticeKey: K, itemKey: '2', fingerprint: 'a2', followUp: '2024-06-29' });
     await engine.onButtonClicked(itemNotificationId(K, '1'), 0);
     await engine.onButtonClicked(itemNotificationId(K, '2'), 1);
-    expect((await db.annotations.get([K, 1]))?.followUp).toBe('2024-07-01');
-    expect((await db.annotations.get([K, 2]))?.followUp).toBeUndefined();
+    expect((await db.annotations.get([K, '1']))?.followUp).toBe('2024-07-01');
+    expect((await db.annotations.get([K, '2']))?.followUp).toBeUndefined();
     expect(saved).toEqual(['1:2024-06-28', '2:2024-06-29', '1:2024-07-01', '2:-']);
     expect((await itemHistory(db, K, '1')).map((h) => [h.field, h.from, h.to])).toEqual([
       ['created', undefined, undefined],
@@ -150,7 +150,7 @@ describe('reminder engine', () => {
     const { ports, alarms } = fakePorts();
     const engine = createReminderEngine({ db, ports, now });
     await engine.onButtonClicked(itemNotificationId(K, '1'), 0);
-    expect((await db.annotations.get([K, 1]))?.followUp).toBe('2024-07-01');
+    expect((await db.annotations.get([K, '1']))?.followUp).toBe('2024-07-01');
     expect([...alarms.keys()]).toContain(`${FOLLOW_UP_ALARM_PREFIX}2024-07-01`);
   });
 

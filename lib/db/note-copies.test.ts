@@ -62,7 +62,7 @@ describe('a note saved on an older revision', () => {
     expect(b.noteCopies).toEqual([{ id: expect.any(String), text: '乙：街道尚未回复', at: clock, kind: 'conflict', session: 'tab-b' }]);
     // The answer and every tab show it; the history says so.
     expect(told.at(-1)).toEqual(b);
-    expect(await db.annotations.get([KEY, 7])).toEqual(b);
+    expect(await db.annotations.get([KEY, '7'])).toEqual(b);
     expect((await history()).at(-1)).toEqual(['noteCopy', null, 8]);
   });
 
@@ -182,11 +182,11 @@ describe('resolving a conflict copy', () => {
   it('append is refused, changing nothing, when the note would be too long', async () => {
     await editor('tab-a').type('甲'.repeat(MAX_NOTE_LENGTH - 2));
     const id = (await editor('tab-b').type('乙乙乙')).noteCopies![0].id;
-    const before = await db.annotations.get([KEY, 7]);
+    const before = await db.annotations.get([KEY, '7']);
     const r = await resolve(id, 'append');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain(`${MAX_NOTE_LENGTH}`);
-    expect(await db.annotations.get([KEY, 7])).toEqual(before);
+    expect(await db.annotations.get([KEY, '7'])).toEqual(before);
   });
 
   it('refuses a malformed request', async () => {
@@ -229,19 +229,19 @@ describe('two item stores (the editor frame of two tabs) typing one note at once
     await settle();
     a.edit('7', { note: 'A 的文字' });
     await settle();
-    const stored = await db.annotations.get([KEY, 7]);
+    const stored = await db.annotations.get([KEY, '7']);
     expect(stored?.note).toBe('B 的文字');
     expect(stored?.noteCopies?.map((c) => c.text)).toEqual(['A 的文字']);
     // B keeps typing on its own revision: still its note, A's copy untouched.
     b.edit('7', { note: 'B 的文字，续' });
     await settle();
-    expect((await db.annotations.get([KEY, 7]))?.note).toBe('B 的文字，续');
+    expect((await db.annotations.get([KEY, '7']))?.note).toBe('B 的文字，续');
     // A leaves the field and comes back: it now builds on B's note.
     a.endNote('7');
     a.beginNote('7');
     a.edit('7', { note: 'B 的文字，续；A 合并' });
     await settle();
-    const after = await db.annotations.get([KEY, 7]);
+    const after = await db.annotations.get([KEY, '7']);
     expect(after?.note).toBe('B 的文字，续；A 合并');
     expect(after?.noteCopies).toHaveLength(1);
   });

@@ -62,7 +62,7 @@ function backingStoreClosed(db: Dexie) {
 function transferFile(note: string): string {
   const at = '2025-01-05T02:00:00.000Z';
   const docNo = '拱政办发〔2025〕7号';
-  const items = [{ itemKey: 2, fingerprint: 'fp', status: 'in_progress', note, createdAt: at, updatedAt: at }];
+  const items = [{ itemNo: 2, fingerprint: 'fp', status: 'in_progress', note, createdAt: at, updatedAt: at }];
   const notice = { key: docNo, docNo, url: 'https://www.gongshu.gov.cn/art/2025/1/7/art_9007.html', title: '测试通知', items };
   return JSON.stringify({ format: 'duban-annotations', version: 1, exportedAt: at, notices: [notice] });
 }
@@ -85,7 +85,7 @@ describe('after a storage failure', () => {
     // Imports and undo go through a second instance (strict durability): it recovers too.
     durable = new DubanDatabase(NAME, { indexedDB: factory, chromeTransactionDurability: 'strict' });
     const { handle } = createService(db, () => 1_700_000_000_000, {}, { durable });
-    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K', itemKey: 1, fingerprint: 'f', note });
+    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K', itemKey: '1', fingerprint: 'f', note });
     const importFile = () => handle('applyImport', { text: transferFile('导入的备注') });
     expect(await save('第一稿')).toMatchObject({ ok: true });
 
@@ -112,7 +112,7 @@ describe('after a storage failure', () => {
     db = new DubanDatabase(NAME, { indexedDB: factory });
     db.use(quota);
     const { handle } = createService(db, () => 1_700_000_000_000);
-    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K', itemKey: 1, fingerprint: 'f', note });
+    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K', itemKey: '1', fingerprint: 'f', note });
     expect((await save('开')).ok).toBe(true);
     disk.full = true;
     expect(await save('满')).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });

@@ -51,10 +51,10 @@ describe('summarise', () => {
 
   it('lists overdue and coming follow-ups by Shanghai calendar day, each linking to its item', () => {
     const n = summarise({ notices: [record(one)], annotations, now: NOW }).notices[0];
-    expect(n.overdue.entries.map((e) => [e.itemKey, e.days])).toEqual([[2, -1]]);
+    expect(n.overdue.entries.map((e) => [e.itemKey, e.days])).toEqual([['2', -1]]);
     expect(n.coming.entries.map((e) => [e.itemKey, e.days])).toEqual([
-      [3, 0],
-      [4, 7],
+      ['3', 0],
+      ['4', 7],
     ]);
     expect(n.overdue.entries[0]).toMatchObject({ note: '街道未回复', href: `${one.sourceUrl}#duban-item-2`, status: 'behind' });
   });
@@ -63,8 +63,8 @@ describe('summarise', () => {
     const n = summarise({ notices: [record(one)], annotations, now: NOW }).notices[0];
     expect(n.expected).toBeCloseTo(50.1, 1);
     expect(n.behind.entries.map((e) => [e.itemKey, e.grade])).toEqual([
-      [8, 'behind'],
-      [7, 'slightly_behind'],
+      ['8', 'behind'],
+      ['7', 'slightly_behind'],
     ]);
   });
 

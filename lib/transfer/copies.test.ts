@@ -43,16 +43,16 @@ async function conflict(d: DubanDatabase, itemKey: string, note: string, stale: 
 
 const exportText = async (from: DubanDatabase, at: number) => serializeTransferFile(buildTransferFile(await readSnapshot(from), at).file);
 const importText = async (into: DubanDatabase, text: string, at: number) => must(await createService(into, () => at).handle('applyImport', { text }));
-const copiesOf = async (d: DubanDatabase, itemKey: number) => ((await d.annotations.get([KEY, itemKey]))?.noteCopies ?? []).map(({ session: _s, ...c }) => c);
+const copiesOf = async (d: DubanDatabase, itemKey: string) => ((await d.annotations.get([KEY, itemKey]))?.noteCopies ?? []).map(({ session: _s, ...c }) => c);
 
 describe('conflict copies in exports', () => {
-  it('are in the JSON file (version 2), without this browser’s editing sessions', async () => {
+  it('are in the JSON file (version 3), without this browser’s editing sessions', async () => {
     const a = await db();
     const stored = await conflict(a, '2', '甲', '乙', T0 + 10);
     const text = await exportText(a, T0 + 100);
     const parsed = parseTransferFile(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    expect(JSON.parse(text).version).toBe(2);
+    expect(JSON.parse(text).version).toBe(3);
     const copy = stored.noteCopies![0];
     expect(JSON.parse(text).notices[0].items[0].noteCopies).toEqual([{ id: copy.id, text: '乙', at: new Date(copy.at).toISOString(), kind: 'conflict' }]);
     expect(text).not.toContain('tab-b');
@@ -82,13 +82,13 @@ describe('conflict copies through import', () => {
     const b = await db();
     const text = await exportText(a, T0 + 100);
     expect(await importText(b, text, T0 + 200)).toMatchObject({ counts: { new: 2 } });
-    expect(await copiesOf(b, 2)).toEqual(await copiesOf(a, 2));
-    expect(await copiesOf(b, 3)).toEqual(await copiesOf(a, 3));
+    expect(await copiesOf(b, '2')).toEqual(await copiesOf(a, '2'));
+    expect(await copiesOf(b, '3')).toEqual(await copiesOf(a, '3'));
     expect(await importText(b, text, T0 + 300)).toMatchObject({ changes: false });
-    expect(await copiesOf(b, 2)).toHaveLength(1);
+    expect(await copiesOf(b, '2')).toHaveLength(1);
     // …and back into the first database: nothing new either.
     expect(await importText(a, await exportText(b, T0 + 400), T0 + 500)).toMatchObject({ counts: { updated: 0, conflict: 0 } });
-    expect(await copiesOf(a, 2)).toHaveLength(1);
+    expect(await copiesOf(a, '2')).toHaveLength(1);
   });
 
   it('merge keeps the copies of both sides, each once; of one copy the later text', async () => {
@@ -99,11 +99,11 @@ describe('conflict copies through import', () => {
     // Both go on: a's editor updates its copy; b gets a copy of its own on the same item.
     await saveAnnotation(a, { noticeKey: KEY, itemKey: '2', fingerprint: 'fp-1-2', note: '乙：后来补充', baseNoteRev: 0, session: 'tab-b' }, T0 + 60);
     await conflict(b, '2', '甲，b 的修改', '戊', T0 + 70, 'b-tab');
-    const fromB = await copiesOf(b, 2);
+    const fromB = await copiesOf(b, '2');
     expect(fromB.map((c) => c.text)).toEqual(['乙', '戊']);
 
     await importText(a, await exportText(b, T0 + 80), T0 + 90);
-    const merged = await copiesOf(a, 2);
+    const merged = await copiesOf(a, '2');
     expect(merged.map((c) => c.text)).toEqual(['乙：后来补充', '戊']);
     expect(merged[0].id).toBe(mine.noteCopies![0].id);
     // a's own editing session still updates its copy after the merge.
@@ -121,7 +121,7 @@ describe('conflict copies through import', () => {
     const before = await b.annotations.toArray();
     const service = createService(b, () => T0 + 100);
     must(await service.handle('applyImport', { text: await exportText(a, T0 + 80) }));
-    expect((await copiesOf(b, 2))[0].text).toBe('乙：后来补充');
+    expect((await copiesOf(b, '2'))[0].text).toBe('乙：后来补充');
     const last = must(await service.handle('getLastImport', {}))!;
     must(await service.handle('undoLastImport', { id: last.id }));
     expect(await b.annotations.toArray()).toEqual(before);
@@ -134,8 +134,8 @@ describe('conflict copies through import', () => {
     must(await createService(a, () => T0 + 1).handle('applyImport', { text: await exportText(b, T0 + 1) }));
     await saveAnnotation(a, { noticeKey: KEY, itemKey: '4', fingerprint: 'fp-1-4', note: '旧，同事补充' }, T0 + 10);
     must(await createService(b, () => T0 + 20).handle('applyImport', { text: await exportText(a, T0 + 15) }));
-    expect(await b.annotations.get([KEY, 4])).toMatchObject({ note: '旧，同事补充', noteRev: 2 });
-    expect((await b.annotations.get([KEY, 4]))!.noteSession).toBeUndefined();
+    expect(await b.annotations.get([KEY, '4'])).toMatchObject({ note: '旧，同事补充', noteRev: 2 });
+    expect((await b.annotations.get([KEY, '4']))!.noteSession).toBeUndefined();
     // The tab typed on revision 1, before the import.
     const { annotation } = await saveAnnotation(b, { noticeKey: KEY, itemKey: '4', fingerprint: 'fp-1-4', note: '旧，本地补充', baseNoteRev: 1, session: 'tab' }, T0 + 30);
     expect(annotation.note).toBe('旧，同事补充');

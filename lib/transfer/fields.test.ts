@@ -82,7 +82,7 @@ describe('every field of the model', () => {
 
   it('counts when it tells two records apart', () => {
     expect(sameAnnotation(FULL, structuredClone(FULL))).toBe(true);
-    const different = { ...OTHER, noticeKey: '拱政办发〔2025〕1号', itemKey: 8 };
+    const different = { ...OTHER, noticeKey: '拱政办发〔2025〕1号', itemKey: '8' };
     for (const f of FIELD_NAMES) expect(sameAnnotation(FULL, { ...FULL, [f]: different[f] }), f).toBe(false);
   });
 });

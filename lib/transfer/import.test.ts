@@ -112,7 +112,7 @@ describe('importing a file', () => {
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
     expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_KEY, itemKey: '1', local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
     must((await service.handle('applyImport', { text })) as any);
-    const note = (await b.annotations.get([SEED_KEY, 1]))!.note;
+    const note = (await b.annotations.get([SEED_KEY, '1']))!.note;
     expect(note).toBe(`${LOCAL_MARK}\n区发改局要求补材料\n${IMPORTED_MARK}\n已召开专题会，街道已回复`);
   });
 

@@ -73,8 +73,8 @@ describe('closing the browser', () => {
       await page.waitForTimeout(200);
       duban = await restart(duban);
       let db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: 1, note: '关闭前确认保存的备注' }));
-      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: 2, note: '关闭前 200 毫秒发出的备注' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: '1', note: '关闭前确认保存的备注' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: '2', note: '关闭前 200 毫秒发出的备注' }));
 
       const again = await extensionPage(duban.context, duban.extensionId, 'popup.html');
       const durability = await watchDurability(duban, again);
@@ -84,8 +84,8 @@ describe('closing the browser', () => {
       expect(await durability()).toEqual({ import: ['strict'], save: ['relaxed'] });
       duban = await restart(duban);
       db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: 5, note: '导入后立即关闭' }));
-      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: 3, note: '确认后立即关闭' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: '5', note: '导入后立即关闭' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: '3', note: '确认后立即关闭' }));
       expect(db.meta).toContainEqual(expect.objectContaining({ key: expect.stringMatching(/import/i) }));
     } finally {
       await duban.close();

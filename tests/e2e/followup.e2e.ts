@@ -110,9 +110,9 @@ describe('follow-ups, overview and meeting report', () => {
   it('reminds of each overdue follow-up with a notification naming the notice and the item', async () => {
     const list = await until('two notifications', notified, (l) => l.length >= 2);
     expect(list).toHaveLength(2); // item 2 is done: no reminder
-    const byItem = new Map(list.map(([id, o]) => [JSON.parse(id.replace(/^duban-item:/, ''))[1] as number, o]));
-    expect([...byItem.keys()].sort((a, b) => a - b)).toEqual([1, 150]);
-    const one = byItem.get(1)!;
+    const byItem = new Map(list.map(([id, o]) => [JSON.parse(id.replace(/^duban-item:/, ''))[1] as string, o]));
+    expect([...byItem.keys()].sort((a, b) => Number(a) - Number(b))).toEqual(['1', '150']);
+    const one = byItem.get('1')!;
     expect(one.title).toContain('第 1 项');
     expect(one.title).toContain('逾期 1 天');
     expect(textOf(1).startsWith(one.message.replace(/…$/, ''))).toBe(true);
@@ -133,7 +133,7 @@ describe('follow-ups, overview and meeting report', () => {
     }, `duban-followup:${inThreeDays}`);
     try {
       const list = await until('the third notification', notified, (l) => l.length >= 3);
-      expect(list[2][0]).toBe(`duban-item:${JSON.stringify([KEY, 20])}`);
+      expect(list[2][0]).toBe(`duban-item:${JSON.stringify([KEY, '20'])}`);
       expect(list[2][1].title).toContain('第 20 项');
       expect(await until('badge 3', badge, (t) => t === '3')).toBe('3');
     } finally {

@@ -140,7 +140,7 @@ describe('undo the last import', () => {
     await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号"]').waitFor();
     const imported = await readDb(d.context, d.extensionId);
     expect(imported.annotations).toHaveLength(5);
-    expect(imported.annotations.find((a) => a.itemKey === 1 && a.noticeKey === KEY)?.note).toContain('<<<本地 local>>>');
+    expect(imported.annotations.find((a) => a.itemKey === '1' && a.noticeKey === KEY)?.note).toContain('<<<本地 local>>>');
     await screenshot(page, 'import-safety-undo-offered', { fullPage: true });
 
     await undo.locator('[data-action="undo-import"]').click();

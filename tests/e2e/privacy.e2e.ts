@@ -214,9 +214,9 @@ describe('a page script that runs before duban learns nothing the user wrote', (
     for (const [type, data] of [
       ['getOverview', {}],
       ['exportAnnotations', { format: 'json' }],
-      ['saveAnnotation', { noticeKey: 'another notice', itemKey: 1, fingerprint: 'x', note: 'overwritten' }],
-      ['saveAnnotation', { noticeKey: KEY, itemKey: 2, fingerprint: 'x', note: 'overwritten' }],
-      ['getItemHistory', { noticeKey: KEY, itemKey: 2 }],
+      ['saveAnnotation', { noticeKey: 'another notice', itemKey: '1', fingerprint: 'x', note: 'overwritten' }],
+      ['saveAnnotation', { noticeKey: KEY, itemKey: '2', fingerprint: 'x', note: 'overwritten' }],
+      ['getItemHistory', { noticeKey: KEY, itemKey: '2' }],
       ['acceptNoticeRevision', { noticeKey: KEY, revisionId: 1 }],
     ] as const) {
       const res = await send(type, data);
