@@ -22,8 +22,8 @@ describe('getOverview', () => {
     expect(res.ok).toBe(true);
     const rows = res.ok ? expandOverview(res.value as OverviewData) : [];
     expect(rows.map((r) => [r.noticeKey, r.itemKey, r.leader, r.status])).toEqual([
-      [NOTICE_A.key, 3, '黄飞常务副区长', 'behind'],
-      [NOTICE_B.key, 1, '冯晶区长', 'not_started'],
+      [NOTICE_A.key, '3', '黄飞常务副区长', 'behind'],
+      [NOTICE_B.key, '1', '冯晶区长', 'not_started'],
     ]);
     expect(rows[0].text).toContain('城市大脑');
     expect(rows[1]).toMatchObject({ docNo: NOTICE_B.docNo, year: 2025, url: NOTICE_B.sourceUrl, noticeTitle: NOTICE_B.title });

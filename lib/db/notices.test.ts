@@ -229,7 +229,7 @@ describe('a notice known only from an imported file', () => {
     const seed = seedNotice();
     await importedRecord([seed.items[0]]);
     const { revision } = await open(forgedNotice());
-    expect(revision?.differs).toEqual([1]);
+    expect(revision?.differs).toEqual(['1']);
     expect((await stored()).items).toEqual([seed.items[0]]);
   });
 });

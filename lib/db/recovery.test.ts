@@ -118,7 +118,7 @@ describe('after a storage failure', () => {
     expect(await save('满')).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });
     disk.full = false;
     expect(await save('恢复')).toMatchObject({ ok: true, value: { note: '恢复' } });
-    expect((await db.annotations.get(['K', 1]))?.note).toBe('恢复');
+    expect((await db.annotations.get(['K', '1']))?.note).toBe('恢复');
   });
 
   it('tells storage failures from refusals', () => {

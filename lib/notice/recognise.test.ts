@@ -22,16 +22,17 @@ describe('the seed notice page', () => {
 
   it('has the 156 items numbered 1–156, each exactly once', () => {
     expect(expected).toHaveLength(156);
-    expect(notice.items.map((i) => i.key)).toEqual(Array.from({ length: 156 }, (_, i) => i + 1));
+    expect(notice.items.map((i) => i.key)).toEqual(Array.from({ length: 156 }, (_, i) => String(i + 1)));
+    expect(notice.items.map((i) => i.number)).toEqual(Array.from({ length: 156 }, (_, i) => i + 1));
     expect(notice.gaps).toEqual([]);
   });
 
   it('gives every item the text, lead official and units of the seed text', () => {
     const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
     for (const e of expected) {
-      const item = notice.items[e.itemKey - 1];
-      expect({ no: item.key, text: item.text, leader: leaders.get(item.section), units: item.units.map((u) => u.name) })
-        .toEqual({ no: e.itemKey, text: e.text, leader: e.leader, units: e.units });
+      const item = notice.items[e.itemNo - 1];
+      expect({ no: item.number, text: item.text, leader: leaders.get(item.section), units: item.units.map((u) => u.name) })
+        .toEqual({ no: e.itemNo, text: e.text, leader: e.leader, units: e.units });
       expect(item.units.map((u) => u.lead)).toEqual(e.units.map((_, i) => i === 0));
     }
   });

@@ -52,7 +52,7 @@ describe('JSON export', () => {
     expect(n).toMatchObject({ key: SEED_KEY, docNo: SEED_KEY, url: SEED_URL, year: 2024 });
     expect(n.title).toContain('责任分解');
     expect(n.sections!.length).toBe(9);
-    expect(n.items.map((i) => i.itemKey)).toEqual([1, 2, 3]);
+    expect(n.items.map((i) => i.itemKey)).toEqual(['1', '2', '3']);
     expect(n.items[0]).toMatchObject({
       status: 'in_progress',
       note: '已召开专题会',

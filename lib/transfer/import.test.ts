@@ -67,8 +67,8 @@ describe('importing a file', () => {
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
     expect(preview.counts).toEqual({ new: 2, updated: 0, unchanged: 0, conflict: 0 });
     expect(preview.notices.map((n) => [n.key, n.isNew, n.itemKeys.new])).toEqual([
-      [notices[0].docNo, true, [1]],
-      [notices[1].docNo, true, [2]],
+      [notices[0].docNo, true, ['1']],
+      [notices[1].docNo, true, ['2']],
     ]);
     expect(await dump(b)).toEqual(before);
   });

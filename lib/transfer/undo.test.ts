@@ -99,8 +99,8 @@ describe('undo last import', () => {
     expect((await last(b))!.id).toBe(secondPoint.id);
     expect(await undo(b, firstPoint.id)).toMatchObject({ ok: false, ...NEWER_IMPORT });
     expect((await undo(b, secondPoint.id)).ok).toBe(true);
-    expect(await b.annotations.get([notices[1].docNo!, 2])).toBeUndefined();
-    expect((await b.annotations.get([notices[0].docNo!, 1]))!.note).toBe('甲');
+    expect(await b.annotations.get([notices[1].docNo!, '2'])).toBeUndefined();
+    expect((await b.annotations.get([notices[0].docNo!, '1']))!.note).toBe('甲');
     expect(await last(b)).toEqual(firstPoint);
   });
 
@@ -131,8 +131,8 @@ describe('undo last import', () => {
     await saveAnnotation(b, { noticeKey: notices[2].docNo!, itemKey: '5', fingerprint: 'fp-3-5', status: 'done' }, T0 + 200);
     const refreshed = await rememberNotice(b, notices[1], T0 + 300);
     expect((await undo(b, id)).ok).toBe(true);
-    expect(await b.annotations.get([notices[2].docNo!, 1])).toBeUndefined();
-    expect(await b.annotations.get([notices[2].docNo!, 5])).toMatchObject({ status: 'done' });
+    expect(await b.annotations.get([notices[2].docNo!, '1'])).toBeUndefined();
+    expect(await b.annotations.get([notices[2].docNo!, '5'])).toMatchObject({ status: 'done' });
     expect(await b.notices.get(notices[2].docNo!)).toBeDefined();
     expect(await b.notices.get(notices[1].docNo!)).toEqual(refreshed);
   });
