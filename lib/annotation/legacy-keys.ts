@@ -48,14 +48,15 @@ function keyedPair(key: unknown): unknown {
 /** A restore point: the annotations it would put back, and the notices. */
 export function keyedRestorePoint<T extends object>(point: T): T {
   const p = { ...(point as Loose) };
-  const change = (map: (r: Loose) => Loose) => (c: Loose) => ({
+  const change = (map: (r: Loose) => Loose, key: (k: unknown) => unknown) => (c: Loose) => ({
     ...c,
-    key: map === keyedNotice ? c.key : keyedPair(c.key),
+    key: key(c.key),
     before: c.before ? map(c.before as Loose) : c.before,
     after: c.after ? map(c.after as Loose) : c.after,
   });
-  if (Array.isArray(p.annotations)) p.annotations = (p.annotations as Loose[]).map(change(keyedItem));
-  if (Array.isArray(p.notices)) p.notices = (p.notices as Loose[]).map(change(keyedNotice));
+  if (Array.isArray(p.annotations)) p.annotations = (p.annotations as Loose[]).map(change(keyedItem, keyedPair));
+  // A notice's key is its 文号 or URL: unchanged.
+  if (Array.isArray(p.notices)) p.notices = (p.notices as Loose[]).map(change(keyedNotice, (k) => k));
   return p as T;
 }
 
