@@ -13,7 +13,7 @@ const KEY = '拱政办发〔2024〕2号';
 const profile = mkdtempSync(join(tmpdir(), 'duban-close-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
-const save = (itemKey: number, note: string) => ({ noticeKey: KEY, itemKey, fingerprint: 'f', note });
+const save = (itemNo: number, note: string) => ({ noticeKey: KEY, itemKey: String(itemNo), fingerprint: 'f', note });
 
 /** Sends a request in @webext-core/messaging's wire format without waiting for its answer. */
 function fire(page: Page, type: string, data: unknown): Promise<void> {
@@ -23,10 +23,11 @@ function fire(page: Page, type: string, data: unknown): Promise<void> {
   );
 }
 
-function importFile(itemKey: number, note: string): string {
+/** A version 1 file: items by number (`itemNo`). */
+function importFile(itemNo: number, note: string): string {
   const at = new Date(Date.now() - 60_000).toISOString();
   const docNo = '拱政办发〔2025〕7号';
-  const items = [{ itemKey, fingerprint: 'fp', status: 'in_progress', note, createdAt: at, updatedAt: at, history: [] }];
+  const items = [{ itemNo, fingerprint: 'fp', status: 'in_progress', note, createdAt: at, updatedAt: at, history: [] }];
   const notice = { key: docNo, docNo, url: 'https://www.gongshu.gov.cn/art/2025/1/7/art_9007.html', title: '测试通知', items };
   return JSON.stringify({ format: 'duban-annotations', version: 1, exportedAt: at, notices: [notice] });
 }

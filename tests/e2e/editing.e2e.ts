@@ -10,9 +10,9 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSe
 
 const KEY = '拱政办发〔2024〕2号';
 
-async function stored(duban: Duban, itemKey: number) {
+async function stored(duban: Duban, itemNo: number) {
   const db = await readDb(duban.context, duban.extensionId);
-  return db.annotations.find((a) => a.noticeKey === KEY && a.itemKey === itemKey);
+  return db.annotations.find((a) => a.noticeKey === KEY && a.itemKey === String(itemNo));
 }
 
 /** Waits until the database holds `want` for the item (reads from duban's page; no timing). */

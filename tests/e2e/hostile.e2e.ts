@@ -120,7 +120,7 @@ describe('notes carrying markup, links and formulas', () => {
     try {
       const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
       for (const [i, note] of PAYLOADS.entries()) {
-        const r = await sendFromPage(page, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号', itemKey: i + 1, fingerprint: 'f', note, status: 'in_progress' });
+        const r = await sendFromPage(page, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号', itemKey: String(i + 1), fingerprint: 'f', note, status: 'in_progress' });
         expect(r.ok).toBe(true);
       }
       const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');

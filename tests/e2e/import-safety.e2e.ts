@@ -41,13 +41,14 @@ function writeFile(name: string, content: string | Buffer): string {
 }
 
 /** An official-looking notice of the file format, with `items` annotated items. */
-function fileNotice(n: number, items: { itemKey: number; [k: string]: unknown }[]) {
+function fileNotice(n: number, items: { itemNo: number; [k: string]: unknown }[]) {
   const docNo = `拱政办发〔2025〕${n}号`;
   return { key: docNo, docNo, url: `https://www.gongshu.gov.cn/art/2025/1/${n}/art_${9000 + n}.html`, title: `测试通知 ${n}`, items };
 }
 
-function item(itemKey: number, fields: Record<string, unknown> = {}, at = Date.now() - 60_000) {
-  return { itemKey, fingerprint: `fp${itemKey}`, status: 'in_progress', note: '', createdAt: iso(at), updatedAt: iso(at), history: [], ...fields };
+/** An item as version 1 files number it (`itemNo`). */
+function item(itemNo: number, fields: Record<string, unknown> = {}, at = Date.now() - 60_000) {
+  return { itemNo, fingerprint: `fp${itemNo}`, status: 'in_progress', note: '', createdAt: iso(at), updatedAt: iso(at), history: [], ...fields };
 }
 
 const duban = (notices: unknown[]) => JSON.stringify({ format: 'duban-annotations', version: 1, exportedAt: iso(Date.now()), notices });

@@ -157,7 +157,7 @@ describe('export from one profile, import into another', () => {
     fileText = readFileSync(exported, 'utf8');
     const file = JSON.parse(fileText);
     expect(file).toMatchObject({ format: 'duban-annotations', version: 3, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
-    expect(file.notices[0].items.map((i: any) => i.itemKey)).toEqual([1, 2, 3, 4, 5, 6, 40]);
+    expect(file.notices[0].items.map((i: any) => i.itemKey)).toEqual(['1', '2', '3', '4', '5', '6', '40']);
     expect(file.notices[0].items[0]).toMatchObject({ note: '已召开专题会，方案已报区政府', section: 1 });
     await expect.poll(() => page.locator('[data-testid="backup"]').textContent()).toContain('上次导出');
 
@@ -197,7 +197,7 @@ describe('export from one profile, import into another', () => {
     const pageA = await popup(a);
     const [dbA, dbB] = [await readDb(pageA), await readDb(page)];
     // As a file carries them: the note's revision and editing session are each database's own.
-    const sort = (list: any[]) => [...list].sort((x, y) => x.itemKey - y.itemKey).map(({ noteRev: _r, noteSession: _s, ...a }) => a);
+    const sort = (list: any[]) => [...list].sort((x, y) => Number(x.itemKey) - Number(y.itemKey)).map(({ noteRev: _r, noteSession: _s, ...a }) => a);
     expect(sort(dbB.annotations)).toEqual(sort(dbA.annotations));
     expect(historyOf(dbB)).toEqual(historyOf(dbA));
     // Until B opens the notice, its popup knows only the imported items, and says so.
