@@ -5,7 +5,7 @@ import { numbers, t } from '../utils/i18n';
 
 /** The kinds of change, in order; each worded import.kind.<kind>. */
 const KINDS = ['new', 'updated', 'unchanged', 'conflict'] as const;
-/** The kinds whose item numbers are listed per notice. */
+/** The kinds whose item keys are listed per notice. */
 const LISTED = ['new', 'updated', 'conflict'] as const;
 
 const itemNumbers = (list: string[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list) }) : numbers(list));

@@ -128,7 +128,7 @@ export interface OverviewFilter {
   /** The section's lead official, e.g. 冯晶区长; '' for all. */
   leader: string;
   followUp: FollowUpFilter;
-  /** Free text over item text and note: every space-separated term must occur; a bare number also matches the item number. */
+  /** Free text over item text and note: every space-separated term must occur; a term equal to an item key (12, 二、3.) matches that item. */
   query: string;
 }
 

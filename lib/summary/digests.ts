@@ -163,8 +163,8 @@ function annotationDigest(noticeKey: string, annotations: readonly ItemAnnotatio
 }
 
 /**
- * A digest after annotations of its notice were put (replacing those with the same item number)
- * and then deleted by item number, as the same writes do to the annotations table.
+ * A digest after annotations of its notice were put (replacing those with the same item key)
+ * and then deleted by item key, as the same writes do to the annotations table.
  */
 function updatedAnnotationDigest(
   noticeKey: string,

@@ -263,7 +263,7 @@ export function withDetails(
   notices: readonly (NoticeDigest | undefined)[],
   annotations: readonly (AnnotationDigest | undefined)[],
 ): PopupSummary {
-  // Per notice, a column and the position of each item number in it.
+  // Per notice, a column and the position of each item key in it.
   const column = <T>(itemKeys: string[], values: T[]) => {
     const at = new Map(itemKeys.map((key, i) => [key, i]));
     return (itemKey: string) => {

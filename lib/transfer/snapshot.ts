@@ -14,7 +14,7 @@ export type TransferSnapshot = RecordSet;
 
 export interface NoticeGroup {
   notice: NoticeRecord;
-  /** Sorted by item number. */
+  /** In the notice's order. */
   annotations: ItemAnnotation[];
 }
 
