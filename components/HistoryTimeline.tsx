@@ -9,11 +9,11 @@ export type HistoryTimelineProps =
   /** The overview: entries already loaded (null while loading). */
   | { entries: readonly HistoryEntry[] | null }
   /** The page overlay: a disclosure that loads the item's history when opened. */
-  | { itemNo: number; load: () => Promise<Result<HistoryEntry[]>> };
+  | { itemKey: number; load: () => Promise<Result<HistoryEntry[]>> };
 
 /** One item's changes, newest first: status from → to, note edited, follow-up set, … */
 export function HistoryTimeline(props: HistoryTimelineProps) {
-  if ('load' in props) return <LoadedOnOpen itemNo={props.itemNo} load={props.load} />;
+  if ('load' in props) return <LoadedOnOpen itemKey={props.itemKey} load={props.load} />;
   return <Entries entries={props.entries} />;
 }
 
@@ -34,7 +34,7 @@ function Entries({ entries }: { entries: readonly HistoryEntry[] | null }) {
   );
 }
 
-function LoadedOnOpen({ itemNo, load }: { itemNo: number; load: () => Promise<Result<HistoryEntry[]>> }) {
+function LoadedOnOpen({ itemKey, load }: { itemKey: number; load: () => Promise<Result<HistoryEntry[]>> }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState('');
   const fetch = () => {
@@ -46,7 +46,7 @@ function LoadedOnOpen({ itemNo, load }: { itemNo: number; load: () => Promise<Re
   };
   return (
     <details class="history" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && fetch()}>
-      <summary aria-label={t('history.ofItem', { itemNo })}>{t('history.title')}</summary>
+      <summary aria-label={t('history.ofItem', { itemKey })}>{t('history.title')}</summary>
       {error ? (
         <p class="error" role="alert">
           {error}

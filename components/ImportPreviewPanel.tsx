@@ -1,14 +1,14 @@
 import type { ImportOutcome } from '../lib/protocol';
-import { itemKey } from '../lib/annotation/item-key';
+import { itemRef } from '../lib/annotation/item-ref';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
 import { numbers, t } from '../utils/i18n';
 
 /** The kinds of change, in order; each worded import.kind.<kind>. */
 const KINDS = ['new', 'updated', 'unchanged', 'conflict'] as const;
-/** The kinds whose item numbers are listed per notice. */
+/** The kinds whose item keys are listed per notice. */
 const LISTED = ['new', 'updated', 'conflict'] as const;
 
-const itemNumbers = (list: number[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list) }) : numbers(list));
+const itemNumbers = (list: string[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list) }) : numbers(list));
 
 /** What an import will change (or changed): counts by kind, per notice, and the conflicting notes (popup). */
 export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
@@ -31,8 +31,8 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
             <div class="title">{n.title}</div>
             {LISTED.map(
               (kind) =>
-                n.itemNos[kind].length > 0 && (
-                  <div key={kind}>{t('import.kindItems', { kind: t(`import.kind.${kind}`), items: itemNumbers(n.itemNos[kind], n.counts[kind]) })}</div>
+                n.itemKeys[kind].length > 0 && (
+                  <div key={kind}>{t('import.kindItems', { kind: t(`import.kind.${kind}`), items: itemNumbers(n.itemKeys[kind], n.counts[kind]) })}</div>
                 ),
             )}
           </li>
@@ -43,8 +43,8 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           <p>{t('import.conflictsIntro')}</p>
           <ul>
             {outcome.conflicts.map((c) => (
-              <li key={itemKey(c.noticeKey, c.itemNo)}>
-                <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemNo: c.itemNo })}</b>
+              <li key={itemRef(c.noticeKey, c.itemKey)}>
+                <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemKey: c.itemKey })}</b>
                 <div class="side">
                   <span class="who">{t('import.local')}</span>
                   <span class="text">{c.local}</span>

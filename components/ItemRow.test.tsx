@@ -32,7 +32,8 @@ function textNodes(root: HTMLElement): string {
 const label = (root: HTMLElement, sel: string) => root.querySelector(sel)?.getAttribute('data-label');
 
 const item: NoticeItem = {
-  itemNo: 12,
+  key: '12',
+  number: 12,
   text: '着力扩大有效益的投资,实现固定资产投资740亿元以上。',
   section: 2,
   units: [
@@ -43,7 +44,7 @@ const item: NoticeItem = {
 };
 
 const view = (over: Partial<ItemView> = {}): ItemView => ({
-  itemNo: 12,
+  itemKey: '12',
   status: 'in_progress',
   note: '',
   save: { state: 'idle', attempts: 0 },
@@ -135,7 +136,7 @@ describe('NoticeBar', () => {
 
 describe('OrphanNotes (in duban’s frame)', () => {
   it('lists notes whose item is gone, as text', () => {
-    const root = mount(<OrphanNotes orphans={[{ noticeKey: 'k', itemNo: 200, status: 'behind', note: XSS, fingerprint: 'x', createdAt: 1, updatedAt: 1 }]} />);
+    const root = mount(<OrphanNotes orphans={[{ noticeKey: 'k', itemKey: '200', status: 'behind', note: XSS, fingerprint: 'x', createdAt: 1, updatedAt: 1 }]} />);
     expect(root.querySelector('li')?.textContent).toContain(XSS);
     expect(root.querySelector('img')).toBeNull();
   });

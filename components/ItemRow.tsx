@@ -30,7 +30,7 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   const note = view.note.replace(/\s+/g, ' ').trim();
   const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
-    <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemNo: item.itemNo })}>
+    <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
       <LeadUnitTags units={item.units} />
       <span class={`status s-${view.status}`} data-label={statusText(view.status)} />
       {view.progress !== undefined && (

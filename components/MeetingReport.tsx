@@ -41,8 +41,8 @@ export function MeetingReport({ report }: { report: Report }) {
             </thead>
             <tbody>
               {g.items.map((it) => (
-                <tr key={it.row.id} data-item={it.row.itemNo} data-notice={it.row.noticeKey}>
-                  <td class="r-no">{it.row.itemNo}</td>
+                <tr key={it.row.id} data-item={it.row.itemKey} data-notice={it.row.noticeKey}>
+                  <td class="r-no">{it.row.itemKey}</td>
                   {report.manyNotices && <td>{noticeLabel(it.row)}</td>}
                   <td>{itemText(it)}</td>
                   <td class={`r-status status-${it.row.status}`}>{statusText(it.row.status)}</td>

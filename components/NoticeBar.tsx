@@ -15,7 +15,8 @@ interface Props {
   filter: ItemFilter;
   onFilter: (f: ItemFilter) => void;
   /** Scrolls to and focuses item `n`; false when the page has no such item. */
-  onJump: (n: number) => boolean;
+  /** Jumps to the item with this key (as typed, trimmed); false when the page has none. */
+  onJump: (itemKey: string) => boolean;
   /** Notes whose item the page no longer has. */
   orphans: number;
   /** Opens the editor frame at the orphaned notes. */
@@ -35,8 +36,8 @@ export function NoticeBar(p: Props) {
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const n = Number(jump.trim());
-    const ok = Number.isInteger(n) && n > 0 && p.onJump(n);
+    const key = jump.trim();
+    const ok = key !== '' && p.onJump(key);
     setMissing(ok ? undefined : jump.trim());
   };
 
@@ -89,7 +90,7 @@ export function NoticeBar(p: Props) {
         <button type="submit">{t('bar.jump')}</button>
         {missing !== undefined && (
           <span class="error" role="alert">
-            {t('bar.jumpMissing', { itemNo: missing })}
+            {t('bar.jumpMissing', { itemKey: missing })}
           </span>
         )}
       </form>

@@ -18,8 +18,8 @@ const notice: NoticeRevisions = {
   sourceUrl: 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html',
   itemCount: 156,
   revisions: [
-    { id: 4, origin: 'page', url: 'javascript:alert(1)', firstSeenAt: 0, lastSeenAt: 0, title: 't', itemCount: 3, differs: Array.from({ length: 156 }, (_, i) => i + 1) },
-    { id: 2, origin: 'replaced', url: 'https://www.gongshu.gov.cn/art/2024/3/7/old.html', firstSeenAt: 0, lastSeenAt: 0, title: 't', itemCount: 156, differs: [7] },
+    { id: 4, origin: 'page', url: 'javascript:alert(1)', firstSeenAt: 0, lastSeenAt: 0, title: 't', itemCount: 3, differs: Array.from({ length: 156 }, (_, i) => String(i + 1)) },
+    { id: 2, origin: 'replaced', url: 'https://www.gongshu.gov.cn/art/2024/3/7/old.html', firstSeenAt: 0, lastSeenAt: 0, title: 't', itemCount: 156, differs: ['7'] },
   ],
 };
 

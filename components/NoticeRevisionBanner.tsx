@@ -9,10 +9,10 @@ interface Props {
   onAccept: (noticeKey: string, revisionId: number) => void;
 }
 
-/** How many differing item numbers are listed before "…". */
+/** How many differing item keys are listed before "…". */
 const LISTED = 12;
 
-const itemList = (nos: readonly number[]) => numbers(nos.slice(0, LISTED)) + (nos.length > LISTED ? '…' : '');
+const itemList = (nos: readonly string[]) => numbers(nos.slice(0, LISTED)) + (nos.length > LISTED ? '…' : '');
 
 /** Only a page's own address is a link: anything else is shown as text. */
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);

@@ -10,8 +10,8 @@ export function OrphanNotes({ orphans }: { orphans: readonly ItemAnnotation[] })
       <p class="hint">{t('bar.orphansHint')}</p>
       <ul>
         {orphans.map((a) => (
-          <li key={a.itemNo}>
-            <b>#{a.itemNo}</b> <span class={`tag s-${a.status}`}>{statusText(a.status)}</span>
+          <li key={a.itemKey}>
+            <b>#{a.itemKey}</b> <span class={`tag s-${a.status}`}>{statusText(a.status)}</span>
             {a.followUp && <span class="tag">{a.followUp}</span>}
             {a.note && <span class="text">{a.note.length > PREVIEW ? `${a.note.slice(0, PREVIEW)}…` : a.note}</span>}
           </li>

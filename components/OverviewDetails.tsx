@@ -31,7 +31,7 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
     () =>
       createItemStore({
         noticeKey: row.noticeKey,
-        items: [{ itemNo: row.itemNo, fingerprint: row.fingerprint }],
+        items: [{ key: row.itemKey, fingerprint: row.fingerprint }],
         send,
         session: crypto.randomUUID(),
         delay: 0,
@@ -41,7 +41,7 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
   useEffect(() => heading.current?.focus(), [row.id]);
   useEffect(() => store.load([rowAnnotation(row)]), [store, row.updatedAt]);
   useEffect(() => {
-    const off = store.subscribe(row.itemNo, () => redraw((n) => n + 1));
+    const off = store.subscribe(row.itemKey, () => redraw((n) => n + 1));
     const flush = () => store.flush({ force: true });
     addEventListener('pagehide', flush);
     return () => {
@@ -53,15 +53,15 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
   }, [store]);
 
   const expected = row.year ? timeProgress(today, row.year) : undefined;
-  const edit = (fields: Partial<EditableFields>) => store.edit(row.itemNo, fields);
+  const edit = (fields: Partial<EditableFields>) => store.edit(row.itemKey, fields);
   const id = (s: string) => `details-${s}`;
-  const view = store.view(row.itemNo);
+  const view = store.view(row.itemKey);
 
   return (
     <aside class="details no-print" aria-labelledby={id('title')}>
       <header>
         <h2 id={id('title')} tabIndex={-1} ref={heading}>
-          {t('details.title', { itemNo: row.itemNo })}
+          {t('details.title', { itemKey: row.itemKey })}
         </h2>
         <button type="button" class="close" aria-label={t('common.close')} onClick={onClose}>
           ×
@@ -79,7 +79,7 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
       )}
       {row.url && (
         <p>
-          <a href={itemUrl(row.url, row.itemNo)} target="_blank" rel="noopener noreferrer">
+          <a href={itemUrl(row.url, row.itemKey)} target="_blank" rel="noopener noreferrer">
             {t('details.openOnPage')}
           </a>
         </p>
@@ -91,8 +91,8 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
         expected={expected}
         onEdit={edit}
         onLeave={() => store.flush()}
-        onNoteFocus={() => store.beginNote(row.itemNo)}
-        onNoteLeave={() => store.endNote(row.itemNo)}
+        onNoteFocus={() => store.beginNote(row.itemKey)}
+        onNoteLeave={() => store.endNote(row.itemKey)}
         onResolveCopy={(id, action) =>
           void resolveCopy(id, action).then((r) => {
             if (r.ok) store.received(r.value);

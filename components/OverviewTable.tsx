@@ -37,7 +37,7 @@ interface Column {
 /** In order; each headed by overview.column.<key>. */
 const COLUMNS: Column[] = [
   { key: 'notice', cls: 'c-notice' },
-  { key: 'itemNo', cls: 'c-no' },
+  { key: 'itemKey', cls: 'c-no' },
   { key: 'leader', cls: 'c-leader' },
   { key: 'text', cls: 'c-text' },
   { key: 'leadUnit', cls: 'c-unit' },

@@ -50,7 +50,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
     return (
       <tr
         data-index={index}
-        data-item={row.itemNo}
+        data-item={row.itemKey}
         data-notice={row.noticeKey}
         aria-rowindex={index + 2}
         aria-selected={open}
@@ -70,7 +70,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
             {noticeLabel(row)}
           </td>
         )}
-        <td class="c-no">{row.itemNo}</td>
+        <td class="c-no">{row.itemKey}</td>
         <td class="c-leader">{row.leader || '—'}</td>
         <td class="c-text" title={row.text}>
           {row.text ? shortText(row.text, TEXT_CHARS) : <em>{t('overview.notOnPage')}</em>}
@@ -81,7 +81,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class="c-status">
           <OverviewStatusSelect
             value={row.status}
-            label={t('overview.statusOf', { itemNo: row.itemNo })}
+            label={t('overview.statusOf', { itemKey: row.itemKey })}
             onChange={(s) => actions.status(row, s)}
           />
         </td>
@@ -91,7 +91,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class={`c-follow ${overdue ? 'overdue' : ''}`}>
           <FollowUpInput
             value={row.followUp}
-            label={t('overview.followUpOf', { itemNo: row.itemNo })}
+            label={t('overview.followUpOf', { itemKey: row.itemKey })}
             onCommit={(d) => actions.followUp(row, d)}
           />
           {overdue && <span class="tag overdue">{t('overview.overdue')}</span>}

@@ -21,7 +21,7 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
   return (
     <ul class="items">
       {shown.map((e) => (
-        <li key={e.itemNo}>
+        <li key={e.itemKey}>
           <a
             href={e.href}
             target="_blank"
@@ -32,7 +32,7 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
               onOpen(e.href);
             }}
           >
-            <span class="no">{t('summary.itemNo', { itemNo: e.itemNo })}</span>
+            <span class="no">{t('summary.itemKey', { itemKey: e.itemKey })}</span>
             <span class="text">{e.text}</span>
           </a>
           <span class="detail">{detail(e)}</span>

@@ -20,17 +20,17 @@ describe('the report in words', () => {
   });
 
   it('compares progress with 序时进度 and says overdue or today', () => {
-    const byNo = new Map(buildReport(onlyA, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => [i.row.itemNo, i]));
-    expect(progressText(byNo.get(1)!)).toBe('60% / 序时 50%（达到序时）');
-    expect(progressText(byNo.get(3)!)).toBe('20% / 序时 50%（落后于序时）');
-    expect(progressText(byNo.get(4)!)).toBe('— / 序时 50%');
-    expect(followUpText(byNo.get(1)!)).toBe('2024-06-28（逾期）');
-    expect(followUpText(byNo.get(3)!)).toBe('2024-06-30（今天）');
-    expect(followUpText(byNo.get(2)!)).toBe('2024-06-01');
-    expect(followUpText(byNo.get(9)!)).toBe('—');
+    const byNo = new Map(buildReport(onlyA, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => [i.row.itemKey, i]));
+    expect(progressText(byNo.get('1')!)).toBe('60% / 序时 50%（达到序时）');
+    expect(progressText(byNo.get('3')!)).toBe('20% / 序时 50%（落后于序时）');
+    expect(progressText(byNo.get('4')!)).toBe('— / 序时 50%');
+    expect(followUpText(byNo.get('1')!)).toBe('2024-06-28（逾期）');
+    expect(followUpText(byNo.get('3')!)).toBe('2024-06-30（今天）');
+    expect(followUpText(byNo.get('2')!)).toBe('2024-06-01');
+    expect(followUpText(byNo.get('9')!)).toBe('—');
     useLocale('en');
-    expect(progressText(byNo.get(3)!)).toBe('20% / expected 50% (behind schedule)');
-    expect(followUpText(byNo.get(1)!)).toBe('2024-06-28 (overdue)');
+    expect(progressText(byNo.get('3')!)).toBe('20% / expected 50% (behind schedule)');
+    expect(followUpText(byNo.get('1')!)).toBe('2024-06-28 (overdue)');
   });
 });
 

@@ -60,7 +60,7 @@ export function reportMarkdown(report: MeetingReport): string {
     out.push('', `## ${groupName(report, g)}`, '', countsLine(g.counts), '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
     for (const it of g.items) {
       const cells = [
-        String(it.row.itemNo),
+        String(it.row.itemKey),
         ...(report.manyNotices ? [noticeLabel(it.row)] : []),
         itemText(it),
         statusText(it.row.status),

@@ -8,7 +8,8 @@
  * A parameter: text or a number as it is, another message worded first; a list of messages
  * (clauses: "notice …, item 12, field …") or of numbers ("items 3, 5") joined as the language does.
  */
-export type MessageParam = string | number | Message | readonly Message[] | readonly number[];
+/** A list of strings or numbers is a list of items (keys), worded as one list. */
+export type MessageParam = string | number | Message | readonly Message[] | readonly number[] | readonly string[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 export interface Message {

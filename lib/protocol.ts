@@ -8,7 +8,7 @@
  * Results because errors don't cross the message boundary.
  */
 import { z } from 'zod';
-import { AnnotationPatch, HistoryEntry, ItemAnnotation, NoticeKey, ItemNo } from './annotation/model';
+import { AnnotationPatch, HistoryEntry, ItemAnnotation, NoticeKey, ItemKey } from './annotation/model';
 import { NOTE_COPY_ACTIONS } from './annotation/note-copies';
 import type { UndoableImport } from './db/restore-point';
 import type { OverviewData } from './followup/overview';
@@ -41,16 +41,16 @@ export interface AnnotationChanged {
 /** What the editor frame learns from the background about the tab it sits in. */
 export interface EditorContext {
   noticeKey: string;
-  /** The page's items: number and fingerprint of the text the page shows. */
-  items: { itemNo: number; fingerprint: string }[];
+  /** The page's items, in the notice's order: key and fingerprint of the text the page shows. */
+  items: { key: string; fingerprint: string }[];
   year?: number;
-  /** Items whose page text differs from the stored notice's. */
-  changed: number[];
+  /** Keys of the items whose page text differs from the stored notice's. */
+  changed: string[];
   annotations: ItemAnnotation[];
 }
 
 /** What the editor frame is asked to show: one item, or the notes whose item the page lacks. */
-export type EditorTarget = { itemNo: number } | { orphans: true };
+export type EditorTarget = { itemKey: string } | { orphans: true };
 
 /** The name of the port the editor frame keeps open to the background. */
 export const EDITOR_PORT = 'duban-editor';
@@ -62,7 +62,7 @@ export type EditorPortMessage =
   | { type: 'changed'; noticeKey: string; annotation: ItemAnnotation };
 
 /** Background → content script: the tab's editor frame is ready, or was closed by the user. */
-export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemNo?: number };
+export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemKey?: string };
 
 export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -153,10 +153,10 @@ export const calls = {
   /** Save one edit; answered only after its transaction has committed. */
   saveAnnotation: { input: AnnotationPatch, answer: answers<ItemAnnotation>(), access: NOTICE_EDITORS },
   /** Answer one item's timeline of changes, oldest first. */
-  getItemHistory: { input: z.object({ noticeKey: NoticeKey, itemNo: ItemNo }), answer: answers<HistoryEntry[]>(), access: NOTICE_EDITORS },
+  getItemHistory: { input: z.object({ noticeKey: NoticeKey, itemKey: ItemKey }), answer: answers<HistoryEntry[]>(), access: NOTICE_EDITORS },
   /** Show the tab's editor frame at an item (content script); answered once the frame shows it. */
   openEditor: {
-    input: z.union([z.object({ itemNo: ItemNo }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
+    input: z.union([z.object({ itemKey: ItemKey }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
     answer: answers<true>(),
     access: CONTENT,
   },
@@ -182,7 +182,7 @@ export const calls = {
    * stored (refused if the copy is gone). Every tab hears of it like of a save.
    */
   resolveNoteCopy: {
-    input: z.object({ noticeKey: NoticeKey, itemNo: ItemNo, copyId: z.string().min(1).max(100), action: z.enum(NOTE_COPY_ACTIONS) }),
+    input: z.object({ noticeKey: NoticeKey, itemKey: ItemKey, copyId: z.string().min(1).max(100), action: z.enum(NOTE_COPY_ACTIONS) }),
     answer: answers<ItemAnnotation>(),
     access: NOTICE_EDITORS,
   },

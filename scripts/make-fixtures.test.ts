@@ -139,7 +139,7 @@ function parseCli(page: string) {
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as {
     docNo?: string; title: string;
-    items: { itemNo: number; text: string; units: { name: string; lead: boolean }[] }[];
+    items: { key: string; number: number; text: string; units: { name: string; lead: boolean }[] }[];
   };
 }
 
@@ -152,8 +152,8 @@ describe('the seed in its old table layout', () => {
     expect(seed.items).toHaveLength(156);
     expect(twin.lists).toHaveLength(1);
     expect(items.map((i) => ({ number: i.number, text: normalizeText(i.text), units: i.units.map((u) => ({ name: normalizeText(u.name), lead: u.role === 'lead' })) })))
-      .toEqual(seed.items.map((i) => ({ number: i.itemNo, text: i.text, units: i.units })));
-    expect(items.map((i) => i.key)).toEqual(seed.items.map((i) => String(i.itemNo)));
+      .toEqual(seed.items.map((i) => ({ number: i.number, text: i.text, units: i.units })));
+    expect(items.map((i) => i.key)).toEqual(seed.items.map((i) => i.key));
     expect({ docNo: twin.docNo, title: normalizeText(twin.title) }).toEqual({ docNo: seed.docNo, title: seed.title });
   });
 });

@@ -6,7 +6,7 @@ import { failure } from '../lib/protocol';
 import { useLocale } from '../tests/unit/i18n';
 import { aroundSlot, say, sayFailure, sayFailureLines, SLOT, statusText, t, uiLang } from './i18n';
 
-const entry = (field: HistoryEntry['field'], from?: string | number | null, to?: string | number | null): HistoryEntry => ({ noticeKey: 'k', itemNo: 1, at: 0, field, from, to });
+const entry = (field: HistoryEntry['field'], from?: string | number | null, to?: string | number | null): HistoryEntry => ({ noticeKey: 'k', itemKey: '1', at: 0, field, from, to });
 
 describe('the UI words what lib/ says as codes', () => {
   afterEach(() => useLocale('zh_CN'));
@@ -30,7 +30,7 @@ describe('the UI words what lib/ says as codes', () => {
   });
 
   it('joins a list of clauses and a list of numbers as the language does', () => {
-    const where = [message('import.at.notice', { label: 'K' }), message('import.at.item', { itemNo: 12 })];
+    const where = [message('import.at.notice', { label: 'K' }), message('import.at.item', { itemKey: '12' })];
     const issue = message('import.issue', { where, what: message('import.problem.missing') });
     expect(say(issue)).toBe('通知「K」，第 12 项：缺失');
     const items = message('undo.noticeItems', { notice: 'K', items: [3, 5] }, 2);

@@ -23,12 +23,12 @@ export function say(m: Message): string {
 function word(p: MessageParam): string | number {
   if (typeof p === 'string' || typeof p === 'number') return p;
   if (!Array.isArray(p)) return say(p as Message);
-  const list = p as readonly (Message | number)[];
-  return list.every((x) => typeof x === 'number') ? numbers(list as number[]) : (list as Message[]).map(say).join(t('common.clauseSeparator'));
+  const list = p as readonly (Message | number | string)[];
+  return list.every((x) => typeof x !== 'object') ? numbers(list as (number | string)[]) : (list as Message[]).map(say).join(t('common.clauseSeparator'));
 }
 
-/** 3、5、8 or 3, 5, 8. */
-export const numbers = (list: readonly number[]): string => list.join(t('common.listSeparator'));
+/** 3、5、8 or 3, 5, 8: item numbers or keys. */
+export const numbers = (list: readonly (number | string)[]): string => list.join(t('common.listSeparator'));
 
 /** Stands for a part the UI draws itself (a number in bold) in a message; see aroundSlot. */
 export const SLOT = '\u0001';

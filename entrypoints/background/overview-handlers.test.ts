@@ -16,14 +16,14 @@ describe('getOverview', () => {
   it('answers every annotated item of every notice, joined with its text', async () => {
     await db.notices.bulkPut([NOTICE_A, NOTICE_B]);
     const { handle } = createService(db, () => 1000);
-    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemNo: 3, fingerprint: 'a3', status: 'behind', followUp: '2024-07-01' });
-    await handle('saveAnnotation', { noticeKey: NOTICE_B.key, itemNo: 1, fingerprint: 'b1', note: '年初谋划' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '3', fingerprint: 'a3', status: 'behind', followUp: '2024-07-01' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_B.key, itemKey: '1', fingerprint: 'b1', note: '年初谋划' });
     const res = await handle('getOverview', {});
     expect(res.ok).toBe(true);
     const rows = res.ok ? expandOverview(res.value as OverviewData) : [];
-    expect(rows.map((r) => [r.noticeKey, r.itemNo, r.leader, r.status])).toEqual([
-      [NOTICE_A.key, 3, '黄飞常务副区长', 'behind'],
-      [NOTICE_B.key, 1, '冯晶区长', 'not_started'],
+    expect(rows.map((r) => [r.noticeKey, r.itemKey, r.leader, r.status])).toEqual([
+      [NOTICE_A.key, '3', '黄飞常务副区长', 'behind'],
+      [NOTICE_B.key, '1', '冯晶区长', 'not_started'],
     ]);
     expect(rows[0].text).toContain('城市大脑');
     expect(rows[1]).toMatchObject({ docNo: NOTICE_B.docNo, year: 2025, url: NOTICE_B.sourceUrl, noticeTitle: NOTICE_B.title });
@@ -31,16 +31,16 @@ describe('getOverview', () => {
   it('answers from memory until the database changes, whoever changes it', async () => {
     await db.notices.bulkPut([NOTICE_A]);
     const { handle } = createService(db, () => 1000);
-    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemNo: 1, fingerprint: 'a1', status: 'behind' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '1', fingerprint: 'a1', status: 'behind' });
     const first = await handle('getOverview', {});
     const second = await handle('getOverview', {});
     expect(second.ok && second.value).toBe(first.ok && first.value); // the same object: from memory
     const items = async () => {
       const r = await handle('getOverview', {});
-      return r.ok ? (r.value as OverviewData).items.map((i) => `${i.itemNo}:${i.status}`) : [];
+      return r.ok ? (r.value as OverviewData).items.map((i) => `${i.itemKey}:${i.status}`) : [];
     };
     // A save through the service (Dexie) drops the answer.
-    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemNo: 1, fingerprint: 'a1', status: 'done' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '1', fingerprint: 'a1', status: 'done' });
     expect(await items()).toEqual(['1:done']);
     // A write to the meta table does not.
     const before = await handle('getOverview', {});
@@ -52,7 +52,7 @@ describe('getOverview', () => {
       const open = indexedDB.open('duban-followup-service-test');
       open.onsuccess = () => {
         const tx = open.result.transaction('annotations', 'readwrite');
-        tx.objectStore('annotations').put({ noticeKey: NOTICE_A.key, itemNo: 2, status: 'paused', note: '', fingerprint: 'a2', createdAt: 5, updatedAt: 5 });
+        tx.objectStore('annotations').put({ noticeKey: NOTICE_A.key, itemKey: '2', status: 'paused', note: '', fingerprint: 'a2', createdAt: 5, updatedAt: 5 });
         tx.oncomplete = () => (open.result.close(), resolve());
         tx.onerror = () => reject(tx.error);
       };

@@ -73,8 +73,8 @@ describe('reminder engine', () => {
     await engine.onAlarm(DUE_ALARM);
     expect(calls.notified).toHaveLength(1);
     const { id, message } = calls.notified[0];
-    expect(id).toBe(itemNotificationId(K, 1));
-    expect(message.title).toEqual({ code: 'reminder.titleLate', params: { itemNo: 1 }, count: 2 });
+    expect(id).toBe(itemNotificationId(K, '1'));
+    expect(message.title).toEqual({ code: 'reminder.titleLate', params: { itemKey: '1' }, count: 2 });
     expect(message.lines).toEqual(['坚持政治引领，担当勤政。旗帜鲜明讲政治。']);
     expect(message.contextMessage).toContain('拱政办发〔2024〕2号');
     expect(message.buttons.map((b) => b.code)).toEqual(['reminder.tomorrow', 'reminder.done']);
@@ -87,7 +87,7 @@ describe('reminder engine', () => {
     // On 5 July at 09:00 the next one comes.
     clock = instantOfShanghai('2024-07-05', 9);
     await engine.onAlarm(`${FOLLOW_UP_ALARM_PREFIX}2024-07-05`);
-    expect(calls.notified.map((n) => n.id)).toEqual([itemNotificationId(K, 1), itemNotificationId(K, 3)]);
+    expect(calls.notified.map((n) => n.id)).toEqual([itemNotificationId(K, '1'), itemNotificationId(K, '3')]);
     expect(calls.badge.at(-1)).toBe(1); // item 1 is still overdue until done or snoozed
   });
 
@@ -113,33 +113,33 @@ describe('reminder engine', () => {
   it('a click opens the notice at the item; without a stored notice, the overview', async () => {
     const { ports, calls } = fakePorts();
     const engine = createReminderEngine({ db, ports, now });
-    await engine.onNotificationClicked(itemNotificationId(K, 3));
-    await engine.onNotificationClicked(itemNotificationId('无此文号', 2));
+    await engine.onNotificationClicked(itemNotificationId(K, '3'));
+    await engine.onNotificationClicked(itemNotificationId('无此文号', '2'));
     expect(calls.opened).toEqual([
       `${NOTICE_A.sourceUrl}#duban-item-3`,
       `chrome-extension://duban/overview.html?notice=${encodeURIComponent('无此文号')}&item=2`,
     ]);
-    expect(calls.cleared).toEqual([itemNotificationId(K, 3), itemNotificationId('无此文号', 2)]);
+    expect(calls.cleared).toEqual([itemNotificationId(K, '3'), itemNotificationId('无此文号', '2')]);
   });
 
   it('buttons snooze to tomorrow or mark the follow-up done, through the service (history kept)', async () => {
     const { ports, alarms, calls } = fakePorts();
     const saved: string[] = [];
-    const service = createService(db, now, { onAnnotationSaved: (_k, a) => void saved.push(`${a.itemNo}:${a.followUp ?? '-'}`) });
+    const service = createService(db, now, { onAnnotationSaved: (_k, a) => void saved.push(`${a.itemKey}:${a.followUp ?? '-'}`) });
     const engine = createReminderEngine({ db, ports, now, save: (p) => service.handle('saveAnnotation', p) });
-    await service.handle('saveAnnotation', { noticeKey: K, itemNo: 1, fingerprint: 'a1', followUp: '2024-06-28' });
-    await service.handle('saveAnnotation', { noticeKey: K, itemNo: 2, fingerprint: 'a2', followUp: '2024-06-29' });
-    await engine.onButtonClicked(itemNotificationId(K, 1), 0);
-    await engine.onButtonClicked(itemNotificationId(K, 2), 1);
-    expect((await db.annotations.get([K, 1]))?.followUp).toBe('2024-07-01');
-    expect((await db.annotations.get([K, 2]))?.followUp).toBeUndefined();
+    await service.handle('saveAnnotation', { noticeKey: K, itemKey: '1', fingerprint: 'a1', followUp: '2024-06-28' });
+    await service.handle('saveAnnotation', { noticeKey: K, itemKey: '2', fingerprint: 'a2', followUp: '2024-06-29' });
+    await engine.onButtonClicked(itemNotificationId(K, '1'), 0);
+    await engine.onButtonClicked(itemNotificationId(K, '2'), 1);
+    expect((await db.annotations.get([K, '1']))?.followUp).toBe('2024-07-01');
+    expect((await db.annotations.get([K, '2']))?.followUp).toBeUndefined();
     expect(saved).toEqual(['1:2024-06-28', '2:2024-06-29', '1:2024-07-01', '2:-']);
-    expect((await itemHistory(db, K, 1)).map((h) => [h.field, h.from, h.to])).toEqual([
+    expect((await itemHistory(db, K, '1')).map((h) => [h.field, h.from, h.to])).toEqual([
       ['created', undefined, undefined],
       ['followUp', null, '2024-06-28'],
       ['followUp', '2024-06-28', '2024-07-01'],
     ]);
-    expect(calls.cleared).toEqual([itemNotificationId(K, 1), itemNotificationId(K, 2)]);
+    expect(calls.cleared).toEqual([itemNotificationId(K, '1'), itemNotificationId(K, '2')]);
     await engine.sync();
     expect(calls.badge.at(-1)).toBe(0);
     expect(alarms.has(`${FOLLOW_UP_ALARM_PREFIX}2024-07-01`)).toBe(true);
@@ -149,8 +149,8 @@ describe('reminder engine', () => {
     await put(annotation(K, 1, { followUp: '2024-06-28' }));
     const { ports, alarms } = fakePorts();
     const engine = createReminderEngine({ db, ports, now });
-    await engine.onButtonClicked(itemNotificationId(K, 1), 0);
-    expect((await db.annotations.get([K, 1]))?.followUp).toBe('2024-07-01');
+    await engine.onButtonClicked(itemNotificationId(K, '1'), 0);
+    expect((await db.annotations.get([K, '1']))?.followUp).toBe('2024-07-01');
     expect([...alarms.keys()]).toContain(`${FOLLOW_UP_ALARM_PREFIX}2024-07-01`);
   });
 

@@ -4,11 +4,11 @@
  * browser APIs come in as ports, so unit tests drive it with fakes and fake-indexeddb;
  * ./reminders.ts plugs in chrome.*.
  */
-import { itemKey, parseItemKey } from '../../lib/annotation/item-key';
+import { itemRef, parseItemRef } from '../../lib/annotation/item-ref';
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { saveAnnotation } from '../../lib/db/annotations';
-import { getMeta, setMeta } from '../../lib/db/meta';
+import { getMeta, REMINDED_META_KEY, setMeta } from '../../lib/db/meta';
 import type { DubanDatabase } from '../../lib/db/database';
 import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {
@@ -49,13 +49,11 @@ interface ReminderEngineOptions {
   save?: (patch: AnnotationPatch) => Promise<unknown>;
 }
 
-/** Where the reminded days live in the meta table. */
-const REMINDED_META_KEY = 'reminders.reminded';
 const ITEM_ID_PREFIX = 'duban-item:';
 const SUMMARY_ID = 'duban-due-summary';
 
-export function itemNotificationId(noticeKey: string, itemNo: number): string {
-  return ITEM_ID_PREFIX + itemKey(noticeKey, itemNo);
+export function itemNotificationId(noticeKey: string, itemKey: string): string {
+  return ITEM_ID_PREFIX + itemRef(noticeKey, itemKey);
 }
 
 /** Every annotation with a follow-up day still to do (the followUp index skips those without). */
@@ -114,15 +112,15 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     if (due.length > MAX_SINGLE_REMINDERS) {
       await ports.notify(SUMMARY_ID, summaryReminder(due, notices));
     } else {
-      for (const a of due) await ports.notify(itemNotificationId(a.noticeKey, a.itemNo), itemReminder(a, notices.get(a.noticeKey), today));
+      for (const a of due) await ports.notify(itemNotificationId(a.noticeKey, a.itemKey), itemReminder(a, notices.get(a.noticeKey), today));
     }
-    for (const a of due) done[itemKey(a.noticeKey, a.itemNo)] = a.followUp;
+    for (const a of due) done[itemRef(a.noticeKey, a.itemKey)] = a.followUp;
     await setMeta(db, REMINDED_META_KEY, done);
     return due;
   }
 
   async function saveFollowUp(annotation: ItemAnnotation, followUp: string | null): Promise<void> {
-    const patch: AnnotationPatch = { noticeKey: annotation.noticeKey, itemNo: annotation.itemNo, fingerprint: annotation.fingerprint, followUp };
+    const patch: AnnotationPatch = { noticeKey: annotation.noticeKey, itemKey: annotation.itemKey, fingerprint: annotation.fingerprint, followUp };
     if (save) await save(patch);
     else {
       await saveAnnotation(db, patch, now());
@@ -149,14 +147,14 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
         if (id === SUMMARY_ID) {
           await ports.openUrl(ports.overviewUrl('?followUp=due'));
         } else if (id.startsWith(ITEM_ID_PREFIX)) {
-          const item = parseItemKey(id.slice(ITEM_ID_PREFIX.length));
+          const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
           if (!item) return;
           const notice = await db.notices.get(item.noticeKey);
           const url = notice?.sourceUrl ?? notice?.urls[0];
           await ports.openUrl(
             url
-              ? itemUrl(url, item.itemNo)
-              : ports.overviewUrl(`?notice=${encodeURIComponent(item.noticeKey)}&item=${item.itemNo}`),
+              ? itemUrl(url, item.itemKey)
+              : ports.overviewUrl(`?notice=${encodeURIComponent(item.noticeKey)}&item=${encodeURIComponent(item.itemKey)}`),
           );
         } else return;
         await ports.clearNotification(id);
@@ -165,9 +163,9 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     /** A button: 0 snoozes to tomorrow, 1 marks the follow-up done (clears its day). */
     onButtonClicked: async (id: string, index: number) => {
       if (!id.startsWith(ITEM_ID_PREFIX)) return;
-      const item = parseItemKey(id.slice(ITEM_ID_PREFIX.length));
+      const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
       if (!item) return;
-      const annotation = await db.annotations.get([item.noticeKey, item.itemNo]);
+      const annotation = await db.annotations.get([item.noticeKey, item.itemKey]);
       if (annotation) await saveFollowUp(annotation, index === 0 ? snoozeDay('tomorrow', now()) : null);
       await ports.clearNotification(id);
     },

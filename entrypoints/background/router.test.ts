@@ -45,19 +45,19 @@ describe('the background service', () => {
     const key = '拱政办发〔2024〕2号';
     const fp = notice.items[4].fingerprint;
     await handle('openNotice', notice);
-    expect(await handle('saveAnnotation', { noticeKey: key, itemNo: 5, fingerprint: fp, status: 'in_progress' })).toMatchObject({ ok: true });
+    expect(await handle('saveAnnotation', { noticeKey: key, itemKey: '5', fingerprint: fp, status: 'in_progress' })).toMatchObject({ ok: true });
     clock += 1000;
-    await handle('saveAnnotation', { noticeKey: key, itemNo: 5, fingerprint: fp, note: '一季度 GDP 增长 5.8%', followUp: '2024-04-15' });
+    await handle('saveAnnotation', { noticeKey: key, itemKey: '5', fingerprint: fp, note: '一季度 GDP 增长 5.8%', followUp: '2024-04-15' });
     clock += 1000;
-    await handle('saveAnnotation', { noticeKey: key, itemNo: 5, fingerprint: fp, status: 'done', followUp: null });
+    await handle('saveAnnotation', { noticeKey: key, itemKey: '5', fingerprint: fp, status: 'done', followUp: null });
 
     const opened = await handle('openNotice', notice);
     expect(opened.ok && opened.value.annotations).toEqual([
-      expect.objectContaining({ itemNo: 5, status: 'done', note: '一季度 GDP 增长 5.8%', createdAt: 1_700_000_000_000, updatedAt: clock }),
+      expect.objectContaining({ itemKey: '5', status: 'done', note: '一季度 GDP 增长 5.8%', createdAt: 1_700_000_000_000, updatedAt: clock }),
     ]);
     expect(opened.ok && 'followUp' in opened.value.annotations[0]).toBe(false);
 
-    const history = await handle('getItemHistory', { noticeKey: key, itemNo: 5 });
+    const history = await handle('getItemHistory', { noticeKey: key, itemKey: '5' });
     expect(history.ok && history.value.map((h) => [h.field, h.from, h.to])).toEqual([
       ['created', undefined, undefined],
       ['status', 'not_started', 'in_progress'],
@@ -70,19 +70,20 @@ describe('the background service', () => {
 
   it('writes nothing for an edit that changes nothing', async () => {
     const { handle } = createService(db, now);
-    await handle('saveAnnotation', { noticeKey: 'k', itemNo: 1, fingerprint: 'f', status: 'done' });
+    await handle('saveAnnotation', { noticeKey: 'k', itemKey: '1', fingerprint: 'f', status: 'done' });
     const before = await db.history.count();
-    await handle('saveAnnotation', { noticeKey: 'k', itemNo: 1, fingerprint: 'f', status: 'done' });
+    await handle('saveAnnotation', { noticeKey: 'k', itemKey: '1', fingerprint: 'f', status: 'done' });
     expect(await db.history.count()).toBe(before);
   });
 
   it('refuses malformed requests with a message naming the field, and writes nothing', async () => {
     const { handle } = createService(db, now);
     const bad = [
-      { noticeKey: 'k', itemNo: 1, fingerprint: 'f', status: 'finished' },
-      { noticeKey: 'k', itemNo: '1', fingerprint: 'f' },
-      { noticeKey: 'k', itemNo: 1, fingerprint: 'f', followUp: '2024-02-30' },
-      { noticeKey: 'k', itemNo: 1, fingerprint: 'f', progress: 140 },
+      { noticeKey: 'k', itemKey: '1', fingerprint: 'f', status: 'finished' },
+      { noticeKey: 'k', itemKey: 1, fingerprint: 'f' },
+      { noticeKey: 'k', itemKey: '一、', fingerprint: 'f' },
+      { noticeKey: 'k', itemKey: '1', fingerprint: 'f', followUp: '2024-02-30' },
+      { noticeKey: 'k', itemKey: '1', fingerprint: 'f', progress: 140 },
       null,
     ];
     for (const data of bad) {
@@ -98,7 +99,7 @@ describe('history of one editing session', () => {
   const KEY = '拱政办发〔2024〕2号';
   const save = (handle: ReturnType<typeof createService>['handle'], fields: object, session?: string) => {
     clock += 500;
-    return handle('saveAnnotation', { noticeKey: KEY, itemNo: 9, fingerprint: 'fp', ...fields, ...(session ? { session } : {}) });
+    return handle('saveAnnotation', { noticeKey: KEY, itemKey: '9', fingerprint: 'fp', ...fields, ...(session ? { session } : {}) });
   };
   const entries = async () => (await db.history.toArray()).filter((h) => h.field !== 'created').map((h) => [h.field, h.from, h.to]);
 
@@ -158,11 +159,11 @@ describe('who may talk to the background', () => {
     expect(kind({})).toBe(null);
   });
   it('lets a content script and the editor frame touch only the notice bound to their tab', () => {
-    const save = { noticeKey: 'A', itemNo: 1, fingerprint: 'x', note: 'n' };
+    const save = { noticeKey: 'A', itemKey: '1', fingerprint: 'x', note: 'n' };
     expect(checkAccess('saveAnnotation', 'editor', save, 'A')).toBe(null);
     expect(checkAccess('saveAnnotation', 'editor', { ...save, noticeKey: 'B' }, 'A')).toMatch(/this tab's notice/);
     expect(checkAccess('saveAnnotation', 'editor', save, undefined)).toMatch(/no notice/);
-    expect(checkAccess('getItemHistory', 'editor', { noticeKey: 'B', itemNo: 1 }, 'A')).toMatch(/this tab's notice/);
+    expect(checkAccess('getItemHistory', 'editor', { noticeKey: 'B', itemKey: '1' }, 'A')).toMatch(/this tab's notice/);
     // The content script only opens its notice and asks for the editor: it saves nothing itself.
     expect(checkAccess('saveAnnotation', 'content', save, 'A')).toMatch(/may not/);
     for (const name of ['getOverview', 'exportAnnotations', 'applyImport', 'previewImport', 'undoLastImport', 'getPopupSummary', 'openPage', 'acceptNoticeRevision', 'getNoticeRevisions'] as const) {

@@ -49,8 +49,8 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       if (changed) hooks.onAnnotationSaved?.(patch.noticeKey, annotation);
       return ok(annotation);
     },
-    async getItemHistory({ noticeKey, itemNo }) {
-      return ok(await itemHistory(db, noticeKey, itemNo));
+    async getItemHistory({ noticeKey, itemKey }) {
+      return ok(await itemHistory(db, noticeKey, itemKey));
     },
     async acceptNoticeRevision({ noticeKey, revisionId }) {
       const record = await acceptNoticeRevision(db, noticeKey, revisionId, now());

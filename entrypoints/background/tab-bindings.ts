@@ -12,11 +12,11 @@ export interface TabBinding {
   noticeKey: string;
   /** The page's URL as the content script's sender reported it. */
   url: string;
-  /** The page's items: number and fingerprint of the text shown. */
-  items: { itemNo: number; fingerprint: string }[];
+  /** The page's items, in the notice's order: key and fingerprint of the text shown. */
+  items: { key: string; fingerprint: string }[];
   year?: number;
   /** Items whose text on the page differs from the stored notice's (they say 原文已更改). */
-  changed?: number[];
+  changed?: string[];
 }
 
 const PREFIX = 'tab:';

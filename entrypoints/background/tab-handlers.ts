@@ -6,7 +6,7 @@
  * script cannot steer the editor.
  */
 import type { NoticeItem } from '../../lib/notice/types';
-import type { EditorContext, ProtocolMap } from '../../lib/protocol';
+import type { EditorContext, EditorTarget, ProtocolMap } from '../../lib/protocol';
 import type { createService } from './router';
 import { noticeAnnotations } from '../../lib/db/annotations';
 import { sendMessage } from '../../utils/messaging';
@@ -37,7 +37,7 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
           await bindings.set(from.tabId, {
             noticeKey: r.value.noticeKey,
             url: from.url,
-            items: notice.items.map((i) => ({ itemNo: i.itemNo, fingerprint: i.fingerprint })),
+            items: notice.items.map((i) => ({ key: i.key, fingerprint: i.fingerprint })),
             ...(notice.year !== undefined ? { year: notice.year } : {}),
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
@@ -59,8 +59,8 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
       case 'openEditor': {
         const b = await bindings.get(from.tabId);
         if (!b) return fail('no notice is open in this tab');
-        const target = data as { itemNo: number } | { orphans: true };
-        if ('itemNo' in target && !b.items.some((i) => i.itemNo === target.itemNo)) return fail(`no item ${target.itemNo} on this page`);
+        const target = data as EditorTarget;
+        if ('itemKey' in target && !b.items.some((i) => i.key === target.itemKey)) return fail(`no item ${target.itemKey} on this page`);
         return (await editors.show(from.tabId, target)) ? { ok: true, value: true } : fail('the editor is not ready');
       }
       case 'openPage': {

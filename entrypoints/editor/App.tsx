@@ -50,16 +50,16 @@ export function App({ connection }: { connection: EditorConnection }) {
     return () => removeEventListener('focus', onFocus);
   }, []);
 
-  const itemNo = target && 'itemNo' in target ? target.itemNo : undefined;
+  const itemKey = target && 'itemKey' in target ? target.itemKey : undefined;
   useEffect(() => {
-    if (!attached || itemNo === undefined) return;
+    if (!attached || itemKey === undefined) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = () =>
-      void connection.loadHistory(itemNo).then((r) => {
-        if (shown.current && 'itemNo' in shown.current && shown.current.itemNo === itemNo && r.ok) setHistory(r.value);
+      void connection.loadHistory(itemKey).then((r) => {
+        if (shown.current && 'itemKey' in shown.current && shown.current.itemKey === itemKey && r.ok) setHistory(r.value);
       });
     load();
-    const off = attached.store.subscribe(itemNo, () => {
+    const off = attached.store.subscribe(itemKey, () => {
       redraw((n) => n + 1);
       clearTimeout(timer);
       timer = setTimeout(load, HISTORY_DELAY);
@@ -68,7 +68,7 @@ export function App({ connection }: { connection: EditorConnection }) {
       off();
       clearTimeout(timer);
     };
-  }, [attached, itemNo]);
+  }, [attached, itemKey]);
 
   const close = () => {
     attached?.store.flush();
@@ -88,22 +88,22 @@ export function App({ connection }: { connection: EditorConnection }) {
   return (
     <div class="editor" ref={root} onKeyDown={onKeyDown}>
       <header>
-        <h1>{itemNo !== undefined ? t('row.item', { itemNo }) : t('editor.orphans')}</h1>
+        <h1>{itemKey !== undefined ? t('row.item', { itemKey }) : t('editor.orphans')}</h1>
         <button type="button" class="close" aria-label={t('editor.close')} title={t('editor.close')} onClick={close}>
           ×
         </button>
       </header>
-      {itemNo !== undefined ? (
+      {itemKey !== undefined ? (
         <>
           <ItemEditor
-            view={store.view(itemNo)}
+            view={store.view(itemKey)}
             today={today}
             expected={context.year ? timeProgress(today, context.year) : undefined}
-            onEdit={(fields) => store.edit(itemNo, fields)}
+            onEdit={(fields) => store.edit(itemKey, fields)}
             onLeave={() => store.flush()}
-            onNoteFocus={() => store.beginNote(itemNo)}
-            onNoteLeave={() => store.endNote(itemNo)}
-            onResolveCopy={(id, action) => void connection.resolveCopy(itemNo, id, action)}
+            onNoteFocus={() => store.beginNote(itemKey)}
+            onNoteLeave={() => store.endNote(itemKey)}
+            onResolveCopy={(id, action) => void connection.resolveCopy(itemKey, id, action)}
           />
           <details class="history">
             <summary>{t('editor.history')}</summary>
@@ -111,7 +111,7 @@ export function App({ connection }: { connection: EditorConnection }) {
           </details>
         </>
       ) : (
-        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.itemNo === a.itemNo))} />
+        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.key === a.itemKey))} />
       )}
     </div>
   );

@@ -13,9 +13,9 @@ export interface EditorConnection {
   /** Called when the background asks to show a target; answered once it is drawn. */
   onShow(fn: (target: EditorTarget) => Promise<void>): void;
   close(): Promise<unknown>;
-  loadHistory(itemNo: number): ReturnType<typeof sendMessage<'getItemHistory'>>;
+  loadHistory(itemKey: string): ReturnType<typeof sendMessage<'getItemHistory'>>;
   /** Appends a conflict copy to the note or dismisses it; the answer updates the store. */
-  resolveCopy(itemNo: number, copyId: string, action: 'append' | 'dismiss'): Promise<void>;
+  resolveCopy(itemKey: string, copyId: string, action: 'append' | 'dismiss'): Promise<void>;
 }
 
 const ATTEMPTS = 20;
@@ -67,10 +67,10 @@ export function connectEditor(): EditorConnection {
     ready,
     onShow: (fn) => (show = fn),
     close: () => sendMessage('closeEditor', {}),
-    loadHistory: (itemNo) => sendMessage('getItemHistory', { noticeKey: key, itemNo }),
-    async resolveCopy(itemNo, copyId, action) {
+    loadHistory: (itemKey) => sendMessage('getItemHistory', { noticeKey: key, itemKey }),
+    async resolveCopy(itemKey, copyId, action) {
       const { store } = await ready;
-      const r = await sendMessage('resolveNoteCopy', { noticeKey: key, itemNo, copyId, action });
+      const r = await sendMessage('resolveNoteCopy', { noticeKey: key, itemKey, copyId, action });
       if (r.ok) store.received(r.value);
     },
   };

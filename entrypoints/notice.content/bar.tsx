@@ -16,11 +16,11 @@ const FLASH_MS = 1600;
 interface BarOptions {
   notice: Notice;
   store: ItemStore;
-  items: Map<number, { item: NoticeItem; host: HTMLElement; root: ShadowRoot }>;
+  items: Map<string, { item: NoticeItem; host: HTMLElement; root: ShadowRoot }>;
   filter: PageFilter;
   today: string;
-  /** Renders item `n` now if it has not been yet. */
-  ensureRendered: (n: number) => void;
+  /** Renders item `itemKey` now if it has not been yet. */
+  ensureRendered: (itemKey: string) => void;
   /** Opens the editor at the notes whose item the page no longer has, under the bar. */
   onOrphans: (anchor: HTMLElement) => void;
 }
@@ -44,7 +44,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     draw();
   };
 
-  const jump = (n: number): boolean => {
+  const jump = (n: string): boolean => {
     const m = o.items.get(n);
     if (!m) return false;
     if (m.host.hasAttribute('data-duban-hidden')) setFilter(NO_FILTER);
@@ -59,7 +59,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
   function draw() {
     const views = [...o.items.keys()].map((n) => o.store.view(n));
     const shown = isFiltering(filter)
-      ? views.filter((v) => matchesFilter(o.items.get(v.itemNo)!.item, v.status, filter)).length
+      ? views.filter((v) => matchesFilter(o.items.get(v.itemKey)!.item, v.status, filter)).length
       : views.length;
     render(
       <NoticeBar

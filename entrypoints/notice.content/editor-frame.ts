@@ -72,7 +72,7 @@ export function createEditorFrame(
       if (!r?.ok) return false;
       openAt = target;
       anchor = at;
-      host.setAttribute('data-duban-editor-open', 'itemNo' in target ? String(target.itemNo) : 'orphans');
+      host.setAttribute('data-duban-editor-open', 'itemKey' in target ? String(target.itemKey) : 'orphans');
       place();
       frame.focus();
       performance.mark('duban:editor-focused');

@@ -11,6 +11,7 @@ import { browser, defineContentScript } from '#imports';
 import { createItemStore } from '../../lib/annotation/item-store';
 import { timeProgress } from '../../lib/annotation/schedule';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { keyOfHash } from '../../lib/notice/item-key';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { noticeMatches } from '../../lib/notice/sites';
@@ -73,7 +74,7 @@ export default defineContentScript({
       else if (editor) {
         const at = editor.openAt;
         editor.hide();
-        overlays.focusRow(at && 'itemNo' in at ? at.itemNo : undefined);
+        overlays.focusRow(at && 'itemKey' in at ? at.itemKey : undefined);
       }
     });
     // A click elsewhere on the page puts the editor away (its fields save as they are left).
@@ -135,14 +136,14 @@ export default defineContentScript({
         // The editor frame loads in idle time, ready before the first click.
         const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
         idle(() => (editor ??= makeEditor()));
-        // Links from the popup, the overview and reminders end in #duban-item-N.
+        // Links from the popup, the overview and reminders end in #duban-item-<key>.
         jumpToHash();
         window.addEventListener('hashchange', jumpToHash);
       });
 
     function jumpToHash() {
-      const m = /^#duban-item-(\d+)$/.exec(location.hash);
-      if (m) overlays.jumpTo(Number(m[1]));
+      const key = keyOfHash(location.hash);
+      if (key !== undefined) overlays.jumpTo(key);
     }
   },
 });

@@ -17,14 +17,14 @@ import { createShadowHost } from './shadow';
 
 export interface MountOptions {
   notice: Notice;
-  anchors: Map<number, ItemAnchor>;
+  anchors: Map<string, ItemAnchor>;
   store: ItemStore;
   /** Today in Asia/Shanghai. */
   today: string;
   /** 序时进度 for the notice's year, in percent. */
   expected: number;
   /** Opens the editor at an item, or at the orphaned notes, under `anchor`. */
-  openEditor: (target: { itemNo: number } | { orphans: true }, anchor: HTMLElement) => void;
+  openEditor: (target: { itemKey: string } | { orphans: true }, anchor: HTMLElement) => void;
   /** The stylesheet every shadow root shares. */
   sheet: CSSStyleSheet | string;
 }
@@ -36,17 +36,17 @@ export interface MountedItem {
 }
 
 export interface Overlays {
-  items: Map<number, MountedItem>;
+  items: Map<string, MountedItem>;
   /** Puts the built overlays and the bar into the page. */
   attach(): void;
-  /** Renders item `n` now if it has not been (before jumping to it). */
-  ensureRendered(itemNo: number): void;
+  /** Renders item `itemKey` now if it has not been (before jumping to it). */
+  ensureRendered(itemKey: string): void;
   /** Draws pending changes now rather than at the end of the task. */
   flush(): void;
   /** Scrolls to item `n` and focuses its overlay; false when the page has no such item. */
-  jumpTo(itemNo: number): boolean;
+  jumpTo(itemKey: string): boolean;
   /** Gives the keyboard back to item `n`'s row (its edit button), or to the bar. */
-  focusRow(itemNo: number | undefined): void;
+  focusRow(itemKey: string | undefined): void;
   /** Shows a failure to load saved annotations in the bar. */
   setLoadError(message: string): void;
   unmount(): void;
@@ -62,25 +62,25 @@ const CHUNK = 24;
 export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   const sheet = o.sheet;
   const { notice, anchors, store } = o;
-  const items = new Map<number, MountedItem>();
-  const positions = new Map<number, Position>();
-  const firstNode = anchors.get(notice.items[0]?.itemNo)?.nodes[0];
-  const lastNode = anchors.get(notice.items.at(-1)?.itemNo ?? -1)?.nodes.at(-1);
+  const items = new Map<string, MountedItem>();
+  const positions = new Map<string, Position>();
+  const firstNode = anchors.get(notice.items[0]?.key ?? '')?.nodes[0];
+  const lastNode = anchors.get(notice.items.at(-1)?.key ?? '')?.nodes.at(-1);
   const container = (firstNode && lastNode && commonContainer(firstNode, lastNode)) || doc.body;
 
   // Renders are batched: one edit changes the store several times in a task. Only rendered
   // overlays redraw; the others render with the latest data when their turn comes.
-  const rendered = new Set<number>();
-  const dirty = new Set<number>();
+  const rendered = new Set<string>();
+  const dirty = new Set<string>();
   let scheduled = false;
   const drawDirty = () => {
     scheduled = false;
     for (const n of dirty) draw(n);
     dirty.clear();
   };
-  const schedule = (itemNo: number) => {
-    if (!rendered.has(itemNo)) return;
-    dirty.add(itemNo);
+  const schedule = (itemKey: string) => {
+    if (!rendered.has(itemKey)) return;
+    dirty.add(itemKey);
     if (!scheduled) {
       scheduled = true;
       queueMicrotask(drawDirty);
@@ -90,7 +90,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   const view = doc.defaultView ?? window;
   // Which item a host is comes from duban's own state, never from the page's DOM (a page can
   // relabel or swap hosts).
-  const itemOfHost = new WeakMap<Element, number>();
+  const itemOfHost = new WeakMap<Element, string>();
   const near = new view.IntersectionObserver(
     (entries) => {
       for (const e of entries) {
@@ -100,8 +100,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     },
     { rootMargin: `${NEAR * 100}% 0px` },
   );
-  const ensureRendered = (itemNo: number) => {
-    if (!rendered.has(itemNo)) draw(itemNo);
+  const ensureRendered = (itemKey: string) => {
+    if (!rendered.has(itemKey)) draw(itemKey);
   };
 
   // The rest, in page order, a few at a time while the page is idle.
@@ -111,44 +111,44 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   const renderRest = (deadline?: IdleDeadline) => {
     if (stopped) return;
     let budget = CHUNK;
-    for (const itemNo of items.keys()) {
-      if (rendered.has(itemNo)) continue;
+    for (const itemKey of items.keys()) {
+      if (rendered.has(itemKey)) continue;
       if (budget-- <= 0 || (deadline && deadline.timeRemaining() < 2 && !deadline.didTimeout)) return void idle(renderRest);
-      draw(itemNo);
+      draw(itemKey);
     }
     near.disconnect();
     doc.documentElement.setAttribute('data-duban-rendered', String(rendered.size));
     performance.mark('duban:rendered');
   };
 
-  const opens = new Map<number, () => void>();
-  function draw(itemNo: number) {
-    const m = items.get(itemNo);
+  const opens = new Map<string, () => void>();
+  function draw(itemKey: string) {
+    const m = items.get(itemKey);
     if (!m) return;
-    rendered.add(itemNo);
-    render(<ItemRow item={m.item} view={store.view(itemNo)} today={o.today} expected={o.expected} onOpen={opens.get(itemNo)!} />, m.root);
+    rendered.add(itemKey);
+    render(<ItemRow item={m.item} view={store.view(itemKey)} today={o.today} expected={o.expected} onOpen={opens.get(itemKey)!} />, m.root);
   }
 
   const unsubscribe: (() => void)[] = [];
   for (const item of notice.items) {
-    const anchor = anchors.get(item.itemNo);
+    const anchor = anchors.get(item.key);
     const pos = anchor && overlayPosition(anchor);
     if (!anchor || !pos) continue;
-    const itemNo = item.itemNo;
-    const { host, root } = createShadowHost(doc, 'div', { 'data-duban-item': String(itemNo) }, sheet);
-    itemOfHost.set(host, itemNo);
-    opens.set(itemNo, () => o.openEditor({ itemNo }, host));
-    items.set(itemNo, { item, host, root });
-    positions.set(itemNo, pos);
+    const itemKey = item.key;
+    const { host, root } = createShadowHost(doc, 'div', { 'data-duban-item': String(itemKey) }, sheet);
+    itemOfHost.set(host, itemKey);
+    opens.set(itemKey, () => o.openEditor({ itemKey }, host));
+    items.set(itemKey, { item, host, root });
+    positions.set(itemKey, pos);
     // The first rows render now (a notice opens at its top); asking where each item is would
     // force a layout of the page, so the rest wait for the observer or idle time.
-    if (items.size <= EAGER) draw(itemNo);
-    unsubscribe.push(store.subscribe(itemNo, () => schedule(itemNo)));
+    if (items.size <= EAGER) draw(itemKey);
+    unsubscribe.push(store.subscribe(itemKey, () => schedule(itemKey)));
   }
 
   // Filtering hides an item's paragraphs (text and 牵头单位 line) with its overlay.
   const filter = createPageFilter(doc, () =>
-    [...items].map(([n, m]): [number, Element[]] => [n, [...itemBlocks(anchors.get(n)!, container), m.host]]),
+    [...items].map(([n, m]): [string, Element[]] => [n, [...itemBlocks(anchors.get(n)!, container), m.host]]),
   );
   const bar = mountBar(doc, sheet, {
     notice,
@@ -163,8 +163,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   return {
     items,
     attach() {
-      for (const [itemNo, { host }] of items) {
-        const { parent, before } = positions.get(itemNo)!;
+      for (const [itemKey, { host }] of items) {
+        const { parent, before } = positions.get(itemKey)!;
         parent.insertBefore(host, before);
         near.observe(host);
       }
@@ -174,8 +174,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     ensureRendered,
     flush: drawDirty,
     jumpTo: bar.jump,
-    focusRow(itemNo) {
-      const m = itemNo === undefined ? undefined : items.get(itemNo);
+    focusRow(itemKey) {
+      const m = itemKey === undefined ? undefined : items.get(itemKey);
       if (m) m.root.querySelector<HTMLElement>('button.edit')?.focus({ preventScroll: true });
       else bar.focus();
     },

@@ -8,22 +8,22 @@ const RULE = `[${HIDDEN}]{display:none!important}`;
 
 export interface PageFilter {
   /** Shows the items `keep` accepts and hides the rest. */
-  apply(keep: (itemNo: number) => boolean): void;
+  apply(keep: (itemKey: string) => boolean): void;
   /** Shows everything and removes the injected rule. */
   clear(): void;
 }
 
 /** `elementsOf` lists each item's elements (paragraphs and overlay); asked on the first filter. */
-export function createPageFilter(doc: Document, elementsOf: () => Iterable<[number, Element[]]>): PageFilter {
-  let owners: Map<Element, number[]> | undefined;
+export function createPageFilter(doc: Document, elementsOf: () => Iterable<[string, Element[]]>): PageFilter {
+  let owners: Map<Element, string[]> | undefined;
   const ownersOf = () => {
     if (owners) return owners;
     owners = new Map();
-    for (const [itemNo, elements] of elementsOf()) {
+    for (const [itemKey, elements] of elementsOf()) {
       for (const el of elements) {
         const list = owners.get(el);
-        if (list) list.push(itemNo);
-        else owners.set(el, [itemNo]);
+        if (list) list.push(itemKey);
+        else owners.set(el, [itemKey]);
       }
     }
     return owners;
@@ -38,7 +38,7 @@ export function createPageFilter(doc: Document, elementsOf: () => Iterable<[numb
         style.textContent = RULE;
         (doc.head ?? doc.documentElement).append(style);
       }
-      for (const [el, itemNos] of ownersOf()) el.toggleAttribute(HIDDEN, !itemNos.some(keep));
+      for (const [el, itemKeys] of ownersOf()) el.toggleAttribute(HIDDEN, !itemKeys.some(keep));
     },
     clear() {
       for (const el of owners?.keys() ?? []) el.removeAttribute(HIDDEN);

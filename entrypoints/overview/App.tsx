@@ -7,7 +7,8 @@ import { OverviewTable } from '../../components/OverviewTable';
 import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
 import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
-import { itemKey } from '../../lib/annotation/item-key';
+import { itemRef } from '../../lib/annotation/item-ref';
+import { keyOf } from '../../lib/notice/item-key';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import {
   DEFAULT_SORT,
@@ -34,7 +35,7 @@ import { sendMessage } from '../../utils/messaging';
 /** Rows asked for first: more than a tall screen shows. */
 export const FIRST_SCREEN = 100;
 
-type Edit = Omit<AnnotationPatch, 'noticeKey' | 'itemNo' | 'fingerprint'>;
+type Edit = Omit<AnnotationPatch, 'noticeKey' | 'itemKey' | 'fingerprint'>;
 
 /** ?notice=KEY&item=N opens an item's details; ?followUp=due and ?q=… preset the filters. */
 function initialFilter(params: URLSearchParams): OverviewFilter {
@@ -48,8 +49,8 @@ function initialFilter(params: URLSearchParams): OverviewFilter {
 
 function initialOpen(params: URLSearchParams): string | undefined {
   const notice = params.get('notice');
-  const item = Number(params.get('item'));
-  return notice && Number.isInteger(item) && item > 0 ? itemKey(notice, item) : undefined;
+  const item = keyOf(params.get('item') ?? undefined);
+  return notice && item !== undefined ? itemRef(notice, item) : undefined;
 }
 
 export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;
@@ -120,8 +121,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     await Promise.all([load(), loadRevisions()]);
   }
 
-  async function loadHistory(row: Pick<OverviewRow, 'id' | 'noticeKey' | 'itemNo'>) {
-    const res = await sendMessage('getItemHistory', { noticeKey: row.noticeKey, itemNo: row.itemNo }).catch(
+  async function loadHistory(row: Pick<OverviewRow, 'id' | 'noticeKey' | 'itemKey'>) {
+    const res = await sendMessage('getItemHistory', { noticeKey: row.noticeKey, itemKey: row.itemKey }).catch(
       (e: Error) => ({ ok: false as const, error: e.message }),
     );
     if (openRef.current !== row.id) return;
@@ -194,12 +195,12 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const openRow = openId ? rows?.find((r) => r.id === openId) : undefined;
 
   async function save(row: OverviewRow, edit: Edit) {
-    await send(row, { noticeKey: row.noticeKey, itemNo: row.itemNo, fingerprint: row.fingerprint, ...edit });
+    await send(row, { noticeKey: row.noticeKey, itemKey: row.itemKey, fingerprint: row.fingerprint, ...edit });
   }
 
   /** Appends a conflict copy to the note or dismisses it. */
   async function resolveCopy(row: OverviewRow, copyId: string, action: 'append' | 'dismiss'): Promise<Result<ItemAnnotation>> {
-    const res = await sendMessage('resolveNoteCopy', { noticeKey: row.noticeKey, itemNo: row.itemNo, copyId, action }).catch((e: Error) => ({
+    const res = await sendMessage('resolveNoteCopy', { noticeKey: row.noticeKey, itemKey: row.itemKey, copyId, action }).catch((e: Error) => ({
       ok: false as const,
       error: e.message,
     }));
@@ -217,7 +218,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     }
     setError('');
     setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
-    setAnnounce(t('overview.saved', { itemNo: row.itemNo }));
+    setAnnounce(t('overview.saved', { itemKey: row.itemKey }));
     if (openRef.current === row.id) void loadHistory(row);
     return res;
   }

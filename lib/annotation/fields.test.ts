@@ -22,13 +22,13 @@ describe('the field table', () => {
   });
 
   it('names the history entry each edit writes', () => {
-    const editable = Object.keys(AnnotationPatch.shape).filter((f) => f in ItemAnnotation.shape && !['noticeKey', 'itemNo', 'fingerprint'].includes(f));
+    const editable = Object.keys(AnnotationPatch.shape).filter((f) => f in ItemAnnotation.shape && !['noticeKey', 'itemKey', 'fingerprint'].includes(f));
     for (const f of editable as (keyof typeof ANNOTATION_FIELDS)[]) {
-      const { history } = applyPatch(FULL, { noticeKey: FULL.noticeKey, itemNo: FULL.itemNo, fingerprint: FULL.fingerprint, [f]: OTHER[f] }, FULL.updatedAt + 1);
+      const { history } = applyPatch(FULL, { noticeKey: FULL.noticeKey, itemKey: FULL.itemKey, fingerprint: FULL.fingerprint, [f]: OTHER[f] }, FULL.updatedAt + 1);
       expect(history.map((h) => h.field), f).toEqual([(ANNOTATION_FIELDS[f] as { history?: string }).history]);
     }
     // A note typed on an older revision by another session is kept as a note record.
-    const stale = applyPatch(FULL, { noticeKey: FULL.noticeKey, itemNo: FULL.itemNo, fingerprint: FULL.fingerprint, note: '旧稿', baseNoteRev: 0, session: 'tab-c' }, FULL.updatedAt + 1);
+    const stale = applyPatch(FULL, { noticeKey: FULL.noticeKey, itemKey: FULL.itemKey, fingerprint: FULL.fingerprint, note: '旧稿', baseNoteRev: 0, session: 'tab-c' }, FULL.updatedAt + 1);
     expect(stale.history.map((h) => h.field)).toEqual([ANNOTATION_FIELDS.noteCopies.history]);
   });
 

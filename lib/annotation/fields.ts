@@ -75,7 +75,7 @@ const recordsCell = (a: ItemAnnotation | undefined) =>
  */
 export const ANNOTATION_FIELDS = {
   noticeKey: { merge: 'key', file: 'notice', overview: true },
-  itemNo: { merge: 'key', file: 'value', overview: true },
+  itemKey: { merge: 'key', file: 'value', overview: true },
   status: {
     merge: 'later',
     file: 'value',

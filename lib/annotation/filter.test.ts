@@ -3,9 +3,9 @@ import { countByStatus, isFiltering, matchesFilter, NO_FILTER, orphanAnnotations
 
 const unit = (name: string, lead = false) => ({ name, lead });
 const items = [
-  { itemNo: 1, units: [unit('区政府办公室', true), unit('各街道办事处')] },
-  { itemNo: 2, units: [unit('区发改经信局', true)] },
-  { itemNo: 3, units: [unit('区财政局', true), unit('区政府办公室')] },
+  { itemKey: '1', units: [unit('区政府办公室', true), unit('各街道办事处')] },
+  { itemKey: '2', units: [unit('区发改经信局', true)] },
+  { itemKey: '3', units: [unit('区财政局', true), unit('区政府办公室')] },
 ];
 
 describe('notice bar arithmetic', () => {
@@ -33,7 +33,7 @@ describe('notice bar arithmetic', () => {
   });
 
   it('finds orphans: stored items the page does not show', () => {
-    expect(orphanAnnotations([{ itemNo: 2 }, { itemNo: 200 }], new Set([1, 2, 3]))).toEqual([{ itemNo: 200 }]);
+    expect(orphanAnnotations([{ itemKey: '2' }, { itemKey: '200' }], new Set(['1', '2', '3']))).toEqual([{ itemKey: '200' }]);
   });
 });
 

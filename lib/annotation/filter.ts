@@ -34,7 +34,7 @@ export function matchesFilter(item: { units: readonly LeadUnit[] }, status: Item
   return !filter.unit || item.units.some((u) => u.name === filter.unit);
 }
 
-/** Stored annotations whose item number the page does not show. */
-export function orphanAnnotations<A extends { itemNo: number }>(stored: readonly A[], onPage: ReadonlySet<number>): A[] {
-  return stored.filter((a) => !onPage.has(a.itemNo));
+/** Stored annotations whose item (by key) the page does not show. */
+export function orphanAnnotations<A extends { itemKey: string }>(stored: readonly A[], onPage: ReadonlySet<string>): A[] {
+  return stored.filter((a) => !onPage.has(a.itemKey));
 }

@@ -5,7 +5,7 @@ import { shanghaiDateTimeOf } from './shanghai-time';
 
 const e = (field: HistoryEntry['field'], from?: string | number | null, to?: string | number | null, at = 0): HistoryEntry => ({
   noticeKey: 'k',
-  itemNo: 1,
+  itemKey: '1',
   at,
   field,
   from,

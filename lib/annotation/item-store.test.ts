@@ -5,13 +5,13 @@ import { applyPatch, type AnnotationPatch, type ItemAnnotation } from './model';
 
 const KEY = '拱政办发〔2024〕2号';
 const items = [
-  { itemNo: 1, fingerprint: 'f1' },
-  { itemNo: 2, fingerprint: 'f2' },
+  { key: '1', fingerprint: 'f1' },
+  { key: '2', fingerprint: 'f2' },
 ];
 
 /** A background that stores patches like the real one, answering when told. */
 function background() {
-  const db = new Map<number, ItemAnnotation>();
+  const db = new Map<string, ItemAnnotation>();
   const waiting: (() => void)[] = [];
   let now = 1000;
   let failing = false;
@@ -20,8 +20,8 @@ function background() {
       new Promise<Result<ItemAnnotation>>((resolve) => {
         waiting.push(() => {
           if (failing) return resolve({ ok: false, error: 'down' });
-          const { annotation } = applyPatch(db.get(patch.itemNo), patch, ++now);
-          db.set(patch.itemNo, annotation);
+          const { annotation } = applyPatch(db.get(patch.itemKey), patch, ++now);
+          db.set(patch.itemKey, annotation);
           resolve({ ok: true, value: annotation });
         });
       }),
@@ -37,12 +37,12 @@ function background() {
   };
 }
 
-const annotation = (itemNo: number, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
+const annotation = (itemKey: string, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
   noticeKey: KEY,
-  itemNo,
+  itemKey,
   status: 'not_started',
   note: '',
-  fingerprint: `f${itemNo}`,
+  fingerprint: `f${itemKey}`,
   createdAt: 1,
   updatedAt: 1,
   ...over,
@@ -55,69 +55,69 @@ describe('item store', () => {
   it('shows defaults, then what was loaded, and lists orphans among the stored', () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
-    expect(store.view(1)).toMatchObject({ status: 'not_started', note: '', textChanged: false, save: { state: 'idle' } });
-    store.load([annotation(1, { status: 'done', note: '已办结' }), annotation(9, { note: 'gone item' })]);
-    expect(store.view(1)).toMatchObject({ status: 'done', note: '已办结' });
-    expect(store.stored().map((a) => a.itemNo)).toEqual([1, 9]);
+    expect(store.view('1')).toMatchObject({ status: 'not_started', note: '', textChanged: false, save: { state: 'idle' } });
+    store.load([annotation('1', { status: 'done', note: '已办结' }), annotation('9', { note: 'gone item' })]);
+    expect(store.view('1')).toMatchObject({ status: 'done', note: '已办结' });
+    expect(store.stored().map((a) => a.itemKey)).toEqual(['1', '9']);
   });
 
   it('shows an edit at once, sends it with the page fingerprint and notifies listeners', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
     const seen: string[] = [];
-    store.subscribe(2, () => seen.push(store.view(2).save.state));
-    store.edit(2, { note: '周五回复' }, { debounce: true });
-    expect(store.view(2).note).toBe('周五回复');
-    expect(store.view(2).save.state).toBe('unsaved');
+    store.subscribe('2', () => seen.push(store.view('2').save.state));
+    store.edit('2', { note: '周五回复' }, { debounce: true });
+    expect(store.view('2').note).toBe('周五回复');
+    expect(store.view('2').save.state).toBe('unsaved');
     await vi.advanceTimersByTimeAsync(600);
-    expect(bg.send).toHaveBeenCalledWith({ noticeKey: KEY, itemNo: 2, fingerprint: 'f2', note: '周五回复' });
+    expect(bg.send).toHaveBeenCalledWith({ noticeKey: KEY, itemKey: '2', fingerprint: 'f2', note: '周五回复' });
     await bg.answerAll();
-    expect(store.view(2)).toMatchObject({ note: '周五回复', save: { state: 'saved' } });
-    expect(store.view(2).stored?.note).toBe('周五回复');
+    expect(store.view('2')).toMatchObject({ note: '周五回复', save: { state: 'saved' } });
+    expect(store.view('2').stored?.note).toBe('周五回复');
     expect(seen).toContain('saving');
   });
 
   it('another tab’s change updates the item but never replaces unsaved typing', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
-    store.load([annotation(1, { note: 'old' })]);
-    store.edit(1, { note: 'typing…' }, { debounce: true });
-    store.received(annotation(1, { status: 'behind', note: 'from the other tab', updatedAt: 50 }));
-    expect(store.view(1)).toMatchObject({ status: 'behind', note: 'typing…' });
-    store.received(annotation(2, { status: 'done', updatedAt: 50 }));
-    expect(store.view(2).status).toBe('done');
+    store.load([annotation('1', { note: 'old' })]);
+    store.edit('1', { note: 'typing…' }, { debounce: true });
+    store.received(annotation('1', { status: 'behind', note: 'from the other tab', updatedAt: 50 }));
+    expect(store.view('1')).toMatchObject({ status: 'behind', note: 'typing…' });
+    store.received(annotation('2', { status: 'done', updatedAt: 50 }));
+    expect(store.view('2').status).toBe('done');
     // An older version (a late broadcast) does not win over a newer one.
-    store.received(annotation(2, { status: 'paused', updatedAt: 10 }));
-    expect(store.view(2).status).toBe('done');
+    store.received(annotation('2', { status: 'paused', updatedAt: 10 }));
+    expect(store.view('2').status).toBe('done');
     // Another notice's change is ignored.
-    store.received({ ...annotation(2, { status: 'paused', updatedAt: 99 }), noticeKey: 'other' });
-    expect(store.view(2).status).toBe('done');
+    store.received({ ...annotation('2', { status: 'paused', updatedAt: 99 }), noticeKey: 'other' });
+    expect(store.view('2').status).toBe('done');
   });
 
   it('keeps the text through failures and says so, then saves it', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
     bg.setFailing(true);
-    store.edit(1, { note: '不要丢' });
+    store.edit('1', { note: '不要丢' });
     await bg.answerAll();
-    expect(store.view(1)).toMatchObject({ note: '不要丢', save: { state: 'failed', error: 'down' } });
+    expect(store.view('1')).toMatchObject({ note: '不要丢', save: { state: 'failed', error: 'down' } });
     bg.setFailing(false);
     await vi.advanceTimersByTimeAsync(1000);
     await bg.answerAll();
-    expect(store.view(1).save.state).toBe('saved');
-    expect(bg.db.get(1)?.note).toBe('不要丢');
+    expect(store.view('1').save.state).toBe('saved');
+    expect(bg.db.get('1')?.note).toBe('不要丢');
   });
 
   it('says the text changed when the stored fingerprint is not the page’s, until the next save', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
-    const old = annotation(1, { note: 'on the old text', fingerprint: 'old' });
-    bg.db.set(1, old);
+    const old = annotation('1', { note: 'on the old text', fingerprint: 'old' });
+    bg.db.set('1', old);
     store.load([old]);
-    expect(store.view(1).textChanged).toBe(true);
-    store.edit(1, { status: 'in_progress' });
+    expect(store.view('1').textChanged).toBe(true);
+    store.edit('1', { status: 'in_progress' });
     await bg.answerAll();
-    expect(store.view(1).textChanged).toBe(false);
+    expect(store.view('1').textChanged).toBe(false);
   });
 
   it('says the text changed for items the page shows differently from the stored notice, annotated or not, after saves too', async () => {
@@ -125,24 +125,24 @@ describe('item store', () => {
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
     const heard: number[] = [];
     store.subscribe('*', () => heard.push(1));
-    store.load([annotation(1)]);
+    store.load([annotation('1')]);
     heard.length = 0;
-    store.markTextChanged([2, 9]); // 9: not on this page
+    store.markTextChanged(['2', '9']); // 9: not on this page
     expect(heard).toHaveLength(1);
-    expect(store.view(1).textChanged).toBe(false);
-    expect(store.view(2).textChanged).toBe(true);
-    store.edit(2, { note: '写在本页文本上' });
+    expect(store.view('1').textChanged).toBe(false);
+    expect(store.view('2').textChanged).toBe(true);
+    store.edit('2', { note: '写在本页文本上' });
     await vi.advanceTimersByTimeAsync(1000);
     await bg.answerAll();
-    expect(store.view(2)).toMatchObject({ note: '写在本页文本上', textChanged: true });
+    expect(store.view('2')).toMatchObject({ note: '写在本页文本上', textChanged: true });
   });
 
   it('clears a follow-up day with null', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
-    store.load([annotation(1, { followUp: '2024-05-01', progress: 30 })]);
-    store.edit(1, { followUp: null });
-    expect(store.view(1).followUp).toBeUndefined();
-    expect(store.view(1).progress).toBe(30);
+    store.load([annotation('1', { followUp: '2024-05-01', progress: 30 })]);
+    store.edit('1', { followUp: null });
+    expect(store.view('1').followUp).toBeUndefined();
+    expect(store.view('1').progress).toBe(30);
   });
 });

@@ -6,12 +6,13 @@
  */
 import type { Result } from '../util/result';
 import type { AnnotationPatch, EditableFields, ItemAnnotation } from './model';
+import { noticeOrder } from '../notice/item-key';
 import { createSaveQueue, type SaveStatus, type Timers } from './save-queue';
 
 export type { EditableFields };
 
 /** What one item's overlay shows: the editable fields as stored or being saved. */
-export interface ItemView extends Pick<ItemAnnotation, 'itemNo' | keyof EditableFields> {
+export interface ItemView extends Pick<ItemAnnotation, 'itemKey' | keyof EditableFields> {
   save: SaveStatus;
   /**
    * The page's text of the item differs from the text the stored annotation was made on, or from
@@ -24,8 +25,8 @@ export interface ItemView extends Pick<ItemAnnotation, 'itemNo' | keyof Editable
 
 interface ItemStoreOptions {
   noticeKey: string;
-  /** The page's items: number and current fingerprint. */
-  items: readonly { itemNo: number; fingerprint: string }[];
+  /** The page's items, in the notice's order: key and current fingerprint. */
+  items: readonly { key: string; fingerprint: string }[];
   send(patch: AnnotationPatch): Promise<Result<ItemAnnotation>>;
   /**
    * This editor's id: notes it saves say which revision they were typed on, so that a note
@@ -40,132 +41,133 @@ type Listener = () => void;
 
 export interface ItemStore {
   readonly noticeKey: string;
-  view(itemNo: number): ItemView;
+  view(itemKey: string): ItemView;
   /** Every stored annotation of the notice, those of items no longer on the page too. */
   stored(): ItemAnnotation[];
   /** Listen to one item, or to any change ('*'). Returns the unsubscribe function. */
-  subscribe(itemNo: number | '*', fn: Listener): () => void;
+  subscribe(itemKey: string | '*', fn: Listener): () => void;
   /** Stored annotations as the background answered openNotice. */
   load(annotations: readonly ItemAnnotation[]): void;
   /** Items whose text on the page differs from the notice's stored text (openNotice's `revision.differs`). */
-  markTextChanged(itemNos: readonly number[]): void;
-  edit(itemNo: number, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
+  markTextChanged(itemKeys: readonly string[]): void;
+  edit(itemKey: string, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
   /** An annotation as stored now: a save's answer or another tab's change. */
   received(annotation: ItemAnnotation): void;
   /** The user starts editing an item's note: what is typed until `endNote` builds on the note stored now. */
-  beginNote(itemNo: number): void;
-  endNote(itemNo: number): void;
+  beginNote(itemKey: string): void;
+  endNote(itemKey: string): void;
   flush(opts?: { force?: boolean }): void;
   dispose(): void;
 }
 
 export function createItemStore(options: ItemStoreOptions): ItemStore {
   const { noticeKey } = options;
-  const fingerprints = new Map(options.items.map((i) => [i.itemNo, i.fingerprint]));
-  const stored = new Map<number, ItemAnnotation>();
-  const differsFromStored = new Set<number>();
-  const views = new Map<number, ItemView>();
-  const listeners = new Map<number | '*', Set<Listener>>();
+  const fingerprints = new Map(options.items.map((i) => [i.key, i.fingerprint]));
+  const order = noticeOrder(options.items.map((i) => i.key));
+  const stored = new Map<string, ItemAnnotation>();
+  const differsFromStored = new Set<string>();
+  const views = new Map<string, ItemView>();
+  const listeners = new Map<string, Set<Listener>>();
 
-  const notify = (itemNo: number) => {
-    views.delete(itemNo);
-    for (const key of [itemNo, '*'] as const) for (const fn of listeners.get(key) ?? []) fn();
+  const notify = (itemKey: string) => {
+    views.delete(itemKey);
+    for (const key of [itemKey, '*'] as const) for (const fn of listeners.get(key) ?? []) fn();
   };
 
   // The note revision each note being edited was opened on; kept after the editing ends until its
   // last save is answered.
-  const noteBase = new Map<number, number>();
-  const ending = new Set<number>();
-  const settleBase = (itemNo: number) => {
-    if (ending.has(itemNo) && queue.unsaved(itemNo)?.note === undefined) {
-      ending.delete(itemNo);
-      noteBase.delete(itemNo);
+  const noteBase = new Map<string, number>();
+  const ending = new Set<string>();
+  const settleBase = (itemKey: string) => {
+    if (ending.has(itemKey) && queue.unsaved(itemKey)?.note === undefined) {
+      ending.delete(itemKey);
+      noteBase.delete(itemKey);
     }
   };
   const session = options.session;
-  const queue = createSaveQueue<number, EditableFields, ItemAnnotation>({
+  const queue = createSaveQueue<string, EditableFields, ItemAnnotation>({
     delay: options.delay,
     timers: options.timers,
-    send: (itemNo, fields) =>
+    send: (itemKey, fields) =>
       options.send({
         noticeKey,
-        itemNo,
-        fingerprint: fingerprints.get(itemNo) ?? '',
+        itemKey,
+        fingerprint: fingerprints.get(itemKey) ?? '',
         ...fields,
         ...(session !== undefined ? { session } : {}),
         ...(fields.note !== undefined && session !== undefined
-          ? { baseNoteRev: noteBase.get(itemNo) ?? stored.get(itemNo)?.noteRev ?? 0 }
+          ? { baseNoteRev: noteBase.get(itemKey) ?? stored.get(itemKey)?.noteRev ?? 0 }
           : {}),
       }),
-    onStatus: (itemNo) => {
-      settleBase(itemNo);
-      notify(itemNo);
+    onStatus: (itemKey) => {
+      settleBase(itemKey);
+      notify(itemKey);
     },
-    onSaved: (_itemNo, annotation) => store.received(annotation),
+    onSaved: (_itemKey, annotation) => store.received(annotation),
   });
 
   /** Keeps the newer of two versions; equal times take the incoming one (it is the later answer). */
   const keep = (a: ItemAnnotation): boolean => {
     if (a.noticeKey !== noticeKey) return false;
-    const old = stored.get(a.itemNo);
+    const old = stored.get(a.itemKey);
     if (old && old.updatedAt > a.updatedAt) return false;
-    stored.set(a.itemNo, a);
+    stored.set(a.itemKey, a);
     return true;
   };
 
   const store: ItemStore = {
     noticeKey,
-    view(itemNo) {
-      let v = views.get(itemNo);
+    view(itemKey) {
+      let v = views.get(itemKey);
       if (v) return v;
-      const s = stored.get(itemNo);
-      const u = queue.unsaved(itemNo) ?? {};
+      const s = stored.get(itemKey);
+      const u = queue.unsaved(itemKey) ?? {};
       const followUp = u.followUp !== undefined ? u.followUp ?? undefined : s?.followUp;
       const progress = u.progress !== undefined ? u.progress ?? undefined : s?.progress;
       v = {
-        itemNo,
+        itemKey,
         status: u.status ?? s?.status ?? 'not_started',
         note: u.note ?? s?.note ?? '',
         ...(followUp !== undefined ? { followUp } : {}),
         ...(progress !== undefined ? { progress } : {}),
-        save: queue.status(itemNo),
-        textChanged: differsFromStored.has(itemNo) || (!!s && fingerprints.has(itemNo) && s.fingerprint !== fingerprints.get(itemNo)),
+        save: queue.status(itemKey),
+        textChanged: differsFromStored.has(itemKey) || (!!s && fingerprints.has(itemKey) && s.fingerprint !== fingerprints.get(itemKey)),
         ...(s ? { stored: s } : {}),
       };
-      views.set(itemNo, v);
+      views.set(itemKey, v);
       return v;
     },
-    stored: () => [...stored.values()].sort((a, b) => a.itemNo - b.itemNo),
-    subscribe(itemNo, fn) {
-      let set = listeners.get(itemNo);
-      if (!set) listeners.set(itemNo, (set = new Set()));
+    stored: () => [...stored.values()].sort((a, b) => order(a.itemKey, b.itemKey)),
+    subscribe(itemKey, fn) {
+      let set = listeners.get(itemKey);
+      if (!set) listeners.set(itemKey, (set = new Set()));
       set.add(fn);
       return () => set.delete(fn);
     },
     load(annotations) {
-      for (const a of annotations) if (keep(a)) notify(a.itemNo);
+      for (const a of annotations) if (keep(a)) notify(a.itemKey);
     },
-    markTextChanged(itemNos) {
-      for (const itemNo of itemNos) {
-        if (!fingerprints.has(itemNo) || differsFromStored.has(itemNo)) continue;
-        differsFromStored.add(itemNo);
-        notify(itemNo);
+    markTextChanged(itemKeys) {
+      for (const itemKey of itemKeys) {
+        if (!fingerprints.has(itemKey) || differsFromStored.has(itemKey)) continue;
+        differsFromStored.add(itemKey);
+        notify(itemKey);
       }
     },
-    edit(itemNo, fields, opts) {
-      queue.edit(itemNo, fields, opts);
-      notify(itemNo);
+    edit(itemKey, fields, opts) {
+      queue.edit(itemKey, fields, opts);
+      notify(itemKey);
     },
     received(annotation) {
-      if (keep(annotation)) notify(annotation.itemNo);
+      if (keep(annotation)) notify(annotation.itemKey);
     },
-    beginNote(itemNo) {
-      ending.delete(itemNo);
-      if (!noteBase.has(itemNo)) noteBase.set(itemNo, stored.get(itemNo)?.noteRev ?? 0);
+    beginNote(itemKey) {
+      ending.delete(itemKey);
+      if (!noteBase.has(itemKey)) noteBase.set(itemKey, stored.get(itemKey)?.noteRev ?? 0);
     },
-    endNote(itemNo) {
-      ending.add(itemNo);
-      settleBase(itemNo);
+    endNote(itemKey) {
+      ending.add(itemKey);
+      settleBase(itemKey);
     },
     flush: (opts) => queue.flush(undefined, opts),
     dispose: () => queue.dispose(),

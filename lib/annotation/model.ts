@@ -6,6 +6,7 @@
  * Schemas are Zod so that messages, the database and imported files are checked by the same rules.
  */
 import { z } from 'zod';
+import { isItemKey, MAX_ITEM_KEY_LENGTH } from '../notice/item-key';
 import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
 import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopy, NoteCopyRefused, type NoteCopyAction } from './note-copies';
 
@@ -27,11 +28,20 @@ const CalendarDay = z
 
 /** The notice's identity: 文号 where the page has one, else host + path. */
 export const NoticeKey = z.string().min(1).max(300);
-export const ItemNo = z.number().int().min(1).max(9999);
+/**
+ * The item's key in its notice: `12`, `二、3.`, `1/一、2.`, `3-2` (lib/notice/item-key.ts). An item
+ * stored before keys were strings had its number: the database's version 6 and old files convert it.
+ */
+export const ItemKey = z
+  .string()
+  .min(1)
+  .max(MAX_ITEM_KEY_LENGTH)
+  .refine(isItemKey, 'must be an item key such as 12 or 二、3.');
+export type ItemKey = z.infer<typeof ItemKey>;
 
 export const ItemAnnotation = z.object({
   noticeKey: NoticeKey,
-  itemNo: ItemNo,
+  itemKey: ItemKey,
   status: ItemStatus,
   note: z.string().max(MAX_NOTE_LENGTH),
   /** Personal follow-up day. */
@@ -61,7 +71,7 @@ const Edits = ItemAnnotation.pick({ status: true, note: true }).extend({
 export type EditableFields = z.infer<typeof Edits>;
 
 /** A user's edit of one item: only the fields given change; null clears a field. */
-export const AnnotationPatch = ItemAnnotation.pick({ noticeKey: true, itemNo: true, fingerprint: true })
+export const AnnotationPatch = ItemAnnotation.pick({ noticeKey: true, itemKey: true, fingerprint: true })
   .extend(Edits.partial().shape)
   .extend({
     /**
@@ -83,7 +93,7 @@ export const HISTORY_FIELDS = ['status', 'note', 'followUp', 'progress', 'import
 export const HistoryEntry = z.object({
   id: z.number().int().optional(),
   noticeKey: NoticeKey,
-  itemNo: ItemNo,
+  itemKey: ItemKey,
   at: z.number().int().nonnegative(),
   field: z.enum(HISTORY_FIELDS),
   from: z.union([z.string(), z.number(), z.null()]).optional(),
@@ -93,8 +103,8 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-function emptyAnnotation(noticeKey: string, itemNo: number, fingerprint: string, now: number): ItemAnnotation {
-  return { noticeKey, itemNo, status: 'not_started', note: '', fingerprint, createdAt: now, updatedAt: now };
+function emptyAnnotation(noticeKey: string, itemKey: string, fingerprint: string, now: number): ItemAnnotation {
+  return { noticeKey, itemKey, status: 'not_started', note: '', fingerprint, createdAt: now, updatedAt: now };
 }
 
 /**
@@ -108,11 +118,11 @@ export function applyPatch(
   now: number,
   newId: () => string = () => crypto.randomUUID(),
 ): { annotation: ItemAnnotation; history: HistoryEntry[] } {
-  const base = current ?? emptyAnnotation(patch.noticeKey, patch.itemNo, patch.fingerprint, now);
+  const base = current ?? emptyAnnotation(patch.noticeKey, patch.itemKey, patch.fingerprint, now);
   const next: ItemAnnotation = { ...base };
   const history: HistoryEntry[] = [];
   const log = (field: HistoryEntry['field'], from: string | number | null, to: string | number | null) =>
-    history.push({ noticeKey: patch.noticeKey, itemNo: patch.itemNo, at: now, field, from, to });
+    history.push({ noticeKey: patch.noticeKey, itemKey: patch.itemKey, at: now, field, from, to });
 
   if (patch.status !== undefined && patch.status !== base.status) {
     log('status', base.status, patch.status);
@@ -142,7 +152,7 @@ export function applyPatch(
     else next.progress = patch.progress;
   }
   if (!history.length) return { annotation: base, history };
-  if (!current) history.unshift({ noticeKey: patch.noticeKey, itemNo: patch.itemNo, at: now, field: 'created' });
+  if (!current) history.unshift({ noticeKey: patch.noticeKey, itemKey: patch.itemKey, at: now, field: 'created' });
   next.fingerprint = patch.fingerprint;
   next.updatedAt = now;
   return { annotation: next, history };
@@ -177,7 +187,7 @@ export function resolveNoteCopy(
   else delete next.noteCopies;
   const entry = (field: HistoryEntry['field'], from: string | number | null, to: string | number | null): HistoryEntry => ({
     noticeKey: current.noticeKey,
-    itemNo: current.itemNo,
+    itemKey: current.itemKey,
     at: now,
     field,
     from,

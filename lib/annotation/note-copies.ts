@@ -85,7 +85,7 @@ export type NoteCopyAction = (typeof NOTE_COPY_ACTIONS)[number];
 /** A request to resolve one copy (the resolveNoteCopy message). */
 export interface NoteCopyResolution {
   noticeKey: string;
-  itemNo: number;
+  itemKey: string;
   copyId: string;
   action: NoteCopyAction;
 }

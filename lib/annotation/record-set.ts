@@ -12,7 +12,7 @@ export interface RecordSet {
 }
 
 // Key of one item across tables: the one item key (./item-key.ts), re-exported for the record sets' users.
-export { itemKey } from './item-key';
+export { itemRef } from './item-ref';
 
 /** What an imported item is to the database: new, updated, unchanged or in conflict (lib/transfer/merge.ts). */
 export type MergeKind = 'new' | 'updated' | 'unchanged' | 'conflict';

@@ -4,14 +4,16 @@
  */
 import { applyPatch, resolveNoteCopy, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { NoteCopyResolution } from '../annotation/note-copies';
+import { compareItemKeys } from '../notice/item-key';
 import type { DubanDatabase } from './database';
 import { recordTables, writeRecords } from './records';
 
 // Notice records are written by ./notices.ts; re-exported for the callers that found it here.
 export { rememberNotice } from './notices';
 
-export function noticeAnnotations(db: DubanDatabase, key: string): Promise<ItemAnnotation[]> {
-  return db.annotations.where('noticeKey').equals(key).sortBy('itemNo');
+export async function noticeAnnotations(db: DubanDatabase, key: string): Promise<ItemAnnotation[]> {
+  const list = await db.annotations.where('noticeKey').equals(key).toArray();
+  return list.sort((a, b) => compareItemKeys(a.itemKey, b.itemKey));
 }
 
 type Edit = (current: ItemAnnotation | undefined) => { annotation: ItemAnnotation; history: HistoryEntry[] };
@@ -31,7 +33,7 @@ const COALESCED: ReadonlySet<HistoryEntry['field']> = new Set(['status', 'note',
  */
 async function writeEdit(
   db: DubanDatabase,
-  key: [string, number],
+  key: [string, string],
   edit: Edit,
   session?: string,
 ): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
@@ -46,15 +48,15 @@ async function writeEdit(
 
 /** Saves one edit (a stale note becomes a conflict copy: lib/annotation/note-copies.ts). */
 export function saveAnnotation(db: DubanDatabase, patch: AnnotationPatch, now: number) {
-  return writeEdit(db, [patch.noticeKey, patch.itemNo], (current) => applyPatch(current, patch, now), patch.session);
+  return writeEdit(db, [patch.noticeKey, patch.itemKey], (current) => applyPatch(current, patch, now), patch.session);
 }
 
 /**
  * Folds `entries` into the item's latest entry of the same field when the same session wrote it
  * within HISTORY_SESSION_MS; answers the entries still to add (marked with the session).
  */
-async function coalesce(db: DubanDatabase, key: [string, number], entries: HistoryEntry[], session: string): Promise<HistoryEntry[]> {
-  const recent = await db.history.where('[noticeKey+itemNo]').equals(key).reverse().limit(8).toArray();
+async function coalesce(db: DubanDatabase, key: [string, string], entries: HistoryEntry[], session: string): Promise<HistoryEntry[]> {
+  const recent = await db.history.where('[noticeKey+itemKey]').equals(key).reverse().limit(8).toArray();
   const add: HistoryEntry[] = [];
   for (const e of entries) {
     const last = COALESCED.has(e.field) ? recent.find((r) => r.field === e.field) : undefined;
@@ -76,17 +78,17 @@ async function coalesce(db: DubanDatabase, key: [string, number], entries: Histo
 
 /** Appends or dismisses one conflict copy; throws NoteCopyRefused if it is gone or too long. */
 export function resolveAnnotationCopy(db: DubanDatabase, r: NoteCopyResolution, now: number) {
-  return writeEdit(db, [r.noticeKey, r.itemNo], (current) => resolveNoteCopy(current, r.copyId, r.action, now));
+  return writeEdit(db, [r.noticeKey, r.itemKey], (current) => resolveNoteCopy(current, r.copyId, r.action, now));
 }
 
-export async function itemHistory(db: DubanDatabase, key: string, itemNo: number): Promise<HistoryEntry[]> {
+export async function itemHistory(db: DubanDatabase, key: string, itemKey: string): Promise<HistoryEntry[]> {
   // Index order ties on the primary key: entries come back in the order they were written.
   const [own, packs] = await Promise.all([
-    db.history.where('[noticeKey+itemNo]').equals([key, itemNo]).toArray(),
+    db.history.where('[noticeKey+itemKey]').equals([key, itemKey]).toArray(),
     db.historyPacks.where('noticeKey').equals(key).toArray(),
   ]);
   if (!packs.length) return own;
   // Entries an import brought (lib/transfer), merged in by time; the sort is stable.
-  const imported = packs.flatMap((p) => p.entries.filter((e) => e.itemNo === itemNo));
+  const imported = packs.flatMap((p) => p.entries.filter((e) => e.itemKey === itemKey));
   return [...own, ...imported].sort((a, b) => a.at - b.at);
 }

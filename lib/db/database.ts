@@ -6,6 +6,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../notice/notice-record';
 import type { RestorePoint } from './restore-point';
+import { keyedItem, keyedNotice, keyedRefs, keyedRestorePoint } from '../annotation/legacy-keys';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
 /**
@@ -29,9 +30,22 @@ interface MetaRecord {
 
 export const DB_NAME = 'duban';
 
+/** Meta key of the reminded days (lib/followup/reminders.ts RemindedDays): item ref → the day last reminded of. */
+export const REMINDED_META_KEY = 'reminders.reminded';
+
+/** The annotations table's schema since version 6: one annotation per notice and item key. */
+const KEYED_ANNOTATIONS = '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp';
+
+/** Makes `target` (a record modify() hands over) hold exactly `source`'s fields. */
+function move(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  if (target === source) return;
+  for (const k of Object.keys(target)) if (!(k in source)) delete target[k];
+  Object.assign(target, source);
+}
+
 export class DubanDatabase extends Dexie {
   notices!: EntityTable<NoticeRecord, 'key'>;
-  annotations!: Table<ItemAnnotation, [string, number]>;
+  annotations!: Table<ItemAnnotation, [string, string]>;
   history!: EntityTable<HistoryEntry, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   historyPacks!: EntityTable<HistoryPack, 'id'>;
@@ -118,6 +132,41 @@ export class DubanDatabase extends Dexie {
       .upgrade(async (tx) => {
         const [notices, annotations] = await Promise.all([tx.table('notices').toArray(), tx.table('annotations').toArray()]);
         const digests = deriveDigests(notices, annotations);
+        await tx.table('noticeDigests').bulkPut(digests.notices);
+        await tx.table('annotationDigests').bulkPut(digests.annotations);
+        await tx.table('summaryDigests').bulkPut(digests.summaries);
+      });
+    // Version 6: an item is its key, a string (`12`, `二、3.`), no longer its number: annotations,
+    // history (own and in packs), restore points, notices' items and the reminded days are
+    // converted (`itemNo: 12` → `itemKey: '12'`, lib/annotation/legacy-keys.ts). IndexedDB cannot
+    // change a table's primary key: the annotations move to `annotationsByKey` here and back to
+    // `annotations` in version 7, both run in the same upgrade.
+    this.version(6)
+      .stores({
+        annotations: null,
+        annotationsByKey: KEYED_ANNOTATIONS,
+        history: '++id, [noticeKey+itemKey], at',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('annotationsByKey').bulkPut((await tx.table('annotations').toArray()).map(keyedItem));
+        await tx.table('history').toCollection().modify((h: Record<string, unknown>) => move(h, keyedItem(h)));
+        await tx.table('historyPacks').toCollection().modify((p: HistoryPack) => {
+          p.entries = p.entries.map(keyedItem);
+        });
+        await tx.table('restorePoints').toCollection().modify((p: Record<string, unknown>) => move(p, keyedRestorePoint(p)));
+        await tx.table('notices').toCollection().modify((n: Record<string, unknown>) => move(n, keyedNotice(n)));
+        const reminded = await tx.table('meta').get(REMINDED_META_KEY);
+        if (reminded?.value) await tx.table('meta').put({ key: REMINDED_META_KEY, value: keyedRefs(reminded.value) });
+      });
+    // Version 7: the annotations back under their name, keyed [noticeKey+itemKey]; the digests,
+    // whose columns now hold keys, derived again.
+    this.version(7)
+      .stores({ annotationsByKey: null, annotations: KEYED_ANNOTATIONS })
+      .upgrade(async (tx) => {
+        const [notices, annotations] = await Promise.all([tx.table('notices').toArray(), tx.table('annotationsByKey').toArray()]);
+        await tx.table('annotations').bulkPut(annotations);
+        const digests = deriveDigests(notices, annotations);
+        await Promise.all(['noticeDigests', 'annotationDigests', 'summaryDigests'].map((t) => tx.table(t).clear()));
         await tx.table('noticeDigests').bulkPut(digests.notices);
         await tx.table('annotationDigests').bulkPut(digests.annotations);
         await tx.table('summaryDigests').bulkPut(digests.summaries);

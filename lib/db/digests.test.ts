@@ -108,10 +108,10 @@ async function run(d: DubanDatabase, op: Op, clock: number): Promise<number> {
     case 'edit': {
       const e = op.edit;
       const notice = notices[e.notice];
-      const item = notice.items[(e.itemNo - 1) % notice.items.length];
+      const item = notice.items[(e.item - 1) % notice.items.length];
       // Items beyond the notice's own (as after a page lost items) get annotated too.
-      const itemNo = e.itemNo > 10 ? e.itemNo : item.itemNo;
-      const patch: AnnotationPatch = { noticeKey: notice.docNo!, itemNo, fingerprint: item.fingerprint };
+      const itemKey = e.item > 10 ? String(e.item) : item.key;
+      const patch: AnnotationPatch = { noticeKey: notice.docNo!, itemKey, fingerprint: item.fingerprint };
       if (e.status !== undefined) patch.status = e.status;
       if (e.note !== undefined) patch.note = e.note;
       if (e.followUp !== undefined) patch.followUp = e.followUp;
@@ -163,14 +163,14 @@ describe('digests', () => {
 
   it('are written in the same transaction: a failed save leaves both the annotation and its digests as they were', async () => {
     const d = await db();
-    await applyEdits(d, [seedNotice()], [{ notice: 0, itemNo: 3, status: 'behind', note: '甲', after: 1 }], T0);
+    await applyEdits(d, [seedNotice()], [{ notice: 0, item: 3, status: 'behind', note: '甲', after: 1 }], T0);
     const before = await digestsOf(d);
     const put = d.summaryDigests.bulkPut.bind(d.summaryDigests);
     d.summaryDigests.bulkPut = (async () => {
       throw new Error('quota exceeded');
     }) as never;
     const key = before.notices[0].key;
-    await expect(saveAnnotation(d, { noticeKey: key, itemNo: 3, fingerprint: 'x', status: 'done' }, T0 + 10)).rejects.toThrow('quota exceeded');
+    await expect(saveAnnotation(d, { noticeKey: key, itemKey: '3', fingerprint: 'x', status: 'done' }, T0 + 10)).rejects.toThrow('quota exceeded');
     d.summaryDigests.bulkPut = put;
     expect(await digestsOf(d)).toEqual(before);
     await expectInStep(d, T0 + 20);
@@ -179,7 +179,7 @@ describe('digests', () => {
   it('spare the popup reading any annotation: it reads digests only', async () => {
     const d = await db();
     const seed = seedNotice();
-    const edits: Edit[] = seed.items.map((item, i) => ({ notice: 0, itemNo: item.itemNo, status: 'in_progress', note: `第${i}条\n第二行`, followUp: '2025-02-20', progress: i % 100, after: 1 }));
+    const edits: Edit[] = seed.items.map((item, i) => ({ notice: 0, item: i + 1, status: 'in_progress', note: `第${i}条\n第二行`, followUp: '2025-02-20', progress: i % 100, after: 1 }));
     const clock = await applyEdits(d, [seed], edits, T0);
     const tables = [d.annotations, d.notices];
     const saved = tables.map((t) => ({ toArray: t.toArray, bulkGet: t.bulkGet, get: t.get }));
@@ -192,7 +192,7 @@ describe('digests', () => {
     tables.forEach((t, i) => Object.assign(t, saved[i]));
     const overdue = r.ok ? r.value.notices[0].overdue : undefined;
     expect(overdue?.more).toBe(seed.items.length - 20);
-    expect(overdue?.entries[0]).toMatchObject({ itemNo: seed.items[0].itemNo, note: '第0条', text: seed.items[0].text.slice(0, 60) + '…' });
+    expect(overdue?.entries[0]).toMatchObject({ itemKey: seed.items[0].key, note: '第0条', text: seed.items[0].text.slice(0, 60) + '…' });
     await expectInStep(d, clock);
   });
 });

@@ -36,7 +36,7 @@ function editor(session: string, seen?: ItemAnnotation) {
     /** Saves the note as typed in this editor, on the revision it last saw. */
     async type(note: string, more: Partial<AnnotationPatch> = {}) {
       clock += 1000;
-      return must(await service.handle('saveAnnotation', { noticeKey: KEY, itemNo: 7, fingerprint: 'fp', note, baseNoteRev: base, session, ...more }));
+      return must(await service.handle('saveAnnotation', { noticeKey: KEY, itemKey: '7', fingerprint: 'fp', note, baseNoteRev: base, session, ...more }));
     },
     /** The editor takes the stored note as its own (e.g. after reloading). */
     sees(a: ItemAnnotation) {
@@ -45,7 +45,7 @@ function editor(session: string, seen?: ItemAnnotation) {
   };
 }
 
-const history = async () => must(await service.handle('getItemHistory', { noticeKey: KEY, itemNo: 7 })).map((h) => [h.field, h.from, h.to]);
+const history = async () => must(await service.handle('getItemHistory', { noticeKey: KEY, itemKey: '7' })).map((h) => [h.field, h.from, h.to]);
 
 describe('a note saved on an older revision', () => {
   it('becomes a conflict copy beside the note, which stays as the other editor wrote it', async () => {
@@ -62,7 +62,7 @@ describe('a note saved on an older revision', () => {
     expect(b.noteCopies).toEqual([{ id: expect.any(String), text: '乙：街道尚未回复', at: clock, kind: 'conflict', session: 'tab-b' }]);
     // The answer and every tab show it; the history says so.
     expect(told.at(-1)).toEqual(b);
-    expect(await db.annotations.get([KEY, 7])).toEqual(b);
+    expect(await db.annotations.get([KEY, '7'])).toEqual(b);
     expect((await history()).at(-1)).toEqual(['noteCopy', null, 8]);
   });
 
@@ -119,7 +119,7 @@ describe('a note saved on the current revision', () => {
   it('without a base revision (an older client) is written as before: the last save wins', async () => {
     await editor('tab-a').type('甲');
     clock += 1000;
-    const b = must(await service.handle('saveAnnotation', { noticeKey: KEY, itemNo: 7, fingerprint: 'fp', note: '乙' }));
+    const b = must(await service.handle('saveAnnotation', { noticeKey: KEY, itemKey: '7', fingerprint: 'fp', note: '乙' }));
     expect(b).toMatchObject({ note: '乙', noteRev: 2 });
     expect(b.noteCopies).toBeUndefined();
     expect(b.noteSession).toBeUndefined();
@@ -142,7 +142,7 @@ describe('resolving a conflict copy', () => {
   }
   const resolve = (copyId: string, action: 'dismiss' | 'append') => {
     clock += 1000;
-    return service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId, action });
+    return service.handle('resolveNoteCopy', { noticeKey: KEY, itemKey: '7', copyId, action });
   };
 
   it('dismiss drops the copy, leaves the note, and is in the history and told to every tab', async () => {
@@ -182,15 +182,15 @@ describe('resolving a conflict copy', () => {
   it('append is refused, changing nothing, when the note would be too long', async () => {
     await editor('tab-a').type('甲'.repeat(MAX_NOTE_LENGTH - 2));
     const id = (await editor('tab-b').type('乙乙乙')).noteCopies![0].id;
-    const before = await db.annotations.get([KEY, 7]);
+    const before = await db.annotations.get([KEY, '7']);
     const r = await resolve(id, 'append');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain(`${MAX_NOTE_LENGTH}`);
-    expect(await db.annotations.get([KEY, 7])).toEqual(before);
+    expect(await db.annotations.get([KEY, '7'])).toEqual(before);
   });
 
   it('refuses a malformed request', async () => {
-    const r = await service.handle('resolveNoteCopy', { noticeKey: KEY, itemNo: 7, copyId: 'x', action: 'merge' });
+    const r = await service.handle('resolveNoteCopy', { noticeKey: KEY, itemKey: '7', copyId: 'x', action: 'merge' });
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('invalid request resolveNoteCopy: action') });
   });
 });
@@ -201,7 +201,7 @@ describe('two item stores (the editor frame of two tabs) typing one note at once
   const frame = (session: string) => {
     const store = createItemStore({
       noticeKey: KEY,
-      items: [{ itemNo: 7, fingerprint: 'fp' }],
+      items: [{ key: '7', fingerprint: 'fp' }],
       session,
       delay: 0,
       send: async (patch) => {
@@ -221,27 +221,27 @@ describe('two item stores (the editor frame of two tabs) typing one note at once
     frames.length = 0;
     const a = frame('tab-a');
     const b = frame('tab-b');
-    a.beginNote(7);
-    b.beginNote(7);
-    b.edit(7, { note: 'B 的文字' });
+    a.beginNote('7');
+    b.beginNote('7');
+    b.edit('7', { note: 'B 的文字' });
     await settle();
-    a.edit(7, { note: 'A 的' });
+    a.edit('7', { note: 'A 的' });
     await settle();
-    a.edit(7, { note: 'A 的文字' });
+    a.edit('7', { note: 'A 的文字' });
     await settle();
-    const stored = await db.annotations.get([KEY, 7]);
+    const stored = await db.annotations.get([KEY, '7']);
     expect(stored?.note).toBe('B 的文字');
     expect(stored?.noteCopies?.map((c) => c.text)).toEqual(['A 的文字']);
     // B keeps typing on its own revision: still its note, A's copy untouched.
-    b.edit(7, { note: 'B 的文字，续' });
+    b.edit('7', { note: 'B 的文字，续' });
     await settle();
-    expect((await db.annotations.get([KEY, 7]))?.note).toBe('B 的文字，续');
+    expect((await db.annotations.get([KEY, '7']))?.note).toBe('B 的文字，续');
     // A leaves the field and comes back: it now builds on B's note.
-    a.endNote(7);
-    a.beginNote(7);
-    a.edit(7, { note: 'B 的文字，续；A 合并' });
+    a.endNote('7');
+    a.beginNote('7');
+    a.edit('7', { note: 'B 的文字，续；A 合并' });
     await settle();
-    const after = await db.annotations.get([KEY, 7]);
+    const after = await db.annotations.get([KEY, '7']);
     expect(after?.note).toBe('B 的文字，续；A 合并');
     expect(after?.noteCopies).toHaveLength(1);
   });

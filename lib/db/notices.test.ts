@@ -63,7 +63,7 @@ describe('a page that shows another text for a known notice', () => {
     expect(record.revisions).toHaveLength(1);
     expect(record.revisions![0]).toMatchObject({ id: answer.revision!.id, origin: 'page', url: FORGED_URL, items: forged.items });
     // Items 1–3 read otherwise; 4–156 are missing from the forged page.
-    expect(answer.revision!.differs).toEqual(seed.items.map((i) => i.itemNo));
+    expect(answer.revision!.differs).toEqual(seed.items.map((i) => i.key));
     await expectDigestsInStep();
   });
 
@@ -72,11 +72,11 @@ describe('a page that shows another text for a known notice', () => {
     const forged = forgedNotice();
     await open(seed);
     const h = service().handle;
-    must(await h('saveAnnotation', { noticeKey: SEED_KEY, itemNo: 1, fingerprint: seed.items[0].fingerprint, note: '真实批注', followUp: '2025-02-20' }));
+    must(await h('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '1', fingerprint: seed.items[0].fingerprint, note: '真实批注', followUp: '2025-02-20' }));
     await open(forged);
 
     const overview = must(await h('getOverview', {}));
-    expect(overview.items.find((i) => i.itemNo === 1)).toMatchObject({ text: seed.items[0].text, note: '真实批注' });
+    expect(overview.items.find((i) => i.itemKey === '1')).toMatchObject({ text: seed.items[0].text, note: '真实批注' });
     const csv = must(await h('exportAnnotations', { format: 'csv' })).text;
     expect(csv).toContain(seed.items[0].text.slice(0, 30));
     expect(csv.split('\n').length).toBeGreaterThan(156);
@@ -86,7 +86,7 @@ describe('a page that shows another text for a known notice', () => {
     }
     const popup = must(await h('getPopupSummary', {}));
     expect(popup.notices[0]).toMatchObject({ key: SEED_KEY, total: 156, url: SEED_URL });
-    expect(popup.notices[0].overdue.entries[0]).toMatchObject({ itemNo: 1, text: `${seed.items[0].text.slice(0, 60)}…` });
+    expect(popup.notices[0].overdue.entries[0]).toMatchObject({ itemKey: '1', text: `${seed.items[0].text.slice(0, 60)}…` });
     expect(JSON.stringify(popup)).not.toContain(forged.items[0].text.slice(0, 10));
   });
 
@@ -101,7 +101,7 @@ describe('a page that shows another text for a known notice', () => {
     const ids = [first.revision!.id];
     for (let n = 0; n < MAX_REVISIONS + 2; n++) {
       const variant = forgedNotice();
-      variant.items = variant.items.map((i) => (i.itemNo === 2 ? { ...i, text: `${i.text}${n}`, fingerprint: `fp-${n}` } : i));
+      variant.items = variant.items.map((i) => (i.key === '2' ? { ...i, text: `${i.text}${n}`, fingerprint: `fp-${n}` } : i));
       ids.push((await open(variant)).revision!.id);
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -166,7 +166,7 @@ describe('accepting a revision', () => {
     const old = record.revisions![0];
     expect(old).toMatchObject({ origin: 'replaced', url: SEED_URL, items: seed.items, title: seed.title });
     expect(old.id).not.toBe(revision!.id);
-    expect(after?.revisions).toEqual([expect.objectContaining({ id: old.id, origin: 'replaced', itemCount: 156, differs: seed.items.map((i) => i.itemNo) })]);
+    expect(after?.revisions).toEqual([expect.objectContaining({ id: old.id, origin: 'replaced', itemCount: 156, differs: seed.items.map((i) => i.key) })]);
     await expectDigestsInStep();
 
     // The real page now reads as the kept revision; accepting it brings the 156 items back.
@@ -203,7 +203,7 @@ describe('accepting a revision', () => {
         title: seedNotice().title,
         sourceUrl: SEED_URL,
         itemCount: 156,
-        revisions: [expect.objectContaining({ id: revision!.id, origin: 'page', url: FORGED_URL, itemCount: 3, differs: seedNotice().items.map((i) => i.itemNo) })],
+        revisions: [expect.objectContaining({ id: revision!.id, origin: 'page', url: FORGED_URL, itemCount: 3, differs: seedNotice().items.map((i) => i.key) })],
       },
     ]);
   });
@@ -229,7 +229,7 @@ describe('a notice known only from an imported file', () => {
     const seed = seedNotice();
     await importedRecord([seed.items[0]]);
     const { revision } = await open(forgedNotice());
-    expect(revision?.differs).toEqual([1]);
+    expect(revision?.differs).toEqual(['1']);
     expect((await stored()).items).toEqual([seed.items[0]]);
   });
 });

@@ -17,7 +17,7 @@ export const recordTables = (db: DubanDatabase) => [db.notices, db.annotations, 
  */
 export async function writeRecords(db: DubanDatabase, w: SourceWrites): Promise<void> {
   if (w.annotations?.length) await db.annotations.bulkPut(w.annotations);
-  if (w.deletedAnnotations?.length) await db.annotations.bulkDelete(w.deletedAnnotations.map(([key, itemNo]) => [key, itemNo]));
+  if (w.deletedAnnotations?.length) await db.annotations.bulkDelete(w.deletedAnnotations.map(([key, itemKey]) => [key, itemKey]));
   if (w.notices?.length) await db.notices.bulkPut(w.notices);
   if (w.deletedNotices?.length) await db.notices.bulkDelete([...w.deletedNotices]);
   const update = await digestUpdate(w, {

@@ -32,7 +32,7 @@ export interface RestorePoint {
   /** When the import ran. */
   at: number;
   notices: RecordChange<string, NoticeRecord>[];
-  annotations: RecordChange<[string, number], ItemAnnotation>[];
+  annotations: RecordChange<[string, string], ItemAnnotation>[];
   /** History packs the import added (the `history` table is never written by an import). */
   packIds: number[];
 }
@@ -55,7 +55,7 @@ export interface UndoableImport {
 }
 
 /** The annotations the import wrote that are not as it left them: undo would overwrite newer work. */
-export function changedSinceImport(point: RestorePoint, current: readonly (ItemAnnotation | undefined)[]): [string, number][] {
+export function changedSinceImport(point: RestorePoint, current: readonly (ItemAnnotation | undefined)[]): [string, string][] {
   return point.annotations.filter((c, i) => !sameData(current[i], c.after)).map((c) => c.key);
 }
 
@@ -64,7 +64,7 @@ interface UndoWrites {
   /** Notices the import created; ./transfer-store.ts keeps any that still has annotations after the undo. */
   deleteNotices: string[];
   putAnnotations: ItemAnnotation[];
-  deleteAnnotations: [string, number][];
+  deleteAnnotations: [string, string][];
 }
 
 /** The writes that put back what the import replaced; `notices` are the current records of point.notices. */
@@ -85,12 +85,12 @@ export function undoWrites(point: RestorePoint, notices: readonly (NoticeRecord 
 const MAX_LISTED = 10;
 
 /** Cannot undo: 2 imported items were changed since (拱政办发〔2024〕2号 items 3, 5)… */
-export function changedMessage(changed: readonly [string, number][]): Message {
-  const byNotice = new Map<string, number[]>();
-  for (const [key, itemNo] of changed.slice(0, MAX_LISTED)) {
+export function changedMessage(changed: readonly [string, string][]): Message {
+  const byNotice = new Map<string, string[]>();
+  for (const [key, itemKey] of changed.slice(0, MAX_LISTED)) {
     const list = byNotice.get(key);
-    if (list) list.push(itemNo);
-    else byNotice.set(key, [itemNo]);
+    if (list) list.push(itemKey);
+    else byNotice.set(key, [itemKey]);
   }
   const items = [...byNotice].map(([notice, nos]) => message('undo.noticeItems', { notice, items: nos }, nos.length));
   return message('undo.changedSince', { items, more: changed.length > MAX_LISTED ? '…' : '' }, changed.length);

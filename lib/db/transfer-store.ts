@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie';
 import type { HistoryEntry } from '../annotation/model';
-import { itemKey, type ImportCounts, type RecordSet } from '../annotation/record-set';
+import { itemRef, type ImportCounts, type RecordSet } from '../annotation/record-set';
 import { Refusal } from '../message';
 import type { DubanDatabase, HistoryPack } from './database';
 import { getMeta, setMeta } from './meta';
@@ -45,7 +45,7 @@ async function readRecords(db: DubanDatabase, keys: readonly string[]): Promise<
     db.notices.bulkGet(keys as string[]),
     db.annotations.where('noticeKey').anyOf(keys).toArray(),
     Promise.all(
-      keys.map((k) => db.history.where('[noticeKey+itemNo]').between([k, Dexie.minKey], [k, Dexie.maxKey], true, true).toArray()),
+      keys.map((k) => db.history.where('[noticeKey+itemKey]').between([k, Dexie.minKey], [k, Dexie.maxKey], true, true).toArray()),
     ),
     db.historyPacks.where('noticeKey').anyOf(keys).toArray(),
   ]);
@@ -113,13 +113,13 @@ export async function applyImport<P extends PlannedImport>(db: DubanDatabase, jo
 
 function restorePoint(local: RecordSet, writes: RecordSet, packIds: number[], at: number): RestorePoint {
   const notices = new Map(local.notices.map((n) => [n.key, n]));
-  const annotations = new Map(local.annotations.map((a) => [itemKey(a.noticeKey, a.itemNo), a]));
+  const annotations = new Map(local.annotations.map((a) => [itemRef(a.noticeKey, a.itemKey), a]));
   return {
     at,
     notices: writes.notices.map((n) => ({ key: n.key, before: notices.get(n.key) ?? null, after: n })),
     annotations: writes.annotations.map((a) => ({
-      key: [a.noticeKey, a.itemNo] as [string, number],
-      before: annotations.get(itemKey(a.noticeKey, a.itemNo)) ?? null,
+      key: [a.noticeKey, a.itemKey] as [string, string],
+      before: annotations.get(itemRef(a.noticeKey, a.itemKey)) ?? null,
       after: a,
     })),
     packIds,

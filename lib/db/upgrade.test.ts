@@ -1,10 +1,12 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { V1_ANNOTATIONS, V1_HISTORY, V1_NOTICE, writeV1Database } from '../../tests/fixtures/db-v1';
 import { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { NoticeSchema } from '../notice/schema';
 import { summariseDirectly } from '../summary/test/summary-oracle';
-import { DubanDatabase } from './database';
+import { itemRef } from '../annotation/item-ref';
+import { DubanDatabase, REMINDED_META_KEY } from './database';
+import { getMeta } from './meta';
 import { createService } from '../../entrypoints/background/router';
 
 const NAME = 'duban-upgrade-test';
@@ -20,11 +22,14 @@ it('opens a database written by the first schema with every annotation and histo
   expect(annotations).toHaveLength(V1_ANNOTATIONS.length);
   // Every stored record must satisfy today's model: a schema change without its upgrade fails here.
   for (const a of annotations) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
-  expect(annotations.find((a) => a.itemNo === 1)).toMatchObject({ note: '已召开专题会', followUp: '2024-04-01', status: 'in_progress' });
-  expect('followUp' in annotations.find((a) => a.itemNo === 22)!).toBe(false);
+  expect(annotations.find((a) => a.itemKey === '1')).toMatchObject({ note: '已召开专题会', followUp: '2024-04-01', status: 'in_progress' });
+  expect('followUp' in annotations.find((a) => a.itemKey === '22')!).toBe(false);
 
+  // Version 6: every item number became its key ("1"), nothing else changed.
   const history = await db.history.toArray();
-  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY);
+  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY.map(({ itemNo, ...h }) => ({ ...h, itemKey: String(itemNo) })));
+  expect(await db.history.where('[noticeKey+itemKey]').equals([V1_NOTICE.key, '1']).count()).toBe(2);
+  expect((await db.notices.get(V1_NOTICE.key))!.items.map((i) => [i.key, i.number, i.text])).toEqual([['1', 1, V1_NOTICE.items[0].text]]);
   for (const h of history) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
   for (const n of await db.notices.toArray()) expect(NoticeSchema.safeParse(n).error).toBeUndefined();
 
@@ -61,7 +66,7 @@ it('opens a version-3 database (import packs, no restore points) with its packs 
 
   const db = new DubanDatabase(NAME);
   await db.open();
-  expect(await db.historyPacks.toArray()).toEqual([{ id: 1, noticeKey: 'K', at: 5, entries }]);
+  expect(await db.historyPacks.toArray()).toEqual([{ id: 1, noticeKey: 'K', at: 5, entries: [{ noticeKey: 'K', itemKey: '1', at: 5, field: 'import', from: null, to: 'created' }] }]);
   expect(await db.restorePoints.count()).toBe(0);
   db.close();
 });
@@ -90,4 +95,114 @@ it('gives a version-4 database (no digests) the digests of its notices and annot
   expect(await db.summaryDigests.count()).toBe(2);
   await expectDigests(db);
   db.close();
+});
+
+/**
+ * A database as version 5 (the schema before item keys) wrote it: items by number everywhere.
+ * Opened today, every note, history entry, pack, restore point and reminder is there, keyed.
+ */
+describe('a version-5 database (items by number)', () => {
+  const K = '拱政办发〔2024〕2号';
+  const V5_STORES = {
+    notices: 'key, docNo, lastSeenAt',
+    annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
+    history: '++id, [noticeKey+itemNo], at',
+    meta: 'key',
+    historyPacks: '++id, noticeKey',
+    restorePoints: '++id',
+    noticeDigests: 'key',
+    annotationDigests: 'noticeKey',
+    summaryDigests: 'key',
+  };
+  const item = (itemNo: number) => ({ itemNo, text: `第${itemNo}项工作。`, section: 1, units: [{ name: '区发改局', lead: true }], fingerprint: `fp${itemNo}` });
+  const notice = {
+    ...V1_NOTICE,
+    items: [item(1), item(2), item(10)],
+    revisions: [{ id: 1, origin: 'page', url: V1_NOTICE.sourceUrl, firstSeenAt: 1, lastSeenAt: 2, title: 't', sections: [], items: [item(1), item(12)], gaps: [] }],
+    revisionSeq: 2,
+  };
+  const copy = { id: 'c1', text: '另一版本', at: 1_709_800_200_000, kind: 'conflict' };
+  const ann = (itemNo: number, fields: object = {}) => ({
+    noticeKey: K, itemNo, status: 'in_progress', note: `备注${itemNo}`, fingerprint: `fp${itemNo}`, createdAt: 1_709_800_000_000, updatedAt: 1_709_800_100_000, ...fields,
+  });
+  const annotations = [ann(1, { followUp: '2024-04-01', noteCopies: [copy], noteRev: 2 }), ann(2, { progress: 30 }), ann(10, { status: 'done' }), ann(99)];
+  const history = [
+    { noticeKey: K, itemNo: 1, at: 1_709_800_000_000, field: 'created' },
+    { noticeKey: K, itemNo: 10, at: 1_709_800_050_000, field: 'status', from: 'in_progress', to: 'done' },
+  ];
+  const packEntries = [{ noticeKey: K, itemNo: 2, at: 1_709_800_060_000, field: 'import', from: null, to: 'created' }];
+  const point = {
+    at: 1_709_800_060_000,
+    notices: [{ key: K, before: { ...notice, items: [item(1)] }, after: notice }],
+    annotations: [
+      { key: [K, 2], before: null, after: annotations[1] },
+      { key: [K, 1], before: ann(1, { note: '导入前' }), after: annotations[0] },
+    ],
+    packIds: [1],
+  };
+
+  async function writeV5(): Promise<void> {
+    const v5 = new Dexie(NAME);
+    v5.version(5).stores(V5_STORES);
+    await v5.table('notices').put(notice);
+    await v5.table('annotations').bulkPut(annotations);
+    await v5.table('history').bulkAdd(history);
+    await v5.table('historyPacks').add({ noticeKey: K, at: point.at, entries: packEntries });
+    const id = await v5.table('restorePoints').add(point);
+    await v5.table('meta').bulkPut([
+      { key: 'importUndoStack', value: [{ id, at: point.at, counts: { new: 1, updated: 1, unchanged: 0, conflict: 0 } }] },
+      { key: 'reminders.reminded', value: { [JSON.stringify([K, 1])]: '2024-04-01' } },
+    ]);
+    // Digests as version 5 derived them: columns of item numbers.
+    await v5.table('annotationDigests').put({ noticeKey: K, itemNo: [1, 2, 10, 99], status: [], followUp: [], progress: [], updatedAt: [], note: [] });
+    v5.close();
+  }
+
+  const keyed = ({ itemNo, ...rest }: { itemNo: number }) => ({ ...rest, itemKey: String(itemNo) });
+
+  it('keeps every note, history entry, pack, restore point and reminder, each item by its key', async () => {
+    await writeV5();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+
+    const stored = await db.annotations.toArray();
+    expect(stored).toHaveLength(annotations.length);
+    for (const a of annotations) expect(await db.annotations.get([K, String(a.itemNo)])).toEqual(keyed(a));
+    for (const a of stored) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
+    expect(await db.annotations.where('followUp').equals('2024-04-01').count()).toBe(1);
+
+    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map(keyed));
+    for (const h of await db.history.toArray()) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
+    expect((await db.historyPacks.toArray())[0].entries).toEqual(packEntries.map(keyed));
+
+    const n = (await db.notices.get(K))!;
+    expect(NoticeSchema.safeParse(n).error).toBeUndefined();
+    expect(n.items.map((i) => [i.key, i.number])).toEqual([['1', 1], ['2', 2], ['10', 10]]);
+    expect(n.revisions![0].items.map((i) => [i.key, i.number])).toEqual([['1', 1], ['12', 12]]);
+
+    const [p] = await db.restorePoints.toArray();
+    expect(p.annotations.map((c) => [c.key, c.before?.itemKey ?? null, c.after.itemKey])).toEqual([[[K, '2'], null, '2'], [[K, '1'], '1', '1']]);
+    expect(p.annotations[1].before).toEqual(keyed(ann(1, { note: '导入前' })));
+    expect(p.notices[0].after.items.map((i) => i.key)).toEqual(['1', '2', '10']);
+    expect(p.notices[0].before!.items.map((i) => i.key)).toEqual(['1']);
+
+    expect(await getMeta(db, REMINDED_META_KEY)).toEqual({ [itemRef(K, '1')]: '2024-04-01' });
+    await expectDigests(db);
+    // The digests were derived again: their columns hold keys.
+    expect((await db.annotationDigests.get(K))!.itemKey).toEqual(['1', '2', '10', '99']);
+    db.close();
+  });
+
+  it('undoes the import a restore point kept before the upgrade, and reads the history of an item by key', async () => {
+    await writeV5();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+    const service = createService(db, () => 1_709_900_000_000);
+    expect(await service.handle('undoLastImport', { id: 1 })).toMatchObject({ ok: true });
+    expect(await db.annotations.get([K, '2'])).toBeUndefined();
+    expect((await db.annotations.get([K, '1']))!.note).toBe('导入前');
+    const h = await service.handle('getItemHistory', { noticeKey: K, itemKey: '10' });
+    expect(h.ok && h.value.map((e) => [e.itemKey, e.field])).toEqual([['10', 'status']]);
+    db.close();
+  });
 });

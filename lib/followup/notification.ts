@@ -1,5 +1,5 @@
 /**
- * What a reminder says: the notice and the item (number and the start of its text). Pure: the
+ * What a reminder says: the notice and the item (key and the start of its text). Pure: the
  * words are messages (reminder.* in locales/) the background words and turns into
  * chrome.notifications calls.
  */
@@ -11,7 +11,7 @@ import { shortText } from './text';
 export interface ReminderNotice {
   title: string;
   docNo?: string;
-  items: { itemNo: number; text: string }[];
+  items: { key: string; text: string }[];
 }
 
 /** Text from the notice as it is, or a message to word. */
@@ -33,10 +33,10 @@ const ITEM_TEXT_CHARS = 60;
 export const MAX_SINGLE_REMINDERS = 3;
 
 export function itemReminder(a: ActiveFollowUp, notice: ReminderNotice | undefined, today: string): ReminderMessage {
-  const item = notice?.items.find((i) => i.itemNo === a.itemNo);
+  const item = notice?.items.find((i) => i.key === a.itemKey);
   const late = daysBetween(a.followUp, today);
   return {
-    title: late > 0 ? message('reminder.titleLate', { itemNo: a.itemNo }, late) : message('reminder.title', { itemNo: a.itemNo }),
+    title: late > 0 ? message('reminder.titleLate', { itemKey: a.itemKey }, late) : message('reminder.title', { itemKey: a.itemKey }),
     lines: [item ? shortText(item.text, ITEM_TEXT_CHARS) : message('reminder.itemGone')],
     contextMessage: shortText(notice ? (notice.docNo ? `${notice.docNo} ${notice.title}` : notice.title) : a.noticeKey, 80),
     buttons: [...REMINDER_BUTTONS],
@@ -46,8 +46,8 @@ export function itemReminder(a: ActiveFollowUp, notice: ReminderNotice | undefin
 /** Many reminders at once (e.g. the first start after a holiday): one notification lists them. */
 export function summaryReminder(due: ActiveFollowUp[], notices: Map<string, ReminderNotice>): ReminderMessage {
   const lines: ReminderText[] = due.slice(0, 3).map((a) => {
-    const item = notices.get(a.noticeKey)?.items.find((i) => i.itemNo === a.itemNo);
-    return message('reminder.summaryLine', { itemNo: a.itemNo, text: item ? shortText(item.text, 24) : '' });
+    const item = notices.get(a.noticeKey)?.items.find((i) => i.key === a.itemKey);
+    return message('reminder.summaryLine', { itemKey: a.itemKey, text: item ? shortText(item.text, 24) : '' });
   });
   if (due.length > 3) lines.push(message('reminder.summaryMore', undefined, due.length - 3));
   return {

@@ -20,7 +20,7 @@ import {
 const rows = buildOverviewRows([NOTICE_A, NOTICE_B], ANNOTATIONS);
 const A = NOTICE_A.key;
 const B = NOTICE_B.key;
-const ids = (rs: OverviewRow[]) => rs.map((r) => `${r.noticeKey === A ? 'A' : 'B'}${r.itemNo}`);
+const ids = (rs: OverviewRow[]) => rs.map((r) => `${r.noticeKey === A ? 'A' : 'B'}${r.itemKey}`);
 const filter = (f: Partial<OverviewFilter>) => ids(filterRows(rows, { ...EMPTY_FILTER, ...f }, TODAY));
 
 describe('overview rows', () => {
@@ -28,7 +28,7 @@ describe('overview rows', () => {
     expect(rows[0]).toMatchObject({
       noticeKey: A,
       docNo: '拱政办发〔2024〕2号',
-      itemNo: 1,
+      itemKey: '1',
       leader: '冯晶区长',
       section: 1,
       leadUnit: '区政府办公室',
@@ -41,7 +41,7 @@ describe('overview rows', () => {
     expect(rows[2].leader).toBe('黄飞常务副区长');
   });
   it('keeps an annotation whose item or notice is unknown, with empty text', () => {
-    const gone = rows.find((r) => r.itemNo === 9)!;
+    const gone = rows.find((r) => r.itemKey === '9')!;
     expect(gone).toMatchObject({ text: '', leader: '', leadUnit: '', units: [], status: 'paused' });
     const orphan = buildOverviewRows([], [annotation('unknown', 1)]);
     expect(orphan[0]).toMatchObject({ noticeTitle: '', text: '', noticeKey: 'unknown' });
@@ -105,11 +105,11 @@ describe('filtering', () => {
 describe('sorting', () => {
   const sorted = (key: (typeof SORT_KEYS)[number], dir: 'asc' | 'desc' = 'asc') => ids(sortRows(rows, { key, dir }));
   it('by 序号: notice (the database’s key order), then number', () => {
-    expect(sorted('itemNo')).toEqual(['A1', 'A2', 'A3', 'A4', 'A9', 'B1']);
-    expect(sorted('itemNo', 'desc')).toEqual(['B1', 'A9', 'A4', 'A3', 'A2', 'A1']);
-    // The same order IndexedDB keeps [noticeKey+itemNo] in: JavaScript's string order, then the number.
-    const keys = rows.map((r) => [r.noticeKey, r.itemNo] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    expect(sortRows(rows, DEFAULT_SORT).map((r) => [r.noticeKey, r.itemNo])).toEqual(keys);
+    expect(sorted('itemKey')).toEqual(['A1', 'A2', 'A3', 'A4', 'A9', 'B1']);
+    expect(sorted('itemKey', 'desc')).toEqual(['B1', 'A9', 'A4', 'A3', 'A2', 'A1']);
+    // The same order IndexedDB keeps [noticeKey+itemKey] in: JavaScript's string order, then the number.
+    const keys = rows.map((r) => [r.noticeKey, r.itemKey] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : Number(a[1]) - Number(b[1])));
+    expect(sortRows(rows, DEFAULT_SORT).map((r) => [r.noticeKey, r.itemKey])).toEqual(keys);
   });
   it('by notice (its 文号 or title, collated), then number', () => {
     expect(sorted('notice')).toEqual(['A1', 'A2', 'A3', 'A4', 'A9', 'B1']);
@@ -131,17 +131,17 @@ describe('sorting', () => {
   });
   it('is a stable permutation for any rows and any key (property)', () => {
     const rowArb = fc.record({
-      itemNo: fc.integer({ min: 1, max: 40 }),
+      itemKey: fc.integer({ min: 1, max: 40 }),
       notice: fc.constantFrom(A, B),
       status: fc.constantFrom('not_started', 'in_progress', 'done', 'behind', 'paused' as const),
       note: fc.string({ maxLength: 6 }),
       followUp: fc.option(fc.constantFrom('2024-06-01', '2024-06-30', '2024-07-09'), { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(rowArb, { selector: (r) => `${r.notice}${r.itemNo}`, maxLength: 40 }), fc.constantFrom(...SORT_KEYS), fc.boolean(), (specs, key, asc) => {
+      fc.property(fc.uniqueArray(rowArb, { selector: (r) => `${r.notice}${r.itemKey}`, maxLength: 40 }), fc.constantFrom(...SORT_KEYS), fc.boolean(), (specs, key, asc) => {
         const rs = buildOverviewRows(
           [NOTICE_A, NOTICE_B],
-          specs.map((s) => annotation(s.notice, s.itemNo, { status: s.status, note: s.note, followUp: s.followUp })),
+          specs.map((s) => annotation(s.notice, s.itemKey, { status: s.status, note: s.note, followUp: s.followUp })),
         );
         const out = sortRows(rs, { key, dir: asc ? 'asc' : 'desc' });
         expect(new Set(out)).toEqual(new Set(rs));

@@ -3,19 +3,20 @@
  * sorting the overview page runs on every keystroke (10,000 rows: each pass must stay far under
  * 50 ms, so the search text and the sort ranks are computed once per row set and cached).
  */
-import { itemKey } from '../annotation/item-key';
+import { itemRef } from '../annotation/item-ref';
 import { overviewFields, withOverviewFields, type OverviewField } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
 // Zod-free: the overview page's bundle stays small.
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
 import type { NoticeRecord } from '../notice/notice-record';
+import { compareItemKeys } from '../notice/item-key';
 import { leadUnit } from '../notice/units';
 import { foldForSearch } from './text';
 
 /** An annotated item: the annotation's overview fields (lib/annotation/fields.ts), its notice's and its item's. */
 export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
-  /** Unique across notices: the item's key (lib/annotation/item-key.ts). */
+  /** Unique across notices: the item's ref (lib/annotation/item-ref.ts). */
   id: string;
   /** The notice's title as last seen ('' if duban never saw the notice, e.g. imported notes). */
   noticeTitle: string;
@@ -26,6 +27,8 @@ export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
   url?: string;
   /** The section's ordinal (一、二、…) in its notice. */
   section?: number;
+  /** The item's place in its notice's order (0 first); absent when the stored notice lacks the item. */
+  place?: number;
   /** The lead official of the item's section, e.g. 冯晶区长 ('' when unknown). */
   leader: string;
   /** The item's text ('' when the stored notice no longer has the item). */
@@ -59,14 +62,16 @@ export interface OverviewData {
 
 /** Joins each annotation with its notice's item (text, section, units). Order: as given. */
 export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[]): OverviewData {
-  const byKey = new Map(notices.map((n) => [n.key, { notice: n, items: new Map(n.items.map((i) => [i.itemNo, i])) }]));
+  const byKey = new Map(notices.map((n) => [n.key, { notice: n, places: new Map(n.items.map((i, place) => [i.key, place])) }]));
   const items = annotations.map((a): OverviewItem => {
     const found = byKey.get(a.noticeKey);
-    const item = found?.items.get(a.itemNo);
+    const place = found?.places.get(a.itemKey);
+    const item = place === undefined ? undefined : found!.notice.items[place];
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
     return {
       ...overviewFields(a),
       section: item?.section,
+      place,
       leader: section?.leader ?? '',
       text: item?.text ?? '',
       leadUnit: (item && leadUnit(item.units)?.name) ?? '',
@@ -85,7 +90,7 @@ export function expandOverview(data: OverviewData): OverviewRow[] {
   const notices = new Map(data.notices.map((n) => [n.key, n]));
   return data.items.map((item) => {
     const n = notices.get(item.noticeKey);
-    return { ...item, id: itemKey(item.noticeKey, item.itemNo), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
+    return { ...item, id: itemRef(item.noticeKey, item.itemKey), noticeTitle: n?.title ?? '', docNo: n?.docNo, year: n?.year, url: n?.url };
   });
 }
 
@@ -123,7 +128,7 @@ export interface OverviewFilter {
   /** The section's lead official, e.g. 冯晶区长; '' for all. */
   leader: string;
   followUp: FollowUpFilter;
-  /** Free text over item text and note: every space-separated term must occur; a bare number also matches the item number. */
+  /** Free text over item text and note: every space-separated term must occur; a term equal to an item key (12, 二、3.) matches that item. */
   query: string;
 }
 
@@ -167,7 +172,7 @@ export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter,
     if (!matchesFollowUp(row, filter.followUp, today)) continue;
     if (terms.length) {
       const h = haystack(row);
-      if (!terms.every((t) => h.includes(t) || (/^\d+$/.test(t) && row.itemNo === Number(t)))) continue;
+      if (!terms.every((t) => h.includes(t) || row.itemKey === t)) continue;
     }
     out.push(row);
   }
@@ -181,13 +186,13 @@ export function rowOverdue(row: OverviewRow, today: string): boolean {
 
 // ------------------------------------------------------------------ sorting
 
-export const SORT_KEYS = ['notice', 'itemNo', 'leader', 'text', 'leadUnit', 'status', 'note', 'followUp', 'updatedAt'] as const;
+export const SORT_KEYS = ['notice', 'itemKey', 'leader', 'text', 'leadUnit', 'status', 'note', 'followUp', 'updatedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface OverviewSort {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
-export const DEFAULT_SORT: OverviewSort = { key: 'itemNo', dir: 'asc' };
+export const DEFAULT_SORT: OverviewSort = { key: 'itemKey', dir: 'asc' };
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 const STATUS_RANK = new Map(ITEM_STATUSES.map((s, i) => [s, i]));
@@ -198,20 +203,29 @@ function ranks(rows: readonly OverviewRow[], value: (r: OverviewRow) => string):
   return new Map(distinct.map((v, i) => [v, i]));
 }
 
-/** IndexedDB's own order of annotations: notice key (code units), then number. */
-function byNoticeKeyThenNo(a: Pick<OverviewRow, 'noticeKey' | 'itemNo'>, b: Pick<OverviewRow, 'noticeKey' | 'itemNo'>): number {
-  return a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
+type Placed = Pick<OverviewRow, 'noticeKey' | 'itemKey' | 'place'>;
+
+/** Two items of one notice in the notice's order; items it lacks after, by key. */
+export function byItemOrder(a: Placed, b: Placed): number {
+  if (a.place !== b.place) return a.place === undefined ? 1 : b.place === undefined ? -1 : a.place - b.place;
+  return compareItemKeys(a.itemKey, b.itemKey);
+}
+
+/** Notice key (code units), then the notice's order. */
+function byNoticeKeyThenNo(a: Placed, b: Placed): number {
+  if (a.noticeKey !== b.noticeKey) return a.noticeKey < b.noticeKey ? -1 : 1;
+  return byItemOrder(a, b);
 }
 
 /**
- * Sorted copy. 序号 (itemNo) means "notice, then number": numbers restart in every notice, and it
- * is the database's own order, so the background can answer the first screen without sorting.
+ * Sorted copy. 序号 (itemKey) means "notice, then the notice's own order": items restart in every
+ * notice. (The background's first screen is the database's first annotations, by notice then key.)
  * Other keys tie on that order, so the order is total and stable. Empty values (no leader, no
  * note, no follow-up) sort last in either direction.
  */
 export function sortRows(rows: readonly OverviewRow[], sort: OverviewSort): OverviewRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  if (sort.key === 'itemNo') return [...rows].sort((a, b) => sign * byNoticeKeyThenNo(a, b));
+  if (sort.key === 'itemKey') return [...rows].sort((a, b) => sign * byNoticeKeyThenNo(a, b));
   const base = byNoticeKeyThenNo;
   let key: (r: OverviewRow) => number | string | undefined;
   switch (sort.key) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemAnnotation } from '../annotation/model';
-import { itemKey, parseItemKey } from '../annotation/item-key';
+import { itemRef, parseItemRef } from '../annotation/item-ref';
 import { instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 import {
   badgeText,
@@ -20,7 +20,7 @@ import {
 
 const K = '拱政办发〔2024〕2号';
 function ann(itemNo: number, followUp?: string, status: ItemAnnotation['status'] = 'in_progress', noticeKey = K): ItemAnnotation {
-  return { noticeKey, itemNo, status, note: '', fingerprint: 'f', createdAt: 0, updatedAt: 0, ...(followUp ? { followUp } : {}) };
+  return { noticeKey, itemKey: String(itemNo), status, note: '', fingerprint: 'f', createdAt: 0, updatedAt: 0, ...(followUp ? { followUp } : {}) };
 }
 /** An instant given as Shanghai wall-clock time. */
 const sh = (day: string, hh: number, mm = 0) => instantOfShanghai(day, hh, mm);
@@ -64,25 +64,25 @@ describe('due and overdue for a given clock (days, not instants)', () => {
   });
 
   it('a day comes due at 09:00 Shanghai, not at midnight and not at 09:00 UTC', () => {
-    expect(dueReminders(items, sh('2026-11-25', 8, 59), {}).map((a) => a.itemNo)).toEqual([1]);
-    expect(dueReminders(items, sh('2026-11-25', 9, 0), {}).map((a) => a.itemNo)).toEqual([1, 2]);
-    expect(dueReminders(items, sh('2026-11-25', 23, 59), {}).map((a) => a.itemNo)).toEqual([1, 2]);
-    expect(dueReminders(items, sh('2026-11-26', 9, 0), {}).map((a) => a.itemNo)).toEqual([1, 2, 3]);
+    expect(dueReminders(items, sh('2026-11-25', 8, 59), {}).map((a) => a.itemKey)).toEqual(['1']);
+    expect(dueReminders(items, sh('2026-11-25', 9, 0), {}).map((a) => a.itemKey)).toEqual(['1', '2']);
+    expect(dueReminders(items, sh('2026-11-25', 23, 59), {}).map((a) => a.itemKey)).toEqual(['1', '2']);
+    expect(dueReminders(items, sh('2026-11-26', 9, 0), {}).map((a) => a.itemKey)).toEqual(['1', '2', '3']);
   });
 
   it('a done item or one without a day never comes due', () => {
-    const due = dueReminders(items, sh('2027-01-01', 12), {}).map((a) => a.itemNo);
-    expect(due).not.toContain(4);
-    expect(due).not.toContain(5);
+    const due = dueReminders(items, sh('2027-01-01', 12), {}).map((a) => a.itemKey);
+    expect(due).not.toContain('4');
+    expect(due).not.toContain('5');
   });
 
   it('each day is reminded of once; a new day comes back again', () => {
-    const reminded = { [itemKey(K, 1)]: '2026-11-24' };
-    expect(dueReminders(items, sh('2026-11-25', 10), reminded).map((a) => a.itemNo)).toEqual([2]);
+    const reminded = { [itemRef(K, '1')]: '2026-11-24' };
+    expect(dueReminders(items, sh('2026-11-25', 10), reminded).map((a) => a.itemKey)).toEqual(['2']);
     const snoozed = [ann(1, '2026-11-26'), ...items.slice(1)];
     // Item 1 was snoozed to the 26th: the record of the 24th no longer holds.
     expect(pruneReminded(reminded, snoozed)).toEqual({});
-    expect(dueReminders(snoozed, sh('2026-11-26', 9), pruneReminded(reminded, snoozed)).map((a) => a.itemNo)).toEqual([2, 1, 3]); // by day
+    expect(dueReminders(snoozed, sh('2026-11-26', 9), pruneReminded(reminded, snoozed)).map((a) => a.itemKey)).toEqual(['2', '1', '3']); // by day
   });
 
   it('agrees with the Shanghai calendar for any instant and any day (property)', () => {
@@ -121,7 +121,7 @@ describe('alarm plan', () => {
   });
   it('skips reminded days and done items, and keeps under Chrome’s 500-alarm limit', () => {
     const now = sh('2026-11-25', 10);
-    expect(planAlarms([ann(1, '2026-11-20')], now, { [itemKey(K, 1)]: '2026-11-20' })).toEqual([]);
+    expect(planAlarms([ann(1, '2026-11-20')], now, { [itemRef(K, '1')]: '2026-11-20' })).toEqual([]);
     expect(planAlarms([ann(1, '2026-11-28', 'done')], now, {})).toEqual([]);
     const many = Array.from({ length: 800 }, (_, i) => ann(i + 1, new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)));
     const plan = planAlarms(many, now, {});
@@ -138,13 +138,13 @@ describe('snooze, links, badge', () => {
     expect(snoozeDay('tomorrow', sh('2026-12-31', 23, 59))).toBe('2027-01-01');
   });
   it('links to the item with #duban-item-N, replacing any hash', () => {
-    expect(itemUrl('https://www.gongshu.gov.cn/art/2024/3/7/a.html', 12)).toBe('https://www.gongshu.gov.cn/art/2024/3/7/a.html#duban-item-12');
-    expect(itemUrl('https://x.cn/a.html?x=1#top', 3)).toBe('https://x.cn/a.html?x=1#duban-item-3');
+    expect(itemUrl('https://www.gongshu.gov.cn/art/2024/3/7/a.html', '12')).toBe('https://www.gongshu.gov.cn/art/2024/3/7/a.html#duban-item-12');
+    expect(itemUrl('https://x.cn/a.html?x=1#top', '3')).toBe('https://x.cn/a.html?x=1#duban-item-3');
   });
   it('round-trips item keys and rejects others', () => {
-    expect(parseItemKey(itemKey(K, 7))).toEqual({ noticeKey: K, itemNo: 7 });
-    expect(parseItemKey('nope')).toBeUndefined();
-    expect(parseItemKey('["a", "b"]')).toBeUndefined();
+    expect(parseItemRef(itemRef(K, '7'))).toEqual({ noticeKey: K, itemKey: '7' });
+    expect(parseItemRef('nope')).toBeUndefined();
+    expect(parseItemRef('["a", "b"]')).toBeUndefined();
   });
   it('badge text', () => {
     expect([0, 1, 42, 1000].map(badgeText)).toEqual(['', '1', '42', '999+']);

@@ -4,7 +4,8 @@
  * own time zone. No browser API here: the background's alarms and notifications use the answers.
  */
 import type { ItemAnnotation } from '../annotation/model';
-import { itemKey } from '../annotation/item-key';
+import { itemRef } from '../annotation/item-ref';
+import { compareItemKeys, itemHash } from '../notice/item-key';
 import { addDays, instantOfShanghai, shanghaiDayOf } from '../annotation/shanghai-time';
 
 /** Reminders come at 09:00 Shanghai time on the follow-up day. */
@@ -55,14 +56,14 @@ export type RemindedDays = Record<string, string>;
 export function pruneReminded(reminded: RemindedDays, annotations: readonly ItemAnnotation[]): RemindedDays {
   const out: RemindedDays = {};
   for (const a of annotations) {
-    const key = itemKey(a.noticeKey, a.itemNo);
+    const key = itemRef(a.noticeKey, a.itemKey);
     if (isActiveFollowUp(a) && reminded[key] === a.followUp) out[key] = a.followUp;
   }
   return out;
 }
 
 const byDayThenItem = (a: ActiveFollowUp, b: ActiveFollowUp) =>
-  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : a.itemNo - b.itemNo;
+  a.followUp < b.followUp ? -1 : a.followUp > b.followUp ? 1 : a.noticeKey < b.noticeKey ? -1 : a.noticeKey > b.noticeKey ? 1 : compareItemKeys(a.itemKey, b.itemKey);
 
 /**
  * The follow-ups to remind of at `now`: active, their 09:00 has come, and not yet reminded of for
@@ -72,7 +73,7 @@ export function dueReminders(annotations: readonly ItemAnnotation[], now: number
   const due: ActiveFollowUp[] = [];
   for (const a of annotations) {
     if (!isActiveFollowUp(a) || reminderTime(a.followUp) > now) continue;
-    if (reminded[itemKey(a.noticeKey, a.itemNo)] !== a.followUp) due.push(a);
+    if (reminded[itemRef(a.noticeKey, a.itemKey)] !== a.followUp) due.push(a);
   }
   return due.sort(byDayThenItem);
 }
@@ -97,7 +98,7 @@ export function planAlarms(
   const days = new Set<string>();
   let dueNow = false;
   for (const a of annotations) {
-    if (!isActiveFollowUp(a) || reminded[itemKey(a.noticeKey, a.itemNo)] === a.followUp) continue;
+    if (!isActiveFollowUp(a) || reminded[itemRef(a.noticeKey, a.itemKey)] === a.followUp) continue;
     if (reminderTime(a.followUp) <= now) dueNow = true;
     else days.add(a.followUp);
   }
@@ -115,9 +116,9 @@ export function snoozeDay(choice: SnoozeChoice, now: number): string {
 }
 
 /** The page URL that opens the notice scrolled to the item (the overlay honours the hash). */
-export function itemUrl(url: string, itemNo: number): string {
+export function itemUrl(url: string, itemKey: string): string {
   const i = url.indexOf('#');
-  return `${i < 0 ? url : url.slice(0, i)}#duban-item-${itemNo}`;
+  return `${i < 0 ? url : url.slice(0, i)}${itemHash(itemKey)}`;
 }
 
 /** The badge text: nothing when none is overdue. */

@@ -9,7 +9,7 @@ const onlyA = rows.filter((r) => r.noticeKey === NOTICE_A.key);
 describe('meeting report', () => {
   it('groups by lead official in section order, unknown last, items by notice then number', () => {
     const r = buildReport(rows, 'leader', TODAY);
-    expect(r.groups.map((g) => [g.name, g.items.map((i) => `${i.row.year}-${i.row.itemNo}`)])).toEqual([
+    expect(r.groups.map((g) => [g.name, g.items.map((i) => `${i.row.year}-${i.row.itemKey}`)])).toEqual([
       ['冯晶区长', ['2024-1', '2024-2', '2025-1']],
       ['黄飞常务副区长', ['2024-3', '2024-4']],
       ['', ['2024-9']], // no lead official
@@ -31,12 +31,12 @@ describe('meeting report', () => {
   });
   it('compares progress with 序时进度 of the notice’s year', () => {
     const r = buildReport(onlyA, 'leader', TODAY);
-    const byNo = new Map(r.groups.flatMap((g) => g.items).map((i) => [i.row.itemNo, i]));
+    const byNo = new Map(r.groups.flatMap((g) => g.items).map((i) => [i.row.itemKey, i]));
     // 2024-06-30 is day 182 of 366: 序时进度 50%.
-    expect(byNo.get(1)!.expected).toBe(50);
-    expect(byNo.get(1)).toMatchObject({ grade: 'on_track', followUpState: 'overdue' });
-    expect(byNo.get(3)).toMatchObject({ grade: 'behind', followUpState: 'today' });
-    expect(byNo.get(4)!.grade).toBeUndefined(); // no progress recorded
-    expect(byNo.get(9)).toMatchObject({ text: '', followUpState: undefined }); // the notice no longer has it
+    expect(byNo.get('1')!.expected).toBe(50);
+    expect(byNo.get('1')).toMatchObject({ grade: 'on_track', followUpState: 'overdue' });
+    expect(byNo.get('3')).toMatchObject({ grade: 'behind', followUpState: 'today' });
+    expect(byNo.get('4')!.grade).toBeUndefined(); // no progress recorded
+    expect(byNo.get('9')).toMatchObject({ text: '', followUpState: undefined }); // the notice no longer has it
   });
 });

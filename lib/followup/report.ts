@@ -7,7 +7,7 @@
  */
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState, gradeProgress, timeProgress, type FollowUpState, type ProgressGrade } from '../annotation/schedule';
-import { noticeLabel, type OverviewRow } from './overview';
+import { byItemOrder, noticeLabel, type OverviewRow } from './overview';
 import { shortText } from './text';
 
 export type ReportGrouping = 'leader' | 'leadUnit';
@@ -96,7 +96,7 @@ export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGroupin
     count(counts, item);
   }
   const byNoticeThenNo = (a: ReportItem, b: ReportItem) =>
-    collator.compare(noticeLabel(a.row), noticeLabel(b.row)) || a.row.itemNo - b.row.itemNo;
+    collator.compare(noticeLabel(a.row), noticeLabel(b.row)) || byItemOrder(a.row, b.row);
   const sorted = [...groups.values()].sort((a, b) => a.order - b.order || collator.compare(a.name, b.name));
   return {
     groupBy,

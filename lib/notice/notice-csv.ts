@@ -9,7 +9,7 @@ export function noticeToCsv(notice: Notice): string {
   return toCsv(
     ['序号 No.', '牵头领导 Lead official', '事项 Item', '牵头或汇总单位 Lead unit', '全部牵头单位 All lead units', '指纹 Fingerprint'],
     notice.items.map((item) => [
-      item.itemNo,
+      item.key,
       leaders.get(item.section) ?? '',
       item.text,
       leadUnit(item.units)?.name ?? '',

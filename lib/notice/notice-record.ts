@@ -7,6 +7,7 @@
  */
 import { message, Refusal } from '../message';
 import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
+import { noticeOrder } from './item-key';
 import { noticeKey } from './notice-key';
 import type { Notice, NoticeItem } from './types';
 
@@ -54,8 +55,8 @@ export interface NoticeRevision extends NoticeText {
 /** What openNotice tells the page of its text: the revision it is, and which items differ from the stored text. */
 export interface PageRevision {
   id: number;
-  /** Item numbers whose text (or units, or section) differs, or that only one of the two has. */
-  differs: number[];
+  /** Keys of the items whose text (or units, or section) differs, or that only one of the two has, in the notice's order. */
+  differs: string[];
 }
 
 function noticeText(n: NoticeText): NoticeText {
@@ -79,12 +80,14 @@ const headerSignature = (n: NoticeText) =>
  * `stored` are compared, by text (a notice known from an imported file holds only its annotated
  * items, with fewer details than a page gives).
  */
-function differingItems(stored: NoticeText, other: NoticeText, within = false): number[] {
+function differingItems(stored: NoticeText, other: NoticeText, within = false): string[] {
   const sig = within ? (i: NoticeItem) => `${i.fingerprint}\u0000${i.text}` : itemSignature;
-  const a = new Map(stored.items.map((i) => [i.itemNo, sig(i)]));
-  const b = new Map(other.items.map((i) => [i.itemNo, sig(i)]));
-  const numbers = within ? a.keys() : new Set([...a.keys(), ...b.keys()]);
-  return [...numbers].filter((no) => a.get(no) !== b.get(no)).sort((x, y) => x - y);
+  const a = new Map(stored.items.map((i) => [i.key, sig(i)]));
+  const b = new Map(other.items.map((i) => [i.key, sig(i)]));
+  const keys = within ? a.keys() : new Set([...a.keys(), ...b.keys()]);
+  // In the notice's order: the stored text's, then items only the other has, in its order.
+  const order = noticeOrder([...stored.items, ...other.items].map((i) => i.key));
+  return [...keys].filter((k) => a.get(k) !== b.get(k)).sort(order);
 }
 
 function sameText(a: NoticeText, b: NoticeText): boolean {
@@ -180,8 +183,8 @@ export interface RevisionSummary {
   lastSeenAt: number;
   title: string;
   itemCount: number;
-  /** Item numbers that differ from the stored text. */
-  differs: number[];
+  /** Keys of the items that differ from the stored text. */
+  differs: string[];
 }
 
 export interface NoticeRevisions {

@@ -22,7 +22,8 @@ describe('the seed notice page', () => {
 
   it('has the 156 items numbered 1–156, each exactly once', () => {
     expect(expected).toHaveLength(156);
-    expect(notice.items.map((i) => i.itemNo)).toEqual(Array.from({ length: 156 }, (_, i) => i + 1));
+    expect(notice.items.map((i) => i.key)).toEqual(Array.from({ length: 156 }, (_, i) => String(i + 1)));
+    expect(notice.items.map((i) => i.number)).toEqual(Array.from({ length: 156 }, (_, i) => i + 1));
     expect(notice.gaps).toEqual([]);
   });
 
@@ -30,7 +31,7 @@ describe('the seed notice page', () => {
     const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
     for (const e of expected) {
       const item = notice.items[e.itemNo - 1];
-      expect({ no: item.itemNo, text: item.text, leader: leaders.get(item.section), units: item.units.map((u) => u.name) })
+      expect({ no: item.number, text: item.text, leader: leaders.get(item.section), units: item.units.map((u) => u.name) })
         .toEqual({ no: e.itemNo, text: e.text, leader: e.leader, units: e.units });
       expect(item.units.map((u) => u.lead)).toEqual(e.units.map((_, i) => i === 0));
     }
@@ -66,9 +67,9 @@ describe('the seed notice page', () => {
   it('anchors each item in the copy a reader sees, on text that starts with its number', () => {
     expect(anchors.size).toBe(156);
     for (const item of notice.items) {
-      const a = anchors.get(item.itemNo)!;
+      const a = anchors.get(item.key)!;
       const text = normalizeText(a.nodes.map((n) => n.data).join(''));
-      expect(text).toMatch(new RegExp(`^${item.itemNo}[.、]`));
+      expect(text).toMatch(new RegExp(`^${item.key}[.、]`));
       expect(text.endsWith(item.text)).toBe(true);
       expect(a.nodes.every((n) => attributeVisibility(n.parentElement!))).toBe(true);
       expect(normalizeText(a.unitNodes.map((n) => n.data).join(''))).toMatch(/^牵头单位:/);
@@ -119,7 +120,7 @@ describe('markup variants', () => {
         const r = mustRecognise(html);
         expect(essence(r.notice)).toEqual(essence(base));
         // Anchored in the visible copy even when the hidden one comes first.
-        const first = r.anchors.get(1)!.nodes[0].parentElement!;
+        const first = r.anchors.get('1')!.nodes[0].parentElement!;
         expect(attributeVisibility(first)).toBe(true);
       }),
       { numRuns: 40 },
@@ -131,8 +132,8 @@ describe('markup variants', () => {
     const r = mustRecognise(renderNoticePage(dump, seeded(7), { hiddenFirst: false }));
     expect(r.notice.gaps).toEqual([8]);
     expect(r.notice.items).toHaveLength(155);
-    expect(r.notice.items.find((i) => i.itemNo === 9)?.units[0].name).toBe('区财政局');
+    expect(r.notice.items.find((i) => i.key === '9')?.units[0].name).toBe('区财政局');
     // The dropped item's unit line closes nothing and takes nothing from item 7.
-    expect(r.notice.items.find((i) => i.itemNo === 7)?.units).toEqual([{ name: '区发改经信局', lead: true }]);
+    expect(r.notice.items.find((i) => i.key === '7')?.units).toEqual([{ name: '区发改经信局', lead: true }]);
   });
 });

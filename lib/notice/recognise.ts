@@ -14,7 +14,7 @@ import type { Notice } from './types';
 export type { ItemAnchor };
 
 export type NoticeRecognition =
-  | { ok: true; notice: Notice; anchors: Map<number, ItemAnchor>; /** The id of the format that read it. */ format: string }
+  | { ok: true; notice: Notice; anchors: Map<string, ItemAnchor>; /** The id of the format that read it. */ format: string }
   | { ok: false; reason: string };
 
 export interface RecogniseOptions {
@@ -79,7 +79,7 @@ function toNotice(page: PageText, url: string, format: NoticeFormat, reading: Fo
     ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
     sections,
     items,
-    gaps: findGaps(items.map((i) => i.itemNo)),
+    gaps: findGaps(items.map((i) => i.number)),
   };
   return { ok: true, notice, anchors, format: format.id };
 }

@@ -1,5 +1,6 @@
 /** Zod schemas of the notice model: a notice crossing from a content script is checked, not trusted. */
 import { z } from 'zod';
+import { isItemKey, MAX_ITEM_KEY_LENGTH } from './item-key';
 import { UNIT_ROLES } from './types';
 
 const text = (max: number) => z.string().max(max);
@@ -9,7 +10,8 @@ const LeadUnitSchema = z
   .refine((u) => u.role === undefined || u.lead === (u.role === 'lead'), 'lead must agree with role');
 const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
 export const NoticeItemSchema = z.object({
-  itemNo: z.number().int().min(1).max(9999),
+  key: z.string().min(1).max(MAX_ITEM_KEY_LENGTH).refine(isItemKey, 'must be an item key such as 12 or 二、3.'),
+  number: z.number().int().min(1).max(9999),
   text: text(20_000),
   section: z.number().int().min(1).max(99),
   units: z.array(LeadUnitSchema).max(100),

@@ -29,8 +29,13 @@ export interface NoticeSection {
 }
 
 export interface NoticeItem {
-  /** The item's printed number: the stable key, never a DOM index. */
-  itemNo: number;
+  /**
+   * The item's key in the notice: `12`, `二、3.` where numbering restarts, `1/一、2.` on a page of
+   * several lists (./item-key.ts). The stable identity of the item, never a DOM index.
+   */
+  key: string;
+  /** The item's printed number's value (3 for `3.` `（三）`): for display; `key` identifies the item. */
+  number: number;
   /** Normalised item text without its number prefix. */
   text: string;
   /** Ordinal of the section the item sits in. */

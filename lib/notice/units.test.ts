@@ -11,7 +11,7 @@ describe('the lead unit of an item', () => {
 });
 
 describe('an item from a content script', () => {
-  const item = { itemNo: 1, text: '推进城市更新', section: 1, units: [{ name: '区建设局', lead: true }], fingerprint: 'f' };
+  const item = { key: '1', number: 1, text: '推进城市更新', section: 1, units: [{ name: '区建设局', lead: true }], fingerprint: 'f' };
   it('may carry roles, leaders and a deadline', () => {
     const full = { ...item, units: [{ name: '区建设局', lead: true, role: 'lead' }, { name: '各街道', lead: false, role: 'co' }], leaders: ['冯晶区长'], deadline: '2024年6月底前' };
     expect(NoticeItemSchema.parse(full)).toEqual(full);

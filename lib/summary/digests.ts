@@ -20,6 +20,7 @@ import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import { sameData } from '../util/same-data';
 import { leadUnit } from '../notice/units';
+import { compareItemKeys } from '../notice/item-key';
 
 export type StatusCounts = Record<ItemStatus, number>;
 
@@ -48,9 +49,9 @@ export interface NoticeDigest extends NoticeHeader {
   key: string;
   /** Lead officials by section ordinal, in the notice's order. */
   sections: { ordinal: number; leader: string }[];
-  /** One entry per item number. */
+  /** One entry per item key, in the notice's order. */
   items: {
-    itemNo: number[];
+    itemKey: string[];
     section: number[];
     /** The name of the lead (else the first) 牵头单位; '' if none. */
     unit: string[];
@@ -60,12 +61,12 @@ export interface NoticeDigest extends NoticeHeader {
 }
 
 /** The annotation fields a digest keeps; `note` holds the note's first line, shortened ('' if none). */
-type DigestField = 'itemNo' | 'status' | 'followUp' | 'progress' | 'updatedAt' | 'note';
+type DigestField = 'itemKey' | 'status' | 'followUp' | 'progress' | 'updatedAt' | 'note';
 
 /** One annotation as its digest keeps it: an absent value is null (every column as long as the others). */
 type Fact = { [F in DigestField]-?: Exclude<ItemAnnotation[F], undefined> | (undefined extends ItemAnnotation[F] ? null : never) };
 
-/** One notice's annotations as the summary needs them: columns sorted by item number. */
+/** One notice's annotations as the summary needs them: columns sorted by key (compareItemKeys). */
 export type AnnotationDigest = { noticeKey: string } & { [F in DigestField]: Fact[F][] };
 
 /** The part of a notice's summary that does not depend on the day, and what its lists can show. */
@@ -73,7 +74,7 @@ export interface SummaryDigest {
   key: string;
   /** Absent while the notice has no record: its annotations are counted, never shown. */
   notice?: NoticeHeader;
-  /** Item numbers: the notice's and any annotated ones it lacks. */
+  /** Items: the notice's and any annotated ones it lacks. */
   total: number;
   annotated: number;
   counts: StatusCounts;
@@ -82,10 +83,10 @@ export interface SummaryDigest {
   /** By lead unit, largest first. */
   units: ProgressGroup[];
   lastChangedAt?: number;
-  /** Items not done with a follow-up day, by day then item number: overdue first, then coming. */
-  followUps: { itemNo: number[]; status: ItemStatus[]; day: string[] };
-  /** Items not done with a progress, by progress then item number: those behind 序时进度 first. */
-  progress: { itemNo: number[]; status: ItemStatus[]; progress: number[] };
+  /** Items not done with a follow-up day, by day then the notice's order: overdue first, then coming. */
+  followUps: { itemKey: string[]; status: ItemStatus[]; day: string[] };
+  /** Items not done with a progress, by progress then the notice's order: those behind 序时进度 first. */
+  progress: { itemKey: string[]; status: ItemStatus[]; progress: number[] };
 }
 
 /** How much of an item's text and of a note's first line the popup shows. */
@@ -104,11 +105,11 @@ const emptyCounts = (): StatusCounts => Object.fromEntries(ITEM_STATUSES.map((s)
 
 function noticeDigest(n: NoticeRecord): NoticeDigest {
   const imported = n as ImportedNoticeRecord;
-  // One entry per number, where it first appears, holding its last item (as a Map keeps them).
-  const byNo = new Map(n.items.map((i) => [i.itemNo, i]));
-  const items: NoticeDigest['items'] = { itemNo: [], section: [], unit: [], text: [] };
-  for (const [itemNo, item] of byNo) {
-    items.itemNo.push(itemNo);
+  // One entry per key, where it first appears, holding its last item (as a Map keeps them).
+  const byNo = new Map(n.items.map((i) => [i.key, i]));
+  const items: NoticeDigest['items'] = { itemKey: [], section: [], unit: [], text: [] };
+  for (const [itemKey, item] of byNo) {
+    items.itemKey.push(itemKey);
     items.section.push(item.section);
     items.unit.push(leadUnit(item.units)?.name ?? '');
     items.text.push(shorten(item.text));
@@ -128,7 +129,7 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
 }
 
 const fact = (a: ItemAnnotation): Fact => ({
-  itemNo: a.itemNo,
+  itemKey: a.itemKey,
   status: a.status,
   followUp: a.followUp ?? null,
   progress: a.progress ?? null,
@@ -137,11 +138,11 @@ const fact = (a: ItemAnnotation): Fact => ({
 });
 
 function toColumns(noticeKey: string, facts: Iterable<Fact>): AnnotationDigest | undefined {
-  const list = [...facts].sort((a, b) => a.itemNo - b.itemNo);
+  const list = [...facts].sort((a, b) => compareItemKeys(a.itemKey, b.itemKey));
   if (!list.length) return undefined;
   return {
     noticeKey,
-    itemNo: list.map((f) => f.itemNo),
+    itemKey: list.map((f) => f.itemKey),
     status: list.map((f) => f.status),
     followUp: list.map((f) => f.followUp),
     progress: list.map((f) => f.progress),
@@ -151,30 +152,30 @@ function toColumns(noticeKey: string, facts: Iterable<Fact>): AnnotationDigest |
 }
 
 function* fromColumns(d: AnnotationDigest): Generator<Fact> {
-  for (let j = 0; j < d.itemNo.length; j++) {
-    yield { itemNo: d.itemNo[j], status: d.status[j], followUp: d.followUp[j], progress: d.progress[j], updatedAt: d.updatedAt[j], note: d.note[j] };
+  for (let j = 0; j < d.itemKey.length; j++) {
+    yield { itemKey: d.itemKey[j], status: d.status[j], followUp: d.followUp[j], progress: d.progress[j], updatedAt: d.updatedAt[j], note: d.note[j] };
   }
 }
 
 /** The digest of all of one notice's annotations; undefined when there are none. */
 function annotationDigest(noticeKey: string, annotations: readonly ItemAnnotation[]): AnnotationDigest | undefined {
-  return toColumns(noticeKey, new Map(annotations.map((a) => [a.itemNo, fact(a)])).values());
+  return toColumns(noticeKey, new Map(annotations.map((a) => [a.itemKey, fact(a)])).values());
 }
 
 /**
- * A digest after annotations of its notice were put (replacing those with the same item number)
- * and then deleted by item number, as the same writes do to the annotations table.
+ * A digest after annotations of its notice were put (replacing those with the same item key)
+ * and then deleted by item key, as the same writes do to the annotations table.
  */
 function updatedAnnotationDigest(
   noticeKey: string,
   current: AnnotationDigest | undefined,
   put: readonly ItemAnnotation[],
-  deleted: readonly number[] = [],
+  deleted: readonly string[] = [],
 ): AnnotationDigest | undefined {
-  const byNo = new Map<number, Fact>();
-  if (current) for (const f of fromColumns(current)) byNo.set(f.itemNo, f);
-  for (const a of put) byNo.set(a.itemNo, fact(a));
-  for (const itemNo of deleted) byNo.delete(itemNo);
+  const byNo = new Map<string, Fact>();
+  if (current) for (const f of fromColumns(current)) byNo.set(f.itemKey, f);
+  for (const a of put) byNo.set(a.itemKey, fact(a));
+  for (const itemKey of deleted) byNo.delete(itemKey);
   return toColumns(noticeKey, byNo.values());
 }
 
@@ -189,18 +190,20 @@ function group(map: Map<string, ProgressGroup>, name: string, status: ItemStatus
 function summaryDigest(key: string, notice: NoticeDigest | undefined, a: AnnotationDigest | undefined): SummaryDigest | undefined {
   if (!notice && !a) return undefined;
   const leaders = new Map((notice?.sections ?? []).map((s) => [s.ordinal, s.leader]));
-  const items = notice?.items ?? { itemNo: [], section: [], unit: [], text: [] };
+  const items = notice?.items ?? { itemKey: [], section: [], unit: [], text: [] };
   const counts = emptyCounts();
   const sections = new Map<string, ProgressGroup>();
   const units = new Map<string, ProgressGroup>();
-  const followUps: { itemNo: number; status: ItemStatus; day: string }[] = [];
-  const progress: { itemNo: number; status: ItemStatus; progress: number }[] = [];
+  // `place`: the item's place in the visiting order (the notice's order, then annotated keys it lacks).
+  const followUps: { itemKey: string; place: number; status: ItemStatus; day: string }[] = [];
+  const progress: { itemKey: string; place: number; status: ItemStatus; progress: number }[] = [];
   let lastChangedAt: number | undefined;
   let total = 0;
 
-  // Item i of the notice (if it has one) and annotation j (if any) of one item number.
-  const visit = (itemNo: number, i: number | undefined, j: number | undefined) => {
+  // Item i of the notice (if it has one) and annotation j (if any) of one item key.
+  const visit = (itemKey: string, i: number | undefined, j: number | undefined) => {
     const status = j === undefined ? 'not_started' : a!.status[j];
+    const place = total;
     total++;
     counts[status]++;
     group(sections, (i !== undefined && leaders.get(items.section[i])) || OTHER_GROUP, status);
@@ -210,35 +213,35 @@ function summaryDigest(key: string, notice: NoticeDigest | undefined, a: Annotat
     if (lastChangedAt === undefined || updatedAt > lastChangedAt) lastChangedAt = updatedAt;
     if (status === 'done') return;
     const day = a!.followUp[j];
-    if (day) followUps.push({ itemNo, status, day });
+    if (day) followUps.push({ itemKey, place, status, day });
     const p = a!.progress[j];
-    if (p !== null) progress.push({ itemNo, status, progress: p });
+    if (p !== null) progress.push({ itemKey, place, status, progress: p });
   };
-  // The notice's items in its order, then annotated numbers it lacks.
-  const annotated = new Map<number, number>();
-  a?.itemNo.forEach((no, j) => annotated.set(no, j));
-  const listed = new Set<number>();
-  items.itemNo.forEach((no, i) => {
+  // The notice's items in its order, then annotated keys it lacks.
+  const annotated = new Map<string, number>();
+  a?.itemKey.forEach((no, j) => annotated.set(no, j));
+  const listed = new Set<string>();
+  items.itemKey.forEach((no, i) => {
     listed.add(no);
     visit(no, i, annotated.get(no));
   });
-  a?.itemNo.forEach((no, j) => listed.has(no) || visit(no, undefined, j));
+  a?.itemKey.forEach((no, j) => listed.has(no) || visit(no, undefined, j));
 
   // Calendar days (YYYY-MM-DD) sort as strings.
-  followUps.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.itemNo - y.itemNo));
-  progress.sort((x, y) => x.progress - y.progress || x.itemNo - y.itemNo);
+  followUps.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.place - y.place));
+  progress.sort((x, y) => x.progress - y.progress || x.place - y.place);
   const sectionOrder = new Map((notice?.sections ?? []).map((s) => [s.leader, s.ordinal]));
   return {
     key,
     ...(notice && { notice: header(notice) }),
     total,
-    annotated: a?.itemNo.length ?? 0,
+    annotated: a?.itemKey.length ?? 0,
     counts,
     sections: [...sections.values()].sort((x, y) => (sectionOrder.get(x.name) ?? 999) - (sectionOrder.get(y.name) ?? 999)),
     units: [...units.values()].sort((x, y) => y.total - x.total || x.name.localeCompare(y.name, 'zh')),
     ...(lastChangedAt !== undefined && { lastChangedAt }),
-    followUps: { itemNo: followUps.map((f) => f.itemNo), status: followUps.map((f) => f.status), day: followUps.map((f) => f.day) },
-    progress: { itemNo: progress.map((p) => p.itemNo), status: progress.map((p) => p.status), progress: progress.map((p) => p.progress) },
+    followUps: { itemKey: followUps.map((f) => f.itemKey), status: followUps.map((f) => f.status), day: followUps.map((f) => f.day) },
+    progress: { itemKey: progress.map((p) => p.itemKey), status: progress.map((p) => p.status), progress: progress.map((p) => p.progress) },
   };
 }
 
@@ -275,7 +278,7 @@ export interface SourceWrites {
   notices?: readonly NoticeRecord[];
   deletedNotices?: readonly string[];
   annotations?: readonly ItemAnnotation[];
-  deletedAnnotations?: readonly (readonly [string, number])[];
+  deletedAnnotations?: readonly (readonly [string, string])[];
 }
 
 /** The digests as stored before a write (lib/db/records.ts reads them in the writing transaction). */
@@ -299,14 +302,14 @@ export async function digestUpdate(w: SourceWrites, stored: StoredDigests): Prom
   const notices = new Map<string, NoticeRecord | null>();
   for (const n of w.notices ?? []) notices.set(n.key, n);
   for (const key of w.deletedNotices ?? []) notices.set(key, null);
-  const annotations = new Map<string, { put: ItemAnnotation[]; deleted: number[] }>();
+  const annotations = new Map<string, { put: ItemAnnotation[]; deleted: string[] }>();
   const of = (key: string) => {
     let e = annotations.get(key);
     if (!e) annotations.set(key, (e = { put: [], deleted: [] }));
     return e;
   };
   for (const a of w.annotations ?? []) of(a.noticeKey).put.push(a);
-  for (const [key, itemNo] of w.deletedAnnotations ?? []) of(key).deleted.push(itemNo);
+  for (const [key, itemKey] of w.deletedAnnotations ?? []) of(key).deleted.push(itemKey);
 
   const all = [...new Set([...notices.keys(), ...annotations.keys()])];
   const oldNotices = new Map((await stored.notices(all)).map((nd, i) => [all[i], nd]));

@@ -16,22 +16,22 @@ const record = (n: Notice, lastSeenAt = NOW): NoticeRecord => ({ ...n, key: n.do
 const one = syntheticNotice(1, 12);
 const two = syntheticNotice(2, 6);
 
-function ann(notice: Notice, itemNo: number, fields: Partial<ItemAnnotation>): ItemAnnotation {
-  return { noticeKey: notice.docNo!, itemNo, status: 'in_progress', note: '', fingerprint: 'fp', createdAt: NOW - DAY, updatedAt: NOW - DAY, ...fields };
+function ann(notice: Notice, itemKey: string, fields: Partial<ItemAnnotation>): ItemAnnotation {
+  return { noticeKey: notice.docNo!, itemKey, status: 'in_progress', note: '', fingerprint: 'fp', createdAt: NOW - DAY, updatedAt: NOW - DAY, ...fields };
 }
 
 describe('summarise', () => {
   const annotations = [
-    ann(one, 1, { status: 'done' }),
-    ann(one, 2, { status: 'behind', followUp: '2025-07-01', note: '街道未回复\n第二行' }), // yesterday in Shanghai: overdue
-    ann(one, 3, { followUp: '2025-07-02' }), // today
-    ann(one, 4, { followUp: '2025-07-09' }), // in 7 days
-    ann(one, 5, { followUp: '2025-07-10' }), // in 8 days: not coming yet
-    ann(one, 6, { status: 'done', followUp: '2025-06-01' }), // done: no longer a follow-up
-    ann(one, 7, { progress: 45 }), // 序时进度 on 2 July 2025 is 50.1%: yellow
-    ann(one, 8, { progress: 20 }), // red
-    ann(one, 9, { progress: 80 }), // on track
-    ann(two, 1, { status: 'paused', updatedAt: NOW - 10 * DAY }),
+    ann(one, '1', { status: 'done' }),
+    ann(one, '2', { status: 'behind', followUp: '2025-07-01', note: '街道未回复\n第二行' }), // yesterday in Shanghai: overdue
+    ann(one, '3', { followUp: '2025-07-02' }), // today
+    ann(one, '4', { followUp: '2025-07-09' }), // in 7 days
+    ann(one, '5', { followUp: '2025-07-10' }), // in 8 days: not coming yet
+    ann(one, '6', { status: 'done', followUp: '2025-06-01' }), // done: no longer a follow-up
+    ann(one, '7', { progress: 45 }), // 序时进度 on 2 July 2025 is 50.1%: yellow
+    ann(one, '8', { progress: 20 }), // red
+    ann(one, '9', { progress: 80 }), // on track
+    ann(two, '1', { status: 'paused', updatedAt: NOW - 10 * DAY }),
   ];
 
   it('counts every item by status (items without annotation are not started) and draws sections and units', () => {
@@ -51,10 +51,10 @@ describe('summarise', () => {
 
   it('lists overdue and coming follow-ups by Shanghai calendar day, each linking to its item', () => {
     const n = summarise({ notices: [record(one)], annotations, now: NOW }).notices[0];
-    expect(n.overdue.entries.map((e) => [e.itemNo, e.days])).toEqual([[2, -1]]);
-    expect(n.coming.entries.map((e) => [e.itemNo, e.days])).toEqual([
-      [3, 0],
-      [4, 7],
+    expect(n.overdue.entries.map((e) => [e.itemKey, e.days])).toEqual([['2', -1]]);
+    expect(n.coming.entries.map((e) => [e.itemKey, e.days])).toEqual([
+      ['3', 0],
+      ['4', 7],
     ]);
     expect(n.overdue.entries[0]).toMatchObject({ note: '街道未回复', href: `${one.sourceUrl}#duban-item-2`, status: 'behind' });
   });
@@ -62,9 +62,9 @@ describe('summarise', () => {
   it('grades items with progress against 序时进度: yellow within 10 points, red beyond', () => {
     const n = summarise({ notices: [record(one)], annotations, now: NOW }).notices[0];
     expect(n.expected).toBeCloseTo(50.1, 1);
-    expect(n.behind.entries.map((e) => [e.itemNo, e.grade])).toEqual([
-      [8, 'behind'],
-      [7, 'slightly_behind'],
+    expect(n.behind.entries.map((e) => [e.itemKey, e.grade])).toEqual([
+      ['8', 'behind'],
+      ['7', 'slightly_behind'],
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('summarise', () => {
 
   it('caps long lists and says how many more there are', () => {
     const big = syntheticNotice(9, 120);
-    const many = big.items.map((i) => ann(big, i.itemNo, { followUp: '2025-06-01' }));
+    const many = big.items.map((i) => ann(big, i.key, { followUp: '2025-06-01' }));
     const n = summarise({ notices: [record(big)], annotations: many, now: NOW }).notices[0];
     expect(n.overdue.entries).toHaveLength(LIST_LIMIT);
     expect(n.overdue.more).toBe(120 - LIST_LIMIT);
@@ -99,7 +99,7 @@ describe('summarise', () => {
 
   it('shows the first notices in full and the rest as counts only', () => {
     const many = Array.from({ length: DETAILED_NOTICES + 2 }, (_, i) => syntheticNotice(10 + i, 5));
-    const anns = many.map((n, i) => ann(n, 1, { followUp: '2025-06-01', updatedAt: NOW - i * DAY }));
+    const anns = many.map((n, i) => ann(n, '1', { followUp: '2025-06-01', updatedAt: NOW - i * DAY }));
     const s = summarise({ notices: many.map((n) => record(n)), annotations: anns, now: NOW });
     expect(s.notices.map((n) => Boolean(n.compact))).toEqual([...Array(DETAILED_NOTICES).fill(false), true, true]);
     const last = s.notices.at(-1)!;
@@ -107,8 +107,8 @@ describe('summarise', () => {
   });
 
   it('replaces any fragment of the stored URL with the item hash', () => {
-    expect(itemHref('https://www.gongshu.gov.cn/art/a.html#x', 12)).toBe('https://www.gongshu.gov.cn/art/a.html#duban-item-12');
-    expect(itemHref('javascript:alert(1)', 12)).toBe('#');
+    expect(itemHref('https://www.gongshu.gov.cn/art/a.html#x', '12')).toBe('https://www.gongshu.gov.cn/art/a.html#duban-item-12');
+    expect(itemHref('javascript:alert(1)', '12')).toBe('#');
   });
 });
 
@@ -128,12 +128,12 @@ describe('the summary from digests', () => {
         sections: fc.array(fc.record({ ordinal: fc.integer({ min: 0, max: 3 }), leader: fc.constantFrom('', '王明区长', '李华副区长', '其他 Other'), heading: fc.constant('') }), { maxLength: 3 }),
         items: fc.array(
           fc.record({
-            itemNo: fc.integer({ min: 1, max: 14 }),
+            number: fc.integer({ min: 1, max: 14 }),
             text,
             section: fc.integer({ min: 0, max: 3 }),
             units: fc.array(fc.record({ name: fc.constantFrom('', '区发改局', '各街道', '区建设局'), lead: fc.boolean() }), { maxLength: 2 }),
             fingerprint: fc.constant('fp'),
-          }),
+          }).map((i) => ({ key: String(i.number), ...i })),
           { maxLength: 14 },
         ),
         importedOnly: fc.constant(true as const),
@@ -145,21 +145,21 @@ describe('the summary from digests', () => {
   const annotationArb = fc.record(
     {
       noticeKey: fc.constantFrom(...keys, '孤'),
-      itemNo: fc.integer({ min: 1, max: 16 }),
+      itemKey: fc.integer({ min: 1, max: 16 }).map(String),
       status: fc.constantFrom(...ITEM_STATUSES),
       note: text,
       followUp: day,
       progress: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
       updatedAt: fc.integer({ min: NOW - 30 * DAY, max: NOW }),
     },
-    { requiredKeys: ['noticeKey', 'itemNo', 'status', 'note', 'updatedAt'] },
+    { requiredKeys: ['noticeKey', 'itemKey', 'status', 'note', 'updatedAt'] },
   ).map((a): ItemAnnotation => ({ fingerprint: 'fp', createdAt: 0, ...a }));
 
   it('is exactly the summary computed from every notice and annotation, as the popup showed it before digests', () => {
     fc.assert(
       fc.property(
         fc.subarray(keys).chain((ks) => fc.tuple(...ks.map(noticeArb))),
-        fc.uniqueArray(annotationArb, { selector: (a) => `${a.noticeKey}/${a.itemNo}`, maxLength: 60 }),
+        fc.uniqueArray(annotationArb, { selector: (a) => `${a.noticeKey}/${a.itemKey}`, maxLength: 60 }),
         fc.option(fc.constantFrom(...urls, 'https://example.com/'), { nil: undefined }),
         fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
         fc.integer({ min: -3, max: 3 }),

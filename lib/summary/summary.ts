@@ -13,6 +13,7 @@ import type { ItemAnnotation } from '../annotation/model';
 import { gradeProgress, timeProgress, type ProgressGrade } from '../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../annotation/shanghai-time';
 import type { ItemStatus } from '../annotation/status';
+import { itemHash } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import {
   deriveDigests,
@@ -34,13 +35,13 @@ export interface LastExport {
 }
 
 export interface SummaryItem {
-  itemNo: number;
+  itemKey: string;
   /** The item's text, shortened. */
   text: string;
   status: ItemStatus;
   /** The note's first line, shortened ('' if none). */
   note: string;
-  /** The notice's URL with #duban-item-N: opens the notice scrolled to the item. */
+  /** The notice's URL with #duban-item-<key>: opens the notice scrolled to the item. */
   href: string;
 }
 
@@ -110,13 +111,10 @@ export const LIST_LIMIT = 20;
 export const DETAILED_NOTICES = 4;
 const COMING_DAYS = 7;
 
-/** The fragment the content script scrolls to: #duban-item-12. */
-const itemHash = (itemNo: number) => `#duban-item-${itemNo}`;
-
 /** The notice's URL at the item; only http(s) URLs become links (a stored URL is never run). */
-export function itemHref(url: string, itemNo: number): string {
+export function itemHref(url: string, itemKey: string): string {
   if (!/^https?:\/\//i.test(url)) return '#';
-  return url.replace(/#.*$/, '') + itemHash(itemNo);
+  return url.replace(/#.*$/, '') + itemHash(itemKey);
 }
 
 /** host + path of a URL: http/https, query and fragment don't change which notice a tab shows. */
@@ -218,8 +216,8 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
   const { followUps: f, progress: p } = d;
   const year = notice.year ?? Number(ctx.today.slice(0, 4));
   const expected = timeProgress(ctx.today, year);
-  const item = (itemNo: number, status: ItemStatus): SummaryItem => ({ itemNo, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemNo) });
-  const followUp = (k: number): FollowUpEntry => ({ ...item(f.itemNo[k], f.status[k]), followUp: f.day[k], days: daysBetween(ctx.today, f.day[k]) });
+  const item = (itemKey: string, status: ItemStatus): SummaryItem => ({ itemKey, text: '', status, note: '', href: itemHref(notice.sourceUrl, itemKey) });
+  const followUp = (k: number): FollowUpEntry => ({ ...item(f.itemKey[k], f.status[k]), followUp: f.day[k], days: daysBetween(ctx.today, f.day[k]) });
   // Follow-ups are in day order: overdue (before today), then coming (today to 7 days on).
   const overdue = firstOutside(f.day, (day) => day < ctx.today);
   const coming = firstOutside(f.day, (day) => day <= ctx.soon, overdue);
@@ -240,7 +238,7 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
     overdue: cap(overdue, followUp),
     coming: cap(coming - overdue, (k) => followUp(overdue + k)),
     behind: cap(behind, (k) => ({
-      ...item(p.itemNo[k], p.status[k]),
+      ...item(p.itemKey[k], p.status[k]),
       progress: p.progress[k],
       expected,
       grade: gradeProgress(p.progress[k], expected) as BehindEntry['grade'],
@@ -265,19 +263,19 @@ export function withDetails(
   notices: readonly (NoticeDigest | undefined)[],
   annotations: readonly (AnnotationDigest | undefined)[],
 ): PopupSummary {
-  // Per notice, a column and the position of each item number in it.
-  const column = <T>(itemNos: number[], values: T[]) => {
-    const at = new Map(itemNos.map((no, i) => [no, i]));
-    return (itemNo: number) => {
-      const i = at.get(itemNo);
+  // Per notice, a column and the position of each item key in it.
+  const column = <T>(itemKeys: string[], values: T[]) => {
+    const at = new Map(itemKeys.map((key, i) => [key, i]));
+    return (itemKey: string) => {
+      const i = at.get(itemKey);
       return i === undefined ? undefined : values[i];
     };
   };
-  const texts = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemNo, n.items.text)]));
-  const notes = new Map(annotations.filter((a) => a !== undefined).map((a) => [a.noticeKey, column(a.itemNo, a.note)]));
+  const texts = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemKey, n.items.text)]));
+  const notes = new Map(annotations.filter((a) => a !== undefined).map((a) => [a.noticeKey, column(a.itemKey, a.note)]));
   const fill = <T extends SummaryItem>(key: string, list: Capped<T>): Capped<T> => ({
     ...list,
-    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemNo) ?? '', note: notes.get(key)?.(e.itemNo) ?? '' })),
+    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemKey) ?? '', note: notes.get(key)?.(e.itemKey) ?? '' })),
   });
   return {
     ...summary,

@@ -4,6 +4,7 @@
  */
 import { ANNOTATION_FIELDS, CSV_COLUMNS } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
+import { noticeOrder } from '../notice/item-key';
 import { toCsv } from '../util/csv';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
 
@@ -22,10 +23,11 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
   const rows: unknown[][] = [];
   for (const { notice, annotations } of groups) {
     const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
-    const byItem = new Map<number, ItemAnnotation>(annotations.map((a) => [a.itemNo, a]));
-    const numbers = [...new Set([...notice.items.map((i) => i.itemNo), ...byItem.keys()])].sort((a, b) => a - b);
-    const items = new Map(notice.items.map((i) => [i.itemNo, i]));
-    for (const no of numbers) {
+    const byItem = new Map<string, ItemAnnotation>(annotations.map((a) => [a.itemKey, a]));
+    // The notice's items in its order, then annotated keys it lacks.
+    const keys = [...new Set([...notice.items.map((i) => i.key), ...byItem.keys()])].sort(noticeOrder(notice.items.map((i) => i.key)));
+    const items = new Map(notice.items.map((i) => [i.key, i]));
+    for (const no of keys) {
       const item = items.get(no);
       const a = byItem.get(no);
       rows.push([

@@ -1,5 +1,5 @@
 /** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
-import { itemKey } from '../annotation/item-key';
+import { itemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import { fileItemFields } from './file-item';
@@ -21,7 +21,7 @@ export function buildTransferFile(snapshot: TransferSnapshot, now: number, only?
   const history = historyByItem(snapshot.history);
   let items = 0;
   const notices = groups.map(({ notice, annotations }): FileNoticeJson => {
-    const noticeItems = new Map(notice.items.map((i) => [i.itemNo, i]));
+    const noticeItems = new Map(notice.items.map((i) => [i.key, i]));
     items += annotations.length;
     return {
       key: notice.key,
@@ -32,7 +32,7 @@ export function buildTransferFile(snapshot: TransferSnapshot, now: number, only?
       publishedAt: notice.publishedAt ?? null,
       sections: notice.sections.map(({ ordinal, leader, heading }) => ({ ordinal, leader, heading })),
       itemCount: Math.min(9999, (notice as ImportedNoticeRecord).itemCount ?? notice.items.length),
-      items: annotations.map((a) => fileItem(a, noticeItems.get(a.itemNo), history.get(itemKey(a.noticeKey, a.itemNo)) ?? [])),
+      items: annotations.map((a) => fileItem(a, noticeItems.get(a.itemKey), history.get(itemRef(a.noticeKey, a.itemKey)) ?? [])),
     };
   });
   return {
@@ -50,7 +50,7 @@ function fileItem(
 ): FileItemJson {
   // The item's number and fingerprint, then what the notice says of it, then the annotation.
   const head = {
-    itemNo: a.itemNo,
+    itemKey: a.itemKey,
     fingerprint: a.fingerprint,
     ...(item && { text: item.text, units: item.units.map((u) => u.name) }),
     ...(item && item.section >= 1 && { section: item.section }),

@@ -47,14 +47,14 @@ interface WebAnnotationCollection {
 
 const GENERATOR = { id: 'urn:duban', type: 'Software', name: '督办 duban' } as const;
 
-/** urn:duban:annotation:<notice key, URI-encoded>:<item number> — stable across exports. */
-const annotationId = (noticeKey: string, itemNo: number) => `urn:duban:annotation:${encodeURIComponent(noticeKey)}:${itemNo}`;
+/** urn:duban:annotation:<notice key>:<item key>, both URI-encoded — stable across exports (`…:12` as before keys). */
+const annotationId = (noticeKey: string, itemKey: string) => `urn:duban:annotation:${encodeURIComponent(noticeKey)}:${encodeURIComponent(itemKey)}`;
 
 export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, now: number, only?: readonly string[]): WebAnnotationCollection {
   const { groups } = groupByNotice(snapshot, only);
   const items: WebAnnotation[] = [];
   for (const { notice, annotations } of groups) {
-    const texts = new Map(notice.items.map((i) => [i.itemNo, i.text]));
+    const texts = new Map(notice.items.map((i) => [i.key, i.text]));
     for (const a of annotations) {
       const label = STATUS_LABELS[a.status];
       const body: TextualBody[] = [
@@ -76,9 +76,9 @@ export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' |
       }
       if (a.followUp) body.push({ type: 'TextualBody', purpose: 'tagging', value: `跟进 follow-up ${a.followUp}`, format: 'text/plain' });
       if (a.progress !== undefined) body.push({ type: 'TextualBody', purpose: 'tagging', value: `进度 progress ${a.progress}%`, format: 'text/plain' });
-      const exact = texts.get(a.itemNo);
+      const exact = texts.get(a.itemKey);
       items.push({
-        id: annotationId(notice.key, a.itemNo),
+        id: annotationId(notice.key, a.itemKey),
         type: 'Annotation',
         motivation: 'assessing',
         created: toInstant(a.createdAt),

@@ -23,9 +23,9 @@ async function annotateSeed() {
   const { handle } = createService(db, () => NOW - 5000);
   await handle('openNotice', notice);
   const fp = (n: number) => notice.items[n - 1].fingerprint;
-  await saveAnnotation(db, { noticeKey: SEED_KEY, itemNo: 1, fingerprint: fp(1), status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28' }, NOW - 4000);
-  await saveAnnotation(db, { noticeKey: SEED_KEY, itemNo: 2, fingerprint: fp(2), note: '=HYPERLINK("http://evil","点我")' }, NOW - 3000);
-  await saveAnnotation(db, { noticeKey: SEED_KEY, itemNo: 3, fingerprint: fp(3), status: 'done', progress: 100 }, NOW - 2000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp(1), status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28' }, NOW - 4000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: fp(2), note: '=HYPERLINK("http://evil","点我")' }, NOW - 3000);
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '3', fingerprint: fp(3), status: 'done', progress: 100 }, NOW - 2000);
   return notice;
 }
 
@@ -47,12 +47,12 @@ describe('JSON export', () => {
     const { file, items, notices } = buildTransferFile(await readSnapshot(db), NOW);
     expect(items).toBe(3);
     expect(notices.map((n) => n.key)).toEqual([SEED_KEY]);
-    expect(file).toMatchObject({ format: 'duban-annotations', version: 2, exportedAt: '2026-11-25T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 3, exportedAt: '2026-11-25T00:00:00.000Z' });
     const [n] = file.notices;
     expect(n).toMatchObject({ key: SEED_KEY, docNo: SEED_KEY, url: SEED_URL, year: 2024 });
     expect(n.title).toContain('责任分解');
     expect(n.sections!.length).toBe(9);
-    expect(n.items.map((i) => i.itemNo)).toEqual([1, 2, 3]);
+    expect(n.items.map((i) => i.itemKey)).toEqual(['1', '2', '3']);
     expect(n.items[0]).toMatchObject({
       status: 'in_progress',
       note: '已召开专题会',
@@ -78,7 +78,7 @@ describe('JSON export', () => {
     await annotateSeed();
     const other = syntheticNotice(3);
     await createService(db, () => NOW).handle('openNotice', other);
-    await saveAnnotation(db, { noticeKey: other.docNo!, itemNo: 2, fingerprint: 'fp', note: '其他' }, NOW);
+    await saveAnnotation(db, { noticeKey: other.docNo!, itemKey: '2', fingerprint: 'fp', note: '其他' }, NOW);
     const snap = await readSnapshot(db);
     expect(buildTransferFile(snap, NOW).file.notices).toHaveLength(2);
     expect(buildTransferFile(snap, NOW, [other.docNo!]).file.notices.map((n) => n.key)).toEqual([other.docNo]);
@@ -128,7 +128,7 @@ describe('serializeTransferFile', () => {
     const text = serializeTransferFile(file);
     expect(JSON.parse(text)).toEqual(file);
     const lines = text.split('\n');
-    expect(lines.filter((l) => l.startsWith('   {"itemNo":'))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('   {"itemKey":'))).toHaveLength(3);
     expect(lines[1]).toBe(' "format": "duban-annotations",');
     expect(JSON.parse(serializeTransferFile({ ...file, notices: [] }))).toEqual({ ...file, notices: [] });
   });

@@ -54,7 +54,7 @@ describe('every field of the model', () => {
 
   it('is merged by its rule, none dropped', () => {
     // The local note grew out of the imported one (its history has seen it): the local note stays.
-    const seen: HistoryEntry = { noticeKey: FULL.noticeKey, itemNo: FULL.itemNo, at: OTHER.noteUpdatedAt, field: 'note', from: 0, to: OTHER.note.length };
+    const seen: HistoryEntry = { noticeKey: FULL.noticeKey, itemKey: FULL.itemKey, at: OTHER.noteUpdatedAt, field: 'note', from: 0, to: OTHER.note.length };
     const expected = (f: AnnotationField, local: ItemAnnotation, incoming: ItemAnnotation) => {
       const rule = ANNOTATION_FIELDS[f].merge;
       const later = incoming.updatedAt > local.updatedAt ? incoming : local;
@@ -82,7 +82,7 @@ describe('every field of the model', () => {
 
   it('counts when it tells two records apart', () => {
     expect(sameAnnotation(FULL, structuredClone(FULL))).toBe(true);
-    const different = { ...OTHER, noticeKey: '拱政办发〔2025〕1号', itemNo: 8 };
+    const different = { ...OTHER, noticeKey: '拱政办发〔2025〕1号', itemKey: '8' };
     for (const f of FIELD_NAMES) expect(sameAnnotation(FULL, { ...FULL, [f]: different[f] }), f).toBe(false);
   });
 });

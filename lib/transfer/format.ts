@@ -1,6 +1,6 @@
 /**
- * duban's file format for handing annotations to a colleague: `duban-annotations`, version 2
- * (version 1, without conflict copies, still imports). One Zod schema checks a whole file before
+ * duban's file format for handing annotations to a colleague: `duban-annotations`, version 3
+ * (versions 1 and 2, items numbered `itemNo` instead of keyed, still import: ./parse-file.ts). One Zod schema checks a whole file before
  * anything is written; see docs/transfer.md. Times are ISO 8601 instants in the file (readable)
  * and epoch milliseconds in the database.
  */
@@ -14,10 +14,15 @@ import { IMPORT_LIMITS } from './limits';
 export { IMPORT_LIMITS };
 
 export const FORMAT_NAME = 'duban-annotations';
-/** Version 2 added items' `noteCopies`: an older duban refuses such a file rather than drop them. */
-export const FORMAT_VERSION = 2;
+/**
+ * Version 2 added items' `noteCopies`: an older duban refuses such a file rather than drop them.
+ * Version 3 keys items by `itemKey`, a string (`12`, `二、3.`), where 1 and 2 had `itemNo`, a number.
+ */
+export const FORMAT_VERSION = 3;
 /** Versions this duban reads. */
-const READ_VERSIONS = [1, 2] as const;
+const READ_VERSIONS = [1, 2, 3] as const;
+/** Versions whose items have `itemNo` (a number) where later ones have `itemKey`. */
+export const NUMBERED_VERSIONS: readonly number[] = [1, 2];
 
 
 /** An instant as written in the file: 2026-11-25T08:30:00.000Z (UTC, at most millisecond precision). */
@@ -53,7 +58,7 @@ const FileNoteCopy = NoteCopy.pick({ id: true, text: true }).extend({
 });
 
 /** An annotated item: the annotation's fields as their file rules (lib/annotation/fields.ts) write them, the item's text and its history. */
-export const FileItem = ItemAnnotation.pick({ itemNo: true, fingerprint: true }).extend({
+export const FileItem = ItemAnnotation.pick({ itemKey: true, fingerprint: true }).extend({
   /** The item's text, section and 牵头单位 (page order, first leads): enough to show it elsewhere. */
   text: z.string().max(20_000).optional(),
   section: z.number().int().min(1).max(99).optional(),
@@ -98,12 +103,12 @@ export const FileNotice = z
     if (n.key !== expected) {
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'import.problem.noticeKey', params: { expected: JSON.stringify(expected) } });
     }
-    const seen = new Set<number>();
+    const seen = new Set<string>();
     n.items.forEach((item, i) => {
-      if (seen.has(item.itemNo)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemNo'], message: 'import.problem.duplicateItem', params: { itemNo: item.itemNo } });
+      if (seen.has(item.itemKey)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'itemKey'], message: 'import.problem.duplicateItem', params: { itemKey: item.itemKey } });
       }
-      seen.add(item.itemNo);
+      seen.add(item.itemKey);
     });
   });
 

@@ -88,7 +88,7 @@ async function importChecked(text: string, what: string): Promise<'applied' | 'r
   if (!parsed.ok) throw new Error(`${what}: applied a file the parser refuses`);
   for (const n of parsed.file.notices) {
     expect(await target.notices.get(n.key)).toBeDefined();
-    for (const i of n.items) expect(await target.annotations.get([n.key, i.itemNo])).toBeDefined();
+    for (const i of n.items) expect(await target.annotations.get([n.key, i.itemKey])).toBeDefined();
   }
   return 'applied';
 }
@@ -166,7 +166,7 @@ function mutate(m: Mutation): string {
         url: n.sourceUrl,
         title: n.title,
         sections: n.sections,
-        items: n.items.map((i) => ({ itemNo: i.itemNo, fingerprint: i.fingerprint, text: i.text, status: 'in_progress', note: '<b>新</b>', createdAt: at, updatedAt: at, history: [] })),
+        items: n.items.map((i) => ({ itemKey: i.key, fingerprint: i.fingerprint, text: i.text, status: 'in_progress', note: '<b>新</b>', createdAt: at, updatedAt: at, history: [] })),
       });
       return JSON.stringify(f);
     }
@@ -382,10 +382,10 @@ describe('payloads in notes stay inert', () => {
     const b = await freshDb('inert-b');
     try {
       const notice = syntheticNotice(9, payloads.length);
-      await applyEdits(a, [notice], payloads.map((note, i) => ({ notice: 0, itemNo: i + 1, note, after: 1 })), T0);
+      await applyEdits(a, [notice], payloads.map((note, i) => ({ notice: 0, item: i + 1, note, after: 1 })), T0);
       const text = serializeTransferFile(buildTransferFile(await readSnapshot(a), T0 + 100).file);
       expect((await createService(b, () => T0 + 200).handle('applyImport', { text })).ok).toBe(true);
-      const notes = (await b.annotations.toArray()).sort((x, y) => x.itemNo - y.itemNo).map((x) => x.note);
+      const notes = (await b.annotations.toArray()).sort((x, y) => Number(x.itemKey) - Number(y.itemKey)).map((x) => x.note);
       expect(notes).toEqual(payloads);
       const again = JSON.parse(serializeTransferFile(buildTransferFile(await readSnapshot(b), T0 + 300).file));
       expect(again.notices[0].items.map((i: { note: string }) => i.note)).toEqual(payloads);

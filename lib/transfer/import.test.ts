@@ -43,7 +43,7 @@ const annotationsOf = async (d: DubanDatabase) =>
       ...a,
       ...(a.noteCopies && { noteCopies: a.noteCopies.map(({ session: _s, ...c }) => c) }),
     }))
-    .sort((a, b) => (a.noticeKey + a.itemNo).localeCompare(b.noticeKey + b.itemNo));
+    .sort((a, b) => (a.noticeKey + a.itemKey).localeCompare(b.noticeKey + b.itemKey));
 // The editing session is local bookkeeping (it folds one editor's saves), never exported.
 const historyOf = async (d: DubanDatabase) =>
   (await allHistory(d))
@@ -60,21 +60,21 @@ describe('importing a file', () => {
   });
 
   it('previews first and writes nothing while previewing', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, status: 'done', after: 1 }, { notice: 1, itemNo: 2, note: '甲', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, status: 'done', after: 1 }, { notice: 1, item: 2, note: '甲', after: 1 }], T0);
     const text = await exportText(a, T0 + 10);
     const service = createService(b, () => T0 + 20);
     const before = await dump(b);
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
     expect(preview.counts).toEqual({ new: 2, updated: 0, unchanged: 0, conflict: 0 });
-    expect(preview.notices.map((n) => [n.key, n.isNew, n.itemNos.new])).toEqual([
-      [notices[0].docNo, true, [1]],
-      [notices[1].docNo, true, [2]],
+    expect(preview.notices.map((n) => [n.key, n.isNew, n.itemKeys.new])).toEqual([
+      [notices[0].docNo, true, ['1']],
+      [notices[1].docNo, true, ['2']],
     ]);
     expect(await dump(b)).toEqual(before);
   });
 
   it('creates notices it does not know from the file, with the item text, section and units', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 4, status: 'behind', followUp: '2025-03-03', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 4, status: 'behind', followUp: '2025-03-03', after: 1 }], T0);
     const service = createService(b, () => T0 + 20);
     must((await service.handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
     const record = await b.notices.get(notices[0].docNo!);
@@ -86,8 +86,8 @@ describe('importing a file', () => {
   });
 
   it('changes nothing when the same file is imported twice', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', status: 'in_progress', after: 1 }], T0);
-    await applyEdits(b, notices, [{ notice: 0, itemNo: 1, note: '乙', after: 5 }, { notice: 1, itemNo: 3, progress: 40, after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', status: 'in_progress', after: 1 }], T0);
+    await applyEdits(b, notices, [{ notice: 0, item: 1, note: '乙', after: 5 }, { notice: 1, item: 3, progress: 40, after: 1 }], T0);
     const text = await exportText(a, T0 + 10);
     const service = createService(b, () => T0 + 100);
     const first = must((await service.handle('applyImport', { text })) as any) as ImportOutcome;
@@ -103,22 +103,22 @@ describe('importing a file', () => {
     const seed = seedNotice();
     const fp = seed.items[0].fingerprint;
     await createService(a, () => T0).handle('openNotice', seed);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemNo: 1, fingerprint: fp, note: '已召开专题会' }, T0);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '已召开专题会' }, T0);
     must((await createService(b, () => T0 + 1).handle('applyImport', { text: await exportText(a, T0) })) as any);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemNo: 1, fingerprint: fp, note: '已召开专题会，街道已回复' }, T0 + 50);
-    await saveAnnotation(b, { noticeKey: SEED_KEY, itemNo: 1, fingerprint: fp, note: '区发改局要求补材料' }, T0 + 60);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '已召开专题会，街道已回复' }, T0 + 50);
+    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '区发改局要求补材料' }, T0 + 60);
     const service = createService(b, () => T0 + 100);
     const text = await exportText(a, T0 + 70);
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
-    expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_KEY, itemNo: 1, local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
+    expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_KEY, itemKey: '1', local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
     must((await service.handle('applyImport', { text })) as any);
-    const note = (await b.annotations.get([SEED_KEY, 1]))!.note;
+    const note = (await b.annotations.get([SEED_KEY, '1']))!.note;
     expect(note).toBe(`${LOCAL_MARK}\n区发改局要求补材料\n${IMPORTED_MARK}\n已召开专题会，街道已回复`);
   });
 
   it('writes all or nothing: a failure in the last write leaves the database as it was', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 1 }, { notice: 1, itemNo: 2, status: 'done', after: 1 }], T0);
-    await applyEdits(b, notices, [{ notice: 0, itemNo: 5, note: '乙', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 1, item: 2, status: 'done', after: 1 }], T0);
+    await applyEdits(b, notices, [{ notice: 0, item: 5, note: '乙', after: 1 }], T0);
     const parsed = parseTransferFile(await exportText(a, T0 + 10));
     if (!parsed.ok) throw new Error('bad export');
     const before = await dump(b);
@@ -132,7 +132,7 @@ describe('importing a file', () => {
   });
 
   it('refuses a tampered file with a message naming the problems, and writes nothing', async () => {
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 1 }, { notice: 0, itemNo: 2, note: '乙', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 0, item: 2, note: '乙', after: 1 }], T0);
     const f = JSON.parse(await exportText(a, T0 + 10));
     f.notices[0].items[0].status = 'urgent';
     f.notices[0].items[1].progress = 'half';
@@ -188,7 +188,7 @@ describe('properties', () => {
           const endB = await applyEdits(b, notices, onB, T0 + 1 + (clock - T0) / 2);
           const text = await exportText(a, clock);
           const service = createService(b, () => Math.max(clock, endB) + 10);
-          const localNotes = new Map((await b.annotations.toArray()).map((x) => [`${x.noticeKey}/${x.itemNo}`, x.note]));
+          const localNotes = new Map((await b.annotations.toArray()).map((x) => [`${x.noticeKey}/${x.itemKey}`, x.note]));
           must((await service.handle('applyImport', { text })) as any);
           const snapshot = await dump(b);
           const second = must((await service.handle('applyImport', { text })) as any) as ImportOutcome;
@@ -197,7 +197,7 @@ describe('properties', () => {
           // No note text was lost: each side's note survives in the merged one unless the
           // other side's history shows it replaced that very version.
           for (const x of await b.annotations.toArray()) {
-            const local = localNotes.get(`${x.noticeKey}/${x.itemNo}`);
+            const local = localNotes.get(`${x.noticeKey}/${x.itemKey}`);
             if (local && x.note.includes(LOCAL_MARK)) expect(x.note).toContain(local);
           }
         } finally {
@@ -274,7 +274,7 @@ describe('properties', () => {
         if (!parsed.ok) throw new Error('accepted a file the parser refuses');
         for (const n of parsed.file.notices) {
           expect(await target.notices.get(n.key)).toBeDefined();
-          for (const i of n.items) expect(await target.annotations.get([n.key, i.itemNo])).toBeDefined();
+          for (const i of n.items) expect(await target.annotations.get([n.key, i.itemKey])).toBeDefined();
         }
       }),
       { numRuns: 120 },

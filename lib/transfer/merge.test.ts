@@ -6,11 +6,11 @@ const KEY = '拱政办发〔2024〕2号';
 const T0 = 1_710_000_000_000;
 
 /** One machine's item after a sequence of patches at the given times. */
-function side(start: ItemSide | undefined, ...edits: [number, Omit<AnnotationPatch, 'noticeKey' | 'itemNo' | 'fingerprint'>][]): ItemSide {
+function side(start: ItemSide | undefined, ...edits: [number, Omit<AnnotationPatch, 'noticeKey' | 'itemKey' | 'fingerprint'>][]): ItemSide {
   let annotation = start?.annotation;
   const history: HistoryEntry[] = [...(start?.history ?? [])];
   for (const [at, patch] of edits) {
-    const r = applyPatch(annotation, { noticeKey: KEY, itemNo: 7, fingerprint: 'fp', ...patch }, at);
+    const r = applyPatch(annotation, { noticeKey: KEY, itemKey: '7', fingerprint: 'fp', ...patch }, at);
     annotation = r.annotation;
     history.push(...r.history);
   }
@@ -120,7 +120,7 @@ describe('mergeItem', () => {
 
   it('treats annotations without history (other tools, old databases) conservatively', () => {
     const bare = (note: string, at: number): ItemSide => ({
-      annotation: { noticeKey: KEY, itemNo: 7, status: 'in_progress', note, fingerprint: 'fp', createdAt: at, updatedAt: at, noteUpdatedAt: at },
+      annotation: { noticeKey: KEY, itemKey: '7', status: 'in_progress', note, fingerprint: 'fp', createdAt: at, updatedAt: at, noteUpdatedAt: at },
       history: [],
     });
     const m = mergeItem(bare('甲', T0), bare('乙', T0 + 1), T0 + 99);

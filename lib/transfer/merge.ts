@@ -129,7 +129,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
     const at = Math.max(now, L.updatedAt, I.updatedAt, (L.noteUpdatedAt ?? 0) + 1, (I.noteUpdatedAt ?? 0) + 1);
     newRevision(next, merged, at);
     next.updatedAt = at;
-    added.push({ noticeKey: L.noticeKey, itemNo: L.itemNo, at, field: 'note', from: L.note.length, to: merged.length });
+    added.push({ noticeKey: L.noticeKey, itemKey: L.itemKey, at, field: 'note', from: L.note.length, to: merged.length });
   }
 
   if (sameAnnotation(next, L)) return { kind: 'unchanged', annotation: L, addHistory: added, write: false };
@@ -165,5 +165,5 @@ function missingHistory(local: readonly HistoryEntry[], incoming: readonly Histo
 
 /** "Imported from a file" in the item's timeline. */
 function importEntry(a: ItemAnnotation, now: number, what: 'created' | 'updated' | 'conflict'): HistoryEntry {
-  return { noticeKey: a.noticeKey, itemNo: a.itemNo, at: now, field: 'import', from: null, to: what };
+  return { noticeKey: a.noticeKey, itemKey: a.itemKey, at: now, field: 'import', from: null, to: what };
 }

@@ -18,8 +18,8 @@ function file(overrides: (f: TransferFileJson & Record<string, any>) => void = (
         url: URL_,
         title: '关于印发2024年区政府工作报告重点工作责任分解的通知',
         items: [
-          { itemNo: 1, fingerprint: 'a', status: 'in_progress', note: '甲', followUp: '2024-04-01', createdAt: '2024-03-07T08:00:00.000Z', updatedAt: '2024-03-07T08:00:00.000Z' },
-          { itemNo: 12, fingerprint: 'b', status: 'done', note: '', createdAt: '2024-03-07T08:00:00Z', updatedAt: '2024-03-08T08:00:00Z', history: [] },
+          { itemKey: '1', fingerprint: 'a', status: 'in_progress', note: '甲', followUp: '2024-04-01', createdAt: '2024-03-07T08:00:00.000Z', updatedAt: '2024-03-07T08:00:00.000Z' },
+          { itemKey: '12', fingerprint: 'b', status: 'done', note: '', createdAt: '2024-03-07T08:00:00Z', updatedAt: '2024-03-08T08:00:00Z', history: [] },
         ],
       },
     ],
@@ -41,7 +41,7 @@ describe('parseTransferFile', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.file.exportedAt).toBe(Date.UTC(2026, 10, 25));
-    expect(r.file.notices[0].items[1]).toMatchObject({ itemNo: 12, updatedAt: Date.UTC(2024, 2, 8, 8), history: [] });
+    expect(r.file.notices[0].items[1]).toMatchObject({ itemKey: '12', updatedAt: Date.UTC(2024, 2, 8, 8), history: [] });
     expect(r.file.notices[0].sections).toEqual([]);
   });
 
@@ -95,9 +95,9 @@ describe('parseTransferFile', () => {
   });
 
   it('refuses an item listed twice and a notice listed twice', () => {
-    const twice = file((f) => (f.notices[0].items[1].itemNo = 1));
-    expect(errors(twice)).toContain('第 1 项，字段 itemNo（序号）：第 1 项出现两次');
-    expect(errors(twice, 'en')).toContain('item 1, field itemNo (item number): item 1 appears twice');
+    const twice = file((f) => (f.notices[0].items[1].itemKey = '1'));
+    expect(errors(twice)).toContain('第 1 项，字段 itemKey（序号）：第 1 项出现两次');
+    expect(errors(twice, 'en')).toContain('item 1, field itemKey (item number): item 1 appears twice');
     expect(errors(file((f) => f.notices.push(f.notices[0])))).toContain('出现两次');
   });
 
@@ -106,7 +106,7 @@ describe('parseTransferFile', () => {
     expect(errors('{"format": ', 'en')).toContain('Not a valid JSON file: ');
     expect(errors('[1,2]')).toContain('不是督办导出的文件');
     expect(errors(file((f) => (f.format = 'hypothesis' as any)), 'en')).toContain('Not a duban export (format must be "duban-annotations")');
-    expect(errors(file((f) => (f.version = 3 as any)), 'en')).toContain('newer duban (version 3)');
+    expect(errors(file((f) => (f.version = 4 as any)), 'en')).toContain('newer duban (version 4)');
     expect(errors(file((f) => (f.version = 0 as any)), 'en')).toContain('field version');
   });
 
@@ -115,7 +115,7 @@ describe('parseTransferFile', () => {
     expect(errors(' '.repeat(IMPORT_LIMITS.maxBytes + 1), 'en')).toBe('The file is too large (20.0 MB); the limit is 20.0 MB');
     const many = file((f) => {
       const base = f.notices[0].items[0];
-      f.notices[0].items = Array.from({ length: 9999 }, (_, i) => ({ ...base, itemNo: i + 1 }));
+      f.notices[0].items = Array.from({ length: 9999 }, (_, i) => ({ ...base, itemKey: String(i + 1) }));
       for (let n = 2; n <= 6; n++) f.notices.push({ ...f.notices[0], key: `拱政办发〔2024〕${n}号`, docNo: `拱政办发〔2024〕${n}号` });
     });
     expect(errors(many)).toContain('事项过多：59994 项，上限 50000');

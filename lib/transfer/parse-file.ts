@@ -5,8 +5,9 @@
  *   通知「拱政办发〔2024〕2号」，第 12 项，字段 status（状态）：未知的值 "urgent"…
  */
 import type { z } from 'zod';
+import { keyedItem } from '../annotation/legacy-keys';
 import { message, type Message, type MessageParam } from '../message';
-import { FORMAT_NAME, FORMAT_VERSION, TransferFileSchema, type TransferFile } from './format';
+import { FORMAT_NAME, FORMAT_VERSION, NUMBERED_VERSIONS, TransferFileSchema, type TransferFile } from './format';
 import { EMPTY_FILE, IMPORT_LIMITS, REFUSED, tooLarge } from './limits';
 
 export { REFUSED };
@@ -57,6 +58,7 @@ function parse(text: string): ParsedFile {
       return refuse(message('import.tooManyItems', { items, limit: IMPORT_LIMITS.maxItems }));
     }
   }
+  if (NUMBERED_VERSIONS.includes(raw.version as number)) raw = keyedFile(raw);
   const parsed = TransferFileSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { ok: true, file: parsed.data };
   const issues = parsed.error.issues;
@@ -66,6 +68,18 @@ function parse(text: string): ParsedFile {
 }
 
 const refuse = (reason: Message): ParsedFile => ({ ok: false, errors: [reason] });
+
+/**
+ * A file of version 1 or 2 with its items keyed as today's are: `itemNo: 12` becomes
+ * `itemKey: '12'` (a copy; the schema then checks it as any other file).
+ */
+function keyedFile(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.notices)) return raw;
+  const notices = raw.notices.map((n: unknown) =>
+    isObject(n) && Array.isArray(n.items) ? { ...n, items: n.items.map((i: unknown) => (isObject(i) ? keyedItem(i) : i)) } : n,
+  );
+  return { ...raw, notices };
+}
 
 /** The parser's message quotes the file: one line, no control characters, not too long. */
 const oneLine = (s: string) => {
@@ -80,7 +94,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** Fields of the file that have a name in the catalogue (`field.<name>`). */
 export const NAMED_FIELDS = new Set([
   'format', 'version', 'exportedAt', 'notices', 'key', 'docNo', 'url', 'title', 'year', 'publishedAt',
-  'sections', 'items', 'itemNo', 'fingerprint', 'text', 'section', 'units', 'status', 'note', 'followUp',
+  'sections', 'items', 'itemKey', 'fingerprint', 'text', 'section', 'units', 'status', 'note', 'followUp',
   'progress', 'createdAt', 'updatedAt', 'noteUpdatedAt', 'history', 'noteCopies', 'id', 'kind', 'author',
   'at', 'field', 'from', 'to',
 ]);
@@ -98,8 +112,8 @@ function locate(path: readonly PropertyKey[], raw: unknown): Message[] {
     if (path[2] === 'items' && typeof path[3] === 'number') {
       const items = isObject(notice) && Array.isArray(notice.items) ? notice.items : [];
       const item = items[path[3]];
-      const no = isObject(item) && Number.isInteger(item.itemNo) ? (item.itemNo as number) : undefined;
-      where.push(no !== undefined ? message('import.at.item', { itemNo: no }) : message('import.at.entry', { n: path[3] + 1 }));
+      const key = isObject(item) && typeof item.itemKey === 'string' && item.itemKey.length <= 40 ? item.itemKey : undefined;
+      where.push(key !== undefined ? message('import.at.item', { itemKey: key }) : message('import.at.entry', { n: path[3] + 1 }));
       rest = path.slice(4);
     }
   }

@@ -4,11 +4,12 @@
  * Pure: lib/db/transfer-store.ts reads the local records and writes the plan in one transaction
  * (importJob below is what it takes).
  */
-import { itemKey, type ItemKey } from '../annotation/item-key';
+import { itemRef, type ItemRef } from '../annotation/item-ref';
 import { MAX_NOTE_COPIES, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
 import type { ImportCounts, RecordSet } from '../annotation/record-set';
 import { message, messageDetail, type Message } from '../message';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
+import { compareItemKeys, numberOfKey } from '../notice/item-key';
 import type { NoticeItem } from '../notice/types';
 import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
@@ -17,17 +18,17 @@ import { mergeItem } from './merge';
 /** The local records of the notices a file names, indexed for the merge. */
 export interface LocalState {
   notices: Map<string, NoticeRecord>;
-  annotations: Map<ItemKey, ItemAnnotation>;
-  history: Map<ItemKey, HistoryEntry[]>;
+  annotations: Map<ItemRef, ItemAnnotation>;
+  history: Map<ItemRef, HistoryEntry[]>;
 }
 
 /** Indexes the records read for an import; history stays in the order read. */
 export function localState(records: RecordSet): LocalState {
   const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map() };
   for (const n of records.notices) local.notices.set(n.key, n);
-  for (const a of records.annotations) local.annotations.set(itemKey(a.noticeKey, a.itemNo), a);
+  for (const a of records.annotations) local.annotations.set(itemRef(a.noticeKey, a.itemKey), a);
   for (const h of records.history) {
-    const k = itemKey(h.noticeKey, h.itemNo);
+    const k = itemRef(h.noticeKey, h.itemKey);
     const list = local.history.get(k);
     if (list) list.push(h);
     else local.history.set(k, [h]);
@@ -45,14 +46,14 @@ interface NoticePreview {
   /** The notice is not in this database yet: it is created from the file. */
   isNew: boolean;
   counts: ImportCounts;
-  /** Item numbers by kind (unchanged not listed), at most PREVIEW_LIST_LIMIT each. */
-  itemNos: { new: number[]; updated: number[]; conflict: number[] };
+  /** Item keys by kind (unchanged not listed), in the file's order, at most PREVIEW_LIST_LIMIT each. */
+  itemKeys: { new: string[]; updated: string[]; conflict: string[] };
 }
 
 interface ConflictPreview {
   noticeKey: string;
   docNo?: string;
-  itemNo: number;
+  itemKey: string;
   local: string;
   imported: string;
 }
@@ -76,7 +77,7 @@ const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, con
 
 function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
   return item.history.map((h) => {
-    const e: HistoryEntry = { noticeKey, itemNo: item.itemNo, at: h.at, field: h.field };
+    const e: HistoryEntry = { noticeKey, itemKey: item.itemKey, at: h.at, field: h.field };
     if (h.from !== undefined) e.from = h.from;
     if (h.to !== undefined) e.to = h.to;
     return e;
@@ -86,7 +87,8 @@ function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
 function noticeItem(item: FileItem): NoticeItem | undefined {
   if (item.text === undefined) return undefined;
   return {
-    itemNo: item.itemNo,
+    key: item.itemKey,
+    number: numberOfKey(item.itemKey),
     text: item.text,
     section: item.section ?? 0,
     units: (item.units ?? []).map((name, i) => ({ name, lead: i === 0 })),
@@ -119,14 +121,14 @@ function completedNoticeRecord(old: NoticeRecord, n: FileNotice): NoticeRecord |
   const urls = old.urls.includes(n.url) ? old.urls : [...old.urls, n.url];
   const haveSections = new Set(old.sections.map((s) => s.ordinal));
   const sections = n.sections.filter((s) => !haveSections.has(s.ordinal));
-  const haveItems = new Set(old.items.map((i) => i.itemNo));
-  const items = n.items.filter((i) => !haveItems.has(i.itemNo)).map(noticeItem).filter((i): i is NoticeItem => i !== undefined);
+  const haveItems = new Set(old.items.map((i) => i.key));
+  const items = n.items.filter((i) => !haveItems.has(i.itemKey)).map(noticeItem).filter((i): i is NoticeItem => i !== undefined);
   if (urls === old.urls && !sections.length && !items.length) return undefined;
   return {
     ...old,
     urls,
     sections: sections.length ? [...old.sections, ...sections].sort((a, b) => a.ordinal - b.ordinal) : old.sections,
-    items: items.length ? [...old.items, ...items].sort((a, b) => a.itemNo - b.itemNo) : old.items,
+    items: items.length ? [...old.items, ...items].sort((a, b) => compareItemKeys(a.key, b.key)) : old.items,
   };
 }
 
@@ -149,34 +151,34 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       title: n.title,
       isNew: !old,
       counts: emptyCounts(),
-      itemNos: { new: [], updated: [], conflict: [] },
+      itemKeys: { new: [], updated: [], conflict: [] },
     };
     for (const item of n.items) {
-      const k = itemKey(n.key, item.itemNo);
+      const k = itemRef(n.key, item.itemKey);
       const current = local.annotations.get(k);
       const incoming = { annotation: annotationFromFile(n.key, item), history: fileHistory(n.key, item) };
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;
-      if (merged.kind !== 'unchanged' && preview.itemNos[merged.kind].length < PREVIEW_LIST_LIMIT) {
-        preview.itemNos[merged.kind].push(item.itemNo);
+      if (merged.kind !== 'unchanged' && preview.itemKeys[merged.kind].length < PREVIEW_LIST_LIMIT) {
+        preview.itemKeys[merged.kind].push(item.itemKey);
       }
       if (merged.kind === 'conflict') {
         if (merged.annotation.note.length > IMPORT_LIMITS.maxNoteLength && errors.length < 5) {
-          errors.push(message('import.mergedNoteTooLong', { notice: n.docNo ?? n.key, itemNo: item.itemNo }, IMPORT_LIMITS.maxNoteLength));
+          errors.push(message('import.mergedNoteTooLong', { notice: n.docNo ?? n.key, itemKey: item.itemKey }, IMPORT_LIMITS.maxNoteLength));
         }
         if (conflicts.length < 20) {
           conflicts.push({
             noticeKey: n.key,
             ...(n.docNo && { docNo: n.docNo }),
-            itemNo: item.itemNo,
+            itemKey: item.itemKey,
             local: snippet(current!.note),
             imported: snippet(item.note),
           });
         }
       }
       if ((merged.annotation.noteCopies?.length ?? 0) > MAX_NOTE_COPIES && errors.length < 5) {
-        errors.push(message('import.mergedCopiesTooMany', { notice: n.docNo ?? n.key, itemNo: item.itemNo }, MAX_NOTE_COPIES));
+        errors.push(message('import.mergedCopiesTooMany', { notice: n.docNo ?? n.key, itemKey: item.itemKey }, MAX_NOTE_COPIES));
       }
       if (merged.write) writes.annotations.push(merged.annotation);
       for (const h of merged.addHistory) writes.history.push(h);

@@ -2,9 +2,10 @@
  * What an export reads: notices, annotations and history as the database holds them, grouped by
  * notice and item. Pure: the database read lives in lib/db/transfer-store.ts.
  */
-import { itemKey, type ItemKey } from '../annotation/item-key';
+import { itemRef, type ItemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { RecordSet } from '../annotation/record-set';
+import { noticeOrder } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import { shanghaiDayOf } from '../annotation/shanghai-time';
 
@@ -13,7 +14,7 @@ export type TransferSnapshot = RecordSet;
 
 export interface NoticeGroup {
   notice: NoticeRecord;
-  /** Sorted by item number. */
+  /** In the notice's order. */
   annotations: ItemAnnotation[];
 }
 
@@ -41,15 +42,19 @@ export function groupByNotice(
     g.annotations.push(a);
   }
   const list = [...groups.values()].sort((a, b) => (a.notice.key < b.notice.key ? -1 : a.notice.key > b.notice.key ? 1 : 0));
-  for (const g of list) g.annotations.sort((a, b) => a.itemNo - b.itemNo);
+  // Each notice's annotations in its own order (keys it lacks after, naturally).
+  for (const g of list) {
+    const order = noticeOrder(g.notice.items.map((i) => i.key));
+    g.annotations.sort((a, b) => order(a.itemKey, b.itemKey));
+  }
   return { groups: list, orphans };
 }
 
 /** History entries by item, each list in the order written (by time, then id). */
-export function historyByItem(history: readonly HistoryEntry[]): Map<ItemKey, HistoryEntry[]> {
-  const map = new Map<ItemKey, HistoryEntry[]>();
+export function historyByItem(history: readonly HistoryEntry[]): Map<ItemRef, HistoryEntry[]> {
+  const map = new Map<ItemRef, HistoryEntry[]>();
   for (const h of history) {
-    const k = itemKey(h.noticeKey, h.itemNo);
+    const k = itemRef(h.noticeKey, h.itemKey);
     const list = map.get(k);
     if (list) list.push(h);
     else map.set(k, [h]);

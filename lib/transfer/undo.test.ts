@@ -66,8 +66,8 @@ describe('undo last import', () => {
   it('keeps a restore point with the file name and time, and puts everything back', async () => {
     const a = await db();
     const b = await db();
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 1 }, { notice: 2, itemNo: 2, status: 'done', after: 1 }], T0);
-    await applyEdits(b, known, [{ notice: 0, itemNo: 1, note: '乙', after: 5 }, { notice: 1, itemNo: 3, progress: 40, after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 2, item: 2, status: 'done', after: 1 }], T0);
+    await applyEdits(b, known, [{ notice: 0, item: 1, note: '乙', after: 5 }, { notice: 1, item: 3, progress: 40, after: 1 }], T0);
     const before = await fullDump(b);
     expect(await last(b)).toBeNull();
     const text = await exportText(a, T0 + 10);
@@ -85,12 +85,12 @@ describe('undo last import', () => {
   it('undoes only the last import, and an import that changes nothing does not replace it', async () => {
     const a = await db();
     const b = await db();
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }], T0);
     const service = createService(b, () => T0 + 100);
     const first = await exportText(a, T0 + 10);
     must((await service.handle('applyImport', { text: first, fileName: 'first.json' })) as any);
     const firstPoint = (await last(b))!;
-    await applyEdits(a, notices, [{ notice: 1, itemNo: 2, note: '丙', after: 1 }], T0 + 20);
+    await applyEdits(a, notices, [{ notice: 1, item: 2, note: '丙', after: 1 }], T0 + 20);
     must((await service.handle('applyImport', { text: await exportText(a, T0 + 30), fileName: 'second.json' })) as any);
     const secondPoint = (await last(b))!;
     expect(secondPoint.fileName).toBe('second.json');
@@ -99,18 +99,18 @@ describe('undo last import', () => {
     expect((await last(b))!.id).toBe(secondPoint.id);
     expect(await undo(b, firstPoint.id)).toMatchObject({ ok: false, ...NEWER_IMPORT });
     expect((await undo(b, secondPoint.id)).ok).toBe(true);
-    expect(await b.annotations.get([notices[1].docNo!, 2])).toBeUndefined();
-    expect((await b.annotations.get([notices[0].docNo!, 1]))!.note).toBe('甲');
+    expect(await b.annotations.get([notices[1].docNo!, '2'])).toBeUndefined();
+    expect((await b.annotations.get([notices[0].docNo!, '1']))!.note).toBe('甲');
     expect(await last(b)).toEqual(firstPoint);
   });
 
   it('refuses, naming the items, when an imported item was edited since; nothing is written', async () => {
     const a = await db();
     const b = await db();
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 1 }, { notice: 0, itemNo: 4, status: 'behind', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 0, item: 4, status: 'behind', after: 1 }], T0);
     must((await createService(b, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
     const id = (await last(b))!.id;
-    await saveAnnotation(b, { noticeKey: notices[0].docNo!, itemNo: 4, fingerprint: 'fp-1-4', note: '导入后补充' }, T0 + 200);
+    await saveAnnotation(b, { noticeKey: notices[0].docNo!, itemKey: '4', fingerprint: 'fp-1-4', note: '导入后补充' }, T0 + 200);
     const edited = await fullDump(b);
     const r = await undo(b, id);
     expect(r.ok).toBe(false);
@@ -123,16 +123,16 @@ describe('undo last import', () => {
   it('keeps a notice refreshed from its page, and a new notice that has other annotations', async () => {
     const a = await db();
     const b = await db();
-    await applyEdits(a, notices, [{ notice: 2, itemNo: 1, note: '甲', after: 1 }, { notice: 1, itemNo: 2, note: '乙', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 2, item: 1, note: '甲', after: 1 }, { notice: 1, item: 2, note: '乙', after: 1 }], T0);
     await applyEdits(b, known, [], T0);
     must((await createService(b, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
     const id = (await last(b))!.id;
     // The new notice 3 gets an annotation the import did not write; notice 2 is opened on its page.
-    await saveAnnotation(b, { noticeKey: notices[2].docNo!, itemNo: 5, fingerprint: 'fp-3-5', status: 'done' }, T0 + 200);
+    await saveAnnotation(b, { noticeKey: notices[2].docNo!, itemKey: '5', fingerprint: 'fp-3-5', status: 'done' }, T0 + 200);
     const refreshed = await rememberNotice(b, notices[1], T0 + 300);
     expect((await undo(b, id)).ok).toBe(true);
-    expect(await b.annotations.get([notices[2].docNo!, 1])).toBeUndefined();
-    expect(await b.annotations.get([notices[2].docNo!, 5])).toMatchObject({ status: 'done' });
+    expect(await b.annotations.get([notices[2].docNo!, '1'])).toBeUndefined();
+    expect(await b.annotations.get([notices[2].docNo!, '5'])).toMatchObject({ status: 'done' });
     expect(await b.notices.get(notices[2].docNo!)).toBeDefined();
     expect(await b.notices.get(notices[1].docNo!)).toEqual(refreshed);
   });
@@ -140,8 +140,8 @@ describe('undo last import', () => {
   it('writes the restore point in the import transaction: a failure there leaves nothing', async () => {
     const a = await db();
     const b = await db();
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 1 }], T0);
-    await applyEdits(b, known, [{ notice: 0, itemNo: 5, note: '乙', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }], T0);
+    await applyEdits(b, known, [{ notice: 0, item: 5, note: '乙', after: 1 }], T0);
     const parsed = parseTransferFile(await exportText(a, T0 + 10));
     if (!parsed.ok) throw new Error('bad export');
     const before = await fullDump(b);
@@ -161,13 +161,13 @@ describe('undo is a stack', () => {
     const a = await db();
     const b = await db();
     const local = await db();
-    await applyEdits(local, known, [{ notice: 0, itemNo: 1, note: '本地', after: 1 }, { notice: 1, itemNo: 2, status: 'behind', after: 1 }], T0);
+    await applyEdits(local, known, [{ notice: 0, item: 1, note: '本地', after: 1 }, { notice: 1, item: 2, status: 'behind', after: 1 }], T0);
     const before = await fullDump(local);
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲的备注', after: 5 }, { notice: 2, itemNo: 3, status: 'done', after: 1 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲的备注', after: 5 }, { notice: 2, item: 3, status: 'done', after: 1 }], T0);
     must((await createService(local, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10), fileName: 'A.json' })) as any);
     const pointA = (await last(local))!;
     const afterA = await fullDump(local);
-    await applyEdits(b, notices, [{ notice: 0, itemNo: 1, note: '乙的备注', after: 50 }, { notice: 1, itemNo: 2, progress: 30, after: 50 }], T0);
+    await applyEdits(b, notices, [{ notice: 0, item: 1, note: '乙的备注', after: 50 }, { notice: 1, item: 2, progress: 30, after: 50 }], T0);
     must((await createService(local, () => T0 + 200).handle('applyImport', { text: await exportText(b, T0 + 150), fileName: 'B.json' })) as any);
     const pointB = (await last(local))!;
     expect(pointB.fileName).toBe('B.json');
@@ -188,7 +188,7 @@ describe('undo is a stack', () => {
     const ids: number[] = [];
     for (let i = 0; i < MAX_UNDOABLE_IMPORTS + 2; i++) {
       const a = await db();
-      await applyEdits(a, notices, [{ notice: 0, itemNo: 1 + (i % 10), note: `第${i}份`, after: 10 }], T0 + i * 1000);
+      await applyEdits(a, notices, [{ notice: 0, item: 1 + (i % 10), note: `第${i}份`, after: 10 }], T0 + i * 1000);
       must((await createService(local, () => T0 + i * 1000 + 500).handle('applyImport', { text: await exportText(a, T0 + i * 1000 + 20) })) as any);
       ids.push((await last(local))!.id);
     }
@@ -200,9 +200,9 @@ describe('undo is a stack', () => {
   it('still undoes the one import a database written before the stack kept', async () => {
     const a = await db();
     const local = await db();
-    await applyEdits(local, known, [{ notice: 0, itemNo: 1, note: '本地', after: 1 }], T0);
+    await applyEdits(local, known, [{ notice: 0, item: 1, note: '本地', after: 1 }], T0);
     const before = await fullDump(local);
-    await applyEdits(a, notices, [{ notice: 0, itemNo: 1, note: '甲', after: 5 }], T0);
+    await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 5 }], T0);
     must((await createService(local, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10), fileName: 'A.json' })) as any);
     // As the previous version left it: one restore point, its summary under `lastImport`.
     const summary = (await last(local))!;
@@ -303,7 +303,7 @@ describe('undo properties', () => {
         const known3 = (await b.notices.toArray()).map((n) => n.key);
         clock = await applyEdits(b, notices.filter((n) => known3.includes(n.docNo!)), later.map((e) => ({ ...e, notice: e.notice % known3.length })), clock + 1);
         const edited = await fullDump(b);
-        const key = (x: { noticeKey: string; itemNo: number }) => `${x.noticeKey}/${x.itemNo}`;
+        const key = (x: { noticeKey: string; itemKey: string }) => `${x.noticeKey}/${x.itemKey}`;
         const afterImport = new Map(imported.annotations.map((x) => [key(x), x]));
         const editedTouched = edited.annotations.filter((x) => touched.has(key(x)) && JSON.stringify(x) !== JSON.stringify(afterImport.get(key(x))));
 

@@ -46,7 +46,7 @@ export function syntheticData(count = OVERVIEW_ROWS): { notices: NoticeRecord[];
       const i = annotations.length;
       annotations.push({
         noticeKey: docNo,
-        itemNo: item.itemNo,
+        itemKey: item.key,
         status: ITEM_STATUSES[i % ITEM_STATUSES.length],
         note: i % 3 ? `第${i}条备注：已与${item.units[0]?.name ?? '牵头单位'}对接，${i % 7 ? '按计划推进' : '资金缺口待协调'}` : '',
         ...(i % 4 === 0 ? { followUp: addDays(today, (i % 60) - 30) } : {}),

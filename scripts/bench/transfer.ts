@@ -57,7 +57,8 @@ export function syntheticData(): { notices: NoticeRecord[]; annotations: ItemAnn
       sourceUrl: url,
       sections: leaders.map((leader, i) => ({ ordinal: i + 1, leader, heading: `${i + 1}、${leader}牵头工作` })),
       items: Array.from({ length: PER_NOTICE }, (_, i) => ({
-        itemNo: i + 1,
+        key: String(i + 1),
+        number: i + 1,
         text: `推进第${i + 1}项重点工作：深化数字化改革，完善城市更新与民生实事项目的协同推进机制，确保按期完成`,
         section: (i % leaders.length) + 1,
         units: [units[i % units.length], units[(i + 3) % units.length]].map((name, j) => ({ name, lead: j === 0 })),
@@ -73,14 +74,14 @@ export function syntheticData(): { notices: NoticeRecord[]; annotations: ItemAnn
       const status = ITEM_STATUSES[pick(ITEM_STATUSES.length)];
       const noteAt = created + pick(86_400_000);
       const note = pick(10) < 6 ? `第${i}项：已召开专题会，${['街道已回复', '材料已报送', '待区政府审定', '进度正常'][pick(4)]}，下周再跟进。` : '';
-      const a: ItemAnnotation = { noticeKey: key, itemNo: i, status, note, fingerprint: `fp${n}-${i}`, createdAt: created, updatedAt: noteAt + 1000 };
+      const a: ItemAnnotation = { noticeKey: key, itemKey: String(i), status, note, fingerprint: `fp${n}-${i}`, createdAt: created, updatedAt: noteAt + 1000 };
       if (note) a.noteUpdatedAt = noteAt;
       if (pick(10) < 3) a.followUp = new Date(NOW + (pick(40) - 20) * 86_400_000).toISOString().slice(0, 10);
       if (pick(10) < 4) a.progress = pick(101);
       annotations.push(a);
-      history.push({ noticeKey: key, itemNo: i, at: created, field: 'created' });
-      history.push({ noticeKey: key, itemNo: i, at: created, field: 'status', from: 'not_started', to: status });
-      if (note) history.push({ noticeKey: key, itemNo: i, at: noteAt, field: 'note', from: 0, to: note.length });
+      history.push({ noticeKey: key, itemKey: String(i), at: created, field: 'created' });
+      history.push({ noticeKey: key, itemKey: String(i), at: created, field: 'status', from: 'not_started', to: status });
+      if (note) history.push({ noticeKey: key, itemKey: String(i), at: noteAt, field: 'note', from: 0, to: note.length });
     }
   }
   return { notices, annotations, history };

@@ -13,7 +13,7 @@ const KEY = '拱政办发〔2024〕2号';
 const profile = mkdtempSync(join(tmpdir(), 'duban-close-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
-const save = (itemNo: number, note: string) => ({ noticeKey: KEY, itemNo, fingerprint: 'f', note });
+const save = (itemNo: number, note: string) => ({ noticeKey: KEY, itemKey: String(itemNo), fingerprint: 'f', note });
 
 /** Sends a request in @webext-core/messaging's wire format without waiting for its answer. */
 function fire(page: Page, type: string, data: unknown): Promise<void> {
@@ -23,6 +23,7 @@ function fire(page: Page, type: string, data: unknown): Promise<void> {
   );
 }
 
+/** A version 1 file: items by number (`itemNo`). */
 function importFile(itemNo: number, note: string): string {
   const at = new Date(Date.now() - 60_000).toISOString();
   const docNo = '拱政办发〔2025〕7号';
@@ -73,8 +74,8 @@ describe('closing the browser', () => {
       await page.waitForTimeout(200);
       duban = await restart(duban);
       let db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemNo: 1, note: '关闭前确认保存的备注' }));
-      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemNo: 2, note: '关闭前 200 毫秒发出的备注' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: '1', note: '关闭前确认保存的备注' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: '2', note: '关闭前 200 毫秒发出的备注' }));
 
       const again = await extensionPage(duban.context, duban.extensionId, 'popup.html');
       const durability = await watchDurability(duban, again);
@@ -84,8 +85,8 @@ describe('closing the browser', () => {
       expect(await durability()).toEqual({ import: ['strict'], save: ['relaxed'] });
       duban = await restart(duban);
       db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations).toContainEqual(expect.objectContaining({ itemNo: 5, note: '导入后立即关闭' }));
-      expect(db.annotations).toContainEqual(expect.objectContaining({ itemNo: 3, note: '确认后立即关闭' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: '5', note: '导入后立即关闭' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: '3', note: '确认后立即关闭' }));
       expect(db.meta).toContainEqual(expect.objectContaining({ key: expect.stringMatching(/import/i) }));
     } finally {
       await duban.close();

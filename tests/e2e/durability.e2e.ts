@@ -47,7 +47,7 @@ describe('durability', () => {
       expect(await rowStatus(page, 3)).toBe('in_progress');
       expect(await itemInEditor(page, 3)).toMatchObject({ note: '重启前写的备注', status: 'in_progress' });
       const db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemNo: 3, note: '重启前写的备注', status: 'in_progress' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ noticeKey: KEY, itemKey: '3', note: '重启前写的备注', status: 'in_progress' }));
       // duban asked the browser to keep its storage (unlimitedStorage + persist()) and kept the answer.
       expect(db.meta).toContainEqual({ key: 'storagePersisted', value: { persisted: expect.any(Boolean), at: expect.any(Number) } });
     } finally {
@@ -70,7 +70,7 @@ describe('durability', () => {
       await editorSaved(frame);
       expect(await frame.locator('#ed-note').inputValue()).toBe('前半句，后半句。又一句');
       const db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations).toContainEqual(expect.objectContaining({ itemNo: 44, note: '前半句，后半句。又一句' }));
+      expect(db.annotations).toContainEqual(expect.objectContaining({ itemKey: '44', note: '前半句，后半句。又一句' }));
     } finally {
       await duban.close();
     }
@@ -84,14 +84,14 @@ describe('durability', () => {
       const answers = await page.evaluate(async (key) => {
         const sends = [];
         for (let i = 1; i <= 100; i++) {
-          sends.push(chrome.runtime.sendMessage({ id: i, type: 'saveAnnotation', timestamp: Date.now(), data: { noticeKey: key, itemNo: 9, fingerprint: 'f', note: `第${i}次` } }));
+          sends.push(chrome.runtime.sendMessage({ id: i, type: 'saveAnnotation', timestamp: Date.now(), data: { noticeKey: key, itemKey: '9', fingerprint: 'f', note: `第${i}次` } }));
         }
         return Promise.all(sends);
       }, KEY);
       expect(answers.every((a: { res?: { ok: boolean } }) => a?.res?.ok === true)).toBe(true);
       const db = await readDb(duban.context, duban.extensionId);
-      expect(db.annotations.find((a) => a.itemNo === 9)?.note).toBe('第100次');
-      const notes = db.history.filter((h) => h.itemNo === 9 && h.field === 'note');
+      expect(db.annotations.find((a) => a.itemKey === '9')?.note).toBe('第100次');
+      const notes = db.history.filter((h) => h.itemKey === '9' && h.field === 'note');
       expect(notes).toHaveLength(100);
       expect(notes.map((h) => h.to)).toEqual(Array.from({ length: 100 }, (_, i) => `第${i + 1}次`.length));
       const ids = notes.map((h) => h.id as number);

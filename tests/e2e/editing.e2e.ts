@@ -12,17 +12,17 @@ const KEY = '拱政办发〔2024〕2号';
 
 async function stored(duban: Duban, itemNo: number) {
   const db = await readDb(duban.context, duban.extensionId);
-  return db.annotations.find((a) => a.noticeKey === KEY && a.itemNo === itemNo);
+  return db.annotations.find((a) => a.noticeKey === KEY && a.itemKey === String(itemNo));
 }
 
 /** Waits until the database holds `want` for the item (reads from duban's page; no timing). */
-async function until(duban: Duban, itemNo: number, want: Record<string, unknown>) {
+async function until(duban: Duban, itemKey: number, want: Record<string, unknown>) {
   for (let i = 0; i < 100; i++) {
-    const a = await stored(duban, itemNo);
+    const a = await stored(duban, itemKey);
     if (a && Object.entries(want).every(([k, v]) => a[k] === v)) return a;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return stored(duban, itemNo);
+  return stored(duban, itemKey);
 }
 
 describe('edits on the notice page', () => {

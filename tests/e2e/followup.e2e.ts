@@ -49,11 +49,11 @@ describe('follow-ups, overview and meeting report', () => {
   const twoDaysAgo = addDays(today, -2);
   const inThreeDays = addDays(today, 3);
   const leaderOf = (itemNo: number) => {
-    const item = notice.items.find((i) => i.itemNo === itemNo)!;
+    const item = notice.items.find((i) => i.number === itemNo)!;
     return notice.sections.find((s) => s.ordinal === item.section)!.leader;
   };
-  const unitOf = (itemNo: number) => notice.items.find((i) => i.itemNo === itemNo)!.units[0].name;
-  const textOf = (itemNo: number) => notice.items.find((i) => i.itemNo === itemNo)!.text;
+  const unitOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.units[0].name;
+  const textOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.text;
 
   /** What the test annotates: item → edit. Items 1 and 150 are overdue; 2 is done. */
   const EDITS: Record<number, Record<string, unknown>> = {
@@ -91,9 +91,9 @@ describe('follow-ups, overview and meeting report', () => {
     } catch {
       await send(overview, 'openNotice', notice);
     }
-    for (const [itemNo, edit] of Object.entries(EDITS)) {
-      const item = notice.items.find((i) => i.itemNo === Number(itemNo))!;
-      await send(overview, 'saveAnnotation', { noticeKey: KEY, itemNo: item.itemNo, fingerprint: item.fingerprint, ...edit });
+    for (const [itemKey, edit] of Object.entries(EDITS)) {
+      const item = notice.items.find((i) => i.key === itemKey)!;
+      await send(overview, 'saveAnnotation', { noticeKey: KEY, itemKey: item.key, fingerprint: item.fingerprint, ...edit });
     }
   });
   afterAll(async () => {
@@ -110,9 +110,9 @@ describe('follow-ups, overview and meeting report', () => {
   it('reminds of each overdue follow-up with a notification naming the notice and the item', async () => {
     const list = await until('two notifications', notified, (l) => l.length >= 2);
     expect(list).toHaveLength(2); // item 2 is done: no reminder
-    const byItem = new Map(list.map(([id, o]) => [JSON.parse(id.replace(/^duban-item:/, ''))[1] as number, o]));
-    expect([...byItem.keys()].sort((a, b) => a - b)).toEqual([1, 150]);
-    const one = byItem.get(1)!;
+    const byItem = new Map(list.map(([id, o]) => [JSON.parse(id.replace(/^duban-item:/, ''))[1] as string, o]));
+    expect([...byItem.keys()].sort((a, b) => Number(a) - Number(b))).toEqual(['1', '150']);
+    const one = byItem.get('1')!;
     expect(one.title).toContain('第 1 项');
     expect(one.title).toContain('逾期 1 天');
     expect(textOf(1).startsWith(one.message.replace(/…$/, ''))).toBe(true);
@@ -133,7 +133,7 @@ describe('follow-ups, overview and meeting report', () => {
     }, `duban-followup:${inThreeDays}`);
     try {
       const list = await until('the third notification', notified, (l) => l.length >= 3);
-      expect(list[2][0]).toBe(`duban-item:${JSON.stringify([KEY, 20])}`);
+      expect(list[2][0]).toBe(`duban-item:${JSON.stringify([KEY, '20'])}`);
       expect(list[2][1].title).toContain('第 20 项');
       expect(await until('badge 3', badge, (t) => t === '3')).toBe('3');
     } finally {
@@ -237,7 +237,7 @@ describe('follow-ups, overview and meeting report', () => {
       '进度：— → 30%',
       '开始跟踪',
     ]);
-    const stored = await send<{ field: string }[]>(overview, 'getItemHistory', { noticeKey: KEY, itemNo: 60 });
+    const stored = await send<{ field: string }[]>(overview, 'getItemHistory', { noticeKey: KEY, itemKey: '60' });
     expect(stored.map((h) => h.field)).toEqual(['created', 'progress', 'status', 'followUp', 'note', 'followUp']);
     await screenshot(overview, 'overview-details');
     await overview.emulateMedia({ colorScheme: 'dark' });
@@ -315,7 +315,7 @@ describe('follow-ups, overview and meeting report', () => {
     const cdp = await duban.context.newCDPSession(overview);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await send(overview, 'getItemHistory', { noticeKey: KEY, itemNo: 1 });
+    await send(overview, 'getItemHistory', { noticeKey: KEY, itemKey: '1' });
     expect(await until('the alarms again', ours, (names) => names.length === before.length)).toEqual(before);
   });
 });

@@ -92,12 +92,12 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     (await openNotice(duban.context, noticeSeed().url)).close();
     const pages = await extensionPage(duban.context, duban.extensionId, 'popup.html');
     const edits = [
-      { itemNo: 1, status: 'in_progress', progress: 20, followUp: addDays(today, -2), note: NOTES[0] },
-      { itemNo: 2, status: 'done', progress: 100 },
-      { itemNo: 5, status: 'behind', followUp: addDays(today, 3), note: NOTES[1] },
+      { itemKey: '1', status: 'in_progress', progress: 20, followUp: addDays(today, -2), note: NOTES[0] },
+      { itemKey: '2', status: 'done', progress: 100 },
+      { itemKey: '5', status: 'behind', followUp: addDays(today, 3), note: NOTES[1] },
     ];
     for (const e of edits) {
-      const item = notice.items.find((i) => i.itemNo === e.itemNo)!;
+      const item = notice.items.find((i) => i.key === e.itemKey)!;
       const r = await sendFromPage(pages, 'saveAnnotation', { noticeKey: KEY, fingerprint: item.fingerprint, ...e });
       if (!r.ok) throw new Error(r.error);
     }

@@ -46,6 +46,7 @@ function fileNotice(n: number, items: { itemNo: number; [k: string]: unknown }[]
   return { key: docNo, docNo, url: `https://www.gongshu.gov.cn/art/2025/1/${n}/art_${9000 + n}.html`, title: `测试通知 ${n}`, items };
 }
 
+/** An item as version 1 files number it (`itemNo`). */
 function item(itemNo: number, fields: Record<string, unknown> = {}, at = Date.now() - 60_000) {
   return { itemNo, fingerprint: `fp${itemNo}`, status: 'in_progress', note: '', createdAt: iso(at), updatedAt: iso(at), history: [], ...fields };
 }
@@ -140,7 +141,7 @@ describe('undo the last import', () => {
     await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号"]').waitFor();
     const imported = await readDb(d.context, d.extensionId);
     expect(imported.annotations).toHaveLength(5);
-    expect(imported.annotations.find((a) => a.itemNo === 1 && a.noticeKey === KEY)?.note).toContain('<<<本地 local>>>');
+    expect(imported.annotations.find((a) => a.itemKey === '1' && a.noticeKey === KEY)?.note).toContain('<<<本地 local>>>');
     await screenshot(page, 'import-safety-undo-offered', { fullPage: true });
 
     await undo.locator('[data-action="undo-import"]').click();

@@ -29,7 +29,7 @@ describe('with 50 notices × 200 long-noted items in the database', () => {
   it('still overlays the notice with its notes, and lists the 44 notes whose items it lacks', async () => {
     const page = await openNotice(duban.context, noticeSeed().url);
     expect(await page.locator('[data-duban-item]').count()).toBe(156);
-    const expected = data.annotations.find((a) => a.noticeKey === SEED_KEY && a.itemNo === 120)!;
+    const expected = data.annotations.find((a) => a.noticeKey === SEED_KEY && a.itemKey === '120')!;
     await reveal(page, 120);
     expect(await rowStatus(page, 120)).toBe(expected.status);
     // The row shows the start of the long note, the editor all of it.
@@ -53,7 +53,7 @@ describe('with 50 notices × 200 long-noted items in the database', () => {
     await overview.locator('.filters input[type="search"]').fill('【记录7777】');
     await overview.waitForFunction(() => document.querySelectorAll('table.overview tbody tr[data-item]').length === 1);
     const row = data.annotations[7777];
-    expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-item')).toBe(String(row.itemNo));
+    expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-item')).toBe(String(row.itemKey));
     expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-notice')).toBe(row.noticeKey);
     await overview.close();
   });

@@ -77,7 +77,7 @@ describe('a page cannot rewrite the stored notice', () => {
 
     const n = await stored();
     expect(n.items).toHaveLength(156);
-    expect(n.items.map((i) => [i.itemNo, i.text])).toEqual(real.items.map((i) => [i.itemNo, i.text]));
+    expect(n.items.map((i) => [i.key, i.text])).toEqual(real.items.map((i) => [i.key, i.text]));
     expect(n.sourceUrl).toBe(seed.url);
     expect(n.revisions).toHaveLength(1);
     expect(n.revisions![0]).toMatchObject({ origin: 'page', url: FORGED_URL });

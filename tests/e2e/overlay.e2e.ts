@@ -258,7 +258,7 @@ describe('the overlay on the official notice', () => {
     // By unit: every item that lists 区卫健局.
     const doc = parseHTML(seedHtml).document as unknown as Document;
     const r = recogniseNotice(doc, {});
-    const health = r.ok ? r.notice.items.filter((i) => i.units.some((u) => u.name === '区卫健局')).map((i) => i.itemNo) : [];
+    const health = r.ok ? r.notice.items.filter((i) => i.units.some((u) => u.name === '区卫健局')).map((i) => i.number) : [];
     expect(health.length).toBeGreaterThan(3);
     await barEval(page, '.unit-filter select', 'function (v) { this.value = v; this.dispatchEvent(new Event("change", { bubbles: true })) }', '区卫健局');
     await expect.poll(() => visibleItems(page)).toEqual(health);

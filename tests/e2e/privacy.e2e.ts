@@ -171,7 +171,7 @@ describe('a page script that runs before duban learns nothing the user wrote', (
     expect(await collected(page)).not.toMatch(/win-keydown:[^\n]*[0-9]/); // no digit typed in the frame reached the page
 
     const db = await readDb(duban.context, duban.extensionId);
-    const byNo = new Map(db.annotations.map((a) => [a.itemNo as number, a]));
+    const byNo = new Map(db.annotations.map((a) => [Number(a.itemKey), a]));
     expect(byNo.get(10)).toMatchObject({ noticeKey: KEY, note: TYPED, progress: Number(PROGRESS), followUp: DAY, status: 'in_progress' });
     expect(byNo.has(11)).toBe(false);
     expect(byNo.get(2)?.note).toBe(STORED[0]);
@@ -214,9 +214,9 @@ describe('a page script that runs before duban learns nothing the user wrote', (
     for (const [type, data] of [
       ['getOverview', {}],
       ['exportAnnotations', { format: 'json' }],
-      ['saveAnnotation', { noticeKey: 'another notice', itemNo: 1, fingerprint: 'x', note: 'overwritten' }],
-      ['saveAnnotation', { noticeKey: KEY, itemNo: 2, fingerprint: 'x', note: 'overwritten' }],
-      ['getItemHistory', { noticeKey: KEY, itemNo: 2 }],
+      ['saveAnnotation', { noticeKey: 'another notice', itemKey: '1', fingerprint: 'x', note: 'overwritten' }],
+      ['saveAnnotation', { noticeKey: KEY, itemKey: '2', fingerprint: 'x', note: 'overwritten' }],
+      ['getItemHistory', { noticeKey: KEY, itemKey: '2' }],
       ['acceptNoticeRevision', { noticeKey: KEY, revisionId: 1 }],
     ] as const) {
       const res = await send(type, data);

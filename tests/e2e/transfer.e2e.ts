@@ -106,20 +106,20 @@ describe('export from one profile, import into another', () => {
     const page = await popup(a);
     await expect.poll(async () => (await readDb(page)).annotations?.length ?? 0, { timeout: 10_000 }).toBe(2);
     const db = await readDb(page);
-    expect(db.annotations.find((x) => x.itemNo === 1)).toMatchObject({ note: '已召开专题会，方案已报区政府' });
-    expect(db.annotations.find((x) => x.itemNo === 2)).toMatchObject({ status: 'in_progress' });
+    expect(db.annotations.find((x) => x.itemKey === '1')).toMatchObject({ note: '已召开专题会，方案已报区政府' });
+    expect(db.annotations.find((x) => x.itemKey === '2')).toMatchObject({ status: 'in_progress' });
 
     // Bulk data through the popup page's own messaging: follow-ups, progress, statuses.
-    const items = db.notices.find((n) => n.key === KEY).items as { itemNo: number; fingerprint: string }[];
+    const items = db.notices.find((n) => n.key === KEY).items as { key: string; fingerprint: string }[];
     const fp = (n: number) => items[n - 1].fingerprint;
     const edits = [
-      { itemNo: 3, status: 'behind', followUp: addDays(today, -3), note: '街道尚未回复\n需再次催办' },
-      { itemNo: 4, status: 'in_progress', followUp: addDays(today, 2), progress: 10 },
-      { itemNo: 5, status: 'done', progress: 100 },
-      { itemNo: 6, status: 'paused', note: '=HYPERLINK("http://evil")' },
-      { itemNo: 40, status: 'in_progress', progress: 95, followUp: addDays(today, 6) },
+      { itemKey: '3', status: 'behind', followUp: addDays(today, -3), note: '街道尚未回复\n需再次催办' },
+      { itemKey: '4', status: 'in_progress', followUp: addDays(today, 2), progress: 10 },
+      { itemKey: '5', status: 'done', progress: 100 },
+      { itemKey: '6', status: 'paused', note: '=HYPERLINK("http://evil")' },
+      { itemKey: '40', status: 'in_progress', progress: 95, followUp: addDays(today, 6) },
     ];
-    for (const e of edits) expect(await send(page, 'saveAnnotation', { noticeKey: KEY, fingerprint: fp(e.itemNo), ...e })).toMatchObject({ ok: true });
+    for (const e of edits) expect(await send(page, 'saveAnnotation', { noticeKey: KEY, fingerprint: fp(Number(e.itemKey)), ...e })).toMatchObject({ ok: true });
 
     await page.reload();
     await page.locator('main[aria-busy="false"]').waitFor();
@@ -156,8 +156,8 @@ describe('export from one profile, import into another', () => {
     await json.saveAs(exported);
     fileText = readFileSync(exported, 'utf8');
     const file = JSON.parse(fileText);
-    expect(file).toMatchObject({ format: 'duban-annotations', version: 2, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
-    expect(file.notices[0].items.map((i: any) => i.itemNo)).toEqual([1, 2, 3, 4, 5, 6, 40]);
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 3, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
+    expect(file.notices[0].items.map((i: any) => i.itemKey)).toEqual(['1', '2', '3', '4', '5', '6', '40']);
     expect(file.notices[0].items[0]).toMatchObject({ note: '已召开专题会，方案已报区政府', section: 1 });
     await expect.poll(() => page.locator('[data-testid="backup"]').textContent()).toContain('上次导出');
 
@@ -197,7 +197,7 @@ describe('export from one profile, import into another', () => {
     const pageA = await popup(a);
     const [dbA, dbB] = [await readDb(pageA), await readDb(page)];
     // As a file carries them: the note's revision and editing session are each database's own.
-    const sort = (list: any[]) => [...list].sort((x, y) => x.itemNo - y.itemNo).map(({ noteRev: _r, noteSession: _s, ...a }) => a);
+    const sort = (list: any[]) => [...list].sort((x, y) => Number(x.itemKey) - Number(y.itemKey)).map(({ noteRev: _r, noteSession: _s, ...a }) => a);
     expect(sort(dbB.annotations)).toEqual(sort(dbA.annotations));
     expect(historyOf(dbB)).toEqual(historyOf(dbA));
     // Until B opens the notice, its popup knows only the imported items, and says so.
@@ -229,7 +229,7 @@ describe('export from one profile, import into another', () => {
     const summaryB = await send<any>(page, 'getPopupSummary', {});
     expect(summaryB.ok && summaryB.value.notices).toEqual(summaryA.ok && summaryA.value.notices);
     // The item's timeline in B holds A's entries and the import: one note typed is one entry.
-    const timeline = await send<any[]>(page, 'getItemHistory', { noticeKey: KEY, itemNo: 1 });
+    const timeline = await send<any[]>(page, 'getItemHistory', { noticeKey: KEY, itemKey: '1' });
     expect(timeline.ok && timeline.value.map((h) => h.field)).toEqual(['created', 'note', 'import']);
   });
 
@@ -261,7 +261,7 @@ describe('export from one profile, import into another', () => {
     const html = '<img src=x onerror="document.title=\'pwned\'"><b>粗体</b>';
     const now = new Date().toISOString();
     f.notices[0].items.push({
-      itemNo: 150,
+      itemKey: '150',
       fingerprint: 'x',
       status: 'in_progress',
       note: html,
@@ -311,14 +311,14 @@ describe('export from one profile, import into another', () => {
     await noticeA.keyboard.press('Tab');
 
     const pageA = await popup(a);
-    await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemNo === 1)?.note).toBe('A：方案已通过');
+    await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemKey === '1')?.note).toBe('A：方案已通过');
     const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator('.transfer [data-export="json"]').click()]);
     const file = join(dir, 'second.json');
     await download.saveAs(file);
 
     const pageB = await popup(b);
     await expect
-      .poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemNo === 1)?.note)
+      .poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note)
       .toBe('已召开专题会，方案已报区政府；B：区发改局要求补材料');
     await chooseImportFile(pageB, file);
     const preview = pageB.locator('[data-testid="import-preview"]');
@@ -330,7 +330,7 @@ describe('export from one profile, import into another', () => {
     await pageB.locator('[data-testid="import-done"]').waitFor();
 
     const merged = '<<<本地 local>>>\n已召开专题会，方案已报区政府；B：区发改局要求补材料\n<<<导入 imported>>>\nA：方案已通过';
-    expect((await readDb(pageB)).annotations.find((x) => x.itemNo === 1)?.note).toBe(merged);
+    expect((await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note).toBe(merged);
     // The open notice tab hears of the change, or shows it on the next visit.
     const fresh = await openNotice(b.context, noticeSeed().url);
     await expect.poll(() => rowLabel(fresh, 1, 'note')).toBe(merged.replace(/\s+/g, ' '));

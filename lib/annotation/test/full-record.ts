@@ -19,7 +19,7 @@ export const FULL_COPY: Required<NoteCopy> = {
 
 export const FULL: Required<ItemAnnotation> = {
   noticeKey: FULL_KEY,
-  itemNo: 7,
+  itemKey: '7',
   status: 'behind',
   note: '街道尚未回复',
   followUp: '2026-11-28',
@@ -39,7 +39,7 @@ export const FULL: Required<ItemAnnotation> = {
  */
 export const OTHER: Required<ItemAnnotation> = {
   noticeKey: FULL_KEY,
-  itemNo: 7,
+  itemKey: '7',
   status: 'done',
   note: '已召开专题会',
   followUp: '2026-12-01',

@@ -45,7 +45,8 @@ export type AnchorNodes = Pick<ItemAnchor, 'nodes' | 'unitNodes'>;
 
 /** Where an item's text sits in the page. */
 export interface ItemAnchor {
-  itemNo: number;
+  /** The item's key (NoticeItem.key). */
+  key: string;
   /** The item's text nodes from its number to its last character, in order. */
   nodes: Text[];
   /** The text nodes of the item's 牵头单位 line (or cell), when it has one. */
@@ -70,11 +71,11 @@ export interface PageText {
 }
 
 /**
- * A format's reading of a page: the items it found, in order, each number once, with an anchor per
+ * A format's reading of a page: the items it found, in order, each key once, with an anchor per
  * item (every item has one); or why the page is not in this format, in words a user can read.
  */
 export type FormatReading =
-  | { ok: true; sections: NoticeSection[]; items: NoticeItem[]; anchors: Map<number, ItemAnchor> }
+  | { ok: true; sections: NoticeSection[]; items: NoticeItem[]; anchors: Map<string, ItemAnchor> }
   | { ok: false; reason: string };
 
 /**

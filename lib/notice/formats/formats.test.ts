@@ -24,13 +24,14 @@ const articles: NoticeFormat = {
   id: 'articles',
   read({ lines }: PageText) {
     const items = [];
-    const anchors = new Map<number, ItemAnchor>();
+    const anchors = new Map<string, ItemAnchor>();
     for (let i = 0; i < lines.raws.length; i++) {
       const m = /^第(\d+)条(.+)$/.exec(normalizeText(lines.raws[i]));
       if (!m) continue;
-      const itemNo = Number(m[1]);
-      items.push({ itemNo, text: m[2], section: 1, units: [], fingerprint: fingerprint(m[2]) });
-      anchors.set(itemNo, { itemNo, nodes: lineNodes(lines, i), unitNodes: [], placement: BEFORE_TEXT });
+      const number = Number(m[1]);
+      const key = String(number);
+      items.push({ key, number, text: m[2], section: 1, units: [], fingerprint: fingerprint(m[2]) });
+      anchors.set(key, { key, nodes: lineNodes(lines, i), unitNodes: [], placement: BEFORE_TEXT });
     }
     return items.length
       ? { ok: true, sections: [{ ordinal: 1, leader: '', heading: '' }], items, anchors }
@@ -55,7 +56,7 @@ describe('the formats registry', () => {
     prose.mockRestore();
     if (!r.ok) throw new Error(r.reason);
     expect(r.format).toBe('articles');
-    expect(r.notice.items.map((i) => [i.itemNo, i.text])).toEqual([[1, '做好一件事。'], [2, '做好另一件事。'], [4, '还有一件。']]);
+    expect(r.notice.items.map((i) => [i.key, i.text])).toEqual([['1', '做好一件事。'], ['2', '做好另一件事。'], ['4', '还有一件。']]);
     // What every format shares is still done for it: the title, gaps, the URL.
     expect(r.notice.title).toBe('重点工作责任分解');
     expect(r.notice.gaps).toEqual([3]);
@@ -94,7 +95,7 @@ describe('the formats registry', () => {
     const d = doc(ARTICLES_PAGE);
     const r = recogniseNotice(d, { formats: [articles] });
     if (!r.ok) throw new Error(r.reason);
-    const a = r.anchors.get(2)!;
+    const a = r.anchors.get('2')!;
     const pos = overlayPosition(a)!;
     expect(pos.before).toBe(a.nodes[0]);
     expect(itemBlocks(a, d.getElementById('body')!).map((e) => e.textContent)).toEqual(['第2条做好另一件事。']);

@@ -55,14 +55,16 @@ function read({ lines, isVisible }: PageText): FormatReading {
   }
   const { items: chosen, sections } = pickItems(copies, lines, isVisible);
   const items: NoticeItem[] = [];
-  const anchors = new Map<number, ItemAnchor>();
+  const anchors = new Map<string, ItemAnchor>();
   for (const p of chosen) {
-    const { itemNo, text, section, units, unitNote } = p;
+    const { itemNo: number, text, section, units, unitNote } = p;
+    // Numbering runs on through this format's notices: an item's key is its number.
+    const key = String(number);
     // The parser hashed the text as it normalised it: fingerprint(text), without reading it again.
     const fp = formatFingerprint(p.hash, text.length);
-    items.push(unitNote ? { itemNo, text, section, units, unitNote, fingerprint: fp } : { itemNo, text, section, units, fingerprint: fp });
-    anchors.set(itemNo, {
-      itemNo,
+    items.push(unitNote ? { key, number, text, section, units, unitNote, fingerprint: fp } : { key, number, text, section, units, fingerprint: fp });
+    anchors.set(key, {
+      key,
       nodes: lineNodes(lines, p.firstLine, p.lastLine),
       unitNodes: p.unitLine === undefined ? [] : lineNodes(lines, p.unitLine),
       placement: AFTER_TEXT,

@@ -3,6 +3,7 @@
  * notice and annotation, kept verbatim as the oracle the digest-based summary must equal
  * (../summary.test.ts). Never edit it to match new code: the popup must show exactly this.
  */
+import { noticeOrder } from '../../notice/item-key';
 import { ITEM_STATUSES, type ItemAnnotation, type ItemStatus } from '../../annotation/model';
 import { followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../../annotation/shanghai-time';
@@ -89,8 +90,9 @@ function summariseNotice(
 ): NoticeSummary {
   const imported = notice as ImportedNoticeRecord;
   const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
-  const items = new Map(notice.items.map((i) => [i.itemNo, i]));
-  const byItem = new Map(annotations.map((a) => [a.itemNo, a]));
+  const items = new Map(notice.items.map((i) => [i.key, i]));
+  const order = noticeOrder(notice.items.map((i) => i.key));
+  const byItem = new Map(annotations.map((a) => [a.itemKey, a]));
   const year = notice.year ?? Number(ctx.today.slice(0, 4));
   const expected = timeProgress(ctx.today, year);
   const counts = emptyCounts();
@@ -101,11 +103,11 @@ function summariseNotice(
   const behind: BehindEntry[] = [];
   let lastChangedAt: number | undefined;
 
-  const numbers = new Set<number>(items.keys());
-  for (const a of annotations) numbers.add(a.itemNo);
-  for (const itemNo of numbers) {
-    const item = items.get(itemNo);
-    const a = byItem.get(itemNo);
+  const numbers = new Set<string>(items.keys());
+  for (const a of annotations) numbers.add(a.itemKey);
+  for (const itemKey of numbers) {
+    const item = items.get(itemKey);
+    const a = byItem.get(itemKey);
     const status = a?.status ?? 'not_started';
     counts[status]++;
     group(sections, (item && leaders.get(item.section)) || '其他 Other', status);
@@ -114,11 +116,11 @@ function summariseNotice(
     if (lastChangedAt === undefined || a.updatedAt > lastChangedAt) lastChangedAt = a.updatedAt;
     if (status === 'done') continue;
     const base = (): SummaryItem => ({
-      itemNo,
+      itemKey,
       text: shorten(item?.text ?? '', 60),
       status,
       note: shorten(a.note.trimStart().split('\n', 1)[0], 60),
-      href: itemHref(notice.sourceUrl, itemNo),
+      href: itemHref(notice.sourceUrl, itemKey),
     });
     if (a.followUp && a.followUp <= ctx.soon) {
       const state = followUpState(a.followUp, ctx.today);
@@ -131,7 +133,7 @@ function summariseNotice(
     }
   }
 
-  const byDay = (a: FollowUpEntry, b: FollowUpEntry) => a.days - b.days || a.itemNo - b.itemNo;
+  const byDay = (a: FollowUpEntry, b: FollowUpEntry) => a.days - b.days || order(a.itemKey, b.itemKey);
   const sectionOrder = new Map(notice.sections.map((s) => [s.leader, s.ordinal]));
   return {
     key: notice.key,
@@ -147,7 +149,7 @@ function summariseNotice(
     units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
     overdue: cap(overdue, byDay),
     coming: cap(coming, byDay),
-    behind: cap(behind, (a, b) => a.progress - b.progress || a.itemNo - b.itemNo),
+    behind: cap(behind, (a, b) => a.progress - b.progress || order(a.itemKey, b.itemKey)),
     expected: Math.round(expected * 10) / 10,
     ...(imported.importedOnly && { importedOnly: imported.itemCount !== undefined ? { itemCount: imported.itemCount } : {} }),
     ...(lastChangedAt !== undefined && { lastChangedAt }),

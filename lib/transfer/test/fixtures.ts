@@ -37,7 +37,8 @@ export function syntheticNotice(n: number, items = 12): Notice {
     sourceUrl: `https://www.gongshu.gov.cn/art/2025/1/${n}/art_${1000 + n}.html`,
     sections: leaders.map((leader, i) => ({ ordinal: i + 1, leader, heading: `${'一二三'[i]}、${leader}牵头工作` })),
     items: Array.from({ length: items }, (_, i) => ({
-      itemNo: i + 1,
+      key: String(i + 1),
+      number: i + 1,
       text: `第${i + 1}项重点工作：推进${['城市更新', '数字经济', '民生实事', '营商环境'][i % 4]}项目`,
       section: (i % 3) + 1,
       units: [`区${['发改局', '经信局', '建设局'][i % 3]}`, '各街道'].map((name, j) => ({ name, lead: j === 0 })),
@@ -62,7 +63,8 @@ export async function dispose(db: DubanDatabase): Promise<void> {
 
 export interface Edit {
   notice: number;
-  itemNo: number;
+  /** The item's place in the notice, from 1. */
+  item: number;
   status?: ItemAnnotation['status'];
   note?: string;
   followUp?: string | null;
@@ -84,7 +86,7 @@ export const editArb = (notices: number, items: number): fc.Arbitrary<Edit> =>
   fc.record(
     {
       notice: fc.integer({ min: 0, max: notices - 1 }),
-      itemNo: fc.integer({ min: 1, max: items }),
+      item: fc.integer({ min: 1, max: items }),
       status: fc.constantFrom(...ITEM_STATUSES),
       note: noteText,
       followUp: fc.oneof(day, fc.constant(null)),
@@ -92,7 +94,7 @@ export const editArb = (notices: number, items: number): fc.Arbitrary<Edit> =>
       staleSession: fc.constantFrom('tab-a', 'tab-b'),
       after: fc.integer({ min: 0, max: 5_000_000 }),
     },
-    { requiredKeys: ['notice', 'itemNo', 'after'] },
+    { requiredKeys: ['notice', 'item', 'after'] },
   );
 
 /** Applies edits through the real write path; returns the clock after the last edit. */
@@ -102,8 +104,8 @@ export async function applyEdits(db: DubanDatabase, notices: Notice[], edits: re
   for (const e of edits) {
     clock += e.after;
     const notice = notices[e.notice];
-    const item = notice.items[(e.itemNo - 1) % notice.items.length];
-    const patch: AnnotationPatch = { noticeKey: notice.docNo!, itemNo: item.itemNo, fingerprint: item.fingerprint };
+    const item = notice.items[(e.item - 1) % notice.items.length];
+    const patch: AnnotationPatch = { noticeKey: notice.docNo!, itemKey: item.key, fingerprint: item.fingerprint };
     if (e.status !== undefined) patch.status = e.status;
     if (e.note !== undefined) patch.note = e.note;
     if (e.followUp !== undefined) patch.followUp = e.followUp;

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareItemKeys, isItemKey, itemHash, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
+import { itemKey } from './numbering';
+
+describe('item keys', () => {
+  it('accept every key the numbering makes and refuse other strings', () => {
+    const parts = fc.record({
+      list: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+      section: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+      number: fc.integer({ min: 1, max: 9999 }),
+      share: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+    });
+    fc.assert(fc.property(parts, (p) => isItemKey(itemKey(p))));
+    for (const bad of ['', '0', '12a', '一、', '1.', ' 1', '1/', '-1', 'x'.repeat(41), '１２']) expect(isItemKey(bad)).toBe(false);
+  });
+
+  it('turn a number stored before keys into its key, and keep a key as it is', () => {
+    expect(keyOf(12)).toBe('12');
+    expect(keyOf('二、3.')).toBe('二、3.');
+    expect(keyOf(0)).toBeUndefined();
+    expect(keyOf(1.5)).toBeUndefined();
+    expect(keyOf('abc')).toBeUndefined();
+  });
+
+  it('give the printed number a key names', () => {
+    expect(['12', '二、3.', '1/一、2.', '2/7', '3-2'].map(numberOfKey)).toEqual([12, 3, 2, 7, 3]);
+  });
+
+  it('sort naturally where no notice gives its order', () => {
+    const keys = ['10', '2', '二、1.', '一、3.', '2/1', '1/一、2.', '3-2', '3-1', '1'];
+    expect([...keys].sort(compareItemKeys)).toEqual(['1', '2', '3-1', '3-2', '10', '一、3.', '二、1.', '1/一、2.', '2/1']);
+  });
+
+  it("sort by the notice's own order, then the keys it lacks", () => {
+    const order = noticeOrder(['二、1.', '一、1.', '3']);
+    expect(['3', '9', '一、1.', '2', '二、1.'].sort(order)).toEqual(['二、1.', '一、1.', '3', '2', '9']);
+  });
+});
+
+describe('item links', () => {
+  it('name any key in the URL fragment and read it back, old numeric links too', () => {
+    for (const key of ['12', '二、3.', '1/一、2.', '3-2']) expect(keyOfHash(itemHash(key))).toBe(key);
+    expect(itemHash('12')).toBe('#duban-item-12');
+    expect(itemHash('二、3.')).toBe('#duban-item-%E4%BA%8C%E3%80%813.');
+    expect(keyOfHash('#duban-item-120')).toBe('120');
+    expect(keyOfHash('#duban-item-二、3.')).toBe('二、3.');
+    for (const bad of ['#duban-item-', '#duban-item-0', '#duban-item-%E4', '#other-12', '#duban-item-12x']) expect(keyOfHash(bad)).toBeUndefined();
+  });
+});

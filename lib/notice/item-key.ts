@@ -1,0 +1,97 @@
+/**
+ * An item's key as a string: `[<list>/](<section>、<n>.|<n>)[-<k>]` (./numbering.ts `itemKey`
+ * makes them; tests/fixtures/notices/README.md). The seed's keys are its item numbers, "1".."156",
+ * so a number stored before keys existed is its key as a string. Zod-free: the content script uses it.
+ */
+
+/** The longest key duban accepts. */
+export const MAX_ITEM_KEY_LENGTH = 40;
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const NUM = '[1-9][0-9]{0,3}';
+/** The key syntax: list, then section and number or number alone, then the share. */
+export const ITEM_KEY_PATTERN = new RegExp(`^(?:(${NUM})/)?(?:(${CN})、(${NUM})\\.|(${NUM}))(?:-(${NUM}))?$`);
+
+export function isItemKey(s: string): boolean {
+  return s.length > 0 && s.length <= MAX_ITEM_KEY_LENGTH && ITEM_KEY_PATTERN.test(s);
+}
+
+/**
+ * The key of an item stored before keys existed (a number, 1..9999), or a key as it is: what an
+ * upgrade and an old file hand over. Undefined for anything else.
+ */
+export function keyOf(legacy: unknown): string | undefined {
+  if (typeof legacy === 'number') return Number.isInteger(legacy) && legacy >= 1 && legacy <= 9999 ? String(legacy) : undefined;
+  return typeof legacy === 'string' && isItemKey(legacy) ? legacy : undefined;
+}
+
+const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十一 → 21. */
+function ordinal(cn: string): number {
+  const ten = cn.indexOf('十');
+  if (ten < 0) return CN_VALUE[cn] ?? 0;
+  return (ten === 0 ? 1 : CN_VALUE[cn[0]] ?? 0) * 10 + (CN_VALUE[cn.slice(ten + 1)] ?? 0);
+}
+
+/** A key's parts to sort by: list, section, number, share (0 where absent); undefined for a string that is not a key. */
+function sortParts(key: string): [number, number, number, number] | undefined {
+  const m = ITEM_KEY_PATTERN.exec(key);
+  if (!m) return undefined;
+  return [Number(m[1] ?? 0), m[2] ? ordinal(m[2]) : 0, Number(m[3] ?? m[4]), Number(m[5] ?? 0)];
+}
+
+/**
+ * The order of keys when no notice is at hand to give its own: by list, section, number, share
+ * ("2" before "10", "一、3." before "二、1."); anything not a key after them, as strings.
+ */
+export function compareItemKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  const pa = sortParts(a);
+  const pb = sortParts(b);
+  if (pa && pb) {
+    for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  } else if (pa || pb) return pa ? -1 : 1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * A comparator of keys in the notice's order (`keys`, the notice's items in page order); keys the
+ * notice lacks come after its own, in compareItemKeys order.
+ */
+export function noticeOrder(keys: readonly string[]): (a: string, b: string) => number {
+  const place = new Map<string, number>();
+  keys.forEach((k, i) => place.has(k) || place.set(k, i));
+  return (a, b) => {
+    const pa = place.get(a);
+    const pb = place.get(b);
+    if (pa !== undefined && pb !== undefined) return pa - pb;
+    if (pa !== undefined || pb !== undefined) return pa !== undefined ? -1 : 1;
+    return compareItemKeys(a, b);
+  };
+}
+
+const HASH_PREFIX = '#duban-item-';
+
+/** The URL fragment that opens a notice at an item: `#duban-item-12`, the key URL-encoded (`二、3.` has non-ASCII). */
+export function itemHash(key: string): string {
+  return HASH_PREFIX + encodeURIComponent(key);
+}
+
+/** The item a URL fragment names (`#duban-item-12`, encoded or as typed); undefined for any other fragment. */
+export function keyOfHash(hash: string): string | undefined {
+  if (!hash.startsWith(HASH_PREFIX)) return undefined;
+  let key: string;
+  try {
+    key = decodeURIComponent(hash.slice(HASH_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  return isItemKey(key) ? key : undefined;
+}
+
+/** The printed number a key names: 3 for `3`, `二、3.`, `1/3-2`; 0 for a string that is not a key. */
+export function numberOfKey(key: string): number {
+  const m = ITEM_KEY_PATTERN.exec(key);
+  return m ? Number(m[3] ?? m[4]) : 0;
+}
