@@ -21,7 +21,9 @@ describe('npm run parse', () => {
     const notice = JSON.parse(r.stdout);
     expect(notice.docNo).toBe('拱政办发〔2024〕2号');
     expect(notice.items).toHaveLength(156);
-    expect(notice.items[21].units[0]).toEqual({ name: '五经普领导小组办公室', lead: true });
+    // The richer model: the unit's role, the page's own words.
+    expect(notice.items[21].units[0]).toEqual({ name: '五经普领导小组办公室', lead: true, role: 'lead' });
+    expect(notice.items[155].text).toBe('开展“家家有救护员”行动，争创省级博爱家园示范点。');
   });
 
   it('prints CSV with a BOM and one row per item', () => {
@@ -29,7 +31,7 @@ describe('npm run parse', () => {
     expect(out.startsWith('\uFEFF序号')).toBe(true);
     const rows = out.trimEnd().split('\r\n');
     expect(rows).toHaveLength(157);
-    expect(rows[156]).toMatch(/^156,贾元元副区长,"开展“家家有救护员”行动,争创省级博爱家园示范点。",区红十字会,区红十字会,[0-9a-f]{14}$/);
+    expect(rows[156]).toMatch(/^156,贾元元,开展“家家有救护员”行动，争创省级博爱家园示范点。,区红十字会,区红十字会,[0-9a-f]{14}$/);
   });
 
   it('refuses a page that is not a notice with one line and a non-zero exit', () => {

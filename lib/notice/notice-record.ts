@@ -38,7 +38,7 @@ export type ImportedNoticeRecord = NoticeRecord & { importedOnly?: true; itemCou
 export const MAX_REVISIONS = 5;
 
 /** A notice's text: all a page says of it but its URL (its 文号 is its key). */
-type NoticeText = Pick<Notice, 'title' | 'year' | 'publishedAt' | 'sections' | 'items' | 'gaps'>;
+type NoticeText = Pick<Notice, 'title' | 'year' | 'publishedAt' | 'sections' | 'items' | 'gaps' | 'reading'>;
 
 /** Another text of a stored notice. */
 export interface NoticeRevision extends NoticeText {
@@ -67,7 +67,18 @@ function noticeText(n: NoticeText): NoticeText {
     sections: n.sections,
     items: n.items,
     gaps: n.gaps,
+    ...(n.reading !== undefined && { reading: n.reading }),
   };
+}
+
+/**
+ * The same items with the same normalised texts: what a richer reading of the page a record was
+ * read from gives (the page's own words, roles, leaders), as opposed to another text.
+ */
+function sameItemTexts(a: NoticeText, b: NoticeText): boolean {
+  if (a.items.length !== b.items.length) return false;
+  const fingerprints = new Map(a.items.map((i) => [i.key, i.fingerprint]));
+  return b.items.every((i) => fingerprints.get(i.key) === i.fingerprint);
 }
 
 const itemSignature = (i: NoticeItem) =>
@@ -131,6 +142,11 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   }
   if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
     return { record: { ...old, sourceUrl, ...seen }, revision: null };
+  }
+  // Read by an earlier reading of duban: the page's own words, roles and leaders replace it when
+  // its items and their texts are the same; any other difference is a revision as always.
+  if (!imported && (old.reading ?? 1) < (text.reading ?? 1) && sameItemTexts(old, text)) {
+    return { record: { ...old, ...text, sourceUrl, ...seen }, revision: null };
   }
 
   // Another text: kept beside the stored one, once, and the link stays where the stored text is.

@@ -5,10 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { dumpText, expectedItems, NEGATIVE_PAGE, SEED_PAGE, SEED_URL as URL_ } from '../../tests/fixtures/seed-dump';
 import { renderNoticePage, seeded } from '../../tests/fixtures/notice-markup';
 import { normalizeText } from './normalize';
+import { fingerprint } from './normalize';
+import { NOTICE_FORMATS } from './formats';
 import { attributeVisibility, recogniseNotice } from './recognise';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
-const recognise = (html: string) => recogniseNotice(doc(html), { url: URL_ });
+// These describe the first format (prose items closed by 牵头单位 lines, ./formats/prose-lead-line.ts);
+// the richer reading the overlay uses is checked at the end, and per fixture in ./anchors.test.ts.
+const recognise = (html: string) => recogniseNotice(doc(html), { url: URL_, formats: NOTICE_FORMATS });
 
 function mustRecognise(html: string) {
   const r = recognise(html);
@@ -135,5 +139,40 @@ describe('markup variants', () => {
     expect(r.notice.items.find((i) => i.key === '9')?.units[0].name).toBe('区财政局');
     // The dropped item's unit line closes nothing and takes nothing from item 7.
     expect(r.notice.items.find((i) => i.key === '7')?.units).toEqual([{ name: '区发改经信局', lead: true }]);
+  });
+});
+
+describe('the richer reading the overlay uses (no formats given)', () => {
+  const first = mustRecognise(readFileSync(SEED_PAGE, 'utf8'));
+  const r = recogniseNotice(doc(readFileSync(SEED_PAGE, 'utf8')), { url: URL_ });
+  if (!r.ok) throw new Error(r.reason);
+
+  it('reads the seed as the same notice: its 文号, the same 156 keys, the same fingerprints, so stored notes stay on their items', () => {
+    expect(r.notice.docNo).toBe(first.notice.docNo);
+    expect(r.notice.items.map((i) => i.key)).toEqual(first.notice.items.map((i) => i.key));
+    expect(r.notice.items.map((i) => i.fingerprint)).toEqual(first.notice.items.map((i) => i.fingerprint));
+    expect(r.notice.reading).toBe(2);
+  });
+
+  it('keeps the page’s own words, and says which unit leads and which works with it', () => {
+    const item1 = r.notice.items[0];
+    expect(item1.text).toContain('坚持政治引领，担当勤政。');
+    expect(item1.fingerprint).toBe(fingerprint(normalizeText(item1.text)));
+    expect(item1.units).toEqual([
+      { name: '区政府办公室', lead: true, role: 'lead' },
+      { name: '区政府各部门', lead: false, role: 'co' },
+      { name: '各街道办事处', lead: false, role: 'co' },
+    ]);
+    expect(item1.leaders).toEqual(['冯晶']);
+    expect(r.notice.sections[0]).toMatchObject({ ordinal: 1, heading: '一、冯晶区长牵头工作', leader: '冯晶' });
+  });
+
+  it('anchors every item where a reader sees it', () => {
+    expect(r.anchors.size).toBe(156);
+    for (const item of r.notice.items) {
+      const text = normalizeText(r.anchors.get(item.key)!.nodes.map((n) => n.data).join(''));
+      expect(text).toMatch(new RegExp(`^${item.key}[.、]`));
+      expect(text.endsWith(normalizeText(item.text))).toBe(true);
+    }
   });
 });

@@ -5,7 +5,11 @@
  * and left untouched.
  */
 import { extractLines } from './extract-text';
-import { NOTICE_FORMATS, type FormatReading, type ItemAnchor, type NoticeFormat, type PageText } from './formats';
+import { findGaps, noticeFromReading } from './from-reading';
+import { readNoticeMeta as readMeta } from './metadata';
+import { readNoticePage } from './read-notice';
+import { isRefusal } from './reading';
+import { type FormatReading, type ItemAnchor, type NoticeFormat, type PageText } from './formats';
 import { readNoticeMeta } from './metadata';
 import { normalizeText } from './normalize';
 import { siteOf } from './sites';
@@ -22,7 +26,10 @@ export interface RecogniseOptions {
   url?: string;
   /** Tells whether an element is shown; the browser passes checkVisibility, Node uses attributes. */
   isVisible?: (el: Element) => boolean;
-  /** The formats to try, in order; the registry's by default. */
+  /**
+   * First-generation formats (NoticeFormat) to try instead of the richer reading's (LIST_FORMATS,
+   * ./read-notice.ts), which read every family of notices: given, the page is read as before.
+   */
   formats?: readonly NoticeFormat[];
 }
 
@@ -44,11 +51,23 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
   const url = options.url ?? doc.URL ?? '';
   const site = siteOf(url);
   const isVisible = options.isVisible ?? attributeVisibility;
-  const formats = options.formats ?? NOTICE_FORMATS;
+  if (!options.formats) return recogniseLists(doc, url);
+  const formats = options.formats;
   const read = (skipHidden: boolean) => recognisePage({ doc, lines: extractLines(root, skipHidden), isVisible, site }, url, formats);
   // Text a reader sees first; only when that holds no notice, the hidden copies too.
   const seen = read(true);
   return seen.ok ? seen : read(false);
+}
+
+/**
+ * The richer reading (./read-notice.ts): every family of notices, on any site, each item anchored;
+ * a look-alike refused with the reason.
+ */
+function recogniseLists(doc: Document, url: string): NoticeRecognition {
+  const page = readNoticePage(doc, url);
+  if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
+  const publishedAt = readMeta(doc, [], siteOf(url)?.meta).publishedAt;
+  return { ok: true, notice: noticeFromReading(page.reading, publishedAt), anchors: page.anchors, format: page.format ?? 'lists' };
 }
 
 /** The first format that recognises the page reads it; else every format's reason. */
@@ -84,14 +103,3 @@ function toNotice(page: PageText, url: string, format: NoticeFormat, reading: Fo
   return { ok: true, notice, anchors, format: format.id };
 }
 
-/** Numbers missing between 1 and the highest item number. */
-function findGaps(numbers: readonly number[]): number[] {
-  let max = 0;
-  for (let i = 0; i < numbers.length; i++) if (numbers[i] > max) max = numbers[i];
-  // Item numbers are small (at most 9999): a table beats a Set.
-  const seen = new Uint8Array(max + 1);
-  for (let i = 0; i < numbers.length; i++) seen[numbers[i]] = 1;
-  const gaps: number[] = [];
-  for (let n = 1; n <= max; n++) if (!seen[n]) gaps.push(n);
-  return gaps;
-}

@@ -29,4 +29,5 @@ export const NoticeSchema = z.object({
   sections: z.array(NoticeSectionSchema).max(99),
   items: z.array(NoticeItemSchema).max(2000),
   gaps: z.array(z.number().int()).max(2000),
+  reading: z.number().int().min(1).max(9).optional(),
 });

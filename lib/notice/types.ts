@@ -62,5 +62,10 @@ export interface Notice {
   items: NoticeItem[];
   /** Numbers missing from the sequence (7 then 9 reports 8). */
   gaps: number[];
+  /**
+   * Which reading made it: 2, the richer reading (the page's own words, units with roles, leaders,
+   * deadlines: ./from-reading.ts); absent, the first (normalised texts, ./formats/prose-lead-line.ts).
+   */
+  reading?: number;
 }
 

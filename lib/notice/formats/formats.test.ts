@@ -45,8 +45,11 @@ const ARTICLES_PAGE = `<html><head><meta name="ArticleTitle" content="重点工�
 describe('the formats registry', () => {
   it('reads today’s notices with its first entry, prose items closed by 牵头单位 lines', () => {
     expect(NOTICE_FORMATS[0]).toBe(proseLeadLine);
-    const r = recogniseNotice(seed(), { url: SEED_URL });
+    const r = recogniseNotice(seed(), { url: SEED_URL, formats: NOTICE_FORMATS });
     expect(r.ok && [r.format, r.notice.items.length]).toEqual(['prose-lead-line', 156]);
+    // Given no formats, the richer reading's registry reads it: prose items with labelled lines.
+    const rich = recogniseNotice(seed(), { url: SEED_URL });
+    expect(rich.ok && [rich.format, rich.notice.items.length]).toEqual(['prose-lines', 156]);
   });
 
   it('tries a format registered in front first, and its reading wins', () => {

@@ -1,0 +1,80 @@
+/**
+ * The notice model (./types.ts) from the richer reading of a page (./reading.ts): what the overlay,
+ * the database and every view use. Item texts stay in the page's own words (full-width punctuation
+ * kept); their fingerprint is of the normalised text, so a notice stored before duban kept the
+ * page's words keeps its fingerprints (./notice-record.ts lets such a record take the page's words).
+ * Sections are the headings items sit under, in order; a section's leader is the officials its
+ * items name, when they all name the same, else the heading.
+ */
+import { fingerprint, normalizeText } from './normalize';
+import type { ReadItem, ReadNotice } from './reading';
+import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
+
+/** Which reading made a notice: 2 is the richer reading (page's words, roles, leaders, deadlines). */
+export const READING_VERSION = 2;
+
+function sectionLeader(heading: string, items: readonly ReadItem[]): string {
+  const first = items[0]?.leaders.join('、') ?? '';
+  return first && items.every((i) => i.leaders.join('、') === first) ? first : heading;
+}
+
+function units(item: ReadItem): LeadUnit[] {
+  return item.units.map((u) => ({ name: u.name, lead: u.role === 'lead', role: u.role }));
+}
+
+/** Numbers missing between 1 and the highest item number. */
+export function findGaps(numbers: readonly number[]): number[] {
+  let max = 0;
+  for (const n of numbers) if (n > max) max = n;
+  // Item numbers are small (at most 9999): a table beats a Set.
+  const seen = new Uint8Array(max + 1);
+  for (const n of numbers) seen[n] = 1;
+  const gaps: number[] = [];
+  for (let n = 1; n <= max; n++) if (!seen[n]) gaps.push(n);
+  return gaps;
+}
+
+export function noticeFromReading(reading: ReadNotice, publishedAt?: string): Notice {
+  const sections: NoticeSection[] = [];
+  const ordinals = new Map<string, number>();
+  const members = new Map<number, ReadItem[]>();
+  const items: NoticeItem[] = [];
+  reading.lists.forEach((list, l) => {
+    for (const item of list.items) {
+      // A heading names a section within its list: two lists may both have 一、.
+      const heading = item.section ?? list.title ?? '';
+      const id = `${l}\u0000${heading}`;
+      let ordinal = ordinals.get(id);
+      if (ordinal === undefined) {
+        ordinal = sections.length + 1;
+        ordinals.set(id, ordinal);
+        sections.push({ ordinal, leader: '', heading });
+        members.set(ordinal, []);
+      }
+      members.get(ordinal)!.push(item);
+      items.push({
+        key: item.key,
+        number: item.number,
+        text: item.text,
+        section: ordinal,
+        units: units(item),
+        fingerprint: fingerprint(normalizeText(item.text)),
+        ...(item.leaders.length ? { leaders: item.leaders } : {}),
+        ...(item.deadline ? { deadline: item.deadline } : {}),
+      });
+    }
+  });
+  for (const s of sections) s.leader = sectionLeader(s.heading, members.get(s.ordinal)!);
+  return {
+    ...(reading.docNo ? { docNo: reading.docNo } : {}),
+    title: reading.title,
+    ...(reading.year ? { year: reading.year } : {}),
+    sourceUrl: reading.url,
+    ...(publishedAt ? { publishedAt } : {}),
+    sections,
+    items,
+    // Gaps in one list numbered through (1, 2, 4: 3 is missing); restarting numbers have none to tell.
+    gaps: reading.lists.length === 1 && items.every((i) => i.key === String(i.number)) ? findGaps(items.map((i) => i.number)) : [],
+    reading: READING_VERSION,
+  };
+}
