@@ -71,15 +71,6 @@ function noticeText(n: NoticeText): NoticeText {
   };
 }
 
-/**
- * The same items with the same normalised texts: what a richer reading of the page a record was
- * read from gives (the page's own words, roles, leaders), as opposed to another text.
- */
-function sameItemTexts(a: NoticeText, b: NoticeText): boolean {
-  if (a.items.length !== b.items.length) return false;
-  const fingerprints = new Map(a.items.map((i) => [i.key, i.fingerprint]));
-  return b.items.every((i) => fingerprints.get(i.key) === i.fingerprint);
-}
 
 const itemSignature = (i: NoticeItem) =>
   JSON.stringify([i.fingerprint, i.text, i.section, i.units, i.unitNote ?? null, i.leaders ?? null, i.deadline ?? null]);
@@ -87,12 +78,13 @@ const headerSignature = (n: NoticeText) =>
   JSON.stringify([n.title, n.year ?? null, n.publishedAt ?? null, n.sections.map((s) => [s.ordinal, s.leader, s.heading])]);
 
 /**
- * Item numbers that differ between two texts of a notice. With `within`, only the items of
+ * Item keys that differ between two texts of a notice. With `within`, only the items of
  * `stored` are compared, by text (a notice known from an imported file holds only its annotated
- * items, with fewer details than a page gives).
+ * items, with fewer details than a page gives); `byFingerprint` compares normalised texts only (a
+ * text stored by an earlier reading, in other words and with fewer details).
  */
-function differingItems(stored: NoticeText, other: NoticeText, within = false): string[] {
-  const sig = within ? (i: NoticeItem) => `${i.fingerprint}\u0000${i.text}` : itemSignature;
+function differingItems(stored: NoticeText, other: NoticeText, within = false, byFingerprint = false): string[] {
+  const sig = byFingerprint ? (i: NoticeItem) => i.fingerprint : within ? (i: NoticeItem) => `${i.fingerprint}\u0000${i.text}` : itemSignature;
   const a = new Map(stored.items.map((i) => [i.key, sig(i)]));
   const b = new Map(other.items.map((i) => [i.key, sig(i)]));
   const keys = within ? a.keys() : new Set([...a.keys(), ...b.keys()]);
@@ -132,7 +124,9 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
     return { record, revision: null };
   }
   const imported = (old as ImportedNoticeRecord).importedOnly === true;
-  const differs = differingItems(old, text, imported);
+  // Read by an earlier reading of duban (normalised words, no roles): only its items' texts compare.
+  const upgrade = (old.reading ?? 1) < (text.reading ?? 1);
+  const differs = differingItems(old, text, imported, upgrade);
   const sourceUrl = preferredSourceUrl(old.sourceUrl, url);
   const seen = { urls: withNoticeUrl(old.urls ?? [], url, sourceUrl), lastSeenAt: now };
 
@@ -143,9 +137,9 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
     return { record: { ...old, sourceUrl, ...seen }, revision: null };
   }
-  // Read by an earlier reading of duban: the page's own words, roles and leaders replace it when
-  // its items and their texts are the same; any other difference is a revision as always.
-  if (!imported && (old.reading ?? 1) < (text.reading ?? 1) && sameItemTexts(old, text)) {
+  // The page's own words, roles and leaders replace an earlier reading's when its items and their
+  // texts are the same; any other difference is a revision as always.
+  if (!imported && upgrade && !differs.length) {
     return { record: { ...old, ...text, sourceUrl, ...seen }, revision: null };
   }
 

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
+import { NOTICE_FORMATS } from './formats';
+import { seeNotice } from './notice-record';
+import { recogniseNotice } from './recognise';
+
+const read = (html: string, first: boolean) => {
+  const r = recogniseNotice(parseHTML(html).document as unknown as Document, { url: SEED_URL, ...(first && { formats: NOTICE_FORMATS }) });
+  if (!r.ok) throw new Error(r.reason);
+  return r.notice;
+};
+
+describe('a notice stored by the first reading, seen again', () => {
+  const html = readFileSync(SEED_PAGE, 'utf8');
+  const stored = seeNotice(undefined, read(html, true), 1).record;
+
+  it('takes the page’s own words, roles and leaders when its items are the same: no revision, nothing to accept', () => {
+    const seen = seeNotice(stored, read(html, false), 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.record.reading).toBe(2);
+    expect(seen.record.items[0].text).toContain('坚持政治引领，担当勤政。');
+    expect(seen.record.items[0].units.map((u) => u.role)).toEqual(['lead', 'co', 'co']);
+    expect(seen.record.firstSeenAt).toBe(1);
+  });
+
+  it('keeps another text a revision, as always', () => {
+    const changed = read(html.replace('新增婴幼儿成长驿站9个', '新增婴幼儿成长驿站10个'), false);
+    const seen = seeNotice(stored, changed, 2);
+    expect(seen.revision?.differs).toHaveLength(1);
+    expect(seen.record.items).toEqual(stored.items);
+  });
+
+  it('once read richly, treats a change of units as another text', () => {
+    const rich = seeNotice(stored, read(html, false), 2).record;
+    const moved = read(html, false);
+    moved.items[0] = { ...moved.items[0], units: moved.items[0].units.slice(1) };
+    expect(seeNotice(rich, moved, 3).revision?.differs).toEqual([moved.items[0].key]);
+  });
+});
