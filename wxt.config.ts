@@ -13,7 +13,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Each permission and why: README "Permissions".
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'activeTab', 'scripting'],
     // The editor frame is the only page a web page may frame, only on the sites duban runs on
     // (lib/notice/sites.ts), and only under a per-session URL (use_dynamic_url), so a page cannot
     // probe for duban.
