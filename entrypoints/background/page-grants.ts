@@ -1,0 +1,62 @@
+/**
+ * Pages outside the registry's sites that may open their notice, one per tab: the page the user
+ * asked duban to recognise (popup 识别本页, keyboard command), or a government page where the probe
+ * found a likely notice. A grant names the page's document (and its origin and path): a
+ * navigation makes another document, which the grant does not cover, and the tab's next load
+ * clears it. Kept in storage.session like the tab bindings (./tab-bindings.ts), so it survives the
+ * service worker stopping, and goes with the browser session.
+ */
+import { browser } from '#imports';
+import type { SenderInfo } from '../../lib/protocol';
+
+export interface PageGrant {
+  /** Why the page may open its notice. */
+  why: 'asked' | 'likely';
+  /** The page's origin and path (no query, no hash). */
+  page: string;
+  /** The page's document, when the browser says which (Chrome). */
+  documentId?: string;
+}
+
+const PREFIX = 'grant:';
+
+/** The page a URL is, for a grant: origin and path. */
+export function grantPage(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? `${u.origin}${u.pathname}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createPageGrants() {
+  const area = browser.storage.session;
+  const key = (tabId: number) => PREFIX + tabId;
+  const clear = (tabId: number) => area.remove(key(tabId)).catch(() => {});
+
+  browser.tabs.onRemoved.addListener((tabId) => void clear(tabId));
+  // A tab that starts loading shows another document: what was granted to the last one goes.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void clear(tabId);
+  });
+
+  return {
+    async get(tabId: number): Promise<PageGrant | undefined> {
+      return (await area.get(key(tabId)))[key(tabId)] as PageGrant | undefined;
+    },
+    async grant(tabId: number, grant: PageGrant): Promise<void> {
+      await area.set({ [key(tabId)]: grant });
+    },
+    clear,
+    /** Whether the sender's page in `tabId` is the page granted there. */
+    async allows(tabId: number, sender: Pick<SenderInfo, 'url' | 'documentId'>): Promise<boolean> {
+      const g = await this.get(tabId);
+      if (!g || g.page !== grantPage(sender.url)) return false;
+      return !g.documentId || !sender.documentId || g.documentId === sender.documentId;
+    },
+  };
+}
+
+export type PageGrants = ReturnType<typeof createPageGrants>;
