@@ -2,16 +2,14 @@ import { browser, defineBackground } from '#imports';
 import { DB_NAME, DubanDatabase } from '../../lib/db/database';
 import { setMeta } from '../../lib/db/meta';
 import { createService } from './router';
-import { isOfficialUrl } from '../../lib/notice/notice-key';
-import { isGovernmentUrl } from '../../lib/notice/government';
 import type { ItemAnnotation } from '../../lib/annotation/model';
-import { checkAccess, requestSchemas, senderKind, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
+import { checkAccess, requestSchemas, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
 import { onMessage, sendMessage } from '../../utils/messaging';
 import { openPage, setupReminders } from './reminders';
 import { createEditorPorts } from './editor-ports';
 import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
-import { createPageGrants } from './page-grants';
+import { classifySender, createPageGrants } from './page-grants';
 import { createPageInjection, listenForRecogniseCommand } from './page-injection';
 
 type Name = keyof typeof requestSchemas;
@@ -48,11 +46,7 @@ export default defineBackground(() => {
   for (const name of Object.keys(requestSchemas) as Name[]) {
     onMessage(name, async ({ data, sender }): Promise<Answer<typeof name>> => {
       const s = sender as SenderInfo;
-      // A content script may open its notice on a site of the registry, or on the page granted
-      // in its tab (asked about, or found likely by the probe); elsewhere on a government site it
-      // is the probe, which may only say the page looks like a notice.
-      const granted = s.tab?.id !== undefined && !isOfficialUrl(s.url) && (await grants.allows(s.tab.id, s));
-      const kind = senderKind(s, browser.runtime.id, (url) => granted || isOfficialUrl(url), isGovernmentUrl);
+      const kind = await classifySender(s, browser.runtime.id, grants);
       if (!kind) return { ok: false, error: 'untrusted sender' } as Answer<typeof name>;
       const tabId = kind === 'page' ? undefined : s.tab?.id;
       const binding = tabId === undefined ? undefined : await bindings.get(tabId);

@@ -7,7 +7,9 @@
  * service worker stopping, and goes with the browser session.
  */
 import { browser } from '#imports';
-import type { SenderInfo } from '../../lib/protocol';
+import { isGovernmentUrl } from '../../lib/notice/government';
+import { isOfficialUrl } from '../../lib/notice/sites';
+import { senderKind, type SenderInfo, type SenderKind } from '../../lib/protocol';
 
 export interface PageGrant {
   /** Why the page may open its notice. */
@@ -60,3 +62,14 @@ export function createPageGrants() {
 }
 
 export type PageGrants = ReturnType<typeof createPageGrants>;
+
+/**
+ * Who sent a message (lib/protocol.ts senderKind): a content script may open its notice on a site
+ * of the registry or on the page granted in its tab; elsewhere on a government site it is the
+ * probe, which may only say that the page looks like a notice; anywhere else it is nobody.
+ */
+export async function classifySender(sender: SenderInfo, extensionId: string, grants: PageGrants): Promise<SenderKind | null> {
+  const tabId = sender.tab?.id;
+  const granted = tabId !== undefined && !isOfficialUrl(sender.url) && (await grants.allows(tabId, sender));
+  return senderKind(sender, extensionId, (url) => granted || isOfficialUrl(url), isGovernmentUrl);
+}
