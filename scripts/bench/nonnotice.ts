@@ -1,0 +1,41 @@
+/**
+ * On a government page that is not a notice (the portal front page fixture, 2,000 links, served
+ * at a *.gov.cn host), in Chromium with the built extension: the probe's main-thread time from
+ * its start to its verdict (duban:probe → duban:verdict), median of several loads; and the probe
+ * script's size on disk (minified). The notice script must not have started there.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXTENSION_DIR, launchDuban, openNotice, serveHtml } from '../../tests/e2e/harness';
+import { median, round } from './stats';
+
+const PORTAL = fileURLToPath(new URL('../../tests/fixtures/notices/gongshu-portal.html', import.meta.url));
+const PORTAL_URL = 'https://www.xihu.gov.cn/';
+
+export async function benchNonNotice(runs = 15) {
+  const duban = await launchDuban();
+  try {
+    await serveHtml(duban.context, PORTAL_URL, readFileSync(PORTAL, 'utf8'));
+    const times: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const page = await openNotice(duban.context, PORTAL_URL);
+      const t = await page.evaluate(() => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
+        return { probe: at('duban:probe'), verdict: at('duban:verdict'), notice: at('duban:start'), links: document.links.length };
+      });
+      await page.close();
+      if (t.probe === undefined || t.verdict === undefined) throw new Error('the probe left no marks on the portal');
+      if (t.notice !== undefined) throw new Error('the notice script ran on the portal');
+      if (t.links < 2000) throw new Error(`the portal has ${t.links} links`);
+      if (i === 0) continue; // the first load warms the browser's caches
+      times.push(t.verdict - t.probe);
+    }
+    return {
+      nonnotice_ms: round(median(times)),
+      nonnotice_kb: round(statSync(join(EXTENSION_DIR, 'content-scripts/probe.js')).size / 1024),
+    };
+  } finally {
+    await duban.close();
+  }
+}
