@@ -2,8 +2,8 @@
  * Pages outside the registry's sites that may open their notice, one per tab: the page the user
  * asked duban to recognise (popup 识别本页, keyboard command), or a government page where the probe
  * found a likely notice. A grant names the page's document (and its origin and path): a
- * navigation makes another document, which the grant does not cover, and the tab's next load
- * clears it. Kept in storage.session like the tab bindings (./tab-bindings.ts), so it survives the
+ * navigation makes another document, which the grant does not cover, and a load of another page
+ * in the tab clears it. Kept in storage.session like the tab bindings (./tab-bindings.ts), so it survives the
  * service worker stopping, and goes with the browser session.
  */
 import { browser } from '#imports';
@@ -39,12 +39,18 @@ export function createPageGrants() {
   const clear = (tabId: number) => area.remove(key(tabId)).catch(() => {});
 
   browser.tabs.onRemoved.addListener((tabId) => void clear(tabId));
-  // A tab that starts loading shows another document: what was granted to the last one goes.
+  // A tab loading another page: its grant goes. Chrome also says "loading" for a jump within the
+  // page (#duban-item-N from the popup), which keeps its document and so its grant; a grant named
+  // by its document covers no other document anyway, so only a grant without one (a browser that
+  // does not say) goes on every load.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void clear(tabId);
+    if (change.status !== 'loading') return;
+    void grants.get(tabId).then((g) => {
+      if (g && (!g.documentId || (change.url !== undefined && grantPage(change.url) !== g.page))) void clear(tabId);
+    });
   });
 
-  return {
+  const grants = {
     async get(tabId: number): Promise<PageGrant | undefined> {
       return (await area.get(key(tabId)))[key(tabId)] as PageGrant | undefined;
     },
@@ -54,11 +60,12 @@ export function createPageGrants() {
     clear,
     /** Whether the sender's page in `tabId` is the page granted there. */
     async allows(tabId: number, sender: Pick<SenderInfo, 'url' | 'documentId'>): Promise<boolean> {
-      const g = await this.get(tabId);
+      const g = await grants.get(tabId);
       if (!g || g.page !== grantPage(sender.url)) return false;
       return !g.documentId || !sender.documentId || g.documentId === sender.documentId;
     },
   };
+  return grants;
 }
 
 export type PageGrants = ReturnType<typeof createPageGrants>;

@@ -57,12 +57,27 @@ describe('the user asks to recognise the page (popup 识别本页, keyboard comm
     expect(await classifySender({ ...content(COPY), id: 'another-extension' }, EXT, grants)).toBe(null);
   });
 
-  it('forgets the grant when the tab loads another page or closes', async () => {
+  it('forgets the grant when the tab loads another page or closes, not on a jump within the page', async () => {
     await injection.recognisePage(TAB);
-    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'complete' }, { id: TAB } as never);
-    expect(await classifySender(content(COPY), EXT, grants)).toBe('content');
-    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB } as never);
+    const settled = () => new Promise((r) => setTimeout(r, 0));
+    // Chrome says "loading" for #duban-item-N set from the popup too: the same document keeps its grant.
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading', url: `${COPY}#duban-item-5` }, { id: TAB } as never);
+    await settled();
+    expect(await classifySender(content(`${COPY}#duban-item-5`), EXT, grants)).toBe('content');
+    // The page reloaded: another document, not covered.
+    expect(await classifySender(content(COPY, 'doc-2'), EXT, grants)).toBe(null);
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading', url: 'https://copy.example.com/other.html' }, { id: TAB } as never);
+    await settled();
+    expect(await grants.get(TAB)).toBeUndefined();
     expect(await classifySender(content(COPY), EXT, grants)).toBe(null);
+
+    // A browser that names no document: every load of the tab clears the grant.
+    page.documentId = '';
+    await injection.recognisePage(TAB);
+    expect(await grants.get(TAB)).toEqual({ why: 'asked', page: COPY });
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB } as never);
+    await settled();
+    expect(await grants.get(TAB)).toBeUndefined();
 
     await injection.recognisePage(TAB);
     await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
-import { rowLabel, waitEditorReady } from './editor';
+import { openEditor, rowLabel, waitEditorReady } from './editor';
 import { dubanState, extensionPage, launchDuban, noticeSeed, openNotice, serveHtml, serveSeeds, type Duban } from './harness';
 import { barLabel, waitReady } from './overlay-helpers';
 import { sendRecognise, tabIdOf, userAsks, USER_ACTION_ARGS } from './user-asks';
@@ -54,6 +54,16 @@ describe('on a government site not in the registry', () => {
     expect(await page.locator('[data-duban-item]').count()).toBe(156);
     // The probe ran (its measure) and loaded the notice script.
     expect(await page.evaluate(() => [performance.getEntriesByName('duban:probe', 'measure').length, performance.getEntriesByName('duban:start').length])).toEqual([1, 1]);
+
+    // The page keeps its right to its notice when a link from the popup jumps to an item in it
+    // (a same-document navigation): the row's editor still opens.
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    expect(await sendFromPage(popup, 'openPage', { url: `${GOV_URL}#duban-item-5` })).toMatchObject({ ok: true });
+    await popup.close();
+    await page.waitForURL(`${GOV_URL}#duban-item-5`);
+    await page.bringToFront();
+    const frame = await openEditor(page, 5);
+    expect(await frame.locator('h1').textContent()).toContain('事项 5');
     await page.close();
   });
 
