@@ -17,6 +17,9 @@ export default defineConfig({
     // Loading the notice script into a government page the probe found likely (the probe's own
     // matches, lib/notice/government.ts); any other page only when the user asks (activeTab).
     host_permissions: governmentMatches(),
+    // The probe (entrypoints/probe.ts, a plain script: WXT's content-script start-up would cost
+    // every government page more than the probe itself) on every government page.
+    content_scripts: [{ matches: governmentMatches(), js: ['probe.js'], run_at: 'document_idle' }],
     // The user asks for the page in front to be recognised (as the popup's 识别本页 button does).
     commands: {
       'recognise-page': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandRecognise__' },

@@ -39,7 +39,7 @@ export async function benchNonNotice(runs = 15) {
     return {
       nonnotice_ms: round(median(times)),
       nonnotice_main_ms: round(median(mains)),
-      nonnotice_kb: round(statSync(join(EXTENSION_DIR, 'content-scripts/probe.js')).size / 1024),
+      nonnotice_kb: round(statSync(join(EXTENSION_DIR, 'probe.js')).size / 1024),
     };
   } finally {
     await duban.close();

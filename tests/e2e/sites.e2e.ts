@@ -17,7 +17,7 @@ const sorted = (a: string[]) => [...a].sort();
 describe('the manifest built from the sites registry', () => {
   it('runs only the probe on government pages; the notice script is a file the background injects', () => {
     const m = manifest();
-    expect(m.content_scripts).toEqual([expect.objectContaining({ js: ['content-scripts/probe.js'] })]);
+    expect(m.content_scripts).toEqual([expect.objectContaining({ js: ['probe.js'] })]);
     expect(sorted(m.content_scripts[0].matches)).toEqual(sorted(governmentMatches()));
     expect(existsSync(join(EXTENSION_DIR, 'content-scripts/notice.js'))).toBe(true);
     // Injection needs the hosts the probe runs on; any other page only when the user asks (activeTab).
