@@ -36,7 +36,7 @@ const GOALS: Record<string, string> = {
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   content_script_kb: '≤ 60 KB minified',
   nonnotice_ms: '≤ 1 ms, probe start → verdict on a 2,000-link portal (Chromium)',
-  nonnotice_main_ms: 'the same from the probe\'s main() (WXT\'s start-up left out)',
+  nonnotice_main_ms: 'the same from the probe\'s main function',
   nonnotice_kb: '≤ 10 KB, the probe script minified',
   editor_ready_ms: '≤ 100 ms, click → the editor frame takes keys (warm)',
   overlay_memory_mb: '≤ 20 MB, page + duban frames minus the bare page',
