@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { siteOrigins } from './lib/notice/sites';
+import { governmentMatches } from './lib/notice/government';
 
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
@@ -13,11 +13,21 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Each permission and why: README "Permissions".
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
-    // The editor frame is the only page a web page may frame, only on the sites duban runs on
-    // (lib/notice/sites.ts), and only under a per-session URL (use_dynamic_url), so a page cannot
-    // probe for duban.
-    web_accessible_resources: [{ resources: ['editor.html'], matches: siteOrigins(), use_dynamic_url: true }],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    // Loading the notice script into a government page the probe found likely (the probe's own
+    // matches, lib/notice/government.ts); any other page only when the user asks (activeTab).
+    host_permissions: governmentMatches(),
+    // The probe (entrypoints/probe.ts, a plain script: WXT's content-script start-up would cost
+    // every government page more than the probe itself) on every government page.
+    content_scripts: [{ matches: governmentMatches(), js: ['probe.js'], run_at: 'document_idle' }],
+    // The user asks for the page in front to be recognised (as the popup's 识别本页 button does).
+    commands: {
+      'recognise-page': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandRecognise__' },
+    },
+    // The editor frame is the only page a web page may frame, and only under a per-session URL
+    // (use_dynamic_url), so a page cannot probe for duban. Overlays can show on any page the user
+    // asks about (activeTab covers any http(s) page), so any web page may frame it.
+    web_accessible_resources: [{ resources: ['editor.html'], matches: ['*://*/*'], use_dynamic_url: true }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

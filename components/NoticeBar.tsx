@@ -22,6 +22,8 @@ interface Props {
   /** Opens the editor frame at the orphaned notes. */
   onOrphans: () => void;
   loadError?: string;
+  /** The page is a copy of the notice, not on a government site. */
+  copy?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function NoticeBar(p: Props) {
   return (
     <div class="bar" lang={uiLang()} role="toolbar" aria-label={t('bar.label')}>
       <strong class="brand">{t('bar.title')}</strong>
+      {p.copy && <span class="copy" role="note" data-label={t('bar.copy')} title={t('bar.copyHint')} aria-label={t('bar.copyHint')} />}
       <span class="total" data-label={filtering ? t('bar.shown', p.total, { shown: p.shown }) : t('bar.items', p.total)} />
       <span class="chips" role="group" aria-label={t('bar.statusFilter')}>
         {ITEM_STATUSES.map((s) => (

@@ -84,16 +84,31 @@ export interface SenderInfo {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** The sender's document (Chrome): a navigation makes another one. */
+  documentId?: string;
   tab?: { id?: number; url?: string };
 }
 
 /**
- * The three kinds of duban code that talk to the background:
- * - `content`: the content script in the top frame of a tab on a site duban runs on;
+ * What asking duban to recognise a page found: a notice (overlaid now; `copy` when the page is
+ * not on a government site, its bar says 副本) or none (the popup says so).
+ */
+export interface PageRecognition {
+  verdict: 'notice' | 'none';
+  copy: boolean;
+}
+
+/**
+ * The kinds of duban code that talk to the background:
+ * - `content`: the content script in the top frame of a tab whose page may open its notice (a
+ *   site of the registry, or a page the user asked about or the probe found likely: the caller's
+ *   `isOfficial` says which);
+ * - `probe`: the probe content script in the top frame of any other government page: it may only
+ *   say that the page looks like a notice;
  * - `editor`: duban's editor page framed inside such a tab (the one web-accessible page);
  * - `page`: duban's own pages (popup, overview) in their own tab or window.
  */
-export type SenderKind = 'content' | 'editor' | 'page';
+export type SenderKind = 'content' | 'probe' | 'editor' | 'page';
 
 export const EDITOR_PATH = '/editor.html';
 
@@ -104,7 +119,12 @@ export const EDITOR_PATH = '/editor.html';
  * another host) is refused too. The editor's URL may carry a per-session dynamic id
  * (use_dynamic_url), so its host is not compared; the sender's extension id is.
  */
-export function senderKind(sender: SenderInfo, extensionId: string, isOfficial: (url: string | undefined) => boolean): SenderKind | null {
+export function senderKind(
+  sender: SenderInfo,
+  extensionId: string,
+  isOfficial: (url: string | undefined) => boolean,
+  isGovernment: (url: string | undefined) => boolean = () => false,
+): SenderKind | null {
   if (sender.id !== extensionId || !sender.url) return null;
   let url: URL;
   try {
@@ -117,7 +137,8 @@ export function senderKind(sender: SenderInfo, extensionId: string, isOfficial: 
     if (url.pathname === EDITOR_PATH) return sender.tab?.id !== undefined && !top ? 'editor' : null;
     return url.host === extensionId && top ? 'page' : null;
   }
-  return sender.tab?.id !== undefined && top && isOfficial(sender.url) ? 'content' : null;
+  if (sender.tab?.id === undefined || !top) return null;
+  return isOfficial(sender.url) ? 'content' : isGovernment(sender.url) ? 'probe' : null;
 }
 
 /** Who may send each request; `notice`: its noticeKey must be the notice bound to the sender's tab. */
@@ -140,6 +161,8 @@ interface Call {
 }
 
 const CONTENT: Access = { from: ['content'] };
+/** The probe, on any government page (on a site of the registry it is a `content` sender). */
+const PROBE: Access = { from: ['probe', 'content'] };
 const EDITOR: Access = { from: ['editor'] };
 const PAGES: Access = { from: ['page'] };
 /** The editor frame for the notice bound to its tab, or duban's pages for any notice. */
@@ -150,6 +173,16 @@ const NO_DATA = z.object({}).strict();
 export const calls = {
   /** Record the notice the page shows; answer its saved annotations. */
   openNotice: { input: NoticeSchema, answer: answers<OpenedNotice>(), access: CONTENT },
+  /**
+   * The probe found a likely notice on its page: remember that this page may open its notice and
+   * inject the notice script into it; answer what the script found.
+   */
+  noticeLikely: { input: NO_DATA, answer: answers<PageRecognition>(), access: PROBE },
+  /**
+   * The user asked (popup 识别本页, keyboard command) to recognise the page in tab `tabId`: let the
+   * page open its notice and inject the notice script (activeTab grants the tab); answer what it found.
+   */
+  recognisePage: { input: z.object({ tabId: z.number().int().nonnegative() }).strict(), answer: answers<PageRecognition>(), access: PAGES },
   /** Save one edit; answered only after its transaction has committed. */
   saveAnnotation: { input: AnnotationPatch, answer: answers<ItemAnnotation>(), access: NOTICE_EDITORS },
   /** Answer one item's timeline of changes, oldest first. */

@@ -13,7 +13,7 @@ import { LOCALES_DIR } from '../tests/unit/i18n';
 
 const ROOT = join(LOCALES_DIR, '..');
 /** Read by the manifest (__MSG_…__), not by code. */
-const MANIFEST_KEYS = ['extName', 'extDescription'];
+const MANIFEST_KEYS = ['extName', 'extDescription', 'commandRecognise'];
 
 interface Entry {
   plural: boolean;

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --only parse,overlay,...]
+ * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,...]
  * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
  */
 import { execSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchEditor } from './bench/editor';
 import { benchOverlay } from './bench/overlay';
 import { benchLoad } from './bench/load';
+import { benchNonNotice } from './bench/nonnotice';
 import { benchOverview } from './bench/overview';
 import { benchParse } from './bench/parse';
 import { benchTransfer } from './bench/transfer';
@@ -31,8 +32,12 @@ const GOALS: Record<string, string> = {
   lists_table_textwalk_ms: 'text walk of the table layout, same rounds',
   lists_table_parse_ratio: '≤ 3 × text walk (median of paired rounds)',
   overlay_ready_ms: '≤ 50 ms (Chromium)',
+  probe_ready_ms: 'the same from the probe\'s start (verdict, injection), issue 12: ≤ 50 ms',
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   content_script_kb: '≤ 60 KB minified',
+  nonnotice_ms: '≤ 1 ms, probe start → verdict on a 2,000-link portal (Chromium)',
+  nonnotice_main_ms: 'the same from the probe\'s main function',
+  nonnotice_kb: '≤ 10 KB, the probe script minified',
   editor_ready_ms: '≤ 100 ms, click → the editor frame takes keys (warm)',
   overlay_memory_mb: '≤ 20 MB, page + duban frames minus the bare page',
   export_10k_ms: '≤ 500 ms (Node)',
@@ -59,6 +64,7 @@ async function main() {
   const results: Record<string, number> = {};
   if (want('parse')) Object.assign(results, benchParse(seedPage, tablePage, tableUrl));
   if (want('overlay')) Object.assign(results, await benchOverlay());
+  if (want('nonnotice')) Object.assign(results, await benchNonNotice());
   if (want('editor')) Object.assign(results, await benchEditor());
   if (want('transfer')) Object.assign(results, await benchTransfer());
   if (want('overview')) Object.assign(results, await benchOverview());

@@ -2,14 +2,15 @@ import { browser, defineBackground } from '#imports';
 import { DB_NAME, DubanDatabase } from '../../lib/db/database';
 import { setMeta } from '../../lib/db/meta';
 import { createService } from './router';
-import { isOfficialUrl } from '../../lib/notice/notice-key';
 import type { ItemAnnotation } from '../../lib/annotation/model';
-import { checkAccess, requestSchemas, senderKind, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
+import { checkAccess, requestSchemas, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
 import { onMessage, sendMessage } from '../../utils/messaging';
 import { openPage, setupReminders } from './reminders';
 import { createEditorPorts } from './editor-ports';
 import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
+import { classifySender, createPageGrants } from './page-grants';
+import { createPageInjection, listenForRecogniseCommand } from './page-injection';
 
 type Name = keyof typeof requestSchemas;
 type Answer<K extends Name> = ReturnType<ProtocolMap[K]>;
@@ -36,21 +37,31 @@ export default defineBackground(() => {
       reminders.onAnnotationSaved();
     },
   }, { durable });
+  // Pages beyond the registry's sites that may open their notice: asked about, or found likely.
+  const grants = createPageGrants();
+  const injection = createPageInjection(browser.scripting, grants);
+  listenForRecogniseCommand(injection);
   const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u)));
 
   for (const name of Object.keys(requestSchemas) as Name[]) {
     onMessage(name, async ({ data, sender }): Promise<Answer<typeof name>> => {
       const s = sender as SenderInfo;
-      const kind = senderKind(s, browser.runtime.id, isOfficialUrl);
+      const kind = await classifySender(s, browser.runtime.id, grants);
       if (!kind) return { ok: false, error: 'untrusted sender' } as Answer<typeof name>;
       const tabId = kind === 'page' ? undefined : s.tab?.id;
       const binding = tabId === undefined ? undefined : await bindings.get(tabId);
       const denied = checkAccess(name, kind, data, binding?.noticeKey);
       if (denied) return { ok: false, error: `refused: ${denied}` } as Answer<typeof name>;
+      if (name === 'noticeLikely') return injection.noticeLikely(tabId as number, s.url, s.documentId) as Promise<Answer<typeof name>>;
+      if (name === 'recognisePage') {
+        const asked = requestSchemas.recognisePage.safeParse(data);
+        if (!asked.success) return { ok: false, error: 'invalid request recognisePage' } as Answer<typeof name>;
+        return injection.recognisePage(asked.data.tabId) as Promise<Answer<typeof name>>;
+      }
       if ((TAB_REQUESTS as readonly string[]).includes(name)) {
         return tabHandlers.handle(name as TabRequest, data, { tabId: tabId as number, frameId: s.frameId ?? 0, url: s.url! }) as Promise<Answer<typeof name>>;
       }
-      return service.handle(name as Exclude<Name, TabRequest>, data) as Promise<Answer<typeof name>>;
+      return service.handle(name as Exclude<Name, TabRequest | 'noticeLikely' | 'recognisePage'>, data) as Promise<Answer<typeof name>>;
     });
   }
 

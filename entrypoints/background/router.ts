@@ -17,8 +17,11 @@ import { failure, ok, type Result } from '../../lib/util/result';
 import { createFollowUpHandlers } from './overview-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
-/** Calls about a tab's editor frame: ./tab-handlers.ts answers them. */
-type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage';
+/**
+ * Calls about a tab's editor frame: ./tab-handlers.ts answers them; calls that load the notice
+ * script into a page: ./page-injection.ts.
+ */
+type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage' | 'noticeLikely' | 'recognisePage';
 /** The calls this router answers: every other one, or the type-check fails. */
 type Handled = Exclude<CallName, TabOnly>;
 

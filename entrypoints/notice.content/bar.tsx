@@ -19,6 +19,8 @@ interface BarOptions {
   items: Map<string, { item: NoticeItem; host: HTMLElement; root: ShadowRoot }>;
   filter: PageFilter;
   today: string;
+  /** The page is a copy of the notice: the bar marks it. */
+  copy?: boolean;
   /** Renders item `itemKey` now if it has not been yet. */
   ensureRendered: (itemKey: string) => void;
   /** Opens the editor at the notes whose item the page no longer has, under the bar. */
@@ -75,6 +77,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
         orphans={orphanAnnotations(o.store.stored(), onPage).length}
         onOrphans={() => o.onOrphans(host)}
         loadError={loadError}
+        copy={o.copy}
       />,
       root,
     );

@@ -1,6 +1,8 @@
 /**
- * On an official article page: recognise the notice, or mark the page data-duban="none" and leave
- * it alone. On a notice: open it in the background (which binds this tab to it), mount the rows,
+ * Injected by the background (registration: 'runtime', not in the manifest) where the probe found
+ * a likely notice or the user asked (entrypoints/background/page-injection.ts), once per page:
+ * recognise the notice, or mark the page data-duban="none" and leave it alone; answer what it found
+ * (PageRecognition). A page off government sites is a copy: its bar says 副本. On a notice: open it in the background (which binds this tab to it), mount the rows,
  * load the saved annotations, then mark <html data-duban="ready" data-duban-items="N">; in idle
  * time, make the one editor frame. This script never edits: it shows, and asks the background to
  * show the editor frame. The performance marks duban:start and duban:ready time it (npm run bench);
@@ -14,8 +16,8 @@ import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { keyOfHash } from '../../lib/notice/item-key';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
-import { noticeMatches } from '../../lib/notice/sites';
-import type { EditorTarget, Result } from '../../lib/protocol';
+import { isGovernmentUrl } from '../../lib/notice/government';
+import type { EditorTarget, PageRecognition, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
 import { buildOverlays } from './mount';
@@ -27,23 +29,34 @@ const ATTACH_WAIT = 300;
 /** How long to wait for the saved annotations before calling the page ready without them. */
 const OPEN_TIMEOUT = 10_000;
 
+/**
+ * What the first run in a page found, kept in duban's isolated world (which the page cannot
+ * reach): a second injection answers it and draws nothing.
+ */
+const RUNNING = Symbol.for('duban.notice');
+type Running = { [RUNNING]?: PageRecognition };
+
 export default defineContentScript({
-  // Read at build time into the manifest: the notice pages of every site duban knows.
-  matches: noticeMatches(),
-  runAt: 'document_idle',
+  // Built as a file and injected by the background: no `matches` in the manifest.
+  registration: 'runtime',
   // WXT announces each start to the page with window.postMessage, naming the extension id, and
   // stops an older copy when it hears that again: a page replaying it would remove the overlays.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  async main(ctx): Promise<PageRecognition> {
+    const world = globalThis as Running;
+    if (world[RUNNING]) return world[RUNNING];
     performance.mark('duban:start');
     const html = document.documentElement;
+    const copy = !isGovernmentUrl(location.href);
     const found = recogniseNotice(document, {
       url: location.href,
       isVisible: (el) => el.checkVisibility?.() ?? true,
     });
+    // Set before the first await: a second injection runs only after this one yields.
+    world[RUNNING] = { verdict: found.ok ? 'notice' : 'none', copy };
     if (!found.ok) {
       html.setAttribute('data-duban', 'none');
-      return;
+      return world[RUNNING];
     }
     const { notice, anchors } = found;
     performance.mark('duban:recognised');
@@ -91,7 +104,10 @@ export default defineContentScript({
       expected: timeProgress(today, notice.year ?? Number(today.slice(0, 4))),
       openEditor,
       sheet,
+      copy,
     });
+    // A copy says so in its bar, and on the page for tests and styles (the page knows its host anyway).
+    if (copy) html.setAttribute('data-duban-copy', '');
 
     performance.mark('duban:built');
 
@@ -140,6 +156,7 @@ export default defineContentScript({
         jumpToHash();
         window.addEventListener('hashchange', jumpToHash);
       });
+    return world[RUNNING];
 
     function jumpToHash() {
       const key = keyOfHash(location.hash);

@@ -27,6 +27,8 @@ export interface MountOptions {
   openEditor: (target: { itemKey: string } | { orphans: true }, anchor: HTMLElement) => void;
   /** The stylesheet every shadow root shares. */
   sheet: CSSStyleSheet | string;
+  /** The page is a copy of the notice (not on a government site): the bar says so. */
+  copy?: boolean;
 }
 
 export interface MountedItem {
@@ -156,6 +158,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     items,
     filter,
     today: o.today,
+    copy: o.copy,
     ensureRendered,
     onOrphans: (anchor) => o.openEditor({ orphans: true }, anchor),
   });

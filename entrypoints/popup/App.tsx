@@ -9,6 +9,7 @@ import type { PopupSummary } from '../../lib/summary/summary';
 import { sayFailure, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { activeTabId, downloadText, openItem, openOverview } from './browser';
+import { RecognisePage } from './RecognisePage';
 import { useImport } from './use-import';
 
 type Load = { state: 'loading' } | { state: 'ready'; summary: PopupSummary } | { state: 'failed'; error: string };
@@ -68,6 +69,7 @@ export function App() {
           {t('popup.overview')}
         </button>
       </header>
+      <RecognisePage onRecognised={() => void refresh()} />
 
       {load.state === 'loading' && (
         <p class="muted" role="status">

@@ -30,6 +30,8 @@ export interface LaunchOptions {
    * 'zh-CN' (the default) or 'en'. Also the pages' navigator.language.
    */
   lang?: string;
+  /** More Chromium switches (tests/e2e/user-asks.ts: clicking duban's toolbar button). */
+  args?: string[];
 }
 
 /**
@@ -62,6 +64,7 @@ export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
       '--disable-sync',
       '--no-first-run',
       ...language.args,
+      ...(opts.args ?? []),
     ],
     env: language.env,
     colorScheme: opts.colorScheme ?? 'light',

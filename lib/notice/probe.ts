@@ -1,0 +1,63 @@
+/**
+ * The probe's verdict: is this government page likely a breakdown notice, worth loading the
+ * parser and overlay for? Cheap, bounded signals only, so that the thousands of pages that are
+ * not notices (portals, news, service guides) cost next to nothing. First the page's title (its
+ * ArticleTitle metadata and <title>): a page whose title names neither a breakdown nor tasks is
+ * "no" at once, without reading its body (reading a 2,000-link portal's text alone takes about
+ * 1 ms). Then how often the body says who leads (牵头, 责任单位), counted in its first
+ * TEXT_BUDGET characters and only up to the count that decides. Said "likely" wrongly, the full
+ * recogniser refuses the page; said "no" wrongly, the user can still ask (popup, keyboard command).
+ */
+
+export type ProbeVerdict = 'likely' | 'no';
+
+/** Title words that name a breakdown (责任分解, 任务分工方案, 目标任务分解表, 部门分工…). */
+export const BREAKDOWN_TITLE_WORDS = ['责任分解', '任务分解', '任务分工', '分工方案', '部门分工', '分解清单', '分解表', '责任清单'] as const;
+/**
+ * Title words a breakdown often has, but news, plans and reports too (重点工作推进会, 民生实事
+ * news, the 政府工作报告 itself): these ask more of the body.
+ */
+export const TASK_TITLE_WORDS = ['重点工作', '目标任务', '民生实事', '工作要点', '重点任务', '政府工作报告'] as const;
+
+/**
+ * Words a breakdown writes for its items or its table's header: who leads, who is responsible
+ * (a table header may space its characters: 牵 头 部 门).
+ */
+export const RESPONSIBILITY_WORDS = ['牵头', '责任单位', '责任领导', '责任部门', '牵 头'] as const;
+
+/** How many responsibility words make the page likely, by what its title says. */
+export const NEEDED = { breakdown: 1, task: 2 } as const;
+/** Only the start of the body text is read: a notice says who leads long before this. */
+export const TEXT_BUDGET = 200_000;
+
+export interface ProbeSignals {
+  verdict: ProbeVerdict;
+  /** What the title says: a breakdown, tasks, or neither. */
+  title: keyof typeof NEEDED | 'untitled';
+  /** Responsibility words counted, stopped at the count that decides. */
+  responsibility: number;
+}
+
+export function probePage(doc: Document): ProbeSignals {
+  // In <head>: a search of the whole document for a meta it lacks walks every element of a portal.
+  const meta = (doc.head ?? doc).querySelector('meta[name="ArticleTitle"]')?.getAttribute('content');
+  const title = `${meta ?? ''} ${doc.title ?? ''}`;
+  const kind = BREAKDOWN_TITLE_WORDS.some((w) => title.includes(w))
+    ? 'breakdown'
+    : TASK_TITLE_WORDS.some((w) => title.includes(w)) ? 'task' : 'untitled';
+  if (kind === 'untitled') return { verdict: 'no', title: kind, responsibility: 0 };
+  const need = NEEDED[kind];
+  const text = (doc.body ?? doc.documentElement)?.textContent ?? '';
+  const responsibility = countUpTo(text.length > TEXT_BUDGET ? text.slice(0, TEXT_BUDGET) : text, RESPONSIBILITY_WORDS, need);
+  return { verdict: responsibility >= need ? 'likely' : 'no', title: kind, responsibility };
+}
+
+/** Occurrences of any of `words` in `text`, stopping once `limit` is reached. */
+function countUpTo(text: string, words: readonly string[], limit: number): number {
+  let n = 0;
+  for (const w of words) {
+    for (let at = text.indexOf(w); at !== -1 && n < limit; at = text.indexOf(w, at + w.length)) n++;
+    if (n >= limit) break;
+  }
+  return n;
+}
