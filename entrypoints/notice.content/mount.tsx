@@ -171,7 +171,11 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
         parent.insertBefore(host, before);
         near.observe(host);
       }
-      container.insertBefore(bar.host, container.firstChild);
+      // Over the items: at the top of their container, or before their table when they are its
+      // rows (a <div> among a table's rows would be laid out in its first cell).
+      const table = /^(TABLE|TBODY|THEAD|TFOOT|TR)$/.test(container.tagName) ? container.closest('table') : null;
+      if (table?.parentNode) table.parentNode.insertBefore(bar.host, table);
+      else container.insertBefore(bar.host, container.firstChild);
       idle(renderRest);
     },
     ensureRendered,

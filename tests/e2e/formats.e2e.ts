@@ -1,0 +1,100 @@
+// Every notice format end to end (Chromium + the built extension): each fixture page of
+// tests/fixtures/notices/ served at its own government URL gets exactly one overlay per item of
+// its expected reading, keyed as the reading keys it, never inside a table's cell; each look-alike
+// is marked "none" with nothing added; a copy of a notice at a non-government host gets nothing
+// on its own (./probe.e2e.ts: it does when the user asks).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dubanState, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+
+interface Fixture {
+  file: string;
+  expected: string;
+  url: string;
+  family?: string;
+  copyUrl?: string;
+}
+interface Expected {
+  refused?: true;
+  lists?: { items: { key: string }[] }[];
+}
+
+const DIR = join(ROOT, 'tests/fixtures/notices');
+const fixtures = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as Fixture[];
+const expected = (f: Fixture) => JSON.parse(readFileSync(join(DIR, f.expected), 'utf8')) as Expected;
+const notices = fixtures.filter((f) => !expected(f).refused);
+const lookAlikes = fixtures.filter((f) => expected(f).refused);
+
+/**
+ * What duban put in the page: its rows' keys in page order, and rows inside a cell of a task
+ * table (a page cell holding no other row: a page laid out in a table holds them all in one cell).
+ */
+function overlays(page: Page) {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll<HTMLElement>('[data-duban-item]')];
+    return {
+      keys: hosts.map((h) => h.dataset.dubanItem!),
+      inPageCells: hosts.filter((h) => {
+        const cell = h.closest('td, th');
+        return cell && !h.closest('tr[data-duban-row]') && cell.querySelectorAll('[data-duban-item]').length < 2;
+      }).length,
+      others: document.querySelectorAll('[data-duban-bar]').length,
+      // The bar sits over the list, never among a table's rows or cells.
+      barInTable: Boolean(document.querySelector('[data-duban-bar]')?.parentElement?.closest('tr, tbody, thead')),
+    };
+  });
+}
+
+let duban: Duban;
+beforeAll(async () => {
+  duban = await launchDuban();
+  for (const f of fixtures) {
+    const html = readFileSync(join(DIR, f.file), 'utf8');
+    await serveHtml(duban.context, f.url, html);
+    if (f.copyUrl) await serveHtml(duban.context, f.copyUrl, html);
+  }
+}, 60_000);
+afterAll(() => duban?.close());
+
+describe('each notice format at its own government site', () => {
+  it.each(notices.map((f) => [f.file, f] as const))('%s: one overlay per item, keyed as the reading keys it', async (_name, f) => {
+    const keys = expected(f).lists!.flatMap((l) => l.items.map((i) => i.key));
+    const page = await openNotice(duban.context, f.url);
+    expect(await dubanState(page)).toEqual({ state: 'ready', items: keys.length });
+    const o = await overlays(page);
+    expect(o.keys).toEqual(keys);
+    expect(o.inPageCells).toBe(0);
+    expect(o.others).toBe(1);
+    expect(o.barInTable).toBe(false);
+    if (f.family === 'table') {
+      // The rows as a reader meets them: the table with duban's row under each task.
+      await page.evaluate(() => document.querySelector('[data-duban-item]')!.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => scrollBy(0, -160));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await screenshot(page, `format-${f.file.replace('.html', '')}`);
+    }
+    await page.close();
+  });
+});
+
+describe('look-alikes', () => {
+  it.each(lookAlikes.map((f) => [f.file, f] as const))('%s: marked none, nothing added', async (_name, f) => {
+    const page = await openNotice(duban.context, f.url);
+    expect((await dubanState(page)).state).toBe('none');
+    expect(await page.locator('[data-duban-item], [data-duban-bar], [data-duban-editor]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('copies at hosts that are not government sites', () => {
+  it.each(fixtures.filter((f) => f.copyUrl).map((f) => [f.copyUrl!, f] as const))('%s: nothing on its own', async (_url, f) => {
+    const page = await duban.context.newPage();
+    // No duban script runs at such a host unless the user asks: nothing to wait for but the load.
+    await page.goto(f.copyUrl!, { waitUntil: 'load' });
+    expect(await dubanState(page)).toEqual({ state: null, items: null });
+    expect(await page.locator('[data-duban-item], [data-duban-bar]').count()).toBe(0);
+    await page.close();
+  });
+});
