@@ -41,8 +41,14 @@ function overlays(page: Page) {
         return cell && !h.closest('tr[data-duban-row]') && cell.querySelectorAll('[data-duban-item]').length < 2;
       }).length,
       others: document.querySelectorAll('[data-duban-bar]').length,
-      // The bar sits over the list, never among a table's rows or cells.
-      barInTable: Boolean(document.querySelector('[data-duban-bar]')?.parentElement?.closest('tr, tbody, thead')),
+      // The bar sits over the list: never among a table's rows, nor in a task's cell (a page laid
+      // out in a table may hold the whole list, bar and all, in one cell).
+      barInTable: (() => {
+        const parent = document.querySelector('[data-duban-bar]')?.parentElement;
+        if (!parent || /^(TABLE|TBODY|THEAD|TFOOT|TR)$/.test(parent.tagName)) return true;
+        const cell = parent.closest('td, th');
+        return Boolean(cell && cell.querySelectorAll('[data-duban-item]').length < 2);
+      })(),
     };
   });
 }

@@ -85,7 +85,7 @@ describe('a copy of the notice at a non-government host', () => {
     const found = recogniseNotice(document as unknown as Document, { url: noticeSeed().url });
     if (!found.ok) throw new Error(found.reason);
     const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
-    const saved = await sendFromPage(popup, 'saveAnnotation', { noticeKey: KEY, itemNo: 3, fingerprint: found.notice.items[2]!.fingerprint, note: NOTE, status: 'in_progress' });
+    const saved = await sendFromPage(popup, 'saveAnnotation', { noticeKey: KEY, itemKey: '3', fingerprint: found.notice.items[2]!.fingerprint, note: NOTE, status: 'in_progress' });
     expect(saved.ok).toBe(true);
     await popup.close();
   }, 60_000);
