@@ -2,24 +2,31 @@
  * In Chromium with the built extension: time from the content script's start to all 156 overlays
  * mounted with their annotations and the rows in view drawn (duban:start → duban:ready), and to
  * the last row drawn in idle time (→ duban:rendered), next to the page's own load time,
- * median of several loads; and the content script's size on disk (minified).
+ * median of several loads; the same on the seed's table layout (`*_table_ms`, loads alternating
+ * with the seed's); and the content script's size on disk (minified).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launchDuban, noticeSeed, openNotice, serveSeeds } from '../../tests/e2e/harness';
+import { EXTENSION_DIR, launchDuban, noticeSeed, openNotice, ROOT, serveHtml, serveSeeds } from '../../tests/e2e/harness';
+
+/** The seed in its old table layout, at another address of the same site (the same notice, 文号 and all). */
+const TABLE_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841066.html';
 import { median, round } from './stats';
 
 export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}) {
   const duban = await launchDuban(opts);
   try {
     await serveSeeds(duban.context);
+    await serveHtml(duban.context, TABLE_URL, readFileSync(join(ROOT, 'tests/fixtures/notices/gongshu-2024-2-table.html'), 'utf8'));
     const url = noticeSeed().url;
     const ready: number[] = [];
     const fromProbe: number[] = [];
     const rendered: number[] = [];
     const load: number[] = [];
-    for (let i = 0; i < runs + 1; i++) {
-      const page = await openNotice(duban.context, url);
+    const table = { ready: [] as number[], fromProbe: [] as number[] };
+    for (let i = 0; i < 2 * (runs + 1); i++) {
+      const onTable = i % 2 === 1;
+      const page = await openNotice(duban.context, onTable ? TABLE_URL : url);
       // Rows far from the viewport are drawn in idle time after ready: wait for the last one too.
       await page.locator('html[data-duban-rendered]').waitFor({ state: 'attached', timeout: 30_000 });
       // No helper functions inside: tsx would wrap them in a __name() the page doesn't have.
@@ -35,7 +42,12 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
         };
       });
       await page.close();
-      if (i === 0) continue; // the first load warms the browser's caches
+      if (i < 2) continue; // the first loads warm the browser's caches
+      if (onTable) {
+        table.ready.push(t.overlay);
+        table.fromProbe.push(t.fromProbe);
+        continue;
+      }
       ready.push(t.overlay);
       fromProbe.push(t.fromProbe);
       rendered.push(t.rendered);
@@ -45,6 +57,8 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
     return {
       overlay_ready_ms: round(median(ready)),
       probe_ready_ms: round(median(fromProbe)),
+      overlay_ready_table_ms: round(median(table.ready)),
+      probe_ready_table_ms: round(median(table.fromProbe)),
       overlay_all_rendered_ms: round(median(rendered)),
       page_load_ms: round(median(load)),
       content_script_kb: round(size / 1024),
