@@ -22,7 +22,7 @@ describe('placing overlays in the seed notice', () => {
     expect(container.id).toBe('zoom');
   });
 
-  it('puts each item’s overlay right after its text, inside the visible body, all at different places', () => {
+  it('puts each item’s overlay after its text and its own 牵头单位 line, inside the visible body, all at different places', () => {
     const hosts = new Map<string, Element>();
     for (const item of notice.items) {
       const pos = overlayPosition(anchors.get(item.key)!)!;
@@ -47,9 +47,10 @@ describe('placing overlays in the seed notice', () => {
       expect(order.get(ownLast)!).toBeLessThan(order.get(host)!);
       expect(order.get(host)!).toBeLessThan(order.get(nextFirst)!);
     }
-    // Item 7 ends in <span>s and a <br> before its 牵头单位 line: the overlay goes after the <br>.
-    expect(hosts.get('7')!.previousSibling?.nodeName.toLowerCase()).toBe('br');
-    expect(hosts.get('7')!.nextSibling?.textContent).toContain('牵头单位');
+    // Item 7's 牵头单位 line follows its text after a <br>: the overlay closes the item after that line.
+    expect(hosts.get('7')!.previousSibling?.textContent).toContain('牵头单位');
+    // Items 1–4 share one 牵头单位 line: each overlay stays right after its own text.
+    expect(hosts.get('1')!.nextSibling?.textContent ?? hosts.get('1')!.parentElement!.nextElementSibling?.textContent).not.toContain('牵头单位');
     // Item 3's text ends inside a <span>: the overlay is the paragraph's last child, not inside the span.
     expect(hosts.get('3')!.parentElement?.localName).toBe('p');
     // The page still recognises the same notice with overlays in it.

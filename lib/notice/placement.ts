@@ -68,6 +68,40 @@ function textBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, container: 
 /** Items written as text in the page's flow (paragraphs, lines): the overlay after the item's text. */
 export const AFTER_TEXT: OverlayPlacement = { position: afterText, blocks: textBlocks };
 
+/** Each ancestor's index among its siblings, from the root down to `node`. */
+function pathOf(node: Node): number[] {
+  const path: number[] = [];
+  for (let n: Node | null = node; n?.parentNode; n = n.parentNode) {
+    let i = 0;
+    for (let s = n.previousSibling; s; s = s.previousSibling) i++;
+    path.push(i);
+  }
+  return path.reverse();
+}
+
+/** `b` comes after `a` in the document (compareDocumentPosition is not reliable in every DOM Node tests use). */
+function follows(a: Node, b: Node): boolean {
+  const pa = pathOf(a);
+  const pb = pathOf(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pb[i] > pa[i];
+  return pb.length > pa.length;
+}
+
+/**
+ * After the item and what the page says of its responsibility (its 牵头单位 / 责任单位 / 牵头领导
+ * lines or its bracket), whichever comes last: the overlay closes the item as the reader reads it.
+ * Items sharing one unit line get their overlays after it, in item order.
+ */
+function afterItem(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>): Position | undefined {
+  const text = anchor.nodes[anchor.nodes.length - 1];
+  const units = anchor.unitNodes[anchor.unitNodes.length - 1];
+  const last = text && units?.parentNode && follows(text, units) ? units : text;
+  return last ? afterText({ nodes: [last] }) : undefined;
+}
+
+/** Items written as text in the page's flow, read with their responsibility: the overlay after both. */
+export const AFTER_ITEM: OverlayPlacement = { position: afterItem, blocks: textBlocks };
+
 /** Where item `anchor`'s overlay goes, by its format's placement (a table's may add the overlay's row). */
 export function overlayPosition(anchor: Placeable): Position | undefined {
   return anchor.placement.position(anchor);
@@ -87,15 +121,21 @@ const cellOf = (node: Node): Element | undefined => {
  * Sets the placement of items written in the page's flow by their layout: an item that starts in a
  * table cell holding no other item's start (the seed's old layout: its number cell) is a table
  * row, placed in an overlay row after it (AFTER_ROWS); items sharing a cell (a page laid out in a
- * table, the notice in one of its cells) or in no cell are text, placed after it (AFTER_TEXT).
+ * table, the notice in one of its cells) or in no cell are text, placed after it and its
+ * responsibility lines (AFTER_ITEM), or after its text when it shares those lines (AFTER_TEXT).
  * `inTable` tells which items may start in a cell at all (the others are not looked up).
  */
 export function placeByLayout(anchors: readonly Placeable[], inTable: (i: number) => boolean = () => true): void {
   const starts = anchors.map((a, i) => (a.nodes.length && inTable(i) ? cellOf(a.nodes[0]) : undefined));
   const items = new Map<Element, number>();
   for (const cell of starts) if (cell) items.set(cell, (items.get(cell) ?? 0) + 1);
+  // A unit line several items share (the seed's items 1–4) closes none of them alone: those
+  // items' overlays stay after their own text.
+  const unitLines = new Map<Node, number>();
+  for (const a of anchors) if (a.unitNodes[0]) unitLines.set(a.unitNodes[0], (unitLines.get(a.unitNodes[0]) ?? 0) + 1);
   anchors.forEach((a, i) => {
     const cell = starts[i];
-    a.placement = cell && items.get(cell) === 1 ? AFTER_ROWS : AFTER_TEXT;
+    const shared = a.unitNodes[0] !== undefined && (unitLines.get(a.unitNodes[0]) ?? 0) > 1;
+    a.placement = cell && items.get(cell) === 1 ? AFTER_ROWS : shared ? AFTER_TEXT : AFTER_ITEM;
   });
 }

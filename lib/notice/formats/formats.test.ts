@@ -102,8 +102,8 @@ describe('the formats registry', () => {
     const pos = overlayPosition(a)!;
     expect(pos.before).toBe(a.nodes[0]);
     expect(itemBlocks(a, d.getElementById('body')!).map((e) => e.textContent)).toEqual(['第2条做好另一件事。']);
-    // Today's format puts it after the item's text (placement.test.ts).
-    const s = recogniseNotice(seed(), { url: SEED_URL });
+    // The first reading's format puts it after the item's text (placement.test.ts).
+    const s = recogniseNotice(seed(), { url: SEED_URL, formats: NOTICE_FORMATS });
     expect(s.ok && [...s.anchors.values()].every((x) => x.placement === AFTER_TEXT)).toBe(true);
   });
 });

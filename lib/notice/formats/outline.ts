@@ -9,7 +9,7 @@ import { Level, listKeys, readMarker } from '../numbering';
 import { listTitle, type PageFacts } from '../page-facts';
 import { LABEL_FIRST, type PageLines } from '../page-lines';
 import { foldWidth } from '../normalize';
-import { AFTER_TEXT, placeByLayout } from '../placement';
+import { AFTER_ITEM, placeByLayout } from '../placement';
 import type { ReadItem, ReadList } from '../reading';
 import { assignRoles, headingLeaders, readLabel, type Responsibility } from '../responsibility';
 import type { ListAnchor } from './format';
@@ -161,7 +161,7 @@ function anchorItems(lists: readonly ListDrafts[], pl: PageLines): Map<string, L
     for (let i = 0; i < drafts.length; i++) {
       const { entry, reading } = drafts[i];
       const key = list.items[i].key;
-      anchors.push({ key, nodes: pl.nodes(entry.line, reading.textLast), unitNodes: linesNodes(pl, reading.respLines), placement: AFTER_TEXT });
+      anchors.push({ key, nodes: pl.nodes(entry.line, reading.textLast), unitNodes: linesNodes(pl, reading.respLines), placement: AFTER_ITEM });
       firsts.push(entry.line);
     }
   }
