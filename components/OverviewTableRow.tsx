@@ -80,7 +80,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           {row.leadUnits.length ? row.leadUnits.join('、') : '—'}
           {row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: row.coUnits.join('、') })}</span>}
         </td>
-        <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? t('overview.pastDeadlineTitle', { day: row.deadlineDay! }) : undefined}>
+        <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? `${row.deadline} · ${t('overview.pastDeadlineTitle', { day: row.deadlineDay! })}` : row.deadline}>
           {row.deadline ?? ''}
           {late && <span class="tag overdue">{t('overview.pastDeadline')}</span>}
         </td>
