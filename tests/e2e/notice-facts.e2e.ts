@@ -56,6 +56,13 @@ describe('the notice’s facts in the overview', () => {
     expect(await row.locator('td.c-deadline').textContent()).toBe('2022年12月底前完成超期');
     expect(await overview.locator('tr[data-item="1"] td.c-deadline').textContent()).toBe('');
     await screenshot(overview, 'overview-notice-facts');
+    // The details name the lead and the co units apart, and the deadline.
+    await row.locator('td.c-no').click();
+    const details = overview.locator('aside.details');
+    await expect.poll(() => details.textContent()).toContain('配合单位：市级各有关部门及各县市区政府');
+    expect(await details.textContent()).toContain('牵头单位：市行政审批服务局');
+    expect(await details.textContent()).toContain('完成时限：2022年12月底前完成');
+    await details.locator('button.close').click();
   });
 
   it('filters by any unit, by leading only, and by the notice’s deadline', async () => {
