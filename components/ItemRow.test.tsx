@@ -79,6 +79,25 @@ describe('ItemRow (the row on the page)', () => {
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
 
+  it('marks lead units 牵头 and co units 配合, and shows the notice’s deadline', () => {
+    const richer: NoticeItem = {
+      ...item,
+      units: [
+        { name: '区发改经信局', lead: true, role: 'lead' },
+        { name: '区财政局', lead: false, role: 'co' },
+      ],
+      deadline: '2024年6月底前',
+    };
+    const root = mount(<ItemRow item={richer} view={view()} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />);
+    expect([...root.querySelectorAll('.unit')].map((u) => u.textContent)).toEqual(['牵头/汇总区发改经信局', '配合区财政局']);
+    expect(root.querySelector('.unit.co')?.getAttribute('title')).toBe('配合单位');
+    expect(label(root, '.deadline')).toBe('时限 2024年6月底前');
+    // The old reading (no roles): only the lead is marked, no deadline shown.
+    const plain = mount(<ItemRow item={item} view={view()} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />);
+    expect(plain.querySelector('.co-mark')).toBeNull();
+    expect(plain.querySelector('.deadline')).toBeNull();
+  });
+
   it('marks slightly behind, a done item never overdue, and says when the text changed', () => {
     const root = mount(
       <ItemRow item={item} view={view({ status: 'done', followUp: '2024-03-01', progress: 45, textChanged: true })} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />,

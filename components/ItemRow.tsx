@@ -32,6 +32,7 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   return (
     <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
       <LeadUnitTags units={item.units} />
+      {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}
       <span class={`status s-${view.status}`} data-label={statusText(view.status)} />
       {view.progress !== undefined && (
         <span class={`progress g-${grade}`} data-label={t('row.progress', { progress: view.progress, expected: Math.round(expected) })} />

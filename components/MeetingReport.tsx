@@ -1,7 +1,7 @@
 import { noticeLabel } from '../lib/followup/overview';
 import type { MeetingReport as Report } from '../lib/followup/report';
 import { statusText, t } from '../utils/i18n';
-import { countsLine, followUpText, groupName, itemText, progressText, reportTitle } from './report-text';
+import { countsLine, deadlineText, followUpText, groupName, itemText, progressText, reportTitle } from './report-text';
 
 /** The printable meeting report: one section per lead official or lead unit, counts on top. */
 export function MeetingReport({ report }: { report: Report }) {
@@ -34,6 +34,9 @@ export function MeetingReport({ report }: { report: Report }) {
                 <th scope="col" class="r-note">
                   {t('report.column.note')}
                 </th>
+                <th scope="col" class="r-deadline">
+                  {t('report.column.deadline')}
+                </th>
                 <th scope="col" class="r-follow">
                   {t('report.column.followUp')}
                 </th>
@@ -48,6 +51,7 @@ export function MeetingReport({ report }: { report: Report }) {
                   <td class={`r-status status-${it.row.status}`}>{statusText(it.row.status)}</td>
                   <td class={`r-progress ${it.grade ?? ''}`}>{progressText(it)}</td>
                   <td>{it.note || '—'}</td>
+                  <td class={`r-deadline ${it.pastDeadline ? 'overdue' : ''}`}>{deadlineText(it)}</td>
                   <td class={`r-follow ${it.followUpState === 'overdue' && it.row.status !== 'done' ? 'overdue' : ''}`}>{followUpText(it)}</td>
                 </tr>
               ))}

@@ -72,11 +72,17 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
         {row.leader && <span>{row.leader}</span>}
       </p>
       <p class="item-text">{row.text || t('details.notOnPage')}</p>
-      {row.units.length > 0 && (
+      {row.leadUnits.length > 0 && (
         <p class="units">
-          {t('details.units', { units: row.units.join(t('common.listSeparator')) })}
+          {t('details.units', { units: row.leadUnits.join(t('common.listSeparator')) })}
         </p>
       )}
+      {row.coUnits.length > 0 && (
+        <p class="units">
+          {t('details.coUnits', { units: row.coUnits.join(t('common.listSeparator')) })}
+        </p>
+      )}
+      {row.deadline && <p class="units">{t('details.deadline', { deadline: row.deadline })}</p>}
       {row.url && (
         <p>
           <a href={itemUrl(row.url, row.itemKey)} target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,15 @@
 import type { RefObject } from 'preact';
 import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
-import { FOLLOW_UP_FILTERS, type FollowUpFilter, type OverviewFacets, type OverviewFilter } from '../lib/followup/overview';
+import {
+  DEADLINE_FILTERS,
+  EMPTY_FILTER,
+  filterActive,
+  FOLLOW_UP_FILTERS,
+  type DeadlineFilter,
+  type FollowUpFilter,
+  type OverviewFacets,
+  type OverviewFilter,
+} from '../lib/followup/overview';
 import { statusText, t } from '../utils/i18n';
 
 export interface OverviewFiltersProps {
@@ -11,11 +20,11 @@ export interface OverviewFiltersProps {
   searchRef?: RefObject<HTMLInputElement | null>;
 }
 
-/** The overview's filters: free text, notice, status, lead official, lead unit, follow-up. */
+/** The overview's filters: free text, notice, status, lead official, unit (lead or co, or leading only), follow-up, deadline. */
 export function OverviewFilters({ filter, facets, onChange, searchRef }: OverviewFiltersProps) {
   const set = <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => onChange({ ...filter, [key]: value });
   const any = <option value="">{t('filters.all')}</option>;
-  const active = Object.entries(filter).some(([k, v]) => (k === 'followUp' ? v !== 'all' : v !== ''));
+  const active = filterActive(filter);
   return (
     <form class="filters no-print" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <label class="search">
@@ -46,8 +55,12 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
       </label>
       <FacetSelect label={t('filters.leader')} name="leader" value={filter.leader} onChange={(v) => set('leader', v)}
         options={facets.leaders.map((l) => ({ value: l.name, label: l.name, count: l.count }))} />
-      <FacetSelect label={t('filters.leadUnit')} name="leadUnit" value={filter.leadUnit} onChange={(v) => set('leadUnit', v)}
-        options={facets.leadUnits.map((u) => ({ value: u.name, label: u.name, count: u.count }))} />
+      <FacetSelect label={t('filters.unit')} name="unit" value={filter.unit} onChange={(v) => set('unit', v)}
+        options={facets.units.map((u) => ({ value: u.name, label: u.name, count: filter.unitLeads ? u.leads : u.count }))} />
+      <label class="check">
+        <input type="checkbox" name="unitLeads" checked={filter.unitLeads} onChange={(e) => set('unitLeads', e.currentTarget.checked)} />
+        <span>{t('filters.unitLeads')}</span>
+      </label>
       <label>
         <span class="label">{t('filters.followUp')}</span>
         <select name="followUp" value={filter.followUp} onChange={(e) => set('followUp', e.currentTarget.value as FollowUpFilter)}>
@@ -58,12 +71,17 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        class="quiet"
-        disabled={!active}
-        onClick={() => onChange({ notice: '', status: '', leadUnit: '', leader: '', followUp: 'all', query: '' })}
-      >
+      <label>
+        <span class="label">{t('filters.deadline')}</span>
+        <select name="deadline" value={filter.deadline} onChange={(e) => set('deadline', e.currentTarget.value as DeadlineFilter)}>
+          {DEADLINE_FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`filters.deadlines.${f}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="quiet" disabled={!active} onClick={() => onChange(EMPTY_FILTER)}>
         {t('filters.clear')}
       </button>
     </form>

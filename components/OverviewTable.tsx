@@ -41,6 +41,7 @@ const COLUMNS: Column[] = [
   { key: 'leader', cls: 'c-leader' },
   { key: 'text', cls: 'c-text' },
   { key: 'leadUnit', cls: 'c-unit' },
+  { key: 'deadline', cls: 'c-deadline' },
   { key: 'status', cls: 'c-status' },
   { key: 'note', cls: 'c-note' },
   { key: 'followUp', cls: 'c-follow' },

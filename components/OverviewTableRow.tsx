@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import type { ItemStatus } from '../lib/annotation/status';
-import { noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
+import { deadlineOverdue, noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
 import { shortText } from '../lib/followup/text';
 import { FollowUpInput } from './FollowUpInput';
 import { OverviewStatusSelect } from './OverviewStatusSelect';
@@ -47,6 +47,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
 
   override render({ row, index, active, open, today, showNotice, actions }: OverviewTableRowProps) {
     const overdue = rowOverdue(row, today);
+    const late = deadlineOverdue(row, today);
     return (
       <tr
         data-index={index}
@@ -76,7 +77,12 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           {row.text ? shortText(row.text, TEXT_CHARS) : <em>{t('overview.notOnPage')}</em>}
         </td>
         <td class="c-unit" title={row.units.join('、')}>
-          {row.leadUnit || '—'}
+          {row.leadUnits.length ? row.leadUnits.join('、') : '—'}
+          {row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: row.coUnits.join('、') })}</span>}
+        </td>
+        <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? `${row.deadline} · ${t('overview.pastDeadlineTitle', { day: row.deadlineDay! })}` : row.deadline}>
+          {row.deadline ?? ''}
+          {late && <span class="tag overdue">{t('overview.pastDeadline')}</span>}
         </td>
         <td class="c-status">
           <OverviewStatusSelect

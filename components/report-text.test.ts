@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildOverviewRows } from '../lib/followup/overview';
 import { buildReport } from '../lib/followup/report';
-import { ANNOTATIONS, NOTICE_A, NOTICE_B, TODAY } from '../tests/fixtures/overview-rows';
+import { ANNOTATIONS, ANNOTATIONS_C, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../tests/fixtures/overview-rows';
 import { useLocale } from '../tests/unit/i18n';
-import { countsLine, followUpText, progressText, reportMarkdown } from './report-text';
+import { countsLine, deadlineText, followUpText, progressText, reportMarkdown } from './report-text';
 
 const rows = buildOverviewRows([NOTICE_A, NOTICE_B], ANNOTATIONS);
 const onlyA = rows.filter((r) => r.noticeKey === NOTICE_A.key);
@@ -34,6 +34,19 @@ describe('the report in words', () => {
   });
 });
 
+describe('the notice’s deadline in the report', () => {
+  afterEach(() => useLocale('zh_CN'));
+  it('is shown as written, marked once past for an item not done', () => {
+    const byNo = new Map(buildReport(buildOverviewRows([NOTICE_C], ANNOTATIONS_C), 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => [i.row.itemKey, i]));
+    expect(deadlineText(byNo.get('1')!)).toBe('6月底前'); // today is its last day
+    expect(deadlineText(byNo.get('2')!)).toBe('2024年5月底前（已超期）');
+    expect(deadlineText(byNo.get('3')!)).toBe('年内持续推进');
+    expect(deadlineText(byNo.get('4')!)).toBe('一季度'); // done
+    useLocale('en');
+    expect(deadlineText(byNo.get('2')!)).toBe('2024年5月底前 (past)');
+  });
+});
+
 describe('Markdown', () => {
   it('renders the same report: title, counts per group, one table row per item', () => {
     const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));
@@ -47,27 +60,27 @@ describe('Markdown', () => {
         '',
         '2 项：推进中 1 · 已完成 1 · 逾期跟进 1',
         '',
-        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 跟进 |',
-        '| --- | --- | --- | --- | --- | --- |',
-        '| 1 | 坚持政治引领，担当勤政。旗帜鲜明讲政治。 | 推进中 | 60% / 序时 50%（达到序时） | 已召开专题会，ＧＤＰ材料待报 | 2024-06-28（逾期） |',
-        '| 2 | 坚持阳光用权,依法行政。深入开展法治政府建设示范创建。 | 已完成 | 100% / 序时 50%（达到序时） | — | 2024-06-01 |',
+        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 完成时限 | 跟进 |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| 1 | 坚持政治引领，担当勤政。旗帜鲜明讲政治。 | 推进中 | 60% / 序时 50%（达到序时） | 已召开专题会，ＧＤＰ材料待报 | — | 2024-06-28（逾期） |',
+        '| 2 | 坚持阳光用权,依法行政。深入开展法治政府建设示范创建。 | 已完成 | 100% / 序时 50%（达到序时） | — | — | 2024-06-01 |',
         '',
         '## 黄飞常务副区长',
         '',
         '2 项：未开始 1 · 滞后 1',
         '',
-        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 跟进 |',
-        '| --- | --- | --- | --- | --- | --- |',
-        '| 3 | 推进城市大脑2.0首批区县试点,GDP增长5.5%。 | 滞后 | 20% / 序时 50%（落后于序时） | 试点方案 \\| 待市里批复 第二行 | 2024-06-30（今天） |',
-        '| 4 | 加快运河湾\\|国际未来社区建设。 | 未开始 | — / 序时 50% | — | 2024-07-05 |',
+        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 完成时限 | 跟进 |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| 3 | 推进城市大脑2.0首批区县试点,GDP增长5.5%。 | 滞后 | 20% / 序时 50%（落后于序时） | 试点方案 \\| 待市里批复 第二行 | — | 2024-06-30（今天） |',
+        '| 4 | 加快运河湾\\|国际未来社区建设。 | 未开始 | — / 序时 50% | — | — | 2024-07-05 |',
         '',
         '## （未知牵头领导）',
         '',
         '1 项：暂缓 1',
         '',
-        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 跟进 |',
-        '| --- | --- | --- | --- | --- | --- |',
-        '| 9 | （原文中已无此项） | 暂缓 | — / 序时 50% | 原第9项 | — |',
+        '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 完成时限 | 跟进 |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| 9 | （原文中已无此项） | 暂缓 | — / 序时 50% | 原第9项 | — | — |',
         '',
       ].join('\n'),
     );
@@ -96,8 +109,8 @@ describe('the Markdown in English', () => {
     useLocale('en');
     const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));
     expect(md.split('\n').slice(0, 3)).toEqual(['# Meeting report (by lead official)', '', 'Date: 2024-06-30. 5 items: Not started 1 · In progress 1 · Done 1 · Behind 1 · Paused 1 · 1 overdue.']);
-    expect(md).toContain('| No. | Item | Status | Progress / expected | Latest note | Follow-up |');
+    expect(md).toContain('| No. | Item | Status | Progress / expected | Latest note | Deadline | Follow-up |');
     expect(md).toContain('## (unknown lead official)');
-    expect(md).toContain('| 9 | (not on the page) | Paused | — / expected 50% | 原第9项 | — |');
+    expect(md).toContain('| 9 | (not on the page) | Paused | — / expected 50% | 原第9项 | — | — |');
   });
 });

@@ -23,6 +23,13 @@ export function progressText(item: ReportItem): string {
   return item.grade ? t('report.progressGraded', { progress, expected, grade: t(`grade.${item.grade}`) }) : t('report.progress', { progress, expected });
 }
 
+/** The notice's deadline as written, `2024年5月底前（已超期）` once past (item not done), `—` when none. */
+export function deadlineText(item: ReportItem): string {
+  const deadline = item.row.deadline;
+  if (!deadline) return '—';
+  return item.pastDeadline ? t('report.deadlinePast', { deadline }) : deadline;
+}
+
 /** `2024-05-02（逾期）`, `—` when none. */
 export function followUpText(item: ReportItem): string {
   const day = item.row.followUp;
@@ -54,6 +61,7 @@ export function reportMarkdown(report: MeetingReport): string {
     t('report.column.status'),
     t('report.column.progress'),
     t('report.column.note'),
+    t('report.column.deadline'),
     t('report.column.followUp'),
   ];
   for (const g of report.groups) {
@@ -66,6 +74,7 @@ export function reportMarkdown(report: MeetingReport): string {
         statusText(it.row.status),
         progressText(it),
         it.note,
+        deadlineText(it),
         followUpText(it),
       ];
       out.push(`| ${cells.map(cell).join(' | ')} |`);

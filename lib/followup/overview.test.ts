@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATIONS, annotation, NOTICE_A, NOTICE_B, TODAY } from '../../tests/fixtures/overview-rows';
+import { ANNOTATIONS, ANNOTATIONS_C, annotation, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../../tests/fixtures/overview-rows';
 import {
   buildOverviewData,
   buildOverviewRows,
   DEFAULT_SORT,
   EMPTY_FILTER,
   expandOverview,
+  deadlineOverdue,
+  filterActive,
   filterRows,
   overviewFacets,
   rowOverdue,
@@ -64,14 +66,15 @@ describe('filtering', () => {
   it('with no filter, every row in the given order', () => {
     expect(filter({})).toEqual(['A1', 'A2', 'A3', 'A4', 'B1', 'A9']);
   });
-  it('by notice, status, lead official and lead unit', () => {
+  it('by notice, status, lead official and unit', () => {
     expect(filter({ notice: B })).toEqual(['B1']);
     expect(filter({ status: 'in_progress' })).toEqual(['A1', 'B1']);
     expect(filter({ leader: '黄飞常务副区长' })).toEqual(['A3', 'A4']);
     expect(filter({ leader: '冯晶区长', notice: A })).toEqual(['A1', 'A2']);
-    expect(filter({ leadUnit: '区政府办公室' })).toEqual(['A1', 'B1']);
-    // Only the lead (first) unit counts: 区数据资源局 co-operates on A3 but leads nothing.
-    expect(filter({ leadUnit: '区数据资源局' })).toEqual([]);
+    expect(filter({ unit: '区政府办公室' })).toEqual(['A1', 'B1']);
+    // Any unit the item names: 区数据资源局 co-operates on A3; leading only, it has none.
+    expect(filter({ unit: '区数据资源局' })).toEqual(['A3']);
+    expect(filter({ unit: '区数据资源局', unitLeads: true })).toEqual([]);
   });
   it('by follow-up: overdue, today, due, soon, set, none (done items are never due)', () => {
     expect(filter({ followUp: 'overdue' })).toEqual(['A1']);
@@ -99,6 +102,54 @@ describe('filtering', () => {
   });
   it('combines every part', () => {
     expect(filter({ query: '坚持', status: 'done', leader: '冯晶区长' })).toEqual(['A2']);
+  });
+});
+
+describe('items with co units, their own leaders and deadlines', () => {
+  const C = buildOverviewRows([NOTICE_C], ANNOTATIONS_C);
+  const pick = (f: Partial<OverviewFilter>) => filterRows(C, { ...EMPTY_FILTER, ...f }, TODAY).map((r) => r.itemKey);
+  it('shows the item’s own leaders, else its section’s; lead and co units apart; the deadline as written', () => {
+    expect(C[0]).toMatchObject({
+      leader: '张三副区长、李四副区长',
+      leaders: ['张三副区长', '李四副区长'],
+      leadUnit: '区发改局',
+      leadUnits: ['区发改局', '区财政局'],
+      coUnits: ['区数据资源局'],
+      deadline: '6月底前',
+      deadlineDay: '2024-06-30',
+    });
+    expect(C[2]).toMatchObject({ leader: '王五区长', leaders: ['王五区长'], deadline: '年内持续推进' });
+    expect(C[2].deadlineDay).toBeUndefined();
+  });
+  it('filters by any of the item’s leaders, its own or its section’s', () => {
+    expect(pick({ leader: '张三副区长' })).toEqual(['1', '2']);
+    expect(pick({ leader: '李四副区长' })).toEqual(['1']);
+    expect(pick({ leader: '王五区长' })).toEqual(['3', '4']);
+  });
+  it('filters by a unit leading or co-operating, or leading only', () => {
+    expect(pick({ unit: '区司法局' })).toEqual(['2', '3']);
+    expect(pick({ unit: '区司法局', unitLeads: true })).toEqual(['3']);
+    expect(pick({ unit: '区财政局', unitLeads: true })).toEqual(['1']);
+  });
+  it('filters by the notice’s deadline, apart from the follow-up day: past (not done), dated, undated', () => {
+    expect(pick({ deadline: 'overdue' })).toEqual(['2']); // 6月底前 is today: not yet late; 4 is done
+    expect(pick({ deadline: 'dated' })).toEqual(['1', '2', '4']);
+    expect(pick({ deadline: 'undated' })).toEqual(['3']);
+    expect(C.map((r) => deadlineOverdue(r, '2024-07-01'))).toEqual([true, true, false, false]);
+    expect(pick({ deadline: 'overdue', followUp: 'overdue' })).toEqual([]);
+  });
+  it('sorts by deadline day, undated deadlines after dated, none last', () => {
+    const both = buildOverviewRows([NOTICE_A, NOTICE_C], [...ANNOTATIONS.slice(0, 1), ...ANNOTATIONS_C]);
+    expect(sortRows(both, { key: 'deadline', dir: 'asc' }).map((r) => r.noticeKey.slice(0, 1) + r.itemKey)).toEqual(['衢4', '衢2', '衢1', '衢3', '拱1']);
+  });
+  it('lists every unit in the menu with how many items it leads', () => {
+    expect(overviewFacets(C).units.find((u) => u.name === '区司法局')).toEqual({ name: '区司法局', count: 2, leads: 1 });
+    expect(new Map(overviewFacets(C).leaders.map((l) => [l.name, l.count]))).toEqual(new Map([['张三副区长', 2], ['李四副区长', 1], ['王五区长', 2]]));
+  });
+  it('a filter with any part set is active', () => {
+    expect(filterActive(EMPTY_FILTER)).toBe(false);
+    expect(filterActive({ ...EMPTY_FILTER, unitLeads: true })).toBe(true);
+    expect(filterActive({ ...EMPTY_FILTER, deadline: 'overdue' })).toBe(true);
   });
 });
 
@@ -168,11 +219,13 @@ describe('filter menus', () => {
       { name: '冯晶区长', count: 3 },
       { name: '黄飞常务副区长', count: 2 },
     ]);
-    expect(f.leadUnits.map((u) => [u.name, u.count])).toEqual([
-      ['区发改局', 1],
-      ['区司法局', 1],
-      ['区政府办公室', 2],
-      ['区住建局', 1],
+    expect(f.units.map((u) => [u.name, u.count, u.leads])).toEqual([
+      ['各街道办事处', 1, 0],
+      ['区发改局', 1, 1],
+      ['区数据资源局', 1, 0],
+      ['区司法局', 1, 1],
+      ['区政府办公室', 2, 2],
+      ['区住建局', 1, 1],
     ]);
   });
 });

@@ -11,7 +11,8 @@ import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
 import type { NoticeRecord } from '../notice/notice-record';
 import { compareItemKeys } from '../notice/item-key';
-import { leadUnit } from '../notice/units';
+import { deadlineDay } from '../notice/deadline';
+import { itemLeaders, leadUnit, unitsByRole } from '../notice/units';
 import { foldForSearch } from './text';
 
 /** An annotated item: the annotation's overview fields (lib/annotation/fields.ts), its notice's and its item's. */
@@ -29,13 +30,23 @@ export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
   section?: number;
   /** The item's place in its notice's order (0 first); absent when the stored notice lacks the item. */
   place?: number;
-  /** The lead official of the item's section, e.g. 冯晶区长 ('' when unknown). */
+  /** The item's lead officials as shown: its own (joined 、), else its section's, e.g. 冯晶区长 ('' when unknown). */
   leader: string;
+  /** The same officials one by one, for the leader filter and menu. */
+  leaders: string[];
   /** The item's text ('' when the stored notice no longer has the item). */
   text: string;
   /** The lead unit (牵头单位, first listed) or ''. */
   leadUnit: string;
+  /** Every unit named, lead first as listed. */
   units: string[];
+  /** The units that lead (牵头) and those that work with them (配合): ../notice/units.ts. */
+  leadUnits: string[];
+  coUnits: string[];
+  /** 完成时限 as the notice writes it, e.g. 2024年6月底前. */
+  deadline?: string;
+  /** The last day that deadline allows (YYYY-MM-DD), when it names one (../notice/deadline.ts). */
+  deadlineDay?: string;
 }
 
 type NoticeLike = Pick<NoticeRecord, 'key' | 'title' | 'docNo' | 'year' | 'sourceUrl' | 'sections' | 'items'>;
@@ -68,14 +79,21 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
     const place = found?.places.get(a.itemKey);
     const item = place === undefined ? undefined : found!.notice.items[place];
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
+    const leaders = item ? itemLeaders(item, section?.leader) : [];
+    const roles = unitsByRole(item?.units ?? []);
     return {
       ...overviewFields(a),
       section: item?.section,
       place,
-      leader: section?.leader ?? '',
+      leader: leaders.join('、'),
+      leaders,
       text: item?.text ?? '',
       leadUnit: (item && leadUnit(item.units)?.name) ?? '',
       units: item?.units.map((u) => u.name) ?? [],
+      leadUnits: roles.lead,
+      coUnits: roles.co,
+      deadline: item?.deadline,
+      deadlineDay: deadlineDay(item?.deadline, found?.notice.year),
     };
   });
   return {
@@ -119,20 +137,34 @@ export function noticeLabel(row: Pick<OverviewRow, 'docNo' | 'noticeTitle' | 'no
 export const FOLLOW_UP_FILTERS = ['all', 'overdue', 'today', 'due', 'soon', 'set', 'none'] as const;
 export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
+/** Against the notice's own deadline: all; overdue (its day past, not done); dated (names a day); undated. */
+export const DEADLINE_FILTERS = ['all', 'overdue', 'dated', 'undated'] as const;
+export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number];
+
 export interface OverviewFilter {
   /** Notice key; '' for all. */
   notice: string;
   status: ItemStatus | '';
-  /** 牵头单位: the item's lead unit; '' for all. */
-  leadUnit: string;
-  /** The section's lead official, e.g. 冯晶区长; '' for all. */
+  /** A unit the item names (lead or co); '' for all. */
+  unit: string;
+  /** Only items that `unit` leads (牵头), not those it works on (配合). */
+  unitLeads: boolean;
+  /** One of the item's lead officials (its own, else its section's), e.g. 冯晶区长; '' for all. */
   leader: string;
+  /** The personal follow-up day (跟进日期). */
   followUp: FollowUpFilter;
+  /** The notice's deadline (完成时限). */
+  deadline: DeadlineFilter;
   /** Free text over item text and note: every space-separated term must occur; a term equal to an item key (12, 二、3.) matches that item. */
   query: string;
 }
 
-export const EMPTY_FILTER: OverviewFilter = { notice: '', status: '', leadUnit: '', leader: '', followUp: 'all', query: '' };
+export const EMPTY_FILTER: OverviewFilter = { notice: '', status: '', unit: '', unitLeads: false, leader: '', followUp: 'all', deadline: 'all', query: '' };
+
+/** Whether a filter narrows anything (the clear button). */
+export function filterActive(filter: OverviewFilter): boolean {
+  return (Object.keys(EMPTY_FILTER) as (keyof OverviewFilter)[]).some((k) => filter[k] !== EMPTY_FILTER[k]);
+}
 
 const haystacks = new WeakMap<OverviewRow, string>();
 function haystack(row: OverviewRow): string {
@@ -160,6 +192,18 @@ function matchesFollowUp(row: OverviewRow, f: FollowUpFilter, today: string): bo
   return state === f;
 }
 
+function matchesDeadline(row: OverviewRow, f: DeadlineFilter, today: string): boolean {
+  if (f === 'all') return true;
+  if (f === 'dated') return row.deadlineDay !== undefined;
+  if (f === 'undated') return row.deadlineDay === undefined;
+  return deadlineOverdue(row, today);
+}
+
+/** Is the item late against the notice's own deadline on `today` (its day past, the item not done)? */
+export function deadlineOverdue(row: Pick<OverviewRow, 'deadlineDay' | 'status'>, today: string): boolean {
+  return row.deadlineDay !== undefined && row.status !== 'done' && row.deadlineDay < today;
+}
+
 /** Rows matching every part of the filter, in the order given (filter a sorted list to keep its sort). */
 export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter, today: string): OverviewRow[] {
   const terms = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
@@ -167,9 +211,10 @@ export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter,
   for (const row of rows) {
     if (filter.notice && row.noticeKey !== filter.notice) continue;
     if (filter.status && row.status !== filter.status) continue;
-    if (filter.leadUnit && row.leadUnit !== filter.leadUnit) continue;
-    if (filter.leader && row.leader !== filter.leader) continue;
+    if (filter.unit && !(filter.unitLeads ? row.leadUnits : row.units).includes(filter.unit)) continue;
+    if (filter.leader && !row.leaders.includes(filter.leader)) continue;
     if (!matchesFollowUp(row, filter.followUp, today)) continue;
+    if (!matchesDeadline(row, filter.deadline, today)) continue;
     if (terms.length) {
       const h = haystack(row);
       if (!terms.every((t) => h.includes(t) || row.itemKey === t)) continue;
@@ -186,7 +231,7 @@ export function rowOverdue(row: OverviewRow, today: string): boolean {
 
 // ------------------------------------------------------------------ sorting
 
-export const SORT_KEYS = ['notice', 'itemKey', 'leader', 'text', 'leadUnit', 'status', 'note', 'followUp', 'updatedAt'] as const;
+export const SORT_KEYS = ['notice', 'itemKey', 'leader', 'text', 'leadUnit', 'deadline', 'status', 'note', 'followUp', 'updatedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface OverviewSort {
   key: SortKey;
@@ -256,6 +301,10 @@ export function sortRows(rows: readonly OverviewRow[], sort: OverviewSort): Over
     case 'followUp':
       key = (r) => r.followUp;
       break;
+    case 'deadline':
+      // By the day it names; a deadline naming none (年内持续推进) after those that do.
+      key = (r) => r.deadlineDay ?? (r.deadline ? '9999' : undefined);
+      break;
     case 'updatedAt':
       key = (r) => r.updatedAt;
       break;
@@ -275,29 +324,31 @@ export function sortRows(rows: readonly OverviewRow[], sort: OverviewSort): Over
 
 export interface OverviewFacets {
   notices: { key: string; label: string; count: number }[];
-  /** Lead officials in section order. */
+  /** Lead officials (items' own and sections') in section order. */
   leaders: { name: string; count: number }[];
-  leadUnits: { name: string; count: number }[];
+  /** Every unit named (lead or co), with how many items it leads among its count. */
+  units: { name: string; count: number; leads: number }[];
 }
 
 /** The choices of the filter menus, with counts, from the rows in hand. */
 export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
   const notices = new Map<string, { key: string; label: string; count: number }>();
   const leaders = new Map<string, { name: string; count: number; order: number }>();
-  const units = new Map<string, { name: string; count: number }>();
+  const units = new Map<string, { name: string; count: number; leads: number }>();
   for (const r of rows) {
     const n = notices.get(r.noticeKey) ?? { key: r.noticeKey, label: noticeLabel(r), count: 0 };
     n.count++;
     notices.set(r.noticeKey, n);
-    if (r.leader) {
-      const l = leaders.get(r.leader) ?? { name: r.leader, count: 0, order: r.section ?? 99 };
+    for (const name of r.leaders) {
+      const l = leaders.get(name) ?? { name, count: 0, order: r.section ?? 99 };
       l.count++;
-      leaders.set(r.leader, l);
+      leaders.set(name, l);
     }
-    if (r.leadUnit) {
-      const u = units.get(r.leadUnit) ?? { name: r.leadUnit, count: 0 };
+    for (const name of r.units) {
+      const u = units.get(name) ?? { name, count: 0, leads: 0 };
       u.count++;
-      units.set(r.leadUnit, u);
+      if (r.leadUnits.includes(name)) u.leads++;
+      units.set(name, u);
     }
   }
   return {
@@ -305,6 +356,6 @@ export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
     leaders: [...leaders.values()]
       .sort((a, b) => a.order - b.order || collator.compare(a.name, b.name))
       .map(({ name, count }) => ({ name, count })),
-    leadUnits: [...units.values()].sort((a, b) => collator.compare(a.name, b.name)),
+    units: [...units.values()].sort((a, b) => collator.compare(a.name, b.name)),
   };
 }

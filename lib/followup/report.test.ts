@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATIONS, NOTICE_A, NOTICE_B, TODAY } from '../../tests/fixtures/overview-rows';
+import { ANNOTATIONS, ANNOTATIONS_C, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../../tests/fixtures/overview-rows';
 import { buildOverviewRows } from './overview';
 import { buildReport } from './report';
 
@@ -16,6 +16,19 @@ describe('meeting report', () => {
     ]);
     expect(r.manyNotices).toBe(true);
     expect(r.counts.total).toBe(6);
+  });
+  it('puts an item under each of its own lead officials (else its section’s) and each of its lead units; counts it once', () => {
+    const c = buildOverviewRows([NOTICE_C], ANNOTATIONS_C);
+    const byLeader = buildReport(c, 'leader', TODAY);
+    const groups = (r: ReturnType<typeof buildReport>) => new Map(r.groups.map((g) => [g.name, g.items.map((i) => i.row.itemKey)]));
+    expect(groups(byLeader)).toEqual(new Map([['张三副区长', ['1', '2']], ['李四副区长', ['1']], ['王五区长', ['3', '4']]]));
+    expect(byLeader.counts.total).toBe(4);
+    expect(groups(buildReport(c, 'leadUnit', TODAY))).toEqual(
+      new Map([['区财政局', ['1']], ['区发改局', ['1', '4']], ['区司法局', ['3']], ['区住建局', ['2']]]),
+    );
+    // 区司法局 co-operates on item 2: not in its lead-unit group.
+    const late = byLeader.groups.flatMap((g) => g.items).filter((i) => i.pastDeadline).map((i) => i.row.itemKey);
+    expect(late).toEqual(['2']);
   });
   it('groups by lead unit, by name', () => {
     const r = buildReport(onlyA, 'leadUnit', TODAY);

@@ -1,13 +1,13 @@
 /**
  * The meeting report: the overview's rows grouped by lead official (牵头领导) or by lead unit
- * (牵头单位), each item with its status, its progress against 序时进度, its latest note and its
- * follow-up; counts at the top of each group. One model, two renderings, both worded by the UI
+ * (牵头单位) — an item under each of its own officials or lead units — each item with its status, its progress against 序时进度, its latest note and its
+ * follow-up and the notice's deadline (完成时限); counts at the top of each group. One model, two renderings, both worded by the UI
  * (components/report-text.ts): the printable page (components/MeetingReport.tsx) and Markdown
  * for pasting into a document.
  */
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState, gradeProgress, timeProgress, type FollowUpState, type ProgressGrade } from '../annotation/schedule';
-import { byItemOrder, noticeLabel, type OverviewRow } from './overview';
+import { byItemOrder, deadlineOverdue, noticeLabel, type OverviewRow } from './overview';
 import { shortText } from './text';
 
 export type ReportGrouping = 'leader' | 'leadUnit';
@@ -25,6 +25,8 @@ export interface ReportItem {
   expected?: number;
   grade?: ProgressGrade;
   followUpState?: FollowUpState;
+  /** The notice's deadline has passed and the item is not done. */
+  pastDeadline: boolean;
 }
 
 export interface ReportCounts {
@@ -72,28 +74,33 @@ function reportItem(row: OverviewRow, today: string): ReportItem {
     expected,
     grade: row.progress !== undefined && expected !== undefined ? gradeProgress(row.progress, expected) : undefined,
     followUpState: row.followUp ? followUpState(row.followUp, today) : undefined,
+    pastDeadline: deadlineOverdue(row, today),
   };
 }
 
 /**
- * Groups rows. Lead officials come in their sections' order, lead units by name; the unknown
- * group last. Items within a group by notice, then number.
+ * Groups rows: an item goes under each of its lead officials (its own, else its section's) or
+ * each of its lead units, so every official's list is whole; the report's own counts count it
+ * once. Lead officials come in their sections' order, lead units by name; the unknown group last.
+ * Items within a group by notice, then number.
  */
 export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGrouping, today: string): MeetingReport {
   const groups = new Map<string, ReportGroup & { order: number }>();
   const counts = emptyCounts();
   for (const row of rows) {
-    const name = (groupBy === 'leader' ? row.leader : row.leadUnit) || '';
-    let g = groups.get(name);
-    if (!g) {
-      const known = name !== '';
-      g = { name, counts: emptyCounts(), items: [], order: known ? (groupBy === 'leader' ? row.section ?? 98 : 0) : 99 };
-      groups.set(name, g);
-    }
     const item = reportItem(row, today);
-    g.items.push(item);
-    count(g.counts, item);
     count(counts, item);
+    const names = groupBy === 'leader' ? row.leaders : row.leadUnits;
+    for (const name of names.length ? names : ['']) {
+      let g = groups.get(name);
+      if (!g) {
+        const known = name !== '';
+        g = { name, counts: emptyCounts(), items: [], order: known ? (groupBy === 'leader' ? row.section ?? 98 : 0) : 99 };
+        groups.set(name, g);
+      }
+      g.items.push(item);
+      count(g.counts, item);
+    }
   }
   const byNoticeThenNo = (a: ReportItem, b: ReportItem) =>
     collator.compare(noticeLabel(a.row), noticeLabel(b.row)) || byItemOrder(a.row, b.row);

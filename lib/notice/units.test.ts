@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { NoticeItemSchema } from './schema';
-import { leadUnit } from './units';
+import { itemLeaders, leadUnit, unitsByRole } from './units';
 
 describe('the lead unit of an item', () => {
   it('is the unit marked lead, else the first listed', () => {
     expect(leadUnit([{ name: '区发改局', lead: false }, { name: '区财政局', lead: true }])?.name).toBe('区财政局');
     expect(leadUnit([{ name: '区发改局', lead: false }, { name: '区财政局', lead: false }])?.name).toBe('区发改局');
     expect(leadUnit([])).toBeUndefined();
+  });
+});
+
+describe('the units of an item by role', () => {
+  it('splits lead units from co units, roles stated or not', () => {
+    expect(unitsByRole([{ name: '区发改局', lead: true, role: 'lead' }, { name: '区财政局', lead: true, role: 'lead' }, { name: '各街道', lead: false, role: 'co' }]))
+      .toEqual({ lead: ['区发改局', '区财政局'], co: ['各街道'] });
+    expect(unitsByRole([{ name: '区发改局', lead: false }, { name: '区财政局', lead: false }])).toEqual({ lead: ['区发改局'], co: ['区财政局'] });
+    expect(unitsByRole([])).toEqual({ lead: [], co: [] });
+  });
+});
+
+describe('the lead officials of an item', () => {
+  it('are its own when named, else its section’s', () => {
+    expect(itemLeaders({ leaders: ['张三', '李四'] }, '冯晶区长')).toEqual(['张三', '李四']);
+    expect(itemLeaders({ leaders: [] }, '冯晶区长')).toEqual(['冯晶区长']);
+    expect(itemLeaders({}, '')).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { ANNOTATION_FIELDS, CSV_COLUMNS } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
 import { noticeOrder } from '../notice/item-key';
 import { toCsv } from '../util/csv';
+import { itemFacts } from './item-facts';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
 
 /** The notice's columns, then the annotation's (lib/annotation/fields.ts). */
@@ -15,6 +16,8 @@ export const CSV_HEADER = [
   '牵头领导 Lead official',
   '事项 Item',
   '牵头单位 Lead units',
+  '配合单位 Co units',
+  '完成时限 Deadline',
   ...CSV_COLUMNS.map((f) => ANNOTATION_FIELDS[f].csv.header),
 ];
 
@@ -22,7 +25,6 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
   const { groups } = groupByNotice(snapshot, only);
   const rows: unknown[][] = [];
   for (const { notice, annotations } of groups) {
-    const leaders = new Map(notice.sections.map((s) => [s.ordinal, s.leader]));
     const byItem = new Map<string, ItemAnnotation>(annotations.map((a) => [a.itemKey, a]));
     // The notice's items in its order, then annotated keys it lacks.
     const keys = [...new Set([...notice.items.map((i) => i.key), ...byItem.keys()])].sort(noticeOrder(notice.items.map((i) => i.key)));
@@ -30,12 +32,15 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
     for (const no of keys) {
       const item = items.get(no);
       const a = byItem.get(no);
+      const facts = item && itemFacts(item, notice.sections);
       rows.push([
         notice.docNo || notice.key,
         no,
-        item ? (leaders.get(item.section) ?? '') : '',
+        facts?.leaders.join('、') ?? '',
         item?.text ?? '',
-        item?.units.map((u) => u.name).join('、') ?? '',
+        facts?.lead.join('、') ?? '',
+        facts?.co.join('、') ?? '',
+        facts?.deadline ?? '',
         ...CSV_COLUMNS.map((f) => ANNOTATION_FIELDS[f].csv.cell(a)),
       ]);
     }

@@ -2,6 +2,7 @@
 import { itemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
+import { unitsByRole } from '../notice/units';
 import { fileItemFields } from './file-item';
 import { FORMAT_NAME, FORMAT_VERSION, IMPORT_LIMITS, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
 import { groupByNotice, historyByItem, type TransferSnapshot } from './snapshot';
@@ -54,6 +55,7 @@ function fileItem(
     fingerprint: a.fingerprint,
     ...(item && { text: item.text, units: item.units.map((u) => u.name) }),
     ...(item && item.section >= 1 && { section: item.section }),
+    ...(item && noticeFacts(item)),
   };
   return Object.assign(fileItemFields(a, head), {
     // A file keeps an item's latest entries (the merge needs the latest note versions).
@@ -64,6 +66,16 @@ function fileItem(
       ...(h.to !== undefined && { to: h.to }),
     })),
   });
+}
+
+/** Roles, the item's own leaders and its deadline, each only where the notice states it (older readers ignore them). */
+function noticeFacts(item: NoticeRecord['items'][number]) {
+  const roles = item.units.some((u) => u.role) && unitsByRole(item.units);
+  return {
+    ...(roles && { leadUnits: roles.lead, coUnits: roles.co }),
+    ...(item.leaders?.length && { leaders: item.leaders }),
+    ...(item.deadline && { deadline: item.deadline }),
+  };
 }
 
 /**

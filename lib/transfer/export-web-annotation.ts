@@ -7,6 +7,7 @@
 import { STATUS_LABELS } from '../annotation/status';
 import { toInstant } from './format';
 import { groupByNotice, type TransferSnapshot } from './snapshot';
+import { itemFacts, type ItemFacts } from './item-facts';
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -47,6 +48,17 @@ interface WebAnnotationCollection {
 
 const GENERATOR = { id: 'urn:duban', type: 'Software', name: '督办 duban' } as const;
 
+/** What the notice says of the item as tags: each lead and co unit, each lead official, the deadline. */
+function factTags(facts: ItemFacts): TextualBody[] {
+  const tag = (value: string): TextualBody => ({ type: 'TextualBody', purpose: 'tagging', value, format: 'text/plain' });
+  return [
+    ...facts.lead.map((u) => tag(`牵头单位 lead unit ${u}`)),
+    ...facts.co.map((u) => tag(`配合单位 co unit ${u}`)),
+    ...facts.leaders.map((l) => tag(`牵头领导 lead official ${l}`)),
+    ...(facts.deadline ? [tag(`完成时限 deadline ${facts.deadline}`)] : []),
+  ];
+}
+
 /** urn:duban:annotation:<notice key>:<item key>, both URI-encoded — stable across exports (`…:12` as before keys). */
 const annotationId = (noticeKey: string, itemKey: string) => `urn:duban:annotation:${encodeURIComponent(noticeKey)}:${encodeURIComponent(itemKey)}`;
 
@@ -54,7 +66,7 @@ export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' |
   const { groups } = groupByNotice(snapshot, only);
   const items: WebAnnotation[] = [];
   for (const { notice, annotations } of groups) {
-    const texts = new Map(notice.items.map((i) => [i.key, i.text]));
+    const noticeItems = new Map(notice.items.map((i) => [i.key, i]));
     for (const a of annotations) {
       const label = STATUS_LABELS[a.status];
       const body: TextualBody[] = [
@@ -76,7 +88,9 @@ export function buildWebAnnotations(snapshot: Pick<TransferSnapshot, 'notices' |
       }
       if (a.followUp) body.push({ type: 'TextualBody', purpose: 'tagging', value: `跟进 follow-up ${a.followUp}`, format: 'text/plain' });
       if (a.progress !== undefined) body.push({ type: 'TextualBody', purpose: 'tagging', value: `进度 progress ${a.progress}%`, format: 'text/plain' });
-      const exact = texts.get(a.itemKey);
+      const item = noticeItems.get(a.itemKey);
+      if (item) body.push(...factTags(itemFacts(item, notice.sections)));
+      const exact = item?.text;
       items.push({
         id: annotationId(notice.key, a.itemKey),
         type: 'Annotation',

@@ -63,6 +63,13 @@ export const FileItem = ItemAnnotation.pick({ itemKey: true, fingerprint: true }
   text: z.string().max(20_000).optional(),
   section: z.number().int().min(1).max(99).optional(),
   units: z.array(z.string().min(1).max(200)).max(100).optional(),
+  /** Where the notice states roles: which of `units` lead (牵头) and which work with them (配合). */
+  leadUnits: z.array(z.string().min(1).max(200)).max(100).optional(),
+  coUnits: z.array(z.string().min(1).max(200)).max(100).optional(),
+  /** The item's own lead officials, where the notice names them per item (else its section's leader). */
+  leaders: z.array(z.string().min(1).max(100)).max(20).optional(),
+  /** 完成时限 as the notice writes it. */
+  deadline: z.string().min(1).max(200).optional(),
   status: ItemAnnotation.shape.status,
   /** Longer than a typed note may be: a merge keeps both texts of a conflicting note. */
   note: z.string().max(IMPORT_LIMITS.maxNoteLength),

@@ -91,9 +91,18 @@ function noticeItem(item: FileItem): NoticeItem | undefined {
     number: numberOfKey(item.itemKey),
     text: item.text,
     section: item.section ?? 0,
-    units: (item.units ?? []).map((name, i) => ({ name, lead: i === 0 })),
+    units: (item.units ?? []).map((name, i) => unitOf(item, name, i)),
+    ...(item.leaders?.length && { leaders: item.leaders }),
+    ...(item.deadline && { deadline: item.deadline }),
     fingerprint: item.fingerprint,
   };
+}
+
+/** A unit as the file names it: its role where the file states roles, else the first leads. */
+function unitOf(item: FileItem, name: string, i: number): NoticeItem['units'][number] {
+  if (!item.leadUnits && !item.coUnits) return { name, lead: i === 0 };
+  if (item.leadUnits?.includes(name)) return { name, lead: true, role: 'lead' };
+  return item.coUnits?.includes(name) ? { name, lead: false, role: 'co' } : { name, lead: false };
 }
 
 /** The notice as the file describes it, for a database that has never seen it. */

@@ -53,6 +53,7 @@ describe('follow-ups, overview and meeting report', () => {
     return notice.sections.find((s) => s.ordinal === item.section)!.leader;
   };
   const unitOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.units[0].name;
+  const unitsOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.units.map((u) => u.name);
   const textOf = (itemNo: number) => notice.items.find((i) => i.number === itemNo)!.text;
 
   /** What the test annotates: item → edit. Items 1 and 150 are overdue; 2 is done. */
@@ -164,9 +165,13 @@ describe('follow-ups, overview and meeting report', () => {
     await select('leader', '');
 
     const unit = unitOf(100);
-    await select('leadUnit', unit);
+    // Any unit the item names; then only the items it leads.
+    await select('unit', unit);
+    expect(sorted(await rowsShown(overview))).toEqual(annotated.filter((n) => unitsOf(n).includes(unit)));
+    await overview.locator('.filters input[name="unitLeads"]').check();
     expect(sorted(await rowsShown(overview))).toEqual(annotated.filter((n) => unitOf(n) === unit));
-    await select('leadUnit', '');
+    await overview.locator('.filters input[name="unitLeads"]').uncheck();
+    await select('unit', '');
 
     await select('followUp', 'overdue');
     expect(sorted(await rowsShown(overview))).toEqual([1, 150]);

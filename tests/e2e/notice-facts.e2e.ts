@@ -1,0 +1,82 @@
+// What a notice says of its items, in the overview (Chromium + the built extension): a notice
+// with 牵头 and 配合 units and a dated 完成时限 (xianyang-2022 at its own URL) shows each row's lead
+// and co units and its deadline, marked past; the filters find items by any unit, by leading
+// only, and by the notice's deadline.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticeKey } from '../../lib/notice/notice-key';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import type { Notice } from '../../lib/notice/types';
+import { sendFromPage } from './db';
+import { extensionPage, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+
+const DIR = join(ROOT, 'tests/fixtures/notices');
+const fixture = (JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as { file: string; url: string }[]).find((f) => f.file === 'xianyang-2022.html')!;
+const html = readFileSync(join(DIR, fixture.file), 'utf8');
+
+describe('the notice’s facts in the overview', () => {
+  let duban: Duban;
+  let overview: Page;
+  let notice: Notice;
+
+  beforeAll(async () => {
+    const read = recogniseNotice(parseHTML(html).document as unknown as Document, { url: fixture.url });
+    if (!read.ok) throw new Error(read.reason);
+    notice = read.notice;
+    duban = await launchDuban();
+    await serveHtml(duban.context, fixture.url, html);
+    const page = await openNotice(duban.context, fixture.url);
+    await page.close();
+    overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const status: Record<string, string> = { '1': 'in_progress', '2': 'done', '3': 'behind' };
+    for (const item of notice.items) {
+      const r = await sendFromPage<{ ok: boolean }>(overview, 'saveAnnotation', {
+        noticeKey: noticeKey(notice),
+        itemKey: item.key,
+        fingerprint: item.fingerprint,
+        status: status[item.key],
+      });
+      expect(r.ok).toBe(true);
+    }
+  }, 60_000);
+  afterAll(() => duban?.close());
+
+  const rowsShown = () => overview.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')));
+  const select = (name: string, value: string) => overview.locator(`.filters select[name="${name}"]`).selectOption(value);
+
+  it('shows lead and co units apart and the deadline, past for an item not done', async () => {
+    await overview.reload();
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    expect(await rowsShown()).toEqual(['1', '2', '3']);
+    const row = overview.locator('table.overview tbody tr[data-item="3"]');
+    expect(await row.locator('td.c-unit').textContent()).toBe('市行政审批服务局配合：市级各有关部门及各县市区政府');
+    expect(await row.locator('td.c-deadline').textContent()).toBe('2022年12月底前完成超期');
+    expect(await overview.locator('tr[data-item="1"] td.c-deadline').textContent()).toBe('');
+    await screenshot(overview, 'overview-notice-facts');
+    // The details name the lead and the co units apart, and the deadline.
+    await row.locator('td.c-no').click();
+    const details = overview.locator('aside.details');
+    await expect.poll(() => details.textContent()).toContain('配合单位：市级各有关部门及各县市区政府');
+    expect(await details.textContent()).toContain('牵头单位：市行政审批服务局');
+    expect(await details.textContent()).toContain('完成时限：2022年12月底前完成');
+    await details.locator('button.close').click();
+  });
+
+  it('filters by any unit, by leading only, and by the notice’s deadline', async () => {
+    await select('unit', '市级各有关部门及各县市区政府');
+    expect(await rowsShown()).toEqual(['1', '3']);
+    await overview.locator('.filters input[name="unitLeads"]').check();
+    expect(await rowsShown()).toEqual([]);
+    await select('unit', '市行政审批服务局');
+    expect(await rowsShown()).toEqual(['2', '3']);
+    await overview.locator('.filters input[name="unitLeads"]').uncheck();
+    await select('unit', '');
+    await select('deadline', 'overdue');
+    expect(await rowsShown()).toEqual(['3']);
+    await select('deadline', 'undated');
+    expect(await rowsShown()).toEqual(['1', '2']);
+  });
+});
