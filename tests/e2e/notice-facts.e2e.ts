@@ -11,6 +11,7 @@ import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
+import { shadowEval } from './shadow';
 import { extensionPage, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
 
 const DIR = join(ROOT, 'tests/fixtures/notices');
@@ -78,5 +79,15 @@ describe('the notice’s facts in the overview', () => {
     expect(await rowsShown()).toEqual(['3']);
     await select('deadline', 'undated');
     expect(await rowsShown()).toEqual(['1', '2']);
+  });
+
+  it('marks co units 配合 and shows the deadline on the notice page’s own rows', async () => {
+    const page = await openNotice(duban.context, fixture.url);
+    const tags = (key: string) =>
+      shadowEval<string[]>(page, key, 'ul.units', 'function () { return [...this.querySelectorAll("li")].map((li) => li.className + ":" + li.textContent) }');
+    expect(await tags('3')).toEqual(['unit lead:牵头/汇总市行政审批服务局', 'unit co:配合市级各有关部门及各县市区政府']);
+    // The deadline is the page's own text, drawn as generated content like the row's other values.
+    expect(await shadowEval<string>(page, '3', '.deadline', 'function () { return this.getAttribute("data-label") }')).toContain('2022年12月底前完成');
+    await page.close();
   });
 });
