@@ -61,22 +61,24 @@ export function createPopupSummaryReader(db: DubanDatabase, writers: readonly Du
   }
 
   async function read(now: number, activeUrl?: string): Promise<PopupSummary> {
-    if (!cache || cache.writes !== writes()) cache = await load(lastKeys);
-    const skeleton = summariseDigests({ digests: cache.summaries, lastExport: cache.lastExport, now, activeUrl });
-    const keys = detailedNotices(skeleton);
-    // Another tab in front shows other notices in full: read those, with the rest again, at once.
-    if (keys.some((k) => !cache!.notices.has(k))) {
-      lastKeys = [...new Set([...lastKeys, ...keys])];
-      cache = await load(lastKeys);
-      return read(now, activeUrl);
+    for (;;) {
+      if (!cache || cache.writes !== writes()) cache = await load(lastKeys);
+      const c = cache;
+      const skeleton = summariseDigests({ digests: c.summaries, lastExport: c.lastExport, now, activeUrl });
+      const keys = detailedNotices(skeleton);
+      const known = keys.every((k) => c.notices.has(k));
+      lastKeys = keys;
+      // Another tab in front shows other notices in full: read again with theirs.
+      if (!known) {
+        cache = undefined;
+        continue;
+      }
+      return withDetails(
+        skeleton,
+        keys.map((k) => c.notices.get(k)),
+        keys.map((k) => c.annotations.get(k)),
+      );
     }
-    lastKeys = [...new Set([...keys, ...lastKeys])].slice(0, 2 * keys.length || 0);
-    const c = cache;
-    return withDetails(
-      skeleton,
-      keys.map((k) => c.notices.get(k)),
-      keys.map((k) => c.annotations.get(k)),
-    );
   }
 
   const delay = options.refreshDelay ?? 1000;
