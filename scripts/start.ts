@@ -6,7 +6,7 @@
 //    artifacts/start/notice.png, and prints a one-line summary.
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launchDuban, noticeSeed, ROOT, serveSeeds, waitForDuban } from '../tests/e2e/harness';
+import { extensionPage, launchDuban, noticeSeed, ROOT, serveSeeds, waitForDuban } from '../tests/e2e/harness';
 
 const OUT = join(ROOT, 'artifacts/start');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -32,9 +32,9 @@ async function main(): Promise<void> {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     let ok = true;
     const line = await marked.then(
-      (s) =>
+      async (s) =>
         s.state === 'ready'
-          ? `duban: ${s.items ?? 0} items annotated on ${url}`
+          ? `duban: ${s.items ?? 0} items recognised on ${url}, each with its row; ${await annotatedCount(duban)} annotated so far`
           : `duban: ${url} is not a breakdown notice (data-duban=${s.state})`,
       (e: unknown) => {
         ok = false;
@@ -59,6 +59,26 @@ async function main(): Promise<void> {
     }
   } finally {
     await duban.close();
+  }
+}
+
+/** The items that carry something the user wrote or set: what "annotated" means to a user. */
+async function annotatedCount(duban: Awaited<ReturnType<typeof launchDuban>>): Promise<number> {
+  const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+  try {
+    // A string, not a function: tsx's transform names functions with a helper the page lacks.
+    return await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('duban');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const count = db.transaction('annotations').objectStore('annotations').count();
+        count.onsuccess = () => { db.close(); resolve(count.result); };
+        count.onerror = () => reject(count.error);
+      };
+    })`);
+  } finally {
+    await page.close();
   }
 }
 
