@@ -23,7 +23,7 @@ export function BackupStatus({ summary, busy, onBackup }: Props) {
       </p>
       {exportReminder && (
         <>
-          <p class="warn">{t('backup.due')}</p>
+          <p class="warn">{t(lastExport ? 'backup.due' : 'backup.dueNever')}</p>
           <button type="button" class="primary" disabled={busy} onClick={onBackup} data-export="backup">
             {t('backup.now')}
           </button>

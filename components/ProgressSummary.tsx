@@ -14,7 +14,8 @@ interface Props {
   first?: boolean;
   busy: boolean;
   onOpen: (href: string) => void;
-  onExport: (format: ExportFormat, noticeKeys: string[]) => void;
+  /** This notice's own export: off when the popup's "all notices" export would write the same file. */
+  onExport?: (format: ExportFormat, noticeKeys: string[]) => void;
   onOverview: () => void;
 }
 
@@ -39,7 +40,7 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
       </header>
       <StatusStackBar counts={n.counts} total={n.total} label={n.docNo ?? n.key} />
       <p class="count-line">
-        {t('summary.annotated', n.total, { annotated: n.annotated })}
+        {n.totalUnknown ? t('summary.annotatedOfUnknown', n.annotated) : t('summary.annotated', n.total, { annotated: n.annotated })}
       </p>
       <StatusLegend counts={n.counts} />
       {n.importedOnly && (
@@ -94,9 +95,11 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
         </>
       )}
       {/* This notice's own files, one click away: the popup opens without them. */}
-      <PopupDetails class="export" summary={t('export.thisNotice')}>
-        {() => <ExportButtons busy={busy} scope={n.docNo ?? n.key} onExport={(format) => onExport(format, [n.key])} />}
-      </PopupDetails>
+      {onExport && (
+        <PopupDetails class="export" summary={t('export.thisNotice')}>
+          {() => <ExportButtons busy={busy} scope={n.docNo ?? n.key} onExport={(format) => onExport(format, [n.key])} />}
+        </PopupDetails>
+      )}
     </section>
   );
 }

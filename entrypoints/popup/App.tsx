@@ -61,6 +61,8 @@ export function App() {
   }
 
   const summary = load.state === 'ready' ? load.summary : undefined;
+  // With one annotated notice, its own export is the "all notices" export: offer it once.
+  const annotatedNotices = summary ? summary.notices.filter((n) => n.annotated > 0).length : 0;
   return (
     <main aria-busy={load.state === 'loading'}>
       <header class="top">
@@ -92,12 +94,12 @@ export function App() {
           )}
           {summary.notices.map((n, i) => (
             <ProgressSummary
+              onExport={annotatedNotices > 1 && n.annotated > 0 ? (f, keys) => void exportFile(f, keys) : undefined}
               key={n.key}
               notice={n}
               first={i === 0}
               busy={busy}
               onOpen={(href) => void openItem(href)}
-              onExport={(f, keys) => void exportFile(f, keys)}
               onOverview={() => void openOverview()}
             />
           ))}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../tests/fixtures/load-data';
 import { ITEM_STATUSES, type ItemAnnotation } from '../annotation/model';
-import type { NoticeRecord } from '../notice/notice-record';
+import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import type { Notice } from '../notice/types';
 import { DETAILED_NOTICES, EXPORT_REMINDER_DAYS, itemHref, LIST_LIMIT, summarise } from './summary';
 import { syntheticNotice } from '../transfer/test/fixtures';
@@ -47,6 +47,17 @@ describe('summarise', () => {
     ]);
     // The first-listed unit leads: 区发改局, 区经信局, 区建设局 in turn; 各街道 never leads.
     expect(n.units.map((g) => g.name).sort()).toEqual(['区发改局', '区建设局', '区经信局']);
+  });
+
+  it('counts a notice known only from a file against the item count the file carries, or says it is unknown', () => {
+    // The file carried items 1–3 of a 12-item notice; item 3 is explicitly not started.
+    const imported: ImportedNoticeRecord = { ...record(one), items: one.items.slice(0, 3), importedOnly: true };
+    const fromFile = [ann(one, '1', { status: 'done' }), ann(one, '2', {}), ann(one, '3', { status: 'not_started' })];
+    const known = summarise({ notices: [{ ...imported, itemCount: 12 }], annotations: fromFile, now: NOW }).notices[0];
+    expect([known.annotated, known.total, known.totalUnknown]).toEqual([3, 12, undefined]);
+    expect(known.counts).toEqual({ not_started: 10, in_progress: 1, done: 1, behind: 0, paused: 0 });
+    const unknown = summarise({ notices: [imported], annotations: fromFile, now: NOW }).notices[0];
+    expect([unknown.annotated, unknown.total, unknown.totalUnknown]).toEqual([3, 3, true]);
   });
 
   it('lists overdue and coming follow-ups by Shanghai calendar day, each linking to its item', () => {

@@ -73,6 +73,8 @@ export interface NoticeSummary {
   current: boolean;
   year?: number;
   total: number;
+  /** Known from a file that did not say how many items the notice has: `total` is its annotated items. */
+  totalUnknown?: true;
   /** Items with an annotation. */
   annotated: number;
   /** Items without an annotation count as not started. */
@@ -230,9 +232,8 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
     url: notice.sourceUrl,
     current: ctx.current,
     ...(notice.year !== undefined && { year: notice.year }),
-    total: d.total,
+    ...noticeCounts(d, notice),
     annotated: d.annotated,
-    counts: d.counts,
     sections: d.sections,
     units: d.units,
     overdue: cap(overdue, followUp),
@@ -247,6 +248,20 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
     ...(notice.importedOnly && { importedOnly: notice.itemCount !== undefined ? { itemCount: notice.itemCount } : {} }),
     ...(d.lastChangedAt !== undefined && { lastChangedAt: d.lastChangedAt }),
   };
+}
+
+/**
+ * What the counts count: a notice known only from a file holds its annotated items; the rest of
+ * the notice (the file's itemCount) is not started. Without itemCount the total stays unknown.
+ */
+export function noticeCounts(
+  d: Pick<SummaryDigest, 'total' | 'counts'>,
+  notice: Pick<NoticeHeader, 'importedOnly' | 'itemCount'>,
+): { total: number; counts: StatusCounts; totalUnknown?: true } {
+  if (!notice.importedOnly) return { total: d.total, counts: d.counts };
+  if (notice.itemCount === undefined) return { total: d.total, counts: d.counts, totalUnknown: true };
+  const rest = Math.max(0, notice.itemCount - d.total);
+  return { total: d.total + rest, counts: { ...d.counts, not_started: d.counts.not_started + rest } };
 }
 
 /** The notices the summary shows in full: read their notice and annotation digests, then call withDetails. */

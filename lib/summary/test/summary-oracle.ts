@@ -142,9 +142,13 @@ function summariseNotice(
     url: notice.sourceUrl,
     current: ctx.current,
     ...(notice.year !== undefined && { year: notice.year }),
-    total: numbers.size,
+    // A notice known from a file only: the items it did not carry are the rest of itemCount, not started.
+    ...(imported.importedOnly && imported.itemCount === undefined
+      ? { total: numbers.size, counts, totalUnknown: true as const }
+      : imported.importedOnly && imported.itemCount! > numbers.size
+        ? { total: imported.itemCount!, counts: { ...counts, not_started: counts.not_started + imported.itemCount! - numbers.size } }
+        : { total: numbers.size, counts }),
     annotated: annotations.length,
-    counts,
     sections: [...sections.values()].sort((a, b) => (sectionOrder.get(a.name) ?? 999) - (sectionOrder.get(b.name) ?? 999)),
     units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
     overdue: cap(overdue, byDay),
