@@ -53,7 +53,7 @@ describe('summarise', () => {
     // The file carried items 1–3 of a 12-item notice; item 3 is explicitly not started.
     const imported: ImportedNoticeRecord = { ...record(one), items: one.items.slice(0, 3), importedOnly: true };
     const fromFile = [ann(one, '1', { status: 'done' }), ann(one, '2', {}), ann(one, '3', { status: 'not_started' })];
-    const known = summarise({ notices: [{ ...imported, itemCount: 12 }], annotations: fromFile, now: NOW }).notices[0];
+    const known = summarise({ notices: [{ ...imported, itemCount: 12 } as ImportedNoticeRecord], annotations: fromFile, now: NOW }).notices[0];
     expect([known.annotated, known.total, known.totalUnknown]).toEqual([3, 12, undefined]);
     expect(known.counts).toEqual({ not_started: 10, in_progress: 1, done: 1, behind: 0, paused: 0 });
     const unknown = summarise({ notices: [imported], annotations: fromFile, now: NOW }).notices[0];
