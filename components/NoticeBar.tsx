@@ -34,7 +34,7 @@ interface Props {
 export function NoticeBar(p: Props) {
   const [jump, setJump] = useState('');
   const [missing, setMissing] = useState<string>();
-  const filtering = p.filter.status !== '' || p.filter.unit !== '';
+  const filtering = p.filter.status !== '' || p.filter.unit !== '' || p.filter.overdue === true;
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -61,7 +61,16 @@ export function NoticeBar(p: Props) {
           </button>
         ))}
       </span>
-      {p.overdue > 0 && <span class="warn" data-label={t('bar.overdue', p.overdue)} />}
+      {(p.overdue > 0 || p.filter.overdue) && (
+        <button
+          type="button"
+          class="warn overdue"
+          aria-pressed={p.filter.overdue === true}
+          aria-label={t('bar.overdueFilter', p.overdue)}
+          data-label={t('bar.overdue', p.overdue)}
+          onClick={() => p.onFilter({ ...p.filter, overdue: !p.filter.overdue })}
+        />
+      )}
       {p.changed > 0 && <span class="warn" data-label={t('bar.changed', p.changed)} />}
       <label class="unit-filter">
         <span>{t('bar.unit')}</span>

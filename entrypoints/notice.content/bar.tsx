@@ -33,6 +33,8 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
   const units = unitNames(o.notice.items);
   const onPage = new Set(o.items.keys());
   let filter: ItemFilter = NO_FILTER;
+  const isOverdue = (v: { followUp?: string; status: string }) =>
+    !!v.followUp && v.status !== 'done' && followUpState(v.followUp, o.today) === 'overdue';
   let loadError: string | undefined;
 
   const setFilter = (f: ItemFilter) => {
@@ -40,7 +42,8 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     if (isFiltering(f)) {
       o.filter.apply((n) => {
         const m = o.items.get(n);
-        return !!m && matchesFilter(m.item, o.store.view(n).status, f);
+        const v = o.store.view(n);
+        return !!m && matchesFilter(m.item, v.status, f, isOverdue(v));
       });
     } else o.filter.clear();
     draw();
@@ -61,14 +64,14 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
   function draw() {
     const views = [...o.items.keys()].map((n) => o.store.view(n));
     const shown = isFiltering(filter)
-      ? views.filter((v) => matchesFilter(o.items.get(v.itemKey)!.item, v.status, filter)).length
+      ? views.filter((v) => matchesFilter(o.items.get(v.itemKey)!.item, v.status, filter, isOverdue(v))).length
       : views.length;
     render(
       <NoticeBar
         total={views.length}
         shown={shown}
         counts={countByStatus(views.map((v) => v.status))}
-        overdue={views.filter((v) => v.followUp && v.status !== 'done' && followUpState(v.followUp, o.today) === 'overdue').length}
+        overdue={views.filter(isOverdue).length}
         changed={views.filter((v) => v.textChanged).length}
         units={units}
         filter={filter}

@@ -32,6 +32,14 @@ describe('notice bar arithmetic', () => {
     expect(matchesFilter(items[1], 'done', f)).toBe(false);
   });
 
+  it('filters to overdue items, alone or with the other filters', () => {
+    const f = { status: '' as const, unit: '', overdue: true };
+    expect(isFiltering(f)).toBe(true);
+    expect(matchesFilter(items[0], 'behind', f, true)).toBe(true);
+    expect(matchesFilter(items[0], 'behind', f, false)).toBe(false);
+    expect(matchesFilter(items[1], 'behind', { ...f, unit: '区政府办公室' }, true)).toBe(false);
+  });
+
   it('finds orphans: stored items the page does not show', () => {
     expect(orphanAnnotations([{ itemKey: '2' }, { itemKey: '200' }], new Set(['1', '2', '3']))).toEqual([{ itemKey: '200' }]);
   });

@@ -9,11 +9,13 @@ import { ITEM_STATUSES, type ItemStatus } from './status';
 export interface ItemFilter {
   status: ItemStatus | '';
   unit: string;
+  /** Only the items whose follow-up day has passed (the bar's 逾期). */
+  overdue?: boolean;
 }
 
 export const NO_FILTER: ItemFilter = { status: '', unit: '' };
 
-export const isFiltering = (f: ItemFilter) => f.status !== '' || f.unit !== '';
+export const isFiltering = (f: ItemFilter) => f.status !== '' || f.unit !== '' || f.overdue === true;
 
 export function countByStatus(statuses: Iterable<ItemStatus>): Record<ItemStatus, number> {
   const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
@@ -28,9 +30,10 @@ export function unitNames(items: readonly { units: readonly LeadUnit[] }[]): { n
   return [...counts].map(([name, count]) => ({ name, count }));
 }
 
-/** An item passes when its status is the filter's and the unit is among its 牵头单位. */
-export function matchesFilter(item: { units: readonly LeadUnit[] }, status: ItemStatus, filter: ItemFilter): boolean {
+/** An item passes when its status is the filter's, the unit is among its units and, when asked, it is overdue. */
+export function matchesFilter(item: { units: readonly LeadUnit[] }, status: ItemStatus, filter: ItemFilter, overdue = false): boolean {
   if (filter.status && status !== filter.status) return false;
+  if (filter.overdue && !overdue) return false;
   return !filter.unit || item.units.some((u) => u.name === filter.unit);
 }
 

@@ -13,7 +13,13 @@ import { saveAnnotation } from '../../lib/db/annotations';
 import { readSnapshot } from '../../lib/db/transfer-store';
 import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
 import { dispose, freshDb, SEED_KEY, seedNotice } from '../../lib/transfer/test/fixtures';
-import { extensionPage, launchDuban, ROOT, type Duban } from './harness';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import { sendFromPage } from './db';
+import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveSeeds, type Duban } from './harness';
+import { barEval } from './overlay-helpers';
 
 const OUT = join(ROOT, 'artifacts/first-week');
 mkdirSync(OUT, { recursive: true });
@@ -96,5 +102,58 @@ describe('first week: a profile minutes old imports a colleague\'s file', () => 
     expect(await popup.locator('[data-export="json"]').count()).toBe(1);
     expect(await popup.getByText('导出此通知').count()).toBe(0);
     await popup.screenshot({ path: join(OUT, '10.png'), fullPage: true });
+  });
+});
+
+describe('first week: on the notice page', () => {
+  let duban: Duban;
+  let page: Page;
+  const today = shanghaiDayOf(Date.now());
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    const { url } = noticeSeed();
+    page = await openNotice(duban.context, url);
+    const r = recogniseNotice(parseHTML(readFileSync(join(ROOT, 'seeds/gongshu-2024-2.html'), 'utf8')).document as unknown as Document, { url });
+    if (!r.ok) throw new Error(r.reason);
+    const ext = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    const edits: Record<string, Record<string, unknown>> = {
+      '3': { status: 'in_progress', followUp: addDays(today, -2) },
+      '7': { status: 'behind', followUp: addDays(today, -1) },
+      '9': { status: 'in_progress', followUp: addDays(today, 3) }, // coming, not overdue
+      '12': { status: 'done', followUp: addDays(today, -5) }, // done: no longer followed up
+    };
+    for (const [itemKey, edit] of Object.entries(edits)) {
+      const item = r.notice.items.find((i) => i.key === itemKey)!;
+      const saved = await sendFromPage(ext, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号', itemKey, fingerprint: item.fingerprint, ...edit });
+      expect(saved.ok).toBe(true);
+    }
+    await ext.close();
+    await page.bringToFront();
+    await page.reload();
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached' });
+  });
+  afterAll(() => duban?.close());
+
+  const visible = () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].filter((h) => h.checkVisibility()).map((h) => h.dataset.dubanItem));
+
+  it('8: the bar\'s 逾期 is reached by Tab and filters to the overdue items', async () => {
+    const focused = () => barEval<boolean>(page, 'button.overdue', 'function () { return this.getRootNode().activeElement === this }');
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await focused();
+    }
+    expect(reached).toBe(true);
+    expect(await barEval(page, 'button.overdue', 'function () { return this.getAttribute("data-label") }')).toBe('逾期 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(visible).toEqual(['3', '7']);
+    expect(await barEval(page, 'button.overdue', 'function () { return this.getAttribute("aria-pressed") }')).toBe('true');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(OUT, '8.png') });
+    await page.keyboard.press('Enter'); // pressed again: every item again
+    await expect.poll(async () => (await visible()).length).toBe(156);
   });
 });
