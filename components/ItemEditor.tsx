@@ -34,7 +34,9 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
   const progress = useDraft(view.progress === undefined ? '' : String(view.progress));
   const followUp = useDraft(view.followUp ?? '');
   const note = useDraft(view.note);
-  const [progressError, setProgressError] = useState(false);
+  // The value last refused (outside 0–100): said in words beside the field, also after leaving it.
+  const [progressRefused, setProgressRefused] = useState<string | null>(null);
+  const progressError = progressRefused !== null;
   // The progress stored when the field was entered: a value typed past 100 puts it back, so a
   // half-typed 15 of 150 is not what stays saved.
   const [progressBefore, setProgressBefore] = useState<number | null>(null);
@@ -91,16 +93,13 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
               progress.set(raw);
               const n = e.currentTarget.valueAsNumber;
               const valid = raw === '' || (Number.isInteger(n) && n >= 0 && n <= 100);
-              setProgressError(!valid);
+              setProgressRefused(valid ? null : raw || e.currentTarget.validationMessage || '?');
               onEdit({ progress: valid ? (raw === '' ? null : n) : progressBefore });
             }}
-            onBlur={() => {
-              setProgressError(false);
-              leave(progress)();
-            }}
+            onBlur={leave(progress)}
           />
-          <span class="muted" id={id('progress-msg')} role={progressError ? 'alert' : undefined}>
-            {progressError ? t('editor.progressInvalid') : expected !== undefined ? t('editor.expected', { expected: Math.round(expected) }) : ''}
+          <span class={progressError ? 'field-error' : 'muted'} id={id('progress-msg')} role={progressError ? 'alert' : undefined}>
+            {progressError ? progressBefore === null ? t('editor.progressRefused', { value: progressRefused }) : t('editor.progressRefusedKept', { value: progressRefused, kept: progressBefore }) : expected !== undefined ? t('editor.expected', { expected: Math.round(expected) }) : ''}
             {!progressError && grade && grade !== 'on_track' ? ` · ${t(`grade.${grade}`)}` : ''}
           </span>
         </label>

@@ -20,6 +20,7 @@ import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
+import { closeEditor, openEditor } from './editor';
 
 const OUT = join(ROOT, 'artifacts/first-week');
 mkdirSync(OUT, { recursive: true });
@@ -155,5 +156,17 @@ describe('first week: on the notice page', () => {
     await page.screenshot({ path: join(OUT, '8.png') });
     await page.keyboard.press('Enter'); // pressed again: every item again
     await expect.poll(async () => (await visible()).length).toBe(156);
+  });
+
+  it('9: progress 150 is refused in words beside the field, which stay after leaving it', async () => {
+    const frame = await openEditor(page, 30);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('150');
+    await page.keyboard.press('Tab'); // on to the follow-up day
+    const msg = frame.locator('#ed-progress-msg');
+    expect(await msg.innerText()).toBe('“150”不在 0–100 之间，未保存');
+    expect(await msg.evaluate((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0)).toBe(true);
+    await page.locator('[data-duban-editor-open="30"]').screenshot({ path: join(OUT, '9.png') });
+    await closeEditor(page);
   });
 });
