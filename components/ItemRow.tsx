@@ -14,6 +14,10 @@ interface Props {
   onOpen(): void;
 }
 
+/** The units and deadline in full, for the row's cut-to-fit cell (the page's own words, not the user's). */
+const whoTitle = (item: NoticeItem) =>
+  [item.units.map((u) => u.name).join('、'), item.deadline].filter(Boolean).join(' · ') || undefined;
+
 /** How much of a note the one-line row shows. */
 const NOTE_PREVIEW = 140;
 
@@ -31,18 +35,27 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
     <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
-      <LeadUnitTags units={item.units} />
-      {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}
-      <span class={`status s-${view.status}`} data-label={statusText(view.status)} />
-      {view.progress !== undefined && (
-        <span class={`progress g-${grade}`} data-label={t('row.progress', { progress: view.progress, expected: Math.round(expected) })} />
-      )}
-      {view.followUp && (
-        <span class={`followup${due ? ` fu-${due}` : ''}`} data-label={`${t('row.followUp', { day: view.followUp })}${dueWord}`} />
-      )}
-      {view.textChanged && <span class="changed" data-label={`⚠ ${t('row.textChanged')}`} title={t('row.textChangedHint')} />}
-      {!!view.stored?.noteCopies?.length && <span class="changed copies" data-label={t('row.copies', view.stored.noteCopies.length)} />}
-      <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
+      {/* Same columns in every row, one line: who answers (cut to fit, whole in its title), then the user's. */}
+      <span class="who" title={whoTitle(item)}>
+        <LeadUnitTags units={item.units} />
+        {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}
+      </span>
+      <span class="slot"><span class={`status s-${view.status}`} data-label={statusText(view.status)} /></span>
+      <span class="slot">
+        {view.progress !== undefined && (
+          <span class={`progress g-${grade}`} data-label={t('row.progress', { progress: view.progress, expected: Math.round(expected) })} />
+        )}
+      </span>
+      <span class="slot">
+        {view.followUp && (
+          <span class={`followup${due ? ` fu-${due}` : ''}`} data-label={`${t('row.followUp', { day: view.followUp })}${dueWord}`} />
+        )}
+      </span>
+      <span class="note-cell">
+        {view.textChanged && <span class="changed" data-label={`⚠ ${t('row.textChanged')}`} title={t('row.textChangedHint')} />}
+        {!!view.stored?.noteCopies?.length && <span class="changed copies" data-label={t('row.copies', view.stored.noteCopies.length)} />}
+        <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
+      </span>
       <button type="button" class="edit" aria-haspopup="dialog" onClick={onOpen}>
         {t('row.edit')}
       </button>

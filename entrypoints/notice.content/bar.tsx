@@ -10,8 +10,12 @@ import { followUpState } from '../../lib/annotation/schedule';
 import type { Notice, NoticeItem } from '../../lib/notice/types';
 import type { PageFilter } from './page-filter';
 import { createShadowHost } from './shadow';
+import { t, uiLang } from '../../utils/i18n';
 
 const FLASH_MS = 1600;
+/** The handle beside the notice's column that brings the bar back: its width and its gap, px. */
+const HANDLE_WIDTH = 26;
+const HANDLE_GAP = 6;
 
 interface BarOptions {
   notice: Notice;
@@ -97,8 +101,45 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
   });
   draw();
 
+  // The bar stays where it is in the page's flow: a bar stuck over the page would cover its text
+  // (the signature at the end of the cover text, say). Once it has scrolled away, a narrow handle
+  // in the margin beside the notice's column brings it back; where there is no margin, none.
+  const handle = createShadowHost(doc, 'div', { 'data-duban-handle': '' }, sheet);
+  const toBar = () => {
+    host.scrollIntoView({ block: 'start' });
+    root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  };
+  render(
+    <button type="button" class="handle" lang={uiLang()} aria-label={t('bar.backToBar')} title={t('bar.backToBar')} onClick={toBar}>
+      {t('bar.title')} ↑
+    </button>,
+    handle.root,
+  );
+  const view = doc.defaultView!;
+  let away = false;
+  const place = () => {
+    const column = host.getBoundingClientRect();
+    const width = HANDLE_WIDTH;
+    const right = column.right + HANDLE_GAP;
+    const left = column.left - HANDLE_GAP - width;
+    const x = right + width <= view.innerWidth - HANDLE_GAP ? right : left >= HANDLE_GAP ? left : undefined;
+    if (!away || x === undefined) return handle.host.removeAttribute('data-shown');
+    handle.host.style.setProperty('left', `${x}px`, 'important');
+    handle.host.setAttribute('data-shown', '');
+  };
+  const watch = new view.IntersectionObserver(([e]) => {
+    away = !e.isIntersecting && e.boundingClientRect.bottom < 0;
+    place();
+  });
+  view.addEventListener('resize', place, { passive: true });
+
   return {
     host,
+    handle: handle.host,
+    /** Starts watching whether the bar is in view (once both hosts are in the page). */
+    watch() {
+      watch.observe(host);
+    },
     jump,
     focus() {
       root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
@@ -109,8 +150,12 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     },
     unmount() {
       unsubscribe();
+      watch.disconnect();
+      view.removeEventListener('resize', place);
       render(null, root);
+      render(null, handle.root);
       host.remove();
+      handle.host.remove();
     },
   };
 }

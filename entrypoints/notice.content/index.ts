@@ -21,7 +21,8 @@ import type { EditorTarget, PageRecognition, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
 import { buildOverlays } from './mount';
-import { sharedSheet } from './shadow';
+import { isDarkBackground } from '../../lib/util/colour';
+import { backgroundsBehind, sharedSheet } from './shadow';
 import css from './styles.css?inline';
 
 /** How long to wait for the background before showing the overlays without saved annotations. */
@@ -75,7 +76,9 @@ export default defineContentScript({
       if (data.noticeKey === store.noticeKey) store.received(data.annotation);
     });
 
-    const sheet = sharedSheet(document, css);
+    // The rows take the page's colours: its background behind the first item decides light or dark.
+    const first = anchors.values().next().value?.nodes[0]?.parentElement ?? document.body;
+    const sheet = sharedSheet(document, css, isDarkBackground(backgroundsBehind(first)));
     let editor: EditorFrame | undefined;
     const openEditor = (target: EditorTarget, anchor: HTMLElement) => {
       editor ??= makeEditor();

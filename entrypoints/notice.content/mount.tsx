@@ -176,6 +176,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       const table = /^(TABLE|TBODY|THEAD|TFOOT|TR)$/.test(container.tagName) ? container.closest('table') : null;
       if (table?.parentNode) table.parentNode.insertBefore(bar.host, table);
       else container.insertBefore(bar.host, container.firstChild);
+      bar.host.after(bar.handle);
+      bar.watch();
       idle(renderRest);
     },
     ensureRendered,

@@ -6,7 +6,14 @@
 /** Keys typed into a note should not reach the page's own shortcuts or listeners. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionend'];
 
-export function sharedSheet(doc: Document, css: string): CSSStyleSheet | string {
+/**
+ * The stylesheet with the page's own light or dark: the stylesheet's dark palette is written under
+ * `@media (prefers-color-scheme: dark)`; on the page it applies when the page is dark, not when
+ * the system is (duban's own pages follow the system).
+ */
+export function sharedSheet(doc: Document, source: string, pageIsDark: boolean): CSSStyleSheet | string {
+  // The built stylesheet is minified: no space after the colon.
+  const css = source.replace(/@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)/g, pageIsDark ? '@media all' : '@media not all');
   try {
     const view = doc.defaultView ?? window;
     const sheet = new view.CSSStyleSheet();
@@ -35,4 +42,11 @@ export function createShadowHost(
   }
   for (const type of ISOLATED_EVENTS) root.addEventListener(type, (e) => e.stopPropagation());
   return { host, root };
+}
+
+/** The computed background colours from `el` out to <html>, innermost first (lib/util/colour.ts reads them). */
+export function backgroundsBehind(el: Element | null): string[] {
+  const out: string[] = [];
+  for (let e = el; e; e = e.parentElement) out.push(getComputedStyle(e).backgroundColor);
+  return out;
 }

@@ -18,9 +18,10 @@ import { parseHTML } from 'linkedom';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
-import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveSeeds, type Duban } from './harness';
+import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveHtml, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
-import { closeEditor, openEditor } from './editor';
+import { closeEditor, openEditor, reveal } from './editor';
+import { shadowBox, shadowEval } from './shadow';
 
 const OUT = join(ROOT, 'artifacts/first-week');
 mkdirSync(OUT, { recursive: true });
@@ -168,5 +169,107 @@ describe('first week: on the notice page', () => {
     expect(await msg.evaluate((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0)).toBe(true);
     await page.locator('[data-duban-editor-open="30"]').screenshot({ path: join(OUT, '9.png') });
     await closeEditor(page);
+  });
+});
+
+/** The page's own text nodes drawn under duban's bar (or its handle) where the page is scrolled now. */
+const textUnderBar = (page: Page) =>
+  page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('[data-duban-bar], [data-duban-handle]')]
+      .filter((h) => h.checkVisibility())
+      .map((h) => h.getBoundingClientRect())
+      .filter((b) => b.width > 0 && b.height > 0 && b.bottom > 0 && b.top < innerHeight);
+    const hits: string[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.textContent?.trim()) continue;
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) {
+        if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) continue;
+        // A pixel of slack: glyph boxes touch the bar's margin without being under it.
+        if (boxes.some((b) => r.left < b.right - 1 && r.right > b.left + 1 && r.top < b.bottom - 1 && r.bottom > b.top + 1)) {
+          hits.push(n.textContent.trim().slice(0, 20));
+          break;
+        }
+      }
+    }
+    return hits;
+  });
+
+describe('first week: the page keeps its text and its colours', () => {
+  let duban: Duban;
+  afterAll(() => duban?.close());
+
+  it('2: the bar covers no page text at any scroll position, and the rows stay light on a white page in dark mode', async () => {
+    duban = await launchDuban({ colorScheme: 'dark' });
+    await serveSeeds(duban.context);
+    const page = await openNotice(duban.context, noticeSeed().url);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    // The signature line at the end of the cover text, just under the top of the window…
+    const signature = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p, div')].find((e) => e.textContent?.trim() === '杭州市拱墅区人民政府办公室');
+      return p!.getBoundingClientRect().top + scrollY;
+    });
+    const positions = [0, signature - 10, signature - 40, ...Array.from({ length: 12 }, (_, i) => Math.round(((i + 1) * height) / 13))];
+    for (const y of positions) {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect({ y, hits: await textUnderBar(page) }).toEqual({ y, hits: [] });
+    }
+    // Scrolled away, the handle in the margin brings the bar back.
+    await page.evaluate((y) => window.scrollTo(0, y), signature - 10);
+    await page.locator('[data-duban-handle][data-shown]').waitFor({ state: 'attached' });
+    await page.screenshot({ path: join(OUT, '2.png') });
+    await page.locator('[data-duban-handle]').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-duban-bar]')!.getBoundingClientRect().top)).toBeLessThan(5);
+
+    // Dark system, white page: the rows are light like the page.
+    await reveal(page, 1);
+    const background = await shadowEval<string>(page, 1, '.overlay', 'function () { return getComputedStyle(this).backgroundColor }');
+    expect(background).toBe('rgb(246, 248, 251)');
+    await page.screenshot({ path: join(OUT, '2-dark-system.png') });
+  });
+
+  it('2: on a dark page the rows are dark, whatever the system', async () => {
+    await duban.close();
+    duban = await launchDuban({ colorScheme: 'light' });
+    const { url } = noticeSeed();
+    const html = readFileSync(join(ROOT, 'seeds/gongshu-2024-2.html'), 'utf8').replace(
+      '</head>',
+      '<style>html, body, body * { background: #121212 !important; color: #ddd !important; }</style></head>',
+    );
+    await serveHtml(duban.context, url, html);
+    const page = await openNotice(duban.context, url);
+    await reveal(page, 1);
+    const background = await shadowEval<string>(page, 1, '.overlay', 'function () { return getComputedStyle(this).backgroundColor }');
+    expect(background).toBe('rgb(29, 33, 39)');
+    await page.screenshot({ path: join(OUT, '2-dark-page.png') });
+  });
+
+  it('7: every row is one line with the same columns, whatever the length of its units', async () => {
+    await duban.close();
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    const { url } = noticeSeed();
+    const page = await openNotice(duban.context, url);
+    const r = recogniseNotice(parseHTML(readFileSync(join(ROOT, 'seeds/gongshu-2024-2.html'), 'utf8')).document as unknown as Document, { url });
+    if (!r.ok) throw new Error(r.reason);
+    const byLength = [...r.notice.items].sort((a, b) => a.units.map((u) => u.name).join('').length - b.units.map((u) => u.name).join('').length);
+    const picked = [byLength[0]!, byLength[Math.floor(byLength.length / 2)]!, byLength.at(-1)!].map((i) => i.key);
+    expect(new Set(picked).size).toBe(3);
+    const layout = [];
+    for (const key of picked) {
+      await reveal(page, key);
+      const row = await shadowBox(page, key, '.overlay');
+      const status = await shadowBox(page, key, '.slot');
+      const edit = await shadowBox(page, key, 'button.edit');
+      layout.push({ height: Math.round(row.height), status: Math.round(status.x - row.x), edit: Math.round(edit.x - row.x) });
+    }
+    expect(layout[1]).toEqual(layout[0]);
+    expect(layout[2]).toEqual(layout[0]);
+    expect(layout[0]!.height).toBeLessThan(34); // one line of 12px text with its padding
+    await reveal(page, picked[2]!);
+    await page.screenshot({ path: join(OUT, '7.png') });
   });
 });

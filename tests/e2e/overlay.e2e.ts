@@ -82,9 +82,9 @@ describe('the overlay on the official notice', () => {
   it('keeps notes from page scripts: every overlay root is closed', async () => {
     await page.locator('[data-duban-editor="ready"]').waitFor({ state: 'attached' });
     const roots = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-duban-item], [data-duban-bar], [data-duban-editor]')].map((h) => h.shadowRoot),
+      [...document.querySelectorAll('[data-duban-item], [data-duban-bar], [data-duban-handle], [data-duban-editor]')].map((h) => h.shadowRoot),
     );
-    expect(roots).toHaveLength(158);
+    expect(roots).toHaveLength(159);
     expect(roots.every((r) => r === null)).toBe(true);
   });
 
