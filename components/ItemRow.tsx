@@ -16,7 +16,7 @@ interface Props {
 
 /** The units and deadline in full, for the row's cut-to-fit cell (the page's own words, not the user's). */
 const whoTitle = (item: NoticeItem) =>
-  [item.units.map((u) => u.name).join('、'), item.deadline].filter(Boolean).join(' · ') || undefined;
+  [...item.units.map((u) => u.name), item.deadline].filter(Boolean).join(' · ') || undefined;
 
 /** How much of a note the one-line row shows. */
 const NOTE_PREVIEW = 140;
