@@ -154,7 +154,7 @@ describe('follow-ups, overview and meeting report', () => {
     await overview.setViewportSize({ width: 1280, height: 7000 });
     await overview.reload();
     await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
-    await expect.poll(() => overview.locator('table.overview tbody tr[data-item]').count()).toBe(156);
+    await expect.poll(() => overview.locator('table.overview tbody tr[data-item]').count(), { timeout: 15_000 }).toBe(156);
     expect(sorted(await rowsShown(overview))).toEqual(annotated);
     await expect.poll(() => overview.locator('.top .counts').textContent()).toContain('共 156 项');
     await overview.setViewportSize({ width: 1280, height: 720 });
@@ -167,9 +167,9 @@ describe('follow-ups, overview and meeting report', () => {
     expect(sorted(await rowsShown(overview))).toEqual([1, 150]);
     // 暂无进展: the 150 items nobody annotated, apart from 未开始 (item 60 is annotated, status 未开始).
     await select('status', 'noUpdate');
-    await expect.poll(() => overview.locator('table.overview tbody tr[data-no-update]').count()).toBe(150);
+    await expect.poll(() => overview.locator('.top .counts strong').textContent(), { timeout: 15_000 }).toBe('150');
+    await overview.locator('table.overview tbody tr[data-no-update]').first().waitFor();
     expect(await rowsShown(overview)).toEqual([]);
-    await expect.poll(() => overview.locator('.top .counts strong').textContent()).toBe('150');
     await select('status', 'not_started');
     expect(await rowsShown(overview)).toEqual([60]);
     expect(await overview.locator('table.overview tbody tr[data-no-update]').count()).toBe(0);
@@ -276,7 +276,7 @@ describe('follow-ups, overview and meeting report', () => {
         sections.map((s) => ({
           name: s.getAttribute('data-group'),
           counts: s.querySelector('.counts')?.textContent,
-          items: [...s.querySelectorAll('tbody tr')].map((tr) => Number(tr.getAttribute('data-item'))),
+          items: [...s.querySelectorAll('tr[data-item]')].map((tr) => Number(tr.getAttribute('data-item'))),
         })),
       );
     await overview.locator('.report').waitFor();
