@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../../tests/anchor-quote';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import { pageQuotes, QUOTE_CONTEXT } from './page-quote';
+import { NoticeItemSchema } from './schema';
 import { recogniseNotice } from './recognise';
 
 const html = readFileSync(SEED_PAGE, 'utf8');
@@ -52,5 +53,18 @@ describe('the quote of each item on the seed page', () => {
   it('is left out for an item whose nodes are not in the page', () => {
     const orphan = doc.createTextNode('不在页面上');
     expect(pageQuotes(doc.body, [{ key: '1', text: '不在页面上', nodes: [orphan as unknown as Text] }]).size).toBe(0);
+  });
+});
+
+describe('a quote crossing from the content script', () => {
+  const { notice } = seedNotice();
+  const item = notice.items[0]!;
+
+  it('is checked: its offsets must span its text, its context is at most QUOTE_CONTEXT characters', () => {
+    expect(NoticeItemSchema.safeParse(item).success).toBe(true);
+    const q = item.quote!;
+    expect(NoticeItemSchema.safeParse({ ...item, quote: { ...q, end: q.end + 1 } }).success).toBe(false);
+    expect(NoticeItemSchema.safeParse({ ...item, quote: { ...q, prefix: 'x'.repeat(QUOTE_CONTEXT + 1) } }).success).toBe(false);
+    expect(NoticeItemSchema.safeParse({ ...item, quote: { ...q, start: -1, end: q.exact.length - 1 } }).success).toBe(false);
   });
 });

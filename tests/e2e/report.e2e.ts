@@ -3,14 +3,14 @@
 // every printed page and fits the page; its Word file is made under the extension's CSP and read
 // back; every Web Annotation anchors to its own item on the served page the way Hypothesis does.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorQuote } from '../anchor-quote';
 import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
-import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
+import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
 
 const KEY = '拱政办发〔2024〕2号';
 const OUT = join(ROOT, 'artifacts/report');
@@ -141,6 +141,20 @@ describe('reports and exports for people and other tools', () => {
     const header = execFileSync('sh', ['-c', `unzip -p '${file}' 'word/header*.xml'`], { encoding: 'utf8' });
     expect(header).toContain(KEY);
     expect(errors.filter((e) => /Content Security Policy|eval/i.test(e))).toEqual([]);
+  });
+
+  it('keeps docx out of the notice page’s script and the popup: only the overview loads it, when asked', () => {
+    const dir = EXTENSION_DIR;
+    const files = readdirSync(join(dir, 'chunks')).map((f) => join('chunks', f));
+    // docx writes the WordprocessingML namespace; only its own chunk holds it.
+    const holding = [...files, 'content-scripts/notice.js', 'probe.js'].filter(
+      (f) => existsSync(join(dir, f)) && readFileSync(join(dir, f), 'utf8').includes('schemas.openxmlformats.org/wordprocessingml'),
+    );
+    expect(holding).toHaveLength(1);
+    expect(holding[0]).toMatch(/^chunks\/report-docx-/);
+    const popup = files.filter((f) => /^chunks\/popup-/.test(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(popup.length).toBe(1);
+    expect(popup[0]).not.toContain('report-docx');
   });
 
   it('exports Web Annotations that anchor each to its own item on the served page, as Hypothesis anchors', async () => {
