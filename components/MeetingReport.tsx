@@ -1,65 +1,118 @@
-import { noticeLabel } from '../lib/followup/overview';
 import type { MeetingReport as Report } from '../lib/followup/report';
-import { statusText, t } from '../utils/i18n';
-import { countsLine, deadlineText, followUpText, groupName, itemText, progressText, reportTitle } from './report-text';
+import { t } from '../utils/i18n';
+import { countsLine, countsTable, groupName, itemCells, noticesLine, reportColumns, reportTitle } from './report-text';
 
-/** The printable meeting report: one section per lead official or lead unit, counts on top. */
+/** Class of each items-table column (widths in the print CSS), in reportColumns' order. */
+function columnClasses(report: Report): string[] {
+  return ['r-no', ...(report.manyNotices ? ['r-notice'] : []), 'r-item', 'r-status', 'r-progress', 'r-note', 'r-deadline', 'r-follow'];
+}
+
+/** Extra classes of an item's cells: the status's colour, late progress, past deadline and follow-up. */
+function cellMarks(report: Report, it: Report['groups'][number]['items'][number]): string[] {
+  const overdueFollowUp = it.followUpState === 'overdue' && it.row.status !== 'done';
+  return [
+    '',
+    ...(report.manyNotices ? [''] : []),
+    '',
+    it.row.noUpdate ? 'no-update' : `status-${it.row.status}`,
+    it.grade ?? '',
+    'note',
+    it.pastDeadline ? 'overdue' : '',
+    overdueFollowUp ? 'overdue' : '',
+  ];
+}
+
+/**
+ * The printable meeting report (督办通报): the notices it covers, counts per group, then one section
+ * per lead official or lead unit with every item's full text and note. The whole report sits in
+ * one frame table whose header names the notices: Chromium repeats a table's header on every
+ * printed page, so each page says which notice it reports on (the items tables repeat their column
+ * headings the same way).
+ */
 export function MeetingReport({ report }: { report: Report }) {
+  const columns = reportColumns(report);
+  const classes = columnClasses(report);
+  const counts = countsTable(report);
+  const notices = noticesLine(report);
   return (
-    <article class="report" aria-labelledby="report-title">
-      <h1 id="report-title">{reportTitle(report)}</h1>
-      <p class="report-meta">{t('report.meta', { day: report.today, counts: countsLine(report.counts) })}</p>
-      {report.groups.map((g, gi) => (
-        <section key={g.name} class="report-group" data-group={g.name} aria-labelledby={`group-${gi}`}>
-          <h2 id={`group-${gi}`}>{groupName(report, g)}</h2>
-          <p class="counts">{countsLine(g.counts)}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col" class="r-no">
-                  {t('report.column.no')}
-                </th>
-                {report.manyNotices && (
-                  <th scope="col" class="r-notice">
-                    {t('report.column.notice')}
-                  </th>
-                )}
-                <th scope="col">{t('report.column.item')}</th>
-                <th scope="col" class="r-status">
-                  {t('report.column.status')}
-                </th>
-                <th scope="col" class="r-progress">
-                  {t('report.column.progress')}
-                </th>
-                <th scope="col" class="r-note">
-                  {t('report.column.note')}
-                </th>
-                <th scope="col" class="r-deadline">
-                  {t('report.column.deadline')}
-                </th>
-                <th scope="col" class="r-follow">
-                  {t('report.column.followUp')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.items.map((it) => (
-                <tr key={it.row.id} data-item={it.row.itemKey} data-notice={it.row.noticeKey}>
-                  <td class="r-no">{it.row.itemKey}</td>
-                  {report.manyNotices && <td>{noticeLabel(it.row)}</td>}
-                  <td>{itemText(it)}</td>
-                  <td class={`r-status status-${it.row.status}`}>{statusText(it.row.status)}</td>
-                  <td class={`r-progress ${it.grade ?? ''}`}>{progressText(it)}</td>
-                  <td>{it.note || '—'}</td>
-                  <td class={`r-deadline ${it.pastDeadline ? 'overdue' : ''}`}>{deadlineText(it)}</td>
-                  <td class={`r-follow ${it.followUpState === 'overdue' && it.row.status !== 'done' ? 'overdue' : ''}`}>{followUpText(it)}</td>
-                </tr>
+    <table class="report-frame" role="presentation">
+      <thead>
+        <tr>
+          <th class="running-head" scope="col">
+            <span class="running-title">{reportTitle(report)}</span>
+            <span class="running-notice">{notices}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>
+            <article class="report" aria-labelledby="report-title">
+              <h1 id="report-title">{reportTitle(report)}</h1>
+              {notices && <p class="report-notices">{notices}</p>}
+              <p class="report-meta">{t('report.meta', { day: report.today, counts: countsLine(report.counts) })}</p>
+              {report.groups.length > 0 && (
+                <table class="report-counts">
+                  <caption>{t('meetingReport.countsCaption')}</caption>
+                  <thead>
+                    <tr>
+                      {counts.head.map((h, i) => (
+                        <th key={i} scope="col">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {counts.rows.map((r, ri) => (
+                      <tr key={ri} class={ri === counts.rows.length - 1 ? 'all' : undefined}>
+                        {r.map((c, ci) => (ci === 0 ? <th key={ci} scope="row">{c}</th> : <td key={ci}>{c}</td>))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {report.groups.map((g, gi) => (
+                <section key={g.name} class="report-group" data-group={g.name} aria-labelledby={`group-${gi}`}>
+                  <h2 id={`group-${gi}`}>{groupName(report, g)}</h2>
+                  <p class="counts">{countsLine(g.counts)}</p>
+                  <table class={report.manyNotices ? 'report-items many' : 'report-items'}>
+                    <colgroup>
+                      {classes.map((c) => (
+                        <col key={c} class={c} />
+                      ))}
+                    </colgroup>
+                    <thead>
+                      <tr>
+                        {columns.map((c, i) => (
+                          <th key={i} scope="col" class={classes[i]}>
+                            {c}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {g.items.map((it) => {
+                        const marks = cellMarks(report, it);
+                        return (
+                          <tr key={it.row.id} data-item={it.row.itemKey} data-notice={it.row.noticeKey} class={it.row.noUpdate ? 'no-update' : undefined}>
+                            {itemCells(report, it).map((c, i) => (
+                              <td key={i} class={`${classes[i]} ${marks[i]}`.trim()}>
+                                {c || '—'}
+                              </td>
+                            ))}
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </section>
               ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
-      {!report.groups.length && <p>{t('report.noItems')}</p>}
-    </article>
+              {!report.groups.length && <p>{t('report.noItems')}</p>}
+            </article>
+          </td>
+        </tr>
+      </tbody>
+    </table>
   );
 }

@@ -1,14 +1,16 @@
 import type { RefObject } from 'preact';
-import { ITEM_STATUSES, type ItemStatus } from '../lib/annotation/status';
+import { ITEM_STATUSES } from '../lib/annotation/status';
 import {
   DEADLINE_FILTERS,
   EMPTY_FILTER,
   filterActive,
   FOLLOW_UP_FILTERS,
+  NO_UPDATE,
   type DeadlineFilter,
   type FollowUpFilter,
   type OverviewFacets,
   type OverviewFilter,
+  type StatusFilter,
 } from '../lib/followup/overview';
 import { statusText, t } from '../utils/i18n';
 
@@ -44,13 +46,14 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
       )}
       <label>
         <span class="label">{t('filters.status')}</span>
-        <select name="status" value={filter.status} onChange={(e) => set('status', e.currentTarget.value as ItemStatus | '')}>
+        <select name="status" value={filter.status} onChange={(e) => set('status', e.currentTarget.value as StatusFilter)}>
           {any}
           {ITEM_STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusText(s)}
             </option>
           ))}
+          <option value={NO_UPDATE}>{t('meetingReport.noUpdate')}</option>
         </select>
       </label>
       <FacetSelect label={t('filters.leader')} name="leader" value={filter.leader} onChange={(v) => set('leader', v)}

@@ -53,6 +53,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         data-index={index}
         data-item={row.itemKey}
         data-notice={row.noticeKey}
+        data-no-update={row.noUpdate ? '' : undefined}
         aria-rowindex={index + 2}
         aria-selected={open}
         tabIndex={active ? 0 : -1}
@@ -90,6 +91,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
             label={t('overview.statusOf', { itemKey: row.itemKey })}
             onChange={(s) => actions.status(row, s)}
           />
+          {row.noUpdate && <span class="tag no-update">{t('meetingReport.noUpdate')}</span>}
         </td>
         <td class="c-note" title={row.note}>
           {shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}

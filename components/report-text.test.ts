@@ -48,13 +48,22 @@ describe('the notice’s deadline in the report', () => {
 });
 
 describe('Markdown', () => {
-  it('renders the same report: title, counts per group, one table row per item', () => {
+  it('renders the same report: title, the notice, the counts table, counts per group, one table row per item', () => {
     const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));
     expect(md).toBe(
       [
         '# 督办事项会议报告（按牵头领导）',
         '',
+        '通知：《关于印发区2024年政府工作报告重点工作责任分解的通知》（拱政办发〔2024〕2号）',
+        '',
         '日期：2024-06-30。共 5 项：未开始 1 · 推进中 1 · 已完成 1 · 滞后 1 · 暂缓 1 · 逾期跟进 1。',
+        '',
+        '| 牵头领导 | 合计 | 未开始 | 推进中 | 已完成 | 滞后 | 暂缓 | 暂无进展 | 逾期跟进 |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| 冯晶区长 | 2 | 0 | 1 | 1 | 0 | 0 | 0 | 1 |',
+        '| 黄飞常务副区长 | 2 | 1 | 0 | 0 | 1 | 0 | 0 | 0 |',
+        '| （未知牵头领导） | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 |',
+        '| 全部 | 5 | 1 | 1 | 1 | 1 | 1 | 0 | 1 |',
         '',
         '## 冯晶区长',
         '',
@@ -71,7 +80,7 @@ describe('Markdown', () => {
         '',
         '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 完成时限 | 跟进 |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| 3 | 推进城市大脑2.0首批区县试点,GDP增长5.5%。 | 滞后 | 20% / 序时 50%（落后于序时） | 试点方案 \\| 待市里批复 第二行 | — | 2024-06-30（今天） |',
+        '| 3 | 推进城市大脑2.0首批区县试点,GDP增长5.5%。 | 滞后 | 20% / 序时 50%（落后于序时） | 试点方案 \\| 待市里批复<br>第二行 | — | 2024-06-30（今天） |',
         '| 4 | 加快运河湾\\|国际未来社区建设。 | 未开始 | — / 序时 50% | — | — | 2024-07-05 |',
         '',
         '## （未知牵头领导）',
@@ -90,13 +99,15 @@ describe('Markdown', () => {
     expect(md).toContain('| 序号 | 文件 | 事项 |');
     expect(md).toContain('| 1 | 拱政办发〔2025〕1号 | 谋划2025年区政府重点工作。 | 推进中 |');
   });
-  it('shortens long texts and notes; every table row has the same number of cells', () => {
-    const long = rows.map((r) => ({ ...r, text: '很长的事项'.repeat(30), note: '备注|'.repeat(60) }));
+  it('keeps long texts and notes whole, line breaks as <br>; every table row has the same number of cells', () => {
+    const long = rows.map((r) => ({ ...r, text: '很长的事项'.repeat(30), note: '备注|\n<script>'.repeat(60) }));
     const md = reportMarkdown(buildReport(long, 'leader', TODAY));
-    const tableRows = md.split('\n').filter((l) => l.startsWith('| '));
+    const tableRows = md.split('\n').filter((l) => l.startsWith('| ') && l.includes('很长的事项'));
     const cells = (l: string) => l.split(/(?<!\\)\|/).length;
     expect(new Set(tableRows.map(cells)).size).toBe(1);
-    expect(md).toContain(`| ${'很长的事项'.repeat(7)}很长的事… |`); // 40 characters with the …
+    expect(md).toContain(`| ${'很长的事项'.repeat(30)} |`);
+    expect(md).toContain(`| ${'备注\\|<br>&lt;script>'.repeat(59)}备注\\|<br>&lt;script> |`);
+    expect(md).not.toContain('<script>');
   });
   it('says so when there is nothing to report', () => {
     expect(reportMarkdown(buildReport([], 'leader', TODAY))).toContain('（没有事项）');
@@ -108,7 +119,14 @@ describe('the Markdown in English', () => {
   it('is the same table, every word in English', () => {
     useLocale('en');
     const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Meeting report (by lead official)', '', 'Date: 2024-06-30. 5 items: Not started 1 · In progress 1 · Done 1 · Behind 1 · Paused 1 · 1 overdue.']);
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '# Meeting report (by lead official)',
+      '',
+      `Notice: ${NOTICE_A.title} (${NOTICE_A.docNo})`,
+      '',
+      'Date: 2024-06-30. 5 items: Not started 1 · In progress 1 · Done 1 · Behind 1 · Paused 1 · 1 overdue.',
+    ]);
+    expect(md).toContain('| Lead official | Total | Not started | In progress | Done | Behind | Paused | No update yet | Overdue follow-ups |');
     expect(md).toContain('| No. | Item | Status | Progress / expected | Latest note | Deadline | Follow-up |');
     expect(md).toContain('## (unknown lead official)');
     expect(md).toContain('| 9 | (not on the page) | Paused | — / expected 50% | 原第9项 | — | — |');

@@ -1,15 +1,17 @@
 /**
- * The meeting report in words (lib/followup/report.ts is its model): the lines both renderings
- * share, and the Markdown one for pasting into a document. One language, the UI's.
+ * The meeting report in words (lib/followup/report.ts is its model): the lines every rendering
+ * shares (the page, Word: ./report-docx.ts), and the Markdown one for pasting into a document.
+ * One language, the UI's.
  */
 import { ITEM_STATUSES } from '../lib/annotation/status';
 import { noticeLabel } from '../lib/followup/overview';
-import type { MeetingReport, ReportCounts, ReportGroup, ReportItem } from '../lib/followup/report';
+import type { MeetingReport, ReportCounts, ReportGroup, ReportItem, ReportNotice } from '../lib/followup/report';
 import { statusText, t } from '../utils/i18n';
 
-/** `12 项：推进中 5 · 已完成 3 · 逾期跟进 1` — statuses with none are left out. */
+/** `12 项：推进中 5 · 已完成 3 · 暂无进展 2 · 逾期跟进 1` — statuses with none are left out. */
 export function countsLine(c: ReportCounts): string {
   const parts = ITEM_STATUSES.filter((s) => c.byStatus[s] > 0).map((s) => t('report.statusCount', { status: statusText(s), count: c.byStatus[s] }));
+  if (c.noUpdate) parts.push(t('report.statusCount', { status: t('meetingReport.noUpdate'), count: c.noUpdate }));
   if (c.overdue) parts.push(t('report.overdueCount', c.overdue));
   const total = t('report.items', c.total);
   return parts.length ? t('report.countsLine', { total, parts: parts.join(' · ') }) : total;
@@ -46,15 +48,65 @@ export const groupName = (report: MeetingReport, g: ReportGroup): string => g.na
 /** The item's text, or that the notice no longer has it. */
 export const itemText = (item: ReportItem): string => item.text || t('report.notOnPage');
 
-/** A table cell: one line, pipes escaped, never empty. */
+/** The item's status, or 暂无进展 when nobody annotated it yet. */
+export const itemStatus = (item: ReportItem): string => (item.row.noUpdate ? t('meetingReport.noUpdate') : statusText(item.row.status));
+
+/** 《title》（文号）, the title alone without a 文号, the 文号 alone without a title. */
+export function noticeName(n: ReportNotice): string {
+  if (n.title && n.docNo) return t('meetingReport.noticeName', { title: n.title, docNo: n.docNo });
+  return n.title ? t('meetingReport.noticeTitle', { title: n.title }) : n.docNo || n.key;
+}
+
+/** The notices the report covers, as every printed page names them. */
+export const noticesLine = (report: MeetingReport): string => report.notices.map(noticeName).join('；');
+
+/** The counts table: a row per group and one for all, a column per status, 暂无进展, overdue follow-ups. */
+export function countsTable(report: MeetingReport): { head: string[]; rows: string[][] } {
+  const head = [
+    t(`meetingReport.groupColumn.${report.groupBy}`),
+    t('meetingReport.total'),
+    ...ITEM_STATUSES.map(statusText),
+    t('meetingReport.noUpdate'),
+    t('meetingReport.overdue'),
+  ];
+  const row = (name: string, c: ReportCounts) => [name, c.total, ...ITEM_STATUSES.map((s) => c.byStatus[s]), c.noUpdate, c.overdue].map(String);
+  return { head, rows: [...report.groups.map((g) => row(groupName(report, g), g.counts)), row(t('meetingReport.all'), report.counts)] };
+}
+
+/** A table cell: pipes escaped, line breaks as <br> (a Markdown table row is one line), never empty. */
 function cell(text: string): string {
-  const s = text.replace(/\s*\n\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
+  const s = text
+    .trim()
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/[ \t]*\r?\n[ \t]*/g, '<br>');
   return s || '—';
 }
 
-export function reportMarkdown(report: MeetingReport): string {
-  const out: string[] = [`# ${reportTitle(report)}`, '', t('report.markdownMeta', { day: report.today, counts: countsLine(report.counts) })];
-  const head = [
+const tableLines = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => [
+  `| ${head.map(cell).join(' | ')} |`,
+  `| ${head.map(() => '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+];
+
+/** An item's cells, in the column order of reportColumns. */
+export function itemCells(report: MeetingReport, it: ReportItem): string[] {
+  return [
+    String(it.row.itemKey),
+    ...(report.manyNotices ? [noticeLabel(it.row)] : []),
+    itemText(it),
+    itemStatus(it),
+    progressText(it),
+    it.note,
+    deadlineText(it),
+    followUpText(it),
+  ];
+}
+
+/** The items tables' column headings. */
+export function reportColumns(report: MeetingReport): string[] {
+  return [
     t('report.column.no'),
     ...(report.manyNotices ? [t('report.column.notice')] : []),
     t('report.column.item'),
@@ -64,21 +116,19 @@ export function reportMarkdown(report: MeetingReport): string {
     t('report.column.deadline'),
     t('report.column.followUp'),
   ];
+}
+
+export function reportMarkdown(report: MeetingReport): string {
+  const out: string[] = [`# ${reportTitle(report)}`, ''];
+  if (report.notices.length) out.push(t('meetingReport.markdownNotices', { notices: noticesLine(report) }), '');
+  out.push(t('report.markdownMeta', { day: report.today, counts: countsLine(report.counts) }));
+  if (report.groups.length) {
+    const counts = countsTable(report);
+    out.push('', ...tableLines(counts.head, counts.rows));
+  }
+  const head = reportColumns(report);
   for (const g of report.groups) {
-    out.push('', `## ${groupName(report, g)}`, '', countsLine(g.counts), '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
-    for (const it of g.items) {
-      const cells = [
-        String(it.row.itemKey),
-        ...(report.manyNotices ? [noticeLabel(it.row)] : []),
-        itemText(it),
-        statusText(it.row.status),
-        progressText(it),
-        it.note,
-        deadlineText(it),
-        followUpText(it),
-      ];
-      out.push(`| ${cells.map(cell).join(' | ')} |`);
-    }
+    out.push('', `## ${groupName(report, g)}`, '', countsLine(g.counts), '', ...tableLines(head, g.items.map((it) => itemCells(report, it))));
   }
   if (!report.groups.length) out.push('', t('report.noItems'));
   return out.join('\n') + '\n';

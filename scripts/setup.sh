@@ -23,17 +23,18 @@ if [[ ! -d node_modules || "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
 fi
 
 # 2. Debian Chromium (playwright-core can't download its own browser here), its UI languages
-#    (chromium-l10n: without zh-CN.pak the browser, and so duban, speaks only en-US) and a Chinese
-#    font, without which the notices render as tofu boxes in screenshots.
-if [[ ! -x /usr/bin/chromium ]] || [[ ! -f /usr/lib/chromium/locales/zh-CN.pak ]] || ! command -v fc-list >/dev/null || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
-  echo "setup: installing chromium, chromium-l10n and fonts-noto-cjk"
+#    (chromium-l10n: without zh-CN.pak the browser, and so duban, speaks only en-US), a Chinese
+#    font, without which the notices render as tofu boxes in screenshots, and poppler-utils
+#    (pdftotext, pdftoppm: the printed report's pages are read back page by page).
+if [[ ! -x /usr/bin/chromium ]] || [[ ! -f /usr/lib/chromium/locales/zh-CN.pak ]] || ! command -v fc-list >/dev/null || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]] || ! command -v pdftotext >/dev/null; then
+  echo "setup: installing chromium, chromium-l10n, fonts-noto-cjk and poppler-utils"
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || { echo "setup: need root or sudo to apt-get install chromium chromium-l10n fonts-noto-cjk" >&2; exit 1; }
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to apt-get install chromium chromium-l10n fonts-noto-cjk poppler-utils" >&2; exit 1; }
     sudo=(sudo)
   fi
   "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n fonts-noto-cjk >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n fonts-noto-cjk poppler-utils >/dev/null
 fi
 
 # 3. Seed pages (deterministic, generated, never hand-edited) and the extension build.

@@ -60,11 +60,12 @@ describe('a notice whose numbering restarts in each section', () => {
     const history = await handle('getItemHistory', { noticeKey: DOC_NO, itemKey: '二、1.' });
     expect(history.ok && history.value.map((h) => [h.itemKey, h.field])).toEqual([['二、1.', 'created'], ['二、1.', 'status'], ['二、1.', 'note']]);
 
-    // The overview lists both, in the notice's order, each with its own text.
+    // The overview lists both, each with its own text, then the item nobody annotated.
     const overview = await handle('getOverview', {});
-    expect(overview.ok && overview.value.items.map((r) => [r.itemKey, r.text])).toEqual([
-      ['一、1.', '推进城市更新。'],
-      ['二、1.', '建设保障性住房。'],
+    expect(overview.ok && overview.value.items.map((r) => [r.itemKey, r.text, r.noUpdate ?? false])).toEqual([
+      ['一、1.', '推进城市更新。', false],
+      ['二、1.', '建设保障性住房。', false],
+      ['一、2.', '发展数字经济。', true],
     ]);
   });
 

@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('getOverview', () => {
-  it('answers every annotated item of every notice, joined with its text', async () => {
+  it('answers every item of each annotated notice, joined with its text; items nobody annotated say so', async () => {
     await db.notices.bulkPut([NOTICE_A, NOTICE_B]);
     const { handle } = createService(db, () => 1000);
     await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '3', fingerprint: 'a3', status: 'behind', followUp: '2024-07-01' });
@@ -24,7 +24,12 @@ describe('getOverview', () => {
     expect(rows.map((r) => [r.noticeKey, r.itemKey, r.leader, r.status])).toEqual([
       [NOTICE_A.key, '3', '黄飞常务副区长', 'behind'],
       [NOTICE_B.key, '1', '冯晶区长', 'not_started'],
+      [NOTICE_A.key, '1', '冯晶区长', 'not_started'],
+      [NOTICE_A.key, '2', '冯晶区长', 'not_started'],
+      [NOTICE_A.key, '4', '黄飞常务副区长', 'not_started'],
     ]);
+    expect(rows.map((r) => r.noUpdate ?? false)).toEqual([false, false, true, true, true]);
+    expect(rows[2]).toMatchObject({ fingerprint: 'a1', note: '', text: NOTICE_A.items[0].text });
     expect(rows[0].text).toContain('城市大脑');
     expect(rows[1]).toMatchObject({ docNo: NOTICE_B.docNo, year: 2025, url: NOTICE_B.sourceUrl, noticeTitle: NOTICE_B.title });
   });
@@ -41,7 +46,7 @@ describe('getOverview', () => {
     };
     // A save through the service (Dexie) drops the answer.
     await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '1', fingerprint: 'a1', status: 'done' });
-    expect(await items()).toEqual(['1:done']);
+    expect(await items()).toEqual(['1:done', '2:not_started', '3:not_started', '4:not_started']);
     // A write to the meta table does not.
     const before = await handle('getOverview', {});
     await db.meta.put({ key: 'x', value: 1 });
@@ -57,7 +62,7 @@ describe('getOverview', () => {
         tx.onerror = () => reject(tx.error);
       };
     });
-    expect(await items()).toEqual(['1:done', '2:paused']);
+    expect(await items()).toEqual(['1:done', '2:paused', '3:not_started', '4:not_started']);
   });
   it('refuses a malformed request', async () => {
     const { handle } = createService(db);

@@ -37,7 +37,9 @@ export function createFollowUpHandlers(db: DubanDatabase, _now: () => number) {
     const [annotations, total] = await Promise.all([db.annotations.limit(limit).toArray(), db.annotations.count()]);
     const keys = [...new Set(annotations.map((a) => a.noticeKey))];
     const notices = (await db.notices.bulkGet(keys)).filter((n) => n !== undefined);
-    return { ...buildOverviewData(notices, annotations), total };
+    const data = buildOverviewData(notices, annotations);
+    // Rows of those notices' items nobody annotated count too (other notices' are not known yet).
+    return { ...data, total: total + data.items.length - annotations.length };
   }
 
   async function everything(): Promise<OverviewData> {

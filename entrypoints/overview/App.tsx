@@ -29,6 +29,7 @@ import {
 } from '../../lib/followup/overview';
 import { buildReport, type ReportGrouping } from '../../lib/followup/report';
 import { reportMarkdown } from '../../components/report-text';
+import { saveReportDocx } from './report-files';
 import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 
@@ -80,6 +81,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [view, setView] = useState<'table' | 'report'>('table');
   const [groupBy, setGroupBy] = useState<ReportGrouping>('leader');
   const [markdown, setMarkdown] = useState<string | null>(null);
+  const [makingWord, setMakingWord] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const openRef = useRef(openId);
@@ -238,6 +240,19 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const closeDetailsRef = useRef(closeDetails);
   closeDetailsRef.current = closeDetails;
 
+  async function exportWord() {
+    if (!report) return;
+    setMakingWord(true);
+    try {
+      await saveReportDocx(report, Date.now());
+      setAnnounce(t('meetingReport.wordSaved'));
+    } catch (e) {
+      setError(t('meetingReport.wordFailed', { detail: (e as Error).message }));
+    } finally {
+      setMakingWord(false);
+    }
+  }
+
   async function copyMarkdown() {
     if (!report) return;
     const md = reportMarkdown(report);
@@ -289,6 +304,9 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
               </button>
               <button type="button" onClick={() => void copyMarkdown()}>
                 {t('overview.copyMarkdown')}
+              </button>
+              <button type="button" data-export="docx" disabled={makingWord} onClick={() => void exportWord()}>
+                {t('meetingReport.word')}
               </button>
               <button type="button" class="quiet" onClick={() => setView('table')}>
                 {t('overview.back')}

@@ -62,6 +62,35 @@ describe('overview rows', () => {
   });
 });
 
+describe('items nobody annotated yet (暂无进展)', () => {
+  // Item 1 of NOTICE_A annotated as 未开始 on purpose: 暂无进展 is not 未开始.
+  const rows = buildOverviewRows([NOTICE_A, NOTICE_B], [annotation(NOTICE_A.key, 1, { fingerprint: 'a1', note: '已部署' })]);
+  const keys = (rs: readonly OverviewRow[]) => rs.map((r) => r.itemKey);
+
+  it('are rows of every notice that has an annotation, with the item’s text; a notice without any is not listed', () => {
+    expect(rows.map((r) => [r.itemKey, r.noUpdate ?? false])).toEqual([
+      ['1', false],
+      ['2', true],
+      ['3', true],
+      ['4', true],
+    ]);
+    expect(rows[1]).toMatchObject({ text: NOTICE_A.items[1].text, status: 'not_started', note: '', fingerprint: NOTICE_A.items[1].fingerprint });
+  });
+
+  it('are filtered apart from 未开始, and sort after every status', () => {
+    expect(keys(filterRows(rows, { ...EMPTY_FILTER, status: 'noUpdate' }, TODAY))).toEqual(['2', '3', '4']);
+    expect(keys(filterRows(rows, { ...EMPTY_FILTER, status: 'not_started' }, TODAY))).toEqual(['1']);
+    const mixed = buildOverviewRows([NOTICE_A], [annotation(NOTICE_A.key, 3, { status: 'paused' })]);
+    expect(keys(sortRows(mixed, { key: 'status', dir: 'asc' }))).toEqual(['3', '1', '2', '4']);
+  });
+
+  it('become annotated rows with their first edit', () => {
+    const edited = withAnnotation(rows[1], annotation(NOTICE_A.key, 2, { status: 'in_progress' }));
+    expect(edited.noUpdate).toBeUndefined();
+    expect(edited.status).toBe('in_progress');
+  });
+});
+
 describe('filtering', () => {
   it('with no filter, every row in the given order', () => {
     expect(filter({})).toEqual(['A1', 'A2', 'A3', 'A4', 'B1', 'A9']);
@@ -140,7 +169,7 @@ describe('items with co units, their own leaders and deadlines', () => {
   });
   it('sorts by deadline day, undated deadlines after dated, none last', () => {
     const both = buildOverviewRows([NOTICE_A, NOTICE_C], [...ANNOTATIONS.slice(0, 1), ...ANNOTATIONS_C]);
-    expect(sortRows(both, { key: 'deadline', dir: 'asc' }).map((r) => r.noticeKey.slice(0, 1) + r.itemKey)).toEqual(['衢4', '衢2', '衢1', '衢3', '拱1']);
+    expect(sortRows(both, { key: 'deadline', dir: 'asc' }).map((r) => r.noticeKey.slice(0, 1) + r.itemKey)).toEqual(['衢4', '衢2', '衢1', '衢3', '拱1', '拱2', '拱3', '拱4']);
   });
   it('lists every unit in the menu with how many items it leads', () => {
     expect(overviewFacets(C).units.find((u) => u.name === '区司法局')).toEqual({ name: '区司法局', count: 2, leads: 1 });

@@ -15,7 +15,11 @@ import { deadlineDay } from '../notice/deadline';
 import { itemLeaders, leadUnit, unitsByRole } from '../notice/units';
 import { foldForSearch } from './text';
 
-/** An annotated item: the annotation's overview fields (lib/annotation/fields.ts), its notice's and its item's. */
+/**
+ * An item of a followed notice: the annotation's overview fields (lib/annotation/fields.ts), its
+ * notice's and its item's. An item nobody annotated yet is a row too (`noUpdate`), with the
+ * fields a first edit would start from (未开始, no note).
+ */
 export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
   /** Unique across notices: the item's ref (lib/annotation/item-ref.ts). */
   id: string;
@@ -47,6 +51,8 @@ export interface OverviewRow extends Pick<ItemAnnotation, OverviewField> {
   deadline?: string;
   /** The last day that deadline allows (YYYY-MM-DD), when it names one (../notice/deadline.ts). */
   deadlineDay?: string;
+  /** The item has no annotation yet: 暂无进展 in the report, counted and filtered apart from 未开始. */
+  noUpdate?: true;
 }
 
 type NoticeLike = Pick<NoticeRecord, 'key' | 'title' | 'docNo' | 'year' | 'sourceUrl' | 'sections' | 'items'>;
@@ -67,14 +73,30 @@ type OverviewItem = Omit<OverviewRow, 'id' | 'noticeTitle' | 'docNo' | 'year' | 
 export interface OverviewData {
   notices: OverviewNotice[];
   items: OverviewItem[];
-  /** How many annotated items there are in all (more than `items` when a limit was asked). */
+  /** How many rows there are in all (more than `items` when a limit was asked). */
   total: number;
 }
 
-/** Joins each annotation with its notice's item (text, section, units). Order: as given. */
+/**
+ * Joins each annotation with its notice's item (text, section, units), in the order given; then
+ * the items nobody annotated yet of each notice that has an annotation, in their notice's order
+ * (`noUpdate`): a meeting reviews every task of the notice, not only those with news.
+ */
 export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[]): OverviewData {
   const byKey = new Map(notices.map((n) => [n.key, { notice: n, places: new Map(n.items.map((i, place) => [i.key, place])) }]));
-  const items = annotations.map((a): OverviewItem => {
+  const annotated = new Map<string, Set<string>>();
+  for (const a of annotations) {
+    let keys = annotated.get(a.noticeKey);
+    if (!keys) annotated.set(a.noticeKey, (keys = new Set()));
+    keys.add(a.itemKey);
+  }
+  const fresh: ItemAnnotation[] = [];
+  for (const [noticeKey, keys] of annotated) {
+    for (const item of byKey.get(noticeKey)?.notice.items ?? []) {
+      if (!keys.has(item.key)) fresh.push({ noticeKey, itemKey: item.key, status: 'not_started', note: '', fingerprint: item.fingerprint, createdAt: 0, updatedAt: 0 });
+    }
+  }
+  const items = [...annotations, ...fresh].map((a, i): OverviewItem => {
     const found = byKey.get(a.noticeKey);
     const place = found?.places.get(a.itemKey);
     const item = place === undefined ? undefined : found!.notice.items[place];
@@ -94,6 +116,7 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
       coUnits: roles.co,
       deadline: item?.deadline,
       deadlineDay: deadlineDay(item?.deadline, found?.notice.year),
+      ...(i >= annotations.length && { noUpdate: true as const }),
     };
   });
   return {
@@ -116,9 +139,10 @@ export function buildOverviewRows(notices: readonly NoticeLike[], annotations: r
   return expandOverview(buildOverviewData(notices, annotations));
 }
 
-/** A row after an edit saved in the background. */
+/** A row after an edit saved in the background: annotated from now on. */
 export function withAnnotation(row: OverviewRow, a: ItemAnnotation): OverviewRow {
-  return withOverviewFields(row, a);
+  const { noUpdate: _n, ...rest } = withOverviewFields(row, a);
+  return rest;
 }
 
 /** The stored annotation a row shows (the row does not carry when it was created: its last change stands in). */
@@ -141,10 +165,15 @@ export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 export const DEADLINE_FILTERS = ['all', 'overdue', 'dated', 'undated'] as const;
 export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number];
 
+/** The status filter's choices besides a status: every row, or the items nobody annotated yet (暂无进展). */
+export const NO_UPDATE = 'noUpdate';
+export type StatusFilter = ItemStatus | '' | typeof NO_UPDATE;
+
 export interface OverviewFilter {
   /** Notice key; '' for all. */
   notice: string;
-  status: ItemStatus | '';
+  /** A status (of annotated items: an item without annotation is 暂无进展, not 未开始), NO_UPDATE, or '' for all. */
+  status: StatusFilter;
   /** A unit the item names (lead or co); '' for all. */
   unit: string;
   /** Only items that `unit` leads (牵头), not those it works on (配合). */
@@ -210,7 +239,7 @@ export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter,
   const out: OverviewRow[] = [];
   for (const row of rows) {
     if (filter.notice && row.noticeKey !== filter.notice) continue;
-    if (filter.status && row.status !== filter.status) continue;
+    if (filter.status && (filter.status === NO_UPDATE ? !row.noUpdate : row.noUpdate || row.status !== filter.status)) continue;
     if (filter.unit && !(filter.unitLeads ? row.leadUnits : row.units).includes(filter.unit)) continue;
     if (filter.leader && !row.leaders.includes(filter.leader)) continue;
     if (!matchesFollowUp(row, filter.followUp, today)) continue;
@@ -290,7 +319,8 @@ export function sortRows(rows: readonly OverviewRow[], sort: OverviewSort): Over
       break;
     }
     case 'status':
-      key = (r) => STATUS_RANK.get(r.status);
+      // 暂无进展 after every status.
+      key = (r) => (r.noUpdate ? ITEM_STATUSES.length : STATUS_RANK.get(r.status));
       break;
     case 'text':
       key = (r) => r.text || undefined;

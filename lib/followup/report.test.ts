@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATIONS, ANNOTATIONS_C, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../../tests/fixtures/overview-rows';
+import { annotation, ANNOTATIONS, ANNOTATIONS_C, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../../tests/fixtures/overview-rows';
 import { buildOverviewRows } from './overview';
 import { buildReport } from './report';
 
@@ -38,7 +38,7 @@ describe('meeting report', () => {
   it('counts each group: statuses and overdue follow-ups', () => {
     const r = buildReport(rows, 'leader', TODAY);
     const first = r.groups[0];
-    expect(first.counts).toEqual({ total: 3, overdue: 1, byStatus: { not_started: 0, in_progress: 2, done: 1, behind: 0, paused: 0 } });
+    expect(first.counts).toEqual({ total: 3, overdue: 1, noUpdate: 0, byStatus: { not_started: 0, in_progress: 2, done: 1, behind: 0, paused: 0 } });
     // Item 2 is done: its past follow-up day is not overdue.
     expect(r.counts.overdue).toBe(1);
   });
@@ -51,5 +51,29 @@ describe('meeting report', () => {
     expect(byNo.get('3')).toMatchObject({ grade: 'behind', followUpState: 'today' });
     expect(byNo.get('4')!.grade).toBeUndefined(); // no progress recorded
     expect(byNo.get('9')).toMatchObject({ text: '', followUpState: undefined }); // the notice no longer has it
+  });
+  it('covers every item of the notice: those nobody annotated count as 暂无进展, apart from 未开始', () => {
+    const some = buildOverviewRows([NOTICE_A], [annotation(NOTICE_A.key, 1, { fingerprint: 'a1', status: 'not_started' })]);
+    const r = buildReport(some, 'leader', TODAY);
+    expect(r.counts).toMatchObject({ total: 4, noUpdate: 3, byStatus: { not_started: 1 } });
+    expect(r.groups.map((g) => [g.name, g.counts.noUpdate])).toEqual([
+      ['冯晶区长', 1],
+      ['黄飞常务副区长', 2],
+    ]);
+  });
+  it('keeps the full item text and the whole note with its line breaks, and names the notices', () => {
+    const long = '很长的事项'.repeat(30);
+    const r = buildReport(
+      rows.map((row) => ({ ...row, text: long, note: '第一行\r\n第二行\n\n第四行  ' })),
+      'leader',
+      TODAY,
+    );
+    const item = r.groups[0].items[0];
+    expect(item.text).toBe(long);
+    expect(item.note).toBe('第一行\n第二行\n\n第四行');
+    expect(r.notices).toEqual([
+      { key: NOTICE_A.key, title: NOTICE_A.title, docNo: NOTICE_A.docNo },
+      { key: NOTICE_B.key, title: NOTICE_B.title, docNo: NOTICE_B.docNo },
+    ]);
   });
 });

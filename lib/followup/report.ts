@@ -1,25 +1,24 @@
 /**
- * The meeting report: the overview's rows grouped by lead official (牵头领导) or by lead unit
- * (牵头单位) — an item under each of its own officials or lead units — each item with its status, its progress against 序时进度, its latest note and its
- * follow-up and the notice's deadline (完成时限); counts at the top of each group. One model, two renderings, both worded by the UI
- * (components/report-text.ts): the printable page (components/MeetingReport.tsx) and Markdown
- * for pasting into a document.
+ * The meeting report (督办通报): every item of the notices in view — those nobody annotated yet
+ * count as 暂无进展 — grouped by lead official (牵头领导) or by lead unit (牵头单位), an item under
+ * each of its own officials or lead units; each item with its full text (the page's words), its
+ * status, its progress against 序时进度, its full note (line breaks kept), its follow-up and the
+ * notice's deadline (完成时限); counts at the top and per group, and the notices it covers (title
+ * and 文号, printed on every page). One model, three renderings, all worded by the UI: the
+ * printable page (components/MeetingReport.tsx), Markdown (components/report-text.ts) and Word
+ * (components/report-docx.ts).
  */
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState, gradeProgress, timeProgress, type FollowUpState, type ProgressGrade } from '../annotation/schedule';
 import { byItemOrder, deadlineOverdue, noticeLabel, type OverviewRow } from './overview';
-import { shortText } from './text';
 
 export type ReportGrouping = 'leader' | 'leadUnit';
 
-const REPORT_TEXT_CHARS = 40;
-const REPORT_NOTE_CHARS = 80;
-
 export interface ReportItem {
   row: OverviewRow;
-  /** The item's text, shortened ('' when the notice no longer has the item). */
+  /** The item's full text ('' when the notice no longer has the item). */
   text: string;
-  /** The latest note, shortened ('' when none). */
+  /** The latest note, whole, its line breaks kept ('' when none). */
   note: string;
   /** 序时进度 on the report's day, in whole percent, when the notice's year is known. */
   expected?: number;
@@ -31,7 +30,10 @@ export interface ReportItem {
 
 export interface ReportCounts {
   total: number;
+  /** Annotated items by status. */
   byStatus: Record<ItemStatus, number>;
+  /** Items nobody annotated yet (暂无进展). */
+  noUpdate: number;
   /** Follow-ups whose day is past (items not done). */
   overdue: number;
 }
@@ -43,10 +45,19 @@ export interface ReportGroup {
   items: ReportItem[];
 }
 
+/** A notice the report covers, as its running header names it. */
+export interface ReportNotice {
+  key: string;
+  title: string;
+  docNo?: string;
+}
+
 export interface MeetingReport {
   groupBy: ReportGrouping;
   /** The day the report is for (Shanghai). */
   today: string;
+  /** The notices its items come from, by 文号 (else title). */
+  notices: ReportNotice[];
   counts: ReportCounts;
   groups: ReportGroup[];
   /** More than one notice: items are named with their notice. */
@@ -55,13 +66,14 @@ export interface MeetingReport {
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
-function emptyCounts(): ReportCounts {
-  return { total: 0, byStatus: Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>, overdue: 0 };
+export function emptyCounts(): ReportCounts {
+  return { total: 0, byStatus: Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>, noUpdate: 0, overdue: 0 };
 }
 
 function count(c: ReportCounts, item: ReportItem): void {
   c.total++;
-  c.byStatus[item.row.status]++;
+  if (item.row.noUpdate) c.noUpdate++;
+  else c.byStatus[item.row.status]++;
   if (item.followUpState === 'overdue' && item.row.status !== 'done') c.overdue++;
 }
 
@@ -69,13 +81,21 @@ function reportItem(row: OverviewRow, today: string): ReportItem {
   const expected = row.year ? Math.round(timeProgress(today, row.year)) : undefined;
   return {
     row,
-    text: row.text ? shortText(row.text, REPORT_TEXT_CHARS) : '',
-    note: shortText(row.note.replace(/\s+/g, ' '), REPORT_NOTE_CHARS),
+    text: row.text,
+    note: row.note.replace(/\r\n?/g, '\n').trim(),
     expected,
     grade: row.progress !== undefined && expected !== undefined ? gradeProgress(row.progress, expected) : undefined,
     followUpState: row.followUp ? followUpState(row.followUp, today) : undefined,
     pastDeadline: deadlineOverdue(row, today),
   };
+}
+
+function reportNotices(rows: readonly OverviewRow[]): ReportNotice[] {
+  const notices = new Map<string, ReportNotice>();
+  for (const r of rows) {
+    if (!notices.has(r.noticeKey)) notices.set(r.noticeKey, { key: r.noticeKey, title: r.noticeTitle, ...(r.docNo && { docNo: r.docNo }) });
+  }
+  return [...notices.values()].sort((a, b) => collator.compare(noticeLabel({ ...a, noticeKey: a.key, noticeTitle: a.title }), noticeLabel({ ...b, noticeKey: b.key, noticeTitle: b.title })));
 }
 
 /**
@@ -105,11 +125,13 @@ export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGroupin
   const byNoticeThenNo = (a: ReportItem, b: ReportItem) =>
     collator.compare(noticeLabel(a.row), noticeLabel(b.row)) || byItemOrder(a.row, b.row);
   const sorted = [...groups.values()].sort((a, b) => a.order - b.order || collator.compare(a.name, b.name));
+  const notices = reportNotices(rows);
   return {
     groupBy,
     today,
+    notices,
     counts,
     groups: sorted.map(({ order: _order, ...g }) => ({ ...g, items: g.items.sort(byNoticeThenNo) })),
-    manyNotices: new Set(rows.map((r) => r.noticeKey)).size > 1,
+    manyNotices: notices.length > 1,
   };
 }

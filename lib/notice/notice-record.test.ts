@@ -39,3 +39,29 @@ describe('a notice stored by the first reading, seen again', () => {
     expect(seeNotice(rich, moved, 3).revision?.differs).toEqual([moved.items[0].key]);
   });
 });
+
+describe('where each item’s words are on the page (quotes, for Web Annotation)', () => {
+  const html = readFileSync(SEED_PAGE, 'utf8');
+  const page = read(html, false);
+  const unquoted = { ...page, items: page.items.map(({ quote: _q, ...i }) => i) };
+  const stored = seeNotice(undefined, unquoted, 1).record;
+
+  it('come with the first visit', () => {
+    const first = seeNotice(undefined, page, 1).record;
+    expect(first.items.every((i) => i.quote?.exact === i.text)).toBe(true);
+  });
+
+  it('are added to a notice stored before duban kept them, on the next visit at its link, without a revision', () => {
+    expect(stored.items.some((i) => i.quote)).toBe(false);
+    const seen = seeNotice(stored, page, 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.record.items.map((i) => i.quote)).toEqual(page.items.map((i) => i.quote));
+  });
+
+  it('are not taken from the same text at another URL, whose page may lay its words out differently', () => {
+    const elsewhere = { ...page, sourceUrl: SEED_URL.replace('.html', '-copy.html') };
+    const seen = seeNotice(stored, elsewhere, 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.record.items.some((i) => i.quote)).toBe(false);
+  });
+});

@@ -108,6 +108,21 @@ function withoutImportMarks(record: NoticeRecord): NoticeRecord {
   return rest;
 }
 
+/**
+ * `items` with the quotes (./page-quote.ts) `from` holds for the same item and text; an item
+ * without one there keeps its own, unless `only` (then it has none).
+ */
+function withQuotes(items: readonly NoticeItem[], from: readonly NoticeItem[], only = false): NoticeItem[] {
+  const quoted = new Map(from.filter((i) => i.quote).map((i) => [i.key, i]));
+  return items.map((item) => {
+    const source = quoted.get(item.key);
+    if (source && source.text === item.text) return { ...item, quote: source.quote };
+    if (!only || !item.quote) return item;
+    const { quote: _q, ...rest } = item;
+    return rest;
+  });
+}
+
 export interface SeenNotice {
   record: NoticeRecord;
   /** Null when the page shows the stored text. */
@@ -130,17 +145,22 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   const sourceUrl = preferredSourceUrl(old.sourceUrl, url);
   const seen = { urls: withNoticeUrl(old.urls ?? [], url, sourceUrl), lastSeenAt: now };
 
+  // Quotes say where the words are on the page at the notice's link: a page there gives its own
+  // (also to a record stored before duban kept quotes: records are written on every visit); a
+  // page elsewhere leaves the record's.
+  const atLink = url === sourceUrl;
+  const pageItems = atLink ? text.items : withQuotes(withQuotes(text.items, [], true), old.items);
   if (imported && !differs.length) {
     // Known from a colleague's file until now: the page agrees with it and completes it.
-    return { record: { ...withoutImportMarks(old), ...text, sourceUrl, ...seen }, revision: null };
+    return { record: { ...withoutImportMarks(old), ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
   }
   if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
-    return { record: { ...old, sourceUrl, ...seen }, revision: null };
+    return { record: { ...old, items: atLink ? withQuotes(old.items, text.items) : old.items, sourceUrl, ...seen }, revision: null };
   }
   // The page's own words, roles and leaders replace an earlier reading's when its items and their
   // texts are the same; any other difference is a revision as always.
   if (!imported && upgrade && !differs.length) {
-    return { record: { ...old, ...text, sourceUrl, ...seen }, revision: null };
+    return { record: { ...old, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
   }
 
   // Another text: kept beside the stored one, once, and the link stays where the stored text is.

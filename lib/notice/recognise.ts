@@ -12,6 +12,7 @@ import { isRefusal } from './reading';
 import { type FormatReading, type ItemAnchor, type NoticeFormat, type PageText } from './formats';
 import { readNoticeMeta } from './metadata';
 import { normalizeText } from './normalize';
+import { pageQuotes } from './page-quote';
 import { siteOf } from './sites';
 import type { Notice } from './types';
 
@@ -67,7 +68,15 @@ function recogniseLists(doc: Document, url: string): NoticeRecognition {
   const page = readNoticePage(doc, url);
   if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
   const publishedAt = readMeta(doc, [], siteOf(url)?.meta).publishedAt;
-  return { ok: true, notice: noticeFromReading(page.reading, publishedAt), anchors: page.anchors, format: page.format ?? 'lists' };
+  const notice = noticeFromReading(page.reading, publishedAt);
+  // Read before duban adds anything to the page: the offsets are the page's own.
+  const anchors = page.anchors;
+  const quotes = doc.body ? pageQuotes(doc.body, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }))) : new Map();
+  for (const item of notice.items) {
+    const quote = quotes.get(item.key);
+    if (quote) item.quote = quote;
+  }
+  return { ok: true, notice, anchors, format: page.format ?? 'lists' };
 }
 
 /** The first format that recognises the page reads it; else every format's reason. */

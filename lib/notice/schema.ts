@@ -1,6 +1,7 @@
 /** Zod schemas of the notice model: a notice crossing from a content script is checked, not trusted. */
 import { z } from 'zod';
 import { isItemKey, MAX_ITEM_KEY_LENGTH } from './item-key';
+import { QUOTE_CONTEXT } from './page-quote';
 import { UNIT_ROLES } from './types';
 
 const text = (max: number) => z.string().max(max);
@@ -9,6 +10,10 @@ const LeadUnitSchema = z
   .object({ name: text(200).min(1), lead: z.boolean(), role: z.enum(UNIT_ROLES).optional() })
   .refine((u) => u.role === undefined || u.lead === (u.role === 'lead'), 'lead must agree with role');
 const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
+const offset = z.number().int().min(0).max(100_000_000);
+const PageQuoteSchema = z
+  .object({ exact: text(20_000).min(1), prefix: text(QUOTE_CONTEXT), suffix: text(QUOTE_CONTEXT), start: offset, end: offset })
+  .refine((q) => q.end - q.start === q.exact.length, 'end - start must be the length of exact');
 export const NoticeItemSchema = z.object({
   key: z.string().min(1).max(MAX_ITEM_KEY_LENGTH).refine(isItemKey, 'must be an item key such as 12 or 二、3.'),
   number: z.number().int().min(1).max(9999),
@@ -19,6 +24,7 @@ export const NoticeItemSchema = z.object({
   fingerprint: text(64),
   leaders: z.array(text(100).min(1)).max(20).optional(),
   deadline: text(200).optional(),
+  quote: PageQuoteSchema.optional(),
 });
 export const NoticeSchema = z.object({
   docNo: text(100).optional(),

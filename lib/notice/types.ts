@@ -1,3 +1,5 @@
+import type { PageQuote } from './page-quote';
+
 /**
  * The notice model: a 责任分解 notice breaks a work report into numbered key tasks (items),
  * grouped under lead officials (sections), each closed by a 牵头单位 line.
@@ -49,6 +51,12 @@ export interface NoticeItem {
   leaders?: string[];
   /** The deadline as the notice writes it (完成时限, e.g. 2024年6月底前), when it gives one. */
   deadline?: string;
+  /**
+   * Where the item's words are on the page at the notice's link (./page-quote.ts): the exact text
+   * with the text around it and its offsets, for Web Annotation export. Absent on records an
+   * import made and on pages read before duban kept it (the next visit adds it).
+   */
+  quote?: PageQuote;
 }
 
 export interface Notice {

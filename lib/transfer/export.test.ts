@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { anchorQuote } from '../../tests/anchor-quote';
+import { SEED_PAGE } from '../../tests/fixtures/seed-dump';
 import { saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
 import { createService } from '../../entrypoints/background/router';
@@ -104,20 +108,43 @@ describe('CSV export', () => {
 });
 
 describe('W3C Web Annotation export', () => {
-  it('targets the item text with a TextQuoteSelector, status as assessing, note as commenting', async () => {
-    const notice = await annotateSeed();
+  it('status as assessing (its full IRI), note as commenting, each annotation with its own @context', async () => {
+    await annotateSeed();
     const c = buildWebAnnotations(await readSnapshot(db), NOW);
     expect(c).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 3 });
     const [first] = c.first.items;
-    expect(first).toMatchObject({
-      type: 'Annotation',
-      motivation: 'assessing',
-      target: { source: SEED_URL, selector: { type: 'TextQuoteSelector', exact: notice.items[0].text } },
-    });
-    expect(first.body).toContainEqual(expect.objectContaining({ purpose: 'assessing', value: '推进中 In progress' }));
+    expect(first).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', motivation: 'http://www.w3.org/ns/oa#assessing', target: { source: SEED_URL } });
+    expect(first.body).toContainEqual(expect.objectContaining({ purpose: 'http://www.w3.org/ns/oa#assessing', value: '推进中 In progress' }));
     expect(first.body).toContainEqual(expect.objectContaining({ purpose: 'commenting', value: '已召开专题会', format: 'text/plain' }));
     expect(c.first.items[2].body.some((b) => b.purpose === 'commenting')).toBe(false);
     expect(new Set(c.first.items.map((a) => a.id)).size).toBe(3);
+    // Taken out of the collection, an annotation is still JSON-LD with its context.
+    for (const a of c.first.items) expect(JSON.parse(JSON.stringify(a))['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  });
+
+  it('quotes every item in the page’s own words, with prefix, suffix and position, so that a Hypothesis-style matcher anchors each to its own item', async () => {
+    const notice = seedNotice();
+    const { handle } = createService(db, () => NOW - 5000);
+    await handle('openNotice', notice);
+    for (const item of notice.items) await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: item.key, fingerprint: item.fingerprint, status: 'in_progress' }, NOW - 1000);
+    const c = buildWebAnnotations(await readSnapshot(db), NOW);
+    expect(c.total).toBe(156);
+    const body = parseHTML(readFileSync(SEED_PAGE, 'utf8')).document.body.textContent ?? '';
+    for (const [i, a] of c.first.items.entries()) {
+      const item = notice.items[i]!;
+      const quote = a.target.selector?.find((s) => s.type === 'TextQuoteSelector');
+      const position = a.target.selector?.find((s) => s.type === 'TextPositionSelector');
+      if (quote?.type !== 'TextQuoteSelector' || position?.type !== 'TextPositionSelector') throw new Error(`item ${item.key}: selectors missing`);
+      expect(quote.exact, item.key).toBe(item.text); // the page's words: ， stays ，
+      expect(quote.prefix?.length).toBeGreaterThan(0);
+      expect(quote.suffix?.length).toBeGreaterThan(0);
+      expect(body.slice(position.start, position.end)).toBe(quote.exact);
+      expect(anchorQuote(body, { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hint: position.start }), item.key).toEqual({
+        start: position.start,
+        end: position.end,
+      });
+    }
+    expect(c.first.items.filter((a) => a.target.selector?.some((s) => s.type === 'TextQuoteSelector' && s.exact.includes('，'))).length).toBeGreaterThan(10);
   });
 });
 

@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './csv';
 
 /** The cell as a spreadsheet reads it: quotes removed, doubled quotes single. */
+/** A row's cells split at separators outside double quotes. */
+function splitOutsideQuotes(row: string, sep: RegExp): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (const ch of row) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && sep.test(ch)) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  return [...cells, cell];
+}
+
 const read = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
 
 describe('CSV cells a spreadsheet would run as a formula', () => {
@@ -34,5 +49,14 @@ describe('CSV cells a spreadsheet would run as a formula', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(' \n=1')).toBe(`"' \n=1"`);
     expect(toCsv(['h'], [['"q"']])).toBe('\uFEFFh\r\n"""q"""\r\n');
+  });
+
+  it('quote a cell holding a tab or a semicolon, so that LibreOffice with Tab or ; ticked as a separator keeps it whole', () => {
+    expect(csvCell('甲\t乙')).toBe('"甲\t乙"');
+    expect(csvCell('甲;乙')).toBe('"甲;乙"');
+    const file = toCsv(['a', 'b'], [['第一\t行', 'x']]);
+    // Split on tabs outside quotes, as a separator-ticking reader does: one row, two cells.
+    const row = file.replace(/^\uFEFF/, '').split('\r\n')[1]!;
+    expect(splitOutsideQuotes(row, /[,\t]/)).toEqual(['"第一\t行"', 'x']);
   });
 });

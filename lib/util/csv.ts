@@ -1,6 +1,10 @@
 /**
- * CSV that Excel and WPS open correctly: UTF-8 with a BOM (otherwise Chinese shows as mojibake),
- * CRLF rows, RFC 4180 quoting, and cells that a spreadsheet would run as a formula neutralised.
+ * CSV that Excel, WPS and LibreOffice open correctly: UTF-8 with a BOM (otherwise Chinese shows as
+ * mojibake), CRLF rows, RFC 4180 quoting — also of cells holding a tab or a semicolon, which
+ * LibreOffice's import may take as separators — and cells that a spreadsheet would run as a
+ * formula neutralised. The apostrophe that neutralises stays visible in the cell: CSV is the file
+ * for tools, which must see the text as written to tell it was neutralised; the Excel ledger is
+ * the file for people.
  */
 
 const BOM = '\uFEFF';
@@ -15,7 +19,7 @@ const FORMULA_START = /^(?:[\s\p{Cf}]*[=+\-@＝＋－＠]|[\t\r])/u;
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {

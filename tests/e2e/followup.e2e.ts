@@ -144,19 +144,35 @@ describe('follow-ups, overview and meeting report', () => {
     }
   });
 
-  const rowsShown = (page: Page) => page.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-item'))));
+  /** The annotated rows shown (the rows of items nobody annotated yet are left out). */
+  const rowsShown = (page: Page) =>
+    page.locator('table.overview tbody tr[data-item]:not([data-no-update])').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-item'))));
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
-  it('lists every annotated item in the overview, and its filters and search give the right rows', async () => {
+  it('lists every item of the notice in the overview (those nobody annotated as 暂无进展), and its filters and search give the right rows', async () => {
+    // Tall enough for the virtualised table to render all 156 rows.
+    await overview.setViewportSize({ width: 1280, height: 7000 });
     await overview.reload();
     await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    await expect.poll(() => overview.locator('table.overview tbody tr[data-item]').count(), { timeout: 15_000 }).toBe(156);
     expect(sorted(await rowsShown(overview))).toEqual(annotated);
-    await expect.poll(() => overview.locator('.top .counts').textContent()).toContain('共 6 项');
+    await expect.poll(() => overview.locator('.top .counts').textContent()).toContain('共 156 项');
+    await overview.setViewportSize({ width: 1280, height: 720 });
+    await screenshot(overview, 'overview-light');
+    await overview.setViewportSize({ width: 1280, height: 7000 });
     await screenshot(overview, 'overview-light');
 
     const select = (name: string, value: string) => overview.locator(`.filters select[name="${name}"]`).selectOption(value);
     await select('status', 'in_progress');
     expect(sorted(await rowsShown(overview))).toEqual([1, 150]);
+    // 暂无进展: the 150 items nobody annotated, apart from 未开始 (item 60 is annotated, status 未开始).
+    await select('status', 'noUpdate');
+    await expect.poll(() => overview.locator('.top .counts strong').textContent(), { timeout: 15_000 }).toBe('150');
+    await overview.locator('table.overview tbody tr[data-no-update]').first().waitFor();
+    expect(await rowsShown(overview)).toEqual([]);
+    await select('status', 'not_started');
+    expect(await rowsShown(overview)).toEqual([60]);
+    expect(await overview.locator('table.overview tbody tr[data-no-update]').count()).toBe(0);
     await select('status', '');
 
     const leader = leaderOf(20);
@@ -206,9 +222,9 @@ describe('follow-ups, overview and meeting report', () => {
     await overview.locator('tr[data-index="0"]').focus();
     await overview.keyboard.press('ArrowDown');
     await overview.keyboard.press('ArrowDown');
-    expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe('20');
+    expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe('3');
     await overview.keyboard.press('End');
-    expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe('150');
+    expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe('156');
     await overview.keyboard.press('Home');
     await overview.keyboard.press('Enter');
     await expect.poll(() => overview.locator('.details h2').textContent()).toContain('第 1 项');
@@ -252,7 +268,7 @@ describe('follow-ups, overview and meeting report', () => {
     expect(await until('badge 2 again', badge, (t) => t === '2')).toBe('2');
   });
 
-  it('prints a meeting report with every annotated item in its group', async () => {
+  it('prints a meeting report with every item of the notice in its group', async () => {
     await overview.locator('.details .close').click();
     await overview.getByRole('button', { name: /会议报告/ }).click();
     const groups = () =>
@@ -260,12 +276,13 @@ describe('follow-ups, overview and meeting report', () => {
         sections.map((s) => ({
           name: s.getAttribute('data-group'),
           counts: s.querySelector('.counts')?.textContent,
-          items: [...s.querySelectorAll('tbody tr')].map((tr) => Number(tr.getAttribute('data-item'))),
+          items: [...s.querySelectorAll('tr[data-item]')].map((tr) => Number(tr.getAttribute('data-item'))),
         })),
       );
     await overview.locator('.report').waitFor();
+    const every = notice.items.map((i) => i.number);
     const byLeader = await groups();
-    expect(byLeader.flatMap((g) => g.items).sort((a, b) => a - b)).toEqual(annotated);
+    expect(byLeader.flatMap((g) => g.items).sort((a, b) => a - b)).toEqual(every);
     for (const g of byLeader) {
       for (const n of g.items) expect(leaderOf(n)).toBe(g.name);
       expect(g.counts).toMatch(new RegExp(`^${g.items.length} 项`));
@@ -279,8 +296,9 @@ describe('follow-ups, overview and meeting report', () => {
     await overview.getByLabel(/按牵头单位/).check();
     await overview.emulateMedia({ media: 'print' });
     const byUnit = await groups();
-    expect(byUnit.flatMap((g) => g.items).sort((a, b) => a - b)).toEqual(annotated);
-    for (const g of byUnit) for (const n of g.items) expect(unitOf(n)).toBe(g.name);
+    // An item goes under each of its lead units.
+    expect([...new Set(byUnit.flatMap((g) => g.items))].sort((a, b) => a - b)).toEqual(every);
+    for (const g of byUnit) for (const n of g.items) expect(notice.items.find((i) => i.number === n)!.units.filter((u) => u.lead).map((u) => u.name)).toContain(g.name);
     await screenshot(overview, 'report-print-by-unit', { fullPage: true });
     await overview.emulateMedia({ media: 'screen' });
   });

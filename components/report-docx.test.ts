@@ -1,0 +1,64 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { Packer } from 'docx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildOverviewRows } from '../lib/followup/overview';
+import { buildReport } from '../lib/followup/report';
+import { annotation, NOTICE_A, TODAY } from '../tests/fixtures/overview-rows';
+import { useLocale } from '../tests/unit/i18n';
+import { reportDocument } from './report-docx';
+
+/** The document's parts as Word reads them: its body and its page header. */
+async function parts(report: ReturnType<typeof buildReport>) {
+  const zip = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report))));
+  const text = (name: string) => strFromU8(zip[name]!);
+  const headers = Object.keys(zip).filter((n) => /^word\/header\d*\.xml$/.test(n));
+  return { document: text('word/document.xml'), header: headers.map(text).join('\n') };
+}
+
+/** The text runs of an XML part, joined: what a reader sees, without the markup. */
+const words = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('the meeting report as a Word document', () => {
+  afterEach(() => useLocale('zh_CN'));
+  const rows = buildOverviewRows([NOTICE_A], [annotation(NOTICE_A.key, 1, { fingerprint: 'a1', status: 'in_progress', note: '已召开专题会\n第二行 <b>&' })]);
+  const report = buildReport(rows, 'leader', TODAY);
+
+  it('names the notice in the page header and under the title, A4 landscape', async () => {
+    const { document, header } = await parts(report);
+    const notice = `《${NOTICE_A.title}》（${NOTICE_A.docNo}）`;
+    expect(decode(words(header))).toContain(notice);
+    expect(decode(words(document))).toContain('督办通报');
+    expect(decode(words(document))).toContain(notice);
+    expect(document).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
+    expect(document).toMatch(/<w:pgSz [^>]*w:w="16838"/);
+  });
+
+  it('holds the counts table: a row per group and one for all, 暂无进展 counted', async () => {
+    const { document } = await parts(report);
+    const cells = [...document.matchAll(/<w:tc>.*?<\/w:tc>/g)].map((m) => decode(words(m[0])));
+    const head = ['牵头领导', '合计', '未开始', '推进中', '已完成', '滞后', '暂缓', '暂无进展', '逾期跟进'];
+    expect(cells.slice(0, head.length)).toEqual(head);
+    // 冯晶区长: items 1 (推进中) and 2 (no annotation); 黄飞常务副区长: items 3 and 4 (none).
+    expect(cells.slice(head.length, 3 * head.length)).toEqual(['冯晶区长', '2', '0', '1', '0', '0', '0', '1', '0', '黄飞常务副区长', '2', '0', '0', '0', '0', '0', '2', '0']);
+    expect(cells.slice(3 * head.length, 4 * head.length)).toEqual(['全部', '4', '0', '1', '0', '0', '0', '3', '0']);
+  });
+
+  it('lists each group’s items with the full text, the status or 暂无进展, and the whole note with its line breaks', async () => {
+    const { document } = await parts(report);
+    const text = decode(words(document));
+    for (const item of NOTICE_A.items) expect(text).toContain(item.text);
+    expect(text.indexOf('冯晶区长')).toBeLessThan(text.indexOf(NOTICE_A.items[0].text));
+    expect(document).toMatch(/已召开专题会<\/w:t><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t[^>]*>第二行 &lt;b&gt;&amp;/);
+    expect(text.split('暂无进展').length - 1).toBeGreaterThanOrEqual(1 + 3); // the column head and the three items
+    // The items tables' heading row repeats on every page.
+    expect(document).toContain('<w:tblHeader/>');
+  });
+
+  it('speaks the UI’s language', async () => {
+    useLocale('en');
+    const { document } = await parts(buildReport(rows, 'leadUnit', TODAY));
+    expect(decode(words(document))).toContain('Progress report');
+    expect(decode(words(document))).toContain('No update yet');
+  });
+});
