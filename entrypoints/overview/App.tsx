@@ -73,6 +73,12 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [rows, setRows] = useState<OverviewRow[] | null>(null);
   const [error, setError] = useState('');
   const [announce, setAnnounce] = useState('');
+  // What a report action just did, said where the user looks (beside the buttons), not only to screen readers.
+  const [done, setDone] = useState('');
+  const say = (text: string) => {
+    setAnnounce(text);
+    setDone(text);
+  };
   const [filter, setFilter] = useState<OverviewFilter>(() => initialFilter(params));
   const [sort, setSort] = useState<OverviewSort>(DEFAULT_SORT);
   const [active, setActive] = useState(0);
@@ -245,7 +251,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     setMakingWord(true);
     try {
       await saveReportDocx(report, Date.now());
-      setAnnounce(t('meetingReport.wordSaved'));
+      say(t('meetingReport.wordSaved'));
     } catch (e) {
       setError(t('meetingReport.wordFailed', { detail: (e as Error).message }));
     } finally {
@@ -259,7 +265,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     try {
       await navigator.clipboard.writeText(md);
       setMarkdown(null);
-      setAnnounce(t('overview.markdownCopied'));
+      say(t('overview.markdownCopied'));
     } catch {
       setMarkdown(md); // no clipboard access: show it to copy by hand
     }
@@ -285,7 +291,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         {counts}
         <div class="actions">
           {view === 'table' ? (
-            <button type="button" disabled={!shown.length} onClick={() => setView('report')}>
+            <button type="button" disabled={!shown.length} onClick={() => { setDone(''); setView('report'); }}>
               {t('overview.report')}
             </button>
           ) : (
@@ -311,6 +317,11 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
               <button type="button" class="quiet" onClick={() => setView('table')}>
                 {t('overview.back')}
               </button>
+              {done && (
+                <span class="done" data-testid="report-done" aria-hidden="true">
+                  ✓ {done}
+                </span>
+              )}
             </>
           )}
         </div>

@@ -170,6 +170,26 @@ describe('first week: on the notice page', () => {
     await page.locator('[data-duban-editor-open="30"]').screenshot({ path: join(OUT, '9.png') });
     await closeEditor(page);
   });
+
+  it('6: 复制为 Markdown says it copied, in words the user sees', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.bringToFront();
+    // What the page hands the clipboard (reading it back would need a permission prompt).
+    await overview.evaluate(() => {
+      const g = window as unknown as { __copied: string };
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text: string) => ((g.__copied = text), write(text));
+    });
+    await overview.getByRole('button', { name: '会议报告' }).click();
+    await overview.getByRole('button', { name: '复制为 Markdown' }).click();
+    const done = overview.locator('[data-testid="report-done"]');
+    await done.waitFor();
+    expect(await done.isVisible()).toBe(true);
+    expect(await done.innerText()).toBe('✓ 已复制为 Markdown，可粘贴到文档或聊天中');
+    expect(await overview.evaluate(() => (window as unknown as { __copied: string }).__copied)).toMatch(/^# 督办事项会议报告/);
+    await overview.screenshot({ path: join(OUT, '6.png') });
+    await overview.close();
+  });
 });
 
 /** The page's own text nodes drawn under duban's bar (or its handle) where the page is scrolled now. */
