@@ -342,7 +342,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       {rows && rows.length > 0 && view === 'table' && (
         <>
           <OverviewFilters filter={filter} facets={facets} onChange={changeFilter} searchRef={searchRef} />
-          <main class="body">
+          <main class={`body${openRow ? " with-details" : ""}`}>
             {shown.length ? (
               <OverviewTable
                 rows={shown}

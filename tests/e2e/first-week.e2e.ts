@@ -171,6 +171,26 @@ describe('first week: on the notice page', () => {
     await closeEditor(page);
   });
 
+  it('5: with the details panel open, the 跟进 column, its days and 逾期 tags stay in view', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.setViewportSize({ width: 1280, height: 800 });
+    const row = overview.locator('table.overview tbody tr[data-item="3"]');
+    await row.click();
+    const panel = overview.locator('.details');
+    await panel.waitFor();
+    const edge = (await panel.boundingBox())!.x;
+    for (const part of [row.locator('td.c-follow input'), row.locator('td.c-follow .tag.overdue'), overview.locator('th.c-follow')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.width).toBeGreaterThan(10);
+      expect(box.x + box.width).toBeLessThanOrEqual(edge);
+    }
+    expect(await row.locator('td.c-follow .tag.overdue').innerText()).toBe('逾期');
+    // The item's words stay readable beside it.
+    expect((await row.locator('td.c-text').boundingBox())!.width).toBeGreaterThan(150);
+    await overview.screenshot({ path: join(OUT, '5.png') });
+    await overview.close();
+  });
+
   it('6: 复制为 Markdown says it copied, in words the user sees', async () => {
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     await overview.bringToFront();
