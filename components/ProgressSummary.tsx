@@ -1,6 +1,6 @@
 import type { ExportFormat } from '../lib/protocol';
 import type { NoticeSummary } from '../lib/summary/summary';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons, type FileFormat } from './ExportButtons';
 import { PopupDetails } from './PopupDetails';
 import { PopupItemList } from './PopupItemList';
 import { ProgressGroups } from './ProgressGroups';
@@ -14,7 +14,7 @@ interface Props {
   first?: boolean;
   busy: boolean;
   onOpen: (href: string) => void;
-  onExport: (format: ExportFormat, noticeKeys: string[]) => void;
+  onExport: (format: FileFormat, noticeKeys: string[]) => void;
   onOverview: () => void;
 }
 

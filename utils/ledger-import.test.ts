@@ -15,6 +15,7 @@ import { buildLedger } from '../lib/transfer/ledger-export';
 import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
 import { checkLedgerZip } from '../lib/transfer/ledger-zip';
 import { dispose, freshDb, SEED_KEY, seedNotice, syntheticNotice } from '../lib/transfer/test/fixtures';
+import { col, reorder, rowOf, setPercent } from '../lib/transfer/test/ledger-edit';
 import { failure, type Failure, type Result } from '../lib/util/result';
 import { readLedgerWorkbook, writeLedgerWorkbook } from './ledger-workbook';
 
@@ -62,46 +63,6 @@ async function annotations(db: DubanDatabase) {
   return Object.fromEntries((await db.annotations.toArray()).map((x) => [x.itemKey, { status: x.status, note: x.note, progress: x.progress, followUp: x.followUp }]));
 }
 
-/** Column number of a header in row 3. */
-function col(ws: ExcelJS.Worksheet, header: string): number {
-  let found = 0;
-  ws.getRow(3).eachCell((c, n) => {
-    if (c.value === header) found = n;
-  });
-  if (!found) throw new Error(`no column ${header}`);
-  return found;
-}
-
-/** The data row of an item (by its hidden key). */
-function rowOf(ws: ExcelJS.Worksheet, key: string): ExcelJS.Row {
-  const k = col(ws, '条目键');
-  for (let r = 4; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(k).value === key) return ws.getRow(r);
-  throw new Error(`no row ${key}`);
-}
-
-/** A colleague's edit: rows reversed, 状态 moved first and 进度 last, a column added with two cells merged. */
-function reorder(ws: ExcelJS.Worksheet) {
-  ws.unMergeCells('A1:L1');
-  ws.unMergeCells('A2:L2');
-  const width = ws.columnCount;
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = 4; r <= ws.rowCount; r++) rows.push(Array.from({ length: width }, (_, c) => ws.getRow(r).getCell(c + 1).value));
-  rows.reverse().forEach((values, i) => {
-    const row = ws.getRow(4 + i);
-    values.forEach((v, c) => (row.getCell(c + 1).value = v ?? null));
-  });
-  const status = ws.getColumn(col(ws, '状态')).values as ExcelJS.CellValue[];
-  ws.spliceColumns(col(ws, '状态'), 1);
-  ws.spliceColumns(1, 0, status.slice(1));
-  const progress = ws.getColumn(col(ws, '进度 (%)')).values as ExcelJS.CellValue[];
-  ws.spliceColumns(col(ws, '进度 (%)'), 1);
-  ws.spliceColumns(ws.columnCount + 1, 0, progress.slice(1));
-  const added = ws.columnCount + 1;
-  ws.getRow(3).getCell(added).value = '督查意见';
-  ws.getRow(4).getCell(added).value = '请加快';
-  ws.mergeCells(4, added, 5, added);
-}
-
 describe('a ledger a colleague edited, imported into another profile', () => {
   it('matches moved rows and columns by the key, reads Chinese statuses and every way of writing progress', async () => {
     const wb = await exportA();
@@ -109,8 +70,7 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     reorder(ws);
     const [st, pr, note] = [col(ws, '状态'), col(ws, '进度 (%)'), col(ws, '进展情况')];
     rowOf(ws, '1').getCell(st).value = '已完成';
-    rowOf(ws, '1').getCell(pr).value = 1;
-    rowOf(ws, '1').getCell(pr).numFmt = '0%';
+    setPercent(rowOf(ws, '1').getCell(pr), 100);
     rowOf(ws, '4').getCell(st).value = '进行中';
     rowOf(ws, '4').getCell(pr).value = 0.6;
     rowOf(ws, '4').getCell(pr).numFmt = '0.0%';

@@ -30,6 +30,7 @@ import {
 import { buildReport, type ReportGrouping } from '../../lib/followup/report';
 import { reportMarkdown } from '../../components/report-text';
 import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
+import { exportLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
 /** Rows asked for first: more than a tall screen shows. */
@@ -89,6 +90,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [total, setTotal] = useState(0);
   const [revisions, setRevisions] = useState<NoticeRevisions[]>([]);
   const [accepting, setAccepting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const today = shanghaiDayOf(Date.now());
 
   /** Everything (10,000 rows take a moment to cross from the background). */
@@ -238,6 +240,22 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const closeDetailsRef = useRef(closeDetails);
   closeDetailsRef.current = closeDetails;
 
+  /** The ledger of the chosen notice, else of every annotated one (the spreadsheet library loads now). */
+  async function ledger() {
+    setExporting(true);
+    try {
+      const r = await exportLedger(filter.notice ? [filter.notice] : undefined);
+      if (r.ok) {
+        setError('');
+        setAnnounce(t('ledger.exported', r.value.items, { file: r.value.filename }));
+      } else setError(sayFailure(r));
+    } catch (e) {
+      setError(String(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
   async function copyMarkdown() {
     if (!report) return;
     const md = reportMarkdown(report);
@@ -270,9 +288,14 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         {counts}
         <div class="actions">
           {view === 'table' ? (
-            <button type="button" disabled={!shown.length} onClick={() => setView('report')}>
-              {t('overview.report')}
-            </button>
+            <>
+              <button type="button" disabled={!shown.length} onClick={() => setView('report')}>
+                {t('overview.report')}
+              </button>
+              <button type="button" data-action="export-ledger" disabled={!rows?.length || exporting} title={t('ledger.exportTitle')} onClick={() => void ledger()}>
+                {exporting ? t('ledger.exporting') : t('ledger.export')}
+              </button>
+            </>
           ) : (
             <>
               <fieldset class="grouping">
