@@ -4,7 +4,7 @@
  * import is (./transfer-handlers.ts); the page then applies that file with applyImport.
  */
 import type { DubanDatabase } from '../../lib/db/database';
-import { previewImport, readSnapshot } from '../../lib/db/transfer-store';
+import { previewImport, readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
 import { message } from '../../lib/message';
 import type { Handler } from '../../lib/protocol';
 import { serializeTransferFile } from '../../lib/transfer/export-json';
@@ -20,7 +20,7 @@ type LedgerCall = 'getLedger' | 'previewLedgerImport';
 export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
   return {
     async getLedger({ noticeKeys }) {
-      const ledger = buildLedger(await readSnapshot(db), now(), noticeKeys);
+      const ledger = buildLedger(await readNoticesAndAnnotations(db), now(), noticeKeys);
       return ledger ? ok(ledger) : failure(message('export.nothing'));
     },
 

@@ -18,5 +18,7 @@ export const LEDGER_LIMITS = {
   maxSheets: 200,
 } as const;
 
+export type LedgerLimits = { readonly [K in keyof typeof LEDGER_LIMITS]: number };
+
 /** Not a spreadsheet duban can read (not a zip, no workbook, encrypted). */
 export const NOT_XLSX: Message = message('ledger.notXlsx');

@@ -6,7 +6,7 @@
  */
 import { Inflate } from 'fflate';
 import { message, type Message } from '../message';
-import { LEDGER_LIMITS, NOT_XLSX } from './ledger-limits';
+import { LEDGER_LIMITS, NOT_XLSX, type LedgerLimits } from './ledger-limits';
 import { EMPTY_FILE, tooLarge } from './limits';
 
 type ZipCheck = { ok: true; rows: number; entries: number; expanded: number } | { ok: false; error: Message };
@@ -32,7 +32,7 @@ class Refused extends Error {
 }
 
 /** Checks a ledger file's bytes; never throws. */
-export function checkLedgerZip(bytes: Uint8Array, limits = LEDGER_LIMITS): ZipCheck {
+export function checkLedgerZip(bytes: Uint8Array, limits: LedgerLimits = LEDGER_LIMITS): ZipCheck {
   if (bytes.byteLength > limits.maxBytes) return { ok: false, error: tooLarge(bytes.byteLength) };
   if (!bytes.byteLength) return { ok: false, error: EMPTY_FILE };
   try {
@@ -43,7 +43,7 @@ export function checkLedgerZip(bytes: Uint8Array, limits = LEDGER_LIMITS): ZipCh
     for (const e of entries) {
       const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
       const counter = sheet ? rowCounter() : undefined;
-      expanded += inflateEntry(bytes, e, limits.maxExpandedBytes - expanded, counter?.feed);
+      expanded += inflateEntry(bytes, e, limits.maxExpandedBytes - expanded, limits, counter?.feed);
       if (counter) rows += counter.rows();
       if (rows > limits.maxRows) throw new Refused(message('ledger.tooManyRows', { rows, limit: limits.maxRows }));
     }
@@ -53,7 +53,7 @@ export function checkLedgerZip(bytes: Uint8Array, limits = LEDGER_LIMITS): ZipCh
   }
 }
 
-function centralDirectory(b: Uint8Array, limits: typeof LEDGER_LIMITS): Entry[] {
+function centralDirectory(b: Uint8Array, limits: LedgerLimits): Entry[] {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let end = -1;
   // The end record is in the last 22 bytes plus a comment of at most 65,535.
@@ -91,10 +91,10 @@ function centralDirectory(b: Uint8Array, limits: typeof LEDGER_LIMITS): Entry[] 
   return entries;
 }
 
-const expandsTooMuch = (limits: typeof LEDGER_LIMITS) => message('ledger.expandsTooMuch', { limit: Math.round(limits.maxExpandedBytes / MB) });
+const expandsTooMuch = (limits: LedgerLimits) => message('ledger.expandsTooMuch', { limit: Math.round(limits.maxExpandedBytes / MB) });
 
 /** Inflates one file, refusing past `room` bytes; answers its size. */
-function inflateEntry(b: Uint8Array, e: Entry, room: number, feed?: (chunk: Uint8Array) => void): number {
+function inflateEntry(b: Uint8Array, e: Entry, room: number, limits: LedgerLimits, feed?: (chunk: Uint8Array) => void): number {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (e.offset + 30 > b.byteLength || v.getUint32(e.offset, true) !== LOCAL) throw new Refused(NOT_XLSX);
   const start = e.offset + 30 + v.getUint16(e.offset + 26, true) + v.getUint16(e.offset + 28, true);
@@ -103,7 +103,7 @@ function inflateEntry(b: Uint8Array, e: Entry, room: number, feed?: (chunk: Uint
   let size = 0;
   const take = (chunk: Uint8Array) => {
     size += chunk.length;
-    if (size > room) throw new Refused(expandsTooMuch(LEDGER_LIMITS));
+    if (size > room) throw new Refused(expandsTooMuch(limits));
     feed?.(chunk);
   };
   if (e.method === 0) {
@@ -117,23 +117,30 @@ function inflateEntry(b: Uint8Array, e: Entry, room: number, feed?: (chunk: Uint
   return size;
 }
 
-const ROW = [0x3c, 0x72, 0x6f, 0x77]; // <row
+const LT = 0x3c; // <
 const AFTER_ROW = new Set([0x20, 0x3e, 0x2f, 0x09, 0x0a, 0x0d]); // space > / tab newline
 
 /** Counts `<row` elements of a sheet's XML, fed in chunks (a tag may straddle two). */
 function rowCounter() {
-  let matched = 0;
   let rows = 0;
+  // The last bytes of the previous chunk when a `<row` may begin there.
+  let tail = new Uint8Array(0);
   return {
     feed(chunk: Uint8Array) {
-      for (let i = 0; i < chunk.length; i++) {
-        const c = chunk[i];
-        if (matched === 4) {
-          if (AFTER_ROW.has(c)) rows++;
-          matched = 0;
+      let buf = chunk;
+      if (tail.length) {
+        buf = new Uint8Array(tail.length + chunk.length);
+        buf.set(tail);
+        buf.set(chunk, tail.length);
+      }
+      tail = new Uint8Array(0);
+      // indexOf runs natively: a few million bytes take milliseconds.
+      for (let i = buf.indexOf(LT); i !== -1; i = buf.indexOf(LT, i + 1)) {
+        if (i + 4 >= buf.length) {
+          tail = buf.slice(i);
+          break;
         }
-        if (c === ROW[matched]) matched++;
-        else matched = c === ROW[0] ? 1 : 0;
+        if (buf[i + 1] === 0x72 && buf[i + 2] === 0x6f && buf[i + 3] === 0x77 && AFTER_ROW.has(buf[i + 4])) rows++;
       }
     },
     rows: () => rows,
