@@ -97,6 +97,16 @@ describe('a ledger from one profile, edited, imported into another', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
 
+    // The popup's Excel button writes the same ledger (its page loads the library on demand).
+    const popup = await extensionPage(a.context, a.extensionId, 'popup.html');
+    await popup.locator('main[aria-busy="false"]').waitFor();
+    const [fromPopup] = await Promise.all([popup.waitForEvent('download'), popup.locator('.transfer .export-row [data-export="xlsx"]').click()]);
+    expect(fromPopup.suggestedFilename()).toBe(`duban-${KEY}-${today}.xlsx`);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile((await fromPopup.path())!);
+    expect(again.worksheets[0].rowCount).toBe(ws.rowCount);
+    await popup.close();
+
     // A colleague's edit.
     reorder(ws);
     const [st, pr, note] = [col(ws, '状态'), col(ws, '进度 (%)'), col(ws, '进展情况')];
