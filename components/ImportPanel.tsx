@@ -1,15 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ImportOutcome } from '../lib/protocol';
+import type { LedgerReport } from '../lib/transfer/ledger-import';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
+import { LedgerReportPanel } from './LedgerReportPanel';
 import { t } from '../utils/i18n';
 
 export type ImportState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
-  | { step: 'preview'; fileName: string; preview: ImportOutcome }
-  | { step: 'applying'; fileName: string; preview: ImportOutcome }
+  /** `ledger`: a ledger (.xlsx) was chosen: its sheets and rows that matched nothing. */
+  | { step: 'preview'; fileName: string; preview: ImportOutcome; ledger?: LedgerReport }
+  | { step: 'applying'; fileName: string; preview: ImportOutcome; ledger?: LedgerReport }
   /** The background never answered and the import did not land: the preview stays, to retry. */
-  | { step: 'interrupted'; fileName: string; preview: ImportOutcome; message: string }
+  | { step: 'interrupted'; fileName: string; preview: ImportOutcome; ledger?: LedgerReport; message: string }
   | { step: 'done'; fileName: string; result: ImportOutcome }
   /** `lines`: the headline (what happened), then what is wrong, one a line. */
   | { step: 'error'; fileName?: string; lines: string[] };
@@ -39,7 +42,7 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         class="sr-only"
         tabIndex={-1}
         aria-hidden="true"
@@ -70,6 +73,7 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
             </h3>
           )}
           <ImportPreviewPanel outcome={state.preview} />
+          {state.ledger && <LedgerReportPanel report={state.ledger} />}
           {!state.preview.changes && (
             <p class="muted">{t('import.noChange')}</p>
           )}

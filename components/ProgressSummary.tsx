@@ -1,6 +1,6 @@
 import type { ExportFormat } from '../lib/protocol';
 import type { NoticeSummary } from '../lib/summary/summary';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons, type FileFormat } from './ExportButtons';
 import { PopupDetails } from './PopupDetails';
 import { PopupItemList } from './PopupItemList';
 import { ProgressGroups } from './ProgressGroups';
@@ -15,7 +15,7 @@ interface Props {
   busy: boolean;
   onOpen: (href: string) => void;
   /** This notice's own export: off when the popup's "all notices" export would write the same file. */
-  onExport?: (format: ExportFormat, noticeKeys: string[]) => void;
+  onExport?: (format: FileFormat, noticeKeys: string[]) => void;
   onOverview: () => void;
 }
 

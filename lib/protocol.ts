@@ -16,6 +16,9 @@ import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 import { NoticeSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
 import type { ImportPreview } from './transfer/plan';
+import type { Ledger } from './transfer/ledger-export';
+import { LedgerGrid } from './transfer/ledger-grid';
+import type { LedgerReport } from './transfer/ledger-import';
 import type { Result } from './util/result';
 
 export type { Failure, Result } from './util/result';
@@ -77,6 +80,13 @@ export interface ExportedFile {
 
 /** What an import did (or, for a preview, would do). */
 export type ImportOutcome = ImportPreview;
+
+/** A ledger read for import: the transfer file it makes, its preview, and what matched nothing. */
+export interface LedgerPreview {
+  text: string;
+  preview: ImportOutcome;
+  ledger: LedgerReport;
+}
 
 /** Who sent a message, as the browser reports it (chrome.runtime.MessageSender). */
 export interface SenderInfo {
@@ -254,6 +264,15 @@ export const calls = {
    * in 序号 order (notice, then number); with `limit`, only the first ones: the first screen.
    */
   getOverview: { input: z.object({ limit: z.number().int().min(1).max(100_000).optional() }), answer: answers<OverviewData>(), access: PAGES },
+  // ledger
+  /** Answer the 督办台账 of the given notices (default: all annotated), every item of each, as data; the page writes the .xlsx. */
+  getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<Ledger>(), access: PAGES },
+  /**
+   * Match a ledger's cells (read by the page, after its zip checks) to the notices and items here;
+   * answer the transfer file it makes (for applyImport), what importing it would change, and the
+   * sheets and rows that match nothing. Writes nothing.
+   */
+  previewLedgerImport: { input: LedgerGrid, answer: answers<LedgerPreview>(), access: PAGES },
 } satisfies Record<string, Call>;
 
 type Calls = typeof calls;

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,...]
+ * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,ledger,...]
  * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
  */
 import { execSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchEditor } from './bench/editor';
 import { benchOverlay } from './bench/overlay';
+import { benchLedger } from './bench/ledger';
 import { benchLoad } from './bench/load';
 import { benchNonNotice } from './bench/nonnotice';
 import { benchOverview } from './bench/overview';
@@ -56,6 +57,8 @@ const GOALS: Record<string, string> = {
   load_popup_render_cold_ms: 'the same, background woken first',
   load_overview_render_ms: '≤ 200 ms with a 10 MB database',
   load_overview_filter_ms: '≤ 50 ms with a 10 MB database',
+  xlsx_export_10k_ms: '≤ 1,500 ms, 导出台账 clicked → the .xlsx downloaded, 10,000 rows (Chromium, overview)',
+  xlsx_import_10k_ms: '≤ 2,000 ms, an edited 10,000-row ledger chosen → its preview shown (Chromium, popup)',
 };
 
 async function main() {
@@ -71,6 +74,7 @@ async function main() {
   if (want('transfer')) Object.assign(results, await benchTransfer());
   if (want('overview')) Object.assign(results, await benchOverview());
   if (want('load')) Object.assign(results, await benchLoad());
+  if (want('ledger')) Object.assign(results, await benchLedger());
   if (values.json) {
     process.stdout.write(JSON.stringify(results) + '\n');
     return;

@@ -15,6 +15,7 @@ import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
 import { failure, ok, type Result } from '../../lib/util/result';
 import { createFollowUpHandlers } from './overview-handlers';
+import { createLedgerHandlers } from './ledger-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
 /**
@@ -74,6 +75,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
+    ...createLedgerHandlers(db, now),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;
 

@@ -74,7 +74,8 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
   } satisfies { [K in TransferCall]: Handler<K> };
 }
 
-async function runImport(text: string, run: (file: TransferFile) => Promise<ImportOutcome>): Promise<Result<ImportOutcome>> {
+/** Checks a file whole and runs `run` on it; any refusal comes back as a Failure naming what is wrong. */
+export async function runImport(text: string, run: (file: TransferFile) => Promise<ImportOutcome>): Promise<Result<ImportOutcome>> {
   const parsed = parseTransferFile(text);
   if (!parsed.ok) return failure(REFUSED, parsed.errors);
   try {

@@ -31,6 +31,7 @@ import { buildReport, type ReportGrouping } from '../../lib/followup/report';
 import { reportMarkdown } from '../../components/report-text';
 import { saveReportDocx } from './report-files';
 import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
+import { exportLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
 /** Rows asked for first: more than a tall screen shows. */
@@ -97,6 +98,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [total, setTotal] = useState(0);
   const [revisions, setRevisions] = useState<NoticeRevisions[]>([]);
   const [accepting, setAccepting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const today = shanghaiDayOf(Date.now());
 
   /** Everything (10,000 rows take a moment to cross from the background). */
@@ -259,6 +261,22 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     }
   }
 
+  /** The ledger of the chosen notice, else of every annotated one (the spreadsheet library loads now). */
+  async function ledger() {
+    setExporting(true);
+    try {
+      const r = await exportLedger(filter.notice ? [filter.notice] : undefined);
+      if (r.ok) {
+        setError('');
+        say(t('ledger.exported', r.value.items, { file: r.value.filename }));
+      } else setError(sayFailure(r));
+    } catch (e) {
+      setError(String(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
   async function copyMarkdown() {
     if (!report) return;
     const md = reportMarkdown(report);
@@ -291,9 +309,14 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         {counts}
         <div class="actions">
           {view === 'table' ? (
-            <button type="button" disabled={!shown.length} onClick={() => { setDone(''); setView('report'); }}>
-              {t('overview.report')}
-            </button>
+            <>
+              <button type="button" disabled={!shown.length} onClick={() => { setDone(''); setView('report'); }}>
+                {t('overview.report')}
+              </button>
+              <button type="button" data-action="export-ledger" disabled={!rows?.length || exporting} title={t('ledger.exportTitle')} onClick={() => void ledger()}>
+                {exporting ? t('ledger.exporting') : t('ledger.export')}
+              </button>
+            </>
           ) : (
             <>
               <fieldset class="grouping">
@@ -314,15 +337,15 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
               <button type="button" data-export="docx" disabled={makingWord} onClick={() => void exportWord()}>
                 {t('meetingReport.word')}
               </button>
-              <button type="button" class="quiet" onClick={() => setView('table')}>
+              <button type="button" class="quiet" onClick={() => { setDone(''); setView('table'); }}>
                 {t('overview.back')}
               </button>
-              {done && (
-                <span class="done" data-testid="report-done" aria-hidden="true">
-                  ✓ {done}
-                </span>
-              )}
             </>
+          )}
+          {done && (
+            <span class="done" data-testid="report-done" aria-hidden="true">
+              ✓ {done}
+            </span>
           )}
         </div>
       </header>

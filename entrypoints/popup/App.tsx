@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { BackupStatus } from '../../components/BackupStatus';
-import { ExportButtons } from '../../components/ExportButtons';
+import { ExportButtons, type FileFormat } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
 import { ProgressSummary } from '../../components/ProgressSummary';
 import { UndoImport } from '../../components/UndoImport';
-import type { ExportFormat } from '../../lib/protocol';
 import type { PopupSummary } from '../../lib/summary/summary';
 import { sayFailure, t } from '../../utils/i18n';
+import { exportLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 import { activeTabId, downloadText, openItem, openOverview } from './browser';
 import { RecognisePage } from './RecognisePage';
@@ -42,9 +42,14 @@ export function App() {
     if (load.state === 'ready' && !performance.getEntriesByName('duban:popup-summary').length) performance.mark('duban:popup-summary');
   }, [load.state]);
 
-  async function exportFile(format: ExportFormat, noticeKeys?: string[]) {
+  async function exportFile(format: FileFormat, noticeKeys?: string[]) {
     setBusy(true);
     try {
+      if (format === 'xlsx') {
+        const r = await exportLedger(noticeKeys);
+        setExported(r.ok ? { ok: true, text: t('popup.exported', r.value.items, { file: r.value.filename }) } : { ok: false, text: sayFailure(r) });
+        return;
+      }
       const r = await sendMessage('exportAnnotations', { format, ...(noticeKeys && { noticeKeys }) });
       if (!r.ok) {
         setExported({ ok: false, text: sayFailure(r) });

@@ -1,5 +1,6 @@
 /** The popup's dealings with the browser: tabs, downloads, files. Nothing here touches the database. */
 import { browser } from '#imports';
+import { saveFile } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
 /**
@@ -32,16 +33,7 @@ async function isActionPopup(): Promise<boolean> {
   return (await browser.tabs.getCurrent()) === undefined;
 }
 
-/** Saves text as a file through the browser's download (an <a download> on a blob URL). */
+/** Saves text as a file through the browser's download. */
 export function downloadText(filename: string, mimeType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the download time to start before the blob goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(filename, mimeType, text);
 }

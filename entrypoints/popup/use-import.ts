@@ -11,6 +11,7 @@ import { REFUSED } from '../../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
 import type { UndoableImport } from '../../lib/db/restore-point';
 import { say, sayFailureLines, t } from '../../utils/i18n';
+import { isLedgerFile, previewLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
 export function useImport(onChanged: () => Promise<void>) {
@@ -41,6 +42,13 @@ export function useImport(onChanged: () => Promise<void>) {
     if (tooLarge && !tooLarge.ok) return refused(say(tooLarge.error));
     setImp({ step: 'reading', fileName });
     try {
+      if (isLedgerFile(file)) {
+        // A ledger (.xlsx): read here, matched by the background into the JSON import's file.
+        const r = await previewLedger(file);
+        if (!r.ok) return setImp({ step: 'error', fileName, lines: sayFailureLines(r) });
+        pending.current = { text: r.value.text, importId: crypto.randomUUID() };
+        return setImp({ step: 'preview', fileName, preview: r.value.preview, ledger: r.value.ledger });
+      }
       const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
       if (!decoded.ok) return refused(say(decoded.error));
       const r = await sendMessage('previewImport', { text: decoded.text });
@@ -55,8 +63,8 @@ export function useImport(onChanged: () => Promise<void>) {
   async function apply() {
     const request = pending.current;
     if ((imp.step !== 'preview' && imp.step !== 'interrupted') || !request) return;
-    const { fileName, preview } = imp;
-    setImp({ step: 'applying', fileName, preview });
+    const { fileName, preview, ledger } = imp;
+    setImp({ step: 'applying', fileName, preview, ledger });
     try {
       const r = await sendMessage('applyImport', { text: request.text, fileName, importId: request.importId });
       pending.current = undefined;
@@ -68,7 +76,7 @@ export function useImport(onChanged: () => Promise<void>) {
         pending.current = undefined;
         setImp({ step: 'done', fileName, result: { ...preview, counts: r.value.counts } });
       } else {
-        setImp({ step: 'interrupted', fileName, preview, message: r?.ok ? t('import.interrupted') : t('import.interruptedUnknown') });
+        setImp({ step: 'interrupted', fileName, preview, ledger, message: r?.ok ? t('import.interrupted') : t('import.interruptedUnknown') });
       }
     }
     await Promise.all([onChanged(), loadLast()]);

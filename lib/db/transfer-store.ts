@@ -39,6 +39,14 @@ export function readSnapshot(db: DubanDatabase): Promise<RecordSet> {
   });
 }
 
+/** Notices and annotations without their history (the ledger shows no history), in one transaction. */
+export function readNoticesAndAnnotations(db: DubanDatabase): Promise<Pick<RecordSet, 'notices' | 'annotations'>> {
+  return db.transaction('r', db.notices, db.annotations, async () => {
+    const [notices, annotations] = await Promise.all([db.notices.toArray(), db.annotations.toArray()]);
+    return { notices, annotations };
+  });
+}
+
 /** The notices `keys`, their annotations and history (own entries, then imported ones); call inside a transaction. */
 async function readRecords(db: DubanDatabase, keys: readonly string[]): Promise<RecordSet> {
   const [notices, annotations, history, packs] = await Promise.all([

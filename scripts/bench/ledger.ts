@@ -1,0 +1,84 @@
+/**
+ * The 督办台账 (.xlsx) with 10,000 items (8 notices × 1,250), in Chromium through duban's pages:
+ *  - xlsx_export_10k_ms: the overview's 导出台账 clicked → the browser's download of the file
+ *    (the background's ledger data, exceljs writing the workbook in the page, the download).
+ *  - xlsx_import_10k_ms: the same ledger, every row edited (a status in Chinese, a longer note),
+ *    chosen in the popup's import → its preview shown (zip checks, exceljs reading the cells, the
+ *    background matching every row and planning the import).
+ * The data goes in as a JSON import (setup). Medians after one warm-up run (which loads the
+ * spreadsheet library's chunk).
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
+import { col } from '../../lib/transfer/test/ledger-edit';
+import { extensionPage, launchDuban } from '../../tests/e2e/harness';
+import { median, round } from './stats';
+import { syntheticData } from './transfer';
+
+const ROWS = 10_000;
+
+export async function benchLedger(runs = 3) {
+  const data = syntheticData();
+  const text = serializeTransferFile(buildTransferFile(data, Date.now()).file);
+  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-ledger-'));
+  const duban = await launchDuban();
+  try {
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    const imported = await popup.evaluate(
+      (text) => new Promise<boolean>((resolve) => chrome.runtime.sendMessage({ id: 1, type: 'applyImport', data: { text }, timestamp: Date.now() }, (r) => resolve(Boolean(r?.res?.ok)))),
+      text,
+    );
+    if (!imported) throw new Error('setup import failed');
+
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const button = overview.locator('[data-action="export-ledger"]:not([disabled])');
+    await button.waitFor();
+    const exportTimes: number[] = [];
+    let file = '';
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      const [download] = await Promise.all([overview.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+      if (i > 0) exportTimes.push(performance.now() - t0);
+      file = join(dir, `ledger-${i}.xlsx`);
+      await download.saveAs(file);
+      await button.waitFor();
+    }
+
+    // A colleague's edit of every row: the status as a word, the note grown.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    let rows = 0;
+    for (const ws of wb.worksheets.filter((w) => w.name !== '汇总')) {
+      const [st, note] = [col(ws, '状态'), col(ws, '进展情况')];
+      for (let r = 4; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        row.getCell(st).value = row.getCell(st).value === '已完成' ? '推进中' : '已完成';
+        row.getCell(note).value = `${row.getCell(note).value ?? ''}（区督查室复核）`;
+        rows++;
+      }
+    }
+    if (rows !== ROWS) throw new Error(`the ledger has ${rows} rows, not ${ROWS}`);
+    const edited = join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+
+    await popup.reload();
+    await popup.locator('main[aria-busy="false"]').waitFor();
+    const importTimes: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      await popup.locator('[data-testid="import-file"]').setInputFiles(edited);
+      await popup.locator('[data-testid="import-preview"], [data-testid="import-error"]').first().waitFor({ timeout: 120_000 });
+      if (i > 0) importTimes.push(performance.now() - t0);
+      const updated = await popup.locator('[data-kind="updated"]').textContent().catch(() => null);
+      if (updated !== String(ROWS)) throw new Error(`the preview shows ${updated} updated items, not ${ROWS}`);
+      await popup.locator('[data-action="cancel-import"]').click();
+    }
+    return { xlsx_export_10k_ms: round(median(exportTimes)), xlsx_import_10k_ms: round(median(importTimes)) };
+  } finally {
+    await duban.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

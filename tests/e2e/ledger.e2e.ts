@@ -1,0 +1,152 @@
+// The 督办台账 end to end in the built extension: profile A exports the ledger from its overview
+// (exceljs runs under the pages' CSP, script-src 'self'), a colleague edits it (exceljs in Node:
+// rows and columns moved, statuses in Chinese, progress as a percent, a column added with merged
+// cells), profile B imports it through its popup, sees the preview, applies, and its overlays on
+// the notice show the notes.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { col, reorder, rowOf, setPercent } from '../../lib/transfer/test/ledger-edit';
+import { sendFromPage } from './db';
+import { rowLabel, rowStatus } from './editor';
+import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
+
+const KEY = '拱政办发〔2024〕2号';
+const today = shanghaiDayOf(Date.now());
+
+/** The page's errors, CSP violations among them (an eval refused is a console error). */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+describe('a ledger from one profile, edited, imported into another', () => {
+  let a: Duban;
+  let b: Duban;
+  let dir: string;
+  let exported: string;
+  let edited: string;
+  let title: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-ledger-'));
+    a = await launchDuban();
+    await serveSeeds(a.context);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('profile A exports the ledger from its overview: every item, the notes as text, the key as text', async () => {
+    (await openNotice(a.context, noticeSeed().url)).close();
+    const overview = await extensionPage(a.context, a.extensionId, 'overview.html');
+    const errors = watchErrors(overview);
+    // Nothing annotated yet: nothing to export.
+    expect(await sendFromPage(overview, 'getLedger', {})).toMatchObject({ ok: false });
+    const record = await overview.evaluate(
+      () =>
+        new Promise<any>((resolve) => {
+          const open = indexedDB.open('duban');
+          open.onsuccess = () => {
+            const req = open.result.transaction('notices').objectStore('notices').getAll();
+            req.onsuccess = () => resolve(req.result[0]);
+          };
+        }),
+    );
+    title = record.title;
+    const fingerprint = (key: string) => record.items.find((i: any) => i.key === key).fingerprint;
+    const edits = [
+      { itemKey: '1', status: 'in_progress', note: '已召开专题会，方案已报区政府', progress: 30 },
+      { itemKey: '2', status: 'done', note: '=HYPERLINK("http://evil","点我")' },
+      { itemKey: '3', status: 'behind', note: '街道尚未回复' },
+    ];
+    for (const e of edits) expect(await sendFromPage(overview, 'saveAnnotation', { noticeKey: KEY, fingerprint: fingerprint(e.itemKey), ...e })).toMatchObject({ ok: true });
+    await overview.reload();
+    const button = overview.locator('[data-action="export-ledger"]');
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    const [download] = await Promise.all([overview.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`duban-${KEY}-${today}.xlsx`);
+    exported = join(dir, download.suggestedFilename());
+    await download.saveAs(exported);
+    expect(errors).toEqual([]);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([KEY, '汇总']);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe(title);
+    expect(ws.getCell('A2').value).toBe(`文号：${KEY}`);
+    expect(ws.rowCount).toBe(3 + record.items.length);
+    expect(ws.getColumn(col(ws, '条目键')).hidden).toBe(true);
+    const cells = (key: string) => ['状态', '进度 (%)', '进展情况'].map((h) => rowOf(ws, key).getCell(col(ws, h)).value);
+    expect(cells('1')).toEqual(['推进中', 30, '已召开专题会，方案已报区政府']);
+    expect(cells('2')).toEqual(['已完成', null, '=HYPERLINK("http://evil","点我")']);
+    expect(rowOf(ws, '2').getCell(col(ws, '进展情况')).type).toBe(ExcelJS.ValueType.String);
+    expect(cells('4')).toEqual(['未开始', null, null]);
+    expect(rowOf(ws, '1').getCell(col(ws, '工作任务')).value).toBe(record.items[0].text);
+    expect(rowOf(ws, '12').getCell(col(ws, '条目键')).type).toBe(ExcelJS.ValueType.String);
+    wb.eachSheet((sheet) => sheet.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula))));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
+
+    // The popup's Excel button writes the same ledger (its page loads the library on demand).
+    const popup = await extensionPage(a.context, a.extensionId, 'popup.html');
+    await popup.locator('main[aria-busy="false"]').waitFor();
+    const [fromPopup] = await Promise.all([popup.waitForEvent('download'), popup.locator('.transfer .export-row [data-export="xlsx"]').click()]);
+    expect(fromPopup.suggestedFilename()).toBe(`duban-${KEY}-${today}.xlsx`);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile((await fromPopup.path())!);
+    expect(again.worksheets[0].rowCount).toBe(ws.rowCount);
+    await popup.close();
+
+    // A colleague's edit.
+    reorder(ws);
+    const [st, pr, note] = [col(ws, '状态'), col(ws, '进度 (%)'), col(ws, '进展情况')];
+    rowOf(ws, '1').getCell(st).value = '已完成';
+    setPercent(rowOf(ws, '1').getCell(pr), 100);
+    rowOf(ws, '4').getCell(st).value = '进行中';
+    setPercent(rowOf(ws, '4').getCell(pr), 60);
+    rowOf(ws, '4').getCell(note).value = '区建设局：已完成方案初稿';
+    rowOf(ws, '5').getCell(st).value = '滞后';
+    rowOf(ws, '5').getCell(pr).value = '60%';
+    edited = join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+  });
+
+  it('profile B imports the edited ledger, sees the preview, applies, and its overlays show the notes', async () => {
+    b = await launchDuban();
+    await serveSeeds(b.context);
+    // B knows the notice (a ledger never creates one by guessing).
+    (await openNotice(b.context, noticeSeed().url)).close();
+    const page = await extensionPage(b.context, b.extensionId, 'popup.html');
+    const errors = watchErrors(page);
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.locator('[data-testid="import-file"]').setInputFiles(edited);
+    const preview = page.locator('[data-testid="import-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-kind="new"]').textContent()).toBe('5');
+    expect(await preview.locator('[data-testid="ledger-report"]').textContent()).toContain(`工作表「${KEY}」`);
+    expect(await preview.locator('[data-testid="ledger-unmatched-rows"]').count()).toBe(0);
+    await page.locator('[data-action="apply-import"]').click();
+    await page.locator('[data-testid="import-done"]').waitFor();
+    expect(errors).toEqual([]);
+
+    const notice = await openNotice(b.context, noticeSeed().url);
+    await expect.poll(() => rowLabel(notice, 1, 'note')).toBe('已召开专题会，方案已报区政府');
+    expect(await rowStatus(notice, 1)).toBe('done');
+    expect(await rowLabel(notice, 2, 'note')).toBe('=HYPERLINK("http://evil","点我")');
+    expect(await rowStatus(notice, 3)).toBe('behind');
+    expect(await rowLabel(notice, 4, 'note')).toBe('区建设局：已完成方案初稿');
+    expect(await rowStatus(notice, 4)).toBe('in_progress');
+    expect(await rowLabel(notice, 4, 'progress')).toContain('60');
+    expect(await rowStatus(notice, 5)).toBe('behind');
+  });
+});

@@ -1,0 +1,250 @@
+// Ledgers edited as colleagues edit them (Excel's own engine here is exceljs in Node), and hostile
+// ones, through what the pages do (zip checks, the workbook reader) and the background's calls
+// (previewLedgerImport, then applyImport with the file it made): applied right, or refused with a
+// message and nothing written.
+import ExcelJS from 'exceljs';
+import { zipSync, strToU8 } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../entrypoints/background/router';
+import { saveAnnotation } from '../lib/db/annotations';
+import type { DubanDatabase } from '../lib/db/database';
+import { readSnapshot } from '../lib/db/transfer-store';
+import type { Message } from '../lib/message';
+import type { LedgerPreview } from '../lib/protocol';
+import { buildLedger } from '../lib/transfer/ledger-export';
+import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
+import { checkLedgerZip } from '../lib/transfer/ledger-zip';
+import { dispose, freshDb, SEED_KEY, seedNotice, syntheticNotice } from '../lib/transfer/test/fixtures';
+import { col, reorder, rowOf, setPercent } from '../lib/transfer/test/ledger-edit';
+import { failure, type Failure, type Result } from '../lib/util/result';
+import { readLedgerWorkbook, writeLedgerWorkbook } from './ledger-workbook';
+
+const NOW = Date.UTC(2026, 10, 25, 0, 0);
+const LATER = NOW + 3_600_000;
+let a: DubanDatabase;
+let b: DubanDatabase;
+beforeEach(async () => {
+  a = await freshDb('ledger-a');
+  b = await freshDb('ledger-b');
+});
+afterEach(async () => {
+  await dispose(a);
+  await dispose(b);
+});
+
+const notice = seedNotice();
+const fp = (key: string) => notice.items.find((i) => i.key === key)!.fingerprint;
+const textOf = (key: string) => notice.items.find((i) => i.key === key)!.text;
+
+/** Profile A's ledger of the seed notice: items 1–3 annotated. */
+async function exportA(): Promise<ExcelJS.Workbook> {
+  await createService(a, () => NOW - 9000).handle('openNotice', notice);
+  await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp('1'), status: 'in_progress', note: '已召开专题会', progress: 30 }, NOW - 8000);
+  await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: fp('2'), status: 'done', note: '=1+1 照录' }, NOW - 7000);
+  await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '3', fingerprint: fp('3'), followUp: '2026-12-01' }, NOW - 6000);
+  const bytes = await writeLedgerWorkbook(buildLedger(await readSnapshot(a), NOW)!);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  return wb;
+}
+
+/** What the page does with a chosen file, then the background's preview. */
+async function preview(db: DubanDatabase, bytes: Uint8Array, now = LATER): Promise<Result<LedgerPreview>> {
+  const checked = checkLedgerZip(bytes);
+  if (!checked.ok) return failure(checked.error);
+  const grid = await readLedgerWorkbook(bytes);
+  return (await createService(db, () => now).handle('previewLedgerImport', grid)) as Result<LedgerPreview>;
+}
+
+const save = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
+const codes = (r: Result<unknown>) => (r.ok ? [] : [r.code, ...(r.details ?? []).map((m) => m.code)]);
+
+async function annotations(db: DubanDatabase) {
+  return Object.fromEntries((await db.annotations.toArray()).map((x) => [x.itemKey, { status: x.status, note: x.note, progress: x.progress, followUp: x.followUp }]));
+}
+
+describe('a ledger a colleague edited, imported into another profile', () => {
+  it('matches moved rows and columns by the key, reads Chinese statuses and every way of writing progress', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    reorder(ws);
+    const [st, pr, note] = [col(ws, '状态'), col(ws, '进度 (%)'), col(ws, '进展情况')];
+    rowOf(ws, '1').getCell(st).value = '已完成';
+    setPercent(rowOf(ws, '1').getCell(pr), 100);
+    rowOf(ws, '4').getCell(st).value = '进行中';
+    rowOf(ws, '4').getCell(pr).value = 0.6;
+    rowOf(ws, '4').getCell(pr).numFmt = '0.0%';
+    rowOf(ws, '4').getCell(note).value = '已完成方案初稿';
+    rowOf(ws, '5').getCell(st).value = ' 滞后 ';
+    rowOf(ws, '5').getCell(pr).value = '60%';
+    rowOf(ws, '6').getCell(pr).value = 60;
+    rowOf(ws, '6').getCell(col(ws, '跟进日期')).value = new Date(Date.UTC(2026, 11, 3));
+    rowOf(ws, '6').getCell(col(ws, '跟进日期')).numFmt = 'yyyy/m/d';
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const r = await preview(b, await save(wb));
+    expect(codes(r), JSON.stringify(r)).toEqual([]);
+    const p = (r as { value: LedgerPreview }).value;
+    expect(p.preview.counts).toEqual({ new: 6, updated: 0, unchanged: 0, conflict: 0 });
+    expect(p.ledger.unmatchedRows).toEqual([]);
+    expect(p.ledger.sheets).toEqual([expect.objectContaining({ noticeKey: SEED_KEY, rows: notice.items.length, matched: notice.items.length })]);
+    // Nothing is written by the preview.
+    expect(await b.annotations.count()).toBe(0);
+    const applied = await createService(b, () => LATER).handle('applyImport', { text: p.text, fileName: 'ledger.xlsx' });
+    expect(applied.ok).toBe(true);
+    expect(await annotations(b)).toEqual({
+      '1': { status: 'done', note: '已召开专题会', progress: 100, followUp: undefined },
+      '2': { status: 'done', note: '=1+1 照录', progress: undefined, followUp: undefined },
+      '3': { status: 'not_started', note: '', progress: undefined, followUp: '2026-12-01' },
+      '4': { status: 'in_progress', note: '已完成方案初稿', progress: 60, followUp: undefined },
+      '5': { status: 'behind', note: '', progress: 60, followUp: undefined },
+      '6': { status: 'not_started', note: '', progress: 60, followUp: '2026-12-03' },
+    });
+    // Undo puts B back as it was.
+    const last = await createService(b, () => LATER).handle('getLastImport', {});
+    expect((await createService(b, () => LATER + 1).handle('undoLastImport', { id: (last as { value: { id: number } }).value.id })).ok).toBe(true);
+    expect(await b.annotations.count()).toBe(0);
+  });
+
+  it('matches by 序号 and text when the key column is gone, and names rows that match no item', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    ws.spliceColumns(col(ws, '条目键'), 1);
+    const [st, task] = [col(ws, '状态'), col(ws, '工作任务')];
+    ws.getRow(4 + 6).getCell(st).value = '已完成'; // item 7
+    ws.getRow(4 + 7).getCell(task).value = '一项改写过的任务'; // item 8: its text no longer the notice's
+    ws.getRow(4 + 7).getCell(st).value = '已完成';
+    ws.addRow(['99', '通知里没有的任务', '', '', '', '', '推进中']);
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const r = await preview(b, await save(wb));
+    const p = (r as { value: LedgerPreview }).value;
+    expect(p.ledger.unmatchedRows).toEqual([
+      { sheet: ws.name, row: 11, no: '8', text: '一项改写过的任务' },
+      { sheet: ws.name, row: ws.rowCount, no: '99', text: '通知里没有的任务' },
+    ]);
+    expect(p.ledger.unmatchedRowCount).toBe(2);
+    expect(p.preview.notices[0].itemKeys.new).toEqual(['1', '2', '3', '7']);
+  });
+
+  it('refuses a row whose key names an item with another text (never guessed)', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    rowOf(ws, '4').getCell(col(ws, '工作任务')).value = textOf('5');
+    rowOf(ws, '4').getCell(col(ws, '状态')).value = '已完成';
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const p = ((await preview(b, await save(wb))) as { value: LedgerPreview }).value;
+    expect(p.ledger.unmatchedRows.map((r) => r.no)).toEqual(['4']);
+    expect(p.preview.notices[0].itemKeys.new).not.toContain('4');
+  });
+});
+
+describe('a ledger back in the profile that exported it', () => {
+  it('takes the colleague\'s changes to items unchanged here, and keeps both notes where both changed', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    const [st, note] = [col(ws, '状态'), col(ws, '进展情况')];
+    rowOf(ws, '1').getCell(note).value = '已召开专题会，方案已报批';
+    rowOf(ws, '1').getCell(st).value = '已完成';
+    rowOf(ws, '2').getCell(note).value = '区发改局补充';
+    rowOf(ws, '2').getCell(st).value = '推进中';
+    // After the export, A changed item 2 itself.
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: fp('2'), note: '本地改写', status: 'paused' }, NOW + 1000);
+    const bytes = await save(wb);
+    const p = ((await preview(a, bytes)) as { value: LedgerPreview }).value;
+    expect(p.preview.counts).toMatchObject({ updated: 1, conflict: 1 });
+    expect((await createService(a, () => LATER).handle('applyImport', { text: p.text })).ok).toBe(true);
+    const after = await annotations(a);
+    expect(after['1']).toMatchObject({ status: 'done', note: '已召开专题会，方案已报批' });
+    // A's later status stays; both notes are kept, marked.
+    expect(after['2'].status).toBe('paused');
+    expect(after['2'].note).toContain('本地改写');
+    expect(after['2'].note).toContain('区发改局补充');
+    // The same ledger again changes nothing more.
+    const again = ((await preview(a, bytes, LATER + 5000)) as { value: LedgerPreview }).value;
+    expect(again.preview.changes).toBe(false);
+  });
+});
+
+describe('hostile ledgers', () => {
+  async function refusedWithNothingWritten(bytes: Uint8Array): Promise<(string | undefined)[]> {
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const before = await b.annotations.count();
+    const r = await preview(b, bytes);
+    expect(r.ok).toBe(false);
+    expect(await b.annotations.count()).toBe(before);
+    return codes(r);
+  }
+
+  it('refuses a formula in a column duban reads, naming the cell', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    const cell = rowOf(ws, '3').getCell(col(ws, '进展情况'));
+    cell.value = { formula: 'HYPERLINK("http://evil","x")', result: 'x' } as ExcelJS.CellFormulaValue;
+    const r = await preview(b, await save(wb));
+    expect(r.ok).toBe(false);
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const again = await preview(b, await save(wb));
+    expect(codes(again)).toEqual(['import.refused', 'ledger.bad.formula']);
+    expect((again as Failure & { details: Message[] }).details[0].params).toMatchObject({ cell: cell.address });
+    expect(await b.annotations.count()).toBe(0);
+  });
+
+  it('refuses a status it cannot read, naming the cell and value', async () => {
+    const wb = await exportA();
+    rowOf(wb.worksheets[0], '3').getCell(col(wb.worksheets[0], '状态')).value = '差不多了';
+    expect(await refusedWithNothingWritten(await save(wb))).toEqual(['import.refused', 'ledger.bad.status']);
+  });
+
+  it('refuses a merged header (two columns under one name)', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    ws.mergeCells(3, col(ws, '状态'), 3, col(ws, '状态') + 1);
+    expect(await refusedWithNothingWritten(await save(wb))).toEqual(['import.refused', 'ledger.duplicateColumn']);
+  });
+
+  it('refuses a ledger of a notice this profile does not know, naming it', async () => {
+    const wb = await exportA();
+    await createService(b, () => NOW).handle('openNotice', syntheticNotice(1));
+    const r = await preview(b, await save(wb));
+    expect(codes(r)).toEqual(['import.refused', 'ledger.noNotice']);
+    expect(JSON.stringify(r)).toContain(notice.title.slice(0, 20));
+    expect(await b.annotations.count()).toBe(0);
+  });
+
+  it('refuses binary junk and a workbook that is not a ledger', async () => {
+    const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(checkLedgerZip(junk)).toEqual({ ok: false, error: { code: 'ledger.notXlsx' } });
+    expect(checkLedgerZip(zipSync({ 'a.txt': strToU8('hello') }))).toEqual({ ok: false, error: { code: 'ledger.notXlsx' } });
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Sheet1').addRow(['name', 'age']);
+    expect(await refusedWithNothingWritten(await save(other))).toEqual(['import.refused', 'ledger.noLedger']);
+  });
+
+  it('refuses a zip bomb by what it expands to, without the spreadsheet library', () => {
+    // 16 MB of zeros deflates to about 16 kB; the limit is made small here to keep the test quick.
+    const limits = { ...LEDGER_LIMITS, maxExpandedBytes: 4 * 1024 * 1024 };
+    const bomb = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(16 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.byteLength).toBeLessThan(100 * 1024);
+    expect(checkLedgerZip(bomb, limits)).toMatchObject({ ok: false, error: { code: 'ledger.expandsTooMuch' } });
+    // A bomb that lies about its size is stopped while inflating, not by its declared size.
+    const lying = bomb.slice();
+    lieAboutSizes(lying);
+    expect(checkLedgerZip(lying, limits)).toMatchObject({ ok: false, error: { code: 'ledger.expandsTooMuch' } });
+    expect(checkLedgerZip(lying, { ...limits, maxExpandedBytes: 32 * 1024 * 1024 })).toMatchObject({ ok: true });
+  });
+
+  it('refuses 1,048,576 rows before anything parses them', () => {
+    const sheet = `<worksheet><sheetData>${'<row r="1"/>'.repeat(1_048_575)}<row r="1048576"/></sheetData></worksheet>`;
+    const bytes = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+    expect(checkLedgerZip(bytes)).toMatchObject({ ok: false, error: { code: 'ledger.tooManyRows' } });
+  });
+});
+
+/** Writes 1 as every declared uncompressed size (central directory and local headers). */
+function lieAboutSizes(zip: Uint8Array) {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 4 <= zip.byteLength; i++) {
+    const sig = v.getUint32(i, true);
+    if (sig === 0x02014b50) v.setUint32(i + 24, 1, true);
+    if (sig === 0x04034b50) v.setUint32(i + 22, 1, true);
+  }
+}

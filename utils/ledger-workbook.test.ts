@@ -1,0 +1,111 @@
+// The ledger export read back with exceljs in Node (its own Node build, not the bundle duban
+// writes with): every cell, no formula anywhere, the styles and print setup a clerk relies on.
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../entrypoints/background/router';
+import { saveAnnotation } from '../lib/db/annotations';
+import type { DubanDatabase } from '../lib/db/database';
+import { readSnapshot } from '../lib/db/transfer-store';
+import { STATUS_FILLS } from '../lib/transfer/ledger-columns';
+import { buildLedger } from '../lib/transfer/ledger-export';
+import { dispose, freshDb, SEED_KEY, seedNotice } from '../lib/transfer/test/fixtures';
+import { itemFacts } from '../lib/transfer/item-facts';
+import { writeLedgerWorkbook } from './ledger-workbook';
+
+const NOW = Date.UTC(2026, 10, 25, 0, 0);
+let db: DubanDatabase;
+beforeEach(async () => {
+  db = await freshDb('ledger-export');
+});
+afterEach(() => dispose(db));
+
+const FORMULA_LIKE = ['=HYPERLINK("http://evil","点我")', '+1+2', '-3', '@SUM(A1)'];
+
+async function exported() {
+  const notice = seedNotice();
+  const { handle } = createService(db, () => NOW - 5000);
+  await handle('openNotice', notice);
+  const fp = (n: number) => notice.items[n - 1].fingerprint;
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp(1), status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28', progress: 60 }, NOW - 4000);
+  for (let i = 0; i < FORMULA_LIKE.length; i++) {
+    await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: String(i + 2), fingerprint: fp(i + 2), status: 'behind', note: FORMULA_LIKE[i] }, NOW - 3000);
+  }
+  await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '9', fingerprint: fp(9), status: 'done', progress: 100 }, NOW - 2000);
+  const ledger = buildLedger(await readSnapshot(db), NOW)!;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeLedgerWorkbook(ledger)) as never);
+  return { notice, ledger, wb };
+}
+
+describe('the ledger export, read back', () => {
+  it('has a sheet per notice with the title, 文号 and header above one row per item, every cell a value', async () => {
+    const { notice, wb, ledger } = await exported();
+    expect(ledger.filename).toBe('duban-拱政办发〔2024〕2号-2026-11-25.xlsx');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['拱政办发〔2024〕2号', '汇总']);
+    const ws = wb.getWorksheet('拱政办发〔2024〕2号')!;
+    expect(ws.getCell('A1').value).toBe(notice.title);
+    expect(ws.getCell('A2').value).toBe('文号：拱政办发〔2024〕2号');
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '状态', '进度 (%)', '进展情况', '跟进日期', '更新时间', '填报人', '条目键']);
+    expect(ws.rowCount).toBe(3 + notice.items.length);
+    notice.items.forEach((item, i) => {
+      const row = ws.getRow(4 + i);
+      const facts = itemFacts(item, notice.sections);
+      expect(row.getCell(1).value).toBe(item.key);
+      expect(row.getCell(2).value).toBe(item.text);
+      // An empty field is an empty cell.
+      const text = (list: string[]) => list.join('、') || null;
+      expect(row.getCell(3).value).toBe(text(facts.leaders));
+      expect(row.getCell(4).value).toBe(text(facts.lead));
+      expect(row.getCell(5).value).toBe(text(facts.co));
+      // The key: text, never the number Excel would make of it.
+      expect(row.getCell(13).value).toBe(item.key);
+      expect(row.getCell(13).type).toBe(ExcelJS.ValueType.String);
+    });
+    const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
+    expect([7, 8, 9, 10, 11].map((c) => row('1').getCell(c).value)).toEqual(['推进中', 60, '已召开专题会', '2026-11-28', '2026-11-25 07:59:56']);
+    expect(row('9').getCell(7).value).toBe('已完成');
+    expect(row('20').getCell(7).value).toBe('未开始');
+    expect(row('20').getCell(9).value).toBe(null);
+    FORMULA_LIKE.forEach((text, i) => {
+      const cell = row(String(i + 2)).getCell(9);
+      expect(cell.value).toBe(text);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+    });
+    for (const sheet of wb.worksheets) {
+      sheet.eachRow((r) => r.eachCell((c) => expect([c.address, c.type]).not.toEqual([c.address, ExcelJS.ValueType.Formula])));
+    }
+  });
+
+  it('freezes the header, hides the key, wraps and fills, prints A4 landscape fit to width with the header repeated', async () => {
+    const { wb } = await exported();
+    const ws = wb.worksheets[0];
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getColumn(13).hidden).toBe(true);
+    expect(ws.getColumn(2).width).toBe(48);
+    expect(ws.getColumn(9).width).toBe(40);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.getCell('A1').isMerged && ws.getCell('L1').isMerged).toBe(true);
+    expect(ws.getCell('C3').font?.bold).toBe(true);
+    const first = ws.getRow(4);
+    expect(first.getCell(2).alignment?.wrapText).toBe(true);
+    expect((first.getCell(7).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(STATUS_FILLS.in_progress);
+  });
+
+  it('counts statuses by lead unit and by leader in 汇总', async () => {
+    const { wb, notice } = await exported();
+    const ws = wb.getWorksheet('汇总')!;
+    expect(ws.getRow(3).values).toEqual([undefined, '牵头单位', '未开始', '推进中', '已完成', '滞后', '暂缓', '合计']);
+    const rows: unknown[][] = [];
+    ws.eachRow((r, n) => n > 3 && rows.push((r.values as unknown[]).slice(1)));
+    const leaderHeader = rows.findIndex((r) => r[0] === '牵头领导');
+    const byUnit = rows.slice(0, leaderHeader).filter((r) => r.length);
+    const byLeader = rows.slice(leaderHeader + 1);
+    const total = (t: unknown[][]) => t.reduce((n, r) => n + (r[6] as number), 0);
+    // Each item counts once under each of its lead units, once under each leader.
+    const expectUnits = notice.items.reduce((n, i) => n + Math.max(1, itemFacts(i, notice.sections).lead.length), 0);
+    expect(total(byUnit)).toBe(expectUnits);
+    expect(byLeader.reduce((n, r) => n + (r[3] as number), 0)).toBeGreaterThanOrEqual(1); // 已完成: item 9
+    expect(byLeader.reduce((n, r) => n + (r[4] as number), 0)).toBeGreaterThanOrEqual(4); // 滞后: items 2–5
+    for (const r of [...byUnit, ...byLeader]) expect((r.slice(1, 6) as number[]).reduce((a, b) => a + b, 0)).toBe(r[6]);
+  });
+});

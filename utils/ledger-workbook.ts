@@ -1,0 +1,181 @@
+/**
+ * The 督办台账 as an .xlsx and back, with exceljs. Loaded on demand (a dynamic import) by duban's
+ * pages only: never by the content script, and not in the popup's own bundle. exceljs's default
+ * browser bundle carries a regenerator runtime that calls Function() and fails under the pages'
+ * CSP (script-src 'self'; exceljs#2345): its bare bundle does not, with the runtime imported first.
+ * Every cell is written as a value: text that looks like a formula (=, +, -, @) stays text.
+ */
+import 'regenerator-runtime/runtime';
+import * as ExcelBundle from 'exceljs/dist/exceljs.bare.min.js';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
+import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET } from '../lib/transfer/ledger-columns';
+import type { Ledger, LedgerCount, LedgerNoticeSheet } from '../lib/transfer/ledger-export';
+import type { LedgerCell, LedgerGrid } from '../lib/transfer/ledger-grid';
+import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
+
+const Excel = ((ExcelBundle as unknown as { default?: typeof ExcelBundle }).default ?? ExcelBundle) as typeof import('exceljs');
+
+/** Rows above the header: the notice's title, its 文号. */
+const HEADER_ROW = 3;
+const LAST_VISIBLE = LEDGER_COLUMN_IDS.length - 1;
+const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
+const WRAP = { wrapText: true, vertical: 'top' as const };
+const A4 = 9;
+
+/** The ledger as .xlsx bytes. */
+export async function writeLedgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
+  const wb = new Excel.Workbook();
+  wb.creator = 'duban';
+  for (const sheet of ledger.sheets) noticeSheet(wb, sheet);
+  summarySheet(wb, ledger);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function printSetup(ws: Worksheet) {
+  Object.assign(ws.pageSetup, {
+    paperSize: A4,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  });
+  ws.headerFooter.oddFooter = '&P / &N';
+}
+
+function titleRows(ws: Worksheet, title: string, docNoLine: string, lastColumn: string) {
+  ws.getCell('A1').value = title;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').alignment = { wrapText: true, vertical: 'middle' };
+  ws.mergeCells(`A1:${lastColumn}1`);
+  ws.getRow(1).height = 36;
+  ws.getCell('A2').value = docNoLine;
+  ws.mergeCells(`A2:${lastColumn}2`);
+}
+
+function headerRow(ws: Worksheet, headers: readonly string[]) {
+  const row = ws.getRow(HEADER_ROW);
+  headers.forEach((h, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  });
+}
+
+function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  const lastVisible = columnLetter(LAST_VISIBLE - 1);
+  ws.columns = LEDGER_COLUMN_IDS.map((id) => ({
+    key: id,
+    width: LEDGER_COLUMNS[id].width,
+    hidden: LEDGER_COLUMNS[id].hidden ?? false,
+    // Keys such as 12 and dates typed in later stay text in Excel and WPS.
+    ...((id === 'key' || id === 'no') && { style: { numFmt: '@' } }),
+  }));
+  titleRows(ws, sheet.title, sheet.docNoLine, lastVisible);
+  // The notice's key, in the hidden column: matches the sheet to its notice when no 文号 is shown.
+  ws.getCell(1, LEDGER_COLUMN_IDS.length).value = sheet.noticeKey;
+  headerRow(ws, LEDGER_COLUMN_IDS.map(ledgerHeader));
+  const statusColumn = LEDGER_COLUMN_IDS.indexOf('status') + 1;
+  for (const r of sheet.rows) {
+    const row = ws.addRow(LEDGER_COLUMN_IDS.map((id) => (r[id] === '' ? null : r[id])));
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.alignment = WRAP;
+      cell.border = BORDER;
+    });
+    row.getCell(statusColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.statusId] } };
+  }
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: LAST_VISIBLE } };
+  printSetup(ws);
+}
+
+function summarySheet(wb: Workbook, ledger: Ledger) {
+  const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  const headers = (by: string) => [by, ...ITEM_STATUSES.map((s) => STATUS_LABELS[s].zh), '合计'];
+  const last = columnLetter(ITEM_STATUSES.length + 1);
+  ws.columns = [{ width: 24 }, ...ITEM_STATUSES.map(() => ({ width: 9 })), { width: 9 }];
+  const sheets = ledger.sheets;
+  titleRows(ws, sheets.length === 1 ? `${sheets[0].title} 汇总` : '督办台账 汇总', sheets.length === 1 ? sheets[0].docNoLine : '', last);
+  headerRow(ws, headers('牵头单位'));
+  const table = (counts: LedgerCount[]) => {
+    for (const c of counts) {
+      const row = ws.addRow([c.name, ...ITEM_STATUSES.map((s) => c.counts[s]), c.total]);
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.border = BORDER;
+        cell.alignment = WRAP;
+      });
+    }
+  };
+  table(ledger.summary.byLeadUnit);
+  ws.addRow([]);
+  const leaderHeader = ws.addRow(headers('牵头领导'));
+  leaderHeader.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+  });
+  table(ledger.summary.byLeader);
+  printSetup(ws);
+}
+
+/** A (0) … Z, AA …: a column's letters. */
+function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A workbook's cells, each read by its number format. The bytes must have passed
+ * lib/transfer/ledger-zip.ts checkLedgerZip first.
+ */
+export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerGrid> {
+  const wb = new Excel.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheets: LedgerGrid['sheets'] = [];
+  wb.eachSheet((ws) => {
+    if (sheets.length >= LEDGER_LIMITS.maxSheets) return;
+    const rows: (LedgerCell[] | null)[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r > LEDGER_LIMITS.maxRows + 100) return;
+      const cells: LedgerCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (c <= LEDGER_LIMITS.maxColumns) cells[c - 1] = cellValue(cell);
+      });
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      while (rows.length < r - 1) rows.push(null);
+      rows[r - 1] = cells;
+    });
+    sheets.push({ name: ws.name.slice(0, 100), rows });
+  });
+  return { sheets };
+}
+
+type Value = Cell['value'];
+
+/** A cell as the ledger reads it: a merged cell has its first cell's value. */
+function cellValue(cell: Cell): LedgerCell {
+  const v: Value = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.slice(0, 60_000);
+  if (typeof v === 'number') return cell.numFmt?.includes('%') ? { pct: Math.round(v * 100 * 1e6) / 1e6 } : v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: v.toISOString().slice(0, 19) };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '').slice(0, 1000) };
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').slice(0, 60_000);
+    if ('text' in v && 'hyperlink' in v) {
+      const text = v.text as unknown;
+      return typeof text === 'string' ? text : (text as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+    }
+    if ('error' in v) return { error: String(v.error).slice(0, 100) };
+  }
+  return String(v).slice(0, 60_000);
+}
