@@ -22,6 +22,23 @@ export interface HistoryPack {
   entries: HistoryEntry[];
 }
 
+/** An attachment file a notice was read from (./attachments.ts keeps them). */
+export interface AttachmentRecord {
+  /** The notice read from the file (lib/notice/attachment-key.ts). */
+  noticeKey: string;
+  /** Where the file was fetched from (the cover's link), or `file:` and its name for one opened from disk. */
+  url: string;
+  /** The attachment's title as the cover page names it. */
+  title: string;
+  /** The cover page: where the viewer links back to. */
+  cover?: { url: string; title: string; docNo?: string; issuer?: string };
+  /** The file's type, as sniffed from its bytes. */
+  kind: string;
+  size: number;
+  bytes: Blob;
+  savedAt: number;
+}
+
 /** Small facts about the database itself: persistence granted, last export, … */
 interface MetaRecord {
   key: string;
@@ -57,6 +74,8 @@ export class DubanDatabase extends Dexie {
   annotationDigests!: EntityTable<AnnotationDigest, 'noticeKey'>;
   /** Each notice's summary as far as it does not depend on the day: what the popup reads (lib/summary/digests.ts). */
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
+  /** Attachment files a notice was read from, kept so it reopens without fetching (./attachments.ts). */
+  attachments!: EntityTable<AttachmentRecord, 'noticeKey'>;
   /** How many writes this instance has made since it was created (the write-counter middleware below). */
   writes = 0;
   private readonly writeListeners = new Set<() => void>();
@@ -171,5 +190,8 @@ export class DubanDatabase extends Dexie {
         await tx.table('annotationDigests').bulkPut(digests.annotations);
         await tx.table('summaryDigests').bulkPut(digests.summaries);
       });
+    // Version 10: the attachment files notices were read from (the document viewer). A new table
+    // only, so it applies on top of whichever versions ran before it.
+    this.version(10).stores({ attachments: 'noticeKey, url, savedAt' });
   }
 }
