@@ -4,15 +4,14 @@
  * again, and offline. One file per notice; a file over the cap is not kept, and the oldest files
  * go when the kept ones would pass the total.
  */
+import { MAX_ATTACHMENT_BYTES } from '../notice/attachment-key';
 import type { AttachmentRecord, DubanDatabase } from './database';
 
 export type { AttachmentRecord };
+export { MAX_ATTACHMENT_BYTES };
 
-/** The largest file the viewer opens, and keeps. */
-export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
 /** All kept files together. */
 export const MAX_KEPT_BYTES = 300 * 1024 * 1024;
-
 
 /** Keeps `record`, replacing the notice's earlier file; false when it is over the cap. */
 export async function keepAttachment(db: DubanDatabase, record: AttachmentRecord): Promise<boolean> {

@@ -32,3 +32,6 @@ export function attachmentNoticeKey(cover: CoverIdentity, attachmentTitle: strin
   const head = [place, cover.issuer].filter(Boolean).join(' ');
   return `${head} 附件：${title}`.slice(0, MAX_KEY_LENGTH);
 }
+
+/** The largest attachment duban opens and keeps (30 MB): the viewer's cap and the attachments table's. */
+export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
