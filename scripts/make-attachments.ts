@@ -15,6 +15,7 @@ import {
   type FileChild,
 } from 'docx';
 import { parseHTML } from 'linkedom';
+import { PAGE, writePdf, type PdfText } from './fixtures/pdf-writer';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NOTICES = resolve(ROOT, 'tests/fixtures/notices');
@@ -30,6 +31,12 @@ export const DOCX_SOURCES = [
   { name: 'haiyan-2022', file: 'haiyan-2022-prose.docx' },
 ] as const;
 
+/** Which notice fixtures become PDF attachments (a text layer): prose with labelled lines, a table with group rows. */
+export const PDF_SOURCES = [
+  { name: 'haiyan-2022', file: 'haiyan-2022-prose.pdf' },
+  { name: 'hangzhou-2021', file: 'hangzhou-2021-groups.pdf' },
+] as const;
+
 const text = (el: Element): string => {
   let s = '';
   for (const n of el.childNodes) {
@@ -39,34 +46,99 @@ const text = (el: Element): string => {
   return s;
 };
 
-const para = (s: string) => new Paragraph({ children: s.split('\n').map((line, i) => new TextRun({ text: line.replace(/\u00a0/g, ' '), break: i ? 1 : 0 })) });
-
-function table(t: Element): Table {
-  const rows = [...t.querySelectorAll('tr')].map((tr) => {
-    const cells = [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH').map((c) => {
-      const ps = [...c.querySelectorAll('p')];
-      const children = (ps.length ? ps.map(text) : [text(c)]).map((s) => para(s.trim()));
-      return new TableCell({
-        children,
-        columnSpan: Number(c.getAttribute('colspan') ?? 1),
-        rowSpan: Number(c.getAttribute('rowspan') ?? 1),
-      });
-    });
-    return new TableRow({ children: cells });
-  });
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
-}
+/** A fixture's body as the files are written from it: paragraphs and tables. */
+type Cell = { text: string[]; colSpan: number; rowSpan: number };
+type Block = { paragraph: string } | { rows: Cell[][] };
 
 /** The fixture's body (the content of its article), block by block. */
-function blocks(el: Element, out: FileChild[]): void {
+function blocks(el: Element, out: Block[]): void {
   for (const c of el.children) {
     const tag = c.tagName;
-    if (tag === 'TABLE') out.push(table(c));
-    else if (/^(P|H[1-6])$/.test(tag)) {
-      const s = text(c).trim();
-      if (s) out.push(para(s));
+    if (tag === 'TABLE') {
+      out.push({
+        rows: [...c.querySelectorAll('tr')].map((tr) =>
+          [...tr.children].filter((td) => td.tagName === 'TD' || td.tagName === 'TH').map((td) => {
+            const ps = [...td.querySelectorAll('p')];
+            return {
+              text: (ps.length ? ps.map(text) : [text(td)]).map((s) => s.replace(/\u00a0/g, ' ').trim()),
+              colSpan: Number(td.getAttribute('colspan') ?? 1),
+              rowSpan: Number(td.getAttribute('rowspan') ?? 1),
+            };
+          })),
+      });
+    } else if (/^(P|H[1-6])$/.test(tag)) {
+      const s = text(c).replace(/\u00a0/g, ' ').trim();
+      if (s) out.push({ paragraph: s });
     } else if (tag !== 'META' && tag !== 'STYLE' && tag !== 'SCRIPT') blocks(c, out);
   }
+}
+
+const para = (s: string) => new Paragraph({ children: s.split('\n').map((line, i) => new TextRun({ text: line, break: i ? 1 : 0 })) });
+
+function docxChildren(body: readonly Block[]): FileChild[] {
+  return body.map((b) =>
+    'paragraph' in b
+      ? para(b.paragraph)
+      : new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: b.rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: c.text.map(para), columnSpan: c.colSpan, rowSpan: c.rowSpan })) })),
+      }));
+}
+
+/** The blocks laid out on A4 pages as a word processor prints them: lines wrapped at the margin, table cells in columns. */
+function pdfPages(body: readonly Block[]): PdfText[][] {
+  const SIZE = 11;
+  const LEFT = 50;
+  const WIDTH = 484;
+  const LINE = 18;
+  const pages: PdfText[][] = [[]];
+  let y = PAGE.height - 60;
+  const newLine = () => {
+    y -= LINE;
+    if (y < 50) {
+      pages.push([]);
+      y = PAGE.height - 60 - LINE;
+    }
+  };
+  const wrap = (s: string, chars: number) => {
+    const out: string[] = [];
+    for (const part of s.split('\n')) for (let i = 0; i < Math.max(1, part.length); i += chars) out.push(part.slice(i, i + chars));
+    return out;
+  };
+  const put = (x: number, s: string) => s && pages.at(-1)!.push({ x, y, size: SIZE, text: s });
+  for (const b of body) {
+    if ('paragraph' in b) {
+      for (const l of wrap(b.paragraph, Math.floor(WIDTH / SIZE))) {
+        newLine();
+        put(LEFT, l);
+      }
+      continue;
+    }
+    const cols = Math.max(...b.rows.map((r) => r.reduce((n, c) => n + c.colSpan, 0)));
+    // Each column as wide as its header's words (and a gap), the rest shared by how much each holds.
+    const full = b.rows.filter((r) => r.length === cols);
+    const least = Array.from({ length: cols }, (_, i) => (Math.min(6, Math.max(2, full[0]?.[i]?.text.join('').length ?? 2)) + 2) * SIZE);
+    const weight = Array.from({ length: cols }, (_, i) => Math.max(1, ...full.map((r) => r[i].text.join('').length)));
+    const spare = WIDTH - least.reduce((a, w) => a + w, 0);
+    const total = weight.reduce((a, w) => a + w, 0);
+    const widths = weight.map((w, i) => least[i] + (w / total) * spare);
+    const xs = widths.map((_, i) => LEFT + widths.slice(0, i).reduce((a, w) => a + w, 0));
+    for (const r of b.rows) {
+      if (r.length === 1 && r[0].colSpan === cols) {
+        newLine();
+        put(LEFT, r[0].text.join(''));
+        continue;
+      }
+      // Two characters' gap between columns, as a table's cell padding leaves.
+      const cells = r.map((c, i) => c.text.flatMap((p) => wrap(p, Math.max(1, Math.floor(widths[i] / SIZE) - 2))));
+      const height = Math.max(...cells.map((c) => c.length));
+      for (let k = 0; k < height; k++) {
+        newLine();
+        cells.forEach((c, i) => put(xs[i] + 4, c[k] ?? ''));
+      }
+    }
+  }
+  return pages;
 }
 
 function bodyOf(html: string): Element {
@@ -118,37 +190,19 @@ function legacyFile(): Buffer {
   return b;
 }
 
-/** A one-page PDF that draws a box and no text: a scan has no text layer either. */
-export function pdfWithoutText(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-  ];
-  const stream = '0.5 g 72 600 451 170 re f';
-  objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
-
 export async function buildAttachments(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const s of DOCX_SOURCES) {
-    const out: FileChild[] = [];
-    blocks(bodyOf(readFileSync(resolve(NOTICES, `${s.name}.html`), 'utf8')), out);
-    files.set(s.file, await docx(out));
-  }
+  const body = (name: string) => {
+    const out: Block[] = [];
+    blocks(bodyOf(readFileSync(resolve(NOTICES, `${name}.html`), 'utf8')), out);
+    return out;
+  };
+  for (const s of DOCX_SOURCES) files.set(s.file, await docx(docxChildren(body(s.name))));
+  for (const s of PDF_SOURCES) files.set(s.file, writePdf(pdfPages(body(s.name))));
   files.set('numbered-prose.docx', await numberedDocx());
   files.set('legacy-breakdown.doc', legacyFile());
-  files.set('scan-no-text.pdf', pdfWithoutText());
+  // A page with nothing written on it: a scan without a text layer reads the same.
+  files.set('scan-no-text.pdf', writePdf([[]]));
   return files;
 }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentNoticeKey } from '../../lib/notice/attachment-key';
-import { readDb, sendFromPage } from './db';
+import { readDb } from './db';
 import { editorSaved, field, itemInEditor, openEditor, rowLabel } from './editor';
 import { extensionPage, launchDuban, ROOT, screenshot, serveHtml, type Duban } from './harness';
 
@@ -118,9 +118,9 @@ describe('a notice whose list is an attachment', () => {
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
     expect(await overview.locator('table.overview').textContent()).toContain('附件里的第一项已开工');
+    await overview.locator('table.overview tbody tr[data-item]').first().locator('td.c-no').click();
     const opened = duban.context.waitForEvent('page');
-    const r = await sendFromPage(overview, 'openPage', { url: `${DOWNLOAD}#duban-item-${encodeURIComponent(keys[0])}` });
-    expect(r.ok).toBe(true);
+    await overview.locator('aside.details a[href*="downfile.jsp"]').click();
     const again = await opened;
     await again.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
     expect(again.url()).toContain('viewer.html?notice=');
