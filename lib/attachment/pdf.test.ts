@@ -17,7 +17,8 @@ const xml = (text: string) => new (parseHTML('<html></html>').DOMParser)().parse
 
 /** The viewer's reading of a PDF (entrypoints/viewer/pdf.ts), with pdf.js's Node build. */
 async function readPdf(bytes: Uint8Array): Promise<AttachmentDocument> {
-  const task = getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  // As the viewer reads it (entrypoints/viewer/pdf.ts); pdf.js 6 has no eval path (its isEvalSupported option is gone).
+  const task = getDocument({ data: bytes, useWasm: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
   const pdf = await task.promise;
   const pages = [];
   for (let n = 1; n <= pdf.numPages; n++) pages.push(pdfTextItems(await (await pdf.getPage(n)).getTextContent()));

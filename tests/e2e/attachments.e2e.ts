@@ -20,6 +20,7 @@ const DOWNLOAD = 'http://www.zhonglou.gov.cn/module/download/downfile.jsp?classi
 const STORAGE_HOST = 'zhonglou-gov.oss-cn-hangzhou.aliyuncs.com';
 const STORED_PATH = '/jcms/2021/03/2103181620.docx';
 const LEGACY = 'http://www.zhonglou.gov.cn/uploadfile/2021/0318/old.doc';
+const PDF = 'http://www.zhonglou.gov.cn/uploadfile/2021/0318/P020210318.pdf';
 const TITLE = '关于印发2021年重大民生实事项目目标任务责任分解表的通知';
 const ATTACHMENT = '2021年重大民生实事项目目标任务责任分解表';
 const DOC_NO = '常钟政办〔2021〕3号';
@@ -32,7 +33,9 @@ const coverHtml = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${TIT
 <p>各镇人民政府、街道办事处，区各有关部门：</p><p>现将《${ATTACHMENT}》印发给你们，请认真抓好落实。</p>
 <p>${ISSUER}</p><p>2021年3月18日</p>
 <p>附件：<a href="/module/download/downfile.jsp?classid=0&amp;filename=2103181620.docx">1.${ATTACHMENT}.docx</a></p>
-<p><a href="/uploadfile/2021/0318/old.doc">2.旧格式附件.doc</a></p></div></body></html>`;
+<p><a href="/uploadfile/2021/0318/old.doc">2.旧格式附件.doc</a></p>
+<p><a href="/uploadfile/2021/0318/P020210318.pdf">3.重点工作责任分解.pdf</a></p></div></body></html>`;
+const prose = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/notices/haiyan-2022.expected.json'), 'utf8')) as typeof expected;
 
 describe('a notice whose list is an attachment', () => {
   let duban: Duban;
@@ -60,6 +63,7 @@ describe('a notice whose list is an attachment', () => {
       downloads++;
       return route.fulfill({ status: 302, headers: { location: stored } });
     });
+    await duban.context.route(PDF, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: readFileSync(join(ROOT, 'tests/fixtures/attachments/haiyan-2022-prose.pdf')) }));
     await duban.context.route(LEGACY, (route) => route.fulfill({ status: 200, contentType: 'application/msword', body: readFileSync(join(ROOT, 'tests/fixtures/attachments/legacy-breakdown.doc')) }));
   }, 60_000);
   afterAll(async () => {
@@ -80,7 +84,7 @@ describe('a notice whose list is an attachment', () => {
     cover = await duban.context.newPage();
     await cover.goto(COVER_URL);
     await cover.locator('html[data-duban="cover"]').waitFor({ state: 'attached', timeout: 30_000 });
-    expect(await cover.locator('[data-duban-attachment]').count()).toBe(2);
+    expect(await cover.locator('[data-duban-attachment]').count()).toBe(3);
     // The button is in a closed root: the page sees a plain host, no text.
     expect(await cover.evaluate(() => document.querySelector('[data-duban-attachment]')!.shadowRoot)).toBeNull();
   });
@@ -127,6 +131,14 @@ describe('a notice whose list is an attachment', () => {
     expect(downloads).toBe(1);
     await again.close();
     await overview.close();
+  });
+
+  it('reads a PDF’s text layer in pdf.js’s worker and overlays every item', async () => {
+    const page = await openFromCover(2);
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(Number(await page.locator('html').getAttribute('data-duban-items'))).toBe(prose.lists.flatMap((l) => l.items).length);
+    await screenshot(page, 'viewer-pdf');
+    await page.close();
   });
 
   it('says plainly that a .doc cannot be read, and how to make it work', async () => {
