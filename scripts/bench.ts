@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,...]
+ * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,viewer,...]
  * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
  */
 import { execSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { benchNonNotice } from './bench/nonnotice';
 import { benchOverview } from './bench/overview';
 import { benchParse } from './bench/parse';
 import { benchTransfer } from './bench/transfer';
+import { benchViewer } from './bench/viewer';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
@@ -56,6 +57,8 @@ const GOALS: Record<string, string> = {
   load_popup_render_cold_ms: 'the same, background woken first',
   load_overview_render_ms: '≤ 200 ms with a 10 MB database',
   load_overview_filter_ms: '≤ 50 ms with a 10 MB database',
+  viewer_ready_docx_ms: '≤ 1,000 ms, click → every item of a 150-item docx table overlaid in the viewer (Chromium)',
+  viewer_ready_pdf_ms: '≤ 2,500 ms, click → every item of a 20-page text PDF overlaid in the viewer (Chromium)',
 };
 
 async function main() {
@@ -71,6 +74,7 @@ async function main() {
   if (want('transfer')) Object.assign(results, await benchTransfer());
   if (want('overview')) Object.assign(results, await benchOverview());
   if (want('load')) Object.assign(results, await benchLoad());
+  if (want('viewer')) Object.assign(results, await benchViewer());
   if (values.json) {
     process.stdout.write(JSON.stringify(results) + '\n');
     return;

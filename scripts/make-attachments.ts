@@ -190,6 +190,33 @@ function legacyFile(): Buffer {
   return b;
 }
 
+const UNITS = ['区发改局', '区财政局', '区住建局', '区教育局', '区卫健局', '区商务局', '区人力社保局', '区自然资源局'];
+const unitsOf = (i: number) => [UNITS[i % UNITS.length], UNITS[(i + 3) % UNITS.length], UNITS[(i + 5) % UNITS.length]];
+
+/** The bench's table (npm run bench -- --only viewer): `n` tasks, 序号 | 重点工作任务 | 牵头单位 | 配合单位, a group row every 15. */
+export function benchTableDocx(n: number): Promise<Buffer> {
+  const cell = (t: string, colSpan = 1): Cell => ({ text: [t], colSpan, rowSpan: 1 });
+  const rows: Cell[][] = [['序号', '重点工作任务', '牵头单位', '配合单位'].map((t) => cell(t))];
+  for (let i = 1; i <= n; i++) {
+    if (i % 15 === 1) rows.push([cell(`（${'一二三四五六七八九十'[Math.floor(i / 15) % 10]}）第${Math.floor(i / 15) + 1}组重点工作`, 4)]);
+    const [lead, ...co] = unitsOf(i);
+    rows.push([cell(String(i)), cell(`推进第${i}项重点工作，全年完成投资${i}亿元，确保项目按期建成投用。`), cell(lead), cell(co.join('、'))]);
+  }
+  return docx(docxChildren([{ paragraph: '2024年区政府工作报告重点工作责任分解表' }, { rows }]));
+}
+
+/** The bench's PDF: prose items, each followed by its labelled line, over `pages` A4 pages. */
+export function benchProsePdf(pages: number): Buffer {
+  const body: Block[] = [{ paragraph: '2024年区政府工作报告重点工作责任分解' }];
+  // About 45 lines a page, three lines an item.
+  for (let i = 1; i <= Math.floor((pages * 45) / 3); i++) {
+    const [lead, ...co] = unitsOf(i);
+    body.push({ paragraph: `${i}.推进第${i}项重点工作，全年完成投资${i}亿元，加快项目前期工作，确保项目按期开工建设并投入使用。` });
+    body.push({ paragraph: `牵头单位：${lead}；配合单位：${co.join('、')}` });
+  }
+  return writePdf(pdfPages(body).slice(0, pages));
+}
+
 export async function buildAttachments(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   const body = (name: string) => {

@@ -8,8 +8,8 @@ import { MAX_ATTACHMENT_BYTES } from '../../lib/notice/attachment-key';
 
 export class TooLarge extends Error {}
 
-export async function fetchFile(url: string, cap = MAX_ATTACHMENT_BYTES): Promise<Uint8Array> {
-  const response = await fetch(url, { credentials: 'include', redirect: 'follow' });
+export async function fetchFile(url: string, signal?: AbortSignal, cap = MAX_ATTACHMENT_BYTES): Promise<Uint8Array> {
+  const response = await fetch(url, { credentials: 'include', redirect: 'follow', ...(signal ? { signal } : {}) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (Number(response.headers.get('content-length') ?? 0) > cap) throw new TooLarge();
   const reader = response.body?.getReader();

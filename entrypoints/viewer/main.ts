@@ -23,7 +23,7 @@ import { localiseDocument, say, t } from '../../utils/i18n';
 import { showNotice, type ShownNotice } from '../notice.content/show-notice';
 import { mountViewerBar } from './bar';
 import { fetchFile, TooLarge } from './fetch-file';
-import { readPdf } from './pdf';
+import { readPdf, warmPdf } from './pdf';
 import './style.css';
 
 /** What the file is and where it came from, for its notice and for keeping it. */
@@ -38,6 +38,7 @@ interface Source {
   keep: boolean;
 }
 
+performance.mark('duban:viewer-start');
 const html = document.documentElement;
 const db = new DubanDatabase(DB_NAME);
 localiseDocument(document, t('attachment.viewerTitle'));
@@ -63,6 +64,8 @@ async function start() {
   const a = target.attachment;
   const key = attachmentNoticeKey(a.cover, a.title);
   bar.setFile(a.title, a.cover);
+  if (a.kind === 'pdf') void warmPdf();
+  // A kept file is not fetched again.
   const kept = await keptAttachment(db, key).catch(() => undefined);
   if (kept) return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: a.url, title: a.title, cover: a.cover, key, keep: false });
   let bytes: Uint8Array;
@@ -103,8 +106,10 @@ async function show(bytes: Uint8Array, source: Source) {
     readPdf,
   });
   if (!outcome.ok) return refuse(outcome);
+  performance.mark('duban:viewer-read');
   bar.setFile(source.title, source.cover);
   const article = writeAttachmentPage(document, outcome.content, source.cover?.title || source.title);
+  performance.mark('duban:viewer-built');
   shown = { article };
   document.title = `${source.title} · ${t('attachment.viewerTitle')}`;
   const found = recogniseNotice(document, { url: source.url, isVisible: (el) => el.checkVisibility?.() ?? true });
