@@ -149,4 +149,13 @@ describe('a notice whose list is an attachment', () => {
     expect(said).toContain('另存为 .docx');
     await page.close();
   });
+
+  it('opens a file picked from disk, Word’s own numbering read', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'viewer.html');
+    await page.locator('[data-duban-viewer-bar] input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/attachments/numbered-prose.docx'));
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(Number(await page.locator('html').getAttribute('data-duban-items'))).toBe(3);
+    expect(await page.locator('article').textContent()).toContain('二、办好民生实事');
+    await page.close();
+  });
 });
