@@ -1,5 +1,6 @@
 /**
- * duban's database. Opened only by the background, in the extension's own origin: the page's
+ * duban's database. Opened by the background, in the extension's own origin (and by the document
+ * viewer for its `attachments` table only, so a file never crosses a message): the page's
  * storage never holds a note. Versions are append-only; each adds an upgrade, never edits an old one.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
