@@ -14,6 +14,7 @@ import {
   AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { PAGE, writePdf, type PdfText } from './fixtures/pdf-writer';
 
@@ -148,9 +149,23 @@ function bodyOf(html: string): Element {
   return body as unknown as Element;
 }
 
+const FIXED_TIME = new Date('2024-03-07T00:00:00Z');
+
+/**
+ * The same bytes on every run: the docx library stamps the time of writing (docProps/core.xml, the
+ * zip's entries), so the zip is written again with a fixed time.
+ */
+function deterministic(docxBytes: Buffer): Buffer {
+  const files = unzipSync(new Uint8Array(docxBytes));
+  const core = files['docProps/core.xml'];
+  if (core) files['docProps/core.xml'] = strToU8(strFromU8(core).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, FIXED_TIME.toISOString().replace('.000', '')));
+  const entries = Object.keys(files).sort().map((name) => [name, [files[name], { mtime: FIXED_TIME }]] as const);
+  return Buffer.from(zipSync(Object.fromEntries(entries)));
+}
+
 async function docx(children: FileChild[], numbering?: ConstructorParameters<typeof Document>[0]['numbering']): Promise<Buffer> {
   const doc = new Document({ creator: 'duban', title: 'duban fixture', ...(numbering ? { numbering } : {}), sections: [{ children }] });
-  return Packer.toBuffer(doc);
+  return deterministic(await Packer.toBuffer(doc));
 }
 
 /** Prose items numbered by Word itself (一、 then 1.), the number only in numbering.xml. */
