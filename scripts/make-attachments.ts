@@ -14,7 +14,7 @@ import {
   AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { PAGE, writePdf, type PdfText } from './fixtures/pdf-writer';
 
@@ -159,8 +159,9 @@ function deterministic(docxBytes: Buffer): Buffer {
   const files = unzipSync(new Uint8Array(docxBytes));
   const core = files['docProps/core.xml'];
   if (core) files['docProps/core.xml'] = strToU8(strFromU8(core).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, FIXED_TIME.toISOString().replace('.000', '')));
-  const entries = Object.keys(files).sort().map((name) => [name, [files[name], { mtime: FIXED_TIME }]] as const);
-  return Buffer.from(zipSync(Object.fromEntries(entries)));
+  const zippable: Zippable = {};
+  for (const name of Object.keys(files).sort()) zippable[name] = [files[name], { mtime: FIXED_TIME }];
+  return Buffer.from(zipSync(zippable));
 }
 
 async function docx(children: FileChild[], numbering?: ConstructorParameters<typeof Document>[0]['numbering']): Promise<Buffer> {
