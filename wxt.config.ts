@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { governmentMatches } from './lib/notice/government';
+import { fileHostMatches } from './lib/notice/sites';
 
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
@@ -16,7 +17,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'activeTab', 'scripting'],
     // Loading the notice script into a government page the probe found likely (the probe's own
     // matches, lib/notice/government.ts); any other page only when the user asks (activeTab).
-    host_permissions: governmentMatches(),
+    // The object-storage hosts attachment links redirect to: the document viewer fetches files there.
+    host_permissions: [...governmentMatches(), ...fileHostMatches()],
     // The probe (entrypoints/probe.ts, a plain script: WXT's content-script start-up would cost
     // every government page more than the probe itself) on every government page.
     content_scripts: [{ matches: governmentMatches(), js: ['probe.js'], run_at: 'document_idle' }],

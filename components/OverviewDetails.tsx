@@ -18,13 +18,18 @@ export interface OverviewDetailsProps {
   /** Appends a conflict copy to the note or dismisses it; the answer is the annotation as stored. */
   resolveCopy(copyId: string, action: 'append' | 'dismiss'): Promise<Result<ItemAnnotation>>;
   onClose(): void;
+  /**
+   * Shows the item's page (the background opens it, in duban's viewer for a notice read from an
+   * attachment, whose URL is the file's); without it the link opens the URL itself.
+   */
+  onOpenPage?(url: string): void;
 }
 
 /**
  * One item in full: text, units, the same editor as on the notice page (status, progress,
  * follow-up, note: each saved as it is typed, flushed when the panel closes), snoozes and history.
  */
-export function OverviewDetails({ row, history, today, send, resolveCopy, onClose }: OverviewDetailsProps) {
+export function OverviewDetails({ row, history, today, send, resolveCopy, onClose, onOpenPage }: OverviewDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [, redraw] = useState(0);
   const store = useMemo(
@@ -85,7 +90,16 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
       {row.deadline && <p class="units">{t('details.deadline', { deadline: row.deadline })}</p>}
       {row.url && (
         <p>
-          <a href={itemUrl(row.url, row.itemKey)} target="_blank" rel="noopener noreferrer">
+          <a
+            href={itemUrl(row.url, row.itemKey)}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={(e) => {
+              if (!onOpenPage || !/^https?:/.test(row.url ?? '')) return;
+              e.preventDefault();
+              onOpenPage(itemUrl(row.url!, row.itemKey));
+            }}
+          >
             {t('details.openOnPage')}
           </a>
         </p>

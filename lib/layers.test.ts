@@ -23,6 +23,7 @@ const LAYERS: Record<string, Layer> = {
   'lib/message.ts': 'core',
   'lib/followup': 'feature',
   'lib/transfer': 'feature',
+  'lib/attachment': 'feature',
   'lib/db': 'storage',
   'lib/protocol.ts': 'contract',
 };

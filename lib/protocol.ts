@@ -20,6 +20,7 @@ import type { Ledger } from './transfer/ledger-export';
 import { LedgerGrid } from './transfer/ledger-grid';
 import type { LedgerReport } from './transfer/ledger-import';
 import type { Result } from './util/result';
+import { AttachmentRequestSchema } from './attachment/viewer-link';
 
 export type { Failure, Result } from './util/result';
 export { failure } from './util/result';
@@ -116,11 +117,15 @@ export interface PageRecognition {
  * - `probe`: the probe content script in the top frame of any other government page: it may only
  *   say that the page looks like a notice;
  * - `editor`: duban's editor page framed inside such a tab (the one web-accessible page);
- * - `page`: duban's own pages (popup, overview) in their own tab or window.
+ * - `page`: duban's own pages (popup, overview) in their own tab or window;
+ * - `viewer`: duban's document viewer (viewer.html) in a tab: a page of duban's that also shows a
+ *   notice (an attachment's) as a content script does, so it may open it and ask for the editor
+ *   in its tab, and send everything duban's pages may.
  */
-export type SenderKind = 'content' | 'probe' | 'editor' | 'page';
+export type SenderKind = 'content' | 'probe' | 'editor' | 'page' | 'viewer';
 
 export const EDITOR_PATH = '/editor.html';
+export const VIEWER_PATH = '/viewer.html';
 
 /**
  * Classifies a sender, or null when it is not duban. A page script cannot reach
@@ -145,6 +150,7 @@ export function senderKind(
   const top = (sender.frameId ?? 0) === 0;
   if (url.protocol === 'chrome-extension:') {
     if (url.pathname === EDITOR_PATH) return sender.tab?.id !== undefined && !top ? 'editor' : null;
+    if (url.pathname === VIEWER_PATH && url.host === extensionId && top && sender.tab?.id !== undefined) return 'viewer';
     return url.host === extensionId && top ? 'page' : null;
   }
   if (sender.tab?.id === undefined || !top) return null;
@@ -170,7 +176,7 @@ interface Call {
   access: Access;
 }
 
-const CONTENT: Access = { from: ['content'] };
+const CONTENT: Access = { from: ['content', 'viewer'] };
 /** The probe, on any government page (on a site of the registry it is a `content` sender). */
 const PROBE: Access = { from: ['probe', 'content'] };
 const EDITOR: Access = { from: ['editor'] };
@@ -273,6 +279,12 @@ export const calls = {
    * sheets and rows that match nothing. Writes nothing.
    */
   previewLedgerImport: { input: LedgerGrid, answer: answers<LedgerPreview>(), access: PAGES },
+  // attachments
+  /**
+   * Open duban's document viewer on an attachment of the cover page this content script is on
+   * (a click on its 在督办中打开 button); the viewer fetches the file itself.
+   */
+  openAttachment: { input: AttachmentRequestSchema, answer: answers<true>(), access: { from: ['content'] } },
 } satisfies Record<string, Call>;
 
 type Calls = typeof calls;
@@ -314,8 +326,10 @@ export const requestAccess = fieldOfCalls('access');
  */
 export function checkAccess(name: keyof typeof requestSchemas, kind: SenderKind, data: unknown, boundNotice: string | undefined): string | null {
   const access: Access = requestAccess[name];
-  if (!access.from.includes(kind)) return `${kind} may not send ${name}`;
-  if (access.scope === 'notice' && kind !== 'page') {
+  // The viewer is one of duban's pages: what they may send, it may.
+  const allowed = access.from.includes(kind) || (kind === 'viewer' && access.from.includes('page'));
+  if (!allowed) return `${kind} may not send ${name}`;
+  if (access.scope === 'notice' && kind !== 'page' && kind !== 'viewer') {
     const key = (data as { noticeKey?: unknown } | null)?.noticeKey;
     if (!boundNotice) return `no notice is open in this tab`;
     if (key !== boundNotice) return `${name} is limited to this tab's notice`;

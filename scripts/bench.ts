@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,ledger,...]
+ * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,ledger,viewer,...]
  * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
  */
 import { execSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { benchNonNotice } from './bench/nonnotice';
 import { benchOverview } from './bench/overview';
 import { benchParse } from './bench/parse';
 import { benchTransfer } from './bench/transfer';
+import { benchViewer } from './bench/viewer';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
@@ -59,6 +60,8 @@ const GOALS: Record<string, string> = {
   load_overview_filter_ms: '≤ 50 ms with a 10 MB database',
   xlsx_export_10k_ms: '≤ 1,500 ms, 导出台账 clicked → the .xlsx downloaded, 10,000 rows (Chromium, overview)',
   xlsx_import_10k_ms: '≤ 2,000 ms, an edited 10,000-row ledger chosen → its preview shown (Chromium, popup)',
+  viewer_ready_docx_ms: '≤ 1,000 ms, click → every item of a 150-item docx table overlaid in the viewer (Chromium)',
+  viewer_ready_pdf_ms: '≤ 2,500 ms, click → every item of a 20-page text PDF overlaid in the viewer (Chromium)',
 };
 
 async function main() {
@@ -75,6 +78,7 @@ async function main() {
   if (want('overview')) Object.assign(results, await benchOverview());
   if (want('load')) Object.assign(results, await benchLoad());
   if (want('ledger')) Object.assign(results, await benchLedger());
+  if (want('viewer')) Object.assign(results, await benchViewer());
   if (values.json) {
     process.stdout.write(JSON.stringify(results) + '\n');
     return;

@@ -15,3 +15,16 @@ if (!('groupBy' in Map)) {
     },
   });
 }
+
+// pdf.js (the viewer's PDF reader, read in Node by lib/attachment/pdf.test.ts) calls
+// Promise.withResolvers, which Node 20 lacks (Node 22+); Chromium has it.
+if (!('withResolvers' in Promise)) {
+  Object.defineProperty(Promise, 'withResolvers', {
+    value<T>() {
+      let resolve!: (v: T) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+      return { promise, resolve, reject };
+    },
+  });
+}

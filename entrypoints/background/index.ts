@@ -6,6 +6,9 @@ import type { ItemAnnotation } from '../../lib/annotation/model';
 import { checkAccess, requestSchemas, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
 import { onMessage, sendMessage } from '../../utils/messaging';
 import { openPage, setupReminders } from './reminders';
+import { attachmentAt } from '../../lib/db/attachments';
+import { viewerQuery } from '../../lib/attachment/viewer-link';
+import { VIEWER_PATH } from '../../lib/protocol';
 import { createEditorPorts } from './editor-ports';
 import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
@@ -26,10 +29,16 @@ export default defineBackground(() => {
   const db = new DubanDatabase(DB_NAME, { chromeTransactionDurability: 'relaxed' });
   const durable = new DubanDatabase(DB_NAME, { chromeTransactionDurability: 'strict' });
   const bindings = createTabBindings();
+  const viewerUrl = (query: string) => browser.runtime.getURL(VIEWER_PATH as '/viewer.html') + query;
+  // A notice read from an attachment has the file's URL: it opens in the viewer, from the kept file.
+  const locate = async (url: string) => {
+    const kept = await attachmentAt(db, url).catch(() => undefined);
+    return kept ? viewerUrl(viewerQuery({ noticeKey: kept.noticeKey }, /#.*$/.exec(url)?.[0] ?? '')) : url;
+  };
   // A tab's content script hears when its editor frame can take an item.
   const editors = createEditorPorts((tabId) => void sendMessage('editorChanged', { type: 'ready' }, { tabId, frameId: 0 }).catch(() => {}));
   // Snooze / done from a notification saves like a message does (history, every tab told).
-  const reminders = setupReminders(db, (patch) => service.handle('saveAnnotation', patch), (url) => bindings.tabAt(url));
+  const reminders = setupReminders(db, (patch) => service.handle('saveAnnotation', patch), (url) => bindings.tabAt(url), locate);
   const service = createService(db, Date.now, {
     onAnnotationSaved: (noticeKey, annotation) => {
       // Every tab showing the notice (the saving one too) hears of the change: tabs stay in step.
@@ -41,7 +50,7 @@ export default defineBackground(() => {
   const grants = createPageGrants();
   const injection = createPageInjection(browser.scripting, grants);
   listenForRecogniseCommand(injection);
-  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u)));
+  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate));
 
   for (const name of Object.keys(requestSchemas) as Name[]) {
     onMessage(name, async ({ data, sender }): Promise<Answer<typeof name>> => {
@@ -58,10 +67,16 @@ export default defineBackground(() => {
         if (!asked.success) return { ok: false, error: 'invalid request recognisePage' } as Answer<typeof name>;
         return injection.recognisePage(asked.data.tabId) as Promise<Answer<typeof name>>;
       }
+      if (name === 'openAttachment') {
+        const asked = requestSchemas.openAttachment.safeParse(data);
+        if (!asked.success) return { ok: false, error: 'invalid request openAttachment' } as Answer<typeof name>;
+        await browser.tabs.create({ url: viewerUrl(viewerQuery({ attachment: asked.data })) });
+        return { ok: true, value: true } as Answer<typeof name>;
+      }
       if ((TAB_REQUESTS as readonly string[]).includes(name)) {
         return tabHandlers.handle(name as TabRequest, data, { tabId: tabId as number, frameId: s.frameId ?? 0, url: s.url! }) as Promise<Answer<typeof name>>;
       }
-      return service.handle(name as Exclude<Name, TabRequest | 'noticeLikely' | 'recognisePage'>, data) as Promise<Answer<typeof name>>;
+      return service.handle(name as Exclude<Name, TabRequest | 'noticeLikely' | 'recognisePage' | 'openAttachment'>, data) as Promise<Answer<typeof name>>;
     });
   }
 

@@ -20,7 +20,9 @@ const SYNC_DELAY_MS = 300;
  * Shows `url`: the tab already showing its page (from the tab bindings, so no `tabs` permission)
  * goes there, else a new tab opens.
  */
-export async function openPage(url: string, findTab: (url: string) => Promise<number | undefined>): Promise<void> {
+export async function openPage(url: string, findTab: (url: string) => Promise<number | undefined>, locate: Locate = async (u) => u): Promise<void> {
+  // A notice read from an attachment opens in duban's viewer, not at the file's URL (a download).
+  url = await locate(url);
   const open = await findTab(url);
   if (open !== undefined) {
     const tab = await browser.tabs.update(open, { url, active: true });
@@ -30,9 +32,12 @@ export async function openPage(url: string, findTab: (url: string) => Promise<nu
   }
 }
 
+/** Where a notice's URL is shown: the viewer's URL for a notice read from an attachment. */
+export type Locate = (url: string) => Promise<string>;
+
 const words = (w: ReminderText) => (typeof w === 'string' ? w : say(w));
 
-const makePorts = (findTab: (url: string) => Promise<number | undefined>): ReminderPorts => ({
+const makePorts = (findTab: (url: string) => Promise<number | undefined>, locate?: Locate): ReminderPorts => ({
   async getAlarms() {
     return browser.alarms.getAll();
   },
@@ -65,7 +70,7 @@ const makePorts = (findTab: (url: string) => Promise<number | undefined>): Remin
       title: overdue > 0 ? t('badge.overdue', overdue) : t('badge.title'),
     });
   },
-  openUrl: (url) => openPage(url, findTab),
+  openUrl: (url) => openPage(url, findTab, locate),
   overviewUrl(query) {
     return browser.runtime.getURL('/overview.html') + query;
   },
@@ -79,8 +84,9 @@ export function setupReminders(
   db: DubanDatabase,
   save?: (patch: AnnotationPatch) => Promise<unknown>,
   findTab: (url: string) => Promise<number | undefined> = async () => undefined,
+  locate?: Locate,
 ): { onAnnotationSaved(): void } {
-  const engine = createReminderEngine({ db, ports: makePorts(findTab), now: () => Date.now(), save });
+  const engine = createReminderEngine({ db, ports: makePorts(findTab, locate), now: () => Date.now(), save });
   const report = (e: unknown) => console.error('duban reminders:', e);
   const sync = () => void engine.sync().catch(report);
 

@@ -174,4 +174,19 @@ describe('who may talk to the background', () => {
     expect(checkAccess('saveAnnotation', 'page', { ...save, noticeKey: 'B' }, undefined)).toBe(null);
     expect(checkAccess('openNotice', 'page', {}, undefined)).toMatch(/may not/);
   });
+  it('knows the document viewer in its own tab: it opens its notice like a content script and may do what pages do', () => {
+    expect(kind({ id, url: `chrome-extension://${id}/viewer.html?src=x`, frameId: 0, tab: { id: 9 } })).toBe('viewer');
+    // Framed, without a tab, or another extension's: not the viewer.
+    expect(kind({ id, url: `chrome-extension://${id}/viewer.html`, frameId: 3, tab: { id: 9 } })).toBe(null);
+    expect(kind({ id, url: `chrome-extension://${id}/viewer.html` })).toBe('page');
+    expect(kind({ id: 'other', url: `chrome-extension://other/viewer.html`, frameId: 0, tab: { id: 9 } })).toBe(null);
+    expect(checkAccess('openNotice', 'viewer', {}, undefined)).toBe(null);
+    expect(checkAccess('openEditor', 'viewer', { itemKey: '1' }, 'A')).toBe(null);
+    expect(checkAccess('getOverview', 'viewer', {}, undefined)).toBe(null);
+    expect(checkAccess('saveAnnotation', 'viewer', { noticeKey: 'B' }, 'A')).toBe(null);
+    // Only a content script on a cover page asks to open an attachment; the editor frame never.
+    expect(checkAccess('openAttachment', 'content', {}, undefined)).toBe(null);
+    expect(checkAccess('openAttachment', 'editor', {}, 'A')).toMatch(/may not/);
+    expect(checkAccess('openAttachment', 'probe', {}, undefined)).toMatch(/may not/);
+  });
 });

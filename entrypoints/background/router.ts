@@ -22,7 +22,7 @@ import { createTransferHandlers } from './transfer-handlers';
  * Calls about a tab's editor frame: ./tab-handlers.ts answers them; calls that load the notice
  * script into a page: ./page-injection.ts.
  */
-type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage' | 'noticeLikely' | 'recognisePage';
+type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'openPage' | 'noticeLikely' | 'recognisePage' | 'openAttachment';
 /** The calls this router answers: every other one, or the type-check fails. */
 type Handled = Exclude<CallName, TabOnly>;
 

@@ -392,6 +392,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 send={(patch) => send(openRow, patch)}
                 resolveCopy={(copyId, action) => resolveCopy(openRow, copyId, action)}
                 onClose={closeDetails}
+                onOpenPage={(url) => void sendMessage('openPage', { url }).catch(() => {})}
               />
             )}
           </main>

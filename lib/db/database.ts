@@ -1,5 +1,6 @@
 /**
- * duban's database. Opened only by the background, in the extension's own origin: the page's
+ * duban's database. Opened by the background, in the extension's own origin (and by the document
+ * viewer for its `attachments` table only, so a file never crosses a message): the page's
  * storage never holds a note. Versions are append-only; each adds an upgrade, never edits an old one.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
@@ -20,6 +21,23 @@ export interface HistoryPack {
   /** When the import ran. */
   at: number;
   entries: HistoryEntry[];
+}
+
+/** An attachment file a notice was read from (./attachments.ts keeps them). */
+export interface AttachmentRecord {
+  /** The notice read from the file (lib/notice/attachment-key.ts). */
+  noticeKey: string;
+  /** Where the file was fetched from (the cover's link), or `file:` and its name for one opened from disk. */
+  url: string;
+  /** The attachment's title as the cover page names it. */
+  title: string;
+  /** The cover page: where the viewer links back to. */
+  cover?: { url: string; title: string; docNo?: string; issuer?: string };
+  /** The file's type, as sniffed from its bytes. */
+  kind: string;
+  size: number;
+  bytes: Blob;
+  savedAt: number;
 }
 
 /** Small facts about the database itself: persistence granted, last export, … */
@@ -57,6 +75,8 @@ export class DubanDatabase extends Dexie {
   annotationDigests!: EntityTable<AnnotationDigest, 'noticeKey'>;
   /** Each notice's summary as far as it does not depend on the day: what the popup reads (lib/summary/digests.ts). */
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
+  /** Attachment files a notice was read from, kept so it reopens without fetching (./attachments.ts). */
+  attachments!: EntityTable<AttachmentRecord, 'noticeKey'>;
   /** How many writes this instance has made since it was created (the write-counter middleware below). */
   writes = 0;
   private readonly writeListeners = new Set<() => void>();
@@ -171,5 +191,8 @@ export class DubanDatabase extends Dexie {
         await tx.table('annotationDigests').bulkPut(digests.annotations);
         await tx.table('summaryDigests').bulkPut(digests.summaries);
       });
+    // Version 10: the attachment files notices were read from (the document viewer). A new table
+    // only, so it applies on top of whichever versions ran before it.
+    this.version(10).stores({ attachments: 'noticeKey, url, savedAt' });
   }
 }

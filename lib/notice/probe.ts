@@ -36,7 +36,14 @@ export interface ProbeSignals {
   title: keyof typeof NEEDED | 'untitled';
   /** Responsibility words counted, stopped at the count that decides. */
   responsibility: number;
+  /** A titled page with too few such words links an office file: maybe a cover page, its list attached. */
+  attachment?: boolean;
 }
+
+/** A link to an office file (a TRS file link, or JCMS's download script whose text names the file). */
+const ATTACHMENT_HREF = /\.(?:docx?|xlsx?|pdf|wps|et)(?:$|[?#])|\/module\/download\/downfile\.jsp/i;
+/** Only the first links are looked at: a cover page links its attachments near its text. */
+export const LINK_BUDGET = 400;
 
 export function probePage(doc: Document): ProbeSignals {
   // In <head>: a search of the whole document for a meta it lacks walks every element of a portal.
@@ -49,7 +56,16 @@ export function probePage(doc: Document): ProbeSignals {
   const need = NEEDED[kind];
   const text = (doc.body ?? doc.documentElement)?.textContent ?? '';
   const responsibility = countUpTo(text.length > TEXT_BUDGET ? text.slice(0, TEXT_BUDGET) : text, RESPONSIBILITY_WORDS, need);
-  return { verdict: responsibility >= need ? 'likely' : 'no', title: kind, responsibility };
+  if (responsibility >= need) return { verdict: 'likely', title: kind, responsibility };
+  // The notice script reads the cover and puts its buttons beside the attachments (lib/notice/cover.ts).
+  const attachment = linksAttachment(doc);
+  return { verdict: attachment ? 'likely' : 'no', title: kind, responsibility, attachment };
+}
+
+function linksAttachment(doc: Document): boolean {
+  const links = doc.getElementsByTagName('a');
+  for (let i = 0; i < links.length && i < LINK_BUDGET; i++) if (ATTACHMENT_HREF.test(links[i].getAttribute('href') ?? '')) return true;
+  return false;
 }
 
 /** Occurrences of any of `words` in `text`, stopping once `limit` is reached. */

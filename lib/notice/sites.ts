@@ -103,3 +103,16 @@ export function siteOf(url: string | undefined, sites: readonly Site[] = SITES):
 export function isOfficialUrl(url: string | undefined): boolean {
   return siteOf(url) !== undefined;
 }
+
+/**
+ * Object-storage hosts that government sites' attachment links redirect to (JCMS's
+ * /module/download/downfile.jsp answers with a redirect to the file on Alibaba, Tencent, Huawei
+ * or Baidu cloud storage): the document viewer fetches the file there itself, so duban holds
+ * host permissions for them (wxt.config.ts). No content script runs on them.
+ */
+export const FILE_HOSTS = ['*.aliyuncs.com', '*.myqcloud.com', '*.myhuaweicloud.com', '*.bcebos.com'] as const;
+
+/** The match patterns of FILE_HOSTS, for host_permissions. */
+export function fileHostMatches(): string[] {
+  return FILE_HOSTS.map((h) => `*://${h}/*`);
+}

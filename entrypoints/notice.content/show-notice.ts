@@ -1,0 +1,144 @@
+/**
+ * Shows a recognised notice in a document: open it in the background (which binds the tab to
+ * it), mount the rows, load the saved annotations, then mark <html data-duban="ready"
+ * data-duban-items="N">; in idle time, make the one editor frame. Shared by the notice script on
+ * a web page (./index.ts) and duban's document viewer (entrypoints/viewer/), which shows an
+ * attachment's notice the same way. It never edits: it shows, and asks the background to show
+ * the editor frame. The performance marks duban:recognised … duban:ready time it.
+ */
+import { createItemStore } from '../../lib/annotation/item-store';
+import { timeProgress } from '../../lib/annotation/schedule';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { keyOfHash } from '../../lib/notice/item-key';
+import { noticeKey } from '../../lib/notice/notice-key';
+import type { ItemAnchor } from '../../lib/notice/recognise';
+import type { Notice } from '../../lib/notice/types';
+import type { EditorTarget, Result } from '../../lib/protocol';
+import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
+import { createEditorFrame, type EditorFrame } from './editor-frame';
+import { buildOverlays } from './mount';
+import { isDarkBackground } from '../../lib/util/colour';
+import { backgroundsBehind, sharedSheet } from './shadow';
+import css from './styles.css?inline';
+
+/** How long to wait for the background before showing the overlays without saved annotations. */
+const ATTACH_WAIT = 300;
+/** How long to wait for the saved annotations before calling the page ready without them. */
+const OPEN_TIMEOUT = 10_000;
+
+export interface ShownNotice {
+  /** Takes everything away again (duban reloaded or removed). */
+  remove(): void;
+}
+
+export async function showNotice(doc: Document, notice: Notice, anchors: Map<string, ItemAnchor>, options: { copy: boolean }): Promise<ShownNotice> {
+  const html = doc.documentElement;
+  const view = doc.defaultView ?? window;
+  performance.mark('duban:recognised');
+  const opened = withTimeout(sendMessage('openNotice', notice), OPEN_TIMEOUT);
+  // The messenger hands the request to the browser one microtask later: let it go before the
+  // build below keeps the thread busy, so the background works while the overlays are built.
+  await Promise.resolve();
+
+  // The page's copy of the stored annotations: shown, never edited here.
+  const store = createItemStore({
+    noticeKey: noticeKey(notice),
+    items: notice.items,
+    send: async () => ({ ok: false, error: 'the page does not save' }),
+  });
+  onMessage('annotationChanged', ({ data }) => {
+    if (data.noticeKey === store.noticeKey) store.received(data.annotation);
+  });
+
+  // The rows take the page's colours: its background behind the first item decides light or dark.
+  const first = anchors.values().next().value?.nodes[0]?.parentElement ?? doc.body;
+  const sheet = sharedSheet(doc, css, isDarkBackground(backgroundsBehind(first)));
+  let editor: EditorFrame | undefined;
+  const openEditor = (target: EditorTarget, anchor: HTMLElement) => {
+    editor ??= makeEditor();
+    void editor.open(target, anchor);
+  };
+  const makeEditor = () => createEditorFrame(doc, sheet, (t) => sendMessage('openEditor', t));
+  onMessage('editorChanged', ({ data }) => {
+    if (data.type === 'ready') editor?.attached();
+    else if (editor) {
+      const at = editor.openAt;
+      editor.hide();
+      overlays.focusRow(at && 'itemKey' in at ? at.itemKey : undefined);
+    }
+  });
+  // A click elsewhere on the page puts the editor away (its fields save as they are left).
+  doc.addEventListener('mousedown', (e) => {
+    if (editor?.openAt && e.target !== editor.host) editor.hide();
+  }, true);
+
+  const today = shanghaiDayOf(Date.now());
+  const overlays = buildOverlays(doc, {
+    notice,
+    anchors,
+    store,
+    today,
+    expected: timeProgress(today, notice.year ?? Number(today.slice(0, 4))),
+    openEditor,
+    sheet,
+    copy: options.copy,
+  });
+  // A copy says so in its bar, and on the page for tests and styles (the page knows its host anyway).
+  if (options.copy) html.setAttribute('data-duban-copy', '');
+
+  performance.mark('duban:built');
+
+  // Attached once the saved annotations are in (the page lays out once), or after a short wait
+  // when the background is slow to wake; they fill in when they come.
+  let attached = false;
+  const attach = () => {
+    if (attached) return;
+    attached = true;
+    overlays.flush();
+    overlays.attach();
+  };
+  const attachAnyway = setTimeout(attach, ATTACH_WAIT);
+
+  const jumpToHash = () => {
+    const key = keyOfHash(view.location.hash);
+    if (key !== undefined) overlays.jumpTo(key);
+  };
+
+  void opened
+    .then((r) => {
+      if (r.ok) {
+        store.load(r.value.annotations);
+        // The page's text differs from the stored notice's: those rows say 原文已更改.
+        if (r.value.revision) store.markTextChanged(r.value.revision.differs);
+      } else overlays.setLoadError(r.error);
+    })
+    .catch((e: unknown) => overlays.setLoadError(e instanceof Error ? e.message : String(e)))
+    .finally(() => {
+      clearTimeout(attachAnyway);
+      attach();
+      html.setAttribute('data-duban-items', String(overlays.items.size));
+      html.setAttribute('data-duban', 'ready');
+      performance.mark('duban:ready');
+      // The editor frame loads in idle time, ready before the first click.
+      const idle = view.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
+      idle(() => (editor ??= makeEditor()));
+      // Links from the popup, the overview and reminders end in #duban-item-<key>.
+      jumpToHash();
+      view.addEventListener('hashchange', jumpToHash);
+    });
+
+  return {
+    remove() {
+      removeAllListeners();
+      store.dispose();
+      overlays.unmount();
+      editor?.remove();
+      html.removeAttribute('data-duban');
+      html.removeAttribute('data-duban-items');
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<Result<T>>, ms: number): Promise<Result<T>> {
+  return Promise.race([p, new Promise<Result<T>>((resolve) => setTimeout(() => resolve({ ok: false, error: `no answer in ${ms} ms` }), ms))]);
+}

@@ -1,0 +1,51 @@
+/**
+ * What the viewer makes of a file's bytes: its content (docx, pdf), or why not, as a message
+ * code the viewer words (locales: attachment.*): over the size cap, a legacy format duban cannot
+ * read (save it as .docx/.xlsx), a sheet (the ledger's), an image or a PDF without text (no OCR),
+ * a zip over the limits, or something unreadable. The type comes from the bytes (./sniff.ts).
+ */
+import { MAX_ATTACHMENT_BYTES } from '../notice/attachment-key';
+import type { AttachmentDocument } from './document';
+import { documentText } from './document';
+import { NotDocx, readDocx, type ParseXml } from './docx';
+import { sniffFile } from './sniff';
+import { UnsafeZip, zipNames } from './zip';
+
+export type FileOutcome =
+  | { ok: true; kind: 'docx' | 'pdf'; content: AttachmentDocument }
+  | { ok: false; code: 'attachment.tooLarge' | 'attachment.legacy' | 'attachment.sheet' | 'attachment.noText' | 'attachment.unsafeZip' | 'attachment.unreadable'; detail?: string };
+
+export interface FileReaders {
+  parseXml: ParseXml;
+  /** Reads a PDF's text layer (off the main thread, in the browser); absent, a PDF is unreadable here. */
+  readPdf?: (bytes: Uint8Array) => Promise<AttachmentDocument>;
+}
+
+export async function readAttachmentFile(bytes: Uint8Array, readers: FileReaders): Promise<FileOutcome> {
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, code: 'attachment.tooLarge' };
+  try {
+    switch (sniffFile(bytes)) {
+      case 'legacy':
+        return { ok: false, code: 'attachment.legacy' };
+      case 'image':
+        return { ok: false, code: 'attachment.noText' };
+      case 'pdf': {
+        if (!readers.readPdf) return { ok: false, code: 'attachment.unreadable', detail: 'PDF' };
+        const content = await readers.readPdf(bytes);
+        return documentText(content).trim() ? { ok: true, kind: 'pdf', content } : { ok: false, code: 'attachment.noText' };
+      }
+      case 'zip': {
+        const names = zipNames(bytes);
+        if (names.some((n) => n.startsWith('xl/'))) return { ok: false, code: 'attachment.sheet' };
+        const content = readDocx(bytes, readers.parseXml);
+        return { ok: true, kind: 'docx', content };
+      }
+      default:
+        return { ok: false, code: 'attachment.unreadable', detail: 'unknown file type' };
+    }
+  } catch (e) {
+    if (e instanceof UnsafeZip) return { ok: false, code: 'attachment.unsafeZip', detail: e.message };
+    if (e instanceof NotDocx) return { ok: false, code: 'attachment.unreadable', detail: e.message };
+    return { ok: false, code: 'attachment.unreadable', detail: e instanceof Error ? e.message : String(e) };
+  }
+}

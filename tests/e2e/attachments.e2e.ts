@@ -1,0 +1,161 @@
+// A breakdown whose list is an attachment (Chromium + the built extension): a JCMS cover page at
+// its government URL links its .docx through /module/download/downfile.jsp, which redirects to
+// object storage on another host. The probe finds the cover; 在督办中打开 opens duban's document
+// viewer, which fetches the file itself, shows the table and overlays every item; a note typed
+// there is saved, is there after a reload (the file then comes from the database, not fetched
+// again), and the overview's link opens the viewer, not the file.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentNoticeKey } from '../../lib/notice/attachment-key';
+import { readDb } from './db';
+import { editorSaved, field, itemInEditor, openEditor, rowLabel } from './editor';
+import { extensionPage, launchDuban, ROOT, screenshot, serveHtml, type Duban } from './harness';
+
+const COVER_URL = 'http://www.zhonglou.gov.cn/art/2021/3/18/art_1229_3251.html';
+const DOWNLOAD = 'http://www.zhonglou.gov.cn/module/download/downfile.jsp?classid=0&filename=2103181620.docx';
+const STORAGE_HOST = 'zhonglou-gov.oss-cn-hangzhou.aliyuncs.com';
+const STORED_PATH = '/jcms/2021/03/2103181620.docx';
+const LEGACY = 'http://www.zhonglou.gov.cn/uploadfile/2021/0318/old.doc';
+const PDF = 'http://www.zhonglou.gov.cn/uploadfile/2021/0318/P020210318.pdf';
+const TITLE = '关于印发2021年重大民生实事项目目标任务责任分解表的通知';
+const ATTACHMENT = '2021年重大民生实事项目目标任务责任分解表';
+const DOC_NO = '常钟政办〔2021〕3号';
+const ISSUER = '常州市钟楼区人民政府办公室';
+const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/notices/zhonglou-2021.expected.json'), 'utf8')) as { lists: { items: { key: string }[] }[] };
+const keys = expected.lists.flatMap((l) => l.items.map((i) => i.key));
+
+const coverHtml = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${TITLE}</title><meta name="ArticleTitle" content="${TITLE}"></head>
+<body><table class="xxgk"><tr><th>文号</th><td>${DOC_NO}</td></tr></table><h1>${TITLE}</h1><div id="zoom">
+<p>各镇人民政府、街道办事处，区各有关部门：</p><p>现将《${ATTACHMENT}》印发给你们，请认真抓好落实。</p>
+<p>${ISSUER}</p><p>2021年3月18日</p>
+<p>附件：<a href="/module/download/downfile.jsp?classid=0&amp;filename=2103181620.docx">1.${ATTACHMENT}.docx</a></p>
+<p><a href="/uploadfile/2021/0318/old.doc">2.旧格式附件.doc</a></p>
+<p><a href="/uploadfile/2021/0318/P020210318.pdf">3.重点工作责任分解.pdf</a></p></div></body></html>`;
+const prose = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/notices/haiyan-2022.expected.json'), 'utf8')) as typeof expected;
+
+describe('a notice whose list is an attachment', () => {
+  let duban: Duban;
+  let cover: Page;
+  let viewer: Page;
+  let downloads = 0;
+  const key = attachmentNoticeKey({ docNo: DOC_NO, issuer: ISSUER, url: COVER_URL }, `1.${ATTACHMENT}`);
+
+  let storage: Server;
+
+  beforeAll(async () => {
+    // The file lives on object storage, another host, which the site's download link redirects
+    // to. The browser does not route the request a routed redirect leads to, so that host is a
+    // local server the browser resolves it to.
+    const docx = readFileSync(join(ROOT, 'tests/fixtures/attachments/zhonglou-2021-table.docx'));
+    storage = createServer((req, res) => {
+      if (req.url !== STORED_PATH) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': docx.length }).end(docx);
+    });
+    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+    const stored = `http://${STORAGE_HOST}:${(storage.address() as AddressInfo).port}${STORED_PATH}`;
+    duban = await launchDuban({ args: [`--host-resolver-rules=MAP ${STORAGE_HOST} 127.0.0.1`] });
+    await serveHtml(duban.context, COVER_URL, coverHtml);
+    await duban.context.route(DOWNLOAD, (route) => {
+      downloads++;
+      return route.fulfill({ status: 302, headers: { location: stored } });
+    });
+    await duban.context.route(PDF, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: readFileSync(join(ROOT, 'tests/fixtures/attachments/haiyan-2022-prose.pdf')) }));
+    await duban.context.route(LEGACY, (route) => route.fulfill({ status: 200, contentType: 'application/msword', body: readFileSync(join(ROOT, 'tests/fixtures/attachments/legacy-breakdown.doc')) }));
+  }, 60_000);
+  afterAll(async () => {
+    await duban?.close();
+    storage?.close();
+  });
+
+  const openFromCover = async (index: number) => {
+    const opened = duban.context.waitForEvent('page');
+    await cover.bringToFront();
+    await cover.locator(`[data-duban-attachment="${index}"]`).click();
+    const page = await opened;
+    await page.waitForLoadState('domcontentloaded');
+    return page;
+  };
+
+  it('marks the cover page and puts 在督办中打开 beside each attachment', async () => {
+    cover = await duban.context.newPage();
+    await cover.goto(COVER_URL);
+    await cover.locator('html[data-duban="cover"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await cover.locator('[data-duban-attachment]').count()).toBe(3);
+    // The button is in a closed root: the page sees a plain host, no text.
+    expect(await cover.evaluate(() => document.querySelector('[data-duban-attachment]')!.shadowRoot)).toBeNull();
+  });
+
+  it('opens the docx in the viewer (through the redirect) with every item overlaid', async () => {
+    viewer = await openFromCover(0);
+    expect(viewer.url()).toMatch(/^chrome-extension:\/\/[^/]+\/viewer\.html\?src=/);
+    await viewer.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(Number(await viewer.locator('html').getAttribute('data-duban-items'))).toBe(keys.length);
+    expect(await viewer.locator('article td[rowspan]').count()).toBeGreaterThan(0);
+    expect(await viewer.locator('[data-duban-viewer-bar]').evaluate((h) => h.shadowRoot!.querySelector('a[data-duban-cover-link]')!.getAttribute('href'))).toBe(COVER_URL);
+    expect(downloads).toBe(1);
+    await screenshot(viewer, 'viewer-docx');
+  });
+
+  it('saves a note typed in the viewer, and shows it after a reload without fetching the file again', async () => {
+    const item = keys[0];
+    const frame = await openEditor(viewer, item);
+    const note = await field(frame, 'note');
+    await note.pressSequentially('附件里的第一项已开工');
+    await editorSaved(frame);
+    await viewer.reload();
+    await viewer.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await expect.poll(() => rowLabel(viewer, item, 'note')).toContain('附件里的第一项已开工');
+    expect((await itemInEditor(viewer, item)).note).toBe('附件里的第一项已开工');
+    expect(downloads).toBe(1);
+    const db = await readDb(duban.context, duban.extensionId);
+    expect(db.annotations.find((a) => a.noticeKey === key && a.itemKey === item)).toMatchObject({ note: '附件里的第一项已开工' });
+    expect(db.notices.find((n) => n.key === key)).toBeDefined();
+  });
+
+  it('is in the overview, whose link opens the viewer from the kept file', async () => {
+    // No tab shows the notice any more: the link opens one.
+    await viewer.close();
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    expect(await overview.locator('table.overview').textContent()).toContain('附件里的第一项已开工');
+    await overview.locator('table.overview tbody tr[data-item]').first().locator('td.c-no').click();
+    const opened = duban.context.waitForEvent('page');
+    await overview.locator('aside.details a[href*="downfile.jsp"]').click();
+    const again = await opened;
+    await again.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(again.url()).toContain('viewer.html?notice=');
+    expect(downloads).toBe(1);
+    await again.close();
+    await overview.close();
+  });
+
+  it('reads a PDF’s text layer in pdf.js’s worker and overlays every item', async () => {
+    const page = await openFromCover(2);
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(Number(await page.locator('html').getAttribute('data-duban-items'))).toBe(prose.lists.flatMap((l) => l.items).length);
+    await screenshot(page, 'viewer-pdf');
+    await page.close();
+  });
+
+  it('says plainly that a .doc cannot be read, and how to make it work', async () => {
+    const page = await openFromCover(1);
+    await page.locator('html[data-duban-viewer="refused"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await page.locator('html').getAttribute('data-duban-viewer-code')).toBe('attachment.legacy');
+    const said = await page.locator('[data-duban-viewer-bar]').evaluate((h) => h.shadowRoot!.querySelector('[role=status]')!.textContent);
+    expect(said).toContain('另存为 .docx');
+    await page.close();
+  });
+
+  it('opens a file picked from disk, Word’s own numbering read', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'viewer.html');
+    await page.locator('[data-duban-viewer-bar] input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/attachments/numbered-prose.docx'));
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(Number(await page.locator('html').getAttribute('data-duban-items'))).toBe(3);
+    expect(await page.locator('article').textContent()).toContain('二、办好民生实事');
+    await page.close();
+  });
+});
