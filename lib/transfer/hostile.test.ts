@@ -216,7 +216,7 @@ describe('hostile files (fuzz)', () => {
     // Both outcomes happen: the fuzz is not just refusing everything.
     expect(seen.applied).toBeGreaterThan(5);
     expect(seen.refused).toBeGreaterThan(50);
-  });
+  }, 120_000); // 150 imports through a real (fake-indexeddb) database: slow on a busy 2-core machine
 
   it('random bytes and random text are refused by the popup decoder or the importer', async () => {
     await fc.assert(
