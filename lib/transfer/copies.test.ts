@@ -46,13 +46,13 @@ const importText = async (into: DubanDatabase, text: string, at: number) => must
 const copiesOf = async (d: DubanDatabase, itemKey: string) => ((await d.annotations.get([KEY, itemKey]))?.noteCopies ?? []).map(({ session: _s, ...c }) => c);
 
 describe('conflict copies in exports', () => {
-  it('are in the JSON file (version 3), without this browser’s editing sessions', async () => {
+  it('are in the JSON file (version 4), without this browser’s editing sessions', async () => {
     const a = await db();
     const stored = await conflict(a, '2', '甲', '乙', T0 + 10);
     const text = await exportText(a, T0 + 100);
     const parsed = parseTransferFile(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    expect(JSON.parse(text).version).toBe(3);
+    expect(JSON.parse(text).version).toBe(4);
     const copy = stored.noteCopies![0];
     expect(JSON.parse(text).notices[0].items[0].noteCopies).toEqual([{ id: copy.id, text: '乙', at: new Date(copy.at).toISOString(), kind: 'conflict' }]);
     expect(text).not.toContain('tab-b');
