@@ -18,13 +18,15 @@ export interface OverviewDetailsProps {
   /** Appends a conflict copy to the note or dismisses it; the answer is the annotation as stored. */
   resolveCopy(copyId: string, action: 'append' | 'dismiss'): Promise<Result<ItemAnnotation>>;
   onClose(): void;
+  /** 填报人: who made the item's last change, named (lib/annotation/author.ts authorLabel). */
+  reportedBy?: string;
 }
 
 /**
  * One item in full: text, units, the same editor as on the notice page (status, progress,
  * follow-up, note: each saved as it is typed, flushed when the panel closes), snoozes and history.
  */
-export function OverviewDetails({ row, history, today, send, resolveCopy, onClose }: OverviewDetailsProps) {
+export function OverviewDetails({ row, history, today, send, resolveCopy, onClose, reportedBy }: OverviewDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [, redraw] = useState(0);
   const store = useMemo(
@@ -83,6 +85,11 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
         </p>
       )}
       {row.deadline && <p class="units">{t('details.deadline', { deadline: row.deadline })}</p>}
+      {reportedBy && (
+        <p class="units" data-testid="reported-by">
+          {t('authors.reportedBy', { who: reportedBy })}
+        </p>
+      )}
       {row.url && (
         <p>
           <a href={itemUrl(row.url, row.itemKey)} target="_blank" rel="noopener noreferrer">
