@@ -91,11 +91,7 @@ describe('a notice whose numbering restarts in each section', () => {
     try {
       const r = await createService(other, now).handle('applyImport', { text: json.value.text });
       expect(r).toMatchObject({ ok: true, value: { counts: { new: 2 } } });
-      // Another profile (another author): the notes arrive as the exporter's note records.
-      expect((await other.annotations.toArray()).map((a) => [a.itemKey, a.note, a.noteCopies?.map((c) => c.text)])).toEqual([
-        ['一、1.', '', ['甲']],
-        ['二、1.', '', ['乙']],
-      ]);
+      expect((await other.annotations.toArray()).map((a) => [a.itemKey, a.note])).toEqual([['一、1.', '甲'], ['二、1.', '乙']]);
     } finally {
       other.close();
       await Dexie.delete(`${NAME}-other`);

@@ -328,7 +328,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       )}
 
       {who.authors && !who.authors.asked && (
-        <AuthorForm autoFocus onSave={who.save} onSkip={() => void who.skip()} idPrefix="overview-author" />
+        <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="overview-author" />
       )}
       {view === 'table' && (
         <BatchImport

@@ -116,6 +116,16 @@ describe('authorship through export and import', () => {
     expect(item.noteCopies).toBeUndefined();
   });
 
+  it('takes the notes of an author who gave no name or unit as one’s own (a backup restored before naming oneself)', async () => {
+    const unnamed = await profile({ name: '', unit: '' });
+    const b = await profile(LI);
+    await write(unnamed, '4', { note: '未署名时写的' });
+    await importJson(b, await exportJson(unnamed));
+    const item = (await b.db.annotations.get([K, '4']))!;
+    expect(item.note).toBe('未署名时写的');
+    expect(item.noteCopies).toBeUndefined();
+  });
+
   it('imports a file of version 3 (no authors) as before: its notes merge into the note', async () => {
     const a = await profile(ZHANG);
     const b = await profile(LI);

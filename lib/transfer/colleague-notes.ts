@@ -4,17 +4,20 @@
  * it is, and the colleague's text goes to a record of kind `colleague` beside it, one per author
  * and item (id `colleague:<author id>`: a later import of the same author's note updates it, the
  * merge keeps the later text). The same author (this profile, or the user on another device:
- * lib/annotation/author.ts isSameAuthor) and files without authors merge as before. Pure.
+ * lib/annotation/author.ts isSameAuthor), an author who gave no name or unit (who they are cannot
+ * be shown, and a backup restored before naming oneself stays one's own) and files without
+ * authors merge as before. Pure.
  */
 import { isSameAuthor, type Author, type AuthorDirectory } from '../annotation/author';
 import type { ItemAnnotation, NoteCopy } from '../annotation/model';
 
 export const colleagueRecordId = (authorId: string) => `colleague:${authorId}`;
 
-/** Whether `id` names someone else than `me` (by the directory); unknown ids are someone else. */
+/** Whether `id` names someone else than `me`, by a name or unit the directory has for them. */
 function isColleague(id: string, me: Author | undefined, authors: AuthorDirectory): boolean {
-  if (!me) return false;
-  return !isSameAuthor(me, authors.get(id) ?? { id, name: '', unit: '' });
+  const who = authors.get(id);
+  if (!me || !who || (!who.name.trim() && !who.unit.trim())) return false;
+  return !isSameAuthor(me, who);
 }
 
 /**
