@@ -134,9 +134,11 @@ describe('who said what', () => {
     await noticeB.keyboard.type('，下周报送');
     await noticeB.keyboard.press('Tab');
     const frame = await openEditor(noticeB, 1);
-    await expect.poll(async () => (await editorHistory(frame)).length, { timeout: 10_000 }).toBeGreaterThan(2);
+    // The same item shown again reads its history again (it stayed 载入中 before).
+    await editorHistory(frame);
     const entry = frame.locator('details.history ol.timeline li[data-field="note"]', { hasText: '下周报送' }).first();
-    await entry.waitFor();
+    await screenshot(noticeB, 'authors-history-open');
+    await entry.waitFor({ timeout: 15_000 });
     expect(await entry.locator('.diff ins').textContent()).toBe('，下周报送');
     expect(await entry.locator('.by').textContent()).toContain('李四（区建设局）');
     await entry.locator('.old-text summary').click();
