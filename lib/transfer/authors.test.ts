@@ -53,6 +53,9 @@ describe('authorship through export and import', () => {
     await write(a, '1', { note: '甲：已召开专题会', status: 'in_progress' });
     await write(b, '1', { note: '乙：材料已报送' });
 
+    const csvA = must(await a.service.handle('exportAnnotations', { format: 'csv' })).text;
+    expect(csvA.split('\n')[0]).toMatch(/,填报人 Reported by\r?$/);
+    expect(csvA.split('\n')[1]).toMatch(/,张三（区发改局）\r?$/);
     const fileA = JSON.parse(await exportJson(a));
     expect(fileA.version).toBe(4);
     expect(fileA.exportedBy).toBe(a.me.id);

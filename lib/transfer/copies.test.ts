@@ -63,9 +63,9 @@ describe('conflict copies in exports', () => {
     const stored = await conflict(a, '2', '甲', '=乙的版本', T0 + 10);
     const snapshot = await readSnapshot(a);
     const rows = buildCsv(snapshot).slice(1).split('\r\n');
-    expect(rows[0].split(',').at(-1)).toBe(CSV_HEADER.at(-1));
-    // Shanghai time, and the formula neutralised like any other cell.
-    expect(rows[2]).toMatch(/,\[冲突副本 2025-03-01 08:00\] =乙的版本$/);
+    expect(rows[0].split(',').at(-2)).toBe(CSV_HEADER.at(-2));
+    // Shanghai time, and the formula neutralised like any other cell; then the item's 填报人.
+    expect(rows[2]).toMatch(/,\[冲突副本 2025-03-01 08:00\] =乙的版本,测试用户（区政府办）$/);
     const [annotation] = buildWebAnnotations(snapshot, T0 + 100).first.items;
     expect(annotation.body.filter((b) => b.purpose === 'commenting')).toEqual([
       expect.objectContaining({ value: '甲' }),
