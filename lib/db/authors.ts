@@ -34,6 +34,14 @@ export async function localAuthor(db: DubanDatabase): Promise<LocalAuthorRecord>
   });
 }
 
+/**
+ * The local author as stored, or (not yet made) a transient one that nothing refers to: for reads
+ * inside a read-only transaction (an import's preview), which cannot make it.
+ */
+export async function peekLocalAuthor(db: DubanDatabase): Promise<LocalAuthorRecord> {
+  return ((await db.meta.get(LOCAL_AUTHOR_KEY))?.value as LocalAuthorRecord | undefined) ?? newLocalAuthor();
+}
+
 /** Gives the local author a name and unit (the first-time form, the options page). */
 export async function nameLocalAuthor(db: DubanDatabase, name: string, unit: string, now: number): Promise<LocalAuthorRecord> {
   return db.transaction('rw', db.meta, async () => {
@@ -55,8 +63,8 @@ export async function skipAuthorForm(db: DubanDatabase, now: number): Promise<Lo
 }
 
 /** Every author the database knows: the colleagues an import named, then the local author. */
-export async function readAuthorDirectory(db: DubanDatabase): Promise<{ me: Author; authors: Author[] }> {
-  const [me, others] = await Promise.all([localAuthor(db), db.authors.toArray()]);
+export async function readAuthorDirectory(db: DubanDatabase, read: typeof localAuthor = localAuthor): Promise<{ me: Author; authors: Author[] }> {
+  const [me, others] = await Promise.all([read(db), db.authors.toArray()]);
   const { askedAt: _asked, ...local } = me;
   return { me: local, authors: [...others.filter((a) => a.id !== me.id), local] };
 }

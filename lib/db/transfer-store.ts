@@ -10,7 +10,7 @@ import { itemRef, type ImportCounts, type RecordSet } from '../annotation/record
 import { Refusal } from '../message';
 import type { DubanDatabase, HistoryPack } from './database';
 import { getMeta, setMeta } from './meta';
-import { localAuthor, readAuthorDirectory } from './authors';
+import { localAuthor, peekLocalAuthor, readAuthorDirectory } from './authors';
 import { recordTables, writeRecords } from './records';
 import {
   changedMessage,
@@ -43,7 +43,7 @@ export async function readSnapshot(db: DubanDatabase): Promise<RecordSet> {
 }
 
 /** The notices `keys`, their annotations and history (own entries, then imported ones); call inside a transaction. */
-async function readRecords(db: DubanDatabase, keys: readonly string[]): Promise<RecordSet> {
+async function readRecords(db: DubanDatabase, keys: readonly string[], readMe: typeof localAuthor = localAuthor): Promise<RecordSet> {
   const [notices, annotations, history, packs, { me, authors }] = await Promise.all([
     db.notices.bulkGet(keys as string[]),
     db.annotations.where('noticeKey').anyOf(keys).toArray(),
@@ -51,7 +51,7 @@ async function readRecords(db: DubanDatabase, keys: readonly string[]): Promise<
       keys.map((k) => db.history.where('[noticeKey+itemKey]').between([k, Dexie.minKey], [k, Dexie.maxKey], true, true).toArray()),
     ),
     db.historyPacks.where('noticeKey').anyOf(keys).toArray(),
-    readAuthorDirectory(db),
+    readAuthorDirectory(db, readMe),
   ]);
   return {
     notices: notices.filter((n) => n !== undefined),
@@ -76,11 +76,10 @@ export interface ImportJob<P extends PlannedImport> {
 }
 
 /** The plan of `job` against the database as it is now, without writing. */
-export async function previewImport<P extends PlannedImport>(db: DubanDatabase, job: ImportJob<P>): Promise<P> {
-  // Made before the read-only transaction, which could not write it.
-  await localAuthor(db);
+export function previewImport<P extends PlannedImport>(db: DubanDatabase, job: ImportJob<P>): Promise<P> {
+  // Read-only: a local author not made yet is a transient one (no record names it).
   return db.transaction('r', [db.notices, db.annotations, db.history, db.historyPacks, db.authors, db.meta], async () =>
-    job.plan(await readRecords(db, job.noticeKeys)),
+    job.plan(await readRecords(db, job.noticeKeys, peekLocalAuthor)),
   );
 }
 
