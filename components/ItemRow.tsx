@@ -32,6 +32,9 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   const grade = view.progress === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
   const note = view.note.replace(/\s+/g, ' ').trim();
+  // Colleagues' notes (imported, with their names) apart from conflict copies (this profile's stale saves).
+  const colleagues = view.stored?.noteCopies?.filter((c) => c.kind === 'colleague').length ?? 0;
+  const conflicts = (view.stored?.noteCopies?.length ?? 0) - colleagues;
   const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
     <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
@@ -53,7 +56,8 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
       </span>
       <span class="note-cell">
         {view.textChanged && <span class="changed" data-label={`⚠ ${t('row.textChanged')}`} title={t('row.textChangedHint')} />}
-        {!!view.stored?.noteCopies?.length && <span class="changed copies" data-label={t('row.copies', view.stored.noteCopies.length)} />}
+        {conflicts > 0 && <span class="changed copies" data-label={t('row.copies', conflicts)} />}
+        {colleagues > 0 && <span class="colleagues" data-label={t('authors.rowColleagues', colleagues)} />}
         <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
       </span>
       <button type="button" class="edit" aria-haspopup="dialog" onClick={onOpen}>

@@ -23,13 +23,15 @@ export interface OverviewDetailsProps {
    * attachment, whose URL is the file's); without it the link opens the URL itself.
    */
   onOpenPage?(url: string): void;
+  /** 填报人: who made the item's last change, named (lib/annotation/author.ts authorLabel). */
+  reportedBy?: string;
 }
 
 /**
  * One item in full: text, units, the same editor as on the notice page (status, progress,
  * follow-up, note: each saved as it is typed, flushed when the panel closes), snoozes and history.
  */
-export function OverviewDetails({ row, history, today, send, resolveCopy, onClose, onOpenPage }: OverviewDetailsProps) {
+export function OverviewDetails({ row, history, today, send, resolveCopy, onClose, onOpenPage, reportedBy }: OverviewDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [, redraw] = useState(0);
   const store = useMemo(
@@ -88,6 +90,11 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
         </p>
       )}
       {row.deadline && <p class="units">{t('details.deadline', { deadline: row.deadline })}</p>}
+      {reportedBy && (
+        <p class="units" data-testid="reported-by">
+          {t('authors.reportedBy', { who: reportedBy })}
+        </p>
+      )}
       {row.url && (
         <p>
           <a

@@ -15,10 +15,13 @@ import type { OverviewData } from './followup/overview';
 import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 import { NoticeSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
-import type { ImportPreview } from './transfer/plan';
 import type { Ledger } from './transfer/ledger-export';
 import { LedgerGrid } from './transfer/ledger-grid';
 import type { LedgerReport } from './transfer/ledger-import';
+import type { BatchPreview, ImportPreview } from './transfer/plan';
+import type { Author } from './annotation/author';
+import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from './annotation/author';
+import type { HistoryView } from './annotation/history';
 import type { Result } from './util/result';
 import { AttachmentRequestSchema } from './attachment/viewer-link';
 
@@ -185,6 +188,19 @@ const PAGES: Access = { from: ['page'] };
 const NOTICE_EDITORS: Access = { from: ['editor', 'page'], scope: 'notice' };
 const NO_DATA = z.object({}).strict();
 
+/** The local author and the directory (getAuthors). */
+export interface AuthorsAnswer {
+  me: Author;
+  /** The user answered the first-time form (or skipped it). */
+  asked: boolean;
+  /** Every author known, the local one included. */
+  authors: Author[];
+}
+
+/** The files of one batch import (collect from units): each file's name and text. */
+export const MAX_BATCH_FILES = 50;
+const BatchFiles = z.array(z.object({ fileName: z.string().min(1).max(300), text: z.string() }).strict()).min(1).max(MAX_BATCH_FILES);
+
 /** Every call a part of duban makes to the background, in one place. */
 export const calls = {
   /** Record the notice the page shows; answer its saved annotations. */
@@ -202,7 +218,7 @@ export const calls = {
   /** Save one edit; answered only after its transaction has committed. */
   saveAnnotation: { input: AnnotationPatch, answer: answers<ItemAnnotation>(), access: NOTICE_EDITORS },
   /** Answer one item's timeline of changes, oldest first. */
-  getItemHistory: { input: z.object({ noticeKey: NoticeKey, itemKey: ItemKey }), answer: answers<HistoryEntry[]>(), access: NOTICE_EDITORS },
+  getItemHistory: { input: z.object({ noticeKey: NoticeKey, itemKey: ItemKey }), answer: answers<HistoryView[]>(), access: NOTICE_EDITORS },
   /** Show the tab's editor frame at an item (content script); answered once the frame shows it. */
   openEditor: {
     input: z.union([z.object({ itemKey: ItemKey }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
@@ -285,6 +301,25 @@ export const calls = {
    * (a click on its 在督办中打开 button); the viewer fetches the file itself.
    */
   openAttachment: { input: AttachmentRequestSchema, answer: answers<true>(), access: { from: ['content'] } },
+  // authors (who said what) and collecting from units
+  /** Answer the local author (made on first use), whether the first-time form was answered, and every author known. */
+  getAuthors: { input: NO_DATA, answer: answers<AuthorsAnswer>(), access: PAGES },
+  /** Give the local author a name and unit (the first-time form, the options page); answer the author. */
+  setLocalAuthor: {
+    input: z.object({ name: z.string().trim().min(1).max(MAX_AUTHOR_NAME), unit: z.string().trim().max(MAX_AUTHOR_UNIT) }).strict(),
+    answer: answers<Author>(),
+    access: PAGES,
+  },
+  /** The user skipped the first-time form: do not ask again. */
+  skipAuthorForm: { input: NO_DATA, answer: answers<Author>(), access: PAGES },
+  /** Check several files and answer what importing them as one batch would change, file by file; writes nothing. */
+  previewImportBatch: { input: z.object({ files: BatchFiles }).strict(), answer: answers<BatchPreview>(), access: PAGES },
+  /** Import several files as one batch: checked whole, merged in turn, written in one transaction with one restore point. */
+  applyImportBatch: {
+    input: z.object({ files: BatchFiles, importId: z.string().max(100).optional() }).strict(),
+    answer: answers<BatchPreview>(),
+    access: PAGES,
+  },
 } satisfies Record<string, Call>;
 
 type Calls = typeof calls;

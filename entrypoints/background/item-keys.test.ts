@@ -78,7 +78,7 @@ describe('a notice whose numbering restarts in each section', () => {
     const json = await handle('exportAnnotations', { format: 'json' });
     if (!json.ok) throw new Error(json.error);
     const file = JSON.parse(json.value.text);
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     expect(file.notices[0].items.map((i: { itemKey: string; note: string }) => [i.itemKey, i.note])).toEqual([['一、1.', '甲'], ['二、1.', '乙']]);
     const csv = await handle('exportAnnotations', { format: 'csv' });
     expect(csv.ok && csv.value.text).toMatch(/,一、1\.,[^\n]*甲[\s\S]*,二、1\.,[^\n]*乙/);

@@ -17,6 +17,10 @@ import { failure, ok, type Result } from '../../lib/util/result';
 import { createFollowUpHandlers } from './overview-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
 import { createTransferHandlers } from './transfer-handlers';
+import { createAuthorHandlers } from './author-handlers';
+import { withAuthors } from '../../lib/annotation/history';
+import { authorDirectory } from '../../lib/annotation/author';
+import { readAuthorDirectory } from '../../lib/db/authors';
 
 /**
  * Calls about a tab's editor frame: ./tab-handlers.ts answers them; calls that load the notice
@@ -54,7 +58,8 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       return ok(annotation);
     },
     async getItemHistory({ noticeKey, itemKey }) {
-      return ok(await itemHistory(db, noticeKey, itemKey));
+      const [entries, { me, authors }] = await Promise.all([itemHistory(db, noticeKey, itemKey), readAuthorDirectory(db)]);
+      return ok(withAuthors(entries, authorDirectory(authors), me.id));
     },
     async acceptNoticeRevision({ noticeKey, revisionId }) {
       const record = await acceptNoticeRevision(db, noticeKey, revisionId, now());
@@ -76,6 +81,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
     ...createLedgerHandlers(db, now),
+    ...createAuthorHandlers(db, now, durable),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;
 
@@ -102,4 +108,4 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
 }
 
 /** Requests that only read: their failure is not a failed save. */
-const READS = new Set<CallName>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview']);
+const READS = new Set<CallName>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview', 'getAuthors', 'previewImportBatch']);

@@ -3,7 +3,7 @@ import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { ItemEditor } from '../../components/ItemEditor';
 import { OrphanNotes } from '../../components/OrphanNotes';
 import type { ItemStore } from '../../lib/annotation/item-store';
-import type { HistoryEntry } from '../../lib/annotation/model';
+import type { HistoryView } from '../../lib/annotation/history';
 import { timeProgress } from '../../lib/annotation/schedule';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import type { EditorContext, EditorTarget } from '../../lib/protocol';
@@ -19,7 +19,9 @@ export function App({ connection }: { connection: EditorConnection }) {
   const [failed, setFailed] = useState<string>();
   const [target, setTarget] = useState<EditorTarget>();
   const [, redraw] = useState(0);
-  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [history, setHistory] = useState<HistoryView[] | null>(null);
+  // One more each time the page shows an item: the same item shown again reads its history again.
+  const [shows, setShows] = useState(0);
   const root = useRef<HTMLDivElement>(null);
   const shown = useRef<EditorTarget | undefined>(undefined);
 
@@ -35,6 +37,7 @@ export function App({ connection }: { connection: EditorConnection }) {
       shown.current = t;
       setTarget(t);
       setHistory(null);
+      setShows((n) => n + 1);
       pending = true;
       // Drawn before the answer goes back, so the page focuses a frame that is ready for keys.
       // (Not requestAnimationFrame: the frame is not rendered while hidden, and it waits for this.)
@@ -68,7 +71,7 @@ export function App({ connection }: { connection: EditorConnection }) {
       off();
       clearTimeout(timer);
     };
-  }, [attached, itemKey]);
+  }, [attached, itemKey, shows]);
 
   const close = () => {
     attached?.store.flush();

@@ -1,10 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AuthorFilters } from '../../components/AuthorFilters';
+import { AuthorForm } from '../../components/AuthorForm';
+import { BatchImport } from '../../components/BatchImport';
+import { authorDirectory, authorLabel } from '../../lib/annotation/author';
+import { authorFacets, EMPTY_AUTHOR_FILTER, filterByAuthor, type AuthorFilter } from '../../lib/followup/author-filter';
+import { useAuthors } from '../../utils/use-author';
+import { useBatchImport } from './use-batch-import';
 import { MeetingReport } from '../../components/MeetingReport';
 import { NoticeRevisionBanner } from '../../components/NoticeRevisionBanner';
 import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
 import { OverviewTable } from '../../components/OverviewTable';
-import type { AnnotationPatch, HistoryEntry, ItemAnnotation } from '../../lib/annotation/model';
+import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
+import type { HistoryView } from '../../lib/annotation/history';
 import type { NoticeRevisions } from '../../lib/notice/notice-record';
 import type { Result } from '../../lib/protocol';
 import { itemRef } from '../../lib/annotation/item-ref';
@@ -84,7 +92,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [sort, setSort] = useState<OverviewSort>(DEFAULT_SORT);
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<string | undefined>(() => initialOpen(params));
-  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [history, setHistory] = useState<HistoryView[] | null>(null);
   const [view, setView] = useState<'table' | 'report'>('table');
   const [groupBy, setGroupBy] = useState<ReportGrouping>('leader');
   const [markdown, setMarkdown] = useState<string | null>(null);
@@ -100,6 +108,14 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const [accepting, setAccepting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const today = shanghaiDayOf(Date.now());
+  // Who said what: the local author (first-time form), the directory, the 填报人 filters.
+  const who = useAuthors();
+  const [byAuthor, setByAuthor] = useState<AuthorFilter>(EMPTY_AUTHOR_FILTER);
+  const directory = useMemo(() => authorDirectory(who.authors?.authors ?? []), [who.authors]);
+  const batch = useBatchImport(async () => {
+    await load();
+    await who.reload();
+  });
 
   /** Everything (10,000 rows take a moment to cross from the background). */
   async function load() {
@@ -193,7 +209,11 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   }, [openId, rows === null]);
 
   const sorted = useMemo(() => (rows ? sortRows(rows, sort) : []), [rows, sort]);
-  const shown = useMemo(() => filterRows(sorted, filter, today), [sorted, filter, today]);
+  const shown = useMemo(
+    () => filterByAuthor(filterRows(sorted, filter, today), byAuthor, directory, who.authors?.me),
+    [sorted, filter, today, byAuthor, directory, who.authors],
+  );
+  const byAuthorFacets = useMemo(() => authorFacets(rows ?? [], directory), [rows, directory]);
   const allFacets = useMemo(() => overviewFacets(rows ?? []), [rows]);
   // Lead officials and units of the chosen notice only; the notice menu always lists them all.
   const facets = useMemo(
@@ -359,12 +379,34 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         </p>
       )}
 
+      {who.authors && !who.authors.asked && (
+        <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="overview-author" />
+      )}
+      {view === 'table' && (
+        <BatchImport
+          state={batch.state}
+          onChoose={(files) => void batch.choose(files)}
+          onApply={() => void batch.apply()}
+          onCancel={batch.cancel}
+          onUndo={(id) => void batch.undo(id)}
+        />
+      )}
+
       {rows === null && !error && <p class="muted">{t('common.loading')}</p>}
       {rows?.length === 0 && <p class="empty">{t('overview.empty')}</p>}
 
       {rows && rows.length > 0 && view === 'table' && (
         <>
           <OverviewFilters filter={filter} facets={facets} onChange={changeFilter} searchRef={searchRef} />
+          <AuthorFilters
+            filter={byAuthor}
+            facets={byAuthorFacets}
+            me={who.authors?.me}
+            onChange={(f) => {
+              setByAuthor(f);
+              setActive(0);
+            }}
+          />
           <main class={`body${openRow ? " with-details" : ""}`}>
             {shown.length ? (
               <OverviewTable
@@ -393,6 +435,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 resolveCopy={(copyId, action) => resolveCopy(openRow, copyId, action)}
                 onClose={closeDetails}
                 onOpenPage={(url) => void sendMessage('openPage', { url }).catch(() => {})}
+                reportedBy={openRow.author !== undefined ? authorLabel(directory.get(openRow.author)) : undefined}
               />
             )}
           </main>

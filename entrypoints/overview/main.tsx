@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App, askOverview, FIRST_SCREEN, wantsFirstScreen } from './App';
 import './style.css';
+import '../../components/authors.css';
 import '../../components/item-editor.css';
 import { localiseDocument, t } from '../../utils/i18n';
 

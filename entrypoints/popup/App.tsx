@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AuthorForm } from '../../components/AuthorForm';
 import { BackupStatus } from '../../components/BackupStatus';
 import { ExportButtons, type FileFormat } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
@@ -8,6 +9,7 @@ import type { PopupSummary } from '../../lib/summary/summary';
 import { sayFailure, t } from '../../utils/i18n';
 import { exportLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
+import { useAuthors } from '../../utils/use-author';
 import { activeTabId, downloadText, openItem, openOverview } from './browser';
 import { RecognisePage } from './RecognisePage';
 import { useImport } from './use-import';
@@ -36,6 +38,7 @@ export function App() {
   }, [first]);
   const refresh = useCallback(async () => setLoad(await requestSummary()), []);
   const imports = useImport(refresh);
+  const who = useAuthors();
   const importing = imports.imp.step === 'reading' || imports.imp.step === 'applying';
   // duban:popup-summary marks the first render of the summary (scripts/bench/transfer.ts reads it).
   useEffect(() => {
@@ -76,6 +79,7 @@ export function App() {
           {t('popup.overview')}
         </button>
       </header>
+      {who.authors && !who.authors.asked && <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="popup-author" />}
       <RecognisePage onRecognised={() => void refresh()} />
 
       {load.state === 'loading' && (

@@ -65,9 +65,14 @@ interface FieldDescriptor {
   overview?: true;
 }
 
-/** Each conflict copy on its own lines: [冲突副本 2026-11-25 16:30] text (with its author, when known). */
+/** Each note record on its own lines: [冲突副本 2026-11-25 16:30] text, [同事 王明（区发改局） …] text. */
 const recordsCell = (a: ItemAnnotation | undefined) =>
-  (a?.noteCopies ?? []).map((c) => `[冲突副本${c.author ? ` ${c.author}` : ''} ${shanghaiDateTimeOf(c.at)}] ${c.text}`).join('\n');
+  (a?.noteCopies ?? [])
+    .map((c) => {
+      const who = c.author ? ` ${c.author}${c.unit ? `（${c.unit}）` : ''}` : '';
+      return `[${c.kind === 'colleague' ? '同事' : '冲突副本'}${who} ${shanghaiDateTimeOf(c.at)}] ${c.text}`;
+    })
+    .join('\n');
 
 /**
  * In the schema's order, which is also the file's (the item's number and fingerprint first) and
@@ -107,6 +112,10 @@ export const ANNOTATION_FIELDS = {
   noteRev: { merge: 'note', file: 'local', overview: true },
   noteSession: { merge: 'note', file: 'local' },
   noteCopies: { merge: 'records', file: 'records', history: 'noteCopy', csv: { header: '冲突副本 Conflict copies', cell: recordsCell }, overview: true },
+  // Author ids; the file names them in its `authors` (lib/transfer/format.ts). The last change's
+  // author goes with the side whose later-wins fields win; the note's author with the note.
+  author: { merge: 'later', file: 'optional', overview: true },
+  noteAuthor: { merge: 'note', file: 'optional', overview: true },
 } as const satisfies Record<AnnotationField, FieldDescriptor>;
 
 /** How the file carries each field of a note record (the `records` rule). */
@@ -116,6 +125,8 @@ export const NOTE_RECORD_FILE = {
   at: 'instant',
   kind: 'value',
   author: 'optional',
+  unit: 'optional',
+  authorId: 'optional',
   session: 'local',
 } as const satisfies Record<keyof NoteCopy, FileRule>;
 

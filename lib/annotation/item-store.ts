@@ -85,6 +85,10 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
     }
   };
   const session = options.session;
+  // One history entry per visit of a field (lib/db/annotations.ts): leaving a field (flush) starts
+  // the next visit; an edit is sent with the visit it was typed in.
+  let visit = 0;
+  const editVisit = new Map<string, number>();
   const queue = createSaveQueue<string, EditableFields, ItemAnnotation>({
     delay: options.delay,
     timers: options.timers,
@@ -94,7 +98,7 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
         itemKey,
         fingerprint: fingerprints.get(itemKey) ?? '',
         ...fields,
-        ...(session !== undefined ? { session } : {}),
+        ...(session !== undefined ? { session, fieldVisit: editVisit.get(itemKey) ?? visit } : {}),
         ...(fields.note !== undefined && session !== undefined
           ? { baseNoteRev: noteBase.get(itemKey) ?? stored.get(itemKey)?.noteRev ?? 0 }
           : {}),
@@ -155,6 +159,7 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
       }
     },
     edit(itemKey, fields, opts) {
+      editVisit.set(itemKey, visit);
       queue.edit(itemKey, fields, opts);
       notify(itemKey);
     },
@@ -169,7 +174,10 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
       ending.add(itemKey);
       settleBase(itemKey);
     },
-    flush: (opts) => queue.flush(undefined, opts),
+    flush: (opts) => {
+      queue.flush(undefined, opts);
+      visit++;
+    },
     dispose: () => queue.dispose(),
   };
   return store;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isItemKey, MAX_ITEM_KEY_LENGTH } from '../notice/item-key';
+import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from './author';
 import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
 import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopy, NoteCopyRefused, type NoteCopyAction } from './note-copies';
 
@@ -39,6 +40,15 @@ export const ItemKey = z
   .refine(isItemKey, 'must be an item key such as 12 or 二、3.');
 export type ItemKey = z.infer<typeof ItemKey>;
 
+/** An author's id (lib/annotation/author.ts). */
+export const AuthorId = z.string().min(1).max(100);
+
+export const AuthorSchema = z.object({
+  id: AuthorId,
+  name: z.string().max(MAX_AUTHOR_NAME),
+  unit: z.string().max(MAX_AUTHOR_UNIT),
+});
+
 export const ItemAnnotation = z.object({
   noticeKey: NoticeKey,
   itemKey: ItemKey,
@@ -60,6 +70,10 @@ export const ItemAnnotation = z.object({
   noteSession: z.string().max(100).optional(),
   /** The item's other note records (NoteCopy), oldest first; absent when there are none. */
   noteCopies: z.array(NoteCopy).max(MAX_NOTE_COPIES).optional(),
+  /** Who made the last change (填报人): an author id (lib/annotation/author.ts); absent: unknown. */
+  author: AuthorId.optional(),
+  /** Who wrote the note's current text: an author id; absent: unknown (before authors, or no note). */
+  noteAuthor: AuthorId.optional(),
 });
 export type ItemAnnotation = z.infer<typeof ItemAnnotation>;
 
@@ -82,14 +96,20 @@ export const AnnotationPatch = ItemAnnotation.pick({ noticeKey: true, itemKey: t
     baseNoteRev: ItemAnnotation.shape.noteRev,
     /** The editing session (one per open editor): its own later saves are never stale to it (ItemAnnotation.noteSession). */
     session: ItemAnnotation.shape.noteSession.unwrap().min(1).optional(),
+    /**
+     * The editor's visit of the field (one more each time a field is left): a history entry
+     * gathers one session's saves of a field until the field is left or a few minutes pass.
+     */
+    fieldVisit: z.number().int().nonnegative().optional(),
   });
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 
 /**
  * `noteCopy`: a conflict copy kept (from null to its length), updated (length to length) or
  * resolved (length to 'dismissed' or 'appended'; appending also writes a `note` entry).
+ * `trimmed`: the item's oldest entries were dropped (MAX_HISTORY_PER_ITEM); `to` counts them.
  */
-export const HISTORY_FIELDS = ['status', 'note', 'followUp', 'progress', 'import', 'created', 'noteCopy'] as const;
+export const HISTORY_FIELDS = ['status', 'note', 'followUp', 'progress', 'import', 'created', 'noteCopy', 'trimmed'] as const;
 export const HistoryEntry = z.object({
   id: z.number().int().optional(),
   noticeKey: NoticeKey,
@@ -100,6 +120,11 @@ export const HistoryEntry = z.object({
   to: z.union([z.string(), z.number(), z.null()]).optional(),
   /** The editing session that made the change (local: folds one session's saves into one entry; never exported). */
   session: z.string().max(100).optional(),
+  /** Who made the change: an author id (lib/annotation/author.ts); absent: unknown. */
+  author: AuthorId.optional(),
+  /** A note entry: the text it replaced and the text it left (from/to are their lengths, which the merge compares). */
+  fromText: z.string().max(MAX_NOTE_LENGTH * 2).optional(),
+  toText: z.string().max(MAX_NOTE_LENGTH * 2).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -117,12 +142,14 @@ export function applyPatch(
   patch: AnnotationPatch,
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  author?: string,
 ): { annotation: ItemAnnotation; history: HistoryEntry[] } {
   const base = current ?? emptyAnnotation(patch.noticeKey, patch.itemKey, patch.fingerprint, now);
   const next: ItemAnnotation = { ...base };
   const history: HistoryEntry[] = [];
-  const log = (field: HistoryEntry['field'], from: string | number | null, to: string | number | null) =>
-    history.push({ noticeKey: patch.noticeKey, itemKey: patch.itemKey, at: now, field, from, to });
+  const by = author === undefined ? {} : { author };
+  const log = (field: HistoryEntry['field'], from: string | number | null, to: string | number | null, texts?: { fromText: string; toText: string }) =>
+    history.push({ noticeKey: patch.noticeKey, itemKey: patch.itemKey, at: now, field, from, to, ...by, ...texts });
 
   if (patch.status !== undefined && patch.status !== base.status) {
     log('status', base.status, patch.status);
@@ -136,9 +163,10 @@ export function applyPatch(
         next.noteCopies = kept.copies;
       }
     } else {
-      // The note's text can be long: history records its length, not a copy per keystroke.
-      log('note', base.note.length, patch.note.length);
-      writeNote(next, patch.note, now, patch.session);
+      // Lengths identify a note version (the merge compares them); the texts keep the words. One
+      // editing session's saves fold into one entry (lib/db/annotations.ts), so not a copy per keystroke.
+      log('note', base.note.length, patch.note.length, { fromText: base.note, toText: patch.note });
+      writeNote(next, patch.note, now, patch.session, author);
     }
   }
   if (patch.followUp !== undefined && (patch.followUp ?? undefined) !== base.followUp) {
@@ -152,19 +180,21 @@ export function applyPatch(
     else next.progress = patch.progress;
   }
   if (!history.length) return { annotation: base, history };
-  if (!current) history.unshift({ noticeKey: patch.noticeKey, itemKey: patch.itemKey, at: now, field: 'created' });
+  if (!current) history.unshift({ noticeKey: patch.noticeKey, itemKey: patch.itemKey, at: now, field: 'created', ...by });
   next.fingerprint = patch.fingerprint;
   next.updatedAt = now;
+  if (author !== undefined && history.some((h) => h.field !== 'noteCopy')) next.author = author;
   return { annotation: next, history };
 }
 
-/** Sets the note as a new revision, written by `session` if known. */
-function writeNote(a: ItemAnnotation, note: string, now: number, session?: string): void {
+/** Sets the note as a new revision, written by `session` and `author` if known. */
+function writeNote(a: ItemAnnotation, note: string, now: number, session?: string, author?: string): void {
   a.note = note;
   a.noteUpdatedAt = now;
   a.noteRev = (a.noteRev ?? 0) + 1;
   if (session === undefined) delete a.noteSession;
   else a.noteSession = session;
+  if (author !== undefined) a.noteAuthor = author;
 }
 
 /**
@@ -178,10 +208,11 @@ export function resolveNoteCopy(
   copyId: string,
   action: NoteCopyAction,
   now: number,
+  author?: string,
 ): { annotation: ItemAnnotation; history: HistoryEntry[] } {
   const copy = current?.noteCopies?.find((c) => c.id === copyId);
   if (!current || !copy) throw new NoteCopyRefused(NO_SUCH_COPY);
-  const next: ItemAnnotation = { ...current, updatedAt: now };
+  const next: ItemAnnotation = { ...current, updatedAt: now, ...(author !== undefined && { author }) };
   const rest = current.noteCopies!.filter((c) => c !== copy);
   if (rest.length) next.noteCopies = rest;
   else delete next.noteCopies;
@@ -192,13 +223,14 @@ export function resolveNoteCopy(
     field,
     from,
     to,
+    ...(author !== undefined && { author }),
   });
   const history: HistoryEntry[] = [];
   if (action === 'append') {
     const note = appendedNote(current.note, copy.text);
     if (note !== current.note) {
-      history.push(entry('note', current.note.length, note.length));
-      writeNote(next, note, now);
+      history.push({ ...entry('note', current.note.length, note.length), fromText: current.note, toText: note });
+      writeNote(next, note, now, undefined, author);
     }
   }
   history.push(entry('noteCopy', copy.text.length, action === 'append' ? 'appended' : 'dismissed'));

@@ -14,10 +14,10 @@ import { MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
 /**
  * A note record. An item holds its own note (ItemAnnotation.note) and any number of note records
  * beside it (ItemAnnotation.noteCopies, at most MAX_NOTE_COPIES), each with its own id, text, time
- * and kind. Today's only kind is the conflict copy: a save made on an older revision of the note
- * than the stored one (see above). Colleagues' notes are meant to be records of another kind, with
- * an author; the file carries every record (lib/transfer/format.ts) and an import keeps those of
- * both sides, each once.
+ * and kind: a conflict copy, a save made on an older revision of the note than the stored one (see
+ * above), or a colleague's note, another author's note on the item, arrived by import
+ * (lib/transfer/colleague-notes.ts: one record per author, id `colleague:<author id>`). The file
+ * carries every record (lib/transfer/format.ts) and an import keeps those of both sides, each once.
  */
 export const NoteCopy = z.object({
   /** Unique across databases (a UUID): an import never duplicates a copy. */
@@ -26,8 +26,12 @@ export const NoteCopy = z.object({
   /** When its text was last written. */
   at: z.number().int().nonnegative(),
   kind: z.enum(NOTE_COPY_KINDS),
-  /** Who wrote it, when it is not this browser's user. */
+  /** Who wrote it (a name), when it is not this browser's user. */
   author: z.string().max(200).optional(),
+  /** The writer's unit (a colleague's note). */
+  unit: z.string().max(200).optional(),
+  /** The writer's author id (lib/annotation/author.ts; a colleague's note). */
+  authorId: z.string().max(100).optional(),
   /** The editing session whose stale saves it holds: that session's next stale saves update it. */
   session: z.string().max(100).optional(),
 });

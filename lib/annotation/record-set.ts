@@ -3,12 +3,17 @@
  * is planned against and what it writes. Shared by both layers, so it lives in the core.
  */
 import type { NoticeRecord } from '../notice/notice-record';
+import type { Author } from './author';
 import type { HistoryEntry, ItemAnnotation } from './model';
 
 export interface RecordSet {
   notices: NoticeRecord[];
   annotations: ItemAnnotation[];
   history: HistoryEntry[];
+  /** Authors the records name (an export, an import's reading) or an import brings (its writes). */
+  authors?: Author[];
+  /** The local author (read, never written through a record set). */
+  me?: Author;
 }
 
 // Key of one item across tables: the one item key (./item-key.ts), re-exported for the record sets' users.

@@ -24,5 +24,11 @@ export const MAX_NOTE_LENGTH = 20_000;
 /** Conflict copies one item keeps at most (./note-copies.ts): past that, stale saves are refused. */
 export const MAX_NOTE_COPIES = 100;
 
-/** Kinds of note records kept beside an item's note: conflict copies now, colleagues' notes later. */
-export const NOTE_COPY_KINDS = ['conflict'] as const;
+/**
+ * Kinds of note records kept beside an item's note: a conflict copy (a stale save of this
+ * profile), a colleague's note (another author's, arrived by import: one record per author).
+ */
+export const NOTE_COPY_KINDS = ['conflict', 'colleague'] as const;
+
+/** History entries an item keeps at most (its own, written here): past that the oldest are dropped and counted. */
+export const MAX_HISTORY_PER_ITEM = 200;

@@ -3,6 +3,8 @@
  * digests the popup reads (written through ./records.ts).
  */
 import { applyPatch, resolveNoteCopy, type AnnotationPatch, type HistoryEntry, type ItemAnnotation } from '../annotation/model';
+import { MAX_HISTORY_PER_ITEM } from '../annotation/status';
+import { localAuthor } from './authors';
 import type { NoteCopyResolution } from '../annotation/note-copies';
 import { compareItemKeys } from '../notice/item-key';
 import type { DubanDatabase } from './database';
@@ -16,12 +18,14 @@ export async function noticeAnnotations(db: DubanDatabase, key: string): Promise
   return list.sort((a, b) => compareItemKeys(a.itemKey, b.itemKey));
 }
 
-type Edit = (current: ItemAnnotation | undefined) => { annotation: ItemAnnotation; history: HistoryEntry[] };
+/** An edit of the item as stored, made by `author` (the local author's id). */
+type Edit = (current: ItemAnnotation | undefined, author: string) => { annotation: ItemAnnotation; history: HistoryEntry[] };
 
 /**
  * One editor saves as the user types, so one change arrives as many saves: an editing session's
- * changes of a field within this time are one history entry (from the value before the first, to
- * the value after the last; none if they cancel out).
+ * changes of a field (until the field is left: the patch's fieldVisit, or saves stop for this
+ * long) are one history entry, from the value (and a note's text) before the first to the value
+ * after the last; none if they cancel out.
  */
 const HISTORY_SESSION_MS = 3 * 60_000;
 const COALESCED: ReadonlySet<HistoryEntry['field']> = new Set(['status', 'note', 'followUp', 'progress']);
@@ -37,18 +41,40 @@ async function writeEdit(
   edit: Edit,
   session?: string,
 ): Promise<{ annotation: ItemAnnotation; changed: boolean }> {
-  return db.transaction('rw', [...recordTables(db), db.history], async () => {
-    const { annotation, history } = edit(await db.annotations.get(key));
+  return db.transaction('rw', [...recordTables(db), db.history, db.meta], async () => {
+    const me = await localAuthor(db);
+    const { annotation, history } = edit(await db.annotations.get(key), me.id);
     if (!history.length) return { annotation, changed: false };
     await writeRecords(db, { annotations: [annotation] });
     await db.history.bulkAdd(session === undefined ? history : await coalesce(db, key, history, session));
+    await capHistory(db, key);
     return { annotation, changed: true };
   });
 }
 
-/** Saves one edit (a stale note becomes a conflict copy: lib/annotation/note-copies.ts). */
+/** Saves one edit by the local author (a stale note becomes a conflict copy: lib/annotation/note-copies.ts). */
 export function saveAnnotation(db: DubanDatabase, patch: AnnotationPatch, now: number) {
-  return writeEdit(db, [patch.noticeKey, patch.itemKey], (current) => applyPatch(current, patch, now), patch.session);
+  const session = patch.session === undefined ? undefined : patch.fieldVisit === undefined ? patch.session : `${patch.session}#${patch.fieldVisit}`;
+  return writeEdit(db, [patch.noticeKey, patch.itemKey], (current, author) => applyPatch(current, patch, now, undefined, author), session);
+}
+
+/**
+ * Keeps the item's own history to MAX_HISTORY_PER_ITEM entries: the oldest are dropped and
+ * counted in one `trimmed` entry, which takes the time of the last one dropped (the oldest shown).
+ */
+async function capHistory(db: DubanDatabase, key: [string, string]): Promise<void> {
+  const byItem = db.history.where('[noticeKey+itemKey]').equals(key);
+  if ((await byItem.count()) <= MAX_HISTORY_PER_ITEM) return;
+  // In the order written (the index ties on the primary key).
+  const entries = await byItem.toArray();
+  const trimmed = entries.find((e) => e.field === 'trimmed');
+  const rest = entries.filter((e) => e !== trimmed);
+  const drop = rest.slice(0, rest.length - (MAX_HISTORY_PER_ITEM - 1));
+  if (!drop.length) return;
+  await db.history.bulkDelete(drop.map((e) => e.id!));
+  const count = Number(trimmed?.to ?? 0) + drop.length;
+  const at = Math.max(trimmed?.at ?? 0, ...drop.map((e) => e.at));
+  await db.history.put({ ...(trimmed ?? { noticeKey: key[0], itemKey: key[1], field: 'trimmed' as const, from: null }), at, to: count });
 }
 
 /**
@@ -64,8 +90,12 @@ async function coalesce(db: DubanDatabase, key: [string, string], entries: Histo
       add.push({ ...e, session });
       continue;
     }
-    const merged = { ...last, to: e.to, at: e.at };
-    if ((merged.from ?? null) === (merged.to ?? null)) {
+    const merged: HistoryEntry = { ...last, to: e.to, at: e.at };
+    // The text before the session stays; the text after is this save's.
+    if (e.toText !== undefined) merged.toText = e.toText;
+    if (e.author !== undefined) merged.author = e.author;
+    const same = merged.fromText !== undefined || merged.toText !== undefined ? merged.fromText === merged.toText : (merged.from ?? null) === (merged.to ?? null);
+    if (same) {
       await db.history.delete(last.id);
       recent.splice(recent.indexOf(last), 1);
     } else {
@@ -78,7 +108,7 @@ async function coalesce(db: DubanDatabase, key: [string, string], entries: Histo
 
 /** Appends or dismisses one conflict copy; throws NoteCopyRefused if it is gone or too long. */
 export function resolveAnnotationCopy(db: DubanDatabase, r: NoteCopyResolution, now: number) {
-  return writeEdit(db, [r.noticeKey, r.itemKey], (current) => resolveNoteCopy(current, r.copyId, r.action, now));
+  return writeEdit(db, [r.noticeKey, r.itemKey], (current, author) => resolveNoteCopy(current, r.copyId, r.action, now, author));
 }
 
 export async function itemHistory(db: DubanDatabase, key: string, itemKey: string): Promise<HistoryEntry[]> {

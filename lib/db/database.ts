@@ -7,6 +7,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../notice/notice-record';
 import type { RestorePoint } from './restore-point';
+import type { Author } from '../annotation/author';
 import { keyedItem, keyedNotice, keyedRefs, keyedRestorePoint } from '../annotation/legacy-keys';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
@@ -77,6 +78,8 @@ export class DubanDatabase extends Dexie {
   summaryDigests!: EntityTable<SummaryDigest, 'key'>;
   /** Attachment files a notice was read from, kept so it reopens without fetching (./attachments.ts). */
   attachments!: EntityTable<AttachmentRecord, 'noticeKey'>;
+  /** Colleagues an import named (lib/db/authors.ts; the local author is in `meta`). */
+  authors!: EntityTable<Author, 'id'>;
   /** How many writes this instance has made since it was created (the write-counter middleware below). */
   writes = 0;
   private readonly writeListeners = new Set<() => void>();
@@ -191,8 +194,40 @@ export class DubanDatabase extends Dexie {
         await tx.table('annotationDigests').bulkPut(digests.annotations);
         await tx.table('summaryDigests').bulkPut(digests.summaries);
       });
+    // Version 9: who said what. The authors an import names get a table; this profile gets its
+    // local author (a random id, named later by the user), and everything already written here is
+    // theirs: annotations (their last change, their note), own history entries, and the records of
+    // restore points (so an import made before still undoes). Imported history (packs) stays
+    // without an author: who wrote it is not known. (Version 8 is another change: this works on
+    // a database of version 7 or 8.)
+    this.version(9)
+      .stores({ authors: 'id' })
+      .upgrade(async (tx) => {
+        const meta = tx.table('meta');
+        const found = (await meta.get(LOCAL_AUTHOR_KEY))?.value as Author | undefined;
+        const me: Author = found ?? { id: crypto.randomUUID(), name: '', unit: '' };
+        if (!found) await meta.put({ key: LOCAL_AUTHOR_KEY, value: me });
+        const id = me.id;
+        const own = (a: Record<string, unknown>) => {
+          if (a.author === undefined) a.author = id;
+          if (a.noteAuthor === undefined && typeof a.note === 'string' && a.note !== '') a.noteAuthor = id;
+        };
+        await tx.table('annotations').toCollection().modify(own);
+        await tx.table('history').toCollection().modify((h: Record<string, unknown>) => {
+          if (h.author === undefined) h.author = id;
+        });
+        await tx.table('restorePoints').toCollection().modify((p: RestorePoint) => {
+          for (const c of p.annotations) {
+            if (c.before) own(c.before as unknown as Record<string, unknown>);
+            own(c.after as unknown as Record<string, unknown>);
+          }
+        });
+      });
     // Version 10: the attachment files notices were read from (the document viewer). A new table
     // only, so it applies on top of whichever versions ran before it.
     this.version(10).stores({ attachments: 'noticeKey, url, savedAt' });
   }
 }
+
+/** Meta key of the local author (lib/db/authors.ts), made by version 9 or on first use. */
+export const LOCAL_AUTHOR_KEY = 'localAuthor';

@@ -10,6 +10,7 @@ import { itemRef, type ImportCounts, type RecordSet } from '../annotation/record
 import { Refusal } from '../message';
 import type { DubanDatabase, HistoryPack } from './database';
 import { getMeta, setMeta } from './meta';
+import { localAuthor, peekLocalAuthor, readAuthorDirectory } from './authors';
 import { recordTables, writeRecords } from './records';
 import {
   changedMessage,
@@ -27,15 +28,17 @@ import {
 export const MAX_UNDOABLE_IMPORTS = 10;
 
 /** Everything an export reads, read in one transaction so it is consistent. */
-export function readSnapshot(db: DubanDatabase): Promise<RecordSet> {
-  return db.transaction('r', db.notices, db.annotations, db.history, db.historyPacks, async () => {
-    const [notices, annotations, history, packs] = await Promise.all([
+export async function readSnapshot(db: DubanDatabase): Promise<RecordSet> {
+  await localAuthor(db);
+  return db.transaction('r', [db.notices, db.annotations, db.history, db.historyPacks, db.authors, db.meta], async () => {
+    const [notices, annotations, history, packs, { me, authors }] = await Promise.all([
       db.notices.toArray(),
       db.annotations.toArray(),
       db.history.toArray(),
       db.historyPacks.toArray(),
+      readAuthorDirectory(db),
     ]);
-    return { notices, annotations, history: packs.length ? history.concat(...packs.map((p) => p.entries)) : history };
+    return { notices, annotations, history: packs.length ? history.concat(...packs.map((p) => p.entries)) : history, authors, me };
   });
 }
 
@@ -48,19 +51,22 @@ export function readNoticesAndAnnotations(db: DubanDatabase): Promise<Pick<Recor
 }
 
 /** The notices `keys`, their annotations and history (own entries, then imported ones); call inside a transaction. */
-async function readRecords(db: DubanDatabase, keys: readonly string[]): Promise<RecordSet> {
-  const [notices, annotations, history, packs] = await Promise.all([
+async function readRecords(db: DubanDatabase, keys: readonly string[], readMe: typeof localAuthor = localAuthor): Promise<RecordSet> {
+  const [notices, annotations, history, packs, { me, authors }] = await Promise.all([
     db.notices.bulkGet(keys as string[]),
     db.annotations.where('noticeKey').anyOf(keys).toArray(),
     Promise.all(
       keys.map((k) => db.history.where('[noticeKey+itemKey]').between([k, Dexie.minKey], [k, Dexie.maxKey], true, true).toArray()),
     ),
     db.historyPacks.where('noticeKey').anyOf(keys).toArray(),
+    readAuthorDirectory(db, readMe),
   ]);
   return {
     notices: notices.filter((n) => n !== undefined),
     annotations,
     history: [...history.flat(), ...packs.flatMap((p) => p.entries)],
+    authors,
+    me,
   };
 }
 
@@ -79,7 +85,10 @@ export interface ImportJob<P extends PlannedImport> {
 
 /** The plan of `job` against the database as it is now, without writing. */
 export function previewImport<P extends PlannedImport>(db: DubanDatabase, job: ImportJob<P>): Promise<P> {
-  return db.transaction('r', [db.notices, db.annotations, db.history, db.historyPacks], async () => job.plan(await readRecords(db, job.noticeKeys)));
+  // Read-only: a local author not made yet is a transient one (no record names it).
+  return db.transaction('r', [db.notices, db.annotations, db.history, db.historyPacks, db.authors, db.meta], async () =>
+    job.plan(await readRecords(db, job.noticeKeys, peekLocalAuthor)),
+  );
 }
 
 /** Where an import came from: kept with its restore point. */
@@ -94,13 +103,15 @@ interface ImportSource {
  * MAX_UNDOABLE_IMPORTS are kept). An import that changes nothing writes nothing. Answers the plan.
  */
 export async function applyImport<P extends PlannedImport>(db: DubanDatabase, job: ImportJob<P>, now: number, source: ImportSource = {}): Promise<P> {
-  const tables = [...recordTables(db), db.history, db.historyPacks, db.restorePoints, db.meta];
+  const tables = [...recordTables(db), db.history, db.historyPacks, db.restorePoints, db.meta, db.authors];
   return db.transaction('rw', tables, async () => {
     const local = await readRecords(db, job.noticeKeys);
     const planned = job.plan(local);
-    const { notices, annotations, history } = planned.writes;
+    const { notices, annotations, history, authors } = planned.writes;
     if (!notices.length && !annotations.length && !history.length) return planned;
     await writeRecords(db, { notices, annotations });
+    // The colleagues the import names; an undo leaves them (a directory entry changes no item).
+    if (authors?.length) await db.authors.bulkPut(authors.map(({ id, name, unit }) => ({ id, name, unit })));
     // One pack per notice: IndexedDB pays per record, and an import may bring tens of thousands of entries.
     const packIds = history.length ? await db.historyPacks.bulkAdd(packHistory(history, now), { allKeys: true }) : [];
     const id = await db.restorePoints.add(restorePoint(local, planned.writes, packIds as number[], now));

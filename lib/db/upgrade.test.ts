@@ -7,6 +7,7 @@ import { summariseDirectly } from '../summary/test/summary-oracle';
 import { itemRef } from '../annotation/item-ref';
 import { DubanDatabase, REMINDED_META_KEY } from './database';
 import { getMeta } from './meta';
+import { LOCAL_AUTHOR_KEY, localAuthor } from './authors';
 import { createService } from '../../entrypoints/background/router';
 
 const NAME = 'duban-upgrade-test';
@@ -26,8 +27,10 @@ it('opens a database written by the first schema with every annotation and histo
   expect('followUp' in annotations.find((a) => a.itemKey === '22')!).toBe(false);
 
   // Version 6: every item number became its key ("1"), nothing else changed.
+  // Version 9: everything written here is the local author's.
+  const me = (await localAuthor(db)).id;
   const history = await db.history.toArray();
-  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY.map(({ itemNo, ...h }) => ({ ...h, itemKey: String(itemNo) })));
+  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY.map(({ itemNo, ...h }) => ({ ...h, itemKey: String(itemNo), author: me })));
   expect(await db.history.where('[noticeKey+itemKey]').equals([V1_NOTICE.key, '1']).count()).toBe(2);
   expect((await db.notices.get(V1_NOTICE.key))!.items.map((i) => [i.key, i.number, i.text])).toEqual([['1', 1, V1_NOTICE.items[0].text]]);
   for (const h of history) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
@@ -159,19 +162,22 @@ describe('a version-5 database (items by number)', () => {
   }
 
   const keyed = ({ itemNo, ...rest }: { itemNo: number }) => ({ ...rest, itemKey: String(itemNo) });
+  /** As version 9 leaves a record written here: the local author's (its note too, when it has one). */
+  const owned = (me: string) => <T extends { itemNo: number }>(a: T) => ({ ...keyed(a), author: me, ...((a as { note?: string }).note && { noteAuthor: me }) });
 
   it('keeps every note, history entry, pack, restore point and reminder, each item by its key', async () => {
     await writeV5();
     const db = new DubanDatabase(NAME);
     await db.open();
 
+    const me = (await getMeta<{ id: string }>(db, LOCAL_AUTHOR_KEY))!.id;
     const stored = await db.annotations.toArray();
     expect(stored).toHaveLength(annotations.length);
-    for (const a of annotations) expect(await db.annotations.get([K, String(a.itemNo)])).toEqual(keyed(a));
+    for (const a of annotations) expect(await db.annotations.get([K, String(a.itemNo)])).toEqual(owned(me)(a));
     for (const a of stored) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
     expect(await db.annotations.where('followUp').equals('2024-04-01').count()).toBe(1);
 
-    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map(keyed));
+    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map((h) => ({ ...keyed(h), author: me })));
     for (const h of await db.history.toArray()) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
     expect((await db.historyPacks.toArray())[0].entries).toEqual(packEntries.map(keyed));
 
@@ -182,7 +188,7 @@ describe('a version-5 database (items by number)', () => {
 
     const [p] = await db.restorePoints.toArray();
     expect(p.annotations.map((c) => [c.key, c.before?.itemKey ?? null, c.after.itemKey])).toEqual([[[K, '2'], null, '2'], [[K, '1'], '1', '1']]);
-    expect(p.annotations[1].before).toEqual(keyed(ann(1, { note: '导入前' })));
+    expect(p.annotations[1].before).toEqual(owned(me)(ann(1, { note: '导入前' })));
     expect(p.notices[0].after.items.map((i) => i.key)).toEqual(['1', '2', '10']);
     expect(p.notices[0].before!.items.map((i) => i.key)).toEqual(['1']);
 
@@ -203,6 +209,91 @@ describe('a version-5 database (items by number)', () => {
     expect((await db.annotations.get([K, '1']))!.note).toBe('导入前');
     const h = await service.handle('getItemHistory', { noticeKey: K, itemKey: '10' });
     expect(h.ok && h.value.map((e) => [e.itemKey, e.field])).toEqual([['10', 'status']]);
+    db.close();
+  });
+});
+
+/**
+ * A database as version 7 (the schema before authors) wrote it. Opened today, everything is kept,
+ * and what was written here belongs to the local author (version 9), made once.
+ */
+describe('a version-7 database (before authors)', () => {
+  const K = '拱政办发〔2024〕2号';
+  // Frozen: the stores as version 7 left them.
+  const V7_STORES = {
+    notices: 'key, docNo, lastSeenAt',
+    annotations: '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp',
+    history: '++id, [noticeKey+itemKey], at',
+    meta: 'key',
+    historyPacks: '++id, noticeKey',
+    restorePoints: '++id',
+    noticeDigests: 'key',
+    annotationDigests: 'noticeKey',
+    summaryDigests: 'key',
+  };
+  const T = 1_709_800_000_000;
+  const item = (key: string) => ({ key, number: Number(key), text: `第${key}项工作。`, section: 1, units: [{ name: '区发改局', lead: true }], fingerprint: `fp${key}` });
+  const notice = { ...V1_NOTICE, items: [item('1'), item('2'), item('3')] };
+  const ann = (itemKey: string, fields: object = {}) => ({
+    noticeKey: K, itemKey, status: 'in_progress', note: `备注${itemKey}`, fingerprint: `fp${itemKey}`, createdAt: T, updatedAt: T + 100, ...fields,
+  });
+  const annotations = [ann('1', { noteRev: 2 }), ann('2', { note: '', progress: 30 }), ann('3', { status: 'done' })];
+  const history = [
+    { noticeKey: K, itemKey: '1', at: T, field: 'created' },
+    { noticeKey: K, itemKey: '1', at: T + 50, field: 'note', from: 0, to: 3 },
+  ];
+  const packEntries = [{ noticeKey: K, itemKey: '3', at: T + 60, field: 'import', from: null, to: 'created' }];
+  const point = { at: T + 60, notices: [], annotations: [{ key: [K, '3'], before: null, after: annotations[2] }], packIds: [1] };
+
+  async function writeV7(): Promise<void> {
+    const v7 = new Dexie(NAME);
+    v7.version(7).stores(V7_STORES);
+    await v7.table('notices').put(notice);
+    await v7.table('annotations').bulkPut(annotations);
+    await v7.table('history').bulkAdd(history);
+    await v7.table('historyPacks').add({ noticeKey: K, at: point.at, entries: packEntries });
+    const id = await v7.table('restorePoints').add(point);
+    await v7.table('meta').put({ key: 'importUndoStack', value: [{ id, at: point.at, counts: { new: 1, updated: 0, unchanged: 0, conflict: 0 } }] });
+    v7.close();
+  }
+
+  it('keeps every annotation, history entry and pack, and makes them the local author’s', async () => {
+    await writeV7();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+    const me = await localAuthor(db);
+    expect(me.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(me).toMatchObject({ name: '', unit: '' });
+    expect(await localAuthor(db)).toEqual(me);
+
+    const stored = await db.annotations.toArray();
+    expect(stored).toEqual([
+      { ...annotations[0], author: me.id, noteAuthor: me.id },
+      // No note: nobody wrote one.
+      { ...annotations[1], author: me.id },
+      { ...annotations[2], author: me.id, noteAuthor: me.id },
+    ]);
+    for (const a of stored) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
+    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map((h) => ({ ...h, author: me.id })));
+    // Imported entries: who wrote them is not known.
+    expect((await db.historyPacks.toArray())[0].entries).toEqual(packEntries);
+    expect(await db.authors.count()).toBe(0);
+    db.close();
+  });
+
+  it('still undoes the import made before, and records the local author on the next edit', async () => {
+    await writeV7();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+    const service = createService(db, () => T + 1000);
+    expect(await service.handle('undoLastImport', { id: 1 })).toMatchObject({ ok: true });
+    expect(await db.annotations.get([K, '3'])).toBeUndefined();
+
+    const me = (await localAuthor(db)).id;
+    await service.handle('saveAnnotation', { noticeKey: K, itemKey: '2', fingerprint: 'fp2', note: '新备注', session: 's1' });
+    expect(await db.annotations.get([K, '2'])).toMatchObject({ note: '新备注', author: me, noteAuthor: me });
+    const h = await service.handle('getItemHistory', { noticeKey: K, itemKey: '2' });
+    expect(h.ok && h.value.map((e) => [e.field, e.author, e.fromText, e.toText])).toEqual([['note', me, '', '新备注']]);
     db.close();
   });
 });

@@ -46,13 +46,13 @@ const importText = async (into: DubanDatabase, text: string, at: number) => must
 const copiesOf = async (d: DubanDatabase, itemKey: string) => ((await d.annotations.get([KEY, itemKey]))?.noteCopies ?? []).map(({ session: _s, ...c }) => c);
 
 describe('conflict copies in exports', () => {
-  it('are in the JSON file (version 3), without this browser’s editing sessions', async () => {
+  it('are in the JSON file (version 4), without this browser’s editing sessions', async () => {
     const a = await db();
     const stored = await conflict(a, '2', '甲', '乙', T0 + 10);
     const text = await exportText(a, T0 + 100);
     const parsed = parseTransferFile(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    expect(JSON.parse(text).version).toBe(3);
+    expect(JSON.parse(text).version).toBe(4);
     const copy = stored.noteCopies![0];
     expect(JSON.parse(text).notices[0].items[0].noteCopies).toEqual([{ id: copy.id, text: '乙', at: new Date(copy.at).toISOString(), kind: 'conflict' }]);
     expect(text).not.toContain('tab-b');
@@ -63,9 +63,9 @@ describe('conflict copies in exports', () => {
     const stored = await conflict(a, '2', '甲', '=乙的版本', T0 + 10);
     const snapshot = await readSnapshot(a);
     const rows = buildCsv(snapshot).slice(1).split('\r\n');
-    expect(rows[0].split(',').at(-1)).toBe(CSV_HEADER.at(-1));
-    // Shanghai time, and the formula neutralised like any other cell.
-    expect(rows[2]).toMatch(/,\[冲突副本 2025-03-01 08:00\] =乙的版本$/);
+    expect(rows[0].split(',').at(-2)).toBe(CSV_HEADER.at(-2));
+    // Shanghai time, and the formula neutralised like any other cell; then the item's 填报人.
+    expect(rows[2]).toMatch(/,\[冲突副本 2025-03-01 08:00\] =乙的版本,测试用户（区政府办）$/);
     const [annotation] = buildWebAnnotations(snapshot, T0 + 100).first.items;
     expect(annotation.body.filter((b) => b.purpose === 'commenting')).toEqual([
       expect.objectContaining({ value: '甲' }),

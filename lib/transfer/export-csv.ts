@@ -2,6 +2,7 @@
  * A progress sheet for Excel and WPS: one row per item of each notice (items without an annotation
  * read 未开始), UTF-8 with a BOM, formula-like cells neutralised (see lib/util/csv.ts).
  */
+import { annotationAuthor, authorDirectory, authorLabel } from '../annotation/author';
 import { ANNOTATION_FIELDS, CSV_COLUMNS } from '../annotation/fields';
 import type { ItemAnnotation } from '../annotation/model';
 import { noticeOrder } from '../notice/item-key';
@@ -19,10 +20,13 @@ export const CSV_HEADER = [
   '配合单位 Co units',
   '完成时限 Deadline',
   ...CSV_COLUMNS.map((f) => ANNOTATION_FIELDS[f].csv.header),
+  '填报人 Reported by',
 ];
 
-export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, only?: readonly string[]): string {
+export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations' | 'authors' | 'me'>, only?: readonly string[]): string {
   const { groups } = groupByNotice(snapshot, only);
+  // 填报人: who made the item's last change, by name and unit.
+  const authors = authorDirectory([...(snapshot.authors ?? []), ...(snapshot.me ? [snapshot.me] : [])]);
   const rows: unknown[][] = [];
   for (const { notice, annotations } of groups) {
     const byItem = new Map<string, ItemAnnotation>(annotations.map((a) => [a.itemKey, a]));
@@ -42,6 +46,7 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
         facts?.co.join('、') ?? '',
         facts?.deadline ?? '',
         ...CSV_COLUMNS.map((f) => ANNOTATION_FIELDS[f].csv.cell(a)),
+        a ? authorLabel(annotationAuthor(a, authors)) : '',
       ]);
     }
   }

@@ -1,4 +1,5 @@
-/** The `duban-annotations` file (version 2) from a snapshot of the database (see ./format.ts). */
+/** The `duban-annotations` file (version 4) from a snapshot of the database (see ./format.ts). */
+import { authorDirectory, type Author } from '../annotation/author';
 import { itemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
@@ -37,7 +38,14 @@ export function buildTransferFile(snapshot: TransferSnapshot, now: number, only?
     };
   });
   return {
-    file: { format: FORMAT_NAME, version: FORMAT_VERSION, exportedAt: toInstant(now), notices },
+    file: {
+      format: FORMAT_NAME,
+      version: FORMAT_VERSION,
+      exportedAt: toInstant(now),
+      ...(snapshot.me && { exportedBy: snapshot.me.id }),
+      authors: namedAuthors(snapshot, notices),
+      notices,
+    },
     notices: groups.map((g) => g.notice),
     items,
     skipped: orphans,
@@ -64,7 +72,27 @@ function fileItem(
       field: h.field,
       ...(h.from !== undefined && { from: h.from }),
       ...(h.to !== undefined && { to: h.to }),
+      ...(h.author !== undefined && { author: h.author }),
+      ...(h.fromText !== undefined && { fromText: h.fromText }),
+      ...(h.toText !== undefined && { toText: h.toText }),
     })),
+  });
+}
+
+/** The authors the file's items and history name (and the exporter), as the directory knows them. */
+function namedAuthors(snapshot: TransferSnapshot, notices: readonly FileNoticeJson[]): Author[] {
+  const ids = new Set<string>(snapshot.me ? [snapshot.me.id] : []);
+  for (const n of notices) {
+    for (const i of n.items) {
+      for (const id of [i.author, i.noteAuthor, ...(i.history ?? []).map((h) => h.author), ...(i.noteCopies ?? []).map((c) => c.authorId)]) {
+        if (typeof id === 'string') ids.add(id);
+      }
+    }
+  }
+  const directory = authorDirectory([...(snapshot.authors ?? []), ...(snapshot.me ? [snapshot.me] : [])]);
+  return [...ids].flatMap((id) => {
+    const a = directory.get(id);
+    return a ? [{ id: a.id, name: a.name, unit: a.unit }] : [];
   });
 }
 

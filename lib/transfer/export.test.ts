@@ -51,7 +51,7 @@ describe('JSON export', () => {
     const { file, items, notices } = buildTransferFile(await readSnapshot(db), NOW);
     expect(items).toBe(3);
     expect(notices.map((n) => n.key)).toEqual([SEED_KEY]);
-    expect(file).toMatchObject({ format: 'duban-annotations', version: 3, exportedAt: '2026-11-25T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 4, exportedAt: '2026-11-25T00:00:00.000Z' });
     const [n] = file.notices;
     expect(n).toMatchObject({ key: SEED_KEY, docNo: SEED_KEY, url: SEED_URL, year: 2024 });
     expect(n.title).toContain('责任分解');

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FileField } from '../annotation/fields';
-import { HISTORY_FIELDS, ItemAnnotation, MAX_NOTE_COPIES, NoteCopy, NoticeKey } from '../annotation/model';
+import { AuthorId, AuthorSchema, HISTORY_FIELDS, ItemAnnotation, MAX_NOTE_COPIES, NoteCopy, NoticeKey } from '../annotation/model';
 import { isOfficialUrl, noticeKey } from '../notice/notice-key';
 import { siteHosts } from '../notice/sites';
 import { IMPORT_LIMITS } from './limits';
@@ -17,10 +17,14 @@ export const FORMAT_NAME = 'duban-annotations';
 /**
  * Version 2 added items' `noteCopies`: an older duban refuses such a file rather than drop them.
  * Version 3 keys items by `itemKey`, a string (`12`, `二、3.`), where 1 and 2 had `itemNo`, a number.
+ * Version 4 says who said what: the file's `authors` (id, name, unit) and `exportedBy`, items'
+ * `author`/`noteAuthor`, history entries' `author` and the note texts they replaced
+ * (`fromText`/`toText`), colleagues' note records (`authorId`, `unit`). Older files still import:
+ * their notes have no author and merge as before.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** Versions this duban reads. */
-const READ_VERSIONS = [1, 2, 3] as const;
+const READ_VERSIONS = [1, 2, 3, 4] as const;
 /** Versions whose items have `itemNo` (a number) where later ones have `itemKey`. */
 export const NUMBERED_VERSIONS: readonly number[] = [1, 2];
 
@@ -43,11 +47,16 @@ export const toInstant = (ms: number) => new Date(ms).toISOString();
 
 const HistoryValue = z.union([z.string().max(1000), z.number(), z.null()]);
 
+const FileText = z.string().max(IMPORT_LIMITS.maxNoteLength);
+
 const FileHistoryEntry = z.object({
   at: Instant,
   field: z.enum(HISTORY_FIELDS),
   from: HistoryValue.optional(),
   to: HistoryValue.optional(),
+  author: AuthorId.optional(),
+  fromText: FileText.optional(),
+  toText: FileText.optional(),
 });
 
 /** A note record (a conflict copy or, later, a colleague's note), as NOTE_RECORD_FILE (lib/annotation/fields.ts) writes it. */
@@ -55,6 +64,8 @@ const FileNoteCopy = NoteCopy.pick({ id: true, text: true }).extend({
   at: Instant,
   kind: NoteCopy.shape.kind,
   author: NoteCopy.shape.author.unwrap().nullable().optional(),
+  unit: NoteCopy.shape.unit.unwrap().nullable().optional(),
+  authorId: NoteCopy.shape.authorId.unwrap().nullable().optional(),
 });
 
 /** An annotated item: the annotation's fields as their file rules (lib/annotation/fields.ts) write them, the item's text and its history. */
@@ -80,6 +91,8 @@ export const FileItem = ItemAnnotation.pick({ itemKey: true, fingerprint: true }
   noteUpdatedAt: Instant.nullable().optional(),
   history: z.array(FileHistoryEntry).max(IMPORT_LIMITS.maxHistoryPerItem).default([]),
   noteCopies: z.array(FileNoteCopy).max(MAX_NOTE_COPIES).optional(),
+  author: AuthorId.optional(),
+  noteAuthor: AuthorId.optional(),
 });
 // Every field the descriptors put in a file has a check here (else this line does not compile).
 FileItem.shape satisfies Record<FileField, z.ZodType>;
@@ -124,6 +137,10 @@ export const TransferFileSchema = z
     format: z.literal(FORMAT_NAME),
     version: z.literal(READ_VERSIONS),
     exportedAt: Instant,
+    /** The author who exported the file (an id of `authors`). */
+    exportedBy: AuthorId.optional(),
+    /** Every author the file's items, history and note records name. */
+    authors: z.array(AuthorSchema).max(IMPORT_LIMITS.maxAuthors).default([]),
     notices: z.array(FileNotice).max(IMPORT_LIMITS.maxNotices),
   })
   .superRefine((f, ctx) => {

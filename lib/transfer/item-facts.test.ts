@@ -46,7 +46,7 @@ describe('item facts in exports', () => {
 
   it('JSON: roles, own leaders and deadline go into the file and back into a new database', () => {
     const { file } = buildTransferFile(snapshot, NOW);
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     expect(file.notices[0].items[0]).toMatchObject({
       units: ['区发改局', '区财政局', '区数据资源局'],
       leadUnits: ['区发改局', '区财政局'],

@@ -10,6 +10,8 @@ export const IMPORT_LIMITS = {
   maxBytes: 20 * 1024 * 1024,
   maxItems: 50_000,
   maxNotices: 1_000,
+  /** Authors one file names. */
+  maxAuthors: 10_000,
   /** An export keeps each item's latest entries up to this many. */
   maxHistoryPerItem: 10_000,
   /**

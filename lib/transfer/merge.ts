@@ -139,6 +139,8 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
 
 function take(next: ItemAnnotation, from: ItemAnnotation) {
   newRevision(next, from.note, from.noteUpdatedAt);
+  if (from.noteAuthor === undefined) delete next.noteAuthor;
+  else next.noteAuthor = from.noteAuthor;
 }
 
 /** The note replaced by the import: a revision no editor here has seen. */

@@ -106,7 +106,7 @@ describe('parseTransferFile', () => {
     expect(errors('{"format": ', 'en')).toContain('Not a valid JSON file: ');
     expect(errors('[1,2]')).toContain('不是督办导出的文件');
     expect(errors(file((f) => (f.format = 'hypothesis' as any)), 'en')).toContain('Not a duban export (format must be "duban-annotations")');
-    expect(errors(file((f) => (f.version = 4 as any)), 'en')).toContain('newer duban (version 4)');
+    expect(errors(file((f) => (f.version = 5 as any)), 'en')).toContain('newer duban (version 5)');
     expect(errors(file((f) => (f.version = 0 as any)), 'en')).toContain('field version');
   });
 

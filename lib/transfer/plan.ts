@@ -14,17 +14,27 @@ import type { NoticeItem } from '../notice/types';
 import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
 import { mergeItem } from './merge';
+import { authorDirectory, type Author } from '../annotation/author';
+import { withColleagueNotes } from './colleague-notes';
 
 /** The local records of the notices a file names, indexed for the merge. */
 export interface LocalState {
   notices: Map<string, NoticeRecord>;
   annotations: Map<ItemRef, ItemAnnotation>;
   history: Map<ItemRef, HistoryEntry[]>;
+  /** The local author: a note another author wrote becomes their note record (./colleague-notes.ts). */
+  me?: Author;
+  /** Authors known here, by id. */
+  authors: Map<string, Author>;
 }
 
 /** Indexes the records read for an import; history stays in the order read. */
 export function localState(records: RecordSet): LocalState {
-  const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map() };
+  const local: LocalState = { notices: new Map(), annotations: new Map(), history: new Map(), authors: authorDirectory(records.authors ?? []) };
+  if (records.me) {
+    local.me = records.me;
+    local.authors.set(records.me.id, records.me);
+  }
   for (const n of records.notices) local.notices.set(n.key, n);
   for (const a of records.annotations) local.annotations.set(itemRef(a.noticeKey, a.itemKey), a);
   for (const h of records.history) {
@@ -78,8 +88,7 @@ const emptyCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, con
 function fileHistory(noticeKey: string, item: FileItem): HistoryEntry[] {
   return item.history.map((h) => {
     const e: HistoryEntry = { noticeKey, itemKey: item.itemKey, at: h.at, field: h.field };
-    if (h.from !== undefined) e.from = h.from;
-    if (h.to !== undefined) e.to = h.to;
+    for (const k of ['from', 'to', 'author', 'fromText', 'toText'] as const) if (h[k] !== undefined) e[k] = h[k] as never;
     return e;
   });
 }
@@ -145,7 +154,10 @@ const snippet = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
 export function planImport(file: TransferFile, local: LocalState, now: number): PlanResult {
   const counts = emptyCounts();
-  const writes: ImportWrites = { notices: [], annotations: [], history: [] };
+  // The file's authors (the local author's own record stays as this profile has it).
+  const fileAuthors = file.authors.filter((a) => a.id !== local.me?.id);
+  const authors = new Map([...local.authors, ...fileAuthors.map((a) => [a.id, a] as const)]);
+  const writes: ImportWrites = { notices: [], annotations: [], history: [], authors: fileAuthors };
   const notices: NoticePreview[] = [];
   const conflicts: ConflictPreview[] = [];
   const errors: Message[] = [];
@@ -165,7 +177,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
     for (const item of n.items) {
       const k = itemRef(n.key, item.itemKey);
       const current = local.annotations.get(k);
-      const incoming = { annotation: annotationFromFile(n.key, item), history: fileHistory(n.key, item) };
+      const incoming = { annotation: withColleagueNotes(annotationFromFile(n.key, item), current, local.me, authors), history: fileHistory(n.key, item) };
       const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;
@@ -215,6 +227,68 @@ export function importJob(file: TransferFile, now: number) {
     noticeKeys: file.notices.map((n) => n.key),
     plan(records: RecordSet) {
       const plan = planImport(file, localState(records), now);
+      if (!plan.ok) throw new ImportRefused(plan.errors);
+      return { preview: plan.preview, writes: plan.writes, counts: plan.preview.counts };
+    },
+  };
+}
+
+/** One file of a batch (collect from units: several files, one preview, one transaction). */
+export interface BatchFile {
+  fileName: string;
+  file: TransferFile;
+}
+
+export interface BatchPreview {
+  /** Each file's preview, planned after the files before it, in the order given. */
+  files: { fileName: string; preview: ImportPreview }[];
+  counts: ImportCounts;
+  changes: boolean;
+}
+
+/** The local state after an import's writes: the next file of a batch is planned against it. */
+function advance(local: LocalState, writes: ImportWrites): void {
+  for (const n of writes.notices) local.notices.set(n.key, n);
+  for (const a of writes.annotations) local.annotations.set(itemRef(a.noticeKey, a.itemKey), a);
+  for (const h of writes.history) {
+    const k = itemRef(h.noticeKey, h.itemKey);
+    const list = local.history.get(k);
+    if (list) list.push(h);
+    else local.history.set(k, [h]);
+  }
+  for (const a of writes.authors ?? []) local.authors.set(a.id, a);
+}
+
+/** Several files planned one after the other, as if imported in turn; their writes as one (the last state of each record). */
+export function planBatch(files: readonly BatchFile[], local: LocalState, now: number): { ok: true; preview: BatchPreview; writes: ImportWrites } | { ok: false; errors: Message[] } {
+  const counts = emptyCounts();
+  const notices = new Map<string, NoticeRecord>();
+  const annotations = new Map<ItemRef, ItemAnnotation>();
+  const authors = new Map<string, Author>();
+  const history: HistoryEntry[] = [];
+  const previews: BatchPreview['files'] = [];
+  for (const { fileName, file } of files) {
+    const plan = planImport(file, local, now);
+    if (!plan.ok) return { ok: false, errors: [message('batch.inFile', { file: fileName }), ...plan.errors] };
+    for (const k of Object.keys(counts) as (keyof ImportCounts)[]) counts[k] += plan.preview.counts[k];
+    previews.push({ fileName, preview: plan.preview });
+    for (const n of plan.writes.notices) notices.set(n.key, n);
+    for (const a of plan.writes.annotations) annotations.set(itemRef(a.noticeKey, a.itemKey), a);
+    for (const a of plan.writes.authors ?? []) authors.set(a.id, a);
+    history.push(...plan.writes.history);
+    advance(local, plan.writes);
+  }
+  const writes: ImportWrites = { notices: [...notices.values()], annotations: [...annotations.values()], history, authors: [...authors.values()] };
+  const changes = previews.some((p) => p.preview.changes);
+  return { ok: true, preview: { files: previews, counts, changes }, writes };
+}
+
+/** Importing several files at `now` as one batch: one transaction, one restore point, one undo. */
+export function importBatchJob(files: readonly BatchFile[], now: number) {
+  return {
+    noticeKeys: [...new Set(files.flatMap((f) => f.file.notices.map((n) => n.key)))],
+    plan(records: RecordSet) {
+      const plan = planBatch(files, localState(records), now);
       if (!plan.ok) throw new ImportRefused(plan.errors);
       return { preview: plan.preview, writes: plan.writes, counts: plan.preview.counts };
     },

@@ -206,7 +206,7 @@ describe('undo is a stack', () => {
     must((await createService(local, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10), fileName: 'A.json' })) as any);
     // As the previous version left it: one restore point, its summary under `lastImport`.
     const summary = (await last(local))!;
-    await local.meta.clear();
+    await local.meta.delete(UNDO_STACK_KEY);
     await local.meta.put({ key: LAST_IMPORT_KEY, value: summary });
     expect(await last(local)).toEqual(summary);
     expect((await undo(local, summary.id)).ok).toBe(true);

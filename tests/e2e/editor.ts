@@ -96,7 +96,7 @@ export async function itemInEditor(page: Page, item: Item): Promise<Record<Field
 export async function editorHistory(frame: Frame): Promise<string[]> {
   const history = frame.locator('details.history');
   await frame.page().bringToFront();
-  if (!(await history.evaluate((d) => (d as HTMLDetailsElement).open))) await history.locator('summary').click();
+  if (!(await history.evaluate((d) => (d as HTMLDetailsElement).open))) await history.locator(':scope > summary').click();
   await history.locator('ol.timeline li').first().waitFor();
   return history.locator('ol.timeline li .change').allTextContents();
 }

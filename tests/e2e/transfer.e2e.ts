@@ -156,7 +156,7 @@ describe('export from one profile, import into another', () => {
     await json.saveAs(exported);
     fileText = readFileSync(exported, 'utf8');
     const file = JSON.parse(fileText);
-    expect(file).toMatchObject({ format: 'duban-annotations', version: 3, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 4, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
     expect(file.notices[0].items.map((i: any) => i.itemKey)).toEqual(['1', '2', '3', '4', '5', '6', '40']);
     expect(file.notices[0].items[0]).toMatchObject({ note: '已召开专题会，方案已报区政府', section: 1 });
     await expect.poll(() => page.locator('[data-testid="backup"]').textContent()).toContain('上次导出');

@@ -14,6 +14,8 @@ export const FULL_COPY: Required<NoteCopy> = {
   at: T0 + 4_500,
   kind: 'conflict',
   author: '王明',
+  unit: '区发改局',
+  authorId: 'author-wm',
   session: 'tab-b',
 };
 
@@ -31,6 +33,8 @@ export const FULL: Required<ItemAnnotation> = {
   noteRev: 3,
   noteSession: 'tab-a',
   noteCopies: [FULL_COPY],
+  author: 'author-a',
+  noteAuthor: 'author-a',
 };
 
 /**
@@ -51,6 +55,8 @@ export const OTHER: Required<ItemAnnotation> = {
   noteRev: 9,
   noteSession: 'tab-z',
   noteCopies: [{ ...FULL_COPY, id: 'c2', text: '另一份副本', at: T0 + 2_000, author: '李华', session: 'tab-y' }],
+  author: 'author-b',
+  noteAuthor: 'author-b',
 };
 
 /** The keys of `shape` a record does not set. */

@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { SEED_PAGE, SEED_URL } from '../../../tests/fixtures/seed-dump';
 import { ITEM_STATUSES, type AnnotationPatch, type ItemAnnotation } from '../../annotation/model';
 import { rememberNotice, saveAnnotation } from '../../db/annotations';
+import { nameLocalAuthor } from '../../db/authors';
 import { DubanDatabase } from '../../db/database';
 import { recogniseNotice } from '../../notice/recognise';
 import type { Notice } from '../../notice/types';
@@ -50,10 +51,19 @@ export function syntheticNotice(n: number, items = 12): Notice {
 
 let dbSeq = 0;
 /** A fresh database with its own name. */
-export async function freshDb(prefix = 'transfer'): Promise<DubanDatabase> {
+/** The user these tests' databases belong to: each database is one of their devices (profiles). */
+export const TEST_USER = { name: '测试用户', unit: '区政府办' };
+
+/**
+ * A new database, as one profile of TEST_USER (its own author id, the same name and unit): files
+ * between two of them merge notes as one author's. `as` gives another author (a colleague).
+ */
+export async function freshDb(prefix = 'transfer', as: { name: string; unit: string } = TEST_USER): Promise<DubanDatabase> {
   const name = `${prefix}-${process.pid}-${dbSeq++}`;
   await Dexie.delete(name);
-  return new DubanDatabase(name);
+  const db = new DubanDatabase(name);
+  await nameLocalAuthor(db, as.name, as.unit, 0);
+  return db;
 }
 
 export async function dispose(db: DubanDatabase): Promise<void> {

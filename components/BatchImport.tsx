@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BatchPreview } from '../lib/transfer/plan';
+import { t } from '../utils/i18n';
+
+export type BatchState =
+  | { step: 'idle' }
+  | { step: 'reading'; count: number }
+  | { step: 'preview'; preview: BatchPreview }
+  | { step: 'applying'; preview: BatchPreview }
+  | { step: 'done'; result: BatchPreview; undoId?: number }
+  | { step: 'undone' }
+  | { step: 'error'; lines: string[] };
+
+interface Props {
+  state: BatchState;
+  onChoose(files: File[]): void;
+  onApply(): void;
+  onCancel(): void;
+  onUndo(id: number): void;
+}
+
+/**
+ * Collect from units (overview): pick or drop several files; one preview lists each file's new
+ * and changed items; they are imported together, and undone together.
+ */
+export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const focusTarget = useRef<HTMLElement>(null);
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    if (state.step === 'preview' || state.step === 'done' || state.step === 'error') focusTarget.current?.focus();
+  }, [state.step]);
+  const busy = state.step === 'reading' || state.step === 'applying';
+  const files = (list: FileList | null | undefined) => [...(list ?? [])];
+
+  return (
+    <section
+      class={`batch-import no-print${over ? ' over' : ''}`}
+      data-testid="batch-import"
+      aria-label={t('batch.choose')}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        if (!busy) onChoose(files(e.dataTransfer?.files));
+      }}
+    >
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".json,application/json"
+        class="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="batch-files"
+        onChange={(e) => {
+          const list = files(e.currentTarget.files);
+          e.currentTarget.value = '';
+          onChoose(list);
+        }}
+      />
+      <button type="button" data-action="choose-batch" disabled={busy} onClick={() => input.current?.click()}>
+        {t('batch.choose')}
+      </button>
+      <span class="muted"> {t('batch.drop')}</span>
+      {state.step === 'reading' && <p role="status">{t('batch.reading', state.count)}</p>}
+      {(state.step === 'preview' || state.step === 'applying') && (
+        <div class="panel" data-testid="batch-preview">
+          <h3 tabIndex={-1} ref={focusTarget as never}>
+            {t('batch.previewTitle', state.preview.files.length)}
+          </h3>
+          <ul>
+            {state.preview.files.map((f) => (
+              <li key={f.fileName} data-file={f.fileName}>
+                <p>{t('batch.file', { file: f.fileName, ...f.preview.counts })}</p>
+                {f.preview.notices.map((n) => (
+                  <p key={n.key} class="muted">
+                    {n.docNo ?? n.title}: {t('batch.items', { new: n.itemKeys.new.join('、') || '—', updated: [...n.itemKeys.updated, ...n.itemKeys.conflict].join('、') || '—' })}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <p class="muted">{t('batch.undoHint')}</p>
+          <div class="actions">
+            <button type="button" class="primary" data-action="apply-batch" disabled={state.step === 'applying'} onClick={onApply}>
+              {t('batch.apply')}
+            </button>
+            <button type="button" data-action="cancel-batch" disabled={state.step === 'applying'} onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {state.step === 'done' && (
+        <div class="panel ok" role="status" tabIndex={-1} ref={focusTarget as never} data-testid="batch-done">
+          <p>{t('batch.done', { files: state.result.files.length, ...state.result.counts })}</p>
+          {state.undoId !== undefined && (
+            <button type="button" data-action="undo-batch" onClick={() => onUndo(state.undoId!)}>
+              {t('undo.button')}
+            </button>
+          )}
+        </div>
+      )}
+      {state.step === 'undone' && (
+        <p role="status" data-testid="batch-undone">
+          {t('undo.done')}
+        </p>
+      )}
+      {state.step === 'error' && (
+        <div class="panel error" role="alert" tabIndex={-1} ref={focusTarget as never} data-testid="batch-error">
+          {state.lines.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

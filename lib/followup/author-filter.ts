@@ -1,0 +1,56 @@
+/**
+ * The overview by who said what: filter items by 填报人 (an author: the item's last change, its
+ * note, or a colleague's note record on it), by the unit of those authors, and "my unit": items
+ * where the local author's unit leads (牵头) or co-works (配合). Pure; kept apart from
+ * ./overview.ts's filters so that the two change independently.
+ */
+import type { Author, AuthorDirectory } from '../annotation/author';
+import type { OverviewRow } from './overview';
+
+export interface AuthorFilter {
+  /** An author id, or '' for all. */
+  author: string;
+  /** A unit the item's authors belong to, or '' for all. */
+  unit: string;
+  /** Only items where my unit leads or co-works. */
+  myUnit: boolean;
+}
+
+export const EMPTY_AUTHOR_FILTER: AuthorFilter = { author: '', unit: '', myUnit: false };
+
+type Row = Pick<OverviewRow, 'author' | 'noteAuthor' | 'noteCopies' | 'leadUnits' | 'coUnits'>;
+
+/** The ids of everyone who said something on the row: its last change, its note, colleagues' notes. */
+export function rowAuthors(row: Row): string[] {
+  const ids = [row.author, row.noteAuthor, ...(row.noteCopies ?? []).filter((c) => c.kind === 'colleague').map((c) => c.authorId)];
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
+
+const bare = (s: string) => s.replace(/\s+/g, '');
+
+/** Whether a unit as the user wrote it is the unit a notice names (区发改局 and 拱墅区发改局 are). */
+export function sameUnit(mine: string, named: string): boolean {
+  const a = bare(mine);
+  const b = bare(named);
+  if (!a || !b) return false;
+  return a === b || (Math.min(a.length, b.length) >= 3 && (a.endsWith(b) || b.endsWith(a)));
+}
+
+export function filterByAuthor<R extends Row>(rows: readonly R[], f: AuthorFilter, authors: AuthorDirectory, me: Author | undefined): readonly R[] {
+  if (!f.author && !f.unit && !f.myUnit) return rows;
+  return rows.filter((row) => {
+    const ids = rowAuthors(row);
+    if (f.author && !ids.includes(f.author)) return false;
+    if (f.unit && !ids.some((id) => authors.get(id)?.unit === f.unit)) return false;
+    if (f.myUnit && !(me?.unit && [...row.leadUnits, ...row.coUnits].some((u) => sameUnit(me.unit, u)))) return false;
+    return true;
+  });
+}
+
+/** The authors and units the rows name, for the menus (authors by label, units sorted). */
+export function authorFacets(rows: readonly Row[], authors: AuthorDirectory): { authors: Author[]; units: string[] } {
+  const ids = new Set(rows.flatMap(rowAuthors));
+  const list = [...ids].map((id) => authors.get(id)).filter((a): a is Author => a !== undefined);
+  const units = [...new Set(list.map((a) => a.unit).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh'));
+  return { authors: list.sort((a, b) => a.name.localeCompare(b.name, 'zh')), units };
+}
