@@ -6,7 +6,6 @@
  */
 import { extractLines } from './extract-text';
 import { findGaps, noticeFromReading } from './from-reading';
-import { readNoticeMeta as readMeta } from './metadata';
 import { readNoticePage } from './read-notice';
 import { isRefusal } from './reading';
 import { type FormatReading, type ItemAnchor, type NoticeFormat, type PageText } from './formats';
@@ -66,8 +65,7 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
 function recogniseLists(doc: Document, url: string): NoticeRecognition {
   const page = readNoticePage(doc, url);
   if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
-  const publishedAt = readMeta(doc, [], siteOf(url)?.meta).publishedAt;
-  return { ok: true, notice: noticeFromReading(page.reading, publishedAt), anchors: page.anchors, format: page.format ?? 'lists' };
+  return { ok: true, notice: noticeFromReading(page.reading, page.publishedAt), anchors: page.anchors, format: page.format ?? 'lists' };
 }
 
 /** The first format that recognises the page reads it; else every format's reason. */
