@@ -1,5 +1,6 @@
 // Conflict copies travel with the annotations: exported in every format, kept by import and
 // merge (never lost, never twice), put back by undo.
+import { noticeKey } from '../notice/notice-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemAnnotation } from '../annotation/model';
 import { saveAnnotation } from '../db/annotations';
@@ -14,7 +15,7 @@ import { dispose, freshDb, syntheticNotice } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
 const notice = syntheticNotice(1, 10);
-const KEY = notice.docNo!;
+const KEY = noticeKey(notice);
 
 let opened: DubanDatabase[] = [];
 async function db(): Promise<DubanDatabase> {
@@ -46,13 +47,13 @@ const importText = async (into: DubanDatabase, text: string, at: number) => must
 const copiesOf = async (d: DubanDatabase, itemKey: string) => ((await d.annotations.get([KEY, itemKey]))?.noteCopies ?? []).map(({ session: _s, ...c }) => c);
 
 describe('conflict copies in exports', () => {
-  it('are in the JSON file (version 3), without this browser’s editing sessions', async () => {
+  it('are in the JSON file (version 4), without this browser’s editing sessions', async () => {
     const a = await db();
     const stored = await conflict(a, '2', '甲', '乙', T0 + 10);
     const text = await exportText(a, T0 + 100);
     const parsed = parseTransferFile(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    expect(JSON.parse(text).version).toBe(3);
+    expect(JSON.parse(text).version).toBe(4);
     const copy = stored.noteCopies![0];
     expect(JSON.parse(text).notices[0].items[0].noteCopies).toEqual([{ id: copy.id, text: '乙', at: new Date(copy.at).toISOString(), kind: 'conflict' }]);
     expect(text).not.toContain('tab-b');

@@ -91,7 +91,7 @@ describe('parseTransferFile', () => {
   });
 
   it('refuses a key that does not match the 文号', () => {
-    expect(errors(file((f) => (f.notices[0].key = 'other')), 'en')).toContain('field key (key): must be "拱政办发〔2024〕2号"');
+    expect(errors(file((f) => (f.notices[0].key = 'other')), 'en')).toContain('field key (key): must be "拱政办发〔2024〕2号@www.gongshu.gov.cn"');
   });
 
   it('refuses an item listed twice and a notice listed twice', () => {
@@ -106,7 +106,7 @@ describe('parseTransferFile', () => {
     expect(errors('{"format": ', 'en')).toContain('Not a valid JSON file: ');
     expect(errors('[1,2]')).toContain('不是督办导出的文件');
     expect(errors(file((f) => (f.format = 'hypothesis' as any)), 'en')).toContain('Not a duban export (format must be "duban-annotations")');
-    expect(errors(file((f) => (f.version = 4 as any)), 'en')).toContain('newer duban (version 4)');
+    expect(errors(file((f) => (f.version = 5 as any)), 'en')).toContain('newer duban (version 5)');
     expect(errors(file((f) => (f.version = 0 as any)), 'en')).toContain('field version');
   });
 
