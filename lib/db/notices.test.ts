@@ -5,7 +5,7 @@ import { recogniseNotice } from '../notice/recognise';
 import { MAX_NOTICE_URLS } from '../notice/notice-url';
 import type { Notice } from '../notice/types';
 import type { OpenedNotice, Result } from '../protocol';
-import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
+import { dispose, freshDb, SEED_DOC_NO, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
 import type { DubanDatabase } from './database';
 import { deriveDigests } from '../summary/digests';
 import { MAX_REVISIONS, type NoticeRecord } from '../notice/notice-record';
@@ -52,7 +52,7 @@ describe('a page that shows another text for a known notice', () => {
   it('does not replace the stored 156 items: the forged text is kept as a revision, and the page is told which items differ', async () => {
     const seed = seedNotice();
     const forged = forgedNotice();
-    expect(forged.docNo).toBe(SEED_KEY);
+    expect(forged.docNo).toBe(SEED_DOC_NO);
     await open(seed);
     const answer: OpenedNotice = await open(forged);
 
@@ -199,7 +199,7 @@ describe('accepting a revision', () => {
     expect(list).toEqual([
       {
         noticeKey: SEED_KEY,
-        docNo: SEED_KEY,
+        docNo: SEED_DOC_NO,
         title: seedNotice().title,
         sourceUrl: SEED_URL,
         itemCount: 156,
@@ -211,7 +211,7 @@ describe('accepting a revision', () => {
 
 describe('a notice known only from an imported file', () => {
   async function importedRecord(items: Notice['items']) {
-    const record = { key: SEED_KEY, docNo: SEED_KEY, title: 't', sourceUrl: HTTP_URL, sections: [], items, gaps: [], urls: [HTTP_URL], firstSeenAt: T0, lastSeenAt: T0, importedOnly: true, itemCount: 156 };
+    const record = { key: SEED_KEY, docNo: SEED_DOC_NO, title: 't', sourceUrl: HTTP_URL, sections: [], items, gaps: [], urls: [HTTP_URL], firstSeenAt: T0, lastSeenAt: T0, importedOnly: true, itemCount: 156 };
     await db.notices.put(record as NoticeRecord);
   }
 
