@@ -15,7 +15,8 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, s
 import { barEval } from './overlay-helpers';
 import { shadowEval } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 const today = shanghaiDayOf(Date.now());
 const NOTES = ['已召开专题会，材料待报', '资金缺口待协调'];
 

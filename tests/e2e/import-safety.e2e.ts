@@ -12,7 +12,9 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSe
 import { editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { cdp } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts); its 文号 is DOC_NO. */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const DOC_NO = '拱政办发〔2024〕2号';
 const today = shanghaiDayOf(Date.now());
 const iso = (ms: number) => new Date(ms).toISOString();
 const dir = mkdtempSync(join(tmpdir(), 'duban-import-safety-'));
@@ -114,7 +116,7 @@ describe('undo the last import', () => {
       duban([
         {
           key: KEY,
-          docNo: KEY,
+          docNo: DOC_NO,
           url: noticeSeed().url,
           title: '关于印发区2024年政府工作报告重点工作责任分解的通知',
           items: [
