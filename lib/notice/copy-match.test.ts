@@ -5,11 +5,14 @@ import { SEED_PAGE } from '../../tests/fixtures/seed-dump';
 import { noticeOfCopy } from './copy-match';
 import { recogniseNotice } from './recognise';
 
-const GONGSHU = { key: '拱政办发〔2024〕2号@www.gongshu.gov.cn', docNo: '拱政办发〔2024〕2号', issuer: '杭州市拱墅区人民政府办公室' };
+const SEED_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+const GONGSHU = { key: '拱政办发〔2024〕2号@www.gongshu.gov.cn', docNo: '拱政办发〔2024〕2号', issuer: '杭州市拱墅区人民政府办公室', sourceUrl: SEED_URL };
 /** Another issuer's notice that happens to carry the same 文号. */
-const ELSEWHERE = { key: '拱政办发〔2024〕2号@www.elsewhere.gov.cn', docNo: '拱政办发〔2024〕2号', issuer: '某某市某某区人民政府办公室' };
+const ELSEWHERE = { key: '拱政办发〔2024〕2号@www.elsewhere.gov.cn', docNo: '拱政办发〔2024〕2号', issuer: '某某市某某区人民政府办公室', sourceUrl: 'https://www.elsewhere.gov.cn/a.html' };
 /** Stored before duban kept the issuer (database version 8 moved it; no page seen since). */
-const UNNAMED = { key: '拱政办发〔2024〕2号@www.gongshu.gov.cn', docNo: '拱政办发〔2024〕2号' };
+const UNNAMED = { key: '拱政办发〔2024〕2号@www.gongshu.gov.cn', docNo: '拱政办发〔2024〕2号', sourceUrl: SEED_URL };
+/** Another government site's page claiming the seed's 文号 and issuer. */
+const CLAIMING = { ...GONGSHU, key: '拱政办发〔2024〕2号@www.xihu.gov.cn', sourceUrl: 'https://www.xihu.gov.cn/art/2024/3/7/a.html' };
 
 describe('a copy off government sites', () => {
   it('reads its issuer from the page itself: the seed copied to a news site names 杭州市拱墅区人民政府办公室', () => {
@@ -36,6 +39,11 @@ describe('a copy off government sites', () => {
   it('naming no issuer, takes the 文号’s prefix for it: the one notice with that 文号, never one of two', () => {
     expect(noticeOfCopy({ docNo: GONGSHU.docNo }, [GONGSHU])).toBe(GONGSHU);
     expect(noticeOfCopy({ docNo: GONGSHU.docNo }, [GONGSHU, ELSEWHERE])).toBeUndefined();
+  });
+
+  it('of a notice two government sites claim (the same 文号 and issuer) is the one on the issuer’s own site in the registry', () => {
+    expect(noticeOfCopy({ docNo: GONGSHU.docNo, issuer: GONGSHU.issuer }, [CLAIMING, GONGSHU])).toBe(GONGSHU);
+    expect(noticeOfCopy({ docNo: GONGSHU.docNo, issuer: GONGSHU.issuer }, [CLAIMING, { ...CLAIMING, key: 'k2', sourceUrl: 'https://www.y.gov.cn/b.html' }])).toBeUndefined();
   });
 
   it('is a notice stored without its issuer when nothing else fits, and the named one when both could', () => {
