@@ -245,7 +245,8 @@ describe('properties', () => {
           else delete parent[key];
         } else if (kind === 'status') {
           const item = f.notices[paths[0] % f.notices.length]?.items[0];
-          if (item) item.status = String(value);
+          // Not String(value): an object with a `toString` key that is no function cannot be converted.
+          if (item) item.status = typeof value === 'string' ? value : JSON.stringify(value);
         } else if (kind === 'duplicate' && Array.isArray(parent)) {
           parent.push(structuredClone(parent[key as number]));
         } else {
