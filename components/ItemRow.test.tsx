@@ -146,6 +146,13 @@ describe('NoticeBar', () => {
     expect(props.onOrphans).toHaveBeenCalled();
   });
 
+  it('asks for a text keyboard in the jump box: keys such as 二、3. are not numbers', () => {
+    const box = mount(<NoticeBar {...props} orphans={0} />).querySelector('form.jump input')!;
+    // linkedom keeps the attribute's name as Preact writes it (inputMode); a browser lower-cases it.
+    const mode = [...box.attributes].find((a) => a.name.toLowerCase() === 'inputmode')?.value;
+    expect(mode ?? 'text').toBe('text');
+  });
+
   it('has no orphan button when there are none', () => {
     const root = mount(<NoticeBar {...props} orphans={0} />);
     expect(root.querySelector('.orphans')).toBeNull();

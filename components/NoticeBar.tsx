@@ -91,7 +91,8 @@ export function NoticeBar(p: Props) {
       <form class="jump" onSubmit={submit}>
         <input
           type="text"
-          inputMode="numeric"
+          // A key may be 二、3. as well as 12: the full keyboard.
+          inputMode="text"
           size={4}
           aria-label={t('bar.jumpLabel')}
           placeholder="#"

@@ -11,6 +11,9 @@ import { createService } from './router';
 const NAME = 'duban-item-keys-test';
 const URL_ = 'https://www.gongshu.gov.cn/art/2025/2/1/art_1229290402_5000001.html';
 const DOC_NO = '拱政办发〔2025〕3号';
+/** Today's keys (lib/notice/notice-key.ts) of the notice below and of the seed. */
+const KEY = `${DOC_NO}@www.gongshu.gov.cn`;
+const SEED = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 let db: DubanDatabase;
 let clock = 1_740_000_000_000;
 const now = () => clock;
@@ -45,11 +48,11 @@ const restarting: Notice = {
 describe('a notice whose numbering restarts in each section', () => {
   it('keeps one annotation and one history per item, though two share the printed number 1', async () => {
     const { handle } = createService(db, now);
-    expect(await handle('openNotice', restarting)).toMatchObject({ ok: true, value: { noticeKey: DOC_NO } });
+    expect(await handle('openNotice', restarting)).toMatchObject({ ok: true, value: { noticeKey: KEY } });
     clock += 1000;
-    expect(await handle('saveAnnotation', { noticeKey: DOC_NO, itemKey: '一、1.', fingerprint: 'fp-一、1.', note: '第一部分第1项', status: 'in_progress' })).toMatchObject({ ok: true });
+    expect(await handle('saveAnnotation', { noticeKey: KEY, itemKey: '一、1.', fingerprint: 'fp-一、1.', note: '第一部分第1项', status: 'in_progress' })).toMatchObject({ ok: true });
     clock += 1000;
-    expect(await handle('saveAnnotation', { noticeKey: DOC_NO, itemKey: '二、1.', fingerprint: 'fp-二、1.', note: '第二部分第1项', status: 'done' })).toMatchObject({ ok: true });
+    expect(await handle('saveAnnotation', { noticeKey: KEY, itemKey: '二、1.', fingerprint: 'fp-二、1.', note: '第二部分第1项', status: 'done' })).toMatchObject({ ok: true });
 
     expect(await db.annotations.count()).toBe(2);
     const opened = await handle('openNotice', restarting);
@@ -57,7 +60,7 @@ describe('a notice whose numbering restarts in each section', () => {
       ['一、1.', '第一部分第1项', 'in_progress'],
       ['二、1.', '第二部分第1项', 'done'],
     ]);
-    const history = await handle('getItemHistory', { noticeKey: DOC_NO, itemKey: '二、1.' });
+    const history = await handle('getItemHistory', { noticeKey: KEY, itemKey: '二、1.' });
     expect(history.ok && history.value.map((h) => [h.itemKey, h.field])).toEqual([['二、1.', 'created'], ['二、1.', 'status'], ['二、1.', 'note']]);
 
     // The overview lists both, each with its own text, then the item nobody annotated.
@@ -72,8 +75,8 @@ describe('a notice whose numbering restarts in each section', () => {
   it('exports each item by its key, and the file imports into another database as two items', async () => {
     const { handle } = createService(db, now);
     await handle('openNotice', restarting);
-    await handle('saveAnnotation', { noticeKey: DOC_NO, itemKey: '二、1.', fingerprint: 'fp-二、1.', note: '乙' });
-    await handle('saveAnnotation', { noticeKey: DOC_NO, itemKey: '一、1.', fingerprint: 'fp-一、1.', note: '甲' });
+    await handle('saveAnnotation', { noticeKey: KEY, itemKey: '二、1.', fingerprint: 'fp-二、1.', note: '乙' });
+    await handle('saveAnnotation', { noticeKey: KEY, itemKey: '一、1.', fingerprint: 'fp-一、1.', note: '甲' });
 
     const json = await handle('exportAnnotations', { format: 'json' });
     if (!json.ok) throw new Error(json.error);
@@ -84,8 +87,8 @@ describe('a notice whose numbering restarts in each section', () => {
     expect(csv.ok && csv.value.text).toMatch(/,一、1\.,[^\n]*甲[\s\S]*,二、1\.,[^\n]*乙/);
     const ld = await handle('exportAnnotations', { format: 'jsonld' });
     expect(ld.ok && JSON.parse(ld.value.text).first.items.map((a: { id: string }) => a.id)).toEqual([
-      `urn:duban:annotation:${encodeURIComponent(DOC_NO)}:${encodeURIComponent('一、1.')}`,
-      `urn:duban:annotation:${encodeURIComponent(DOC_NO)}:${encodeURIComponent('二、1.')}`,
+      `urn:duban:annotation:${encodeURIComponent(KEY)}:${encodeURIComponent('一、1.')}`,
+      `urn:duban:annotation:${encodeURIComponent(KEY)}:${encodeURIComponent('二、1.')}`,
     ]);
 
     const other = new DubanDatabase(`${NAME}-other`);
@@ -121,11 +124,12 @@ describe('a file written before items had keys (version 1, itemNo)', () => {
     const { handle } = createService(db, now);
     const r = await handle('applyImport', { text: v1File });
     expect(r).toMatchObject({ ok: true, value: { counts: { new: 2 } } });
-    expect(await db.annotations.get(['拱政办发〔2024〕2号', '12'])).toMatchObject({ itemKey: '12', status: 'behind', note: '旧文件的备注', followUp: '2024-04-02' });
-    expect(await db.annotations.get(['拱政办发〔2024〕2号', '3'])).toMatchObject({ itemKey: '3', status: 'done' });
-    const history = await handle('getItemHistory', { noticeKey: '拱政办发〔2024〕2号', itemKey: '12' });
+    // The file's key, the 文号 alone, is the notice's key today (its 文号 at its site): its notes land on the notice the page opens.
+    expect(await db.annotations.get([SEED, '12'])).toMatchObject({ itemKey: '12', status: 'behind', note: '旧文件的备注', followUp: '2024-04-02' });
+    expect(await db.annotations.get([SEED, '3'])).toMatchObject({ itemKey: '3', status: 'done' });
+    const history = await handle('getItemHistory', { noticeKey: SEED, itemKey: '12' });
     expect(history.ok && history.value.filter((h) => h.field === 'status').map((h) => [h.itemKey, h.from, h.to])).toEqual([['12', 'not_started', 'behind']]);
-    expect((await db.notices.get('拱政办发〔2024〕2号'))!.items.map((i) => [i.key, i.number, i.text])).toEqual([['12', 12, '第12项。']]);
+    expect((await db.notices.get(SEED))!.items.map((i) => [i.key, i.number, i.text])).toEqual([['12', 12, '第12项。']]);
     // Importing the same file again changes nothing.
     expect(await handle('applyImport', { text: v1File })).toMatchObject({ ok: true, value: { counts: { new: 0, unchanged: 2 } } });
   });

@@ -4,7 +4,7 @@ import { annotation, NOTICE_A } from '../../tests/fixtures/overview-rows';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { instantOfShanghai } from '../../lib/annotation/shanghai-time';
 import { itemHistory } from '../../lib/db/annotations';
-import { DubanDatabase } from '../../lib/db/database';
+import { DubanDatabase, NOTICE_KEY_MOVES_META_KEY } from '../../lib/db/database';
 import { createService } from './router';
 import type { ReminderMessage } from '../../lib/followup/notification';
 import { createReminderEngine, itemNotificationId, type ReminderPorts } from './reminder-engine';
@@ -120,6 +120,20 @@ describe('reminder engine', () => {
       `chrome-extension://duban/overview.html?notice=${encodeURIComponent('无此文号')}&item=2`,
     ]);
     expect(calls.cleared).toEqual([itemNotificationId(K, '3'), itemNotificationId('无此文号', '2')]);
+  });
+
+  it('a notification shown before database version 8 moved its notice’s key still opens, snoozes and clears its item', async () => {
+    const OLD = '衢政办发〔2024〕旧';
+    await db.meta.put({ key: NOTICE_KEY_MOVES_META_KEY, value: { [OLD]: K } });
+    await put(annotation(K, 2, { followUp: '2024-06-29' }));
+    const { ports, calls } = fakePorts();
+    const engine = createReminderEngine({ db, ports, now });
+    await engine.onNotificationClicked(itemNotificationId(OLD, '3'));
+    expect(calls.opened).toEqual([`${NOTICE_A.sourceUrl}#duban-item-3`]);
+    await engine.onButtonClicked(itemNotificationId(OLD, '2'), 0);
+    expect((await db.annotations.get([K, '2']))?.followUp).toBe('2024-07-01');
+    expect(await db.annotations.get([OLD, '2'])).toBeUndefined();
+    expect(calls.cleared).toEqual([itemNotificationId(OLD, '3'), itemNotificationId(OLD, '2')]);
   });
 
   it('buttons snooze to tomorrow or mark the follow-up done, through the service (history kept)', async () => {

@@ -9,6 +9,7 @@ import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { saveAnnotation } from '../../lib/db/annotations';
 import { getMeta, REMINDED_META_KEY, setMeta } from '../../lib/db/meta';
+import { currentNoticeKey } from '../../lib/db/notices';
 import type { DubanDatabase } from '../../lib/db/database';
 import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {
@@ -128,6 +129,12 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     }
   }
 
+  /** The item a notification names, its notice by today's key (one shown before version 8 names the old). */
+  async function notifiedItem(id: string): Promise<{ noticeKey: string; itemKey: string } | undefined> {
+    const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
+    return item && { ...item, noticeKey: await currentNoticeKey(db, item.noticeKey) };
+  }
+
   return {
     /** Rebuilds alarms and badge from the database (startup, install, after saves, daily). */
     sync: () => serial(syncNow),
@@ -147,7 +154,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
         if (id === SUMMARY_ID) {
           await ports.openUrl(ports.overviewUrl('?followUp=due'));
         } else if (id.startsWith(ITEM_ID_PREFIX)) {
-          const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
+          const item = await notifiedItem(id);
           if (!item) return;
           const notice = await db.notices.get(item.noticeKey);
           const url = notice?.sourceUrl ?? notice?.urls[0];
@@ -163,7 +170,7 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     /** A button: 0 snoozes to tomorrow, 1 marks the follow-up done (clears its day). */
     onButtonClicked: async (id: string, index: number) => {
       if (!id.startsWith(ITEM_ID_PREFIX)) return;
-      const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
+      const item = await notifiedItem(id);
       if (!item) return;
       const annotation = await db.annotations.get([item.noticeKey, item.itemKey]);
       if (annotation) await saveFollowUp(annotation, index === 0 ? snoozeDay('tomorrow', now()) : null);

@@ -28,13 +28,13 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('the background service', () => {
-  it('keeps one notice across URL variants, keyed by its 文号', async () => {
+  it('keeps one notice across URL variants, keyed by its 文号 at its site', async () => {
     const { handle } = createService(db, now);
     const a = await handle('openNotice', seedNotice());
     const b = await handle('openNotice', seedNotice('http://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html?from=wx'));
-    expect(a).toMatchObject({ ok: true, value: { noticeKey: '拱政办发〔2024〕2号' } });
-    expect(b).toMatchObject({ ok: true, value: { noticeKey: '拱政办发〔2024〕2号' } });
-    const record = await db.notices.get('拱政办发〔2024〕2号');
+    expect(a).toMatchObject({ ok: true, value: { noticeKey: '拱政办发〔2024〕2号@www.gongshu.gov.cn' } });
+    expect(b).toMatchObject({ ok: true, value: { noticeKey: '拱政办发〔2024〕2号@www.gongshu.gov.cn' } });
+    const record = await db.notices.get('拱政办发〔2024〕2号@www.gongshu.gov.cn');
     expect(record?.urls).toHaveLength(2);
     expect(record?.items).toHaveLength(156);
   });
@@ -42,7 +42,7 @@ describe('the background service', () => {
   it('saves edits, answers them on the next open, and logs each change in history', async () => {
     const { handle } = createService(db, now);
     const notice = seedNotice();
-    const key = '拱政办发〔2024〕2号';
+    const key = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
     const fp = notice.items[4].fingerprint;
     await handle('openNotice', notice);
     expect(await handle('saveAnnotation', { noticeKey: key, itemKey: '5', fingerprint: fp, status: 'in_progress' })).toMatchObject({ ok: true });
@@ -96,7 +96,7 @@ describe('the background service', () => {
 });
 
 describe('history of one editing session', () => {
-  const KEY = '拱政办发〔2024〕2号';
+  const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
   const save = (handle: ReturnType<typeof createService>['handle'], fields: object, session?: string) => {
     clock += 500;
     return handle('saveAnnotation', { noticeKey: KEY, itemKey: '9', fingerprint: 'fp', ...fields, ...(session ? { session } : {}) });

@@ -25,13 +25,20 @@ interface From {
 
 type Service = ReturnType<typeof createService>;
 
+function atSenderUrl(data: unknown, url: string): unknown {
+  const isPage = /^https?:/.test(url);
+  return isPage && typeof data === 'object' && data !== null ? { ...data, sourceUrl: url } : data;
+}
+
 export function createTabHandlers(service: Service, bindings: TabBindings, editors: EditorPorts, openPage: (url: string) => Promise<void>) {
   const fail = (error: string) => ({ ok: false as const, error });
 
   async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
     switch (name) {
       case 'openNotice': {
-        const r = await service.handle('openNotice', data);
+        // The notice's key names its site (lib/notice/notice-key.ts): the page's URL is the one
+        // the browser gives for the sender, not one the message carries.
+        const r = await service.handle('openNotice', atSenderUrl(data, from.url));
         if (r.ok) {
           const notice = data as { items: NoticeItem[]; year?: number };
           await bindings.set(from.tabId, {

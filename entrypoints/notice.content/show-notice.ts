@@ -107,7 +107,7 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   void opened
     .then((r) => {
       if (r.ok) {
-        store.load(r.value.annotations);
+        store.load(r.value.annotations, r.value.noticeKey);
         // The page's text differs from the stored notice's: those rows say 原文已更改.
         if (r.value.revision) store.markTextChanged(r.value.revision.differs);
       } else overlays.setLoadError(r.error);

@@ -46,8 +46,11 @@ export interface ItemStore {
   stored(): ItemAnnotation[];
   /** Listen to one item, or to any change ('*'). Returns the unsubscribe function. */
   subscribe(itemKey: string | '*', fn: Listener): () => void;
-  /** Stored annotations as the background answered openNotice. */
-  load(annotations: readonly ItemAnnotation[]): void;
+  /**
+   * Stored annotations as the background answered openNotice; `noticeKey`, the notice it answered
+   * for, becomes the store's (a copy off government sites shows a stored notice's annotations).
+   */
+  load(annotations: readonly ItemAnnotation[], noticeKey?: string): void;
   /** Items whose text on the page differs from the notice's stored text (openNotice's `revision.differs`). */
   markTextChanged(itemKeys: readonly string[]): void;
   edit(itemKey: string, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
@@ -61,7 +64,7 @@ export interface ItemStore {
 }
 
 export function createItemStore(options: ItemStoreOptions): ItemStore {
-  const { noticeKey } = options;
+  let { noticeKey } = options;
   const fingerprints = new Map(options.items.map((i) => [i.key, i.fingerprint]));
   const order = noticeOrder(options.items.map((i) => i.key));
   const stored = new Map<string, ItemAnnotation>();
@@ -120,7 +123,9 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
   };
 
   const store: ItemStore = {
-    noticeKey,
+    get noticeKey() {
+      return noticeKey;
+    },
     view(itemKey) {
       let v = views.get(itemKey);
       if (v) return v;
@@ -148,7 +153,8 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
       set.add(fn);
       return () => set.delete(fn);
     },
-    load(annotations) {
+    load(annotations, key) {
+      if (key !== undefined) noticeKey = key;
       for (const a of annotations) if (keep(a)) notify(a.itemKey);
     },
     markTextChanged(itemKeys) {

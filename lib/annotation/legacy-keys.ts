@@ -2,9 +2,12 @@
  * Records written before items had string keys, when an item was its number (`itemNo: 12`), made
  * into today's (`itemKey: '12'`; a notice's items `key: '12', number: 12`). The database's
  * upgrade (lib/db/database.ts, version 6) and old files (lib/transfer/parse-file.ts) use them.
- * A record already keyed passes unchanged, so converting twice changes nothing.
+ * A record already keyed passes unchanged, so converting twice changes nothing. Below, the same
+ * for notices keyed by their 文号 alone before version 8 (lib/notice/notice-key.ts).
  */
 import { keyOf } from '../notice/item-key';
+import { noticeKey } from '../notice/notice-key';
+import type { NoticeRecord } from '../notice/notice-record';
 import { itemRef, parseItemRef } from './item-ref';
 
 type Loose = Record<string, unknown>;
@@ -55,7 +58,7 @@ export function keyedRestorePoint<T extends object>(point: T): T {
     after: c.after ? map(c.after as Loose) : c.after,
   });
   if (Array.isArray(p.annotations)) p.annotations = (p.annotations as Loose[]).map(change(keyedItem, keyedPair));
-  // A notice's key is its 文号 or URL: unchanged.
+  // Notice keys are another matter (version 8, movedRestorePoint below).
   if (Array.isArray(p.notices)) p.notices = (p.notices as Loose[]).map(change(keyedNotice, (k) => k));
   return p as T;
 }
@@ -66,6 +69,66 @@ export function keyedRefs<V>(record: Record<string, V>): Record<string, V> {
   for (const [ref, v] of Object.entries(record)) {
     const item = parseItemRef(ref);
     out[item ? itemRef(item.noticeKey, item.itemKey) : ref] = v;
+  }
+  return out;
+}
+
+/** Where database version 8 moved notice keys: the key a notice had → its key by today's rule. */
+export type NoticeKeyMoves = Record<string, string>;
+
+/**
+ * The keys of stored notices made by today's rule (lib/notice/notice-key.ts): a 文号 alone
+ * becomes 文号@issuer's site, host + path the URL's key. A record whose new key another record
+ * already has stays where it is (it cannot happen with the keys duban made: they differ in 文号 or
+ * URL).
+ */
+export function noticeKeyMoves(records: readonly Pick<NoticeRecord, 'key' | 'docNo' | 'sourceUrl'>[]): NoticeKeyMoves {
+  const taken = new Set(records.map((r) => r.key));
+  const moves: NoticeKeyMoves = {};
+  for (const r of records) {
+    const key = noticeKey(r);
+    if (key === r.key || taken.has(key)) continue;
+    taken.add(key);
+    moves[r.key] = key;
+  }
+  return moves;
+}
+
+const movedKey = (key: unknown, moves: NoticeKeyMoves) => (typeof key === 'string' && Object.hasOwn(moves, key) ? moves[key] : key);
+
+/** A record that names its notice by `noticeKey` (an annotation, a history entry), under its moved key. */
+export function movedNoticeKey<T extends object>(record: T, moves: NoticeKeyMoves): T {
+  const r = record as Loose;
+  const key = movedKey(r.noticeKey, moves);
+  return key === r.noticeKey ? record : ({ ...r, noticeKey: key } as T);
+}
+
+/** A restore point, every notice and annotation it would put back under its moved key. */
+export function movedRestorePoint<T extends object>(point: T, moves: NoticeKeyMoves): T {
+  const p = { ...(point as Loose) };
+  const side = (x: unknown, move: (r: Loose) => Loose) => (x ? move(x as Loose) : x);
+  const moveNotice = (n: Loose) => ({ ...n, key: movedKey(n.key, moves) });
+  const moveItem = (a: Loose) => movedNoticeKey(a, moves);
+  if (Array.isArray(p.notices)) {
+    p.notices = (p.notices as Loose[]).map((c) => ({ ...c, key: movedKey(c.key, moves), before: side(c.before, moveNotice), after: side(c.after, moveNotice) }));
+  }
+  if (Array.isArray(p.annotations)) {
+    p.annotations = (p.annotations as Loose[]).map((c) => ({
+      ...c,
+      key: Array.isArray(c.key) && c.key.length === 2 ? [movedKey(c.key[0], moves), c.key[1]] : c.key,
+      before: side(c.before, moveItem),
+      after: side(c.after, moveItem),
+    }));
+  }
+  return p as T;
+}
+
+/** A record keyed by item refs (the reminded days), each ref's notice under its moved key. */
+export function movedRefs<V>(record: Record<string, V>, moves: NoticeKeyMoves): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [ref, v] of Object.entries(record)) {
+    const item = parseItemRef(ref);
+    out[item ? itemRef(movedKey(item.noticeKey, moves) as string, item.itemKey) : ref] = v;
   }
   return out;
 }

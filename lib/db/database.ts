@@ -3,12 +3,22 @@
  * viewer for its `attachments` table only, so a file never crosses a message): the page's
  * storage never holds a note. Versions are append-only; each adds an upgrade, never edits an old one.
  */
-import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../notice/notice-record';
 import type { RestorePoint } from './restore-point';
 import type { Author } from '../annotation/author';
-import { keyedItem, keyedNotice, keyedRefs, keyedRestorePoint } from '../annotation/legacy-keys';
+import {
+  keyedItem,
+  keyedNotice,
+  keyedRefs,
+  keyedRestorePoint,
+  movedNoticeKey,
+  movedRefs,
+  movedRestorePoint,
+  noticeKeyMoves,
+  type NoticeKeyMoves,
+} from '../annotation/legacy-keys';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
 /**
@@ -51,6 +61,12 @@ export const DB_NAME = 'duban';
 
 /** Meta key of the reminded days (lib/followup/reminders.ts RemindedDays): item ref → the day last reminded of. */
 export const REMINDED_META_KEY = 'reminders.reminded';
+
+/**
+ * Meta key of the notice keys version 8 moved (lib/annotation/legacy-keys.ts NoticeKeyMoves): a
+ * notification shown before the upgrade names its item by the old key.
+ */
+export const NOTICE_KEY_MOVES_META_KEY = 'noticeKeyMoves';
 
 /** The annotations table's schema since version 6: one annotation per notice and item key. */
 const KEYED_ANNOTATIONS = '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp';
@@ -194,6 +210,29 @@ export class DubanDatabase extends Dexie {
         await tx.table('annotationDigests').bulkPut(digests.annotations);
         await tx.table('summaryDigests').bulkPut(digests.summaries);
       });
+    // Version 8: a notice is its 文号 at its issuer's site, else its normalised URL
+    // (lib/notice/notice-key.ts), no longer its 文号 alone: every record that names a notice by
+    // key moves with it — notices, annotations, history (own and in packs), restore points, the
+    // reminded days — and the digests are derived again. Annotations whose notice is not stored
+    // keep their key (there is no URL to tell the site). The schema is unchanged.
+    this.version(8)
+      .stores({})
+      .upgrade(async (tx) => {
+        const notices: NoticeRecord[] = await tx.table('notices').toArray();
+        const moves = noticeKeyMoves(notices);
+        const old = Object.keys(moves);
+        if (old.length) await moveNoticeKeys(tx, notices, moves);
+        const meta = tx.table('meta');
+        const reminded = await meta.get(REMINDED_META_KEY);
+        if (reminded?.value) await meta.put({ key: REMINDED_META_KEY, value: movedRefs(reminded.value, moves) });
+        if (old.length) await meta.put({ key: NOTICE_KEY_MOVES_META_KEY, value: moves });
+        const annotations = await tx.table('annotations').toArray();
+        const digests = deriveDigests(await tx.table('notices').toArray(), annotations);
+        await Promise.all(['noticeDigests', 'annotationDigests', 'summaryDigests'].map((t) => tx.table(t).clear()));
+        await tx.table('noticeDigests').bulkPut(digests.notices);
+        await tx.table('annotationDigests').bulkPut(digests.annotations);
+        await tx.table('summaryDigests').bulkPut(digests.summaries);
+      });
     // Version 9: who said what. The authors an import names get a table; this profile gets its
     // local author (a random id, named later by the user), and everything already written here is
     // theirs: annotations (their last change, their note), own history entries, and the records of
@@ -231,3 +270,22 @@ export class DubanDatabase extends Dexie {
 
 /** Meta key of the local author (lib/db/authors.ts), made by version 9 or on first use. */
 export const LOCAL_AUTHOR_KEY = 'localAuthor';
+
+/** Version 8: the records of the notices in `moves` under their new keys, in the upgrade's transaction. */
+async function moveNoticeKeys(tx: Transaction, notices: readonly NoticeRecord[], moves: NoticeKeyMoves): Promise<void> {
+  const old = Object.keys(moves);
+  const moved = notices.filter((n) => Object.hasOwn(moves, n.key));
+  await tx.table('notices').bulkDelete(moved.map((n) => n.key));
+  await tx.table('notices').bulkPut(moved.map((n) => ({ ...n, key: moves[n.key] })));
+  // The primary key [noticeKey+itemKey] changes: out under the old, in under the new.
+  const annotations = tx.table('annotations');
+  const items: ItemAnnotation[] = await annotations.where('noticeKey').anyOf(old).toArray();
+  await annotations.bulkDelete(items.map((a) => [a.noticeKey, a.itemKey]));
+  await annotations.bulkPut(items.map((a) => movedNoticeKey(a, moves)));
+  await tx.table('history').toCollection().modify((h: Record<string, unknown>) => move(h, movedNoticeKey(h, moves)));
+  await tx.table('historyPacks').toCollection().modify((p: HistoryPack) => {
+    p.noticeKey = movedNoticeKey(p, moves).noticeKey;
+    p.entries = p.entries.map((e) => movedNoticeKey(e, moves));
+  });
+  await tx.table('restorePoints').toCollection().modify((p: Record<string, unknown>) => move(p, movedRestorePoint(p, moves)));
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { noticeKey } from '../notice/notice-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationPatch } from '../annotation/model';
 import type { Notice } from '../notice/types';
@@ -111,7 +112,7 @@ async function run(d: DubanDatabase, op: Op, clock: number): Promise<number> {
       const item = notice.items[(e.item - 1) % notice.items.length];
       // Items beyond the notice's own (as after a page lost items) get annotated too.
       const itemKey = e.item > 10 ? String(e.item) : item.key;
-      const patch: AnnotationPatch = { noticeKey: notice.docNo!, itemKey, fingerprint: item.fingerprint };
+      const patch: AnnotationPatch = { noticeKey: noticeKey(notice), itemKey, fingerprint: item.fingerprint };
       if (e.status !== undefined) patch.status = e.status;
       if (e.note !== undefined) patch.note = e.note;
       if (e.followUp !== undefined) patch.followUp = e.followUp;

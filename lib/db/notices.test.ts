@@ -5,7 +5,7 @@ import { recogniseNotice } from '../notice/recognise';
 import { MAX_NOTICE_URLS } from '../notice/notice-url';
 import type { Notice } from '../notice/types';
 import type { OpenedNotice, Result } from '../protocol';
-import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
+import { dispose, freshDb, SEED_DOC_NO, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from '../transfer/test/fixtures';
 import type { DubanDatabase } from './database';
 import { deriveDigests } from '../summary/digests';
 import { MAX_REVISIONS, type NoticeRecord } from '../notice/notice-record';
@@ -52,7 +52,7 @@ describe('a page that shows another text for a known notice', () => {
   it('does not replace the stored 156 items: the forged text is kept as a revision, and the page is told which items differ', async () => {
     const seed = seedNotice();
     const forged = forgedNotice();
-    expect(forged.docNo).toBe(SEED_KEY);
+    expect(forged.docNo).toBe(SEED_DOC_NO);
     await open(seed);
     const answer: OpenedNotice = await open(forged);
 
@@ -199,7 +199,7 @@ describe('accepting a revision', () => {
     expect(list).toEqual([
       {
         noticeKey: SEED_KEY,
-        docNo: SEED_KEY,
+        docNo: SEED_DOC_NO,
         title: seedNotice().title,
         sourceUrl: SEED_URL,
         itemCount: 156,
@@ -211,7 +211,7 @@ describe('accepting a revision', () => {
 
 describe('a notice known only from an imported file', () => {
   async function importedRecord(items: Notice['items']) {
-    const record = { key: SEED_KEY, docNo: SEED_KEY, title: 't', sourceUrl: HTTP_URL, sections: [], items, gaps: [], urls: [HTTP_URL], firstSeenAt: T0, lastSeenAt: T0, importedOnly: true, itemCount: 156 };
+    const record = { key: SEED_KEY, docNo: SEED_DOC_NO, title: 't', sourceUrl: HTTP_URL, sections: [], items, gaps: [], urls: [HTTP_URL], firstSeenAt: T0, lastSeenAt: T0, importedOnly: true, itemCount: 156 };
     await db.notices.put(record as NoticeRecord);
   }
 
@@ -231,5 +231,53 @@ describe('a notice known only from an imported file', () => {
     const { revision } = await open(forgedNotice());
     expect(revision?.differs).toEqual(['1']);
     expect((await stored()).items).toEqual([seed.items[0]]);
+  });
+});
+
+describe('a copy off government sites (issue 12, Identity)', () => {
+  const COPY_URL = 'https://news.example.com/2024/gongshu-zerenfenjie.html';
+  const OTHER_GOV_URL = 'https://www.hangzhou.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+  const note = async (key: string) => must(await service().handle('saveAnnotation', { noticeKey: key, itemKey: '3', fingerprint: seedNotice().items[2].fingerprint, note: '原件上的备注' }));
+
+  it('that is a notice duban knows (its 文号 and issuer) shows that notice’s annotations and changes nothing in it', async () => {
+    await open(seedNotice());
+    await note(SEED_KEY);
+    const before = await stored();
+    const copy = await open(seedNotice(COPY_URL));
+    expect(copy.noticeKey).toBe(SEED_KEY);
+    expect(copy.annotations.map((a) => a.note)).toEqual(['原件上的备注']);
+    expect(copy.revision).toBeNull();
+    // Its URL is no link of the notice; no record of its own.
+    expect(await stored()).toEqual(before);
+    expect(await db.notices.count()).toBe(1);
+  });
+
+  it('with other items says which differ, and its text is no revision of the notice', async () => {
+    await open(seedNotice());
+    const before = await stored();
+    const copy = await open(forgedNotice(COPY_URL));
+    expect(copy.noticeKey).toBe(SEED_KEY);
+    expect(copy.revision?.differs.length).toBeGreaterThan(0);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('naming another issuer, or of a notice duban does not know, is a notice of its own', async () => {
+    await open(seedNotice());
+    await note(SEED_KEY);
+    const elsewhere = await open({ ...seedNotice(COPY_URL), issuer: '某某县人民政府办公室' });
+    expect(elsewhere.noticeKey).not.toBe(SEED_KEY);
+    expect(elsewhere.annotations).toEqual([]);
+    const unknown = await open({ ...syntheticNotice(5), sourceUrl: COPY_URL });
+    expect(unknown.noticeKey).toBe('拱政办发〔2025〕5号@news.example.com');
+  });
+
+  it('never joins one of two notices with its 文号 when its issuer does not single one out', async () => {
+    await open(seedNotice());
+    // Another government site's page with the same 文号, naming no issuer.
+    await open({ ...seedNotice(OTHER_GOV_URL), issuer: undefined });
+    const { issuer: _named, ...unnamedCopy } = seedNotice(COPY_URL);
+    expect((await open(unnamedCopy)).noticeKey).toBe('拱政办发〔2024〕2号@news.example.com');
+    // Naming its issuer, it is the seed's: the other notice names none.
+    expect((await open(seedNotice(COPY_URL))).noticeKey).toBe(SEED_KEY);
   });
 });

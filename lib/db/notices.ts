@@ -3,12 +3,17 @@
  * each write is one transaction with the digests the popup reads (written through ./records.ts).
  */
 import { message } from '../message';
+import { noticeOfCopy, sameDocNo } from '../notice/copy-match';
+import { isGovernmentUrl } from '../notice/government';
 import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
-import type { DubanDatabase } from './database';
+import type { NoticeKeyMoves } from '../annotation/legacy-keys';
+import { NOTICE_KEY_MOVES_META_KEY, type DubanDatabase } from './database';
+import { getMeta } from './meta';
 import { recordTables, writeRecords } from './records';
 import {
   acceptRevision,
+  differsFromStored,
   RevisionNotFound,
   seeNotice,
   summariseRevisions,
@@ -20,13 +25,41 @@ import {
 /**
  * Records that a page showed `notice` now: adds its URL; a text other than the stored one is kept
  * as a revision, never put in its place. Answers the record and the page's revision, if any.
+ * A copy off government sites that is a notice duban knows (../notice/copy-match.ts) answers that
+ * notice and changes nothing in it: its URL is no link of the notice and its text no revision.
  */
 export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number): Promise<SeenNotice> {
   return db.transaction('rw', recordTables(db), async () => {
+    const known = isGovernmentUrl(notice.sourceUrl) ? undefined : await noticeCopied(db, notice);
+    if (known) {
+      const differs = differsFromStored(known, notice);
+      // Id 0: the copy's text was not kept.
+      return { record: known, revision: differs.length ? { id: 0, differs } : null };
+    }
     const seen = seeNotice(await db.notices.get(noticeKey(notice)), notice, now);
     await writeRecords(db, { notices: [seen.record] });
     return seen;
   });
+}
+
+/** The stored notice of a government page that the copy `notice` is, if any. */
+async function noticeCopied(db: DubanDatabase, notice: Notice): Promise<NoticeRecord | undefined> {
+  const docNo = notice.docNo;
+  if (!docNo) return undefined;
+  // The index's 文号 as written; the copy may write its brackets otherwise.
+  const written = (await db.notices.orderBy('docNo').uniqueKeys()).filter((k): k is string => typeof k === 'string' && sameDocNo(k, docNo));
+  if (!written.length) return undefined;
+  const stored = await db.notices.where('docNo').anyOf(written).toArray();
+  return noticeOfCopy(notice, stored.filter((n) => isGovernmentUrl(n.sourceUrl)));
+}
+
+/**
+ * A notice's key today for a key given before database version 8 moved it (a notification shown
+ * before the upgrade); any other key as it is.
+ */
+export async function currentNoticeKey(db: DubanDatabase, key: string): Promise<string> {
+  const moves = await getMeta<NoticeKeyMoves>(db, NOTICE_KEY_MOVES_META_KEY);
+  return moves && Object.hasOwn(moves, key) ? moves[key] : key;
 }
 
 /** noticeSeen, answering the record as stored. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { noticeKey } from '../notice/notice-key';
 import { summarise, type LastExport } from '../summary/summary';
 import { applyEdits, dispose, freshDb, seedNotice } from '../transfer/test/fixtures';
 import { saveAnnotation } from './annotations';
@@ -29,7 +30,7 @@ describe('the popup summary kept warm', () => {
     const reader = createPopupSummaryReader(relaxed, [relaxed, strict], { refreshDelay: 10_000 });
     const first = await reader.read(clock);
     expect(first.notices[0].counts).toMatchObject({ behind: 1 });
-    await saveAnnotation(strict, { noticeKey: seed.docNo!, itemKey: seed.items[3].key, fingerprint: seed.items[3].fingerprint, status: 'behind', note: '乙' }, clock + 1);
+    await saveAnnotation(strict, { noticeKey: noticeKey(seed), itemKey: seed.items[3].key, fingerprint: seed.items[3].fingerprint, status: 'behind', note: '乙' }, clock + 1);
     const second = await reader.read(clock + 2);
     expect(second.notices[0].counts).toMatchObject({ behind: 2 });
     expect(second).toEqual(await expected(relaxed, clock + 2));
@@ -46,7 +47,7 @@ describe('the popup summary kept warm', () => {
     const clock = await applyEdits(d, [seed], [{ notice: 0, item: 1, status: 'in_progress', note: '一', after: 1 }], T0);
     const reader = createPopupSummaryReader(d, [d], { refreshDelay: 5 });
     await reader.read(clock);
-    await saveAnnotation(d, { noticeKey: seed.docNo!, itemKey: seed.items[1].key, fingerprint: seed.items[1].fingerprint, status: 'done' }, clock + 1);
+    await saveAnnotation(d, { noticeKey: noticeKey(seed), itemKey: seed.items[1].key, fingerprint: seed.items[1].fingerprint, status: 'done' }, clock + 1);
     await new Promise((r) => setTimeout(r, 200));
     // Reading now touches no table: the digests were read again after the write.
     const tables = [d.summaryDigests, d.noticeDigests, d.annotationDigests, d.meta];

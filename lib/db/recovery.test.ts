@@ -85,7 +85,7 @@ describe('after a storage failure', () => {
     // Imports and undo go through a second instance (strict durability): it recovers too.
     durable = new DubanDatabase(NAME, { indexedDB: factory, chromeTransactionDurability: 'strict' });
     const { handle } = createService(db, () => 1_700_000_000_000, {}, { durable });
-    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K', itemKey: '1', fingerprint: 'f', note });
+    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K@www.gongshu.gov.cn', itemKey: '1', fingerprint: 'f', note });
     const importFile = () => handle('applyImport', { text: transferFile('导入的备注') });
     expect(await save('第一稿')).toMatchObject({ ok: true });
 
@@ -112,13 +112,13 @@ describe('after a storage failure', () => {
     db = new DubanDatabase(NAME, { indexedDB: factory });
     db.use(quota);
     const { handle } = createService(db, () => 1_700_000_000_000);
-    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K', itemKey: '1', fingerprint: 'f', note });
+    const save = (note: string) => handle('saveAnnotation', { noticeKey: 'K@www.gongshu.gov.cn', itemKey: '1', fingerprint: 'f', note });
     expect((await save('开')).ok).toBe(true);
     disk.full = true;
     expect(await save('满')).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });
     disk.full = false;
     expect(await save('恢复')).toMatchObject({ ok: true, value: { note: '恢复' } });
-    expect((await db.annotations.get(['K', '1']))?.note).toBe('恢复');
+    expect((await db.annotations.get(['K@www.gongshu.gov.cn', '1']))?.note).toBe('恢复');
   });
 
   it('tells storage failures from refusals', () => {

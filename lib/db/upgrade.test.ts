@@ -5,12 +5,15 @@ import { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { NoticeSchema } from '../notice/schema';
 import { summariseDirectly } from '../summary/test/summary-oracle';
 import { itemRef } from '../annotation/item-ref';
-import { DubanDatabase, REMINDED_META_KEY } from './database';
+import { DubanDatabase, NOTICE_KEY_MOVES_META_KEY, REMINDED_META_KEY } from './database';
+import { SEED_URL, seedNotice } from '../transfer/test/fixtures';
 import { getMeta } from './meta';
 import { LOCAL_AUTHOR_KEY, localAuthor } from './authors';
 import { createService } from '../../entrypoints/background/router';
 
 const NAME = 'duban-upgrade-test';
+/** The seed notice's key since version 8: its 文号 at its site (lib/notice/notice-key.ts). */
+const SEED_KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 beforeEach(() => Dexie.delete(NAME));
 afterEach(() => Dexie.delete(NAME));
 
@@ -26,13 +29,15 @@ it('opens a database written by the first schema with every annotation and histo
   expect(annotations.find((a) => a.itemKey === '1')).toMatchObject({ note: '已召开专题会', followUp: '2024-04-01', status: 'in_progress' });
   expect('followUp' in annotations.find((a) => a.itemKey === '22')!).toBe(false);
 
-  // Version 6: every item number became its key ("1"), nothing else changed.
-  // Version 9: everything written here is the local author's.
+  // Version 6: every item number became its key ("1"); version 8: the notice's key its 文号 at its site;
+  // version 9: everything written here is the local author's.
   const me = (await localAuthor(db)).id;
+  expect(annotations.every((a) => a.noticeKey === SEED_KEY)).toBe(true);
   const history = await db.history.toArray();
-  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY.map(({ itemNo, ...h }) => ({ ...h, itemKey: String(itemNo), author: me })));
-  expect(await db.history.where('[noticeKey+itemKey]').equals([V1_NOTICE.key, '1']).count()).toBe(2);
-  expect((await db.notices.get(V1_NOTICE.key))!.items.map((i) => [i.key, i.number, i.text])).toEqual([['1', 1, V1_NOTICE.items[0].text]]);
+  expect(history.map(({ id: _id, ...h }) => h)).toEqual(V1_HISTORY.map(({ itemNo, ...h }) => ({ ...h, noticeKey: SEED_KEY, itemKey: String(itemNo), author: me })));
+  expect(await db.history.where('[noticeKey+itemKey]').equals([SEED_KEY, '1']).count()).toBe(2);
+  expect(await db.notices.get(V1_NOTICE.key)).toBeUndefined();
+  expect((await db.notices.get(SEED_KEY))!.items.map((i) => [i.key, i.number, i.text])).toEqual([['1', 1, V1_NOTICE.items[0].text]]);
   for (const h of history) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
   for (const n of await db.notices.toArray()) expect(NoticeSchema.safeParse(n).error).toBeUndefined();
 
@@ -165,7 +170,10 @@ describe('a version-5 database (items by number)', () => {
   /** As version 9 leaves a record written here: the local author's (its note too, when it has one). */
   const owned = (me: string) => <T extends { itemNo: number }>(a: T) => ({ ...keyed(a), author: me, ...((a as { note?: string }).note && { noteAuthor: me }) });
 
-  it('keeps every note, history entry, pack, restore point and reminder, each item by its key', async () => {
+  /** A record of K as it reads today: its items by key, its notice by today's key. */
+  const today = <T extends { itemNo: number }>(r: T) => ({ ...keyed(r), noticeKey: SEED_KEY });
+
+  it('keeps every note, history entry, pack, restore point and reminder, each item by its key, the notice by today’s key', async () => {
     await writeV5();
     const db = new DubanDatabase(NAME);
     await db.open();
@@ -173,29 +181,31 @@ describe('a version-5 database (items by number)', () => {
     const me = (await getMeta<{ id: string }>(db, LOCAL_AUTHOR_KEY))!.id;
     const stored = await db.annotations.toArray();
     expect(stored).toHaveLength(annotations.length);
-    for (const a of annotations) expect(await db.annotations.get([K, String(a.itemNo)])).toEqual(owned(me)(a));
+    for (const a of annotations) expect(await db.annotations.get([SEED_KEY, String(a.itemNo)])).toEqual({ ...owned(me)(a), noticeKey: SEED_KEY });
     for (const a of stored) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
     expect(await db.annotations.where('followUp').equals('2024-04-01').count()).toBe(1);
 
-    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map((h) => ({ ...keyed(h), author: me })));
+    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map((h) => ({ ...today(h), author: me })));
     for (const h of await db.history.toArray()) expect(HistoryEntry.safeParse(h).error).toBeUndefined();
-    expect((await db.historyPacks.toArray())[0].entries).toEqual(packEntries.map(keyed));
+    expect((await db.historyPacks.toArray())[0]).toMatchObject({ noticeKey: SEED_KEY, entries: packEntries.map(today) });
 
-    const n = (await db.notices.get(K))!;
+    const n = (await db.notices.get(SEED_KEY))!;
     expect(NoticeSchema.safeParse(n).error).toBeUndefined();
     expect(n.items.map((i) => [i.key, i.number])).toEqual([['1', 1], ['2', 2], ['10', 10]]);
     expect(n.revisions![0].items.map((i) => [i.key, i.number])).toEqual([['1', 1], ['12', 12]]);
 
     const [p] = await db.restorePoints.toArray();
-    expect(p.annotations.map((c) => [c.key, c.before?.itemKey ?? null, c.after.itemKey])).toEqual([[[K, '2'], null, '2'], [[K, '1'], '1', '1']]);
-    expect(p.annotations[1].before).toEqual(owned(me)(ann(1, { note: '导入前' })));
+    expect(p.annotations.map((c) => [c.key, c.before?.itemKey ?? null, c.after.itemKey])).toEqual([[[SEED_KEY, '2'], null, '2'], [[SEED_KEY, '1'], '1', '1']]);
+    expect(p.annotations[1].before).toEqual({ ...owned(me)(ann(1, { note: '导入前' })), noticeKey: SEED_KEY });
+    expect(p.notices.map((c) => [c.key, c.before!.key, c.after.key])).toEqual([[SEED_KEY, SEED_KEY, SEED_KEY]]);
     expect(p.notices[0].after.items.map((i) => i.key)).toEqual(['1', '2', '10']);
     expect(p.notices[0].before!.items.map((i) => i.key)).toEqual(['1']);
 
-    expect(await getMeta(db, REMINDED_META_KEY)).toEqual({ [itemRef(K, '1')]: '2024-04-01' });
+    expect(await getMeta(db, REMINDED_META_KEY)).toEqual({ [itemRef(SEED_KEY, '1')]: '2024-04-01' });
     await expectDigests(db);
     // The digests were derived again: their columns hold keys.
-    expect((await db.annotationDigests.get(K))!.itemKey).toEqual(['1', '2', '10', '99']);
+    expect((await db.annotationDigests.get(SEED_KEY))!.itemKey).toEqual(['1', '2', '10', '99']);
+    expect(await db.annotationDigests.get(K)).toBeUndefined();
     db.close();
   });
 
@@ -205,10 +215,128 @@ describe('a version-5 database (items by number)', () => {
     await db.open();
     const service = createService(db, () => 1_709_900_000_000);
     expect(await service.handle('undoLastImport', { id: 1 })).toMatchObject({ ok: true });
-    expect(await db.annotations.get([K, '2'])).toBeUndefined();
-    expect((await db.annotations.get([K, '1']))!.note).toBe('导入前');
-    const h = await service.handle('getItemHistory', { noticeKey: K, itemKey: '10' });
+    expect(await db.annotations.get([SEED_KEY, '2'])).toBeUndefined();
+    expect((await db.annotations.get([SEED_KEY, '1']))!.note).toBe('导入前');
+    const h = await service.handle('getItemHistory', { noticeKey: SEED_KEY, itemKey: '10' });
     expect(h.ok && h.value.map((e) => [e.itemKey, e.field])).toEqual([['10', 'status']]);
+    db.close();
+  });
+});
+
+/**
+ * A database as version 7 wrote it (items by key, notices by their 文号 alone, else host + path):
+ * opened today, every record that names a notice names it by today's key (lib/notice/notice-key.ts),
+ * nothing is lost, the import can still be undone, and the seed page and an old file find it.
+ */
+describe('a version-7 database (notices by their 文号 alone)', () => {
+  const OLD = '拱政办发〔2024〕2号';
+  /** A notice without a 文号: keyed by host and path then, by its URL now. */
+  const PLAIN_URL = 'https://www.x.gov.cn/docDetail.jsp?docid=7';
+  const PLAIN_OLD = 'www.x.gov.cn/docDetail.jsp';
+  const PLAIN_KEY = 'www.x.gov.cn/docDetail.jsp?docid=7';
+  const V7_STORES = {
+    notices: 'key, docNo, lastSeenAt',
+    annotations: '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp',
+    history: '++id, [noticeKey+itemKey], at',
+    meta: 'key',
+    historyPacks: '++id, noticeKey',
+    restorePoints: '++id',
+    noticeDigests: 'key',
+    annotationDigests: 'noticeKey',
+    summaryDigests: 'key',
+  };
+  const seed = seedNotice();
+  const item = (key: string) => seed.items.find((i) => i.key === key)!;
+  const seedRecord = { key: OLD, ...seed, sourceUrl: SEED_URL, urls: [SEED_URL], firstSeenAt: 1, lastSeenAt: 2 };
+  const plainRecord = { key: PLAIN_OLD, title: '无文号的分解', sourceUrl: PLAIN_URL, urls: [PLAIN_URL], sections: [], items: [item('1')], gaps: [], firstSeenAt: 1, lastSeenAt: 2 };
+  const ann = (noticeKey: string, itemKey: string, fields: object = {}) => ({
+    noticeKey, itemKey, status: 'in_progress', note: `备注${itemKey}`, fingerprint: item(itemKey).fingerprint, createdAt: 1_709_800_000_000, updatedAt: 1_709_800_100_000, ...fields,
+  });
+  const annotations = [ann(OLD, '3', { followUp: '2024-04-01' }), ann(OLD, '12', { progress: 40 }), ann(PLAIN_OLD, '1'), ann('无记录〔2024〕1号', '5')];
+  const at = 1_709_800_060_000;
+  const point = {
+    at,
+    notices: [{ key: OLD, before: null, after: seedRecord }],
+    annotations: [{ key: [OLD, '12'], before: ann(OLD, '12', { note: '导入前' }), after: annotations[1] }],
+    packIds: [1],
+  };
+
+  async function writeV7(): Promise<void> {
+    const v7 = new Dexie(NAME);
+    v7.version(7).stores(V7_STORES);
+    await v7.table('notices').bulkPut([seedRecord, plainRecord]);
+    await v7.table('annotations').bulkPut(annotations);
+    await v7.table('history').bulkAdd([
+      { noticeKey: OLD, itemKey: '3', at: 1_709_800_000_000, field: 'status', from: 'not_started', to: 'in_progress' },
+      { noticeKey: PLAIN_OLD, itemKey: '1', at: 1_709_800_000_000, field: 'created' },
+    ]);
+    await v7.table('historyPacks').add({ noticeKey: OLD, at, entries: [{ noticeKey: OLD, itemKey: '12', at, field: 'import', from: null, to: 'created' }] });
+    const id = await v7.table('restorePoints').add(point);
+    await v7.table('meta').bulkPut([
+      { key: 'importUndoStack', value: [{ id, at, counts: { new: 0, updated: 1, unchanged: 0, conflict: 0 } }] },
+      { key: REMINDED_META_KEY, value: { [itemRef(OLD, '3')]: '2024-04-01' } },
+    ]);
+    await v7.table('summaryDigests').put({ key: OLD });
+    v7.close();
+  }
+
+  it('moves every note, history entry, pack, restore point and reminded day to the notice’s key today', async () => {
+    await writeV7();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+    expect((await db.notices.toArray()).map((n) => n.key).sort()).toEqual([SEED_KEY, PLAIN_KEY].sort());
+    expect((await db.notices.get(SEED_KEY))!.items).toEqual(seed.items);
+    const moved = <T extends { noticeKey: string }>(a: T): T => ({ ...a, noticeKey: a.noticeKey === OLD ? SEED_KEY : a.noticeKey === PLAIN_OLD ? PLAIN_KEY : a.noticeKey });
+    expect(await db.annotations.toArray()).toHaveLength(annotations.length);
+    // …and, by version 9, the local author's.
+    const me = (await localAuthor(db)).id;
+    for (const a of annotations.map(moved)) expect(await db.annotations.get([a.noticeKey, a.itemKey])).toEqual({ ...a, author: me, ...(a.note && { noteAuthor: me }) });
+    // A note whose notice is not stored keeps its key: there is no URL to tell the site.
+    expect(await db.annotations.get(['无记录〔2024〕1号', '5'])).toBeDefined();
+    expect((await db.history.toArray()).map((h) => [h.noticeKey, h.itemKey])).toEqual([[SEED_KEY, '3'], [PLAIN_KEY, '1']]);
+    expect((await db.historyPacks.toArray()).map((p) => [p.noticeKey, p.entries.map((e) => e.noticeKey)])).toEqual([[SEED_KEY, [SEED_KEY]]]);
+    expect(await getMeta(db, REMINDED_META_KEY)).toEqual({ [itemRef(SEED_KEY, '3')]: '2024-04-01' });
+    expect(await getMeta(db, NOTICE_KEY_MOVES_META_KEY)).toEqual({ [OLD]: SEED_KEY, [PLAIN_OLD]: PLAIN_KEY });
+    for (const a of await db.annotations.toArray()) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
+    await expectDigests(db);
+    expect(await db.summaryDigests.get(OLD)).toBeUndefined();
+    db.close();
+  });
+
+  it('undoes the import its restore point kept, and the seed page opens the notice with its notes', async () => {
+    await writeV7();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+    const service = createService(db, () => 1_709_900_000_000);
+    expect(await service.handle('undoLastImport', { id: 1 })).toMatchObject({ ok: true });
+    expect((await db.annotations.get([SEED_KEY, '12']))!.note).toBe('导入前');
+    const opened = await service.handle('openNotice', seed);
+    expect(opened).toMatchObject({ ok: true, value: { noticeKey: SEED_KEY, revision: null } });
+    expect(opened.ok && opened.value.annotations.map((a) => [a.itemKey, a.note])).toEqual([['3', '备注3'], ['12', '导入前']]);
+    db.close();
+  });
+
+  it('takes a file of version 3 keyed by the 文号 alone onto the moved notice', async () => {
+    await writeV7();
+    const db = new DubanDatabase(NAME);
+    await db.open();
+    const file = {
+      format: 'duban-annotations',
+      version: 3,
+      exportedAt: '2024-04-02T00:00:00.000Z',
+      notices: [{
+        key: OLD, docNo: OLD, url: SEED_URL, title: seed.title,
+        items: [{ itemKey: '3', fingerprint: item('3').fingerprint, status: 'done', note: '同事的备注', createdAt: '2024-03-08T00:00:00.000Z', updatedAt: '2024-04-01T00:00:00.000Z' }],
+      }],
+    };
+    const r = await createService(db, () => 1_709_900_000_000).handle('applyImport', { text: JSON.stringify(file) });
+    // Not a new notice or item: the colleague's item 3 meets the local one (both notes kept, marked).
+    expect(r).toMatchObject({ ok: true, value: { counts: { new: 0 } } });
+    const merged = (await db.annotations.get([SEED_KEY, '3']))!;
+    expect(merged.status).toBe('done');
+    expect(merged.note).toContain('同事的备注');
+    expect(merged.note).toContain('备注3');
+    expect(await db.notices.get(OLD)).toBeUndefined();
     db.close();
   });
 });
@@ -244,6 +372,8 @@ describe('a version-7 database (before authors)', () => {
   ];
   const packEntries = [{ noticeKey: K, itemKey: '3', at: T + 60, field: 'import', from: null, to: 'created' }];
   const point = { at: T + 60, notices: [], annotations: [{ key: [K, '3'], before: null, after: annotations[2] }], packIds: [1] };
+  /** Version 8 moved the notice to today's key (its 文号 at its site). */
+  const moved = <R extends { noticeKey: string }>(r: R): R => ({ ...r, noticeKey: SEED_KEY });
 
   async function writeV7(): Promise<void> {
     const v7 = new Dexie(NAME);
@@ -268,15 +398,15 @@ describe('a version-7 database (before authors)', () => {
 
     const stored = await db.annotations.toArray();
     expect(stored).toEqual([
-      { ...annotations[0], author: me.id, noteAuthor: me.id },
+      { ...moved(annotations[0]), author: me.id, noteAuthor: me.id },
       // No note: nobody wrote one.
-      { ...annotations[1], author: me.id },
-      { ...annotations[2], author: me.id, noteAuthor: me.id },
+      { ...moved(annotations[1]), author: me.id },
+      { ...moved(annotations[2]), author: me.id, noteAuthor: me.id },
     ]);
     for (const a of stored) expect(ItemAnnotation.safeParse(a).error).toBeUndefined();
-    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map((h) => ({ ...h, author: me.id })));
+    expect((await db.history.toArray()).map(({ id: _id, ...h }) => h)).toEqual(history.map((h) => ({ ...moved(h), author: me.id })));
     // Imported entries: who wrote them is not known.
-    expect((await db.historyPacks.toArray())[0].entries).toEqual(packEntries);
+    expect((await db.historyPacks.toArray())[0].entries).toEqual(packEntries.map(moved));
     expect(await db.authors.count()).toBe(0);
     db.close();
   });
@@ -287,12 +417,12 @@ describe('a version-7 database (before authors)', () => {
     await db.open();
     const service = createService(db, () => T + 1000);
     expect(await service.handle('undoLastImport', { id: 1 })).toMatchObject({ ok: true });
-    expect(await db.annotations.get([K, '3'])).toBeUndefined();
+    expect(await db.annotations.get([SEED_KEY, '3'])).toBeUndefined();
 
     const me = (await localAuthor(db)).id;
-    await service.handle('saveAnnotation', { noticeKey: K, itemKey: '2', fingerprint: 'fp2', note: '新备注', session: 's1' });
-    expect(await db.annotations.get([K, '2'])).toMatchObject({ note: '新备注', author: me, noteAuthor: me });
-    const h = await service.handle('getItemHistory', { noticeKey: K, itemKey: '2' });
+    await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '2', fingerprint: 'fp2', note: '新备注', session: 's1' });
+    expect(await db.annotations.get([SEED_KEY, '2'])).toMatchObject({ note: '新备注', author: me, noteAuthor: me });
+    const h = await service.handle('getItemHistory', { noticeKey: SEED_KEY, itemKey: '2' });
     expect(h.ok && h.value.map((e) => [e.field, e.author, e.fromText, e.toText])).toEqual([['note', me, '', '新备注']]);
     db.close();
   });

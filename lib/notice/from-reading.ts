@@ -67,6 +67,7 @@ export function noticeFromReading(reading: ReadNotice, publishedAt?: string): No
   for (const s of sections) s.leader = sectionLeader(s.heading, members.get(s.ordinal)!);
   return {
     ...(reading.docNo ? { docNo: reading.docNo } : {}),
+    ...(reading.issuer ? { issuer: reading.issuer } : {}),
     title: reading.title,
     ...(reading.year ? { year: reading.year } : {}),
     sourceUrl: reading.url,

@@ -12,7 +12,7 @@ import { noticeKey } from './notice-key';
 import type { Notice, NoticeItem } from './types';
 
 /**
- * A notice as duban stores it, keyed by its identity (文号, else host + path), with the text a page
+ * A notice as duban stores it, keyed by its identity (./notice-key.ts: 文号@issuer's site, else its URL), with the text a page
  * first showed (or the user accepted since): a page never rewrites it (seeNotice below).
  */
 export interface NoticeRecord extends Notice {
@@ -54,6 +54,7 @@ export interface NoticeRevision extends NoticeText {
 
 /** What openNotice tells the page of its text: the revision it is, and which items differ from the stored text. */
 export interface PageRevision {
+  /** The revision the page's text was kept as; 0 when it was not kept (a copy off government sites). */
   id: number;
   /** Keys of the items whose text (or units, or section) differs, or that only one of the two has, in the notice's order. */
   differs: string[];
@@ -129,15 +130,33 @@ export interface SeenNotice {
   revision: PageRevision | null;
 }
 
+/** What names the notice: its 文号 and the issuer its page names. */
+const identity = (n: Pick<Notice, 'docNo' | 'issuer'>) => ({
+  ...(n.docNo !== undefined && { docNo: n.docNo }),
+  ...(n.issuer !== undefined && { issuer: n.issuer }),
+});
+
+/**
+ * Which items of `notice` differ from the stored text, as seeNotice tells a page, without keeping
+ * anything: for a copy off government sites, whose text is never a revision of the notice.
+ */
+export function differsFromStored(old: NoticeRecord, notice: Notice): string[] {
+  const text = noticeText(notice);
+  const imported = (old as ImportedNoticeRecord).importedOnly === true;
+  return differingItems(old, text, imported, (old.reading ?? 1) < (text.reading ?? 1));
+}
+
 /** The notice record after a page showed `notice` at `now`. */
 export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: number): SeenNotice {
   const url = canonicalNoticeUrl(notice.sourceUrl);
   const text = noticeText(notice);
   const key = noticeKey(notice);
   if (!old) {
-    const record: NoticeRecord = { key, ...(notice.docNo !== undefined && { docNo: notice.docNo }), ...text, sourceUrl: url, urls: [url], firstSeenAt: now, lastSeenAt: now };
+    const record: NoticeRecord = { key, ...identity(notice), ...text, sourceUrl: url, urls: [url], firstSeenAt: now, lastSeenAt: now };
     return { record, revision: null };
   }
+  // A record stored before duban kept the issuer the page names takes it from a page that agrees with it.
+  const named = old.issuer === undefined && notice.issuer !== undefined ? { issuer: notice.issuer } : {};
   const imported = (old as ImportedNoticeRecord).importedOnly === true;
   // Read by an earlier reading of duban (normalised words, no roles): only its items' texts compare.
   const upgrade = (old.reading ?? 1) < (text.reading ?? 1);
@@ -152,15 +171,15 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   const pageItems = atLink ? text.items : withQuotes(withQuotes(text.items, [], true), old.items);
   if (imported && !differs.length) {
     // Known from a colleague's file until now: the page agrees with it and completes it.
-    return { record: { ...withoutImportMarks(old), ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
+    return { record: { ...withoutImportMarks(old), ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
   }
   if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
-    return { record: { ...old, items: atLink ? withQuotes(old.items, text.items) : old.items, sourceUrl, ...seen }, revision: null };
+    return { record: { ...old, ...named, items: atLink ? withQuotes(old.items, text.items) : old.items, sourceUrl, ...seen }, revision: null };
   }
   // The page's own words, roles and leaders replace an earlier reading's when its items and their
   // texts are the same; any other difference is a revision as always.
   if (!imported && upgrade && !differs.length) {
-    return { record: { ...old, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
+    return { record: { ...old, ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
   }
 
   // Another text: kept beside the stored one, once, and the link stays where the stored text is.

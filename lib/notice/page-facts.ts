@@ -15,6 +15,8 @@ export interface PageFacts {
   docNo?: string;
   issuer?: string;
   year?: number;
+  /** The publication time its metadata gives (PubDate, or the site's name for it), normalised. */
+  publishedAt?: string;
   rule: LeadRule;
 }
 
@@ -76,7 +78,8 @@ export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = N
   // Every rule speaks of 位 (第一位, 首位, 同责单位, 责任单位…无先后): one character first, since
   // layout may stand inside 第一位 on the raw line, then the words.
   for (let i = 0; i < pl.count; i++) if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) ruleLines.push(pl.norm(i));
-  return { title, docNo, issuer, year, rule: leadRule(ruleLines) };
+  const publishedAt = metas.first(names.published);
+  return { title, docNo, issuer, year, ...(publishedAt ? { publishedAt } : {}), rule: leadRule(ruleLines) };
 }
 
 /** The year a list's title or the signature's date gives, for a page whose title and 文号 give none. */

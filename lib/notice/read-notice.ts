@@ -25,6 +25,8 @@ export interface NoticePageReading {
   reading: NoticeReading;
   /** The id of the format that read it, for a notice. */
   format?: string;
+  /** The publication time the page's metadata gives, for a notice. */
+  publishedAt?: string;
   /**
    * For a notice, where each of its items sits in the page and where its overlay goes, by item
    * key (ReadItem.key): every item of every list has one.
@@ -64,6 +66,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
       return {
         format: format.id,
         anchors: r.anchors,
+        ...(facts.publishedAt ? { publishedAt: facts.publishedAt } : {}),
         reading: {
           url,
           ...(docNo ? { docNo } : {}),

@@ -167,6 +167,10 @@ describe('the richer reading the overlay uses (no formats given)', () => {
     expect(r.notice.sections[0]).toMatchObject({ ordinal: 1, heading: '一、冯晶区长牵头工作', leader: '冯晶' });
   });
 
+  it('names the notice as the page does: its 文号, its issuer, its publication time (PubDate)', () => {
+    expect(r.notice).toMatchObject({ docNo: '拱政办发〔2024〕2号', issuer: '杭州市拱墅区人民政府办公室', publishedAt: '2024-03-07 16:38' });
+  });
+
   it('anchors every item where a reader sees it', () => {
     expect(r.anchors.size).toBe(156);
     for (const item of r.notice.items) {

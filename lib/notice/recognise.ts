@@ -6,7 +6,6 @@
  */
 import { extractLines } from './extract-text';
 import { findGaps, noticeFromReading } from './from-reading';
-import { readNoticeMeta as readMeta } from './metadata';
 import { readNoticePage } from './read-notice';
 import { isRefusal } from './reading';
 import { type FormatReading, type ItemAnchor, type NoticeFormat, type PageText } from './formats';
@@ -67,8 +66,7 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
 function recogniseLists(doc: Document, url: string): NoticeRecognition {
   const page = readNoticePage(doc, url);
   if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
-  const publishedAt = readMeta(doc, [], siteOf(url)?.meta).publishedAt;
-  const notice = noticeFromReading(page.reading, publishedAt);
+  const notice = noticeFromReading(page.reading, page.publishedAt);
   // Read before duban adds anything to the page: the offsets are the page's own.
   const anchors = page.anchors;
   const quotes = doc.body ? pageQuotes(doc.body, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }))) : new Map();

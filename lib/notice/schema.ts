@@ -28,6 +28,7 @@ export const NoticeItemSchema = z.object({
 });
 export const NoticeSchema = z.object({
   docNo: text(100).optional(),
+  issuer: text(100).optional(),
   title: text(500),
   year: z.number().int().min(1900).max(2200).optional(),
   sourceUrl: text(2000),

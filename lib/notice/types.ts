@@ -62,6 +62,12 @@ export interface NoticeItem {
 export interface Notice {
   /** 文号, e.g. 拱政办发〔2024〕2号; the notice's identity where the page has one. */
   docNo?: string;
+  /**
+   * The issuing body as the page names it (its signature, title, info table or metadata), e.g.
+   * 杭州市拱墅区人民政府办公室: how a copy off government sites is matched to its notice
+   * (./copy-match.ts). Not part of the key, which names the issuer's site (./notice-key.ts).
+   */
+  issuer?: string;
   title: string;
   year?: number;
   sourceUrl: string;

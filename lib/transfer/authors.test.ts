@@ -9,10 +9,11 @@ import { createService } from '../../entrypoints/background/router';
 import type { DubanDatabase } from '../db/database';
 import { localAuthor } from '../db/authors';
 import { dispose, freshDb, syntheticNotice } from './test/fixtures';
+import { noticeKey } from '../notice/notice-key';
 
 const T0 = Date.UTC(2026, 10, 20);
 const notice = syntheticNotice(1, 5);
-const K = notice.docNo!;
+const K = noticeKey(notice);
 const ZHANG = { name: '张三', unit: '区发改局' };
 const LI = { name: '李四', unit: '区建设局' };
 const WANG = { name: '王五', unit: '区政府办' };

@@ -1,5 +1,6 @@
 // Conflict copies travel with the annotations: exported in every format, kept by import and
 // merge (never lost, never twice), put back by undo.
+import { noticeKey } from '../notice/notice-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemAnnotation } from '../annotation/model';
 import { saveAnnotation } from '../db/annotations';
@@ -14,7 +15,7 @@ import { dispose, freshDb, syntheticNotice } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
 const notice = syntheticNotice(1, 10);
-const KEY = notice.docNo!;
+const KEY = noticeKey(notice);
 
 let opened: DubanDatabase[] = [];
 async function db(): Promise<DubanDatabase> {

@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anchorQuote } from '../../tests/anchor-quote';
 import { SEED_PAGE } from '../../tests/fixtures/seed-dump';
+import { noticeKey } from '../notice/notice-key';
 import { saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
 import { createService } from '../../entrypoints/background/router';
@@ -12,7 +13,7 @@ import { buildWebAnnotations } from './export-web-annotation';
 import { parseTransferFile } from './parse-file';
 import { exportFileName } from './snapshot';
 import { readSnapshot } from '../db/transfer-store';
-import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from './test/fixtures';
+import { dispose, freshDb, SEED_DOC_NO, SEED_KEY, SEED_URL, seedNotice, syntheticNotice } from './test/fixtures';
 
 // 2026-11-25 08:00 in Shanghai (00:00 UTC).
 const NOW = Date.UTC(2026, 10, 25, 0, 0);
@@ -35,9 +36,9 @@ async function annotateSeed() {
 
 describe('file names', () => {
   it('name one notice by its 文号 and the day in Shanghai', () => {
-    expect(exportFileName([{ key: SEED_KEY, docNo: SEED_KEY }], NOW, 'json')).toBe('duban-拱政办发〔2024〕2号-2026-11-25.json');
+    expect(exportFileName([{ key: SEED_KEY, docNo: SEED_DOC_NO }], NOW, 'json')).toBe('duban-拱政办发〔2024〕2号-2026-11-25.json');
     // 17:30 UTC is already the next day in Shanghai.
-    expect(exportFileName([{ key: SEED_KEY, docNo: SEED_KEY }], Date.UTC(2026, 10, 25, 17, 30), 'csv')).toBe('duban-拱政办发〔2024〕2号-2026-11-26.csv');
+    expect(exportFileName([{ key: SEED_KEY, docNo: SEED_DOC_NO }], Date.UTC(2026, 10, 25, 17, 30), 'csv')).toBe('duban-拱政办发〔2024〕2号-2026-11-26.csv');
   });
   it('make a notice without 文号 safe for any file system, and call several notices "all"', () => {
     expect(exportFileName([{ key: 'www.gongshu.gov.cn/art/2024/3/7/a.html' }], NOW, 'json')).toBe('duban-www.gongshu.gov.cn_art_2024_3_7_a.html-2026-11-25.json');
@@ -53,7 +54,7 @@ describe('JSON export', () => {
     expect(notices.map((n) => n.key)).toEqual([SEED_KEY]);
     expect(file).toMatchObject({ format: 'duban-annotations', version: 4, exportedAt: '2026-11-25T00:00:00.000Z' });
     const [n] = file.notices;
-    expect(n).toMatchObject({ key: SEED_KEY, docNo: SEED_KEY, url: SEED_URL, year: 2024 });
+    expect(n).toMatchObject({ key: SEED_KEY, docNo: SEED_DOC_NO, url: SEED_URL, year: 2024 });
     expect(n.title).toContain('责任分解');
     expect(n.sections!.length).toBe(9);
     expect(n.items.map((i) => i.itemKey)).toEqual(['1', '2', '3']);
@@ -82,10 +83,10 @@ describe('JSON export', () => {
     await annotateSeed();
     const other = syntheticNotice(3);
     await createService(db, () => NOW).handle('openNotice', other);
-    await saveAnnotation(db, { noticeKey: other.docNo!, itemKey: '2', fingerprint: 'fp', note: '其他' }, NOW);
+    await saveAnnotation(db, { noticeKey: noticeKey(other), itemKey: '2', fingerprint: 'fp', note: '其他' }, NOW);
     const snap = await readSnapshot(db);
     expect(buildTransferFile(snap, NOW).file.notices).toHaveLength(2);
-    expect(buildTransferFile(snap, NOW, [other.docNo!]).file.notices.map((n) => n.key)).toEqual([other.docNo]);
+    expect(buildTransferFile(snap, NOW, [noticeKey(other)]).file.notices.map((n) => n.key)).toEqual([noticeKey(other)]);
   });
 });
 
@@ -97,7 +98,7 @@ describe('CSV export', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     expect(lines.length).toBe(1 + notice.items.length + 1); // header, items, final empty line
-    expect(lines[1]).toContain(`${SEED_KEY},1,`);
+    expect(lines[1]).toContain(`${SEED_DOC_NO},1,`);
     expect(lines[1]).toContain(',推进中,');
     expect(lines[1]).toContain(',已召开专题会,2026-11-28,2026-11-25 07:59');
     // The =HYPERLINK note becomes text: a leading apostrophe, quotes doubled.

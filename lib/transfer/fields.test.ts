@@ -16,7 +16,7 @@ import { SEED_URL } from './test/fixtures';
 
 const notice: NoticeRecord = {
   key: FULL.noticeKey,
-  docNo: FULL.noticeKey,
+  docNo: '拱政办发〔2024〕2号',
   title: '关于印发2024年区政府工作报告重点工作责任分解的通知',
   sourceUrl: SEED_URL,
   sections: [],

@@ -1,6 +1,7 @@
 /**
- * duban's file format for handing annotations to a colleague: `duban-annotations`, version 3
- * (versions 1 and 2, items numbered `itemNo` instead of keyed, still import: ./parse-file.ts). One Zod schema checks a whole file before
+ * duban's file format for handing annotations to a colleague: `duban-annotations`, version 4
+ * (versions 1 and 2, items numbered `itemNo` instead of keyed, and 1 to 3, notices keyed by their
+ * 文号 alone, still import: ./parse-file.ts). One Zod schema checks a whole file before
  * anything is written; see docs/transfer.md. Times are ISO 8601 instants in the file (readable)
  * and epoch milliseconds in the database.
  */
@@ -17,6 +18,8 @@ export const FORMAT_NAME = 'duban-annotations';
 /**
  * Version 2 added items' `noteCopies`: an older duban refuses such a file rather than drop them.
  * Version 3 keys items by `itemKey`, a string (`12`, `二、3.`), where 1 and 2 had `itemNo`, a number.
+ * Version 4 keys notices as lib/notice/notice-key.ts does (文号@issuer's site, else the URL), where
+ * 1 to 3 had the 文号 alone (else host + path): an older duban refuses such a file as too new.
  * Version 4 says who said what: the file's `authors` (id, name, unit) and `exportedBy`, items'
  * `author`/`noteAuthor`, history entries' `author` and the note texts they replaced
  * (`fromText`/`toText`), colleagues' note records (`authorId`, `unit`). Older files still import:
@@ -27,6 +30,8 @@ export const FORMAT_VERSION = 4;
 const READ_VERSIONS = [1, 2, 3, 4] as const;
 /** Versions whose items have `itemNo` (a number) where later ones have `itemKey`. */
 export const NUMBERED_VERSIONS: readonly number[] = [1, 2];
+/** Versions whose notices are keyed by their 文号 alone (else host + path). */
+export const LEGACY_KEY_VERSIONS: readonly number[] = [1, 2, 3];
 
 
 /** An instant as written in the file: 2026-11-25T08:30:00.000Z (UTC, at most millisecond precision). */
@@ -105,7 +110,7 @@ const FileSection = z.object({
 
 export const FileNotice = z
   .object({
-    /** The notice's identity: its 文号, else host + path of its URL. */
+    /** The notice's identity (lib/notice/notice-key.ts): 文号@issuer's site, else its URL without the scheme. */
     key: NoticeKey,
     docNo: z.string().min(1).max(100).nullable().optional(),
     /** Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts). */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { noticeKey } from '../notice/notice-key';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DubanDatabase } from '../db/database';
 import { saveAnnotation } from '../db/annotations';
@@ -11,7 +12,7 @@ import { importJob } from './plan';
 import { applyImport, readSnapshot } from '../db/transfer-store';
 import type { ImportOutcome } from '../protocol';
 import type { PopupSummary } from '../summary/summary';
-import { allHistory, applyEdits, dispose, dump, editArb, freshDb, SEED_KEY, seedNotice, syntheticNotice, type Edit } from './test/fixtures';
+import { allHistory, applyEdits, dispose, dump, editArb, freshDb, SEED_DOC_NO, SEED_KEY, seedNotice, syntheticNotice, type Edit } from './test/fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
 const notices = [syntheticNotice(1, 10), syntheticNotice(2, 6)];
@@ -67,8 +68,8 @@ describe('importing a file', () => {
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
     expect(preview.counts).toEqual({ new: 2, updated: 0, unchanged: 0, conflict: 0 });
     expect(preview.notices.map((n) => [n.key, n.isNew, n.itemKeys.new])).toEqual([
-      [notices[0].docNo, true, ['1']],
-      [notices[1].docNo, true, ['2']],
+      [noticeKey(notices[0]), true, ['1']],
+      [noticeKey(notices[1]), true, ['2']],
     ]);
     expect(await dump(b)).toEqual(before);
   });
@@ -77,11 +78,11 @@ describe('importing a file', () => {
     await applyEdits(a, notices, [{ notice: 0, item: 4, status: 'behind', followUp: '2025-03-03', after: 1 }], T0);
     const service = createService(b, () => T0 + 20);
     must((await service.handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
-    const record = await b.notices.get(notices[0].docNo!);
-    expect(record).toMatchObject({ key: notices[0].docNo, title: notices[0].title, sourceUrl: notices[0].sourceUrl, year: 2025, sections: notices[0].sections });
+    const record = await b.notices.get(noticeKey(notices[0]));
+    expect(record).toMatchObject({ key: noticeKey(notices[0]), title: notices[0].title, sourceUrl: notices[0].sourceUrl, year: 2025, sections: notices[0].sections });
     expect(record!.items).toEqual([notices[0].items[3]]);
     const summary = must((await service.handle('getPopupSummary', {})) as any) as PopupSummary;
-    expect(summary.notices[0]).toMatchObject({ key: notices[0].docNo, counts: { behind: 1 }, sections: [{ name: '王明区长', total: 1 }] });
+    expect(summary.notices[0]).toMatchObject({ key: noticeKey(notices[0]), counts: { behind: 1 }, sections: [{ name: '王明区长', total: 1 }] });
     expect(summary.notices[0].units[0].name).toBe('区发改局');
   });
 
@@ -110,7 +111,7 @@ describe('importing a file', () => {
     const service = createService(b, () => T0 + 100);
     const text = await exportText(a, T0 + 70);
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
-    expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_KEY, itemKey: '1', local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
+    expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_DOC_NO, itemKey: '1', local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
     must((await service.handle('applyImport', { text })) as any);
     const note = (await b.annotations.get([SEED_KEY, '1']))!.note;
     expect(note).toBe(`${LOCAL_MARK}\n区发改局要求补材料\n${IMPORTED_MARK}\n已召开专题会，街道已回复`);
@@ -247,7 +248,8 @@ describe('properties', () => {
           else delete parent[key];
         } else if (kind === 'status') {
           const item = f.notices[paths[0] % f.notices.length]?.items[0];
-          if (item) item.status = String(value);
+          // Not String(value): an object with a `toString` key that is no function cannot be converted.
+          if (item) item.status = typeof value === 'string' ? value : JSON.stringify(value);
         } else if (kind === 'duplicate' && Array.isArray(parent)) {
           parent.push(structuredClone(parent[key as number]));
         } else {

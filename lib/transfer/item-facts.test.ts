@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS_C, NOTICE_C } from '../../tests/fixtures/overview-rows';
+import { noticeKey } from '../notice/notice-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import { buildCsv, CSV_HEADER } from './export-csv';
 import { buildTransferFile, serializeTransferFile } from './export-json';
@@ -12,9 +13,11 @@ import { parseTransferFile } from './parse-file';
 import { localState, planImport } from './plan';
 import { SEED_URL } from './test/fixtures';
 
-// NOTICE_C at a URL an import accepts.
-const notice: NoticeRecord = { ...NOTICE_C, sourceUrl: SEED_URL, urls: [SEED_URL] };
-const snapshot = { notices: [notice], annotations: ANNOTATIONS_C, history: [] };
+// NOTICE_C at a URL an import accepts, keyed as a notice there is.
+const key = noticeKey({ docNo: NOTICE_C.docNo, sourceUrl: SEED_URL });
+const notice: NoticeRecord = { ...NOTICE_C, key, sourceUrl: SEED_URL, urls: [SEED_URL] };
+const annotations = ANNOTATIONS_C.map((a) => ({ ...a, noticeKey: key }));
+const snapshot = { notices: [notice], annotations, history: [] };
 const NOW = Date.UTC(2024, 5, 30);
 
 describe('item facts in exports', () => {
@@ -66,7 +69,7 @@ describe('item facts in exports', () => {
 
   it('JSON: an item whose notice states no roles keeps the old shape (the first unit leads)', () => {
     const plain: NoticeRecord = { ...notice, items: [{ ...notice.items[0], units: [{ name: '区发改局', lead: true }, { name: '各街道', lead: false }], leaders: undefined, deadline: undefined }] };
-    const item = buildTransferFile({ notices: [plain], annotations: ANNOTATIONS_C.slice(0, 1), history: [] }, NOW).file.notices[0].items[0];
+    const item = buildTransferFile({ notices: [plain], annotations: annotations.slice(0, 1), history: [] }, NOW).file.notices[0].items[0];
     expect(item).not.toHaveProperty('leadUnits');
     expect(item).not.toHaveProperty('coUnits');
     expect(item).not.toHaveProperty('deadline');

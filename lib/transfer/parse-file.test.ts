@@ -91,7 +91,7 @@ describe('parseTransferFile', () => {
   });
 
   it('refuses a key that does not match the 文号', () => {
-    expect(errors(file((f) => (f.notices[0].key = 'other')), 'en')).toContain('field key (key): must be "拱政办发〔2024〕2号"');
+    expect(errors(file((f) => (f.notices[0].key = 'other')), 'en')).toContain('field key (key): must be "拱政办发〔2024〕2号@www.gongshu.gov.cn"');
   });
 
   it('refuses an item listed twice and a notice listed twice', () => {

@@ -7,7 +7,8 @@
 import type { z } from 'zod';
 import { keyedItem } from '../annotation/legacy-keys';
 import { message, type Message, type MessageParam } from '../message';
-import { FORMAT_NAME, FORMAT_VERSION, NUMBERED_VERSIONS, TransferFileSchema, type TransferFile } from './format';
+import { legacyNoticeKey, noticeKey } from '../notice/notice-key';
+import { FORMAT_NAME, FORMAT_VERSION, LEGACY_KEY_VERSIONS, NUMBERED_VERSIONS, TransferFileSchema, type TransferFile } from './format';
 import { EMPTY_FILE, IMPORT_LIMITS, REFUSED, tooLarge } from './limits';
 
 export { REFUSED };
@@ -58,7 +59,9 @@ function parse(text: string): ParsedFile {
       return refuse(message('import.tooManyItems', { items, limit: IMPORT_LIMITS.maxItems }));
     }
   }
-  if (NUMBERED_VERSIONS.includes(raw.version as number)) raw = keyedFile(raw);
+  const version = raw.version as number;
+  if (NUMBERED_VERSIONS.includes(version)) raw = keyedFile(raw);
+  if (LEGACY_KEY_VERSIONS.includes(version)) raw = movedFile(raw as Record<string, unknown>);
   const parsed = TransferFileSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { ok: true, file: parsed.data };
   const issues = parsed.error.issues;
@@ -78,6 +81,23 @@ function keyedFile(raw: Record<string, unknown>): Record<string, unknown> {
   const notices = raw.notices.map((n: unknown) =>
     isObject(n) && Array.isArray(n.items) ? { ...n, items: n.items.map((i: unknown) => (isObject(i) ? keyedItem(i) : i)) } : n,
   );
+  return { ...raw, notices };
+}
+
+/**
+ * A file of version 1 to 3 with its notices keyed as today's are: a key made by the old rule (the
+ * 文号 alone, else host + path) from the notice's own 文号 and URL becomes the key today's rule
+ * makes of them, so the file's notes land on the notice duban stores under it. Any other key is
+ * left for the schema to refuse.
+ */
+function movedFile(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.notices)) return raw;
+  const notices = raw.notices.map((n: unknown) => {
+    if (!isObject(n) || typeof n.url !== 'string' || typeof n.key !== 'string') return n;
+    const docNo = typeof n.docNo === 'string' && n.docNo ? n.docNo : undefined;
+    const identity = { docNo, sourceUrl: n.url };
+    return n.key === legacyNoticeKey(identity) ? { ...n, key: noticeKey(identity) } : n;
+  });
   return { ...raw, notices };
 }
 

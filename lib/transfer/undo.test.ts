@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { noticeKey } from '../notice/notice-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberNotice, saveAnnotation } from '../db/annotations';
 import type { DubanDatabase } from '../db/database';
@@ -99,8 +100,8 @@ describe('undo last import', () => {
     expect((await last(b))!.id).toBe(secondPoint.id);
     expect(await undo(b, firstPoint.id)).toMatchObject({ ok: false, ...NEWER_IMPORT });
     expect((await undo(b, secondPoint.id)).ok).toBe(true);
-    expect(await b.annotations.get([notices[1].docNo!, '2'])).toBeUndefined();
-    expect((await b.annotations.get([notices[0].docNo!, '1']))!.note).toBe('甲');
+    expect(await b.annotations.get([noticeKey(notices[1]), '2'])).toBeUndefined();
+    expect((await b.annotations.get([noticeKey(notices[0]), '1']))!.note).toBe('甲');
     expect(await last(b)).toEqual(firstPoint);
   });
 
@@ -110,12 +111,12 @@ describe('undo last import', () => {
     await applyEdits(a, notices, [{ notice: 0, item: 1, note: '甲', after: 1 }, { notice: 0, item: 4, status: 'behind', after: 1 }], T0);
     must((await createService(b, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
     const id = (await last(b))!.id;
-    await saveAnnotation(b, { noticeKey: notices[0].docNo!, itemKey: '4', fingerprint: 'fp-1-4', note: '导入后补充' }, T0 + 200);
+    await saveAnnotation(b, { noticeKey: noticeKey(notices[0]), itemKey: '4', fingerprint: 'fp-1-4', note: '导入后补充' }, T0 + 200);
     const edited = await fullDump(b);
     const r = await undo(b, id);
     expect(r.ok).toBe(false);
-    expect(sayFailureIn('zh_CN', r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
-    expect(sayFailureIn('en', r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号 item 4)');
+    expect(sayFailureIn('zh_CN', r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号@www.gongshu.gov.cn 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
+    expect(sayFailureIn('en', r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号@www.gongshu.gov.cn item 4)');
     expect(await fullDump(b)).toEqual(edited);
     expect((await last(b))!.id).toBe(id);
   });
@@ -128,13 +129,13 @@ describe('undo last import', () => {
     must((await createService(b, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 10) })) as any);
     const id = (await last(b))!.id;
     // The new notice 3 gets an annotation the import did not write; notice 2 is opened on its page.
-    await saveAnnotation(b, { noticeKey: notices[2].docNo!, itemKey: '5', fingerprint: 'fp-3-5', status: 'done' }, T0 + 200);
+    await saveAnnotation(b, { noticeKey: noticeKey(notices[2]), itemKey: '5', fingerprint: 'fp-3-5', status: 'done' }, T0 + 200);
     const refreshed = await rememberNotice(b, notices[1], T0 + 300);
     expect((await undo(b, id)).ok).toBe(true);
-    expect(await b.annotations.get([notices[2].docNo!, '1'])).toBeUndefined();
-    expect(await b.annotations.get([notices[2].docNo!, '5'])).toMatchObject({ status: 'done' });
-    expect(await b.notices.get(notices[2].docNo!)).toBeDefined();
-    expect(await b.notices.get(notices[1].docNo!)).toEqual(refreshed);
+    expect(await b.annotations.get([noticeKey(notices[2]), '1'])).toBeUndefined();
+    expect(await b.annotations.get([noticeKey(notices[2]), '5'])).toMatchObject({ status: 'done' });
+    expect(await b.notices.get(noticeKey(notices[2]))).toBeDefined();
+    expect(await b.notices.get(noticeKey(notices[1]))).toEqual(refreshed);
   });
 
   it('writes the restore point in the import transaction: a failure there leaves nothing', async () => {
@@ -301,7 +302,7 @@ describe('undo properties', () => {
         const touched = new Set(point.annotations.map((c) => c.key.join('/')));
         // Later edits (only on notices this database has a record of, as in the overlay).
         const known3 = (await b.notices.toArray()).map((n) => n.key);
-        clock = await applyEdits(b, notices.filter((n) => known3.includes(n.docNo!)), later.map((e) => ({ ...e, notice: e.notice % known3.length })), clock + 1);
+        clock = await applyEdits(b, notices.filter((n) => known3.includes(noticeKey(n))), later.map((e) => ({ ...e, notice: e.notice % known3.length })), clock + 1);
         const edited = await fullDump(b);
         const key = (x: { noticeKey: string; itemKey: string }) => `${x.noticeKey}/${x.itemKey}`;
         const afterImport = new Map(imported.annotations.map((x) => [key(x), x]));

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDb, sendFromPage as send } from './db';
 import { extensionPage, launchDuban, type Duban } from './harness';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 const profile = mkdtempSync(join(tmpdir(), 'duban-close-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 

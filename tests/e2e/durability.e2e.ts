@@ -9,7 +9,8 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds } from '
 import { arrowStatus, editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { cdp } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 const profile = mkdtempSync(join(tmpdir(), 'duban-durable-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 

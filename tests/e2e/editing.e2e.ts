@@ -8,7 +8,8 @@ import { readDb } from './db';
 import { editorSaved, openEditor, rowLabel } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 
 async function stored(duban: Duban, itemNo: number) {
   const db = await readDb(duban.context, duban.extensionId);

@@ -10,7 +10,9 @@ import type { Notice } from '../../lib/notice/types';
 import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts); its 文号 is DOC_NO. */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const DOC_NO = '拱政办发〔2024〕2号';
 
 /** The seed notice as duban reads it: the oracle for sections, lead units and texts. */
 function seedNotice(url: string): Notice {
@@ -117,7 +119,7 @@ describe('follow-ups, overview and meeting report', () => {
     expect(one.title).toContain('第 1 项');
     expect(one.title).toContain('逾期 1 天');
     expect(textOf(1).startsWith(one.message.replace(/…$/, ''))).toBe(true);
-    expect(one.contextMessage).toContain(KEY);
+    expect(one.contextMessage).toContain(DOC_NO);
     expect(one.buttons?.map((b) => b.title)).toEqual(['明天再提醒', '已跟进']);
   });
 

@@ -33,12 +33,12 @@ window.__attack = async (extensionId, secret) => {
   try {
     await new Promise((resolve, reject) => {
       chrome.runtime.sendMessage(extensionId, { id: 1, type: 'saveAnnotation', timestamp: Date.now(),
-        data: { noticeKey: '拱政办发〔2024〕2号', itemKey: '10', fingerprint: 'x', note: 'pwned' } }, (r) => resolve(r));
+        data: { noticeKey: '拱政办发〔2024〕2号@www.gongshu.gov.cn', itemKey: '10', fingerprint: 'x', note: 'pwned' } }, (r) => resolve(r));
     });
     report.sendMessage = 'sent';
   } catch (e) { report.sendMessage = 'failed'; }
   const forged = { id: 2, type: 'saveAnnotation', timestamp: Date.now(),
-    data: { noticeKey: '拱政办发〔2024〕2号', itemKey: '10', fingerprint: 'x', note: 'pwned', status: 'done' } };
+    data: { noticeKey: '拱政办发〔2024〕2号@www.gongshu.gov.cn', itemKey: '10', fingerprint: 'x', note: 'pwned', status: 'done' } };
   window.postMessage(forged, '*');
   document.dispatchEvent(new CustomEvent('saveAnnotation', { detail: forged }));
   for (const type of ['input', 'change', 'blur', 'focusout', 'pagehide']) host.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
@@ -120,7 +120,7 @@ describe('notes carrying markup, links and formulas', () => {
     try {
       const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
       for (const [i, note] of PAYLOADS.entries()) {
-        const r = await sendFromPage(page, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号', itemKey: String(i + 1), fingerprint: 'f', note, status: 'in_progress' });
+        const r = await sendFromPage(page, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号@www.gongshu.gov.cn', itemKey: String(i + 1), fingerprint: 'f', note, status: 'in_progress' });
         expect(r.ok).toBe(true);
       }
       const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');

@@ -15,7 +15,9 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, s
 import { barEval } from './overlay-helpers';
 import { shadowEval } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const DOC_NO = '拱政办发〔2024〕2号';
 const today = shanghaiDayOf(Date.now());
 const NOTES = ['已召开专题会，材料待报', '资金缺口待协调'];
 
@@ -51,7 +53,7 @@ function seedNotice(url: string): Notice {
 
 /** `words` without what the notice or the user wrote. */
 function withoutData(words: string, notice: Notice): string {
-  const data = [KEY, notice.title, ...NOTES, ...notice.sections.map((s) => s.leader), ...notice.items.flatMap((i) => i.units.map((u) => u.name))];
+  const data = [KEY, DOC_NO, notice.title, ...NOTES, ...notice.sections.map((s) => s.leader), ...notice.items.flatMap((i) => i.units.map((u) => u.name))];
   // Longest first, so a unit named inside another's name goes with it.
   return data.sort((a, b) => b.length - a.length).reduce((w, d) => w.replaceAll(d, ''), words);
 }

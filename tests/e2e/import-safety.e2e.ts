@@ -12,7 +12,9 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSe
 import { editorSaved, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { cdp } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts); its 文号 is DOC_NO. */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const DOC_NO = '拱政办发〔2024〕2号';
 const today = shanghaiDayOf(Date.now());
 const iso = (ms: number) => new Date(ms).toISOString();
 const dir = mkdtempSync(join(tmpdir(), 'duban-import-safety-'));
@@ -41,6 +43,7 @@ function writeFile(name: string, content: string | Buffer): string {
 }
 
 /** An official-looking notice of the file format, with `items` annotated items. */
+/** A notice as a version-1 file has it: keyed by its 文号 alone (duban keys it 文号@www.gongshu.gov.cn today). */
 function fileNotice(n: number, items: { itemNo: number; [k: string]: unknown }[]) {
   const docNo = `拱政办发〔2025〕${n}号`;
   return { key: docNo, docNo, url: `https://www.gongshu.gov.cn/art/2025/1/${n}/art_${9000 + n}.html`, title: `测试通知 ${n}`, items };
@@ -77,7 +80,7 @@ describe('undo is a stack', () => {
       // B undone: A's import is still there, and can be undone next.
       const onlyA = await afterA();
       expect(onlyA.annotations.map((x) => x.note)).toEqual(expect.arrayContaining(['甲的文件']));
-      expect(onlyA.notices.map((n) => n.key)).not.toContain('拱政办发〔2025〕42号');
+      expect(onlyA.notices.map((n) => n.key)).not.toContain('拱政办发〔2025〕42号@www.gongshu.gov.cn');
       await expect.poll(async () => undo.textContent()).toContain('stack-a.json');
       await page.locator('[data-action="undo-import"]').click();
       await expect.poll(async () => tables(await readDb(d.context, d.extensionId))).toEqual(before);
@@ -114,7 +117,7 @@ describe('undo the last import', () => {
       duban([
         {
           key: KEY,
-          docNo: KEY,
+          docNo: DOC_NO,
           url: noticeSeed().url,
           title: '关于印发区2024年政府工作报告重点工作责任分解的通知',
           items: [
@@ -138,7 +141,7 @@ describe('undo the last import', () => {
     await undo.waitFor();
     expect(await undo.textContent()).toContain('上次导入：colleague.json，');
     expect(await undo.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}（新增 4，更新 0，冲突 1）/);
-    await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号"]').waitFor();
+    await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号@www.gongshu.gov.cn"]').waitFor();
     const imported = await readDb(d.context, d.extensionId);
     expect(imported.annotations).toHaveLength(5);
     expect(imported.annotations.find((a) => a.itemKey === '1' && a.noticeKey === KEY)?.note).toContain('<<<本地 local>>>');
@@ -150,7 +153,7 @@ describe('undo the last import', () => {
     expect(await done.textContent()).toContain('已撤销导入「colleague.json」');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-done');
     await expect.poll(() => page.locator('[data-testid="undo-import"]').count()).toBe(0);
-    expect(await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号"]').count()).toBe(0);
+    expect(await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号@www.gongshu.gov.cn"]').count()).toBe(0);
     await screenshot(page, 'import-safety-undone', { fullPage: true });
 
     // Exactly the database before: every row of every table, ids included.
@@ -266,7 +269,7 @@ describe('hostile files in the popup', () => {
     expect(await page.evaluate(polluted)).toEqual(['undefined', false]);
     expect(await worker.evaluate(polluted)).toEqual(['undefined', false]);
     const db = await readDb(d.context, d.extensionId);
-    const stored = db.annotations.find((a) => a.noticeKey === '拱政办发〔2025〕42号')!;
+    const stored = db.annotations.find((a) => a.noticeKey === '拱政办发〔2025〕42号@www.gongshu.gov.cn')!;
     expect(stored).toMatchObject({ note: '原型', status: 'in_progress' });
     const keys = JSON.stringify(tables(db), (k, v) => {
       if (['__proto__', 'constructor', 'prototype'].includes(k)) throw new Error(`stored key ${k}`);
@@ -299,7 +302,7 @@ describe('hostile files in the popup', () => {
     await chooseFile(page, writeFile('payloads.json', duban([fileNotice(43, items)])));
     await page.locator('[data-action="apply-import"]').click();
     await page.locator('[data-testid="import-done"]').waitFor();
-    const card = page.locator('section.notice[data-notice-key="拱政办发〔2025〕43号"]');
+    const card = page.locator('section.notice[data-notice-key="拱政办发〔2025〕43号@www.gongshu.gov.cn"]');
     await card.waitFor();
     // The popup shows the first five, then the rest on 再显示.
     await card.locator('[data-action="show-all"]').click();

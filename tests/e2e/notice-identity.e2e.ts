@@ -9,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
 import { forgedNoticeHtml } from '../fixtures/forged-notice';
-import { readDb } from './db';
+import { readDb, sendFromPage } from './db';
 import { dubanState, extensionPage, launchDuban, openNotice, screenshot, serveHtml, serveSeeds, waitForDuban, type Duban, type SeedPage } from './harness';
 import { reveal, rowLabel } from './editor';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const DOC_NO = '拱政办发〔2024〕2号';
 const FORGED_URL = 'http://www.gongshu.gov.cn/art/2024/3/8/art_1229290402_9999999.html';
 /** Query strings that name no article: one URL. */
 const TRACKING_VARIANTS = 12;
@@ -128,5 +130,52 @@ describe('a page cannot rewrite the stored notice', () => {
     n = await stored();
     expect(n.items.map((i) => i.text)).toEqual(real.items.map((i) => i.text));
     await overview.close();
+  });
+});
+
+// Issue 12, Identity: a notice is its 文号 at its issuer's site. The seed's page served at another
+// government host (it claims the same 文号 and even the same issuer) is another notice.
+describe('a page at another government host claiming the seed’s 文号', () => {
+  const OTHER_GOV_URL = 'https://www.hangzhou.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+  const OTHER_KEY = `${DOC_NO}@www.hangzhou.gov.cn`;
+  const NOTE = '只属于拱墅区这份通知的备注';
+  let duban: Duban;
+  let seed: SeedPage;
+
+  beforeAll(async () => {
+    duban = await launchDuban();
+    seed = (await serveSeeds(duban.context)).find((s) => s.notice)!;
+    await serveHtml(duban.context, OTHER_GOV_URL, readFileSync(seed.path, 'utf8'));
+    const official = await openNotice(duban.context, seed.url);
+    await official.close();
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    const item3 = parse(readFileSync(seed.path, 'utf8'), seed.url).items[2]!;
+    expect(await sendFromPage(popup, 'saveAnnotation', { noticeKey: KEY, itemKey: '3', fingerprint: item3.fingerprint, note: NOTE, status: 'in_progress' })).toMatchObject({ ok: true });
+    await popup.close();
+  }, 60_000);
+  afterAll(async () => {
+    await duban?.close();
+  });
+
+  it('gets a notice of its own: the seed’s notes are not shown there, and the seed’s record gains nothing', async () => {
+    const other = await openNotice(duban.context, OTHER_GOV_URL);
+    expect(await dubanState(other)).toEqual({ state: 'ready', items: 156 });
+    await reveal(other, 3);
+    expect(await rowLabel(other, 3, 'status')).toBe('未开始');
+    expect(await rowLabel(other, 3, 'note')).not.toBe(NOTE);
+    await other.close();
+
+    const db = await readDb(duban.context, duban.extensionId);
+    expect(db.notices.map((n) => n.key).sort()).toEqual([KEY, OTHER_KEY].sort());
+    const own = db.notices.find((n) => n.key === KEY) as unknown as StoredNotice;
+    expect(own.urls).toEqual([seed.url]);
+    expect(own.revisions ?? []).toEqual([]);
+    expect(db.annotations.filter((a) => a.noticeKey === OTHER_KEY)).toEqual([]);
+
+    // The seed's own page still shows its note.
+    const page = await openNotice(duban.context, seed.url);
+    await reveal(page, 3);
+    expect(await rowLabel(page, 3, 'note')).toBe(NOTE);
+    await page.close();
   });
 });

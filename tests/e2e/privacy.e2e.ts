@@ -11,7 +11,8 @@ import { editorFrame, editorSaved, openEditor, reveal, rowLabel, waitEditorReady
 import { EXTENSION_DIR, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
 import { cdp, shadowClick } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 /** Notes stored before the hostile page opens, and the note, day and progress typed on it. */
 const STORED = ['存量机密甲：区长批示待办', '存量机密乙：联系人138'];
 const TYPED = '绝密线索丙：周五前上报';

@@ -21,7 +21,8 @@ const PORTAL_URL = 'https://www.xihu.gov.cn/';
 const COPY_URL = 'https://news.example.com/2024/gongshu-zerenfenjie.html';
 const NOT_NOTICE_URL = 'https://news.example.com/2024/portal.html';
 const NOTE = '副本上也应看到：已联系区发改经信局';
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 
 const seedHtml = () => readFileSync(noticeSeed().path, 'utf8');
 const portalHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-portal.html', import.meta.url)), 'utf8');

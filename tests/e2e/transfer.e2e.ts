@@ -13,7 +13,9 @@ import { sendFromPage } from './db';
 import { arrowStatus, closeEditor, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { shadowEval } from './shadow';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts); its 文号 is DOC_NO. */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const DOC_NO = '拱政办发〔2024〕2号';
 const today = shanghaiDayOf(Date.now());
 
 const send = sendFromPage;
@@ -151,18 +153,18 @@ describe('export from one profile, import into another', () => {
     const page = await popup(a);
     const all = page.locator('.transfer .export-row');
     const [json] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="json"]').click()]);
-    expect(json.suggestedFilename()).toBe(`duban-${KEY}-${today}.json`);
+    expect(json.suggestedFilename()).toBe(`duban-${DOC_NO}-${today}.json`);
     exported = join(dir, json.suggestedFilename());
     await json.saveAs(exported);
     fileText = readFileSync(exported, 'utf8');
     const file = JSON.parse(fileText);
-    expect(file).toMatchObject({ format: 'duban-annotations', version: 4, notices: [{ key: KEY, docNo: KEY, url: noticeSeed().url }] });
+    expect(file).toMatchObject({ format: 'duban-annotations', version: 4, notices: [{ key: KEY, docNo: DOC_NO, url: noticeSeed().url }] });
     expect(file.notices[0].items.map((i: any) => i.itemKey)).toEqual(['1', '2', '3', '4', '5', '6', '40']);
     expect(file.notices[0].items[0]).toMatchObject({ note: '已召开专题会，方案已报区政府', section: 1 });
     await expect.poll(() => page.locator('[data-testid="backup"]').textContent()).toContain('上次导出');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="csv"]').click()]);
-    expect(csv.suggestedFilename()).toBe(`duban-${KEY}-${today}.csv`);
+    expect(csv.suggestedFilename()).toBe(`duban-${DOC_NO}-${today}.csv`);
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText.startsWith('\uFEFF文号 Doc No.,序号 No.')).toBe(true);
     expect(csvText).toContain(`"'=HYPERLINK(""http://evil"")"`);

@@ -6,7 +6,7 @@
 import type { ItemAnnotation, NoteCopy } from '../model';
 
 const T0 = Date.UTC(2026, 10, 20, 2, 30);
-const FULL_KEY = '拱政办发〔2024〕2号';
+const FULL_KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 
 export const FULL_COPY: Required<NoteCopy> = {
   id: 'c1',

@@ -12,11 +12,14 @@ import { ITEM_STATUSES, type AnnotationPatch, type ItemAnnotation } from '../../
 import { rememberNotice, saveAnnotation } from '../../db/annotations';
 import { nameLocalAuthor } from '../../db/authors';
 import { DubanDatabase } from '../../db/database';
+import { noticeKey } from '../../notice/notice-key';
 import { recogniseNotice } from '../../notice/recognise';
 import type { Notice } from '../../notice/types';
 
 export { SEED_URL };
-export const SEED_KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key (lib/notice/notice-key.ts). */
+export const SEED_KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+export const SEED_DOC_NO = '拱政办发〔2024〕2号';
 
 let seedCache: Notice | undefined;
 export function seedNotice(url = SEED_URL): Notice {
@@ -115,7 +118,7 @@ export async function applyEdits(db: DubanDatabase, notices: Notice[], edits: re
     clock += e.after;
     const notice = notices[e.notice];
     const item = notice.items[(e.item - 1) % notice.items.length];
-    const patch: AnnotationPatch = { noticeKey: notice.docNo!, itemKey: item.key, fingerprint: item.fingerprint };
+    const patch: AnnotationPatch = { noticeKey: noticeKey(notice), itemKey: item.key, fingerprint: item.fingerprint };
     if (e.status !== undefined) patch.status = e.status;
     if (e.note !== undefined) patch.note = e.note;
     if (e.followUp !== undefined) patch.followUp = e.followUp;
