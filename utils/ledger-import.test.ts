@@ -105,6 +105,26 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     expect(await b.annotations.count()).toBe(0);
   });
 
+  it('brings a colleague\'s notes as theirs, named by the ledger\'s 填报人, beside the user\'s own', async () => {
+    await createService(a, () => NOW - 10_000).handle('setLocalAuthor', { name: '张三', unit: '区发改局' });
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    expect(rowOf(ws, '1').getCell(col(ws, '填报人')).value).toBe('张三（区发改局）');
+    const serviceB = createService(b, () => NOW);
+    await serviceB.handle('setLocalAuthor', { name: '李四', unit: '区财政局' });
+    await serviceB.handle('openNotice', notice);
+    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp('1'), note: '乙的备注' }, NOW - 5000);
+    const r = await preview(b, await save(wb));
+    expect(codes(r), JSON.stringify(r)).toEqual([]);
+    const applied = await createService(b, () => LATER).handle('applyImport', { text: (r as { value: LedgerPreview }).value.text, fileName: 'ledger.xlsx' });
+    expect(applied.ok).toBe(true);
+    const one = (await b.annotations.get([SEED_KEY, '1']))!;
+    expect(one.note).toBe('乙的备注');
+    expect(one.noteCopies?.map((c) => [c.kind, c.author, c.unit, c.text])).toEqual([['colleague', '张三', '区发改局', '已召开专题会']]);
+    const two = (await b.annotations.get([SEED_KEY, '2']))!;
+    expect(two.noteCopies?.map((c) => [c.kind, c.author, c.text])).toEqual([['colleague', '张三', '=1+1 照录']]);
+  });
+
   it('matches by 序号 and text when the key column is gone, and names rows that match no item', async () => {
     const wb = await exportA();
     const ws = wb.worksheets[0];

@@ -76,6 +76,18 @@ describe('the ledger export, read back', () => {
     }
   });
 
+  it('names the 填报人 of each note by name and unit, and leaves it empty where nobody wrote', async () => {
+    const { handle } = createService(db, () => NOW - 6000);
+    expect((await handle('setLocalAuthor', { name: '张三', unit: '区发改局' })).ok).toBe(true);
+    const { notice, wb } = await exported();
+    const ws = wb.getWorksheet('拱政办发〔2024〕2号')!;
+    const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
+    expect(ws.getRow(3).getCell(12).value).toBe('填报人');
+    expect(row('1').getCell(12).value).toBe('张三（区发改局）');
+    expect(row('9').getCell(12).value).toBe('张三（区发改局）'); // no note: who made the last change
+    expect(row('20').getCell(12).value).toBe(null);
+  });
+
   it('freezes the header, hides the key, wraps and fills, prints A4 landscape fit to width with the header repeated', async () => {
     const { wb } = await exported();
     const ws = wb.worksheets[0];

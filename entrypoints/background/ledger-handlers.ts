@@ -3,6 +3,7 @@
  * page that writes the .xlsx, and a ledger's cells made a transfer file and previewed as the JSON
  * import is (./transfer-handlers.ts); the page then applies that file with applyImport.
  */
+import { readAuthorDirectory } from '../../lib/db/authors';
 import type { DubanDatabase } from '../../lib/db/database';
 import { previewImport, readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
 import { message } from '../../lib/message';
@@ -20,7 +21,8 @@ type LedgerCall = 'getLedger' | 'previewLedgerImport';
 export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
   return {
     async getLedger({ noticeKeys }) {
-      const ledger = buildLedger(await readNoticesAndAnnotations(db), now(), noticeKeys);
+      const [records, { authors }] = await Promise.all([readNoticesAndAnnotations(db), readAuthorDirectory(db)]);
+      const ledger = buildLedger({ ...records, authors }, now(), noticeKeys);
       return ledger ? ok(ledger) : failure(message('export.nothing'));
     },
 

@@ -4,6 +4,7 @@
  * snapshot of the database; the pages' workbook writer (utils/ledger-workbook.ts) lays it out as
  * .xlsx, every cell a value, never a formula.
  */
+import { authorDirectory, authorLabel, type AuthorDirectory } from '../annotation/author';
 import type { ItemAnnotation } from '../annotation/model';
 import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../annotation/status';
 import { noticeOrder } from '../notice/item-key';
@@ -40,11 +41,12 @@ export interface Ledger {
 }
 
 /**
- * 填报人: who wrote the item's note. The one place the ledger asks it, so authorship (who said
- * what) fills it in without touching the rest.
+ * 填报人: who wrote the item's note (else who made its last change), named with their unit as the
+ * directory of authors knows them: 张三（区发改局）. The one place the ledger asks it.
  */
-export function ledgerAuthor(_a: ItemAnnotation | undefined): string {
-  return '';
+export function ledgerAuthor(a: ItemAnnotation | undefined, authors: AuthorDirectory): string {
+  const id = a?.noteAuthor ?? a?.author;
+  return id === undefined ? '' : authorLabel(authors.get(id));
 }
 
 // Excel refuses these in a sheet name, and names longer than 31 characters.
@@ -62,7 +64,12 @@ function sheetName(n: Pick<NoticeRecord, 'key' | 'docNo' | 'title'>, taken: Set<
  * The notices in `only` (default: every annotated notice), every item of each. Undefined when
  * there is nothing to write.
  */
-export function buildLedger(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations'>, now: number, only?: readonly string[]): Ledger | undefined {
+export function buildLedger(
+  snapshot: Pick<TransferSnapshot, 'notices' | 'annotations' | 'authors'>,
+  now: number,
+  only?: readonly string[],
+): Ledger | undefined {
+  const authors = authorDirectory(snapshot.authors ?? []);
   const byNotice = new Map<string, Map<string, ItemAnnotation>>();
   for (const a of snapshot.annotations) {
     let m = byNotice.get(a.noticeKey);
@@ -103,7 +110,7 @@ export function buildLedger(snapshot: Pick<TransferSnapshot, 'notices' | 'annota
         note: a?.note ?? '',
         followUp: a?.followUp ?? '',
         updatedAt: a ? ledgerDateTime(a.updatedAt) : '',
-        author: ledgerAuthor(a),
+        author: ledgerAuthor(a, authors),
         key,
       };
     });

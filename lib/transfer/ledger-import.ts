@@ -17,6 +17,7 @@ import type { RecordSet } from '../annotation/record-set';
 import { message, type Message } from '../message';
 import type { NoticeRecord } from '../notice/notice-record';
 import type { NoticeItem } from '../notice/types';
+import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from '../annotation/author';
 import { fileItemFields } from './file-item';
 import { FORMAT_NAME, FORMAT_VERSION, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
 import { columnOfHeader, DOC_NO_LABEL, LEDGER_COLUMNS, type LedgerColumnId } from './ledger-columns';
@@ -130,7 +131,15 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
   if (!files.size) {
     throw new Refused([message('ledger.noNotice', { titles: report.unmatchedSheets.map((s) => `${s.sheet}「${s.title.slice(0, 60)}」`) })]);
   }
-  const file: TransferFileJson = { format: FORMAT_NAME, version: FORMAT_VERSION, exportedAt: toInstant(now), notices: [...files.values()].map((f) => f.notice) };
+  const named = new Map<string, { id: string; name: string; unit: string }>();
+  for (const f of files.values()) for (const i of f.notice.items) if (i.noteAuthor?.startsWith('ledger:')) named.set(i.noteAuthor, authorOfId(i.noteAuthor));
+  const file: TransferFileJson = {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    exportedAt: toInstant(now),
+    ...(named.size > 0 && { authors: [...named.values()] }),
+    notices: [...files.values()].map((f) => f.notice),
+  };
   return { ok: true, file, report };
 }
 
@@ -243,6 +252,8 @@ interface RowValues {
   followUp?: string;
   /** 更新时间: the item's last change when the ledger was exported. */
   base?: number;
+  /** 填报人: who the ledger says wrote the row's 进展情况, as 张三（区发改局）. */
+  author?: { name: string; unit: string };
   /** Which columns the ledger has: a column it lacks changes nothing. */
   has: Set<LedgerColumnId>;
 }
@@ -268,7 +279,31 @@ function rowValues(cell: (id: LedgerColumnId) => LedgerCell | undefined, fail: (
   take('progress', progressOf(cell('progress') ?? undefined), (v) => (out.progress = v));
   take('followUp', dayOf(cell('followUp') ?? undefined), (v) => (out.followUp = v));
   out.base = instantOf(cell('updatedAt') ?? undefined);
+  const by = textOf(cell('author') ?? undefined);
+  if (typeof by === 'string') out.author = ledgerAuthorOf(by);
   return ok ? out : undefined;
+}
+
+/**
+ * 填报人 as duban writes it (张三（区发改局）, 张三, （区发改局）) read back into a name and unit.
+ * The ledger carries no author id: an author is known by name and unit (lib/annotation/author.ts
+ * isSameAuthor), so the same person's notes join theirs and the user's own stay the user's.
+ */
+export function ledgerAuthorOf(text: string): { name: string; unit: string } | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const m = /^(.*?)[（(]([^（）()]*)[）)]$/.exec(t);
+  const name = (m ? m[1]! : t).trim().slice(0, MAX_AUTHOR_NAME);
+  const unit = (m ? m[2]! : '').trim().slice(0, MAX_AUTHOR_UNIT);
+  return name || unit ? { name, unit } : undefined;
+}
+
+/** The id a ledger's 填报人 stands under in the file it becomes: the same name and unit, the same id. */
+export const ledgerAuthorId = (a: { name: string; unit: string }) => `ledger:${a.name}|${a.unit}`.slice(0, 100);
+
+function authorOfId(id: string): { id: string; name: string; unit: string } {
+  const [name = '', unit = ''] = id.slice('ledger:'.length).split('|');
+  return { id, name, unit };
 }
 
 /** A cell's address, G12. */
@@ -320,6 +355,8 @@ function incomingItem(noticeKey: string, item: NoticeItem, v: RowValues, local: 
     createdAt: L?.createdAt ?? now,
     updatedAt: at,
     ...(noteChanged ? { noteUpdatedAt: at } : L?.noteUpdatedAt !== undefined && { noteUpdatedAt: L.noteUpdatedAt }),
+    // Who wrote the row's words, as the ledger names them: a colleague's note arrives as theirs.
+    ...(noteChanged && note && v.author && { noteAuthor: ledgerAuthorId(v.author), author: ledgerAuthorId(v.author) }),
   };
   // The ledger's note grew out of this note version: say so, as the file's history would (./merge.ts hasSeenNote).
   const history: HistoryEntry[] = theirs && L ? (local.history.get(ref) ?? []).filter((h) => h.field === 'note' && h.at === L.noteUpdatedAt && h.to === L.note.length) : [];
