@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentNoticeKey } from '../../lib/notice/attachment-key';
+import { noticeKey } from '../../lib/notice/notice-key';
 import { readDb } from './db';
 import { editorSaved, field, itemInEditor, openEditor, rowLabel } from './editor';
 import { extensionPage, launchDuban, ROOT, screenshot, serveHtml, type Duban } from './harness';
@@ -112,8 +113,11 @@ describe('a notice whose list is an attachment', () => {
     expect((await itemInEditor(viewer, item)).note).toBe('附件里的第一项已开工');
     expect(downloads).toBe(1);
     const db = await readDb(duban.context, duban.extensionId);
-    expect(db.annotations.find((a) => a.noticeKey === key && a.itemKey === item)).toMatchObject({ note: '附件里的第一项已开工' });
-    expect(db.notices.find((n) => n.key === key)).toBeDefined();
+    // The notice is the attachment's identity (its 文号 field) at the site of the file's URL (noticeKey).
+    const stored = db.notices.find((n) => n.docNo === key);
+    expect(stored).toBeDefined();
+    expect(stored!.key).toBe(noticeKey(stored as { docNo: string; sourceUrl: string }));
+    expect(db.annotations.find((a) => a.noticeKey === stored!.key && a.itemKey === item)).toMatchObject({ note: '附件里的第一项已开工' });
   });
 
   it('is in the overview, whose link opens the viewer from the kept file', async () => {

@@ -11,7 +11,8 @@ import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSe
 import { sendFromPage } from './db';
 import { closeEditor, editorHistory, openEditor } from './editor';
 
-const KEY = '拱政办发〔2024〕2号';
+/** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
 
 async function popup(d: Duban): Promise<Page> {
   const page = await extensionPage(d.context, d.extensionId, 'popup.html');

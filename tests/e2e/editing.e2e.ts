@@ -128,8 +128,12 @@ describe('the overview’s details panel', () => {
 
   it('keeps a note typed there when Escape closes the panel, and shows its save state', async () => {
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    // The overview lists every item of the notice: find the one with the note by its words.
     await overview.locator('tbody tr').first().waitFor();
-    await overview.locator('tbody tr').first().press('Enter');
+    await overview.locator('label.search input').fill('起点');
+    const row = overview.locator('tbody tr[data-item="30"]');
+    await row.waitFor();
+    await row.press('Enter');
     const note = overview.locator('#details-note');
     await note.click();
     await note.press('End');

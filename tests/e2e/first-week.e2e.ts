@@ -127,7 +127,7 @@ describe('first week: on the notice page', () => {
     };
     for (const [itemKey, edit] of Object.entries(edits)) {
       const item = r.notice.items.find((i) => i.key === itemKey)!;
-      const saved = await sendFromPage(ext, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号', itemKey, fingerprint: item.fingerprint, ...edit });
+      const saved = await sendFromPage(ext, 'saveAnnotation', { noticeKey: '拱政办发〔2024〕2号@www.gongshu.gov.cn', itemKey, fingerprint: item.fingerprint, ...edit });
       expect(saved.ok).toBe(true);
     }
     await ext.close();

@@ -202,8 +202,8 @@ export async function openNotice(
 }
 
 /**
- * Wait until the content script marks <html> with data-duban="ready" (all overlays mounted)
- * or "none" (not a notice). The marker is set once, after mounting, so there is no need to
+ * Wait until the content script marks <html> with data-duban="ready" (all overlays mounted),
+ * "none" (not a notice) or "cover" (a cover notice whose list is an attachment). The marker is set once, after mounting, so there is no need to
  * poll counts. Call before page.goto() to include the page's errors in a timeout message.
  */
 export async function waitForDuban(page: Page, opts: { timeout?: number } = {}): Promise<DubanState> {
@@ -218,7 +218,7 @@ export async function waitForDuban(page: Page, opts: { timeout?: number } = {}):
   page.on('console', onConsole);
   try {
     await page
-      .locator('html[data-duban="ready"], html[data-duban="none"]')
+      .locator('html[data-duban="ready"], html[data-duban="none"], html[data-duban="cover"]')
       .waitFor({ state: 'attached', timeout });
     return await dubanState(page);
   } catch (err) {

@@ -15,7 +15,9 @@ import { sendFromPage } from './db';
 import { rowLabel, rowStatus } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
 
-const KEY = '拱政办发〔2024〕2号';
+const DOC_NO = '拱政办发〔2024〕2号';
+/** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
+const KEY = `${DOC_NO}@www.gongshu.gov.cn`;
 const today = shanghaiDayOf(Date.now());
 
 /** The page's errors, CSP violations among them (an eval refused is a console error). */
@@ -73,17 +75,17 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const button = overview.locator('[data-action="export-ledger"]');
     await expect.poll(() => button.isEnabled()).toBe(true);
     const [download] = await Promise.all([overview.waitForEvent('download'), button.click()]);
-    expect(download.suggestedFilename()).toBe(`duban-${KEY}-${today}.xlsx`);
+    expect(download.suggestedFilename()).toBe(`duban-${DOC_NO}-${today}.xlsx`);
     exported = join(dir, download.suggestedFilename());
     await download.saveAs(exported);
     expect(errors).toEqual([]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(exported);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([KEY, '汇总']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([DOC_NO, '汇总']);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').value).toBe(title);
-    expect(ws.getCell('A2').value).toBe(`文号：${KEY}`);
+    expect(ws.getCell('A2').value).toBe(`文号：${DOC_NO}`);
     expect(ws.rowCount).toBe(3 + record.items.length);
     expect(ws.getColumn(col(ws, '条目键')).hidden).toBe(true);
     const cells = (key: string) => ['状态', '进度 (%)', '进展情况'].map((h) => rowOf(ws, key).getCell(col(ws, h)).value);
@@ -101,7 +103,7 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const popup = await extensionPage(a.context, a.extensionId, 'popup.html');
     await popup.locator('main[aria-busy="false"]').waitFor();
     const [fromPopup] = await Promise.all([popup.waitForEvent('download'), popup.locator('.transfer .export-row [data-export="xlsx"]').click()]);
-    expect(fromPopup.suggestedFilename()).toBe(`duban-${KEY}-${today}.xlsx`);
+    expect(fromPopup.suggestedFilename()).toBe(`duban-${DOC_NO}-${today}.xlsx`);
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile((await fromPopup.path())!);
     expect(again.worksheets[0].rowCount).toBe(ws.rowCount);
@@ -133,7 +135,7 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const preview = page.locator('[data-testid="import-preview"]');
     await preview.waitFor();
     expect(await preview.locator('[data-kind="new"]').textContent()).toBe('5');
-    expect(await preview.locator('[data-testid="ledger-report"]').textContent()).toContain(`工作表「${KEY}」`);
+    expect(await preview.locator('[data-testid="ledger-report"]').textContent()).toContain(`工作表「${DOC_NO}」`);
     expect(await preview.locator('[data-testid="ledger-unmatched-rows"]').count()).toBe(0);
     await page.locator('[data-action="apply-import"]').click();
     await page.locator('[data-testid="import-done"]').waitFor();

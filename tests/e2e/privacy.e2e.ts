@@ -3,6 +3,7 @@
 // the user tabs through the editor typing into every field. Then the database (read from duban's
 // own page) must hold exactly what the user typed, and nothing the page collected may contain it.
 import { readFileSync } from 'node:fs';
+import { fileHostMatches } from '../../lib/notice/sites';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +234,8 @@ describe('least privilege', () => {
   it('asks for no `tabs` permission, hosts only on government sites (others through activeTab), and exposes only the editor page, under a dynamic URL', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
-    expect(manifest.host_permissions).toEqual(['*://*.gov.cn/*']);
+    // Government sites, and the object storage their attachment links redirect to (the viewer fetches there).
+    expect(manifest.host_permissions).toEqual(['*://*.gov.cn/*', ...fileHostMatches()]);
     // Overlays (and so the editor frame) can be on any page the user asks about.
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['editor.html'], matches: ['*://*/*'], use_dynamic_url: true }]);
   });

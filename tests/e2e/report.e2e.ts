@@ -12,7 +12,9 @@ import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
 import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
 
-const KEY = '拱政办发〔2024〕2号';
+const DOC_NO = '拱政办发〔2024〕2号';
+/** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
+const KEY = `${DOC_NO}@www.gongshu.gov.cn`;
 const OUT = join(ROOT, 'artifacts/report');
 
 async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
@@ -111,7 +113,7 @@ describe('reports and exports for people and other tools', () => {
     const pages = pdfPages(pdf, 'report');
     expect(pages.length).toBeGreaterThan(3);
     for (const [i, page] of pages.entries()) {
-      expect(page, `page ${i + 1}`).toContain(KEY);
+      expect(page, `page ${i + 1}`).toContain(DOC_NO);
       expect(page, `page ${i + 1}`).toContain('政府工作报告重点工作责任分解');
     }
     // Landscape: the PDF's pages are wider than tall.
@@ -131,7 +133,7 @@ describe('reports and exports for people and other tools', () => {
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain('督办通报');
-    expect(text).toContain(KEY);
+    expect(text).toContain(DOC_NO);
     // The counts table: the row of all items counts 156, 4 of them annotated.
     const rows = [...xml.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
     expect(rows).toContain('全部|156|0|1|1|1|1|152|0');
@@ -139,7 +141,7 @@ describe('reports and exports for people and other tools', () => {
     for (const item of items) expect(text.replace(/&amp;/g, '&'), item.key).toContain(item.text.replace(/&/g, '&'));
     expect(xml).toMatch(/已召开专题会<\/w:t><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:br\/>/);
     const header = execFileSync('sh', ['-c', `unzip -p '${file}' 'word/header*.xml'`], { encoding: 'utf8' });
-    expect(header).toContain(KEY);
+    expect(header).toContain(DOC_NO);
     expect(errors.filter((e) => /Content Security Policy|eval/i.test(e))).toEqual([]);
   });
 

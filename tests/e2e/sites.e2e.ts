@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { governmentMatches, isGovernmentUrl } from '../../lib/notice/government';
-import { isOfficialUrl, SITES } from '../../lib/notice/sites';
+import { fileHostMatches, isOfficialUrl, SITES } from '../../lib/notice/sites';
 import { EXTENSION_DIR } from './harness';
 
 const manifest = () => JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -21,7 +21,8 @@ describe('the manifest built from the sites registry', () => {
     expect(sorted(m.content_scripts[0].matches)).toEqual(sorted(governmentMatches()));
     expect(existsSync(join(EXTENSION_DIR, 'content-scripts/notice.js'))).toBe(true);
     // Injection needs the hosts the probe runs on; any other page only when the user asks (activeTab).
-    expect(sorted(m.host_permissions)).toEqual(sorted(governmentMatches()));
+    // The viewer fetches attachments from the object storage the registry names (no script runs there).
+    expect(sorted(m.host_permissions)).toEqual(sorted([...governmentMatches(), ...fileHostMatches()]));
     expect(m.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
     expect(m.permissions).not.toContain('tabs');
     expect(m.host_permissions).not.toContain('<all_urls>');
