@@ -7,20 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+import { extensionPage, launchDuban, noticeSeed, openNotice, openPopup, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
 import { closeEditor, editorHistory, openEditor } from './editor';
 
 /** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
 const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
-
-async function popup(d: Duban): Promise<Page> {
-  const page = await extensionPage(d.context, d.extensionId, 'popup.html');
-  await page.setViewportSize({ width: 460, height: 900 });
-  page.on('filechooser', () => {});
-  await page.locator('main[aria-busy="false"]').waitFor();
-  return page;
-}
 
 /** Names the profile in the first-time form with the keyboard only: Tab to 姓名, type, Tab, type, Enter. */
 async function nameWithKeyboard(page: Page, prefix: string, name: string, unit: string) {
@@ -64,7 +56,7 @@ describe('who said what', () => {
   });
 
   it('asks a new profile for its name and unit once, in a form the keyboard fills', async () => {
-    const page = await popup(a);
+    const page = await openPopup(a);
     await page.locator('[data-testid="author-form"]').waitFor();
     await screenshot(page, 'authors-first-time-form', { fullPage: true });
     await nameWithKeyboard(page, 'popup-author', '张三', '区发改局');
@@ -87,7 +79,7 @@ describe('who said what', () => {
     await noticeA.keyboard.type('发改局：专题会已召开');
     await noticeA.keyboard.press('Tab');
     await closeEditor(noticeA, 'escape');
-    const pageA = await popup(a);
+    const pageA = await openPopup(a);
     await expect.poll(async () => (await exportJson(pageA)).includes('发改局：专题会已召开'), { timeout: 10_000 }).toBe(true);
     fileA = join(dir, 'A.json');
     writeFileSync(fileA, await exportJson(pageA));
@@ -102,7 +94,7 @@ describe('who said what', () => {
     await noticeB.keyboard.press('Tab');
     await closeEditor(noticeB, 'escape');
 
-    const pageB = await popup(b);
+    const pageB = await openPopup(b);
     const [chooser] = await Promise.all([pageB.waitForEvent('filechooser'), pageB.locator('[data-action="choose-import"]').click()]);
     await chooser.setFiles(fileA);
     await pageB.locator('[data-action="apply-import"]').click();
@@ -152,7 +144,7 @@ describe('who said what', () => {
 
   it('collects several units’ files at once in the overview: one preview, one batch, one undo', async () => {
     // A's unit writes on; a third unit's file is A's with another author (王五, 区政府办) on item 3.
-    const pageA = await popup(a);
+    const pageA = await openPopup(a);
     const items = (await sendFromPage<{ items: { itemKey: string; fingerprint: string }[] }>(pageA, 'getOverview', {})) as any;
     const fp = items.value.items.find((i: { itemKey: string }) => i.itemKey === '1').fingerprint;
     expect(await sendFromPage(pageA, 'saveAnnotation', { noticeKey: KEY, itemKey: '1', fingerprint: fp, status: 'done', note: '发改局：已完成' })).toMatchObject({ ok: true });

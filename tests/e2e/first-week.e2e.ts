@@ -18,7 +18,7 @@ import { parseHTML } from 'linkedom';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
-import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveHtml, serveSeeds, type Duban } from './harness';
+import { extensionPage, launchDuban, noticeSeed, openNotice, openPopup, ROOT, serveHtml, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
 import { closeEditor, openEditor, reveal } from './editor';
 import { shadowBox, shadowEval } from './shadow';
@@ -56,14 +56,6 @@ async function colleaguesFile(): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'duban-first-week-')), 'colleague.json');
   writeFileSync(path, serializeTransferFile(file));
   return path;
-}
-
-async function openPopup(d: Duban): Promise<Page> {
-  const page = await extensionPage(d.context, d.extensionId, 'popup.html');
-  await page.setViewportSize({ width: 460, height: 900 });
-  page.on('filechooser', () => {});
-  await page.locator('main[aria-busy="false"]').waitFor();
-  return page;
 }
 
 describe('first week: a profile minutes old imports a colleague\'s file', () => {

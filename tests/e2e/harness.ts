@@ -241,6 +241,19 @@ export async function extensionPage(context: BrowserContext, extensionId: string
   return page;
 }
 
+/**
+ * duban's popup in a tab, popup-sized, once it has loaded its summary. File-chooser interception
+ * stays on for the page's life: a waitForEvent alone switches it on asynchronously, and an Enter
+ * pressed before that opens a real (invisible) dialog instead.
+ */
+export async function openPopup(d: Duban): Promise<Page> {
+  const page = await extensionPage(d.context, d.extensionId, 'popup.html');
+  await page.setViewportSize({ width: 460, height: 900 });
+  page.on('filechooser', () => {});
+  await page.locator('main[aria-busy="false"]').waitFor();
+  return page;
+}
+
 /** Save a PNG to artifacts/screenshots/<name>.png (gitignored) and return its path. */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   const dir = join(ROOT, 'artifacts/screenshots');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
-import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+import { launchDuban, noticeSeed, openNotice, openPopup, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
 import { arrowStatus, closeEditor, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { shadowEval } from './shadow';
@@ -53,16 +53,6 @@ const historyOf = (db: Record<string, any[]>) =>
     .map(({ id: _id, session: _local, ...h }) => JSON.stringify(h))
     .sort();
 
-async function popup(d: Duban): Promise<Page> {
-  const page = await extensionPage(d.context, d.extensionId, 'popup.html');
-  await page.setViewportSize({ width: 460, height: 900 });
-  // Keep file-chooser interception on for the page's life: a waitForEvent alone switches it on
-  // asynchronously, and an Enter pressed before that opens a real (invisible) dialog instead.
-  page.on('filechooser', () => {});
-  await page.locator('main[aria-busy="false"]').waitFor();
-  return page;
-}
-
 /** Choose `file` in the popup's import chooser the way a keyboard user would: Tab to it, Enter. */
 async function chooseImportFile(page: Page, file: string) {
   await page.bringToFront();
@@ -105,7 +95,7 @@ describe('export from one profile, import into another', () => {
     await arrowStatus(notice, editor, 1);
     await closeEditor(notice, 'escape');
 
-    const page = await popup(a);
+    const page = await openPopup(a);
     await expect.poll(async () => (await readDb(page)).annotations?.length ?? 0, { timeout: 10_000 }).toBe(2);
     const db = await readDb(page);
     expect(db.annotations.find((x) => x.itemKey === '1')).toMatchObject({ note: '已召开专题会，方案已报区政府' });
@@ -150,7 +140,7 @@ describe('export from one profile, import into another', () => {
   });
 
   it('profile A exports JSON, CSV and W3C files; the JSON export is remembered', async () => {
-    const page = await popup(a);
+    const page = await openPopup(a);
     const all = page.locator('.transfer .export-row');
     const [json] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="json"]').click()]);
     expect(json.suggestedFilename()).toBe(`duban-${DOC_NO}-${today}.json`);
@@ -179,7 +169,7 @@ describe('export from one profile, import into another', () => {
   it('profile B imports the file through its popup and sees the same data', async () => {
     b = await launchDuban();
     await serveSeeds(b.context);
-    const page = await popup(b);
+    const page = await openPopup(b);
     expect(await page.locator('[data-testid="empty"]').count()).toBe(1);
 
     await chooseImportFile(page, exported);
@@ -197,7 +187,7 @@ describe('export from one profile, import into another', () => {
     await page.locator(`section.notice[data-notice-key="${KEY}"]`).waitFor();
     await screenshot(page, 'transfer-b-after-import', { fullPage: true });
 
-    const pageA = await popup(a);
+    const pageA = await openPopup(a);
     const [dbA, dbB] = [await readDb(pageA), await readDb(page)];
     // As a file carries them: the note's revision and editing session are each database's own.
     const sort = (list: any[]) => [...list].sort((x, y) => Number(x.itemKey) - Number(y.itemKey)).map(({ noteRev: _r, noteSession: _s, ...a }) => a);
@@ -237,7 +227,7 @@ describe('export from one profile, import into another', () => {
   });
 
   it('refuses a tampered file with a message and writes nothing', async () => {
-    const page = await popup(b);
+    const page = await openPopup(b);
     const before = await readDb(page);
     const f = JSON.parse(fileText);
     f.notices[0].items[0].status = 'urgent';
@@ -259,7 +249,7 @@ describe('export from one profile, import into another', () => {
   });
 
   it('shows a note with HTML from a file as text, in the popup and on the notice', async () => {
-    const page = await popup(b);
+    const page = await openPopup(b);
     const f = JSON.parse(fileText);
     const html = '<img src=x onerror="document.title=\'pwned\'"><b>粗体</b>';
     const now = new Date().toISOString();
@@ -313,13 +303,13 @@ describe('export from one profile, import into another', () => {
     await noticeA.keyboard.type('A：方案已通过');
     await noticeA.keyboard.press('Tab');
 
-    const pageA = await popup(a);
+    const pageA = await openPopup(a);
     await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemKey === '1')?.note).toBe('A：方案已通过');
     const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator('.transfer [data-export="json"]').click()]);
     const file = join(dir, 'second.json');
     await download.saveAs(file);
 
-    const pageB = await popup(b);
+    const pageB = await openPopup(b);
     await expect
       .poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note)
       .toBe('已召开专题会，方案已报区政府；B：区发改局要求补材料');
