@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
 import { col } from '../../lib/transfer/test/ledger-edit';
+import { sendFromPage } from '../../tests/e2e/db';
 import { extensionPage, launchDuban } from '../../tests/e2e/harness';
 import { median, round } from './stats';
 import { syntheticData } from './transfer';
@@ -27,11 +28,8 @@ export async function benchLedger(runs = 3) {
   const duban = await launchDuban();
   try {
     const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
-    const imported = await popup.evaluate(
-      (text) => new Promise<boolean>((resolve) => chrome.runtime.sendMessage({ id: 1, type: 'applyImport', data: { text }, timestamp: Date.now() }, (r) => resolve(Boolean(r?.res?.ok)))),
-      text,
-    );
-    if (!imported) throw new Error('setup import failed');
+    const imported = await sendFromPage(popup, 'applyImport', { text });
+    if (!imported.ok) throw new Error(`setup import failed: ${imported.error}`);
 
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     const button = overview.locator('[data-action="export-ledger"]:not([disabled])');

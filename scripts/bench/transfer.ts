@@ -11,6 +11,7 @@
  * Goals: import ≤ 1 s, export ≤ 0.5 s, popup summary ≤ 100 ms.
  */
 import Dexie from 'dexie';
+import { noticeKey } from '../../lib/notice/notice-key';
 import type { Page } from 'playwright-core';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { existsSync } from 'node:fs';
@@ -47,11 +48,12 @@ export function syntheticData(): { notices: NoticeRecord[]; annotations: ItemAnn
   const annotations: ItemAnnotation[] = [];
   const history: HistoryEntry[] = [];
   for (let n = 1; n <= NOTICES; n++) {
-    const key = `拱政办发〔2025〕${n}号`;
+    const docNo = `拱政办发〔2025〕${n}号`;
     const url = `https://www.gongshu.gov.cn/art/2025/1/${n}/art_${9000 + n}.html`;
+    const key = noticeKey({ docNo, sourceUrl: url });
     notices.push({
       key,
-      docNo: key,
+      docNo,
       title: `关于印发2025年重点工作责任分解的通知（${n}）`,
       year: 2025,
       sourceUrl: url,
