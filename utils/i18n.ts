@@ -8,10 +8,30 @@ import type { ItemStatus } from '../lib/annotation/status';
 import type { Message, MessageParam } from '../lib/message';
 import type { Failure } from '../lib/protocol';
 
-export const t = i18n.t;
+/**
+ * Messages already looked up: browser.i18n.getMessage costs a call into the browser each time.
+ * Named globally so that unit tests, which switch catalogues (a browser never does), can clear it.
+ */
+const known: Map<string, string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('duban.words')] ??= new Map()) as Map<string, string>;
+const KNOWN_MAX = 4000;
+
+/**
+ * A label by its key, with its arguments (a count, named values). Memoised: a notice's 156 rows
+ * ask the same labels hundreds of times while the page waits for them.
+ */
+export const t = ((key: string, ...args: unknown[]): string => {
+  const id = args.length ? `${key}\u0000${JSON.stringify(args)}` : key;
+  let text = known.get(id);
+  if (text === undefined) {
+    text = (i18n.t as unknown as typeof untyped)(key, ...args);
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(id, text);
+  }
+  return text;
+}) as typeof i18n.t;
 
 // Codes from lib/ are checked against both catalogues by locales/locales.test.ts, not by type.
-const untyped = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
+const untyped = t as unknown as (key: string, ...args: unknown[]) => string;
 
 /** A message in words; its parameters first (a message, a list of clauses, a list of numbers). */
 export function say(m: Message): string {

@@ -11,6 +11,7 @@ import type { DubanDatabase } from '../../lib/db/database';
 import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
 import { createStorageGuard } from '../../lib/db/recovery';
 import { message, Refusal } from '../../lib/message';
+import { noticeKey } from '../../lib/notice/notice-key';
 import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
 import { failure, ok, type Result } from '../../lib/util/result';
@@ -49,8 +50,11 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
   const handlers = {
     async openNotice(notice) {
-      const { record, revision } = await noticeSeen(db, notice, now());
-      return ok({ noticeKey: record.key, annotations: await noticeAnnotations(db, record.key), revision });
+      // The annotations are read beside the record: a page's key is known before its record (a
+      // copy's is the notice it copies, read again then).
+      const key = noticeKey(notice);
+      const [{ record, revision }, annotations] = await Promise.all([noticeSeen(db, notice, now()), noticeAnnotations(db, key)]);
+      return ok({ noticeKey: record.key, annotations: record.key === key ? annotations : await noticeAnnotations(db, record.key), revision });
     },
     async saveAnnotation(patch) {
       const { annotation, changed } = await saveAnnotation(db, patch, now());

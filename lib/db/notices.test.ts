@@ -281,3 +281,27 @@ describe('a copy off government sites (issue 12, Identity)', () => {
     expect((await open(seedNotice(COPY_URL))).noticeKey).toBe(SEED_KEY);
   });
 });
+
+describe('a notice seen again as stored', () => {
+  it('is answered as stored, and when it was last seen is written at most once an hour', async () => {
+    const seed = seedNotice();
+    await open(seed);
+    const first = await stored();
+    clock += 10 * 60 * 1000;
+    const again = await open(seed);
+    expect(again.revision).toBeNull();
+    expect(await stored()).toEqual(first);
+    clock += 60 * 60 * 1000;
+    await open(seed);
+    expect((await stored()).lastSeenAt).toBe(clock);
+    await expectDigestsInStep();
+  });
+
+  it('still keeps a new address of the notice at once', async () => {
+    const seed = seedNotice();
+    await open(seed);
+    const other = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841099.html';
+    await open({ ...seed, sourceUrl: other });
+    expect((await stored()).urls).toContain(other);
+  });
+});

@@ -29,6 +29,13 @@ import {
  * notice and changes nothing in it: its URL is no link of the notice and its text no revision.
  */
 export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number): Promise<SeenNotice> {
+  // The usual visit: a government page seen again as stored. Answered from a read, with no write
+  // while the page waits, but for when it was last seen (at most once an hour).
+  if (isGovernmentUrl(notice.sourceUrl)) {
+    const stored = await db.notices.get(noticeKey(notice));
+    const seen = stored && seeNotice(stored, notice, now);
+    if (seen && !seen.revision && now - stored.lastSeenAt < SEEN_AGAIN && sameRecord(stored, seen.record)) return { record: stored, revision: null };
+  }
   return db.transaction('rw', recordTables(db), async () => {
     const known = isGovernmentUrl(notice.sourceUrl) ? undefined : await noticeCopied(db, notice);
     if (known) {
@@ -41,6 +48,13 @@ export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number)
     return seen;
   });
 }
+
+/** How long a visit to a notice as stored goes without a write of its lastSeenAt. */
+const SEEN_AGAIN = 60 * 60 * 1000;
+
+/** The record a visit makes is the stored one but for when it was last seen. */
+const sameRecord = (stored: NoticeRecord, seen: NoticeRecord) =>
+  JSON.stringify({ ...seen, lastSeenAt: 0 }) === JSON.stringify({ ...stored, lastSeenAt: 0 });
 
 /** The stored notice of a government page that the copy `notice` is, if any. */
 async function noticeCopied(db: DubanDatabase, notice: Notice): Promise<NoticeRecord | undefined> {

@@ -28,6 +28,18 @@ export interface TextLines {
   softs: boolean[];
   /** The tables read, in page order, with the lines they hold (see TableLines). */
   tables: TableLines[];
+  /**
+   * The elements the walk left out (scripts, hidden copies, duban's own hosts), each with the
+   * count of nodes read before it: with `nodes`, they are the root's whole textContent in order,
+   * so that offsets in it (page-quote.ts) need no second walk of the page.
+   */
+  skipped: SkippedElement[];
+}
+
+/** An element the walk left out, after `before` nodes were read. */
+export interface SkippedElement {
+  el: Element;
+  before: number;
 }
 
 /**
@@ -86,6 +98,7 @@ class LineReader implements TextLines {
   ends: number[] = [];
   softs: boolean[] = [];
   tables: TableLines[] = [];
+  skipped: SkippedElement[] = [];
   /** Tables being walked, innermost last. */
   private open: TableLines[] = [];
   /** The line being read: its text so far, where its nodes start, its first visible character (-1: none yet). */
@@ -132,7 +145,10 @@ class LineReader implements TextLines {
         const name = el.localName;
         const kind = KIND.get(name) ?? INLINE;
         // Most elements have no attributes at all: one call answers both questions below for them.
-        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el, name))) continue;
+        if (kind === SKIP || (el.hasAttributes() && this.leftOut(el, name))) {
+          this.skipped.push({ el, before: this.nodes.length });
+          continue;
+        }
         if (kind === BR) {
           this.endLine();
           this.soft = true;
@@ -174,6 +190,6 @@ export function extractLines(root: Node, skipHidden = false): TextLines {
   const reader = new LineReader(skipHidden);
   reader.walk(root);
   reader.endLine();
-  const { raws, firsts, nodes, starts, ends, softs, tables } = reader;
-  return { raws, firsts, nodes, starts, ends, softs, tables };
+  const { raws, firsts, nodes, starts, ends, softs, tables, skipped } = reader;
+  return { raws, firsts, nodes, starts, ends, softs, tables, skipped };
 }

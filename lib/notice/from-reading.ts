@@ -6,7 +6,7 @@
  * Sections are the headings items sit under, in order; a section's leader is the officials its
  * items name, when they all name the same, else the heading.
  */
-import { fingerprint, normalizeText } from './normalize';
+import { formatFingerprint, normalizeHashed } from './normalize';
 import type { ReadItem, ReadNotice } from './reading';
 import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
 
@@ -52,13 +52,15 @@ export function noticeFromReading(reading: ReadNotice, publishedAt?: string): No
         members.set(ordinal, []);
       }
       members.get(ordinal)!.push(item);
+      // The fingerprint of the normalised text, hashed as it is normalised: one pass over it.
+      const normal = normalizeHashed(item.text);
       items.push({
         key: item.key,
         number: item.number,
         text: item.text,
         section: ordinal,
         units: units(item),
-        fingerprint: fingerprint(normalizeText(item.text)),
+        fingerprint: formatFingerprint(normal.hash, normal.text.length),
         ...(item.leaders.length ? { leaders: item.leaders } : {}),
         ...(item.deadline ? { deadline: item.deadline } : {}),
       });

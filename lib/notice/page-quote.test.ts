@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../../tests/anchor-quote';
+import { FixtureIndex, type FixtureEntry } from '../../tests/fixtures/notice-expected';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
+import { extractLines } from './extract-text';
 import { pageQuotes, QUOTE_CONTEXT } from './page-quote';
 import { NoticeItemSchema } from './schema';
 import { recogniseNotice } from './recognise';
@@ -52,7 +55,7 @@ describe('the quote of each item on the seed page', () => {
 
   it('is left out for an item whose nodes are not in the page', () => {
     const orphan = doc.createTextNode('不在页面上');
-    expect(pageQuotes(doc.body, [{ key: '1', text: '不在页面上', nodes: [orphan as unknown as Text] }]).size).toBe(0);
+    expect(pageQuotes(extractLines(doc.body, true), [{ key: '1', text: '不在页面上', nodes: [orphan as unknown as Text] }]).size).toBe(0);
   });
 });
 
@@ -66,5 +69,36 @@ describe('a quote crossing from the content script', () => {
     expect(NoticeItemSchema.safeParse({ ...item, quote: { ...q, end: q.end + 1 } }).success).toBe(false);
     expect(NoticeItemSchema.safeParse({ ...item, quote: { ...q, prefix: 'x'.repeat(QUOTE_CONTEXT + 1) } }).success).toBe(false);
     expect(NoticeItemSchema.safeParse({ ...item, quote: { ...q, start: -1, end: q.exact.length - 1 } }).success).toBe(false);
+  });
+});
+
+describe('the quotes on every fixture notice', () => {
+  const DIR = fileURLToPath(new URL('../../tests/fixtures/notices/', import.meta.url));
+  const index: FixtureEntry[] = FixtureIndex.parse(JSON.parse(readFileSync(DIR + 'index.json', 'utf8')));
+
+  it.each(index.filter((e) => e.family !== 'refused').map((e) => [e.file, e] as const))('%s: each is the body’s textContent at its offsets', (_f, entry) => {
+    const doc = parseHTML(readFileSync(DIR + entry.file, 'utf8')).document as unknown as Document;
+    const r = recogniseNotice(doc, { url: entry.url });
+    if (!r.ok) throw new Error(r.reason);
+    const body = doc.body.textContent ?? '';
+    expect(r.notice.items.every((i) => i.quote)).toBe(true);
+    for (const { key, quote: q } of r.notice.items) {
+      expect(body.slice(q!.start, q!.end), key).toBe(q!.exact);
+      expect(q!.prefix, key).toBe(body.slice(Math.max(0, q!.start - QUOTE_CONTEXT), q!.start));
+      expect(q!.suffix, key).toBe(body.slice(q!.end, q!.end + QUOTE_CONTEXT));
+    }
+  });
+
+  it('counts the text the reading leaves out before an item: scripts, styles, a hidden copy', () => {
+    const page = html.replace('<body>', '<body><script>var x = "脚本里的字";</script><style>p{color:red}</style><div style="display:none">隐藏的副本：1. 不是事项</div><svg><text>图</text></svg>');
+    expect(page).not.toBe(html);
+    const doc = parseHTML(page).document as unknown as Document;
+    const r = recogniseNotice(doc, { url: SEED_URL });
+    if (!r.ok) throw new Error(r.reason);
+    const body = doc.body.textContent ?? '';
+    for (const { key, quote: q } of r.notice.items) {
+      expect(body.slice(q!.start, q!.end), key).toBe(q!.exact);
+      expect(q!.suffix, key).toBe(body.slice(q!.end, q!.end + QUOTE_CONTEXT));
+    }
   });
 });

@@ -7,6 +7,8 @@
  * quote alone is found twice.
  */
 
+import type { TextLines } from './extract-text';
+
 /** How many characters of the page's text either side of the quote (Hypothesis keeps 32). */
 export const QUOTE_CONTEXT = 32;
 
@@ -29,26 +31,48 @@ interface QuotedItem {
   text: string;
 }
 
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, without the global (lib/ reads none)
+/** The page's text as the walk read it (lib/notice/extract-text.ts): its nodes and what it left out. */
+export type WalkedText = Pick<TextLines, 'nodes' | 'skipped'>;
 
 /**
- * The quote of each item whose nodes are in `root` (the document's body). The span from the
- * item's first text node to its last is narrowed to the reading's text when it occurs there as
- * written (leaving the number out), else trimmed of blanks.
+ * The quote of each item whose nodes were read in `walked` (the walk of the document's body).
+ * The span from the item's first text node to its last is narrowed to the reading's text when it
+ * occurs there as written (leaving the number out), else trimmed of blanks. The body's text is
+ * pieced together from the walk (its nodes, and the textContent of what it left out) only as far
+ * as the last item's suffix: no second walk of the page, and a hidden copy after the notice (the
+ * seed page holds its body twice) is never read.
  */
-export function pageQuotes(root: Node, items: Iterable<QuotedItem>): Map<string, PageQuote> {
+export function pageQuotes(walked: WalkedText, items: Iterable<QuotedItem>): Map<string, PageQuote> {
   const wanted = new Set<Text>();
   const list = [...items].filter((i) => i.nodes.length > 0);
   for (const i of list) wanted.add(i.nodes[0]!).add(i.nodes[i.nodes.length - 1]!);
   const offsets = new Map<Text, number>();
   const chunks: string[] = [];
   let at = 0;
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    if (wanted.has(n)) offsets.set(n, at);
+  // Where the text is needed up to: known once the last wanted node is met.
+  let need = Infinity;
+  let remaining = wanted.size;
+  const { nodes, skipped } = walked;
+  let s = 0;
+  const pushSkipped = (upTo: number) => {
+    for (; s < skipped.length && skipped[s]!.before <= upTo && at < need; s++) {
+      const text = skipped[s]!.el.textContent ?? '';
+      chunks.push(text);
+      at += text.length;
+    }
+  };
+  for (let i = 0; i < nodes.length && at < need; i++) {
+    pushSkipped(i);
+    if (at >= need) break;
+    const n = nodes[i]!;
+    if (wanted.has(n)) {
+      offsets.set(n, at);
+      if (--remaining === 0) need = at + n.data.length + QUOTE_CONTEXT;
+    }
     chunks.push(n.data);
     at += n.data.length;
   }
+  pushSkipped(nodes.length);
   const text = chunks.join('');
   const quotes = new Map<string, PageQuote>();
   for (const item of list) {

@@ -9,7 +9,7 @@
  * A pure reading: it changes nothing in the page, and is not yet what the overlay and the database
  * use (recognise.ts gives today's model); the model migration wires it in.
  */
-import { extractLines } from './extract-text';
+import { extractLines, type TextLines } from './extract-text';
 import { LIST_FORMATS, type ListAnchor, type ListFormat } from './formats';
 import { readPageFacts, yearFrom } from './page-facts';
 import { PageLines } from './page-lines';
@@ -32,6 +32,8 @@ export interface NoticePageReading {
    * key (ReadItem.key): every item of every list has one.
    */
   anchors?: Map<string, ListAnchor>;
+  /** For a notice, the walk of the page it was read from (where its quotes are, ./page-quote.ts). */
+  walked?: TextLines;
 }
 
 const refuse = (url: string, reason: string): ReadRefusal => ({ url, refused: true, reason });
@@ -66,6 +68,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
       return {
         format: format.id,
         anchors: r.anchors,
+        walked: lines.lines,
         ...(facts.publishedAt ? { publishedAt: facts.publishedAt } : {}),
         reading: {
           url,

@@ -69,7 +69,7 @@ function recogniseLists(doc: Document, url: string): NoticeRecognition {
   const notice = noticeFromReading(page.reading, page.publishedAt);
   // Read before duban adds anything to the page: the offsets are the page's own.
   const anchors = page.anchors;
-  const quotes = doc.body ? pageQuotes(doc.body, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }))) : new Map();
+  const quotes = doc.body && page.walked ? pageQuotes(page.walked, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }))) : new Map();
   for (const item of notice.items) {
     const quote = quotes.get(item.key);
     if (quote) item.quote = quote;

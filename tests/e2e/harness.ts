@@ -21,6 +21,8 @@ export interface Duban {
 export interface LaunchOptions {
   /** Reuse a profile (e.g. to test persistence across restarts); kept on close(). */
   userDataDir?: string;
+  /** Another build of duban (a benchmark comparing two); defaults to EXTENSION_DIR. */
+  extensionDir?: string;
   colorScheme?: 'light' | 'dark';
   /** Defaults to true; start.ts runs headed when a display exists. */
   headless?: boolean;
@@ -43,8 +45,9 @@ function languageOptions(lang: string) {
 }
 
 export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  const extension = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`no built extension at ${extension}: run \`npx wxt build\` first`);
   }
   const ownDir = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'duban-profile-'));
@@ -54,8 +57,8 @@ export async function launchDuban(opts: LaunchOptions = {}): Promise<Duban> {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     args: [
-      `--load-extension=${EXTENSION_DIR}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${extension}`,
+      `--disable-extensions-except=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',

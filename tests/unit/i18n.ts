@@ -36,6 +36,8 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 export function useLocale(locale: string): void {
   if (!catalogues[locale]) throw new Error(`no catalogue locales/${locale}.yml`);
   current = catalogues[locale];
+  // The UI's memo of words (utils/i18n.ts) was of the other catalogue.
+  ((globalThis as Record<symbol, unknown>)[Symbol.for('duban.words')] as Map<string, string> | undefined)?.clear();
 }
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
