@@ -5,7 +5,7 @@
  */
 import { readAuthorDirectory } from '../../lib/db/authors';
 import type { DubanDatabase } from '../../lib/db/database';
-import { previewImport, readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
+import { readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
 import { message } from '../../lib/message';
 import type { Handler } from '../../lib/protocol';
 import { serializeTransferFile } from '../../lib/transfer/export-json';
@@ -28,10 +28,12 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
 
     async previewLedgerImport(grid) {
       const at = now();
-      const read = readLedger(grid, await readSnapshot(db), at);
+      const records = await readSnapshot(db);
+      const read = readLedger(grid, records, at);
       if (!read.ok) return failure(REFUSED, read.errors);
       const text = serializeTransferFile(read.file);
-      const previewed = await runImport(text, async (file) => (await previewImport(db, importJob(file, at))).preview);
+      // Planned against the records just read (every notice's), as previewImport would read them again.
+      const previewed = await runImport(text, async (file) => importJob(file, at).plan(records).preview);
       return previewed.ok ? ok({ text, preview: previewed.value, ledger: read.report }) : previewed;
     },
   } satisfies { [K in LedgerCall]: Handler<K> };
