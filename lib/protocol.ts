@@ -45,6 +45,12 @@ export interface AnnotationChanged {
   annotation: ItemAnnotation;
 }
 
+/** Every annotation of a notice as stored after an import or an undo (items absent have none). */
+export interface AnnotationsReplaced {
+  noticeKey: string;
+  annotations: ItemAnnotation[];
+}
+
 /** What the editor frame learns from the background about the tab it sits in. */
 export interface EditorContext {
   noticeKey: string;
@@ -340,6 +346,12 @@ export interface Events {
   annotationChanged(data: AnnotationChanged): void;
   /** Background → the tab's content script: its editor frame is ready, or was closed. */
   editorChanged(data: EditorEvent): void;
+  /**
+   * Background → tabs: an import or an undo rewrote this notice's annotations; these are all of
+   * them now (an undo may bring back older ones, or none, so the newer-wins rule of
+   * annotationChanged does not apply).
+   */
+  annotationsReplaced(data: AnnotationsReplaced): void;
 }
 
 /** Every message with its data and answer, as the messenger is typed (utils/messaging.ts). */
