@@ -91,9 +91,12 @@ export interface ExportedFile {
 /** What an import did (or, for a preview, would do). */
 export type ImportOutcome = ImportPreview;
 
-/** A ledger read for import: the transfer file it makes, its preview, and what matched nothing. */
+/**
+ * A ledger read for import: its preview, and what matched nothing. The transfer file it makes
+ * stays in the background: the page applies the same cells again (applyLedgerImport) rather
+ * than carry megabytes of file both ways.
+ */
 export interface LedgerPreview {
-  text: string;
   preview: ImportOutcome;
   ledger: LedgerReport;
 }
@@ -297,8 +300,8 @@ export const calls = {
   getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<Ledger>(), access: PAGES },
   /**
    * Match a ledger's cells (read by the page, after its zip checks) to the notices and items here;
-   * answer the transfer file it makes (for applyImport), what importing it would change, and the
-   * sheets and rows that match nothing. Writes nothing.
+   * answer what importing them would change, and the sheets and rows that match nothing (then
+   * applyLedgerImport). Writes nothing.
    */
   previewLedgerImport: { input: LedgerGrid, answer: answers<LedgerPreview>(), access: PAGES },
   // attachments
@@ -324,6 +327,16 @@ export const calls = {
   applyImportBatch: {
     input: z.object({ files: BatchFiles, importId: z.string().max(100).optional() }).strict(),
     answer: answers<BatchPreview>(),
+    access: PAGES,
+  },
+  // ledger speed
+  /**
+   * Import a ledger's cells as previewLedgerImport read them: the transfer file they make goes the
+   * way of applyImport (checked whole, merged, one transaction, undoable; `importId` as there).
+   */
+  applyLedgerImport: {
+    input: z.object({ grid: LedgerGrid, fileName: z.string().max(300).optional(), importId: z.string().max(100).optional() }).strict(),
+    answer: answers<ImportOutcome>(),
     access: PAGES,
   },
 } satisfies Record<string, Call>;

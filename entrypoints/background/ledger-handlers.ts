@@ -5,7 +5,8 @@
  */
 import { readAuthorDirectory } from '../../lib/db/authors';
 import type { DubanDatabase } from '../../lib/db/database';
-import { readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
+import { applyImport, readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
+import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
 import { message } from '../../lib/message';
 import type { Handler } from '../../lib/protocol';
 import { serializeTransferFile } from '../../lib/transfer/export-json';
@@ -16,9 +17,16 @@ import { importJob } from '../../lib/transfer/plan';
 import { failure, ok } from '../../lib/util/result';
 import { runImport } from './transfer-handlers';
 
-type LedgerCall = 'getLedger' | 'previewLedgerImport';
+type LedgerCall = 'getLedger' | 'previewLedgerImport' | 'applyLedgerImport';
 
-export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
+/** `durable`: the instance imports write through (strict durability); `db` for the rest. */
+export function createLedgerHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
+  /** The ledger's cells as a transfer file against the database as it is, and what matched nothing. */
+  async function ledgerFile(grid: LedgerGrid, at: number) {
+    const records = await readSnapshot(db);
+    const read = readLedger(grid, records, at);
+    return read.ok ? { ...read, text: serializeTransferFile(read.file), records } : read;
+  }
   return {
     async getLedger({ noticeKeys }) {
       const [records, { authors }] = await Promise.all([readNoticesAndAnnotations(db), readAuthorDirectory(db)]);
@@ -28,13 +36,18 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
 
     async previewLedgerImport(grid) {
       const at = now();
-      const records = await readSnapshot(db);
-      const read = readLedger(grid, records, at);
+      const read = await ledgerFile(grid, at);
       if (!read.ok) return failure(REFUSED, read.errors);
-      const text = serializeTransferFile(read.file);
       // Planned against the records just read (every notice's), as previewImport would read them again.
-      const previewed = await runImport(text, async (file) => importJob(file, at).plan(records).preview);
-      return previewed.ok ? ok({ text, preview: previewed.value, ledger: read.report }) : previewed;
+      const previewed = await runImport(read.text, async (file) => importJob(file, at).plan(read.records).preview);
+      return previewed.ok ? ok({ preview: previewed.value, ledger: read.report }) : previewed;
+    },
+
+    async applyLedgerImport({ grid, fileName, importId }) {
+      const at = now();
+      const read = await ledgerFile(grid, at);
+      if (!read.ok) return failure(REFUSED, read.errors);
+      return runImport(read.text, async (file) => (await applyImport(durable, importJob(file, at), at, { fileName, importId })).preview);
     },
   } satisfies { [K in LedgerCall]: Handler<K> };
 }

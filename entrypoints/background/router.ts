@@ -82,7 +82,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
-    ...createLedgerHandlers(db, now),
+    ...createLedgerHandlers(db, now, durable),
     ...createAuthorHandlers(db, now, durable),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;
@@ -112,7 +112,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
 }
 
 /** Requests that rewrite many annotations at once: pages already open are told (onRecordsReplaced). */
-const REPLACES_RECORDS = new Set<CallName>(['applyImport', 'applyImportBatch', 'undoLastImport']);
+const REPLACES_RECORDS = new Set<CallName>(['applyImport', 'applyImportBatch', 'applyLedgerImport', 'undoLastImport']);
 
 /** Requests that only read: their failure is not a failed save. */
 const READS = new Set<CallName>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview', 'getAuthors', 'previewImportBatch']);
