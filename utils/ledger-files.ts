@@ -46,11 +46,13 @@ export async function exportLedger(noticeKeys?: string[]): Promise<Result<{ file
  */
 export async function previewLedger(file: File): Promise<Result<LedgerPreview & { grid: LedgerGrid }>> {
   if (file.size > LEDGER_LIMITS.maxBytes) return refused(tooLarge(file.size));
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const { checkLedgerZip } = await import('../lib/transfer/ledger-zip');
+  // The spreadsheet library's chunk loads while the file is read and checked; it parses nothing before the checks pass.
+  const library = import('./ledger-workbook');
+  library.catch(() => {});
+  const [bytes, { checkLedgerZip }] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), import('../lib/transfer/ledger-zip')]);
   const checked = checkLedgerZip(bytes);
   if (!checked.ok) return refused(checked.error);
-  const { readLedgerWorkbook } = await import('./ledger-workbook');
+  const { readLedgerWorkbook } = await library;
   let grid;
   try {
     grid = await readLedgerWorkbook(bytes);
