@@ -215,6 +215,11 @@ describe('hostile ledgers', () => {
     expect(codes(again)).toEqual(['import.refused', 'ledger.bad.formula']);
     expect((again as Failure & { details: Message[] }).details[0].params).toMatchObject({ cell: cell.address });
     expect(await b.annotations.count()).toBe(0);
+    // Applying the same cells (the page sends them again) is refused the same way, writing nothing.
+    const applied = await apply(b, await save(wb), LATER);
+    expect(codes(applied)).toEqual(['import.refused', 'ledger.bad.formula']);
+    expect(await b.annotations.count()).toBe(0);
+    expect(await b.restorePoints.count()).toBe(0);
   });
 
   it('refuses a status it cannot read, naming the cell and value', async () => {
