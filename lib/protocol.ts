@@ -339,6 +339,11 @@ export const calls = {
     answer: answers<ImportOutcome>(),
     access: PAGES,
   },
+  /**
+   * A ledger was chosen: read the records it will be matched against now, while the page parses the
+   * file (previewLedgerImport then finds them read, unless something was written since).
+   */
+  prepareLedgerImport: { input: NO_DATA, answer: answers<true>(), access: PAGES },
 } satisfies Record<string, Call>;
 
 type Calls = typeof calls;

@@ -46,6 +46,8 @@ export async function exportLedger(noticeKeys?: string[]): Promise<Result<{ file
  */
 export async function previewLedger(file: File): Promise<Result<LedgerPreview & { grid: LedgerGrid }>> {
   if (file.size > LEDGER_LIMITS.maxBytes) return refused(tooLarge(file.size));
+  // The background reads what the ledger will be matched against while the page parses the file.
+  void sendMessage('prepareLedgerImport', {}).catch(() => {});
   // The spreadsheet library's chunk loads while the file is read and checked; it parses nothing before the checks pass.
   const library = import('./ledger-workbook');
   library.catch(() => {});

@@ -154,6 +154,24 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     expect(p.preview.notices[0].itemKeys.new).toEqual(['1', '2', '3', '7']);
   });
 
+  it('matches against records read ahead (prepareLedgerImport) only while nothing was written since', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    rowOf(ws, '7').getCell(col(ws, '状态')).value = '已完成';
+    const grid = await readLedgerWorkbook(await save(wb));
+    const service = createService(b, () => LATER);
+    await service.handle('openNotice', notice);
+    expect(await service.handle('prepareLedgerImport', {})).toMatchObject({ ok: true });
+    const first = await service.handle('previewLedgerImport', grid);
+    expect(first.ok && first.value.preview.notices[0].itemKeys.new).toContain('7');
+    // Kept: no write since, the same answer.
+    expect(await service.handle('previewLedgerImport', grid)).toEqual(first);
+    // Written since the records were read: item 7 is done here already, no longer new.
+    await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '7', fingerprint: fp('7'), status: 'done' });
+    const after = await service.handle('previewLedgerImport', grid);
+    expect(after.ok && after.value.preview.notices[0].itemKeys.new).not.toContain('7');
+  });
+
   it('refuses a row whose key names an item with another text (never guessed)', async () => {
     const wb = await exportA();
     const ws = wb.worksheets[0];
