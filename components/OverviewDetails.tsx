@@ -23,7 +23,7 @@ export interface OverviewDetailsProps {
    * attachment, whose URL is the file's); without it the link opens the URL itself.
    */
   onOpenPage?(url: string): void;
-  /** 填报人: who made the item's last change, named (lib/annotation/author.ts authorLabel). */
+  /** 填报人: who wrote the item's note, else who made its last change, named (lib/annotation/author.ts authorLabel). */
   reportedBy?: string;
 }
 

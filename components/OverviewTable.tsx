@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AuthorDirectory } from '../lib/annotation/author';
 import type { ItemStatus } from '../lib/annotation/status';
 import type { OverviewRow, OverviewSort, SortKey } from '../lib/followup/overview';
 import { OverviewTableRow, type RowActions } from './OverviewTableRow';
@@ -24,6 +25,8 @@ export interface OverviewTableProps {
   onFollowUp(row: OverviewRow, day: string | null): void;
   /** Show the notice column (more than one notice). */
   showNotice: boolean;
+  /** The authors known: names each row's 填报人. */
+  authors: AuthorDirectory;
   /** The id of the row whose details are open. */
   openId?: string;
   scrollerRef?: RefObject<HTMLDivElement | null>;
@@ -34,7 +37,9 @@ interface Column {
   cls: string;
 }
 
-/** In order; each headed by overview.column.<key>. */
+const columnHeader = (key: SortKey) => (key === 'author' ? t('overviewAuthor.column') : t(`overview.column.${key}`));
+
+/** In order; each headed by overview.column.<key> (填报人 by overviewAuthor.column). */
 const COLUMNS: Column[] = [
   { key: 'notice', cls: 'c-notice' },
   { key: 'itemKey', cls: 'c-no' },
@@ -44,6 +49,7 @@ const COLUMNS: Column[] = [
   { key: 'deadline', cls: 'c-deadline' },
   { key: 'status', cls: 'c-status' },
   { key: 'note', cls: 'c-note' },
+  { key: 'author', cls: 'c-author' },
   { key: 'followUp', cls: 'c-follow' },
 ];
 
@@ -141,7 +147,7 @@ export function OverviewTable(props: OverviewTableProps) {
             {columns.map((c) => (
               <th key={c.key} scope="col" class={c.cls} aria-sort={sortState(c.key)}>
                 <button type="button" class="sort" onClick={() => props.onSort(c.key)}>
-                  {t(`overview.column.${c.key}`)}
+                  {columnHeader(c.key)}
                   <span class="arrow" aria-hidden="true">
                     {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                   </span>
@@ -161,6 +167,7 @@ export function OverviewTable(props: OverviewTableProps) {
               open={row.id === props.openId}
               today={today}
               showNotice={showNotice}
+              authors={props.authors}
               actions={actions}
             />
           ))}

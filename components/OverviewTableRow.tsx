@@ -1,4 +1,5 @@
 import { Component } from 'preact';
+import { authorLabel, noteWriter, type AuthorDirectory } from '../lib/annotation/author';
 import type { ItemStatus } from '../lib/annotation/status';
 import { deadlineOverdue, noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
 import { shortText } from '../lib/followup/text';
@@ -25,6 +26,8 @@ export interface OverviewTableRowProps {
   open: boolean;
   today: string;
   showNotice: boolean;
+  /** Names the row's 填报人; a new directory (an author renamed, a colleague imported) redraws the rows. */
+  authors: AuthorDirectory;
   actions: RowActions;
 }
 
@@ -41,11 +44,13 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
       next.active !== p.active ||
       next.open !== p.open ||
       next.today !== p.today ||
-      next.showNotice !== p.showNotice
+      next.showNotice !== p.showNotice ||
+      next.authors !== p.authors
     );
   }
 
-  override render({ row, index, active, open, today, showNotice, actions }: OverviewTableRowProps) {
+  override render({ row, index, active, open, today, showNotice, authors, actions }: OverviewTableRowProps) {
+    const writer = authorLabel(noteWriter(row, authors));
     const overdue = rowOverdue(row, today);
     const late = deadlineOverdue(row, today);
     return (
@@ -95,6 +100,9 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         </td>
         <td class="c-note" title={row.note}>
           {shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}
+        </td>
+        <td class="c-author" title={writer}>
+          {writer}
         </td>
         <td class={`c-follow ${overdue ? 'overdue' : ''}`}>
           <FollowUpInput

@@ -45,6 +45,12 @@ export interface AnnotationChanged {
   annotation: ItemAnnotation;
 }
 
+/** Every annotation of a notice as stored after an import or an undo (items absent have none). */
+export interface AnnotationsReplaced {
+  noticeKey: string;
+  annotations: ItemAnnotation[];
+}
+
 /** What the editor frame learns from the background about the tab it sits in. */
 export interface EditorContext {
   noticeKey: string;
@@ -85,9 +91,12 @@ export interface ExportedFile {
 /** What an import did (or, for a preview, would do). */
 export type ImportOutcome = ImportPreview;
 
-/** A ledger read for import: the transfer file it makes, its preview, and what matched nothing. */
+/**
+ * A ledger read for import: its preview, and what matched nothing. The transfer file it makes
+ * stays in the background: the page applies the same cells again (applyLedgerImport) rather
+ * than carry megabytes of file both ways.
+ */
 export interface LedgerPreview {
-  text: string;
   preview: ImportOutcome;
   ledger: LedgerReport;
 }
@@ -291,8 +300,8 @@ export const calls = {
   getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<Ledger>(), access: PAGES },
   /**
    * Match a ledger's cells (read by the page, after its zip checks) to the notices and items here;
-   * answer the transfer file it makes (for applyImport), what importing it would change, and the
-   * sheets and rows that match nothing. Writes nothing.
+   * answer what importing them would change, and the sheets and rows that match nothing (then
+   * applyLedgerImport). Writes nothing.
    */
   previewLedgerImport: { input: LedgerGrid, answer: answers<LedgerPreview>(), access: PAGES },
   // attachments
@@ -320,6 +329,21 @@ export const calls = {
     answer: answers<BatchPreview>(),
     access: PAGES,
   },
+  // ledger speed
+  /**
+   * Import a ledger's cells as previewLedgerImport read them: the transfer file they make goes the
+   * way of applyImport (checked whole, merged, one transaction, undoable; `importId` as there).
+   */
+  applyLedgerImport: {
+    input: z.object({ grid: LedgerGrid, fileName: z.string().max(300).optional(), importId: z.string().max(100).optional() }).strict(),
+    answer: answers<ImportOutcome>(),
+    access: PAGES,
+  },
+  /**
+   * A ledger was chosen: read the records it will be matched against now, while the page parses the
+   * file (previewLedgerImport then finds them read, unless something was written since).
+   */
+  prepareLedgerImport: { input: NO_DATA, answer: answers<true>(), access: PAGES },
 } satisfies Record<string, Call>;
 
 type Calls = typeof calls;
@@ -340,6 +364,12 @@ export interface Events {
   annotationChanged(data: AnnotationChanged): void;
   /** Background → the tab's content script: its editor frame is ready, or was closed. */
   editorChanged(data: EditorEvent): void;
+  /**
+   * Background → tabs: an import or an undo rewrote this notice's annotations; these are all of
+   * them now (an undo may bring back older ones, or none, so the newer-wins rule of
+   * annotationChanged does not apply).
+   */
+  annotationsReplaced(data: AnnotationsReplaced): void;
 }
 
 /** Every message with its data and answer, as the messenger is typed (utils/messaging.ts). */

@@ -7,6 +7,7 @@ import { message, type Message } from '../lib/message';
 import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
 import { REFUSED, tooLarge } from '../lib/transfer/limits';
 import type { LedgerPreview } from '../lib/protocol';
+import type { LedgerGrid } from '../lib/transfer/ledger-grid';
 import type { Failure, Result } from '../lib/util/result';
 import { failure } from '../lib/util/result';
 import { sendMessage } from './messaging';
@@ -41,21 +42,27 @@ export async function exportLedger(noticeKeys?: string[]): Promise<Result<{ file
 /**
  * A chosen ledger's preview: its size, its zip (entries, expanded size, rows) checked before the
  * spreadsheet library parses it, its cells read, then matched and previewed by the background.
+ * Answers the cells too: applying sends them again (applyLedgerImport).
  */
-export async function previewLedger(file: File): Promise<Result<LedgerPreview>> {
+export async function previewLedger(file: File): Promise<Result<LedgerPreview & { grid: LedgerGrid }>> {
   if (file.size > LEDGER_LIMITS.maxBytes) return refused(tooLarge(file.size));
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const { checkLedgerZip } = await import('../lib/transfer/ledger-zip');
+  // The background reads what the ledger will be matched against while the page parses the file.
+  void sendMessage('prepareLedgerImport', {}).catch(() => {});
+  // The spreadsheet library's chunk loads while the file is read and checked; it parses nothing before the checks pass.
+  const library = import('./ledger-workbook');
+  library.catch(() => {});
+  const [bytes, { checkLedgerZip }] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), import('../lib/transfer/ledger-zip')]);
   const checked = checkLedgerZip(bytes);
   if (!checked.ok) return refused(checked.error);
-  const { readLedgerWorkbook } = await import('./ledger-workbook');
+  const { readLedgerWorkbook } = await library;
   let grid;
   try {
     grid = await readLedgerWorkbook(bytes);
   } catch (e) {
     return refused(message('ledger.unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }));
   }
-  return sendMessage('previewLedgerImport', grid);
+  const r = await sendMessage('previewLedgerImport', grid);
+  return r.ok ? { ok: true, value: { ...r.value, grid } } : r;
 }
 
 const refused = (m: Message): Failure => failure(REFUSED, [m]);

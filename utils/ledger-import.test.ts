@@ -1,6 +1,6 @@
 // Ledgers edited as colleagues edit them (Excel's own engine here is exceljs in Node), and hostile
 // ones, through what the pages do (zip checks, the workbook reader) and the background's calls
-// (previewLedgerImport, then applyImport with the file it made): applied right, or refused with a
+// (previewLedgerImport, then applyLedgerImport with the same cells): applied right, or refused with a
 // message and nothing written.
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
@@ -56,6 +56,12 @@ async function preview(db: DubanDatabase, bytes: Uint8Array, now = LATER): Promi
   return (await createService(db, () => now).handle('previewLedgerImport', grid)) as Result<LedgerPreview>;
 }
 
+/** The page's apply: the same file's cells again. */
+async function apply(db: DubanDatabase, bytes: Uint8Array, now: number, fileName?: string) {
+  const grid = await readLedgerWorkbook(bytes);
+  return createService(db, () => now).handle('applyLedgerImport', { grid, fileName });
+}
+
 const save = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
 const codes = (r: Result<unknown>) => (r.ok ? [] : [r.code, ...(r.details ?? []).map((m) => m.code)]);
 
@@ -81,7 +87,8 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     rowOf(ws, '6').getCell(col(ws, '跟进日期')).value = new Date(Date.UTC(2026, 11, 3));
     rowOf(ws, '6').getCell(col(ws, '跟进日期')).numFmt = 'yyyy/m/d';
     await createService(b, () => NOW).handle('openNotice', notice);
-    const r = await preview(b, await save(wb));
+    const bytes = await save(wb);
+    const r = await preview(b, bytes);
     expect(codes(r), JSON.stringify(r)).toEqual([]);
     const p = (r as { value: LedgerPreview }).value;
     expect(p.preview.counts).toEqual({ new: 6, updated: 0, unchanged: 0, conflict: 0 });
@@ -89,7 +96,8 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     expect(p.ledger.sheets).toEqual([expect.objectContaining({ noticeKey: SEED_KEY, rows: notice.items.length, matched: notice.items.length })]);
     // Nothing is written by the preview.
     expect(await b.annotations.count()).toBe(0);
-    const applied = await createService(b, () => LATER).handle('applyImport', { text: p.text, fileName: 'ledger.xlsx' });
+    const applied = await apply(b, bytes, LATER, 'ledger.xlsx');
+    expect(applied.ok && applied.value.counts).toEqual(p.preview.counts);
     expect(applied.ok).toBe(true);
     expect(await annotations(b)).toEqual({
       '1': { status: 'done', note: '已召开专题会', progress: 100, followUp: undefined },
@@ -114,9 +122,10 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     await serviceB.handle('setLocalAuthor', { name: '李四', unit: '区财政局' });
     await serviceB.handle('openNotice', notice);
     await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp('1'), note: '乙的备注' }, NOW - 5000);
-    const r = await preview(b, await save(wb));
+    const bytes = await save(wb);
+    const r = await preview(b, bytes);
     expect(codes(r), JSON.stringify(r)).toEqual([]);
-    const applied = await createService(b, () => LATER).handle('applyImport', { text: (r as { value: LedgerPreview }).value.text, fileName: 'ledger.xlsx' });
+    const applied = await apply(b, bytes, LATER, 'ledger.xlsx');
     expect(applied.ok).toBe(true);
     const one = (await b.annotations.get([SEED_KEY, '1']))!;
     expect(one.note).toBe('乙的备注');
@@ -145,6 +154,24 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     expect(p.preview.notices[0].itemKeys.new).toEqual(['1', '2', '3', '7']);
   });
 
+  it('matches against records read ahead (prepareLedgerImport) only while nothing was written since', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    rowOf(ws, '7').getCell(col(ws, '状态')).value = '已完成';
+    const grid = await readLedgerWorkbook(await save(wb));
+    const service = createService(b, () => LATER);
+    await service.handle('openNotice', notice);
+    expect(await service.handle('prepareLedgerImport', {})).toMatchObject({ ok: true });
+    const first = await service.handle('previewLedgerImport', grid);
+    expect(first.ok && first.value.preview.notices[0].itemKeys.new).toContain('7');
+    // Kept: no write since, the same answer.
+    expect(await service.handle('previewLedgerImport', grid)).toEqual(first);
+    // Written since the records were read: item 7 is done here already, no longer new.
+    await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '7', fingerprint: fp('7'), status: 'done' });
+    const after = await service.handle('previewLedgerImport', grid);
+    expect(after.ok && after.value.preview.notices[0].itemKeys.new).not.toContain('7');
+  });
+
   it('refuses a row whose key names an item with another text (never guessed)', async () => {
     const wb = await exportA();
     const ws = wb.worksheets[0];
@@ -171,7 +198,7 @@ describe('a ledger back in the profile that exported it', () => {
     const bytes = await save(wb);
     const p = ((await preview(a, bytes)) as { value: LedgerPreview }).value;
     expect(p.preview.counts).toMatchObject({ updated: 1, conflict: 1 });
-    expect((await createService(a, () => LATER).handle('applyImport', { text: p.text })).ok).toBe(true);
+    expect((await apply(a, bytes, LATER)).ok).toBe(true);
     const after = await annotations(a);
     expect(after['1']).toMatchObject({ status: 'done', note: '已召开专题会，方案已报批' });
     // A's later status stays; both notes are kept, marked.
@@ -206,6 +233,11 @@ describe('hostile ledgers', () => {
     expect(codes(again)).toEqual(['import.refused', 'ledger.bad.formula']);
     expect((again as Failure & { details: Message[] }).details[0].params).toMatchObject({ cell: cell.address });
     expect(await b.annotations.count()).toBe(0);
+    // Applying the same cells (the page sends them again) is refused the same way, writing nothing.
+    const applied = await apply(b, await save(wb), LATER);
+    expect(codes(applied)).toEqual(['import.refused', 'ledger.bad.formula']);
+    expect(await b.annotations.count()).toBe(0);
+    expect(await b.restorePoints.count()).toBe(0);
   });
 
   it('refuses a status it cannot read, naming the cell and value', async () => {

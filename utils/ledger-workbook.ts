@@ -7,7 +7,7 @@
  */
 import 'regenerator-runtime/runtime';
 import * as ExcelBundle from 'exceljs/dist/exceljs.bare.min.js';
-import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
 import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET } from '../lib/transfer/ledger-columns';
 import type { Ledger, LedgerCount, LedgerNoticeSheet } from '../lib/transfer/ledger-export';
@@ -23,7 +23,28 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 const WRAP = { wrapText: true, vertical: 'top' as const };
+const TEXT_COLUMNS = new Set<string>(['key', 'no']);
 const A4 = 9;
+const BODY = { alignment: WRAP, border: BORDER };
+/**
+ * Each body cell's style, per status, one object per column shared by every row: exceljs looks a
+ * style object up by identity before working out its style id, so shared objects spare it 140,000
+ * look-ups by value (a third of a 10,000-row export's time). Being shared, a body cell's style is
+ * never changed in place (cell.font = … would change every row's).
+ */
+const CELL_STYLES = Object.fromEntries(
+  ITEM_STATUSES.map((status) => [
+    status,
+    LEDGER_COLUMN_IDS.map((id) =>
+      id === 'status'
+        ? { ...BODY, fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: STATUS_FILLS[status] } } }
+        : // Keys such as 12 and dates typed in later stay text in Excel and WPS.
+          TEXT_COLUMNS.has(id)
+          ? { ...BODY, numFmt: '@' }
+          : BODY,
+    ),
+  ]),
+) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>[]>;
 
 /** The ledger as .xlsx bytes. */
 export async function writeLedgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
@@ -77,20 +98,18 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     width: LEDGER_COLUMNS[id].width,
     hidden: LEDGER_COLUMNS[id].hidden ?? false,
     // Keys such as 12 and dates typed in later stay text in Excel and WPS.
-    ...((id === 'key' || id === 'no') && { style: { numFmt: '@' } }),
+    ...(TEXT_COLUMNS.has(id) && { style: { numFmt: '@' } }),
   }));
   titleRows(ws, sheet.title, sheet.docNoLine, lastVisible);
   // The notice's key, in the hidden column: matches the sheet to its notice when no 文号 is shown.
   ws.getCell(1, LEDGER_COLUMN_IDS.length).value = sheet.noticeKey;
   headerRow(ws, LEDGER_COLUMN_IDS.map(ledgerHeader));
-  const statusColumn = LEDGER_COLUMN_IDS.indexOf('status') + 1;
   for (const r of sheet.rows) {
     const row = ws.addRow(LEDGER_COLUMN_IDS.map((id) => (r[id] === '' ? null : r[id])));
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.alignment = WRAP;
-      cell.border = BORDER;
+    const styles = CELL_STYLES[r.statusId];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cell.style = styles[c - 1];
     });
-    row.getCell(statusColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.statusId] } };
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: LAST_VISIBLE } };
   printSetup(ws);

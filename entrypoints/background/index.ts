@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { DB_NAME, DubanDatabase } from '../../lib/db/database';
 import { setMeta } from '../../lib/db/meta';
+import { noticeAnnotations } from '../../lib/db/annotations';
 import { createService } from './router';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { checkAccess, requestSchemas, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
@@ -45,6 +46,10 @@ export default defineBackground(() => {
       void broadcastChange(noticeKey, annotation);
       reminders.onAnnotationSaved();
     },
+    onRecordsReplaced: () => {
+      void broadcastRecords().catch(() => {});
+      reminders.onAnnotationSaved();
+    },
   }, { durable });
   // Pages beyond the registry's sites that may open their notice: asked about, or found likely.
   const grants = createPageGrants();
@@ -84,6 +89,16 @@ export default defineBackground(() => {
     for (const [tabId] of await bindings.tabsOf(noticeKey)) {
       sendMessage('annotationChanged', { noticeKey, annotation }, tabId).catch(() => {});
       editors.changed(tabId, noticeKey, annotation);
+    }
+  }
+
+  /** Every tab showing a notice gets the notice's annotations as stored now (after an import or undo). */
+  async function broadcastRecords() {
+    const byNotice = new Map<string, number[]>();
+    for (const [tabId, b] of await bindings.all()) byNotice.set(b.noticeKey, [...(byNotice.get(b.noticeKey) ?? []), tabId]);
+    for (const [noticeKey, tabIds] of byNotice) {
+      const annotations = await noticeAnnotations(db, noticeKey);
+      for (const tabId of tabIds) sendMessage('annotationsReplaced', { noticeKey, annotations }, tabId).catch(() => {});
     }
   }
 

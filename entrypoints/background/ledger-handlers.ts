@@ -5,7 +5,9 @@
  */
 import { readAuthorDirectory } from '../../lib/db/authors';
 import type { DubanDatabase } from '../../lib/db/database';
-import { previewImport, readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
+import { applyImport, readNoticesAndAnnotations, readSnapshot } from '../../lib/db/transfer-store';
+import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
+import type { RecordSet } from '../../lib/annotation/record-set';
 import { message } from '../../lib/message';
 import type { Handler } from '../../lib/protocol';
 import { serializeTransferFile } from '../../lib/transfer/export-json';
@@ -16,10 +18,44 @@ import { importJob } from '../../lib/transfer/plan';
 import { failure, ok } from '../../lib/util/result';
 import { runImport } from './transfer-handlers';
 
-type LedgerCall = 'getLedger' | 'previewLedgerImport';
+type LedgerCall = 'getLedger' | 'previewLedgerImport' | 'applyLedgerImport' | 'prepareLedgerImport';
 
-export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
+/** How long records read for a ledger import are kept, unless a write comes first. */
+const KEEP_RECORDS_MS = 60_000;
+
+/** `durable`: the instance imports write through (strict durability); `db` for the rest. */
+export function createLedgerHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
+  const instances = [...new Set([db, durable])];
+  const writes = () => instances.reduce((n, d) => n + d.writes, 0);
+  // The records a ledger is matched against, read while the page still parses the file
+  // (prepareLedgerImport); any write of either instance since the read began makes them stale.
+  let kept: { writes: number; records: Promise<RecordSet> } | undefined;
+  let forget: ReturnType<typeof setTimeout> | undefined;
+  function records(): Promise<RecordSet> {
+    if (kept && kept.writes === writes()) return kept.records;
+    const read = readSnapshot(db);
+    const entry = { writes: writes(), records: read };
+    kept = entry;
+    read.catch(() => {
+      if (kept === entry) kept = undefined;
+    });
+    clearTimeout(forget);
+    forget = setTimeout(() => (kept = undefined), KEEP_RECORDS_MS);
+    return read;
+  }
+
+  /** The ledger's cells as a transfer file against the database as it is, and what matched nothing. */
+  async function ledgerFile(grid: LedgerGrid, at: number) {
+    const snapshot = await records();
+    const read = readLedger(grid, snapshot, at);
+    return read.ok ? { ...read, text: serializeTransferFile(read.file), records: snapshot } : read;
+  }
   return {
+    async prepareLedgerImport() {
+      void records().catch(() => {});
+      return ok(true as const);
+    },
+
     async getLedger({ noticeKeys }) {
       const [records, { authors }] = await Promise.all([readNoticesAndAnnotations(db), readAuthorDirectory(db)]);
       const ledger = buildLedger({ ...records, authors }, now(), noticeKeys);
@@ -28,11 +64,18 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number) {
 
     async previewLedgerImport(grid) {
       const at = now();
-      const read = readLedger(grid, await readSnapshot(db), at);
+      const read = await ledgerFile(grid, at);
       if (!read.ok) return failure(REFUSED, read.errors);
-      const text = serializeTransferFile(read.file);
-      const previewed = await runImport(text, async (file) => (await previewImport(db, importJob(file, at))).preview);
-      return previewed.ok ? ok({ text, preview: previewed.value, ledger: read.report }) : previewed;
+      // Planned against the records just read (every notice's), as previewImport would read them again.
+      const previewed = await runImport(read.text, async (file) => importJob(file, at).plan(read.records).preview);
+      return previewed.ok ? ok({ preview: previewed.value, ledger: read.report }) : previewed;
+    },
+
+    async applyLedgerImport({ grid, fileName, importId }) {
+      const at = now();
+      const read = await ledgerFile(grid, at);
+      if (!read.ok) return failure(REFUSED, read.errors);
+      return runImport(read.text, async (file) => (await applyImport(durable, importJob(file, at), at, { fileName, importId })).preview);
     },
   } satisfies { [K in LedgerCall]: Handler<K> };
 }

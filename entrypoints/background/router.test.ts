@@ -68,6 +68,33 @@ describe('the background service', () => {
     ]);
   });
 
+  it('tells open pages after an import, a batch and an undo have committed, not after a preview or a refused file', async () => {
+    let told = 0;
+    const { handle } = createService(db, now, { onRecordsReplaced: () => told++ });
+    const notice = seedNotice();
+    const key = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+    await handle('openNotice', notice);
+    await handle('saveAnnotation', { noticeKey: key, itemKey: '5', fingerprint: notice.items[4].fingerprint, note: '一季度 GDP 增长 5.8%' });
+    const exported = await handle('exportAnnotations', { format: 'json' });
+    if (!exported.ok) throw new Error(exported.error);
+    // The same item, changed later elsewhere.
+    const file = JSON.parse(exported.value.text);
+    const later = new Date(clock + 60_000).toISOString();
+    Object.assign(file.notices[0].items[0], { note: '上半年 GDP 增长 6.1%', updatedAt: later, noteUpdatedAt: later });
+    const text = JSON.stringify(file);
+    await handle('previewImport', { text });
+    await handle('previewImportBatch', { files: [{ fileName: 'a.json', text }] });
+    expect(await handle('applyImport', { text: '{"not": "a duban file"}' })).toMatchObject({ ok: false });
+    expect(told).toBe(0);
+    expect(await handle('applyImport', { text })).toMatchObject({ ok: true });
+    expect(told).toBe(1);
+    const last = await handle('getLastImport', {});
+    expect(await handle('undoLastImport', { id: (last as any).value.id })).toMatchObject({ ok: true });
+    expect(told).toBe(2);
+    expect(await handle('applyImportBatch', { files: [{ fileName: 'a.json', text }], importId: 'b1' })).toMatchObject({ ok: true });
+    expect(told).toBe(3);
+  });
+
   it('writes nothing for an edit that changes nothing', async () => {
     const { handle } = createService(db, now);
     await handle('saveAnnotation', { noticeKey: 'k', itemKey: '1', fingerprint: 'f', status: 'done' });

@@ -34,6 +34,8 @@ type Handled = Exclude<CallName, TabOnly>;
 export interface ServiceHooks {
   /** Called after a save that changed something has committed. */
   onAnnotationSaved?: (noticeKey: string, annotation: ItemAnnotation) => void;
+  /** Called after an import (JSON or ledger, single or batch) or an undo has committed. */
+  onRecordsReplaced?: () => void;
 }
 
 export interface ServiceOptions {
@@ -84,7 +86,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
-    ...createLedgerHandlers(db, now),
+    ...createLedgerHandlers(db, now, durable),
     ...createAuthorHandlers(db, now, durable),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;
@@ -99,7 +101,9 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     const handler = byName[name];
     try {
       // The schema of `name` checked the data (TypeScript cannot tie the two through K).
-      return await storage.run(() => handler(parsed.data as CheckedRequest<K>));
+      const result = await storage.run(() => handler(parsed.data as CheckedRequest<K>));
+      if (result.ok && REPLACES_RECORDS.has(name)) hooks.onRecordsReplaced?.();
+      return result;
     } catch (e) {
       if (e instanceof Refusal) return failure(e.reason);
       const detail = (e as Error).message;
@@ -110,6 +114,9 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   }
   return { handle, handlers, db };
 }
+
+/** Requests that rewrite many annotations at once: pages already open are told (onRecordsReplaced). */
+const REPLACES_RECORDS = new Set<CallName>(['applyImport', 'applyImportBatch', 'applyLedgerImport', 'undoLastImport']);
 
 /** Requests that only read: their failure is not a failed save. */
 const READS = new Set<CallName>(['getItemHistory', 'getNoticeRevisions', 'getPopupSummary', 'exportAnnotations', 'previewImport', 'getLastImport', 'getOverview', 'getAuthors', 'previewImportBatch']);

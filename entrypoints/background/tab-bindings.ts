@@ -50,6 +50,11 @@ export function createTabBindings() {
       cache.delete(tabId);
       await area.remove(PREFIX + tabId);
     },
+    /** Every tab showing a notice. */
+    async all(): Promise<[number, TabBinding][]> {
+      await load();
+      return [...cache];
+    },
     /** Tabs showing notice `key`. */
     async tabsOf(key: string): Promise<[number, TabBinding][]> {
       await load();

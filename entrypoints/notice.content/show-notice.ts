@@ -49,6 +49,10 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   onMessage('annotationChanged', ({ data }) => {
     if (data.noticeKey === store.noticeKey) store.received(data.annotation);
   });
+  // An import or an undo elsewhere: the notice's annotations as stored now, older ones too.
+  onMessage('annotationsReplaced', ({ data }) => {
+    if (data.noticeKey === store.noticeKey) store.replaceAll(data.annotations);
+  });
 
   // The rows take the page's colours: its background behind the first item decides light or dark.
   const first = anchors.values().next().value?.nodes[0]?.parentElement ?? doc.body;

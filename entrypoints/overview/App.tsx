@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuthorFilters } from '../../components/AuthorFilters';
 import { AuthorForm } from '../../components/AuthorForm';
 import { BatchImport } from '../../components/BatchImport';
-import { authorDirectory, authorLabel } from '../../lib/annotation/author';
+import { authorDirectory, authorLabel, noteWriter } from '../../lib/annotation/author';
 import { authorFacets, EMPTY_AUTHOR_FILTER, filterByAuthor, type AuthorFilter } from '../../lib/followup/author-filter';
 import { useAuthors } from '../../utils/use-author';
 import { useBatchImport } from './use-batch-import';
@@ -208,7 +208,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     if (row) void loadHistory(row);
   }, [openId, rows === null]);
 
-  const sorted = useMemo(() => (rows ? sortRows(rows, sort) : []), [rows, sort]);
+  const sorted = useMemo(() => (rows ? sortRows(rows, sort, directory) : []), [rows, sort, directory]);
   const shown = useMemo(
     () => filterByAuthor(filterRows(sorted, filter, today), byAuthor, directory, who.authors?.me),
     [sorted, filter, today, byAuthor, directory, who.authors],
@@ -420,6 +420,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 onStatus={(r, status) => void save(r, { status })}
                 onFollowUp={(r, followUp) => void save(r, { followUp })}
                 showNotice={allFacets.notices.length > 1}
+                authors={directory}
                 openId={openId}
                 scrollerRef={scrollerRef}
               />
@@ -435,7 +436,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 resolveCopy={(copyId, action) => resolveCopy(openRow, copyId, action)}
                 onClose={closeDetails}
                 onOpenPage={(url) => void sendMessage('openPage', { url }).catch(() => {})}
-                reportedBy={openRow.author !== undefined ? authorLabel(directory.get(openRow.author)) : undefined}
+                reportedBy={authorLabel(noteWriter(openRow, directory)) || undefined}
               />
             )}
           </main>

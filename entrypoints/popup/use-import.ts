@@ -11,6 +11,7 @@ import { REFUSED } from '../../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
 import type { UndoableImport } from '../../lib/db/restore-point';
 import { say, sayFailureLines, t } from '../../utils/i18n';
+import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
 import { isLedgerFile, previewLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
@@ -18,8 +19,8 @@ export function useImport(onChanged: () => Promise<void>) {
   const [imp, setImp] = useState<ImportState>({ step: 'idle' });
   const [last, setLast] = useState<UndoableImport | null>(null);
   const [undo, setUndo] = useState<UndoState>({ step: 'idle' });
-  // The chosen file's text and the id of its apply request, kept for a retry.
-  const pending = useRef<{ text: string; importId: string } | undefined>(undefined);
+  // The chosen file's text (a ledger's cells) and the id of its apply request, kept for a retry.
+  const pending = useRef<({ text: string } | { grid: LedgerGrid }) & { importId: string } | undefined>(undefined);
 
   // Asked again while the background (re)starts: a stopped worker may drop the first request.
   const loadLast = useCallback(async () => {
@@ -46,7 +47,7 @@ export function useImport(onChanged: () => Promise<void>) {
         // A ledger (.xlsx): read here, matched by the background into the JSON import's file.
         const r = await previewLedger(file);
         if (!r.ok) return setImp({ step: 'error', fileName, lines: sayFailureLines(r) });
-        pending.current = { text: r.value.text, importId: crypto.randomUUID() };
+        pending.current = { grid: r.value.grid, importId: crypto.randomUUID() };
         return setImp({ step: 'preview', fileName, preview: r.value.preview, ledger: r.value.ledger });
       }
       const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
@@ -66,7 +67,10 @@ export function useImport(onChanged: () => Promise<void>) {
     const { fileName, preview, ledger } = imp;
     setImp({ step: 'applying', fileName, preview, ledger });
     try {
-      const r = await sendMessage('applyImport', { text: request.text, fileName, importId: request.importId });
+      const { importId } = request;
+      const r = await ('grid' in request
+        ? sendMessage('applyLedgerImport', { grid: request.grid, fileName, importId })
+        : sendMessage('applyImport', { text: request.text, fileName, importId }));
       pending.current = undefined;
       setImp(r.ok ? { step: 'done', fileName, result: r.value } : { step: 'error', fileName, lines: sayFailureLines(r) });
     } catch {

@@ -44,6 +44,15 @@ export function annotationAuthor(a: { author?: string }, authors: AuthorDirector
   return a.author === undefined ? undefined : authors.get(a.author);
 }
 
+/**
+ * Who wrote the item's note (else who made its last change): the 填报人 the ledger, the
+ * overview's column and its details panel name.
+ */
+export function noteWriter(a: { author?: string; noteAuthor?: string }, authors: AuthorDirectory): Author | undefined {
+  const id = a.noteAuthor ?? a.author;
+  return id === undefined ? undefined : authors.get(id);
+}
+
 /** 张三（区发改局）, 张三, （区发改局） or '' : how a ledger's 填报人 cell or a label names an author. */
 export function authorLabel(author: Pick<Author, 'name' | 'unit'> | undefined): string {
   if (!author) return '';

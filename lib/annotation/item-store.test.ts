@@ -52,6 +52,31 @@ describe('item store', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('takes an import’s or an undo’s annotations whole: older versions too, items left out emptied, unsaved typing kept', async () => {
+    const bg = background();
+    const store = createItemStore({ noticeKey: KEY, items, send: bg.send });
+    store.load([annotation('1', { status: 'done', note: '已办结', updatedAt: 50 }), annotation('2', { note: '导入的备注', updatedAt: 60 })]);
+    const heard: string[] = [];
+    store.subscribe('*', () => heard.push('*'));
+    store.subscribe('1', () => heard.push('1'));
+    // An undo: item 1 back to an older version, item 2's annotation (the import made it) gone.
+    store.replaceAll([annotation('1', { status: 'in_progress', note: '推进中', updatedAt: 10 })]);
+    expect(store.view('1')).toMatchObject({ status: 'in_progress', note: '推进中' });
+    expect(store.view('2')).toMatchObject({ status: 'not_started', note: '' });
+    expect(store.view('2').stored).toBeUndefined();
+    expect(heard.filter((h) => h === '1')).toHaveLength(1);
+    // The same annotations again change nothing, and wake nobody.
+    heard.length = 0;
+    store.replaceAll([annotation('1', { status: 'in_progress', note: '推进中', updatedAt: 10 })]);
+    expect(heard).toEqual([]);
+    // What the user is typing stays on top of the replaced annotation; another notice's are ignored.
+    store.edit('1', { note: '正在输入' }, { debounce: true });
+    store.replaceAll([annotation('1', { note: '导入', updatedAt: 70 }), { ...annotation('2', { note: '别的通知' }), noticeKey: 'other' }]);
+    expect(store.view('1').note).toBe('正在输入');
+    expect(store.view('2').note).toBe('');
+    await bg.answerAll();
+  });
+
   it('shows defaults, then what was loaded, and lists orphans among the stored', () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });

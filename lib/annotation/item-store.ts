@@ -5,6 +5,7 @@
  * a change from elsewhere. No browser APIs: the sender comes in as a parameter.
  */
 import type { Result } from '../util/result';
+import { sameData } from '../util/same-data';
 import type { AnnotationPatch, EditableFields, ItemAnnotation } from './model';
 import { noticeOrder } from '../notice/item-key';
 import { createSaveQueue, type SaveStatus, type Timers } from './save-queue';
@@ -56,6 +57,12 @@ export interface ItemStore {
   edit(itemKey: string, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
   /** An annotation as stored now: a save's answer or another tab's change. */
   received(annotation: ItemAnnotation): void;
+  /**
+   * Every annotation of the notice as stored after an import or an undo: these replace what the
+   * store holds, older ones too (an undo brings back earlier versions), and items absent have none.
+   * Unsaved edits stay on top, as they do over any stored version.
+   */
+  replaceAll(annotations: readonly ItemAnnotation[]): void;
   /** The user starts editing an item's note: what is typed until `endNote` builds on the note stored now. */
   beginNote(itemKey: string): void;
   endNote(itemKey: string): void;
@@ -171,6 +178,19 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
     },
     received(annotation) {
       if (keep(annotation)) notify(annotation.itemKey);
+    },
+    replaceAll(annotations) {
+      const next = new Map(annotations.filter((a) => a.noticeKey === noticeKey).map((a) => [a.itemKey, a]));
+      for (const itemKey of [...stored.keys()]) {
+        if (next.has(itemKey)) continue;
+        stored.delete(itemKey);
+        notify(itemKey);
+      }
+      for (const [itemKey, a] of next) {
+        if (sameData(stored.get(itemKey), a)) continue;
+        stored.set(itemKey, a);
+        notify(itemKey);
+      }
     },
     beginNote(itemKey) {
       ending.delete(itemKey);

@@ -209,6 +209,25 @@ describe('sorting', () => {
     expect(sorted('leadUnit').at(-1)).toBe('A9');
     expect(sorted('note').slice(-2)).toEqual(['A2', 'A4']);
   });
+  it('by 填报人: the note’s writer (else the last change’s) by name and unit, collated; unknown writers last', () => {
+    const authors = new Map([
+      ['zhang', { id: 'zhang', name: '张三', unit: '区发改局' }],
+      ['li', { id: 'li', name: '李四', unit: '区建设局' }],
+    ]);
+    const by = rows.map((r) => {
+      if (r.itemKey === '1' && r.noticeKey === A) return { ...r, author: 'li', noteAuthor: 'zhang' };
+      if (r.itemKey === '2') return { ...r, author: 'li' };
+      if (r.itemKey === '3') return { ...r, author: 'stranger' };
+      return r;
+    });
+    const sortedBy = (dir: 'asc' | 'desc') => ids(sortRows(by, { key: 'author', dir }, authors));
+    // 李四 (li) before 张三 (zhang) by pinyin; A1's note is 张三's though 李四 changed it last.
+    expect(sortedBy('asc').slice(0, 2)).toEqual(['A2', 'A1']);
+    expect(sortedBy('desc').slice(0, 2)).toEqual(['A1', 'A2']);
+    // A writer the directory does not know, and rows nobody signed, sort last either way, in notice order.
+    expect(sortedBy('asc').slice(2)).toEqual(['A3', 'A4', 'A9', 'B1']);
+    expect(sortedBy('desc').slice(2)).toEqual(['A3', 'A4', 'A9', 'B1']);
+  });
   it('is a stable permutation for any rows and any key (property)', () => {
     const rowArb = fc.record({
       itemKey: fc.integer({ min: 1, max: 40 }),

@@ -4,7 +4,7 @@
  * snapshot of the database; the pages' workbook writer (utils/ledger-workbook.ts) lays it out as
  * .xlsx, every cell a value, never a formula.
  */
-import { authorDirectory, authorLabel, type AuthorDirectory } from '../annotation/author';
+import { authorDirectory, authorLabel, noteWriter, type AuthorDirectory } from '../annotation/author';
 import type { ItemAnnotation } from '../annotation/model';
 import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../annotation/status';
 import { noticeOrder } from '../notice/item-key';
@@ -45,8 +45,7 @@ export interface Ledger {
  * directory of authors knows them: 张三（区发改局）. The one place the ledger asks it.
  */
 export function ledgerAuthor(a: ItemAnnotation | undefined, authors: AuthorDirectory): string {
-  const id = a?.noteAuthor ?? a?.author;
-  return id === undefined ? '' : authorLabel(authors.get(id));
+  return a ? authorLabel(noteWriter(a, authors)) : '';
 }
 
 // Excel refuses these in a sheet name, and names longer than 31 characters.
