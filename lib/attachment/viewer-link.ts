@@ -5,7 +5,7 @@
  * never the file's bytes.
  */
 import { z } from 'zod';
-import { MAX_KEY_LENGTH } from '../notice/attachment-key';
+import { MAX_NOTICE_KEY_LENGTH } from '../notice/notice-key';
 
 const httpUrl = z.string().max(4000).regex(/^https?:\/\//);
 const ATTACHMENT_KINDS = ['docx', 'pdf', 'sheet', 'legacy'] as const;
@@ -50,7 +50,7 @@ export function viewerQuery(target: ViewerTarget, hash = ''): string {
 export function readViewerQuery(search: string): ViewerTarget {
   const q = new URLSearchParams(search);
   const notice = q.get('notice');
-  if (notice && notice.length <= MAX_KEY_LENGTH) return { noticeKey: notice };
+  if (notice && notice.length <= MAX_NOTICE_KEY_LENGTH) return { noticeKey: notice };
   const opt = (k: string) => q.get(k) ?? undefined;
   const parsed = AttachmentRequestSchema.safeParse({
     url: q.get('src'),

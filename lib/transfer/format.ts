@@ -122,9 +122,11 @@ export const FileNotice = z
     /** How many items the notice has (the file lists only the annotated ones). */
     itemCount: z.number().int().min(0).max(9999).optional(),
     items: z.array(FileItem).max(9999),
+    /** A notice read from an attachment (the document viewer): its title and cover page, which its key names. */
+    attachment: z.object({ title: z.string().min(1).max(200), cover: z.string().max(2000).refine(isOfficialUrl).optional() }).strict().optional(),
   })
   .superRefine((n, ctx) => {
-    const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url });
+    const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url, ...(n.attachment && { attachment: n.attachment }) });
     if (n.key !== expected) {
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'import.problem.noticeKey', params: { expected: JSON.stringify(expected) } });
     }

@@ -10,8 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentNoticeKey } from '../../lib/notice/attachment-key';
-import { noticeKey } from '../../lib/notice/notice-key';
 import { readDb } from './db';
 import { editorSaved, field, itemInEditor, openEditor, rowLabel } from './editor';
 import { extensionPage, launchDuban, ROOT, screenshot, serveHtml, type Duban } from './harness';
@@ -43,7 +41,8 @@ describe('a notice whose list is an attachment', () => {
   let cover: Page;
   let viewer: Page;
   let downloads = 0;
-  const key = attachmentNoticeKey({ docNo: DOC_NO, issuer: ISSUER, url: COVER_URL }, `1.${ATTACHMENT}`);
+  // The cover's 文号 at the cover's site plus the attachment's title: not the object-storage host the download went to.
+  const key = `${DOC_NO}@www.zhonglou.gov.cn 附件：${ATTACHMENT}`;
 
   let storage: Server;
 
@@ -113,11 +112,10 @@ describe('a notice whose list is an attachment', () => {
     expect((await itemInEditor(viewer, item)).note).toBe('附件里的第一项已开工');
     expect(downloads).toBe(1);
     const db = await readDb(duban.context, duban.extensionId);
-    // The notice is the attachment's identity (its 文号 field) at the site of the file's URL (noticeKey).
-    const stored = db.notices.find((n) => n.docNo === key);
-    expect(stored).toBeDefined();
-    expect(stored!.key).toBe(noticeKey(stored as { docNo: string; sourceUrl: string }));
-    expect(db.annotations.find((a) => a.noticeKey === stored!.key && a.itemKey === item)).toMatchObject({ note: '附件里的第一项已开工' });
+    const stored = db.notices.find((n) => n.key === key);
+    expect(stored).toMatchObject({ docNo: DOC_NO, issuer: ISSUER, attachment: { cover: COVER_URL } });
+    expect(db.notices.some((n) => String(n.key).includes(STORAGE_HOST))).toBe(false);
+    expect(db.annotations.find((a) => a.noticeKey === key && a.itemKey === item)).toMatchObject({ note: '附件里的第一项已开工' });
   });
 
   it('is in the overview, whose link opens the viewer from the kept file', async () => {
