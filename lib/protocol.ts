@@ -23,7 +23,7 @@ import type { Author } from './annotation/author';
 import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from './annotation/author';
 import type { HistoryView } from './annotation/history';
 import type { Result } from './util/result';
-import { AttachmentRequestSchema } from './attachment/viewer-link';
+import { AttachmentRequestSchema, type AttachmentRequest } from './attachment/viewer-link';
 
 export type { Failure, Result } from './util/result';
 export { failure } from './util/result';
@@ -105,12 +105,22 @@ export interface SenderInfo {
 
 /**
  * What asking duban to recognise a page found: a notice (overlaid now; `copy` when the page is
- * not on a government site, its bar says 副本) or none (the popup says so).
+ * not on a government site, its bar says 副本), a cover page whose list is in its `attachments`
+ * (the popup offers to open each in the viewer), or none (the popup says so).
  */
 export interface PageRecognition {
-  verdict: 'notice' | 'none';
+  verdict: 'notice' | 'cover' | 'none';
   copy: boolean;
+  /** A cover's attachments, as its buttons open them. */
+  attachments?: AttachmentRequest[];
 }
+
+/** A PageRecognition as the notice script answered it, checked (the script's answer crosses from the tab). */
+export const PageRecognitionSchema = z.object({
+  verdict: z.enum(['notice', 'cover', 'none']),
+  copy: z.boolean(),
+  attachments: z.array(AttachmentRequestSchema).max(20).optional(),
+});
 
 /**
  * The kinds of duban code that talk to the background:

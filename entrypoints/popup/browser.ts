@@ -1,5 +1,6 @@
 /** The popup's dealings with the browser: tabs, downloads, files. Nothing here touches the database. */
 import { browser } from '#imports';
+import { viewerQuery, type AttachmentRequest } from '../../lib/attachment/viewer-link';
 import { saveFile } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
@@ -20,6 +21,12 @@ export async function activeTabId(): Promise<number | undefined> {
 export async function openItem(href: string): Promise<void> {
   if (!/^https?:\/\//i.test(href)) return;
   await sendMessage('openPage', { url: href });
+  if (await isActionPopup()) window.close();
+}
+
+/** Opens duban's document viewer on an attachment of a cover page (识别本页 on a cover); the viewer fetches it. */
+export async function openAttachment(request: AttachmentRequest): Promise<void> {
+  await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/viewer.html') + viewerQuery({ attachment: request }) });
   if (await isActionPopup()) window.close();
 }
 
