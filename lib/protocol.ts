@@ -239,8 +239,12 @@ export const calls = {
   attachEditor: { input: NO_DATA, answer: answers<EditorContext>(), access: EDITOR },
   /** The user left the editor (Escape): tell the tab's content script (editor frame). */
   closeEditor: { input: NO_DATA, answer: answers<true>(), access: EDITOR },
-  /** Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens. */
-  openPage: { input: z.object({ url: z.string().max(4000).regex(/^https?:\/\//) }), answer: answers<true>(), access: PAGES },
+  /**
+   * Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens.
+   * A notice read from an attachment (its file's URL, or `file:///<name>` for a file opened from
+   * disk) opens in duban's viewer from the kept file.
+   */
+  openPage: { input: z.object({ url: z.string().max(4000).regex(/^(?:https?:\/\/|file:\/\/\/)/) }), answer: answers<true>(), access: PAGES },
   /**
    * Make a revision the notice's text; the text it replaces is kept as a revision; answer the
    * notice's revisions as they are now. Only duban's own pages: a page must not choose the text of a notice.

@@ -34,6 +34,9 @@ export const DOCX_SOURCES = [
   { name: 'haiyan-2022', file: 'haiyan-2022-prose.docx' },
 ] as const;
 
+/** haiyan-2022's PDF written with a predefined CMap: read only with pdf.js's CMap files. */
+export const CMAP_PDF = 'haiyan-2022-prose-cmap.pdf';
+
 /** Which notice fixtures become PDF attachments (a text layer): prose with labelled lines, a table with group rows. */
 export const PDF_SOURCES = [
   { name: 'haiyan-2022', file: 'haiyan-2022-prose.pdf' },
@@ -310,6 +313,8 @@ export async function buildAttachments(): Promise<Map<string, Buffer>> {
   };
   for (const s of DOCX_SOURCES) files.set(s.file, await docx(docxChildren(body(s.name))));
   for (const s of PDF_SOURCES) files.set(s.file, writePdf(pdfPages(body(s.name))));
+  // The prose PDF as many Chinese PDFs are written: a predefined CMap (UniGB-UCS2-H), no ToUnicode.
+  files.set(CMAP_PDF, writePdf(pdfPages(body('haiyan-2022')), { cmap: 'UniGB-UCS2-H' }));
   files.set('numbered-prose.docx', await numberedDocx());
   files.set(XLSX_SOURCE.file, await breakdownXlsx());
   files.set('legacy-breakdown.doc', legacyFile());

@@ -19,7 +19,8 @@ export async function activeTabId(): Promise<number | undefined> {
  * content script hears hashchange); otherwise a new tab opens. The popup closes either way.
  */
 export async function openItem(href: string): Promise<void> {
-  if (!/^https?:\/\//i.test(href)) return;
+  // A notice read from a file opened from disk (file:///) opens in duban's viewer, from the kept file.
+  if (!/^(?:https?:\/\/|file:\/\/\/)/i.test(href)) return;
   await sendMessage('openPage', { url: href });
   if (await isActionPopup()) window.close();
 }
