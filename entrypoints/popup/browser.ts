@@ -1,6 +1,7 @@
 /** The popup's dealings with the browser: tabs, downloads, files. Nothing here touches the database. */
 import { browser } from '#imports';
-import { viewerQuery, type AttachmentRequest } from '../../lib/attachment/viewer-link';
+import type { AttachmentRequest } from '../../lib/attachment/viewer-link';
+import { viewerQuery } from '../../lib/attachment/viewer-query';
 import { saveFile } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
