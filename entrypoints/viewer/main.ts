@@ -26,6 +26,7 @@ import { showNotice, type ShownNotice } from '../notice.content/show-notice';
 import { mountViewerBar } from './bar';
 import { fetchFile, TooLarge } from './fetch-file';
 import { readPdf, warmPdf } from './pdf';
+import { readDocxInWorker, warmDocx } from './docx';
 import './style.css';
 
 /** What the file is and where it came from, for its notice and for keeping it. */
@@ -89,6 +90,7 @@ async function start() {
   const key = requestKey(a.url, a.title, a.cover);
   bar.setFile(a.title, a.cover);
   if (a.kind === 'pdf') void warmPdf();
+  if (a.kind === 'docx') warmDocx();
   // A kept file is not fetched again.
   const kept = await keptAttachment(db, key).catch(() => undefined);
   if (kept) return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: a.url, title: a.title, cover: a.cover, keep: false });
@@ -128,6 +130,7 @@ async function show(bytes: Uint8Array, source: Source) {
   const outcome = await readAttachmentFile(bytes, {
     parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
     readPdf,
+    readDocx: readDocxInWorker,
     // exceljs only when the file is a sheet: a docx or a PDF never loads it.
     readSheets: async (b) => (await import('./xlsx')).readSheets(b),
   });

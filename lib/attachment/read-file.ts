@@ -21,6 +21,8 @@ export interface FileReaders {
   parseXml: ParseXml;
   /** Reads a PDF's text layer (off the main thread, in the browser); absent, a PDF is unreadable here. */
   readPdf?: (bytes: Uint8Array) => Promise<AttachmentDocument>;
+  /** Reads a docx off the main thread (the viewer's worker); absent, readDocx here with parseXml. */
+  readDocx?: (bytes: Uint8Array) => Promise<AttachmentDocument>;
   /**
    * Reads a workbook's sheets (the pages' spreadsheet library, loaded on demand; it checks the zip
    * by inflating it with a running count first, and throws UnsafeZip); absent, a sheet is unreadable.
@@ -48,7 +50,7 @@ export async function readAttachmentFile(bytes: Uint8Array, readers: FileReaders
           const content = sheetsDocument(await readers.readSheets(bytes));
           return documentText(content).trim() ? { ok: true, kind: 'xlsx', content } : { ok: false, code: 'attachment.noText' };
         }
-        const content = readDocx(bytes, readers.parseXml);
+        const content = readers.readDocx ? await readers.readDocx(bytes) : readDocx(bytes, readers.parseXml);
         return { ok: true, kind: 'docx', content };
       }
       default:

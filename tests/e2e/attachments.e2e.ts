@@ -123,6 +123,8 @@ describe('a notice whose list is an attachment', () => {
     expect(await viewer.locator('article td[rowspan]').count()).toBeGreaterThan(0);
     expect(await viewer.locator('[data-duban-viewer-bar]').evaluate((h) => h.shadowRoot!.querySelector('a[data-duban-cover-link]')!.getAttribute('href'))).toBe(COVER_URL);
     expect(downloads).toBe(1);
+    // Read in the viewer's docx worker, off the page's thread.
+    expect(viewer.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/assets\/docx-worker-[\w-]+\.js$/)]));
     await screenshot(viewer, 'viewer-docx');
   });
 
