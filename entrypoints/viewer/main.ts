@@ -91,6 +91,7 @@ async function start() {
   bar.setFile(a.title, a.cover);
   if (a.kind === 'pdf') void warmPdf();
   if (a.kind === 'docx') warmDocx();
+  if (a.kind === 'sheet') void import('./xlsx').then((m) => m.warmSheets()).catch(() => {});
   // A kept file is not fetched again.
   const kept = await keptAttachment(db, key).catch(() => undefined);
   if (kept) return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: a.url, title: a.title, cover: a.cover, keep: false });

@@ -16,6 +16,11 @@ import { say } from '../../utils/i18n';
 
 const LIMITS = { ...LEDGER_LIMITS, maxBytes: MAX_ATTACHMENT_BYTES };
 
+/** Loads exceljs while the file is fetched. */
+export function warmSheets(): void {
+  void import('../../utils/exceljs').catch(() => {});
+}
+
 export async function readSheets(bytes: Uint8Array, limits: LedgerLimits = LIMITS): Promise<SheetGrid[]> {
   const checked = checkLedgerZip(bytes, limits);
   if (!checked.ok) throw new UnsafeZip(say(checked.error));
