@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { governmentMatches } from './lib/notice/government';
@@ -9,6 +12,14 @@ export default defineConfig({
   // UI text: locales/<lang>.yml, written to _locales/ with typed keys (utils/i18n.ts).
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // pdf.js's CMaps (packed bcmap files) into the extension, for the document viewer
+    // (entrypoints/viewer/pdf.ts): Chinese PDFs whose fonts use predefined CMaps read with them.
+    'build:publicAssets': (_wxt, files) => {
+      const dir = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+      for (const name of readdirSync(dir)) if (name.endsWith('.bcmap')) files.push({ absoluteSrc: join(dir, name), relativeDest: `pdfjs/cmaps/${name}` });
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

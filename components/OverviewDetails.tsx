@@ -102,7 +102,8 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
             target="_blank"
             rel="noopener noreferrer"
             onClick={(e) => {
-              if (!onOpenPage || !/^https?:/.test(row.url ?? '')) return;
+              // A file from disk (file:) opens in duban's viewer, from the kept file.
+              if (!onOpenPage || !/^(?:https?|file):/.test(row.url ?? '')) return;
               e.preventDefault();
               onOpenPage(itemUrl(row.url!, row.itemKey));
             }}

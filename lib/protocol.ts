@@ -23,7 +23,7 @@ import type { Author } from './annotation/author';
 import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from './annotation/author';
 import type { HistoryView } from './annotation/history';
 import type { Result } from './util/result';
-import { AttachmentRequestSchema } from './attachment/viewer-link';
+import { AttachmentRequestSchema, type AttachmentRequest } from './attachment/viewer-link';
 
 export type { Failure, Result } from './util/result';
 export { failure } from './util/result';
@@ -114,12 +114,22 @@ export interface SenderInfo {
 
 /**
  * What asking duban to recognise a page found: a notice (overlaid now; `copy` when the page is
- * not on a government site, its bar says 副本) or none (the popup says so).
+ * not on a government site, its bar says 副本), a cover page whose list is in its `attachments`
+ * (the popup offers to open each in the viewer), or none (the popup says so).
  */
 export interface PageRecognition {
-  verdict: 'notice' | 'none';
+  verdict: 'notice' | 'cover' | 'none';
   copy: boolean;
+  /** A cover's attachments, as its buttons open them. */
+  attachments?: AttachmentRequest[];
 }
+
+/** A PageRecognition as the notice script answered it, checked (the script's answer crosses from the tab). */
+export const PageRecognitionSchema = z.object({
+  verdict: z.enum(['notice', 'cover', 'none']),
+  copy: z.boolean(),
+  attachments: z.array(AttachmentRequestSchema).max(20).optional(),
+});
 
 /**
  * The kinds of duban code that talk to the background:
@@ -238,8 +248,12 @@ export const calls = {
   attachEditor: { input: NO_DATA, answer: answers<EditorContext>(), access: EDITOR },
   /** The user left the editor (Escape): tell the tab's content script (editor frame). */
   closeEditor: { input: NO_DATA, answer: answers<true>(), access: EDITOR },
-  /** Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens. */
-  openPage: { input: z.object({ url: z.string().max(4000).regex(/^https?:\/\//) }), answer: answers<true>(), access: PAGES },
+  /**
+   * Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens.
+   * A notice read from an attachment (its file's URL, or `file:///<name>` for a file opened from
+   * disk) opens in duban's viewer from the kept file.
+   */
+  openPage: { input: z.object({ url: z.string().max(4000).regex(/^(?:https?:\/\/|file:\/\/\/)/) }), answer: answers<true>(), access: PAGES },
   /**
    * Make a revision the notice's text; the text it replaces is kept as a revision; answer the
    * notice's revisions as they are now. Only duban's own pages: a page must not choose the text of a notice.

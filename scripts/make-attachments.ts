@@ -3,8 +3,9 @@
  * (tests/fixtures/attachments/), made from the notice fixtures (themselves from the shared
  * corpus, scripts/make-fixtures.ts): a fixture's body written as the .docx its site attached —
  * paragraphs, tables with cells spanning rows and columns (vMerge, gridSpan), group rows — plus an
- * automatically numbered list, an unreadable legacy file (.doc, an OLE compound file) and files
- * without text. Each docx is read in a test (lib/attachment/docx.test.ts) and must give the items
+ * automatically numbered list, a breakdown table as the .xlsx a district attaches (merged title,
+ * group rows, a leader and a deadline cell spanning each group: gongshu-2024-2-table's items), an
+ * unreadable legacy file (.doc, an OLE compound file) and files without text. Each docx is read in a test (lib/attachment/docx.test.ts) and must give the items
  * its source page gives (the source's *.expected.json). Run by `npm run fixtures`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import {
   AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild,
 } from 'docx';
+import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { PAGE, writePdf, type PdfText } from './fixtures/pdf-writer';
@@ -31,6 +33,9 @@ export const DOCX_SOURCES = [
   // Prose items, each followed by labelled lines (牵头单位：… 配合单位：…), under 一、 sections.
   { name: 'haiyan-2022', file: 'haiyan-2022-prose.docx' },
 ] as const;
+
+/** haiyan-2022's PDF written with a predefined CMap: read only with pdf.js's CMap files. */
+export const CMAP_PDF = 'haiyan-2022-prose-cmap.pdf';
 
 /** Which notice fixtures become PDF attachments (a text layer): prose with labelled lines, a table with group rows. */
 export const PDF_SOURCES = [
@@ -196,6 +201,72 @@ async function numberedDocx(): Promise<Buffer> {
   );
 }
 
+/** The sheet's source: the seed notice's items (corpus 01, in its table layout), each with its units and leader. */
+export const XLSX_SOURCE = { name: 'gongshu-2024-2-table', file: 'gongshu-2024-breakdown.xlsx' } as const;
+
+/**
+ * The composed 完成时限 of each group (the Gongshu notice names none; breakdown tables such as
+ * 二连浩特's give one per task or per group): a deadline cell spanning the group's tasks.
+ */
+export const XLSX_DEADLINES = ['2024年12月底前', '2024年6月底前', '2024年9月底前'] as const;
+
+interface ExpectedItem {
+  key: string;
+  number: number;
+  section?: string;
+  text: string;
+  units: { name: string; role: 'lead' | 'co' }[];
+  leaders: string[];
+}
+
+/**
+ * The breakdown table as a district's .xlsx: 附件 and the title above (the title merged across),
+ * the header 序号 | 工作任务 | 牵头领导 | 牵头单位 | 配合单位 | 完成时限, a group row merged across
+ * the table for each leader's section, the 牵头领导 and 完成时限 cells merged down the group's tasks,
+ * and a 牵头单位 cell merged down consecutive tasks that share their units.
+ */
+async function breakdownXlsx(): Promise<Buffer> {
+  const expected = JSON.parse(readFileSync(resolve(NOTICES, `${XLSX_SOURCE.name}.expected.json`), 'utf8')) as { lists: { items: ExpectedItem[] }[] };
+  const items = expected.lists.flatMap((l) => l.items);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'duban';
+  wb.created = FIXED_TIME;
+  wb.modified = FIXED_TIME;
+  const ws = wb.addWorksheet('分解表');
+  ws.columns = [6, 60, 10, 24, 30, 14].map((width) => ({ width }));
+  ws.addRow(['附件']);
+  ws.addRow(['2024年区政府工作报告重点工作责任分解表']);
+  ws.mergeCells('A2:F2');
+  ws.addRow(['序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '完成时限']);
+  const names = (i: ExpectedItem, role: 'lead' | 'co') => i.units.filter((u) => u.role === role).map((u) => u.name).join('、');
+  const sections = [...new Set(items.map((i) => i.section))];
+  sections.forEach((section, g) => {
+    const group = items.filter((i) => i.section === section);
+    const groupRow = ws.addRow([section]).number;
+    ws.mergeCells(groupRow, 1, groupRow, 6);
+    const first = groupRow + 1;
+    let sharedFrom = first;
+    group.forEach((item, k) => {
+      const row = ws.addRow([item.number, item.text, k ? null : item.leaders.join('、'), names(item, 'lead'), names(item, 'co'), k ? null : XLSX_DEADLINES[g % XLSX_DEADLINES.length]]).number;
+      const next = group[k + 1];
+      const same = next && names(next, 'lead') === names(item, 'lead') && names(next, 'co') === names(item, 'co');
+      if (!same) {
+        if (row > sharedFrom) {
+          ws.mergeCells(sharedFrom, 4, row, 4);
+          ws.mergeCells(sharedFrom, 5, row, 5);
+        }
+        sharedFrom = row + 1;
+      }
+    });
+    const last = first + group.length - 1;
+    if (last > first) {
+      ws.mergeCells(first, 3, last, 3);
+      ws.mergeCells(first, 6, last, 6);
+    }
+  });
+  return deterministic(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 /** An OLE compound file's header and an empty sector: what a .doc, .xls, .wps or .et starts with. */
 function legacyFile(): Buffer {
   const b = Buffer.alloc(1024);
@@ -242,7 +313,10 @@ export async function buildAttachments(): Promise<Map<string, Buffer>> {
   };
   for (const s of DOCX_SOURCES) files.set(s.file, await docx(docxChildren(body(s.name))));
   for (const s of PDF_SOURCES) files.set(s.file, writePdf(pdfPages(body(s.name))));
+  // The prose PDF as many Chinese PDFs are written: a predefined CMap (UniGB-UCS2-H), no ToUnicode.
+  files.set(CMAP_PDF, writePdf(pdfPages(body('haiyan-2022')), { cmap: 'UniGB-UCS2-H' }));
   files.set('numbered-prose.docx', await numberedDocx());
+  files.set(XLSX_SOURCE.file, await breakdownXlsx());
   files.set('legacy-breakdown.doc', legacyFile());
   // A page with nothing written on it: a scan without a text layer reads the same.
   files.set('scan-no-text.pdf', writePdf([[]]));

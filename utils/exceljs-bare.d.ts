@@ -1,5 +1,5 @@
 // exceljs's bare browser bundle: the library without its regenerator runtime (imported first by
-// ./ledger-workbook.ts), so nothing calls Function() under the extension pages' CSP (exceljs#2345).
+// ./exceljs.ts), so nothing calls Function() under the extension pages' CSP (exceljs#2345).
 declare module 'exceljs/dist/exceljs.bare.min.js' {
   import * as ExcelJS from 'exceljs';
   export = ExcelJS;

@@ -300,3 +300,27 @@ function lieAboutSizes(zip: Uint8Array) {
     if (sig === 0x04034b50) v.setUint32(i + 22, 1, true);
   }
 }
+
+describe('a ledger of a notice read from an attachment', () => {
+  it('comes back onto the same notice (its key names the cover and the attachment)', async () => {
+    const attached = {
+      ...syntheticNotice(7, 3),
+      docNo: '拱政办发〔2024〕5号',
+      sourceUrl: 'https://www.gongshu.gov.cn/module/download/downfile.jsp?filename=a.xlsx',
+      attachment: { title: '2024年区政府工作报告重点工作责任分解表', cover: 'https://www.gongshu.gov.cn/art/2024/3/8/art_1229290402_4246200.html' },
+    };
+    const opened = await createService(a, () => NOW - 9000).handle('openNotice', attached);
+    await createService(b, () => NOW - 9000).handle('openNotice', attached);
+    const key = opened.ok ? opened.value.noticeKey : '';
+    expect(key).toBe('拱政办发〔2024〕5号@www.gongshu.gov.cn 附件：2024年区政府工作报告重点工作责任分解表');
+    const bytes = await writeLedgerWorkbook(buildLedger(await readSnapshot(a), NOW, [key])!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    const ws = wb.worksheets[0];
+    rowOf(ws, '1').getCell(col(ws, '状态')).value = '已完成';
+    const bytesEdited = await save(wb);
+    expect(codes(await preview(b, bytesEdited))).toEqual([]);
+    expect((await apply(b, bytesEdited, LATER)).ok).toBe(true);
+    expect((await b.annotations.get([key, '1']))?.status).toBe('done');
+  });
+});

@@ -1,20 +1,16 @@
 /**
  * The 督办台账 as an .xlsx and back, with exceljs. Loaded on demand (a dynamic import) by duban's
- * pages only: never by the content script, and not in the popup's own bundle. exceljs's default
- * browser bundle carries a regenerator runtime that calls Function() and fails under the pages'
- * CSP (script-src 'self'; exceljs#2345): its bare bundle does not, with the runtime imported first.
+ * pages only: never by the content script, and not in the popup's own bundle; exceljs's CSP-safe
+ * bundle comes from ./exceljs.ts.
  * Every cell is written as a value: text that looks like a formula (=, +, -, @) stays text.
  */
-import 'regenerator-runtime/runtime';
-import * as ExcelBundle from 'exceljs/dist/exceljs.bare.min.js';
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
 import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET } from '../lib/transfer/ledger-columns';
 import type { Ledger, LedgerCount, LedgerNoticeSheet } from '../lib/transfer/ledger-export';
 import type { LedgerCell, LedgerGrid } from '../lib/transfer/ledger-grid';
 import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
-
-const Excel = ((ExcelBundle as unknown as { default?: typeof ExcelBundle }).default ?? ExcelBundle) as typeof import('exceljs');
+import { Excel } from './exceljs';
 
 /** Rows above the header: the notice's title, its 文号. */
 const HEADER_ROW = 3;

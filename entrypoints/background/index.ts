@@ -31,10 +31,13 @@ export default defineBackground(() => {
   const durable = new DubanDatabase(DB_NAME, { chromeTransactionDurability: 'strict' });
   const bindings = createTabBindings();
   const viewerUrl = (query: string) => browser.runtime.getURL(VIEWER_PATH as '/viewer.html') + query;
-  // A notice read from an attachment has the file's URL: it opens in the viewer, from the kept file.
+  // A notice read from an attachment has the file's URL: it opens in the viewer, from the kept
+  // file. A file from disk (file:///<name>) that is no longer kept opens the empty viewer: duban
+  // may not open files itself.
   const locate = async (url: string) => {
     const kept = await attachmentAt(db, url).catch(() => undefined);
-    return kept ? viewerUrl(viewerQuery({ noticeKey: kept.noticeKey }, /#.*$/.exec(url)?.[0] ?? '')) : url;
+    if (kept) return viewerUrl(viewerQuery({ noticeKey: kept.noticeKey }, /#.*$/.exec(url)?.[0] ?? ''));
+    return url.startsWith('file:') ? viewerUrl('') : url;
   };
   // A tab's content script hears when its editor frame can take an item.
   const editors = createEditorPorts((tabId) => void sendMessage('editorChanged', { type: 'ready' }, { tabId, frameId: 0 }).catch(() => {}));

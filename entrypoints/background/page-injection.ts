@@ -8,7 +8,7 @@
 import { browser } from '#imports';
 import { message } from '../../lib/message';
 import { isGovernmentUrl } from '../../lib/notice/government';
-import type { PageRecognition, Result } from '../../lib/protocol';
+import { PageRecognitionSchema, type PageRecognition, type Result } from '../../lib/protocol';
 import { failure, ok } from '../../lib/util/result';
 import { say, t } from '../../utils/i18n';
 import { grantPage, type PageGrants } from './page-grants';
@@ -29,8 +29,8 @@ export function createPageInjection(scripting: Scripting, grants: PageGrants) {
   async function inject(tabId: number): Promise<Result<PageRecognition>> {
     try {
       const [run] = await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [NOTICE_SCRIPT] });
-      const found = run?.result as PageRecognition | undefined;
-      return found?.verdict === 'notice' || found?.verdict === 'none' ? ok({ verdict: found.verdict, copy: !!found.copy }) : cannot('the notice script answered nothing');
+      const found = PageRecognitionSchema.safeParse(run?.result);
+      return found.success ? ok(found.data) : cannot('the notice script answered nothing');
     } catch (e) {
       return cannot(e instanceof Error ? e.message : e);
     }
@@ -79,7 +79,8 @@ export function listenForRecogniseCommand(injection: PageInjection) {
     if (command !== RECOGNISE_COMMAND || tab?.id === undefined) return;
     const found = await injection.recognisePage(tab.id);
     if (found.ok && found.value.verdict === 'notice') return;
-    const said = found.ok ? message('recognise.notNotice') : message(found.code ?? 'recognise.cannot', found.params);
+    const cover = found.ok && found.value.verdict === 'cover';
+    const said = !found.ok ? message(found.code ?? 'recognise.cannot', found.params) : cover ? message('recogniseCover.command') : message('recognise.notNotice');
     await browser.notifications
       .create(`${RECOGNISE_COMMAND}:${tab.id}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('popup.title'), message: say(said) })
       .catch(() => {});

@@ -25,9 +25,15 @@ interface From {
 
 type Service = ReturnType<typeof createService>;
 
+/**
+ * A web page's notice is at the page's URL, and is never an attachment's: only duban's viewer names
+ * a cover page (lib/notice/notice-key.ts), else a page could claim another site's attachment notice.
+ */
 function atSenderUrl(data: unknown, url: string): unknown {
   const isPage = /^https?:/.test(url);
-  return isPage && typeof data === 'object' && data !== null ? { ...data, sourceUrl: url } : data;
+  if (!isPage || typeof data !== 'object' || data === null) return data;
+  const { attachment: _claimed, ...notice } = data as Record<string, unknown>;
+  return { ...notice, sourceUrl: url };
 }
 
 export function createTabHandlers(service: Service, bindings: TabBindings, editors: EditorPorts, openPage: (url: string) => Promise<void>) {

@@ -4,6 +4,7 @@
  * the background to open duban's document viewer on the file; the viewer fetches it itself.
  */
 import type { CoverPage } from '../../lib/notice/cover';
+import { attachmentRequests } from '../../lib/attachment/cover-requests';
 import type { AttachmentRequest } from '../../lib/attachment/viewer-link';
 import { t } from '../../utils/i18n';
 import { createShadowHost } from './shadow';
@@ -14,23 +15,14 @@ button:hover,button:focus-visible{background:#e8f0fe;outline:2px solid #1a73e8}`
 
 export function mountCoverButtons(doc: Document, cover: CoverPage, open: (request: AttachmentRequest) => void): () => void {
   const hosts: HTMLElement[] = [];
-  cover.attachments.forEach((a, i) => {
+  const requests = attachmentRequests(cover);
+  cover.attachments.slice(0, requests.length).forEach((a, i) => {
     const { host, root } = createShadowHost(doc, 'span', { 'data-duban-attachment': String(i) }, CSS);
     const button = doc.createElement('button');
     button.type = 'button';
     button.textContent = t('attachment.open');
     button.title = t('attachment.openTitle');
-    const request: AttachmentRequest = {
-      url: a.url,
-      title: a.title,
-      kind: a.kind,
-      cover: {
-        url: cover.url,
-        title: cover.title.slice(0, 500),
-        ...(cover.docNo ? { docNo: cover.docNo } : {}),
-        ...(cover.issuer ? { issuer: cover.issuer.slice(0, 100) } : {}),
-      },
-    };
+    const request = requests[i];
     button.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();

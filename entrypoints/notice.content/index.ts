@@ -15,6 +15,7 @@ import { browser, defineContentScript } from '#imports';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { isGovernmentUrl } from '../../lib/notice/government';
 import { readCover } from '../../lib/notice/cover';
+import { attachmentRequests } from '../../lib/attachment/cover-requests';
 import type { PageRecognition } from '../../lib/protocol';
 import { sendMessage } from '../../utils/messaging';
 import { mountCoverButtons } from './cover-buttons';
@@ -49,6 +50,7 @@ export default defineContentScript({
       // A cover page: its list is an attachment, which duban's viewer opens.
       const cover = copy ? undefined : readCover(document, location.href);
       if (cover) {
+        world[RUNNING] = { verdict: 'cover', copy, attachments: attachmentRequests(cover) };
         const unmount = mountCoverButtons(document, cover, (request) => void sendMessage('openAttachment', request).catch(() => {}));
         ctx.onInvalidated(() => {
           if (browser.runtime?.id) return;

@@ -15,7 +15,8 @@ vi.mock('../../utils/messaging', () => ({
     return answer;
   },
 }));
-vi.mock('./browser', () => ({ activeTabId: async () => tab }));
+const opened: unknown[] = [];
+vi.mock('./browser', () => ({ activeTabId: async () => tab, openAttachment: async (request: unknown) => void opened.push(request) }));
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -26,7 +27,7 @@ async function ask() {
   render(h(RecognisePage, { onRecognised: recognised }), root);
   root.querySelector('button[data-action="recognise"]')!.dispatchEvent(new Event('click'));
   for (let i = 0; i < 5; i++) await settle();
-  return { said: root.querySelector('[data-testid="recognise-status"]')?.textContent, role: root.querySelector('[data-testid="recognise-status"]')?.getAttribute('role'), recognised };
+  return { root, said: root.querySelector('[data-testid="recognise-status"]')?.textContent, role: root.querySelector('[data-testid="recognise-status"]')?.getAttribute('role'), recognised, Event };
 }
 
 beforeEach(() => {
@@ -48,6 +49,24 @@ describe('识别本页 in the popup', () => {
     const r = await ask();
     expect(r).toMatchObject({ said: '已识别本页的通知（副本）。', role: 'status' });
     expect(r.recognised).toHaveBeenCalledOnce();
+  });
+
+  it('says a cover page’s list is in its attachments, and opens the one chosen in the viewer', async () => {
+    const cover = { url: 'http://www.zhonglou.gov.cn/art/2021/3/18/art_1229_3251.html', title: '关于印发分解表的通知', docNo: '常钟政办〔2021〕3号' };
+    const attachments = [
+      { url: 'http://www.zhonglou.gov.cn/module/download/downfile.jsp?filename=a.xlsx', title: '1.分解表', kind: 'sheet' as const, cover },
+      { url: 'http://www.zhonglou.gov.cn/uploadfile/b.pdf', title: '2.民生实事', kind: 'pdf' as const, cover },
+    ];
+    answer = { ok: true, value: { verdict: 'cover', copy: false, attachments } };
+    opened.length = 0;
+    const r = await ask();
+    expect(r).toMatchObject({ said: '本页是通知的封面，任务清单在 2 个附件中：可在督办的文档查看器中打开。', role: 'status' });
+    const items = [...r.root.querySelectorAll('[data-testid="recognise-attachments"] li')];
+    expect(items.map((li) => li.textContent)).toEqual(['在督办中打开 1.分解表', '在督办中打开 2.民生实事']);
+    items[1].querySelector('button')!.dispatchEvent(new r.Event('click'));
+    await settle();
+    expect(opened).toEqual([attachments[1]]);
+    expect(r.recognised).not.toHaveBeenCalled();
   });
 
   it('says why when the page cannot be read, and sends nothing without a tab', async () => {

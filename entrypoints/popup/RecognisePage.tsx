@@ -1,16 +1,19 @@
 import { useState } from 'preact/hooks';
 import { sayFailure, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
-import { activeTabId } from './browser';
+import type { AttachmentRequest } from '../../lib/attachment/viewer-link';
+import { activeTabId, openAttachment } from './browser';
 
 /**
  * 识别本页: the user asks duban to recognise the page in the tab the popup was opened over (the
  * click on the toolbar button granted duban that tab: activeTab). Says what was found; a page that
- * is not a notice is said so.
+ * is not a notice is said so; a cover page, whose list is in its attachments, lists them, each
+ * opened in duban's document viewer.
  */
 export function RecognisePage(p: { onRecognised: () => void }) {
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ ok: boolean; text: string }>();
+  const [attachments, setAttachments] = useState<AttachmentRequest[]>([]);
 
   const ask = async () => {
     const tabId = await activeTabId();
@@ -18,8 +21,10 @@ export function RecognisePage(p: { onRecognised: () => void }) {
     setBusy(true);
     try {
       const r = await sendMessage('recognisePage', { tabId });
+      setAttachments(r.ok && r.value.verdict === 'cover' ? (r.value.attachments ?? []) : []);
       if (!r.ok) setSaid({ ok: false, text: sayFailure(r) });
       else if (r.value.verdict === 'none') setSaid({ ok: false, text: t('recognise.notNotice') });
+      else if (r.value.verdict === 'cover') setSaid({ ok: true, text: t('recogniseCover.found', r.value.attachments?.length ?? 0) });
       else {
         setSaid({ ok: true, text: r.value.copy ? t('recognise.foundCopy') : t('recognise.found') });
         p.onRecognised();
@@ -40,6 +45,18 @@ export function RecognisePage(p: { onRecognised: () => void }) {
         <p class={said.ok ? 'muted' : 'error'} role={said.ok ? 'status' : 'alert'} data-testid="recognise-status">
           {said.text}
         </p>
+      )}
+      {attachments.length > 0 && (
+        <ul class="attachments" data-testid="recognise-attachments">
+          {attachments.map((a) => (
+            <li key={a.url}>
+              <button type="button" data-action="open-attachment" title={t('attachment.openTitle')} onClick={() => void openAttachment(a)}>
+                {t('attachment.open')}
+              </button>{' '}
+              {a.title}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -1,5 +1,7 @@
 /** The popup's dealings with the browser: tabs, downloads, files. Nothing here touches the database. */
 import { browser } from '#imports';
+import type { AttachmentRequest } from '../../lib/attachment/viewer-link';
+import { viewerQuery } from '../../lib/attachment/viewer-query';
 import { saveFile } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
@@ -18,8 +20,15 @@ export async function activeTabId(): Promise<number | undefined> {
  * content script hears hashchange); otherwise a new tab opens. The popup closes either way.
  */
 export async function openItem(href: string): Promise<void> {
-  if (!/^https?:\/\//i.test(href)) return;
+  // A notice read from a file opened from disk (file:///) opens in duban's viewer, from the kept file.
+  if (!/^(?:https?:\/\/|file:\/\/\/)/i.test(href)) return;
   await sendMessage('openPage', { url: href });
+  if (await isActionPopup()) window.close();
+}
+
+/** Opens duban's document viewer on an attachment of a cover page (识别本页 on a cover); the viewer fetches it. */
+export async function openAttachment(request: AttachmentRequest): Promise<void> {
+  await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/viewer.html') + viewerQuery({ attachment: request }) });
   if (await isActionPopup()) window.close();
 }
 

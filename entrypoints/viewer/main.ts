@@ -11,7 +11,9 @@
  * origin): a file of up to 30 MB never crosses a message. Notes and notices still go only
  * through the background's messages.
  */
-import { attachmentNoticeKey } from '../../lib/notice/attachment-key';
+import { MAX_ATTACHMENT_BYTES } from '../../lib/notice/attachment-key';
+import { noticeKey } from '../../lib/notice/notice-key';
+import type { Notice } from '../../lib/notice/types';
 import { readAttachmentFile, type FileOutcome } from '../../lib/attachment/read-file';
 import { writeAttachmentPage } from '../../lib/attachment/page';
 import { readViewerQuery, type Cover } from '../../lib/attachment/viewer-link';
@@ -24,6 +26,7 @@ import { showNotice, type ShownNotice } from '../notice.content/show-notice';
 import { mountViewerBar } from './bar';
 import { fetchFile, TooLarge } from './fetch-file';
 import { readPdf, warmPdf } from './pdf';
+import { readDocxInWorker, warmDocx } from './docx';
 import './style.css';
 
 /** What the file is and where it came from, for its notice and for keeping it. */
@@ -32,11 +35,33 @@ interface Source {
   url: string;
   title: string;
   cover?: Cover;
-  /** The key when the cover names it; a file from disk gets its key once read (its own 文号). */
-  key?: string;
   /** Fetched or picked now: keep it once read as a notice. */
   keep: boolean;
 }
+
+/**
+ * The attachment's notice as read from the file, named by its cover (lib/notice/notice-key.ts):
+ * the cover's 文号 and issuer, the attachment's title and the cover's URL. A file from disk has
+ * no cover: its own 文号, if it gives one.
+ */
+function attachmentNotice(read: Notice, source: Source): Notice {
+  const { docNo: ownDocNo, issuer: ownIssuer, ...rest } = read;
+  const docNo = source.cover ? source.cover.docNo : ownDocNo;
+  const issuer = source.cover?.issuer ?? ownIssuer;
+  const title = source.cover ? `${source.cover.title} ${source.title}` : read.title || source.title;
+  return {
+    ...rest,
+    ...(docNo ? { docNo } : {}),
+    ...(issuer ? { issuer } : {}),
+    title: title.slice(0, 500),
+    sourceUrl: source.url,
+    attachment: { title: source.title.slice(0, 200) || '附件', ...(source.cover ? { cover: source.cover.url } : {}) },
+  };
+}
+
+/** The key of the notice an attachment request names, before the file is read: its kept file's key. */
+const requestKey = (url: string, title: string, cover: Cover) =>
+  noticeKey({ ...(cover.docNo ? { docNo: cover.docNo } : {}), sourceUrl: url, attachment: { title: title.slice(0, 200) || '附件', cover: cover.url } });
 
 performance.mark('duban:viewer-start');
 const html = document.documentElement;
@@ -59,15 +84,17 @@ async function start() {
   if ('noticeKey' in target) {
     const kept = await keptAttachment(db, target.noticeKey);
     if (!kept) return refuse({ ok: false, code: 'attachment.unreadable', detail: target.noticeKey });
-    return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: kept.url, title: kept.title, cover: kept.cover, key: kept.noticeKey, keep: false });
+    return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: kept.url, title: kept.title, ...(kept.cover ? { cover: kept.cover } : {}), keep: false });
   }
   const a = target.attachment;
-  const key = attachmentNoticeKey(a.cover, a.title);
+  const key = requestKey(a.url, a.title, a.cover);
   bar.setFile(a.title, a.cover);
   if (a.kind === 'pdf') void warmPdf();
+  if (a.kind === 'docx') warmDocx();
+  if (a.kind === 'sheet') void import('./xlsx').then((m) => m.warmSheets()).catch(() => {});
   // A kept file is not fetched again.
   const kept = await keptAttachment(db, key).catch(() => undefined);
-  if (kept) return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: a.url, title: a.title, cover: a.cover, key, keep: false });
+  if (kept) return show(new Uint8Array(await kept.bytes.arrayBuffer()), { url: a.url, title: a.title, cover: a.cover, keep: false });
   let bytes: Uint8Array;
   try {
     bytes = await fetchFile(a.url);
@@ -76,7 +103,7 @@ async function start() {
     state('refused', 'attachment.fetchFailed');
     return bar.say(t('attachment.fetchFailed', { detail: e instanceof Error ? e.message : String(e) }), true);
   }
-  return show(bytes, { url: a.url, title: a.title, cover: a.cover, key, keep: true });
+  return show(bytes, { url: a.url, title: a.title, cover: a.cover, keep: true });
 }
 
 async function openLocal(file: File) {
@@ -84,7 +111,7 @@ async function openLocal(file: File) {
   state('loading');
   bar.setFile(file.name, undefined);
   bar.say(t('attachment.loading'));
-  if (file.size > 30 * 1024 * 1024) return refuse({ ok: false, code: 'attachment.tooLarge' });
+  if (file.size > MAX_ATTACHMENT_BYTES) return refuse({ ok: false, code: 'attachment.tooLarge' });
   await show(new Uint8Array(await file.arrayBuffer()), { url: `file:///${encodeURIComponent(file.name)}`, title: file.name.replace(/\.[^.]+$/, ''), keep: true });
 }
 
@@ -104,6 +131,9 @@ async function show(bytes: Uint8Array, source: Source) {
   const outcome = await readAttachmentFile(bytes, {
     parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
     readPdf,
+    readDocx: readDocxInWorker,
+    // exceljs only when the file is a sheet: a docx or a PDF never loads it.
+    readSheets: async (b) => (await import('./xlsx')).readSheets(b),
   });
   if (!outcome.ok) return refuse(outcome);
   performance.mark('duban:viewer-read');
@@ -118,9 +148,8 @@ async function show(bytes: Uint8Array, source: Source) {
     html.setAttribute('data-duban', 'none');
     return bar.say(t('attachment.notNotice'));
   }
-  const key = source.key ?? attachmentNoticeKey({ ...(found.notice.docNo ? { docNo: found.notice.docNo } : {}), url: source.url }, source.title);
-  const title = source.cover ? `${source.cover.title} ${source.title}` : found.notice.title || source.title;
-  const notice = { ...found.notice, docNo: key, title: title.slice(0, 500), sourceUrl: source.url };
+  const notice = attachmentNotice(found.notice, source);
+  const key = noticeKey(notice);
   state('shown');
   bar.say('');
   shown.notice = await showNotice(document, notice, found.anchors, { copy: false });

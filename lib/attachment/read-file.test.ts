@@ -12,9 +12,15 @@ describe('what the viewer makes of a file', () => {
     expect(await readAttachmentFile(new Uint8Array(MAX_ATTACHMENT_BYTES + 1), readers)).toEqual({ ok: false, code: 'attachment.tooLarge' });
   });
 
-  it('tells a sheet (xlsx) from a document by its entries', async () => {
+  it('tells a sheet (xlsx) from a document by its entries, and reads it with the sheet reader', async () => {
     const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
-    expect(await readAttachmentFile(xlsx, readers)).toEqual({ ok: false, code: 'attachment.sheet' });
+    expect(await readAttachmentFile(xlsx, readers)).toEqual({ ok: false, code: 'attachment.unreadable', detail: 'XLSX' });
+    const readSheets = async () => [{ name: 'Sheet1', rows: [['分解表'], ['序号', '工作任务'], ['1', '建设学校']], merges: [] }];
+    const read = await readAttachmentFile(xlsx, { ...readers, readSheets });
+    expect(read).toMatchObject({ ok: true, kind: 'xlsx' });
+    expect(read.ok && read.content.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+    // A workbook with nothing written in it has no text.
+    expect(await readAttachmentFile(xlsx, { ...readers, readSheets: async () => [{ name: 'Sheet1', rows: [], merges: [] }] })).toEqual({ ok: false, code: 'attachment.noText' });
   });
 
   it('says an image has no text, and a zip that is no docx or a server’s error page cannot be read', async () => {

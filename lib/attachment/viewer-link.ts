@@ -5,7 +5,7 @@
  * never the file's bytes.
  */
 import { z } from 'zod';
-import { MAX_KEY_LENGTH } from '../notice/attachment-key';
+import { MAX_NOTICE_KEY_LENGTH } from '../notice/notice-key';
 
 const httpUrl = z.string().max(4000).regex(/^https?:\/\//);
 const ATTACHMENT_KINDS = ['docx', 'pdf', 'sheet', 'legacy'] as const;
@@ -26,31 +26,16 @@ export const AttachmentRequestSchema = z.object({
 }).strict();
 export type AttachmentRequest = z.infer<typeof AttachmentRequestSchema>;
 
+export { viewerQuery } from './viewer-query';
+
 /** What the viewer is asked to show: a file at a URL, a kept notice, or nothing yet (a file from disk). */
 export type ViewerTarget = { attachment: AttachmentRequest } | { noticeKey: string } | { empty: true };
-
-/** The viewer's query string for `target` (after `viewer.html`), with `hash` (#duban-item-…) kept. */
-export function viewerQuery(target: ViewerTarget, hash = ''): string {
-  const q = new URLSearchParams();
-  if ('attachment' in target) {
-    const { url, title, kind, cover } = target.attachment;
-    q.set('src', url);
-    q.set('title', title);
-    q.set('kind', kind);
-    q.set('cover', cover.url);
-    q.set('coverTitle', cover.title);
-    if (cover.docNo) q.set('docNo', cover.docNo);
-    if (cover.issuer) q.set('issuer', cover.issuer);
-  } else if ('noticeKey' in target) q.set('notice', target.noticeKey);
-  const s = q.toString();
-  return (s ? `?${s}` : '') + hash;
-}
 
 /** The target a viewer's query string names; anything malformed is the empty viewer. */
 export function readViewerQuery(search: string): ViewerTarget {
   const q = new URLSearchParams(search);
   const notice = q.get('notice');
-  if (notice && notice.length <= MAX_KEY_LENGTH) return { noticeKey: notice };
+  if (notice && notice.length <= MAX_NOTICE_KEY_LENGTH) return { noticeKey: notice };
   const opt = (k: string) => q.get(k) ?? undefined;
   const parsed = AttachmentRequestSchema.safeParse({
     url: q.get('src'),

@@ -19,6 +19,7 @@ import {
   noticeKeyMoves,
   type NoticeKeyMoves,
 } from '../annotation/legacy-keys';
+import { attachmentKeyMoves } from './attachment-keys';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
 /**
@@ -265,7 +266,44 @@ export class DubanDatabase extends Dexie {
     // Version 10: the attachment files notices were read from (the document viewer). A new table
     // only, so it applies on top of whichever versions ran before it.
     this.version(10).stores({ attachments: 'noticeKey, url, savedAt' });
+    // Version 11: a notice read from an attachment is its cover's 文号 at the cover's site plus the
+    // attachment's title, no longer a 文号 field made of them at the file's host
+    // (./attachment-keys.ts): such notices move with their notes, history (own and in packs),
+    // restore points, reminded days and kept files, and the digests are derived again. A notice
+    // whose kept file is gone (the oldest go past 300 MB) keeps its key and its notes. The schema
+    // is unchanged; it works whichever of versions 8–10 ran before.
+    this.version(11)
+      .stores({})
+      .upgrade(async (tx) => {
+        const notices: NoticeRecord[] = await tx.table('notices').toArray();
+        const kept: AttachmentRecord[] = await tx.table('attachments').toArray();
+        const { moves, notices: moved, attachments } = attachmentKeyMoves(notices, kept);
+        if (!moved.length) return;
+        const renamed = new Set(Object.keys(moves));
+        await moveNoticeKeys(tx, moved.filter((n) => renamed.has(n.key)), moves);
+        // A notice whose key stays (a file from disk with its own 文号) still gets its attachment.
+        await tx.table('notices').bulkPut(moved.filter((n) => !renamed.has(n.key)));
+        await tx.table('attachments').bulkDelete(kept.map((a) => a.noticeKey));
+        await tx.table('attachments').bulkPut(attachments);
+        const meta = tx.table('meta');
+        const reminded = await meta.get(REMINDED_META_KEY);
+        if (reminded?.value) await meta.put({ key: REMINDED_META_KEY, value: movedRefs(reminded.value, moves) });
+        // A notification shown before version 8 or 11 names its notice by a key moved since.
+        const before = ((await meta.get(NOTICE_KEY_MOVES_META_KEY))?.value ?? {}) as NoticeKeyMoves;
+        const composed = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, moves[v] ?? v]));
+        if (renamed.size) await meta.put({ key: NOTICE_KEY_MOVES_META_KEY, value: { ...composed, ...moves } });
+        await deriveDigestsAgain(tx);
+      });
   }
+}
+
+/** Every digest derived again from the notices and annotations, in an upgrade's transaction. */
+async function deriveDigestsAgain(tx: Transaction): Promise<void> {
+  const digests = deriveDigests(await tx.table('notices').toArray(), await tx.table('annotations').toArray());
+  await Promise.all(['noticeDigests', 'annotationDigests', 'summaryDigests'].map((t) => tx.table(t).clear()));
+  await tx.table('noticeDigests').bulkPut(digests.notices);
+  await tx.table('annotationDigests').bulkPut(digests.annotations);
+  await tx.table('summaryDigests').bulkPut(digests.summaries);
 }
 
 /** Meta key of the local author (lib/db/authors.ts), made by version 9 or on first use. */

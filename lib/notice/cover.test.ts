@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { attachmentNoticeKey } from './attachment-key';
 import { readCover } from './cover';
+import { MAX_NOTICE_KEY_LENGTH, noticeKey } from './notice-key';
 import { probePage } from './probe';
 
 const DIR = fileURLToPath(new URL('../../tests/fixtures/notices/', import.meta.url));
@@ -51,16 +51,30 @@ describe('a cover page', () => {
 });
 
 describe('the key of an attachment notice', () => {
-  it('is the cover’s 文号 and issuer with the attachment’s title', () => {
-    const c = { docNo: '高政字〔2024〕5号', issuer: '高唐县人民政府', url: URL_ };
-    expect(attachmentNoticeKey(c, '附件1：2024年重点工作任务分解表')).toBe('高政字〔2024〕5号 高唐县人民政府 附件：2024年重点工作任务分解表');
-    // Two attachments of one cover are two notices; the same title from another cover is another notice.
-    expect(attachmentNoticeKey(c, '附件2：民生实事')).not.toBe(attachmentNoticeKey(c, '附件1：2024年重点工作任务分解表'));
-    expect(attachmentNoticeKey({ ...c, docNo: '高政字〔2024〕6号' }, '附件1：分解表')).not.toBe(attachmentNoticeKey(c, '附件1：分解表'));
+  const notice = (title: string, docNo?: string, cover = URL_, sourceUrl = 'http://www.gaotang.gov.cn/module/download/downfile.jsp?filename=a.docx') =>
+    noticeKey({ ...(docNo ? { docNo } : {}), sourceUrl, attachment: { title, cover } });
+
+  it('is the cover’s 文号 at the cover’s site with the attachment’s title, its 附件1 label dropped', () => {
+    expect(notice('附件1：2024年重点工作任务分解表', '高政字〔2024〕5号')).toBe('高政字〔2024〕5号@www.gaotang.gov.cn 附件：2024年重点工作任务分解表');
+    expect(notice('1.2024年重点工作任务分解表', '高政字〔2024〕5号')).toBe(notice('附件1：2024年重点工作任务分解表', '高政字〔2024〕5号'));
+    // Two attachments of one cover are two notices; the same title under another 文号 or another site is another notice.
+    expect(notice('附件2：民生实事', '高政字〔2024〕5号')).not.toBe(notice('附件1：分解表', '高政字〔2024〕5号'));
+    expect(notice('附件1：分解表', '高政字〔2024〕6号')).not.toBe(notice('附件1：分解表', '高政字〔2024〕5号'));
+    expect(notice('附件1：分解表', '高政字〔2024〕5号', 'http://www.liaocheng.gov.cn/doc_2.html')).not.toBe(notice('附件1：分解表', '高政字〔2024〕5号'));
   });
 
-  it('uses the cover’s host and path without a 文号, and fits the 文号 field', () => {
-    expect(attachmentNoticeKey({ url: 'https://www.x.gov.cn/a/b.html?x=1' }, '分解表')).toBe('www.x.gov.cn/a/b.html 附件：分解表');
-    expect(attachmentNoticeKey({ url: URL_ }, '表'.repeat(300)).length).toBe(100);
+  it('never names the file’s host: a download that redirects to object storage is the same notice', () => {
+    const stored = 'https://gaotang-gov.oss-cn-beijing.aliyuncs.com/jcms/2024/a.docx';
+    expect(notice('分解表', '高政字〔2024〕5号', URL_, stored)).toBe(notice('分解表', '高政字〔2024〕5号'));
+    expect(notice('分解表', '高政字〔2024〕5号', URL_, stored)).not.toContain('aliyuncs');
+  });
+
+  it('uses the cover’s URL without a 文号, the file’s own 文号 for a file from disk, and stays within the key’s length', () => {
+    const coverUrl = 'https://www.x.gov.cn/a/b.html';
+    expect(notice('分解表', undefined, coverUrl)).toBe(`${noticeKey({ sourceUrl: coverUrl })} 附件：分解表`);
+    expect(notice('分解表', undefined, coverUrl)).toBe('www.x.gov.cn/a/b.html 附件：分解表');
+    expect(noticeKey({ docNo: '高政字〔2024〕5号', sourceUrl: 'file:///a.docx', attachment: { title: '分解表' } })).toBe('高政字〔2024〕5号 附件：分解表');
+    expect(noticeKey({ sourceUrl: 'file:///a.docx', attachment: { title: '分解表' } })).toBe('附件：分解表');
+    expect(notice('表'.repeat(400), '高政字〔2024〕5号').length).toBe(MAX_NOTICE_KEY_LENGTH);
   });
 });

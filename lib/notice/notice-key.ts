@@ -8,7 +8,14 @@
  * government page that the page cannot claim, and that every stored notice and file has (its
  * URL), so old keys move to it without the page. The issuing body the page names (`issuer`) is
  * how a copy off government sites finds its notice (./copy-match.ts).
+ *
+ * A notice whose list is an attachment (`attachment`) is its cover page's key — the cover's 文号 at
+ * the cover's site, else the cover's URL — plus the attachment's title:
+ * `高政字〔2024〕5号@www.gaotang.gov.cn 附件：2024年重点工作任务分解表`. Never the file's own host:
+ * a download link redirects to object storage (*.aliyuncs.com) that names no issuer. A file opened
+ * from disk has no cover: its own 文号 (if it has one) plus its title.
  */
+import { attachmentTitle } from './attachment-key';
 import { fingerprint } from './normalize';
 import { canonicalNoticeUrl } from './notice-url';
 import { SITES } from './sites';
@@ -43,7 +50,12 @@ function bounded(key: string): string {
 }
 
 /** The one rule that makes a notice's key. */
-export function noticeKey(notice: Pick<Notice, 'docNo' | 'sourceUrl'>): string {
+export function noticeKey(notice: Pick<Notice, 'docNo' | 'sourceUrl' | 'attachment'>): string {
+  const { attachment } = notice;
+  if (attachment) {
+    const cover = attachment.cover ? noticeKey({ docNo: notice.docNo, sourceUrl: attachment.cover }) : notice.docNo;
+    return bounded([cover, `附件：${attachmentTitle(attachment.title)}`].filter(Boolean).join(' '));
+  }
   if (notice.docNo) {
     const site = issuerSite(notice.sourceUrl);
     // A page with no host (a saved file) has no site to tell issuers apart: its 文号 alone.

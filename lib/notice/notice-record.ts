@@ -131,9 +131,10 @@ export interface SeenNotice {
 }
 
 /** What names the notice: its 文号 and the issuer its page names. */
-const identity = (n: Pick<Notice, 'docNo' | 'issuer'>) => ({
+const identity = (n: Pick<Notice, 'docNo' | 'issuer' | 'attachment'>) => ({
   ...(n.docNo !== undefined && { docNo: n.docNo }),
   ...(n.issuer !== undefined && { issuer: n.issuer }),
+  ...(n.attachment !== undefined && { attachment: n.attachment }),
 });
 
 /**

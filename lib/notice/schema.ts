@@ -37,4 +37,5 @@ export const NoticeSchema = z.object({
   items: z.array(NoticeItemSchema).max(2000),
   gaps: z.array(z.number().int()).max(2000),
   reading: z.number().int().min(1).max(9).optional(),
+  attachment: z.object({ title: text(200).min(1), cover: text(2000).regex(/^https?:\/\//).optional() }).strict().optional(),
 });

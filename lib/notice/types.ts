@@ -59,6 +59,13 @@ export interface NoticeItem {
   quote?: PageQuote;
 }
 
+/** Where a notice read from an attachment hangs: the attachment's title and its cover page. */
+export interface NoticeAttachment {
+  title: string;
+  /** The cover page's URL. */
+  cover?: string;
+}
+
 export interface Notice {
   /** 文号, e.g. 拱政办发〔2024〕2号; the notice's identity where the page has one. */
   docNo?: string;
@@ -76,6 +83,12 @@ export interface Notice {
   items: NoticeItem[];
   /** Numbers missing from the sequence (7 then 9 reports 8). */
   gaps: number[];
+  /**
+   * For a notice whose list is an attachment (the document viewer): the attachment's title as its
+   * cover page names it, and the cover page's URL (absent for a file opened from disk). Its key is
+   * the cover's 文号 at the cover's site plus this title (./notice-key.ts), never the file's host.
+   */
+  attachment?: NoticeAttachment;
   /**
    * Which reading made it: 2, the richer reading (the page's own words, units with roles, leaders,
    * deadlines: ./from-reading.ts); absent, the first (normalised texts, ./formats/prose-lead-line.ts).

@@ -35,6 +35,7 @@ export function buildTransferFile(snapshot: TransferSnapshot, now: number, only?
       sections: notice.sections.map(({ ordinal, leader, heading }) => ({ ordinal, leader, heading })),
       itemCount: Math.min(9999, (notice as ImportedNoticeRecord).itemCount ?? notice.items.length),
       items: annotations.map((a) => fileItem(a, noticeItems.get(a.itemKey), history.get(itemRef(a.noticeKey, a.itemKey)) ?? [])),
+      ...(notice.attachment && { attachment: notice.attachment }),
     };
   });
   return {

@@ -113,8 +113,11 @@ export const FileNotice = z
     /** The notice's identity (lib/notice/notice-key.ts): 文号@issuer's site, else its URL without the scheme. */
     key: NoticeKey,
     docNo: z.string().min(1).max(100).nullable().optional(),
-    /** Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts). */
-    url: z.string().max(2000).refine(isOfficialUrl, { message: 'import.problem.officialUrl', params: { hosts: siteHosts().join(', ') } }),
+    /**
+     * Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts);
+     * for an attachment's notice, the file's http(s) URL, its cover such a notice page.
+     */
+    url: z.string().max(2000),
     title: z.string().max(500),
     year: z.number().int().min(1900).max(2200).nullable().optional(),
     publishedAt: z.string().max(50).nullable().optional(),
@@ -122,9 +125,19 @@ export const FileNotice = z
     /** How many items the notice has (the file lists only the annotated ones). */
     itemCount: z.number().int().min(0).max(9999).optional(),
     items: z.array(FileItem).max(9999),
+    /** A notice read from an attachment (the document viewer): its title and cover page, which its key names. */
+    attachment: z
+      .object({
+        title: z.string().min(1).max(200),
+        cover: z.string().max(2000).refine(isOfficialUrl, { message: 'import.problem.officialUrl', params: { hosts: siteHosts().join(', ') } }).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .superRefine((n, ctx) => {
-    const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url });
+    const official = n.attachment?.cover ? /^https?:\/\//.test(n.url) : isOfficialUrl(n.url);
+    if (!official) ctx.addIssue({ code: 'custom', path: ['url'], message: 'import.problem.officialUrl', params: { hosts: siteHosts().join(', ') } });
+    const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url, ...(n.attachment && { attachment: n.attachment }) });
     if (n.key !== expected) {
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'import.problem.noticeKey', params: { expected: JSON.stringify(expected) } });
     }

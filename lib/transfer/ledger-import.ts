@@ -89,7 +89,9 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
     }
     let file = files.get(notice.key);
     if (!file) {
-      file = { notice: { key: notice.key, docNo: notice.docNo ?? null, url: notice.sourceUrl, title: notice.title, items: [] }, rows: new Map() };
+      // An attachment's notice names its attachment: its key and URL are checked with it.
+      const attachment = notice.attachment ? { attachment: notice.attachment } : {};
+      file = { notice: { key: notice.key, docNo: notice.docNo ?? null, url: notice.sourceUrl, title: notice.title, items: [], ...attachment }, rows: new Map() };
       files.set(notice.key, file);
     }
     const items = new Map(notice.items.map((i) => [i.key, i]));

@@ -121,6 +121,7 @@ function newNoticeRecord(n: FileNotice, now: number): ImportedNoticeRecord {
     ...(n.itemCount !== undefined && { itemCount: n.itemCount }),
     key: n.key,
     ...(n.docNo && { docNo: n.docNo }),
+    ...(n.attachment && { attachment: n.attachment }),
     title: n.title,
     ...(n.year != null && { year: n.year }),
     ...(n.publishedAt != null && { publishedAt: n.publishedAt }),

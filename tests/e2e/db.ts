@@ -12,6 +12,8 @@ export interface DbSnapshot {
   /** History entries imports brought, one record per notice and import. */
   historyPacks: Record<string, unknown>[];
   meta: Record<string, unknown>[];
+  /** The attachment files the viewer kept (their bytes left out). */
+  attachments: Record<string, unknown>[];
 }
 
 export async function readDb(context: BrowserContext, extensionId: string): Promise<DbSnapshot> {
@@ -36,6 +38,7 @@ export async function readDb(context: BrowserContext, extensionId: string): Prom
         history: await all('history'),
         historyPacks: await all('historyPacks'),
         meta: await all('meta'),
+        attachments: (await all('attachments')).map(({ bytes: _bytes, ...rest }) => rest),
       };
       db.close();
       return snapshot;
