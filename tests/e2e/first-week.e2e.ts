@@ -167,7 +167,8 @@ describe('first week: on the notice page', () => {
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     await overview.setViewportSize({ width: 1280, height: 800 });
     const row = overview.locator('table.overview tbody tr[data-item="3"]');
-    await row.click();
+    // The item's text opens its details (the row's middle is its status now that 填报人 has a column).
+    await row.locator('td.c-text').click();
     const panel = overview.locator('.details');
     await panel.waitFor();
     const edge = (await panel.boundingBox())!.x;

@@ -129,7 +129,7 @@ describe('notes carrying markup, links and formulas', () => {
       expect(await rows.count()).toBe(PAYLOADS.length);
       const shown = await rows.allTextContents();
       for (const note of PAYLOADS) expect(shown.some((t) => t.includes(note.slice(0, 30)))).toBe(true);
-      await rows.nth(2).click();
+      await rows.nth(2).locator('td.c-text').click();
       await overview.keyboard.press('Enter');
       const note = overview.locator('#details-note');
       await note.waitFor();
