@@ -133,7 +133,7 @@ async function show(bytes: Uint8Array, source: Source) {
     readPdf,
     readDocx: readDocxInWorker,
     // exceljs only when the file is a sheet: a docx or a PDF never loads it.
-    readSheets: async (b) => (await import('./xlsx')).readSheets(b),
+    readSheets: async (b) => (await import('./xlsx')).readSheetsInWorker(b),
   });
   if (!outcome.ok) return refuse(outcome);
   performance.mark('duban:viewer-read');

@@ -213,6 +213,8 @@ describe('a notice whose list is an attachment', () => {
       // The group rows across the table; each group's leader and deadline one cell down its tasks.
       expect(await sheet.locator('article td[colspan="6"]', { hasText: /牵头工作$/ }).count()).toBe(9);
       expect(await sheet.locator('article td[rowspan]', { hasText: XLSX_DEADLINES[0] }).first().getAttribute('rowspan')).toBe('4');
+      // Read in the viewer's sheet worker, off the page's thread.
+      expect(sheet.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/assets\/xlsx-worker-[\w-]+\.js$/)]));
       await screenshot(sheet, 'viewer-xlsx');
     });
 
