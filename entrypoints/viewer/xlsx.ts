@@ -11,6 +11,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../lib/notice/attachment-key';
 import { LEDGER_LIMITS, type LedgerLimits } from '../../lib/transfer/ledger-limits';
 import { checkLedgerZip } from '../../lib/transfer/ledger-zip';
 import { say } from '../../utils/i18n';
+import { workerClient } from './worker-client';
 import { sheetsOf } from './xlsx-sheets';
 
 const LIMITS = { ...LEDGER_LIMITS, maxBytes: MAX_ATTACHMENT_BYTES };
@@ -18,40 +19,21 @@ const LIMITS = { ...LEDGER_LIMITS, maxBytes: MAX_ATTACHMENT_BYTES };
 /** A sheet worker's answer to request `id`. */
 export type SheetsAnswer = { id: number; ok: true; sheets: SheetGrid[] } | { id: number; ok: false; message: string };
 
-let worker: Worker | undefined;
-let next = 0;
-const waiting = new Map<number, { resolve: (s: SheetGrid[]) => void; reject: (e: Error) => void }>();
+const sheets = workerClient(
+  () => new Worker(new URL('./xlsx-worker.ts', import.meta.url), { type: 'module' }),
+  (a: SheetsAnswer) => (a.ok ? a.sheets : new Error(a.message)),
+);
 
 /**
  * Starts the viewer's sheet worker (./xlsx-worker.ts, one of duban's own files), once, while the
  * file is fetched: exceljs loads there, and a large sheet is parsed off the page's thread.
  */
-export function warmSheets(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('./xlsx-worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }: MessageEvent<SheetsAnswer>) => {
-    const w = waiting.get(data.id);
-    waiting.delete(data.id);
-    if (w) data.ok ? w.resolve(data.sheets) : w.reject(new Error(data.message));
-  };
-  worker.onerror = (e) => {
-    for (const w of waiting.values()) w.reject(new Error(e.message || 'the sheet worker failed'));
-    waiting.clear();
-  };
-  return worker;
-}
+export const warmSheets = (): Worker => sheets.warm();
 
 /** The zip checked here (its refusal in the UI's words), then the sheets read in the worker. */
 export async function readSheetsInWorker(bytes: Uint8Array, limits: LedgerLimits = LIMITS): Promise<SheetGrid[]> {
   checkZip(bytes, limits);
-  const w = warmSheets();
-  const id = ++next;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    // A copy goes over (transferred): the viewer keeps the file to store it.
-    const copy = bytes.slice();
-    w.postMessage({ id, bytes: copy, limits }, [copy.buffer]);
-  });
+  return sheets.request(bytes, { limits });
 }
 
 function checkZip(bytes: Uint8Array, limits: LedgerLimits) {
