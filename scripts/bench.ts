@@ -41,6 +41,7 @@ const GOALS: Record<string, string> = {
   content_script_kb: '≤ 60 KB minified',
   nonnotice_ms: '≤ 1 ms, probe start → verdict on a 2,000-link portal (Chromium)',
   nonnotice_main_ms: 'the same from the probe\'s main function',
+  nonnotice_marker_ms: 'the data-duban="none" test hook, written after the verdict in idle time',
   nonnotice_kb: '≤ 10 KB, the probe script minified',
   editor_ready_ms: '≤ 100 ms, click → the editor frame takes keys (warm)',
   overlay_memory_mb: '≤ 20 MB, page + duban frames minus the bare page',
