@@ -22,6 +22,7 @@ let clock = 1_700_000_000_000;
 const now = () => clock;
 
 beforeEach(async () => {
+  clock = 1_700_000_000_000;
   await Dexie.delete('duban-test');
   db = new DubanDatabase('duban-test');
 });
@@ -37,6 +38,46 @@ describe('the background service', () => {
     const record = await db.notices.get('拱政办发〔2024〕2号@www.gongshu.gov.cn');
     expect(record?.urls).toHaveLength(2);
     expect(record?.items).toHaveLength(156);
+  });
+
+  it('answers a page that sends its notice again as stored, with the notes saved since, and sees a notice written since', async () => {
+    const { openNotice, handle } = createService(db, now);
+    const notice = seedNotice();
+    const key = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+    expect(await openNotice(notice)).toMatchObject({ ok: true, value: { noticeKey: key, annotations: [], revision: null } });
+    expect(await openNotice(notice)).toMatchObject({ ok: true, value: { noticeKey: key, revision: null } });
+    await handle('saveAnnotation', { noticeKey: key, itemKey: '5', fingerprint: notice.items[4].fingerprint, note: '已开工' });
+    const again = await openNotice(notice);
+    expect(again.ok && again.value.annotations.map((a) => [a.itemKey, a.note])).toEqual([['5', '已开工']]);
+    // Another text stored for the notice meanwhile (the user accepted a revision, an import):
+    // the same page now differs from it, and says so.
+    const stored = (await db.notices.get(key))!;
+    await db.notices.put({ ...stored, items: stored.items.map((i, n) => (n === 2 ? { ...i, text: `${i.text}（修订）`, fingerprint: 'changed' } : i)) });
+    const after = await openNotice(notice);
+    expect(after.ok && after.value.revision?.differs).toEqual([notice.items[2].key]);
+  });
+
+  it('writes when a notice was last seen once an hour, though its page sends the same notice', async () => {
+    const { openNotice } = createService(db, now);
+    const notice = seedNotice();
+    const key = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+    const first = clock;
+    await openNotice(notice);
+    await openNotice(notice);
+    clock += 30 * 60 * 1000;
+    await openNotice(notice);
+    expect((await db.notices.get(key))?.lastSeenAt).toBe(first);
+    clock += 31 * 60 * 1000;
+    await openNotice(notice);
+    expect((await db.notices.get(key))?.lastSeenAt).toBe(clock);
+  });
+
+  it('checks a notice sent again with anything changed as a new one: a forged item is refused', async () => {
+    const { openNotice } = createService(db, now);
+    const notice = seedNotice();
+    await openNotice(notice);
+    const forged = { ...notice, items: notice.items.map((i, n) => (n === 0 ? { ...i, key: '<script>' } : i)) };
+    expect(await openNotice(forged)).toMatchObject({ ok: false });
   });
 
   it('saves edits, answers them on the next open, and logs each change in history', async () => {

@@ -10,6 +10,7 @@ import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation }
 import type { DubanDatabase } from '../../lib/db/database';
 import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
 import { createStorageGuard } from '../../lib/db/recovery';
+import { createSeenNotices } from '../../lib/db/seen-notices';
 import { message, Refusal } from '../../lib/message';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { summariseRevisions } from '../../lib/notice/notice-record';
@@ -50,12 +51,16 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   const durable = options.durable ?? db;
   // A storage failure (disk full, backing store lost) must not outlive the storage's recovery.
   const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
+  // Notices pages sent again as they were stored: answered without checking them again.
+  const seen = createSeenNotices(durable === db ? [db] : [db, durable]);
+  const lastSeen = new Map<string, number>();
   const handlers = {
     async openNotice(notice) {
       // The annotations are read beside the record: a page's key is known before its record (a
       // copy's is the notice it copies, read again then).
       const key = noticeKey(notice);
       const [{ record, revision }, annotations] = await Promise.all([noticeSeen(db, notice, now()), noticeAnnotations(db, key)]);
+      lastSeen.set(record.key, record.lastSeenAt);
       return ok({ noticeKey: record.key, annotations: record.key === key ? annotations : await noticeAnnotations(db, record.key), revision });
     },
     async saveAnnotation(patch) {
@@ -112,7 +117,27 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       return { ...failure(message(code, { detail })), error: `${name} failed: ${detail}` };
     }
   }
-  return { handle, handlers, db };
+  /**
+   * openNotice for a tab's page: a notice sent before as it was stored, with no notice written
+   * since, is answered with its annotations alone (lib/db/seen-notices.ts); any other goes
+   * through `handle`, checked whole.
+   */
+  async function openNotice(data: unknown): Promise<Result<Answer<'openNotice'>>> {
+    const sent = JSON.stringify(data);
+    const known = seen.get(sent, now());
+    if (known !== undefined) {
+      try {
+        return ok({ noticeKey: known, annotations: await storage.run(() => noticeAnnotations(db, known)), revision: null });
+      } catch {
+        // Said by the full path below, as every failed request is.
+      }
+    }
+    const writes = seen.writes();
+    const r = await handle('openNotice', data);
+    if (r.ok && !r.value.revision) seen.remember(sent, r.value.noticeKey, lastSeen.get(r.value.noticeKey) ?? 0, writes);
+    return r;
+  }
+  return { handle, handlers, db, openNotice };
 }
 
 /** Requests that rewrite many annotations at once: pages already open are told (onRecordsReplaced). */

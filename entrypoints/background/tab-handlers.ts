@@ -44,7 +44,7 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
       case 'openNotice': {
         // The notice's key names its site (lib/notice/notice-key.ts): the page's URL is the one
         // the browser gives for the sender, not one the message carries.
-        const r = await service.handle('openNotice', atSenderUrl(data, from.url));
+        const r = await service.openNotice(atSenderUrl(data, from.url));
         if (r.ok) {
           const notice = data as { items: NoticeItem[]; year?: number };
           await bindings.set(from.tabId, {

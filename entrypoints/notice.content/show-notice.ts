@@ -4,7 +4,8 @@
  * data-duban-items="N">; in idle time, make the one editor frame. Shared by the notice script on
  * a web page (./index.ts) and duban's document viewer (entrypoints/viewer/), which shows an
  * attachment's notice the same way. It never edits: it shows, and asks the background to show
- * the editor frame. The performance marks duban:recognised … duban:ready time it.
+ * the editor frame. The performance marks duban:recognised … duban:ready time it (duban:answer: the
+ * background's answer came).
  */
 import { createItemStore } from '../../lib/annotation/item-store';
 import { timeProgress } from '../../lib/annotation/schedule';
@@ -110,6 +111,7 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
 
   void opened
     .then((r) => {
+      performance.mark('duban:answer');
       if (r.ok) {
         store.load(r.value.annotations, r.value.noticeKey);
         // The page's text differs from the stored notice's: those rows say 原文已更改.

@@ -99,6 +99,8 @@ export class DubanDatabase extends Dexie {
   authors!: EntityTable<Author, 'id'>;
   /** How many writes this instance has made since it was created (the write-counter middleware below). */
   writes = 0;
+  /** The same, table by table. */
+  readonly tableWrites = new Map<string, number>();
   private readonly writeListeners = new Set<() => void>();
 
   /** Calls `fn` after each write of this instance; returns the way to stop. */
@@ -129,6 +131,7 @@ export class DubanDatabase extends Dexie {
             mutate: (req) =>
               table.mutate(req).then((res) => {
                 this.writes++;
+                this.tableWrites.set(tableName, (this.tableWrites.get(tableName) ?? 0) + 1);
                 for (const fn of this.writeListeners) fn();
                 return res;
               }),

@@ -50,7 +50,7 @@ export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number)
 }
 
 /** How long a visit to a notice as stored goes without a write of its lastSeenAt. */
-const SEEN_AGAIN = 60 * 60 * 1000;
+export const SEEN_AGAIN = 60 * 60 * 1000;
 
 /** The record a visit makes is the stored one but for when it was last seen. */
 const sameRecord = (stored: NoticeRecord, seen: NoticeRecord) =>
