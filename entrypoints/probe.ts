@@ -33,6 +33,7 @@ export default defineUnlistedScript(() => {
     return;
   }
   void sendMessage('noticeLikely', {}).catch(() => {});
+  chrome.i18n.getMessage('lang');
 });
 
 function markNone() {
