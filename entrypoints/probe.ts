@@ -34,9 +34,9 @@ export default defineUnlistedScript(() => {
   }
   void sendMessage('noticeLikely', {}).catch(() => {});
   // The renderer fetches duban's words from the browser on the first getMessage, synchronously
-  // (6–30 ms measured): done here, while the background injects the notice script, the rows
-  // find them loaded.
-  (browser.i18n.getMessage as (name: string) => string)('lang');
+  // (6–30 ms measured): done here, once the message above has gone (the messenger sends it a
+  // microtask later), while the background injects the notice script, the rows find them loaded.
+  setTimeout(() => (browser.i18n.getMessage as (name: string) => string)('lang'));
 });
 
 function markNone() {
