@@ -50,12 +50,22 @@ export function createPageGrants() {
     });
   });
 
+  // Grants being written: the notice script is injected meanwhile, and its first request waits
+  // for its page's grant here rather than the injection for the write.
+  const writing = new Map<number, Promise<void>>();
   const grants = {
     async get(tabId: number): Promise<PageGrant | undefined> {
+      await writing.get(tabId)?.catch(() => {});
       return (await area.get(key(tabId)))[key(tabId)] as PageGrant | undefined;
     },
     async grant(tabId: number, grant: PageGrant): Promise<void> {
-      await area.set({ [key(tabId)]: grant });
+      const written = area.set({ [key(tabId)]: grant });
+      writing.set(tabId, written);
+      try {
+        await written;
+      } finally {
+        if (writing.get(tabId) === written) writing.delete(tabId);
+      }
     },
     clear,
     /** Whether the sender's page in `tabId` is the page granted there. */

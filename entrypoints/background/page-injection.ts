@@ -41,8 +41,9 @@ export function createPageInjection(scripting: Scripting, grants: PageGrants) {
     async noticeLikely(tabId: number, url: string | undefined, documentId?: string): Promise<Result<PageRecognition>> {
       const page = grantPage(url);
       if (!page || !isGovernmentUrl(url)) return cannot('not a government page');
-      await grants.grant(tabId, { why: 'likely', page, ...(documentId ? { documentId } : {}) });
-      return inject(tabId);
+      // Written while the script loads: its first request waits for the grant (./page-grants.ts).
+      const [found] = await Promise.all([inject(tabId), grants.grant(tabId, { why: 'likely', page, ...(documentId ? { documentId } : {}) })]);
+      return found;
     },
 
     /**
