@@ -37,6 +37,7 @@ const GOALS: Record<string, string> = {
   probe_ready_ms: 'the same from the probe\'s start (verdict, injection), issue 12: ≤ 50 ms',
   overlay_ready_table_ms: 'overlay_ready_ms on the seed\'s table layout, loads alternating: ≤ 50 ms',
   probe_ready_table_ms: 'probe_ready_ms on the seed\'s table layout: ≤ 50 ms',
+  probe_ready_cold_ms: 'probe_ready_ms with duban\'s worker stopped before each load (it starts again for the probe)',
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   content_script_kb: '≤ 60 KB minified',
   nonnotice_ms: '≤ 1 ms, probe start → verdict on a 2,000-link portal (Chromium)',

@@ -185,7 +185,7 @@ export async function popupRenderMs(page: Page, opts: { stopWorker?: boolean } =
 }
 
 /** Stops duban's background service worker, as Chromium does to an idle extension: the next message starts it again. */
-async function stopServiceWorkers(page: Page): Promise<void> {
+export async function stopServiceWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('ServiceWorker.enable');
