@@ -72,7 +72,9 @@ export const EDITOR_PORT = 'duban-editor';
 export type EditorPortMessage =
   | { type: 'show'; id: number; target: EditorTarget }
   | { type: 'shown'; id: number }
-  | { type: 'changed'; noticeKey: string; annotation: ItemAnnotation };
+  | { type: 'changed'; noticeKey: string; annotation: ItemAnnotation }
+  /** The notice's annotations as stored after an import or an undo (as annotationsReplaced tells the page). */
+  | { type: 'replaced'; noticeKey: string; annotations: ItemAnnotation[] };
 
 /** Background → content script: the tab's editor frame is ready, or was closed by the user. */
 export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemKey?: string };

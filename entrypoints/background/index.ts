@@ -95,13 +95,16 @@ export default defineBackground(() => {
     }
   }
 
-  /** Every tab showing a notice gets the notice's annotations as stored now (after an import or undo). */
+  /** Every tab showing a notice, and its editor frame, gets the notice's annotations as stored now (after an import or undo). */
   async function broadcastRecords() {
     const byNotice = new Map<string, number[]>();
     for (const [tabId, b] of await bindings.all()) byNotice.set(b.noticeKey, [...(byNotice.get(b.noticeKey) ?? []), tabId]);
     for (const [noticeKey, tabIds] of byNotice) {
       const annotations = await noticeAnnotations(db, noticeKey);
-      for (const tabId of tabIds) sendMessage('annotationsReplaced', { noticeKey, annotations }, tabId).catch(() => {});
+      for (const tabId of tabIds) {
+        sendMessage('annotationsReplaced', { noticeKey, annotations }, tabId).catch(() => {});
+        editors.replaced(tabId, noticeKey, annotations);
+      }
     }
   }
 
