@@ -15,7 +15,7 @@ import type { OverviewData } from './followup/overview';
 import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 import { NoticeSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
-import type { Ledger } from './transfer/ledger-export';
+import type { PackedLedger } from './transfer/ledger-packed';
 import { LedgerGrid } from './transfer/ledger-grid';
 import type { LedgerReport } from './transfer/ledger-import';
 import type { BatchPreview, ImportPreview } from './transfer/plan';
@@ -313,7 +313,7 @@ export const calls = {
   getOverview: { input: z.object({ limit: z.number().int().min(1).max(100_000).optional() }), answer: answers<OverviewData>(), access: PAGES },
   // ledger
   /** Answer the 督办台账 of the given notices (default: all annotated), every item of each, as data; the page writes the .xlsx. */
-  getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<Ledger>(), access: PAGES },
+  getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<PackedLedger>(), access: PAGES },
   /**
    * Match a ledger's cells (read by the page, after its zip checks) to the notices and items here;
    * answer what importing them would change, and the sheets and rows that match nothing (then

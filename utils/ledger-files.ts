@@ -35,7 +35,7 @@ export function saveFile(filename: string, mimeType: string, data: BlobPart): vo
 export async function exportLedger(noticeKeys?: string[]): Promise<Result<{ filename: string; items: number }>> {
   const [r, workbook] = await Promise.all([sendMessage('getLedger', noticeKeys ? { noticeKeys } : {}), import('./ledger-workbook')]);
   if (!r.ok) return r;
-  saveFile(r.value.filename, XLSX_MIME, (await workbook.writeLedgerWorkbook(r.value)) as BlobPart);
+  saveFile(r.value.filename, XLSX_MIME, (await workbook.writePackedLedger(r.value)) as BlobPart);
   return { ok: true, value: { filename: r.value.filename, items: r.value.items } };
 }
 

@@ -8,6 +8,7 @@ import type { Style, Workbook, Worksheet } from 'exceljs';
 import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
 import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET } from '../lib/transfer/ledger-columns';
 import type { Ledger, LedgerCount, LedgerNoticeSheet } from '../lib/transfer/ledger-export';
+import { unpackLedger, type PackedLedger } from '../lib/transfer/ledger-packed';
 import { Excel } from './exceljs';
 
 /** Rows above the header: the notice's title, its 文号. */
@@ -39,6 +40,9 @@ const CELL_STYLES = Object.fromEntries(
     ),
   ]),
 ) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>[]>;
+
+/** The ledger as the background sent it (getLedger), as .xlsx bytes. */
+export const writePackedLedger = (packed: PackedLedger) => writeLedgerWorkbook(unpackLedger(packed));
 
 /** The ledger as .xlsx bytes. */
 export async function writeLedgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
