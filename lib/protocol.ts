@@ -429,3 +429,44 @@ export function describeZodError(error: z.ZodError): string {
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 }
+
+// # ledger speed
+/**
+ * The large requests of duban's own pages (a ledger's cells, a ledger's rows), sent to the
+ * service worker with postMessage instead of runtime messaging. Runtime messages travel as JSON
+ * through the browser process, about 100 ms per megabyte each way in Chromium: most of a
+ * 10,000-row ledger's import preview and export. postMessage copies by structured clone.
+ * Only read-only requests take this way: a write keeps runtime messaging, whose lost answer the
+ * pages already handle (the import's interrupted state).
+ * The same schemas check the data (the router's handle); only top-level pages of duban's own
+ * origin can post, and the editor frame and the viewer are refused here as on runtime messaging.
+ */
+export const PAGE_CHANNEL_CALLS = ['getLedger', 'previewLedgerImport'] as const satisfies readonly CallName[];
+export type PageChannelCall = (typeof PAGE_CHANNEL_CALLS)[number];
+
+/** A request as posted: the call's name under `duban`, its data, and a port for the answer. */
+export interface PageChannelRequest {
+  duban: PageChannelCall;
+  data: unknown;
+}
+
+/** The posting client as the service worker sees it (a WindowClient). */
+export interface PageChannelClient {
+  url: string;
+  frameType: string;
+}
+
+/** The call a posted message asks for, if the client may ask it; null otherwise. */
+export function pageChannelCall(message: unknown, client: PageChannelClient | null, origin: string, workerOrigin: string): PageChannelCall | null {
+  if (!client || origin !== workerOrigin || client.frameType !== 'top-level') return null;
+  let url: URL;
+  try {
+    url = new URL(client.url);
+  } catch {
+    return null;
+  }
+  // Not url.origin: a chrome-extension: URL's is 'null' outside the browser.
+  if (`${url.protocol}//${url.host}` !== workerOrigin || url.pathname === EDITOR_PATH || url.pathname === VIEWER_PATH) return null;
+  const name = (message as Partial<PageChannelRequest> | null)?.duban;
+  return (PAGE_CHANNEL_CALLS as readonly unknown[]).includes(name) ? (name as PageChannelCall) : null;
+}

@@ -11,6 +11,7 @@ import type { LedgerGrid } from '../lib/transfer/ledger-grid';
 import type { Failure, Result } from '../lib/util/result';
 import { failure } from '../lib/util/result';
 import { sendMessage } from './messaging';
+import { sendLarge } from './page-channel';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,7 +34,7 @@ export function saveFile(filename: string, mimeType: string, data: BlobPart): vo
 
 /** Exports the ledger of `noticeKeys` (default: every annotated notice); answers the file's name and rows. */
 export async function exportLedger(noticeKeys?: string[]): Promise<Result<{ filename: string; items: number }>> {
-  const [r, workbook] = await Promise.all([sendMessage('getLedger', noticeKeys ? { noticeKeys } : {}), import('./ledger-workbook')]);
+  const [r, workbook] = await Promise.all([sendLarge('getLedger', noticeKeys ? { noticeKeys } : {}), import('./ledger-workbook')]);
   if (!r.ok) return r;
   saveFile(r.value.filename, XLSX_MIME, (await workbook.writePackedLedger(r.value)) as BlobPart);
   return { ok: true, value: { filename: r.value.filename, items: r.value.items } };
@@ -52,7 +53,7 @@ export async function previewLedger(file: File): Promise<Result<LedgerPreview & 
   const [bytes, { readLedgerFile }] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), import('../lib/transfer/ledger-cells')]);
   const read = readLedgerFile(bytes);
   if (!read.ok) return refused(read.error);
-  const r = await sendMessage('previewLedgerImport', read.grid);
+  const r = await sendLarge('previewLedgerImport', read.grid);
   return r.ok ? { ok: true, value: { ...r.value, grid: read.grid } } : r;
 }
 

@@ -15,6 +15,7 @@ import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
 import { classifySender, createPageGrants } from './page-grants';
 import { createPageInjection, listenForRecogniseCommand } from './page-injection';
+import { listenToPages } from './page-channel';
 
 type Name = keyof typeof requestSchemas;
 type Answer<K extends Name> = ReturnType<ProtocolMap[K]>;
@@ -54,6 +55,8 @@ export default defineBackground(() => {
       reminders.onAnnotationSaved();
     },
   }, { durable });
+  // A ledger's cells and rows come and go by postMessage (lib/protocol.ts PAGE_CHANNEL_CALLS).
+  listenToPages(self as unknown as Parameters<typeof listenToPages>[0], service);
   // Pages beyond the registry's sites that may open their notice: asked about, or found likely.
   const grants = createPageGrants();
   const injection = createPageInjection(browser.scripting, grants);
