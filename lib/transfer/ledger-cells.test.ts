@@ -110,11 +110,29 @@ describe('the ledger cell reader', () => {
 
   it('keeps within the limits: rows far down, columns far right and merged ranges to the end of the sheet', () => {
     const limits = { ...LEDGER_LIMITS, maxRows: 3, maxColumns: 2 };
-    const sheet = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>9</v></c></row><row r="1048576"><c r="A1048576"><v>9</v></c></row></sheetData><mergeCells><mergeCell ref="B1:XFD1048576"/></mergeCells>';
+    const sheet = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="XFD1"><v>9</v></c></row><row r="1048576"><c r="A1048576"><v>9</v></c></row></sheetData><mergeCells><mergeCell ref="B1:XFD1048576"/><mergeCell ref="C5:XFD1048576"/></mergeCells>';
     const rows = cells(xlsx({ sheets: [{ name: 'S', xml: sheet }] }), limits).sheets[0].rows;
     expect(rows).toHaveLength(103);
     expect(rows.every((r) => r !== null && r.length === 2)).toBe(true);
-    expect(rows[0]).toEqual([1, null]);
+    expect(rows[0]).toEqual([1, 2]);
+    expect(rows[102]).toEqual([null, 2]);
+    // Ranges filling more cells than a sheet may hold: refused.
+    const ranges = '<mergeCell ref="A1:CV60000"/>'.repeat(2);
+    expect(readLedgerFile(xlsx({ sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${ranges}</mergeCells>` }] }))).toEqual({
+      ok: false,
+      error: { code: 'ledger.unreadable', params: { detail: 'too many merged cells' } },
+    });
+  });
+
+  it('reads what a hostile file left unclosed in one pass: rows, cells, text and phonetic runs', () => {
+    const n = 20_000;
+    const openRows = Array.from({ length: n }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>0</v></c>`).join('');
+    const openCells = `<row r="1">${'<c r="B1"><v>1</v>'.repeat(n)}</row>`;
+    const strings = [`<si><t>任务</t>${'<t>x'.repeat(n)}${'<rPh sb="0">'.repeat(n)}</si>`];
+    const rows = cells(xlsx({ sheets: [{ name: 'S', xml: `<sheetData>${openCells}${openRows}</sheetData>` }], strings })).sheets[0].rows;
+    expect(rows).toHaveLength(n + 1);
+    expect(rows[0]).toBeNull();
+    expect(rows.slice(1).every((r) => r?.length === 1 && r[0] === '任务')).toBe(true);
   });
 
   it('refuses a workbook whose parts do not hold together, naming what is missing', () => {

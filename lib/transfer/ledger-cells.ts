@@ -103,11 +103,16 @@ function sharedStrings(xml: string): string[] {
   return strings;
 }
 
+// Text holds no element (its < is escaped), so [^<]* ends at the first tag: one pass, whatever
+// a hostile file leaves unclosed. Likewise a cell ends before the next cell begins.
+const TEXT = /<t(?:\s[^>]*)?>([^<]*)<\/t>/g;
+const PHONETIC = /<rPh\b[^>]*>(?:\s|<t(?:\s[^>]*)?>[^<]*<\/t>)*<\/rPh>/g;
+
 /** The text of an <si> or <is>: its <t> elements outside <rPh>, decoded. */
 function textOf(inner: string): string {
-  const body = inner.includes('<rPh') ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
+  const body = inner.includes('<rPh') ? inner.replace(PHONETIC, '') : inner;
   let s = '';
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) s += m[1];
+  for (const m of body.matchAll(TEXT)) s += m[1];
   return decodeText(s);
 }
 
@@ -135,7 +140,7 @@ function isDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-const CELL = /<c\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/>|>([\s\S]*?)<\/c>)/g;
+const CELL = /<c\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/>|>((?:(?!<c[\s/>])[\s\S])*?)<\/c>)/g;
 const ROW = /<row\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/>|>)/g;
 
 /** A sheet's rows: row r at index r-1, null where a row holds nothing. */
@@ -148,13 +153,19 @@ function sheetRows(xml: string, context: SheetContext): (LedgerCell[] | null)[] 
   const dataEnd = xml.indexOf('</sheetData>', dataStart);
   const data = dataStart === -1 ? '' : xml.slice(dataStart, dataEnd === -1 ? undefined : dataEnd);
   let r = 0;
+  let close = data.indexOf('</row>');
   ROW.lastIndex = 0;
   for (let row = ROW.exec(data); row; row = ROW.exec(data)) {
     r = Number(attribute(row[1], 'r') ?? r + 1);
     if (row[2] === '/>') continue;
-    const end = data.indexOf('</row>', ROW.lastIndex);
+    // A row ends at its </row>, or where the next row begins if a hostile file left it open.
+    // (The </row> found last is kept while it lies ahead: not searched again for every open row.)
+    if (close !== -1 && close < ROW.lastIndex) close = data.indexOf('</row>', ROW.lastIndex);
+    const next = data.indexOf('<row', ROW.lastIndex);
+    const end = close === -1 || (next !== -1 && next < close) ? next : close;
     const body = data.slice(ROW.lastIndex, end === -1 ? undefined : end);
-    if (end !== -1) ROW.lastIndex = end + 6;
+    if (end === close && close !== -1) ROW.lastIndex = close + 6;
+    else if (end !== -1) ROW.lastIndex = end;
     if (!(r >= 1 && r <= maxRow)) continue;
     const cells: LedgerCell[] = [];
     let c = 0;
@@ -177,7 +188,8 @@ function sheetRows(xml: string, context: SheetContext): (LedgerCell[] | null)[] 
 
 /** A cell's value; undefined for a cell that holds none (only a style). */
 function cellValue(attrs: string, inner: string, ref: string, context: SheetContext, sharedFormulas: Map<string, string>): LedgerCell | undefined {
-  const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  const f = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
+  if (!f && /<f[\s/>]/.test(inner)) return { formula: '' }; // a formula left unclosed is still one
   if (f) {
     const si = attribute(f[1], 'si');
     let formula = decodeXml(f[2] ?? '');
@@ -193,7 +205,7 @@ function cellValue(attrs: string, inner: string, ref: string, context: SheetCont
     const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
     return is ? textOf(is[1]).slice(0, MAX_TEXT) : undefined;
   }
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner);
+  const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(inner);
   if (!v) return undefined;
   const raw = v[1];
   switch (type) {
@@ -223,8 +235,13 @@ function cellValue(attrs: string, inner: string, ref: string, context: SheetCont
   return kind === 'percent' ? { pct: Math.round(n * 100 * 1e6) / 1e6 } : n;
 }
 
-/** Every cell of a merged range takes its first cell's value (within the limits). */
+/**
+ * Every cell of a merged range takes its first cell's value (within the limits). A range whose
+ * first cell is empty adds nothing a reader sees. The cells filled are bounded by what one sheet
+ * may hold: a file of many huge ranges is refused, not filled for minutes.
+ */
 function fillMerges(xml: string, rows: (LedgerCell[] | null)[], limits: LedgerLimits) {
+  let room = (limits.maxRows + 100) * limits.maxColumns;
   for (const tag of tags(xml, 'mergeCell')) {
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(attribute(tag, 'ref') ?? '');
     if (!m) continue;
@@ -233,6 +250,9 @@ function fillMerges(xml: string, rows: (LedgerCell[] | null)[], limits: LedgerLi
     const right = Math.min(columnOf(m[3]), limits.maxColumns);
     if (top < 1 || left < 1 || top > bottom || left > right) continue;
     const value = rows[top - 1]?.[left - 1] ?? null;
+    if (value === null) continue;
+    room -= (bottom - top + 1) * (right - left + 1);
+    if (room < 0) throw new UnreadableLedger('too many merged cells');
     for (let r = top; r <= bottom; r++) {
       while (rows.length < r) rows.push(null);
       const cells = (rows[r - 1] ??= []);
