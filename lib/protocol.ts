@@ -15,7 +15,7 @@ import type { OverviewData } from './followup/overview';
 import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 import { NoticeSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
-import type { Ledger } from './transfer/ledger-export';
+import type { PackedLedger } from './transfer/ledger-packed';
 import { LedgerGrid } from './transfer/ledger-grid';
 import type { LedgerReport } from './transfer/ledger-import';
 import type { BatchPreview, ImportPreview } from './transfer/plan';
@@ -72,7 +72,9 @@ export const EDITOR_PORT = 'duban-editor';
 export type EditorPortMessage =
   | { type: 'show'; id: number; target: EditorTarget }
   | { type: 'shown'; id: number }
-  | { type: 'changed'; noticeKey: string; annotation: ItemAnnotation };
+  | { type: 'changed'; noticeKey: string; annotation: ItemAnnotation }
+  /** The notice's annotations as stored after an import or an undo (as annotationsReplaced tells the page). */
+  | { type: 'replaced'; noticeKey: string; annotations: ItemAnnotation[] };
 
 /** Background → content script: the tab's editor frame is ready, or was closed by the user. */
 export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemKey?: string };
@@ -311,7 +313,7 @@ export const calls = {
   getOverview: { input: z.object({ limit: z.number().int().min(1).max(100_000).optional() }), answer: answers<OverviewData>(), access: PAGES },
   // ledger
   /** Answer the 督办台账 of the given notices (default: all annotated), every item of each, as data; the page writes the .xlsx. */
-  getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<Ledger>(), access: PAGES },
+  getLedger: { input: z.object({ noticeKeys: z.array(NoticeKey).max(1000).optional() }), answer: answers<PackedLedger>(), access: PAGES },
   /**
    * Match a ledger's cells (read by the page, after its zip checks) to the notices and items here;
    * answer what importing them would change, and the sheets and rows that match nothing (then
@@ -426,4 +428,45 @@ export function describeZodError(error: z.ZodError): string {
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
+}
+
+// # ledger speed
+/**
+ * The large requests of duban's own pages (a ledger's cells, a ledger's rows), sent to the
+ * service worker with postMessage instead of runtime messaging. Runtime messages travel as JSON
+ * through the browser process, about 100 ms per megabyte each way in Chromium: most of a
+ * 10,000-row ledger's import preview and export. postMessage copies by structured clone.
+ * Only read-only requests take this way: a write keeps runtime messaging, whose lost answer the
+ * pages already handle (the import's interrupted state).
+ * The same schemas check the data (the router's handle); only top-level pages of duban's own
+ * origin can post, and the editor frame and the viewer are refused here as on runtime messaging.
+ */
+export const PAGE_CHANNEL_CALLS = ['getLedger', 'previewLedgerImport'] as const satisfies readonly CallName[];
+export type PageChannelCall = (typeof PAGE_CHANNEL_CALLS)[number];
+
+/** A request as posted: the call's name under `duban`, its data, and a port for the answer. */
+export interface PageChannelRequest {
+  duban: PageChannelCall;
+  data: unknown;
+}
+
+/** The posting client as the service worker sees it (a WindowClient). */
+export interface PageChannelClient {
+  url: string;
+  frameType: string;
+}
+
+/** The call a posted message asks for, if the client may ask it; null otherwise. */
+export function pageChannelCall(message: unknown, client: PageChannelClient | null, origin: string, workerOrigin: string): PageChannelCall | null {
+  if (!client || origin !== workerOrigin || client.frameType !== 'top-level') return null;
+  let url: URL;
+  try {
+    url = new URL(client.url);
+  } catch {
+    return null;
+  }
+  // Not url.origin: a chrome-extension: URL's is 'null' outside the browser.
+  if (`${url.protocol}//${url.host}` !== workerOrigin || url.pathname === EDITOR_PATH || url.pathname === VIEWER_PATH) return null;
+  const name = (message as Partial<PageChannelRequest> | null)?.duban;
+  return (PAGE_CHANNEL_CALLS as readonly unknown[]).includes(name) ? (name as PageChannelCall) : null;
 }

@@ -13,11 +13,13 @@ import type { Message } from '../lib/message';
 import type { LedgerPreview } from '../lib/protocol';
 import { buildLedger } from '../lib/transfer/ledger-export';
 import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
+import { readLedgerFile } from '../lib/transfer/ledger-cells';
+import type { LedgerGrid } from '../lib/transfer/ledger-grid';
 import { checkLedgerZip } from '../lib/transfer/ledger-zip';
 import { dispose, freshDb, SEED_KEY, seedNotice, syntheticNotice } from '../lib/transfer/test/fixtures';
 import { col, reorder, rowOf, setPercent } from '../lib/transfer/test/ledger-edit';
 import { failure, type Failure, type Result } from '../lib/util/result';
-import { readLedgerWorkbook, writeLedgerWorkbook } from './ledger-workbook';
+import { writeLedgerWorkbook } from './ledger-workbook';
 
 const NOW = Date.UTC(2026, 10, 25, 0, 0);
 const LATER = NOW + 3_600_000;
@@ -50,16 +52,23 @@ async function exportA(): Promise<ExcelJS.Workbook> {
 
 /** What the page does with a chosen file, then the background's preview. */
 async function preview(db: DubanDatabase, bytes: Uint8Array, now = LATER): Promise<Result<LedgerPreview>> {
-  const checked = checkLedgerZip(bytes);
-  if (!checked.ok) return failure(checked.error);
-  const grid = await readLedgerWorkbook(bytes);
+  const read = readLedgerFile(bytes);
+  if (!read.ok) return failure(read.error);
+  const grid = read.grid;
   return (await createService(db, () => now).handle('previewLedgerImport', grid)) as Result<LedgerPreview>;
 }
 
 /** The page's apply: the same file's cells again. */
 async function apply(db: DubanDatabase, bytes: Uint8Array, now: number, fileName?: string) {
-  const grid = await readLedgerWorkbook(bytes);
+  const grid = cellsOf(bytes);
   return createService(db, () => now).handle('applyLedgerImport', { grid, fileName });
+}
+
+/** A ledger's cells as the page reads them (its zip checked first). */
+function cellsOf(bytes: Uint8Array): LedgerGrid {
+  const read = readLedgerFile(bytes);
+  if (!read.ok) throw new Error(read.error.code);
+  return read.grid;
 }
 
 const save = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
@@ -158,7 +167,7 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     const wb = await exportA();
     const ws = wb.worksheets[0];
     rowOf(ws, '7').getCell(col(ws, '状态')).value = '已完成';
-    const grid = await readLedgerWorkbook(await save(wb));
+    const grid = cellsOf(await save(wb));
     const service = createService(b, () => LATER);
     await service.handle('openNotice', notice);
     expect(await service.handle('prepareLedgerImport', {})).toMatchObject({ ok: true });

@@ -1,15 +1,14 @@
 /**
- * The 督办台账 as an .xlsx and back, with exceljs. Loaded on demand (a dynamic import) by duban's
+ * The 督办台账 written as an .xlsx, with exceljs. Loaded on demand (a dynamic import) by duban's
  * pages only: never by the content script, and not in the popup's own bundle; exceljs's CSP-safe
- * bundle comes from ./exceljs.ts.
+ * bundle comes from ./exceljs.ts. A ledger is read back without it (lib/transfer/ledger-cells.ts).
  * Every cell is written as a value: text that looks like a formula (=, +, -, @) stays text.
  */
-import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
+import type { Style, Workbook, Worksheet } from 'exceljs';
 import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
 import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET } from '../lib/transfer/ledger-columns';
 import type { Ledger, LedgerCount, LedgerNoticeSheet } from '../lib/transfer/ledger-export';
-import type { LedgerCell, LedgerGrid } from '../lib/transfer/ledger-grid';
-import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
+import { unpackLedger, type PackedLedger } from '../lib/transfer/ledger-packed';
 import { Excel } from './exceljs';
 
 /** Rows above the header: the notice's title, its 文号. */
@@ -41,6 +40,9 @@ const CELL_STYLES = Object.fromEntries(
     ),
   ]),
 ) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>[]>;
+
+/** The ledger as the background sent it (getLedger), as .xlsx bytes. */
+export const writePackedLedger = (packed: PackedLedger) => writeLedgerWorkbook(unpackLedger(packed));
 
 /** The ledger as .xlsx bytes. */
 export async function writeLedgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
@@ -145,52 +147,4 @@ function columnLetter(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
-}
-
-/**
- * A workbook's cells, each read by its number format. The bytes must have passed
- * lib/transfer/ledger-zip.ts checkLedgerZip first.
- */
-export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerGrid> {
-  const wb = new Excel.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheets: LedgerGrid['sheets'] = [];
-  wb.eachSheet((ws) => {
-    if (sheets.length >= LEDGER_LIMITS.maxSheets) return;
-    const rows: (LedgerCell[] | null)[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      if (r > LEDGER_LIMITS.maxRows + 100) return;
-      const cells: LedgerCell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c <= LEDGER_LIMITS.maxColumns) cells[c - 1] = cellValue(cell);
-      });
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      while (rows.length < r - 1) rows.push(null);
-      rows[r - 1] = cells;
-    });
-    sheets.push({ name: ws.name.slice(0, 100), rows });
-  });
-  return { sheets };
-}
-
-type Value = Cell['value'];
-
-/** A cell as the ledger reads it: a merged cell has its first cell's value. */
-function cellValue(cell: Cell): LedgerCell {
-  const v: Value = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.slice(0, 60_000);
-  if (typeof v === 'number') return cell.numFmt?.includes('%') ? { pct: Math.round(v * 100 * 1e6) / 1e6 } : v;
-  if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: v.toISOString().slice(0, 19) };
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '').slice(0, 1000) };
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').slice(0, 60_000);
-    if ('text' in v && 'hyperlink' in v) {
-      const text = v.text as unknown;
-      return typeof text === 'string' ? text : (text as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
-    }
-    if ('error' in v) return { error: String(v.error).slice(0, 100) };
-  }
-  return String(v).slice(0, 60_000);
 }

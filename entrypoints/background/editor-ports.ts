@@ -38,6 +38,14 @@ export function createEditorPorts(onReady: (tabId: number) => void) {
     onReady(tabId);
   });
 
+  function post(tabId: number, message: EditorPortMessage) {
+    try {
+      ports.get(tabId)?.postMessage(message);
+    } catch {
+      // the frame went away: it reconnects when it comes back (and attaches with the stored annotations)
+    }
+  }
+
   return {
     has: (tabId: number) => ports.has(tabId),
     /** Asks the tab's frame to show `target`; true once it has drawn it. */
@@ -60,13 +68,13 @@ export function createEditorPorts(onReady: (tabId: number) => void) {
         }
       });
     },
-    /** Tells the tab's frame of a saved change (another tab's, a reminder's, an import's). */
+    /** Tells the tab's frame of a saved change (another tab's, a reminder's). */
     changed(tabId: number, noticeKey: string, annotation: ItemAnnotation) {
-      try {
-        ports.get(tabId)?.postMessage({ type: 'changed', noticeKey, annotation } satisfies EditorPortMessage);
-      } catch {
-        // the frame went away: it reconnects when it comes back
-      }
+      post(tabId, { type: 'changed', noticeKey, annotation });
+    },
+    /** Tells the tab's frame of the notice's annotations as stored after an import or an undo. */
+    replaced(tabId: number, noticeKey: string, annotations: ItemAnnotation[]) {
+      post(tabId, { type: 'replaced', noticeKey, annotations });
     },
   };
 }

@@ -15,6 +15,7 @@ import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
 import { classifySender, createPageGrants } from './page-grants';
 import { createPageInjection, listenForRecogniseCommand } from './page-injection';
+import { listenToPages } from './page-channel';
 
 type Name = keyof typeof requestSchemas;
 type Answer<K extends Name> = ReturnType<ProtocolMap[K]>;
@@ -54,6 +55,8 @@ export default defineBackground(() => {
       reminders.onAnnotationSaved();
     },
   }, { durable });
+  // A ledger's cells and rows come and go by postMessage (lib/protocol.ts PAGE_CHANNEL_CALLS).
+  listenToPages(self as unknown as Parameters<typeof listenToPages>[0], service);
   // Pages beyond the registry's sites that may open their notice: asked about, or found likely.
   const grants = createPageGrants();
   const injection = createPageInjection(browser.scripting, grants);
@@ -95,13 +98,16 @@ export default defineBackground(() => {
     }
   }
 
-  /** Every tab showing a notice gets the notice's annotations as stored now (after an import or undo). */
+  /** Every tab showing a notice, and its editor frame, gets the notice's annotations as stored now (after an import or undo). */
   async function broadcastRecords() {
     const byNotice = new Map<string, number[]>();
     for (const [tabId, b] of await bindings.all()) byNotice.set(b.noticeKey, [...(byNotice.get(b.noticeKey) ?? []), tabId]);
     for (const [noticeKey, tabIds] of byNotice) {
       const annotations = await noticeAnnotations(db, noticeKey);
-      for (const tabId of tabIds) sendMessage('annotationsReplaced', { noticeKey, annotations }, tabId).catch(() => {});
+      for (const tabId of tabIds) {
+        sendMessage('annotationsReplaced', { noticeKey, annotations }, tabId).catch(() => {});
+        editors.replaced(tabId, noticeKey, annotations);
+      }
     }
   }
 

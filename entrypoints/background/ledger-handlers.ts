@@ -12,6 +12,7 @@ import { message } from '../../lib/message';
 import type { Handler } from '../../lib/protocol';
 import { serializeTransferFile } from '../../lib/transfer/export-json';
 import { buildLedger } from '../../lib/transfer/ledger-export';
+import { packLedger } from '../../lib/transfer/ledger-packed';
 import { readLedger } from '../../lib/transfer/ledger-import';
 import { REFUSED } from '../../lib/transfer/parse-file';
 import { importJob } from '../../lib/transfer/plan';
@@ -59,7 +60,7 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number, durab
     async getLedger({ noticeKeys }) {
       const [records, { authors }] = await Promise.all([readNoticesAndAnnotations(db), readAuthorDirectory(db)]);
       const ledger = buildLedger({ ...records, authors }, now(), noticeKeys);
-      return ledger ? ok(ledger) : failure(message('export.nothing'));
+      return ledger ? ok(packLedger(ledger)) : failure(message('export.nothing'));
     },
 
     async previewLedgerImport(grid) {

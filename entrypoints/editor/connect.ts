@@ -1,6 +1,6 @@
 /**
  * The editor frame's dealings with the background: attach (learn the tab's notice), save as the
- * user types, hear "show item N" and other tabs' changes. One item store serves every item.
+ * user types, hear "show item N", other tabs' changes, imports and undos. One item store serves every item.
  */
 import { createItemStore, type ItemStore } from '../../lib/annotation/item-store';
 import { browser } from '#imports';
@@ -56,6 +56,8 @@ export function connectEditor(): EditorConnection {
     const port = browser.runtime.connect({ name: EDITOR_PORT });
     port.onMessage.addListener(async (m: EditorPortMessage) => {
       if (m.type === 'changed' && m.noticeKey === key) store.received(m.annotation);
+      // An import or an undo: older versions too; what the user is typing stays on top.
+      else if (m.type === 'replaced' && m.noticeKey === key) store.replaceAll(m.annotations);
       else if (m.type === 'show') {
         await show?.(m.target);
         port.postMessage({ type: 'shown', id: m.id } satisfies EditorPortMessage);

@@ -3,6 +3,8 @@
  * zip's central directory (how many files, what they say they expand to), then every file inflated
  * here with a running count (declared sizes can lie: a zip bomb declares little), and the rows of
  * its sheets counted. Zod-free and synchronous: the pages run it on the file's bytes.
+ * unzipLedger also keeps the files the cell reader needs (./ledger-cells.ts) as they are inflated
+ * here, so the file is unzipped once.
  */
 import { Inflate } from 'fflate';
 import { message, type Message } from '../message';
@@ -20,6 +22,13 @@ interface Entry {
   offset: number;
 }
 
+/** The files of the zip the cell reader (./ledger-cells.ts) needs, by name. */
+export type LedgerParts = ReadonlyMap<string, Uint8Array>;
+
+/** Whether the cell reader needs a file of the zip (unzipLedger keeps only these). */
+export const isLedgerPart = (name: string) =>
+  name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name === 'xl/styles.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -33,6 +42,19 @@ class Refused extends Error {
 
 /** Checks a ledger file's bytes; never throws. */
 export function checkLedgerZip(bytes: Uint8Array, limits: LedgerLimits = LEDGER_LIMITS): ZipCheck {
+  const checked = inspect(bytes, limits, false);
+  if (!checked.ok) return checked;
+  const { rows, entries, expanded } = checked;
+  return { ok: true, rows, entries, expanded };
+}
+
+/** Checks a ledger file's bytes as checkLedgerZip does, keeping the files the cell reader needs. */
+export function unzipLedger(bytes: Uint8Array, limits: LedgerLimits = LEDGER_LIMITS): (ZipCheck & { ok: false }) | { ok: true; parts: LedgerParts } {
+  const checked = inspect(bytes, limits, true);
+  return checked.ok ? { ok: true, parts: checked.parts } : checked;
+}
+
+function inspect(bytes: Uint8Array, limits: LedgerLimits, keep: boolean): (ZipCheck & { ok: false }) | (ZipCheck & { ok: true; parts: Map<string, Uint8Array> }) {
   if (bytes.byteLength > limits.maxBytes) return { ok: false, error: tooLarge(bytes.byteLength) };
   if (!bytes.byteLength) return { ok: false, error: EMPTY_FILE };
   try {
@@ -40,14 +62,19 @@ export function checkLedgerZip(bytes: Uint8Array, limits: LedgerLimits = LEDGER_
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new Refused(NOT_XLSX);
     let expanded = 0;
     let rows = 0;
+    const parts = new Map<string, Uint8Array>();
     for (const e of entries) {
       const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
       const counter = sheet ? rowCounter() : undefined;
-      expanded += inflateEntry(bytes, e, limits.maxExpandedBytes - expanded, limits, counter?.feed);
+      const chunks: Uint8Array[] | undefined = keep && isLedgerPart(e.name) ? [] : undefined;
+      const feed = counter || chunks ? (chunk: Uint8Array) => (counter?.feed(chunk), chunks?.push(chunk)) : undefined;
+      const size = inflateEntry(bytes, e, limits.maxExpandedBytes - expanded, limits, feed);
+      expanded += size;
       if (counter) rows += counter.rows();
       if (rows > limits.maxRows) throw new Refused(message('ledger.tooManyRows', { rows, limit: limits.maxRows }));
+      if (chunks) parts.set(e.name, joined(chunks, size));
     }
-    return { ok: true, rows, entries: entries.length, expanded };
+    return { ok: true, rows, entries: entries.length, expanded, parts };
   } catch (e) {
     return { ok: false, error: e instanceof Refused ? e.reason : NOT_XLSX };
   }
@@ -115,6 +142,17 @@ function inflateEntry(b: Uint8Array, e: Entry, room: number, limits: LedgerLimit
   if (!data.length) inflate.push(data, true);
   for (let i = 0; i < data.length; i += STEP) inflate.push(data.subarray(i, i + STEP), i + STEP >= data.length);
   return size;
+}
+
+function joined(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const LT = 0x3c; // <

@@ -13,6 +13,7 @@ import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { col, reorder, rowOf, setPercent } from '../../lib/transfer/test/ledger-edit';
 import { sendFromPage } from './db';
 import { rowLabel, rowStatus } from './editor';
+import { cdp } from './shadow';
 import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
 
 const DOC_NO = '拱政办发〔2024〕2号';
@@ -131,6 +132,11 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const page = await extensionPage(b.context, b.extensionId, 'popup.html');
     const errors = watchErrors(page);
     await page.locator('main[aria-busy="false"]').waitFor();
+    // The service worker stopped, as Chromium stops an idle one: the cells posted to it (the page
+    // channel, lib/protocol.ts) start it again.
+    const session = await cdp(page);
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
     await page.locator('[data-testid="import-file"]').setInputFiles(edited);
     const preview = page.locator('[data-testid="import-preview"]');
     await preview.waitFor();

@@ -1,11 +1,13 @@
 // An import and its undo reach notice pages already open: the rows of an open notice tab show
-// the imported status and note, then the earlier ones again after the undo, without a reload.
+// the imported status and note, then the earlier ones again after the undo, without a reload;
+// so does duban's editor frame open on that page, except over what the user is typing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFromPage } from './db';
-import { closeEditor, openEditor, rowLabel, rowStatus } from './editor';
+import { closeEditor, editorSaved, field, openEditor, rowLabel, rowStatus } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
 describe('an import reaches the notice pages already open', () => {
@@ -59,5 +61,62 @@ describe('an import reaches the notice pages already open', () => {
     await popup.locator('[data-testid="undo-done"]').waitFor();
     await expect.poll(() => rowStatus(notice, 2), { timeout: 10_000 }).toBe('not_started');
     expect(await rowLabel(notice, 2, 'note')).toContain('本地备注');
+  });
+
+  /** This profile's export, read in `page` (any duban page; it need not be in front). */
+  async function exported(page: Page) {
+    const r = await sendFromPage<{ text: string }>(page, 'exportAnnotations', { format: 'json' });
+    if (!r.ok) throw new Error(r.error);
+    return JSON.parse(r.value.text) as { notices: { items: { itemKey: string; note?: string }[] }[] };
+  }
+
+  /** A colleague's copy of the export: `itemKey` done with `note`, later than ours. */
+  function colleagueCopy(file: Awaited<ReturnType<typeof exported>>, itemKey: string, note: string): string {
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const item = file.notices[0].items.find((i) => i.itemKey === itemKey)!;
+    Object.assign(item, { status: 'done', note, updatedAt: later, noteUpdatedAt: later });
+    return JSON.stringify(file);
+  }
+
+  it('shows the imported note in the editor open on the page, the earlier one after the undo, and never replaces what is being typed', async () => {
+    const notice = await openNotice(duban.context, noticeSeed().url);
+    const frame = await openEditor(notice, 4);
+    await notice.keyboard.type('本地备注四');
+    await field(frame, 'status');
+    await editorSaved(frame);
+    const note = frame.locator('#ed-note');
+    const status = frame.locator('#ed-status');
+
+    // Imported in the popup while the editor stays open on item 4.
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    await popup.locator('main[aria-busy="false"]').waitFor();
+    const path = join(dir, 'colleague-4.json');
+    writeFileSync(path, colleagueCopy(await exported(popup), '4', '同事填报：已办结'));
+    await popup.locator('[data-testid="import-file"]').setInputFiles(path);
+    await popup.locator('[data-action="apply-import"]').click();
+    await popup.locator('[data-testid="import-done"]').waitFor();
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('同事填报：已办结');
+    expect(await status.inputValue()).toBe('done');
+
+    await popup.locator('[data-action="undo-import"]').click();
+    await popup.locator('[data-testid="undo-done"]').waitFor();
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('本地备注四');
+    expect(await status.inputValue()).toBe('not_started');
+
+    // An import changes item 5's note while the user types in it (the popup's tab stays behind,
+    // so the note field keeps the keyboard): the typing stays, and goes on.
+    await notice.bringToFront();
+    await openEditor(notice, 5);
+    await notice.keyboard.type('正在输入');
+    const typed = () => exported(popup).then((f) => f.notices[0].items.find((i) => i.itemKey === '5')?.note);
+    await expect.poll(typed, { timeout: 10_000 }).toBe('正在输入');
+    const applied = await sendFromPage(popup, 'applyImport', { text: colleagueCopy(await exported(popup), '5', '同事填报：第五项') });
+    if (!applied.ok) throw new Error(applied.error);
+    await expect.poll(typed, { timeout: 10_000 }).toBe('同事填报：第五项');
+    // The frame has the import (the status, not being edited, shows it); the note keeps the typing.
+    await expect.poll(() => status.inputValue(), { timeout: 10_000 }).toBe('done');
+    expect(await note.inputValue()).toBe('正在输入');
+    await notice.keyboard.type('，续写');
+    expect(await note.inputValue()).toBe('正在输入，续写');
   });
 });
