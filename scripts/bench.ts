@@ -62,6 +62,8 @@ const GOALS: Record<string, string> = {
   load_overview_filter_ms: '≤ 50 ms with a 10 MB database',
   xlsx_export_10k_ms: '≤ 1,500 ms, 导出台账 clicked → the .xlsx downloaded, 10,000 rows (Chromium, overview)',
   xlsx_import_10k_ms: '≤ 2,000 ms, an edited 10,000-row ledger chosen → its preview shown (Chromium, popup)',
+  xlsx_apply_10k_ms: 'that preview applied: 导入 clicked → done (Chromium, popup); issue 13: as fast as json_apply_10k_ms',
+  json_apply_10k_ms: 'the same edits as a duban JSON file: 导入 clicked → done, same run',
   viewer_ready_docx_ms: '≤ 1,000 ms, click → every item of a 150-item docx table overlaid in the viewer (Chromium)',
   viewer_ready_pdf_ms: '≤ 2,500 ms, click → every item of a 20-page text PDF overlaid in the viewer (Chromium)',
 };

@@ -5,11 +5,13 @@
  *  - xlsx_import_10k_ms: the same ledger, every row edited (a status in Chinese, a longer note),
  *    chosen in the popup's import → its preview shown (zip checks, exceljs reading the cells, the
  *    background matching every row and planning the import).
+ *  - xlsx_apply_10k_ms / json_apply_10k_ms: that preview's 导入 clicked → done, next to the same
+ *    edits imported as a duban JSON file (each undone after), alternating.
  * The data goes in as a JSON import (setup). Medians after one warm-up run (which loads the
  * spreadsheet library's chunk).
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
@@ -74,7 +76,48 @@ export async function benchLedger(runs = 3) {
       if (updated !== String(ROWS)) throw new Error(`the preview shows ${updated} updated items, not ${ROWS}`);
       await popup.locator('[data-action="cancel-import"]').click();
     }
-    return { xlsx_export_10k_ms: round(median(exportTimes)), xlsx_import_10k_ms: round(median(importTimes)) };
+
+    // The apply step beside the JSON import's, the same edits of every row as a duban file: the
+    // preview's 导入 clicked → done, then undone; ledger and JSON alternating.
+    const now = Date.now();
+    const editedData = {
+      ...data,
+      annotations: data.annotations.map((a) => ({
+        ...a,
+        status: a.status === 'done' ? ('in_progress' as const) : ('done' as const),
+        note: `${a.note}（区督查室复核）`,
+        updatedAt: now,
+        noteUpdatedAt: now,
+      })),
+      history: [],
+    };
+    const editedJson = join(dir, 'edited.json');
+    writeFileSync(editedJson, serializeTransferFile(buildTransferFile(editedData, now).file));
+    const applyTimes: Record<'ledger' | 'json', number[]> = { ledger: [], json: [] };
+    for (let i = 0; i < runs + 1; i++) {
+      for (const [kind, path] of [['ledger', edited], ['json', editedJson]] as const) {
+        await popup.reload();
+        await popup.locator('main[aria-busy="false"]').waitFor();
+        await popup.locator('[data-testid="import-file"]').setInputFiles(path);
+        await popup.locator('[data-testid="import-preview"]').waitFor({ timeout: 120_000 });
+        const updated = await popup.locator('[data-kind="updated"]').textContent();
+        if (updated !== String(ROWS)) throw new Error(`the ${kind} preview shows ${updated} updated items, not ${ROWS}`);
+        const t0 = performance.now();
+        await popup.locator('[data-action="apply-import"]').click();
+        await popup.locator('[data-testid="import-done"], [data-testid="import-error"]').first().waitFor({ timeout: 120_000 });
+        if (i > 0) applyTimes[kind].push(performance.now() - t0);
+        if (!(await popup.locator('[data-testid="import-done"]').count())) throw new Error(`the ${kind} import failed`);
+        await popup.locator('[data-action="undo-import"]').click();
+        await popup.locator('[data-testid="undo-done"], [data-testid="undo-error"]').first().waitFor({ timeout: 120_000 });
+        if (!(await popup.locator('[data-testid="undo-done"]').count())) throw new Error(`undoing the ${kind} import failed`);
+      }
+    }
+    return {
+      xlsx_export_10k_ms: round(median(exportTimes)),
+      xlsx_import_10k_ms: round(median(importTimes)),
+      xlsx_apply_10k_ms: round(median(applyTimes.ledger)),
+      json_apply_10k_ms: round(median(applyTimes.json)),
+    };
   } finally {
     await duban.close();
     rmSync(dir, { recursive: true, force: true });
