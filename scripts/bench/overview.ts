@@ -184,8 +184,8 @@ export async function benchOverview(opts: { renders?: number; rounds?: number } 
       ['select[name="status"]', '', 'change'],
       ['select[name="leader"]', data.notices[0].sections[2].leader, 'change'],
       ['select[name="leader"]', '', 'change'],
-      ['select[name="leadUnit"]', n[40].units[0].name, 'change'],
-      ['select[name="leadUnit"]', '', 'change'],
+      ['select[name="unit"]', n[40].units[0].name, 'change'],
+      ['select[name="unit"]', '', 'change'],
       ['select[name="followUp"]', 'overdue', 'change'],
       ['select[name="followUp"]', 'all', 'change'],
     ];
