@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, launchDuban, noticeSeed, openNotice, serveSeeds } from '../../tests/e2e/harness';
-import { editorFrame, openEditor } from '../../tests/e2e/editor';
+import { closeEditor, editorFrame, openEditor } from '../../tests/e2e/editor';
 import { median, round } from './stats';
 
 async function heapMb(context: BrowserContext, page: Page): Promise<number> {
@@ -41,7 +41,8 @@ export async function benchEditor(runs = 7) {
       const t = await page.evaluate(
         () => performance.getEntriesByName('duban:editor-focused').at(-1)!.startTime - performance.getEntriesByName('duban:editor-open').at(-1)!.startTime,
       );
-      await page.keyboard.press('Escape');
+      // Escape closes it; the next open waits for the page to have hidden it, not racing the close.
+      await closeEditor(page, 'escape');
       if (i > 0) opens.push(t); // the first open may still wait for the frame to attach
     }
     editorFrame(page); // the frame exists: it is counted below
