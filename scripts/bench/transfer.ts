@@ -14,7 +14,7 @@ import Dexie from 'dexie';
 import { noticeKey } from '../../lib/notice/notice-key';
 import type { Page } from 'playwright-core';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ITEM_STATUSES, type HistoryEntry, type ItemAnnotation } from '../../lib/annotation/model';
 import { DubanDatabase } from '../../lib/db/database';
@@ -241,6 +241,7 @@ async function benchChromium(text: string, runs = 3) {
       popup_summary_cold_ms: popup.cold,
       popup_empty_ms: empty.warm,
       popup_summary_ratio: round(popup.warm / empty.warm),
+      popup_kb: popupKb(),
     };
   } finally {
     await duban.close();
@@ -252,4 +253,15 @@ export async function benchTransfer(opts: { chromium?: boolean } = {}) {
   const chromium = opts.chromium ?? existsSync(join(EXTENSION_DIR, 'manifest.json'));
   if (!chromium) return node;
   return { ...node, ...(await benchChromium(text)) };
+}
+
+/**
+ * The popup's own bundle: its page's script and every chunk the page preloads (its static
+ * imports), minified; what it loads on demand (the ledger's spreadsheet library) is not in it.
+ */
+export function popupKb(): number {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  if (!files.length) throw new Error('popup.html names no script');
+  return round(files.reduce((n, f) => n + statSync(join(EXTENSION_DIR, f)).size, 0) / 1024);
 }
