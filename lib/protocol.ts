@@ -17,6 +17,7 @@ import { NoticeSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
 import type { PackedLedger } from './transfer/ledger-packed';
 import { LedgerGrid } from './transfer/ledger-grid';
+import { MAX_BATCH_FILES } from './transfer/limits';
 import type { LedgerReport } from './transfer/ledger-import';
 import type { BatchPreview, ImportPreview } from './transfer/plan';
 import type { Author } from './annotation/author';
@@ -219,7 +220,6 @@ export interface AuthorsAnswer {
 }
 
 /** The files of one batch import (collect from units): each file's name and text. */
-export const MAX_BATCH_FILES = 50;
 const BatchFiles = z.array(z.object({ fileName: z.string().min(1).max(300), text: z.string() }).strict()).min(1).max(MAX_BATCH_FILES);
 
 /** Every call a part of duban makes to the background, in one place. */

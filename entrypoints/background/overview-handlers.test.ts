@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NOTICE_A, NOTICE_B } from '../../tests/fixtures/overview-rows';
+import { NOTICE_A, NOTICE_B, NOTICE_C } from '../../tests/fixtures/overview-rows';
+import { writeRecords } from '../../lib/db/records';
 import { DubanDatabase } from '../../lib/db/database';
 import { createService } from './router';
 import { expandOverview, type OverviewData } from '../../lib/followup/overview';
@@ -33,6 +34,30 @@ describe('getOverview', () => {
     expect(rows[0].text).toContain('城市大脑');
     expect(rows[1]).toMatchObject({ docNo: NOTICE_B.docNo, year: 2025, url: NOTICE_B.sourceUrl, noticeTitle: NOTICE_B.title });
   });
+  it("answers a first screen of the whole answer's first rows, leaving the count to the whole answer", async () => {
+    // As duban writes notices: with their digests. NOTICE_C is known but nobody annotated it.
+    await db.transaction('rw', db.tables, () => writeRecords(db, { notices: [NOTICE_A, NOTICE_B, NOTICE_C] }));
+    const { handle } = createService(db, () => 1000);
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '1', fingerprint: 'a1', status: 'behind' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_A.key, itemKey: '3', fingerprint: 'a3', note: '已开工' });
+    await handle('saveAnnotation', { noticeKey: NOTICE_B.key, itemKey: '1', fingerprint: 'b1', note: '年初谋划' });
+    const all = await handle('getOverview', {});
+    const whole = all.ok ? (all.value as OverviewData) : undefined;
+    const rows = whole ? expandOverview(whole) : [];
+    expect(rows).toHaveLength(NOTICE_A.items.length + NOTICE_B.items.length);
+    expect(whole?.total).toBe(rows.length);
+    const ids = new Set(rows.map((r) => `${r.noticeKey} ${r.itemKey} ${r.status} ${r.note}`));
+    for (const limit of [1, 2]) {
+      const first = await handle('getOverview', { limit });
+      const screen = first.ok ? (first.value as OverviewData) : undefined;
+      // Not a guess: the overview says 载入中… until the whole answer counts the rows.
+      expect(screen?.total, `limit ${limit}`).toBeNull();
+      const shown = screen ? expandOverview(screen) : [];
+      expect(shown.length).toBeGreaterThanOrEqual(limit);
+      for (const r of shown) expect(ids.has(`${r.noticeKey} ${r.itemKey} ${r.status} ${r.note}`)).toBe(true);
+    }
+  });
+
   it('answers from memory until the database changes, whoever changes it', async () => {
     await db.notices.bulkPut([NOTICE_A]);
     const { handle } = createService(db, () => 1000);

@@ -103,7 +103,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   openRef.current = openId;
   const rendered = useRef(false);
   const complete = useRef(false);
-  const [total, setTotal] = useState(0);
+  /** Rows in all; null until the whole answer has come (a first screen does not count them). */
+  const [total, setTotal] = useState<number | null>(null);
   const [revisions, setRevisions] = useState<NoticeRevisions[]>([]);
   const [accepting, setAccepting] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -309,16 +310,17 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     }
   }
 
-  const loading = rows !== null && total > rows.length;
-  const [countsBefore, countsAfter] = aroundSlot(t('overview.counts', total, { shown: SLOT }));
-  const counts = rows && (
-    <p class="counts" aria-busy={loading}>
+  const [countsBefore, countsAfter] = aroundSlot(t('overview.counts', total ?? 0, { shown: SLOT }));
+  const counts = rows && (total === null ? (
+    <p class="counts" aria-busy="true">{t('common.loading')}</p>
+  ) : (
+    <p class="counts">
       {countsBefore}
-      <strong>{loading ? '…' : shown.length}</strong>
+      <strong>{shown.length}</strong>
       {countsAfter}
       {overdue > 0 && <span class="tag overdue">{t('overview.overdueCount', overdue)}</span>}
     </p>
-  );
+  ));
 
   return (
     <div class={`page view-${view}`}>

@@ -5,9 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { BatchState } from '../../components/BatchImport';
-import { REFUSED } from '../../lib/transfer/limits';
+import { MAX_BATCH_FILES, REFUSED } from '../../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
-import { MAX_BATCH_FILES } from '../../lib/protocol';
 import { say, sayFailureLines } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 

@@ -74,16 +74,21 @@ type OverviewItem = Omit<OverviewRow, 'id' | 'noticeTitle' | 'docNo' | 'year' | 
 export interface OverviewData {
   notices: OverviewNotice[];
   items: OverviewItem[];
-  /** How many rows there are in all (more than `items` when a limit was asked). */
-  total: number;
+  /**
+   * How many rows there are in all; null in a first screen (a limit asked): counting them would
+   * keep the first screen waiting (Chromium counts a store by walking it), the whole answer has it.
+   */
+  total: number | null;
 }
 
 /**
  * Joins each annotation with its notice's item (text, section, units), in the order given; then
  * the items nobody annotated yet of each notice that has an annotation, in their notice's order
- * (`noUpdate`): a meeting reviews every task of the notice, not only those with news.
+ * (`noUpdate`): a meeting reviews every task of the notice, not only those with news. Not when
+ * `annotations` are only some of them (a first screen): an item annotated beyond them would
+ * read as nobody's.
  */
-export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[]): OverviewData {
+export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[], allAnnotations = true): OverviewData {
   const byKey = new Map(notices.map((n) => [n.key, { notice: n, places: new Map(n.items.map((i, place) => [i.key, place])) }]));
   const annotated = new Map<string, Set<string>>();
   for (const a of annotations) {
@@ -92,7 +97,7 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
     keys.add(a.itemKey);
   }
   const fresh: ItemAnnotation[] = [];
-  for (const [noticeKey, keys] of annotated) {
+  for (const [noticeKey, keys] of allAnnotations ? annotated : []) {
     for (const item of byKey.get(noticeKey)?.notice.items ?? []) {
       if (!keys.has(item.key)) fresh.push({ noticeKey, itemKey: item.key, status: 'not_started', note: '', fingerprint: item.fingerprint, createdAt: 0, updatedAt: 0 });
     }

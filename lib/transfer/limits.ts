@@ -21,6 +21,9 @@ export const IMPORT_LIMITS = {
   maxNoteLength: 3 * MAX_NOTE_LENGTH,
 } as const;
 
+/** Files one batch import (collect from units) takes at once. */
+export const MAX_BATCH_FILES = 50;
+
 const MB = 1024 * 1024;
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
