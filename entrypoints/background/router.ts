@@ -50,9 +50,10 @@ export interface ServiceOptions {
 export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}, options: ServiceOptions = {}) {
   const durable = options.durable ?? db;
   // A storage failure (disk full, backing store lost) must not outlive the storage's recovery.
-  const storage = createStorageGuard(durable === db ? [db] : [db, durable]);
+  const instances = durable === db ? [db] : [db, durable];
+  const storage = createStorageGuard(instances);
   // Notices pages sent again as they were stored: answered without checking them again.
-  const seen = createSeenNotices(durable === db ? [db] : [db, durable]);
+  const seen = createSeenNotices(instances);
   const lastSeen = new Map<string, number>();
   const handlers = {
     async openNotice(notice) {
