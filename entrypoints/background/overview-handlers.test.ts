@@ -4,7 +4,7 @@ import { NOTICE_A, NOTICE_B, NOTICE_C } from '../../tests/fixtures/overview-rows
 import { writeRecords } from '../../lib/db/records';
 import { DubanDatabase } from '../../lib/db/database';
 import { createService } from './router';
-import { expandOverview, type OverviewData } from '../../lib/followup/overview';
+import { DEFAULT_SORT, expandOverview, sortRows, type OverviewData } from '../../lib/followup/overview';
 
 let db: DubanDatabase;
 beforeEach(async () => {
@@ -55,6 +55,27 @@ describe('getOverview', () => {
       const shown = screen ? expandOverview(screen) : [];
       expect(shown.length).toBeGreaterThanOrEqual(limit);
       for (const r of shown) expect(ids.has(`${r.noticeKey} ${r.itemKey} ${r.status} ${r.note}`)).toBe(true);
+    }
+  });
+
+  it('answers as the first screen the rows the whole answer shows first: item 2 before item 10, unannotated items too', async () => {
+    // Twelve items: the database orders their keys as text ('1', '10', '11', '12', '2' …).
+    const long = {
+      ...NOTICE_A,
+      items: Array.from({ length: 12 }, (_, i) => ({ ...NOTICE_A.items[i % 4], key: String(i + 1), number: i + 1, fingerprint: `a${i + 1}` })),
+    };
+    await db.transaction('rw', db.tables, () => writeRecords(db, { notices: [long, NOTICE_B] }));
+    const { handle } = createService(db, () => 1000);
+    for (const n of [1, 2, 3, 5, 8, 9, 10, 11, 12]) await handle('saveAnnotation', { noticeKey: long.key, itemKey: String(n), fingerprint: `a${n}`, note: `第${n}项` });
+    await handle('saveAnnotation', { noticeKey: NOTICE_B.key, itemKey: '1', fingerprint: 'b1', note: '年初谋划' });
+    const order = (data: OverviewData) => sortRows(expandOverview(data), DEFAULT_SORT).map((r) => `${r.noticeKey} ${r.itemKey} ${r.note}`);
+    const all = await handle('getOverview', {});
+    const whole = order(all.ok ? (all.value as OverviewData) : { notices: [], items: [], total: 0 });
+    for (const limit of [5, 12, 13]) {
+      const first = await handle('getOverview', { limit });
+      const screen = order(first.ok ? (first.value as OverviewData) : { notices: [], items: [], total: 0 });
+      expect(screen.length, `limit ${limit}`).toBeGreaterThanOrEqual(limit);
+      expect(screen, `limit ${limit}`).toEqual(whole.slice(0, screen.length));
     }
   });
 

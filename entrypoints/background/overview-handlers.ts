@@ -3,6 +3,8 @@ import type { DubanDatabase } from '../../lib/db/database';
 import type { Handler } from '../../lib/protocol';
 import { buildOverviewData, type OverviewData } from '../../lib/followup/overview';
 import { ok } from '../../lib/util/result';
+import type { ItemAnnotation } from '../../lib/annotation/model';
+import type { NoticeRecord } from '../../lib/notice/notice-record';
 
 /**
  * The background's handler of the overview's call (lib/protocol.ts); merged into ./router.ts.
@@ -33,13 +35,28 @@ export function createFollowUpHandlers(db: DubanDatabase, _now: () => number) {
     return `${annotations}/${notices}/${lastEdit?.updatedAt}/${lastSeen?.lastSeenAt}`;
   }
 
+  /**
+   * The rows the overview shows first in its default order (notice key, then each notice's own
+   * order): whole notices, in key order, until they make `limit` rows. Each notice's annotations
+   * are read whole, so its items nobody annotated are rows too, and item 2 comes before item 10
+   * (the database orders item keys as text).
+   */
   async function firstScreen(limit: number): Promise<OverviewData> {
-    const annotations = await db.annotations.limit(limit).toArray();
-    const keys = [...new Set(annotations.map((a) => a.noticeKey))];
-    const notices = (await db.notices.bulkGet(keys)).filter((n) => n !== undefined);
+    const notices: NoticeRecord[] = [];
+    const annotations: ItemAnnotation[] = [];
+    let rows = 0;
+    for (let after: string | undefined; rows < limit; ) {
+      const next = await (after === undefined ? db.annotations.orderBy('noticeKey') : db.annotations.where('noticeKey').above(after)).first();
+      if (!next) break;
+      after = next.noticeKey;
+      const [notice, ofNotice] = await Promise.all([db.notices.get(after), db.annotations.where('noticeKey').equals(after).toArray()]);
+      if (notice) notices.push(notice);
+      annotations.push(...ofNotice);
+      rows += new Set([...(notice?.items.map((i) => i.key) ?? []), ...ofNotice.map((a) => a.itemKey)]).size;
+    }
     // No total: Chromium counts a store by walking it, 50–170 ms for 10,000 annotations while
     // the first screen waited; the whole answer, asked for next, has it.
-    return { ...buildOverviewData(notices, annotations, false), total: null };
+    return { ...buildOverviewData(notices, annotations), total: null };
   }
 
   async function everything(): Promise<OverviewData> {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuthorFilters } from '../../components/AuthorFilters';
 import { AuthorForm } from '../../components/AuthorForm';
 import { BatchImport } from '../../components/BatchImport';
@@ -41,9 +41,7 @@ import { saveReportDocx } from './report-files';
 import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
 import { exportLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
-
-/** Rows asked for first: more than a tall screen shows. */
-export const FIRST_SCREEN = 100;
+import { askOverview, type OverviewAnswer } from './first-screen';
 
 type Edit = Omit<AnnotationPatch, 'noticeKey' | 'itemKey' | 'fingerprint'>;
 
@@ -61,19 +59,6 @@ function initialOpen(params: URLSearchParams): string | undefined {
   const notice = params.get('notice');
   const item = keyOf(params.get('item') ?? undefined);
   return notice && item !== undefined ? itemRef(notice, item) : undefined;
-}
-
-export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;
-
-/** getOverview, with a failure to reach the background as a Failure. */
-export function askOverview(data: { limit?: number }) {
-  return sendMessage('getOverview', data).catch((e: Error) => ({ ok: false as const, error: e.message }));
-}
-
-/** Whether the first screen is worth asking for: not when the URL presets a filter. */
-export function wantsFirstScreen(search: string): boolean {
-  const p = new URLSearchParams(search);
-  return !p.get('q') && !p.get('followUp');
 }
 
 /** `firstScreen`: the first rows, asked for before the first render (see main.tsx). */
@@ -157,7 +142,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     else setError(t('overview.historyFailed', { detail: sayFailure(res) }));
   }
 
-  useEffect(() => {
+  // At the first commit, not after the first paint: an answer already in shows in that paint.
+  useLayoutEffect(() => {
     // The first screen (asked for by main.tsx before the first render), then everything: one
     // after the other, or the background would be busy sending the big answer first.
     void (async () => {
@@ -169,6 +155,9 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       await load();
       await loadRevisions();
     })();
+  }, []);
+
+  useEffect(() => {
     // Notes change on the notice pages too: coming back to this tab shows them.
     const onVisible = () => document.visibilityState === 'visible' && void load().then(loadRevisions);
     document.addEventListener('visibilitychange', onVisible);

@@ -84,11 +84,10 @@ export interface OverviewData {
 /**
  * Joins each annotation with its notice's item (text, section, units), in the order given; then
  * the items nobody annotated yet of each notice that has an annotation, in their notice's order
- * (`noUpdate`): a meeting reviews every task of the notice, not only those with news. Not when
- * `annotations` are only some of them (a first screen): an item annotated beyond them would
- * read as nobody's.
+ * (`noUpdate`): a meeting reviews every task of the notice, not only those with news. So each
+ * notice's annotations must all be given (a first screen gives whole notices).
  */
-export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[], allAnnotations = true): OverviewData {
+export function buildOverviewData(notices: readonly NoticeLike[], annotations: readonly ItemAnnotation[]): OverviewData {
   const byKey = new Map(notices.map((n) => [n.key, { notice: n, places: new Map(n.items.map((i, place) => [i.key, place])) }]));
   const annotated = new Map<string, Set<string>>();
   for (const a of annotations) {
@@ -97,7 +96,7 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
     keys.add(a.itemKey);
   }
   const fresh: ItemAnnotation[] = [];
-  for (const [noticeKey, keys] of allAnnotations ? annotated : []) {
+  for (const [noticeKey, keys] of annotated) {
     for (const item of byKey.get(noticeKey)?.notice.items ?? []) {
       if (!keys.has(item.key)) fresh.push({ noticeKey, itemKey: item.key, status: 'not_started', note: '', fingerprint: item.fingerprint, createdAt: 0, updatedAt: 0 });
     }

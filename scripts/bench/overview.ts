@@ -93,7 +93,7 @@ export async function seed(page: Page, data: { notices: NoticeRecord[]; annotati
 }
 
 /** Re-saves one annotation with a new time, around the background: its cached answer is stale. */
-async function touch(page: Page, a: ItemAnnotation): Promise<void> {
+export async function touch(page: Page, a: ItemAnnotation): Promise<void> {
   await page.evaluate(
     (a) =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,25 @@
+/**
+ * The overview's first screen: the first rows, asked for as soon as this module is evaluated.
+ * main.tsx imports it before the App, and modules are evaluated in import order, so the background
+ * reads the rows while the App's code is still being evaluated.
+ */
+import { sendMessage } from '../../utils/messaging';
+
+/** Rows asked for first: more than a tall screen shows. */
+export const FIRST_SCREEN = 100;
+
+export type OverviewAnswer = Awaited<ReturnType<typeof askOverview>>;
+
+/** getOverview, with a failure to reach the background as a Failure. */
+export function askOverview(data: { limit?: number }) {
+  return sendMessage('getOverview', data).catch((e: Error) => ({ ok: false as const, error: e.message }));
+}
+
+/** Whether the first screen is worth asking for: not when the URL presets a filter. */
+export function wantsFirstScreen(search: string): boolean {
+  const p = new URLSearchParams(search);
+  return !p.get('q') && !p.get('followUp');
+}
+
+/** The first screen's answer, asked for now; none when the URL presets a filter. */
+export const firstScreen = wantsFirstScreen(location.search) ? askOverview({ limit: FIRST_SCREEN }) : undefined;
