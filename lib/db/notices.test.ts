@@ -135,6 +135,25 @@ describe('the notice’s URLs', () => {
     expect((await stored()).sourceUrl).toBe(SEED_URL);
   });
 
+  it('writes nothing when a page at one of its known URLs shows it as stored, in whichever order its URLs come', async () => {
+    const other = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841066.html';
+    await open(seedNotice());
+    await open(seedNotice(other));
+    const writes = () => db.tableWrites.get('notices') ?? 0;
+    const before = writes();
+    // A reader going back and forth between two links of the notice, within the hour.
+    for (let n = 0; n < 4; n++) {
+      expect(await open(seedNotice())).toMatchObject({ noticeKey: SEED_KEY, revision: null });
+      expect(await open(seedNotice(other))).toMatchObject({ noticeKey: SEED_KEY, revision: null });
+    }
+    expect(writes()).toBe(before);
+    expect(new Set((await stored()).urls)).toEqual(new Set([SEED_URL, other]));
+    // A link not seen before is written at once.
+    await open(seedNotice(`${SEED_URL}?articleId=7`));
+    expect(writes()).toBeGreaterThan(before);
+    expect((await stored()).urls).toContain(`${SEED_URL}?articleId=7`);
+  });
+
   it('keeps at most MAX_NOTICE_URLS, dropping queries that name no article', async () => {
     await open(seedNotice());
     for (let n = 0; n < 11; n++) await open(seedNotice(`${SEED_URL}?from=share&n=${n}`));

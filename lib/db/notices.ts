@@ -52,9 +52,13 @@ export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number)
 /** How long a visit to a notice as stored goes without a write of its lastSeenAt. */
 export const SEEN_AGAIN = 60 * 60 * 1000;
 
-/** The record a visit makes is the stored one but for when it was last seen. */
+/**
+ * The record a visit makes is the stored one but for when it was last seen and the order of its
+ * URLs (the one visited moves last): both are written with the next change, or within the hour.
+ * A reader going back and forth between two links of a notice costs no write.
+ */
 const sameRecord = (stored: NoticeRecord, seen: NoticeRecord) =>
-  JSON.stringify({ ...seen, lastSeenAt: 0 }) === JSON.stringify({ ...stored, lastSeenAt: 0 });
+  JSON.stringify({ ...seen, lastSeenAt: 0, urls: [...seen.urls].sort() }) === JSON.stringify({ ...stored, lastSeenAt: 0, urls: [...stored.urls].sort() });
 
 /** The stored notice of a government page that the copy `notice` is, if any. */
 async function noticeCopied(db: DubanDatabase, notice: Notice): Promise<NoticeRecord | undefined> {
