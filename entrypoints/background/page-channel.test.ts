@@ -48,6 +48,13 @@ describe('the page channel', () => {
     expect(await post({ duban: 'previewLedgerImport', data: { sheets: [] } }, `${ORIGIN}/overview.html`)).toMatchObject({ ok: false, code: 'import.refused', details: [{ code: 'ledger.noLedger' }] });
   });
 
+  it('answers the overview\'s rows, its first screen and the whole, checked by their schema', async () => {
+    const { post } = worker();
+    expect(await post({ duban: 'getOverview', data: {} }, `${ORIGIN}/overview.html`)).toEqual({ ok: true, value: { notices: [], items: [], total: 0 } });
+    expect(await post({ duban: 'getOverview', data: { limit: 100 } }, `${ORIGIN}/overview.html`)).toEqual({ ok: true, value: { notices: [], items: [], total: null } });
+    expect(await post({ duban: 'getOverview', data: { limit: 'all' } }, `${ORIGIN}/overview.html`)).toMatchObject({ ok: false, code: 'request.invalid' });
+  });
+
   it('takes nothing from the editor frame, the viewer, a framed page, another origin, nor any other call', async () => {
     const { post, handled } = worker();
     const ask = { duban: 'getLedger', data: {} };
