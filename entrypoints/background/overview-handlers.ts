@@ -9,10 +9,9 @@ import type { NoticeRecord } from '../../lib/notice/notice-record';
 /**
  * The background's handler of the overview's call (lib/protocol.ts); merged into ./router.ts.
  *
- * getOverview with 10,000 annotations: reading them costs ~70 ms in IndexedDB and sending them
- * across the message boundary ~100 ms more. So the overview first asks for the first screen
- * (`limit`: the first annotations in the database's own order, which is the overview's default
- * order, and only their notices), then for everything. The full answer is kept in memory
+ * getOverview with 10,000 annotations: reading them costs ~70 ms in IndexedDB and sending them to
+ * the page more. So the overview first asks for the first screen (`limit`: whole notices in the
+ * overview's default order until they make that many rows), then for everything. The full answer is kept in memory
  * between calls (the overview asks again whenever its tab comes back into view): dropped on any
  * write Dexie makes to the database, and checked against a cheap stamp (counts and latest times,
  * read from indexes) so that writes made around Dexie are not missed either.
