@@ -430,7 +430,7 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-// # ledger speed
+// # the page channel: large read-only calls of duban's pages
 /**
  * The large requests of duban's own pages (a ledger's cells, a ledger's rows, the overview's
  * rows), sent to the service worker with postMessage instead of runtime messaging. Runtime
