@@ -39,6 +39,11 @@ export interface OpenedNotice {
    * say 原文已更改.
    */
   revision: PageRevision | null;
+  /**
+   * The fingerprint of each item of the notice sent, in its order: a page sends its items without
+   * them and the background makes them (lib/notice/from-reading.ts itemFingerprints).
+   */
+  fingerprints: string[];
 }
 
 export interface AnnotationChanged {

@@ -57,6 +57,28 @@ describe('the background service', () => {
     expect(after.ok && after.value.revision?.differs).toEqual([notice.items[2].key]);
   });
 
+  it('fingerprints the items a page sends without them, stores and answers those, and keeps fingerprints sent', async () => {
+    const { openNotice } = createService(db, now);
+    const read = seedNotice();
+    const unprinted = recogniseNotice(parseHTML(readFileSync(SEED_PAGE, 'utf8')).document as unknown as Document, { url: URL_, fingerprints: false });
+    if (!unprinted.ok) throw new Error(unprinted.reason);
+    expect(unprinted.notice.items.every((i) => i.fingerprint === '')).toBe(true);
+    const key = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+    const first = await openNotice(unprinted.notice);
+    // What the page would have made itself, item for item.
+    const made = read.items.map((i) => i.fingerprint);
+    expect(new Set(made).size).toBeGreaterThan(150);
+    expect(first.ok && first.value.fingerprints).toEqual(made);
+    expect((await db.notices.get(key))!.items.map((i) => i.fingerprint)).toEqual(made);
+    // Sent again as before: answered without a second check, with the same fingerprints.
+    const again = await openNotice(unprinted.notice);
+    expect(again.ok && again.value.fingerprints).toEqual(made);
+    // A notice that carries its own keeps them.
+    const own = { ...read, items: read.items.map((i, n) => (n === 0 ? { ...i, fingerprint: 'own-0' } : i)) };
+    const answered = await openNotice(own);
+    expect(answered.ok && answered.value.fingerprints[0]).toBe('own-0');
+  });
+
   it('writes when a notice was last seen once an hour, though its page sends the same notice', async () => {
     const { openNotice } = createService(db, now);
     const notice = seedNotice();

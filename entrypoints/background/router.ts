@@ -12,7 +12,9 @@ import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/
 import { createStorageGuard } from '../../lib/db/recovery';
 import { createSeenNotices } from '../../lib/db/seen-notices';
 import { message, Refusal } from '../../lib/message';
+import { itemFingerprints, withItemFingerprints } from '../../lib/notice/from-reading';
 import { noticeKey } from '../../lib/notice/notice-key';
+import type { NoticeItem } from '../../lib/notice/types';
 import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
 import { failure, ok, type Result } from '../../lib/util/result';
@@ -56,13 +58,19 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   const seen = createSeenNotices(instances);
   const lastSeen = new Map<string, number>();
   const handlers = {
-    async openNotice(notice) {
+    async openNotice(sent) {
+      const notice = withItemFingerprints(sent);
       // The annotations are read beside the record: a page's key is known before its record (a
       // copy's is the notice it copies, read again then).
       const key = noticeKey(notice);
       const [{ record, revision }, annotations] = await Promise.all([noticeSeen(db, notice, now()), noticeAnnotations(db, key)]);
       lastSeen.set(record.key, record.lastSeenAt);
-      return ok({ noticeKey: record.key, annotations: record.key === key ? annotations : await noticeAnnotations(db, record.key), revision });
+      return ok({
+        noticeKey: record.key,
+        annotations: record.key === key ? annotations : await noticeAnnotations(db, record.key),
+        revision,
+        fingerprints: notice.items.map((i) => i.fingerprint),
+      });
     },
     async saveAnnotation(patch) {
       const { annotation, changed } = await saveAnnotation(db, patch, now());
@@ -128,7 +136,9 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     const known = seen.get(sent, now());
     if (known !== undefined) {
       try {
-        return ok({ noticeKey: known, annotations: await storage.run(() => noticeAnnotations(db, known)), revision: null });
+        // The same JSON as a notice checked before: its items are the ones checked then.
+        const fingerprints = itemFingerprints((data as { items: NoticeItem[] }).items);
+        return ok({ noticeKey: known, annotations: await storage.run(() => noticeAnnotations(db, known)), revision: null, fingerprints });
       } catch {
         // Said by the full path below, as every failed request is.
       }

@@ -24,3 +24,16 @@ it('keys a web page’s notice by the page, whatever attachment and cover its me
   expect((await db.notices.get(SEED_KEY))?.attachment).toBeUndefined();
   expect(await db.notices.count()).toBe(1);
 });
+
+it('binds the tab to the items with the fingerprints the background made, where the page sent none', async () => {
+  const bound: { items: { key: string; fingerprint: string }[] }[] = [];
+  const bindings = { set: async (_tab: number, b: (typeof bound)[number]) => void bound.push(b) } as unknown as TabBindings;
+  const tabs = createTabHandlers(createService(db), bindings, {} as EditorPorts, async () => {});
+  const notice = seedNotice();
+  const sent = { ...notice, items: notice.items.map((i) => ({ ...i, fingerprint: '' })) };
+  const r = await tabs.handle('openNotice', sent, { tabId: 1, frameId: 0, url: SEED_URL });
+  expect(r.ok).toBe(true);
+  const made = (await db.notices.get(SEED_KEY))!.items.map((i) => ({ key: i.key, fingerprint: i.fingerprint }));
+  expect(made.every((i) => i.fingerprint.length === 14)).toBe(true);
+  expect(bound[0]!.items).toEqual(made);
+});

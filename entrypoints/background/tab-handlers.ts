@@ -47,10 +47,11 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
         const r = await service.openNotice(atSenderUrl(data, from.url));
         if (r.ok) {
           const notice = data as { items: NoticeItem[]; year?: number };
+          const { fingerprints } = r.value;
           await bindings.set(from.tabId, {
             noticeKey: r.value.noticeKey,
             url: from.url,
-            items: notice.items.map((i) => ({ key: i.key, fingerprint: i.fingerprint })),
+            items: notice.items.map((i, k) => ({ key: i.key, fingerprint: fingerprints[k]! })),
             ...(notice.year !== undefined ? { year: notice.year } : {}),
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });

@@ -43,6 +43,8 @@ export default defineContentScript({
     const found = recogniseNotice(document, {
       url: location.href,
       isVisible: (el) => el.checkVisibility?.() ?? true,
+      // The background fingerprints the items (lib/notice/from-reading.ts says why).
+      fingerprints: false,
     });
     // Set before the first await: a second injection runs only after this one yields.
     world[RUNNING] = { verdict: found.ok ? 'notice' : 'none', copy };

@@ -113,7 +113,7 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     .then((r) => {
       performance.mark('duban:answer');
       if (r.ok) {
-        store.load(r.value.annotations, r.value.noticeKey);
+        store.load(r.value.annotations, r.value.noticeKey, r.value.fingerprints);
         // The page's text differs from the stored notice's: those rows say 原文已更改.
         if (r.value.revision) store.markTextChanged(r.value.revision.differs);
       } else overlays.setLoadError(r.error);

@@ -145,6 +145,14 @@ describe('item store', () => {
     expect(store.view('1').textChanged).toBe(false);
   });
 
+  it('compares stored fingerprints with those the background made, for a page that sent its items without them', () => {
+    const bg = background();
+    const store = createItemStore({ noticeKey: KEY, items: items.map((i) => ({ ...i, fingerprint: '' })), send: bg.send });
+    store.load([annotation('1', { fingerprint: 'f1' }), annotation('2', { fingerprint: 'old' })], KEY, ['f1', 'f2']);
+    expect(store.view('1').textChanged).toBe(false);
+    expect(store.view('2').textChanged).toBe(true);
+  });
+
   it('says the text changed for items the page shows differently from the stored notice, annotated or not, after saves too', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });

@@ -50,8 +50,10 @@ export interface ItemStore {
   /**
    * Stored annotations as the background answered openNotice; `noticeKey`, the notice it answered
    * for, becomes the store's (a copy off government sites shows a stored notice's annotations).
+   * `fingerprints`, the items' in their order as the background made them, replace those the store
+   * was made with (a page's notice script leaves them to the background).
    */
-  load(annotations: readonly ItemAnnotation[], noticeKey?: string): void;
+  load(annotations: readonly ItemAnnotation[], noticeKey?: string, fingerprints?: readonly string[]): void;
   /** Items whose text on the page differs from the notice's stored text (openNotice's `revision.differs`). */
   markTextChanged(itemKeys: readonly string[]): void;
   edit(itemKey: string, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
@@ -160,8 +162,9 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
       set.add(fn);
       return () => set.delete(fn);
     },
-    load(annotations, key) {
+    load(annotations, key, made) {
       if (key !== undefined) noticeKey = key;
+      if (made && made.length === options.items.length) options.items.forEach((i, k) => fingerprints.set(i.key, made[k]!));
       for (const a of annotations) if (keep(a)) notify(a.itemKey);
     },
     markTextChanged(itemKeys) {

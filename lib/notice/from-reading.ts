@@ -34,7 +34,37 @@ export function findGaps(numbers: readonly number[]): number[] {
   return gaps;
 }
 
-export function noticeFromReading(reading: ReadNotice, publishedAt?: string): Notice {
+/** An item's fingerprint: FNV-1a of its normalised text, and that text's length (./normalize.ts). */
+export function itemFingerprint(text: string): string {
+  const normal = normalizeHashed(text);
+  return formatFingerprint(normal.hash, normal.text.length);
+}
+
+/**
+ * The fingerprints of `items`, in order: each as sent, or made from its text where it came
+ * without one (a page's notice: the background fingerprints it, see NoticeFromReadingOptions).
+ */
+export function itemFingerprints(items: readonly Pick<NoticeItem, 'text' | 'fingerprint'>[]): string[] {
+  return items.map((i) => i.fingerprint || itemFingerprint(i.text));
+}
+
+/** The notice with every item fingerprinted (itemFingerprints). */
+export function withItemFingerprints<N extends { items: NoticeItem[] }>(notice: N): N {
+  if (notice.items.every((i) => i.fingerprint)) return notice;
+  return { ...notice, items: notice.items.map((i) => (i.fingerprint ? i : { ...i, fingerprint: itemFingerprint(i.text) })) };
+}
+
+export interface NoticeFromReadingOptions {
+  /**
+   * False: items come with an empty fingerprint, for the background to make (withItemFingerprints).
+   * A page's notice script reads the page once, with code that has never run there: hashing every
+   * item's text, character by character, is a loop that is still interpreted at that point, so it
+   * is left to the background, where the same loop has run before.
+   */
+  fingerprints?: boolean;
+}
+
+export function noticeFromReading(reading: ReadNotice, publishedAt?: string, { fingerprints = true }: NoticeFromReadingOptions = {}): Notice {
   const sections: NoticeSection[] = [];
   const ordinals = new Map<string, number>();
   const members = new Map<number, ReadItem[]>();
@@ -52,15 +82,13 @@ export function noticeFromReading(reading: ReadNotice, publishedAt?: string): No
         members.set(ordinal, []);
       }
       members.get(ordinal)!.push(item);
-      // The fingerprint of the normalised text, hashed as it is normalised: one pass over it.
-      const normal = normalizeHashed(item.text);
       items.push({
         key: item.key,
         number: item.number,
         text: item.text,
         section: ordinal,
         units: units(item),
-        fingerprint: formatFingerprint(normal.hash, normal.text.length),
+        fingerprint: fingerprints ? itemFingerprint(item.text) : '',
         ...(item.leaders.length ? { leaders: item.leaders } : {}),
         ...(item.deadline ? { deadline: item.deadline } : {}),
       });

@@ -46,4 +46,23 @@ describe('layoutText: the page’s own words', () => {
       expect(foldWidth(s)).toHaveLength(s.length);
     }), { numRuns: 500 });
   });
+
+  it('keeps every character that is not layout, in order, and only word spaces between letters or digits', () => {
+    const layout = '\t\n\r \u00a0\u1680\u2002\u200b\u200d\u2028\u202f\u205f\u3000';
+    const chars = fc.constantFrom(...`甲，（ａ９Ｚz0.\ufeff${layout}`.split(''));
+    const isLayout = (c: string) => c.length === 1 && layout.includes(c);
+    const word = /^[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/;
+    fc.assert(fc.property(fc.array(chars, { maxLength: 24 }), fc.nat(30), fc.nat(30), (a, i, j) => {
+      const raw = a.join('');
+      const [start, end] = [Math.min(i, j, raw.length), Math.min(Math.max(i, j), raw.length)];
+      const out = layoutText(raw, start, end);
+      const kept = [...raw.slice(start, end)].filter((c) => !isLayout(c));
+      expect([...out].filter((c) => c !== ' ')).toEqual(kept.filter((c) => c !== ' '));
+      // A space in the result stands between two letters or digits, where the page had layout.
+      [...out].forEach((c, k) => {
+        if (c === ' ') expect(word.test(out[k - 1] ?? '') && word.test(out[k + 1] ?? '')).toBe(true);
+      });
+      expect(isLayout(out[0] ?? '') || isLayout(out[out.length - 1] ?? '')).toBe(false);
+    }), { numRuns: 500 });
+  });
 });

@@ -150,43 +150,27 @@ export function chineseOrdinal(s: string): number {
 const isAnyWordChar = (c: number) => isWordChar(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 
 /**
+ * Layout space as isLayoutSpace has it, for the regex engine. U+FEFF is left out: layoutText has
+ * always kept it as written.
+ */
+const LAYOUT_SPACE = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000]/;
+const LAYOUT_RUNS = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
  * The page's own words: raw.slice(start, end) without its layout (indents, &nbsp;, U+3000, spaces
  * between CJK), every character kept as written (`，` `：` `（）` stay full-width). Spaces go exactly
  * where normalizeHashed drops them, so foldWidth(layoutText(s)) is normalizeText(s).
+ *
+ * Left to the regex engine rather than a loop over the characters: it runs on every line the
+ * parser reads, mostly on a page's first (and only) reading, when a loop in JavaScript is still
+ * interpreted and costs many times what native code does.
  */
 export function layoutText(raw: string, start = 0, end = raw.length): string {
-  let out = '';
-  let from = start; // raw[from, i) is still to be copied unchanged
-  let kept = false;
-  let word = false;
-  let space = false;
-  for (let i = start; i < end; i++) {
-    let c = raw.charCodeAt(i);
-    if (c > 0x3000 && c < 0xff01) {
-      // Most of a notice is runs of CJK text and punctuation, kept as they are.
-      do c = ++i < end ? raw.charCodeAt(i) : 0;
-      while (c > 0x3000 && c < 0xff01);
-      kept = true;
-      word = false;
-      space = false;
-      if (i === end) break;
-    }
-    if (isLayoutSpace(c)) {
-      if (from < i) out += raw.slice(from, i);
-      from = i + 1;
-      space = kept;
-      continue;
-    }
-    const isWord = isAnyWordChar(c);
-    if (space) {
-      if (word && isWord) out += ' ';
-      space = false;
-    }
-    kept = true;
-    word = isWord;
-  }
-  if (from === start) return start === 0 && end === raw.length ? raw : raw.slice(start, end);
-  return from < end ? out + raw.slice(from, end) : out;
+  const s = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  if (!LAYOUT_SPACE.test(s)) return s;
+  // A run between two kept letters or digits is one word space; any other run is layout.
+  return s.replace(LAYOUT_RUNS, (run: string, at: number) =>
+    at > 0 && at + run.length < s.length && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(at + run.length)) ? ' ' : '');
 }
 
 /** Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, character for character: positions are kept. */

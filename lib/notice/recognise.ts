@@ -31,6 +31,8 @@ export interface RecogniseOptions {
    * ./read-notice.ts), which read every family of notices: given, the page is read as before.
    */
   formats?: readonly NoticeFormat[];
+  /** False: the items' fingerprints are left for the background to make (noticeFromReading). */
+  fingerprints?: boolean;
 }
 
 const TITLE_WORD = '责任分解';
@@ -51,7 +53,7 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
   const url = options.url ?? doc.URL ?? '';
   const site = siteOf(url);
   const isVisible = options.isVisible ?? attributeVisibility;
-  if (!options.formats) return recogniseLists(doc, url);
+  if (!options.formats) return recogniseLists(doc, url, options.fingerprints ?? true);
   const formats = options.formats;
   const read = (skipHidden: boolean) => recognisePage({ doc, lines: extractLines(root, skipHidden), isVisible, site }, url, formats);
   // Text a reader sees first; only when that holds no notice, the hidden copies too.
@@ -63,10 +65,10 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
  * The richer reading (./read-notice.ts): every family of notices, on any site, each item anchored;
  * a look-alike refused with the reason.
  */
-function recogniseLists(doc: Document, url: string): NoticeRecognition {
+function recogniseLists(doc: Document, url: string, fingerprints: boolean): NoticeRecognition {
   const page = readNoticePage(doc, url);
   if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
-  const notice = noticeFromReading(page.reading, page.publishedAt);
+  const notice = noticeFromReading(page.reading, page.publishedAt, { fingerprints });
   // Read before duban adds anything to the page: the offsets are the page's own.
   const anchors = page.anchors;
   const quotes = doc.body && page.walked ? pageQuotes(page.walked, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }))) : new Map();
