@@ -41,7 +41,7 @@ export interface OpenedNotice {
   revision: PageRevision | null;
   /**
    * The fingerprint of each item of the notice sent, in its order: a page sends its items without
-   * them and the background makes them (lib/notice/from-reading.ts itemFingerprints).
+   * them and the background makes them (lib/notice/from-reading.ts withItemFingerprints).
    */
   fingerprints: string[];
 }

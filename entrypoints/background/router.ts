@@ -12,9 +12,8 @@ import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/
 import { createStorageGuard } from '../../lib/db/recovery';
 import { createSeenNotices } from '../../lib/db/seen-notices';
 import { message, Refusal } from '../../lib/message';
-import { itemFingerprints, withItemFingerprints } from '../../lib/notice/from-reading';
+import { withItemFingerprints } from '../../lib/notice/from-reading';
 import { noticeKey } from '../../lib/notice/notice-key';
-import type { NoticeItem } from '../../lib/notice/types';
 import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
 import { failure, ok, type Result } from '../../lib/util/result';
@@ -136,16 +135,15 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     const known = seen.get(sent, now());
     if (known !== undefined) {
       try {
-        // The same JSON as a notice checked before: its items are the ones checked then.
-        const fingerprints = itemFingerprints((data as { items: NoticeItem[] }).items);
-        return ok({ noticeKey: known, annotations: await storage.run(() => noticeAnnotations(db, known)), revision: null, fingerprints });
+        const annotations = await storage.run(() => noticeAnnotations(db, known.noticeKey));
+        return ok({ noticeKey: known.noticeKey, annotations, revision: null, fingerprints: known.fingerprints });
       } catch {
         // Said by the full path below, as every failed request is.
       }
     }
     const writes = seen.writes();
     const r = await handle('openNotice', data);
-    if (r.ok && !r.value.revision) seen.remember(sent, r.value.noticeKey, lastSeen.get(r.value.noticeKey) ?? 0, writes);
+    if (r.ok && !r.value.revision) seen.remember(sent, r.value, lastSeen.get(r.value.noticeKey) ?? 0, writes);
     return r;
   }
   return { handle, handlers, db, openNotice };

@@ -56,8 +56,8 @@ export interface Overlays {
 
 /** Overlays this many viewport heights from view render when they are observed there. */
 const NEAR = 1;
-/** How many overlays render while building, before anything is laid out. */
-const EAGER = 8;
+/** At most this many overlays render while building: those in view then (see itemsInView). */
+const EAGER = 24;
 /** At most this many overlays render in one idle slice (~0.2 ms each). */
 const CHUNK = 24;
 
@@ -132,6 +132,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   }
 
   const unsubscribe: (() => void)[] = [];
+  const eager = itemsInView(notice.items.map((i) => i.key), anchors, view);
   for (const item of notice.items) {
     const anchor = anchors.get(item.key);
     const pos = anchor && overlayPosition(anchor);
@@ -142,9 +143,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     opens.set(itemKey, () => o.openEditor({ itemKey }, host));
     items.set(itemKey, { item, host, root });
     positions.set(itemKey, pos);
-    // The first rows render now (a notice opens at its top); asking where each item is would
-    // force a layout of the page, so the rest wait for the observer or idle time.
-    if (items.size <= EAGER) draw(itemKey);
+    // The rows in view render now; the rest wait for the observer or idle time.
+    if (eager.has(itemKey)) draw(itemKey);
     unsubscribe.push(store.subscribe(itemKey, () => schedule(itemKey)));
   }
 
@@ -203,4 +203,31 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       items.clear();
     },
   };
+}
+
+/**
+ * The items whose text is in the viewport now, before duban adds anything: their rows render while
+ * the overlays are built, so that the rows in view are drawn when the page is marked ready, and
+ * no time goes to rows no one sees yet (a notice's list mostly starts below its page's header).
+ * The items are in page order: a binary search for the first one not above the viewport, then
+ * those that follow until one starts below it — a handful of layout reads, on a page laid out.
+ */
+function itemsInView(keys: readonly string[], anchors: Map<string, ItemAnchor>, view: Window): Set<string> {
+  const rect = (key: string) => anchors.get(key)?.nodes[0]?.parentElement?.getBoundingClientRect();
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rect(keys[mid]!);
+    if (r && r.bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const inView = new Set<string>();
+  // The item before the first in view may end in it: its row goes after its last line.
+  for (let i = Math.max(0, lo - 1); i < keys.length && inView.size < EAGER; i++) {
+    const r = rect(keys[i]!);
+    if (r && r.top > view.innerHeight) break;
+    inView.add(keys[i]!);
+  }
+  return inView;
 }

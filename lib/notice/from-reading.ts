@@ -41,14 +41,9 @@ export function itemFingerprint(text: string): string {
 }
 
 /**
- * The fingerprints of `items`, in order: each as sent, or made from its text where it came
- * without one (a page's notice: the background fingerprints it, see NoticeFromReadingOptions).
+ * The notice with every item fingerprinted: each keeps the fingerprint it came with, an item sent
+ * without one (a page's notice, see NoticeFromReadingOptions) gets one made from its text.
  */
-export function itemFingerprints(items: readonly Pick<NoticeItem, 'text' | 'fingerprint'>[]): string[] {
-  return items.map((i) => i.fingerprint || itemFingerprint(i.text));
-}
-
-/** The notice with every item fingerprinted (itemFingerprints). */
 export function withItemFingerprints<N extends { items: NoticeItem[] }>(notice: N): N {
   if (notice.items.every((i) => i.fingerprint)) return notice;
   return { ...notice, items: notice.items.map((i) => (i.fingerprint ? i : { ...i, fingerprint: itemFingerprint(i.text) })) };

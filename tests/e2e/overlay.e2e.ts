@@ -88,6 +88,59 @@ describe('the overlay on the official notice', () => {
     expect(roots.every((r) => r === null)).toBe(true);
   });
 
+  it('has every row in view drawn when it marks the page ready, however many items the window shows', async () => {
+    const tall = await duban.context.newPage();
+    // Tall enough to show the notice's first dozen or so items under the site's header.
+    const height = 4000;
+    await tall.setViewportSize({ width: 1280, height });
+    // At the moment duban says ready, the page notes where each host is and stops in the
+    // debugger, and DevTools (which sees into closed roots) reads which hosts hold a drawn row.
+    await tall.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.documentElement.getAttribute('data-duban') !== 'ready') return;
+        observer.disconnect();
+        (window as unknown as { atReady: unknown }).atReady = [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => {
+          const r = h.getBoundingClientRect();
+          return { key: h.dataset.dubanItem, top: r.top, bottom: r.bottom };
+        });
+        // eslint-disable-next-line no-debugger
+        debugger;
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-duban'] });
+    });
+    type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; nodeName: string };
+    const cdp = await duban.context.newCDPSession(tall);
+    const drawn = new Promise<Map<string, boolean>>((resolve) => {
+      cdp.on('Debugger.paused', async () => {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+        const hosts = new Map<string, boolean>();
+        const visit = (n: DomNode) => {
+          const at = n.attributes?.indexOf('data-duban-item') ?? -1;
+          // A drawn row is an element in the host's root; a host not drawn yet holds nothing.
+          if (at >= 0) hosts.set(n.attributes![at + 1]!, (n.shadowRoots?.[0]?.children ?? []).some((c) => !c.nodeName.startsWith('#')));
+          for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
+        };
+        visit(root);
+        await cdp.send('Debugger.resume');
+        resolve(hosts);
+      });
+    });
+    await cdp.send('DOM.enable');
+    await cdp.send('Debugger.enable');
+    await tall.goto(seed.url, { waitUntil: 'domcontentloaded' });
+    const hosts = await drawn;
+    await waitReady(tall);
+    const atReady = await tall.evaluate(() => (window as unknown as { atReady: { key: string; top: number; bottom: number }[] }).atReady);
+    expect(atReady).toHaveLength(156);
+    expect(hosts.size).toBe(156);
+    const inView = atReady.filter((h) => h.top < height && h.bottom >= 0).map((h) => h.key);
+    expect(inView.length).toBeGreaterThan(8);
+    expect(inView.filter((key) => !hosts.get(key))).toEqual([]);
+    // The check could see a host not drawn yet: those far below are drawn later, in idle time.
+    expect([...hosts.values()].some((d) => !d)).toBe(true);
+    await cdp.detach();
+    await tall.close();
+  });
+
   it('tags the lead units, the first marked 牵头/汇总', async () => {
     await reveal(page, 1);
     expect(await shadowEval(page, 1, '.unit.lead', 'function () { return this.textContent }')).toBe('牵头/汇总区政府办公室');
