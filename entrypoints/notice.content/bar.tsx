@@ -31,7 +31,11 @@ interface BarOptions {
   onOrphans: (anchor: HTMLElement) => void;
 }
 
-/** Builds the bar in its host; the caller puts `host` into the page. */
+/**
+ * Builds the bar in its host; the caller puts `host` into the page, and shows it (`show`) once it
+ * is in view or near it: a notice's list mostly starts below its page's header, and drawing the
+ * bar there would be the page's first Preact render, before any row is drawn.
+ */
 export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOptions) {
   const { host, root } = createShadowHost(doc, 'div', { 'data-duban-bar': '' }, sheet);
   const units = unitNames(o.notice.items);
@@ -90,16 +94,16 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     );
   }
 
+  let drawn = false;
   let scheduled = false;
   const unsubscribe = o.store.subscribe('*', () => {
-    if (scheduled) return;
+    if (scheduled || !drawn) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
       draw();
     });
   });
-  draw();
 
   // The bar stays where it is in the page's flow: a bar stuck over the page would cover its text
   // (the signature at the end of the cover text, say). Once it has scrolled away, a narrow handle
@@ -109,12 +113,17 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     host.scrollIntoView({ block: 'start' });
     root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
   };
-  render(
-    <button type="button" class="handle" lang={uiLang()} aria-label={t('bar.backToBar')} title={t('bar.backToBar')} onClick={toBar}>
-      {t('bar.title')} ↑
-    </button>,
-    handle.root,
-  );
+  const show = () => {
+    if (drawn) return;
+    drawn = true;
+    draw();
+    render(
+      <button type="button" class="handle" lang={uiLang()} aria-label={t('bar.backToBar')} title={t('bar.backToBar')} onClick={toBar}>
+        {t('bar.title')} ↑
+      </button>,
+      handle.root,
+    );
+  };
   const view = doc.defaultView!;
   let away = false;
   const place = () => {
@@ -140,13 +149,16 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     watch() {
       watch.observe(host);
     },
+    /** Draws the bar (and its handle), once. */
+    show,
     jump,
     focus() {
+      show();
       root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
     },
     setLoadError(message: string) {
       loadError = message;
-      draw();
+      if (drawn) draw();
     },
     unmount() {
       unsubscribe();

@@ -96,8 +96,10 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   const near = new view.IntersectionObserver(
     (entries) => {
       for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        if (e.target === bar.host) bar.show();
         const n = itemOfHost.get(e.target);
-        if (e.isIntersecting && n !== undefined) ensureRendered(n);
+        if (n !== undefined) ensureRendered(n);
       }
     },
     { rootMargin: `${NEAR * 100}% 0px` },
@@ -112,6 +114,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   let stopped = false;
   const renderRest = (deadline?: IdleDeadline) => {
     if (stopped) return;
+    bar.show();
     let budget = CHUNK;
     for (const itemKey of items.keys()) {
       if (rendered.has(itemKey)) continue;
@@ -162,6 +165,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     ensureRendered,
     onOrphans: (anchor) => o.openEditor({ orphans: true }, anchor),
   });
+  // The bar goes at the top of the items' container: drawn now if that is in view.
+  if (container.getBoundingClientRect().top < view.innerHeight) bar.show();
 
   return {
     items,
@@ -178,6 +183,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       else container.insertBefore(bar.host, container.firstChild);
       bar.host.after(bar.handle);
       bar.watch();
+      near.observe(bar.host);
       idle(renderRest);
     },
     ensureRendered,

@@ -3,8 +3,22 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { cdp } from './shadow';
 
-/** The bar lives in the closed shadow root of <div data-duban-bar>; shadow.ts finds only item hosts, so: */
-export async function barNode(page: Page, selector: string): Promise<{ s: CDPSession; nodeId: number }> {
+/**
+ * The bar lives in the closed shadow root of <div data-duban-bar>; shadow.ts finds only item hosts,
+ * so: its element at `selector`, once the bar is drawn (as it comes into view, or in idle time
+ * after the page is ready, like the rows).
+ */
+export async function barNode(page: Page, selector: string, timeout = 10_000): Promise<{ s: CDPSession; nodeId: number }> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const found = await findInBar(page, selector);
+    if ('nodeId' in found) return found;
+    if (Date.now() > until) throw new Error(found.missing);
+    await page.waitForTimeout(50);
+  }
+}
+
+async function findInBar(page: Page, selector: string): Promise<{ s: CDPSession; nodeId: number } | { missing: string }> {
   const s = await cdp(page);
   const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
   type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
@@ -19,9 +33,9 @@ export async function barNode(page: Page, selector: string): Promise<{ s: CDPSes
   };
   const host = find(root as N);
   const shadow = host?.shadowRoots?.[0];
-  if (!shadow) throw new Error('no [data-duban-bar] shadow root');
+  if (!shadow) return { missing: 'no [data-duban-bar] shadow root' };
   const { nodeId } = await s.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
-  if (!nodeId) throw new Error(`no ${selector} in the bar`);
+  if (!nodeId) return { missing: `no ${selector} in the bar` };
   return { s, nodeId };
 }
 
