@@ -13,7 +13,7 @@ import { NOTE_COPY_ACTIONS } from './annotation/note-copies';
 import type { UndoableImport } from './db/restore-point';
 import type { OverviewData } from './followup/overview';
 import type { NoticeRevisions, PageRevision } from './notice/notice-record';
-import { NoticeSchema } from './notice/schema';
+import { NoticeSchema, PageQuoteSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
 import type { PackedLedger } from './transfer/ledger-packed';
 import { LedgerGrid } from './transfer/ledger-grid';
@@ -231,6 +231,15 @@ const BatchFiles = z.array(z.object({ fileName: z.string().min(1).max(300), text
 export const calls = {
   /** Record the notice the page shows; answer its saved annotations. */
   openNotice: { input: NoticeSchema, answer: answers<OpenedNotice>(), access: CONTENT },
+  /**
+   * Where the items of the notice opened in this tab are on its page (NoticeItem.quote), sent
+   * apart from openNotice once the rows are ready; answers whether the record changed.
+   */
+  saveNoticeQuotes: {
+    input: z.object({ quotes: z.array(z.object({ key: ItemKey, quote: PageQuoteSchema }).strict()).max(2000) }).strict(),
+    answer: answers<boolean>(),
+    access: CONTENT,
+  },
   /**
    * The probe found a likely notice on its page: remember that this page may open its notice and
    * inject the notice script into it; answer what the script found.

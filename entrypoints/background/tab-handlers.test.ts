@@ -5,7 +5,7 @@ import type { DubanDatabase } from '../../lib/db/database';
 import { dispose, freshDb, SEED_KEY, SEED_URL, seedNotice } from '../../lib/transfer/test/fixtures';
 import { createService } from './router';
 import { createTabHandlers } from './tab-handlers';
-import type { TabBindings } from './tab-bindings';
+import type { TabBinding, TabBindings } from './tab-bindings';
 import type { EditorPorts } from './editor-ports';
 
 let db: DubanDatabase;
@@ -36,4 +36,28 @@ it('binds the tab to the items with the fingerprints the background made, where 
   const made = (await db.notices.get(SEED_KEY))!.items.map((i) => ({ key: i.key, fingerprint: i.fingerprint }));
   expect(made.every((i) => i.fingerprint.length === 14)).toBe(true);
   expect(bound[0]!.items).toEqual(made);
+});
+
+it('keeps the quotes the page at the notice’s link sends after its rows are ready, for its tab’s notice only', async () => {
+  const bound = new Map<number, TabBinding>();
+  const bindings = {
+    set: async (tab: number, b: TabBinding) => void bound.set(tab, b),
+    get: async (tab: number) => bound.get(tab),
+  } as unknown as TabBindings;
+  const tabs = createTabHandlers(createService(db), bindings, {} as EditorPorts, async () => {});
+  const notice = seedNotice();
+  const quotes = notice.items.map((i) => ({ key: i.key, quote: i.quote! }));
+  expect(quotes.every((q) => q.quote)).toBe(true);
+  // No notice opened in the tab yet: refused.
+  expect(await tabs.handle('saveNoticeQuotes', { quotes }, { tabId: 1, frameId: 0, url: SEED_URL })).toMatchObject({ ok: false });
+  const sent = { ...notice, items: notice.items.map(({ quote: _q, ...i }) => i) };
+  expect((await tabs.handle('openNotice', sent, { tabId: 1, frameId: 0, url: SEED_URL })).ok).toBe(true);
+  expect((await db.notices.get(SEED_KEY))!.items.some((i) => i.quote)).toBe(false);
+  expect(await tabs.handle('saveNoticeQuotes', { quotes }, { tabId: 1, frameId: 0, url: SEED_URL })).toEqual({ ok: true, value: true });
+  expect((await db.notices.get(SEED_KEY))!.items.map((i) => i.quote)).toEqual(notice.items.map((i) => i.quote));
+  // The same again writes nothing; a malformed quote is refused whole.
+  expect(await tabs.handle('saveNoticeQuotes', { quotes }, { tabId: 1, frameId: 0, url: SEED_URL })).toEqual({ ok: true, value: false });
+  const bad = [{ key: '1', quote: { ...quotes[0]!.quote, end: 1 } }];
+  expect(await tabs.handle('saveNoticeQuotes', { quotes: bad }, { tabId: 1, frameId: 0, url: SEED_URL })).toMatchObject({ ok: false });
+  expect((await db.notices.get(SEED_KEY))!.items[0]!.quote).toEqual(notice.items[0]!.quote);
 });

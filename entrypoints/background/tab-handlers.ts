@@ -6,14 +6,15 @@
  * script cannot steer the editor.
  */
 import type { NoticeItem } from '../../lib/notice/types';
-import type { EditorContext, EditorTarget, ProtocolMap } from '../../lib/protocol';
+import { calls, describeZodError, type EditorContext, type EditorTarget, type ProtocolMap } from '../../lib/protocol';
+import { noticeQuotesSeen } from '../../lib/db/notices';
 import type { createService } from './router';
 import { noticeAnnotations } from '../../lib/db/annotations';
 import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
 
-export const TAB_REQUESTS = ['openNotice', 'openEditor', 'attachEditor', 'closeEditor', 'openPage', 'getPopupSummary'] as const;
+export const TAB_REQUESTS = ['openNotice', 'saveNoticeQuotes', 'openEditor', 'attachEditor', 'closeEditor', 'openPage', 'getPopupSummary'] as const;
 export type TabRequest = (typeof TAB_REQUESTS)[number];
 
 interface From {
@@ -57,6 +58,16 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
           });
         }
         return r;
+      }
+      case 'saveNoticeQuotes': {
+        // For the notice this tab opened, from its page's URL as the browser gives it.
+        const b = await bindings.get(from.tabId);
+        if (!b) return fail('no notice is open in this tab');
+        const sent = calls.saveNoticeQuotes.input.safeParse(data);
+        if (!sent.success) return fail(`invalid request saveNoticeQuotes: ${describeZodError(sent.error)}`);
+        const quotes = new Map(sent.data.quotes.map((q) => [q.key, q.quote]));
+        const written = await noticeQuotesSeen(service.db, b.noticeKey, from.url, quotes, b.changed ?? []);
+        return { ok: true, value: written };
       }
       case 'attachEditor': {
         const b = await bindings.get(from.tabId);

@@ -43,8 +43,10 @@ export default defineContentScript({
     const found = recogniseNotice(document, {
       url: location.href,
       isVisible: (el) => el.checkVisibility?.() ?? true,
-      // The background fingerprints the items (lib/notice/from-reading.ts says why).
+      // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
+      // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
       fingerprints: false,
+      quotes: false,
     });
     // Set before the first await: a second injection runs only after this one yields.
     world[RUNNING] = { verdict: found.ok ? 'notice' : 'none', copy };
@@ -63,7 +65,7 @@ export default defineContentScript({
       html.setAttribute('data-duban', cover ? 'cover' : 'none');
       return world[RUNNING];
     }
-    const shown = await showNotice(document, found.notice, found.anchors, { copy });
+    const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: found.quotes });
     ctx.onInvalidated(() => {
       // Only a real end of this script (duban reloaded or removed) takes the overlays away; the
       // page cannot fake that, since runtime.id goes only with the extension.

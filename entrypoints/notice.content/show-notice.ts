@@ -13,6 +13,7 @@ import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { keyOfHash } from '../../lib/notice/item-key';
 import { noticeKey } from '../../lib/notice/notice-key';
 import type { ItemAnchor } from '../../lib/notice/recognise';
+import type { PageQuote } from '../../lib/notice/page-quote';
 import type { Notice } from '../../lib/notice/types';
 import type { EditorTarget, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
@@ -32,7 +33,17 @@ export interface ShownNotice {
   remove(): void;
 }
 
-export async function showNotice(doc: Document, notice: Notice, anchors: Map<string, ItemAnchor>, options: { copy: boolean }): Promise<ShownNotice> {
+export interface ShowOptions {
+  /** The page is a copy of the notice (not on a government site). */
+  copy: boolean;
+  /**
+   * The items' quotes, when the notice came without them (lib/notice/recognise.ts): worked out and
+   * sent once the rows are ready, in idle time.
+   */
+  quotes?: () => Map<string, PageQuote>;
+}
+
+export async function showNotice(doc: Document, notice: Notice, anchors: Map<string, ItemAnchor>, options: ShowOptions): Promise<ShownNotice> {
   const html = doc.documentElement;
   const view = doc.defaultView ?? window;
   performance.mark('duban:recognised');
@@ -125,8 +136,10 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
       html.setAttribute('data-duban-items', String(overlays.items.size));
       html.setAttribute('data-duban', 'ready');
       performance.mark('duban:ready');
-      // The editor frame loads in idle time, ready before the first click.
+      // The editor frame loads in idle time, ready before the first click; the quotes go first.
       const idle = view.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
+      const { quotes } = options;
+      if (quotes) idle(() => void sendMessage('saveNoticeQuotes', { quotes: [...quotes()].map(([key, quote]) => ({ key, quote })) }).catch(() => {}));
       idle(() => (editor ??= makeEditor()));
       // Links from the popup, the overview and reminders end in #duban-item-<key>.
       jumpToHash();

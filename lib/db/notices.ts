@@ -20,7 +20,9 @@ import {
   type NoticeRecord,
   type NoticeRevisions,
   type SeenNotice,
+  withPageQuotes,
 } from '../notice/notice-record';
+import type { PageQuote } from '../notice/page-quote';
 
 /**
  * Records that a page showed `notice` now: adds its URL; a text other than the stored one is kept
@@ -83,6 +85,20 @@ export async function currentNoticeKey(db: DubanDatabase, key: string): Promise<
 /** noticeSeen, answering the record as stored. */
 export async function rememberNotice(db: DubanDatabase, notice: Notice, now: number): Promise<NoticeRecord> {
   return (await noticeSeen(db, notice, now)).record;
+}
+
+/**
+ * The quotes the page at `pageUrl` sent for notice `key`'s items, apart from its notice
+ * (withPageQuotes says which are kept); written only when they change. True when written.
+ */
+export async function noticeQuotesSeen(db: DubanDatabase, key: string, pageUrl: string, quotes: ReadonlyMap<string, PageQuote>, differs: readonly string[]): Promise<boolean> {
+  return db.transaction('rw', recordTables(db), async () => {
+    const old = await db.notices.get(key);
+    const record = old && withPageQuotes(old, pageUrl, quotes, differs);
+    if (!record) return false;
+    await writeRecords(db, { notices: [record] });
+    return true;
+  });
 }
 
 /** Makes revision `id` the notice's text (the old text becomes a revision); throws RevisionNotFound. */

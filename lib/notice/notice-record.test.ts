@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import { NOTICE_FORMATS } from './formats';
-import { seeNotice } from './notice-record';
+import { seeNotice, withPageQuotes } from './notice-record';
 import { recogniseNotice } from './recognise';
 
 const read = (html: string, first: boolean) => {
@@ -63,5 +63,21 @@ describe('where each item’s words are on the page (quotes, for Web Annotation)
     const seen = seeNotice(stored, elsewhere, 2);
     expect(seen.revision).toBeNull();
     expect(seen.record.items.some((i) => i.quote)).toBe(false);
+  });
+
+  it('stay as stored when the page at the link sends its notice without them (its quotes come apart)', () => {
+    const quoted = seeNotice(undefined, page, 1).record;
+    const seen = seeNotice(quoted, unquoted, 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.record.items.map((i) => i.quote)).toEqual(page.items.map((i) => i.quote));
+  });
+
+  it('sent apart, are taken from the page at the link for the items it shows as stored, and change nothing when the same', () => {
+    const quotes = new Map(page.items.map((i) => [i.key, i.quote!]));
+    const withQuotes = withPageQuotes(stored, SEED_URL, quotes, [page.items[2]!.key]);
+    expect(withQuotes?.items.map((i) => i.quote)).toEqual(page.items.map((i, n) => (n === 2 ? undefined : i.quote)));
+    // Another link of the notice, or quotes it already holds: nothing to write.
+    expect(withPageQuotes(stored, SEED_URL.replace('.html', '-copy.html'), quotes, [])).toBeUndefined();
+    expect(withPageQuotes(withQuotes!, SEED_URL, quotes, [page.items[2]!.key])).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { message, Refusal } from '../message';
 import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
 import { noticeOrder } from './item-key';
 import { noticeKey } from './notice-key';
+import type { PageQuote } from './page-quote';
 import type { Notice, NoticeItem } from './types';
 
 /**
@@ -167,8 +168,9 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
 
   // Quotes say where the words are on the page at the notice's link: a page there gives its own
   // (also to a record stored before duban kept quotes: records are written on every visit); a
-  // page elsewhere leaves the record's.
-  const atLink = url === sourceUrl;
+  // page elsewhere leaves the record's, and so does a page that sends its quotes apart
+  // (lib/db/notices.ts noticeQuotesSeen: the notice script sends them once its rows are ready).
+  const atLink = url === sourceUrl && text.items.some((i) => i.quote);
   const pageItems = atLink ? text.items : withQuotes(withQuotes(text.items, [], true), old.items);
   if (imported && !differs.length) {
     // Known from a colleague's file until now: the page agrees with it and completes it.
@@ -197,6 +199,25 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
     revisionSeq: same ? (old.revisionSeq ?? 1) : revision.id + 1,
   };
   return { record, revision: { id: revision.id, differs } };
+}
+
+/**
+ * The record with the quotes a page at `pageUrl` sent apart from its notice (the notice script
+ * sends them once its rows are ready): taken only from the page at the notice's link, and only for
+ * items the page shows as stored (`differs`: the page's items whose text is not the stored one).
+ * Undefined when nothing changes.
+ */
+export function withPageQuotes(record: NoticeRecord, pageUrl: string, quotes: ReadonlyMap<string, PageQuote>, differs: readonly string[]): NoticeRecord | undefined {
+  if (canonicalNoticeUrl(pageUrl) !== record.sourceUrl) return undefined;
+  const other = new Set(differs);
+  let changed = false;
+  const items = record.items.map((item) => {
+    const quote = quotes.get(item.key);
+    if (!quote || other.has(item.key) || JSON.stringify(quote) === JSON.stringify(item.quote)) return item;
+    changed = true;
+    return { ...item, quote };
+  });
+  return changed ? { ...record, items } : undefined;
 }
 
 export class RevisionNotFound extends Refusal {}

@@ -11,14 +11,25 @@ import { isRefusal } from './reading';
 import { type FormatReading, type ItemAnchor, type NoticeFormat, type PageText } from './formats';
 import { readNoticeMeta } from './metadata';
 import { normalizeText } from './normalize';
-import { pageQuotes } from './page-quote';
+import { pageQuotes, type PageQuote } from './page-quote';
 import { siteOf } from './sites';
 import type { Notice } from './types';
 
 export type { ItemAnchor };
 
 export type NoticeRecognition =
-  | { ok: true; notice: Notice; anchors: Map<string, ItemAnchor>; /** The id of the format that read it. */ format: string }
+  | {
+      ok: true;
+      notice: Notice;
+      anchors: Map<string, ItemAnchor>;
+      /** The id of the format that read it. */
+      format: string;
+      /**
+       * With `quotes: false`: the items' quotes, by item key, worked out when asked (from the page's
+       * text as it was read, so duban's rows added since do not count).
+       */
+      quotes?: () => Map<string, PageQuote>;
+    }
   | { ok: false; reason: string };
 
 export interface RecogniseOptions {
@@ -33,6 +44,11 @@ export interface RecogniseOptions {
   formats?: readonly NoticeFormat[];
   /** False: the items' fingerprints are left for the background to make (noticeFromReading). */
   fingerprints?: boolean;
+  /**
+   * False: the items carry no quote (NoticeItem.quote); the recognition's `quotes` works them out
+   * later. The notice script sends them once the rows are ready, off the page's first reading.
+   */
+  quotes?: boolean;
 }
 
 const TITLE_WORD = '责任分解';
@@ -53,7 +69,7 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
   const url = options.url ?? doc.URL ?? '';
   const site = siteOf(url);
   const isVisible = options.isVisible ?? attributeVisibility;
-  if (!options.formats) return recogniseLists(doc, url, options.fingerprints ?? true);
+  if (!options.formats) return recogniseLists(doc, url, options.fingerprints ?? true, options.quotes ?? true);
   const formats = options.formats;
   const read = (skipHidden: boolean) => recognisePage({ doc, lines: extractLines(root, skipHidden), isVisible, site }, url, formats);
   // Text a reader sees first; only when that holds no notice, the hidden copies too.
@@ -65,15 +81,19 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
  * The richer reading (./read-notice.ts): every family of notices, on any site, each item anchored;
  * a look-alike refused with the reason.
  */
-function recogniseLists(doc: Document, url: string, fingerprints: boolean): NoticeRecognition {
+function recogniseLists(doc: Document, url: string, fingerprints: boolean, inline: boolean): NoticeRecognition {
   const page = readNoticePage(doc, url);
   if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
   const notice = noticeFromReading(page.reading, page.publishedAt, { fingerprints });
-  // Read before duban adds anything to the page: the offsets are the page's own.
   const anchors = page.anchors;
-  const quotes = doc.body && page.walked ? pageQuotes(page.walked, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }))) : new Map();
+  // From the walk made before duban added anything to the page: the offsets are the page's own.
+  const { walked } = page;
+  const items = notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }));
+  const quotes = () => (doc.body && walked ? pageQuotes(walked, items) : new Map<string, PageQuote>());
+  if (!inline) return { ok: true, notice, anchors, format: page.format ?? 'lists', quotes };
+  const made = quotes();
   for (const item of notice.items) {
-    const quote = quotes.get(item.key);
+    const quote = made.get(item.key);
     if (quote) item.quote = quote;
   }
   return { ok: true, notice, anchors, format: page.format ?? 'lists' };

@@ -11,7 +11,7 @@ const LeadUnitSchema = z
   .refine((u) => u.role === undefined || u.lead === (u.role === 'lead'), 'lead must agree with role');
 const NoticeSectionSchema = z.object({ ordinal: z.number().int().min(1).max(99), leader: text(100), heading: text(200) });
 const offset = z.number().int().min(0).max(100_000_000);
-const PageQuoteSchema = z
+export const PageQuoteSchema = z
   .object({ exact: text(20_000).min(1), prefix: text(QUOTE_CONTEXT), suffix: text(QUOTE_CONTEXT), start: offset, end: offset })
   .refine((q) => q.end - q.start === q.exact.length, 'end - start must be the length of exact');
 export const NoticeItemSchema = z.object({
