@@ -1,7 +1,8 @@
 /**
  * Recognise + parse + anchor the seed page in Node as the notice script does (its items' fingerprints
- * left to the background), next to a bare TreeWalker text walk over the
- * same DOM in the same run: the ratio says how much the parser costs over merely reading the text.
+ * left to the background, their quotes to idle time), next to a bare TreeWalker text walk over the
+ * same DOM in the same run: the ratio says how much the parser costs over merely reading the text;
+ * the same on its old table layout (the same 156 items).
  * The richer reading (lib/notice/read-notice.ts: its lists and an anchor per item) is measured
  * the same way on the seed and on its old table layout (the same 156 items), each against a text
  * walk of its own page.
@@ -23,15 +24,11 @@ function textWalk(doc: Document) {
 }
 
 /**
- * The reading's time and the text walk's on one page, measured in alternating rounds (the load of
+ * A reading's time and the text walk's on one page, measured in alternating rounds (the load of
  * a shared machine drifts: each round compares the two under the same conditions); the ratio is
  * the median of the rounds' ratios.
  */
-function readingAgainstWalk(doc: Document, url: string) {
-  const read = () => {
-    const r = readNotice(doc, url);
-    if (isRefusal(r) || r.lists.reduce((n, l) => n + l.items.length, 0) !== 156) throw new Error(`${url} did not read as 156 items`);
-  };
+function againstWalk(doc: Document, read: () => void) {
   const walks: number[] = [];
   const reads: number[] = [];
   const ratios: number[] = [];
@@ -45,22 +42,38 @@ function readingAgainstWalk(doc: Document, url: string) {
   return { parse: median(reads), walk: median(walks), ratio: median(ratios) };
 }
 
+/** What the notice script does on a page: recognise, read and anchor (fingerprints and quotes come after). */
+function recognising(doc: Document, url: string) {
+  return () => {
+    const r = recogniseNotice(doc, { url, fingerprints: false, quotes: false });
+    if (!r.ok || r.notice.items.length !== 156) throw new Error(`${url} did not parse as 156 items`);
+  };
+}
+
+/** The richer reading alone (lib/notice/read-notice.ts): its lists and an anchor per item. */
+function reading(doc: Document, url: string) {
+  return () => {
+    const r = readNotice(doc, url);
+    if (isRefusal(r) || r.lists.reduce((n, l) => n + l.items.length, 0) !== 156) throw new Error(`${url} did not read as 156 items`);
+  };
+}
+
 export function benchParse(seedPage: string, tablePage: string, tableUrl: string) {
   const doc = load(seedPage);
+  const table = load(tablePage);
   // Both warm up past V8's tiering (the parser settles after some 200 runs): steady state is compared.
-  const textwalk_ms = medianMs(() => textWalk(doc), 300, 300);
-  const parse_ms = medianMs(() => {
-    // As the notice script reads a page: the items' fingerprints are the background's to make.
-    const r = recogniseNotice(doc, { url: GONGSHU.samples.notice, fingerprints: false });
-    if (!r.ok || r.notice.items.length !== 156) throw new Error('the seed page did not parse');
-  }, 300, 300);
-  const seed = readingAgainstWalk(doc, GONGSHU.samples.notice);
-  const twin = readingAgainstWalk(load(tablePage), tableUrl);
+  const parse = againstWalk(doc, recognising(doc, GONGSHU.samples.notice));
+  const parseTable = againstWalk(table, recognising(table, tableUrl));
+  const seed = againstWalk(doc, reading(doc, GONGSHU.samples.notice));
+  const twin = againstWalk(table, reading(table, tableUrl));
   if (sink < 0) console.log(sink);
   return {
-    parse_ms: round(parse_ms),
-    textwalk_ms: round(textwalk_ms),
-    parse_ratio: round(parse_ms / textwalk_ms),
+    parse_ms: round(parse.parse),
+    textwalk_ms: round(parse.walk),
+    parse_ratio: round(parse.ratio),
+    parse_table_ms: round(parseTable.parse),
+    textwalk_table_ms: round(parseTable.walk),
+    parse_table_ratio: round(parseTable.ratio),
     lists_parse_ms: round(seed.parse),
     lists_textwalk_ms: round(seed.walk),
     lists_parse_ratio: round(seed.ratio),
