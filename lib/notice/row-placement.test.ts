@@ -62,6 +62,16 @@ describe('overlay rows in a task table', () => {
     expect(shownWith(['4'])).toEqual(['4丁', 'overlay 4']);
   });
 
+  it('see the table as it is when asked again later: a cell the page stopped spanning no longer groups its rows', async () => {
+    const { doc, anchor, rows } = read();
+    overlayPosition(anchor('1'));
+    expect(layout(rows())).toEqual(['序号', '1甲', '2乙', '3丙', 'overlay 1', '4丁']);
+    await Promise.resolve();
+    doc.querySelector('td[rowspan]')!.setAttribute('rowspan', '1');
+    overlayPosition(anchor('2'));
+    expect(layout(rows())).toEqual(['序号', '1甲', '2乙', 'overlay 2', '3丙', 'overlay 1', '4丁']);
+  });
+
   it('gives no place to an item whose text has left the page', () => {
     const { anchor, rows } = read();
     const a = anchor('4');

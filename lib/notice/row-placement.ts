@@ -53,16 +53,22 @@ function shapeOf(rows: Element[]): Shape {
   return { rows, index: new Map(rows.map((tr, r) => [tr, r])), width, reach, from };
 }
 
-// Worked out once per table while its rows stay the same (156 items ask about one table).
-const shapes = new WeakMap<Element, Shape>();
+/**
+ * Worked out once per table in a task (156 items ask about one table as the overlays are built,
+ * and a filter asks again for each): the page cannot change the table while duban's code runs,
+ * and the overlay rows duban adds are none of its rows (tableRows leaves them out). Forgotten at
+ * the task's end, so a later task sees the table as it is then.
+ */
+const shapes = new Map<Element, Shape>();
 
 function shape(table: Element): Shape {
-  const rows = tableRows(table);
-  const known = shapes.get(table);
-  if (known && known.rows.length === rows.length && known.rows.every((tr, r) => tr === rows[r])) return known;
-  const made = shapeOf(rows);
-  shapes.set(table, made);
-  return made;
+  let known = shapes.get(table);
+  if (!known) {
+    if (!shapes.size) queueMicrotask(() => shapes.clear());
+    known = shapeOf(tableRows(table));
+    shapes.set(table, known);
+  }
+  return known;
 }
 
 const rowOf = (node: Node): Element | undefined => {
