@@ -65,7 +65,8 @@ export default defineContentScript({
       html.setAttribute('data-duban', cover ? 'cover' : 'none');
       return world[RUNNING];
     }
-    const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: found.quotes });
+    // A copy is never at the notice's link, where alone quotes are kept: it works none out.
+    const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: copy ? undefined : found.quotes });
     ctx.onInvalidated(() => {
       // Only a real end of this script (duban reloaded or removed) takes the overlays away; the
       // page cannot fake that, since runtime.id goes only with the extension.
