@@ -14,7 +14,8 @@ import { createEditorPorts } from './editor-ports';
 import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
 import { classifySender, createPageGrants } from './page-grants';
-import { createPageInjection, listenForRecogniseCommand } from './page-injection';
+import { createPageInjection, listenForRecogniseCommand, NOTICE_SCRIPT } from './page-injection';
+import { createKnownNoticePages } from './known-notice-pages';
 import { listenToPages } from './page-channel';
 
 type Name = keyof typeof requestSchemas;
@@ -58,10 +59,12 @@ export default defineBackground(() => {
   // A ledger's cells and rows come and go by postMessage (lib/protocol.ts PAGE_CHANNEL_CALLS).
   listenToPages(self as unknown as Parameters<typeof listenToPages>[0], service);
   // Pages beyond the registry's sites that may open their notice: asked about, or found likely.
-  const grants = createPageGrants();
-  const injection = createPageInjection(browser.scripting, grants);
+  // Pages where a notice was opened: the browser runs the notice script there itself next time.
+  const known = createKnownNoticePages(browser.scripting, NOTICE_SCRIPT.slice(1));
+  const grants = createPageGrants(known);
+  const injection = createPageInjection(browser.scripting, grants, known);
   listenForRecogniseCommand(injection);
-  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate));
+  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate), (url) => void known.add(url));
 
   for (const name of Object.keys(requestSchemas) as Name[]) {
     onMessage(name, async ({ data, sender }): Promise<Answer<typeof name>> => {

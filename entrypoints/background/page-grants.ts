@@ -1,7 +1,7 @@
 /**
  * Pages outside the registry's sites that may open their notice, one per tab: the page the user
  * asked duban to recognise (popup 识别本页, keyboard command), or a government page where the probe
- * found a likely notice. A grant names the page's document (and its origin and path): a
+ * found a likely notice; and, in any tab, a government page where a notice was opened before. A grant names the page's document (and its origin and path): a
  * navigation makes another document, which the grant does not cover, and a load of another page
  * in the tab clears it. Kept in storage.session like the tab bindings (./tab-bindings.ts), so it survives the
  * service worker stopping, and goes with the browser session.
@@ -10,6 +10,7 @@ import { browser } from '#imports';
 import { isGovernmentUrl } from '../../lib/notice/government';
 import { isOfficialUrl } from '../../lib/notice/sites';
 import { senderKind, type SenderInfo, type SenderKind } from '../../lib/protocol';
+import type { KnownNoticePages } from './known-notice-pages';
 
 export interface PageGrant {
   /** Why the page may open its notice. */
@@ -33,7 +34,8 @@ export function grantPage(url: string | undefined): string | undefined {
   }
 }
 
-export function createPageGrants() {
+/** `known`: pages where a notice was opened before, which may open it again in any tab (./known-notice-pages.ts). */
+export function createPageGrants(known?: Pick<KnownNoticePages, 'has'>) {
   const area = browser.storage.session;
   const key = (tabId: number) => PREFIX + tabId;
   const clear = (tabId: number) => area.remove(key(tabId)).catch(() => {});
@@ -70,6 +72,8 @@ export function createPageGrants() {
     clear,
     /** Whether the sender's page in `tabId` is the page granted there. */
     async allows(tabId: number, sender: Pick<SenderInfo, 'url' | 'documentId'>): Promise<boolean> {
+      // The browser runs the notice script there itself, with no word from the probe to grant it.
+      if (await known?.has(sender.url)) return true;
       const g = await grants.get(tabId);
       if (!g || g.page !== grantPage(sender.url)) return false;
       return !g.documentId || !sender.documentId || g.documentId === sender.documentId;

@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { calls, checkAccess, type PageRecognition, type SenderInfo } from '../../lib/protocol';
 import { classifySender, createPageGrants, type PageGrants } from './page-grants';
 import { createPageInjection, listenForRecogniseCommand, NOTICE_SCRIPT, RECOGNISE_COMMAND, type PageInjection } from './page-injection';
+import { grantPage as pageOf } from './page-grants';
 
 const EXT = 'test-extension-id';
 const COPY = 'https://copy.example.com/a/notice.html';
@@ -133,6 +134,22 @@ describe('the probe finds a likely notice', () => {
     expect(await injection.noticeLikely(TAB, 'https://www.xihu.gov.cn:8443/a.html', 'doc-1')).toMatchObject({ ok: false });
     expect(executeScript).not.toHaveBeenCalled();
     expect(await grants.get(TAB)).toBeUndefined();
+  });
+});
+
+describe('a government page where a notice was opened before (the browser runs the notice script there itself)', () => {
+  const knownPages = new Set([pageOf(GOV)]);
+  const known = { has: async (url: string | undefined) => knownPages.has(pageOf(url)) };
+
+  it("opens its notice in any tab without a grant, and the probe's word injects nothing more", async () => {
+    const knowing = createPageGrants(known);
+    const injecting = createPageInjection({ executeScript } as never, knowing, known);
+    for (const tab of [TAB, TAB + 1]) expect(await classifySender({ ...content(`${GOV}?from=wx`, 'any-doc'), tab: { id: tab } }, EXT, knowing)).toBe('content');
+    expect(await injecting.noticeLikely(TAB, GOV, 'gov-doc')).toEqual({ ok: true, value: { verdict: 'notice', copy: false } });
+    expect(executeScript).not.toHaveBeenCalled();
+    // Another page of the same site is still the probe's, and a subframe nobody.
+    expect(await classifySender(content('https://www.xihu.gov.cn/art/2024/3/7/art_1_3.html'), EXT, knowing)).toBe('probe');
+    expect(await classifySender(content(GOV, 'doc-1', 3), EXT, knowing)).toBe(null);
   });
 });
 

@@ -12,6 +12,7 @@ import { PageRecognitionSchema, type PageRecognition, type Result } from '../../
 import { failure, ok } from '../../lib/util/result';
 import { say, t } from '../../utils/i18n';
 import { grantPage, type PageGrants } from './page-grants';
+import type { KnownNoticePages } from './known-notice-pages';
 
 /** Where the build puts the notice script (registration: 'runtime', not in the manifest). */
 export const NOTICE_SCRIPT = '/content-scripts/notice.js';
@@ -23,7 +24,8 @@ function pageAddress(): string {
   return location.href;
 }
 
-export function createPageInjection(scripting: Scripting, grants: PageGrants) {
+/** `known`: pages the browser runs the notice script on itself (./known-notice-pages.ts). */
+export function createPageInjection(scripting: Scripting, grants: PageGrants, known?: Pick<KnownNoticePages, 'has'>) {
   const cannot = (detail: unknown) => ({ ...failure(message('recognise.cannot')), error: `cannot read this page: ${String(detail)}` });
 
   async function inject(tabId: number): Promise<Result<PageRecognition>> {
@@ -41,6 +43,8 @@ export function createPageInjection(scripting: Scripting, grants: PageGrants) {
     async noticeLikely(tabId: number, url: string | undefined, documentId?: string): Promise<Result<PageRecognition>> {
       const page = grantPage(url);
       if (!page || !isGovernmentUrl(url)) return cannot('not a government page');
+      // A page where a notice was opened before: the browser has run the notice script there already.
+      if (await known?.has(url)) return ok({ verdict: 'notice', copy: false });
       // Written while the script loads: its first request waits for the grant (./page-grants.ts).
       const [found] = await Promise.all([inject(tabId), grants.grant(tabId, { why: 'likely', page, ...(documentId ? { documentId } : {}) })]);
       return found;

@@ -25,6 +25,16 @@ it('keys a web page’s notice by the page, whatever attachment and cover its me
   expect(await db.notices.count()).toBe(1);
 });
 
+it('tells where a notice was opened, once it is opened there (the browser runs the notice script there next time)', async () => {
+  const opened: string[] = [];
+  const bindings = { set: async () => {} } as unknown as TabBindings;
+  const tabs = createTabHandlers(createService(db), bindings, {} as EditorPorts, async () => {}, (url) => opened.push(url));
+  expect(await tabs.handle('openNotice', { items: [] }, { tabId: 1, frameId: 0, url: SEED_URL })).toMatchObject({ ok: false });
+  expect(opened).toEqual([]);
+  expect((await tabs.handle('openNotice', seedNotice(), { tabId: 1, frameId: 0, url: `${SEED_URL}?from=wx` })).ok).toBe(true);
+  expect(opened).toEqual([`${SEED_URL}?from=wx`]);
+});
+
 it('binds the tab to the items with the fingerprints the background made, where the page sent none', async () => {
   const bound: { items: { key: string; fingerprint: string }[] }[] = [];
   const bindings = { set: async (_tab: number, b: (typeof bound)[number]) => void bound.push(b) } as unknown as TabBindings;

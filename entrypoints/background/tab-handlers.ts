@@ -37,7 +37,14 @@ function atSenderUrl(data: unknown, url: string): unknown {
   return { ...notice, sourceUrl: url };
 }
 
-export function createTabHandlers(service: Service, bindings: TabBindings, editors: EditorPorts, openPage: (url: string) => Promise<void>) {
+/** `opened`: a notice was opened on the web page at `url` (./known-notice-pages.ts keeps it). */
+export function createTabHandlers(
+  service: Service,
+  bindings: TabBindings,
+  editors: EditorPorts,
+  openPage: (url: string) => Promise<void>,
+  opened: (url: string) => void = () => {},
+) {
   const fail = (error: string) => ({ ok: false as const, error });
 
   async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
@@ -56,6 +63,7 @@ export function createTabHandlers(service: Service, bindings: TabBindings, edito
             ...(notice.year !== undefined ? { year: notice.year } : {}),
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
+          opened(from.url);
         }
         return r;
       }

@@ -28,3 +28,19 @@ export function matchPattern(pattern: string): UrlMatcher {
   // `host` holds a port that is not the default: no named host matches it.
   return (u) => schemeOk(u.protocol) && hostOk(u.host) && pathRe.test(u.pathname + u.search);
 }
+
+/**
+ * The match pattern for the page at `url` and its variants (http or https, any query or hash):
+ * `*://host/path*`. Undefined for a URL that is not an http(s) page on its scheme's port, or whose
+ * path holds a `*`, which a pattern cannot say literally.
+ */
+export function pagePattern(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(u.protocol) || u.port !== '' || u.pathname.includes('*')) return undefined;
+  return `*://${u.hostname}${u.pathname}*`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Government pages where duban has opened a notice, kept as one dynamic content script
+ * (scripting.registerContentScripts): the browser runs the notice script there itself as the page
+ * loads, beside the probe, rather than the probe asking the background and the background
+ * injecting it (./page-injection.ts) — the rows ready ~50 ms sooner (npm run bench:
+ * probe_ready_ms), on the pages people come back to all year. Such a page may open its notice
+ * without a grant (./page-grants.ts), and the probe's word on it injects nothing more. Only
+ * government pages (those duban may read by itself), the LIMIT opened last; the browser keeps the
+ * registration across sessions.
+ */
+import { isGovernmentUrl } from '../../lib/notice/government';
+import { pagePattern } from '../../lib/notice/match-pattern';
+
+/** The registration's id. */
+export const KNOWN_NOTICES_SCRIPT = 'duban-known-notices';
+/** Pages kept; the oldest opened go first. */
+export const KNOWN_LIMIT = 200;
+
+interface Registered {
+  id: string;
+  matches?: string[];
+}
+
+interface Registration {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: 'document_idle';
+  allFrames: false;
+  persistAcrossSessions: true;
+}
+
+/** The part of browser.scripting used here. */
+export interface ContentScriptRegistry {
+  getRegisteredContentScripts(filter: { ids: string[] }): Promise<Registered[]>;
+  registerContentScripts(scripts: Registration[]): Promise<void>;
+  updateContentScripts(scripts: Registration[]): Promise<void>;
+}
+
+export function createKnownNoticePages(registry: ContentScriptRegistry, script: string) {
+  // The patterns registered, oldest first; read once from the browser, then kept here.
+  let patterns: Promise<{ list: string[]; registered: boolean }> | undefined;
+  const load = () =>
+    (patterns ??= registry
+      .getRegisteredContentScripts({ ids: [KNOWN_NOTICES_SCRIPT] })
+      .then(([r]) => ({ list: r?.matches ?? [], registered: !!r }))
+      .catch(() => ({ list: [], registered: false })));
+  // One change at a time: register, then update.
+  let writing: Promise<void> = Promise.resolve();
+
+  return {
+    /** Whether the page at `url` is one the browser runs the notice script on itself. */
+    async has(url: string | undefined): Promise<boolean> {
+      const pattern = url && isGovernmentUrl(url) ? pagePattern(url) : undefined;
+      return !!pattern && (await load()).list.includes(pattern);
+    },
+    /** A notice was opened on the page at `url`: the browser runs the notice script there from its next load. */
+    add(url: string): Promise<void> {
+      const pattern = isGovernmentUrl(url) ? pagePattern(url) : undefined;
+      if (!pattern) return writing;
+      writing = writing.then(async () => {
+        const known = await load();
+        if (known.list.includes(pattern)) return;
+        const list = [...known.list, pattern].slice(-KNOWN_LIMIT);
+        const registration: Registration = { id: KNOWN_NOTICES_SCRIPT, matches: list, js: [script], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true };
+        try {
+          await (known.registered ? registry.updateContentScripts([registration]) : registry.registerContentScripts([registration]));
+          patterns = Promise.resolve({ list, registered: true });
+        } catch (e) {
+          // The probe still finds the page; read the browser's registration again next time.
+          patterns = undefined;
+          console.error('duban: notice page not kept', e);
+        }
+      });
+      return writing;
+    },
+  };
+}
+
+export type KnownNoticePages = ReturnType<typeof createKnownNoticePages>;
