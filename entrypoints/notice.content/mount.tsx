@@ -13,7 +13,7 @@ import type { ItemAnchor } from '../../lib/notice/recognise';
 import type { Notice, NoticeItem } from '../../lib/notice/types';
 import { mountBar } from './bar';
 import { createPageFilter } from './page-filter';
-import { createShadowHost } from './shadow';
+import { createShadowHost, isolateKeys } from './shadow';
 
 export interface MountOptions {
   notice: Notice;
@@ -130,7 +130,10 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   function draw(itemKey: string) {
     const m = items.get(itemKey);
     if (!m) return;
-    rendered.add(itemKey);
+    if (!rendered.has(itemKey)) {
+      rendered.add(itemKey);
+      isolateKeys(m.root);
+    }
     render(<ItemRow item={m.item} view={store.view(itemKey)} today={o.today} expected={o.expected} onOpen={opens.get(itemKey)!} />, m.root);
   }
 
@@ -141,7 +144,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     const pos = anchor && overlayPosition(anchor);
     if (!anchor || !pos) continue;
     const itemKey = item.key;
-    const { host, root } = createShadowHost(doc, 'div', { 'data-duban-item': String(itemKey) }, sheet);
+    const { host, root } = createShadowHost(doc, 'div', { 'data-duban-item': String(itemKey) }, sheet, { isolate: false });
     itemOfHost.set(host, itemKey);
     opens.set(itemKey, () => o.openEditor({ itemKey }, host));
     items.set(itemKey, { item, host, root });

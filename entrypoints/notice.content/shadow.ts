@@ -24,11 +24,16 @@ export function sharedSheet(doc: Document, source: string, pageIsDark: boolean):
   }
 }
 
+/**
+ * `isolate: false` leaves the keys to the caller's `isolateKeys`, when the root gets something to
+ * type into or press (an item's row, once drawn: 156 roots at ready would cost ~900 listeners).
+ */
 export function createShadowHost(
   doc: Document,
   tag: string,
   attrs: Record<string, string>,
   sheet: CSSStyleSheet | string,
+  { isolate = true }: { isolate?: boolean } = {},
 ): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
@@ -40,8 +45,15 @@ export function createShadowHost(
   } else {
     root.adoptedStyleSheets = [sheet];
   }
-  for (const type of ISOLATED_EVENTS) root.addEventListener(type, (e) => e.stopPropagation());
+  if (isolate) isolateKeys(root);
   return { host, root };
+}
+
+const stop = (e: Event) => e.stopPropagation();
+
+/** Keys pressed in `root` go no further: not to the page's own listeners on the way up. */
+export function isolateKeys(root: ShadowRoot): void {
+  for (const type of ISOLATED_EVENTS) root.addEventListener(type, stop);
 }
 
 /** The computed background colours from `el` out to <html>, innermost first (lib/util/colour.ts reads them). */

@@ -339,6 +339,26 @@ describe('the overlay on the official notice', () => {
     expect(await barEval<string>(page, '.jump .error', 'function () { return this.textContent }')).toContain('999');
   });
 
+  it('keeps keys pressed on a row from the page’s own shortcuts, drawn at ready or later', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __heard: string[] };
+      w.__heard = [];
+      document.addEventListener('keydown', (e) => w.__heard.push(e.key));
+    });
+    const heard = () => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    // The page's listener works: a key pressed on the page reaches it.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('q');
+    expect(await heard()).toEqual(['q']);
+    // Item 140 is far below the first screen: its row is drawn as it comes near.
+    for (const item of [3, 140]) {
+      await reveal(page, item);
+      await shadowFocus(page, item, 'button.edit');
+      await page.keyboard.press('j');
+    }
+    expect(await heard()).toEqual(['q']);
+  });
+
   it('reaches every control with the keyboard: the row’s Edit, every editor field, Escape back to the row', async () => {
     await reveal(page, 8);
     await shadowFocus(page, 8, 'button.edit');
