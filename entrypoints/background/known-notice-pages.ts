@@ -47,6 +47,9 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
       .catch(() => ({ list: [], registered: false })));
   // One change at a time: register, then update.
   let writing: Promise<void> = Promise.resolve();
+  // Read as the worker starts: the probe's word, which may be what woke it, waits on no extra trip
+  // to the browser before the injection.
+  void load();
 
   return {
     /** Whether the page at `url` is one the browser runs the notice script on itself. */

@@ -138,7 +138,10 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   }
 
   const unsubscribe: (() => void)[] = [];
+  // Layout read while the page is as it was: a table's overlay rows go in below (row-placement.ts),
+  // and a read after them would lay the table out again, mid-build.
   const eager = itemsInView(notice.items.map((i) => i.key), anchors, view);
+  const barInView = container.getBoundingClientRect().top < view.innerHeight;
   for (const item of notice.items) {
     const anchor = anchors.get(item.key);
     const pos = anchor && overlayPosition(anchor);
@@ -169,7 +172,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     onOrphans: (anchor) => o.openEditor({ orphans: true }, anchor),
   });
   // The bar goes at the top of the items' container: drawn now if that is in view.
-  if (container.getBoundingClientRect().top < view.innerHeight) bar.show();
+  if (barInView) bar.show();
 
   return {
     items,
