@@ -1,7 +1,8 @@
 /**
  * Pages outside the registry's sites that may open their notice, one per tab: the page the user
  * asked duban to recognise (popup 识别本页, keyboard command), or a government page where the probe
- * found a likely notice; and, in any tab, a government page where a notice was opened before. A grant names the page's document (and its origin and path): a
+ * found a likely notice; and, in any tab, a government page where a notice was opened before
+ * (./known-notice-pages.ts). A grant names the page's document (and its origin and path): a
  * navigation makes another document, which the grant does not cover, and a load of another page
  * in the tab clears it. Kept in storage.session like the tab bindings (./tab-bindings.ts), so it survives the
  * service worker stopping, and goes with the browser session.
