@@ -37,6 +37,9 @@ export interface ContentScriptRegistry {
   updateContentScripts(scripts: Registration[]): Promise<void>;
 }
 
+/** The pattern a government page is kept as; undefined for any other page. */
+const patternOf = (url: string | undefined) => (url && isGovernmentUrl(url) ? pagePattern(url) : undefined);
+
 export function createKnownNoticePages(registry: ContentScriptRegistry, script: string) {
   // The patterns registered, oldest first; read once from the browser, then kept here.
   let patterns: Promise<{ list: string[]; registered: boolean }> | undefined;
@@ -54,12 +57,12 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
   return {
     /** Whether the page at `url` is one the browser runs the notice script on itself. */
     async has(url: string | undefined): Promise<boolean> {
-      const pattern = url && isGovernmentUrl(url) ? pagePattern(url) : undefined;
+      const pattern = patternOf(url);
       return !!pattern && (await load()).list.includes(pattern);
     },
     /** A notice was opened on the page at `url`: the browser runs the notice script there from its next load. */
     add(url: string): Promise<void> {
-      const pattern = isGovernmentUrl(url) ? pagePattern(url) : undefined;
+      const pattern = patternOf(url);
       if (!pattern) return writing;
       writing = writing.then(async () => {
         const known = await load();
