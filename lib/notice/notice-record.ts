@@ -10,6 +10,7 @@ import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-
 import { noticeOrder } from './item-key';
 import { noticeKey } from './notice-key';
 import type { PageQuote } from './page-quote';
+import { sameData } from '../util/same-data';
 import type { Notice, NoticeItem } from './types';
 
 /**
@@ -213,7 +214,7 @@ export function withPageQuotes(record: NoticeRecord, pageUrl: string, quotes: Re
   let changed = false;
   const items = record.items.map((item) => {
     const quote = quotes.get(item.key);
-    if (!quote || other.has(item.key) || JSON.stringify(quote) === JSON.stringify(item.quote)) return item;
+    if (!quote || other.has(item.key) || sameData(quote, item.quote)) return item;
     changed = true;
     return { ...item, quote };
   });
