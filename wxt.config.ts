@@ -1,13 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { governmentMatches } from './lib/notice/government';
 import { fileHostMatches } from './lib/notice/sites';
-
-/** V8's explicit compile hint (Chrome 136+): compile every function in the file as it loads. */
-const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
@@ -16,16 +13,6 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The notice script runs nearly all its code once, at once, on a page the probe found likely:
-    // V8's compile hint has it compiled whole as it loads, not each function again on its first call
-    // (the page's rows ready ~20% sooner, npm run bench: overlay_ready_ms). Added after the minifier,
-    // which keeps no comments.
-    'build:done': (wxt) => {
-      const file = join(wxt.config.outDir, 'content-scripts/notice.js');
-      if (!existsSync(file)) return;
-      const code = readFileSync(file, 'utf8');
-      if (!code.startsWith(COMPILE_HINT)) writeFileSync(file, `${COMPILE_HINT}\n${code}`);
-    },
     // pdf.js's CMaps (packed bcmap files) into the extension, for the document viewer
     // (entrypoints/viewer/pdf.ts): Chinese PDFs whose fonts use predefined CMaps read with them.
     'build:publicAssets': (_wxt, files) => {
