@@ -5,13 +5,15 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { governmentMatches } from './lib/notice/government';
 import { fileHostMatches } from './lib/notice/sites';
+import { pageWordsPlugin } from './scripts/page-words';
 
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
   imports: false,
   // UI text: locales/<lang>.yml, written to _locales/ with typed keys (utils/i18n.ts).
   modules: ['@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [preact()] }),
+  // The notice script's own words come from the same catalogues (scripts/page-words.ts).
+  vite: () => ({ plugins: [preact(), pageWordsPlugin(join(import.meta.dirname, 'locales'))] }),
   hooks: {
     // pdf.js's CMaps (packed bcmap files) into the extension, for the document viewer
     // (entrypoints/viewer/pdf.ts): Chinese PDFs whose fonts use predefined CMaps read with them.

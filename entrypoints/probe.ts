@@ -13,7 +13,7 @@
  * duban:probe-main from its main function (nonnotice_main_ms); and duban:probe-marker, the
  * data-duban="none" hook written in idle time (nonnotice_marker_ms).
  */
-import { browser, defineUnlistedScript } from '#imports';
+import { defineUnlistedScript } from '#imports';
 import { probePage } from '../lib/notice/probe';
 import { sendMessage } from '../utils/messaging';
 
@@ -32,11 +32,9 @@ export default defineUnlistedScript(() => {
     requestIdleCallback(markNone, { timeout: 2000 });
     return;
   }
+  // No word of duban's is fetched here: the notice script carries the words it draws first
+  // (utils/page-words.ts), and the catalogue, fetched synchronously, held up the rows.
   void sendMessage('noticeLikely', {}).catch(() => {});
-  // The renderer fetches duban's words from the browser on the first getMessage, synchronously
-  // (6–30 ms measured): done here, once the message above has gone (the messenger sends it a
-  // microtask later), while the background injects the notice script, the rows find them loaded.
-  setTimeout(() => (browser.i18n.getMessage as (name: string) => string)('lang'));
 });
 
 function markNone() {

@@ -1,7 +1,8 @@
 /**
  * The UI's words: locales/<lang>.yml, read through browser.i18n in the browser's UI language
- * (zh_CN, the default locale, when duban has no catalogue for it). `t` for a label by its key,
- * `say` for a message lib/ returns as a code (lib/message.ts).
+ * (zh_CN, the default locale, when duban has no catalogue for it); the notice script holds its own
+ * few first (holdWords, utils/page-words.ts). `t` for a label by its key, `say` for a message lib/
+ * returns as a code (lib/message.ts).
  */
 import { i18n } from '#i18n';
 import type { ItemStatus } from '../lib/annotation/status';
@@ -23,12 +24,51 @@ export const t = ((key: string, ...args: unknown[]): string => {
   const id = args.length ? `${key}\u0000${JSON.stringify(args)}` : key;
   let text = known.get(id);
   if (text === undefined) {
-    text = (i18n.t as unknown as typeof untyped)(key, ...args);
+    const held = inHand?.[key.replaceAll('.', '_')];
+    text = held !== undefined ? formatMessage(held, args) : (i18n.t as unknown as typeof untyped)(key, ...args);
     if (known.size >= KNOWN_MAX) known.clear();
     known.set(id, text);
   }
   return text;
 }) as typeof i18n.t;
+
+/** Words in hand (utils/page-words.ts), by message key: looked up before asking the browser. */
+let inHand: Record<string, string> | undefined;
+
+/**
+ * From now on, `words` (one locale's, by message key) answer before the browser does; undefined:
+ * the browser answers every word again.
+ */
+export function holdWords(words: Record<string, string> | undefined): void {
+  inHand = words;
+  known.clear();
+}
+
+/**
+ * A message of the catalogue with its arguments, as @wxt-dev/i18n's `t` makes it with the
+ * browser's getMessage: a count (also $1 when no list is given), a list for $1…$9 ($$ a dollar
+ * sign), the plural form by the count (`one | many`, `zero | one | many`), then {name}s.
+ */
+export function formatMessage(message: string, args: readonly unknown[]): string {
+  let count: number | undefined;
+  let list: unknown[] | undefined;
+  let named: Record<string, unknown> | undefined;
+  for (const arg of args) {
+    if (arg == null) continue;
+    if (typeof arg === 'number') count = arg;
+    else if (Array.isArray(arg)) list = arg;
+    else if (typeof arg === 'object') named = arg as Record<string, unknown>;
+    else throw new Error(`Unknown argument ${String(arg)}: a count, a list or named values`);
+  }
+  if (count != null && list == null) list = [String(count)];
+  let text = message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : list?.[Number(d) - 1] === undefined ? '' : String(list[Number(d) - 1])));
+  if (count != null) {
+    const forms = text.split(' | ');
+    if (forms.length > 3) throw new Error('Unknown plural formatting');
+    text = forms.length === 1 ? forms[0] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[count === 0 || count === 1 ? count : 2];
+  }
+  return named ? text.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name: string) => (Object.prototype.hasOwnProperty.call(named, name) ? String(named![name]) : m)) : text;
+}
 
 // Codes from lib/ are checked against both catalogues by locales/locales.test.ts, not by type.
 const untyped = t as unknown as (key: string, ...args: unknown[]) => string;

@@ -17,7 +17,10 @@ import { isGovernmentUrl } from '../../lib/notice/government';
 import { readCover } from '../../lib/notice/cover';
 import { attachmentRequests } from '../../lib/attachment/cover-requests';
 import type { PageRecognition } from '../../lib/protocol';
+import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
+import { pageLocale } from '../../utils/page-words';
+import pageWords from 'virtual:duban-page-words';
 import { mountCoverButtons } from './cover-buttons';
 import { showNotice } from './show-notice';
 
@@ -26,6 +29,8 @@ import { showNotice } from './show-notice';
  * reach): a second injection answers it and draws nothing.
  */
 const RUNNING = Symbol.for('duban.notice');
+/** The manifest's default_locale (wxt.config.ts): the browser's catalogue for any other language. */
+const DEFAULT_LOCALE = 'zh_CN';
 type Running = { [RUNNING]?: PageRecognition };
 
 export default defineContentScript({
@@ -38,6 +43,9 @@ export default defineContentScript({
     const world = globalThis as Running;
     if (world[RUNNING]) return world[RUNNING];
     performance.mark('duban:start');
+    // Its rows' and bar's words in hand: the browser's catalogue is fetched synchronously on the
+    // first word asked of it (utils/page-words.ts). getUILanguage asks nothing of the browser.
+    holdWords(pageWords[pageLocale(browser.i18n.getUILanguage(), Object.keys(pageWords), DEFAULT_LOCALE)]);
     const html = document.documentElement;
     const copy = !isGovernmentUrl(location.href);
     const found = recogniseNotice(document, {
