@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --only parse,overlay,nonnotice,ledger,viewer,...]
+ * npm run bench [-- --json] [-- --only parse,overlay,floor,nonnotice,ledger,viewer,...]
  * Prints the medians of duban's speed goals; with --json, one JSON object on stdout.
  */
 import { execSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchEditor } from './bench/editor';
+import { benchFloor } from './bench/floor';
 import { benchOverlay } from './bench/overlay';
 import { benchLedger } from './bench/ledger';
 import { benchLoad } from './bench/load';
@@ -41,6 +42,10 @@ const GOALS: Record<string, string> = {
   probe_ready_first_ms: 'a first visit: the probe\'s verdict, the background\'s injection, then the rows (worker woken afresh)',
   probe_ready_first_table_ms: 'the same on the seed\'s table layout',
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
+  floor_script_ms: 'a bare extension: a script holding the notice script\'s text, none of it run, starts this much after the one before it',
+  floor_layout_ms: 'a bare extension: the seed page\'s first layout, forced at document_idle (where the rows in view are)',
+  floor_message_ms: 'a bare extension: a small message to a worker that answers at once, at page load',
+  floor_notice_message_ms: 'the same carrying the seed\'s notice as the notice script sends it',
   content_script_kb: '≤ 60 KB minified',
   nonnotice_ms: '≤ 1 ms, probe start → verdict on a 2,000-link portal (Chromium)',
   nonnotice_main_ms: 'the same from the probe\'s main function',
@@ -79,6 +84,7 @@ async function main() {
   const results: Record<string, number> = {};
   if (want('parse')) Object.assign(results, benchParse(seedPage, tablePage, tableUrl));
   if (want('overlay')) Object.assign(results, await benchOverlay());
+  if (want('floor')) Object.assign(results, await benchFloor());
   if (want('nonnotice')) Object.assign(results, await benchNonNotice());
   if (want('editor')) Object.assign(results, await benchEditor());
   if (want('transfer')) Object.assign(results, await benchTransfer());
