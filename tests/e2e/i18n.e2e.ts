@@ -97,6 +97,8 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
       { itemKey: '1', status: 'in_progress', progress: 20, followUp: addDays(today, -2), note: NOTES[0] },
       { itemKey: '2', status: 'done', progress: 100 },
       { itemKey: '5', status: 'behind', followUp: addDays(today, 3), note: NOTES[1] },
+      // The longest labels a row shows: progress in three digits against 序时, a follow-up due today.
+      { itemKey: '7', status: 'not_started', progress: 100, followUp: today },
     ];
     for (const e of edits) {
       const item = notice.items.find((i) => i.key === e.itemKey)!;
@@ -123,6 +125,24 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     // The bar and the first rows under it.
     await page.evaluate(() => document.querySelector('[data-duban-bar]')!.scrollIntoView({ block: 'start' }));
     await screenshot(page, `i18n-${L.lang}-notice`);
+    await page.close();
+  });
+
+  it('shows every label of a row whole: status, progress against 序时, follow-up and whether it is due', async () => {
+    const page = await openNotice(duban.context, noticeSeed().url);
+    await page.locator('html[data-duban-rendered]').waitFor({ state: 'attached', timeout: 30_000 });
+    // Each label's right edge against its cell's: a cell cuts what does not fit (overflow: hidden).
+    const CUT_FN = `function () {
+      return [...this.querySelectorAll('.slot > [data-label]')].map((el) => ({
+        label: getComputedStyle(el, '::before').content,
+        cut: Math.max(0, el.getBoundingClientRect().right - el.parentElement.getBoundingClientRect().right),
+      }));
+    }`;
+    const labels: { label: string; cut: number }[] = [];
+    for (const item of ['1', '2', '7']) labels.push(...(await shadowEval<{ label: string; cut: number }[]>(page, item, 'section.overlay', CUT_FN)));
+    // Statuses of items 1, 2 and 7; progress of each; follow-ups of 1 (overdue) and 7 (due today).
+    expect(labels).toHaveLength(8);
+    expect(labels.filter((l) => l.cut > 0.5)).toEqual([]);
     await page.close();
   });
 
