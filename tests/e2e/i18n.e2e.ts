@@ -138,11 +138,30 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
         cut: Math.max(0, el.getBoundingClientRect().right - el.parentElement.getBoundingClientRect().right),
       }));
     }`;
-    const labels: { label: string; cut: number }[] = [];
-    for (const item of ['1', '2', '7']) labels.push(...(await shadowEval<{ label: string; cut: number }[]>(page, item, 'section.overlay', CUT_FN)));
-    // Statuses of items 1, 2 and 7; progress of each; follow-ups of 1 (overdue) and 7 (due today).
-    expect(labels).toHaveLength(8);
-    expect(labels.filter((l) => l.cut > 0.5)).toEqual([]);
+    // And the row keeps within its width: nothing, Edit included, spills out of it.
+    const SPILL_FN = `function () { return Math.max(0, this.scrollWidth - this.clientWidth); }`;
+    const check = async () => {
+      const labels: { label: string; cut: number }[] = [];
+      const spills: number[] = [];
+      for (const item of ['1', '2', '7']) {
+        labels.push(...(await shadowEval<{ label: string; cut: number }[]>(page, item, 'section.overlay', CUT_FN)));
+        spills.push(await shadowEval<number>(page, item, 'section.overlay', SPILL_FN));
+      }
+      // Statuses of items 1, 2 and 7; progress of each; follow-ups of 1 (overdue) and 7 (due today).
+      expect(labels).toHaveLength(8);
+      expect(labels.filter((l) => l.cut > 0.5)).toEqual([]);
+      expect(spills.filter((px) => px > 0.5)).toEqual([]);
+    };
+    await check();
+    // A page whose text column is narrow (560 px): the rows take two lines rather than cut or spill.
+    await page.evaluate(() => {
+      const column = document.querySelector('[data-duban-item="1"]')!.parentElement!;
+      column.style.maxWidth = '560px';
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await check();
+    await page.evaluate(() => document.querySelector('[data-duban-item="1"]')!.scrollIntoView({ block: 'center' }));
+    await screenshot(page, `i18n-${L.lang}-narrow-rows`);
     await page.close();
   });
 
