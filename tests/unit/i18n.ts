@@ -3,10 +3,9 @@
  * into messages.json the way the build does), so components render the words users read.
  * zh_CN, the default locale, unless a test asks for another with useLocale().
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { catalogueMessages } from '../../scripts/page-words';
 import { vi } from 'vitest';
 import type { Message } from '../../lib/message';
 import type { Failure } from '../../lib/protocol';
@@ -16,11 +15,12 @@ export const LOCALES_DIR = join(import.meta.dirname, '../../locales');
 type ChromeMessages = Record<string, { message: string }>;
 
 /** Each locale's messages.json as the browser gets it (keys lower-cased: the browser ignores case). */
-export const catalogues: Record<string, ChromeMessages> = {};
-for (const file of readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.yml'))) {
-  const messages = generateChromeMessages(await parseMessagesFile(join(LOCALES_DIR, file))) as ChromeMessages;
-  catalogues[file.replace(/\.yml$/, '')] = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k.toLowerCase(), v]));
-}
+export const catalogues: Record<string, ChromeMessages> = Object.fromEntries(
+  Object.entries(await catalogueMessages(LOCALES_DIR)).map(([locale, messages]) => [
+    locale,
+    Object.fromEntries(Object.entries(messages).map(([k, v]) => [k.toLowerCase(), v])),
+  ]),
+);
 
 let current = catalogues.zh_CN;
 
