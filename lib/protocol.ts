@@ -13,6 +13,7 @@ import { NOTE_COPY_ACTIONS } from './annotation/note-copies';
 import type { UndoableImport } from './db/restore-point';
 import type { OverviewData } from './followup/overview';
 import type { NoticeRevisions, PageRevision } from './notice/notice-record';
+import type { PageSeen } from './notice/peek';
 import { NoticeSchema, PageQuoteSchema } from './notice/schema';
 import type { PopupSummary } from './summary/summary';
 import type { PackedLedger } from './transfer/ledger-packed';
@@ -44,6 +45,16 @@ export interface OpenedNotice {
    * them and the background makes them (lib/notice/from-reading.ts withItemFingerprints).
    */
   fingerprints: string[];
+}
+
+/**
+ * What the background already knows of the notice at a tab's page, before the page is read: the
+ * notice last opened at that very URL, its items' texts and its saved annotations (peekNotice).
+ */
+export interface PeekedNotice extends PageSeen {
+  /** The items whose text differed from the stored notice's then (OpenedNotice.revision). */
+  changed: string[];
+  annotations: ItemAnnotation[];
 }
 
 export interface AnnotationChanged {
@@ -231,6 +242,12 @@ const BatchFiles = z.array(z.object({ fileName: z.string().min(1).max(300), text
 export const calls = {
   /** Record the notice the page shows; answer its saved annotations. */
   openNotice: { input: NoticeSchema, answer: answers<OpenedNotice>(), access: CONTENT },
+  /**
+   * Sent as the notice script starts, before it reads the page: the notice last opened at the
+   * sender's own URL (the browser's word for it, never the message's), or null. Only a page whose
+   * items read exactly as then shows it before openNotice answers; openNotice still binds the tab.
+   */
+  peekNotice: { input: NO_DATA, answer: answers<PeekedNotice | null>(), access: CONTENT },
   /**
    * Where the items of the notice opened in this tab are on its page (NoticeItem.quote), sent
    * apart from openNotice once the rows are ready; answers whether the record changed.

@@ -7,6 +7,8 @@ import { createService } from './router';
 import { createTabHandlers } from './tab-handlers';
 import type { TabBinding, TabBindings } from './tab-bindings';
 import type { EditorPorts } from './editor-ports';
+import type { OpenedNotice, PeekedNotice } from '../../lib/protocol';
+import type { Result } from '../../lib/util/result';
 
 let db: DubanDatabase;
 beforeEach(async () => {
@@ -70,4 +72,28 @@ it('keeps the quotes the page at the notice’s link sends after its rows are re
   const bad = [{ key: '1', quote: { ...quotes[0]!.quote, end: 1 } }];
   expect(await tabs.handle('saveNoticeQuotes', { quotes: bad }, { tabId: 1, frameId: 0, url: SEED_URL })).toMatchObject({ ok: false });
   expect((await db.notices.get(SEED_KEY))!.items[0]!.quote).toEqual(notice.items[0]!.quote);
+});
+
+it('peeks at the notice last opened at the sender’s own page only: its items as that page read, its annotations as saved now', async () => {
+  const bindings = { set: async () => {} } as unknown as TabBindings;
+  const service = createService(db);
+  const tabs = createTabHandlers(service, bindings, {} as EditorPorts, async () => {});
+  const notice = seedNotice();
+  const sent = { ...notice, items: notice.items.map((i) => ({ ...i, fingerprint: '' })) };
+  // Nothing opened there yet: nothing to show before the page is read.
+  expect(await tabs.handle('peekNotice', {}, { tabId: 1, frameId: 0, url: SEED_URL })).toEqual({ ok: true, value: null });
+  const opened = (await tabs.handle('openNotice', sent, { tabId: 1, frameId: 0, url: SEED_URL })) as Result<OpenedNotice>;
+  if (!opened.ok) throw new Error(opened.error);
+  const saved = await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: notice.items[2]!.key, fingerprint: opened.value.fingerprints[2]!, status: 'done', note: '已办结' });
+  expect(saved).toMatchObject({ ok: true });
+  // Another tab at the same page (a reload) is told; the items are the page's, with the fingerprints made for them.
+  const peek = (await tabs.handle('peekNotice', {}, { tabId: 2, frameId: 0, url: SEED_URL })) as Result<PeekedNotice | null>;
+  if (!peek.ok || !peek.value) throw new Error('no peek');
+  expect(peek.value.noticeKey).toBe(SEED_KEY);
+  expect(peek.value.items.map((i) => i.text)).toEqual(notice.items.map((i) => i.text));
+  expect(peek.value.items.map((i) => i.fingerprint)).toEqual(opened.value.fingerprints);
+  expect(peek.value.annotations).toMatchObject([{ itemKey: notice.items[2]!.key, status: 'done', note: '已办结' }]);
+  // Any other page of the site, even one naming the same notice in its query, learns nothing.
+  expect(await tabs.handle('peekNotice', {}, { tabId: 1, frameId: 0, url: `${SEED_URL}?from=wx` })).toEqual({ ok: true, value: null });
+  expect(await tabs.handle('peekNotice', {}, { tabId: 1, frameId: 0, url: 'https://www.gongshu.gov.cn/art/2024/1/1/art_1_1.html' })).toEqual({ ok: true, value: null });
 });

@@ -6,7 +6,7 @@
  * script cannot steer the editor.
  */
 import type { NoticeItem } from '../../lib/notice/types';
-import { calls, describeZodError, type EditorContext, type EditorTarget, type ProtocolMap } from '../../lib/protocol';
+import { calls, describeZodError, type EditorContext, type EditorTarget, type PeekedNotice, type ProtocolMap } from '../../lib/protocol';
 import { noticeQuotesSeen } from '../../lib/db/notices';
 import type { createService } from './router';
 import { noticeAnnotations } from '../../lib/db/annotations';
@@ -14,8 +14,11 @@ import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
 
-export const TAB_REQUESTS = ['openNotice', 'saveNoticeQuotes', 'openEditor', 'attachEditor', 'closeEditor', 'openPage', 'getPopupSummary'] as const;
+export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'openEditor', 'attachEditor', 'closeEditor', 'openPage', 'getPopupSummary'] as const;
 export type TabRequest = (typeof TAB_REQUESTS)[number];
+
+/** Pages peekNotice remembers, the last opened kept. */
+const PEEK_PAGES = 50;
 
 interface From {
   /** The sender's tab; undefined for duban's own pages. */
@@ -46,6 +49,9 @@ export function createTabHandlers(
   opened: (url: string) => void = () => {},
 ) {
   const fail = (error: string) => ({ ok: false as const, error });
+  // The notice last opened at each page, by the page's URL as the browser gave it: what peekNotice
+  // answers. Kept in the worker only: after it stops, pages simply wait for openNotice.
+  const pages = new Map<string, Omit<PeekedNotice, 'annotations'>>();
 
   async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
     switch (name) {
@@ -64,8 +70,20 @@ export function createTabHandlers(
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
           opened(from.url);
+          pages.delete(from.url);
+          pages.set(from.url, {
+            noticeKey: r.value.noticeKey,
+            items: notice.items.map((i, k) => ({ key: i.key, text: i.text, fingerprint: fingerprints[k]! })),
+            changed: r.value.revision?.differs ?? [],
+          });
+          if (pages.size > PEEK_PAGES) pages.delete(pages.keys().next().value!);
         }
         return r;
+      }
+      case 'peekNotice': {
+        const page = pages.get(from.url);
+        if (!page) return { ok: true, value: null };
+        return { ok: true, value: { ...page, annotations: await noticeAnnotations(service.db, page.noticeKey) } };
       }
       case 'saveNoticeQuotes': {
         // For the notice this tab opened, from its page's URL as the browser gives it.

@@ -43,6 +43,11 @@ export default defineContentScript({
     const world = globalThis as Running;
     if (world[RUNNING]) return world[RUNNING];
     performance.mark('duban:start');
+    // Asked before the page is read, so the answer is here when the rows are built: the notice
+    // last opened at this very address, if its items still read the same (./show-notice.ts).
+    const peek = sendMessage('peekNotice', {}).then((r) => (r.ok ? r.value : null), () => null);
+    // The messenger hands a request to the browser a microtask later: let it go before the reading.
+    await Promise.resolve();
     // Its rows' and bar's words in hand: the browser's catalogue is fetched synchronously on the
     // first word asked of it (utils/page-words.ts). getUILanguage asks nothing of the browser.
     holdWords(pageWords[pageLocale(browser.i18n.getUILanguage(), Object.keys(pageWords), DEFAULT_LOCALE)]);
@@ -74,7 +79,7 @@ export default defineContentScript({
       return world[RUNNING];
     }
     // A copy is never at the notice's link, where alone quotes are kept: it works none out.
-    const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: copy ? undefined : found.quotes });
+    const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: copy ? undefined : found.quotes, peek });
     ctx.onInvalidated(() => {
       // Only a real end of this script (duban reloaded or removed) takes the overlays away; the
       // page cannot fake that, since runtime.id goes only with the extension.

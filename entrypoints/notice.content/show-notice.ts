@@ -12,10 +12,11 @@ import { timeProgress } from '../../lib/annotation/schedule';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { keyOfHash } from '../../lib/notice/item-key';
 import { noticeKey } from '../../lib/notice/notice-key';
+import { fingerprintsIfSame } from '../../lib/notice/peek';
 import type { ItemAnchor } from '../../lib/notice/recognise';
 import type { PageQuote } from '../../lib/notice/page-quote';
 import type { Notice } from '../../lib/notice/types';
-import type { EditorTarget, Result } from '../../lib/protocol';
+import type { EditorTarget, OpenedNotice, PeekedNotice, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
 import { buildOverlays } from './mount';
@@ -41,20 +42,32 @@ export interface ShowOptions {
    * sent once the rows are ready, in idle time.
    */
   quotes?: () => Map<string, PageQuote>;
+  /** The background's answer to peekNotice, asked as the script started (./index.ts). */
+  peek?: Promise<PeekedNotice | null>;
 }
 
 export async function showNotice(doc: Document, notice: Notice, anchors: Map<string, ItemAnchor>, options: ShowOptions): Promise<ShownNotice> {
   const html = doc.documentElement;
   const view = doc.defaultView ?? window;
   performance.mark('duban:recognised');
-  const opened = withTimeout(sendMessage('openNotice', notice), OPEN_TIMEOUT);
-  // The messenger hands the request to the browser one microtask later: let it go before the
-  // build below keeps the thread busy, so the background works while the overlays are built.
-  await Promise.resolve();
+  const key = noticeKey(notice);
+  // What the background knew of this page before it was read: when its items read the same, the
+  // rows show their annotations at once, and openNotice (which binds the tab) goes after them.
+  const peeked = options.peek ? await options.peek : null;
+  const fingerprints = fingerprintsIfSame(peeked, key, notice.items);
+  const early = peeked && fingerprints ? { ...peeked, fingerprints } : undefined;
+  let opened: Promise<Result<OpenedNotice>> | undefined;
+  const open = () => (opened ??= withTimeout(sendMessage('openNotice', notice), OPEN_TIMEOUT));
+  if (!early) {
+    open();
+    // The messenger hands the request to the browser one microtask later: let it go before the
+    // build below keeps the thread busy, so the background works while the overlays are built.
+    await Promise.resolve();
+  }
 
   // The page's copy of the stored annotations: shown, never edited here.
   const store = createItemStore({
-    noticeKey: noticeKey(notice),
+    noticeKey: key,
     items: notice.items,
     send: async () => ({ ok: false, error: 'the page does not save' }),
   });
@@ -70,10 +83,12 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   const first = anchors.values().next().value?.nodes[0]?.parentElement ?? doc.body;
   const sheet = sharedSheet(doc, css, isDarkBackground(backgroundsBehind(first)));
   let editor: EditorFrame | undefined;
-  const openEditor = (target: EditorTarget, anchor: HTMLElement) => {
-    editor ??= makeEditor();
-    void editor.open(target, anchor);
-  };
+  // The editor frame works for the notice this tab opened: never before openNotice has answered.
+  const openEditor = (target: EditorTarget, anchor: HTMLElement) =>
+    void open().then(() => {
+      editor ??= makeEditor();
+      void editor.open(target, anchor);
+    });
   const makeEditor = () => createEditorFrame(doc, sheet, (t) => sendMessage('openEditor', t));
   onMessage('editorChanged', ({ data }) => {
     if (data.type === 'ready') editor?.attached();
@@ -89,6 +104,10 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   }, true);
 
   const today = shanghaiDayOf(Date.now());
+  if (early) {
+    store.load(early.annotations, early.noticeKey, early.fingerprints);
+    if (early.changed.length) store.markTextChanged(early.changed);
+  }
   const overlays = buildOverlays(doc, {
     notice,
     anchors,
@@ -113,38 +132,52 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     overlays.flush();
     overlays.attach();
   };
-  const attachAnyway = setTimeout(attach, ATTACH_WAIT);
 
   const jumpToHash = () => {
     const key = keyOfHash(view.location.hash);
     if (key !== undefined) overlays.jumpTo(key);
   };
 
-  void opened
-    .then((r) => {
-      performance.mark('duban:answer');
-      if (r.ok) {
-        store.load(r.value.annotations, r.value.noticeKey, r.value.fingerprints);
-        // The page's text differs from the stored notice's: those rows say 原文已更改.
-        if (r.value.revision) store.markTextChanged(r.value.revision.differs);
-      } else overlays.setLoadError(r.error);
-    })
-    .catch((e: unknown) => overlays.setLoadError(e instanceof Error ? e.message : String(e)))
-    .finally(() => {
-      clearTimeout(attachAnyway);
-      attach();
-      html.setAttribute('data-duban-items', String(overlays.items.size));
-      html.setAttribute('data-duban', 'ready');
-      performance.mark('duban:ready');
-      // The editor frame loads in idle time, ready before the first click; the quotes go first.
-      const idle = view.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
-      const { quotes } = options;
+  const loaded = (r: Result<OpenedNotice>) => {
+    performance.mark('duban:answer');
+    if (r.ok) {
+      store.load(r.value.annotations, r.value.noticeKey, r.value.fingerprints);
+      // The page's text differs from the stored notice's: those rows say 原文已更改.
+      if (r.value.revision) store.markTextChanged(r.value.revision.differs);
+    } else overlays.setLoadError(r.error);
+  };
+  const failed = (e: unknown) => overlays.setLoadError(e instanceof Error ? e.message : String(e));
+
+  const ready = () => {
+    attach();
+    html.setAttribute('data-duban-items', String(overlays.items.size));
+    html.setAttribute('data-duban', 'ready');
+    performance.mark('duban:ready');
+    // The notice opened (the tab bound to it): the quotes go first, then the editor frame loads in
+    // idle time, ready before the first click.
+    const idle = view.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
+    const { quotes } = options;
+    void open().finally(() => {
       if (quotes) idle(() => void sendMessage('saveNoticeQuotes', { quotes: [...quotes()].map(([key, quote]) => ({ key, quote })) }).catch(() => {}));
       idle(() => (editor ??= makeEditor()));
-      // Links from the popup, the overview and reminders end in #duban-item-<key>.
-      jumpToHash();
-      view.addEventListener('hashchange', jumpToHash);
     });
+    // Links from the popup, the overview and reminders end in #duban-item-<key>.
+    jumpToHash();
+    view.addEventListener('hashchange', jumpToHash);
+  };
+
+  if (early) {
+    ready();
+    void open().then(loaded, failed);
+  } else {
+    const attachAnyway = setTimeout(attach, ATTACH_WAIT);
+    void open()
+      .then(loaded, failed)
+      .finally(() => {
+        clearTimeout(attachAnyway);
+        ready();
+      });
+  }
 
   return {
     remove() {

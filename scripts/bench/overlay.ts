@@ -10,7 +10,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveHtml, serveSeeds } from '../../tests/e2e/harness';
+import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, ROOT, serveHtml, serveSeeds } from '../../tests/e2e/harness';
+import { openQuietly } from './quiet-load';
 
 /** The seed in its old table layout, at another address of the same site (the same notice, 文号 and all). */
 const TABLE_URL = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841066.html';
@@ -30,9 +31,8 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
     const table = { ready: [] as number[], fromProbe: [] as number[] };
     for (let i = 0; i < 2 * (runs + 1); i++) {
       const onTable = i % 2 === 1;
-      const page = await openNotice(duban.context, onTable ? TABLE_URL : url);
       // Rows far from the viewport are drawn in idle time after ready: wait for the last one too.
-      await page.locator('html[data-duban-rendered]').waitFor({ state: 'attached', timeout: 30_000 });
+      const page = await openQuietly(duban.context, onTable ? TABLE_URL : url);
       // No helper functions inside: tsx would wrap them in a __name() the page doesn't have.
       const t = await page.evaluate(() => {
         const start = performance.getEntriesByName('duban:start')[0].startTime;
@@ -64,8 +64,7 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       const blank = await duban.context.newPage();
       await stopServiceWorkers(blank);
       await blank.close();
-      const page = await openNotice(duban.context, url);
-      await page.locator('html[data-duban-rendered]').waitFor({ state: 'attached', timeout: 30_000 });
+      const page = await openQuietly(duban.context, url);
       cold.push(await page.evaluate(() => performance.getEntriesByName('duban:ready')[0].startTime - (performance.getEntriesByName('duban:probe', 'measure')[0]?.startTime ?? NaN)));
       await page.close();
     }
@@ -82,8 +81,7 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       await popup.reload();
       await popup.waitForLoadState('load');
       await popup.close();
-      const page = await openNotice(duban.context, onTable ? TABLE_URL : url);
-      await page.locator('html[data-duban-rendered]').waitFor({ state: 'attached', timeout: 30_000 });
+      const page = await openQuietly(duban.context, onTable ? TABLE_URL : url);
       (onTable ? first.table : first.seed).push(
         await page.evaluate(() => performance.getEntriesByName('duban:ready')[0].startTime - (performance.getEntriesByName('duban:probe', 'measure')[0]?.startTime ?? NaN)),
       );

@@ -179,3 +179,44 @@ describe('a page at another government host claiming the seed’s 文号', () =>
     await page.close();
   });
 });
+
+// The notice script asks, as it starts, for the notice last opened at its page (peekNotice) and
+// shows those annotations before openNotice answers only when the page reads exactly as then.
+describe('a page whose text changed since it was last opened at the same address', () => {
+  let duban: Duban;
+  afterAll(async () => {
+    await duban?.close();
+  });
+
+  it('says 原文已更改 on the changed item only, as on any other page with a different text', async () => {
+    duban = await launchDuban();
+    const seed = (await serveSeeds(duban.context)).find((s) => s.notice)!;
+    const html = readFileSync(seed.path, 'utf8');
+    const url = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_7777777.html';
+    await serveHtml(duban.context, url, html);
+    const first = await openNotice(duban.context, url);
+    expect(await dubanState(first)).toEqual({ state: 'ready', items: 156 });
+    await reveal(first, 3);
+    expect(await rowLabel(first, 3, 'changed')).toBeNull();
+    await first.close();
+
+    // Item 3 edited on the site, at the same address: a few of its words no other item has (the
+    // page holds its body twice, the second copy hidden: both are edited).
+    const items = parse(html, url).items;
+    const text = items[2]!.text;
+    let words = '';
+    for (let at = 0; at + 6 <= text.length && !words; at++) {
+      const slice = text.slice(at, at + 6);
+      if (html.includes(slice) && items.every((i, k) => k === 2 || !i.text.includes(slice))) words = slice;
+    }
+    expect(words).not.toBe('');
+    await serveHtml(duban.context, url, html.replaceAll(words, `${words}（修订）`));
+    const again = await openNotice(duban.context, url);
+    expect(await dubanState(again)).toEqual({ state: 'ready', items: 156 });
+    await reveal(again, 3);
+    expect(await rowLabel(again, 3, 'changed')).toContain('原文已更改');
+    await reveal(again, 4);
+    expect(await rowLabel(again, 4, 'changed')).toBeNull();
+    await again.close();
+  });
+});
