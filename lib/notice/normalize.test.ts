@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseOrdinal, fingerprint, foldWidth, layoutText, normalizeText } from './normalize';
+import { chineseOrdinal, fingerprint, firstVisible, foldWidth, layoutText, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it('folds full-width forms and drops layout spaces', () => {
@@ -64,5 +64,22 @@ describe('layoutText: the page’s own words', () => {
       });
       expect(isLayout(out[0] ?? '') || isLayout(out[out.length - 1] ?? '')).toBe(false);
     }), { numRuns: 500 });
+  });
+});
+
+describe('firstVisible: where a text node’s first visible character is', () => {
+  it('passes over every white space String.trim does, and no other character', () => {
+    const spaces = ' \t\n\r\v\f\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    expect(spaces.trim()).toBe('');
+    expect(firstVisible(spaces)).toBe(-1);
+    expect(firstVisible('')).toBe(-1);
+    for (const c of ['1', '（', '一', '牵', 'ａ', '\u200b', '·', '\u00ad', '€', '\uff01']) {
+      expect(firstVisible(`${spaces}${c}x`)).toBe(spaces.length);
+      expect(firstVisible(`${c}${spaces}`)).toBe(0);
+    }
+  });
+  it('is where a regular expression finds the first non-space character, for any text', () => {
+    const chars = fc.constantFrom(...' \t\n\u00a0\u1680\u2003\u200b\u2028\u3000\ufeff\u3001a1（一\uff10'.split(''));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (s) => firstVisible(s) === s.search(/\S/)));
   });
 });

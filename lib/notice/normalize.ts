@@ -17,7 +17,13 @@ function isWhiteSpace(c: number): boolean {
 
 /** Where the first character that is not white space sits in `s`, or -1 for blank text. */
 export function firstVisible(s: string): number {
-  for (let i = 0; i < s.length; i++) if (!isWhiteSpace(s.charCodeAt(i))) return i;
+  // Inline for the common cases (a page reads this once per text node, with code that has never
+  // run there): printable ASCII or CJK text, and the newlines and indents between blocks.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) continue;
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff) || !isWhiteSpace(c)) return i;
+  }
   return -1;
 }
 
