@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { EXTENSION_DIR, launchDuban, noticeSeed, serveSeeds } from '../../tests/e2e/harness';
 import { recogniseNotice } from '../../lib/notice/recognise';
+import { openQuietly } from './quiet-load';
 import { median, round } from './stats';
 
 function bareExtension(): string {
@@ -57,9 +58,7 @@ export async function benchFloor(runs = 12) {
     await serveSeeds(bare.context);
     const rows: { script: number; layout: number; message: number; noticeMessage: number }[] = [];
     for (let i = 0; i < runs + 2; i++) {
-      const page = await bare.context.newPage();
-      await page.goto(noticeSeed().url, { waitUntil: 'domcontentloaded' });
-      await page.locator('html[data-floor="done"]').waitFor({ state: 'attached', timeout: 30_000 });
+      const page = await openQuietly(bare.context, noticeSeed().url, 'data-floor');
       // No helper functions inside: tsx would wrap them in a __name() the page doesn't have.
       const t = await page.evaluate(() => ({
         script: performance.getEntriesByName('floor:unrun')[0].startTime - performance.getEntriesByName('floor:first')[0].startTime,

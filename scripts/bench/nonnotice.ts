@@ -8,7 +8,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTENSION_DIR, launchDuban, openNotice, serveHtml } from '../../tests/e2e/harness';
+import { EXTENSION_DIR, launchDuban, serveHtml } from '../../tests/e2e/harness';
+import { openQuietly } from './quiet-load';
 import { median, round } from './stats';
 
 const PORTAL = fileURLToPath(new URL('../../tests/fixtures/notices/gongshu-portal.html', import.meta.url));
@@ -22,8 +23,8 @@ export async function benchNonNotice(runs = 15) {
     const mains: number[] = [];
     const markers: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
-      // openNotice waits for the probe's data-duban="none", written in idle time after its verdict.
-      const page = await openNotice(duban.context, PORTAL_URL);
+      // The probe's data-duban="none", written in idle time after its verdict.
+      const page = await openQuietly(duban.context, PORTAL_URL, 'data-duban');
       // No helper functions inside: tsx would wrap them in a __name() the page doesn't have.
       const t = await page.evaluate(() => ({
         probe: performance.getEntriesByName('duban:probe', 'measure')[0]?.duration,
