@@ -77,8 +77,9 @@ export function NoticeBar(p: Props) {
         <select value={p.filter.unit} onChange={(e) => p.onFilter({ ...p.filter, unit: e.currentTarget.value })}>
           <option value="">{t('bar.allUnits')}</option>
           {p.units.map((u) => (
+            // One text node per option, not four: the bar is often the page's first Preact render.
             <option key={u.name} value={u.name}>
-              {u.name} ({u.count})
+              {`${u.name} (${u.count})`}
             </option>
           ))}
         </select>

@@ -27,6 +27,8 @@ interface Shape {
   reach: number[];
   /** Per row: the rows above it where a cell covering it starts (rows shared with tasks above). */
   from: number[][];
+  /** An empty overlay row spanning the table, to clone. */
+  overlayRow(): Element;
 }
 
 function shapeOf(rows: Element[]): Shape {
@@ -50,7 +52,20 @@ function shapeOf(rows: Element[]): Shape {
     }
     width = Math.max(width, taken[r].length);
   });
-  return { rows, index: new Map(rows.map((tr, r) => [tr, r])), width, reach, from };
+  let template: Element | undefined;
+  // An overlay row for this table, cloned for each item (a clone costs less than building one).
+  const overlayRow = () => {
+    if (template) return template;
+    const doc = rows[0]!.ownerDocument;
+    template = doc.createElement('tr');
+    const cell = doc.createElement('td');
+    cell.setAttribute('colspan', String(width));
+    // The page's cells have padding and borders of their own; the overlay brings its own.
+    cell.setAttribute('style', 'padding:0;border:0;text-align:left');
+    template.append(cell);
+    return template;
+  };
+  return { rows, index: new Map(rows.map((tr, r) => [tr, r])), width, reach, from, overlayRow };
 }
 
 /**
@@ -144,14 +159,8 @@ function position(anchor: AnchorNodes): Position | undefined {
   let row = found.row;
   if (!row) {
     const after = p.table.rows[p.last];
-    const doc = after.ownerDocument;
-    row = doc.createElement('tr');
+    row = p.table.overlayRow().cloneNode(true) as Element;
     row.setAttribute(OVERLAY_ROW, String(p.own));
-    const cell = doc.createElement('td');
-    cell.setAttribute('colspan', String(p.table.width));
-    // The page's cells have padding and borders of their own; the overlay brings its own.
-    cell.setAttribute('style', 'padding:0;border:0;text-align:left');
-    row.append(cell);
     after.parentNode!.insertBefore(row, found.before);
   }
   return { parent: row.firstElementChild!, before: null };
