@@ -157,7 +157,8 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     // idle time, ready before the first click.
     const idle = view.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
     const { quotes } = options;
-    void open().finally(() => {
+    // (Its failure is the bar's to show: loaded/failed below.)
+    void open().catch(() => undefined).then(() => {
       if (quotes) idle(() => void sendMessage('saveNoticeQuotes', { quotes: [...quotes()].map(([key, quote]) => ({ key, quote })) }).catch(() => {}));
       idle(() => (editor ??= makeEditor()));
     });
