@@ -142,8 +142,9 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     performance.mark('duban:answer');
     if (r.ok) {
       store.load(r.value.annotations, r.value.noticeKey, r.value.fingerprints);
-      // The page's text differs from the stored notice's: those rows say 原文已更改.
-      if (r.value.revision) store.markTextChanged(r.value.revision.differs);
+      // The page's text differs from the stored notice's: those rows say 原文已更改 (and only
+      // those: the peek's word may predate a revision accepted since).
+      store.markTextChanged(r.value.revision?.differs ?? []);
     } else overlays.setLoadError(r.error);
   };
   const failed = (e: unknown) => overlays.setLoadError(e instanceof Error ? e.message : String(e));

@@ -170,6 +170,16 @@ describe('item store', () => {
     expect(store.view('2')).toMatchObject({ note: '写在本页文本上', textChanged: true });
   });
 
+  it('says exactly the items the background says differ now: one said before and not now no longer does', () => {
+    const store = createItemStore({ noticeKey: KEY, items, send: background().send });
+    store.markTextChanged(['2']);
+    const heard: number[] = [];
+    store.subscribe('2', () => heard.push(1));
+    store.markTextChanged([]);
+    expect(store.view('2').textChanged).toBe(false);
+    expect(heard).toHaveLength(1);
+  });
+
   it('clears a follow-up day with null', async () => {
     const bg = background();
     const store = createItemStore({ noticeKey: KEY, items, send: bg.send });

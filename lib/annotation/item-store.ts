@@ -54,7 +54,11 @@ export interface ItemStore {
    * was made with (a page's notice script leaves them to the background).
    */
   load(annotations: readonly ItemAnnotation[], noticeKey?: string, fingerprints?: readonly string[]): void;
-  /** Items whose text on the page differs from the notice's stored text (openNotice's `revision.differs`). */
+  /**
+   * The items whose text on the page differs from the notice's stored text, all of them
+   * (openNotice's `revision.differs`): an item said before and not now no longer does (what the
+   * background remembered of the page's last visit may be older than a revision accepted since).
+   */
   markTextChanged(itemKeys: readonly string[]): void;
   edit(itemKey: string, fields: Partial<EditableFields>, opts?: { debounce?: boolean }): void;
   /** An annotation as stored now: a save's answer or another tab's change. */
@@ -168,8 +172,14 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
       for (const a of annotations) if (keep(a)) notify(a.itemKey);
     },
     markTextChanged(itemKeys) {
-      for (const itemKey of itemKeys) {
-        if (!fingerprints.has(itemKey) || differsFromStored.has(itemKey)) continue;
+      const now = new Set(itemKeys.filter((itemKey) => fingerprints.has(itemKey)));
+      for (const itemKey of differsFromStored) {
+        if (now.has(itemKey)) continue;
+        differsFromStored.delete(itemKey);
+        notify(itemKey);
+      }
+      for (const itemKey of now) {
+        if (differsFromStored.has(itemKey)) continue;
         differsFromStored.add(itemKey);
         notify(itemKey);
       }

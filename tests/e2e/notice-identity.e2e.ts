@@ -123,6 +123,14 @@ describe('a page cannot rewrite the stored notice', () => {
     expect(n.sourceUrl).toBe(seed.url);
     expect(n.revisions!.find((r) => r.origin === 'replaced')!.items.map((i) => i.text)).toEqual(real.items.map((i) => i.text));
     expect(await overview.locator('[data-testid="notice-revision"][data-origin="page"]').count()).toBe(0);
+    // The page whose text was accepted reads as stored now: its rows no longer say 原文已更改,
+    // though what the background remembered of its last visit (peekNotice) said they did.
+    const again = await openNotice(duban.context, FORGED_URL);
+    for (const k of [1, 2, 3]) {
+      await reveal(again, k);
+      await expect.poll(() => rowLabel(again, k, 'changed')).toBeNull();
+    }
+    await again.close();
 
     await replaced.locator('[data-action="accept-revision"]').click();
     // Done when the kept text is the forged one (3 items).
