@@ -55,7 +55,7 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   // rows show their annotations at once, and openNotice (which binds the tab) goes after them.
   const peeked = options.peek ? await options.peek : null;
   const fingerprints = fingerprintsIfSame(peeked, key, notice.items);
-  const early = peeked && fingerprints ? { ...peeked, fingerprints } : undefined;
+  const early = fingerprints && peeked;
   let opened: Promise<Result<OpenedNotice>> | undefined;
   const open = () => (opened ??= withTimeout(sendMessage('openNotice', notice), OPEN_TIMEOUT));
   if (!early) {
@@ -105,8 +105,8 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
 
   const today = shanghaiDayOf(Date.now());
   if (early) {
-    store.load(early.annotations, early.noticeKey, early.fingerprints);
-    if (early.changed.length) store.markTextChanged(early.changed);
+    store.load(early.annotations, key, fingerprints);
+    store.markTextChanged(early.changed);
   }
   const overlays = buildOverlays(doc, {
     notice,
