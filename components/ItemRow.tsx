@@ -1,4 +1,5 @@
 import type { ItemView } from '../lib/annotation/item-store';
+import { notePreview } from '../lib/annotation/note-preview';
 import { followUpState, gradeProgress } from '../lib/annotation/schedule';
 import type { NoticeItem } from '../lib/notice/types';
 import { statusText, t, uiLang } from '../utils/i18n';
@@ -18,9 +19,6 @@ interface Props {
 const whoTitle = (item: NoticeItem) =>
   [...item.units.map((u) => u.name), item.deadline].filter(Boolean).join(' · ') || undefined;
 
-/** How much of a note the one-line row shows. */
-const NOTE_PREVIEW = 140;
-
 /**
  * The one-line row under an item on the notice page. What the user wrote never becomes a text
  * node here (a page script can find text in a closed shadow root with window.find): every value
@@ -31,7 +29,8 @@ const NOTE_PREVIEW = 140;
 export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   const grade = view.progress === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
-  const note = view.note.replace(/\s+/g, ' ').trim();
+  // (The page has only this preview of the note: lib/annotation/note-preview.ts.)
+  const note = notePreview(view.note);
   // Colleagues' notes (imported, with their names) apart from conflict copies (this profile's stale saves).
   const colleagues = view.stored?.noteCopies?.filter((c) => c.kind === 'colleague').length ?? 0;
   const conflicts = (view.stored?.noteCopies?.length ?? 0) - colleagues;
@@ -58,7 +57,7 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
         {view.textChanged && <span class="changed" data-label={`⚠ ${t('row.textChanged')}`} title={t('row.textChangedHint')} />}
         {conflicts > 0 && <span class="changed copies" data-label={t('row.copies', conflicts)} />}
         {colleagues > 0 && <span class="colleagues" data-label={t('authors.rowColleagues', colleagues)} />}
-        <span class="note" data-label={note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW)}…` : note} onClick={onOpen} />
+        <span class="note" data-label={note} onClick={onOpen} />
       </span>
       <button type="button" class="edit" aria-haspopup="dialog" onClick={onOpen}>
         {t('row.edit')}

@@ -3,6 +3,7 @@ import { DB_NAME, DubanDatabase } from '../../lib/db/database';
 import { setMeta } from '../../lib/db/meta';
 import { noticeAnnotations } from '../../lib/db/annotations';
 import { createService } from './router';
+import { pageAnnotation } from '../../lib/annotation/note-preview';
 import type { ItemAnnotation } from '../../lib/annotation/model';
 import { checkAccess, requestSchemas, type ProtocolMap, type SenderInfo } from '../../lib/protocol';
 import { onMessage, sendMessage } from '../../utils/messaging';
@@ -47,11 +48,13 @@ export default defineBackground(() => {
   const reminders = setupReminders(db, (patch) => service.handle('saveAnnotation', patch), (url) => bindings.tabAt(url), locate);
   const service = createService(db, Date.now, {
     onAnnotationSaved: (noticeKey, annotation) => {
+      tabHandlers.annotationSaved(noticeKey, annotation);
       // Every tab showing the notice (the saving one too) hears of the change: tabs stay in step.
       void broadcastChange(noticeKey, annotation);
       reminders.onAnnotationSaved();
     },
     onRecordsReplaced: () => {
+      tabHandlers.recordsReplaced();
       void broadcastRecords().catch(() => {});
       reminders.onAnnotationSaved();
     },
@@ -96,7 +99,8 @@ export default defineBackground(() => {
 
   async function broadcastChange(noticeKey: string, annotation: ItemAnnotation) {
     for (const [tabId] of await bindings.tabsOf(noticeKey)) {
-      sendMessage('annotationChanged', { noticeKey, annotation }, tabId).catch(() => {});
+      // The page gets a preview of the note, its editor frame the whole (lib/annotation/note-preview.ts).
+      sendMessage('annotationChanged', { noticeKey, annotation: pageAnnotation(annotation) }, tabId).catch(() => {});
       editors.changed(tabId, noticeKey, annotation);
     }
   }
@@ -107,8 +111,9 @@ export default defineBackground(() => {
     for (const [tabId, b] of await bindings.all()) byNotice.set(b.noticeKey, [...(byNotice.get(b.noticeKey) ?? []), tabId]);
     for (const [noticeKey, tabIds] of byNotice) {
       const annotations = await noticeAnnotations(db, noticeKey);
+      const previews = annotations.map(pageAnnotation);
       for (const tabId of tabIds) {
-        sendMessage('annotationsReplaced', { noticeKey, annotations }, tabId).catch(() => {});
+        sendMessage('annotationsReplaced', { noticeKey, annotations: previews }, tabId).catch(() => {});
         editors.replaced(tabId, noticeKey, annotations);
       }
     }

@@ -16,6 +16,17 @@ beforeEach(async () => {
 });
 afterEach(() => dispose(db));
 
+/** The service and the tab handlers wired as the worker wires them (./index.ts): every write reaches what a peek answers. */
+function wiredTabs() {
+  const bindings = { set: async () => {} } as unknown as TabBindings;
+  const service = createService(db, Date.now, {
+    onAnnotationSaved: (key, annotation) => tabs.annotationSaved(key, annotation),
+    onRecordsReplaced: () => tabs.recordsReplaced(),
+  });
+  const tabs = createTabHandlers(service, bindings, {} as EditorPorts, async () => {});
+  return { service, tabs };
+}
+
 it('keys a web page’s notice by the page, whatever attachment and cover its message names', async () => {
   const bound: unknown[] = [];
   const bindings = { set: async (_tab: number, b: unknown) => void bound.push(b) } as unknown as TabBindings;
@@ -75,9 +86,7 @@ it('keeps the quotes the page at the notice’s link sends after its rows are re
 });
 
 it('peeks at the notice last opened at the sender’s own page only: its items as that page read, its annotations as saved now', async () => {
-  const bindings = { set: async () => {} } as unknown as TabBindings;
-  const service = createService(db);
-  const tabs = createTabHandlers(service, bindings, {} as EditorPorts, async () => {});
+  const { service, tabs } = wiredTabs();
   const notice = seedNotice();
   const sent = { ...notice, items: notice.items.map((i) => ({ ...i, fingerprint: '' })) };
   // Nothing opened there yet: nothing to show before the page is read.
@@ -96,4 +105,36 @@ it('peeks at the notice last opened at the sender’s own page only: its items a
   // Any other page of the site, even one naming the same notice in its query, learns nothing.
   expect(await tabs.handle('peekNotice', {}, { tabId: 1, frameId: 0, url: `${SEED_URL}?from=wx` })).toEqual({ ok: true, value: null });
   expect(await tabs.handle('peekNotice', {}, { tabId: 1, frameId: 0, url: 'https://www.gongshu.gov.cn/art/2024/1/1/art_1_1.html' })).toEqual({ ok: true, value: null });
+});
+
+it('gives a page a preview of each note, and keeps what a peek answers in step with every write', async () => {
+  const { service, tabs } = wiredTabs();
+  const notice = seedNotice();
+  const from = { tabId: 1, frameId: 0, url: SEED_URL };
+  const first = (await tabs.handle('openNotice', notice, from)) as Result<OpenedNotice>;
+  if (!first.ok) throw new Error(first.error);
+  const [one, two] = notice.items;
+  const long = `进展：${'已召开专题会，明确时间表。'.repeat(40)}`;
+  const save = (itemKey: string, fields: object) =>
+    service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey, fingerprint: first.value.fingerprints[notice.items.findIndex((i) => i.key === itemKey)]!, ...fields });
+  expect(await save(two!.key, { status: 'in_progress', note: long })).toMatchObject({ ok: true });
+  expect(await save(one!.key, { status: 'done', note: '已办结' })).toMatchObject({ ok: true });
+  // What an answer to the page (a peek, or openNotice's) carries of each annotation.
+  const notes = (answer: unknown) => {
+    const r = answer as Result<{ annotations: { itemKey: string; status: string; note: string }[] } | null>;
+    return r.ok && r.value ? r.value.annotations.map((a) => [a.itemKey, a.status, a.note]) : r;
+  };
+  const preview = `${long.slice(0, 140)}…`;
+  // The database keeps the whole note; the page's answers carry the row's preview, in item order.
+  expect((await db.annotations.get([SEED_KEY, two!.key]))!.note).toBe(long);
+  const expected = [[one!.key, 'done', '已办结'], [two!.key, 'in_progress', preview]];
+  expect(notes(await tabs.handle('peekNotice', {}, from))).toEqual(expected);
+  expect(notes(await tabs.handle('openNotice', notice, from))).toEqual(expected);
+  // An edit after the page opened: the next peek has it.
+  expect(await save(one!.key, { status: 'behind' })).toMatchObject({ ok: true });
+  expect(notes(await tabs.handle('peekNotice', {}, from))).toEqual([[one!.key, 'behind', '已办结'], [two!.key, 'in_progress', preview]]);
+  // Records rewritten at once (an import, an undo): the next peek reads them as stored.
+  await db.annotations.update([SEED_KEY, two!.key], { status: 'done', note: '导入的备注' });
+  tabs.recordsReplaced();
+  expect(notes(await tabs.handle('peekNotice', {}, from))).toEqual([[one!.key, 'behind', '已办结'], [two!.key, 'done', '导入的备注']]);
 });

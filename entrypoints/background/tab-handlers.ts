@@ -10,6 +10,9 @@ import { calls, describeZodError, type EditorContext, type EditorTarget, type Pe
 import { noticeQuotesSeen } from '../../lib/db/notices';
 import type { createService } from './router';
 import { noticeAnnotations } from '../../lib/db/annotations';
+import type { ItemAnnotation } from '../../lib/annotation/model';
+import { pageAnnotation } from '../../lib/annotation/note-preview';
+import { compareItemKeys } from '../../lib/notice/item-key';
 import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
@@ -51,7 +54,11 @@ export function createTabHandlers(
   const fail = (error: string) => ({ ok: false as const, error });
   // The notice last opened at each page, by the page's URL as the browser gave it: what peekNotice
   // answers. Kept in the worker only: after it stops, pages simply wait for openNotice.
-  const pages = new Map<string, Omit<PeekedNotice, 'annotations'>>();
+  // With the notice's annotations as the page gets them, kept in step with every write
+  // (annotationSaved, recordsReplaced): a peek answers from memory, where a read of a large
+  // database took ~35 ms (npm run bench: load_overlay_ready_ms). openNotice's answer, read from the
+  // database, follows every peek and has the last word.
+  const pages = new Map<string, Omit<PeekedNotice, 'annotations'> & { annotations?: ItemAnnotation[] }>();
 
   async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
     switch (name) {
@@ -71,19 +78,26 @@ export function createTabHandlers(
           });
           opened(from.url);
           pages.delete(from.url);
+          // The page's rows show a preview of each note, and get no more (lib/annotation/note-preview.ts).
+          const annotations = r.value.annotations.map(pageAnnotation);
           pages.set(from.url, {
             noticeKey: r.value.noticeKey,
             items: notice.items.map((i, k) => ({ key: i.key, text: i.text, fingerprint: fingerprints[k]! })),
             changed: r.value.revision?.differs ?? [],
+            annotations,
           });
           if (pages.size > PEEK_PAGES) pages.delete(pages.keys().next().value!);
+          return { ok: true, value: { ...r.value, annotations } };
         }
         return r;
       }
       case 'peekNotice': {
         const page = pages.get(from.url);
         if (!page) return { ok: true, value: null };
-        return { ok: true, value: { ...page, annotations: await noticeAnnotations(service.db, page.noticeKey) } };
+        // (Read again after an import or an undo; openNotice, which follows, keeps them again.)
+        const annotations = page.annotations ?? (await noticeAnnotations(service.db, page.noticeKey)).map(pageAnnotation);
+        const { noticeKey, items, changed } = page;
+        return { ok: true, value: { noticeKey, items, changed, annotations } };
       }
       case 'saveNoticeQuotes': {
         // For the notice this tab opened, from its page's URL as the browser gives it.
@@ -130,5 +144,21 @@ export function createTabHandlers(
       }
     }
   }
-  return { handle };
+  return {
+    handle,
+    /** An annotation was written: the pages of its notice peek at it as stored now. */
+    annotationSaved(noticeKey: string, annotation: ItemAnnotation) {
+      const preview = pageAnnotation(annotation);
+      for (const page of pages.values()) {
+        if (page.noticeKey !== noticeKey || !page.annotations) continue;
+        const list = page.annotations.filter((a) => a.itemKey !== annotation.itemKey);
+        list.push(preview);
+        page.annotations = list.sort((a, b) => compareItemKeys(a.itemKey, b.itemKey));
+      }
+    },
+    /** Many annotations were rewritten (an import, an undo): the next peek reads them again. */
+    recordsReplaced() {
+      for (const page of pages.values()) delete page.annotations;
+    },
+  };
 }

@@ -80,6 +80,25 @@ describe('edits on the notice page', () => {
     // Half-typed 1 and 15 went out as typed; 150 put the stored value back.
     expect(await until(duban, 24, { progress: undefined })).not.toHaveProperty('progress');
   });
+
+  it('a long note: the row shows its first 140 characters and …, the editor the whole, after a reload too', async () => {
+    const long = `进展：${'已召开专题会，明确时间表和责任人。'.repeat(30)}`;
+    const preview = `${long.slice(0, 140)}…`;
+    const frame = await openEditor(page, 25);
+    await frame.locator('#ed-note').fill(long);
+    await editorSaved(frame);
+    expect(await until(duban, 25, { note: long })).toMatchObject({ note: long });
+    await page.keyboard.press('Escape');
+    expect(await rowLabel(page, 25, 'note')).toBe(preview);
+    // Loaded again, the page gets the preview from the background (lib/annotation/note-preview.ts);
+    // the editor still opens the whole note.
+    await page.reload();
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached' });
+    expect(await rowLabel(page, 25, 'note')).toBe(preview);
+    const again = await openEditor(page, 25);
+    expect(await again.locator('#ed-note').inputValue()).toBe(long);
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('two tabs typing one note at once', () => {
