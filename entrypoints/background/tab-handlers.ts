@@ -96,8 +96,7 @@ export function createTabHandlers(
         if (!page) return { ok: true, value: null };
         // (Read again after an import or an undo; openNotice, which follows, keeps them again.)
         const annotations = page.annotations ?? (await noticeAnnotations(service.db, page.noticeKey)).map(pageAnnotation);
-        const { noticeKey, items, changed } = page;
-        return { ok: true, value: { noticeKey, items, changed, annotations } };
+        return { ok: true, value: { ...page, annotations } };
       }
       case 'saveNoticeQuotes': {
         // For the notice this tab opened, from its page's URL as the browser gives it.
