@@ -176,9 +176,18 @@ class LineReader implements TextLines {
     t.last = this.raws.length - 1;
   }
 
-  /** duban's own overlay hosts and table rows hold no page text; hidden copies are left out when asked. */
+  /**
+   * duban's own overlay hosts (plain divs: entrypoints/notice.content/mount.tsx) and table rows hold
+   * no page text, and must not end a line where they stand; hidden copies are left out when asked.
+   * Each name is looked for only on the element it can be on: most elements of a table layout
+   * carry attributes (valign, style), and each lookup is a call.
+   */
   private leftOut(el: Element, name: string): boolean {
-    return el.hasAttribute('data-duban-item') || (name === 'tr' && el.hasAttribute(OVERLAY_ROW)) || (this.skipHidden && hiddenByAttributes(el));
+    return (
+      (name === 'div' && el.hasAttribute('data-duban-item')) ||
+      (name === 'tr' && el.hasAttribute(OVERLAY_ROW)) ||
+      (this.skipHidden && hiddenByAttributes(el))
+    );
   }
 }
 

@@ -14,8 +14,10 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
 export const READING_VERSION = 2;
 
 function sectionLeader(heading: string, items: readonly ReadItem[]): string {
-  const first = items[0]?.leaders.join('、') ?? '';
-  return first && items.every((i) => i.leaders.join('、') === first) ? first : heading;
+  const first = items[0]?.leaders;
+  if (!first?.length) return heading;
+  const same = (l: readonly string[]) => l === first || (l.length === first.length && l.every((name, i) => name === first[i]));
+  return items.every((i) => same(i.leaders)) ? first.join('、') : heading;
 }
 
 function units(item: ReadItem): LeadUnit[] {
@@ -65,28 +67,36 @@ export function noticeFromReading(reading: ReadNotice, publishedAt?: string, { f
   const members = new Map<number, ReadItem[]>();
   const items: NoticeItem[] = [];
   reading.lists.forEach((list, l) => {
+    let last: string | undefined;
+    let ordinal = 0;
     for (const item of list.items) {
       // A heading names a section within its list: two lists may both have 一、.
       const heading = item.section ?? list.title ?? '';
-      const id = `${l}\u0000${heading}`;
-      let ordinal = ordinals.get(id);
-      if (ordinal === undefined) {
-        ordinal = sections.length + 1;
-        ordinals.set(id, ordinal);
-        sections.push({ ordinal, leader: '', heading });
-        members.set(ordinal, []);
+      // Items come in runs under one heading: only a new heading is looked up.
+      if (heading !== last) {
+        last = heading;
+        const id = `${l}\u0000${heading}`;
+        const known = ordinals.get(id);
+        if (known === undefined) {
+          ordinal = sections.length + 1;
+          ordinals.set(id, ordinal);
+          sections.push({ ordinal, leader: '', heading });
+          members.set(ordinal, []);
+        } else ordinal = known;
       }
       members.get(ordinal)!.push(item);
-      items.push({
+      // Optional fields set after the literal, in the model's order: no spread's temporary objects.
+      const made: NoticeItem = {
         key: item.key,
         number: item.number,
         text: item.text,
         section: ordinal,
         units: units(item),
         fingerprint: fingerprints ? itemFingerprint(item.text) : '',
-        ...(item.leaders.length ? { leaders: item.leaders } : {}),
-        ...(item.deadline ? { deadline: item.deadline } : {}),
-      });
+      };
+      if (item.leaders.length) made.leaders = item.leaders;
+      if (item.deadline) made.deadline = item.deadline;
+      items.push(made);
     }
   });
   for (const s of sections) s.leader = sectionLeader(s.heading, members.get(s.ordinal)!);

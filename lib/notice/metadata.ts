@@ -3,7 +3,7 @@
  * an info table (备注/文号, 文号); which names a site uses is its entry in lib/notice/sites.ts.
  * The 文号 is what keeps a notice the same across URL variants.
  */
-import { normalizeText } from './normalize';
+import { foldWidth, layoutText, normalizeText } from './normalize';
 import { NATIONAL_META, type MetaNames } from './sites';
 
 // 拱政办发〔2024〕2号; some pages write [2024] or (2024).
@@ -43,7 +43,9 @@ export class MetaTags {
 
   content(name: string): string | undefined {
     const v = this.raw(name);
-    return v ? normalizeText(v) : undefined;
+    // normalizeText(v), by the two steps the page's reading has already run (normalize.ts): the
+    // notice script need not compile the fingerprints' loop for one date.
+    return v ? foldWidth(layoutText(v)) : undefined;
   }
 
   /** The content of the first of `names` the page has. */

@@ -135,15 +135,14 @@ const cellOf = (node: Node): Element | undefined => {
  */
 export function placeByLayout(anchors: readonly Placeable[], inTable: (i: number) => boolean = () => true): void {
   const starts = anchors.map((a, i) => (a.nodes.length && inTable(i) ? cellOf(a.nodes[0]) : undefined));
-  const items = new Map<Element, number>();
-  for (const cell of starts) if (cell) items.set(cell, (items.get(cell) ?? 0) + 1);
-  // A unit line several items share (the seed's items 1–4) closes none of them alone: those
-  // items' overlays stay after their own text.
-  const unitLines = new Map<Node, number>();
-  for (const a of anchors) if (a.unitNodes[0]) unitLines.set(a.unitNodes[0], (unitLines.get(a.unitNodes[0]) ?? 0) + 1);
+  // Items sharing a cell, or a unit line (the seed's items 1–4: it closes none of them alone, so
+  // their overlays stay after their own text), follow each other: their neighbours tell, no map.
+  const n = anchors.length;
   anchors.forEach((a, i) => {
     const cell = starts[i];
-    const shared = a.unitNodes[0] !== undefined && (unitLines.get(a.unitNodes[0]) ?? 0) > 1;
-    a.placement = cell && items.get(cell) === 1 ? AFTER_ROWS : shared ? AFTER_TEXT : AFTER_ITEM;
+    const line = a.unitNodes[0];
+    const shared = line !== undefined && ((i > 0 && anchors[i - 1].unitNodes[0] === line) || (i + 1 < n && anchors[i + 1].unitNodes[0] === line));
+    const own = cell !== undefined && (i === 0 || starts[i - 1] !== cell) && (i + 1 === n || starts[i + 1] !== cell);
+    a.placement = own ? AFTER_ROWS : shared ? AFTER_TEXT : AFTER_ITEM;
   });
 }
