@@ -146,16 +146,18 @@ export function createItemStore(options: ItemStoreOptions): ItemStore {
       const u = queue.unsaved(itemKey) ?? {};
       const followUp = u.followUp !== undefined ? u.followUp ?? undefined : s?.followUp;
       const progress = u.progress !== undefined ? u.progress ?? undefined : s?.progress;
+      // Optional fields set after the literal: a page builds a view of every item as it loads,
+      // and spreads make temporary objects.
       v = {
         itemKey,
         status: u.status ?? s?.status ?? 'not_started',
         note: u.note ?? s?.note ?? '',
-        ...(followUp !== undefined ? { followUp } : {}),
-        ...(progress !== undefined ? { progress } : {}),
         save: queue.status(itemKey),
         textChanged: differsFromStored.has(itemKey) || (!!s && fingerprints.has(itemKey) && s.fingerprint !== fingerprints.get(itemKey)),
-        ...(s ? { stored: s } : {}),
       };
+      if (followUp !== undefined) v.followUp = followUp;
+      if (progress !== undefined) v.progress = progress;
+      if (s) v.stored = s;
       views.set(itemKey, v);
       return v;
     },
