@@ -1,10 +1,11 @@
 /**
  * Government pages where duban has opened a notice, kept as one dynamic content script
  * (scripting.registerContentScripts): the browser runs the notice script there itself as the page
- * loads, beside the probe, rather than the probe asking the background and the background
+ * loads, right after the probe, rather than the probe asking the background and the background
  * injecting it (./page-injection.ts) — the rows ready ~50 ms sooner (npm run bench:
  * probe_ready_ms), on the pages people come back to all year. Such a page may open its notice
- * without a grant (./page-grants.ts), and the probe's word on it injects nothing more. Only
+ * without a grant (./page-grants.ts); the probe finds the notice script at work there and says
+ * nothing (entrypoints/probe.ts), and a word from it would inject nothing more. Only
  * government pages (those duban may read by itself), the LIMIT opened last; the browser keeps the
  * registration across sessions.
  */

@@ -19,19 +19,19 @@ import { attachmentRequests } from '../../lib/attachment/cover-requests';
 import type { PageRecognition } from '../../lib/protocol';
 import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
+import { NOTICE_RUNNING } from '../../utils/notice-running';
 import { pageLocale } from '../../utils/page-words';
 import pageWords from 'virtual:duban-page-words';
 import { mountCoverButtons } from './cover-buttons';
 import { showNotice } from './show-notice';
 
-/**
- * What the first run in a page found, kept in duban's isolated world (which the page cannot
- * reach): a second injection answers it and draws nothing.
- */
-const RUNNING = Symbol.for('duban.notice');
 /** The manifest's default_locale (wxt.config.ts): the browser's catalogue for any other language. */
 const DEFAULT_LOCALE = 'zh_CN';
-type Running = { [RUNNING]?: PageRecognition };
+/**
+ * What the first run in a page found, kept in duban's isolated world (which the page cannot
+ * reach): a second injection answers it and draws nothing, and the probe leaves the page to it.
+ */
+type Running = { [NOTICE_RUNNING]?: PageRecognition };
 
 export default defineContentScript({
   // Built as a file and injected by the background: no `matches` in the manifest.
@@ -41,7 +41,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx): Promise<PageRecognition> {
     const world = globalThis as Running;
-    if (world[RUNNING]) return world[RUNNING];
+    if (world[NOTICE_RUNNING]) return world[NOTICE_RUNNING];
     performance.mark('duban:start');
     // Asked before the page is read, so the answer is here when the rows are built: the notice
     // last opened at this very address, if its items still read the same (./show-notice.ts).
@@ -62,12 +62,12 @@ export default defineContentScript({
       quotes: false,
     });
     // Set before the first await: a second injection runs only after this one yields.
-    world[RUNNING] = { verdict: found.ok ? 'notice' : 'none', copy };
+    world[NOTICE_RUNNING] = { verdict: found.ok ? 'notice' : 'none', copy };
     if (!found.ok) {
       // A cover page: its list is an attachment, which duban's viewer opens.
       const cover = copy ? undefined : readCover(document, location.href);
       if (cover) {
-        world[RUNNING] = { verdict: 'cover', copy, attachments: attachmentRequests(cover) };
+        world[NOTICE_RUNNING] = { verdict: 'cover', copy, attachments: attachmentRequests(cover) };
         const unmount = mountCoverButtons(document, cover, (request) => void sendMessage('openAttachment', request).catch(() => {}));
         ctx.onInvalidated(() => {
           if (browser.runtime?.id) return;
@@ -76,7 +76,7 @@ export default defineContentScript({
         });
       }
       html.setAttribute('data-duban', cover ? 'cover' : 'none');
-      return world[RUNNING];
+      return world[NOTICE_RUNNING];
     }
     // A copy is never at the notice's link, where alone quotes are kept: it works none out.
     const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: copy ? undefined : found.quotes, peek });
@@ -86,6 +86,6 @@ export default defineContentScript({
       if (browser.runtime?.id) return;
       shown.remove();
     });
-    return world[RUNNING];
+    return world[NOTICE_RUNNING];
   },
 });

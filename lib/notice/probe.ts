@@ -46,11 +46,23 @@ const ATTACHMENT_HREF = /\.(?:docx?|xlsx?|pdf|wps|et)(?:$|[?#])|\/module\/downlo
 export const LINK_BUDGET = 400;
 
 export function probePage(doc: Document): ProbeSignals {
+  const kind = probeTitle(doc);
+  return kind === 'untitled' ? { verdict: 'no', title: kind, responsibility: 0 } : probeBody(doc, kind);
+}
+
+/**
+ * The verdict's first step, and on most government pages its last: what the page's titles say.
+ * 'untitled' is "no" at once.
+ */
+export function probeTitle(doc: Document): ProbeSignals['title'] {
   // The <title> first: a string, read without touching any element.
   const title = doc.title ?? '';
-  let kind = titleKind(title);
-  if (kind !== 'breakdown') kind = titleKind(`${title} ${articleTitle(doc) ?? ''}`);
-  if (kind === 'untitled') return { verdict: 'no', title: kind, responsibility: 0 };
+  const kind = titleKind(title);
+  return kind === 'breakdown' ? kind : titleKind(`${title} ${articleTitle(doc) ?? ''}`);
+}
+
+/** The verdict on a page whose titles name a breakdown or tasks: how often its body says who leads. */
+export function probeBody(doc: Document, kind: keyof typeof NEEDED): ProbeSignals {
   const need = NEEDED[kind];
   const text = (doc.body ?? doc.documentElement)?.textContent ?? '';
   const responsibility = countUpTo(text.length > TEXT_BUDGET ? text.slice(0, TEXT_BUDGET) : text, RESPONSIBILITY_WORDS, need);

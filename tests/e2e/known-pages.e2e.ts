@@ -68,8 +68,10 @@ describe('a government page where a notice was opened', () => {
     expect(await page.locator('html').getAttribute('data-duban')).toBe('ready');
     expect(await page.locator('[data-duban-item]').count()).toBe(156);
     await expect.poll(() => rowLabel(page, 2, 'note')).toContain('回访时还在');
-    // The probe ran too and said the page looks like a notice; the background injected nothing more.
-    await page.waitForFunction(() => performance.getEntriesByName('duban:probe', 'measure').length === 1);
+    // The probe ran too, found the notice script at work in duban's world and left the page to it:
+    // no reading of the body, no word to the background, nothing injected again.
+    await page.waitForFunction(() => performance.getEntriesByName('duban:probe-handover', 'measure').length === 1);
+    expect(await page.evaluate(() => performance.getEntriesByName('duban:probe', 'measure').length)).toBe(0);
     const frame = await openEditor(page, 4);
     await page.keyboard.type('再访也能记');
     await editorSaved(frame);
