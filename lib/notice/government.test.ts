@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { governmentMatches, isGovernmentUrl } from './government';
+import { matchPattern } from './match-pattern';
 import { SITES } from './sites';
 
 describe('government pages', () => {
@@ -23,6 +25,19 @@ describe('government pages', () => {
       'not a url',
       undefined,
     ]) expect(isGovernmentUrl(url), String(url)).toBe(false);
+  });
+
+  it('are exactly the pages the manifest’s patterns match, gov.cn read directly or not', () => {
+    const patterns = governmentMatches().map(matchPattern);
+    const url = fc.record({
+      scheme: fc.constantFrom('http', 'https', 'ftp', 'ws'),
+      host: fc.constantFrom('www.gongshu.gov.cn', 'gov.cn', 'xgov.cn', 'gov.cn.example.org', 'www.gov.cn', 'GOV.CN', 'a.b.gov.cn', 'example.com'),
+      port: fc.constantFrom('', ':80', ':443', ':8080'),
+      path: fc.constantFrom('/', '/art/2024/3/7/art_1.html', '/x?docid=1#y'),
+    }).map(({ scheme, host, port, path }) => `${scheme}://${host}${port}${path}`);
+    fc.assert(fc.property(url, (u) => {
+      expect(isGovernmentUrl(u), u).toBe(patterns.some((m) => m(new URL(u))));
+    }), { numRuns: 300 });
   });
 
   it('are matched in the manifest by *.gov.cn alone while every site of the registry is under gov.cn', () => {

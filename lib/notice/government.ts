@@ -4,7 +4,7 @@
  * may inject the notice script into them when the probe finds a likely notice. Anywhere else
  * duban runs only when the user asks (activeTab).
  */
-import { matchPattern } from './match-pattern';
+import { matchPattern, type UrlMatcher } from './match-pattern';
 import { siteHosts, SITES, type Site } from './sites';
 
 /** The government domain: `gov.cn` and every host under it. */
@@ -20,7 +20,8 @@ function isGovernmentHost(host: string): boolean {
   return host === GOVERNMENT_DOMAIN || host.endsWith(`.${GOVERNMENT_DOMAIN}`);
 }
 
-const matchers = governmentMatches().map(matchPattern);
+/** The patterns compiled when first needed: a page under gov.cn, which the notice script asks about first thing, needs none. */
+let matchers: UrlMatcher[] | undefined;
 
 /** A page of a government site or of a site duban knows, over http(s), on its scheme's port. */
 export function isGovernmentUrl(url: string | undefined): boolean {
@@ -31,5 +32,7 @@ export function isGovernmentUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
-  return matchers.some((m) => m(u));
+  // `*://*.gov.cn/*` read directly (`host` holds a port that is not the default: then no match).
+  if ((u.protocol === 'https:' || u.protocol === 'http:') && isGovernmentHost(u.host)) return true;
+  return (matchers ??= governmentMatches().map(matchPattern)).some((m) => m(u));
 }
