@@ -38,7 +38,8 @@ interface BarOptions {
  */
 export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOptions) {
   const { host, root } = createShadowHost(doc, 'div', { 'data-duban-bar': '' }, sheet);
-  const units = unitNames(o.notice.items);
+  // Counted when the bar is first drawn: a bar out of view at load waits for the observer.
+  let units: ReturnType<typeof unitNames> | undefined;
   const onPage = new Set(o.items.keys());
   let filter: ItemFilter = NO_FILTER;
   const isOverdue = (v: { followUp?: string; status: string }) =>
@@ -81,7 +82,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
         counts={countByStatus(views.map((v) => v.status))}
         overdue={views.filter(isOverdue).length}
         changed={views.filter((v) => v.textChanged).length}
-        units={units}
+        units={(units ??= unitNames(o.notice.items))}
         filter={filter}
         onFilter={setFilter}
         onJump={jump}
