@@ -98,9 +98,10 @@ export default defineBackground(() => {
   }
 
   async function broadcastChange(noticeKey: string, annotation: ItemAnnotation) {
+    // The page gets a preview of the note, its editor frame the whole (lib/annotation/note-preview.ts).
+    const preview = pageAnnotation(annotation);
     for (const [tabId] of await bindings.tabsOf(noticeKey)) {
-      // The page gets a preview of the note, its editor frame the whole (lib/annotation/note-preview.ts).
-      sendMessage('annotationChanged', { noticeKey, annotation: pageAnnotation(annotation) }, tabId).catch(() => {});
+      sendMessage('annotationChanged', { noticeKey, annotation: preview }, tabId).catch(() => {});
       editors.changed(tabId, noticeKey, annotation);
     }
   }

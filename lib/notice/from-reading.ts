@@ -64,11 +64,13 @@ export interface NoticeFromReadingOptions {
 export function noticeFromReading(reading: ReadNotice, publishedAt?: string, { fingerprints = true }: NoticeFromReadingOptions = {}): Notice {
   const sections: NoticeSection[] = [];
   const ordinals = new Map<string, number>();
-  const members = new Map<number, ReadItem[]>();
+  /** Each section's items, by its ordinal less one. */
+  const members: ReadItem[][] = [];
   const items: NoticeItem[] = [];
   reading.lists.forEach((list, l) => {
     let last: string | undefined;
     let ordinal = 0;
+    let group: ReadItem[] = [];
     for (const item of list.items) {
       // A heading names a section within its list: two lists may both have 一、.
       const heading = item.section ?? list.title ?? '';
@@ -81,10 +83,11 @@ export function noticeFromReading(reading: ReadNotice, publishedAt?: string, { f
           ordinal = sections.length + 1;
           ordinals.set(id, ordinal);
           sections.push({ ordinal, leader: '', heading });
-          members.set(ordinal, []);
+          members.push([]);
         } else ordinal = known;
+        group = members[ordinal - 1];
       }
-      members.get(ordinal)!.push(item);
+      group.push(item);
       // Optional fields set after the literal, in the model's order: no spread's temporary objects.
       const made: NoticeItem = {
         key: item.key,
@@ -99,7 +102,7 @@ export function noticeFromReading(reading: ReadNotice, publishedAt?: string, { f
       items.push(made);
     }
   });
-  for (const s of sections) s.leader = sectionLeader(s.heading, members.get(s.ordinal)!);
+  for (const s of sections) s.leader = sectionLeader(s.heading, members[s.ordinal - 1]);
   return {
     ...(reading.docNo ? { docNo: reading.docNo } : {}),
     ...(reading.issuer ? { issuer: reading.issuer } : {}),
