@@ -37,7 +37,7 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
   const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
     <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
-      {/* Same columns in every row, one line: who answers (cut to fit, whole in its title), then the user's. */}
+      {/* Same columns in every row, one line: who answers (the units that fit, each whole; all in its title), then the user's. */}
       <span class="who" title={whoTitle(item)}>
         <LeadUnitTags units={item.units} />
         {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}

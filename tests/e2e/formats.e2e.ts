@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dubanState, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { shadowEval } from './shadow';
 
 interface Fixture {
   file: string;
@@ -81,6 +82,33 @@ describe('each notice format at its own government site', () => {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await screenshot(page, `format-${f.file.replace('.html', '')}`);
     }
+    await page.close();
+  });
+});
+
+describe('a row narrower than its units', () => {
+  it('shows each unit tag whole or not at all, never cut to its role mark', async () => {
+    // The seed's table layout: its rows sit beside the number column, too narrow for items 1–4's
+    // three units (区政府办公室, 区政府各部门, 各街道办事处): the third was cut to 配.
+    const f = notices.find((n) => n.file === 'gongshu-2024-2-table.html')!;
+    const page = await openNotice(duban.context, f.url);
+    await page.evaluate(() => document.querySelector('[data-duban-item="1"]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-duban-rendered'));
+    const tags = await shadowEval<{ shown: number; cut: number; all: number }>(
+      page,
+      '1',
+      'ul.units',
+      `function () {
+        const box = this.getBoundingClientRect();
+        const inside = (r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+        const outside = (r) => r.left >= box.right - 0.5 || r.top >= box.bottom - 0.5;
+        const rects = [...this.children].map((li) => li.getBoundingClientRect());
+        return { shown: rects.filter(inside).length, cut: rects.filter((r) => !inside(r) && !outside(r)).length, all: rects.length };
+      }`,
+    );
+    expect(tags.all).toBe(3);
+    expect(tags.cut).toBe(0);
+    expect(tags.shown).toBeGreaterThan(0);
     await page.close();
   });
 });
