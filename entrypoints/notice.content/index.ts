@@ -19,6 +19,7 @@ import { attachmentRequests } from '../../lib/attachment/cover-requests';
 import type { PageRecognition } from '../../lib/protocol';
 import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
+import { afterFirstFrame } from '../../utils/after-first-frame';
 import { NOTICE_RUNNING } from '../../utils/notice-running';
 import { pageLocale } from '../../utils/page-words';
 import pageWords from 'virtual:duban-page-words';
@@ -31,7 +32,7 @@ const DEFAULT_LOCALE = 'zh_CN';
  * What the first run in a page found, kept in duban's isolated world (which the page cannot
  * reach): a second injection answers it and draws nothing, and the probe leaves the page to it.
  */
-type Running = { [NOTICE_RUNNING]?: PageRecognition };
+type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition> };
 
 export default defineContentScript({
   // Built as a file and injected by the background: no `matches` in the manifest.
@@ -42,6 +43,17 @@ export default defineContentScript({
   async main(ctx): Promise<PageRecognition> {
     const world = globalThis as Running;
     if (world[NOTICE_RUNNING]) return world[NOTICE_RUNNING];
+    // Set at once, before any wait: a second injection, or the probe, finds this run at work.
+    let found!: (r: PageRecognition) => void;
+    world[NOTICE_RUNNING] = new Promise<PageRecognition>((resolve) => (found = resolve));
+    // A page that has not drawn itself yet draws first (utils/after-first-frame.ts).
+    const frame = afterFirstFrame();
+    if (frame) {
+      const from = performance.now();
+      await frame;
+      // The page's own first layout and paint: npm run bench takes it off probe_ready_ms.
+      performance.measure('duban:first-frame', { start: from, end: performance.now() });
+    }
     performance.mark('duban:start');
     // Asked before the page is read, so the answer is here when the rows are built: the notice
     // last opened at this very address, if its items still read the same (./show-notice.ts).
@@ -53,21 +65,27 @@ export default defineContentScript({
     holdWords(pageWords[pageLocale(browser.i18n.getUILanguage(), Object.keys(pageWords), DEFAULT_LOCALE)]);
     const html = document.documentElement;
     const copy = !isGovernmentUrl(location.href);
-    const found = recogniseNotice(document, {
-      url: location.href,
-      isVisible: (el) => el.checkVisibility?.() ?? true,
-      // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
-      // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
-      fingerprints: false,
-      quotes: false,
-    });
-    // Set before the first await: a second injection runs only after this one yields.
-    world[NOTICE_RUNNING] = { verdict: found.ok ? 'notice' : 'none', copy };
-    if (!found.ok) {
+    let recognised: ReturnType<typeof recogniseNotice>;
+    try {
+      recognised = recogniseNotice(document, {
+        url: location.href,
+        isVisible: (el) => el.checkVisibility?.() ?? true,
+        // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
+        // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
+        fingerprints: false,
+        quotes: false,
+      });
+    } catch (e) {
+      // Nothing shown: a later injection may try again.
+      delete world[NOTICE_RUNNING];
+      throw e;
+    }
+    if (!recognised.ok) {
       // A cover page: its list is an attachment, which duban's viewer opens.
       const cover = copy ? undefined : readCover(document, location.href);
+      const verdict: PageRecognition = cover ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) } : { verdict: 'none', copy };
+      found(verdict);
       if (cover) {
-        world[NOTICE_RUNNING] = { verdict: 'cover', copy, attachments: attachmentRequests(cover) };
         const unmount = mountCoverButtons(document, cover, (request) => void sendMessage('openAttachment', request).catch(() => {}));
         ctx.onInvalidated(() => {
           if (browser.runtime?.id) return;
@@ -76,16 +94,18 @@ export default defineContentScript({
         });
       }
       html.setAttribute('data-duban', cover ? 'cover' : 'none');
-      return world[NOTICE_RUNNING];
+      return verdict;
     }
+    const verdict: PageRecognition = { verdict: 'notice', copy };
+    found(verdict);
     // A copy is never at the notice's link, where alone quotes are kept: it works none out.
-    const shown = await showNotice(document, found.notice, found.anchors, { copy, quotes: copy ? undefined : found.quotes, peek });
+    const shown = await showNotice(document, recognised.notice, recognised.anchors, { copy, quotes: copy ? undefined : recognised.quotes, peek });
     ctx.onInvalidated(() => {
       // Only a real end of this script (duban reloaded or removed) takes the overlays away; the
       // page cannot fake that, since runtime.id goes only with the extension.
       if (browser.runtime?.id) return;
       shown.remove();
     });
-    return world[NOTICE_RUNNING];
+    return verdict;
   },
 });
