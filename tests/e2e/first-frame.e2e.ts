@@ -34,7 +34,7 @@ async function layoutsWhileReading(url: string): Promise<number[]> {
   const page = await duban.context.newPage();
   const cdp = await duban.context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
