@@ -39,13 +39,15 @@ export default defineUnlistedScript(() => {
   // notice opened before, the browser runs the notice script right after this probe
   // (entrypoints/background/known-notice-pages.ts): it then reads the page first, with nothing of
   // the probe's in its way, and the probe, finding it at work, is done.
-  const go = (from: number) => {
+  // `from`: where the measures start (the probe's start, or the end of its wait for the frame);
+  // `main`: where the probe's own main part started, or that same end.
+  const go = (from: number, main: number) => {
     if (noticeRunning()) {
       performance.measure('duban:probe-handover', { start: from, end: performance.now() });
       return;
     }
     const { verdict } = probeBody(document, kind);
-    verdictIn(from, from === started ? start : from);
+    verdictIn(from, main);
     if (verdict === 'no') return void requestIdleCallback(markNone, { timeout: 2000 });
     // No word of duban's is fetched here: the notice script carries the words it draws first
     // (utils/page-words.ts), and the catalogue, fetched synchronously, held up the rows.
@@ -54,8 +56,12 @@ export default defineUnlistedScript(() => {
   const frame = afterFirstFrame();
   // On a known page the handover is timed from the probe's start; the notice script measures its
   // own wait for the frame (duban:first-frame), which the bench takes off.
-  if (frame) void frame.then(() => go(noticeRunning() ? started : performance.now()));
-  else setTimeout(() => go(started), 0);
+  if (frame) {
+    void frame.then(() => {
+      const now = performance.now();
+      go(noticeRunning() ? started : now, now);
+    });
+  } else setTimeout(() => go(started, start), 0);
 });
 
 const noticeRunning = () => !!(globalThis as { [NOTICE_RUNNING]?: unknown })[NOTICE_RUNNING];
