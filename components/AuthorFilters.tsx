@@ -10,12 +10,15 @@ interface Props {
   onChange(f: AuthorFilter): void;
 }
 
-/** The overview's filters by 填报人, by their unit, and "my unit" (leads or co-works). */
+/**
+ * The overview's filters by 填报人, by their unit, and "my unit" (leads or co-works): fields of the
+ * overview's filter panel (OverviewFilters' children), laid out as its own.
+ */
 export function AuthorFilters({ filter, facets, me, onChange }: Props) {
   return (
     <div class="author-filters no-print" data-testid="author-filters">
       <label>
-        <span>{t('authors.filter.author')}</span>
+        <span class="label">{t('authors.filter.author')}</span>
         <select value={filter.author} data-filter="author" onChange={(e) => onChange({ ...filter, author: e.currentTarget.value })}>
           <option value="">{t('authors.filter.any')}</option>
           {facets.authors.map((a) => (
@@ -26,7 +29,7 @@ export function AuthorFilters({ filter, facets, me, onChange }: Props) {
         </select>
       </label>
       <label>
-        <span>{t('authors.filter.unit')}</span>
+        <span class="label">{t('authors.filter.unit')}</span>
         <select value={filter.unit} data-filter="author-unit" onChange={(e) => onChange({ ...filter, unit: e.currentTarget.value })}>
           <option value="">{t('authors.filter.any')}</option>
           {facets.units.map((u) => (

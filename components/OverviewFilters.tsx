@@ -1,4 +1,4 @@
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { ITEM_STATUSES } from '../lib/annotation/status';
 import {
   DEADLINE_FILTERS,
@@ -20,13 +20,18 @@ export interface OverviewFiltersProps {
   onChange(filter: OverviewFilter): void;
   /** Lets the page focus the search field (the / key). */
   searchRef?: RefObject<HTMLInputElement | null>;
+  /** More filters in the same panel (the 填报人 ones), before 清除筛选. */
+  children?: ComponentChildren;
+  /** Whether those are set: 清除筛选 then clears them too (onClear). */
+  othersActive?: boolean;
+  onClear?(): void;
 }
 
 /** The overview's filters: free text, notice, status, lead official, unit (lead or co, or leading only), follow-up, deadline. */
-export function OverviewFilters({ filter, facets, onChange, searchRef }: OverviewFiltersProps) {
+export function OverviewFilters({ filter, facets, onChange, searchRef, children, othersActive, onClear }: OverviewFiltersProps) {
   const set = <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => onChange({ ...filter, [key]: value });
   const any = <option value="">{t('filters.all')}</option>;
-  const active = filterActive(filter);
+  const active = filterActive(filter) || !!othersActive;
   return (
     <form class="filters no-print" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <label class="search">
@@ -84,7 +89,16 @@ export function OverviewFilters({ filter, facets, onChange, searchRef }: Overvie
           ))}
         </select>
       </label>
-      <button type="button" class="quiet" disabled={!active} onClick={() => onChange(EMPTY_FILTER)}>
+      {children}
+      <button
+        type="button"
+        class="quiet"
+        disabled={!active}
+        onClick={() => {
+          onChange(EMPTY_FILTER);
+          onClear?.();
+        }}
+      >
         {t('filters.clear')}
       </button>
     </form>

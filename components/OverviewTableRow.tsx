@@ -91,12 +91,14 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           {late && <span class="tag overdue">{t('overview.pastDeadline')}</span>}
         </td>
         <td class="c-status">
-          <OverviewStatusSelect
-            value={row.status}
-            label={t('overview.statusOf', { itemKey: row.itemKey })}
-            onChange={(s) => actions.status(row, s)}
-          />
-          {row.noUpdate && <span class="tag no-update">{t('meetingReport.noUpdate')}</span>}
+          <div class="in-cell">
+            <OverviewStatusSelect
+              value={row.status}
+              label={t('overview.statusOf', { itemKey: row.itemKey })}
+              onChange={(s) => actions.status(row, s)}
+            />
+            {row.noUpdate && <span class="tag no-update" title={t('meetingReport.noUpdate')}>{t('overview.noUpdate')}</span>}
+          </div>
         </td>
         <td class="c-note" title={row.note}>
           {shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}
@@ -105,12 +107,14 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           {writer}
         </td>
         <td class={`c-follow ${overdue ? 'overdue' : ''}`}>
-          <FollowUpInput
-            value={row.followUp}
-            label={t('overview.followUpOf', { itemKey: row.itemKey })}
-            onCommit={(d) => actions.followUp(row, d)}
-          />
-          {overdue && <span class="tag overdue">{t('overview.overdue')}</span>}
+          <div class="in-cell">
+            <FollowUpInput
+              value={row.followUp}
+              label={t('overview.followUpOf', { itemKey: row.itemKey })}
+              onCommit={(d) => actions.followUp(row, d)}
+            />
+            {overdue && <span class="tag overdue">{t('overview.overdue')}</span>}
+          </div>
         </td>
       </tr>
     );

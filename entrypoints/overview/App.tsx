@@ -3,7 +3,7 @@ import { AuthorFilters } from '../../components/AuthorFilters';
 import { AuthorForm } from '../../components/AuthorForm';
 import { BatchImport } from '../../components/BatchImport';
 import { authorDirectory, authorLabel, noteWriter } from '../../lib/annotation/author';
-import { authorFacets, EMPTY_AUTHOR_FILTER, filterByAuthor, type AuthorFilter } from '../../lib/followup/author-filter';
+import { authorFacets, authorFilterActive, EMPTY_AUTHOR_FILTER, filterByAuthor, type AuthorFilter } from '../../lib/followup/author-filter';
 import { useAuthors } from '../../utils/use-author';
 import { useBatchImport } from './use-batch-import';
 import { MeetingReport } from '../../components/MeetingReport';
@@ -388,16 +388,24 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
 
       {rows && rows.length > 0 && view === 'table' && (
         <>
-          <OverviewFilters filter={filter} facets={facets} onChange={changeFilter} searchRef={searchRef} />
-          <AuthorFilters
-            filter={byAuthor}
-            facets={byAuthorFacets}
-            me={who.authors?.me}
-            onChange={(f) => {
-              setByAuthor(f);
-              setActive(0);
-            }}
-          />
+          <OverviewFilters
+            filter={filter}
+            facets={facets}
+            onChange={changeFilter}
+            searchRef={searchRef}
+            othersActive={authorFilterActive(byAuthor)}
+            onClear={() => setByAuthor(EMPTY_AUTHOR_FILTER)}
+          >
+            <AuthorFilters
+              filter={byAuthor}
+              facets={byAuthorFacets}
+              me={who.authors?.me}
+              onChange={(f) => {
+                setByAuthor(f);
+                setActive(0);
+              }}
+            />
+          </OverviewFilters>
           <main class={`body${openRow ? " with-details" : ""}`}>
             {shown.length ? (
               <OverviewTable

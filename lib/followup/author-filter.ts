@@ -18,6 +18,9 @@ export interface AuthorFilter {
 
 export const EMPTY_AUTHOR_FILTER: AuthorFilter = { author: '', unit: '', myUnit: false };
 
+/** Whether the filter keeps fewer than every row. */
+export const authorFilterActive = (f: AuthorFilter): boolean => f.author !== '' || f.unit !== '' || f.myUnit;
+
 type Row = Pick<OverviewRow, 'author' | 'noteAuthor' | 'noteCopies' | 'leadUnits' | 'coUnits'>;
 
 /** The ids of everyone who said something on the row: its last change, its note, colleagues' notes. */
@@ -37,7 +40,7 @@ export function sameUnit(mine: string, named: string): boolean {
 }
 
 export function filterByAuthor<R extends Row>(rows: readonly R[], f: AuthorFilter, authors: AuthorDirectory, me: Author | undefined): readonly R[] {
-  if (!f.author && !f.unit && !f.myUnit) return rows;
+  if (!authorFilterActive(f)) return rows;
   return rows.filter((row) => {
     const ids = rowAuthors(row);
     if (f.author && !ids.includes(f.author)) return false;

@@ -191,4 +191,48 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     await screenshot(page, `i18n-${L.lang}-overview`);
     await page.close();
   });
+
+  it('shows the overview\'s statuses, tags and filters whole on a 1280-pixel screen', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('table.overview tbody tr[data-item="3"]').waitFor();
+    // Each part's box against its cell's inner box and the window; a select against the width its
+    // shown option's words take in its own font (plus the arrow).
+    const fit = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const td = el.closest('td')!;
+        const cell = td.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        let words = 0;
+        if (el instanceof HTMLSelectElement) {
+          const probe = document.createElement('span');
+          probe.style.font = getComputedStyle(el).font;
+          probe.style.whiteSpace = 'pre';
+          probe.textContent = el.selectedOptions[0]!.textContent;
+          document.body.append(probe);
+          words = probe.getBoundingClientRect().width;
+          probe.remove();
+        }
+        return {
+          text: el.textContent,
+          clipped: box.right > cell.right - parseFloat(getComputedStyle(td).paddingRight) + 0.5 || box.right > window.innerWidth,
+          roomy: !(el instanceof HTMLSelectElement) || box.width >= words + 20,
+        };
+      });
+    // Item 3: nobody has updated it (its status and the 暂无进展 tag); item 1: its follow-up is past.
+    for (const part of ['tr[data-item="3"] td.c-status select', 'tr[data-item="3"] td.c-status .tag.no-update', 'tr[data-item="1"] td.c-follow input', 'tr[data-item="1"] td.c-follow .tag.overdue']) {
+      expect({ part, ...(await fit(`table.overview tbody ${part}`)) }).toMatchObject({ part, clipped: false, roomy: true });
+    }
+    // The 填报人 filters sit with the others: a label above a field as tall as theirs.
+    const shape = (selector: string) =>
+      page.locator(selector).evaluate((select) => {
+        const label = select.closest('label')!.querySelector('span')!.getBoundingClientRect();
+        const box = select.getBoundingClientRect();
+        return { above: label.bottom <= box.top + 0.5, height: Math.round(box.height), inPanel: !!select.closest('form.filters') };
+      });
+    const status = await shape('form.filters select[name="status"]');
+    expect(await shape('select[data-filter="author"]')).toEqual(status);
+    expect(await shape('select[data-filter="author-unit"]')).toEqual(status);
+    await page.close();
+  });
 });

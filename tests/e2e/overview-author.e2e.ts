@@ -52,6 +52,13 @@ describe('the overview’s 填报人 column', () => {
     await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBe(1);
     await overview.locator('select[data-filter="author"]').selectOption('');
     await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBeGreaterThan(1);
+    // It is one of the panel's filters: 清除筛选 clears it with the others.
+    const all = await overview.locator('tbody tr[data-item]').count();
+    await overview.locator('select[data-filter="author"]').selectOption((authors as any).value.me.id);
+    await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBe(1);
+    await overview.locator('form.filters').getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBe(all);
+    expect(await overview.locator('select[data-filter="author"]').inputValue()).toBe('');
 
     // The details panel names the writer as the column does; the column collapses, 跟进 stays visible.
     await overview.locator('tr[data-item="3"] td.c-no').click();
