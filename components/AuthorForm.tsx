@@ -35,7 +35,7 @@ export function AuthorForm({ initial, onSave, onSkip, idPrefix = 'author', autoF
   };
   return (
     <form
-      class="author-form"
+      class="author-form no-print"
       data-testid="author-form"
       aria-labelledby={id('title')}
       onSubmit={submit}

@@ -289,9 +289,23 @@ describe('follow-ups, overview and meeting report', () => {
       for (const n of g.items) expect(leaderOf(n)).toBe(g.name);
       expect(g.counts).toMatch(new RegExp(`^${g.items.length} 项`));
     }
+    // The name-and-unit form is still unanswered on screen…
+    expect(await overview.locator('[data-testid="author-form"]').isVisible()).toBe(true);
     await overview.emulateMedia({ media: 'print' });
     expect(await overview.locator('.top').isVisible()).toBe(false);
     expect(await overview.locator('.report').isVisible()).toBe(true);
+    // …and the printout holds the report alone (with its running head, which names the notice on
+    // every page): no word of the page outside it is laid out (a screen reader's 1-pixel line aside).
+    const besides = await overview.evaluate(() =>
+      [...document.body.querySelectorAll('*')]
+        .filter((el) => {
+          if (el.closest('.report-frame') || el.querySelector('.report-frame')) return false;
+          const box = el.getBoundingClientRect();
+          return box.width > 1 && box.height > 1;
+        })
+        .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent!.trim()).map((n) => n.textContent!.trim())),
+    );
+    expect(besides).toEqual([]);
     await screenshot(overview, 'report-print-by-leader', { fullPage: true });
 
     await overview.emulateMedia({ media: 'screen' });
