@@ -75,7 +75,9 @@ const save = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeB
 const codes = (r: Result<unknown>) => (r.ok ? [] : [r.code, ...(r.details ?? []).map((m) => m.code)]);
 
 async function annotations(db: DubanDatabase) {
-  return Object.fromEntries((await db.annotations.toArray()).map((x) => [x.itemKey, { status: x.status, note: x.note, progress: x.progress, followUp: x.followUp }]));
+  return Object.fromEntries(
+    (await db.annotations.toArray()).map((x) => [x.itemKey, { status: x.status, note: x.note, progress: x.progress, followUp: x.followUp, noteCopies: x.noteCopies }]),
+  );
 }
 
 describe('a ledger a colleague edited, imported into another profile', () => {
@@ -210,10 +212,11 @@ describe('a ledger back in the profile that exported it', () => {
     expect((await apply(a, bytes, LATER)).ok).toBe(true);
     const after = await annotations(a);
     expect(after['1']).toMatchObject({ status: 'done', note: '已召开专题会，方案已报批' });
-    // A's later status stays; both notes are kept, marked.
+    // A's later status stays.
     expect(after['2'].status).toBe('paused');
-    expect(after['2'].note).toContain('本地改写');
-    expect(after['2'].note).toContain('区发改局补充');
+    // Both kept: the local note as it is, the ledger's beside it as a conflict copy.
+    expect(after['2'].note).toBe('本地改写');
+    expect(after['2'].noteCopies?.map((c) => [c.kind, c.text])).toEqual([['conflict', '区发改局补充']]);
     // The same ledger again changes nothing more.
     const again = ((await preview(a, bytes, LATER + 5000)) as { value: LedgerPreview }).value;
     expect(again.preview.changes).toBe(false);

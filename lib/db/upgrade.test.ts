@@ -334,8 +334,9 @@ describe('a version-7 database (notices by their 文号 alone)', () => {
     expect(r).toMatchObject({ ok: true, value: { counts: { new: 0 } } });
     const merged = (await db.annotations.get([SEED_KEY, '3']))!;
     expect(merged.status).toBe('done');
-    expect(merged.note).toContain('同事的备注');
-    expect(merged.note).toContain('备注3');
+    // Both notes kept: this profile's as the note, the colleague's as its conflict copy.
+    expect(merged.note).toBe('备注3');
+    expect(merged.noteCopies?.map((c) => [c.kind, c.text])).toEqual([['conflict', '同事的备注']]);
     expect(await db.notices.get(OLD)).toBeUndefined();
     db.close();
   });

@@ -5,7 +5,6 @@ import type { DubanDatabase } from '../db/database';
 import { saveAnnotation } from '../db/annotations';
 import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
-import { LOCAL_MARK, IMPORTED_MARK } from './merge';
 import { parseTransferFile, REFUSED } from './parse-file';
 import { sayIn } from '../../tests/unit/i18n';
 import { importJob } from './plan';
@@ -100,7 +99,7 @@ describe('importing a file', () => {
     expect(await dump(b)).toEqual(between);
   });
 
-  it('keeps both notes, marked, when both colleagues changed the same note', async () => {
+  it('keeps both notes when both colleagues changed the same note: the local one, and the file\'s as a conflict copy', async () => {
     const seed = seedNotice();
     const fp = seed.items[0].fingerprint;
     await createService(a, () => T0).handle('openNotice', seed);
@@ -113,8 +112,9 @@ describe('importing a file', () => {
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
     expect(preview.conflicts).toEqual([{ noticeKey: SEED_KEY, docNo: SEED_DOC_NO, itemKey: '1', local: '区发改局要求补材料', imported: '已召开专题会，街道已回复' }]);
     must((await service.handle('applyImport', { text })) as any);
-    const note = (await b.annotations.get([SEED_KEY, '1']))!.note;
-    expect(note).toBe(`${LOCAL_MARK}\n区发改局要求补材料\n${IMPORTED_MARK}\n已召开专题会，街道已回复`);
+    const stored = (await b.annotations.get([SEED_KEY, '1']))!;
+    expect(stored.note).toBe('区发改局要求补材料');
+    expect(stored.noteCopies?.map((c) => [c.kind, c.text])).toEqual([['conflict', '已召开专题会，街道已回复']]);
   });
 
   it('writes all or nothing: a failure in the last write leaves the database as it was', async () => {
@@ -200,11 +200,18 @@ describe('properties', () => {
           const second = must((await service.handle('applyImport', { text })) as any) as ImportOutcome;
           expect(second.changes).toBe(false);
           expect(await dump(b)).toEqual(snapshot);
-          // No note text was lost: each side's note survives in the merged one unless the
-          // other side's history shows it replaced that very version.
+          // No note text was lost: where both sides' notes clashed, the local note stays as it
+          // was and the file's is its conflict copy; no marker is written into a note.
+          const fileNotes = new Map<string, string>();
+          for (const n of JSON.parse(text).notices) for (const i of n.items) fileNotes.set(`${n.key}/${i.itemKey}`, i.note);
           for (const x of await b.annotations.toArray()) {
-            const local = localNotes.get(`${x.noticeKey}/${x.itemKey}`);
-            if (local && x.note.includes(LOCAL_MARK)) expect(x.note).toContain(local);
+            const at = `${x.noticeKey}/${x.itemKey}`;
+            const copy = x.noteCopies?.find((c) => c.id.startsWith('import:'));
+            if (copy) {
+              expect(x.note).toBe(localNotes.get(at));
+              expect(copy.text).toBe(fileNotes.get(at));
+            }
+            expect(x.note).not.toContain('<<<');
           }
         } finally {
           await Promise.all([dispose(a), dispose(b)]);

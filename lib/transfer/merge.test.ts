@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, type AnnotationPatch, type HistoryEntry } from '../annotation/model';
-import { conflictNote, mergeItem, type ItemSide } from './merge';
+import { importedCopyId, mergeItem, type ItemSide } from './merge';
 
 const KEY = '拱政办发〔2024〕2号';
 const T0 = 1_710_000_000_000;
@@ -64,14 +64,35 @@ describe('mergeItem', () => {
     expect(m.kind).toBe('updated');
   });
 
-  it('keeps both notes, marked, when both sides changed the note since they diverged', () => {
+  it('keeps the local note and the file\'s beside it, a conflict copy, when both sides changed the note since they diverged', () => {
     const local = side(common, [T0 + 10, { note: '本地：街道已回复' }]);
     const remote = side(common, [T0 + 20, { note: '同事：区发改局要求补材料' }]);
     const m = mergeItem(local, remote, T0 + 99);
     expect(m.kind).toBe('conflict');
-    expect(m.annotation.note).toBe(conflictNote('本地：街道已回复', '同事：区发改局要求补材料'));
-    expect(m.annotation.note).toBe('<<<本地 local>>>\n本地：街道已回复\n<<<导入 imported>>>\n同事：区发改局要求补材料');
-    expect(m.annotation.noteUpdatedAt).toBe(T0 + 99);
+    // No marker in the note: it is the local text as it was, the same revision.
+    expect(m.annotation.note).toBe('本地：街道已回复');
+    expect(m.annotation.noteUpdatedAt).toBe(T0 + 10);
+    expect(m.annotation.noteRev).toBe(local.annotation.noteRev);
+    expect(m.annotation.noteCopies).toEqual([{ id: importedCopyId('同事：区发改局要求补材料', T0 + 20), text: '同事：区发改局要求补材料', at: T0 + 20, kind: 'conflict' }]);
+    expect(m.annotation.updatedAt).toBe(T0 + 99);
+    expect(m.addHistory.filter((h) => h.field === 'noteCopy')).toEqual([
+      { noticeKey: KEY, itemKey: '7', at: T0 + 99, field: 'noteCopy', from: null, to: '同事：区发改局要求补材料'.length },
+    ]);
+  });
+
+  it('keeps one copy of a note version whichever machine imported it', () => {
+    expect(importedCopyId('甲', T0)).toBe(importedCopyId('甲', T0));
+    expect(importedCopyId('甲', T0)).not.toBe(importedCopyId('乙', T0));
+    expect(importedCopyId('甲', T0)).not.toBe(importedCopyId('甲', T0 + 1));
+  });
+
+  it('adds no copy of a text the item holds already as a note record', () => {
+    const local = side(common, [T0 + 10, { note: '本地' }]);
+    const remote = side(common, [T0 + 20, { note: '导入' }]);
+    const held: ItemSide = { ...local, annotation: { ...local.annotation, noteCopies: [{ id: 'x', text: '导入', at: T0 + 20, kind: 'conflict' }] } };
+    const m = mergeItem(held, remote, T0 + 99);
+    expect(m.annotation.noteCopies).toEqual(held.annotation.noteCopies);
+    expect(m.kind).not.toBe('conflict');
   });
 
   it('keeps the text that contains the other instead of marking a conflict', () => {
@@ -89,13 +110,18 @@ describe('mergeItem', () => {
     expect(twice).toMatchObject({ kind: 'unchanged', write: false, addHistory: [] });
   });
 
-  it('converges: the colleague importing the merged item back takes it without a new conflict', () => {
+  it('converges: the colleague importing the merged item back holds the same note and copy, and again changes nothing', () => {
     const local = side(common, [T0 + 10, { note: '本地' }]);
     const remote = side(common, [T0 + 20, { note: '导入' }]);
     const merged = after(local, remote, T0 + 99);
-    const back = mergeItem(remote, merged, T0 + 300);
+    const back = after(remote, merged, T0 + 300);
     expect(back.kind).toBe('updated');
     expect(back.annotation.note).toBe(merged.annotation.note);
+    expect(back.annotation.noteCopies).toEqual(merged.annotation.noteCopies);
+    // Each side's text is still there: the note, and the colleague's in the copy.
+    expect(back.annotation.noteCopies!.map((c) => c.text)).toEqual(['导入']);
+    expect(mergeItem(merged, back, T0 + 400)).toMatchObject({ kind: 'unchanged', write: false });
+    expect(mergeItem(back, merged, T0 + 400)).toMatchObject({ kind: 'unchanged', write: false });
   });
 
   it('breaks a tie of equal update times the same way on both machines', () => {
@@ -112,8 +138,9 @@ describe('mergeItem', () => {
       for (const r of notes) {
         const local = side(common, [T0 + 10, { note: l }]);
         const remote = side(common, [T0 + 20, { note: r }]);
-        const note = mergeItem(local, remote, T0 + 99).annotation.note;
-        expect(note.includes(l) && note.includes(r)).toBe(true);
+        const merged = mergeItem(local, remote, T0 + 99).annotation;
+        const texts = [merged.note, ...(merged.noteCopies ?? []).map((c) => c.text)];
+        expect(texts.some((t) => t.includes(l)) && texts.some((t) => t.includes(r))).toBe(true);
       }
     }
   });

@@ -5,7 +5,9 @@
  *   goes to the larger value, so both machines pick the same side);
  * - the note: if one side's note grew out of the other's (its history holds the other's note
  *   version), the newer note wins; if both changed it since they diverged, the text that contains
- *   the other is kept, else both texts are kept, marked <<<本地 local>>> and <<<导入 imported>>>;
+ *   the other is kept, else the local note stays and the file's text is kept beside it as a
+ *   conflict copy (lib/annotation/note-copies.ts), which the user appends or dismisses: no marker
+ *   is ever written into a note;
  * - history: the union of both sides, each entry once;
  * - conflict copies: the union of both sides, each copy (by id) once.
  * A note version is (noteUpdatedAt, note length), as applyPatch writes it to the history. A note
@@ -15,7 +17,8 @@
  */
 import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged } from '../annotation/fields';
 import type { HistoryEntry, ItemAnnotation, NoteCopy } from '../annotation/model';
-import { mergeNoteCopies } from '../annotation/note-copies';
+import { mergeNoteCopies, TooManyNoteCopies } from '../annotation/note-copies';
+import { MAX_NOTE_COPIES } from '../annotation/status';
 import type { MergeKind } from '../annotation/record-set';
 import { sameData } from '../util/same-data';
 
@@ -34,12 +37,18 @@ interface MergedItem {
   write: boolean;
 }
 
-export const LOCAL_MARK = '<<<本地 local>>>';
-export const IMPORTED_MARK = '<<<导入 imported>>>';
+/** The id of the conflict copy an import keeps of a note: the same on every machine that imports it. */
+export function importedCopyId(note: string, at: number): string {
+  // FNV-1a over the text: two files carrying the same note version make one copy.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < note.length; i++) h = Math.imul(h ^ note.charCodeAt(i), 0x01000193);
+  return `import:${at}:${(h >>> 0).toString(36)}`;
+}
 
-/** Both notes, marked, local first. */
-export function conflictNote(local: string, imported: string): string {
-  return `${LOCAL_MARK}\n${local}\n${IMPORTED_MARK}\n${imported}`;
+/** The file's note, kept beside the local one. */
+function importedCopy(I: ItemAnnotation): NoteCopy {
+  const at = I.noteUpdatedAt ?? I.updatedAt;
+  return { id: importedCopyId(I.note, at), text: I.note, at, kind: 'conflict' };
 }
 
 /** Identity of a history entry across machines: its time, field and values. */
@@ -123,13 +132,16 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
     // Both changed, but the local text holds the imported one (an earlier merge, an append).
   } else if (I.note.includes(L.note)) {
     take(next, I);
-  } else {
+  } else if (!(next.noteCopies ?? []).some((c) => c.text === I.note)) {
+    // Both changed it and neither holds the other: the file's text becomes a conflict copy (unless
+    // the item holds that text already, as a copy or a colleague's record).
     conflict = true;
-    const merged = conflictNote(L.note, I.note);
-    const at = Math.max(now, L.updatedAt, I.updatedAt, (L.noteUpdatedAt ?? 0) + 1, (I.noteUpdatedAt ?? 0) + 1);
-    newRevision(next, merged, at);
+    const copies = mergeNoteCopies(next.noteCopies, [importedCopy(I)]);
+    if (copies.length > MAX_NOTE_COPIES) throw new TooManyNoteCopies();
+    next.noteCopies = copies;
+    const at = Math.max(now, L.updatedAt, I.updatedAt);
     next.updatedAt = at;
-    added.push({ noticeKey: L.noticeKey, itemKey: L.itemKey, at, field: 'note', from: L.note.length, to: merged.length });
+    added.push({ noticeKey: L.noticeKey, itemKey: L.itemKey, at, field: 'noteCopy', from: null, to: I.note.length });
   }
 
   if (sameAnnotation(next, L)) return { kind: 'unchanged', annotation: L, addHistory: added, write: false };

@@ -144,7 +144,10 @@ describe('undo the last import', () => {
     await page.locator('section.notice[data-notice-key="拱政办发〔2025〕31号@www.gongshu.gov.cn"]').waitFor();
     const imported = await readDb(d.context, d.extensionId);
     expect(imported.annotations).toHaveLength(5);
-    expect(imported.annotations.find((a) => a.itemKey === '1' && a.noticeKey === KEY)?.note).toContain('<<<本地 local>>>');
+    // The clash kept: the local note as it was, the file's text as its conflict copy.
+    const clashed = imported.annotations.find((a) => a.itemKey === '1' && a.noticeKey === KEY) as { note: string; noteCopies?: { kind: string }[] };
+    expect(clashed.note).not.toContain('<<<');
+    expect(clashed.noteCopies?.map((c) => c.kind)).toEqual(['conflict']);
     await screenshot(page, 'import-safety-undo-offered', { fullPage: true });
 
     await undo.locator('[data-action="undo-import"]').click();

@@ -322,14 +322,23 @@ describe('export from one profile, import into another', () => {
     await pageB.locator('[data-action="apply-import"]').click();
     await pageB.locator('[data-testid="import-done"]').waitFor();
 
-    const merged = '<<<本地 local>>>\n已召开专题会，方案已报区政府；B：区发改局要求补材料\n<<<导入 imported>>>\nA：方案已通过';
-    expect((await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note).toBe(merged);
-    // The open notice tab hears of the change, or shows it on the next visit.
+    // B's note stays as B wrote it; A's text is kept beside it, a conflict copy: no marker in the note.
+    const local = '已召开专题会，方案已报区政府；B：区发改局要求补材料';
+    const stored = (await readDb(pageB)).annotations.find((x) => x.itemKey === '1') as { note: string; noteCopies?: { kind: string; text: string }[] };
+    expect(stored.note).toBe(local);
+    expect(stored.noteCopies?.map((c) => [c.kind, c.text])).toEqual([['conflict', 'A：方案已通过']]);
+    // The notice shows both: the row counts the copy, the editor shows it with 追加到备注 and 忽略.
     const fresh = await openNotice(b.context, noticeSeed().url);
-    await expect.poll(() => rowLabel(fresh, 1, 'note')).toBe(merged.replace(/\s+/g, ' '));
+    await expect.poll(() => rowLabel(fresh, 1, 'note')).toBe(local);
+    expect(await shadowEval<string | null>(fresh, 1, '.copies', 'function () { return this.getAttribute("data-label") }')).toBe('冲突副本 1');
     const editor = await openEditor(fresh, 1);
-    expect(await editor.locator('#ed-note').inputValue()).toBe(merged);
+    expect(await editor.locator('#ed-note').inputValue()).toBe(local);
+    const copy = editor.locator('.note-copies li', { hasText: 'A：方案已通过' });
+    await copy.waitFor();
     await screenshot(fresh, 'transfer-b-conflict-overlay');
+    await copy.getByRole('button', { name: '追加到备注' }).click();
+    await expect.poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note).toBe(`${local}\nA：方案已通过`);
+    expect(((await readDb(pageB)).annotations.find((x) => x.itemKey === '1') as { noteCopies?: unknown[] }).noteCopies ?? []).toEqual([]);
     await Promise.all([noticeA.close(), noticeB.close(), fresh.close()]);
   });
 });
