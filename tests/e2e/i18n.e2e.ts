@@ -233,6 +233,16 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     const status = await shape('form.filters select[name="status"]');
     expect(await shape('select[data-filter="author"]')).toEqual(status);
     expect(await shape('select[data-filter="author-unit"]')).toEqual(status);
+    // With an item's details open beside the table, the statuses and the 逾期 tag stay whole and
+    // left of the panel.
+    await page.locator('table.overview tbody tr[data-item="3"] td.c-text').click();
+    const edge = (await page.locator('.details').boundingBox())!.x;
+    for (const part of ['tr[data-item="3"] td.c-status select', 'tr[data-item="3"] td.c-status .tag.no-update', 'tr[data-item="1"] td.c-follow .tag.overdue']) {
+      expect({ part, ...(await fit(`table.overview tbody ${part}`)) }).toMatchObject({ part, clipped: false, roomy: true });
+      const box = (await page.locator(`table.overview tbody ${part}`).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(edge);
+    }
+    await screenshot(page, `i18n-${L.lang}-overview-details`);
     await page.close();
   });
 });
