@@ -1,4 +1,9 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { noticeKey } from '../notice/notice-key';
+import { recogniseNotice } from '../notice/recognise';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS, ANNOTATIONS_C, annotation, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../../tests/fixtures/overview-rows';
 import {
@@ -292,5 +297,22 @@ describe('10,000 rows', () => {
       expect(filterRows(sorted, { ...EMPTY_FILTER, query: q }, TODAY).map((r) => r.id)).toEqual(want);
     }
     expect(filterRows(sorted, { ...EMPTY_FILTER, status: 'behind' }, TODAY)).toHaveLength(sorted.filter((r) => r.status === 'behind').length);
+  });
+});
+
+describe('a notice whose sections are themes, not officials', () => {
+  // 咸阳's 工作要点: items under 一、坚持系统集成…, none naming a leading official.
+  const dir = join(__dirname, '../../tests/fixtures/notices');
+  const entry = (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { file: string; url: string }[]).find((f) => f.file === 'xianyang-2022.html')!;
+  const read = recogniseNotice(parseHTML(readFileSync(join(dir, entry.file), 'utf8')).document as unknown as Document, { url: entry.url });
+  if (!read.ok) throw new Error(read.reason);
+  const notice = { ...read.notice, key: noticeKey(read.notice) };
+
+  it('names no leading official: the section heading is not one, in the overview or its filter', () => {
+    expect(notice.sections.length).toBeGreaterThan(0);
+    const themed = buildOverviewRows([notice], [annotation(notice.key, 1, { status: 'in_progress' })]);
+    expect(themed).toHaveLength(notice.items.length);
+    for (const r of themed) expect([r.leader, r.leaders]).toEqual(['', []]);
+    expect(overviewFacets(themed).leaders).toEqual([]);
   });
 });

@@ -106,7 +106,7 @@ export function buildOverviewData(notices: readonly NoticeLike[], annotations: r
     const place = found?.places.get(a.itemKey);
     const item = place === undefined ? undefined : found!.notice.items[place];
     const section = item && found?.notice.sections.find((s) => s.ordinal === item.section);
-    const leaders = item ? itemLeaders(item, section?.leader) : [];
+    const leaders = item ? itemLeaders(item, section) : [];
     const roles = unitsByRole(item?.units ?? []);
     return {
       ...overviewFields(a),

@@ -20,10 +20,16 @@ describe('the units of an item by role', () => {
 });
 
 describe('the lead officials of an item', () => {
+  const section = { leader: '冯晶区长', heading: '一、冯晶区长牵头工作' };
   it('are its own when named, else its section’s', () => {
-    expect(itemLeaders({ leaders: ['张三', '李四'] }, '冯晶区长')).toEqual(['张三', '李四']);
-    expect(itemLeaders({ leaders: [] }, '冯晶区长')).toEqual(['冯晶区长']);
-    expect(itemLeaders({}, '')).toEqual([]);
+    expect(itemLeaders({ leaders: ['张三', '李四'] }, section)).toEqual(['张三', '李四']);
+    expect(itemLeaders({ leaders: [] }, section)).toEqual(['冯晶区长']);
+    expect(itemLeaders({}, undefined)).toEqual([]);
+    expect(itemLeaders({}, { leader: '', heading: '一、综合' })).toEqual([]);
+  });
+  it('are none when the section names no one: a theme heading stands for its leader only as a group', () => {
+    const theme = { leader: '一、坚持系统集成，推动审批全链条优化', heading: '一、坚持系统集成，推动审批全链条优化' };
+    expect(itemLeaders({ leaders: [] }, theme)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The one rule for who leads an item (popup, overview, reports and CSV exports use it). */
-import type { LeadUnit, NoticeItem } from './types';
+import type { LeadUnit, NoticeItem, NoticeSection } from './types';
 
 /** The unit that leads the item: the first marked lead, else the first listed; undefined when none is named. */
 export function leadUnit(units: readonly LeadUnit[]): LeadUnit | undefined {
@@ -13,8 +13,12 @@ export function unitsByRole(units: readonly LeadUnit[]): { lead: string[]; co: s
   return { lead: units.filter(leads).map((u) => u.name), co: units.filter((u) => !leads(u)).map((u) => u.name) };
 }
 
-/** The item's lead officials: its own when the notice names them per item, else its section's. */
-export function itemLeaders(item: Pick<NoticeItem, 'leaders'>, sectionLeader: string | undefined): string[] {
+/**
+ * The item's lead officials: its own when the notice names them per item, else its section's. A
+ * section whose items name no official keeps its heading as its `leader` (lib/notice/from-reading.ts:
+ * the popup's and report's groups go by it), and a heading names no one.
+ */
+export function itemLeaders(item: Pick<NoticeItem, 'leaders'>, section: Pick<NoticeSection, 'leader' | 'heading'> | undefined): string[] {
   if (item.leaders?.length) return item.leaders;
-  return sectionLeader ? [sectionLeader] : [];
+  return section?.leader && section.leader !== section.heading ? [section.leader] : [];
 }

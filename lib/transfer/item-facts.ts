@@ -7,7 +7,7 @@ export interface ItemFacts {
   lead: string[];
   /** 配合单位: the others. */
   co: string[];
-  /** 牵头领导: the item's own, else its section's. */
+  /** 牵头领导: the item's own, else its section's (none when the section is a theme: lib/notice/units.ts). */
   leaders: string[];
   /** 完成时限 as written. */
   deadline?: string;
@@ -15,6 +15,6 @@ export interface ItemFacts {
 
 export function itemFacts(item: NoticeItem, sections: readonly NoticeSection[]): ItemFacts {
   const { lead, co } = unitsByRole(item.units);
-  const leaders = itemLeaders(item, sections.find((s) => s.ordinal === item.section)?.leader);
+  const leaders = itemLeaders(item, sections.find((s) => s.ordinal === item.section));
   return { lead, co, leaders, ...(item.deadline && { deadline: item.deadline }) };
 }
