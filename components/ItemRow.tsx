@@ -13,6 +13,8 @@ interface Props {
   expected: number;
   /** Opens duban's editor frame at this item. */
   onOpen(): void;
+  /** The row is not right under its item (after a table's rows sharing a cell): it names the item. */
+  showKey?: boolean;
 }
 
 /** The units and deadline in full, for the row's cut-to-fit cell (the page's own words, not the user's). */
@@ -26,7 +28,7 @@ const whoTitle = (item: NoticeItem) =>
  * generated content, which the page cannot search or select. Editing happens in duban's frame.
  * `lang`: the row speaks duban's language, whatever the page's.
  */
-export function ItemRow({ item, view, today, expected, onOpen }: Props) {
+export function ItemRow({ item, view, today, expected, onOpen, showKey }: Props) {
   const grade = view.progress === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
   // (The page has only this preview of the note: lib/annotation/note-preview.ts.)
@@ -39,6 +41,7 @@ export function ItemRow({ item, view, today, expected, onOpen }: Props) {
     <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
       {/* Same columns in every row, one line: who answers (the units that fit, each whole; all in its title), then the user's. */}
       <span class="who" title={whoTitle(item)}>
+        {showKey && <span class="key" data-label={item.key} title={t('row.item', { itemKey: item.key })} />}
         <LeadUnitTags units={item.units} />
         {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}
       </span>

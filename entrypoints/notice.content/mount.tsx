@@ -134,7 +134,10 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       rendered.add(itemKey);
       isolateKeys(m.root);
     }
-    render(<ItemRow item={m.item} view={store.view(itemKey)} today={o.today} expected={o.expected} onOpen={opens.get(itemKey)!} />, m.root);
+    render(
+      <ItemRow item={m.item} view={store.view(itemKey)} today={o.today} expected={o.expected} onOpen={opens.get(itemKey)!} showKey={positions.get(itemKey)?.apart} />,
+      m.root,
+    );
   }
 
   const unsubscribe: (() => void)[] = [];

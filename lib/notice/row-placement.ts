@@ -163,7 +163,9 @@ function position(anchor: AnchorNodes): Position | undefined {
     row.setAttribute(OVERLAY_ROW, String(p.own));
     after.parentNode!.insertBefore(row, found.before);
   }
-  return { parent: row.firstElementChild!, before: null };
+  // A cell shared with rows below or above ties the task to a group, whose overlays follow its last row.
+  const grouped = p.last > p.own || p.table.from[p.own]!.length > 0;
+  return { parent: row.firstElementChild!, before: null, ...(grouped ? { apart: true } : {}) };
 }
 
 /**

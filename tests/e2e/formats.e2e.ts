@@ -113,6 +113,27 @@ describe('a row narrower than its units', () => {
   });
 });
 
+describe('rows gathered after a shared cell', () => {
+  it('say which task each is: the rows after a rowspan group show their item\'s number, a row under its own task none', async () => {
+    // 2006's table: 分管领导 and 完成时限 span all five tasks, so their five rows follow the last.
+    const f = notices.find((n) => n.file === 'shizhengfu-2006.html')!;
+    const keys = expected(f).lists!.flatMap((l) => l.items.map((i) => i.key));
+    const page = await openNotice(duban.context, f.url);
+    await page.evaluate(() => document.querySelector('[data-duban-item]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-duban-rendered'));
+    const label = (key: string) => shadowEval<string | null>(page, key, '.overlay', 'function () { return this.querySelector(".key")?.getAttribute("data-label") ?? null }');
+    for (const key of keys) expect(await label(key)).toBe(key);
+    await page.close();
+    // The seed: every row right under its own item's text.
+    const seed = notices.find((n) => n.file === 'gongshu-2024-2-table.html')!;
+    const table = await openNotice(duban.context, seed.url);
+    await table.evaluate(() => document.querySelector('[data-duban-item="5"]')!.scrollIntoView({ block: 'center' }));
+    await table.waitForFunction(() => document.documentElement.hasAttribute('data-duban-rendered'));
+    expect(await shadowEval<string | null>(table, '5', '.overlay', 'function () { return this.querySelector(".key")?.getAttribute("data-label") ?? null }')).toBeNull();
+    await table.close();
+  });
+});
+
 describe('look-alikes', () => {
   it.each(lookAlikes.map((f) => [f.file, f] as const))('%s: marked none (or cover, its list in an attachment), no item added', async (_name, f) => {
     const page = await openNotice(duban.context, f.url);

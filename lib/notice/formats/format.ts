@@ -17,6 +17,11 @@ import type { NoticeItem, NoticeSection } from '../types';
 export interface Position {
   parent: Node;
   before: Node | null;
+  /**
+   * The overlay is not right after its item: it follows a group of table rows tied by a shared
+   * cell (lib/notice/row-placement.ts), with the other tasks' overlays. Its row then names its item.
+   */
+  apart?: boolean;
 }
 
 /**
