@@ -11,14 +11,28 @@ import { t } from '../../utils/i18n';
 import { createShadowHost } from './shadow';
 
 export const EDITOR_HEIGHT = 270;
+/** What each note record beside the note (a conflict copy, a colleague's note) adds, up to MAX_HEIGHT. */
+const RECORD_HEIGHT = 96;
+const MAX_HEIGHT = 560;
 const GAP = 4;
+
+/**
+ * The frame's height for an item holding `records` note records: each shown whole. (The row shows
+ * their count already: the page learns nothing from the height.)
+ */
+export function editorHeight(records: number, viewport: number): number {
+  return Math.max(EDITOR_HEIGHT, Math.min(EDITOR_HEIGHT + records * RECORD_HEIGHT, MAX_HEIGHT, viewport - 2 * GAP));
+}
 
 export interface EditorFrame {
   host: HTMLElement;
   /** The background says the frame has attached. */
   attached(): void;
-  /** Shows the frame at `target`, under `anchor`; resolves false when it could not. */
-  open(target: EditorTarget, anchor: HTMLElement): Promise<boolean>;
+  /**
+   * Shows the frame at `target`, under `anchor`, tall enough for `records` note records beside the
+   * note; resolves false when it could not.
+   */
+  open(target: EditorTarget, anchor: HTMLElement, records?: number): Promise<boolean>;
   /** Hides the frame (the user pressed Escape there, or clicked elsewhere). */
   hide(): void;
   readonly openAt: EditorTarget | undefined;
@@ -44,6 +58,7 @@ export function createEditorFrame(
   const attached = new Promise<void>((r) => (resolveAttached = r));
   let openAt: EditorTarget | undefined;
   let anchor: HTMLElement | undefined;
+  let height = EDITOR_HEIGHT;
   const view = doc.defaultView!;
 
   // Fixed under the row, following it as the page scrolls.
@@ -51,7 +66,8 @@ export function createEditorFrame(
     if (!anchor || !openAt) return;
     const r = anchor.getBoundingClientRect();
     const below = r.bottom + GAP;
-    const top = below + EDITOR_HEIGHT > view.innerHeight ? Math.max(GAP, r.top - EDITOR_HEIGHT - GAP) : below;
+    const top = below + height > view.innerHeight ? Math.max(GAP, r.top - height - GAP) : below;
+    host.style.setProperty('height', `${height}px`, 'important');
     host.style.setProperty('top', `${Math.round(top)}px`, 'important');
     host.style.setProperty('left', `${Math.round(Math.max(GAP, r.left))}px`, 'important');
     host.style.setProperty('width', `${Math.round(Math.min(Math.max(r.width, 520), view.innerWidth - 2 * GAP))}px`, 'important');
@@ -65,13 +81,14 @@ export function createEditorFrame(
       host.setAttribute('data-duban-editor', 'ready');
       resolveAttached();
     },
-    async open(target, at) {
+    async open(target, at, records = 0) {
       performance.mark('duban:editor-open');
       await attached;
       const r = await show(target).catch(() => undefined);
       if (!r?.ok) return false;
       openAt = target;
       anchor = at;
+      height = editorHeight(records, view.innerHeight);
       host.setAttribute('data-duban-editor-open', 'itemKey' in target ? String(target.itemKey) : 'orphans');
       place();
       frame.focus();

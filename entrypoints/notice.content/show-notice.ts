@@ -87,7 +87,9 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   const openEditor = (target: EditorTarget, anchor: HTMLElement) =>
     void open().then(() => {
       editor ??= makeEditor();
-      void editor.open(target, anchor);
+      // Tall enough for the item's conflict copies and colleagues' notes (the row counts them).
+      const records = 'itemKey' in target ? (store.view(target.itemKey).stored?.noteCopies?.length ?? 0) : 0;
+      void editor.open(target, anchor, records);
     });
   const makeEditor = () => createEditorFrame(doc, sheet, (t) => sendMessage('openEditor', t));
   onMessage('editorChanged', ({ data }) => {

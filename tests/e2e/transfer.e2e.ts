@@ -335,6 +335,10 @@ describe('export from one profile, import into another', () => {
     expect(await editor.locator('#ed-note').inputValue()).toBe(local);
     const copy = editor.locator('.note-copies li', { hasText: 'A：方案已通过' });
     await copy.waitFor();
+    // The editor opens tall enough to show the whole list of copies without scrolling inside it.
+    const frameBox = (await fresh.locator('[data-duban-editor]').boundingBox())!;
+    const list = (await editor.locator('section.note-copies').boundingBox())!;
+    expect(list.y + list.height).toBeLessThanOrEqual(frameBox.y + frameBox.height);
     await screenshot(fresh, 'transfer-b-conflict-overlay');
     await copy.getByRole('button', { name: '追加到备注' }).click();
     await expect.poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note).toBe(`${local}\nA：方案已通过`);
