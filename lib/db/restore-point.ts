@@ -84,15 +84,18 @@ export function undoWrites(point: RestorePoint, notices: readonly (NoticeRecord 
 
 const MAX_LISTED = 10;
 
-/** Cannot undo: 2 imported items were changed since (拱政办发〔2024〕2号 items 3, 5)… */
-export function changedMessage(changed: readonly [string, string][]): Message {
+/**
+ * Cannot undo: 2 imported items were changed since (拱政办发〔2024〕2号 items 3, 5)… Each notice is
+ * named as a reader knows it (`label`: its 文号, else its title), not by its key (文号@site).
+ */
+export function changedMessage(changed: readonly [string, string][], label: (noticeKey: string) => string = (k) => k): Message {
   const byNotice = new Map<string, string[]>();
   for (const [key, itemKey] of changed.slice(0, MAX_LISTED)) {
     const list = byNotice.get(key);
     if (list) list.push(itemKey);
     else byNotice.set(key, [itemKey]);
   }
-  const items = [...byNotice].map(([notice, nos]) => message('undo.noticeItems', { notice, items: nos }, nos.length));
+  const items = [...byNotice].map(([key, nos]) => message('undo.noticeItems', { notice: label(key), items: nos }, nos.length));
   return message('undo.changedSince', { items, more: changed.length > MAX_LISTED ? '…' : '' }, changed.length);
 }
 

@@ -182,7 +182,15 @@ export async function undoLastImport(db: DubanDatabase, id: number): Promise<Und
     if (last.id !== id) throw new UndoRefused(NEWER_IMPORT);
     const current = await db.annotations.bulkGet(point.annotations.map((c) => c.key));
     const changed = changedSinceImport(point, current);
-    if (changed.length) throw new UndoRefused(changedMessage(changed));
+    if (changed.length) {
+      const keys = [...new Set(changed.map(([key]) => key))];
+      const records = new Map(keys.map((k, i) => [k, i]));
+      const notices = await db.notices.bulkGet(keys);
+      throw new UndoRefused(changedMessage(changed, (k) => {
+        const n = notices[records.get(k)!];
+        return n?.docNo || n?.title || k;
+      }));
+    }
     const w = undoWrites(point, await db.notices.bulkGet(point.notices.map((c) => c.key)));
     await writeRecords(db, { annotations: w.putAnnotations, deletedAnnotations: w.deleteAnnotations, notices: w.putNotices });
     const deletedNotices: string[] = [];

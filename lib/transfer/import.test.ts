@@ -6,7 +6,7 @@ import { saveAnnotation } from '../db/annotations';
 import { createService } from '../../entrypoints/background/router';
 import { buildTransferFile, serializeTransferFile } from './export-json';
 import { parseTransferFile, REFUSED } from './parse-file';
-import { sayIn } from '../../tests/unit/i18n';
+import { sayFailureIn, sayIn } from '../../tests/unit/i18n';
 import { importJob } from './plan';
 import { applyImport, readSnapshot } from '../db/transfer-store';
 import type { ImportOutcome } from '../protocol';
@@ -115,6 +115,25 @@ describe('importing a file', () => {
     const stored = (await b.annotations.get([SEED_KEY, '1']))!;
     expect(stored.note).toBe('区发改局要求补材料');
     expect(stored.noteCopies?.map((c) => [c.kind, c.text])).toEqual([['conflict', '已召开专题会，街道已回复']]);
+  });
+
+  it('refuses a clash on an item already holding the most conflict copies, naming it, and writes nothing', async () => {
+    const seed = seedNotice();
+    const fp = seed.items[0].fingerprint;
+    await createService(a, () => T0).handle('openNotice', seed);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '甲' }, T0);
+    must((await createService(b, () => T0 + 1).handle('applyImport', { text: await exportText(a, T0) })) as any);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '甲改' }, T0 + 50);
+    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '乙改' }, T0 + 60);
+    const full = (await b.annotations.get([SEED_KEY, '1']))!;
+    const copies = Array.from({ length: 100 }, (_, i) => ({ id: `c${i}`, text: `副本${i}`, at: T0 + i, kind: 'conflict' as const }));
+    await b.annotations.put({ ...full, noteCopies: copies });
+    const before = await dump(b);
+    const r = await createService(b, () => T0 + 100).handle('applyImport', { text: await exportText(a, T0 + 70) });
+    expect(r.ok).toBe(false);
+    expect(sayFailureIn('zh_CN', r as any)).toBe('文件未导入，未作任何更改');
+    expect(sayIn('zh_CN', (r as any).details[0])).toBe(`通知「${SEED_DOC_NO}」第 1 项：合并后的冲突副本超过 100 份`);
+    expect(await dump(b)).toEqual(before);
   });
 
   it('writes all or nothing: a failure in the last write leaves the database as it was', async () => {

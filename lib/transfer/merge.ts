@@ -17,8 +17,7 @@
  */
 import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged } from '../annotation/fields';
 import type { HistoryEntry, ItemAnnotation, NoteCopy } from '../annotation/model';
-import { mergeNoteCopies, TooManyNoteCopies } from '../annotation/note-copies';
-import { MAX_NOTE_COPIES } from '../annotation/status';
+import { mergeNoteCopies } from '../annotation/note-copies';
 import type { MergeKind } from '../annotation/record-set';
 import { sameData } from '../util/same-data';
 
@@ -136,9 +135,8 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
     // Both changed it and neither holds the other: the file's text becomes a conflict copy (unless
     // the item holds that text already, as a copy or a colleague's record).
     conflict = true;
-    const copies = mergeNoteCopies(next.noteCopies, [importedCopy(I)]);
-    if (copies.length > MAX_NOTE_COPIES) throw new TooManyNoteCopies();
-    next.noteCopies = copies;
+    // (Past MAX_NOTE_COPIES, the import is refused with the item named: ./plan.ts.)
+    next.noteCopies = mergeNoteCopies(next.noteCopies, [importedCopy(I)]);
     const at = Math.max(now, L.updatedAt, I.updatedAt);
     next.updatedAt = at;
     added.push({ noticeKey: L.noticeKey, itemKey: L.itemKey, at, field: 'noteCopy', from: null, to: I.note.length });

@@ -115,8 +115,8 @@ describe('undo last import', () => {
     const edited = await fullDump(b);
     const r = await undo(b, id);
     expect(r.ok).toBe(false);
-    expect(sayFailureIn('zh_CN', r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号@www.gongshu.gov.cn 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
-    expect(sayFailureIn('en', r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号@www.gongshu.gov.cn item 4)');
+    expect(sayFailureIn('zh_CN', r as Failure)).toBe('无法撤销：导入之后又修改过 1 项（拱政办发〔2025〕1号 第 4 项）。撤销会覆盖这些修改，因此未作任何更改。');
+    expect(sayFailureIn('en', r as Failure)).toContain('Cannot undo: 1 imported item was changed after the import (拱政办发〔2025〕1号 item 4)');
     expect(await fullDump(b)).toEqual(edited);
     expect((await last(b))!.id).toBe(id);
   });

@@ -202,7 +202,7 @@ describe('undo the last import', () => {
     const error = fresh.locator('[data-testid="undo-error"]');
     await error.waitFor();
     const text = (await error.textContent())!;
-    expect(text).toContain(`无法撤销：导入之后又修改过 1 项（${KEY} 第 3 项）`);
+    expect(text).toContain(`无法撤销：导入之后又修改过 1 项（${DOC_NO} 第 3 项）`);
     expect(text).toContain('撤销会覆盖这些修改，因此未作任何更改。');
     await screenshot(fresh, 'import-safety-undo-refused', { fullPage: true });
     expect(tables(await readDb(d.context, d.extensionId))).toEqual(tables(edited));
