@@ -99,14 +99,19 @@ describe('importing a file', () => {
     expect(await dump(b)).toEqual(between);
   });
 
-  it('keeps both notes when both colleagues changed the same note: the local one, and the file\'s as a conflict copy', async () => {
+  /** The seed's item 1: A writes `common`, B imports it, then A writes `onA` and B `onB` (A's file comes at T0 + 70). */
+  async function clashOnItem1(common: string, onA: string, onB: string) {
     const seed = seedNotice();
     const fp = seed.items[0].fingerprint;
     await createService(a, () => T0).handle('openNotice', seed);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '已召开专题会' }, T0);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: common }, T0);
     must((await createService(b, () => T0 + 1).handle('applyImport', { text: await exportText(a, T0) })) as any);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '已召开专题会，街道已回复' }, T0 + 50);
-    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '区发改局要求补材料' }, T0 + 60);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: onA }, T0 + 50);
+    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: onB }, T0 + 60);
+  }
+
+  it('keeps both notes when both colleagues changed the same note: the local one, and the file\'s as a conflict copy', async () => {
+    await clashOnItem1('已召开专题会', '已召开专题会，街道已回复', '区发改局要求补材料');
     const service = createService(b, () => T0 + 100);
     const text = await exportText(a, T0 + 70);
     const preview = must((await service.handle('previewImport', { text })) as any) as ImportOutcome;
@@ -118,13 +123,7 @@ describe('importing a file', () => {
   });
 
   it('refuses a clash on an item already holding the most conflict copies, naming it, and writes nothing', async () => {
-    const seed = seedNotice();
-    const fp = seed.items[0].fingerprint;
-    await createService(a, () => T0).handle('openNotice', seed);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '甲' }, T0);
-    must((await createService(b, () => T0 + 1).handle('applyImport', { text: await exportText(a, T0) })) as any);
-    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '甲改' }, T0 + 50);
-    await saveAnnotation(b, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp, note: '乙改' }, T0 + 60);
+    await clashOnItem1('甲', '甲改', '乙改');
     const full = (await b.annotations.get([SEED_KEY, '1']))!;
     const copies = Array.from({ length: 100 }, (_, i) => ({ id: `c${i}`, text: `副本${i}`, at: T0 + i, kind: 'conflict' as const }));
     await b.annotations.put({ ...full, noteCopies: copies });
