@@ -86,8 +86,8 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
               )}
             </PopupDetails>
           )}
-          <PopupDetails summary={t('summary.bySection', n.sections.length)}>
-            {() => <ProgressGroups groups={n.sections} caption={t('summary.bySectionCaption')} />}
+          <PopupDetails summary={t(n.themes ? 'summary.byTheme' : 'summary.bySection', n.sections.length)}>
+            {() => <ProgressGroups groups={n.sections} caption={t(n.themes ? 'summary.byThemeCaption' : 'summary.bySectionCaption')} />}
           </PopupDetails>
           <PopupDetails summary={t('summary.byUnit', n.units.length)}>
             {() => <ProgressGroups groups={n.units} caption={t('summary.byUnitCaption')} />}

@@ -14,24 +14,12 @@ import { seedNotice } from '../transfer/test/fixtures';
 import { keptAttachment } from './attachments';
 import { DubanDatabase, NOTICE_KEY_MOVES_META_KEY, REMINDED_META_KEY } from './database';
 import { getMeta } from './meta';
+import { V10_STORES } from '../../tests/fixtures/db-stores';
 
 const NAME = 'duban-attachment-keys-test';
 beforeEach(() => Dexie.delete(NAME));
 afterEach(() => Dexie.delete(NAME));
 
-const V10_STORES = {
-  notices: 'key, docNo, lastSeenAt',
-  annotations: '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp',
-  history: '++id, [noticeKey+itemKey], at',
-  meta: 'key',
-  historyPacks: '++id, noticeKey',
-  restorePoints: '++id',
-  noticeDigests: 'key',
-  annotationDigests: 'noticeKey',
-  summaryDigests: 'key',
-  authors: 'id',
-  attachments: 'noticeKey, url, savedAt',
-};
 
 describe('a version-10 database with notices read from attachments', () => {
   const COVER = { url: 'http://www.zhonglou.gov.cn/art/2021/3/18/art_1229_3251.html', title: '关于印发分解表的通知', docNo: '常钟政办〔2021〕3号', issuer: '常州市钟楼区人民政府办公室' };

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { attachmentAt, keepAttachment, keptAttachment, MAX_ATTACHMENT_BYTES, MAX_KEPT_BYTES, type AttachmentRecord } from './attachments';
 import { DubanDatabase } from './database';
+import { V7_STORES } from '../../tests/fixtures/db-stores';
 
 const NAME = 'duban-attachments-test';
 beforeEach(() => Dexie.delete(NAME));
@@ -19,17 +20,7 @@ const file = (noticeKey: string, size: number, savedAt: number): AttachmentRecor
 
 it('adds the attachments table to a version-7 database (before 8 and 9) keeping its notes', async () => {
   const v7 = new Dexie(NAME);
-  v7.version(7).stores({
-    notices: 'key, docNo, lastSeenAt',
-    annotations: '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp',
-    history: '++id, [noticeKey+itemKey], at',
-    meta: 'key',
-    historyPacks: '++id, noticeKey',
-    restorePoints: '++id',
-    noticeDigests: 'key',
-    annotationDigests: 'noticeKey',
-    summaryDigests: 'key',
-  });
+  v7.version(7).stores(V7_STORES);
   await v7.table('annotations').put({ noticeKey: 'A', itemKey: '1', status: 'done', note: '已完成', updatedAt: 1 });
   v7.close();
   const db = new DubanDatabase(NAME);

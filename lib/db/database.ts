@@ -297,6 +297,9 @@ export class DubanDatabase extends Dexie {
         if (renamed.size) await meta.put({ key: NOTICE_KEY_MOVES_META_KEY, value: { ...composed, ...moves } });
         await deriveDigestsAgain(tx);
       });
+    // Version 12: a notice's digest says when its sections name no official (`themes`: the popup
+    // groups it by section, not by lead official): the digests are derived again. Schema unchanged.
+    this.version(12).stores({}).upgrade(deriveDigestsAgain);
   }
 }
 

@@ -4,6 +4,8 @@ import { V1_ANNOTATIONS, V1_HISTORY, V1_NOTICE, writeV1Database } from '../../te
 import { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { NoticeSchema } from '../notice/schema';
 import { summariseDirectly } from '../summary/test/summary-oracle';
+import { deriveDigests } from '../summary/digests';
+import { V10_STORES, V3_STORES, V4_STORES, V5_STORES, V7_STORES } from '../../tests/fixtures/db-stores';
 import { itemRef } from '../annotation/item-ref';
 import { DubanDatabase, NOTICE_KEY_MOVES_META_KEY, REMINDED_META_KEY } from './database';
 import { SEED_URL, seedNotice } from '../transfer/test/fixtures';
@@ -61,13 +63,7 @@ async function expectDigests(db: DubanDatabase) {
 
 it('opens a version-3 database (import packs, no restore points) with its packs intact and nothing to undo', async () => {
   const v3 = new Dexie(NAME);
-  v3.version(3).stores({
-    notices: 'key, docNo, lastSeenAt',
-    annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
-    history: '++id, [noticeKey+itemNo], at',
-    meta: 'key',
-    historyPacks: '++id, noticeKey',
-  });
+  v3.version(3).stores(V3_STORES);
   const entries = [{ noticeKey: 'K', itemNo: 1, at: 5, field: 'import', from: null, to: 'created' }];
   await v3.table('historyPacks').add({ noticeKey: 'K', at: 5, entries });
   v3.close();
@@ -81,14 +77,7 @@ it('opens a version-3 database (import packs, no restore points) with its packs 
 
 it('gives a version-4 database (no digests) the digests of its notices and annotations, orphans included', async () => {
   const v4 = new Dexie(NAME);
-  v4.version(4).stores({
-    notices: 'key, docNo, lastSeenAt',
-    annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
-    history: '++id, [noticeKey+itemNo], at',
-    meta: 'key',
-    historyPacks: '++id, noticeKey',
-    restorePoints: '++id',
-  });
+  v4.version(4).stores(V4_STORES);
   const notice = { ...V1_NOTICE, items: [...V1_NOTICE.items, { ...V1_NOTICE.items[0], itemNo: 2, section: 9, units: [] }] };
   await v4.table('notices').put(notice);
   await v4.table('annotations').bulkPut([
@@ -105,23 +94,35 @@ it('gives a version-4 database (no digests) the digests of its notices and annot
   db.close();
 });
 
+it('derives a version-11 database\'s digests again: a notice whose sections are themes says so in the popup', async () => {
+  const v11 = new Dexie(NAME);
+  v11.version(11).stores(V10_STORES);
+  const seed = seedNotice();
+  const themed = { ...seed, key: SEED_KEY, urls: [seed.sourceUrl], firstSeenAt: 0, lastSeenAt: 0, sections: seed.sections.map((x) => ({ ...x, leader: x.heading })) };
+  const annotation = { noticeKey: SEED_KEY, itemKey: '1', status: 'in_progress', note: '', fingerprint: seed.items[0].fingerprint, createdAt: 1, updatedAt: 1 };
+  await v11.table('notices').put(themed);
+  await v11.table('annotations').put(annotation);
+  // Its digests as version 11 derived them: without the word.
+  const old = deriveDigests([themed as never], [annotation as never]);
+  await v11.table('noticeDigests').bulkPut(old.notices.map(({ themes: _t, ...d }) => d));
+  await v11.table('annotationDigests').bulkPut(old.annotations);
+  await v11.table('summaryDigests').bulkPut(old.summaries.map((d) => ({ ...d, notice: d.notice && (({ themes: _t, ...h }) => h)(d.notice) })));
+  v11.close();
+
+  const db = new DubanDatabase(NAME);
+  await db.open();
+  await expectDigests(db);
+  const summary = await createService(db, () => Date.UTC(2024, 3, 2)).handle('getPopupSummary', {});
+  expect(summary.ok && summary.value.notices[0].themes).toBe(true);
+  db.close();
+});
+
 /**
  * A database as version 5 (the schema before item keys) wrote it: items by number everywhere.
  * Opened today, every note, history entry, pack, restore point and reminder is there, keyed.
  */
 describe('a version-5 database (items by number)', () => {
   const K = '拱政办发〔2024〕2号';
-  const V5_STORES = {
-    notices: 'key, docNo, lastSeenAt',
-    annotations: '[noticeKey+itemNo], noticeKey, status, updatedAt, followUp',
-    history: '++id, [noticeKey+itemNo], at',
-    meta: 'key',
-    historyPacks: '++id, noticeKey',
-    restorePoints: '++id',
-    noticeDigests: 'key',
-    annotationDigests: 'noticeKey',
-    summaryDigests: 'key',
-  };
   const item = (itemNo: number) => ({ itemNo, text: `第${itemNo}项工作。`, section: 1, units: [{ name: '区发改局', lead: true }], fingerprint: `fp${itemNo}` });
   const notice = {
     ...V1_NOTICE,
@@ -234,17 +235,6 @@ describe('a version-7 database (notices by their 文号 alone)', () => {
   const PLAIN_URL = 'https://www.x.gov.cn/docDetail.jsp?docid=7';
   const PLAIN_OLD = 'www.x.gov.cn/docDetail.jsp';
   const PLAIN_KEY = 'www.x.gov.cn/docDetail.jsp?docid=7';
-  const V7_STORES = {
-    notices: 'key, docNo, lastSeenAt',
-    annotations: '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp',
-    history: '++id, [noticeKey+itemKey], at',
-    meta: 'key',
-    historyPacks: '++id, noticeKey',
-    restorePoints: '++id',
-    noticeDigests: 'key',
-    annotationDigests: 'noticeKey',
-    summaryDigests: 'key',
-  };
   const seed = seedNotice();
   const item = (key: string) => seed.items.find((i) => i.key === key)!;
   const seedRecord = { key: OLD, ...seed, sourceUrl: SEED_URL, urls: [SEED_URL], firstSeenAt: 1, lastSeenAt: 2 };
@@ -349,17 +339,6 @@ describe('a version-7 database (notices by their 文号 alone)', () => {
 describe('a version-7 database (before authors)', () => {
   const K = '拱政办发〔2024〕2号';
   // Frozen: the stores as version 7 left them.
-  const V7_STORES = {
-    notices: 'key, docNo, lastSeenAt',
-    annotations: '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp',
-    history: '++id, [noticeKey+itemKey], at',
-    meta: 'key',
-    historyPacks: '++id, noticeKey',
-    restorePoints: '++id',
-    noticeDigests: 'key',
-    annotationDigests: 'noticeKey',
-    summaryDigests: 'key',
-  };
   const T = 1_709_800_000_000;
   const item = (key: string) => ({ key, number: Number(key), text: `第${key}项工作。`, section: 1, units: [{ name: '区发改局', lead: true }], fingerprint: `fp${key}` });
   const notice = { ...V1_NOTICE, items: [item('1'), item('2'), item('3')] };

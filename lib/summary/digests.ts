@@ -38,6 +38,11 @@ export interface NoticeHeader {
   sourceUrl: string;
   /** Every URL the notice was seen at: tells whether the active tab shows it. */
   urls: string[];
+  /**
+   * Its sections name no official (each is its own heading, lib/notice/from-reading.ts): its
+   * groups are sections (按部分), not lead officials.
+   */
+  themes?: true;
   year?: number;
   /** Known from an imported file only (lib/transfer/snapshot.ts). */
   importedOnly?: true;
@@ -123,6 +128,7 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
     ...(n.year !== undefined && { year: n.year }),
     ...(imported.importedOnly && { importedOnly: true as const }),
     ...(imported.itemCount !== undefined && { itemCount: imported.itemCount }),
+    ...(n.sections.length > 0 && n.sections.every((s) => s.leader === s.heading) && { themes: true as const }),
     sections: n.sections.map((s) => ({ ordinal: s.ordinal, leader: s.leader })),
     items,
   };

@@ -34,6 +34,13 @@ describe('summarise', () => {
     ann(two, '1', { status: 'paused', updatedAt: NOW - 10 * DAY }),
   ];
 
+  it('says when a notice\'s sections name no official, so that its groups are sections, not leaders', () => {
+    const themed: Notice = { ...two, sections: two.sections.map((x) => ({ ...x, leader: x.heading })) };
+    const s = summarise({ notices: [record(one), record(themed)], annotations, now: NOW });
+    expect(s.notices.find((x) => x.key === two.docNo)!.themes).toBe(true);
+    expect(s.notices.find((x) => x.key === one.docNo)!.themes).toBeUndefined();
+  });
+
   it('counts every item by status (items without annotation are not started) and draws sections and units', () => {
     const s = summarise({ notices: [record(one), record(two)], annotations, now: NOW });
     const n = s.notices.find((x) => x.key === one.docNo)!;

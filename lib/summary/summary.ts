@@ -79,6 +79,8 @@ export interface NoticeSummary {
   annotated: number;
   /** Items without an annotation count as not started. */
   counts: StatusCounts;
+  /** Its sections name no official: `sections` are groups by section (按部分), not by lead official. */
+  themes?: true;
   sections: ProgressGroup[];
   units: ProgressGroup[];
   overdue: Capped<FollowUpEntry>;
@@ -234,6 +236,7 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
     ...(notice.year !== undefined && { year: notice.year }),
     ...noticeCounts(d, notice),
     annotated: d.annotated,
+    ...(notice.themes && { themes: true as const }),
     sections: d.sections,
     units: d.units,
     overdue: cap(overdue, followUp),

@@ -12,7 +12,7 @@ import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
 import { shadowEval } from './shadow';
-import { extensionPage, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { extensionPage, launchDuban, openNotice, openPopup, ROOT, screenshot, serveHtml, type Duban } from './harness';
 
 const DIR = join(ROOT, 'tests/fixtures/notices');
 const fixture = (JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as { file: string; url: string }[]).find((f) => f.file === 'xianyang-2022.html')!;
@@ -89,5 +89,15 @@ describe('the notice’s facts in the overview', () => {
     // The deadline is the page's own text, drawn as generated content like the row's other values.
     expect(await shadowEval<string>(page, '3', '.deadline', 'function () { return this.getAttribute("data-label") }')).toContain('2022年12月底前完成');
     await page.close();
+  });
+
+  it('groups its items by section in the popup, not under 按牵头领导: its headings name no official', async () => {
+    const popup = await openPopup(duban);
+    const card = popup.locator('section.notice').first();
+    await card.waitFor();
+    const groups = card.locator('details', { hasText: '按部分' });
+    expect(await groups.locator('summary').textContent()).toBe(`按部分（${notice.sections.length}）`);
+    expect(await card.locator('details', { hasText: '按牵头领导' }).count()).toBe(0);
+    await popup.close();
   });
 });

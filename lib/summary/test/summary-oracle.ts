@@ -149,6 +149,8 @@ function summariseNotice(
         ? { total: imported.itemCount!, counts: { ...counts, not_started: counts.not_started + imported.itemCount! - numbers.size } }
         : { total: numbers.size, counts }),
     annotated: annotations.length,
+    // Sections that name no official (each its heading): the popup groups by section, not by leader.
+    ...(notice.sections.length > 0 && notice.sections.every((s) => s.leader === s.heading) && { themes: true as const }),
     sections: [...sections.values()].sort((a, b) => (sectionOrder.get(a.name) ?? 999) - (sectionOrder.get(b.name) ?? 999)),
     units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
     overdue: cap(overdue, byDay),
