@@ -18,6 +18,7 @@
 import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged } from '../annotation/fields';
 import type { HistoryEntry, ItemAnnotation, NoteCopy } from '../annotation/model';
 import { mergeNoteCopies } from '../annotation/note-copies';
+import { fingerprint } from '../notice/normalize';
 import type { MergeKind } from '../annotation/record-set';
 import { sameData } from '../util/same-data';
 
@@ -38,10 +39,8 @@ interface MergedItem {
 
 /** The id of the conflict copy an import keeps of a note: the same on every machine that imports it. */
 export function importedCopyId(note: string, at: number): string {
-  // FNV-1a over the text: two files carrying the same note version make one copy.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < note.length; i++) h = Math.imul(h ^ note.charCodeAt(i), 0x01000193);
-  return `import:${at}:${(h >>> 0).toString(36)}`;
+  // Two files carrying the same note version make one copy.
+  return `import:${at}:${fingerprint(note)}`;
 }
 
 /** The file's note, kept beside the local one. */
