@@ -33,6 +33,8 @@ export interface EditorFrame {
    * note; resolves false when it could not.
    */
   open(target: EditorTarget, anchor: HTMLElement, records?: number): Promise<boolean>;
+  /** Makes the open frame as tall as `records` note records need (one came or went while it was open). */
+  resize(records: number): void;
   /** Hides the frame (the user pressed Escape there, or clicked elsewhere). */
   hide(): void;
   readonly openAt: EditorTarget | undefined;
@@ -94,6 +96,12 @@ export function createEditorFrame(
       frame.focus();
       performance.mark('duban:editor-focused');
       return true;
+    },
+    resize(records) {
+      const next = editorHeight(records, view.innerHeight);
+      if (next === height) return;
+      height = next;
+      place();
     },
     hide() {
       host.removeAttribute('data-duban-editor-open');

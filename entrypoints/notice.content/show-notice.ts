@@ -84,13 +84,18 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   const sheet = sharedSheet(doc, css, isDarkBackground(backgroundsBehind(first)));
   let editor: EditorFrame | undefined;
   // The editor frame works for the notice this tab opened: never before openNotice has answered.
+  // The editor is tall enough for the item's conflict copies and colleagues' notes (the row counts them).
+  const recordsOf = (itemKey: string) => store.view(itemKey).stored?.noteCopies?.length ?? 0;
   const openEditor = (target: EditorTarget, anchor: HTMLElement) =>
     void open().then(() => {
       editor ??= makeEditor();
-      // Tall enough for the item's conflict copies and colleagues' notes (the row counts them).
-      const records = 'itemKey' in target ? (store.view(target.itemKey).stored?.noteCopies?.length ?? 0) : 0;
-      void editor.open(target, anchor, records);
+      void editor.open(target, anchor, 'itemKey' in target ? recordsOf(target.itemKey) : 0);
     });
+  // …and grows (or shrinks) when one comes or goes while it is open.
+  store.subscribe('*', () => {
+    const at = editor?.openAt;
+    if (at && 'itemKey' in at) editor!.resize(recordsOf(at.itemKey));
+  });
   const makeEditor = () => createEditorFrame(doc, sheet, (t) => sendMessage('openEditor', t));
   onMessage('editorChanged', ({ data }) => {
     if (data.type === 'ready') editor?.attached();

@@ -118,6 +118,14 @@ describe('two tabs typing one note at once', () => {
     await frameA.locator('#ed-note').focus();
     await a.keyboard.type('甲：待核实'); // …A types on the version it opened.
     await frameA.locator('.note-copies li', { hasText: '甲：待核实' }).waitFor();
+    // The open editor grows to show the copy that appeared in it, whole.
+    await expect
+      .poll(async () => {
+        const frame = (await a.locator('[data-duban-editor]').boundingBox())!;
+        const list = (await frameA.locator('section.note-copies').boundingBox())!;
+        return list.y + list.height <= frame.y + frame.height;
+      })
+      .toBe(true);
     let item = await until(duban, 50, { note: '乙：已上报' });
     expect(item?.note).toBe('乙：已上报');
     expect((item?.noteCopies as { text: string }[]).map((c) => c.text)).toEqual(['甲：待核实']);
