@@ -62,7 +62,7 @@ describe('Markdown', () => {
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
         '| 冯晶区长 | 2 | 0 | 1 | 1 | 0 | 0 | 0 | 1 |',
         '| 黄飞常务副区长 | 2 | 1 | 0 | 0 | 1 | 0 | 0 | 0 |',
-        '| （未知牵头领导） | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 |',
+        '| （未注明牵头领导） | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 |',
         '| 全部 | 5 | 1 | 1 | 1 | 1 | 1 | 0 | 1 |',
         '',
         '## 冯晶区长',
@@ -83,7 +83,7 @@ describe('Markdown', () => {
         '| 3 | 推进城市大脑2.0首批区县试点,GDP增长5.5%。 | 滞后 | 20% / 序时 50%（落后于序时） | 试点方案 \\| 待市里批复<br>第二行 | — | 2024-06-30（今天） |',
         '| 4 | 加快运河湾\\|国际未来社区建设。 | 未开始 | — / 序时 50% | — | — | 2024-07-05 |',
         '',
-        '## （未知牵头领导）',
+        '## （未注明牵头领导）',
         '',
         '1 项：暂缓 1',
         '',
@@ -128,7 +128,7 @@ describe('the Markdown in English', () => {
     ]);
     expect(md).toContain('| Lead official | Total | Not started | In progress | Done | Behind | Paused | No update yet | Overdue follow-ups |');
     expect(md).toContain('| No. | Item | Status | Progress / expected | Latest note | Deadline | Follow-up |');
-    expect(md).toContain('## (unknown lead official)');
+    expect(md).toContain('## (no lead official named)');
     expect(md).toContain('| 9 | (not on the page) | Paused | — / expected 50% | 原第9项 | — | — |');
   });
 });
