@@ -5,6 +5,7 @@ import type { ItemAnnotation } from '../../lib/annotation/model';
 import { instantOfShanghai } from '../../lib/annotation/shanghai-time';
 import { itemHistory } from '../../lib/db/annotations';
 import { DubanDatabase, NOTICE_KEY_MOVES_META_KEY } from '../../lib/db/database';
+import { recordTables, writeRecords } from '../../lib/db/records';
 import { createService } from './router';
 import type { ReminderMessage } from '../../lib/followup/notification';
 import { createReminderEngine, itemNotificationId, type ReminderPorts } from './reminder-engine';
@@ -37,14 +38,15 @@ let db: DubanDatabase;
 let clock = instantOfShanghai('2024-06-30', 8, 30);
 const now = () => clock;
 
+/** Writes annotations as every write path does: with the digests the reminders read. */
 async function put(...list: ItemAnnotation[]) {
-  await db.annotations.bulkPut(list);
+  await db.transaction('rw', recordTables(db), () => writeRecords(db, { annotations: list }));
 }
 
 beforeEach(async () => {
   await Dexie.delete('duban-reminders-test');
   db = new DubanDatabase('duban-reminders-test');
-  await db.notices.put(NOTICE_A);
+  await db.transaction('rw', recordTables(db), () => writeRecords(db, { notices: [NOTICE_A] }));
   clock = instantOfShanghai('2024-06-30', 8, 30);
 });
 afterEach(() => db.close());

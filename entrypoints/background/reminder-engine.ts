@@ -57,10 +57,17 @@ export function itemNotificationId(noticeKey: string, itemKey: string): string {
   return ITEM_ID_PREFIX + itemRef(noticeKey, itemKey);
 }
 
-/** Every annotation with a follow-up day still to do (the followUp index skips those without). */
+/**
+ * Every follow-up day still to do, from the popup's digests (one small record per notice, kept in
+ * step with every annotation write: lib/db/records.ts) rather than an index on the annotations,
+ * which every save and import would pay for.
+ */
 async function activeFollowUps(db: DubanDatabase): Promise<ActiveFollowUp[]> {
-  const withDay = await db.annotations.where('followUp').above('').toArray();
-  return withDay.filter(isActiveFollowUp);
+  const active: ActiveFollowUp[] = [];
+  for (const { key, followUps } of await db.summaryDigests.toArray()) {
+    followUps.itemKey.forEach((itemKey, i) => active.push({ noticeKey: key, itemKey, status: followUps.status[i], followUp: followUps.day[i] }));
+  }
+  return active.filter(isActiveFollowUp);
 }
 
 export function createReminderEngine({ db, ports, now = () => Date.now(), save }: ReminderEngineOptions) {

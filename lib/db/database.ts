@@ -300,6 +300,9 @@ export class DubanDatabase extends Dexie {
     // Version 12: a notice's digest says when its sections name no official (`themes`: the popup
     // groups it by section, not by lead official): the digests are derived again. Schema unchanged.
     this.version(12).stores({}).upgrade(deriveDigestsAgain);
+    // Version 13: annotations lose their `status` and `followUp` indexes. Nothing asks by status,
+    // and reminders read follow-up days from the digests; every save and import wrote both.
+    this.version(13).stores({ annotations: '[noticeKey+itemKey], noticeKey, updatedAt' });
   }
 }
 

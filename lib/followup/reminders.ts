@@ -30,20 +30,23 @@ export function nextDailyTick(now: number): number {
   return instantOfShanghai(addDays(shanghaiDayOf(now), 1), 0, 1);
 }
 
-export type ActiveFollowUp = ItemAnnotation & { followUp: string };
+/** What reminders read of an annotation: the background has them from the popup's digests. */
+export type FollowUpFacts = Pick<ItemAnnotation, 'noticeKey' | 'itemKey' | 'status' | 'followUp'>;
+
+export type ActiveFollowUp = FollowUpFacts & { followUp: string };
 
 /** A follow-up still to do: a day is set and the item is not 已完成 (done). */
-export function isActiveFollowUp(a: ItemAnnotation): a is ActiveFollowUp {
+export function isActiveFollowUp(a: FollowUpFacts): a is ActiveFollowUp {
   return typeof a.followUp === 'string' && a.followUp !== '' && a.status !== 'done';
 }
 
 /** Overdue: the follow-up day is before `today` (a day, not an instant). */
-export function isOverdue(a: ItemAnnotation, today: string): boolean {
+export function isOverdue(a: FollowUpFacts, today: string): boolean {
   return isActiveFollowUp(a) && a.followUp < today;
 }
 
 /** What the toolbar badge shows: follow-ups whose day is past. */
-export function countOverdue(annotations: readonly ItemAnnotation[], today: string): number {
+export function countOverdue(annotations: readonly FollowUpFacts[], today: string): number {
   let n = 0;
   for (const a of annotations) if (isOverdue(a, today)) n++;
   return n;
@@ -53,7 +56,7 @@ export function countOverdue(annotations: readonly ItemAnnotation[], today: stri
 export type RemindedDays = Record<string, string>;
 
 /** Keeps only the records whose item still has that follow-up day (snoozed or cleared ones go). */
-export function pruneReminded(reminded: RemindedDays, annotations: readonly ItemAnnotation[]): RemindedDays {
+export function pruneReminded(reminded: RemindedDays, annotations: readonly FollowUpFacts[]): RemindedDays {
   const out: RemindedDays = {};
   for (const a of annotations) {
     const key = itemRef(a.noticeKey, a.itemKey);
@@ -69,7 +72,7 @@ const byDayThenItem = (a: ActiveFollowUp, b: ActiveFollowUp) =>
  * The follow-ups to remind of at `now`: active, their 09:00 has come, and not yet reminded of for
  * that day. Each day comes back once; snoozing sets a new day, which comes back again.
  */
-export function dueReminders(annotations: readonly ItemAnnotation[], now: number, reminded: RemindedDays): ActiveFollowUp[] {
+export function dueReminders(annotations: readonly FollowUpFacts[], now: number, reminded: RemindedDays): ActiveFollowUp[] {
   const due: ActiveFollowUp[] = [];
   for (const a of annotations) {
     if (!isActiveFollowUp(a) || reminderTime(a.followUp) > now) continue;
@@ -90,7 +93,7 @@ interface AlarmPlan {
  * Sorted by time and capped: the daily tick re-plans as days pass.
  */
 export function planAlarms(
-  annotations: readonly ItemAnnotation[],
+  annotations: readonly FollowUpFacts[],
   now: number,
   reminded: RemindedDays,
   max = MAX_DAY_ALARMS,
