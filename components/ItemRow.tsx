@@ -39,10 +39,12 @@ export function ItemRow({ item, view, today, expected, onOpen, showKey }: Props)
   const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
     <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
-      {/* Same columns in every row, one line: who answers (the units that fit, each whole; all in its title), then the user's. */}
+      {/* Same columns in every row, one line: who answers (the units that fit, each whole, and how many did not; all in its title), then the user's. */}
       <span class="who" title={whoTitle(item)}>
         {showKey && <span class="key" data-label={item.key} title={t('row.item', { itemKey: item.key })} />}
         <LeadUnitTags units={item.units} />
+        {/* How many units did not fit (+2): counted after layout by the row's mount (unitsFit). */}
+        {item.units.length > 1 && <span class="more" />}
         {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}
       </span>
       <span class="slot"><span class={`status s-${view.status}`} data-label={statusText(view.status)} /></span>

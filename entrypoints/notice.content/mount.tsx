@@ -126,11 +126,18 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     performance.mark('duban:rendered');
   };
 
+  // A row shows the units that fit its room and how many did not (+2): counted again whenever
+  // that room changes (a narrower window, the row wrapping), after layout, never on a forced one.
+  const fit = new view.ResizeObserver((entries) => {
+    for (const e of entries) countHiddenUnits(e.target);
+  });
+
   const opens = new Map<string, () => void>();
   function draw(itemKey: string) {
     const m = items.get(itemKey);
     if (!m) return;
-    if (!rendered.has(itemKey)) {
+    const first = !rendered.has(itemKey);
+    if (first) {
       rendered.add(itemKey);
       isolateKeys(m.root);
     }
@@ -138,6 +145,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       <ItemRow item={m.item} view={store.view(itemKey)} today={o.today} expected={o.expected} onOpen={opens.get(itemKey)!} showKey={positions.get(itemKey)?.apart} />,
       m.root,
     );
+    const units = first && m.item.units.length > 1 ? m.root.querySelector('.units') : null;
+    if (units) fit.observe(units);
   }
 
   const unsubscribe: (() => void)[] = [];
@@ -207,6 +216,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     unmount() {
       stopped = true;
       near.disconnect();
+      fit.disconnect();
       doc.documentElement.removeAttribute('data-duban-rendered');
       for (const u of unsubscribe) u();
       bar.unmount();
@@ -218,6 +228,28 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       items.clear();
     },
   };
+}
+
+/**
+ * Marks how many of a row's units wrapped onto the line its list hides, placed after the last one
+ * shown (styles.css: .more). Keeping room for the mark changes the list's size: the observer
+ * counts again, and the count settles.
+ */
+function countHiddenUnits(list: Element): void {
+  const more = list.nextElementSibling as HTMLElement | null;
+  const units = list.children;
+  if (!more || units.length < 2) return;
+  const top = (units[0] as HTMLElement).offsetTop;
+  let hidden = 0;
+  let end = 0;
+  for (const unit of units as HTMLCollectionOf<HTMLElement>) {
+    if (unit.offsetTop > top) hidden++;
+    else end = unit.offsetLeft + unit.offsetWidth;
+  }
+  list.toggleAttribute('data-cut', hidden > 0);
+  if (!hidden) return void more.removeAttribute('data-label');
+  more.setAttribute('data-label', `+${hidden}`);
+  more.style.setProperty('--at', `${end + 6}px`);
 }
 
 /**

@@ -165,6 +165,50 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     await page.close();
   });
 
+  it("says how many of a row's units it has no room for (+1), and counts again when the row's room changes", async () => {
+    const page = await openNotice(duban.context, noticeSeed().url);
+    await page.locator('html[data-duban-rendered]').waitFor({ state: 'attached', timeout: 30_000 });
+    // Items 1–4 name three units each (区政府办公室 leads; 区政府各部门, 各街道办事处 co-operate).
+    // What the row shows: the units on its one visible line, and the count it gives of the rest.
+    const UNITS_FN = `function () {
+      const units = [...this.querySelectorAll('.units > li')];
+      const top = units[0].getBoundingClientRect().top;
+      const more = this.querySelector('.more');
+      const box = more.getBoundingClientRect();
+      return {
+        total: units.length,
+        shown: units.filter((u) => u.getBoundingClientRect().top === top).length,
+        says: box.width > 0 ? getComputedStyle(more, '::before').content : 'none',
+      };
+    }`;
+    type Units = { total: number; shown: number; says: string };
+    const rows = async () => {
+      const out: Units[] = [];
+      for (const item of ['1', '2', '3', '4']) out.push(await shadowEval<Units>(page, item, '.who', UNITS_FN));
+      return out;
+    };
+    const counted = (r: Units) => (r.shown === r.total ? 'none' : `"+${r.total - r.shown}"`);
+    // The page as published, 1280 pixels wide: the rows' column for units holds two of the three.
+    await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual((await rows()).map(counted));
+    const wide = await rows();
+    expect(wide.every((r) => r.total === 3)).toBe(true);
+    expect(wide.some((r) => r.shown < r.total)).toBe(true);
+    // A narrow text column: the row wraps, its units get a line of their own and all fit.
+    const column = (width: string) =>
+      page.evaluate((w) => {
+        for (const host of document.querySelectorAll('[data-duban-item]')) (host.parentElement as HTMLElement).style.maxWidth = w;
+      }, width);
+    await column('560px');
+    await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual(['none', 'none', 'none', 'none']);
+    expect((await rows()).every((r) => r.shown === 3)).toBe(true);
+    // Wide again: the count comes back.
+    await column('');
+    await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual(wide.map(counted));
+    await page.evaluate(() => document.querySelector('[data-duban-item="2"]')!.scrollIntoView({ block: 'center' }));
+    await screenshot(page, `i18n-${L.lang}-units-more`);
+    await page.close();
+  });
+
   it('words the popup in that language only', async () => {
     const page = await extensionPage(duban.context, duban.extensionId, 'popup.html');
     await page.setViewportSize({ width: 460, height: 900 });
