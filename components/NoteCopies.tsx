@@ -46,6 +46,7 @@ export function NoteCopies({ copies, onResolve }: Props) {
               <li key={c.id}>
                 <time>{shanghaiDateTimeOf(c.at)}</time>
                 {c.author && <span class="author">{c.author}</span>}
+                {c.source && <span class="source">{t('copies.from', { file: c.source })}</span>}
                 <p class="text">{c.text}</p>
                 <button type="button" onClick={() => onResolve(c.id, 'append')}>
                   {t('copies.append')}

@@ -76,7 +76,7 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number, durab
       const at = now();
       const read = await ledgerFile(grid, at);
       if (!read.ok) return failure(REFUSED, read.errors);
-      return runImport(read.text, async (file) => (await applyImport(durable, importJob(file, at), at, { fileName, importId })).preview);
+      return runImport(read.text, async (file) => (await applyImport(durable, importJob(file, at, fileName), at, { fileName, importId })).preview);
     },
   } satisfies { [K in LedgerCall]: Handler<K> };
 }

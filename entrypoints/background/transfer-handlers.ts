@@ -56,7 +56,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
 
     async applyImport({ text, fileName, importId }) {
       const at = now();
-      return runImport(text, async (file) => (await applyImport(durable, importJob(file, at), at, { fileName, importId })).preview);
+      return runImport(text, async (file) => (await applyImport(durable, importJob(file, at, fileName), at, { fileName, importId })).preview);
     },
 
     async getLastImport() {

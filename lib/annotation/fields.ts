@@ -128,6 +128,7 @@ export const NOTE_RECORD_FILE = {
   unit: 'optional',
   authorId: 'optional',
   session: 'local',
+  source: 'optional',
 } as const satisfies Record<keyof NoteCopy, FileRule>;
 
 type Fields = typeof ANNOTATION_FIELDS;

@@ -34,6 +34,8 @@ export const NoteCopy = z.object({
   authorId: z.string().max(100).optional(),
   /** The editing session whose stale saves it holds: that session's next stale saves update it. */
   session: z.string().max(100).optional(),
+  /** The file an import kept it from, by the name the user chose it under (a conflict copy). */
+  source: z.string().max(300).optional(),
 });
 export type NoteCopy = z.infer<typeof NoteCopy>;
 

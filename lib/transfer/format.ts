@@ -71,6 +71,7 @@ const FileNoteCopy = NoteCopy.pick({ id: true, text: true }).extend({
   author: NoteCopy.shape.author.unwrap().nullable().optional(),
   unit: NoteCopy.shape.unit.unwrap().nullable().optional(),
   authorId: NoteCopy.shape.authorId.unwrap().nullable().optional(),
+  source: NoteCopy.shape.source.unwrap().nullable().optional(),
 });
 
 /** An annotated item: the annotation's fields as their file rules (lib/annotation/fields.ts) write them, the item's text and its history. */

@@ -78,6 +78,9 @@ describe('mergeItem', () => {
     expect(m.addHistory.filter((h) => h.field === 'noteCopy')).toEqual([
       { noticeKey: KEY, itemKey: '7', at: T0 + 99, field: 'noteCopy', from: null, to: '同事：区发改局要求补材料'.length },
     ]);
+    // Imported from a file the user chose: the copy says which.
+    const named = mergeItem(local, remote, T0 + 99, '区发改局.json').annotation.noteCopies!;
+    expect(named).toEqual([{ ...m.annotation.noteCopies![0], source: '区发改局.json' }]);
   });
 
   it('keeps one copy of a note version whichever machine imported it', () => {

@@ -43,10 +43,10 @@ export function importedCopyId(note: string, at: number): string {
   return `import:${at}:${fingerprint(note)}`;
 }
 
-/** The file's note, kept beside the local one. */
-function importedCopy(I: ItemAnnotation): NoteCopy {
+/** The file's note, kept beside the local one, naming the file it came from when known. */
+function importedCopy(I: ItemAnnotation, source: string | undefined): NoteCopy {
   const at = I.noteUpdatedAt ?? I.updatedAt;
-  return { id: importedCopyId(I.note, at), text: I.note, at, kind: 'conflict' };
+  return { id: importedCopyId(I.note, at), text: I.note, at, kind: 'conflict', ...(source && { source }) };
 }
 
 /** Identity of a history entry across machines: its time, field and values. */
@@ -109,8 +109,8 @@ function mergedFields(L: ItemAnnotation, I: ItemAnnotation): ItemAnnotation {
   return next as ItemAnnotation;
 }
 
-/** Merges one imported item into the local one (if any) at time `now`. */
-export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: number): MergedItem {
+/** Merges one imported item into the local one (if any) at time `now`; `source` names the file. */
+export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: number, source?: string): MergedItem {
   const missing = missingHistory(local?.history ?? [], incoming.history);
   if (!local) {
     const annotation = { ...incoming.annotation };
@@ -135,7 +135,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
     // the item holds that text already, as a copy or a colleague's record).
     conflict = true;
     // (Past MAX_NOTE_COPIES, the import is refused with the item named: ./plan.ts.)
-    next.noteCopies = mergeNoteCopies(next.noteCopies, [importedCopy(I)]);
+    next.noteCopies = mergeNoteCopies(next.noteCopies, [importedCopy(I, source)]);
     const at = Math.max(now, L.updatedAt, I.updatedAt);
     next.updatedAt = at;
     added.push({ noticeKey: L.noticeKey, itemKey: L.itemKey, at, field: 'noteCopy', from: null, to: I.note.length });

@@ -153,7 +153,8 @@ function completedNoticeRecord(old: NoticeRecord, n: FileNotice): NoticeRecord |
 
 const snippet = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
-export function planImport(file: TransferFile, local: LocalState, now: number): PlanResult {
+/** `source`: the file's name as the user chose it, kept on the conflict copies it makes. */
+export function planImport(file: TransferFile, local: LocalState, now: number, source?: string): PlanResult {
   const counts = emptyCounts();
   // The file's authors (the local author's own record stays as this profile has it).
   const fileAuthors = file.authors.filter((a) => a.id !== local.me?.id);
@@ -179,7 +180,7 @@ export function planImport(file: TransferFile, local: LocalState, now: number): 
       const k = itemRef(n.key, item.itemKey);
       const current = local.annotations.get(k);
       const incoming = { annotation: withColleagueNotes(annotationFromFile(n.key, item), current, local.me, authors), history: fileHistory(n.key, item) };
-      const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now);
+      const merged = mergeItem(current && { annotation: current, history: local.history.get(k) ?? [] }, incoming, now, source);
       counts[merged.kind]++;
       preview.counts[merged.kind]++;
       if (merged.kind !== 'unchanged' && preview.itemKeys[merged.kind].length < PREVIEW_LIST_LIMIT) {
@@ -223,11 +224,11 @@ export class ImportRefused extends Error {
  * read, and the plan made from them in the same transaction as its writes. The plan throws
  * ImportRefused when the file cannot be merged: nothing is written.
  */
-export function importJob(file: TransferFile, now: number) {
+export function importJob(file: TransferFile, now: number, fileName?: string) {
   return {
     noticeKeys: file.notices.map((n) => n.key),
     plan(records: RecordSet) {
-      const plan = planImport(file, localState(records), now);
+      const plan = planImport(file, localState(records), now, fileName);
       if (!plan.ok) throw new ImportRefused(plan.errors);
       return { preview: plan.preview, writes: plan.writes, counts: plan.preview.counts };
     },
@@ -269,7 +270,7 @@ export function planBatch(files: readonly BatchFile[], local: LocalState, now: n
   const history: HistoryEntry[] = [];
   const previews: BatchPreview['files'] = [];
   for (const { fileName, file } of files) {
-    const plan = planImport(file, local, now);
+    const plan = planImport(file, local, now, fileName);
     if (!plan.ok) return { ok: false, errors: [message('batch.inFile', { file: fileName }), ...plan.errors] };
     for (const k of Object.keys(counts) as (keyof ImportCounts)[]) counts[k] += plan.preview.counts[k];
     previews.push({ fileName, preview: plan.preview });

@@ -335,6 +335,8 @@ describe('export from one profile, import into another', () => {
     expect(await editor.locator('#ed-note').inputValue()).toBe(local);
     const copy = editor.locator('.note-copies li', { hasText: 'A：方案已通过' });
     await copy.waitFor();
+    // It says where it came from: the file B chose.
+    expect(await copy.locator('.source').textContent()).toBe('来自导入的文件 second.json');
     // The editor opens tall enough to show the whole list of copies without scrolling inside it.
     const frameBox = (await fresh.locator('[data-duban-editor]').boundingBox())!;
     const list = (await editor.locator('section.note-copies').boundingBox())!;

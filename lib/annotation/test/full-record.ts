@@ -17,6 +17,7 @@ export const FULL_COPY: Required<NoteCopy> = {
   unit: '区发改局',
   authorId: 'author-wm',
   session: 'tab-b',
+  source: '区发改局 督办台账.json',
 };
 
 export const FULL: Required<ItemAnnotation> = {
