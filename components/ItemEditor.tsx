@@ -40,6 +40,8 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
   // The progress stored when the field was entered: a value typed past 100 puts it back, so a
   // half-typed 15 of 150 is not what stays saved.
   const [progressBefore, setProgressBefore] = useState<number | null>(null);
+  // The last whole number typed (saved): a decimal (50.5) keeps it, the digits before its point.
+  const [progressKept, setProgressKept] = useState<number | null>(null);
 
   const grade = view.progress === undefined || expected === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
@@ -87,19 +89,30 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
             onFocus={() => {
               progress.focus();
               setProgressBefore(view.progress ?? null);
+              setProgressKept(view.progress ?? null);
             }}
             onInput={(e) => {
-              const raw = e.currentTarget.value;
+              const input = e.currentTarget;
+              const raw = input.value;
               progress.set(raw);
-              const n = e.currentTarget.valueAsNumber;
+              // Half-typed (50. : the field reads as empty): nothing to save yet, and nothing cleared.
+              if (input.validity.badInput) return;
+              const n = input.valueAsNumber;
               const valid = raw === '' || (Number.isInteger(n) && n >= 0 && n <= 100);
-              setProgressRefused(valid ? null : raw || e.currentTarget.validationMessage || '?');
-              onEdit({ progress: valid ? (raw === '' ? null : n) : progressBefore });
+              setProgressRefused(valid ? null : raw || '?');
+              if (valid) {
+                const value = raw === '' ? null : n;
+                setProgressKept(value);
+                onEdit({ progress: value });
+              } else if (n < 0 || n > 100) {
+                setProgressKept(progressBefore);
+                onEdit({ progress: progressBefore });
+              }
             }}
             onBlur={leave(progress)}
           />
           <span class={progressError ? 'field-error' : 'muted'} id={id('progress-msg')} role={progressError ? 'alert' : undefined}>
-            {progressError ? progressBefore === null ? t('editor.progressRefused', { value: progressRefused }) : t('editor.progressRefusedKept', { value: progressRefused, kept: progressBefore }) : expected !== undefined ? t('editor.expected', { expected: Math.round(expected) }) : ''}
+            {progressError ? progressKept === null ? t('editor.progressRefused', { value: progressRefused }) : t('editor.progressRefusedKept', { value: progressRefused, kept: progressKept }) : expected !== undefined ? t('editor.expected', { expected: Math.round(expected) }) : ''}
             {!progressError && grade && grade !== 'on_track' ? ` · ${t(`grade.${grade}`)}` : ''}
           </span>
         </label>

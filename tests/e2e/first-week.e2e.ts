@@ -20,7 +20,7 @@ import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, openPopup, ROOT, serveHtml, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
-import { closeEditor, openEditor, reveal } from './editor';
+import { closeEditor, openEditor, reveal, rowLabel } from './editor';
 import { shadowBox, shadowEval } from './shadow';
 
 const OUT = join(ROOT, 'artifacts/first-week');
@@ -157,10 +157,27 @@ describe('first week: on the notice page', () => {
     await page.keyboard.type('150');
     await page.keyboard.press('Tab'); // on to the follow-up day
     const msg = frame.locator('#ed-progress-msg');
-    expect(await msg.innerText()).toBe('“150”不在 0–100 之间，未保存');
+    expect(await msg.innerText()).toBe('“150”不是 0–100 之间的整数，未保存');
     expect(await msg.evaluate((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0)).toBe(true);
     await page.locator('[data-duban-editor-open="30"]').screenshot({ path: join(OUT, '9.png') });
     await closeEditor(page);
+  });
+
+  it('a decimal typed after a saved progress is refused in words and keeps the saved value, on the row and after a reload', async () => {
+    const frame = await openEditor(page, 31);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('50');
+    await expect.poll(() => rowLabel(page, 31, 'progress')).toBe('进度 50% / 序时 100%');
+    await page.keyboard.type('.5');
+    const msg = frame.locator('#ed-progress-msg');
+    await expect.poll(() => msg.innerText()).toBe('“50.5”不是 0–100 之间的整数，未保存（进度仍为 50%）');
+    await page.keyboard.press('Tab');
+    await closeEditor(page);
+    expect(await rowLabel(page, 31, 'progress')).toBe('进度 50% / 序时 100%');
+    await page.reload();
+    await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached' });
+    await reveal(page, 31);
+    await expect.poll(() => rowLabel(page, 31, 'progress')).toBe('进度 50% / 序时 100%');
   });
 
   it('5: with the details panel open, the 跟进 column, its days and 逾期 tags stay in view', async () => {
