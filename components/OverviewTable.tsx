@@ -136,7 +136,7 @@ export function OverviewTable(props: OverviewTableProps) {
 
   return (
     <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <table class="overview" aria-rowcount={rows.length + 1} aria-label={t('overview.tableLabel')}>
+      <table class={showNotice ? 'overview with-notice' : 'overview'} aria-rowcount={rows.length + 1} aria-label={t('overview.tableLabel')}>
         <colgroup>
           {columns.map((c) => (
             <col key={c.key} class={c.cls} />

@@ -236,6 +236,19 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     await page.close();
   });
 
+  it('keeps the items\' words readable in a narrower window: the table scrolls sideways instead', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    for (const width of [1100, 900]) {
+      await page.setViewportSize({ width, height: 800 });
+      const cell = page.locator('table.overview tbody tr[data-item="3"] td.c-text');
+      await cell.waitFor();
+      expect((await cell.boundingBox())!.width).toBeGreaterThanOrEqual(130);
+      expect(await page.locator('.scroller').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    }
+    await screenshot(page, `i18n-${L.lang}-overview-900`);
+    await page.close();
+  });
+
   it('shows the overview\'s statuses, tags and filters whole on a 1280-pixel screen', async () => {
     const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     await page.setViewportSize({ width: 1280, height: 800 });

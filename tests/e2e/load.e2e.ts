@@ -83,6 +83,13 @@ describe('with 50 notices × 200 long-noted items in the database', () => {
     const row = data.annotations[7777];
     expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-item')).toBe(String(row.itemKey));
     expect(await overview.locator('table.overview tbody tr[data-item]').getAttribute('data-notice')).toBe(row.noticeKey);
+    // With 文件 shown (several notices), the item's words still get room on a 1280-pixel screen.
+    await overview.setViewportSize({ width: 1280, height: 800 });
+    expect(await overview.locator('table.overview th.c-notice').count()).toBe(1);
+    expect((await overview.locator('table.overview tbody tr[data-item] td.c-text').boundingBox())!.width).toBeGreaterThanOrEqual(130);
+    // …and the 跟进 column is still in the window.
+    const follow = (await overview.locator('table.overview th.c-follow').boundingBox())!;
+    expect(follow.x + follow.width).toBeLessThanOrEqual(1280);
     await overview.close();
   });
 });
