@@ -130,6 +130,20 @@ describe('authorship through export and import', () => {
     expect(item.noteCopies).toBeUndefined();
   });
 
+  it('restores one’s own named backup into a profile not named yet: the notes come back as notes, still signed, not as a colleague’s', async () => {
+    const a = await profile(ZHANG);
+    await write(a, '3', { note: '张三写的：已上报' });
+    // A new machine (or duban installed again): the name prompt put off, the backup imported.
+    const fresh = await profile({ name: '', unit: '' });
+    await importJson(fresh, await exportJson(a));
+    const item = (await fresh.db.annotations.get([K, '3']))!;
+    expect(item.note).toBe('张三写的：已上报');
+    expect(item.noteCopies).toBeUndefined();
+    // Whose note it is stays known: its writer is 张三, as the file said.
+    expect(item.noteAuthor).toBe(a.me.id);
+    expect((await fresh.db.authors.get(a.me.id))?.name).toBe('张三');
+  });
+
   it('imports a file of version 3 (no authors) as before: its notes merge into the note', async () => {
     const a = await profile(ZHANG);
     const b = await profile(LI);

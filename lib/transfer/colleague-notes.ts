@@ -5,18 +5,24 @@
  * and item (id `colleague:<author id>`: a later import of the same author's note updates it, the
  * merge keeps the later text). The same author (this profile, or the user on another device:
  * lib/annotation/author.ts isSameAuthor), an author who gave no name or unit (who they are cannot
- * be shown, and a backup restored before naming oneself stays one's own) and files without
- * authors merge as before. Pure.
+ * be shown, and a backup restored before naming oneself stays one's own), any author while this
+ * profile has no name or unit yet (one's own named backup restored on a new machine) and files
+ * without authors merge as before. Pure.
  */
 import { isSameAuthor, type Author, type AuthorDirectory } from '../annotation/author';
 import type { ItemAnnotation, NoteCopy } from '../annotation/model';
 
 export const colleagueRecordId = (authorId: string) => `colleague:${authorId}`;
 
-/** Whether `id` names someone else than `me`, by a name or unit the directory has for them. */
+/**
+ * Whether `id` names someone else than `me`, by a name or unit the directory has for them. A
+ * profile not named yet cannot tell its own backup from a colleague's file: it takes the notes as
+ * notes (each still signed by its writer), as before authors.
+ */
 function isColleague(id: string, me: Author | undefined, authors: AuthorDirectory): boolean {
   const who = authors.get(id);
   if (!me || !who || (!who.name.trim() && !who.unit.trim())) return false;
+  if (!me.name.trim() && !me.unit.trim()) return false;
   return !isSameAuthor(me, who);
 }
 
