@@ -10,7 +10,7 @@ import { message } from '../../lib/message';
 import { applyImport, lastImport, previewImport, readSnapshot, undoLastImport, UndoRefused } from '../../lib/db/transfer-store';
 import type { ExportFormat, Handler, ImportOutcome } from '../../lib/protocol';
 import type { LastExport } from '../../lib/summary/summary';
-import { buildCsv } from '../../lib/transfer/export-csv';
+import { csvExport } from '../../lib/transfer/export-csv';
 import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
 import { buildWebAnnotations } from '../../lib/transfer/export-web-annotation';
 import type { TransferFile } from '../../lib/transfer/format';
@@ -21,11 +21,14 @@ import { failure, ok, type Result } from '../../lib/util/result';
 
 type TransferCall = 'getPopupSummary' | 'exportAnnotations' | 'previewImport' | 'applyImport' | 'getLastImport' | 'undoLastImport';
 
-/** Every export format: its MIME type and its text, from a snapshot of the database. */
-const EXPORTS: Record<ExportFormat, { mimeType: string; build(snapshot: TransferSnapshot, at: number, only?: string[]): string }> = {
-  json: { mimeType: 'application/json', build: (snapshot, at, only) => serializeTransferFile(buildTransferFile(snapshot, at, only).file) },
-  csv: { mimeType: 'text/csv;charset=utf-8', build: (snapshot, _at, only) => buildCsv(snapshot, only) },
-  jsonld: { mimeType: 'application/ld+json', build: (snapshot, at, only) => JSON.stringify(buildWebAnnotations(snapshot, at, only), null, 1) + '\n' },
+/**
+ * Every export format: its MIME type and its text, from a snapshot of the database, and how many
+ * items it holds when that is not the annotated ones (the CSV has a row for every item).
+ */
+const EXPORTS: Record<ExportFormat, { mimeType: string; build(snapshot: TransferSnapshot, at: number, only?: string[]): { text: string; rows?: number } }> = {
+  json: { mimeType: 'application/json', build: (snapshot, at, only) => ({ text: serializeTransferFile(buildTransferFile(snapshot, at, only).file) }) },
+  csv: { mimeType: 'text/csv;charset=utf-8', build: (snapshot, _at, only) => csvExport(snapshot, only) },
+  jsonld: { mimeType: 'application/ld+json', build: (snapshot, at, only) => ({ text: JSON.stringify(buildWebAnnotations(snapshot, at, only), null, 1) + '\n' }) },
 };
 
 /** `durable`: the instance imports and undo write through (strict durability); `db` for the rest. */
@@ -44,10 +47,10 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
       if (!groups.length) return failure(message('export.nothing'));
       const notices = groups.map((g) => g.notice);
       const items = groups.reduce((n, g) => n + g.annotations.length, 0);
-      const text = EXPORTS[format].build(snapshot, at, noticeKeys);
+      const { text, rows } = EXPORTS[format].build(snapshot, at, noticeKeys);
       // Only the JSON file can be imported again: it is the backup the reminder asks for.
       if (format === 'json') await setMeta(db, LAST_EXPORT_KEY, { at, notices: notices.length, items } satisfies LastExport);
-      return ok({ filename: exportFileName(notices, at, format), mimeType: EXPORTS[format].mimeType, text, notices: notices.length, items });
+      return ok({ filename: exportFileName(notices, at, format), mimeType: EXPORTS[format].mimeType, text, notices: notices.length, items: rows ?? items });
     },
 
     async previewImport({ text }) {

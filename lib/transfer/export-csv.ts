@@ -23,7 +23,14 @@ export const CSV_HEADER = [
   '填报人 Reported by',
 ];
 
-export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotations' | 'authors' | 'me'>, only?: readonly string[]): string {
+export function buildCsv(snapshot: CsvSnapshot, only?: readonly string[]): string {
+  return csvExport(snapshot, only).text;
+}
+
+type CsvSnapshot = Pick<TransferSnapshot, 'notices' | 'annotations' | 'authors' | 'me'>;
+
+/** The CSV file and its count of item rows (every item of each notice, not only those annotated). */
+export function csvExport(snapshot: CsvSnapshot, only?: readonly string[]): { text: string; rows: number } {
   const { groups } = groupByNotice(snapshot, only);
   // 填报人: who made the item's last change, by name and unit.
   const authors = authorDirectory([...(snapshot.authors ?? []), ...(snapshot.me ? [snapshot.me] : [])]);
@@ -50,5 +57,5 @@ export function buildCsv(snapshot: Pick<TransferSnapshot, 'notices' | 'annotatio
       ]);
     }
   }
-  return toCsv(CSV_HEADER, rows);
+  return { text: toCsv(CSV_HEADER, rows), rows: rows.length };
 }

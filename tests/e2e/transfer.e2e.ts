@@ -158,6 +158,9 @@ describe('export from one profile, import into another', () => {
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText.startsWith('\uFEFF文号 Doc No.,序号 No.')).toBe(true);
     expect(csvText).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // The popup counts what the file holds: a row for every item of the notice, not the 7 annotated.
+    const said = page.locator('[data-testid="export-status"]');
+    await expect.poll(() => said.textContent()).toBe(`已导出 ${csv.suggestedFilename()}（156 项）`);
 
     const [w3c] = await Promise.all([page.waitForEvent('download'), all.locator('[data-export="jsonld"]').click()]);
     const anno = JSON.parse(readFileSync((await w3c.path())!, 'utf8'));
