@@ -214,6 +214,16 @@ describe('sorting', () => {
     expect(sorted('leadUnit').at(-1)).toBe('A9');
     expect(sorted('note').slice(-2)).toEqual(['A2', 'A4']);
   });
+  it('by note and by item text in pinyin order, as the unit and 填报人 columns are', () => {
+    const noted = buildOverviewRows(
+      [NOTICE_A],
+      [annotation(NOTICE_A.key, 1, { note: '总览中已标注' }), annotation(NOTICE_A.key, 2, { note: '资金未到位' }), annotation(NOTICE_A.key, 3, { note: '已召开专题会' })],
+    );
+    // yǐ, zī, zǒng: not the characters' code points (已 U+5DF2, 总 U+603B, 资 U+8D44).
+    expect(sortRows(noted, { key: 'note', dir: 'asc' }).filter((r) => r.note).map((r) => r.note)).toEqual(['已召开专题会', '资金未到位', '总览中已标注']);
+    const texts = sortRows(noted, { key: 'text', dir: 'asc' }).map((r) => r.text);
+    expect(texts).toEqual([...texts].sort(new Intl.Collator('zh-Hans-CN', { numeric: true }).compare));
+  });
   it('by 填报人: the note’s writer (else the last change’s) by name and unit, collated; unknown writers last', () => {
     const authors = new Map([
       ['zhang', { id: 'zhang', name: '张三', unit: '区发改局' }],

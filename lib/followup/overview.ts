@@ -329,11 +329,13 @@ export function sortRows(rows: readonly OverviewRow[], sort: OverviewSort, autho
       key = (r) => (r.noUpdate ? ITEM_STATUSES.length : STATUS_RANK.get(r.status));
       break;
     case 'text':
-      key = (r) => r.text || undefined;
+    case 'note': {
+      // In pinyin order (the collator's), ranked once: a collator per comparison costs 10,000 rows dear.
+      const field = sort.key;
+      const rank = ranks(rows, (r) => r[field]);
+      key = (r) => (r[field] ? rank.get(r[field]) : undefined);
       break;
-    case 'note':
-      key = (r) => r.note || undefined;
-      break;
+    }
     case 'author': {
       const label = (r: OverviewRow) => authorLabel(noteWriter(r, authors));
       const rank = ranks(rows, label);
