@@ -337,6 +337,12 @@ describe('the overlay on the official notice', () => {
     await page.keyboard.type('999');
     await page.keyboard.press('Enter');
     expect(await barEval<string>(page, '.jump .error', 'function () { return this.textContent }')).toContain('999');
+    // Full-width digits, as a Chinese input method types them, find the item too.
+    await barEval(page, '.jump input', 'function () { this.select() }');
+    await page.keyboard.insertText('１２');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('12');
+    expect(await barEval<number>(page, '.jump .error', 'function () { return 1 }').catch(() => 0)).toBe(0);
   });
 
   it('keeps keys pressed on a row from the page’s own shortcuts, drawn at ready or later', async () => {
