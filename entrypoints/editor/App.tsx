@@ -81,6 +81,8 @@ export function App({ connection }: { connection: EditorConnection }) {
     if (e.key === 'Escape') {
       e.preventDefault();
       close();
+    } else if (e.key === 'Tab' && root.current && cycleFocus(root.current, e.shiftKey)) {
+      e.preventDefault();
     }
   };
 
@@ -118,4 +120,20 @@ export function App({ connection }: { connection: EditorConnection }) {
       )}
     </div>
   );
+}
+
+const FOCUSABLE = 'button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The editor is a dialog: Tab past its last control comes back to its first (Shift+Tab the other
+ * way), rather than leaving for the page behind, where Escape no longer closes it. Answers whether
+ * it moved the focus.
+ */
+function cycleFocus(root: HTMLElement, back: boolean): boolean {
+  const all = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+  if (!all.length) return false;
+  const edge = back ? all[0] : all[all.length - 1];
+  if (document.activeElement !== edge && document.activeElement !== document.body) return false;
+  (back ? all[all.length - 1] : all[0]).focus();
+  return true;
 }

@@ -81,6 +81,31 @@ describe('edits on the notice page', () => {
     expect(await until(duban, 24, { progress: undefined })).not.toHaveProperty('progress');
   });
 
+  it('Tab goes round the editor\'s controls and never out to the page behind; Escape still closes it', async () => {
+    const frame = await openEditor(page, 25);
+    const where = async () => ({
+      // The frame sits in a closed root: the page sees its host focused.
+      page: await page.evaluate(() => (document.activeElement?.hasAttribute('data-duban-editor') ? 'editor' : document.activeElement?.tagName)),
+      editor: await frame.evaluate(() => document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName),
+    });
+    const seen = new Set<string>();
+    for (let i = 0; i < 24; i++) {
+      await page.keyboard.press('Tab');
+      const at = await where();
+      expect(at.page).toBe('editor');
+      expect(at.editor).not.toBe('BODY');
+      seen.add(at.editor!);
+    }
+    // Every control came round (close, status, progress, follow-up, note, history), more than once.
+    expect(seen.size).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect((await where()).page).toBe('editor');
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('[data-duban-editor-open]').waitFor({ state: 'detached' });
+  });
+
   it('a long note: the row shows its first 140 characters and …, the editor the whole, after a reload too', async () => {
     const long = `进展：${'已召开专题会，明确时间表和责任人。'.repeat(30)}`;
     const preview = `${long.slice(0, 140)}…`;
