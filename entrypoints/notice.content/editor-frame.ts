@@ -10,10 +10,10 @@ import type { EditorTarget, Result } from '../../lib/protocol';
 import { t } from '../../utils/i18n';
 import { createShadowHost } from './shadow';
 
-export const EDITOR_HEIGHT = 270;
+export const EDITOR_HEIGHT = 300;
 /** What each note record beside the note (a conflict copy, a colleague's note) adds, up to MAX_HEIGHT. */
-const RECORD_HEIGHT = 96;
-const MAX_HEIGHT = 560;
+const RECORD_HEIGHT = 112;
+const MAX_HEIGHT = 620;
 const GAP = 4;
 
 /**

@@ -13,7 +13,8 @@ import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
-import { shadowEval } from './shadow';
+import { shadowClick, shadowEval } from './shadow';
+import { editorFrame, reveal, waitEditorReady } from './editor';
 
 /** The seed notice's key (lib/notice/notice-key.ts). */
 const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
@@ -206,6 +207,32 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual(wide.map(counted));
     await page.evaluate(() => document.querySelector('[data-duban-item="2"]')!.scrollIntoView({ block: 'center' }));
     await screenshot(page, `i18n-${L.lang}-units-more`);
+    await page.close();
+  });
+
+  it("shows duban's pages at their own text size (not Chromium's 75% for extension pages), the editor whole in its frame", async () => {
+    const bodyFont = (page: Page) => page.evaluate(() => getComputedStyle(document.body).fontSize);
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    expect(await bodyFont(popup)).toBe('13px');
+    await popup.close();
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    expect(await bodyFont(overview)).toBe('14px');
+    await overview.close();
+    // The editor: its labels and fields at 13px, and all of it inside its frame (no scrolling in it).
+    const page = await openNotice(duban.context, noticeSeed().url);
+    await waitEditorReady(page);
+    await reveal(page, 5);
+    await shadowClick(page, 5, 'button.edit');
+    await page.locator('[data-duban-editor-open="5"]').waitFor({ state: 'attached' });
+    const frame = editorFrame(page);
+    await frame.locator('#ed-note').waitFor();
+    const sizes = await frame.evaluate(() => ({
+      note: getComputedStyle(document.querySelector('#ed-note')!).fontSize,
+      label: parseFloat(getComputedStyle(document.querySelector('.field > span')!).fontSize),
+      fits: document.documentElement.scrollHeight <= innerHeight,
+    }));
+    expect(sizes).toEqual({ note: '13px', label: expect.any(Number), fits: true });
+    expect(sizes.label).toBeGreaterThanOrEqual(11);
     await page.close();
   });
 

@@ -344,6 +344,8 @@ describe('export from one profile, import into another', () => {
     const frameBox = (await fresh.locator('[data-duban-editor]').boundingBox())!;
     const list = (await editor.locator('section.note-copies').boundingBox())!;
     expect(list.y + list.height).toBeLessThanOrEqual(frameBox.y + frameBox.height);
+    // …and the history below it, nothing scrolled inside the frame.
+    expect(await editor.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
     await screenshot(fresh, 'transfer-b-conflict-overlay');
     await copy.getByRole('button', { name: '追加到备注' }).click();
     await expect.poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '1')?.note).toBe(`${local}\nA：方案已通过`);
