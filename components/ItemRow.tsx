@@ -43,7 +43,7 @@ export function ItemRow({ item, view, today, expected, onOpen, showKey }: Props)
       <span class="who" title={whoTitle(item)}>
         {showKey && <span class="key" data-label={item.key} title={t('row.item', { itemKey: item.key })} />}
         <LeadUnitTags units={item.units} />
-        {/* How many units did not fit (+2): counted after layout by the row's mount (unitsFit). */}
+        {/* How many units did not fit (+2): counted after layout by the row's mount (mount.tsx countHiddenUnits). */}
         {item.units.length > 1 && <span class="more" />}
         {item.deadline && <span class="deadline" data-label={t('row.deadline', { deadline: item.deadline })} />}
       </span>

@@ -18,7 +18,6 @@ import {
   dueReminders,
   FOLLOW_UP_ALARM_PREFIX,
   DUE_ALARM,
-  isActiveFollowUp,
   itemUrl,
   nextDailyTick,
   planAlarms,
@@ -60,14 +59,12 @@ export function itemNotificationId(noticeKey: string, itemKey: string): string {
 /**
  * Every follow-up day still to do, from the popup's digests (one small record per notice, kept in
  * step with every annotation write: lib/db/records.ts) rather than an index on the annotations,
- * which every save and import would pay for.
+ * which every save and import would pay for. A digest lists exactly the active ones: a day set, not done.
  */
 async function activeFollowUps(db: DubanDatabase): Promise<ActiveFollowUp[]> {
-  const active: ActiveFollowUp[] = [];
-  for (const { key, followUps } of await db.summaryDigests.toArray()) {
-    followUps.itemKey.forEach((itemKey, i) => active.push({ noticeKey: key, itemKey, status: followUps.status[i], followUp: followUps.day[i] }));
-  }
-  return active.filter(isActiveFollowUp);
+  return (await db.summaryDigests.toArray()).flatMap(({ key, followUps: f }) =>
+    f.itemKey.map((itemKey, i) => ({ noticeKey: key, itemKey, status: f.status[i], followUp: f.day[i] })),
+  );
 }
 
 export function createReminderEngine({ db, ports, now = () => Date.now(), save }: ReminderEngineOptions) {
