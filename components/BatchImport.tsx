@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BatchPreview } from '../lib/transfer/plan';
-import { t } from '../utils/i18n';
+import { itemLabel, t } from '../utils/i18n';
 
 export type BatchState =
   | { step: 'idle' }
@@ -80,7 +80,7 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
                 <p>{t('batch.file', { file: f.fileName, ...f.preview.counts })}</p>
                 {f.preview.notices.map((n) => (
                   <p key={n.key} class="muted">
-                    {n.docNo ?? n.title}: {t('batch.items', { new: n.itemKeys.new.join('、') || '—', updated: [...n.itemKeys.updated, ...n.itemKeys.conflict].join('、') || '—' })}
+                    {n.docNo ?? n.title}: {t('batch.items', { new: n.itemKeys.new.map(itemLabel).join('、') || '—', updated: [...n.itemKeys.updated, ...n.itemKeys.conflict].map(itemLabel).join('、') || '—' })}
                   </p>
                 ))}
               </li>

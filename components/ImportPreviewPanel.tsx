@@ -1,14 +1,14 @@
 import type { ImportOutcome } from '../lib/protocol';
 import { itemRef } from '../lib/annotation/item-ref';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
-import { numbers, t } from '../utils/i18n';
+import { itemLabel, numbers, t } from '../utils/i18n';
 
 /** The kinds of change, in order; each worded import.kind.<kind>. */
 const KINDS = ['new', 'updated', 'unchanged', 'conflict'] as const;
 /** The kinds whose item keys are listed per notice. */
 const LISTED = ['new', 'updated', 'conflict'] as const;
 
-const itemNumbers = (list: string[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list) }) : numbers(list));
+const itemNumbers = (list: string[], count: number) => (count > list.length ? t('import.someOf', count, { items: numbers(list.map(itemLabel)) }) : numbers(list.map(itemLabel)));
 
 /** What an import will change (or changed): counts by kind, per notice, and the conflicting notes (popup). */
 export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
@@ -26,9 +26,10 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
       <ul class="preview-notices">
         {outcome.notices.map((n) => (
           <li key={n.key}>
-            <b>{n.docNo ?? n.key}</b>
+            {/* A notice without a 文号 is named by its title: its key is a long URL. */}
+            <b>{n.docNo ?? n.title}</b>
             {n.isNew && <span class="badge">{t('import.newNotice')}</span>}
-            <div class="title">{n.title}</div>
+            {n.docNo && <div class="title">{n.title}</div>}
             {LISTED.map(
               (kind) =>
                 n.itemKeys[kind].length > 0 && (
@@ -44,7 +45,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
           <ul>
             {outcome.conflicts.map((c) => (
               <li key={itemRef(c.noticeKey, c.itemKey)}>
-                <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemKey: c.itemKey })}</b>
+                <b>{t('import.conflictItem', { notice: c.docNo ?? c.noticeKey, itemKey: itemLabel(c.itemKey) })}</b>
                 <div class="side">
                   <span class="who">{t('import.local')}</span>
                   <span class="text">{c.local}</span>

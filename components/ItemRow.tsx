@@ -2,7 +2,7 @@ import type { ItemView } from '../lib/annotation/item-store';
 import { notePreview } from '../lib/annotation/note-preview';
 import { followUpState, gradeProgress } from '../lib/annotation/schedule';
 import type { NoticeItem } from '../lib/notice/types';
-import { statusText, t, uiLang } from '../utils/i18n';
+import { itemLabel, statusText, t, uiLang } from '../utils/i18n';
 import { LeadUnitTags } from './LeadUnitTags';
 
 interface Props {
@@ -38,10 +38,10 @@ export function ItemRow({ item, view, today, expected, onOpen, showKey }: Props)
   const conflicts = (view.stored?.noteCopies?.length ?? 0) - colleagues;
   const dueWord = due === 'overdue' ? ` · ${t('row.overdue')}` : due === 'today' ? ` · ${t('row.dueToday')}` : '';
   return (
-    <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: item.key })}>
+    <section class="overlay" lang={uiLang()} data-status={view.status} role="group" aria-label={t('row.item', { itemKey: itemLabel(item.key) })}>
       {/* Same columns in every row, one line: who answers (the units that fit, each whole, and how many did not; all in its title), then the user's. */}
       <span class="who" title={whoTitle(item)}>
-        {showKey && <span class="key" data-label={item.key} title={t('row.item', { itemKey: item.key })} />}
+        {showKey && <span class="key" data-label={itemLabel(item.key)} title={t('row.item', { itemKey: itemLabel(item.key) })} />}
         <LeadUnitTags units={item.units} />
         {/* How many units did not fit (+2): counted after layout by the row's mount (mount.tsx countHiddenUnits). */}
         {item.units.length > 1 && <span class="more" />}

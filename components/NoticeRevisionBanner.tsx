@@ -61,7 +61,7 @@ export function NoticeRevisionBanner({ notices, busy, onAccept }: Props) {
       {notices.map((notice) => (
         <div key={notice.noticeKey} class="revision-notice">
           <h2>
-            {notice.docNo ?? notice.noticeKey} {notice.title}
+            {notice.docNo ? `${notice.docNo} ${notice.title}` : notice.title}
           </h2>
           <p class="muted">
             {t('revisions.stored', notice.itemCount)}

@@ -1,5 +1,5 @@
 import type { ItemAnnotation } from '../lib/annotation/model';
-import { statusText, t } from '../utils/i18n';
+import { itemLabel, statusText, t } from '../utils/i18n';
 
 const PREVIEW = 80;
 
@@ -11,7 +11,7 @@ export function OrphanNotes({ orphans }: { orphans: readonly ItemAnnotation[] })
       <ul>
         {orphans.map((a) => (
           <li key={a.itemKey}>
-            <b>#{a.itemKey}</b> <span class={`tag s-${a.status}`}>{statusText(a.status)}</span>
+            <b>#{itemLabel(a.itemKey)}</b> <span class={`tag s-${a.status}`}>{statusText(a.status)}</span>
             {a.followUp && <span class="tag">{a.followUp}</span>}
             {a.note && <span class="text">{a.note.length > PREVIEW ? `${a.note.slice(0, PREVIEW)}…` : a.note}</span>}
           </li>

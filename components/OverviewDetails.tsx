@@ -7,7 +7,7 @@ import { itemUrl, snoozeDay } from '../lib/followup/reminders';
 import type { Result } from '../lib/protocol';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ItemEditor } from './ItemEditor';
-import { t } from '../utils/i18n';
+import { itemLabel, t } from '../utils/i18n';
 
 export interface OverviewDetailsProps {
   row: OverviewRow;
@@ -68,7 +68,7 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
     <aside class="details no-print" aria-labelledby={id('title')}>
       <header>
         <h2 id={id('title')} tabIndex={-1} ref={heading}>
-          {t('details.title', { itemKey: row.itemKey })}
+          {t('details.title', { itemKey: itemLabel(row.itemKey) })}
         </h2>
         <button type="button" class="close" aria-label={t('common.close')} onClick={onClose}>
           ×

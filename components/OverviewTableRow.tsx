@@ -5,7 +5,7 @@ import { deadlineOverdue, noticeLabel, rowOverdue, type OverviewRow } from '../l
 import { shortText } from '../lib/followup/text';
 import { FollowUpInput } from './FollowUpInput';
 import { OverviewStatusSelect } from './OverviewStatusSelect';
-import { t } from '../utils/i18n';
+import { itemLabel, t } from '../utils/i18n';
 
 const TEXT_CHARS = 60;
 const NOTE_CHARS = 40;
@@ -77,7 +77,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
             {noticeLabel(row)}
           </td>
         )}
-        <td class="c-no">{row.itemKey}</td>
+        <td class="c-no">{itemLabel(row.itemKey)}</td>
         <td class="c-leader">{row.leader || '—'}</td>
         <td class="c-text" title={row.text}>
           {row.text ? shortText(row.text, TEXT_CHARS) : <em>{t('overview.notOnPage')}</em>}
@@ -94,7 +94,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           <div class="in-cell">
             <OverviewStatusSelect
               value={row.status}
-              label={t('overview.statusOf', { itemKey: row.itemKey })}
+              label={t('overview.statusOf', { itemKey: itemLabel(row.itemKey) })}
               onChange={(s) => actions.status(row, s)}
             />
             {row.noUpdate && <span class="tag no-update" title={t('meetingReport.noUpdate')}>{t('overview.noUpdate')}</span>}
@@ -110,7 +110,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           <div class="in-cell">
             <FollowUpInput
               value={row.followUp}
-              label={t('overview.followUpOf', { itemKey: row.itemKey })}
+              label={t('overview.followUpOf', { itemKey: itemLabel(row.itemKey) })}
               onCommit={(d) => actions.followUp(row, d)}
             />
             {overdue && <span class="tag overdue">{t('overview.overdue')}</span>}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Capped, SummaryItem } from '../lib/summary/summary';
-import { t } from '../utils/i18n';
+import { itemLabel, t } from '../utils/i18n';
 
 interface Props<T extends SummaryItem> {
   list: Capped<T>;
@@ -32,7 +32,7 @@ export function PopupItemList<T extends SummaryItem>({ list, detail, onOpen }: P
               onOpen(e.href);
             }}
           >
-            <span class="no">{t('summary.itemKey', { itemKey: e.itemKey })}</span>
+            <span class="no">{t('summary.itemKey', { itemKey: itemLabel(e.itemKey) })}</span>
             <span class="text">{e.text}</span>
           </a>
           <span class="detail">{detail(e)}</span>

@@ -19,11 +19,21 @@ interface Props {
   onOverview: () => void;
 }
 
+/** The host a notice was published at (www.hangzhou.gov.cn), for one without a 文号. */
+function siteOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 const days = (n: number) => (n < 0 ? t('summary.daysOverdue', -n) : n === 0 ? t('summary.today') : t('summary.inDays', n));
 const total = (c: { entries: unknown[]; more: number }) => c.entries.length + c.more;
 
 /** One annotated notice at a glance (popup): status bar, follow-ups, 序时进度, sections, units. */
 export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExport, onOverview }: Props) {
+  const name = n.docNo ?? n.title;
   const id = `notice-${n.key.replace(/[^\w-]/g, (c) => c.charCodeAt(0).toString(36))}`;
   return (
     <section class={`notice${n.current ? ' current' : ''}${n.compact ? ' compact' : ''}`} aria-labelledby={id} data-notice-key={n.key}>
@@ -32,13 +42,14 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
           {n.current && (
             <span class="badge">{t('summary.thisTab')}</span>
           )}
-          {n.docNo ?? n.key}
+          {name}
         </h2>
-        <p class="title" title={n.title}>
-          {n.title}
+        {/* Under its 文号, the title; a notice without one is headed by its title, and its site says where it is. */}
+        <p class="title" title={n.docNo ? n.title : n.url}>
+          {n.docNo ? n.title : siteOf(n.url)}
         </p>
       </header>
-      <StatusStackBar counts={n.counts} total={n.total} label={n.docNo ?? n.key} />
+      <StatusStackBar counts={n.counts} total={n.total} label={name} />
       <p class="count-line">
         {n.totalUnknown ? t('summary.annotatedOfUnknown', n.annotated) : t('summary.annotated', n.total, { annotated: n.annotated })}
       </p>
@@ -97,7 +108,7 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
       {/* This notice's own files, one click away: the popup opens without them. */}
       {onExport && (
         <PopupDetails class="export" summary={t('export.thisNotice')}>
-          {() => <ExportButtons busy={busy} scope={n.docNo ?? n.key} onExport={(format) => onExport(format, [n.key])} />}
+          {() => <ExportButtons busy={busy} scope={name} onExport={(format) => onExport(format, [n.key])} />}
         </PopupDetails>
       )}
     </section>

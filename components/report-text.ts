@@ -6,7 +6,7 @@
 import { ITEM_STATUSES } from '../lib/annotation/status';
 import { noticeLabel } from '../lib/followup/overview';
 import type { MeetingReport, ReportCounts, ReportGroup, ReportItem, ReportNotice } from '../lib/followup/report';
-import { statusText, t } from '../utils/i18n';
+import { itemLabel, statusText, t } from '../utils/i18n';
 
 /** `12 项：推进中 5 · 已完成 3 · 暂无进展 2 · 逾期跟进 1` — statuses with none are left out. */
 export function countsLine(c: ReportCounts): string {
@@ -93,7 +93,7 @@ const tableLines = (head: readonly string[], rows: readonly (readonly string[])[
 /** An item's cells, in the column order of reportColumns. */
 export function itemCells(report: MeetingReport, it: ReportItem): string[] {
   return [
-    String(it.row.itemKey),
+    itemLabel(it.row.itemKey),
     ...(report.manyNotices ? [noticeLabel(it.row)] : []),
     itemText(it),
     itemStatus(it),

@@ -4,7 +4,8 @@ import type { HistoryEntry } from '../lib/annotation/model';
 import { message } from '../lib/message';
 import { failure } from '../lib/protocol';
 import { useLocale } from '../tests/unit/i18n';
-import { aroundSlot, say, sayFailure, sayFailureLines, SLOT, statusText, t, uiLang } from './i18n';
+import { itemReminder } from '../lib/followup/notification';
+import { aroundSlot, itemLabel, say, sayFailure, sayFailureLines, SLOT, statusText, t, uiLang } from './i18n';
 
 const entry = (field: HistoryEntry['field'], from?: string | number | null, to?: string | number | null): HistoryEntry => ({ noticeKey: 'k', itemKey: '1', at: 0, field, from, to });
 
@@ -19,6 +20,16 @@ describe('the UI words what lib/ says as codes', () => {
     expect(say(change)).toBe('status: Not started → In progress');
     expect(uiLang()).toBe('en');
     expect(statusText('paused')).toBe('Paused');
+  });
+
+  it("names an item of a page of several lists by its list in words, in labels and reminders alike", () => {
+    expect(itemLabel('12')).toBe('12');
+    expect(itemLabel('二、3.')).toBe('二、3.');
+    expect(itemLabel('2/1')).toBe('清单2·1');
+    const reminder = itemReminder({ noticeKey: 'k', itemKey: '2/1', followUp: '2024-06-28', status: 'in_progress' }, undefined, '2024-06-30');
+    expect(say(reminder.title as Parameters<typeof say>[0])).toBe('跟进提醒 · 第 清单2·1 项（逾期 2 天）');
+    useLocale('en');
+    expect(itemLabel('1/一、2.')).toBe('list 1·一、2.');
   });
 
   it('picks the plural form by the count', () => {

@@ -6,6 +6,7 @@
  */
 import { i18n } from '#i18n';
 import type { ItemStatus } from '../lib/annotation/status';
+import { itemKeyWords } from '../lib/notice/item-key';
 import type { Message, MessageParam } from '../lib/message';
 import type { Failure } from '../lib/protocol';
 
@@ -101,6 +102,12 @@ export function aroundSlot(text: string): [string, string] {
 
 /** The language of the catalogue in use, for `lang` attributes (BCP 47: zh-CN, en). */
 export const uiLang = (): string => t('lang');
+
+/** An item's key as a user reads it: 12, 二、3., 清单2·1 on a page of several lists (lib/notice/item-key.ts). */
+export function itemLabel(key: string): string {
+  const w = itemKeyWords(key);
+  return typeof w === 'string' ? w : say(w);
+}
 
 /** 未开始 / Not started … */
 export const statusText = (s: ItemStatus): string => t(`status.${s}`);

@@ -7,7 +7,7 @@ import type { HistoryView } from '../../lib/annotation/history';
 import { timeProgress } from '../../lib/annotation/schedule';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import type { EditorContext, EditorTarget } from '../../lib/protocol';
-import { t } from '../../utils/i18n';
+import { itemLabel, t } from '../../utils/i18n';
 import type { EditorConnection } from './connect';
 
 /** History is read again once saves settle. */
@@ -93,7 +93,7 @@ export function App({ connection }: { connection: EditorConnection }) {
   return (
     <div class="editor" ref={root} onKeyDown={onKeyDown}>
       <header>
-        <h1>{itemKey !== undefined ? t('row.item', { itemKey }) : t('editor.orphans')}</h1>
+        <h1>{itemKey !== undefined ? t('row.item', { itemKey: itemLabel(itemKey) }) : t('editor.orphans')}</h1>
         <button type="button" class="close" aria-label={t('editor.close')} title={t('editor.close')} onClick={close}>
           ×
         </button>

@@ -38,7 +38,7 @@ import {
 import { buildReport, type ReportGrouping } from '../../lib/followup/report';
 import { reportMarkdown } from '../../components/report-text';
 import { saveReportDocx } from './report-files';
-import { aroundSlot, sayFailure, SLOT, t } from '../../utils/i18n';
+import { aroundSlot, itemLabel, sayFailure, SLOT, t } from '../../utils/i18n';
 import { exportLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 import { askOverview, type OverviewAnswer } from './first-screen';
@@ -238,7 +238,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     }
     setError('');
     setRows((rs) => rs && rs.map((r) => (r.id === row.id ? withAnnotation(r, res.value) : r)));
-    setAnnounce(t('overview.saved', { itemKey: row.itemKey }));
+    setAnnounce(t('overview.saved', { itemKey: itemLabel(row.itemKey) }));
     if (openRef.current === row.id) void loadHistory(row);
     return res;
   }

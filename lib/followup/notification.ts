@@ -5,6 +5,7 @@
  */
 import { daysBetween } from '../annotation/shanghai-time';
 import { message, type Message } from '../message';
+import { itemKeyWords } from '../notice/item-key';
 import type { ActiveFollowUp } from './reminders';
 import { shortText } from './text';
 
@@ -36,7 +37,7 @@ export function itemReminder(a: ActiveFollowUp, notice: ReminderNotice | undefin
   const item = notice?.items.find((i) => i.key === a.itemKey);
   const late = daysBetween(a.followUp, today);
   return {
-    title: late > 0 ? message('reminder.titleLate', { itemKey: a.itemKey }, late) : message('reminder.title', { itemKey: a.itemKey }),
+    title: late > 0 ? message('reminder.titleLate', { itemKey: itemKeyWords(a.itemKey) }, late) : message('reminder.title', { itemKey: itemKeyWords(a.itemKey) }),
     lines: [item ? shortText(item.text, ITEM_TEXT_CHARS) : message('reminder.itemGone')],
     contextMessage: shortText(notice ? (notice.docNo ? `${notice.docNo} ${notice.title}` : notice.title) : a.noticeKey, 80),
     buttons: [...REMINDER_BUTTONS],
@@ -47,7 +48,7 @@ export function itemReminder(a: ActiveFollowUp, notice: ReminderNotice | undefin
 export function summaryReminder(due: ActiveFollowUp[], notices: Map<string, ReminderNotice>): ReminderMessage {
   const lines: ReminderText[] = due.slice(0, 3).map((a) => {
     const item = notices.get(a.noticeKey)?.items.find((i) => i.key === a.itemKey);
-    return message('reminder.summaryLine', { itemKey: a.itemKey, text: item ? shortText(item.text, 24) : '' });
+    return message('reminder.summaryLine', { itemKey: itemKeyWords(a.itemKey), text: item ? shortText(item.text, 24) : '' });
   });
   if (due.length > 3) lines.push(message('reminder.summaryMore', undefined, due.length - 3));
   return {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareItemKeys, isItemKey, itemHash, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
+import { message } from '../message';
+import { compareItemKeys, isItemKey, itemHash, itemKeyWords, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
 import { itemKey } from './numbering';
 
 describe('item keys', () => {
@@ -46,5 +47,14 @@ describe('item links', () => {
     expect(keyOfHash('#duban-item-120')).toBe('120');
     expect(keyOfHash('#duban-item-二、3.')).toBe('二、3.');
     for (const bad of ['#duban-item-', '#duban-item-0', '#duban-item-%E4', '#other-12', '#duban-item-12x']) expect(keyOfHash(bad)).toBeUndefined();
+  });
+});
+
+describe('keys as a user reads them', () => {
+  it('name the list in words on a page of several lists, and leave the rest as the page numbers it', () => {
+    expect(itemKeyWords('2/1')).toEqual(message('row.inList', { list: 2, item: '1' }));
+    expect(itemKeyWords('1/一、2.')).toEqual(message('row.inList', { list: 1, item: '一、2.' }));
+    expect(itemKeyWords('3/4-2')).toEqual(message('row.inList', { list: 3, item: '4-2' }));
+    for (const key of ['12', '二、3.', '3-2', 'not/a key']) expect(itemKeyWords(key)).toBe(key);
   });
 });

@@ -3,6 +3,7 @@
  * makes them; tests/fixtures/notices/README.md). The seed's keys are its item numbers, "1".."156",
  * so a number stored before keys existed is its key as a string. Zod-free: the content script uses it.
  */
+import { message, type Message } from '../message';
 
 /** The longest key duban accepts. */
 export const MAX_ITEM_KEY_LENGTH = 40;
@@ -94,4 +95,14 @@ export function keyOfHash(hash: string): string | undefined {
 export function numberOfKey(key: string): number {
   const m = ITEM_KEY_PATTERN.exec(key);
   return m ? Number(m[3] ?? m[4]) : 0;
+}
+
+/**
+ * How a key reads to a user: as it is on a page of one list (`12`, `二、3.`); on a page of several,
+ * its list in words (`2/1` → 清单2·1, row.inList), since `2/1` reads as a date or a fraction.
+ * Files keep the key itself.
+ */
+export function itemKeyWords(key: string): string | Message {
+  const m = /^([1-9][0-9]{0,3})\/(.+)$/.exec(key);
+  return m && isItemKey(key) ? message('row.inList', { list: Number(m[1]), item: m[2] }) : key;
 }

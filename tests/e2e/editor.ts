@@ -29,19 +29,22 @@ export async function reveal(page: Page, item: Item): Promise<void> {
  * and the keyboard is in its note field. An editor open elsewhere is closed first (it floats over
  * the rows below the one it edits, as a user would see).
  */
-export async function openEditor(page: Page, item: Item): Promise<Frame> {
+export async function openEditor(page: Page, item: Item, heading = `事项 ${item} 督办`): Promise<Frame> {
   await waitEditorReady(page);
   await closeEditor(page);
   await reveal(page, item);
   await shadowClick(page, item, 'button.edit');
-  return shownAt(page, item);
+  return shownAt(page, item, heading);
 }
 
-/** The editor frame once it shows `item` with the keyboard in its note field. */
-export async function shownAt(page: Page, item: Item): Promise<Frame> {
+/**
+ * The editor frame once it shows `item` (its heading names the item as the user reads its key:
+ * 事项 清单2·1 督办 on a page of several lists) with the keyboard in its note field.
+ */
+export async function shownAt(page: Page, item: Item, heading = `事项 ${item} 督办`): Promise<Frame> {
   await page.locator(`[data-duban-editor-open="${item}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   const frame = editorFrame(page);
-  await frame.locator('h1', { hasText: `事项 ${item} 督办` }).waitFor();
+  await frame.locator('h1', { hasText: heading }).waitFor();
   await frame.waitForFunction(() => document.hasFocus() && document.activeElement?.id === 'ed-note');
   return frame;
 }

@@ -1,0 +1,71 @@
+// A notice of several lists and no 文号 (杭州 2021: the province's 十四五 tasks, its 2021 tasks,
+// then the city's own), as a user meets it in Chromium with the built extension: an item's key
+// (`2/1`, list 2's item 1) reads as its list in words wherever duban names the item (the row, the
+// editor, the overview, the popup's lists), never as "2/1", which reads as a date; the popup heads
+// the notice by its title and site, since its key is a long URL that overflowed the card. In both
+// languages. Screenshots: artifacts/screenshots/several-lists-<lang>-*.png.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { editorSaved, openEditor, typeDay } from './editor';
+import { extensionPage, launchDuban, openNotice, openPopup, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { shadowEval } from './shadow';
+
+const URL = 'https://www.hangzhou.gov.cn/art/2021/4/2/art_1229063382_1727043.html';
+const HTML = readFileSync(join(ROOT, 'tests/fixtures/notices/hangzhou-2021.html'), 'utf8');
+const TITLE = '杭州市人民政府办公厅关于印发2021年省政府工作报告重点工作涉杭任务和市政府工作报告重点工作责任分解的通知';
+
+const LANGUAGES = [
+  { lang: 'zh-CN', label: '清单2·1', row: '事项 清单2·1 督办', editor: '事项 清单2·1 督办', popupItem: '第 清单2·1 项' },
+  { lang: 'en', label: 'list 2·1', row: 'Item list 2·1 follow-up', editor: 'Item list 2·1 follow-up', popupItem: 'Item list 2·1' },
+] as const;
+
+describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
+  let duban: Duban;
+  beforeAll(async () => {
+    duban = await launchDuban({ lang: L.lang });
+    await serveHtml(duban.context, URL, HTML);
+  }, 60_000);
+  afterAll(() => duban?.close());
+
+  it('names an item by its list in words in the row, the editor, the overview and the popup; heads the notice by its title', async () => {
+    const page = await openNotice(duban.context, URL);
+    // The row's name for screen readers.
+    expect(await shadowEval(page, '2/1', 'section.overlay', 'function () { return this.getAttribute("aria-label") }')).toBe(L.row);
+
+    // The editor's heading (the helper waits for it), and a note with a follow-up due today, so
+    // that the popup lists the item.
+    const frame = await openEditor(page, '2/1', L.editor);
+    await page.keyboard.type('第二个清单的备注');
+    await editorSaved(frame);
+    expect(await frame.locator('h1').textContent()).toBe(L.editor);
+    await typeDay(page, frame, shanghaiDayOf(Date.now()));
+    await frame.locator('#ed-note').focus();
+    await editorSaved(frame);
+    await screenshot(page, `several-lists-${L.lang}-editor`);
+
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.setViewportSize({ width: 1280, height: 800 });
+    const numbers = overview.locator('tbody td.c-no');
+    await numbers.first().waitFor();
+    const shown = await numbers.allTextContents();
+    expect(shown).toContain(L.label);
+    expect(shown.some((n) => n.includes('/'))).toBe(false);
+    await screenshot(overview, `several-lists-${L.lang}-overview`);
+    await overview.close();
+
+    const popup = await openPopup(duban);
+    const card = popup.locator('section.notice').first();
+    await card.locator('h2').waitFor();
+    await screenshot(popup, `several-lists-${L.lang}-popup`, { fullPage: true });
+    // No 文号: the title heads the card, the site under it; nothing wider than the card.
+    await expect.poll(() => card.locator('h2').textContent()).toContain(TITLE);
+    expect(await card.locator('p.title').textContent()).toBe('www.hangzhou.gov.cn');
+    expect(await card.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The week's follow-ups, opened as a user does.
+    await card.locator('details summary').first().click();
+    await expect.poll(() => card.locator('.no').allTextContents()).toContain(L.popupItem);
+    await popup.close();
+  });
+});
