@@ -45,6 +45,7 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
 
   const grade = view.progress === undefined || expected === undefined ? undefined : gradeProgress(view.progress, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
+  const hint = statusHint(view);
   const leave = (d: Draft) => () => {
     d.blur();
     onLeave();
@@ -136,6 +137,21 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
           {due === 'overdue' && <span class="flag">{t('row.overdue')}</span>}
           {due === 'today' && <span class="flag">{t('row.dueToday')}</span>}
         </label>
+        {hint && (
+          <div class="field status-hint" role="note">
+            <span>{t('editor.statusHint', { progress: view.progress ?? 0, status: statusText(view.status) })}</span>
+            <button
+              type="button"
+              onClick={() => {
+                onEdit({ status: hint });
+                // The button goes with the contradiction: the keyboard stays on the status it changed.
+                document.getElementById(id('status'))?.focus();
+              }}
+            >
+              {t('editor.markStatus', { status: statusText(hint) })}
+            </button>
+          </div>
+        )}
       </div>
       <label class="field note-field">
         <span>{t('editor.note')}</span>
@@ -171,6 +187,17 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
       </p>
     </div>
   );
+}
+
+/**
+ * The status the progress suggests when the two disagree: 100% but not done → done; some progress
+ * but not started → in progress. Only offered: 滞后 or 暂缓 at any progress may be what the user means.
+ */
+function statusHint(view: ItemView): ItemStatus | undefined {
+  if (view.progress === undefined) return undefined;
+  if (view.progress === 100 && (view.status === 'not_started' || view.status === 'in_progress')) return 'done';
+  if (view.progress > 0 && view.progress < 100 && view.status === 'not_started') return 'in_progress';
+  return undefined;
 }
 
 interface Draft {

@@ -81,6 +81,35 @@ describe('edits on the notice page', () => {
     expect(await until(duban, 24, { progress: undefined })).not.toHaveProperty('progress');
   });
 
+  it('progress that contradicts the status offers the status it suggests; the keyboard takes it and stays on the status', async () => {
+    const frame = await openEditor(page, 25);
+    const hint = frame.locator('.status-hint');
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('30');
+    await hint.waitFor();
+    expect(await hint.innerText()).toContain('进度 30%，状态仍为“未开始”');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('100');
+    await expect.poll(() => hint.locator('button').innerText()).toBe('改为已完成');
+    await screenshot(page, 'editor-status-hint');
+    // Shift+Tab from the note reaches the button (it follows the fields); Enter takes it.
+    await frame.locator('#ed-note').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('改为已完成');
+    await page.keyboard.press('Enter');
+    await hint.waitFor({ state: 'detached' });
+    expect(await frame.locator('#ed-status').inputValue()).toBe('done');
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('ed-status');
+    expect(await until(duban, 25, { status: 'done' })).toMatchObject({ status: 'done', progress: 100 });
+    // 滞后 at any progress may be what the user means: nothing offered.
+    await page.keyboard.press('ArrowDown');
+    await editorSaved(frame);
+    expect(await frame.locator('#ed-status').inputValue()).toBe('behind');
+    expect(await hint.count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('Tab goes round the editor\'s controls and never out to the page behind; Escape still closes it', async () => {
     const frame = await openEditor(page, 25);
     const where = async () => ({
