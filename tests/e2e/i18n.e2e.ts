@@ -190,7 +190,9 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     };
     const counted = (r: Units) => (r.shown === r.total ? 'none' : `"+${r.total - r.shown}"`);
     // The page as published, 1280 pixels wide: the rows' column for units holds two of the three.
-    await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual((await rows()).map(counted));
+    // Each row's count against its own units of the same moment (the page may still be laying out).
+    const agree = async () => (await rows()).map((r) => r.says === counted(r));
+    await expect.poll(agree, { timeout: 20_000 }).toEqual([true, true, true, true]);
     const wide = await rows();
     expect(wide.every((r) => r.total === 3)).toBe(true);
     expect(wide.some((r) => r.shown < r.total)).toBe(true);
@@ -200,11 +202,12 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
         for (const host of document.querySelectorAll('[data-duban-item]')) (host.parentElement as HTMLElement).style.maxWidth = w;
       }, width);
     await column('560px');
-    await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual(['none', 'none', 'none', 'none']);
+    await expect.poll(async () => (await rows()).map((r) => r.says), { timeout: 20_000 }).toEqual(['none', 'none', 'none', 'none']);
     expect((await rows()).every((r) => r.shown === 3)).toBe(true);
     // Wide again: the count comes back.
     await column('');
-    await expect.poll(async () => (await rows()).map((r) => r.says)).toEqual(wide.map(counted));
+    await expect.poll(agree, { timeout: 20_000 }).toEqual([true, true, true, true]);
+    expect((await rows()).map((r) => r.says)).toEqual(wide.map(counted));
     await page.evaluate(() => document.querySelector('[data-duban-item="2"]')!.scrollIntoView({ block: 'center' }));
     await screenshot(page, `i18n-${L.lang}-units-more`);
     await page.close();
@@ -307,6 +310,13 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     for (const part of ['tr[data-item="3"] td.c-status select', 'tr[data-item="3"] td.c-status .tag.no-update', 'tr[data-item="1"] td.c-follow input', 'tr[data-item="1"] td.c-follow .tag.overdue']) {
       expect({ part, ...(await fit(`table.overview tbody ${part}`)) }).toMatchObject({ part, clipped: false, roomy: true });
     }
+    // 暂无进展 is words beside the status, not something that looks pressable: no border, no fill.
+    expect(
+      await page.locator('table.overview tbody tr[data-item="3"] td.c-status .tag.no-update').evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { border: s.borderTopStyle, fill: s.backgroundColor };
+      }),
+    ).toEqual({ border: 'none', fill: 'rgba(0, 0, 0, 0)' });
     // The 填报人 filters sit with the others: a label above a field as tall as theirs.
     const shape = (selector: string) =>
       page.locator(selector).evaluate((select) => {
