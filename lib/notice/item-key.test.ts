@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message } from '../message';
-import { compareItemKeys, isItemKey, itemHash, itemKeyWords, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
+import { compareItemKeys, isItemKey, itemHash, itemKeyWords, keyFromTyped, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
 import { itemKey } from './numbering';
 
 describe('item keys', () => {
@@ -56,5 +56,12 @@ describe('keys as a user reads them', () => {
     expect(itemKeyWords('1/一、2.')).toEqual(message('row.inList', { list: 1, item: '一、2.' }));
     expect(itemKeyWords('3/4-2')).toEqual(message('row.inList', { list: 3, item: '4-2' }));
     for (const key of ['12', '二、3.', '3-2', 'not/a key']) expect(itemKeyWords(key)).toBe(key);
+  });
+
+  it('are what a user types to find the item: the key, in full-width digits, or as duban names it', () => {
+    expect(keyFromTyped('１２')).toBe('12');
+    expect(keyFromTyped(' 二、3. ')).toBe('二、3.');
+    for (const typed of ['清单2·1', 'list 2·1', 'List2・1', '2·1', '清单２·１', '2/1']) expect(keyFromTyped(typed)).toBe('2/1');
+    expect(keyFromTyped('清单1·一、2.')).toBe('1/一、2.');
   });
 });

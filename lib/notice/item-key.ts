@@ -4,6 +4,7 @@
  * so a number stored before keys existed is its key as a string. Zod-free: the content script uses it.
  */
 import { message, type Message } from '../message';
+import { foldWidth } from './normalize';
 
 /** The longest key duban accepts. */
 export const MAX_ITEM_KEY_LENGTH = 40;
@@ -105,4 +106,15 @@ export function numberOfKey(key: string): number {
 export function itemKeyWords(key: string): string | Message {
   const m = /^([1-9][0-9]{0,3})\/(.+)$/.exec(key);
   return m && isItemKey(key) ? message('row.inList', { list: Number(m[1]), item: m[2] }) : key;
+}
+
+/**
+ * The key a user means by what they type to find an item (the bar's 跳转 box): the key itself, in
+ * full-width digits too (１２, as an input method types them), or as duban names it on a page of
+ * several lists (清单2·1, list 2·1, 2·1).
+ */
+export function keyFromTyped(typed: string): string {
+  const folded = foldWidth(typed.trim());
+  const m = /^(?:清单|list\s*)?([1-9][0-9]{0,3})\s*[·・•]\s*(.+)$/i.exec(folded);
+  return m ? `${m[1]}/${m[2]}` : folded;
 }

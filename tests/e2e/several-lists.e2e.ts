@@ -2,7 +2,8 @@
 // then the city's own), as a user meets it in Chromium with the built extension: an item's key
 // (`2/1`, list 2's item 1) reads as its list in words wherever duban names the item (the row, the
 // editor, the overview, the popup's lists), never as "2/1", which reads as a date; the popup heads
-// the notice by its title and site, since its key is a long URL that overflowed the card. In both
+// the notice by its title and site, since its key is a long URL that overflowed the card; the bar's
+// jump box finds an item by that name. In both
 // languages. Screenshots: artifacts/screenshots/several-lists-<lang>-*.png.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { editorSaved, openEditor, typeDay } from './editor';
 import { extensionPage, launchDuban, openNotice, openPopup, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { barEval, barFocus } from './overlay-helpers';
 import { shadowEval } from './shadow';
 
 const URL = 'https://www.hangzhou.gov.cn/art/2021/4/2/art_1229063382_1727043.html';
@@ -33,6 +35,12 @@ describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
     const page = await openNotice(duban.context, URL);
     // The row's name for screen readers.
     expect(await shadowEval(page, '2/1', 'section.overlay', 'function () { return this.getAttribute("aria-label") }')).toBe(L.row);
+    // The bar's 跳转 box finds the item by the name duban gives it.
+    await barFocus(page, '.jump input');
+    await page.keyboard.insertText(L.label);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('2/1');
+    expect(await barEval<number>(page, '.jump .error', 'function () { return 1 }').catch(() => 0)).toBe(0);
 
     // The editor's heading (the helper waits for it), and a note with a follow-up due today, so
     // that the popup lists the item.
