@@ -258,6 +258,18 @@ describe('hostile ledgers', () => {
     expect(await refusedWithNothingWritten(await save(wb))).toEqual(['import.refused', 'ledger.bad.status']);
   });
 
+  it('names a percent cell it refuses as the spreadsheet shows it (150%), never as duban holds it', async () => {
+    const wb = await exportA();
+    const cell = rowOf(wb.worksheets[0], '3').getCell(col(wb.worksheets[0], '进度 (%)'));
+    cell.value = 1.5;
+    // Its own style: the column's cells share one, and the others hold plain numbers (30).
+    cell.style = { ...cell.style, numFmt: '0%' };
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const r = await preview(b, await save(wb));
+    expect(codes(r)).toEqual(['import.refused', 'ledger.bad.progress']);
+    expect((r as Failure & { details: Message[] }).details[0].params).toMatchObject({ cell: cell.address, value: '150%' });
+  });
+
   it('refuses a merged header (two columns under one name)', async () => {
     const wb = await exportA();
     const ws = wb.worksheets[0];

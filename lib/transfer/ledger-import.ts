@@ -315,8 +315,17 @@ function address(column: number, row: number): string {
   return `${s}${row + 1}`;
 }
 
+/** A cell as the spreadsheet shows it (150%, =SUM(…), a day), never as duban holds it ({"pct":150}). */
+function shownCell(c: LedgerCell | undefined): string {
+  if (typeof c !== 'object' || c === null) return String(c);
+  if ('formula' in c) return `=${c.formula}`;
+  if ('pct' in c) return `${c.pct}%`;
+  if ('date' in c) return c.date.replace('T', ' ');
+  return JSON.stringify(c);
+}
+
 function badCell(sheet: string, r: number, header: Header, id: LedgerColumnId, what: Bad, c: LedgerCell | undefined): Message {
-  const shownValue = typeof c === 'object' && c !== null ? ('formula' in c ? `=${c.formula}` : JSON.stringify(c)) : String(c);
+  const shownValue = shownCell(c);
   return message(`ledger.bad.${what.bad}`, {
     sheet,
     cell: address(header.columns.get(id)!, r),

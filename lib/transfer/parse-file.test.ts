@@ -53,6 +53,9 @@ describe('parseTransferFile', () => {
     const text = file((f) => ((f.notices[0].items[1] as any).status = 'urgent'));
     expect(errors(text)).toContain('通知「拱政办发〔2024〕2号」，第 12 项，字段 status（状态）：未知的值 "urgent"');
     expect(errors(text, 'en')).toContain('notice "拱政办发〔2024〕2号", item 12, field status (status): unknown value "urgent"');
+    // What it may be: each code as the file writes it, with the word the user knows.
+    expect(errors(text)).toContain('应为 not_started（未开始），in_progress（推进中），done（已完成），behind（滞后），paused（暂缓） 之一');
+    expect(errors(text, 'en')).toContain('not_started (Not started), in_progress (In progress)');
   });
 
   it('refuses a notice URL on a site duban does not know, naming the sites it knows', () => {
@@ -102,8 +105,13 @@ describe('parseTransferFile', () => {
   });
 
   it('explains files that are not JSON, not duban files, or from a newer version', () => {
-    expect(errors('{"format": ')).toContain('不是有效的 JSON 文件：');
-    expect(errors('{"format": ', 'en')).toContain('Not a valid JSON file: ');
+    // Where it stops being JSON, in the UI's language: never the engine's English sentence.
+    const cut = file().slice(0, 300);
+    expect(errors(cut)).toMatch(/^不是有效的 JSON 文件：第 1 行第 \d+ 列起无法读取（文件可能不完整，或被改动过）$/);
+    expect(errors(cut)).not.toMatch(/position|Unexpected|Unterminated|Expected/);
+    expect(errors('{"format": \n\n  "duban', 'en')).toBe('Not a valid JSON file: unreadable from line 3, column 9 (the file may be cut short or edited)');
+    expect(errors('{"format": ', 'en')).toBe('Not a valid JSON file: unreadable from line 1, column 12 (the file may be cut short or edited)');
+    expect(errors('{"format": x}', 'en')).toBe('Not a valid JSON file (it may be cut short or edited)');
     expect(errors('[1,2]')).toContain('不是督办导出的文件');
     expect(errors(file((f) => (f.format = 'hypothesis' as any)), 'en')).toContain('Not a duban export (format must be "duban-annotations")');
     expect(errors(file((f) => (f.version = 5 as any)), 'en')).toContain('newer duban (version 5)');

@@ -7,6 +7,8 @@
 import type { z } from 'zod';
 import { keyedItem } from '../annotation/legacy-keys';
 import { message, type Message, type MessageParam } from '../message';
+import { ITEM_STATUSES } from '../annotation/status';
+import { itemKeyWords } from '../notice/item-key';
 import { legacyNoticeKey, noticeKey } from '../notice/notice-key';
 import { FORMAT_NAME, FORMAT_VERSION, LEGACY_KEY_VERSIONS, NUMBERED_VERSIONS, TransferFileSchema, type TransferFile } from './format';
 import { EMPTY_FILE, IMPORT_LIMITS, REFUSED, tooLarge } from './limits';
@@ -36,6 +38,19 @@ export function parseTransferFile(text: string): ParsedFile {
   }
 }
 
+/**
+ * Where a file stops being JSON, in the user's words (line and column), never the engine's English
+ * sentence: a file cut short or edited by hand is the usual cause.
+ */
+function notJson(text: string, e: Error): Message {
+  const json = text.replace(/^\uFEFF/, '');
+  const at = /position (\d+)/.exec(e.message)?.[1] ?? (/end of JSON input/.test(e.message) ? json.length : undefined);
+  if (at === undefined) return message('import.notJsonAnywhere');
+  const before = json.slice(0, Number(at));
+  const lines = before.split('\n');
+  return message('import.notJson', { line: lines.length, column: lines[lines.length - 1]!.length + 1 });
+}
+
 function parse(text: string): ParsedFile {
   const bytes = utf8Length(text);
   if (bytes > IMPORT_LIMITS.maxBytes) return refuse(tooLarge(bytes));
@@ -44,7 +59,7 @@ function parse(text: string): ParsedFile {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return refuse(message('import.notJson', { detail: oneLine((e as Error).message) }));
+    return refuse(notJson(text, e as Error));
   }
   if (!isObject(raw) || raw.format !== FORMAT_NAME) {
     return refuse(message('import.notDuban', { format: FORMAT_NAME }));
@@ -133,7 +148,7 @@ function locate(path: readonly PropertyKey[], raw: unknown): Message[] {
       const items = isObject(notice) && Array.isArray(notice.items) ? notice.items : [];
       const item = items[path[3]];
       const key = isObject(item) && typeof item.itemKey === 'string' && item.itemKey.length <= 40 ? item.itemKey : undefined;
-      where.push(key !== undefined ? message('import.at.item', { itemKey: key }) : message('import.at.entry', { n: path[3] + 1 }));
+      where.push(key !== undefined ? message('import.at.item', { itemKey: itemKeyWords(key) }) : message('import.at.entry', { n: path[3] + 1 }));
       rest = path.slice(4);
     }
   }
@@ -207,7 +222,13 @@ function problem(issue: z.core.$ZodIssue): Message {
       if (issue.input === undefined) return message('import.problem.missing');
       return message('import.problem.type', { expected: typeName(issue.expected), got: typeName(typeOf(issue.input)), value: show(issue.input) });
     case 'invalid_value':
-      return message('import.problem.value', { value: show(issue.input), options: issue.values.map((v) => String(v)).join(', ') });
+      // A status is written as its code in the file: each code with the word the user knows it by.
+      return message('import.problem.value', {
+        value: show(issue.input),
+        options: issue.values.every((v) => (ITEM_STATUSES as readonly unknown[]).includes(v))
+          ? issue.values.map((v) => message('import.problem.statusOption', { code: String(v), word: message(`status.${String(v)}`) }))
+          : issue.values.map((v) => String(v)).join(', '),
+      });
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'string') return message('import.problem.tooLong', undefined, max);
