@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EditableFields, ItemView } from '../lib/annotation/item-store';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH, type ItemStatus } from '../lib/annotation/status';
-import { followUpState, gradeProgress } from '../lib/annotation/schedule';
+import { followUpState, itemGrade } from '../lib/annotation/schedule';
 import { statusText, t } from '../utils/i18n';
 import { NoteCopies } from './NoteCopies';
 
@@ -43,7 +43,7 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
   // The last whole number typed (saved): a decimal (50.5) keeps it, the digits before its point.
   const [progressKept, setProgressKept] = useState<number | null>(null);
 
-  const grade = view.progress === undefined || expected === undefined ? undefined : gradeProgress(view.progress, expected);
+  const grade = itemGrade(view, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
   const hint = statusHint(view);
   const leave = (d: Draft) => () => {

@@ -98,11 +98,13 @@ describe('ItemRow (the row on the page)', () => {
     expect(plain.querySelector('.deadline')).toBeNull();
   });
 
-  it('marks slightly behind, a done item never overdue, and says when the text changed', () => {
+  it('marks slightly behind, a done item never overdue nor behind, and says when the text changed', () => {
+    const open = mount(<ItemRow item={item} view={view({ status: 'in_progress', progress: 45 })} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />);
+    expect(open.querySelector('.progress')?.className).toContain('g-slightly_behind');
     const root = mount(
       <ItemRow item={item} view={view({ status: 'done', followUp: '2024-03-01', progress: 45, textChanged: true })} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />,
     );
-    expect(root.querySelector('.progress')?.className).toContain('g-slightly_behind');
+    expect(root.querySelector('.progress')?.className).not.toMatch(/g-(slightly_)?behind/);
     expect(label(root, '.followup')).toBe('跟进 2024-03-01');
     expect(label(root, '.changed')).toContain('原文已更改');
   });

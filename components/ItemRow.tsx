@@ -1,6 +1,6 @@
 import type { ItemView } from '../lib/annotation/item-store';
 import { notePreview } from '../lib/annotation/note-preview';
-import { followUpState, gradeProgress } from '../lib/annotation/schedule';
+import { followUpState, itemGrade } from '../lib/annotation/schedule';
 import type { NoticeItem } from '../lib/notice/types';
 import { itemLabel, statusText, t, uiLang } from '../utils/i18n';
 import { LeadUnitTags } from './LeadUnitTags';
@@ -29,7 +29,7 @@ const whoTitle = (item: NoticeItem) =>
  * `lang`: the row speaks duban's language, whatever the page's.
  */
 export function ItemRow({ item, view, today, expected, onOpen, showKey }: Props) {
-  const grade = view.progress === undefined ? undefined : gradeProgress(view.progress, expected);
+  const grade = itemGrade(view, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
   // (The page has only this preview of the note: lib/annotation/note-preview.ts.)
   const note = notePreview(view.note);

@@ -72,7 +72,7 @@ describe('Markdown', () => {
         '| 序号 | 事项 | 状态 | 进度 / 序时进度 | 最新备注 | 完成时限 | 跟进 |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         '| 1 | 坚持政治引领，担当勤政。旗帜鲜明讲政治。 | 推进中 | 60% / 序时 50%（达到序时） | 已召开专题会，ＧＤＰ材料待报 | — | 2024-06-28（逾期） |',
-        '| 2 | 坚持阳光用权,依法行政。深入开展法治政府建设示范创建。 | 已完成 | 100% / 序时 50%（达到序时） | — | — | 2024-06-01 |',
+        '| 2 | 坚持阳光用权,依法行政。深入开展法治政府建设示范创建。 | 已完成 | 100% / 序时 50% | — | — | 2024-06-01 |',
         '',
         '## 黄飞常务副区长',
         '',
@@ -98,6 +98,19 @@ describe('Markdown', () => {
     const md = reportMarkdown(buildReport(rows, 'leadUnit', TODAY));
     expect(md).toContain('| 序号 | 文件 | 事项 |');
     expect(md).toContain('| 1 | 拱政办发〔2025〕1号 | 谋划2025年区政府重点工作。 | 推进中 |');
+  });
+  it('names a notice without a 文号 in the 文件 column by the start of its title, whole in the head; a quoted title nests as 〈〉', () => {
+    const titled = rows.map((r) => (r.noticeKey === NOTICE_B.key ? { ...r, docNo: undefined, noticeTitle: '关于印发《2025年政府工作报告》重点工作责任分解的通知' } : r));
+    const md = reportMarkdown(buildReport(titled, 'leadUnit', TODAY));
+    expect(md).toContain('《关于印发〈2025年政府工作报告〉重点工作责任分解的通知》');
+    expect(md).toContain('| 关于印发《2025年政府工… |');
+    expect(md).not.toContain('| 关于印发《2025年政府工作报告》重点工作责任分解的通知 |');
+  });
+  it('grades no item done, whatever progress was last typed', () => {
+    const done = rows.map((r) => ({ ...r, status: 'done' as const, progress: 10, year: Number(TODAY.slice(0, 4)) - 1 }));
+    expect(buildReport(done, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => i.grade)).not.toContain('behind');
+    const open = done.map((r) => ({ ...r, status: 'in_progress' as const }));
+    expect(buildReport(open, 'leader', TODAY).groups.flatMap((g) => g.items).map((i) => i.grade)).toContain('behind');
   });
   it('keeps long texts and notes whole, line breaks as <br>; every table row has the same number of cells', () => {
     const long = rows.map((r) => ({ ...r, text: '很长的事项'.repeat(30), note: '备注|\n<script>'.repeat(60) }));

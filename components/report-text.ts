@@ -5,6 +5,7 @@
  */
 import { ITEM_STATUSES } from '../lib/annotation/status';
 import { noticeLabel } from '../lib/followup/overview';
+import { shortText } from '../lib/followup/text';
 import type { MeetingReport, ReportCounts, ReportGroup, ReportItem, ReportNotice } from '../lib/followup/report';
 import { itemLabel, statusText, t } from '../utils/i18n';
 
@@ -51,11 +52,18 @@ export const itemText = (item: ReportItem): string => item.text || t('report.not
 /** The item's status, or 暂无进展 when nobody annotated it yet. */
 export const itemStatus = (item: ReportItem): string => (item.row.noUpdate ? t('meetingReport.noUpdate') : statusText(item.row.status));
 
-/** 《title》（文号）, the title alone without a 文号, the 文号 alone without a title. */
+/**
+ * 《title》（文号）, the title alone without a 文号, the 文号 alone without a title. A title that
+ * quotes another (关于印发《政府工作报告》…) has its inner marks made 〈〉, as Chinese nests them.
+ */
 export function noticeName(n: ReportNotice): string {
-  if (n.title && n.docNo) return t('meetingReport.noticeName', { title: n.title, docNo: n.docNo });
-  return n.title ? t('meetingReport.noticeTitle', { title: n.title }) : n.docNo || n.key;
+  const title = n.title.replace(/《/g, '〈').replace(/》/g, '〉');
+  if (n.title && n.docNo) return t('meetingReport.noticeName', { title, docNo: n.docNo });
+  return n.title ? t('meetingReport.noticeTitle', { title }) : n.docNo || n.key;
 }
+
+/** Characters of a title the 文件 column keeps: the report's head names each notice whole. */
+const NOTICE_CELL_CHARS = 14;
 
 /** The notices the report covers, as every printed page names them. */
 export const noticesLine = (report: MeetingReport): string => report.notices.map(noticeName).join('；');
@@ -94,7 +102,7 @@ const tableLines = (head: readonly string[], rows: readonly (readonly string[])[
 export function itemCells(report: MeetingReport, it: ReportItem): string[] {
   return [
     itemLabel(it.row.itemKey),
-    ...(report.manyNotices ? [noticeLabel(it.row)] : []),
+    ...(report.manyNotices ? [it.row.docNo || shortText(noticeLabel(it.row), NOTICE_CELL_CHARS)] : []),
     itemText(it),
     itemStatus(it),
     progressText(it),

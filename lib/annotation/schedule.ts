@@ -23,6 +23,15 @@ export function gradeProgress(progress: number, expected: number, margin = BEHIN
   return expected - progress > margin ? 'behind' : 'slightly_behind';
 }
 
+/**
+ * An item's grade, where it has one: a progress, a 序时进度 to hold it against, and not done (an
+ * item done is done, whatever progress was last typed: the popup's behind list leaves it out too).
+ */
+export function itemGrade(item: { status: string; progress?: number }, expected: number | undefined): ProgressGrade | undefined {
+  if (item.progress === undefined || expected === undefined || item.status === 'done') return undefined;
+  return gradeProgress(item.progress, expected);
+}
+
 export type FollowUpState = 'overdue' | 'today' | 'soon' | 'later';
 
 /** Where a follow-up day stands on `today`: soon means within the next 7 days. */

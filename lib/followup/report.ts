@@ -9,7 +9,7 @@
  * (components/report-docx.ts).
  */
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
-import { followUpState, gradeProgress, timeProgress, type FollowUpState, type ProgressGrade } from '../annotation/schedule';
+import { followUpState, itemGrade, timeProgress, type FollowUpState, type ProgressGrade } from '../annotation/schedule';
 import { byItemOrder, deadlineOverdue, noticeLabel, type OverviewRow } from './overview';
 
 export type ReportGrouping = 'leader' | 'leadUnit';
@@ -84,7 +84,7 @@ function reportItem(row: OverviewRow, today: string): ReportItem {
     text: row.text,
     note: row.note.replace(/\r\n?/g, '\n').trim(),
     expected,
-    grade: row.progress !== undefined && expected !== undefined ? gradeProgress(row.progress, expected) : undefined,
+    grade: itemGrade(row, expected),
     followUpState: row.followUp ? followUpState(row.followUp, today) : undefined,
     pastDeadline: deadlineOverdue(row, today),
   };
