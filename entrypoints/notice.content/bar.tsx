@@ -8,7 +8,7 @@ import { countByStatus, isFiltering, matchesFilter, NO_FILTER, orphanAnnotations
 import type { ItemStore } from '../../lib/annotation/item-store';
 import { followUpState } from '../../lib/annotation/schedule';
 import type { Notice, NoticeItem } from '../../lib/notice/types';
-import { keyFromTyped } from '../../lib/notice/item-key';
+import { findTypedKey } from '../../lib/notice/item-key';
 import type { PageFilter } from './page-filter';
 import { createShadowHost } from './shadow';
 import { t, uiLang } from '../../utils/i18n';
@@ -60,11 +60,11 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
   };
 
   const jump = (typed: string): boolean => {
-    // Full-width digits (１２, as an input method types them) and duban's own name of an item of a
-    // page of several lists (清单2·1) name the same item.
-    const n = o.items.has(typed) ? typed : keyFromTyped(typed);
-    const m = o.items.get(n);
-    if (!m) return false;
+    // Full-width digits (１２, as an input method types them), duban's own name of an item of a
+    // page of several lists (清单2·1) and the number printed there (the first list's that has it).
+    const n = findTypedKey(typed, o.items.keys());
+    const m = n === undefined ? undefined : o.items.get(n);
+    if (!m || n === undefined) return false;
     if (m.host.hasAttribute('data-duban-hidden')) setFilter(NO_FILTER);
     o.ensureRendered(n);
     m.host.scrollIntoView({ block: 'center' });

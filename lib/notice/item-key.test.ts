@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message } from '../message';
-import { compareItemKeys, isItemKey, itemHash, itemKeyWords, keyFromTyped, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
+import { compareItemKeys, findTypedKey, isItemKey, itemHash, itemKeyWords, keyFromTyped, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
 import { itemKey } from './numbering';
 
 describe('item keys', () => {
@@ -63,5 +63,17 @@ describe('keys as a user reads them', () => {
     expect(keyFromTyped(' 二、3. ')).toBe('二、3.');
     for (const typed of ['清单2·1', 'list 2·1', 'List2・1', '2·1', '清单２·１', '2/1']) expect(keyFromTyped(typed)).toBe('2/1');
     expect(keyFromTyped('清单1·一、2.')).toBe('1/一、2.');
+    expect(keyFromTyped('二、3')).toBe('二、3.');
+  });
+
+  it('find, on a page of several lists, the first item printed with the number typed', () => {
+    const keys = ['1/1', '1/2', '2/1', '3/1', '3/2', '3/3'];
+    expect(findTypedKey('3', keys)).toBe('3/3');
+    expect(findTypedKey('1', keys)).toBe('1/1');
+    expect(findTypedKey('清单3·1', keys)).toBe('3/1');
+    expect(findTypedKey('9', keys)).toBeUndefined();
+    expect(findTypedKey('二、1', ['1/一、1.', '1/二、1.', '2/二、1.'])).toBe('1/二、1.');
+    expect(findTypedKey('12', ['2/12', '12'])).toBe('12');
+    expect(findTypedKey('2', ['12/2', '1/22'])).toBe('12/2');
   });
 });

@@ -114,7 +114,22 @@ export function itemKeyWords(key: string): string | Message {
  * several lists (清单2·1, list 2·1, 2·1).
  */
 export function keyFromTyped(typed: string): string {
-  const folded = foldWidth(typed.trim());
+  const folded = foldWidth(typed.trim()).replace(/^([一二三四五六七八九十]{1,3}、[1-9][0-9]{0,3})$/, '$1.');
   const m = /^(?:清单|list\s*)?([1-9][0-9]{0,3})\s*[·・•]\s*(.+)$/i.exec(folded);
   return m ? `${m[1]}/${m[2]}` : folded;
+}
+
+/**
+ * The item typed, among `keys` (the notice's, in page order): its key as keyFromTyped reads it;
+ * else, on a page of several lists, the first item the page numbers so (12, 二、3.: the number a
+ * reader sees printed, whichever list it is in).
+ */
+export function findTypedKey(typed: string, keys: Iterable<string>): string | undefined {
+  const key = keyFromTyped(typed);
+  let first: string | undefined;
+  for (const k of keys) {
+    if (k === typed || k === key) return k;
+    if (first === undefined && k.endsWith(`/${key}`) && /^[1-9][0-9]{0,3}\/$/.test(k.slice(0, k.length - key.length))) first = k;
+  }
+  return first;
 }

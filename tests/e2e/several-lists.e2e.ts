@@ -3,7 +3,7 @@
 // (`2/1`, list 2's item 1) reads as its list in words wherever duban names the item (the row, the
 // editor, the overview, the popup's lists), never as "2/1", which reads as a date; the popup heads
 // the notice by its title and site, since its key is a long URL that overflowed the card; the bar's
-// jump box finds an item by that name. In both
+// jump box finds an item by that name, or by the number printed on the page. In both
 // languages. Screenshots: artifacts/screenshots/several-lists-<lang>-*.png.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +41,12 @@ describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('2/1');
     expect(await barEval<number>(page, '.jump .error', 'function () { return 1 }').catch(() => 0)).toBe(0);
+    // And by the number printed on the page: the first list that has it (lists 1 and 2 stop before 5).
+    await barFocus(page, '.jump input');
+    await barEval(page, '.jump input', 'function () { this.select() }');
+    await page.keyboard.insertText('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('3/5');
 
     // The editor's heading (the helper waits for it), and a note with a follow-up due today, so
     // that the popup lists the item.
