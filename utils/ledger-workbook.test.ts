@@ -45,7 +45,7 @@ describe('the ledger export, read back', () => {
     const ws = wb.getWorksheet('拱政办发〔2024〕2号')!;
     expect(ws.getCell('A1').value).toBe(notice.title);
     expect(ws.getCell('A2').value).toBe('文号：拱政办发〔2024〕2号');
-    expect(ws.getRow(3).values).toEqual([undefined, '序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '状态', '进度 (%)', '进展情况', '跟进日期', '更新时间', '填报人', '条目键']);
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '状态', '进度 (%)', '进展情况', '跟进日期', '更新时间', '填报人', '同事备注', '条目键']);
     expect(ws.rowCount).toBe(3 + notice.items.length);
     notice.items.forEach((item, i) => {
       const row = ws.getRow(4 + i);
@@ -58,8 +58,8 @@ describe('the ledger export, read back', () => {
       expect(row.getCell(4).value).toBe(text(facts.lead));
       expect(row.getCell(5).value).toBe(text(facts.co));
       // The key: text, never the number Excel would make of it.
-      expect(row.getCell(13).value).toBe(item.key);
-      expect(row.getCell(13).type).toBe(ExcelJS.ValueType.String);
+      expect(row.getCell(14).value).toBe(item.key);
+      expect(row.getCell(14).type).toBe(ExcelJS.ValueType.String);
     });
     const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
     expect([7, 8, 9, 10, 11].map((c) => row('1').getCell(c).value)).toEqual(['推进中', 60, '已召开专题会', '2026-11-28', '2026-11-25 07:59:56']);
@@ -92,11 +92,12 @@ describe('the ledger export, read back', () => {
     const { wb } = await exported();
     const ws = wb.worksheets[0];
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.getColumn(13).hidden).toBe(true);
+    expect(ws.getColumn(14).hidden).toBe(true);
+    expect(ws.getColumn(13).hidden).toBe(false);
     expect(ws.getColumn(2).width).toBe(48);
     expect(ws.getColumn(9).width).toBe(40);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
-    expect(ws.getCell('A1').isMerged && ws.getCell('L1').isMerged).toBe(true);
+    expect(ws.getCell('A1').isMerged && ws.getCell('M1').isMerged).toBe(true);
     expect(ws.getCell('C3').font?.bold).toBe(true);
     const first = ws.getRow(4);
     expect(first.getCell(2).alignment?.wrapText).toBe(true);

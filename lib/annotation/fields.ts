@@ -111,7 +111,7 @@ export const ANNOTATION_FIELDS = {
   // overview is checked against the revision its row shows.
   noteRev: { merge: 'note', file: 'local', overview: true },
   noteSession: { merge: 'note', file: 'local' },
-  noteCopies: { merge: 'records', file: 'records', history: 'noteCopy', csv: { header: '冲突副本 Conflict copies', cell: recordsCell }, overview: true },
+  noteCopies: { merge: 'records', file: 'records', history: 'noteCopy', csv: { header: '冲突副本与同事备注 Conflict copies and colleagues\' notes', cell: recordsCell }, overview: true },
   // Author ids; the file names them in its `authors` (lib/transfer/format.ts). The last change's
   // author goes with the side whose later-wins fields win; the note's author with the note.
   author: { merge: 'later', file: 'optional', overview: true },

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { message, Refusal, type Message } from '../message';
+import { authorLabel } from './author';
 import { MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS } from './status';
 
 /**
@@ -38,6 +39,22 @@ export const NoteCopy = z.object({
   source: z.string().max(300).optional(),
 });
 export type NoteCopy = z.infer<typeof NoteCopy>;
+
+/**
+ * Colleagues' notes on an item (imported from their files), oldest first, each named by its
+ * writer: 张三（区发改局）：text, or the text alone when its writer gave no name. What the ledger and
+ * the report carry beside the item's own note: an office that collects its units' files passes
+ * their words on.
+ */
+export function colleagueNoteLines(copies: readonly NoteCopy[] | undefined): string[] {
+  return (copies ?? [])
+    .filter((c) => c.kind === 'colleague' && c.text.trim() !== '')
+    .sort((a, b) => a.at - b.at)
+    .map((c) => {
+      const who = authorLabel({ name: c.author ?? '', unit: c.unit ?? '' });
+      return who ? `${who}：${c.text}` : c.text;
+    });
+}
 
 /**
  * Whether the patch's note was typed on a revision another session has replaced since. (`stored`

@@ -204,7 +204,8 @@ const haystacks = new WeakMap<OverviewRow, string>();
 function haystack(row: OverviewRow): string {
   let h = haystacks.get(row);
   if (h === undefined) {
-    h = foldForSearch(`${row.text}\n${row.note}`);
+    // Every note record too: a colleague's note or a conflict copy is words the user looks for.
+    h = foldForSearch([row.text, row.note, ...(row.noteCopies ?? []).map((c) => c.text)].join('\n'));
     haystacks.set(row, h);
   }
   return h;

@@ -8,6 +8,7 @@
  * printable page (components/MeetingReport.tsx), Markdown (components/report-text.ts) and Word
  * (components/report-docx.ts).
  */
+import { colleagueNoteLines } from '../annotation/note-copies';
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState, itemGrade, timeProgress, type FollowUpState, type ProgressGrade } from '../annotation/schedule';
 import { byItemOrder, deadlineOverdue, noticeLabel, type OverviewRow } from './overview';
@@ -18,7 +19,7 @@ export interface ReportItem {
   row: OverviewRow;
   /** The item's full text ('' when the notice no longer has the item). */
   text: string;
-  /** The latest note, whole, its line breaks kept ('' when none). */
+  /** The latest note, whole, its line breaks kept, then colleagues' notes each named ('' when none). */
   note: string;
   /** 序时进度 on the report's day, in whole percent, when the notice's year is known. */
   expected?: number;
@@ -82,7 +83,7 @@ function reportItem(row: OverviewRow, today: string): ReportItem {
   return {
     row,
     text: row.text,
-    note: row.note.replace(/\r\n?/g, '\n').trim(),
+    note: [row.note, ...colleagueNoteLines(row.noteCopies)].map((n) => n.replace(/\r\n?/g, '\n').trim()).filter(Boolean).join('\n'),
     expected,
     grade: itemGrade(row, expected),
     followUpState: row.followUp ? followUpState(row.followUp, today) : undefined,

@@ -6,7 +6,7 @@
 import type { ItemStatus } from '../annotation/status';
 
 export const LEDGER_COLUMN_IDS = [
-  'no', 'task', 'leaders', 'lead', 'co', 'deadline', 'status', 'progress', 'note', 'followUp', 'updatedAt', 'author', 'key',
+  'no', 'task', 'leaders', 'lead', 'co', 'deadline', 'status', 'progress', 'note', 'followUp', 'updatedAt', 'author', 'colleagues', 'key',
 ] as const;
 export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];
 
@@ -33,6 +33,11 @@ export const LEDGER_COLUMNS: Record<LedgerColumnId, LedgerColumn> = {
   followUp: { header: '跟进日期', aliases: ['跟进'], width: 12 },
   updatedAt: { header: '更新时间', width: 18 },
   author: { header: '填报人', width: 10 },
+  /**
+   * Colleagues' notes on the item (imported from their files), each named: what an office that
+   * collected its units' files passes on. Written, never read back: a note is imported from 进展情况.
+   */
+  colleagues: { header: '同事备注', aliases: ['各单位备注'], width: 36 },
   /** The item's key (`12`, `二、3.`), as text: matches a row to its item wherever rows moved. */
   key: { header: '条目键', aliases: ['key'], width: 10, hidden: true },
 };

@@ -6,6 +6,7 @@
  */
 import { authorDirectory, authorLabel, noteWriter, type AuthorDirectory } from '../annotation/author';
 import type { ItemAnnotation } from '../annotation/model';
+import { colleagueNoteLines } from '../annotation/note-copies';
 import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../annotation/status';
 import { noticeOrder } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
@@ -110,6 +111,7 @@ export function buildLedger(
         followUp: a?.followUp ?? '',
         updatedAt: a ? ledgerDateTime(a.updatedAt) : '',
         author: ledgerAuthor(a, authors),
+        colleagues: colleagueNoteLines(a?.noteCopies).join('\n'),
         key,
       };
     });

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionPage, launchDuban, noticeSeed, openNotice, openPopup, screenshot, serveSeeds, type Duban } from './harness';
@@ -140,6 +141,35 @@ describe('who said what', () => {
     expect(await frame.locator('details.history ol.timeline li[data-field="note"] .by', { hasText: '张三（区发改局）' }).count()).toBeGreaterThan(0);
     await screenshot(noticeB, 'authors-history-old-text');
     await closeEditor(noticeB, 'escape');
+  });
+
+  it('passes A’s note on from B, named: B’s overview finds it, B’s meeting report and Excel ledger carry it beside B’s own', async () => {
+    const overview = await extensionPage(b.context, b.extensionId, 'overview.html');
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    // Search finds the colleague's words.
+    await overview.locator('.filters input[type="search"]').fill('专题会已召开');
+    await expect.poll(() => overview.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')))).toEqual(['1']);
+    await overview.locator('.filters input[type="search"]').fill('');
+    // The meeting report: B's note, then A's, named.
+    await overview.getByRole('button', { name: /会议报告/ }).click();
+    const note = overview.locator('.report-items tr[data-item="1"] td.note').first();
+    await note.waitFor();
+    expect(await note.innerText()).toBe('建设局：配合完成选址，下周报送\n张三（区发改局）：发改局：专题会已召开');
+    await overview.reload();
+    // The ledger: 进展情况 is B's note (what a ledger imports back); 同事备注 carries A's, named.
+    const button = overview.locator('[data-action="export-ledger"]');
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    const [download] = await Promise.all([overview.waitForEvent('download'), button.click()]);
+    const file = join(dir, 'B-ledger.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(3).values as unknown[]).map(String);
+    const row = ws.getRows(4, ws.rowCount - 3)!.find((r) => r.getCell(header.indexOf('条目键')).value === '1')!;
+    expect(row.getCell(header.indexOf('进展情况')).value).toBe('建设局：配合完成选址，下周报送');
+    expect(row.getCell(header.indexOf('同事备注')).value).toBe('张三（区发改局）：发改局：专题会已召开');
+    await overview.close();
   });
 
   it('collects several units’ files at once in the overview: one preview, one batch, one undo', async () => {
