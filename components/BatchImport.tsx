@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BatchPreview } from '../lib/transfer/plan';
+import type { BatchOutcome } from '../lib/protocol';
 import { itemLabel, t } from '../utils/i18n';
+import { XLSX_MIME } from '../utils/import-files';
+import { LedgerReportPanel } from './LedgerReportPanel';
 
 export type BatchState =
   | { step: 'idle' }
   | { step: 'reading'; count: number }
-  | { step: 'preview'; preview: BatchPreview }
-  | { step: 'applying'; preview: BatchPreview }
-  | { step: 'done'; result: BatchPreview; undoId?: number }
+  | { step: 'preview'; preview: BatchOutcome }
+  | { step: 'applying'; preview: BatchOutcome }
+  | { step: 'done'; result: BatchOutcome; undoId?: number }
   | { step: 'undone' }
   | { step: 'error'; lines: string[] };
 
@@ -20,8 +22,9 @@ interface Props {
 }
 
 /**
- * Collect from units (overview): pick or drop several files; one preview lists each file's new
- * and changed items; they are imported together, and undone together.
+ * Collect from units (overview): pick or drop several files, JSON files and edited ledgers; one
+ * preview lists each file's new and changed items (a ledger's, what its sheets and rows matched);
+ * they are imported together, and undone together.
  */
 export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -53,7 +56,7 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
         ref={input}
         type="file"
         multiple
-        accept=".json,application/json"
+        accept={`.json,application/json,.xlsx,${XLSX_MIME}`}
         class="sr-only"
         tabIndex={-1}
         aria-hidden="true"
@@ -75,14 +78,16 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
             {t('batch.previewTitle', state.preview.files.length)}
           </h3>
           <ul>
-            {state.preview.files.map((f) => (
-              <li key={f.fileName} data-file={f.fileName}>
+            {state.preview.files.map((f, i) => (
+              // Two units may send files of the same name: the key is the place in the batch.
+              <li key={i} data-file={f.fileName}>
                 <p>{t('batch.file', { file: f.fileName, ...f.preview.counts })}</p>
                 {f.preview.notices.map((n) => (
                   <p key={n.key} class="muted">
                     {n.docNo ?? n.title}: {t('batch.items', { new: n.itemKeys.new.map(itemLabel).join('、') || '—', updated: [...n.itemKeys.updated, ...n.itemKeys.conflict].map(itemLabel).join('、') || '—' })}
                   </p>
                 ))}
+                {f.ledger && <LedgerReportPanel report={f.ledger} />}
               </li>
             ))}
           </ul>

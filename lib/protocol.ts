@@ -120,6 +120,11 @@ export interface LedgerPreview {
   ledger: LedgerReport;
 }
 
+/** A batch's preview (or what it did): each file's, a ledger's with what its sheets and rows matched. */
+export interface BatchOutcome extends BatchPreview {
+  files: (BatchPreview['files'][number] & { ledger?: LedgerReport })[];
+}
+
 /** Who sent a message, as the browser reports it (chrome.runtime.MessageSender). */
 export interface SenderInfo {
   id?: string;
@@ -235,8 +240,17 @@ export interface AuthorsAnswer {
   authors: Author[];
 }
 
-/** The files of one batch import (collect from units): each file's name and text. */
-const BatchFiles = z.array(z.object({ fileName: z.string().min(1).max(300), text: z.string() }).strict()).min(1).max(MAX_BATCH_FILES);
+/**
+ * The files of one batch import (collect from units), each by its name: a JSON file's text, or a
+ * ledger's cells as the page read them (the background makes them the transfer file
+ * previewLedgerImport makes).
+ */
+const BatchFileName = z.string().min(1).max(300);
+const BatchFiles = z
+  .array(z.union([z.object({ fileName: BatchFileName, text: z.string() }).strict(), z.object({ fileName: BatchFileName, grid: LedgerGrid }).strict()]))
+  .min(1)
+  .max(MAX_BATCH_FILES);
+export type BatchFileRequest = z.input<typeof BatchFiles>[number];
 
 /** Every call a part of duban makes to the background, in one place. */
 export const calls = {
@@ -368,12 +382,15 @@ export const calls = {
   },
   /** The user skipped the first-time form: do not ask again. */
   skipAuthorForm: { input: NO_DATA, answer: answers<Author>(), access: PAGES },
-  /** Check several files and answer what importing them as one batch would change, file by file; writes nothing. */
-  previewImportBatch: { input: z.object({ files: BatchFiles }).strict(), answer: answers<BatchPreview>(), access: PAGES },
-  /** Import several files as one batch: checked whole, merged in turn, written in one transaction with one restore point. */
+  /**
+   * Check several files (JSON files, ledgers' cells) and answer what importing them as one batch
+   * would change, file by file; a refusal names every bad file's problems. Writes nothing.
+   */
+  previewImportBatch: { input: z.object({ files: BatchFiles }).strict(), answer: answers<BatchOutcome>(), access: PAGES },
+  /** Import several files (as previewImportBatch takes them) as one batch: checked whole, merged in turn, written in one transaction with one restore point. */
   applyImportBatch: {
     input: z.object({ files: BatchFiles, importId: z.string().max(100).optional() }).strict(),
-    answer: answers<BatchPreview>(),
+    answer: answers<BatchOutcome>(),
     access: PAGES,
   },
   // ledger speed
@@ -463,8 +480,8 @@ export function describeZodError(error: z.ZodError): string {
 
 // # the page channel: large read-only calls of duban's pages
 /**
- * The large requests of duban's own pages (a ledger's cells, a ledger's rows, the overview's
- * rows), sent to the service worker with postMessage instead of runtime messaging. Runtime
+ * The large requests of duban's own pages (a ledger's cells, alone or in a batch of units' files,
+ * a ledger's rows, the overview's rows), sent to the service worker with postMessage instead of runtime messaging. Runtime
  * messages travel as JSON through the browser process, about 100 ms per megabyte each way in
  * Chromium: most of a 10,000-row ledger's import preview and export, and of the overview's
  * 3.4 MB answer for 10,000 annotations. postMessage copies by structured clone.
@@ -473,7 +490,7 @@ export function describeZodError(error: z.ZodError): string {
  * The same schemas check the data (the router's handle); only top-level pages of duban's own
  * origin can post, and the editor frame and the viewer are refused here as on runtime messaging.
  */
-export const PAGE_CHANNEL_CALLS = ['getLedger', 'previewLedgerImport', 'getOverview'] as const satisfies readonly CallName[];
+export const PAGE_CHANNEL_CALLS = ['getLedger', 'previewLedgerImport', 'previewImportBatch', 'getOverview'] as const satisfies readonly CallName[];
 export type PageChannelCall = (typeof PAGE_CHANNEL_CALLS)[number];
 
 /** A request as posted: the call's name under `duban`, its data, and a port for the answer. */

@@ -3,20 +3,15 @@
  * import, with the spreadsheet library loaded only when a ledger is made or chosen (dynamic
  * imports: the popup's own bundle does not carry it, the content script never loads it).
  */
-import type { Message } from '../lib/message';
 import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
-import { REFUSED, tooLarge } from '../lib/transfer/limits';
+import { REFUSED } from '../lib/transfer/limits';
 import type { LedgerPreview } from '../lib/protocol';
 import type { LedgerGrid } from '../lib/transfer/ledger-grid';
-import type { Failure, Result } from '../lib/util/result';
+import type { Result } from '../lib/util/result';
 import { failure } from '../lib/util/result';
+import { readLedgerGrid, XLSX_MIME } from './import-files';
 import { sendMessage } from './messaging';
 import { sendLarge } from './page-channel';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Whether a chosen file is a spreadsheet (by its name or type), not duban's JSON. */
-export const isLedgerFile = (file: Pick<File, 'name' | 'type'>) => /\.xlsx$/i.test(file.name) || file.type === XLSX_MIME;
 
 /** Saves bytes or text as a file through the browser's download (an <a download> on a blob URL). */
 export function saveFile(filename: string, mimeType: string, data: BlobPart): void {
@@ -47,14 +42,10 @@ export async function exportLedger(noticeKeys?: string[]): Promise<Result<{ file
  * (applyLedgerImport).
  */
 export async function previewLedger(file: File): Promise<Result<LedgerPreview & { grid: LedgerGrid }>> {
-  if (file.size > LEDGER_LIMITS.maxBytes) return refused(tooLarge(file.size));
   // The background reads what the ledger will be matched against while the page reads the file.
-  void sendMessage('prepareLedgerImport', {}).catch(() => {});
-  const [bytes, { readLedgerFile }] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), import('../lib/transfer/ledger-cells')]);
-  const read = readLedgerFile(bytes);
-  if (!read.ok) return refused(read.error);
+  if (file.size <= LEDGER_LIMITS.maxBytes) void sendMessage('prepareLedgerImport', {}).catch(() => {});
+  const read = await readLedgerGrid(file);
+  if (!read.ok) return failure(REFUSED, [read.error]);
   const r = await sendLarge('previewLedgerImport', read.grid);
   return r.ok ? { ok: true, value: { ...r.value, grid: read.grid } } : r;
 }
-
-const refused = (m: Message): Failure => failure(REFUSED, [m]);

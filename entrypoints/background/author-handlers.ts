@@ -1,22 +1,26 @@
 /**
  * The background's handlers of who said what (the local author, the directory) and of collecting
- * from units (several files imported as one batch: one preview, one transaction, one restore
- * point). Merged into ./router.ts.
+ * from units (several files, units' JSON files and edited ledgers, imported as one batch: one
+ * preview, one transaction, one restore point). Merged into ./router.ts.
  */
 import { localAuthor, nameLocalAuthor, readAuthorDirectory, skipAuthorForm } from '../../lib/db/authors';
 import type { DubanDatabase } from '../../lib/db/database';
 import { applyImport, previewImport } from '../../lib/db/transfer-store';
-import { message } from '../../lib/message';
-import type { Handler } from '../../lib/protocol';
+import { message, type Message } from '../../lib/message';
+import type { BatchFileRequest, BatchOutcome, Handler } from '../../lib/protocol';
+import type { LedgerReport } from '../../lib/transfer/ledger-import';
+import { batchFileProblem } from '../../lib/transfer/limits';
 import { parseTransferFile, REFUSED } from '../../lib/transfer/parse-file';
 import { importBatchJob, ImportRefused, type BatchFile, type BatchPreview } from '../../lib/transfer/plan';
 import { failure, ok, type Result } from '../../lib/util/result';
+import { createLedgerReader, type LedgerReader } from './ledger-handlers';
 
 type AuthorCall = 'getAuthors' | 'setLocalAuthor' | 'skipAuthorForm' | 'previewImportBatch' | 'applyImportBatch';
 
 const plain = ({ id, name, unit }: { id: string; name: string; unit: string }) => ({ id, name, unit });
 
-export function createAuthorHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
+/** `ledgers`: reads a batch's ledgers, sharing what prepareLedgerImport read ahead (./ledger-handlers.ts). */
+export function createAuthorHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db, ledgers: LedgerReader = createLedgerReader(db, durable)) {
   return {
     async getAuthors() {
       const me = await localAuthor(db);
@@ -30,29 +34,48 @@ export function createAuthorHandlers(db: DubanDatabase, now: () => number, durab
       return ok(plain(await skipAuthorForm(db, now())));
     },
     async previewImportBatch({ files }) {
-      return runBatch(files, async (checked) => (await previewImport(db, importBatchJob(checked, now()))).preview);
+      const at = now();
+      return runBatch(files, at, ledgers, async (checked) => (await previewImport(db, importBatchJob(checked, at))).preview);
     },
     async applyImportBatch({ files, importId }) {
       const at = now();
       const fileName = files.map((f) => f.fileName).join('、').slice(0, 300);
-      return runBatch(files, async (checked) => (await applyImport(durable, importBatchJob(checked, at), at, { fileName, importId })).preview);
+      return runBatch(files, at, ledgers, async (checked) => (await applyImport(durable, importBatchJob(checked, at), at, { fileName, importId })).preview);
     },
   } satisfies { [K in AuthorCall]: Handler<K> };
 }
 
-/** Every file checked whole first: one bad file refuses the batch, naming the file. */
+/**
+ * Every file checked whole first, a ledger made the transfer file its single import makes: any bad
+ * file refuses the batch, and the refusal names every bad file's problems, each with its file.
+ */
 async function runBatch(
-  files: readonly { fileName: string; text: string }[],
+  files: readonly BatchFileRequest[],
+  at: number,
+  ledgers: LedgerReader,
   run: (files: BatchFile[]) => Promise<BatchPreview>,
-): Promise<Result<BatchPreview>> {
+): Promise<Result<BatchOutcome>> {
   const checked: BatchFile[] = [];
-  for (const { fileName, text } of files) {
-    const parsed = parseTransferFile(text);
-    if (!parsed.ok) return failure(REFUSED, [message('batch.inFile', { file: fileName }), ...parsed.errors]);
-    checked.push({ fileName, file: parsed.file });
+  const reports: (LedgerReport | undefined)[] = [];
+  const problems: Message[] = [];
+  for (const request of files) {
+    const ledger = 'grid' in request ? await ledgers.transferFile(request.grid, at) : undefined;
+    if (ledger && !ledger.ok) {
+      problems.push(...ledger.errors.map((e) => batchFileProblem(request.fileName, e)));
+      continue;
+    }
+    const parsed = parseTransferFile(ledger ? ledger.text : (request as { text: string }).text);
+    if (!parsed.ok) {
+      problems.push(...parsed.errors.map((e) => batchFileProblem(request.fileName, e)));
+      continue;
+    }
+    checked.push({ fileName: request.fileName, file: parsed.file });
+    reports.push(ledger?.report);
   }
+  if (problems.length) return failure(REFUSED, problems);
   try {
-    return ok(await run(checked));
+    const preview = await run(checked);
+    return ok({ ...preview, files: preview.files.map((f, i) => (reports[i] ? { ...f, ledger: reports[i] } : f)) });
   } catch (e) {
     if (e instanceof ImportRefused) return failure(REFUSED, e.errors);
     return failure(REFUSED, [message('import.failed', { detail: (e as Error).message })]);

@@ -24,12 +24,15 @@ type LedgerCall = 'getLedger' | 'previewLedgerImport' | 'applyLedgerImport' | 'p
 /** How long records read for a ledger import are kept, unless a write comes first. */
 const KEEP_RECORDS_MS = 60_000;
 
-/** `durable`: the instance imports write through (strict durability); `db` for the rest. */
-export function createLedgerHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
+/**
+ * A ledger's cells made a transfer file against the database as it is (for the single ledger
+ * import and for a batch of units' files alike), with the records it is matched against read
+ * ahead while the page still parses the file (`prepare`).
+ */
+export function createLedgerReader(db: DubanDatabase, durable: DubanDatabase = db) {
   const instances = [...new Set([db, durable])];
   const writes = () => instances.reduce((n, d) => n + d.writes, 0);
-  // The records a ledger is matched against, read while the page still parses the file
-  // (prepareLedgerImport); any write of either instance since the read began makes them stale.
+  // Any write of either instance since the read began makes the records read ahead stale.
   let kept: { writes: number; records: Promise<RecordSet> } | undefined;
   let forget: ReturnType<typeof setTimeout> | undefined;
   function records(): Promise<RecordSet> {
@@ -45,15 +48,26 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number, durab
     return read;
   }
 
-  /** The ledger's cells as a transfer file against the database as it is, and what matched nothing. */
-  async function ledgerFile(grid: LedgerGrid, at: number) {
-    const snapshot = await records();
-    const read = readLedger(grid, snapshot, at);
-    return read.ok ? { ...read, text: serializeTransferFile(read.file), records: snapshot } : read;
-  }
+  return {
+    prepare() {
+      void records().catch(() => {});
+    },
+    /** The ledger's cells as a transfer file (and its text, as an import checks it), and what matched nothing. */
+    async transferFile(grid: LedgerGrid, at: number) {
+      const snapshot = await records();
+      const read = readLedger(grid, snapshot, at);
+      return read.ok ? { ...read, text: serializeTransferFile(read.file), records: snapshot } : read;
+    },
+  };
+}
+export type LedgerReader = ReturnType<typeof createLedgerReader>;
+
+/** `durable`: the instance imports write through (strict durability); `db` for the rest. */
+export function createLedgerHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db, ledgers: LedgerReader = createLedgerReader(db, durable)) {
+  const ledgerFile = ledgers.transferFile;
   return {
     async prepareLedgerImport() {
-      void records().catch(() => {});
+      ledgers.prepare();
       return ok(true as const);
     },
 

@@ -18,7 +18,7 @@ import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
 import { failure, ok, type Result } from '../../lib/util/result';
 import { createFollowUpHandlers } from './overview-handlers';
-import { createLedgerHandlers } from './ledger-handlers';
+import { createLedgerHandlers, createLedgerReader } from './ledger-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 import { createAuthorHandlers } from './author-handlers';
 import { withAuthors } from '../../lib/annotation/history';
@@ -56,6 +56,8 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   // Notices pages sent again as they were stored: answered without checking them again.
   const seen = createSeenNotices(instances);
   const lastSeen = new Map<string, number>();
+  // One reader of ledgers: records read ahead for a chosen ledger serve a batch's ledgers too.
+  const ledgers = createLedgerReader(db, durable);
   const handlers = {
     async openNotice(sent) {
       const notice = withItemFingerprints(sent);
@@ -99,8 +101,8 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     },
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
-    ...createLedgerHandlers(db, now, durable),
-    ...createAuthorHandlers(db, now, durable),
+    ...createLedgerHandlers(db, now, durable, ledgers),
+    ...createAuthorHandlers(db, now, durable, ledgers),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;
 

@@ -1,36 +1,48 @@
 /**
- * Collecting from units in the overview: several files picked or dropped at once, each read and
- * checked (size, UTF-8) here, then one preview of all of them from the background, applied as one
- * batch (one transaction, one restore point) and undone as one.
+ * Collecting from units in the overview: several files picked or dropped at once, units' JSON
+ * files and the ledgers (.xlsx) they edited, each read and checked here (size, UTF-8; a ledger's
+ * zip and cells), then one preview of all of them from the background, applied as one batch (one
+ * transaction, one restore point) and undone as one. A refusal names every bad file, the ones
+ * found here and those the background found, each on its own line.
  */
 import { useState } from 'preact/hooks';
 import type { BatchState } from '../../components/BatchImport';
+import type { Message } from '../../lib/message';
+import type { BatchFileRequest } from '../../lib/protocol';
 import { MAX_BATCH_FILES, REFUSED } from '../../lib/transfer/limits';
-import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
+import type { Failure } from '../../lib/util/result';
 import { say, sayFailureLines } from '../../utils/i18n';
+import { isLedgerFile, readBatchFiles } from '../../utils/import-files';
 import { sendMessage } from '../../utils/messaging';
+import { sendLarge } from '../../utils/page-channel';
 
 export function useBatchImport(onChanged: () => Promise<void>) {
   const [state, setState] = useState<BatchState>({ step: 'idle' });
-  const [files, setFiles] = useState<{ fileName: string; text: string }[]>([]);
+  const [files, setFiles] = useState<BatchFileRequest[]>([]);
 
   async function choose(list: readonly File[]) {
     if (!list.length) return;
     const picked = list.slice(0, MAX_BATCH_FILES);
     setState({ step: 'reading', count: picked.length });
-    const read: { fileName: string; text: string }[] = [];
-    for (const file of picked) {
-      const refused = (reason: string) => setState({ step: 'error', lines: [say(REFUSED), `${file.name}: ${reason}`] });
-      const tooLarge = checkFileSize(file.size);
-      if (tooLarge && !tooLarge.ok) return refused(say(tooLarge.error));
-      const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
-      if (!decoded.ok) return refused(say(decoded.error));
-      read.push({ fileName: file.name, text: decoded.text });
+    // A ledger is matched against the records here: the background reads them while the page reads the files.
+    if (picked.some(isLedgerFile)) void sendMessage('prepareLedgerImport', {}).catch(() => {});
+    let read: { files: BatchFileRequest[]; problems: Message[] };
+    try {
+      read = await readBatchFiles(picked);
+    } catch (e) {
+      return setState({ step: 'error', lines: [say(REFUSED), String(e)] });
     }
-    const r = await sendMessage('previewImportBatch', { files: read }).catch((e: Error) => ({ ok: false as const, error: e.message }));
-    if (!r.ok) return setState({ step: 'error', lines: sayFailureLines(r) });
-    setFiles(read);
-    setState({ step: 'preview', preview: r.value });
+    const lines = read.problems.map(say);
+    if (read.files.length) {
+      // The files read well go to the background even when others did not: their problems are told at once too.
+      const r = await sendLarge('previewImportBatch', { files: read.files }).catch((e: Error): Failure => ({ ok: false, error: e.message }));
+      if (r.ok && !lines.length) {
+        setFiles(read.files);
+        return setState({ step: 'preview', preview: r.value });
+      }
+      if (!r.ok) lines.push(...(r.code === REFUSED.code ? (r.details ?? []).map(say) : sayFailureLines(r)));
+    }
+    setState({ step: 'error', lines: [say(REFUSED), ...lines] });
   }
 
   async function apply() {

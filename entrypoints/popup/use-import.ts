@@ -12,7 +12,8 @@ import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
 import type { UndoableImport } from '../../lib/db/restore-point';
 import { say, sayFailureLines, t } from '../../utils/i18n';
 import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
-import { isLedgerFile, previewLedger } from '../../utils/ledger-files';
+import { isLedgerFile } from '../../utils/import-files';
+import { previewLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
 export function useImport(onChanged: () => Promise<void>) {

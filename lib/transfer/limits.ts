@@ -29,6 +29,9 @@ const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
 export const tooLarge = (bytes: number): Message => message('import.tooLarge', { size: mb(bytes), limit: mb(IMPORT_LIMITS.maxBytes) });
 
+/** A problem of one file of a batch, said with the file's name: a refused batch lists every file's. */
+export const batchFileProblem = (file: string, problem: Message): Message => message('batch.fileProblem', { file, problem });
+
 /** Shown above the errors of a refused file. */
 export const REFUSED: Message = message('import.refused');
 

@@ -13,6 +13,7 @@ import { compareItemKeys, numberOfKey } from '../notice/item-key';
 import type { NoticeItem } from '../notice/types';
 import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
+import { batchFileProblem } from './limits';
 import { mergeItem } from './merge';
 import { authorDirectory, type Author } from '../annotation/author';
 import { withColleagueNotes } from './colleague-notes';
@@ -269,9 +270,14 @@ export function planBatch(files: readonly BatchFile[], local: LocalState, now: n
   const authors = new Map<string, Author>();
   const history: HistoryEntry[] = [];
   const previews: BatchPreview['files'] = [];
+  const errors: Message[] = [];
   for (const { fileName, file } of files) {
     const plan = planImport(file, local, now, fileName);
-    if (!plan.ok) return { ok: false, errors: [message('batch.inFile', { file: fileName }), ...plan.errors] };
+    // The files after a refused one are still planned: the user hears of every file's problems at once.
+    if (!plan.ok) {
+      errors.push(...plan.errors.map((e) => batchFileProblem(fileName, e)));
+      continue;
+    }
     for (const k of Object.keys(counts) as (keyof ImportCounts)[]) counts[k] += plan.preview.counts[k];
     previews.push({ fileName, preview: plan.preview });
     for (const n of plan.writes.notices) notices.set(n.key, n);
@@ -280,6 +286,7 @@ export function planBatch(files: readonly BatchFile[], local: LocalState, now: n
     history.push(...plan.writes.history);
     advance(local, plan.writes);
   }
+  if (errors.length) return { ok: false, errors };
   const writes: ImportWrites = { notices: [...notices.values()], annotations: [...annotations.values()], history, authors: [...authors.values()] };
   const changes = previews.some((p) => p.preview.changes);
   return { ok: true, preview: { files: previews, counts, changes }, writes };
