@@ -203,7 +203,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     () => filterByAuthor(filterRows(sorted, filter, today), byAuthor, directory, who.authors?.me),
     [sorted, filter, today, byAuthor, directory, who.authors],
   );
-  const byAuthorFacets = useMemo(() => authorFacets(rows ?? [], directory), [rows, directory]);
+  const byAuthorFacets = useMemo(() => authorFacets(rows ?? [], directory, who.authors?.me), [rows, directory, who.authors?.me]);
   const allFacets = useMemo(() => overviewFacets(rows ?? []), [rows]);
   // Lead officials and units of the chosen notice only; the notice menu always lists them all.
   const facets = useMemo(

@@ -40,4 +40,15 @@ describe('the overview by who said what', () => {
   it('lists the authors and units the rows name', () => {
     expect(authorFacets(rows, dir)).toEqual({ authors: [me, wang, zhang].sort((a, b) => a.name.localeCompare(b.name, 'zh')), units: ['区发改局', '区建设局'] });
   });
+
+  it('lists a person once, whatever ids their files gave them (a ledger names its 填报人 by name and unit), and filters by all of them', () => {
+    const fromLedger = { id: 'ledger:李四|区建设局', name: '李四', unit: '区建设局' };
+    const both = new Map([...dir, [fromLedger.id, fromLedger]]);
+    const more = [...rows, { id: 'x', author: fromLedger.id, leadUnits: [], coUnits: [] }];
+    const facets = authorFacets(more, both, me).authors;
+    expect(facets.filter((a) => a.name === '李四')).toEqual([me]);
+    const mine = filterByAuthor(more, { ...EMPTY_AUTHOR_FILTER, author: me.id }, both, me).map((r) => r.id);
+    expect(mine).toContain('x');
+    expect(mine).toEqual(expect.arrayContaining(ids({ author: 'me' })));
+  });
 });

@@ -4,7 +4,7 @@
  * where the local author's unit leads (牵头) or co-works (配合). Pure; kept apart from
  * ./overview.ts's filters so that the two change independently.
  */
-import type { Author, AuthorDirectory } from '../annotation/author';
+import { isSameAuthor, type Author, type AuthorDirectory } from '../annotation/author';
 import type { OverviewRow } from './overview';
 
 export interface AuthorFilter {
@@ -39,21 +39,39 @@ export function sameUnit(mine: string, named: string): boolean {
   return a === b || (Math.min(a.length, b.length) >= 3 && (a.endsWith(b) || b.endsWith(a)));
 }
 
+/**
+ * Whether two author ids are one person: the same id, or the same name and unit (a ledger's 填报人
+ * 张三（区发改局） and the author who wrote it; ../annotation/author.ts isSameAuthor).
+ */
+function samePerson(a: string, b: string, authors: AuthorDirectory): boolean {
+  if (a === b) return true;
+  const who = authors.get(a);
+  return !!who && isSameAuthor(who, authors.get(b));
+}
+
 export function filterByAuthor<R extends Row>(rows: readonly R[], f: AuthorFilter, authors: AuthorDirectory, me: Author | undefined): readonly R[] {
   if (!authorFilterActive(f)) return rows;
   return rows.filter((row) => {
     const ids = rowAuthors(row);
-    if (f.author && !ids.includes(f.author)) return false;
+    if (f.author && !ids.some((id) => samePerson(f.author, id, authors))) return false;
     if (f.unit && !ids.some((id) => authors.get(id)?.unit === f.unit)) return false;
     if (f.myUnit && !(me?.unit && [...row.leadUnits, ...row.coUnits].some((u) => sameUnit(me.unit, u)))) return false;
     return true;
   });
 }
 
-/** The authors and units the rows name, for the menus (authors by label, units sorted). */
-export function authorFacets(rows: readonly Row[], authors: AuthorDirectory): { authors: Author[]; units: string[] } {
+/**
+ * The authors and units the rows name, for the menus (authors by label, units sorted): one entry
+ * a person, under `me`'s id where it is me, however many ids the files gave them.
+ */
+export function authorFacets(rows: readonly Row[], authors: AuthorDirectory, me?: Author): { authors: Author[]; units: string[] } {
   const ids = new Set(rows.flatMap(rowAuthors));
-  const list = [...ids].map((id) => authors.get(id)).filter((a): a is Author => a !== undefined);
+  const list: Author[] = [];
+  for (const a of [...ids].map((id) => authors.get(id)).filter((a): a is Author => a !== undefined)) {
+    const at = list.findIndex((b) => isSameAuthor(b, a));
+    if (at < 0) list.push(a);
+    else if (me && a.id === me.id) list[at] = a;
+  }
   const units = [...new Set(list.map((a) => a.unit).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh'));
   return { authors: list.sort((a, b) => a.name.localeCompare(b.name, 'zh')), units };
 }
