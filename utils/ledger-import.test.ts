@@ -196,6 +196,25 @@ describe('a ledger a colleague edited, imported into another profile', () => {
 });
 
 describe('a ledger back in the profile that exported it', () => {
+  it('writes in the item\'s history what the ledger changed, field by field, the words a note replaced too', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    rowOf(ws, '1').getCell(col(ws, '状态')).value = '已完成';
+    setPercent(rowOf(ws, '1').getCell(col(ws, '进度 (%)')), 100);
+    rowOf(ws, '1').getCell(col(ws, '进展情况')).value = '已召开专题会，方案已报批';
+    expect((await apply(a, await save(wb), LATER)).ok).toBe(true);
+    // (An import's entries are kept in packs, one per import: lib/db/transfer-store.ts.)
+    const at = (await a.historyPacks.toArray()).flatMap((p) => p.entries).filter((h) => h.itemKey === '1' && h.at === LATER);
+    expect(at.map((h) => [h.field, h.from, h.to])).toEqual([
+      ['status', 'in_progress', 'done'],
+      ['progress', 30, 100],
+      ['note', 6, 12],
+      ['import', null, 'updated'],
+    ]);
+    expect(at.find((h) => h.field === 'note')).toMatchObject({ fromText: '已召开专题会', toText: '已召开专题会，方案已报批' });
+  });
+
+
   it('takes the colleague\'s changes to items unchanged here, and keeps both notes where both changed', async () => {
     const wb = await exportA();
     const ws = wb.worksheets[0];

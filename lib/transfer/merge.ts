@@ -114,7 +114,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
   const missing = missingHistory(local?.history ?? [], incoming.history);
   if (!local) {
     const annotation = { ...incoming.annotation };
-    return { kind: 'new', annotation, addHistory: [...missing, importEntry(annotation, now, 'created')], write: true };
+    return { kind: 'new', annotation, addHistory: [...missing, ...fieldChanges(undefined, annotation, now, missing), importEntry(annotation, now, 'created')], write: true };
   }
   const L = local.annotation;
   const I = incoming.annotation;
@@ -142,7 +142,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
   }
 
   if (sameAnnotation(next, L)) return { kind: 'unchanged', annotation: L, addHistory: added, write: false };
-  added.push(importEntry(next, now, conflict ? 'conflict' : 'updated'));
+  added.push(...fieldChanges(L, next, now, added), importEntry(next, now, conflict ? 'conflict' : 'updated'));
   return { kind: conflict ? 'conflict' : 'updated', annotation: next, addHistory: added, write: true };
 }
 
@@ -170,6 +170,30 @@ function missingHistory(local: readonly HistoryEntry[], incoming: readonly Histo
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(h);
+  }
+  return out;
+}
+
+/**
+ * What the import changed, field by field (status from → to, progress, follow-up, the note's words),
+ * as the item's timeline shows an edit, by whoever made the change: a file's own history says it
+ * already (those entries are `known`); a ledger has none, and its rows would read only 从文件导入.
+ */
+function fieldChanges(before: ItemAnnotation | undefined, after: ItemAnnotation, now: number, known: readonly HistoryEntry[]): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  const by = (id: string | undefined) => (id === undefined ? {} : { author: id });
+  const entry = (field: 'status' | 'progress' | 'followUp' | 'note', from: string | number | null, to: string | number | null, author: string | undefined) => {
+    if (from === to || known.some((h) => h.field === field && h.to === to)) return;
+    out.push({ noticeKey: after.noticeKey, itemKey: after.itemKey, at: now, field, from, to, ...by(author) });
+  };
+  entry('status', before?.status ?? 'not_started', after.status, after.author);
+  entry('progress', before?.progress ?? null, after.progress ?? null, after.author);
+  entry('followUp', before?.followUp ?? null, after.followUp ?? null, after.author);
+  const was = before?.note ?? '';
+  if (after.note !== was) {
+    entry('note', was.length, after.note.length, after.noteAuthor ?? after.author);
+    const last = out[out.length - 1];
+    if (last?.field === 'note') Object.assign(last, { fromText: was, toText: after.note });
   }
   return out;
 }
