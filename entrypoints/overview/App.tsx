@@ -86,6 +86,9 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const scrollerRef = useRef<HTMLDivElement>(null);
   const openRef = useRef(openId);
   openRef.current = openId;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const reportButton = useRef<HTMLButtonElement>(null);
   const rendered = useRef(false);
   const complete = useRef(false);
   /** Rows in all; null until the whole answer has come (a first screen does not count them). */
@@ -166,6 +169,11 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       if (e.key === '/' && !t.closest('input, textarea, select')) {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === 'Escape' && viewRef.current === 'report' && !e.defaultPrevented) {
+        // Escape leaves the report as its 返回 button does; the keyboard goes back to 会议报告.
+        setDone('');
+        setView('table');
+        requestAnimationFrame(() => reportButton.current?.focus());
       } else if (e.key === 'Escape' && openRef.current && !e.defaultPrevented) {
         closeDetailsRef.current();
       }
@@ -321,7 +329,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
         <div class="actions">
           {view === 'table' ? (
             <>
-              <button type="button" disabled={!shown.length} onClick={() => { setDone(''); setView('report'); }}>
+              <button type="button" ref={reportButton} disabled={!shown.length} onClick={() => { setDone(''); setView('report'); }}>
                 {t('overview.report')}
               </button>
               <button type="button" data-action="export-ledger" disabled={!rows?.length || exporting} title={t('ledger.exportTitle')} onClick={() => void ledger()}>

@@ -143,6 +143,10 @@ describe('reports and exports for people and other tools', () => {
     const header = execFileSync('sh', ['-c', `unzip -p '${file}' 'word/header*.xml'`], { encoding: 'utf8' });
     expect(header).toContain(DOC_NO);
     expect(errors.filter((e) => /Content Security Policy|eval/i.test(e))).toEqual([]);
+    // Escape leaves the report, as 返回 does, and the keyboard is back on 会议报告.
+    await overview.keyboard.press('Escape');
+    await overview.locator('.report').waitFor({ state: 'detached' });
+    await expect.poll(() => overview.evaluate(() => document.activeElement?.textContent)).toMatch(/会议报告/);
   });
 
   it('keeps docx out of the notice page’s script and the popup: only the overview loads it, when asked', () => {
