@@ -1,6 +1,7 @@
 import type { ImportOutcome } from '../lib/protocol';
 import { itemRef } from '../lib/annotation/item-ref';
 import { shanghaiDateTimeOf } from '../lib/annotation/shanghai-time';
+import { CHANGED_FIELDS } from '../lib/transfer/changed-fields';
 import { itemLabel, numbers, t } from '../utils/i18n';
 
 /** The kinds of change, in order; each worded import.kind.<kind>. */
@@ -35,6 +36,19 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
                 n.itemKeys[kind].length > 0 && (
                   <div key={kind}>{t('import.kindItems', { kind: t(`import.kind.${kind}`), items: itemNumbers(n.itemKeys[kind], n.counts[kind]) })}</div>
                 ),
+            )}
+            {/* What the updates change, so that 更新 5 says whether it is statuses or colleagues' notes. */}
+            {n.changed && (
+              <ul class="changed" data-testid="import-changed">
+                {CHANGED_FIELDS.map(
+                  (f) =>
+                    n.changed![f] && (
+                      <li key={f} data-field={f}>
+                        {t('import.kindItems', { kind: t(`import.changed.${f}`), items: numbers(n.changed![f]!.map(itemLabel)) })}
+                      </li>
+                    ),
+                )}
+              </ul>
             )}
           </li>
         ))}

@@ -68,6 +68,8 @@ describe('authorship through export and import', () => {
     // B imports A's file: B's note stays B's; A's note is A's record, with A's name and unit.
     const imported = await importJson(b, JSON.stringify(fileA));
     expect(imported.counts).toMatchObject({ updated: 1 });
+    // The preview says what the update is: a colleague's note beside B's, nothing of B's own changed.
+    expect(imported.notices[0].changed).toEqual({ colleague: ['1'] });
     const item = (await b.db.annotations.get([K, '1']))!;
     expect(item.note).toBe('乙：材料已报送');
     expect(item.noteAuthor).toBe(b.me.id);
@@ -83,8 +85,8 @@ describe('authorship through export and import', () => {
     expect((await importJson(b, JSON.stringify(fileA))).changes).toBe(false);
 
     // A writes on; B imports again: A's record is updated, still one, B's note untouched.
-    await write(a, '1', { note: '甲：专题会已开，方案已定' });
-    await importJson(b, await exportJson(a));
+    await write(a, '1', { note: '甲：专题会已开，方案已定', status: 'done' });
+    expect((await importJson(b, await exportJson(a))).notices[0].changed).toEqual({ status: ['1'], colleague: ['1'] });
     const again = (await b.db.annotations.get([K, '1']))!;
     expect(again.note).toBe('乙：材料已报送');
     expect(again.noteCopies?.map((c) => [c.author, c.text])).toEqual([['张三', '甲：专题会已开，方案已定']]);

@@ -11,6 +11,7 @@ import { message, messageDetail, type Message } from '../message';
 import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record';
 import { compareItemKeys, numberOfKey } from '../notice/item-key';
 import type { NoticeItem } from '../notice/types';
+import type { ChangedField } from './changed-fields';
 import { annotationFromFile } from './file-item';
 import { IMPORT_LIMITS, type FileItem, type FileNotice, type TransferFile } from './format';
 import { batchFileProblem } from './limits';
@@ -59,6 +60,25 @@ interface NoticePreview {
   counts: ImportCounts;
   /** Item keys by kind (unchanged not listed), in the file's order, at most PREVIEW_LIST_LIMIT each. */
   itemKeys: { new: string[]; updated: string[]; conflict: string[] };
+  /**
+   * What the updates change, by field: the items whose status, progress, follow-up or note the
+   * import changes, and those that gain a colleague's note or a conflict copy beside their own (at
+   * most PREVIEW_LIST_LIMIT each). Fields nothing changes are left out.
+   */
+  changed?: Partial<Record<ChangedField, string[]>>;
+}
+
+/** What differs between an item before an import and after it. */
+function changedFields(before: ItemAnnotation, after: ItemAnnotation): ChangedField[] {
+  const records = (a: ItemAnnotation, kind: string) => JSON.stringify((a.noteCopies ?? []).filter((c) => c.kind === kind).map((c) => [c.id, c.text]));
+  const out: ChangedField[] = [];
+  if (before.status !== after.status) out.push('status');
+  if (before.progress !== after.progress) out.push('progress');
+  if (before.followUp !== after.followUp) out.push('followUp');
+  if (before.note !== after.note) out.push('note');
+  if (records(before, 'colleague') !== records(after, 'colleague')) out.push('colleague');
+  if (records(before, 'conflict') !== records(after, 'conflict')) out.push('copy');
+  return out;
 }
 
 interface ConflictPreview {
@@ -186,6 +206,12 @@ export function planImport(file: TransferFile, local: LocalState, now: number, s
       preview.counts[merged.kind]++;
       if (merged.kind !== 'unchanged' && preview.itemKeys[merged.kind].length < PREVIEW_LIST_LIMIT) {
         preview.itemKeys[merged.kind].push(item.itemKey);
+      }
+      if (current && merged.write) {
+        for (const f of changedFields(current, merged.annotation)) {
+          const list = ((preview.changed ??= {})[f] ??= []);
+          if (list.length < PREVIEW_LIST_LIMIT) list.push(item.itemKey);
+        }
       }
       if (merged.kind === 'conflict') {
         if (merged.annotation.note.length > IMPORT_LIMITS.maxNoteLength && errors.length < 5) {
