@@ -79,7 +79,7 @@ export function App() {
           {t('popup.overview')}
         </button>
       </header>
-      {who.authors && !who.authors.asked && <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="popup-author" />}
+      {who.authors && !who.authors.asked && <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="popup-author" autoFocus />}
       <RecognisePage onRecognised={() => void refresh()} />
 
       {load.state === 'loading' && (

@@ -59,6 +59,8 @@ describe('who said what', () => {
   it('asks a new profile for its name and unit once, in a form the keyboard fills', async () => {
     const page = await openPopup(a);
     await page.locator('[data-testid="author-form"]').waitFor();
+    // The popup opened for the first time takes the keyboard in the form: typing goes into 姓名.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('popup-author-name');
     await screenshot(page, 'authors-first-time-form', { fullPage: true });
     await nameWithKeyboard(page, 'popup-author', '张三', '区发改局');
     await page.reload();

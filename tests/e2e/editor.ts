@@ -29,7 +29,10 @@ export async function reveal(page: Page, item: Item): Promise<void> {
  * and the keyboard is in its note field. An editor open elsewhere is closed first (it floats over
  * the rows below the one it edits, as a user would see).
  */
-export async function openEditor(page: Page, item: Item, heading = `事项 ${item} 督办`): Promise<Frame> {
+/** The editor's heading for an item, as a user reads it in Chinese: 事项 12 督办, 事项 清单2·1 督办 on a page of several lists. */
+export const editorHeading = (item: Item) => `事项 ${String(item).replace(/^([1-9][0-9]{0,3})\/(.+)$/, '清单$1·$2')} 督办`;
+
+export async function openEditor(page: Page, item: Item, heading = editorHeading(item)): Promise<Frame> {
   await waitEditorReady(page);
   await closeEditor(page);
   await reveal(page, item);
@@ -41,7 +44,7 @@ export async function openEditor(page: Page, item: Item, heading = `事项 ${ite
  * The editor frame once it shows `item` (its heading names the item as the user reads its key:
  * 事项 清单2·1 督办 on a page of several lists) with the keyboard in its note field.
  */
-export async function shownAt(page: Page, item: Item, heading = `事项 ${item} 督办`): Promise<Frame> {
+export async function shownAt(page: Page, item: Item, heading = editorHeading(item)): Promise<Frame> {
   await page.locator(`[data-duban-editor-open="${item}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   const frame = editorFrame(page);
   await frame.locator('h1', { hasText: heading }).waitFor();

@@ -336,6 +336,13 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
       const box = (await page.locator(`table.overview tbody ${part}`).boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(edge);
     }
+    // Every column's header shown whole beside the panel: none cut to "Lead offici…".
+    expect(
+      await page.locator('table.overview th button.sort').evaluateAll((buttons) =>
+        // (The columns the panel folds away are hidden, not cut.)
+        buttons.filter((b) => getComputedStyle(b).visibility !== 'hidden' && b.scrollWidth > b.clientWidth + 0.5).map((b) => b.textContent),
+      ),
+    ).toEqual([]);
     await screenshot(page, `i18n-${L.lang}-overview-details`);
     await page.close();
   });
