@@ -3,12 +3,15 @@
  * form shown until the user names themselves or skips it.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { authorLabel } from '../lib/annotation/author';
 import type { AuthorsAnswer } from '../lib/protocol';
 import { sayFailure } from './i18n';
 import { sendMessage } from './messaging';
 
 export function useAuthors() {
   const [authors, setAuthors] = useState<AuthorsAnswer | null>(null);
+  // Who the first-time form just saved (张三（区发改局）): said where the form was, since it closes.
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   const load = async () => {
     const r = await sendMessage('getAuthors', {}).catch(() => undefined);
     if (r?.ok) setAuthors(r.value);
@@ -18,11 +21,13 @@ export function useAuthors() {
   }, []);
   return {
     authors,
+    saved,
     reload: load,
     /** Saves the name and unit; answers the error to show, if any. */
     async save(name: string, unit: string): Promise<string | undefined> {
       const r = await sendMessage('setLocalAuthor', { name, unit });
       if (!r.ok) return sayFailure(r);
+      setSaved(authorLabel({ name, unit }));
       await load();
       return undefined;
     },

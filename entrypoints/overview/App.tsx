@@ -381,6 +381,11 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       {who.authors && !who.authors.asked && (
         <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="overview-author" />
       )}
+      {who.saved && who.authors?.asked && (
+        <p class="author-saved no-print" role="status" data-testid="author-saved">
+          {t('authors.form.saved', { who: who.saved })}
+        </p>
+      )}
       {view === 'table' && (
         <BatchImport
           state={batch.state}

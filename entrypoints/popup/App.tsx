@@ -80,6 +80,11 @@ export function App() {
         </button>
       </header>
       {who.authors && !who.authors.asked && <AuthorForm onSave={who.save} onSkip={() => void who.skip()} idPrefix="popup-author" autoFocus />}
+      {who.saved && who.authors?.asked && (
+        <p class="author-saved" role="status" data-testid="author-saved">
+          {t('authors.form.saved', { who: who.saved })}
+        </p>
+      )}
       <RecognisePage onRecognised={() => void refresh()} />
 
       {load.state === 'loading' && (

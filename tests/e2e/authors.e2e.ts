@@ -63,6 +63,8 @@ describe('who said what', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('popup-author-name');
     await screenshot(page, 'authors-first-time-form', { fullPage: true });
     await nameWithKeyboard(page, 'popup-author', '张三', '区发改局');
+    // The form closes, and says where it was whom it saved.
+    expect(await page.locator('[data-testid="author-saved"]').textContent()).toBe('已保存：张三（区发改局）');
     await page.reload();
     await page.locator('main[aria-busy="false"]').waitFor();
     expect(await page.locator('[data-testid="author-form"]').count()).toBe(0);
