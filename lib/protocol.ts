@@ -80,7 +80,10 @@ export interface EditorContext {
 }
 
 /** What the editor frame is asked to show: one item, or the notes whose item the page lacks. */
-export type EditorTarget = { itemKey: string } | { orphans: true };
+export type EditorTarget = ({ itemKey: string } | { orphans: true }) & {
+  /** The page is dark: the editor takes the page's light or dark, as the rows do, not the system's. */
+  dark?: boolean;
+};
 
 /** The name of the port the editor frame keeps open to the background. */
 export const EDITOR_PORT = 'duban-editor';
@@ -287,7 +290,10 @@ export const calls = {
   getItemHistory: { input: z.object({ noticeKey: NoticeKey, itemKey: ItemKey }), answer: answers<HistoryView[]>(), access: NOTICE_EDITORS },
   /** Show the tab's editor frame at an item (content script); answered once the frame shows it. */
   openEditor: {
-    input: z.union([z.object({ itemKey: ItemKey }).strict(), z.object({ orphans: z.literal(true) }).strict()]),
+    input: z.union([
+      z.object({ itemKey: ItemKey, dark: z.boolean().optional() }).strict(),
+      z.object({ orphans: z.literal(true), dark: z.boolean().optional() }).strict(),
+    ]),
     answer: answers<true>(),
     access: CONTENT,
   },

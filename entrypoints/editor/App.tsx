@@ -34,6 +34,8 @@ export function App({ connection }: { connection: EditorConnection }) {
     };
     let pending = false;
     connection.onShow(async (t) => {
+      // The page's light or dark, as its rows have it (style.css [data-scheme]).
+      if (t.dark !== undefined) document.documentElement.dataset.scheme = t.dark ? 'dark' : 'light';
       shown.current = t;
       setTarget(t);
       setHistory(null);

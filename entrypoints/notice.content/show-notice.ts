@@ -81,7 +81,8 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
 
   // The rows take the page's colours: its background behind the first item decides light or dark.
   const first = anchors.values().next().value?.nodes[0]?.parentElement ?? doc.body;
-  const sheet = sharedSheet(doc, css, isDarkBackground(backgroundsBehind(first)));
+  const pageIsDark = isDarkBackground(backgroundsBehind(first));
+  const sheet = sharedSheet(doc, css, pageIsDark);
   let editor: EditorFrame | undefined;
   // The editor frame works for the notice this tab opened: never before openNotice has answered.
   // The editor is tall enough for the item's conflict copies and colleagues' notes (the row counts them).
@@ -89,7 +90,7 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   const openEditor = (target: EditorTarget, anchor: HTMLElement) =>
     void open().then(() => {
       editor ??= makeEditor();
-      void editor.open(target, anchor, 'itemKey' in target ? recordsOf(target.itemKey) : 0);
+      void editor.open({ ...target, dark: pageIsDark }, anchor, 'itemKey' in target ? recordsOf(target.itemKey) : 0);
     });
   // …and grows (or shrinks) when one comes or goes while it is open.
   store.subscribe('*', () => {

@@ -278,7 +278,11 @@ describe('first week: the page keeps its text and its colours', () => {
     await reveal(page, 1);
     const background = await shadowEval<string>(page, 1, '.overlay', 'function () { return getComputedStyle(this).backgroundColor }');
     expect(background).toBe('rgb(246, 248, 251)');
+    // …and so is the editor, whatever the system.
+    const light = await openEditor(page, 1);
+    expect(await light.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(OUT, '2-dark-system.png') });
+    await closeEditor(page);
   });
 
   it('2: on a dark page the rows are dark, whatever the system', async () => {
@@ -294,7 +298,10 @@ describe('first week: the page keeps its text and its colours', () => {
     await reveal(page, 1);
     const background = await shadowEval<string>(page, 1, '.overlay', 'function () { return getComputedStyle(this).backgroundColor }');
     expect(background).toBe('rgb(29, 33, 39)');
+    const dark = await openEditor(page, 1);
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 27, 35)');
     await page.screenshot({ path: join(OUT, '2-dark-page.png') });
+    await closeEditor(page);
   });
 
   it('7: every row is one line with the same columns, whatever the length of its units', async () => {
