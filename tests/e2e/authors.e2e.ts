@@ -103,7 +103,7 @@ describe('who said what', () => {
     const [chooser] = await Promise.all([pageB.waitForEvent('filechooser'), pageB.locator('[data-action="choose-import"]').click()]);
     await chooser.setFiles(fileA);
     // The preview says what the update is: A's note beside B's own.
-    expect(await pageB.locator('[data-testid="import-changed"] li').allTextContents()).toEqual(['新增同事备注：1']);
+    await expect.poll(() => pageB.locator('[data-testid="import-changed"] li').allTextContents()).toEqual(['新增同事备注：1']);
     await pageB.locator('[data-action="apply-import"]').click();
     await pageB.locator('[data-testid="import-done"]').waitFor();
 
