@@ -240,6 +240,47 @@ describe('a ledger back in the profile that exported it', () => {
     const again = ((await preview(a, bytes, LATER + 5000)) as { value: LedgerPreview }).value;
     expect(again.preview.changes).toBe(false);
   });
+  it('keeps what was done here after the export on rows the ledger left blank (an old ledger resets nothing)', async () => {
+    const wb = await exportA();
+    // After the export, item 7 (a blank row in the ledger) is worked on here.
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '7', fingerprint: fp('7'), status: 'done', note: '本地：已验收', followUp: '2026-12-30' }, NOW + 1000);
+    const bytes = await save(wb);
+    const p = ((await preview(a, bytes)) as { value: LedgerPreview }).value;
+    expect(p.preview.changes).toBe(false);
+    expect(p.preview.exportedAt).toBe(NOW);
+    expect((await apply(a, bytes, LATER)).ok).toBe(true);
+    const after = await annotations(a);
+    expect(after['7']).toMatchObject({ status: 'done', note: '本地：已验收', followUp: '2026-12-30' });
+    expect(after['7'].noteCopies).toBeUndefined();
+  });
+
+  it('still takes a blank row a colleague filled in, and the same ledger again changes nothing', async () => {
+    await createService(a, () => NOW - 10_000).handle('setLocalAuthor', { name: '张三', unit: '区发改局' });
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    rowOf(ws, '7').getCell(col(ws, '状态')).value = '已完成';
+    rowOf(ws, '7').getCell(col(ws, '进展情况')).value = '已完成年度目标';
+    rowOf(ws, '7').getCell(col(ws, '填报人')).value = '李四（区发改经信局）';
+    const bytes = await save(wb);
+    expect((await apply(a, bytes, LATER)).ok).toBe(true);
+    const seven = (await a.annotations.get([SEED_KEY, '7']))!;
+    expect(seven.status).toBe('done');
+    expect(seven.noteCopies?.map((c) => [c.kind, c.author, c.unit, c.text])).toEqual([['colleague', '李四', '区发改经信局', '已完成年度目标']]);
+    const again = ((await preview(a, bytes, LATER + 5000)) as { value: LedgerPreview }).value;
+    expect(again.preview.changes).toBe(false);
+  });
+
+  it('reads back a 填报人 whose unit has brackets of its own: the user\'s own row stays theirs', async () => {
+    await createService(a, () => NOW - 10_000).handle('setLocalAuthor', { name: '张三', unit: '区政府办公室（区外办）' });
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    expect(rowOf(ws, '1').getCell(col(ws, '填报人')).value).toBe('张三（区政府办公室（区外办））');
+    rowOf(ws, '1').getCell(col(ws, '进展情况')).value = '已召开专题会，方案已报批';
+    expect((await apply(a, await save(wb), LATER)).ok).toBe(true);
+    const one = (await a.annotations.get([SEED_KEY, '1']))!;
+    expect(one.note).toBe('已召开专题会，方案已报批');
+    expect(one.noteCopies).toBeUndefined();
+  });
 });
 
 describe('hostile ledgers', () => {

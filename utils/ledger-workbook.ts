@@ -66,14 +66,24 @@ function printSetup(ws: Worksheet) {
   ws.headerFooter.oddFooter = '&P / &N';
 }
 
-function titleRows(ws: Worksheet, title: string, docNoLine: string, lastColumn: string) {
+/** The title over the sheet, then the 文号 and, at the right, when the ledger was exported. */
+function titleRows(ws: Worksheet, title: string, docNoLine: string, lastColumn: string, exported?: { line: string; from: number }) {
   ws.getCell('A1').value = title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A1').alignment = { wrapText: true, vertical: 'middle' };
   ws.mergeCells(`A1:${lastColumn}1`);
   ws.getRow(1).height = 36;
   ws.getCell('A2').value = docNoLine;
-  ws.mergeCells(`A2:${lastColumn}2`);
+  if (!exported) {
+    ws.mergeCells(`A2:${lastColumn}2`);
+    return;
+  }
+  const from = columnLetter(exported.from);
+  ws.mergeCells(`A2:${columnLetter(exported.from - 1)}2`);
+  const at = ws.getCell(`${from}2`);
+  at.value = exported.line;
+  at.alignment = { horizontal: 'right' };
+  ws.mergeCells(`${from}2:${lastColumn}2`);
 }
 
 function headerRow(ws: Worksheet, headers: readonly string[]) {
@@ -98,7 +108,8 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     // Keys such as 12 and dates typed in later stay text in Excel and WPS.
     ...(TEXT_COLUMNS.has(id) && { style: { numFmt: '@' } }),
   }));
-  titleRows(ws, sheet.title, sheet.docNoLine, lastVisible);
+  // The time at the right, over the 进展情况 column and after it: the 文号 keeps the width it needs.
+  titleRows(ws, sheet.title, sheet.docNoLine, lastVisible, { line: sheet.exportedLine, from: LEDGER_COLUMN_IDS.indexOf('note') });
   // The notice's key, in the hidden column: matches the sheet to its notice when no 文号 is shown.
   ws.getCell(1, LEDGER_COLUMN_IDS.length).value = sheet.noticeKey;
   headerRow(ws, LEDGER_COLUMN_IDS.map(ledgerHeader));

@@ -59,6 +59,11 @@ export const columnOfHeader = (s: string): LedgerColumnId | undefined => HEADER_
 
 /** The label duban writes above the header: 文号：拱政办发〔2024〕2号. */
 export const DOC_NO_LABEL = '文号：';
+/**
+ * The label of the cell beside the 文号 that says when the ledger was exported: a row the ledger
+ * left blank (an item nobody had written on then) was as it is here at that time.
+ */
+export const EXPORTED_LABEL = '导出时间：';
 /** The summary sheet. */
 export const SUMMARY_SHEET = '汇总';
 

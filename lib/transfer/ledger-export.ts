@@ -11,7 +11,7 @@ import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../annotation/sta
 import { noticeOrder } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import { itemFacts } from './item-facts';
-import { DOC_NO_LABEL, ledgerDateTime, SUMMARY_SHEET, type LedgerColumnId } from './ledger-columns';
+import { DOC_NO_LABEL, EXPORTED_LABEL, ledgerDateTime, SUMMARY_SHEET, type LedgerColumnId } from './ledger-columns';
 import { exportFileName, type TransferSnapshot } from './snapshot';
 
 /** One item's row: a text or a number per column (progress is a number or empty). */
@@ -23,6 +23,8 @@ export interface LedgerNoticeSheet {
   title: string;
   /** `文号：…`, or empty when the notice has none. */
   docNoLine: string;
+  /** `导出时间：2026-11-25 16:30:05`: when the ledger was made (EXPORTED_LABEL). */
+  exportedLine: string;
   rows: LedgerRow[];
 }
 
@@ -116,7 +118,7 @@ export function buildLedger(
       };
     });
     items += rows.length;
-    return { name: sheetName(notice, taken), noticeKey: notice.key, title: notice.title, docNoLine: notice.docNo ? `${DOC_NO_LABEL}${notice.docNo}` : '', rows };
+    return { name: sheetName(notice, taken), noticeKey: notice.key, title: notice.title, docNoLine: notice.docNo ? `${DOC_NO_LABEL}${notice.docNo}` : '', exportedLine: `${EXPORTED_LABEL}${ledgerDateTime(now)}`, rows };
   });
   const sorted = (m: Map<string, LedgerCount>) => [...m.values()].sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : 1));
   return {

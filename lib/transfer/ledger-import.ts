@@ -13,6 +13,7 @@
  */
 import { itemRef } from '../annotation/item-ref';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
+import type { NoteCopy } from '../annotation/note-copies';
 import type { RecordSet } from '../annotation/record-set';
 import { message, type Message } from '../message';
 import type { NoticeRecord } from '../notice/notice-record';
@@ -20,7 +21,7 @@ import type { NoticeItem } from '../notice/types';
 import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from '../annotation/author';
 import { fileItemFields } from './file-item';
 import { FORMAT_NAME, FORMAT_VERSION, toInstant, type FileItemJson, type FileNoticeJson, type TransferFileJson } from './format';
-import { columnOfHeader, DOC_NO_LABEL, LEDGER_COLUMNS, type LedgerColumnId } from './ledger-columns';
+import { columnOfHeader, DOC_NO_LABEL, EXPORTED_LABEL, instantOfLedgerDateTime, LEDGER_COLUMNS, type LedgerColumnId } from './ledger-columns';
 import type { LedgerCell, LedgerGrid, LedgerGridSheet } from './ledger-grid';
 import { dayOf, instantOf, isBad, progressOf, statusOf, STATUS_WORDS_SHOWN, textOf, type Bad } from './ledger-values';
 import { localState, type LocalState } from './plan';
@@ -73,11 +74,14 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
   const problems: Message[] = [];
   const files = new Map<string, { notice: FileNoticeJson; rows: Map<string, number> }>();
   let ledgers = 0;
+  let exportedAt: number | undefined;
   for (const sheet of grid.sheets) {
     const header = findHeader(sheet, problems);
     if (!header) continue;
     ledgers++;
     const title = titleAbove(sheet, header.row);
+    const exported = exportedAbove(sheet, header.row);
+    if (exported !== undefined) exportedAt = Math.min(exportedAt ?? exported, exported);
     const notice = noticeOf(sheet, header.row, notices);
     if (!notice) {
       report.unmatchedSheets.push({ sheet: sheet.name, title });
@@ -123,6 +127,8 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
       counts.matched++;
       const values = rowValues(cell, (id, what) => problems.push(badCell(sheet.name, r, header, id, what, cell(id))));
       if (!values) continue;
+      // A row left blank (no 更新时间: nobody had written on the item) was as it is here when the ledger was made.
+      values.base ??= exported;
       const fileItem = incomingItem(notice.key, item, values, local, now);
       if (fileItem) file.notice.items.push(fileItem);
     }
@@ -138,7 +144,7 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
   const file: TransferFileJson = {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
-    exportedAt: toInstant(now),
+    exportedAt: toInstant(exportedAt ?? now),
     ...(named.size > 0 && { authors: [...named.values()] }),
     notices: [...files.values()].map((f) => f.notice),
   };
@@ -191,6 +197,16 @@ function titleAbove(sheet: LedgerGridSheet, headerRow: number): string {
     if (text) return text.trim().slice(0, 200);
   }
   return '';
+}
+
+/** When the ledger was exported, as the cell duban writes beside the 文号 says (EXPORTED_LABEL). */
+function exportedAbove(sheet: LedgerGridSheet, headerRow: number): number | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    for (const c of sheet.rows[r] ?? []) {
+      if (typeof c === 'string' && c.trim().startsWith(EXPORTED_LABEL)) return instantOfLedgerDateTime(c.trim().slice(EXPORTED_LABEL.length));
+    }
+  }
+  return undefined;
 }
 
 interface NoticeIndex {
@@ -294,10 +310,30 @@ function rowValues(cell: (id: LedgerColumnId) => LedgerCell | undefined, fail: (
 export function ledgerAuthorOf(text: string): { name: string; unit: string } | undefined {
   const t = text.trim();
   if (!t) return undefined;
-  const m = /^(.*?)[（(]([^（）()]*)[）)]$/.exec(t);
-  const name = (m ? m[1]! : t).trim().slice(0, MAX_AUTHOR_NAME);
-  const unit = (m ? m[2]! : '').trim().slice(0, MAX_AUTHOR_UNIT);
+  const open = unitBracket(t);
+  const name = (open >= 0 ? t.slice(0, open) : t).trim().slice(0, MAX_AUTHOR_NAME);
+  const unit = (open >= 0 ? t.slice(open + 1, -1) : '').trim().slice(0, MAX_AUTHOR_UNIT);
   return name || unit ? { name, unit } : undefined;
+}
+
+/**
+ * Where the bracket holding the unit opens: the one the last character closes, brackets inside
+ * the unit counted (张三（区政府办公室（区外办））); -1 when the text does not end in a bracket.
+ */
+function unitBracket(t: string): number {
+  if (!/[）)]$/.test(t)) return -1;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const c = t[i];
+    if (c === '）' || c === ')') depth++;
+    else if ((c === '（' || c === '(') && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Whether a colleague's note record is the one a ledger's 填报人 names. */
+function isLedgerAuthor(c: NoteCopy, a: { name: string; unit: string }): boolean {
+  return c.authorId === ledgerAuthorId(a) || ((c.author ?? '') === a.name && (c.unit ?? '') === a.unit);
 }
 
 /** The id a ledger's 填报人 stands under in the file it becomes: the same name and unit, the same id. */
@@ -345,7 +381,9 @@ function incomingItem(noticeKey: string, item: NoticeItem, v: RowValues, local: 
   const pick = <K extends 'status' | 'note' | 'progress' | 'followUp'>(k: K, fallback: ItemAnnotation[K]): ItemAnnotation[K] =>
     v.has.has(k) ? (v[k] as ItemAnnotation[K]) : fallback;
   const status = v.has.has('status') ? (v.status ?? L?.status ?? 'not_started') : (L?.status ?? 'not_started');
-  const note = pick('note', L?.note ?? '') ?? '';
+  let note = pick('note', L?.note ?? '') ?? '';
+  // A colleague's words already kept as their note on the item (this ledger imported before): nothing new.
+  if (v.author && note && L?.noteCopies?.some((c) => c.kind === 'colleague' && c.text === note && isLedgerAuthor(c, v.author!))) note = L.note;
   const progress = pick('progress', L?.progress);
   const followUp = pick('followUp', L?.followUp);
   if (L ? L.status === status && L.note === note && L.progress === progress && L.followUp === followUp : status === 'not_started' && !note && progress === undefined && followUp === undefined) {

@@ -87,6 +87,8 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').value).toBe(title);
     expect(ws.getCell('A2').value).toBe(`文号：${DOC_NO}`);
+    // When it was made, beside the 文号: what a row left blank then is compared with on its way back.
+    expect(String(ws.getCell(2, col(ws, '进展情况')).value)).toMatch(/^导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(ws.rowCount).toBe(3 + record.items.length);
     expect(ws.getColumn(col(ws, '条目键')).hidden).toBe(true);
     const cells = (key: string) => ['状态', '进度 (%)', '进展情况'].map((h) => rowOf(ws, key).getCell(col(ws, h)).value);
