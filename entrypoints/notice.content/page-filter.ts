@@ -4,7 +4,8 @@
  * several items (one 牵头单位 line closing items 1–4) stays while any of them is shown.
  */
 const HIDDEN = 'data-duban-hidden';
-const RULE = `[${HIDDEN}]{display:none!important}`;
+// On screen only: the filter is a view, and the page prints as published (the report prints the filtered items).
+const RULE = `@media screen{[${HIDDEN}]{display:none!important}}`;
 
 export interface PageFilter {
   /** Shows the items `keep` accepts and hides the rest. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorQuote } from '../anchor-quote';
 import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
+import { barClick, visibleItems } from './overlay-helpers';
 import { EXTENSION_DIR, extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
 
 const DOC_NO = '拱政办发〔2024〕2号';
@@ -83,6 +84,19 @@ describe('reports and exports for people and other tools', () => {
     // The page's own words print; none of duban's (its rows say 编辑 and the statuses).
     expect(pages.join('')).toContain('坚持政治引领');
     expect(pages.join('')).not.toMatch(/编辑|未开始|推进中/);
+  });
+
+  it('prints the whole notice while the bar filters it on screen', async () => {
+    await notice.bringToFront();
+    await barClick(notice, '.chip.s-done');
+    await expect.poll(() => visibleItems(notice)).toEqual([2]);
+    const pdf = join(OUT, 'notice-filtered.pdf');
+    await notice.pdf({ path: pdf, format: 'A4' });
+    const printed = pdfPages(pdf, 'notice-filtered').join('').replace(/\s+/g, '');
+    // Every item's words, not only item 2's: the filter is a view on screen, the page prints as published.
+    for (const key of ['1', '20', '150']) expect(printed).toContain(items.find((i) => i.key === key)!.text.replace(/\s+/g, '').slice(0, 12));
+    await barClick(notice, '.chip.s-done');
+    await expect.poll(async () => (await visibleItems(notice)).length).toBe(156);
   });
 
   it('reports every item, the notice named on every printed page, the table inside the page', async () => {
