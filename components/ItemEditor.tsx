@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { EditableFields, ItemView } from '../lib/annotation/item-store';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH, type ItemStatus } from '../lib/annotation/status';
 import { followUpState, itemGrade } from '../lib/annotation/schedule';
@@ -42,6 +42,11 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
   const [progressBefore, setProgressBefore] = useState<number | null>(null);
   // The last whole number typed (saved): a decimal (50.5) keeps it, the digits before its point.
   const [progressKept, setProgressKept] = useState<number | null>(null);
+  // The values saved since the field was entered: 150 typed over a saved 30 puts 30 back (its 1
+  // and 15 were only 150 being typed), not the value the field was entered with.
+  const progressSaved = useRef<(number | null)[]>([]);
+  // A day typed that duban does not keep (a year outside 1900–2199): said beside the field.
+  const [dayRefused, setDayRefused] = useState<string | null>(null);
 
   const grade = itemGrade(view, expected);
   const due = view.followUp && view.status !== 'done' ? followUpState(view.followUp, today) : undefined;
@@ -91,6 +96,7 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
               progress.focus();
               setProgressBefore(view.progress ?? null);
               setProgressKept(view.progress ?? null);
+              progressSaved.current = [];
             }}
             onInput={(e) => {
               const input = e.currentTarget;
@@ -104,10 +110,12 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
               if (valid) {
                 const value = raw === '' ? null : n;
                 setProgressKept(value);
+                progressSaved.current.push(value);
                 onEdit({ progress: value });
               } else if (n < 0 || n > 100) {
-                setProgressKept(progressBefore);
-                onEdit({ progress: progressBefore });
+                const value = lastNotTyping(progressSaved.current, raw) ?? progressBefore;
+                setProgressKept(value);
+                onEdit({ progress: value });
               }
             }}
             onBlur={leave(progress)}
@@ -125,15 +133,28 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
             value={followUp.value}
             aria-invalid={due === 'overdue' || undefined}
             onFocus={followUp.focus}
+            aria-describedby={dayRefused !== null ? id('followup-msg') : undefined}
             onInput={(e) => {
-              const v = e.currentTarget.value;
+              const input = e.currentTarget;
+              const v = input.value;
               followUp.set(v);
+              // A part cleared or half-typed: the field reads empty, and the stored day stays.
+              if (v === '' && input.validity.badInput) return;
               // A year typed digit by digit passes through 0002, 0020, 0202: only a plausible day is saved.
-              if (v === '') onEdit({ followUp: null });
-              else if (/^(19|20|21)\d\d-\d\d-\d\d$/.test(v)) onEdit({ followUp: v });
+              const kept = v === '' || /^(19|20|21)\d\d-\d\d-\d\d$/.test(v);
+              setDayRefused(kept ? null : v);
+              if (kept) onEdit({ followUp: v === '' ? null : v });
             }}
-            onBlur={leave(followUp)}
+            onBlur={() => {
+              setDayRefused(null);
+              leave(followUp)();
+            }}
           />
+          {dayRefused !== null && (
+            <span class="field-error" id={id('followup-msg')} role="alert">
+              {view.followUp ? t('editor.dayRefusedKept', { value: dayRefused, kept: view.followUp }) : t('editor.dayRefused', { value: dayRefused })}
+            </span>
+          )}
           {due === 'overdue' && <span class="flag">{t('row.overdue')}</span>}
           {due === 'today' && <span class="flag">{t('row.dueToday')}</span>}
         </label>
@@ -216,4 +237,13 @@ function useDraft(stored: string): Draft {
     set: (v) => setDraft(v),
     blur: () => setDraft(null),
   };
+}
+
+/** The last value saved that was not `raw` being typed (1 and 15 on the way to 150): undefined when none. */
+function lastNotTyping(saved: readonly (number | null)[], raw: string): number | undefined {
+  for (let i = saved.length - 1; i >= 0; i--) {
+    const v = saved[i];
+    if (v !== null && !raw.startsWith(String(v))) return v;
+  }
+  return undefined;
 }

@@ -81,6 +81,38 @@ describe('edits on the notice page', () => {
     expect(await until(duban, 24, { progress: undefined })).not.toHaveProperty('progress');
   });
 
+  it('a progress over 100 typed over one saved in the same visit puts that one back, not the value before the visit', async () => {
+    const frame = await openEditor(page, 26);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('30');
+    await editorSaved(frame);
+    // (The database is read only after: reading it opens a page, which would take the focus from the field.)
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('150');
+    await frame.locator('#ed-progress-msg[role="alert"]').waitFor();
+    expect(await frame.locator('#ed-progress-msg').innerText()).toContain('30%');
+    await page.keyboard.press('Escape');
+    expect(await until(duban, 26, { progress: 30 })).toMatchObject({ progress: 30 });
+  });
+
+  it('a follow-up day typed half-way or with a year out of range is not saved, and the editor says so', async () => {
+    const frame = await openEditor(page, 27);
+    const day = frame.locator('#ed-followup');
+    await day.fill('2026-12-10');
+    expect(await until(duban, 27, { followUp: '2026-12-10' })).toMatchObject({ followUp: '2026-12-10' });
+    // The year typed over: 207 is the year 0207.
+    await day.focus();
+    await page.keyboard.type('207');
+    await frame.locator('#ed-followup-msg[role="alert"]').waitFor();
+    expect(await frame.locator('#ed-followup-msg').innerText()).toContain('2026-12-10');
+    await screenshot(page, 'editor-day-refused');
+    // A part cleared (the field reads empty while half-typed): the stored day stays.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+    expect(await until(duban, 27, { followUp: '2026-12-10' })).toMatchObject({ followUp: '2026-12-10' });
+    expect(await rowLabel(page, 27, 'followup')).toContain('2026-12-10');
+  });
+
   it('progress that contradicts the status offers the status it suggests; the keyboard takes it and stays on the status', async () => {
     const frame = await openEditor(page, 25);
     const hint = frame.locator('.status-hint');
