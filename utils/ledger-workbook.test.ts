@@ -104,6 +104,31 @@ describe('the ledger export, read back', () => {
     expect((first.getCell(7).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(STATUS_FILLS.in_progress);
   });
 
+  it('gives a row whose texts wrap the height of its lines (LibreOffice shows a row without one as one line)', async () => {
+    const { wb } = await exported();
+    const ws = wb.worksheets[0];
+    const notice = seedNotice();
+    const row = (key: string) => {
+      for (let r = 4; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(14).value === key) return ws.getRow(r);
+      throw new Error(key);
+    };
+    // Item 1's text, some 2 units a character in a column 48 wide: its lines, 15 points each.
+    const text = notice.items[0].text;
+    expect(text.length).toBeGreaterThan(60);
+    const lines = Math.ceil((text.length * 2) / 47);
+    expect(row('1').height).toBeGreaterThanOrEqual(lines * 15);
+    expect(row('1').height).toBeLessThanOrEqual((lines + 1) * 15 + 2);
+    // A short item keeps the default height.
+    const fits = (parts: string[], width: number) => parts.join('、').length * 2 <= width - 1;
+    const short = notice.items.find((i) => {
+      const f = itemFacts(i, notice.sections);
+      // Not annotated: 填报人 (10 wide) empty.
+      return fits([i.text], 48) && fits(f.lead, 18) && fits(f.co, 18) && fits(f.leaders, 10) && row(i.key).getCell(12).value === null;
+    })!;
+    expect(short).toBeDefined();
+    expect(row(short.key).height ?? 15).toBeLessThanOrEqual(15);
+  });
+
   it('counts statuses by lead unit and by leader in 汇总', async () => {
     const { wb, notice } = await exported();
     const ws = wb.getWorksheet('汇总')!;

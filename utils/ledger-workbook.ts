@@ -6,8 +6,8 @@
  */
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
-import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET } from '../lib/transfer/ledger-columns';
-import type { Ledger, LedgerCount, LedgerNoticeSheet } from '../lib/transfer/ledger-export';
+import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET, type LedgerColumnId } from '../lib/transfer/ledger-columns';
+import type { Ledger, LedgerCount, LedgerNoticeSheet, LedgerRow } from '../lib/transfer/ledger-export';
 import { unpackLedger, type PackedLedger } from '../lib/transfer/ledger-packed';
 import { Excel } from './exceljs';
 
@@ -40,6 +40,33 @@ const CELL_STYLES = Object.fromEntries(
     ),
   ]),
 ) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>[]>;
+
+/** Points per wrapped line of 11-point text, Chinese fonts' line height. */
+const LINE_HEIGHT = 15;
+
+/**
+ * How many lines a row's wrapped texts take in their columns' widths (a Chinese character is two
+ * of a column's units). Written as the row's height: LibreOffice shows a row without one as a
+ * single line, whatever its cells wrap, and Excel and WPS take the height as given.
+ */
+export function rowLines(r: Pick<LedgerRow, LedgerColumnId>): number {
+  let most = 1;
+  for (const id of LEDGER_COLUMN_IDS) {
+    const v = r[id];
+    if (typeof v !== 'string' || !v || LEDGER_COLUMNS[id].hidden) continue;
+    const room = LEDGER_COLUMNS[id].width - 1;
+    let lines = 0;
+    for (const paragraph of v.split('\n')) {
+      let units = 0;
+      for (let i = 0; i < paragraph.length; i++) units += paragraph.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+      lines += Math.max(1, Math.ceil(units / room));
+    }
+    if (lines > most) most = lines;
+  }
+  return Math.min(most, MAX_LINES);
+}
+/** Excel's tallest row is 409 points. */
+const MAX_LINES = Math.floor((409 - 2) / LINE_HEIGHT);
 
 /** The ledger as the background sent it (getLedger), as .xlsx bytes. */
 export const writePackedLedger = (packed: PackedLedger) => writeLedgerWorkbook(unpackLedger(packed));
@@ -119,6 +146,8 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       cell.style = styles[c - 1];
     });
+    const lines = rowLines(r);
+    if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: LAST_VISIBLE } };
   printSetup(ws);
