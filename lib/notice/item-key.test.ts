@@ -64,6 +64,8 @@ describe('keys as a user reads them', () => {
     for (const typed of ['清单2·1', 'list 2·1', 'List2・1', '2·1', '清单２·１', '2/1']) expect(keyFromTyped(typed)).toBe('2/1');
     expect(keyFromTyped('清单1·一、2.')).toBe('1/一、2.');
     expect(keyFromTyped('二、3')).toBe('二、3.');
+    // As the page prints it (12.), or with the box's # placeholder.
+    for (const typed of ['12.', '12．', '12、', '#12', '＃12', '# 12']) expect(keyFromTyped(typed)).toBe('12');
   });
 
   it('find, on a page of several lists, the first item printed with the number typed', () => {
@@ -75,5 +77,15 @@ describe('keys as a user reads them', () => {
     expect(findTypedKey('二、1', ['1/一、1.', '1/二、1.', '2/二、1.'])).toBe('1/二、1.');
     expect(findTypedKey('12', ['2/12', '12'])).toBe('12');
     expect(findTypedKey('2', ['12/2', '1/22'])).toBe('12/2');
+  });
+
+  it('find the first item printed with the number typed where numbering restarts in each section', () => {
+    // haiyan-2022: list 1 numbers 一、1. 一、2. 二、1. 二、2.; list 2 numbers 1 2 3.
+    const keys = ['1/一、1.', '1/一、2.', '1/二、1.', '1/二、2.', '2/1', '2/2', '2/3'];
+    expect(findTypedKey('2', keys)).toBe('1/一、2.');
+    expect(findTypedKey('3', keys)).toBe('2/3');
+    expect(findTypedKey('2', ['一、1.', '一、2.', '二、2.'])).toBe('一、2.');
+    // A shared cell's items (3-1, 3-2) answer to the number too.
+    expect(findTypedKey('3', ['1', '2', '3-1', '3-2'])).toBe('3-1');
   });
 });

@@ -110,26 +110,31 @@ export function itemKeyWords(key: string): string | Message {
 
 /**
  * The key a user means by what they type to find an item (the bar's 跳转 box): the key itself, in
- * full-width digits too (１２, as an input method types them), or as duban names it on a page of
- * several lists (清单2·1, list 2·1, 2·1).
+ * full-width digits too (１２, as an input method types them), as the page prints it (12.), after
+ * the box's # placeholder, or as duban names it on a page of several lists (清单2·1, list 2·1, 2·1).
  */
 export function keyFromTyped(typed: string): string {
-  const folded = foldWidth(typed.trim()).replace(/^([一二三四五六七八九十]{1,3}、[1-9][0-9]{0,3})$/, '$1.');
+  const folded = foldWidth(typed.trim())
+    .replace(/^#\s*/, '')
+    .replace(/^([1-9][0-9]{0,3})[.、]$/, '$1')
+    .replace(/^([一二三四五六七八九十]{1,3}、[1-9][0-9]{0,3})$/, '$1.');
   const m = /^(?:清单|list\s*)?([1-9][0-9]{0,3})\s*[·・•]\s*(.+)$/i.exec(folded);
   return m ? `${m[1]}/${m[2]}` : folded;
 }
 
 /**
  * The item typed, among `keys` (the notice's, in page order): its key as keyFromTyped reads it;
- * else, on a page of several lists, the first item the page numbers so (12, 二、3.: the number a
- * reader sees printed, whichever list it is in).
+ * else the first item the page numbers so (12, 二、3.: the number a reader sees printed, whichever
+ * list or section it is in, where numbering restarts).
  */
 export function findTypedKey(typed: string, keys: Iterable<string>): string | undefined {
   const key = keyFromTyped(typed);
+  const number = /^[1-9][0-9]{0,3}$/.test(key) ? Number(key) : 0;
   let first: string | undefined;
   for (const k of keys) {
     if (k === typed || k === key) return k;
-    if (first === undefined && k.endsWith(`/${key}`) && /^[1-9][0-9]{0,3}\/$/.test(k.slice(0, k.length - key.length))) first = k;
+    if (first !== undefined) continue;
+    if ((k.endsWith(`/${key}`) && /^[1-9][0-9]{0,3}\/$/.test(k.slice(0, k.length - key.length))) || (number && numberOfKey(k) === number)) first = k;
   }
   return first;
 }

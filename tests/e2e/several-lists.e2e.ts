@@ -19,8 +19,8 @@ const HTML = readFileSync(join(ROOT, 'tests/fixtures/notices/hangzhou-2021.html'
 const TITLE = '杭州市人民政府办公厅关于印发2021年省政府工作报告重点工作涉杭任务和市政府工作报告重点工作责任分解的通知';
 
 const LANGUAGES = [
-  { lang: 'zh-CN', label: '清单2·1', row: '事项 清单2·1 督办', editor: '事项 清单2·1 督办', popupItem: '第 清单2·1 项' },
-  { lang: 'en', label: 'list 2·1', row: 'Item list 2·1 follow-up', editor: 'Item list 2·1 follow-up', popupItem: 'Item list 2·1' },
+  { lang: 'zh-CN', label: '清单2·1', row: '事项 清单2·1 督办', editor: '事项 清单2·1 督办', popupItem: '第 清单2·1 项', printed: '5.' },
+  { lang: 'en', label: 'list 2·1', row: 'Item list 2·1 follow-up', editor: 'Item list 2·1 follow-up', popupItem: 'Item list 2·1', printed: '#5' },
 ] as const;
 
 describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
@@ -41,10 +41,10 @@ describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('2/1');
     expect(await barEval<number>(page, '.jump .error', 'function () { return 1 }').catch(() => 0)).toBe(0);
-    // And by the number printed on the page: the first list that has it (lists 1 and 2 stop before 5).
+    // And by the number printed on the page (as printed, 5., or after the box's #): the first list that has it (lists 1 and 2 stop before 5).
     await barFocus(page, '.jump input');
     await barEval(page, '.jump input', 'function () { this.select() }');
-    await page.keyboard.insertText('5');
+    await page.keyboard.insertText(L.printed);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('3/5');
 
