@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, type TransferFileJson } from './format';
 import { sayIn } from '../../tests/unit/i18n';
 import { parseTransferFile } from './parse-file';
+import { toCsv } from '../util/csv';
+import { CSV_HEADER } from './export-csv';
 
 const KEY = '拱政办发〔2024〕2号';
 const URL_ = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
@@ -116,6 +118,16 @@ describe('parseTransferFile', () => {
     expect(errors(file((f) => (f.format = 'hypothesis' as any)), 'en')).toContain('Not a duban export (format must be "duban-annotations")');
     expect(errors(file((f) => (f.version = 5 as any)), 'en')).toContain('newer duban (version 5)');
     expect(errors(file((f) => (f.version = 0 as any)), 'en')).toContain('field version');
+  });
+
+  it('says what duban\'s own CSV and Web Annotation files are for, and what to import instead', () => {
+    const csv = toCsv(CSV_HEADER, [[KEY, '1', '黄飞', '坚持政治引领', '区政府办公室', '', '', '推进中', 30, '甲', '', '', '', '']]);
+    expect(errors(csv)).toBe('这是督办导出的 CSV 表格，供其他工具读取，不能导入；请导入督办导出的 JSON 文件或 Excel 台账（.xlsx）');
+    expect(errors(csv, 'en')).toContain('import a JSON file or an Excel ledger (.xlsx)');
+    const anno = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', items: [] });
+    expect(errors(anno)).toBe('这是 W3C Web Annotation 文件，供其他批注工具使用，督办不导入；请导入督办导出的 JSON 文件或 Excel 台账（.xlsx）');
+    // Another file: what duban takes, the ledger too.
+    expect(errors('{"a": 1}')).toContain('Excel 台账（.xlsx）');
   });
 
   it('refuses files over the size and item limits with a message', () => {

@@ -5,6 +5,7 @@
  *   通知「拱政办发〔2024〕2号」，第 12 项，字段 status（状态）：未知的值 "urgent"…
  */
 import type { z } from 'zod';
+import { CSV_HEADER } from './export-csv';
 import { keyedItem } from '../annotation/legacy-keys';
 import { message, type Message, type MessageParam } from '../message';
 import { ITEM_STATUSES } from '../annotation/status';
@@ -59,7 +60,12 @@ function parse(text: string): ParsedFile {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    // duban's own CSV, chosen for import: say what it is for, not where it stops being JSON.
+    if (text.replace(/^\uFEFF/, '').startsWith(`${CSV_HEADER[0]},`)) return refuse(message('import.isCsv'));
     return refuse(notJson(text, e as Error));
+  }
+  if (isObject(raw) && (raw.type === 'AnnotationCollection' || String(raw['@context'] ?? '').includes('anno.jsonld'))) {
+    return refuse(message('import.isWebAnnotation'));
   }
   if (!isObject(raw) || raw.format !== FORMAT_NAME) {
     return refuse(message('import.notDuban', { format: FORMAT_NAME }));
