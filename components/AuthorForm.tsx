@@ -46,7 +46,7 @@ export function AuthorForm({ initial, onSave, onSkip, idPrefix = 'author', autoF
         }
       }}
     >
-      <h2 id={id('title')}>{t('authors.form.title')}</h2>
+      <h2 id={id('title')}>{initial?.name ? t('authors.form.titleKnown') : t('authors.form.title')}</h2>
       <p class="hint">{t('authors.form.hint')}</p>
       <label for={id('name')}>{t('authors.form.name')}</label>
       <input

@@ -39,6 +39,23 @@ async function exportJson(page: Page): Promise<string> {
   return r.value.text;
 }
 
+/** WCAG's contrast ratio of an element's text colour against the page's background. */
+function contrastOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let bg = 'rgba(0, 0, 0, 0)';
+    for (let e: Element | null = el; e && /rgba\(.*, 0\)$/.test(bg); e = e.parentElement) bg = getComputedStyle(e).backgroundColor;
+    // Nothing painted: the canvas, white or (a dark scheme) Chromium's dark canvas.
+    if (/rgba\(.*, 0\)$/.test(bg)) bg = matchMedia('(prefers-color-scheme: dark)').matches ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)';
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}
+
 describe('who said what', () => {
   let a: Duban;
   let b: Duban;
@@ -74,6 +91,16 @@ describe('who said what', () => {
     const options = await extensionPage(a.context, a.extensionId, 'options.html');
     await expect.poll(() => options.locator('#options-author-name').inputValue()).toBe('张三');
     expect(await options.locator('#options-author-unit').inputValue()).toBe('区发改局');
+    // Known already: the form names what it holds, it does not ask as if for the first time.
+    expect(await options.locator('[data-testid="author-form"] h2').textContent()).toBe('您的姓名和单位');
+    // Its words readable in dark as in light (WCAG AA: 4.5 to 1 against the page).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      for (const selector of ['main > .hint', '.author-form .hint', 'label']) {
+        expect(await contrastOf(options, selector), `${selector} in ${colorScheme}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    await screenshot(options, 'authors-options-dark');
     await options.close();
     await page.close();
   });
