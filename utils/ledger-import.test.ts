@@ -158,11 +158,23 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     const r = await preview(b, await save(wb));
     const p = (r as { value: LedgerPreview }).value;
     expect(p.ledger.unmatchedRows).toEqual([
-      { sheet: ws.name, row: 11, no: '8', text: '一项改写过的任务' },
-      { sheet: ws.name, row: ws.rowCount, no: '99', text: '通知里没有的任务' },
+      { sheet: ws.name, row: 11, no: '8', text: '一项改写过的任务', differs: '8' },
+      // (The seed has an item 99: its text is not this row's.)
+      { sheet: ws.name, row: ws.rowCount, no: '99', text: '通知里没有的任务', differs: '99' },
     ]);
     expect(p.ledger.unmatchedRowCount).toBe(2);
     expect(p.preview.notices[0].itemKeys.new).toEqual(['1', '2', '3', '7']);
+  });
+
+  it('says which row\'s task text differs from the item it names, and which read columns a sheet lacks', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    rowOf(ws, '8').getCell(col(ws, '工作任务')).value = '一项改写过的任务';
+    ws.spliceColumns(col(ws, '状态'), 1);
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const p = ((await preview(b, await save(wb))) as { value: LedgerPreview }).value;
+    expect(p.ledger.unmatchedRows).toEqual([{ sheet: ws.name, row: 11, no: '8', text: '一项改写过的任务', differs: '8' }]);
+    expect(p.ledger.sheets[0].missing).toEqual(['status']);
   });
 
   it('matches against records read ahead (prepareLedgerImport) only while nothing was written since', async () => {

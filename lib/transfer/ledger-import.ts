@@ -26,6 +26,8 @@ import type { LedgerCell, LedgerGrid, LedgerGridSheet } from './ledger-grid';
 import { dayOf, instantOf, isBad, progressOf, statusOf, STATUS_WORDS_SHOWN, textOf, type Bad } from './ledger-values';
 import { localState, type LocalState } from './plan';
 
+/** The columns whose values a ledger brings (the others are the notice's, or written only). */
+const READ_COLUMNS: readonly LedgerColumnId[] = ['status', 'progress', 'note', 'followUp'];
 /** Rows a report names at most (counts are complete). */
 const LISTED = 200;
 /** Rows above the header searched for it. */
@@ -35,11 +37,26 @@ const SHOWN = 5;
 
 export interface LedgerReport {
   /** Sheets read as a notice's ledger. */
-  sheets: { sheet: string; noticeKey: string; title: string; rows: number; matched: number }[];
+  sheets: {
+    sheet: string;
+    noticeKey: string;
+    title: string;
+    rows: number;
+    matched: number;
+    /** Columns duban reads that the sheet lacks (deleted?): what they hold changes nothing. */
+    missing?: LedgerColumnId[];
+  }[];
   /** Sheets with a ledger's header that match no notice here, with the title above them. */
   unmatchedSheets: { sheet: string; title: string }[];
   /** Rows that match no item of their notice (at most LISTED). */
-  unmatchedRows: { sheet: string; row: number; no: string; text: string }[];
+  unmatchedRows: {
+    sheet: string;
+    row: number;
+    no: string;
+    text: string;
+    /** The item the row's key or 序号 names, whose text is not the row's 工作任务 (edited?). */
+    differs?: string;
+  }[];
   unmatchedRowCount: number;
 }
 
@@ -99,7 +116,8 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
       files.set(notice.key, file);
     }
     const items = new Map(notice.items.map((i) => [i.key, i]));
-    const counts = { sheet: sheet.name, noticeKey: notice.key, title: notice.title, rows: 0, matched: 0 };
+    const missing = READ_COLUMNS.filter((id) => !header.columns.has(id));
+    const counts: LedgerReport['sheets'][number] = { sheet: sheet.name, noticeKey: notice.key, title: notice.title, rows: 0, matched: 0, ...(missing.length && { missing }) };
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r];
       if (!cells) continue;
@@ -114,7 +132,14 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
         report.unmatchedRowCount++;
         if (report.unmatchedRows.length < LISTED) {
           const text = cell('task');
-          report.unmatchedRows.push({ sheet: sheet.name, row: r + 1, no: plain(cell('no')) || plain(cell('key')), text: (typeof text === 'string' ? text : '').slice(0, 80) });
+          const named = items.get(plain(cell('key'))) ?? items.get(plain(cell('no')));
+          report.unmatchedRows.push({
+            sheet: sheet.name,
+            row: r + 1,
+            no: plain(cell('no')) || plain(cell('key')),
+            text: (typeof text === 'string' ? text : '').slice(0, 80),
+            ...(named && { differs: named.key }),
+          });
         }
         continue;
       }

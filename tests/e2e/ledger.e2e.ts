@@ -14,7 +14,7 @@ import { col, reorder, rowOf, setPercent } from '../../lib/transfer/test/ledger-
 import { sendFromPage } from './db';
 import { rowLabel, rowStatus } from './editor';
 import { cdp } from './shadow';
-import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
+import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
 const DOC_NO = '拱政办发〔2024〕2号';
 /** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
@@ -158,5 +158,22 @@ describe('a ledger from one profile, edited, imported into another', () => {
     expect(await rowStatus(notice, 4)).toBe('in_progress');
     expect(await rowLabel(notice, 4, 'progress')).toContain('60');
     expect(await rowStatus(notice, 5)).toBe('behind');
+
+    // A ledger with a column deleted and a task's words changed: the preview says both.
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(edited);
+    const ws2 = wb2.worksheets[0];
+    rowOf(ws2, '8').getCell(col(ws2, '工作任务')).value = '改过的任务';
+    ws2.spliceColumns(col(ws2, '跟进日期'), 1);
+    const edited2 = join(dir, 'edited-2.xlsx');
+    await wb2.xlsx.writeFile(edited2);
+    await page.bringToFront();
+    await page.reload();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.locator('[data-testid="import-file"]').setInputFiles(edited2);
+    await preview.waitFor();
+    await expect.poll(() => preview.locator('[data-testid="ledger-missing-columns"]').textContent()).toBe('没有「跟进日期」列：这些内容不会更改');
+    expect(await preview.locator('[data-testid="ledger-unmatched-rows"]').textContent()).toContain('工作任务与通知第 8 项的原文不同');
+    await screenshot(page, 'ledger-preview-missing-column', { fullPage: true });
   });
 });
