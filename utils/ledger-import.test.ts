@@ -349,6 +349,14 @@ describe('hostile ledgers', () => {
     expect(await refusedWithNothingWritten(await save(wb))).toEqual(['import.refused', 'ledger.duplicateColumn']);
   });
 
+  it('refuses a sheet whose 文号 above is another notice\'s than its item keys\' (never guessed which)', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    ws.getCell('A2').value = '文号：上政办发〔2024〕3号';
+    rowOf(ws, '1').getCell(col(ws, '状态')).value = '已完成';
+    expect(await refusedWithNothingWritten(await save(wb))).toContain('ledger.docNoDiffers');
+  });
+
   it('refuses a ledger of a notice this profile does not know, naming it', async () => {
     const wb = await exportA();
     await createService(b, () => NOW).handle('openNotice', syntheticNotice(1));

@@ -104,6 +104,12 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
       report.unmatchedSheets.push({ sheet: sheet.name, title });
       continue;
     }
+    // A 文号 written above that is another notice's (the sheet's rows copied from another ledger?): never guessed which.
+    const written = docNoAbove(sheet, header.row);
+    if (written && written !== notice.docNo) {
+      problems.push(message('ledger.docNoDiffers', { sheet: sheet.name, written, notice: notice.docNo || notice.title }));
+      continue;
+    }
     if (!header.columns.has('key') && !header.columns.has('task')) {
       problems.push(message('ledger.noItemColumn', { sheet: sheet.name }));
       continue;
@@ -222,6 +228,16 @@ function titleAbove(sheet: LedgerGridSheet, headerRow: number): string {
     if (text) return text.trim().slice(0, 200);
   }
   return '';
+}
+
+/** The 文号 the `文号：` line above the header names, if any. */
+function docNoAbove(sheet: LedgerGridSheet, headerRow: number): string | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    for (const c of sheet.rows[r] ?? []) {
+      if (typeof c === 'string' && c.trim().startsWith(DOC_NO_LABEL)) return c.trim().slice(DOC_NO_LABEL.length).trim() || undefined;
+    }
+  }
+  return undefined;
 }
 
 /** When the ledger was exported, as the cell duban writes beside the 文号 says (EXPORTED_LABEL). */
