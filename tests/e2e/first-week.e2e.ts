@@ -180,9 +180,9 @@ describe('first week: on the notice page', () => {
     await expect.poll(() => rowLabel(page, 31, 'progress')).toBe('进度 50% / 序时 100%');
   });
 
-  it('5: with the details panel open, the 跟进 column, its days and 逾期 tags stay in view', async () => {
+  it.each([1280, 1024])('5: with the details panel open, the 跟进 column, its days and 逾期 tags stay in view, the item\'s words too (%i px wide)', async (width) => {
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
-    await overview.setViewportSize({ width: 1280, height: 800 });
+    await overview.setViewportSize({ width, height: 800 });
     const row = overview.locator('table.overview tbody tr[data-item="3"]');
     // The item's text opens its details (the row's middle is its status now that 填报人 has a column).
     await row.locator('td.c-text').click();
@@ -197,7 +197,7 @@ describe('first week: on the notice page', () => {
     expect(await row.locator('td.c-follow .tag.overdue').innerText()).toBe('逾期');
     // The item's words stay readable beside it.
     expect((await row.locator('td.c-text').boundingBox())!.width).toBeGreaterThan(150);
-    await overview.screenshot({ path: join(OUT, '5.png') });
+    await overview.screenshot({ path: join(OUT, `5-${width}.png`) });
     await overview.close();
   });
 
