@@ -97,7 +97,11 @@ export type EditorPortMessage =
   | { type: 'replaced'; noticeKey: string; annotations: ItemAnnotation[] };
 
 /** Background → content script: the tab's editor frame is ready, or was closed by the user. */
-export type EditorEvent = { type: 'ready' } | { type: 'closed'; itemKey?: string };
+export type EditorEvent =
+  | { type: 'ready' }
+  | { type: 'closed'; itemKey?: string }
+  /** The user opened (or closed) the editor's history: the frame takes the room it may have. */
+  | { type: 'tall'; tall: boolean };
 
 export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -301,6 +305,12 @@ export const calls = {
   attachEditor: { input: NO_DATA, answer: answers<EditorContext>(), access: EDITOR },
   /** The user left the editor (Escape): tell the tab's content script (editor frame). */
   closeEditor: { input: NO_DATA, answer: answers<true>(), access: EDITOR },
+  /**
+   * The user opened or closed the editor's history: tell the tab's content script, which makes the
+   * frame as tall as it may be, or its own height again (editor frame). A user's act, no data: the
+   * page learns nothing of the history from the height.
+   */
+  sizeEditor: { input: z.object({ tall: z.boolean() }).strict(), answer: answers<true>(), access: EDITOR },
   /**
    * Show a page (a notice at an item): the tab already showing it goes there, else a new tab opens.
    * A notice read from an attachment (its file's URL, or `file:///<name>` for a file opened from

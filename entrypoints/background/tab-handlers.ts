@@ -17,7 +17,7 @@ import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
 
-export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'openEditor', 'attachEditor', 'closeEditor', 'openPage', 'getPopupSummary'] as const;
+export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'openEditor', 'attachEditor', 'closeEditor', 'sizeEditor', 'openPage', 'getPopupSummary'] as const;
 export type TabRequest = (typeof TAB_REQUESTS)[number];
 
 /** Pages peekNotice remembers, the last opened kept. */
@@ -139,6 +139,10 @@ export function createTabHandlers(
       }
       case 'closeEditor': {
         await sendMessage('editorChanged', { type: 'closed' }, { tabId: from.tabId, frameId: 0 }).catch(() => {});
+        return { ok: true, value: true };
+      }
+      case 'sizeEditor': {
+        await sendMessage('editorChanged', { type: 'tall', tall: (data as { tall: boolean }).tall }, { tabId: from.tabId, frameId: 0 }).catch(() => {});
         return { ok: true, value: true };
       }
     }

@@ -112,7 +112,7 @@ export function App({ connection }: { connection: EditorConnection }) {
             onNoteLeave={() => store.endNote(itemKey)}
             onResolveCopy={(id, action) => void connection.resolveCopy(itemKey, id, action)}
           />
-          <details class="history">
+          <details class="history" onToggle={(e) => connection.sizeFor((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>{t('editor.history')}</summary>
             <HistoryTimeline entries={history} />
           </details>

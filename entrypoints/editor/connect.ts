@@ -14,6 +14,8 @@ export interface EditorConnection {
   onShow(fn: (target: EditorTarget) => Promise<void>): void;
   close(): Promise<unknown>;
   loadHistory(itemKey: string): ReturnType<typeof sendMessage<'getItemHistory'>>;
+  /** The history was opened or closed: the frame takes the room it may have, or its own height. */
+  sizeFor(historyOpen: boolean): void;
   /** Appends a conflict copy to the note or dismisses it; the answer updates the store. */
   resolveCopy(itemKey: string, copyId: string, action: 'append' | 'dismiss'): Promise<void>;
 }
@@ -69,6 +71,7 @@ export function connectEditor(): EditorConnection {
     ready,
     onShow: (fn) => (show = fn),
     close: () => sendMessage('closeEditor', {}),
+    sizeFor: (historyOpen) => void sendMessage('sizeEditor', { tall: historyOpen }).catch(() => {}),
     loadHistory: (itemKey) => sendMessage('getItemHistory', { noticeKey: key, itemKey }),
     async resolveCopy(itemKey, copyId, action) {
       const { store } = await ready;

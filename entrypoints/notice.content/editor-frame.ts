@@ -35,6 +35,8 @@ export interface EditorFrame {
   open(target: EditorTarget, anchor: HTMLElement, records?: number): Promise<boolean>;
   /** Makes the open frame as tall as `records` note records need (one came or went while it was open). */
   resize(records: number): void;
+  /** As tall as the window allows while the user reads the history in it; else its own height. */
+  setTall(tall: boolean): void;
   /** Hides the frame (the user pressed Escape there, or clicked elsewhere). */
   hide(): void;
   readonly openAt: EditorTarget | undefined;
@@ -61,7 +63,11 @@ export function createEditorFrame(
   let openAt: EditorTarget | undefined;
   let anchor: HTMLElement | undefined;
   let height = EDITOR_HEIGHT;
+  let records = 0;
+  // The history is open in the frame (the editor said so; it stays open from item to item).
+  let tall = false;
   const view = doc.defaultView!;
+  const heightNow = () => (tall ? Math.max(EDITOR_HEIGHT, Math.min(MAX_HEIGHT, view.innerHeight - 2 * GAP)) : editorHeight(records, view.innerHeight));
 
   // Fixed under the row, following it as the page scrolls.
   const place = () => {
@@ -83,24 +89,31 @@ export function createEditorFrame(
       host.setAttribute('data-duban-editor', 'ready');
       resolveAttached();
     },
-    async open(target, at, records = 0) {
+    async open(target, at, shownRecords = 0) {
       performance.mark('duban:editor-open');
       await attached;
       const r = await show(target).catch(() => undefined);
       if (!r?.ok) return false;
       openAt = target;
       anchor = at;
-      height = editorHeight(records, view.innerHeight);
+      records = shownRecords;
+      height = heightNow();
       host.setAttribute('data-duban-editor-open', 'itemKey' in target ? String(target.itemKey) : 'orphans');
       place();
       frame.focus();
       performance.mark('duban:editor-focused');
       return true;
     },
-    resize(records) {
-      const next = editorHeight(records, view.innerHeight);
+    resize(count) {
+      records = count;
+      const next = heightNow();
       if (next === height) return;
       height = next;
+      place();
+    },
+    setTall(on) {
+      tall = on;
+      height = heightNow();
       place();
     },
     hide() {

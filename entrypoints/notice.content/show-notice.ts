@@ -100,6 +100,7 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   const makeEditor = () => createEditorFrame(doc, sheet, (t) => sendMessage('openEditor', t));
   onMessage('editorChanged', ({ data }) => {
     if (data.type === 'ready') editor?.attached();
+    else if (data.type === 'tall') editor?.setTall(data.tall);
     else if (editor) {
       const at = editor.openAt;
       editor.hide();

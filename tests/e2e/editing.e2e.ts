@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDb } from './db';
-import { editorSaved, openEditor, rowLabel } from './editor';
+import { editorHistory, editorSaved, openEditor, rowLabel } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
 /** The seed notice's key (lib/notice/notice-key.ts). */
@@ -139,6 +139,24 @@ describe('edits on the notice page', () => {
     await editorSaved(frame);
     expect(await frame.locator('#ed-status').inputValue()).toBe('behind');
     expect(await hint.count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('opening the history makes the editor as tall as the window allows, and closing it gives its height back', async () => {
+    const frame = await openEditor(page, 28);
+    await page.keyboard.type('为历史写一句');
+    await editorSaved(frame);
+    const height = () => page.evaluate(() => Math.round(document.querySelector('[data-duban-editor]')!.getBoundingClientRect().height));
+    const own = await height();
+    await editorHistory(frame);
+    await expect.poll(height).toBeGreaterThan(own + 200);
+    // The history's first entry is whole inside the frame, not cut under its edge.
+    const entry = await frame.locator('ol.timeline li').first().boundingBox();
+    const inner = await frame.evaluate(() => innerHeight);
+    expect(entry!.y + entry!.height).toBeLessThanOrEqual(inner);
+    await screenshot(page, 'editor-history-tall');
+    await frame.locator('details.history > summary').click();
+    await expect.poll(height).toBe(own);
     await page.keyboard.press('Escape');
   });
 
