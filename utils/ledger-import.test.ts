@@ -239,7 +239,9 @@ describe('a ledger back in the profile that exported it', () => {
     await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: fp('2'), note: '本地改写', status: 'paused' }, NOW + 1000);
     const bytes = await save(wb);
     const p = ((await preview(a, bytes)) as { value: LedgerPreview }).value;
-    expect(p.preview.counts).toMatchObject({ updated: 1, conflict: 1 });
+    // Item 3, annotated here and unchanged in the ledger, counts as 不变 (as in a JSON file).
+    expect(p.preview.counts).toEqual({ new: 0, updated: 1, unchanged: 1, conflict: 1 });
+    expect(p.preview.notices[0].counts.unchanged).toBe(1);
     expect((await apply(a, bytes, LATER)).ok).toBe(true);
     const after = await annotations(a);
     expect(after['1']).toMatchObject({ status: 'done', note: '已召开专题会，方案已报批' });

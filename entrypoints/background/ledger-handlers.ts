@@ -83,7 +83,15 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number, durab
       if (!read.ok) return failure(REFUSED, read.errors);
       // Planned against the records just read (every notice's), as previewImport would read them again.
       const previewed = await runImport(read.text, async (file) => importJob(file, at).plan(read.records).preview);
-      return previewed.ok ? ok({ preview: previewed.value, ledger: read.report }) : previewed;
+      if (!previewed.ok) return previewed;
+      // Rows that change nothing are not in the file the ledger becomes: counted here, as a JSON file's unchanged items are.
+      const preview = previewed.value;
+      for (const sheet of read.report.sheets) {
+        preview.counts.unchanged += sheet.unchanged;
+        const n = preview.notices.find((x) => x.key === sheet.noticeKey);
+        if (n) n.counts.unchanged += sheet.unchanged;
+      }
+      return ok({ preview, ledger: read.report });
     },
 
     async applyLedgerImport({ grid, fileName, importId }) {

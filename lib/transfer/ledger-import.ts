@@ -43,6 +43,8 @@ export interface LedgerReport {
     title: string;
     rows: number;
     matched: number;
+    /** Matched rows of items annotated here that change nothing (the preview's 不变, as a JSON file's). */
+    unchanged: number;
     /** Columns duban reads that the sheet lacks (deleted?): what they hold changes nothing. */
     missing?: LedgerColumnId[];
   }[];
@@ -123,7 +125,7 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
     }
     const items = new Map(notice.items.map((i) => [i.key, i]));
     const missing = READ_COLUMNS.filter((id) => !header.columns.has(id));
-    const counts: LedgerReport['sheets'][number] = { sheet: sheet.name, noticeKey: notice.key, title: notice.title, rows: 0, matched: 0, ...(missing.length && { missing }) };
+    const counts: LedgerReport['sheets'][number] = { sheet: sheet.name, noticeKey: notice.key, title: notice.title, rows: 0, matched: 0, unchanged: 0, ...(missing.length && { missing }) };
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r];
       if (!cells) continue;
@@ -162,6 +164,7 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
       values.base ??= exported;
       const fileItem = incomingItem(notice.key, item, values, local, now);
       if (fileItem) file.notice.items.push(fileItem);
+      else if (local.annotations.has(itemRef(notice.key, item.key))) counts.unchanged++;
     }
     report.sheets.push(counts);
   }
