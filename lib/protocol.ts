@@ -77,6 +77,11 @@ export interface EditorContext {
   /** Keys of the items whose page text differs from the stored notice's. */
   changed: string[];
   annotations: ItemAnnotation[];
+  /**
+   * The stored text of each annotated item the page lacks (its orphaned notes), by key: what the
+   * list of those notes says each was (the notice's own public words).
+   */
+  orphanTexts?: Record<string, string>;
 }
 
 /** What the editor frame is asked to show: one item, or the notes whose item the page lacks. */

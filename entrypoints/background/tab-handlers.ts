@@ -111,12 +111,18 @@ export function createTabHandlers(
       case 'attachEditor': {
         const b = await bindings.get(from.tabId);
         if (!b) return fail('no notice is open in this tab');
+        const annotations = await noticeAnnotations(service.db, b.noticeKey);
+        const shown = new Set(b.items.map((i) => i.key));
+        const orphaned = new Set(annotations.filter((a) => !shown.has(a.itemKey)).map((a) => a.itemKey));
+        const stored = orphaned.size ? await service.db.notices.get(b.noticeKey) : undefined;
+        const orphanTexts = Object.fromEntries((stored?.items ?? []).filter((i) => orphaned.has(i.key)).map((i) => [i.key, i.text]));
         const context: EditorContext = {
           noticeKey: b.noticeKey,
           items: b.items,
           ...(b.year !== undefined ? { year: b.year } : {}),
           changed: b.changed ?? [],
-          annotations: await noticeAnnotations(service.db, b.noticeKey),
+          annotations,
+          ...(Object.keys(orphanTexts).length > 0 && { orphanTexts }),
         };
         return { ok: true, value: context };
       }

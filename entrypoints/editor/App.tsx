@@ -118,7 +118,7 @@ export function App({ connection }: { connection: EditorConnection }) {
           </details>
         </>
       ) : (
-        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.key === a.itemKey))} />
+        <OrphanNotes orphans={store.stored().filter((a) => !context.items.some((i) => i.key === a.itemKey))} texts={context.orphanTexts} />
       )}
     </div>
   );

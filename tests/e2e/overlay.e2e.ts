@@ -415,6 +415,11 @@ describe('the overlay on the official notice', () => {
     }));
     expect(orphan.items).toBe(1);
     expect(orphan.text).toContain('#156');
+    // What item 156 was: the notice's words, as stored.
+    const seedDoc = parseHTML(seedHtml).document as unknown as Document;
+    const seedParse = recogniseNotice(seedDoc, {});
+    const text156 = seedParse.ok ? seedParse.notice.items.find((i) => i.key === '156')!.text : '?';
+    expect(orphan.text).toContain(text156.slice(0, 20));
     expect(orphan.text).toContain(XSS);
     expect(orphan.imgs).toBe(0);
     await moved.evaluate(() => window.scrollTo(0, document.querySelector('[data-duban-bar]')!.getBoundingClientRect().top + scrollY - 60));
