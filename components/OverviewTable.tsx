@@ -104,7 +104,14 @@ export function OverviewTable(props: OverviewTableProps) {
 
   const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 2);
   const onRowKey = (e: KeyboardEvent, i: number, row: OverviewRow) => {
-    if (e.target !== e.currentTarget) return; // keys inside a select or date field are theirs
+    // ↑ ↓ on a row's status still move down the table: a closed select would take them as a new
+    // status, saved at once, by accident (Alt+↓ or Space opens its list).
+    if (e.target instanceof HTMLSelectElement && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey) {
+      e.preventDefault();
+      moveTo(e.key === 'ArrowDown' ? i + 1 : i - 1);
+      return;
+    }
+    if (e.target !== e.currentTarget) return; // other keys inside a select or date field are theirs
     const to: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: rows.length - 1 };
     if (e.key in to) {
       e.preventDefault();

@@ -227,6 +227,15 @@ describe('follow-ups, overview and meeting report', () => {
     expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe('3');
     await overview.keyboard.press('End');
     expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe('156');
+    // Tab reaches a row's status; ↓ there still moves down the table, never changes the status
+    // by accident (Alt+↓ or Space opens its list).
+    await overview.locator('tr[data-index="1"]').focus();
+    const status2 = await overview.locator('tr[data-index="1"] td.c-status select').inputValue();
+    await overview.keyboard.press('Tab');
+    expect(await overview.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await overview.keyboard.press('ArrowDown');
+    expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('2');
+    expect(await overview.locator('tr[data-index="1"] td.c-status select').inputValue()).toBe(status2);
     await overview.keyboard.press('Home');
     await overview.keyboard.press('Enter');
     await expect.poll(() => overview.locator('.details h2').textContent()).toContain('第 1 项');
