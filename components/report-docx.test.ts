@@ -55,6 +55,22 @@ describe('the meeting report as a Word document', () => {
     expect(document).toContain('<w:tblHeader/>');
   });
 
+  it('gives each column of the items table room for its heading on one line, and the status column for 暂无进展', async () => {
+    const { document } = await parts(report);
+    const tables = document.split('<w:tbl>').slice(1);
+    const items = tables[tables.length - 1];
+    const widths = [...items.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    const firstRow = items.split('</w:tr>')[0];
+    const heads = firstRow.split('</w:tc>').slice(0, -1).map((cell) => decode(words(cell)));
+    expect(heads.length).toBe(widths.length);
+    // 10.5-point text: a Chinese character 210 twips, others about half; a cell's margins 108 each side.
+    const needs = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 210 : 105), 0) + 216;
+    const cut = heads.filter((h, i) => needs(h) > widths[i]!);
+    expect(cut).toEqual([]);
+    const status = heads.findIndex((h) => h === '状态');
+    expect(needs('暂无进展')).toBeLessThanOrEqual(widths[status]!);
+  });
+
   it('speaks the UI’s language', async () => {
     useLocale('en');
     const { document } = await parts(buildReport(rows, 'leadUnit', TODAY));

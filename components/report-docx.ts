@@ -33,7 +33,7 @@ const TEXT_WIDTH = A4.height - 2 * A4.margin;
 
 /** Shares of the width per items column (the page's print CSS uses the same). */
 function itemShares(many: boolean): number[] {
-  return many ? [5, 9, 28, 7, 11, 20, 10, 10] : [5, 33, 7, 11, 24, 10, 10];
+  return many ? [5, 9, 25, 9, 13, 19, 10, 10] : [5, 30, 9, 13, 23, 10, 10];
 }
 
 /** A paragraph per cell, its lines as breaks (a note keeps its line breaks). */
