@@ -182,6 +182,7 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
           maxLength={MAX_NOTE_LENGTH}
           placeholder={t('editor.notePlaceholder')}
           value={note.value}
+          aria-describedby={note.value.length >= MAX_NOTE_LENGTH ? id('note-msg') : undefined}
           onFocus={() => {
             note.focus();
             onNoteFocus?.();
@@ -195,6 +196,12 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
             onNoteLeave?.();
           }}
         />
+        {/* The field stops at the limit (a paste is cut there): said, never silently. */}
+        {note.value.length >= MAX_NOTE_LENGTH && (
+          <span class="field-error" id={id('note-msg')} role="alert">
+            {t('editor.noteFull', { max: MAX_NOTE_LENGTH })}
+          </span>
+        )}
       </label>
       {onResolveCopy && <NoteCopies copies={view.stored?.noteCopies ?? []} onResolve={onResolveCopy} />}
       <p

@@ -205,6 +205,27 @@ describe('edits on the notice page', () => {
   });
 });
 
+describe('a note past its limit', () => {
+  let duban: Duban;
+  let page: Page;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    page = await openNotice(duban.context, noticeSeed().url);
+  });
+  afterAll(() => duban?.close());
+
+  it('a paste longer than 20,000 characters is cut there and the editor says so', async () => {
+    const frame = await openEditor(page, 29);
+    await page.keyboard.insertText('长'.repeat(20_010));
+    const msg = frame.locator('#ed-note-msg[role="alert"]');
+    await msg.waitFor();
+    expect(await msg.innerText()).toContain('20000');
+    expect((await frame.locator('#ed-note').inputValue()).length).toBe(20_000);
+    await editorSaved(frame);
+  });
+});
+
 describe('two tabs typing one note at once', () => {
   let duban: Duban;
   afterAll(() => duban?.close());
