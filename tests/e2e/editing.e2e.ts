@@ -185,6 +185,16 @@ describe('edits on the notice page', () => {
     await page.locator('[data-duban-editor-open]').waitFor({ state: 'detached' });
   });
 
+  it('a paste longer than 20,000 characters is cut there and the editor says so', async () => {
+    const frame = await openEditor(page, 29);
+    await page.keyboard.insertText('长'.repeat(20_010));
+    const msg = frame.locator('#ed-note-msg[role="alert"]');
+    await msg.waitFor();
+    expect(await msg.innerText()).toContain('20000');
+    expect((await frame.locator('#ed-note').inputValue()).length).toBe(20_000);
+    await editorSaved(frame);
+  });
+
   it('a long note: the row shows its first 140 characters and …, the editor the whole, after a reload too', async () => {
     const long = `进展：${'已召开专题会，明确时间表和责任人。'.repeat(30)}`;
     const preview = `${long.slice(0, 140)}…`;
@@ -202,27 +212,6 @@ describe('edits on the notice page', () => {
     const again = await openEditor(page, 25);
     expect(await again.locator('#ed-note').inputValue()).toBe(long);
     await page.keyboard.press('Escape');
-  });
-});
-
-describe('a note past its limit', () => {
-  let duban: Duban;
-  let page: Page;
-  beforeAll(async () => {
-    duban = await launchDuban();
-    await serveSeeds(duban.context);
-    page = await openNotice(duban.context, noticeSeed().url);
-  });
-  afterAll(() => duban?.close());
-
-  it('a paste longer than 20,000 characters is cut there and the editor says so', async () => {
-    const frame = await openEditor(page, 29);
-    await page.keyboard.insertText('长'.repeat(20_010));
-    const msg = frame.locator('#ed-note-msg[role="alert"]');
-    await msg.waitFor();
-    expect(await msg.innerText()).toContain('20000');
-    expect((await frame.locator('#ed-note').inputValue()).length).toBe(20_000);
-    await editorSaved(frame);
   });
 });
 
