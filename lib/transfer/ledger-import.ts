@@ -99,7 +99,8 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
     if (!header) continue;
     ledgers++;
     const title = titleAbove(sheet, header.row);
-    const exported = exportedAbove(sheet, header.row);
+    const at = labelledAbove(sheet, header.row, EXPORTED_LABEL);
+    const exported = at === undefined ? undefined : instantOfLedgerDateTime(at);
     if (exported !== undefined) exportedAt = Math.min(exportedAt ?? exported, exported);
     const notice = noticeOf(sheet, header.row, notices);
     if (!notice) {
@@ -107,7 +108,7 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
       continue;
     }
     // A 文号 written above that is another notice's (the sheet's rows copied from another ledger?): never guessed which.
-    const written = docNoAbove(sheet, header.row);
+    const written = labelledAbove(sheet, header.row, DOC_NO_LABEL);
     if (written && written !== notice.docNo) {
       problems.push(message('ledger.docNoDiffers', { sheet: sheet.name, written, notice: notice.docNo || notice.title }));
       continue;
@@ -233,21 +234,11 @@ function titleAbove(sheet: LedgerGridSheet, headerRow: number): string {
   return '';
 }
 
-/** The 文号 the `文号：` line above the header names, if any. */
-function docNoAbove(sheet: LedgerGridSheet, headerRow: number): string | undefined {
+/** What the cell above the header that begins with `label` says after it (文号：…, 导出时间：…), if any. */
+function labelledAbove(sheet: LedgerGridSheet, headerRow: number, label: string): string | undefined {
   for (let r = 0; r < headerRow; r++) {
     for (const c of sheet.rows[r] ?? []) {
-      if (typeof c === 'string' && c.trim().startsWith(DOC_NO_LABEL)) return c.trim().slice(DOC_NO_LABEL.length).trim() || undefined;
-    }
-  }
-  return undefined;
-}
-
-/** When the ledger was exported, as the cell duban writes beside the 文号 says (EXPORTED_LABEL). */
-function exportedAbove(sheet: LedgerGridSheet, headerRow: number): number | undefined {
-  for (let r = 0; r < headerRow; r++) {
-    for (const c of sheet.rows[r] ?? []) {
-      if (typeof c === 'string' && c.trim().startsWith(EXPORTED_LABEL)) return instantOfLedgerDateTime(c.trim().slice(EXPORTED_LABEL.length));
+      if (typeof c === 'string' && c.trim().startsWith(label)) return c.trim().slice(label.length).trim() || undefined;
     }
   }
   return undefined;
