@@ -105,14 +105,16 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
               // Half-typed (50. : the field reads as empty): nothing to save yet, and nothing cleared.
               if (input.validity.badInput) return;
               const n = input.valueAsNumber;
-              const valid = raw === '' || (Number.isInteger(n) && n >= 0 && n <= 100);
+              // Digits only: the browser also reads 1e2 (100) and +5, which no one means as a percentage.
+              const valid = raw === '' || (/^\d+(?:\.0*)?$/.test(raw) && Number.isInteger(n) && n >= 0 && n <= 100);
               setProgressRefused(valid ? null : raw || '?');
               if (valid) {
                 const value = raw === '' ? null : n;
                 setProgressKept(value);
                 progressSaved.current.push(value);
                 onEdit({ progress: value });
-              } else if (n < 0 || n > 100) {
+              } else {
+                // What was saved on the way (the 1 of 1e2, the 15 of 150) goes back to the value before.
                 const value = lastNotTyping(progressSaved.current, raw) ?? progressBefore;
                 setProgressKept(value);
                 onEdit({ progress: value });
