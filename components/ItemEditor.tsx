@@ -105,7 +105,7 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
               // Half-typed (50. : the field reads as empty): nothing to save yet, and nothing cleared.
               if (input.validity.badInput) return;
               const n = input.valueAsNumber;
-              // Digits only: the browser also reads 1e2 (100) and +5, which no one means as a percentage.
+              // Digits only: the browser also reads 1e2 as 100, which no one means as a percentage.
               const valid = raw === '' || (/^\d+(?:\.0*)?$/.test(raw) && Number.isInteger(n) && n >= 0 && n <= 100);
               setProgressRefused(valid ? null : raw || '?');
               if (valid) {
