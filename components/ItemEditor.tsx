@@ -113,8 +113,9 @@ export function ItemEditor({ view, today, expected, onEdit, onLeave, onNoteFocus
                 setProgressKept(value);
                 progressSaved.current.push(value);
                 onEdit({ progress: value });
-              } else {
-                // What was saved on the way (the 1 of 1e2, the 15 of 150) goes back to the value before.
+              } else if (n < 0 || n > 100 || /e/i.test(raw)) {
+                // What was saved on the way (the 15 of 150, the 1 of 1e2) goes back to the value before;
+                // a decimal (50.5) keeps the whole number typed before its point.
                 const value = lastNotTyping(progressSaved.current, raw) ?? progressBefore;
                 setProgressKept(value);
                 onEdit({ progress: value });
