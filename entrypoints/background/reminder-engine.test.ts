@@ -161,6 +161,28 @@ describe('reminder engine', () => {
     expect(alarms.has(`${FOLLOW_UP_ALARM_PREFIX}2024-07-01`)).toBe(true);
   });
 
+  it('a reminder whose day changed since is withdrawn, and its buttons change nothing meanwhile', async () => {
+    await put(annotation(K, 1, { followUp: '2024-06-28' }), annotation(K, 2, { followUp: '2024-06-29' }));
+    const { ports, calls } = fakePorts();
+    const engine = createReminderEngine({ db, ports, now });
+    await engine.onAlarm(DUE_ALARM);
+    expect(calls.notified.map((n) => n.id)).toEqual([itemNotificationId(K, '1'), itemNotificationId(K, '2')]);
+    // The user sets other days (a half-typed day first, say) before answering the reminders.
+    await put(annotation(K, 1, { followUp: '2024-07-28' }), annotation(K, 2, { followUp: '2024-07-29' }));
+    // Item 2's 已跟进 pressed before duban heard of the change: the new day stays.
+    await engine.onButtonClicked(itemNotificationId(K, '2'), 1);
+    expect((await db.annotations.get([K, '2']))?.followUp).toBe('2024-07-29');
+    // The next sync (after every save) takes item 1's stale reminder away.
+    await engine.sync();
+    expect(calls.cleared).toContain(itemNotificationId(K, '1'));
+    expect((await db.annotations.get([K, '1']))?.followUp).toBe('2024-07-28');
+    // Its new day comes back on its day.
+    clock = instantOfShanghai('2024-07-28', 9, 1);
+    await engine.onAlarm(DUE_ALARM);
+    expect(calls.notified.map((n) => n.id)).toContain(itemNotificationId(K, '1'));
+    expect(calls.notified.length).toBe(3);
+  });
+
   it('without a save hook, saves itself and re-plans', async () => {
     await put(annotation(K, 1, { followUp: '2024-06-28' }));
     const { ports, alarms } = fakePorts();

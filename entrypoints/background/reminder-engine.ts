@@ -84,7 +84,13 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
   async function syncNow(): Promise<void> {
     const t = now();
     const active = await activeFollowUps(db);
-    const done = await reminded(active);
+    const stored = (await getMeta<RemindedDays>(db, REMINDED_META_KEY)) ?? {};
+    const done = pruneReminded(stored, active);
+    // A reminder shown for a day the item no longer has (set anew, cleared, done) is withdrawn:
+    // it would say what is no longer so, and its buttons would act on the new day.
+    const stale = Object.keys(stored).filter((ref) => !(ref in done));
+    for (const ref of stale) await ports.clearNotification(ITEM_ID_PREFIX + ref);
+    if (stale.length) await setMeta(db, REMINDED_META_KEY, done);
     const plan = planAlarms(active, t, done);
     const alarms = await ports.getAlarms();
     const existing = new Map(alarms.filter((a) => a.name.startsWith(FOLLOW_UP_ALARM_PREFIX)).map((a) => [a.name, a.scheduledTime]));
@@ -177,7 +183,10 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
       const item = await notifiedItem(id);
       if (!item) return;
       const annotation = await db.annotations.get([item.noticeKey, item.itemKey]);
-      if (annotation) await saveFollowUp(annotation, index === 0 ? snoozeDay('tomorrow', now()) : null);
+      // The day it reminded of, when duban has not yet withdrawn it after a change: a day set since stays.
+      const remindedDay = ((await getMeta<RemindedDays>(db, REMINDED_META_KEY)) ?? {})[itemRef(item.noticeKey, item.itemKey)];
+      const current = remindedDay === undefined || remindedDay === annotation?.followUp;
+      if (annotation && current) await saveFollowUp(annotation, index === 0 ? snoozeDay('tomorrow', now()) : null);
       await ports.clearNotification(id);
     },
   };
