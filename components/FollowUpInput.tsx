@@ -20,6 +20,8 @@ export function FollowUpInput({ value, label, onCommit, class: cls, id }: Follow
   const committed = useRef(value ?? '');
   // The latest draft and commit, for the unmount below (a virtualised row can scroll away mid-edit).
   const latest = useRef({ draft, commit: (_v: string) => {} });
+  // A part cleared to be typed again (the field then reads ''): half-typed, never "no day".
+  const partial = useRef(false);
   useEffect(() => {
     setDraft(value ?? '');
     committed.current = value ?? '';
@@ -27,7 +29,7 @@ export function FollowUpInput({ value, label, onCommit, class: cls, id }: Follow
   useEffect(() => () => latest.current.commit(latest.current.draft), []);
 
   const commit = (v: string) => {
-    if (v === committed.current || (v !== '' && !DAY.test(v))) return;
+    if (partial.current || v === committed.current || (v !== '' && !DAY.test(v))) return;
     committed.current = v;
     onCommit(v || null);
   };
@@ -41,10 +43,19 @@ export function FollowUpInput({ value, label, onCommit, class: cls, id }: Follow
       aria-label={label}
       onInput={(e) => {
         const v = e.currentTarget.value;
+        partial.current = e.currentTarget.validity.badInput;
         setDraft(v);
         if (v === '' || PLAUSIBLE.test(v)) commit(v);
       }}
-      onBlur={() => commit(draft)}
+      onBlur={() => {
+        // Left half-typed: the field shows the stored day again.
+        if (partial.current) {
+          partial.current = false;
+          setDraft(committed.current);
+          return;
+        }
+        commit(draft);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit(draft);
       }}
