@@ -301,6 +301,59 @@ describe('a copy off government sites (issue 12, Identity)', () => {
   });
 });
 
+describe('a copy off government sites of a notice without a 文号', () => {
+  const COPY_URL = 'https://news.example.com/2024/gongshu-zerenfenjie.html';
+  const OTHER_GOV_URL = 'https://www.hangzhou.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
+  const unnumbered = (url: string): Notice => {
+    const { docNo: _d, ...notice } = seedNotice(url);
+    return notice;
+  };
+  const note = async (key: string) =>
+    must(await service().handle('saveAnnotation', { noticeKey: key, itemKey: '3', fingerprint: seedNotice().items[2].fingerprint, note: '原件上的备注' }));
+
+  it('that has its title, issuer and items shows that notice’s annotations and changes nothing in it', async () => {
+    const official = await open(unnumbered(SEED_URL));
+    await note(official.noticeKey);
+    const before = await stored(official.noticeKey);
+    const copy = await open(unnumbered(COPY_URL));
+    expect(copy.noticeKey).toBe(official.noticeKey);
+    expect(copy.annotations.map((a) => a.note)).toEqual(['原件上的备注']);
+    expect(copy.revision).toBeNull();
+    expect(await stored(official.noticeKey)).toEqual(before);
+    expect(await db.notices.count()).toBe(1);
+  });
+
+  it('with one item changed still is that notice, and says which item differs', async () => {
+    const official = await open(unnumbered(SEED_URL));
+    const changed = unnumbered(COPY_URL);
+    changed.items = changed.items.map((i) => (i.key === '5' ? { ...i, text: `${i.text}（转载时改写）` } : i));
+    const copy = await open(changed);
+    expect(copy.noticeKey).toBe(official.noticeKey);
+    expect(copy.revision?.differs).toEqual(['5']);
+  });
+
+  it('with another title, another issuer or other items is a notice of its own', async () => {
+    const official = await open(unnumbered(SEED_URL));
+    await note(official.noticeKey);
+    const retitled = await open({ ...unnumbered(COPY_URL), title: '另一份通知' });
+    expect(retitled.noticeKey).not.toBe(official.noticeKey);
+    expect(retitled.annotations).toEqual([]);
+    const elsewhere = await open({ ...unnumbered(`${COPY_URL}?b`), issuer: '某某县人民政府办公室' });
+    expect(elsewhere.noticeKey).not.toBe(official.noticeKey);
+    const few = unnumbered(`${COPY_URL}?c`);
+    few.items = few.items.slice(0, 20);
+    expect((await open(few)).noticeKey).not.toBe(official.noticeKey);
+  });
+
+  it('never joins one of two such notices', async () => {
+    const first = await open(unnumbered(SEED_URL));
+    const second = await open(unnumbered(OTHER_GOV_URL));
+    expect(second.noticeKey).not.toBe(first.noticeKey);
+    const copy = await open(unnumbered(COPY_URL));
+    expect([first.noticeKey, second.noticeKey]).not.toContain(copy.noticeKey);
+  });
+});
+
 describe('a notice seen again as stored', () => {
   it('is answered as stored, and when it was last seen is written at most once an hour', async () => {
     const seed = seedNotice();

@@ -3,7 +3,7 @@
  * each write is one transaction with the digests the popup reads (written through ./records.ts).
  */
 import { message } from '../message';
-import { noticeOfCopy, sameDocNo } from '../notice/copy-match';
+import { noticeOfCopy, noticeOfUnnumberedCopy, sameDocNo } from '../notice/copy-match';
 import { isGovernmentUrl } from '../notice/government';
 import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
@@ -65,7 +65,11 @@ const sameRecord = (stored: NoticeRecord, seen: NoticeRecord) =>
 /** The stored notice of a government page that the copy `notice` is, if any. */
 async function noticeCopied(db: DubanDatabase, notice: Notice): Promise<NoticeRecord | undefined> {
   const docNo = notice.docNo;
-  if (!docNo) return undefined;
+  if (!docNo) {
+    // Known by their addresses alone: read as the copy reads (the user asked, on one page: a scan is fine).
+    const unnumbered = await db.notices.filter((n) => !n.docNo && isGovernmentUrl(n.sourceUrl)).toArray();
+    return noticeOfUnnumberedCopy(notice, unnumbered);
+  }
   // The index's 文号 as written; the copy may write its brackets otherwise.
   const written = (await db.notices.orderBy('docNo').uniqueKeys()).filter((k): k is string => typeof k === 'string' && sameDocNo(k, docNo));
   if (!written.length) return undefined;

@@ -9,6 +9,11 @@
  * one the page's named issuer singles out, else the one on the registry's site of the government
  * the issuer is (or is the office of: 杭州市拱墅区人民政府办公室 on 杭州市拱墅区人民政府's site); else
  * the copy is its own notice.
+ *
+ * A notice without a 文号 is known by its address alone, which a copy does not share: a copy with
+ * no 文号 is such a notice when it reads as that notice — the same title, an issuer that does not
+ * say otherwise, the same items (keys, and nearly all texts: a copy may fix a typo, and that item
+ * then says 原文已更改) — and no other stored notice reads so.
  */
 import { foldWidth } from './normalize';
 import { SITES } from './sites';
@@ -16,6 +21,7 @@ import type { Notice } from './types';
 
 type Identity = Pick<Notice, 'docNo' | 'issuer'>;
 type Stored = Identity & Pick<Notice, 'sourceUrl'>;
+type Text = Identity & Pick<Notice, 'title' | 'items'>;
 
 /** 拱政办发〔2024〕2号, 拱政办发[2024]2号 and 拱政办发【2024】2号 are one 文号. */
 export function sameDocNo(a: string, b: string): boolean {
@@ -69,4 +75,33 @@ export function noticeOfCopy<T extends Stored>(copy: Identity, stored: readonly 
   const issuer = copy.issuer;
   const onSite = issuer ? (named.length ? named : fits).filter((n) => onIssuersSite(issuer, n.sourceUrl)) : [];
   return onSite.length === 1 ? onSite[0] : undefined;
+}
+
+/** The share of a copy's items that must read as the stored notice's, for a notice without a 文号. */
+const SAME_ITEMS = 0.9;
+
+const titleForm = (s: string) => foldWidth(s).replace(/\s+/g, '');
+
+/** The same items: the same keys, and at least SAME_ITEMS of them with the same text (fingerprint). */
+function sameItems(copy: Text['items'], stored: Text['items']): boolean {
+  if (copy.length === 0 || copy.length !== stored.length) return false;
+  const prints = new Map(stored.map((i) => [i.key, i.fingerprint]));
+  let same = 0;
+  for (const item of copy) {
+    if (!prints.has(item.key)) return false;
+    if (prints.get(item.key) === item.fingerprint) same++;
+  }
+  return same >= SAME_ITEMS * copy.length;
+}
+
+/**
+ * The stored notice without a 文号 that `copy` (which names none either) reads as, among `stored`
+ * (notices of government pages): its title, no other issuer, its items; the one such, else none.
+ */
+export function noticeOfUnnumberedCopy<T extends Stored & Text>(copy: Text, stored: readonly T[]): T | undefined {
+  if (copy.docNo) return undefined;
+  const title = titleForm(copy.title);
+  if (!title) return undefined;
+  const fits = stored.filter((n) => !n.docNo && titleForm(n.title) === title && issuerFit(copy, n) !== 'other' && sameItems(copy.items, n.items));
+  return fits.length === 1 ? fits[0] : undefined;
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
-import { openEditor, rowLabel, waitEditorReady } from './editor';
+import { closeEditor, editorSaved, openEditor, rowLabel, waitEditorReady } from './editor';
 import { dubanState, extensionPage, launchDuban, noticeSeed, openNotice, serveHtml, serveSeeds, type Duban } from './harness';
 import { barLabel, waitReady } from './overlay-helpers';
 import { sendRecognise, tabIdOf, userAsks, USER_ACTION_ARGS } from './user-asks';
@@ -23,6 +23,11 @@ const NOT_NOTICE_URL = 'https://news.example.com/2024/portal.html';
 const NOTE = '副本上也应看到：已联系区发改经信局';
 /** The seed notice's key (lib/notice/notice-key.ts). */
 const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+
+/** A notice without a 文号 (known by its address alone), at its own government address and copied. */
+const UNNUMBERED_URL = 'https://www.hangzhou.gov.cn/art/2021/4/2/art_1229063382_1727043.html';
+const UNNUMBERED_COPY_URL = 'https://news.example.com/2021/hangzhou-zerenfenjie.html';
+const unnumberedHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/hangzhou-2021.html', import.meta.url)), 'utf8');
 
 const seedHtml = () => readFileSync(noticeSeed().path, 'utf8');
 const portalHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-portal.html', import.meta.url)), 'utf8');
@@ -45,6 +50,8 @@ beforeAll(async () => {
   await serveHtml(duban.context, COPY_URL, seedHtml());
   await serveHtml(duban.context, PORTAL_URL, portalHtml());
   await serveHtml(duban.context, NOT_NOTICE_URL, portalHtml());
+  await serveHtml(duban.context, UNNUMBERED_URL, unnumberedHtml());
+  await serveHtml(duban.context, UNNUMBERED_COPY_URL, unnumberedHtml());
 }, 60_000);
 afterAll(() => duban?.close());
 
@@ -129,6 +136,25 @@ describe('a copy of the notice at a non-government host', () => {
     await page.goto(NOT_NOTICE_URL, { waitUntil: 'load' });
     expect(await userAsks(duban, page)).toEqual({ ok: true, value: { verdict: 'none', copy: true } });
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
+    await page.close();
+  });
+});
+
+describe('a copy of a notice without a 文号, at a non-government host', () => {
+  it('when the user asks: shows the notice’s note written on its official page, marked as a copy', async () => {
+    const official = await openNotice(duban.context, UNNUMBERED_URL);
+    const frame = await openEditor(official, '3/2');
+    await official.keyboard.type('原件页上写的备注');
+    await editorSaved(frame);
+    await closeEditor(official);
+    await official.close();
+
+    const page = await duban.context.newPage();
+    await page.goto(UNNUMBERED_COPY_URL, { waitUntil: 'load' });
+    expect(await userAsks(duban, page)).toEqual({ ok: true, value: { verdict: 'notice', copy: true } });
+    await waitReady(page);
+    expect(await dubanOnPage(page)).toMatchObject({ state: 'ready', items: 14, copy: true });
+    await expect.poll(() => rowLabel(page, '3/2', 'note')).toBe('原件页上写的备注');
     await page.close();
   });
 });
