@@ -68,6 +68,24 @@ describe('keys as a user reads them', () => {
     for (const typed of ['12.', '12．', '12、', '#12', '＃12', '# 12']) expect(keyFromTyped(typed)).toBe('12');
   });
 
+  it('are the item as the page prints it: （二） for 2, 。 after a number, a section’s item in brackets', () => {
+    for (const typed of ['（二）', '(二)', '2。', ' ２。 ']) expect(keyFromTyped(typed)).toBe('2');
+    expect(keyFromTyped('（十二）')).toBe('12');
+    for (const typed of ['一、（二）', '一、(二)', '一、2。', '一、２．', '一、 2']) expect(keyFromTyped(typed)).toBe('一、2.');
+    // After the list’s word, a full stop (or 。) between list and item, as a keyboard types the ·.
+    for (const typed of ['清单2.3', '清单２．３', '清单2。3', 'list 2.3', '清单2·（三）']) expect(keyFromTyped(typed)).toBe('2/3');
+    expect(keyFromTyped('清单1.二、（一）')).toBe('1/二、1.');
+    // Not an item: left as typed (folded), so the box says there is none.
+    for (const typed of ['(零)', '(二', '一、(x)', '2.3', '二、']) expect(keyFromTyped(typed)).toBe(typed);
+  });
+
+  it('find the item printed （二） where numbering restarts: the first section’s', () => {
+    const caidian = ['一、1.', '一、2.', '一、3.', '一、4.', '二、1.', '二、2.'];
+    expect(findTypedKey('（二）', caidian)).toBe('一、2.');
+    expect(findTypedKey('二、（二）', caidian)).toBe('二、2.');
+    expect(findTypedKey('（九）', caidian)).toBeUndefined();
+  });
+
   it('find, on a page of several lists, the first item printed with the number typed', () => {
     const keys = ['1/1', '1/2', '2/1', '3/1', '3/2', '3/3'];
     expect(findTypedKey('3', keys)).toBe('3/3');

@@ -4,7 +4,7 @@
  * so a number stored before keys existed is its key as a string. Zod-free: the content script uses it.
  */
 import { message, type Message } from '../message';
-import { foldWidth } from './normalize';
+import { chineseOrdinal, foldWidth } from './normalize';
 
 /** The longest key duban accepts. */
 export const MAX_ITEM_KEY_LENGTH = 40;
@@ -109,17 +109,33 @@ export function itemKeyWords(key: string): string | Message {
 }
 
 /**
+ * An item typed without its list, as the page prints it: 12, 12. 12。 12、; （三）, which a page
+ * restarting in each section prints for 3; 二、3, 二、3。 or 二、（三） for 二、3. (Folded to half-width.)
+ */
+function itemFromTyped(typed: string): string {
+  const number = (s: string) => {
+    const paren = /^\(([一二三四五六七八九十]{1,3})\)$/.exec(s);
+    const n = paren ? chineseOrdinal(paren[1]) : NaN;
+    return n > 0 ? String(n) : s.replace(/^([1-9][0-9]{0,3})[.、。]$/, '$1');
+  };
+  const section = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/.exec(typed);
+  if (!section) return number(typed);
+  const n = number(section[2]);
+  return /^[1-9][0-9]{0,3}$/.test(n) ? `${section[1]}、${n}.` : typed;
+}
+
+/**
  * The key a user means by what they type to find an item (the bar's 跳转 box): the key itself, in
- * full-width digits too (１２, as an input method types them), as the page prints it (12.), after
- * the box's # placeholder, or as duban names it on a page of several lists (清单2·1, list 2·1, 2·1).
+ * full-width digits and punctuation too (１２, （二）, as an input method types them), as the page
+ * prints it (12., 12。, （二）), after the box's # placeholder, or as duban names it on a page of
+ * several lists (清单2·1, list 2·1, 2·1; after the list's word, 清单2.1 too: a full stop is what
+ * most keyboards have for the ·).
  */
 export function keyFromTyped(typed: string): string {
-  const folded = foldWidth(typed.trim())
-    .replace(/^#\s*/, '')
-    .replace(/^([1-9][0-9]{0,3})[.、]$/, '$1')
-    .replace(/^([一二三四五六七八九十]{1,3}、[1-9][0-9]{0,3})$/, '$1.');
-  const m = /^(?:清单|list\s*)?([1-9][0-9]{0,3})\s*[·・•]\s*(.+)$/i.exec(folded);
-  return m ? `${m[1]}/${m[2]}` : folded;
+  const folded = foldWidth(typed.trim()).replace(/^#\s*/, '');
+  const m =
+    /^(?:清单|list\s*)?([1-9][0-9]{0,3})\s*[·・•]\s*(.+)$/i.exec(folded) ?? /^(?:清单|list\s*)([1-9][0-9]{0,3})\s*[.。/]\s*(.+)$/i.exec(folded);
+  return m ? `${m[1]}/${itemFromTyped(m[2])}` : itemFromTyped(folded);
 }
 
 /**
