@@ -47,16 +47,30 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     !!v.followUp && v.status !== 'done' && followUpState(v.followUp, o.today) === 'overdue';
   let loadError: string | undefined;
 
+  // The item open in the editor: shown while it is, whatever its status becomes there (the user
+  // still sees what they edit); the filter takes it when the editor closes.
+  let held: string | undefined;
+  const matches = (n: string) => {
+    const m = o.items.get(n);
+    const v = o.store.view(n);
+    return !!m && matchesFilter(m.item, v.status, filter, isOverdue(v));
+  };
+  const shows = (n: string) => n === held || matches(n);
+  // The page shows what the bar counts: applied again whenever an item or the filter changes.
+  const applyFilter = () => (isFiltering(filter) ? o.filter.apply(shows) : o.filter.clear());
+
   const setFilter = (f: ItemFilter) => {
     filter = f;
-    if (isFiltering(f)) {
-      o.filter.apply((n) => {
-        const m = o.items.get(n);
-        const v = o.store.view(n);
-        return !!m && matchesFilter(m.item, v.status, f, isOverdue(v));
-      });
-    } else o.filter.clear();
+    applyFilter();
     draw();
+  };
+
+  const hold = (itemKey: string | undefined) => {
+    if (held === itemKey) return;
+    held = itemKey;
+    if (!isFiltering(filter)) return;
+    applyFilter();
+    if (drawn) draw();
   };
 
   const jump = (typed: string): boolean => {
@@ -76,9 +90,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
 
   function draw() {
     const views = [...o.items.keys()].map((n) => o.store.view(n));
-    const shown = isFiltering(filter)
-      ? views.filter((v) => matchesFilter(o.items.get(v.itemKey)!.item, v.status, filter, isOverdue(v))).length
-      : views.length;
+    const shown = isFiltering(filter) ? views.filter((v) => shows(v.itemKey)).length : views.length;
     render(
       <NoticeBar
         total={views.length}
@@ -106,6 +118,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
+      if (isFiltering(filter)) applyFilter();
       draw();
     });
   });
@@ -157,6 +170,12 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
     /** Draws the bar (and its handle), once. */
     show,
     jump,
+    /** Keeps item `itemKey` shown while the editor is open at it (undefined: none; the filter takes the one held before). */
+    hold,
+    /** The editor left item `itemKey`: the filter takes it, unless the editor has opened at another item since. */
+    release(itemKey: string) {
+      if (held === itemKey) hold(undefined);
+    },
     focus() {
       show();
       root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });

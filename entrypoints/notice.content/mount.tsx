@@ -47,8 +47,12 @@ export interface Overlays {
   flush(): void;
   /** Scrolls to item `n` and focuses its overlay; false when the page has no such item. */
   jumpTo(itemKey: string): boolean;
-  /** Gives the keyboard back to item `n`'s row (its edit button), or to the bar. */
+  /** Gives the keyboard back to item `n`'s row (its edit button), or to the bar (also when a filter hid the row). */
   focusRow(itemKey: string | undefined): void;
+  /** Keeps item `itemKey`'s row shown through a filter while the editor is open at it (undefined: none). */
+  hold(itemKey: string | undefined): void;
+  /** The editor left item `itemKey`: a filter may hide it now. */
+  release(itemKey: string): void;
   /** Shows a failure to load saved annotations in the bar. */
   setLoadError(message: string): void;
   unmount(): void;
@@ -209,9 +213,12 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     jumpTo: bar.jump,
     focusRow(itemKey) {
       const m = itemKey === undefined ? undefined : items.get(itemKey);
-      if (m) m.root.querySelector<HTMLElement>('button.edit')?.focus({ preventScroll: true });
+      const edit = m?.host.checkVisibility() ? m.root.querySelector<HTMLElement>('button.edit') : null;
+      if (edit) edit.focus({ preventScroll: true });
       else bar.focus();
     },
+    hold: bar.hold,
+    release: bar.release,
     setLoadError: bar.setLoadError,
     unmount() {
       stopped = true;

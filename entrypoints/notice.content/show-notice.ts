@@ -87,11 +87,14 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   // The editor frame works for the notice this tab opened: never before openNotice has answered.
   // The editor is tall enough for the item's conflict copies and colleagues' notes (the row counts them).
   const recordsOf = (itemKey: string) => store.view(itemKey).stored?.noteCopies?.length ?? 0;
-  const openEditor = (target: EditorTarget, anchor: HTMLElement) =>
+  const openEditor = (target: EditorTarget, anchor: HTMLElement) => {
+    // At once, before the frame measures where it goes: the row it leaves may go with a filter.
+    overlays.hold('itemKey' in target ? target.itemKey : undefined);
     void open().then(() => {
       editor ??= makeEditor();
       void editor.open({ ...target, dark: pageIsDark }, anchor, 'itemKey' in target ? recordsOf(target.itemKey) : 0);
     });
+  };
   // …and grows (or shrinks) when one comes or goes while it is open.
   store.subscribe('*', () => {
     const at = editor?.openAt;
@@ -104,12 +107,18 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     else if (editor) {
       const at = editor.openAt;
       editor.hide();
+      overlays.hold(undefined);
       overlays.focusRow(at && 'itemKey' in at ? at.itemKey : undefined);
     }
   });
   // A click elsewhere on the page puts the editor away (its fields save as they are left).
   doc.addEventListener('mousedown', (e) => {
-    if (editor?.openAt && e.target !== editor.host) editor.hide();
+    const at = editor?.openAt;
+    if (!at || e.target === editor!.host) return;
+    editor!.hide();
+    // The row it leaves goes with a filter once the click is done: gone at the press, it would move
+    // the rows under the pointer, and the click would land on another.
+    if ('itemKey' in at) view.addEventListener('pointerup', () => setTimeout(() => overlays.release(at.itemKey)), { once: true, capture: true });
   }, true);
 
   const today = shanghaiDayOf(Date.now());

@@ -75,3 +75,7 @@ export const visibleItems = (page: Page) =>
   );
 
 export const waitReady = (page: Page) => page.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+
+/** The keys of the items whose overlays the page shows (not filtered out), as strings (`一、3.`). */
+export const visibleKeys = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].filter((h) => h.checkVisibility()).map((h) => h.dataset.dubanItem!));
