@@ -1,12 +1,14 @@
 /**
  * duban's one editor frame on the page: an extension page (editor.html, web-accessible with a
  * dynamic URL) in a closed shadow root on a plain host, made in idle time once the overlays are
- * ready and reused for every item. It floats under the row being edited. The frame is told which
+ * ready and reused for every item. It floats under the row being edited (the page scrolled to make
+ * room), or above the item's text where the page ends too soon, never over it. The frame is told which
  * item to show through the background, never by this script's postMessage (a page could forge
  * that), and gets focus only once it has drawn the item, so no key meanwhile lands in the page.
  */
 import { browser } from '#imports';
 import type { EditorTarget, Result } from '../../lib/protocol';
+import { editorTop, scrollForEditor, type ItemSpan } from '../../lib/util/editor-place';
 import { t } from '../../utils/i18n';
 import { createShadowHost } from './shadow';
 
@@ -30,9 +32,10 @@ export interface EditorFrame {
   attached(): void;
   /**
    * Shows the frame at `target`, under `anchor`, tall enough for `records` note records beside the
-   * note; resolves false when it could not.
+   * note; resolves false when it could not. `textTop` tells where the item's text begins in the
+   * window (the row follows it): where the frame cannot go under the row, it goes above that.
    */
-  open(target: EditorTarget, anchor: HTMLElement, records?: number): Promise<boolean>;
+  open(target: EditorTarget, anchor: HTMLElement, records?: number, textTop?: () => number): Promise<boolean>;
   /** Makes the open frame as tall as `records` note records need (one came or went while it was open). */
   resize(records: number): void;
   /** As tall as the window allows while the user reads the history in it; else its own height. */
@@ -62,6 +65,7 @@ export function createEditorFrame(
   const attached = new Promise<void>((r) => (resolveAttached = r));
   let openAt: EditorTarget | undefined;
   let anchor: HTMLElement | undefined;
+  let textTopOf: (() => number) | undefined;
   let height = EDITOR_HEIGHT;
   let records = 0;
   // The history is open in the frame (the editor said so; it stays open from item to item).
@@ -69,12 +73,13 @@ export function createEditorFrame(
   const view = doc.defaultView!;
   const heightNow = () => (tall ? Math.max(EDITOR_HEIGHT, Math.min(MAX_HEIGHT, view.innerHeight - 2 * GAP)) : editorHeight(records, view.innerHeight));
 
-  // Fixed under the row, following it as the page scrolls.
+  const span = (r: DOMRect): ItemSpan => ({ rowTop: r.top, rowBottom: r.bottom, textTop: Math.min(r.top, textTopOf?.() ?? r.top) });
+
+  // Fixed under the row (else above the item's text, lib/util/editor-place.ts), following it as the page scrolls.
   const place = () => {
     if (!anchor || !openAt) return;
     const r = anchor.getBoundingClientRect();
-    const below = r.bottom + GAP;
-    const top = below + height > view.innerHeight ? Math.max(GAP, r.top - height - GAP) : below;
+    const top = editorTop(span(r), height, view.innerHeight, GAP);
     host.style.setProperty('height', `${height}px`, 'important');
     host.style.setProperty('top', `${Math.round(top)}px`, 'important');
     host.style.setProperty('left', `${Math.round(Math.max(GAP, r.left))}px`, 'important');
@@ -89,16 +94,22 @@ export function createEditorFrame(
       host.setAttribute('data-duban-editor', 'ready');
       resolveAttached();
     },
-    async open(target, at, shownRecords = 0) {
+    async open(target, at, shownRecords = 0, textTop) {
       performance.mark('duban:editor-open');
       await attached;
       const r = await show(target).catch(() => undefined);
       if (!r?.ok) return false;
       openAt = target;
       anchor = at;
+      textTopOf = textTop;
       records = shownRecords;
       height = heightNow();
       host.setAttribute('data-duban-editor-open', 'itemKey' in target ? String(target.itemKey) : 'orphans');
+      // The page scrolls, if it must and can, so that the frame fits under the row, or above the item's text.
+      const scroller = doc.scrollingElement ?? doc.documentElement;
+      const room = { down: Math.max(0, scroller.scrollHeight - scroller.clientHeight - view.scrollY), up: view.scrollY };
+      const dy = scrollForEditor(span(at.getBoundingClientRect()), height, view.innerHeight, room, GAP);
+      if (dy) view.scrollBy({ top: dy, behavior: 'instant' });
       place();
       frame.focus();
       performance.mark('duban:editor-focused');
@@ -120,6 +131,7 @@ export function createEditorFrame(
       host.removeAttribute('data-duban-editor-open');
       openAt = undefined;
       anchor = undefined;
+      textTopOf = undefined;
     },
     get openAt() {
       return openAt;

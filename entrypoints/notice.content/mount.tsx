@@ -23,8 +23,8 @@ export interface MountOptions {
   today: string;
   /** 序时进度 for the notice's year, in percent. */
   expected: number;
-  /** Opens the editor at an item, or at the orphaned notes, under `anchor`. */
-  openEditor: (target: { itemKey: string } | { orphans: true }, anchor: HTMLElement) => void;
+  /** Opens the editor at an item, or at the orphaned notes, under `anchor`; `textTop`: where the item's text begins in the window. */
+  openEditor: (target: { itemKey: string } | { orphans: true }, anchor: HTMLElement, textTop?: () => number) => void;
   /** The stylesheet every shadow root shares. */
   sheet: CSSStyleSheet | string;
   /** The page is a copy of the notice (not on a government site): the bar says so. */
@@ -165,7 +165,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     const itemKey = item.key;
     const { host, root } = createShadowHost(doc, 'div', { 'data-duban-item': String(itemKey) }, sheet, { isolate: false });
     itemOfHost.set(host, itemKey);
-    opens.set(itemKey, () => o.openEditor({ itemKey }, host));
+    opens.set(itemKey, () => o.openEditor({ itemKey }, host, () => textTop(doc, anchor)));
     items.set(itemKey, { item, host, root });
     positions.set(itemKey, pos);
     // The rows in view render now; the rest wait for the observer or idle time.
@@ -235,6 +235,22 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       items.clear();
     },
   };
+}
+
+/**
+ * Where an item's text begins in the window: its first line, or its responsibility line when that
+ * comes first (a table's 牵头单位 row over the item's). The editor goes above it, never over it.
+ */
+function textTop(doc: Document, anchor: ItemAnchor): number {
+  const range = doc.createRange();
+  let top = Infinity;
+  for (const node of [anchor.nodes[0], anchor.unitNodes[0]]) {
+    if (!node?.isConnected) continue;
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    if (r.height) top = Math.min(top, r.top);
+  }
+  return top;
 }
 
 /**

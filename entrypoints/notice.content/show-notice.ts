@@ -87,12 +87,12 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
   // The editor frame works for the notice this tab opened: never before openNotice has answered.
   // The editor is tall enough for the item's conflict copies and colleagues' notes (the row counts them).
   const recordsOf = (itemKey: string) => store.view(itemKey).stored?.noteCopies?.length ?? 0;
-  const openEditor = (target: EditorTarget, anchor: HTMLElement) => {
+  const openEditor = (target: EditorTarget, anchor: HTMLElement, textTop?: () => number) => {
     // At once, before the frame measures where it goes: the row it leaves may go with a filter.
     overlays.hold('itemKey' in target ? target.itemKey : undefined);
     void open().then(() => {
       editor ??= makeEditor();
-      void editor.open({ ...target, dark: pageIsDark }, anchor, 'itemKey' in target ? recordsOf(target.itemKey) : 0);
+      void editor.open({ ...target, dark: pageIsDark }, anchor, 'itemKey' in target ? recordsOf(target.itemKey) : 0, textTop);
     });
   };
   // …and grows (or shrinks) when one comes or goes while it is open.
