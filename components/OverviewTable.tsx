@@ -5,6 +5,7 @@ import type { ItemStatus } from '../lib/annotation/status';
 import type { OverviewRow, OverviewSort, SortKey } from '../lib/followup/overview';
 import { OverviewTableRow, type RowActions } from './OverviewTableRow';
 import { t } from '../utils/i18n';
+import { usePrinting } from '../utils/use-printing';
 
 /** Every row is this tall (CSS keeps it so): the table renders only the rows in view. */
 export const ROW_HEIGHT = 40;
@@ -55,7 +56,7 @@ const COLUMNS: Column[] = [
 
 /**
  * Every annotated item in one table with real table semantics. Only the rows in view (plus a
- * margin) are in the DOM, between two spacer rows, so 10,000 rows render as fast as 40.
+ * margin) are in the DOM, between two spacer rows, so 10,000 rows render as fast as 40; printed, all.
  * Keyboard: ↑ ↓ PageUp PageDown Home End move between rows, Enter opens the details; Tab goes
  * through the row's status and follow-up fields.
  */
@@ -67,6 +68,8 @@ export function OverviewTable(props: OverviewTableProps) {
   const [viewport, setViewport] = useState(800);
   const focusWanted = useRef(false);
   const columns = showNotice ? COLUMNS : COLUMNS.slice(1);
+  // A printout holds every row of the filter: the print layout has no scrolling to draw them later.
+  const printing = usePrinting();
 
   useEffect(() => {
     const el = scroller.current;
@@ -78,8 +81,8 @@ export function OverviewTable(props: OverviewTableProps) {
     return () => ro.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const first = printing ? 0 : Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = printing ? rows.length : Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
 
   /** Scrolls so row `i` is in view and, after it renders, focuses it. */
   const moveTo = (i: number) => {

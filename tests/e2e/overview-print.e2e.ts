@@ -1,0 +1,91 @@
+// The overview's table printed (Ctrl+P, or a PDF): every row of the current filter, not only the
+// ~20 the virtualised table draws on screen, and every column (跟进 last) inside the page's width.
+// The PDFs and their first pages as PNGs: artifacts/overview-print/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
+import { sendFromPage } from './db';
+import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, serveSeeds, type Duban } from './harness';
+
+const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
+const OUT = join(ROOT, 'artifacts/overview-print');
+const LEADER = '黄飞';
+
+interface StoredRow {
+  itemKey: string;
+  place?: number;
+  leaders: string[];
+}
+
+async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
+  const r = await sendFromPage<T>(page, type, data);
+  if (!r.ok) throw new Error(`${type} failed: ${r.error}`);
+  return r.value;
+}
+
+/** The overview printed as Chromium prints it (A4, the page's own @page), as text a page at a time; its first pages as PNGs. */
+async function printed(page: Page, name: string): Promise<string[]> {
+  const pdf = join(OUT, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '2', pdf, join(OUT, name)]);
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
+}
+
+/** The item numbers that start the printed table's lines, in order. */
+const printedItems = (pages: string[]) => pages.flatMap((p) => [...p.matchAll(/^\s*(\d{1,3})\s{2,}/gm)].map((m) => m[1]));
+
+describe('the overview’s table, printed', () => {
+  let duban: Duban;
+  let overview: Page;
+  let stored: StoredRow[];
+  const day = addDays(shanghaiDayOf(Date.now()), 5);
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    const notice = await openNotice(duban.context, noticeSeed().url, { timeout: 30_000 });
+    await notice.close();
+    overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const items = await overview.evaluate(async (key) => {
+      const open = indexedDB.open('duban');
+      const db = await new Promise<IDBDatabase>((res, rej) => ((open.onsuccess = () => res(open.result)), (open.onerror = () => rej(open.error))));
+      const req = db.transaction('notices').objectStore('notices').get(key);
+      return new Promise<{ key: string; fingerprint: string }[]>((res) => (req.onsuccess = () => res(req.result.items)));
+    }, KEY);
+    const last = items.at(-1)!;
+    await send(overview, 'saveAnnotation', { noticeKey: KEY, itemKey: last.key, fingerprint: last.fingerprint, status: 'behind', note: '最后一项的备注', followUp: day });
+    stored = (await send<{ items: StoredRow[] }>(overview, 'getOverview', {})).items.sort((a, b) => a.place! - b.place!);
+    await overview.reload();
+    await overview.locator('tbody tr[data-item]').first().waitFor();
+  }, 90_000);
+  afterAll(() => duban?.close());
+
+  it('prints every row, the last one’s note and follow-up day included, with the 跟进 column on the page', async () => {
+    expect(stored).toHaveLength(156);
+    // On screen the table draws only the rows in view.
+    expect(await overview.locator('tbody tr[data-item]').count()).toBeLessThan(156);
+    const pages = await printed(overview, 'all');
+    expect(printedItems(pages)).toEqual(stored.map((r) => r.itemKey));
+    const text = pages.join('\n');
+    expect(text).toContain('最后一项的备注');
+    // The last column's heading and the day in it are laid out on the page, not cut off past its edge.
+    expect(pages.every((p) => /跟进/.test(p.split('\n').find((l) => l.includes('序号'))!))).toBe(true);
+    expect(text).toContain(day.replace(/-/g, '/'));
+    // After printing, the screen draws only the rows in view again.
+    await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBeLessThan(156);
+  });
+
+  it('prints every row of the current filter, and only those', async () => {
+    await overview.locator('.filters select[name="leader"]').selectOption(LEADER);
+    const wanted = stored.filter((r) => r.leaders.includes(LEADER)).map((r) => r.itemKey);
+    expect(wanted.length).toBeGreaterThan(30);
+    await expect.poll(() => overview.locator('.top .counts strong').textContent()).toBe(String(wanted.length));
+    expect(printedItems(await printed(overview, 'filtered'))).toEqual(wanted);
+  });
+});
