@@ -293,6 +293,33 @@ describe('filter menus', () => {
   });
 });
 
+describe('searching for an item by the name the overview shows it by', () => {
+  // A page of several lists, as 海盐 2022: list 1 in sections, list 2 numbered alone.
+  const keys = ['1/一、1.', '1/一、2.', '1/二、1.', '1/二、2.', '2/1', '2/2', '2/12'];
+  const several = { ...NOTICE_A, key: '盐政办发〔2022〕9号', items: keys.map((key, i) => ({ ...NOTICE_A.items[0], key, text: `第${i}条任务。`, fingerprint: key })) };
+  const listed = buildOverviewRows([several], [{ ...annotation(several.key, 1), itemKey: '1/一、2.' }]);
+  const one = buildOverviewRows([NOTICE_A], ANNOTATIONS.filter((a) => a.noticeKey === A));
+  const find = (rs: OverviewRow[], query: string) => filterRows(rs, { ...EMPTY_FILTER, query }, TODAY).map((r) => r.itemKey);
+
+  it('finds an item of a list by its name (清单1·一、2., list 1·一、2.), in full-width and without the point too', () => {
+    for (const q of ['清单1·一、2.', '清单1·一、2', 'list 1·一、2.', '清单１·一、２．', '1/一、2.']) expect(find(listed, q)).toEqual(['1/一、2.']);
+    expect(find(listed, '清单2·12')).toEqual(['2/12']);
+  });
+  it('finds an item by its key within its list (二、1., as its name ends)', () => {
+    expect(find(listed, '二、1.')).toEqual(['1/二、1.']);
+    expect(find(listed, '二、1')).toEqual(['1/二、1.']);
+    expect(find(listed, '12')).toEqual(['2/12']);
+  });
+  it('finds an item as the UI says it: 第 12 项, Item 4', () => {
+    for (const q of ['第 4 项', '第4项', '第 ４ 项', 'Item 4', 'item 4']) expect(find(one, q)).toEqual(['4']);
+    expect(find(listed, '第 清单1·二、1. 项')).toEqual(['1/二、1.']);
+  });
+  it('still needs every word of a query that names no item', () => {
+    expect(find(listed, '第1条 任务')).toEqual(['1/一、2.']);
+    expect(find(listed, '第1条 清单2·1')).toEqual([]);
+  });
+});
+
 describe('10,000 rows', () => {
   it('filters and searches them all (speed: npm run bench, never here)', () => {
     const many = buildOverviewRows(

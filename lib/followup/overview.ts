@@ -11,7 +11,7 @@ import type { ItemAnnotation } from '../annotation/model';
 import { ITEM_STATUSES, type ItemStatus } from '../annotation/status';
 import { followUpState } from '../annotation/schedule';
 import type { NoticeRecord } from '../notice/notice-record';
-import { compareItemKeys } from '../notice/item-key';
+import { compareItemKeys, typedKeyTest } from '../notice/item-key';
 import { deadlineDay } from '../notice/deadline';
 import { itemLeaders, leadUnit, unitsByRole } from '../notice/units';
 import { foldForSearch } from './text';
@@ -189,7 +189,11 @@ export interface OverviewFilter {
   followUp: FollowUpFilter;
   /** The notice's deadline (完成时限). */
   deadline: DeadlineFilter;
-  /** Free text over item text and note: every space-separated term must occur; a term equal to an item key (12, 二、3.) matches that item. */
+  /**
+   * Free text over item text and note: every space-separated term must occur; a term naming an
+   * item (12, 二、3., 清单1·一、2.: lib/notice/item-key.ts typedKeyTest) matches that item, and
+   * so does the whole query naming one in words with spaces (第 12 项, list 1·一、2.).
+   */
   query: string;
 }
 
@@ -241,7 +245,11 @@ export function deadlineOverdue(row: Pick<OverviewRow, 'deadlineDay' | 'status'>
 
 /** Rows matching every part of the filter, in the order given (filter a sorted list to keep its sort). */
 export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter, today: string): OverviewRow[] {
-  const terms = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
+  const terms = foldForSearch(filter.query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((term) => ({ term, names: typedKeyTest(term) }));
+  const namesWhole = terms.length > 1 ? typedKeyTest(filter.query) : undefined;
   const out: OverviewRow[] = [];
   for (const row of rows) {
     if (filter.notice && row.noticeKey !== filter.notice) continue;
@@ -250,9 +258,9 @@ export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter,
     if (filter.leader && !row.leaders.includes(filter.leader)) continue;
     if (!matchesFollowUp(row, filter.followUp, today)) continue;
     if (!matchesDeadline(row, filter.deadline, today)) continue;
-    if (terms.length) {
+    if (terms.length && !namesWhole?.(row.itemKey)) {
       const h = haystack(row);
-      if (!terms.every((t) => h.includes(t) || row.itemKey === t)) continue;
+      if (!terms.every((t) => h.includes(t.term) || t.names?.(row.itemKey))) continue;
     }
     out.push(row);
   }

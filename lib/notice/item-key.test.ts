@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message } from '../message';
-import { compareItemKeys, findTypedKey, isItemKey, itemHash, itemKeyWords, keyFromTyped, keyOf, keyOfHash, noticeOrder, numberOfKey } from './item-key';
+import { compareItemKeys, findTypedKey, isItemKey, itemHash, itemKeyWords, keyFromTyped, keyOf, keyOfHash, noticeOrder, numberOfKey, typedKeyTest } from './item-key';
 import { itemKey } from './numbering';
 
 describe('item keys', () => {
@@ -66,6 +66,19 @@ describe('keys as a user reads them', () => {
     expect(keyFromTyped('二、3')).toBe('二、3.');
     // As the page prints it (12.), or with the box's # placeholder.
     for (const typed of ['12.', '12．', '12、', '#12', '＃12', '# 12']) expect(keyFromTyped(typed)).toBe('12');
+    // As the UI says it, and a list's item without its section's point.
+    for (const typed of ['第 12 项', '第12项', '第 １２ 项', 'Item 12', 'item 12.']) expect(keyFromTyped(typed)).toBe('12');
+    expect(keyFromTyped('第 清单1·一、2 项')).toBe('1/一、2.');
+  });
+
+  it('name an item by its key or, on a page of several lists, by its key within its list', () => {
+    const names = typedKeyTest('二、1')!;
+    expect(['1/二、1.', '2/二、1.', '二、1.'].filter(names)).toEqual(['1/二、1.', '2/二、1.', '二、1.']);
+    expect(['1/一、1.', '二、11.', '1/2/二、1.', 'x/二、1.'].some(names)).toBe(false);
+    expect(['2/12', '12', '2/1', '112'].filter(typedKeyTest('12')!)).toEqual(['2/12', '12']);
+    expect(typedKeyTest('清单1·二、1.')!('1/二、1.')).toBe(true);
+    expect(typedKeyTest('清单1·二、1.')!('2/二、1.')).toBe(false);
+    for (const typed of ['', '依法', '第二行', '2.0']) expect(typedKeyTest(typed)).toBeUndefined();
   });
 
   it('are the item as the page prints it: （二） for 2, 。 after a number, a section’s item in brackets', () => {

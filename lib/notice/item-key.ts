@@ -127,15 +127,30 @@ function itemFromTyped(typed: string): string {
 /**
  * The key a user means by what they type to find an item (the bar's 跳转 box): the key itself, in
  * full-width digits and punctuation too (１２, （二）, as an input method types them), as the page
- * prints it (12., 12。, （二）), after the box's # placeholder, or as duban names it on a page of
+ * prints it (12., 12。, （二）), after the box's # placeholder, as duban names it on a page of
  * several lists (清单2·1, list 2·1, 2·1; after the list's word, 清单2.1 too: a full stop is what
- * most keyboards have for the ·).
+ * most keyboards have for the ·), or as the UI says it (第 12 项, Item 12).
  */
 export function keyFromTyped(typed: string): string {
-  const folded = foldWidth(typed.trim()).replace(/^#\s*/, '');
+  const folded = foldWidth(typed.trim())
+    .replace(/^第\s*(.+?)\s*项$/, '$1')
+    .replace(/^item\s+/i, '')
+    .replace(/^#\s*/, '');
   const m =
     /^(?:清单|list\s*)?([1-9][0-9]{0,3})\s*[·・•]\s*(.+)$/i.exec(folded) ?? /^(?:清单|list\s*)([1-9][0-9]{0,3})\s*[.。/]\s*(.+)$/i.exec(folded);
   return m ? `${m[1]}/${itemFromTyped(m[2])}` : itemFromTyped(folded);
+}
+
+/**
+ * A test of keys for what a user typed to name an item (keyFromTyped), undefined when it names
+ * none: the key itself, or on a page of several lists the key within its list (一、2. for
+ * 1/一、2., 清单1·一、2. as the overview shows it), in whichever list.
+ */
+export function typedKeyTest(typed: string): ((key: string) => boolean) | undefined {
+  const key = keyFromTyped(typed);
+  if (!isItemKey(key)) return undefined;
+  const tail = `/${key}`;
+  return (k) => k === key || (k.endsWith(tail) && /^[1-9][0-9]{0,3}$/.test(k.slice(0, -tail.length)));
 }
 
 /**

@@ -3,7 +3,7 @@
 // (`2/1`, list 2's item 1) reads as its list in words wherever duban names the item (the row, the
 // editor, the overview, the popup's lists), never as "2/1", which reads as a date; the popup heads
 // the notice by its title and site, since its key is a long URL that overflowed the card; the bar's
-// jump box finds an item by that name, or by the number printed on the page. In both
+// jump box and the overview's search find an item by that name, or by the number printed on the page. In both
 // languages. Screenshots: artifacts/screenshots/several-lists-<lang>-*.png.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
   }, 60_000);
   afterAll(() => duban?.close());
 
-  it('names an item by its list in words in the row, the editor, the overview and the popup; heads the notice by its title', async () => {
+  it('names an item by its list in words in the row, the editor, the overview and the popup, and the overview’s search finds it so; heads the notice by its title', async () => {
     const page = await openNotice(duban.context, URL);
     // The row's name for screen readers.
     expect(await shadowEval(page, '2/1', 'section.overlay', 'function () { return this.getAttribute("aria-label") }')).toBe(L.row);
@@ -67,6 +67,13 @@ describe.each(LANGUAGES)('a notice of several lists, in $lang', (L) => {
     expect(shown).toContain(L.label);
     expect(shown.some((n) => n.includes('/'))).toBe(false);
     await screenshot(overview, `several-lists-${L.lang}-overview`);
+    // The overview's search finds the item by that name, and by its key within its list as the name ends.
+    const search = overview.locator('.filters input[type="search"]');
+    await search.fill(L.label);
+    await expect.poll(() => numbers.allTextContents()).toEqual([L.label]);
+    await screenshot(overview, `several-lists-${L.lang}-overview-search`);
+    await search.fill(L.label.split('·')[1]);
+    await expect.poll(() => numbers.allTextContents()).toContain(L.label);
     await overview.close();
 
     const popup = await openPopup(duban);
