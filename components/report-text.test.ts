@@ -122,6 +122,17 @@ describe('Markdown', () => {
     expect(md).toContain(`| ${'备注\\|<br>&lt;script>'.repeat(59)}备注\\|<br>&lt;script> |`);
     expect(md).not.toContain('<script>');
   });
+  it('escapes what Markdown would render as other than written: emphasis, code, links, strikethrough, math, entities, a heading’s #', () => {
+    const note = '*重要* 与 **加粗**\n`x` 和 _下划线_\n# 不是标题\n[链接](http://a.cn) ~~删~~ $5$ &amp; 1 < 2';
+    const marked = onlyA.map((r) => (r.itemKey === '1' ? { ...r, note, text: '推进*重点*项目_一期_`A`', leadUnits: ['区*数据*局'] } : r));
+    const md = reportMarkdown(buildReport(marked, 'leadUnit', TODAY));
+    expect(md).toContain('| 1 | 推进\\*重点\\*项目\\_一期\\_\\`A\\` | 推进中 |');
+    expect(md).toContain(
+      '| \\*重要\\* 与 \\*\\*加粗\\*\\*<br>\\`x\\` 和 \\_下划线\\_<br>\\# 不是标题<br>\\[链接\\](http://a.cn) \\~\\~删\\~\\~ \\$5\\$ \\&amp; 1 &lt; 2 |',
+    );
+    expect(md).toContain('\n## 区\\*数据\\*局\n');
+    expect(md).toContain('| 区\\*数据\\*局 | 1 |');
+  });
   it('says so when there is nothing to report', () => {
     expect(reportMarkdown(buildReport([], 'leader', TODAY))).toContain('（没有事项）');
   });

@@ -81,15 +81,22 @@ export function countsTable(report: MeetingReport): { head: string[]; rows: stri
   return { head, rows: [...report.groups.map((g) => row(groupName(report, g), g.counts)), row(t('meetingReport.all'), report.counts)] };
 }
 
-/** A table cell: pipes escaped, line breaks as <br> (a Markdown table row is one line), never empty. */
-function cell(text: string): string {
-  const s = text
-    .trim()
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+/**
+ * Words as written, not as Markdown: its active characters escaped (emphasis * _ ~, code `, links
+ * [ ], math $, a table's |, an entity's &, a heading's # at a line's start); < as &lt;, or it
+ * would start an HTML tag.
+ */
+function markdownWords(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~$|]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/</g, '&lt;')
-    .replace(/[ \t]*\r?\n[ \t]*/g, '<br>');
-  return s || '—';
+    .replace(/^([ \t]*)#/gm, '$1\\#');
+}
+
+/** A table cell: its words as written, line breaks as <br> (a Markdown table row is one line), never empty. */
+function cell(text: string): string {
+  return markdownWords(text.trim()).replace(/[ \t]*\r?\n[ \t]*/g, '<br>') || '—';
 }
 
 const tableLines = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => [
@@ -128,7 +135,7 @@ export function reportColumns(report: MeetingReport): string[] {
 
 export function reportMarkdown(report: MeetingReport): string {
   const out: string[] = [`# ${reportTitle(report)}`, ''];
-  if (report.notices.length) out.push(t('meetingReport.markdownNotices', { notices: noticesLine(report) }), '');
+  if (report.notices.length) out.push(t('meetingReport.markdownNotices', { notices: markdownWords(noticesLine(report)) }), '');
   out.push(t('report.markdownMeta', { day: report.today, counts: countsLine(report.counts) }));
   if (report.groups.length) {
     const counts = countsTable(report);
@@ -136,7 +143,7 @@ export function reportMarkdown(report: MeetingReport): string {
   }
   const head = reportColumns(report);
   for (const g of report.groups) {
-    out.push('', `## ${groupName(report, g)}`, '', countsLine(g.counts), '', ...tableLines(head, g.items.map((it) => itemCells(report, it))));
+    out.push('', `## ${markdownWords(groupName(report, g))}`, '', countsLine(g.counts), '', ...tableLines(head, g.items.map((it) => itemCells(report, it))));
   }
   if (!report.groups.length) out.push('', t('report.noItems'));
   return out.join('\n') + '\n';
