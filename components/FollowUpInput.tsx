@@ -40,6 +40,8 @@ export function FollowUpInput({ value, label, onCommit, class: cls, id }: Follow
       id={id}
       class={cls}
       value={draft}
+      // A field without a day shows 年/月/日, which a printout leaves out (the overview's style.css).
+      data-empty={draft === '' ? '' : undefined}
       aria-label={label}
       onInput={(e) => {
         const v = e.currentTarget.value;

@@ -81,6 +81,13 @@ describe('the overview’s table, printed', () => {
     await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBeLessThan(156);
   });
 
+  it('prints a row without a follow-up day blank in 跟进, not the empty field’s 年/月/日', async () => {
+    const pages = await printed(overview, 'blank-days');
+    const rowOf = (key: string) => pages.join('\n').split('\n').find((l) => l.trimStart().startsWith(`${key} `))!;
+    expect(rowOf('1')).not.toMatch(/年|月|日/);
+    expect(rowOf(stored.at(-1)!.itemKey)).toContain(day.replace(/-/g, '/'));
+  });
+
   it('prints every row of the current filter, and only those', async () => {
     await overview.locator('.filters select[name="leader"]').selectOption(LEADER);
     const wanted = stored.filter((r) => r.leaders.includes(LEADER)).map((r) => r.itemKey);
