@@ -10,6 +10,7 @@ import { MeetingReport } from '../../components/MeetingReport';
 import { NoticeRevisionBanner } from '../../components/NoticeRevisionBanner';
 import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
+import { OverviewPrintHead } from '../../components/OverviewPrintHead';
 import { OverviewTable } from '../../components/OverviewTable';
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import type { HistoryView } from '../../lib/annotation/history';
@@ -419,6 +420,16 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
               }}
             />
           </OverviewFilters>
+          <OverviewPrintHead
+            filter={filter}
+            byAuthor={byAuthor}
+            noticeLabel={allFacets.notices.find((n) => n.key === filter.notice)?.label}
+            authorLabel={authorLabel(byAuthorFacets.authors.find((a) => a.id === byAuthor.author)) || undefined}
+            myUnit={who.authors?.me?.unit}
+            shown={shown.length}
+            total={total ?? rows.length}
+            today={today}
+          />
           <main class={`body${openRow ? " with-details" : ""}`}>
             {shown.length ? (
               <OverviewTable

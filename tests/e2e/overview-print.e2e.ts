@@ -77,6 +77,9 @@ describe('the overview’s table, printed', () => {
     // The last column's heading and the day in it are laid out on the page, not cut off past its edge.
     expect(pages.every((p) => /跟进/.test(p.split('\n').find((l) => l.includes('序号'))!))).toBe(true);
     expect(text).toContain(day.replace(/-/g, '/'));
+    // The paper says what it is (the page's top bar and filters do not print): rows, no filter, the day.
+    expect(pages[0]).toMatch(/督办总览\s+显示 156 \/ 共 156 项\s+全部事项，未筛选\s+打印于 (\d{4}-\d{2}-\d{2})/);
+    expect(/打印于 (\S+)/.exec(pages[0])![1]).toBe(shanghaiDayOf(Date.now()));
     // After printing, the screen draws only the rows in view again.
     await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBeLessThan(156);
   });
@@ -93,6 +96,10 @@ describe('the overview’s table, printed', () => {
     const wanted = stored.filter((r) => r.leaders.includes(LEADER)).map((r) => r.itemKey);
     expect(wanted.length).toBeGreaterThan(30);
     await expect.poll(() => overview.locator('.top .counts strong').textContent()).toBe(String(wanted.length));
-    expect(printedItems(await printed(overview, 'filtered'))).toEqual(wanted);
+    const pages = await printed(overview, 'filtered');
+    expect(printedItems(pages)).toEqual(wanted);
+    // Its heading names the filter, as its menu does.
+    expect(pages[0]).toContain(`显示 ${wanted.length} / 共 156 项`);
+    expect(pages[0]).toContain(`筛选：牵头领导 ${LEADER}`);
   });
 });
