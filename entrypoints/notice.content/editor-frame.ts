@@ -87,6 +87,9 @@ export function createEditorFrame(
   };
   view.addEventListener('scroll', place, { passive: true, capture: true });
   view.addEventListener('resize', place, { passive: true });
+  // …and as the page's layout moves under it with no scroll (a filter applied from another tab hides
+  // rows above, an image above loads): the body's size changes then, and the frame follows its row.
+  const follow = typeof ResizeObserver === 'function' ? new ResizeObserver(() => place()) : undefined;
 
   return {
     host,
@@ -105,6 +108,7 @@ export function createEditorFrame(
       records = shownRecords;
       height = heightNow();
       host.setAttribute('data-duban-editor-open', 'itemKey' in target ? String(target.itemKey) : 'orphans');
+      follow?.observe(doc.body);
       // The page scrolls, if it must and can, so that the frame fits under the row, or above the item's text.
       const scroller = doc.scrollingElement ?? doc.documentElement;
       const room = { down: Math.max(0, scroller.scrollHeight - scroller.clientHeight - view.scrollY), up: view.scrollY };
@@ -129,6 +133,7 @@ export function createEditorFrame(
     },
     hide() {
       host.removeAttribute('data-duban-editor-open');
+      follow?.disconnect();
       openAt = undefined;
       anchor = undefined;
       textTopOf = undefined;
@@ -138,6 +143,7 @@ export function createEditorFrame(
     },
     remove() {
       view.removeEventListener('scroll', place, { capture: true });
+      follow?.disconnect();
       view.removeEventListener('resize', place);
       host.remove();
     },

@@ -47,7 +47,7 @@ export interface Overlays {
   flush(): void;
   /** Scrolls to item `n` and focuses its overlay; false when the page has no such item. */
   jumpTo(itemKey: string): boolean;
-  /** Gives the keyboard back to item `n`'s row (its edit button), or to the bar (also when a filter hid the row). */
+  /** Gives the keyboard back to item `n`'s row (its edit button); when a filter hid it, to the nearest row shown; else to the bar. */
   focusRow(itemKey: string | undefined): void;
   /** Keeps item `itemKey`'s row shown through a filter while the editor is open at it (undefined: none). */
   hold(itemKey: string | undefined): void;
@@ -212,10 +212,17 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     flush: drawDirty,
     jumpTo: bar.jump,
     focusRow(itemKey) {
-      const m = itemKey === undefined ? undefined : items.get(itemKey);
-      const edit = m?.host.checkVisibility() ? m.root.querySelector<HTMLElement>('button.edit') : null;
-      if (edit) edit.focus({ preventScroll: true });
-      else bar.focus();
+      // The row itself; if a filter hid it, the next row shown (else the one before): the keyboard
+      // stays where the user was, not in a bar that may be far up the page.
+      const order = [...items.keys()];
+      const at = itemKey === undefined ? -1 : order.indexOf(itemKey);
+      const near = at < 0 ? [] : [...order.slice(at), ...order.slice(0, at).reverse()];
+      for (const key of near) {
+        const m = items.get(key)!;
+        const edit = m.host.checkVisibility() ? m.root.querySelector<HTMLElement>('button.edit') : null;
+        if (edit) return edit.focus({ preventScroll: true });
+      }
+      bar.focus();
     },
     hold: bar.hold,
     release: bar.release,

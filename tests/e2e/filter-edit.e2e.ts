@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowStatus, closeEditor, editorSaved, openEditor, rowStatus, shownAt } from './editor';
-import { launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveHtml, serveSeeds, type Duban } from './harness';
 import { barClick, barLabel, visibleKeys } from './overlay-helpers';
 import { shadowClick } from './shadow';
 
@@ -41,8 +41,8 @@ describe('a status filter while an item’s status changes in the editor', () =>
     await screenshot(page, 'filter-edit-open');
     await closeEditor(page, 'escape');
     expect(await shown(page)).toEqual({ label: '显示 5/6', rows: ['一、1.', '一、2.', '一、4.', '二、1.', '二、2.'] });
-    // Its row gone, the keyboard is in the bar, not lost in the page.
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-duban-bar'))).toBe(true);
+    // Its row gone, the keyboard is on the next row shown, where the user was: not lost in the page, nor sent up to the bar.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-duban-item'))).toBe('一、4.');
     await screenshot(page, 'filter-edit-closed');
   });
 
@@ -57,5 +57,41 @@ describe('a status filter while an item’s status changes in the editor', () =>
     expect(await shown(page)).toEqual({ label: '显示 4/6', rows: ['一、2.', '一、4.', '二、1.', '二、2.'] });
     await closeEditor(page);
     expect(await shown(page)).toEqual({ label: '显示 4/6', rows: ['一、2.', '一、4.', '二、1.', '二、2.'] });
+  });
+});
+
+describe('the open editor while the page’s layout moves under it', () => {
+  let duban: Duban;
+  let page: Page;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    page = await openNotice(duban.context, noticeSeed().url);
+  }, 60_000);
+  afterAll(() => duban?.close());
+
+  it('stays under its row when a change in another tab hides a row above it', async () => {
+    await barClick(page, '.chip.s-not_started');
+    await openEditor(page, 12);
+    const gap = () =>
+      page.evaluate(() => {
+        const row = document.querySelector('[data-duban-item="12"]')!.getBoundingClientRect();
+        return Math.round(document.querySelector('[data-duban-editor]')!.getBoundingClientRect().top - row.bottom);
+      });
+    const before = await gap();
+    expect(before).toBeGreaterThanOrEqual(0);
+    expect(before).toBeLessThan(20);
+    // Another tab sets item 10 going: under 未开始 it leaves this page, and the rows below it move up.
+    const other = await openNotice(duban.context, noticeSeed().url);
+    const frame = await openEditor(other, 10);
+    await arrowStatus(other, frame, 1);
+    await editorSaved(frame);
+    await closeEditor(other);
+    await other.close();
+    await page.bringToFront();
+    await expect.poll(async () => (await visibleKeys(page)).includes('10')).toBe(false);
+    await expect.poll(gap).toBe(before);
+    await screenshot(page, 'filter-edit-moved');
+    await closeEditor(page);
   });
 });
