@@ -5,10 +5,10 @@
  * for the overlay rows AFTER_ROWS adds to a table. Document passed in.
  */
 import type { AnchorNodes, ItemAnchor, OverlayPlacement, Position } from './formats/format';
-import { AFTER_ROWS } from './row-placement';
+import { AFTER_ITEM_ROWS, AFTER_ROWS } from './row-placement';
 
 export type { Position };
-export { AFTER_ROWS, removeOverlayRows, OVERLAY_ROW } from './row-placement';
+export { AFTER_ITEM_ROWS, AFTER_ROWS, removeOverlayRows, OVERLAY_ROW } from './row-placement';
 
 /** An anchor as placement reads it: today's (ItemAnchor) or the richer reading's (ListAnchor). */
 type Placeable = AnchorNodes & { placement: OverlayPlacement };
@@ -128,7 +128,8 @@ const cellOf = (node: Node): Element | undefined => {
 /**
  * Sets the placement of items written in the page's flow by their layout: an item that starts in a
  * table cell holding no other item's start (the seed's old layout: its number cell) is a table
- * row, placed in an overlay row after it (AFTER_ROWS); items sharing a cell (a page laid out in a
+ * row, placed in an overlay row after it and its own 牵头单位 row (AFTER_ITEM_ROWS), or after its
+ * row alone when it shares that row with the items before it (AFTER_ROWS); items sharing a cell (a page laid out in a
  * table, the notice in one of its cells) or in no cell are text, placed after it and its
  * responsibility lines (AFTER_ITEM), or after its text when it shares those lines (AFTER_TEXT).
  * `inTable` tells which items may start in a cell at all (the others are not looked up).
@@ -143,6 +144,6 @@ export function placeByLayout(anchors: readonly Placeable[], inTable: (i: number
     const line = a.unitNodes[0];
     const shared = line !== undefined && ((i > 0 && anchors[i - 1].unitNodes[0] === line) || (i + 1 < n && anchors[i + 1].unitNodes[0] === line));
     const own = cell !== undefined && (i === 0 || starts[i - 1] !== cell) && (i + 1 === n || starts[i + 1] !== cell);
-    a.placement = own ? AFTER_ROWS : shared ? AFTER_TEXT : AFTER_ITEM;
+    a.placement = own ? (shared ? AFTER_ROWS : AFTER_ITEM_ROWS) : shared ? AFTER_TEXT : AFTER_ITEM;
   });
 }

@@ -105,9 +105,10 @@ interface Placed {
   rows: Set<number>;
   own: number;
   last: number;
+  grouped: boolean;
 }
 
-function place(anchor: AnchorNodes): Placed | undefined {
+function place(anchor: AnchorNodes, withUnits: boolean): Placed | undefined {
   const lastText = anchor.nodes[anchor.nodes.length - 1];
   const tr = lastText && rowOf(lastText);
   const table = tr && tableOf(tr);
@@ -133,11 +134,18 @@ function place(anchor: AnchorNodes): Placed | undefined {
     }
   }
   if (own < 0) return undefined;
-  // After the task's row, as prose places it after its text: a 牵头单位 row of its own comes after
-  // the overlay (and one closing items 1–4 after the fourth's), unless a cell spans it.
+  // After the task's rows and every row a cell covering them reaches; with its units, after its own
+  // 牵头单位 row too, as prose places an item after its responsibility line (one closing items
+  // 1–4 is no item's own: it follows the fourth's overlay, as the seed's line does).
   let last = own;
   for (let r = first; r <= last; r++) last = Math.max(last, s.reach[r]);
-  return { table: s, rows, own, last };
+  // Tied to other tasks by a cell spanning their rows (not by a 牵头单位 row of its own).
+  const grouped = last > own || s.from[own]!.length > 0;
+  if (withUnits) {
+    for (const r of rows) last = Math.max(last, r);
+    for (let r = own; r <= last; r++) last = Math.max(last, s.reach[r]);
+  }
+  return { table: s, rows, own, last, grouped };
 }
 
 /** The item's overlay row, when it was added, and the row an overlay row for it would go before. */
@@ -152,8 +160,8 @@ function findRow(p: Placed): { row?: Element; before: Element | null } {
   return { before: next };
 }
 
-function position(anchor: AnchorNodes): Position | undefined {
-  const p = place(anchor);
+function position(anchor: AnchorNodes, withUnits: boolean): Position | undefined {
+  const p = place(anchor, withUnits);
   if (!p) return undefined;
   const found = findRow(p);
   let row = found.row;
@@ -164,16 +172,15 @@ function position(anchor: AnchorNodes): Position | undefined {
     after.parentNode!.insertBefore(row, found.before);
   }
   // A cell shared with rows below or above ties the task to a group, whose overlays follow its last row.
-  const grouped = p.last > p.own || p.table.from[p.own]!.length > 0;
-  return { parent: row.firstElementChild!, before: null, ...(grouped ? { apart: true } : {}) };
+  return { parent: row.firstElementChild!, before: null, ...(p.grouped ? { apart: true } : {}) };
 }
 
 /**
  * The item's rows, the rows above them holding a cell that spans into them (shared with the tasks
  * of its group: given for each, so they stay while any is shown) and its overlay row.
  */
-function blocks(anchor: AnchorNodes, container: Element): Element[] {
-  const p = place(anchor);
+function blocks(anchor: AnchorNodes, container: Element, withUnits: boolean): Element[] {
+  const p = place(anchor, withUnits);
   if (!p) return [];
   const rows = new Set(p.rows);
   for (const r of p.rows) for (const up of p.table.from[r]) rows.add(up);
@@ -184,7 +191,10 @@ function blocks(anchor: AnchorNodes, container: Element): Element[] {
 }
 
 /** Items laid out as table rows: the overlay in a row of its own after the item's (group's) rows. */
-export const AFTER_ROWS: OverlayPlacement = { position, blocks };
+export const AFTER_ROWS: OverlayPlacement = { position: (a) => position(a, false), blocks: (a, c) => blocks(a, c, false) };
+
+/** The same, after the item's own responsibility rows too (a 牵头单位 row of its own below its text). */
+export const AFTER_ITEM_ROWS: OverlayPlacement = { position: (a) => position(a, true), blocks: (a, c) => blocks(a, c, true) };
 
 /** Takes out the overlay rows added under `root` (when the overlays are unmounted). */
 export function removeOverlayRows(root: ParentNode): void {
