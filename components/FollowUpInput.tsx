@@ -49,17 +49,30 @@ export function FollowUpInput({ value, label, onCommit, class: cls, id }: Follow
         setDraft(v);
         if (v === '' || PLAUSIBLE.test(v)) commit(v);
       }}
-      onBlur={() => {
+      onBlur={(e) => {
+        // Read as it is left: every part cleared one by one reads '' with no bad input, and may
+        // come with no input event of its own (the field read '' already): that is clearing it.
+        partial.current = e.currentTarget.validity.badInput;
         // Left half-typed: the field shows the stored day again.
         if (partial.current) {
           partial.current = false;
           setDraft(committed.current);
           return;
         }
-        commit(draft);
+        commit(e.currentTarget.value);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit(draft);
+      }}
+      onKeyUp={(e) => {
+        // The last part of a half-typed day cleared: the field reads '' as it did, with no bad input
+        // now and no input event to say so. Every part cleared is no day.
+        const el = e.currentTarget;
+        if (partial.current && el.value === '' && !el.validity.badInput) {
+          partial.current = false;
+          setDraft('');
+          commit('');
+        }
       }}
     />
   );

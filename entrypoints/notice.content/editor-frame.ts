@@ -8,7 +8,7 @@
  */
 import { browser } from '#imports';
 import type { EditorTarget, Result } from '../../lib/protocol';
-import { editorTop, scrollForEditor, type ItemSpan } from '../../lib/util/editor-place';
+import { editorTop, roomBeside, scrollForEditor, type ItemSpan } from '../../lib/util/editor-place';
 import { t } from '../../utils/i18n';
 import { createShadowHost } from './shadow';
 
@@ -71,9 +71,13 @@ export function createEditorFrame(
   // The history is open in the frame (the editor said so; it stays open from item to item).
   let tall = false;
   const view = doc.defaultView!;
-  const heightNow = () => (tall ? Math.max(EDITOR_HEIGHT, Math.min(MAX_HEIGHT, view.innerHeight - 2 * GAP)) : editorHeight(records, view.innerHeight));
-
   const span = (r: DOMRect): ItemSpan => ({ rowTop: r.top, rowBottom: r.bottom, textTop: Math.min(r.top, textTopOf?.() ?? r.top) });
+  // Tall (the history open) or grown for note records, never taller than the window holds beside the item.
+  const heightNow = () => {
+    const wanted = tall ? Math.min(MAX_HEIGHT, view.innerHeight - 2 * GAP) : editorHeight(records, view.innerHeight);
+    const room = anchor ? roomBeside(span(anchor.getBoundingClientRect()), view.innerHeight, GAP) : wanted;
+    return Math.max(EDITOR_HEIGHT, Math.min(wanted, room));
+  };
 
   // Fixed under the row (else above the item's text, lib/util/editor-place.ts), following it as the page scrolls.
   const place = () => {
@@ -84,6 +88,16 @@ export function createEditorFrame(
     host.style.setProperty('top', `${Math.round(top)}px`, 'important');
     host.style.setProperty('left', `${Math.round(Math.max(GAP, r.left))}px`, 'important');
     host.style.setProperty('width', `${Math.round(Math.min(Math.max(r.width, 520), view.innerWidth - 2 * GAP))}px`, 'important');
+  };
+  // At its height now, the page scrolled, if it must and can, so that the frame fits under the row, or above the item's text.
+  const fit = () => {
+    if (!anchor) return;
+    height = heightNow();
+    const scroller = doc.scrollingElement ?? doc.documentElement;
+    const room = { down: Math.max(0, scroller.scrollHeight - scroller.clientHeight - view.scrollY), up: view.scrollY };
+    const dy = scrollForEditor(span(anchor.getBoundingClientRect()), height, view.innerHeight, room, GAP);
+    if (dy) view.scrollBy({ top: dy, behavior: 'instant' });
+    place();
   };
   view.addEventListener('scroll', place, { passive: true, capture: true });
   view.addEventListener('resize', place, { passive: true });
@@ -106,30 +120,20 @@ export function createEditorFrame(
       anchor = at;
       textTopOf = textTop;
       records = shownRecords;
-      height = heightNow();
       host.setAttribute('data-duban-editor-open', 'itemKey' in target ? String(target.itemKey) : 'orphans');
       follow?.observe(doc.body);
-      // The page scrolls, if it must and can, so that the frame fits under the row, or above the item's text.
-      const scroller = doc.scrollingElement ?? doc.documentElement;
-      const room = { down: Math.max(0, scroller.scrollHeight - scroller.clientHeight - view.scrollY), up: view.scrollY };
-      const dy = scrollForEditor(span(at.getBoundingClientRect()), height, view.innerHeight, room, GAP);
-      if (dy) view.scrollBy({ top: dy, behavior: 'instant' });
-      place();
+      fit();
       frame.focus();
       performance.mark('duban:editor-focused');
       return true;
     },
     resize(count) {
       records = count;
-      const next = heightNow();
-      if (next === height) return;
-      height = next;
-      place();
+      if (anchor && heightNow() !== height) fit();
     },
     setTall(on) {
       tall = on;
-      height = heightNow();
-      place();
+      if (anchor) fit();
     },
     hide() {
       host.removeAttribute('data-duban-editor-open');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editorTop, scrollForEditor } from './editor-place';
+import { editorTop, roomBeside, scrollForEditor } from './editor-place';
 
 const GAP = 4;
 const H = 300;
@@ -49,6 +49,35 @@ describe('where the editor opens', () => {
         // It never covers the item where there is room under the row or above the text.
         const room = at.rowBottom + GAP + height + GAP <= view || at.textTop - GAP - height >= GAP;
         if (room) expect(top >= at.rowBottom || top + height <= at.textTop).toBe(true);
+      }),
+    );
+  });
+
+  it('grown (the history open) only as tall as the window holds beside the item, and then under it with the page scrolled, over none of it', () => {
+    // Item 20 of the table layout in an 800 px window: its text at 380, its row 460–490, the page long below.
+    const item = { textTop: 380, rowTop: 460, rowBottom: 490 };
+    expect(roomBeside(item, VIEW, GAP)).toBe(800 - 110 - 12);
+    // In a 600 px window the history gets what is left beside the item, not the window's height.
+    const tall = Math.min(620, 600 - 2 * GAP, roomBeside(item, 600, GAP));
+    expect(tall).toBe(600 - 110 - 12);
+    const dy = scrollForEditor(item, tall, 600, lots, GAP);
+    const at = { textTop: item.textTop - dy, rowTop: item.rowTop - dy, rowBottom: item.rowBottom - dy };
+    const top = editorTop(at, tall, 600, GAP);
+    expect(at.textTop).toBeGreaterThanOrEqual(0);
+    expect(top).toBeGreaterThanOrEqual(at.rowBottom);
+    expect(top + tall).toBeLessThanOrEqual(600);
+  });
+
+  it('of the height roomBeside allows, covers none of the item wherever the page lets it scroll that far', () => {
+    const span = fc.record({ textTop: fc.integer({ min: -2000, max: 2000 }), text: fc.integer({ min: 0, max: 300 }), row: fc.integer({ min: 20, max: 60 }) });
+    fc.assert(
+      fc.property(span, fc.integer({ min: 500, max: 1400 }), (s, view) => {
+        const item = { textTop: s.textTop, rowTop: s.textTop + s.text, rowBottom: s.textTop + s.text + s.row };
+        const height = Math.min(620, roomBeside(item, view, GAP));
+        const dy = scrollForEditor(item, height, view, lots, GAP);
+        const at = { textTop: item.textTop - dy, rowTop: item.rowTop - dy, rowBottom: item.rowBottom - dy };
+        const top = editorTop(at, height, view, GAP);
+        expect(top >= at.rowBottom || top + height <= at.textTop).toBe(true);
       }),
     );
   });

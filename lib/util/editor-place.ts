@@ -40,3 +40,11 @@ export function editorTop(item: ItemSpan, height: number, viewport: number, gap:
   // editor whole in the window, over as little of the item's beginning as it can.
   return Math.max(gap, Math.min(under, viewport - gap - height));
 }
+
+/**
+ * The tallest editor the window holds beside the whole item (its text and row) once the page has
+ * scrolled it to one edge: a taller one would cover what the user edits.
+ */
+export function roomBeside(item: ItemSpan, viewport: number, gap: number): number {
+  return viewport - (item.rowBottom - Math.min(item.textTop, item.rowTop)) - 3 * gap;
+}

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openEditor, shownAt, waitEditorReady } from './editor';
+import { editorFrame, openEditor, shownAt, waitEditorReady } from './editor';
 import { launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
 import { shadowClick } from './shadow';
 
@@ -83,6 +83,16 @@ describe('the editor opened from a row low in the window, the page going on belo
     await screenshot(page, 'editor-place-low-row');
     expectItemSeen(l);
     expect(l.editor.top).toBeGreaterThanOrEqual(l.row.bottom);
+
+    // The history opened in it: the editor grows only as tall as the window holds beside the item,
+    // the page scrolled to make room, and still covers none of it.
+    const frame = editorFrame(page);
+    await frame.locator('details.history > summary').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-duban-editor]')!.getBoundingClientRect().height)).toBeGreaterThan(l.editor.bottom - l.editor.top);
+    const tall = await layout(page, '20', itemText(f, '20'));
+    await screenshot(page, 'editor-place-history');
+    expectItemSeen(tall);
+    expect(tall.editor.top).toBeGreaterThanOrEqual(tall.row.bottom);
   });
 });
 

@@ -55,7 +55,32 @@ describe('a half-typed follow-up day in the overview', () => {
     expect(history.value.filter((h) => h.field === 'followUp')).toHaveLength(1);
   });
 
+  it('clears the day when the keyboard clears every part, one by one, and leaves the field', async () => {
+    const input = overview.locator('tr[data-item="3"] input[type="date"]');
+    const day = addDays(shanghaiDayOf(Date.now()), 9);
+    await input.fill(day);
+    await input.press('Enter');
+    await expect.poll(stored).toBe(day);
+    // Year, month, day: Backspace in each part, Tab to the next, and Tab out of the field.
+    await input.focus();
+    await overview.keyboard.press('Backspace');
+    await overview.keyboard.press('Tab');
+    await overview.keyboard.press('Backspace');
+    await overview.keyboard.press('Tab');
+    await overview.keyboard.press('Backspace');
+    expect(await input.inputValue()).toBe('');
+    // No day now, at once: not the one stored before it was half-typed.
+    await expect.poll(stored).toBeUndefined();
+    // Left (Chrome's Tab goes round the field's parts once more first), it stays without a day.
+    for (let k = 0; k < 4 && (await input.evaluate((el) => el === document.activeElement)); k++) await overview.keyboard.press('Tab');
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(false);
+    expect(await input.inputValue()).toBe('');
+    expect(await stored()).toBeUndefined();
+  });
+
   it('still clears the day when the whole field is emptied on purpose', async () => {
+    await overview.locator('tr[data-item="3"] input[type="date"]').fill(addDays(shanghaiDayOf(Date.now()), 4));
+    await expect.poll(stored).toBeDefined();
     const input = overview.locator('tr[data-item="3"] input[type="date"]');
     await input.fill('');
     await expect.poll(stored).toBeUndefined();

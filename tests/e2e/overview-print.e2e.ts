@@ -91,6 +91,29 @@ describe('the overview’s table, printed', () => {
     expect(rowOf(stored.at(-1)!.itemKey)).toContain(day.replace(/-/g, '/'));
   });
 
+  it('prints every row dark on light in a dark colour scheme, the row in focus too', async () => {
+    await overview.emulateMedia({ colorScheme: 'dark' });
+    await overview.locator('tbody tr[data-item]').first().click();
+    await overview.locator('tbody tr.active').first().waitFor();
+    await overview.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    const colours = await overview.evaluate(() =>
+      [...document.querySelectorAll('tbody tr[data-item]')].slice(0, 5).map((tr) => {
+        const cell = tr.querySelector('td')!;
+        return { row: getComputedStyle(tr).backgroundColor, text: getComputedStyle(cell).color, active: tr.classList.contains('active') };
+      }),
+    );
+    await overview.emulateMedia({ colorScheme: 'light', media: null });
+    expect(colours.some((c) => c.active)).toBe(true);
+    const light = (rgb: string) => {
+      const [r, g, b, a = 1] = rgb.match(/[\d.]+/g)!.map(Number);
+      return a === 0 || (r + g + b) / 3 > 200;
+    };
+    for (const c of colours) {
+      expect(light(c.row), c.row).toBe(true);
+      expect(light(c.text), c.text).toBe(false);
+    }
+  });
+
   it('prints every row of the current filter, and only those', async () => {
     await overview.locator('.filters select[name="leader"]').selectOption(LEADER);
     const wanted = stored.filter((r) => r.leaders.includes(LEADER)).map((r) => r.itemKey);
@@ -99,7 +122,8 @@ describe('the overview’s table, printed', () => {
     const pages = await printed(overview, 'filtered');
     expect(printedItems(pages)).toEqual(wanted);
     // Its heading names the filter, as its menu does.
-    expect(pages[0]).toContain(`显示 ${wanted.length} / 共 156 项`);
-    expect(pages[0]).toContain(`筛选：牵头领导 ${LEADER}`);
+    const head = pages[0].replace(/\s+/g, ' ');
+    expect(head).toContain(`显示 ${wanted.length} / 共 156 项`);
+    expect(head).toContain(`筛选：牵头领导 ${LEADER}`);
   });
 });
