@@ -133,6 +133,12 @@ describe('Markdown', () => {
     expect(md).toContain('\n## 区\\*数据\\*局\n');
     expect(md).toContain('| 区\\*数据\\*局 | 1 |');
   });
+  it('leaves a web address in a note as written, so that it still links, and escapes the words around it', () => {
+    const note = '见 http://example.com/a_b_c?x=1&y=*2* 与 *重点*，www.gov.cn/a_b 另见';
+    const linked = onlyA.map((r) => (r.itemKey === '1' ? { ...r, note } : r));
+    const md = reportMarkdown(buildReport(linked, 'leadUnit', TODAY));
+    expect(md).toContain('| 见 http://example.com/a_b_c?x=1&y=*2* 与 \\*重点\\*，www.gov.cn/a_b 另见 |');
+  });
   it('says so when there is nothing to report', () => {
     expect(reportMarkdown(buildReport([], 'leader', TODAY))).toContain('（没有事项）');
   });

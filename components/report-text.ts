@@ -84,9 +84,22 @@ export function countsTable(report: MeetingReport): { head: string[]; rows: stri
 /**
  * Words as written, not as Markdown: its active characters escaped (emphasis * _ ~, code `, links
  * [ ], math $, a table's |, an entity's &, a heading's # at a line's start); < as &lt;, or it
- * would start an HTML tag.
+ * would start an HTML tag. A web address is left as written (but for | and <, which end it here):
+ * renderers link it, and a backslash in it would break the link.
  */
 function markdownWords(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(WEB_ADDRESS)) {
+    out += escapeMarkdown(text.slice(from, m.index)) + m[0];
+    from = m.index + m[0].length;
+  }
+  return out + escapeMarkdown(text.slice(from));
+}
+
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>|`\\]+/g;
+
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]~$|]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
