@@ -178,6 +178,7 @@ export function OverviewTable(props: OverviewTableProps) {
               today={today}
               showNotice={showNotice}
               authors={props.authors}
+              full={printing}
               actions={actions}
             />
           ))}

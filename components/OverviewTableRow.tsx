@@ -28,6 +28,8 @@ export interface OverviewTableRowProps {
   showNotice: boolean;
   /** Names the row's 填报人; a new directory (an author renamed, a colleague imported) redraws the rows. */
   authors: AuthorDirectory;
+  /** Printing: the item's whole text and note, which the page breaks over lines (on screen, a row is one line). */
+  full: boolean;
   actions: RowActions;
 }
 
@@ -45,11 +47,12 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
       next.open !== p.open ||
       next.today !== p.today ||
       next.showNotice !== p.showNotice ||
-      next.authors !== p.authors
+      next.authors !== p.authors ||
+      next.full !== p.full
     );
   }
 
-  override render({ row, index, active, open, today, showNotice, authors, actions }: OverviewTableRowProps) {
+  override render({ row, index, active, open, today, showNotice, authors, full, actions }: OverviewTableRowProps) {
     const writer = authorLabel(noteWriter(row, authors));
     const overdue = rowOverdue(row, today);
     const late = deadlineOverdue(row, today);
@@ -80,7 +83,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class="c-no">{itemLabel(row.itemKey)}</td>
         <td class="c-leader">{row.leader || '—'}</td>
         <td class="c-text" title={row.text}>
-          {row.text ? shortText(row.text, TEXT_CHARS) : <em>{t('overview.notOnPage')}</em>}
+          {row.text ? (full ? row.text : shortText(row.text, TEXT_CHARS)) : <em>{t('overview.notOnPage')}</em>}
         </td>
         <td class="c-unit" title={row.units.join('、')}>
           {row.leadUnits.length ? row.leadUnits.join('、') : '—'}
@@ -101,7 +104,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           </div>
         </td>
         <td class="c-note" title={row.note}>
-          {shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}
+          {full ? row.note : shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}
         </td>
         <td class="c-author" title={writer}>
           {writer}

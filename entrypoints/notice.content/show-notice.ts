@@ -28,6 +28,8 @@ import css from './styles.css?inline';
 const ATTACH_WAIT = 300;
 /** How long to wait for the saved annotations before calling the page ready without them. */
 const OPEN_TIMEOUT = 10_000;
+/** The longest the quotes and the editor frame wait for idle time after the rows are ready. */
+const IDLE_WAIT = 2_000;
 
 export interface ShownNotice {
   /** Takes everything away again (duban reloaded or removed). */
@@ -174,7 +176,9 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     performance.mark('duban:ready');
     // The notice opened (the tab bound to it): the quotes go first, then the editor frame loads in
     // idle time, ready before the first click.
-    const idle = view.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 50));
+    // At most IDLE_WAIT: a page busy with its own scripts (or a machine busy with others) may
+    // give no idle time for long, and the frame must be there by the first click.
+    const idle = (fn: () => void) => (view.requestIdleCallback ? view.requestIdleCallback(fn, { timeout: IDLE_WAIT }) : setTimeout(fn, 50));
     const { quotes } = options;
     // (Its failure is the bar's to show: loaded/failed below.)
     void open().catch(() => undefined).then(() => {

@@ -14,9 +14,18 @@ export function editorFrame(page: Page): Frame {
   return frame;
 }
 
-/** Waits until the editor frame has attached (the host's test hook). */
-export const waitEditorReady = (page: Page) =>
-  page.locator('[data-duban-editor="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+/**
+ * Waits until the editor frame has attached (the host's test hook); a timeout says how far it got
+ * (no host yet: never made; 'loading': made, the background's attach never came).
+ */
+export async function waitEditorReady(page: Page): Promise<void> {
+  try {
+    await page.locator('[data-duban-editor="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+  } catch (e) {
+    const state = await page.evaluate(() => document.querySelector('[data-duban-editor]')?.getAttribute('data-duban-editor') ?? 'no editor host').catch(() => 'page gone');
+    throw new Error(`the editor frame was not ready in 30 s (${state}): ${(e as Error).message}`);
+  }
+}
 
 /** Scrolls row `item` into view and waits until it has rendered. */
 export async function reveal(page: Page, item: Item): Promise<void> {

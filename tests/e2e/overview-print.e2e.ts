@@ -114,6 +114,35 @@ describe('the overview’s table, printed', () => {
     }
   });
 
+  it('prints each item’s whole text and whole note, over as many lines as they take', async () => {
+    // The screen shows one line a row (the text cut at 60 characters, the note at 40, with …); paper has room.
+    const note = '第一季度：已完成选址论证，报区政府常务会议审议。\n第二季度：完成立项、招标和施工图审查，预计九月底前开工建设，年内完成主体工程的百分之三十。';
+    const item = stored[1];
+    const fingerprint = await overview.evaluate(async ({ key, itemKey }) => {
+      const open = indexedDB.open('duban');
+      const db = await new Promise<IDBDatabase>((res, rej) => ((open.onsuccess = () => res(open.result)), (open.onerror = () => rej(open.error))));
+      const req = db.transaction('notices').objectStore('notices').get(key);
+      const items = await new Promise<{ key: string; fingerprint: string }[]>((res) => (req.onsuccess = () => res(req.result.items)));
+      return items.find((i) => i.key === itemKey)!.fingerprint;
+    }, { key: KEY, itemKey: item.itemKey });
+    await send(overview, 'saveAnnotation', { noticeKey: KEY, itemKey: item.itemKey, fingerprint, note });
+    const rows = (await send<{ items: (StoredRow & { text: string })[] }>(overview, 'getOverview', {})).items;
+    const longest = rows.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    expect(longest.text.length).toBeGreaterThan(150);
+    await overview.reload();
+    await expect.poll(() => overview.locator(`tbody tr[data-item="${item.itemKey}"] td.c-note`).textContent()).toContain('…');
+    const pdf = join(OUT, 'whole-text.pdf');
+    await overview.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '1', pdf, join(OUT, 'whole-text')]);
+    // In the order it is drawn, cell by cell: each cell's lines follow each other.
+    const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(raw).toContain(note.replace(/\s+/g, ''));
+    expect(raw).toContain(longest.text.replace(/\s+/g, ''));
+    expect(raw).not.toContain('…');
+    // Every row still prints, in order, each once.
+    expect(printedItems(await printed(overview, 'whole-text-layout'))).toEqual(stored.map((r) => r.itemKey));
+  });
+
   it('prints every row of the current filter, and only those', async () => {
     await overview.locator('.filters select[name="leader"]').selectOption(LEADER);
     const wanted = stored.filter((r) => r.leaders.includes(LEADER)).map((r) => r.itemKey);
