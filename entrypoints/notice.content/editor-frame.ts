@@ -102,8 +102,17 @@ export function createEditorFrame(
   view.addEventListener('scroll', place, { passive: true, capture: true });
   view.addEventListener('resize', place, { passive: true });
   // …and as the page's layout moves under it with no scroll (a filter applied from another tab hides
-  // rows above, an image above loads): the body's size changes then, and the frame follows its row.
-  const follow = typeof ResizeObserver === 'function' ? new ResizeObserver(() => place()) : undefined;
+  // rows above, an image or a banner above comes in): the body's size changes then, and the frame
+  // follows its row. A row still in the window keeps the frame under it, the page scrolled as on
+  // opening (the browser's scroll anchoring does that on its own in a wide window, not always in a
+  // narrow one); a row the user scrolled away from is left there.
+  const follow = typeof ResizeObserver === 'function'
+    ? new ResizeObserver(() => {
+      const r = anchor?.getBoundingClientRect();
+      if (r && r.bottom > 0 && r.top < view.innerHeight) fit();
+      else place();
+    })
+    : undefined;
 
   return {
     host,

@@ -116,3 +116,38 @@ describe('the editor opened at the last item of a page', () => {
     await page.close();
   });
 });
+
+describe('the open editor in a narrow window while content comes in above its item', () => {
+  let duban: Duban;
+  afterAll(() => duban?.close());
+
+  it('stays under its row, the page scrolled with it, the item still in view and uncovered', async () => {
+    duban = await launchDuban({ viewport: { width: 400, height: 700 } });
+    const f = fixture('gongshu-2024-2-table');
+    await serveHtml(duban.context, f.url, readFileSync(join(DIR, f.file), 'utf8'));
+    const page = await openNotice(duban.context, f.url);
+    await waitEditorReady(page);
+    // Item 20 in the middle of the page, its row in the upper part of the window.
+    await page.evaluate(() => scrollBy(0, document.querySelector('[data-duban-item="20"]')!.getBoundingClientRect().top - 300));
+    await shadowClick(page, '20', 'button.edit');
+    await shownAt(page, '20');
+    const before = await layout(page, '20', itemText(f, '20'));
+    expectItemSeen(before);
+    expect(before.editor.top).toBeGreaterThanOrEqual(before.row.bottom);
+    // A banner the page's script puts in above the notice (a notice of its own, an image loading).
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '150px';
+      banner.textContent = '网站公告';
+      const table = document.querySelector('table')!;
+      table.parentElement!.insertBefore(banner, table);
+    });
+    await expect.poll(async () => {
+      const l = await layout(page, '20', itemText(f, '20'));
+      return l.editor.top - l.row.bottom;
+    }).toBe(before.editor.top - before.row.bottom);
+    const after = await layout(page, '20', itemText(f, '20'));
+    await screenshot(page, 'editor-place-narrow-moved');
+    expectItemSeen(after);
+  });
+});
