@@ -1,3 +1,4 @@
+import { noticeKey } from '../notice/notice-key';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, type TransferFileJson } from './format';
 import { sayIn } from '../../tests/unit/i18n';
@@ -62,8 +63,18 @@ describe('parseTransferFile', () => {
 
   it('refuses a notice URL on a site duban does not know, naming the sites it knows', () => {
     const text = file((f) => (f.notices[0].url = 'https://example.com/art/2024/3/7/art_1.html'));
-    expect(errors(text)).toContain('字段 url（网址）：应为督办所知网站上的通知网址（www.gongshu.gov.cn');
-    expect(errors(text, 'en')).toContain('must be a notice URL on a site duban knows (www.gongshu.gov.cn');
+    expect(errors(text)).toContain('字段 url（网址）：应为督办所知网站上的通知网址（*.gov.cn, www.gongshu.gov.cn');
+    expect(errors(text, 'en')).toContain('must be a notice URL on a site duban knows (*.gov.cn, www.gongshu.gov.cn');
+  });
+
+  it('accepts a notice duban read on any government site, as it recognises one there (a backup restores it)', () => {
+    const url = 'https://www.hzgs.gov.cn/art/2024/3/7/art_1_2.html';
+    const text = file((f) => {
+      f.notices[0].url = url;
+      f.notices[0].key = noticeKey({ docNo: KEY, sourceUrl: url });
+    });
+    const r = parseTransferFile(text);
+    expect(r.ok ? r.file.notices[0].url : r.errors).toBe(url);
   });
 
   it('names wrong types and missing fields', () => {
