@@ -8,13 +8,15 @@
 import { z } from 'zod';
 import type { FileField } from '../annotation/fields';
 import { AuthorId, AuthorSchema, HISTORY_FIELDS, ItemAnnotation, MAX_NOTE_COPIES, NoteCopy, NoticeKey } from '../annotation/model';
-import { isGovernmentUrl } from '../notice/government';
+import { GOVERNMENT_DOMAIN, isGovernmentUrl } from '../notice/government';
 import { isOfficialUrl, noticeKey } from '../notice/notice-key';
+import { siteHosts } from '../notice/sites';
+import { IMPORT_LIMITS } from './limits';
 
 /** A notice's page as duban reads one: a site of the registry or any government site (*.gov.cn). */
 const isNoticeUrl = (url: string) => isOfficialUrl(url) || isGovernmentUrl(url);
-import { siteHosts } from '../notice/sites';
-import { IMPORT_LIMITS } from './limits';
+/** What a refused URL's message names as the places a notice may be. */
+const noticeHosts = () => ({ hosts: [`*.${GOVERNMENT_DOMAIN}`, ...siteHosts()].join(', ') });
 
 export { IMPORT_LIMITS };
 
@@ -134,14 +136,14 @@ export const FileNotice = z
     attachment: z
       .object({
         title: z.string().min(1).max(200),
-        cover: z.string().max(2000).refine(isNoticeUrl, { message: 'import.problem.officialUrl', params: { hosts: ['*.gov.cn', ...siteHosts()].join(', ') } }).optional(),
+        cover: z.string().max(2000).refine(isNoticeUrl, { message: 'import.problem.officialUrl', params: noticeHosts() }).optional(),
       })
       .strict()
       .optional(),
   })
   .superRefine((n, ctx) => {
     const official = n.attachment?.cover ? /^https?:\/\//.test(n.url) : isNoticeUrl(n.url);
-    if (!official) ctx.addIssue({ code: 'custom', path: ['url'], message: 'import.problem.officialUrl', params: { hosts: ['*.gov.cn', ...siteHosts()].join(', ') } });
+    if (!official) ctx.addIssue({ code: 'custom', path: ['url'], message: 'import.problem.officialUrl', params: noticeHosts() });
     const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url, ...(n.attachment && { attachment: n.attachment }) });
     if (n.key !== expected) {
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'import.problem.noticeKey', params: { expected: JSON.stringify(expected) } });
