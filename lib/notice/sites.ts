@@ -1,7 +1,7 @@
 /**
  * The sites duban knows, one entry each. Everything that names a site comes from here: the
  * content script's `matches` and the pages that may frame the editor (wxt.config.ts), which
- * senders are duban's content script and which URLs an import accepts (isOfficialUrl), the
+ * senders are duban's content script (isOfficialUrl), the
  * metadata a page's notice is read from, and the sample pages of the seeds and tests.
  * Adding a site is adding an entry to SITES.
  */

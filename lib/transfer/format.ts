@@ -8,15 +8,23 @@
 import { z } from 'zod';
 import type { FileField } from '../annotation/fields';
 import { AuthorId, AuthorSchema, HISTORY_FIELDS, ItemAnnotation, MAX_NOTE_COPIES, NoteCopy, NoticeKey } from '../annotation/model';
-import { GOVERNMENT_DOMAIN, isGovernmentUrl } from '../notice/government';
-import { isOfficialUrl, noticeKey } from '../notice/notice-key';
-import { siteHosts } from '../notice/sites';
+import { noticeKey } from '../notice/notice-key';
 import { IMPORT_LIMITS } from './limits';
 
-/** A notice's page as duban reads one: a site of the registry or any government site (*.gov.cn). */
-const isNoticeUrl = (url: string) => isOfficialUrl(url) || isGovernmentUrl(url);
-/** What a refused URL's message names as the places a notice may be. */
-const noticeHosts = () => ({ hosts: [`*.${GOVERNMENT_DOMAIN}`, ...siteHosts()].join(', ') });
+/**
+ * A notice's page: any http(s) page, since duban reads notices on any government site by itself
+ * and on any other page the user asks about, and a backup must restore each. A file only records
+ * the address (the popup links to it); no page gains any right from it (rights come from the
+ * browser's grant or a notice opened in a tab: entrypoints/background/page-grants.ts).
+ */
+function isWebPage(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
 
 export { IMPORT_LIMITS };
 
@@ -121,8 +129,8 @@ export const FileNotice = z
     key: NoticeKey,
     docNo: z.string().min(1).max(100).nullable().optional(),
     /**
-     * Where the notice was last seen: only notice pages of the sites duban knows (lib/notice/sites.ts);
-     * for an attachment's notice, the file's http(s) URL, its cover such a notice page.
+     * Where the notice was last seen: an http(s) page; for an attachment's notice, the file's
+     * http(s) URL, its cover the notice page that links to it.
      */
     url: z.string().max(2000),
     title: z.string().max(500),
@@ -136,14 +144,13 @@ export const FileNotice = z
     attachment: z
       .object({
         title: z.string().min(1).max(200),
-        cover: z.string().max(2000).refine(isNoticeUrl, { message: 'import.problem.officialUrl', params: noticeHosts() }).optional(),
+        cover: z.string().max(2000).refine(isWebPage, { message: 'import.problem.webUrl' }).optional(),
       })
       .strict()
       .optional(),
   })
   .superRefine((n, ctx) => {
-    const official = n.attachment?.cover ? /^https?:\/\//.test(n.url) : isNoticeUrl(n.url);
-    if (!official) ctx.addIssue({ code: 'custom', path: ['url'], message: 'import.problem.officialUrl', params: noticeHosts() });
+    if (!isWebPage(n.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'import.problem.webUrl' });
     const expected = noticeKey({ docNo: n.docNo ?? undefined, sourceUrl: n.url, ...(n.attachment && { attachment: n.attachment }) });
     if (n.key !== expected) {
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'import.problem.noticeKey', params: { expected: JSON.stringify(expected) } });

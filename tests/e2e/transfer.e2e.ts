@@ -174,6 +174,8 @@ describe('export from one profile, import into another', () => {
     await serveSeeds(b.context);
     const page = await openPopup(b);
     expect(await page.locator('[data-testid="empty"]').count()).toBe(1);
+    // A user in any city is told where notices are, not sent to one district's site.
+    expect(await page.locator('[data-testid="empty"]').textContent()).toContain('在政府网站上打开重点工作责任分解通知');
 
     await chooseImportFile(page, exported);
     const preview = page.locator('[data-testid="import-preview"]');
