@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BatchOutcome } from '../lib/protocol';
-import { itemLabel, t } from '../utils/i18n';
+import { itemLabel, numbers, t } from '../utils/i18n';
 import { XLSX_MIME } from '../utils/import-files';
 import { LedgerReportPanel } from './LedgerReportPanel';
 
@@ -84,7 +84,7 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
                 <p>{t('batch.file', { file: f.fileName, ...f.preview.counts })}</p>
                 {f.preview.notices.map((n) => (
                   <p key={n.key} class="muted">
-                    {n.docNo ?? n.title}: {t('batch.items', { new: n.itemKeys.new.map(itemLabel).join('、') || '—', updated: [...n.itemKeys.updated, ...n.itemKeys.conflict].map(itemLabel).join('、') || '—' })}
+                    {n.docNo ?? n.title}: {t('batch.items', { new: numbers(n.itemKeys.new.map(itemLabel)) || '—', updated: numbers([...n.itemKeys.updated, ...n.itemKeys.conflict].map(itemLabel)) || '—' })}
                   </p>
                 ))}
                 {f.ledger && <LedgerReportPanel report={f.ledger} />}

@@ -5,7 +5,7 @@ import { deadlineOverdue, noticeLabel, rowOverdue, type OverviewRow } from '../l
 import { shortText } from '../lib/followup/text';
 import { FollowUpInput } from './FollowUpInput';
 import { OverviewStatusSelect } from './OverviewStatusSelect';
-import { itemLabel, t } from '../utils/i18n';
+import { itemLabel, numbers, t } from '../utils/i18n';
 
 const TEXT_CHARS = 60;
 const NOTE_CHARS = 40;
@@ -85,9 +85,9 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class="c-text" title={row.text}>
           {row.text ? (full ? row.text : shortText(row.text, TEXT_CHARS)) : <em>{t('overview.notOnPage')}</em>}
         </td>
-        <td class="c-unit" title={row.units.join('、')}>
-          {row.leadUnits.length ? row.leadUnits.join('、') : '—'}
-          {row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: row.coUnits.join('、') })}</span>}
+        <td class="c-unit" title={numbers(row.units)}>
+          {row.leadUnits.length ? numbers(row.leadUnits) : '—'}
+          {row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: numbers(row.coUnits) })}</span>}
         </td>
         <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? `${row.deadline} · ${t('overview.pastDeadlineTitle', { day: row.deadlineDay! })}` : row.deadline}>
           {row.deadline ?? ''}

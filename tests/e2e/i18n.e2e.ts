@@ -3,7 +3,9 @@
 // default) in Chinese only, and each says its language (lang) for screen readers. What the user or
 // the notice wrote (unit names, item texts, notes, 文号) stays as written; everything else is
 // duban's words. Screenshots of both: artifacts/screenshots/i18n-<lang>-*.png.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +265,31 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     expect(said.words).toContain(L.overview.report);
     expect(L.foreign(withoutData(said.words, notice))).toEqual([]);
     await screenshot(page, `i18n-${L.lang}-overview`);
+    await page.close();
+  });
+
+  it('words the preview of files collected from units in that language only, item lists included', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    page.on('filechooser', () => {});
+    await page.locator('table.overview tbody tr[data-item]').first().waitFor();
+    // A unit's file with notes on items 3 and 4, new here.
+    const r = await sendFromPage<{ text: string }>(page, 'exportAnnotations', { format: 'json' });
+    if (!r.ok) throw new Error(r.error);
+    const file = JSON.parse(r.value.text);
+    const [first] = file.notices[0].items;
+    file.notices[0].items = ['3', '4'].map((itemKey) => ({
+      ...first, itemKey, fingerprint: notice.items.find((i) => i.key === itemKey)!.fingerprint, note: NOTES[1], history: [],
+    }));
+    const path = join(mkdtempSync(join(tmpdir(), 'duban-i18n-')), 'unit.json');
+    writeFileSync(path, JSON.stringify(file));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-action="choose-batch"]').click()]);
+    await chooser.setFiles(path);
+    const preview = page.locator('[data-testid="batch-preview"]');
+    await preview.waitFor();
+    const said = (await page.evaluate(`(${SAY_FN}).call(document.querySelector('[data-testid="batch-preview"]'), '')`)) as Said;
+    expect(said.words).toContain(L.lang === 'en' ? '3, 4' : '3、4');
+    expect(L.foreign(withoutData(said.words, notice).replaceAll('unit.json', ''))).toEqual([]);
+    await screenshot(page, `i18n-${L.lang}-batch-preview`);
     await page.close();
   });
 
