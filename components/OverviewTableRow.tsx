@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import { authorLabel, noteWriter, type AuthorDirectory } from '../lib/annotation/author';
+import { colleagueNoteLines } from '../lib/annotation/note-copies';
 import type { ItemStatus } from '../lib/annotation/status';
 import { deadlineOverdue, noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
 import { shortText } from '../lib/followup/text';
@@ -54,6 +55,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
 
   override render({ row, index, active, open, today, showNotice, authors, full, actions }: OverviewTableRowProps) {
     const writer = authorLabel(noteWriter(row, authors));
+    const colleagues = colleagueNoteLines(row.noteCopies);
     const overdue = rowOverdue(row, today);
     const late = deadlineOverdue(row, today);
     return (
@@ -103,8 +105,12 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
             {row.noUpdate && <span class="tag no-update" title={t('meetingReport.noUpdate')}>{t('overview.noUpdate')}</span>}
           </div>
         </td>
-        <td class="c-note" title={row.note}>
+        <td class="c-note" title={[row.note, ...colleagues].filter(Boolean).join('\n')}>
           {full ? row.note : shortText(row.note.replace(/\s+/g, ' '), NOTE_CHARS)}
+          {/* Colleagues' notes (imported, each named): all of them in print; on screen only where the item has no note of its own. */}
+          {colleagues.length > 0 && (full || !row.note) && (
+            <span class={row.note ? 'colleague-notes below' : 'colleague-notes'}>{full ? colleagues.join('\n') : shortText(colleagues.join(' ').replace(/\s+/g, ' '), NOTE_CHARS)}</span>
+          )}
         </td>
         <td class="c-author" title={writer}>
           {writer}

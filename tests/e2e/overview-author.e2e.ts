@@ -1,8 +1,12 @@
 // The overview's 填报人 column: who wrote each item's note, named with their unit as the details
 // panel names them; the column sorts, the 填报人 filter narrows to it, and with the details panel
 // open the column gives way (the panel names the writer) so that 跟进 stays in sight.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendFromPage } from './db';
+import { readDb, sendFromPage } from './db';
 import { closeEditor, openEditor } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
@@ -69,5 +73,50 @@ describe('the overview’s 填报人 column', () => {
     const viewport = overview.viewportSize()!;
     expect(follow && follow.x + follow.width).toBeLessThanOrEqual(viewport.width);
     await screenshot(overview, 'overview-author-details-open');
+  });
+
+  it('shows a colleague’s note, named, where only a colleague wrote on an item, and under the own note in print', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    overview.on('filechooser', () => {});
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    // 王五's file (区政府办): a note on item 5, which nobody here wrote about, and one on item 3, which 张三 did.
+    const r = await sendFromPage<{ text: string }>(overview, 'exportAnnotations', { format: 'json' });
+    if (!r.ok) throw new Error(r.error);
+    const file = JSON.parse(r.value.text);
+    const wang = { id: 'unit-wang-5', name: '王五', unit: '区政府办' };
+    const db = await readDb(duban.context, duban.extensionId);
+    const fingerprint = (key: string) => (db.notices[0] as any).items.find((i: any) => i.key === key).fingerprint;
+    const [first] = file.notices[0].items;
+    file.exportedBy = wang.id;
+    file.authors = [...(file.authors ?? []), wang];
+    file.notices[0].items = [
+      { ...first, itemKey: '5', fingerprint: fingerprint('5'), status: 'in_progress', note: '政府办：已督查，资金已到位', author: wang.id, noteAuthor: wang.id, history: [] },
+      { ...first, itemKey: '3', fingerprint: fingerprint('3'), status: 'in_progress', note: '政府办：请发改局月底前报送', author: wang.id, noteAuthor: wang.id, history: [] },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'duban-colleague-'));
+    const path = join(dir, 'wang.json');
+    writeFileSync(path, JSON.stringify(file));
+    const [chooser] = await Promise.all([overview.waitForEvent('filechooser'), overview.locator('[data-action="choose-batch"]').click()]);
+    await chooser.setFiles(path);
+    await overview.locator('[data-action="apply-batch"]').click();
+    await overview.locator('[data-testid="batch-done"]').waitFor();
+
+    const note = (key: string) => overview.locator(`tr[data-item="${key}"] td.c-note`);
+    // Empty before: 填报人 named 王五 beside a blank 备注.
+    await expect.poll(() => note('5').textContent()).toBe('王五（区政府办）：政府办：已督查，资金已到位');
+    expect(await overview.locator('tr[data-item="5"] td.c-author').textContent()).toBe('王五（区政府办）');
+    expect(await note('5').locator('.colleague-notes').count()).toBe(1);
+    // An item with a note of its own shows that note on screen; its cell's tooltip holds the colleague's too.
+    expect(await note('3').textContent()).toBe('发改局：已完成选址');
+    expect(await note('3').getAttribute('title')).toBe('发改局：已完成选址\n王五（区政府办）：政府办：请发改局月底前报送');
+    await screenshot(overview, 'overview-colleague-note');
+
+    // Printed, the own note and then the colleague's.
+    const pdf = join(dir, 'overview.pdf');
+    await overview.pdf({ path: pdf, preferCSSPageSize: true });
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('发改局：已完成选址王五（区政府办）：政府办：请发改局月底前报送');
+    rmSync(dir, { recursive: true, force: true });
+    await overview.close();
   });
 });
