@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BatchOutcome } from '../lib/protocol';
 import { itemLabel, numbers, t } from '../utils/i18n';
@@ -83,9 +84,17 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
               <li key={i} data-file={f.fileName}>
                 <p>{t('batch.file', { file: f.fileName, ...f.preview.counts })}</p>
                 {f.preview.notices.map((n) => (
-                  <p key={n.key} class="muted">
-                    {n.docNo ?? n.title}: {t('batch.items', { new: numbers(n.itemKeys.new.map(itemLabel)) || '—', updated: numbers([...n.itemKeys.updated, ...n.itemKeys.conflict].map(itemLabel)) || '—' })}
-                  </p>
+                  <Fragment key={n.key}>
+                    <p class="muted">
+                      {n.docNo ?? n.title}: {t('batch.items', { new: numbers(n.itemKeys.new.map(itemLabel)) || '—', updated: numbers([...n.itemKeys.updated, ...n.itemKeys.conflict].map(itemLabel)) || '—' })}
+                    </p>
+                    {/* Said apart: a unit's ledger with 进展情况 cells deleted would wipe those notes. */}
+                    {n.changed?.noteCleared && (
+                      <p class="cleared" data-field="noteCleared">
+                        {t('import.kindItems', { kind: t('import.changed.noteCleared'), items: numbers(n.changed.noteCleared.map(itemLabel)) })}
+                      </p>
+                    )}
+                  </Fragment>
                 ))}
                 {f.ledger && <LedgerReportPanel report={f.ledger} />}
               </li>

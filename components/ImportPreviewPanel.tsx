@@ -43,7 +43,7 @@ export function ImportPreviewPanel({ outcome }: { outcome: ImportOutcome }) {
                 {CHANGED_FIELDS.map(
                   (f) =>
                     n.changed![f] && (
-                      <li key={f} data-field={f}>
+                      <li key={f} data-field={f} class={f === 'noteCleared' ? 'cleared' : undefined}>
                         {t('import.kindItems', { kind: t(`import.changed.${f}`), items: numbers(n.changed![f]!.map(itemLabel)) })}
                       </li>
                     ),

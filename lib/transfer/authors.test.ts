@@ -211,3 +211,22 @@ describe('collecting from units: several files as one batch', () => {
     expect(await office.db.annotations.toArray()).toEqual(before);
   });
 });
+
+describe('a note cleared in a file', () => {
+  it('is said apart from changed notes in the preview, and the history keeps the text it clears', async () => {
+    const a = await profile(ZHANG);
+    await write(a, '1', { note: '甲：已召开专题会' });
+    await write(a, '2', { note: '乙：材料已报送' });
+    // The file comes back with item 1's note emptied (a ledger's 进展情况 cell deleted) and item 2's rewritten.
+    const file = JSON.parse(await exportJson(a));
+    clock += 1000;
+    const later = new Date(clock).toISOString();
+    for (const item of file.notices[0].items) Object.assign(item, { note: item.itemKey === '1' ? '' : '乙：材料已报送区政府', updatedAt: later, noteUpdatedAt: later });
+    const preview = must(await a.service.handle('previewImport', { text: JSON.stringify(file) }));
+    expect(preview.notices[0].changed).toEqual({ note: ['2'], noteCleared: ['1'] });
+    await importJson(a, JSON.stringify(file));
+    expect((await a.db.annotations.get([K, '1']))!.note).toBe('');
+    const history = must(await a.service.handle('getItemHistory', { noticeKey: K, itemKey: '1' }));
+    expect(history.find((h) => h.field === 'note' && h.toText === '')?.fromText).toBe('甲：已召开专题会');
+  });
+});

@@ -75,7 +75,7 @@ function changedFields(before: ItemAnnotation, after: ItemAnnotation): ChangedFi
   if (before.status !== after.status) out.push('status');
   if (before.progress !== after.progress) out.push('progress');
   if (before.followUp !== after.followUp) out.push('followUp');
-  if (before.note !== after.note) out.push('note');
+  if (before.note !== after.note) out.push(after.note === '' ? 'noteCleared' : 'note');
   if (records(before, 'colleague') !== records(after, 'colleague')) out.push('colleague');
   if (records(before, 'conflict') !== records(after, 'conflict')) out.push('copy');
   return out;

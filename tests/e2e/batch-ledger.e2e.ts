@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { col, rowOf, setPercent } from '../../lib/transfer/test/ledger-edit';
 import { readDb, sendFromPage } from './db';
-import { extensionPage, launchDuban, noticeSeed, openNotice, serveSeeds, type Duban } from './harness';
+import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
 /** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
 const KEY = '拱政办发〔2024〕2号@www.gongshu.gov.cn';
@@ -138,6 +138,28 @@ describe('collecting a JSON file and an edited ledger as one batch', () => {
     for (const name of ['坏台账.xlsx', 'C.json', 'D.json']) expect(lines.some((l) => l.startsWith(name))).toBe(true);
     expect(lines.every((l) => ['坏台账.xlsx', 'C.json', 'D.json'].some((name) => l.startsWith(name)))).toBe(true);
     expect(await overview.locator('[data-testid="batch-preview"]').count()).toBe(0);
+    expect(await stored(d)).toEqual(before);
+  });
+
+  it('says apart which notes a ledger would clear (a 进展情况 cell emptied), before anything is written', async () => {
+    await overview.reload();
+    const button = overview.locator('[data-action="export-ledger"]:enabled');
+    await button.waitFor();
+    const [download] = await Promise.all([overview.waitForEvent('download'), button.click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const ws = wb.worksheets[0];
+    rowOf(ws, '2').getCell(col(ws, '进展情况')).value = null;
+    const cleared = join(dir, 'L2-cleared.xlsx');
+    await wb.xlsx.writeFile(cleared);
+    const before = await stored(d);
+
+    await pick(overview, [cleared]);
+    const preview = overview.locator('[data-testid="batch-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-field="noteCleared"]').textContent()).toBe('将清空备注：2');
+    await screenshot(overview, 'batch-preview-note-cleared');
+    await overview.locator('[data-action="cancel-batch"]').click();
     expect(await stored(d)).toEqual(before);
   });
 });

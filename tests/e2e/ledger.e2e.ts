@@ -175,5 +175,26 @@ describe('a ledger from one profile, edited, imported into another', () => {
     await expect.poll(() => preview.locator('[data-testid="ledger-missing-columns"]').textContent()).toBe('没有「跟进日期」列：这些内容不会更改');
     expect(await preview.locator('[data-testid="ledger-unmatched-rows"]').textContent()).toContain('工作任务与通知第 8 项的原文不同');
     await screenshot(page, 'ledger-preview-missing-column', { fullPage: true });
+
+    // B's own ledger with the 进展情况 cell of item 1 emptied: it clears that note, and the preview
+    // says so on a line of its own, not among the changed notes.
+    await page.reload();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const [own] = await Promise.all([page.waitForEvent('download'), page.locator('.transfer .export-row [data-export="xlsx"]').click()]);
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.readFile((await own.path())!);
+    const ws3 = wb3.worksheets[0];
+    rowOf(ws3, '1').getCell(col(ws3, '进展情况')).value = null;
+    rowOf(ws3, '3').getCell(col(ws3, '进展情况')).value = '街道已回复';
+    const edited3 = join(dir, 'edited-3.xlsx');
+    await wb3.xlsx.writeFile(edited3);
+    await page.reload();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.locator('[data-testid="import-file"]').setInputFiles(edited3);
+    await preview.waitFor();
+    const cleared = preview.locator('[data-testid="import-changed"] [data-field="noteCleared"]');
+    await expect.poll(() => cleared.textContent()).toBe('将清空备注：1');
+    expect(await preview.locator('[data-testid="import-changed"] [data-field="note"]').textContent()).toBe('备注有变：3');
+    await screenshot(page, 'ledger-preview-note-cleared', { fullPage: true });
   });
 });
