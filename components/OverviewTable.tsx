@@ -157,7 +157,8 @@ export function OverviewTable(props: OverviewTableProps) {
             {columns.map((c) => (
               <th key={c.key} scope="col" class={c.cls} aria-sort={sortState(c.key)}>
                 <button type="button" class="sort" onClick={() => props.onSort(c.key)}>
-                  {columnHeader(c.key)}
+                  {/* A space before the arrow: where a narrow column needs it, the arrow takes the second line. */}
+                  {columnHeader(c.key)}{' '}
                   <span class="arrow" aria-hidden="true">
                     {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                   </span>

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
-import { sendFromPage } from './db';
-import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveSeeds, type Duban } from './harness';
+import { readDb, sendFromPage } from './db';
+import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveHtml, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
 import { shadowClick, shadowEval } from './shadow';
 import { editorFrame, reveal, waitEditorReady } from './editor';
@@ -373,6 +373,28 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     // Every column's header shown whole beside the panel: none cut to "Lead offici…".
     expect(await cutHeaders()).toEqual([]);
     await screenshot(page, `i18n-${L.lang}-overview-details`);
+    await page.close();
+  });
+
+  it('names every column of the overview whole with several notices (its 文件 column shown) on a 1280-pixel screen', async () => {
+    // A second notice, from another city's site (the last test here: the others count the seed's alone).
+    const [other] = (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/notices/index.json'), 'utf8')) as { file: string; url: string }[]).filter((f) => f.file === 'caidian-2023.html');
+    await serveHtml(duban.context, other.url, readFileSync(join(ROOT, 'tests/fixtures/notices', other.file), 'utf8'));
+    (await openNotice(duban.context, other.url)).close();
+    // Followed too: the overview lists the notices one follows.
+    const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const db = await readDb(duban.context, duban.extensionId);
+    const caidian = (db.notices as { key: string; items: { key: string; fingerprint: string }[] }[]).find((n) => n.key !== KEY)!;
+    const saved = await sendFromPage(page, 'saveAnnotation', { noticeKey: caidian.key, itemKey: caidian.items[0].key, fingerprint: caidian.items[0].fingerprint, status: 'in_progress' });
+    if (!saved.ok) throw new Error(saved.error);
+    await page.reload();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('table.overview th.c-notice').waitFor();
+    const cut = await page.locator('table.overview th button.sort').evaluateAll((buttons) =>
+      buttons.filter((b) => b.scrollWidth > b.clientWidth + 0.5 || b.scrollHeight > b.clientHeight + 0.5).map((b) => b.textContent),
+    );
+    await screenshot(page, `i18n-${L.lang}-overview-notices`);
+    expect(cut).toEqual([]);
     await page.close();
   });
 });
