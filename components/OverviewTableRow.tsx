@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { authorLabel, noteWriter, type AuthorDirectory } from '../lib/annotation/author';
 import { colleagueNoteLines } from '../lib/annotation/note-copies';
 import type { ItemStatus } from '../lib/annotation/status';
-import { deadlineOverdue, noticeLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
+import { deadlineOverdue, noticeColumnLabel, rowOverdue, type OverviewRow } from '../lib/followup/overview';
 import { shortText } from '../lib/followup/text';
 import { FollowUpInput } from './FollowUpInput';
 import { OverviewStatusSelect } from './OverviewStatusSelect';
@@ -79,7 +79,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
       >
         {showNotice && (
           <td class="c-notice" title={row.noticeTitle}>
-            {noticeLabel(row)}
+            <div class="notice-name">{noticeColumnLabel(row)}</div>
           </td>
         )}
         <td class="c-no">{itemLabel(row.itemKey)}</td>

@@ -14,6 +14,7 @@ import {
   expandOverview,
   deadlineOverdue,
   filterActive,
+  noticeColumnLabel,
   filterRows,
   overviewFacets,
   rowOverdue,
@@ -351,5 +352,18 @@ describe('a notice whose sections are themes, not officials', () => {
     expect(themed).toHaveLength(notice.items.length);
     for (const r of themed) expect([r.leader, r.leaders]).toEqual(['', []]);
     expect(overviewFacets(themed).leaders).toEqual([]);
+  });
+});
+
+describe('noticeColumnLabel', () => {
+  const row = (docNo: string | undefined, noticeTitle: string) => ({ docNo, noticeTitle, noticeKey: 'k' });
+  it('names a notice by its 文号, else by what its title is about, so that one government’s notices read apart in a narrow column', () => {
+    expect(noticeColumnLabel(row('拱政办发〔2024〕2号', '杭州市拱墅区人民政府办公室关于印发区2024年政府工作报告重点工作责任分解的通知'))).toBe('拱政办发〔2024〕2号');
+    expect(noticeColumnLabel(row(undefined, '杭州市人民政府办公厅关于印发2021年省政府工作报告重点工作涉杭任务和市政府工作报告重点工作责任分解的通知')))
+      .toBe('2021年省政府工作报告重点工作涉杭任务和市政府工作报告重点工作责任分解');
+    expect(noticeColumnLabel(row(undefined, '杭州市余杭区人民政府办公室关于印发2018年《政府工作报告》工作任务分解表的通知'))).toBe('2018年《政府工作报告》工作任务分解表');
+    expect(noticeColumnLabel(row(undefined, '国务院关于落实《政府工作报告》重点工作部门分工的意见'))).toBe('落实《政府工作报告》重点工作部门分工');
+    // A title with no issuer to drop stays whole.
+    expect(noticeColumnLabel(row(undefined, '2024年重点工作任务分工方案'))).toBe('2024年重点工作任务分工方案');
   });
 });

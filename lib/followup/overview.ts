@@ -160,6 +160,18 @@ export function noticeLabel(row: Pick<OverviewRow, 'docNo' | 'noticeTitle' | 'no
   return row.docNo || row.noticeTitle || row.noticeKey;
 }
 
+/**
+ * A notice named in a narrow column: its 文号, else its title without the issuer's
+ * `…关于印发` and the closing `的通知`, the words that tell one notice from another. Titles of
+ * one government's notices all start alike (杭州市人民政府办公厅关于印发…): cut to the column,
+ * two notices would read the same.
+ */
+export function noticeColumnLabel(row: Pick<OverviewRow, 'docNo' | 'noticeTitle' | 'noticeKey'>): string {
+  if (row.docNo || !row.noticeTitle) return noticeLabel(row);
+  const subject = row.noticeTitle.replace(/^[^《》]{2,40}?关于(?:印发|转发)?/, '').replace(/的(?:通知|意见|函)$/, '');
+  return subject || row.noticeTitle;
+}
+
 // ------------------------------------------------------------------ filtering
 
 /** all; overdue (day past); today; due (overdue or today); soon (next 7 days); set; none. */

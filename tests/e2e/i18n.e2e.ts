@@ -395,6 +395,18 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     );
     await screenshot(page, `i18n-${L.lang}-overview-notices`);
     expect(cut).toEqual([]);
+    // Each row names its notice whole (a 文号 cut to 拱政办发〔20… reads like any other year's).
+    const names = () =>
+      page.locator('table.overview tbody td.c-notice').evaluateAll((cells) =>
+        [...new Set(cells.map((c) => {
+          const name = (c.firstElementChild ?? c) as HTMLElement;
+          return `${name.textContent}${name.scrollHeight > name.clientHeight + 0.5 || name.scrollWidth > name.clientWidth + 0.5 ? ' (cut)' : ''}`;
+        }))],
+      );
+    expect(await names()).toEqual(['拱政办发〔2024〕2号']);
+    const filter = page.locator('form.filters select[name="notice"]');
+    await filter.selectOption(await filter.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => o.text.startsWith('蔡政办'))!.value));
+    await expect.poll(names).toEqual(['蔡政办〔2023〕1号']);
     await page.close();
   });
 });
