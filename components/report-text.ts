@@ -66,7 +66,7 @@ export function noticeName(n: ReportNotice): string {
 const NOTICE_CELL_CHARS = 14;
 
 /** The notices the report covers, as every printed page names them. */
-export const noticesLine = (report: MeetingReport): string => report.notices.map(noticeName).join('；');
+export const noticesLine = (report: MeetingReport): string => report.notices.map(noticeName).join(t('common.noticeSeparator'));
 
 /** The counts table: a row per group and one for all, a column per status, 暂无进展, overdue follow-ups. */
 export function countsTable(report: MeetingReport): { head: string[]; rows: string[][] } {

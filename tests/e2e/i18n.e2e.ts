@@ -407,6 +407,12 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     const filter = page.locator('form.filters select[name="notice"]');
     await filter.selectOption(await filter.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => o.text.startsWith('蔡政办'))!.value));
     await expect.poll(names).toEqual(['蔡政办〔2023〕1号']);
+    // The meeting report names both notices, apart by the language's own mark.
+    await filter.selectOption('');
+    await page.getByRole('button', { name: L.overview.report }).click();
+    const line = await page.locator('.running-notice').textContent();
+    expect(line).toContain(L.lang === 'en' ? '; ' : '；');
+    if (L.lang === 'en') expect(line).not.toContain('；');
     await page.close();
   });
 });
