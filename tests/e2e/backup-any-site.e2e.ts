@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDuban, noticeSeed, openNotice, openPopup, screenshot, serveHtml, type Duban } from './harness';
 import { closeEditor, editorSaved, field, openEditor, rowLabel } from './editor';
-import { sendFromPage } from './db';
+import { exportJsonText } from './db';
 import { waitReady } from './overlay-helpers';
 import { userAsks, USER_ACTION_ARGS } from './user-asks';
 
@@ -45,11 +45,10 @@ async function exportJson(d: Duban, dir: string): Promise<string> {
  */
 async function exportJsonByMessage(d: Duban, dir: string): Promise<string> {
   const popup = await openPopup(d);
-  const r = await sendFromPage<{ text: string; fileName: string }>(popup, 'exportAnnotations', { format: 'json' });
+  const text = await exportJsonText(popup);
   await popup.close();
-  if (!r.ok) throw new Error(r.error);
   const file = join(dir, 'news.json');
-  writeFileSync(file, r.value.text);
+  writeFileSync(file, text);
   return file;
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { col, rowOf, setPercent } from '../../lib/transfer/test/ledger-edit';
-import { readDb, sendFromPage } from './db';
+import { exportJsonText, readDb, sendFromPage } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
 /** The seed notice's key: its 文号 at its site (lib/notice/notice-key.ts). */
@@ -69,9 +69,7 @@ describe('collecting a JSON file and an edited ledger as one batch', () => {
     await wb.xlsx.writeFile(ledgerFile);
 
     // 区政府办's JSON file: its note on item 5.
-    const r = await sendFromPage<{ text: string }>(overview, 'exportAnnotations', { format: 'json' });
-    if (!r.ok) throw new Error(r.error);
-    const file = JSON.parse(r.value.text);
+    const file = JSON.parse(await exportJsonText(overview));
     const wang = { id: 'unit-wang-5', name: '王五', unit: '区政府办' };
     file.exportedBy = wang.id;
     file.authors = [wang];

@@ -57,3 +57,10 @@ export async function sendFromPage<T = unknown>(page: Page, type: string, data: 
   if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
   return reply.res;
 }
+
+/** duban's JSON export (the popup's 导出 JSON, by its message) from one of duban's pages: the file's text. */
+export async function exportJsonText(page: Page): Promise<string> {
+  const r = await sendFromPage<{ text: string }>(page, 'exportAnnotations', { format: 'json' });
+  if (!r.ok) throw new Error(r.error);
+  return r.value.text;
+}

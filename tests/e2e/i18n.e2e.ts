@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
-import { readDb, sendFromPage } from './db';
+import { exportJsonText, readDb, sendFromPage } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveHtml, serveSeeds, type Duban } from './harness';
 import { barEval } from './overlay-helpers';
 import { shadowClick, shadowEval } from './shadow';
@@ -273,9 +273,7 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     page.on('filechooser', () => {});
     await page.locator('table.overview tbody tr[data-item]').first().waitFor();
     // A unit's file with notes on items 3 and 4, new here.
-    const r = await sendFromPage<{ text: string }>(page, 'exportAnnotations', { format: 'json' });
-    if (!r.ok) throw new Error(r.error);
-    const file = JSON.parse(r.value.text);
+    const file = JSON.parse(await exportJsonText(page));
     const [first] = file.notices[0].items;
     file.notices[0].items = ['3', '4'].map((itemKey) => ({
       ...first, itemKey, fingerprint: notice.items.find((i) => i.key === itemKey)!.fingerprint, note: NOTES[1], history: [],

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDb, sendFromPage } from './db';
+import { exportJsonText, readDb, sendFromPage } from './db';
 import { closeEditor, openEditor } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
 
@@ -80,9 +80,7 @@ describe('the overview’s 填报人 column', () => {
     overview.on('filechooser', () => {});
     await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
     // 王五's file (区政府办): a note on item 5, which nobody here wrote about, and one on item 3, which 张三 did.
-    const r = await sendFromPage<{ text: string }>(overview, 'exportAnnotations', { format: 'json' });
-    if (!r.ok) throw new Error(r.error);
-    const file = JSON.parse(r.value.text);
+    const file = JSON.parse(await exportJsonText(overview));
     const wang = { id: 'unit-wang-5', name: '王五', unit: '区政府办' };
     const db = await readDb(duban.context, duban.extensionId);
     const fingerprint = (key: string) => (db.notices[0] as any).items.find((i: any) => i.key === key).fingerprint;
