@@ -13,6 +13,7 @@ import { batchFileProblem } from '../../lib/transfer/limits';
 import { parseTransferFile, REFUSED } from '../../lib/transfer/parse-file';
 import { importBatchJob, ImportRefused, type BatchFile, type BatchPreview } from '../../lib/transfer/plan';
 import { failure, ok, type Result } from '../../lib/util/result';
+import { numbers } from '../../utils/i18n';
 import { createLedgerReader, type LedgerReader } from './ledger-handlers';
 
 type AuthorCall = 'getAuthors' | 'setLocalAuthor' | 'skipAuthorForm' | 'previewImportBatch' | 'applyImportBatch';
@@ -39,7 +40,8 @@ export function createAuthorHandlers(db: DubanDatabase, now: () => number, durab
     },
     async applyImportBatch({ files, importId }) {
       const at = now();
-      const fileName = files.map((f) => f.fileName).join('、').slice(0, 300);
+      // In the language's list (A.json, B.json in English): the undo panel and conflict copies show it.
+      const fileName = numbers(files.map((f) => f.fileName)).slice(0, 300);
       return runBatch(files, at, ledgers, async (checked) => (await applyImport(durable, importBatchJob(checked, at), at, { fileName, importId })).preview);
     },
   } satisfies { [K in AuthorCall]: Handler<K> };

@@ -12,6 +12,7 @@ import { buildLedger } from '../../lib/transfer/ledger-export';
 import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
 import { dispose, freshDb, SEED_KEY, seedNotice } from '../../lib/transfer/test/fixtures';
 import { col, rowOf, setPercent } from '../../lib/transfer/test/ledger-edit';
+import { useLocale } from '../../tests/unit/i18n';
 import { writeLedgerWorkbook } from '../../utils/ledger-workbook';
 import { createService } from './router';
 
@@ -69,6 +70,17 @@ async function collected() {
 }
 
 describe('a batch of a JSON file and an edited ledger', () => {
+  it('names its files in the language’s own list (the undo panel and conflict copies show it): B.json, L1-edits.xlsx in English', async () => {
+    useLocale('en');
+    try {
+      const { grid, text, service } = await collected();
+      must(await service.handle('applyImportBatch', { files: [{ fileName: 'B.json', text }, { fileName: 'L1-edits.xlsx', grid }], importId: 'batch-en' }));
+      expect(must(await service.handle('getLastImport', {}))).toMatchObject({ fileName: 'B.json, L1-edits.xlsx' });
+    } finally {
+      useLocale('zh_CN');
+    }
+  });
+
   it('previews both, file by file, writes both in one transaction, and one undo takes both back', async () => {
     const { grid, text, service, before } = await collected();
     const files = [

@@ -213,7 +213,7 @@ describe('collecting from units: several files as one batch', () => {
 });
 
 describe('a note cleared in a file', () => {
-  it('is said apart from changed notes in the preview, and the history keeps the text it clears', async () => {
+  it('is said apart from changed notes in the preview, the history keeps the text it clears, and undo brings it back', async () => {
     const a = await profile(ZHANG);
     await write(a, '1', { note: '甲：已召开专题会' });
     await write(a, '2', { note: '乙：材料已报送' });
@@ -228,5 +228,10 @@ describe('a note cleared in a file', () => {
     expect((await a.db.annotations.get([K, '1']))!.note).toBe('');
     const history = must(await a.service.handle('getItemHistory', { noticeKey: K, itemKey: '1' }));
     expect(history.find((h) => h.field === 'note' && h.toText === '')?.fromText).toBe('甲：已召开专题会');
+    // Undo of that import gives the cleared note back, word for word.
+    const last = must(await a.service.handle('getLastImport', {}))!;
+    must(await a.service.handle('undoLastImport', { id: last.id }));
+    expect((await a.db.annotations.get([K, '1']))!.note).toBe('甲：已召开专题会');
+    expect((await a.db.annotations.get([K, '2']))!.note).toBe('乙：材料已报送');
   });
 });
