@@ -1,6 +1,6 @@
 import type { MeetingReport as Report } from '../lib/followup/report';
 import { t } from '../utils/i18n';
-import { countsLine, countsTable, groupName, itemCells, noticesLine, reportColumns, reportTitle } from './report-text';
+import { countsLine, countsTable, groupName, itemCells, noticesLine, reportColumns, reportTitle, runningNoticesLine } from './report-text';
 
 /** Class of each items-table column (widths in the print CSS), in reportColumns' order. */
 function columnClasses(report: Report): string[] {
@@ -40,7 +40,7 @@ export function MeetingReport({ report }: { report: Report }) {
         <tr>
           <th class="running-head" scope="col">
             <span class="running-title">{reportTitle(report)}</span>
-            <span class="running-notice">{notices}</span>
+            <span class="running-notice">{runningNoticesLine(report)}</span>
           </th>
         </tr>
       </thead>

@@ -53,7 +53,7 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
       <p class="count-line">
         {n.totalUnknown ? t('summary.annotatedOfUnknown', n.annotated) : t('summary.annotated', n.total, { annotated: n.annotated })}
       </p>
-      <StatusLegend counts={n.counts} />
+      <StatusLegend counts={n.counts} noUpdate={n.totalUnknown ? 0 : Math.max(0, n.total - n.annotated)} />
       {n.importedOnly && (
         <p class="hint" data-testid="imported-only">
           {n.importedOnly.itemCount ? t('summary.importedOnlyOf', n.importedOnly.itemCount) : t('summary.importedOnly')}

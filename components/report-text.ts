@@ -4,7 +4,7 @@
  * One language, the UI's.
  */
 import { ITEM_STATUSES } from '../lib/annotation/status';
-import { noticeLabel } from '../lib/followup/overview';
+import { noticeColumnLabel, noticeLabel } from '../lib/followup/overview';
 import { shortText } from '../lib/followup/text';
 import type { MeetingReport, ReportCounts, ReportGroup, ReportItem, ReportNotice } from '../lib/followup/report';
 import { itemLabel, statusText, t } from '../utils/i18n';
@@ -65,8 +65,18 @@ export function noticeName(n: ReportNotice): string {
 /** Characters of a title the 文件 column keeps: the report's head names each notice whole. */
 const NOTICE_CELL_CHARS = 14;
 
-/** The notices the report covers, as every printed page names them. */
+/** The notices the report covers, named whole (the report's head, Markdown, Word). */
 export const noticesLine = (report: MeetingReport): string => report.notices.map(noticeName).join(t('common.noticeSeparator'));
+
+/**
+ * The notices as every printed page's running head names them: one notice whole; several by their
+ * 文号 (else what their title is about, as the overview's 文件 column names them), or five whole
+ * titles take three lines of every page.
+ */
+export const runningNoticesLine = (report: MeetingReport): string =>
+  report.notices.length > 1
+    ? report.notices.map((n) => noticeColumnLabel({ docNo: n.docNo, noticeTitle: n.title, noticeKey: n.key })).join(t('common.noticeSeparator'))
+    : noticesLine(report);
 
 /** The counts table: a row per group and one for all, a column per status, 暂无进展, overdue follow-ups. */
 export function countsTable(report: MeetingReport): { head: string[]; rows: string[][] } {

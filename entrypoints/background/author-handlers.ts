@@ -13,7 +13,6 @@ import { batchFileProblem } from '../../lib/transfer/limits';
 import { parseTransferFile, REFUSED } from '../../lib/transfer/parse-file';
 import { importBatchJob, ImportRefused, type BatchFile, type BatchPreview } from '../../lib/transfer/plan';
 import { failure, ok, type Result } from '../../lib/util/result';
-import { numbers } from '../../utils/i18n';
 import { createLedgerReader, type LedgerReader } from './ledger-handlers';
 
 type AuthorCall = 'getAuthors' | 'setLocalAuthor' | 'skipAuthorForm' | 'previewImportBatch' | 'applyImportBatch';
@@ -21,7 +20,13 @@ type AuthorCall = 'getAuthors' | 'setLocalAuthor' | 'skipAuthorForm' | 'previewI
 const plain = ({ id, name, unit }: { id: string; name: string; unit: string }) => ({ id, name, unit });
 
 /** `ledgers`: reads a batch's ledgers, sharing what prepareLedgerImport read ahead (./ledger-handlers.ts). */
-export function createAuthorHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db, ledgers: LedgerReader = createLedgerReader(db, durable)) {
+export function createAuthorHandlers(
+  db: DubanDatabase,
+  now: () => number,
+  durable: DubanDatabase = db,
+  ledgers: LedgerReader = createLedgerReader(db, durable),
+  listSeparator = '、',
+) {
   return {
     async getAuthors() {
       const me = await localAuthor(db);
@@ -41,7 +46,7 @@ export function createAuthorHandlers(db: DubanDatabase, now: () => number, durab
     async applyImportBatch({ files, importId }) {
       const at = now();
       // In the language's list (A.json, B.json in English): the undo panel and conflict copies show it.
-      const fileName = numbers(files.map((f) => f.fileName)).slice(0, 300);
+      const fileName = files.map((f) => f.fileName).join(listSeparator).slice(0, 300);
       return runBatch(files, at, ledgers, async (checked) => (await applyImport(durable, importBatchJob(checked, at), at, { fileName, importId })).preview);
     },
   } satisfies { [K in AuthorCall]: Handler<K> };

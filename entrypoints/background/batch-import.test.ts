@@ -13,6 +13,7 @@ import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
 import { dispose, freshDb, SEED_KEY, seedNotice } from '../../lib/transfer/test/fixtures';
 import { col, rowOf, setPercent } from '../../lib/transfer/test/ledger-edit';
 import { useLocale } from '../../tests/unit/i18n';
+import { t } from '../../utils/i18n';
 import { writeLedgerWorkbook } from '../../utils/ledger-workbook';
 import { createService } from './router';
 
@@ -73,7 +74,9 @@ describe('a batch of a JSON file and an edited ledger', () => {
   it('names its files in the language’s own list (the undo panel and conflict copies show it): B.json, L1-edits.xlsx in English', async () => {
     useLocale('en');
     try {
-      const { grid, text, service } = await collected();
+      const { grid, text } = await collected();
+      // The background passes its locale's separator (entrypoints/background/index.ts).
+      const service = createService(office, () => LATER, {}, { listSeparator: t('common.listSeparator') });
       must(await service.handle('applyImportBatch', { files: [{ fileName: 'B.json', text }, { fileName: 'L1-edits.xlsx', grid }], importId: 'batch-en' }));
       expect(must(await service.handle('getLastImport', {}))).toMatchObject({ fileName: 'B.json, L1-edits.xlsx' });
     } finally {

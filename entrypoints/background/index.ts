@@ -18,6 +18,7 @@ import { classifySender, createPageGrants } from './page-grants';
 import { createPageInjection, listenForRecogniseCommand, NOTICE_SCRIPT } from './page-injection';
 import { createKnownNoticePages } from './known-notice-pages';
 import { listenToPages } from './page-channel';
+import { t } from '../../utils/i18n';
 
 type Name = keyof typeof requestSchemas;
 type Answer<K extends Name> = ReturnType<ProtocolMap[K]>;
@@ -58,7 +59,7 @@ export default defineBackground(() => {
       void broadcastRecords().catch(() => {});
       reminders.onAnnotationSaved();
     },
-  }, { durable });
+  }, { durable, listSeparator: t('common.listSeparator') });
   // A ledger's cells and rows come and go by postMessage (lib/protocol.ts PAGE_CHANNEL_CALLS).
   listenToPages(self as unknown as Parameters<typeof listenToPages>[0], service);
   // Pages beyond the registry's sites that may open their notice: asked about, or found likely.

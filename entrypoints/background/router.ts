@@ -46,6 +46,12 @@ export interface ServiceOptions {
    * entrypoints/background/index.ts); single edits use `db`. Defaults to `db`.
    */
   durable?: DubanDatabase;
+  /**
+   * How the UI's language lists names (、 or , ): a batch's files are stored named so, for the
+   * undo panel and conflict copies. The background passes its locale's; tests in Node, without
+   * the extension's locales, keep the default 、.
+   */
+  listSeparator?: string;
 }
 
 export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}, options: ServiceOptions = {}) {
@@ -102,7 +108,7 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
     ...createTransferHandlers(db, now, durable),
     ...createFollowUpHandlers(db, now),
     ...createLedgerHandlers(db, now, durable, ledgers),
-    ...createAuthorHandlers(db, now, durable, ledgers),
+    ...createAuthorHandlers(db, now, durable, ledgers, options.listSeparator),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;
 

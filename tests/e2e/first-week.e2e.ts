@@ -83,11 +83,13 @@ describe('first week: a profile minutes old imports a colleague\'s file', () => 
     await backup.screenshot({ path: join(OUT, '3.png') });
   });
 
-  it('4: the counts are of the notice\'s 156 items, the rest not started', async () => {
+  it('4: the counts are of the notice\'s 156 items, the rest not started, of which those nobody updated are named as the report names them', async () => {
     const notice = popup.locator('section.notice').first();
     expect(await notice.locator('.count-line').innerText()).toBe('已批注 8 / 156 项');
     // 148 items the file did not carry, and item 5 set to 未开始.
     expect(await notice.locator('b[data-status="not_started"]').innerText()).toBe('149');
+    // Of those, the 148 nobody updated: what the overview and the report count as 暂无进展.
+    expect(await notice.locator('[data-testid="no-update"]').innerText()).toBe('含暂无进展 148');
     expect(await notice.locator('b[data-status="in_progress"]').innerText()).toBe('3');
     await notice.screenshot({ path: join(OUT, '4.png') });
   });

@@ -304,7 +304,7 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     await page.close();
   });
 
-  it('shows the overview\'s statuses, tags and filters whole on a 1280-pixel screen', async () => {
+  it('shows the overview\'s statuses, tags, filters and the search hint whole on a 1280-pixel screen, each field named by its label', async () => {
     const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('table.overview tbody tr[data-item="3"]').waitFor();
@@ -349,6 +349,26 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
         const box = select.getBoundingClientRect();
         return { above: label.bottom <= box.top + 0.5, height: Math.round(box.height), inPanel: !!select.closest('form.filters') };
       });
+    // The search field shows its hint whole, in its own font, inside its padding and beside its clear button.
+    const search = await page.locator('form.filters input[type="search"]').evaluate((input: HTMLInputElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(input).font;
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = input.placeholder;
+      document.body.append(probe);
+      const words = probe.getBoundingClientRect().width;
+      probe.remove();
+      const s = getComputedStyle(input);
+      // A search field keeps room for its clear button (×) at the right, as a select does for its arrow.
+      const room = input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+      return { hint: input.placeholder, words: Math.round(words), room: Math.round(room), whole: words + 20 <= room };
+    });
+    expect(search).toMatchObject({ whole: true });
+    // Every field of the panel is named by its label (what a screen reader says), the 填报人 ones too.
+    const unnamed = await page.locator('form.filters').evaluate((form) =>
+      [...form.querySelectorAll('input, select')].filter((f) => !((f as HTMLInputElement).labels?.[0]?.textContent ?? '').trim()).map((f) => f.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
     const status = await shape('form.filters select[name="status"]');
     expect(await shape('select[data-filter="author"]')).toEqual(status);
     expect(await shape('select[data-filter="author-unit"]')).toEqual(status);
@@ -411,6 +431,10 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     const line = await page.locator('.running-notice').textContent();
     expect(line).toContain(L.lang === 'en' ? '; ' : '；');
     if (L.lang === 'en') expect(line).not.toContain('；');
+    // Every printed page names them short, by 文号; the report's head names them whole, titles too.
+    expect(line!.split(L.lang === 'en' ? '; ' : '；').sort()).toEqual(['拱政办发〔2024〕2号', '蔡政办〔2023〕1号']);
+    const head = await page.locator('.report-notices').textContent();
+    expect(head).toContain(L.lang === 'en' ? `${notice.title} (拱政办发〔2024〕2号)` : `${notice.title}》（拱政办发〔2024〕2号）`);
     await page.close();
   });
 });
