@@ -79,16 +79,18 @@ export function OverviewFilters({ filter, facets, onChange, searchRef, children,
           ))}
         </select>
       </label>
-      <label>
-        <span class="label">{t('filters.deadline')}</span>
-        <select name="deadline" value={filter.deadline} onChange={(e) => set('deadline', e.currentTarget.value as DeadlineFilter)}>
-          {DEADLINE_FILTERS.map((f) => (
-            <option key={f} value={f}>
-              {t(`filters.deadlines.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {facets.deadlines > 0 && (
+        <label>
+          <span class="label">{t('filters.deadline')}</span>
+          <select name="deadline" value={filter.deadline} onChange={(e) => set('deadline', e.currentTarget.value as DeadlineFilter)}>
+            {DEADLINE_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`filters.deadlines.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {children}
       <button
         type="button"

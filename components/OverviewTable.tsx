@@ -26,6 +26,8 @@ export interface OverviewTableProps {
   onFollowUp(row: OverviewRow, day: string | null): void;
   /** Show the notice column (more than one notice). */
   showNotice: boolean;
+  /** Show the deadline column (some item names a deadline): else its room goes to the items' words. */
+  showDeadline: boolean;
   /** The authors known: names each row's 填报人. */
   authors: AuthorDirectory;
   /** The id of the row whose details are open. */
@@ -61,13 +63,13 @@ const COLUMNS: Column[] = [
  * through the row's status and follow-up fields.
  */
 export function OverviewTable(props: OverviewTableProps) {
-  const { rows, today, sort, active, showNotice } = props;
+  const { rows, today, sort, active, showNotice, showDeadline } = props;
   const ownRef = useRef<HTMLDivElement>(null);
   const scroller = props.scrollerRef ?? ownRef;
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(800);
   const focusWanted = useRef(false);
-  const columns = showNotice ? COLUMNS : COLUMNS.slice(1);
+  const columns = COLUMNS.filter((c) => (c.key !== 'notice' || showNotice) && (c.key !== 'deadline' || showDeadline));
   // A printout holds every row of the filter: the print layout has no scrolling to draw them later.
   const printing = usePrinting();
 
@@ -146,7 +148,7 @@ export function OverviewTable(props: OverviewTableProps) {
 
   return (
     <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <table class={showNotice ? 'overview with-notice' : 'overview'} aria-rowcount={rows.length + 1} aria-label={t('overview.tableLabel')}>
+      <table class={`overview${showNotice ? ' with-notice' : ''}${showDeadline ? '' : ' no-deadline'}`} aria-rowcount={rows.length + 1} aria-label={t('overview.tableLabel')}>
         <colgroup>
           {columns.map((c) => (
             <col key={c.key} class={c.cls} />
@@ -178,6 +180,7 @@ export function OverviewTable(props: OverviewTableProps) {
               open={row.id === props.openId}
               today={today}
               showNotice={showNotice}
+              showDeadline={showDeadline}
               authors={props.authors}
               full={printing}
               actions={actions}

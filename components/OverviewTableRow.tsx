@@ -27,6 +27,7 @@ export interface OverviewTableRowProps {
   open: boolean;
   today: string;
   showNotice: boolean;
+  showDeadline: boolean;
   /** Names the row's 填报人; a new directory (an author renamed, a colleague imported) redraws the rows. */
   authors: AuthorDirectory;
   /** Printing: the item's whole text and note, which the page breaks over lines (on screen, a row is one line). */
@@ -48,12 +49,13 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
       next.open !== p.open ||
       next.today !== p.today ||
       next.showNotice !== p.showNotice ||
+      next.showDeadline !== p.showDeadline ||
       next.authors !== p.authors ||
       next.full !== p.full
     );
   }
 
-  override render({ row, index, active, open, today, showNotice, authors, full, actions }: OverviewTableRowProps) {
+  override render({ row, index, active, open, today, showNotice, showDeadline, authors, full, actions }: OverviewTableRowProps) {
     const writer = authorLabel(noteWriter(row, authors));
     const colleagues = colleagueNoteLines(row.noteCopies);
     const overdue = rowOverdue(row, today);
@@ -85,16 +87,19 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         <td class="c-no">{itemLabel(row.itemKey)}</td>
         <td class="c-leader">{row.leader || '—'}</td>
         <td class="c-text" title={row.text}>
-          {row.text ? (full ? row.text : shortText(row.text, TEXT_CHARS)) : <em>{t('overview.notOnPage')}</em>}
+          {/* Two lines of the item's words on screen (the row's height), cut at the second's end. */}
+          {row.text ? <div class="item-text">{full ? row.text : shortText(row.text, TEXT_CHARS)}</div> : <em>{t('overview.notOnPage')}</em>}
         </td>
         <td class="c-unit" title={numbers(row.units)}>
           {row.leadUnits.length ? numbers(row.leadUnits) : '—'}
           {row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: numbers(row.coUnits) })}</span>}
         </td>
-        <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? `${row.deadline} · ${t('overview.pastDeadlineTitle', { day: row.deadlineDay! })}` : row.deadline}>
-          {row.deadline ?? ''}
-          {late && <span class="tag overdue">{t('overview.pastDeadline')}</span>}
-        </td>
+        {showDeadline && (
+          <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? `${row.deadline} · ${t('overview.pastDeadlineTitle', { day: row.deadlineDay! })}` : row.deadline}>
+            {row.deadline ?? ''}
+            {late && <span class="tag overdue">{t('overview.pastDeadline')}</span>}
+          </td>
+        )}
         <td class="c-status">
           <div class="in-cell">
             <OverviewStatusSelect

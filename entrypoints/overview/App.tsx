@@ -214,9 +214,13 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   );
   const byAuthorFacets = useMemo(() => authorFacets(rows ?? [], directory, who.authors?.me), [rows, directory, who.authors?.me]);
   const allFacets = useMemo(() => overviewFacets(rows ?? []), [rows]);
-  // Lead officials and units of the chosen notice only; the notice menu always lists them all.
+  // Lead officials and units of the chosen notice only; the notice menu always lists them all, and
+  // the deadline filter stays while any notice names a deadline (a filter set must stay in sight).
   const facets = useMemo(
-    () => (filter.notice && rows ? { ...overviewFacets(rows.filter((r) => r.noticeKey === filter.notice)), notices: allFacets.notices } : allFacets),
+    () =>
+      filter.notice && rows
+        ? { ...overviewFacets(rows.filter((r) => r.noticeKey === filter.notice)), notices: allFacets.notices, deadlines: allFacets.deadlines }
+        : allFacets,
     [rows, allFacets, filter.notice],
   );
   const overdue = useMemo(() => rows?.filter((r) => rowOverdue(r, today)).length ?? 0, [rows, today]);
@@ -443,6 +447,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 onStatus={(r, status) => void save(r, { status })}
                 onFollowUp={(r, followUp) => void save(r, { followUp })}
                 showNotice={allFacets.notices.length > 1}
+                showDeadline={allFacets.deadlines > 0}
                 authors={directory}
                 openId={openId}
                 scrollerRef={scrollerRef}

@@ -177,6 +177,11 @@ describe('items with co units, their own leaders and deadlines', () => {
     const both = buildOverviewRows([NOTICE_A, NOTICE_C], [...ANNOTATIONS.slice(0, 1), ...ANNOTATIONS_C]);
     expect(sortRows(both, { key: 'deadline', dir: 'asc' }).map((r) => r.noticeKey.slice(0, 1) + r.itemKey)).toEqual(['衢4', '衢2', '衢1', '衢3', '拱1', '拱2', '拱3', '拱4']);
   });
+  it('counts the rows that name a deadline: none, and the table and filters leave the deadline out', () => {
+    expect(overviewFacets(C).deadlines).toBe(C.filter((r) => r.deadline).length);
+    expect(overviewFacets(C).deadlines).toBeGreaterThan(0);
+    expect(overviewFacets(buildOverviewRows([NOTICE_A], ANNOTATIONS)).deadlines).toBe(0);
+  });
   it('lists every unit in the menu with how many items it leads', () => {
     expect(overviewFacets(C).units.find((u) => u.name === '区司法局')).toEqual({ name: '区司法局', count: 2, leads: 1 });
     expect(new Map(overviewFacets(C).leaders.map((l) => [l.name, l.count]))).toEqual(new Map([['张三副区长', 2], ['李四副区长', 1], ['王五区长', 2]]));

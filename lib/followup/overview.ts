@@ -396,6 +396,8 @@ export interface OverviewFacets {
   leaders: { name: string; count: number }[];
   /** Every unit named (lead or co), with how many items it leads among its count. */
   units: { name: string; count: number; leads: number }[];
+  /** How many rows name a deadline: none, and the table and filters leave the deadline out. */
+  deadlines: number;
 }
 
 /** The choices of the filter menus, with counts, from the rows in hand. */
@@ -403,7 +405,9 @@ export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
   const notices = new Map<string, { key: string; label: string; count: number }>();
   const leaders = new Map<string, { name: string; count: number; order: number }>();
   const units = new Map<string, { name: string; count: number; leads: number }>();
+  let deadlines = 0;
   for (const r of rows) {
+    if (r.deadline) deadlines++;
     const n = notices.get(r.noticeKey) ?? { key: r.noticeKey, label: noticeLabel(r), count: 0 };
     n.count++;
     notices.set(r.noticeKey, n);
@@ -425,5 +429,6 @@ export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
       .sort((a, b) => a.order - b.order || collator.compare(a.name, b.name))
       .map(({ name, count }) => ({ name, count })),
     units: [...units.values()].sort((a, b) => collator.compare(a.name, b.name)),
+    deadlines,
   };
 }

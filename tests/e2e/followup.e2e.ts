@@ -205,6 +205,27 @@ describe('follow-ups, overview and meeting report', () => {
     expect(sorted(await rowsShown(overview))).toEqual(annotated);
   });
 
+  it('gives the items’ words the room of a column the notice has nothing for: no 完成时限 column or filter without deadlines, each item on two lines', async () => {
+    // A page of its own: the tests after this one go on with the shared overview as it is.
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await overview.setViewportSize({ width: 1280, height: 720 });
+    await overview.locator('table.overview tbody tr[data-item="1"]').waitFor();
+    // The seed names no deadline: neither a column nor a filter for one.
+    expect(await overview.locator('table.overview thead th').allTextContents()).not.toContainEqual(expect.stringContaining('完成时限'));
+    expect(await overview.locator('.filters select[name="deadline"]').count()).toBe(0);
+    // Item 1's words (long) take two lines of its row, cut at the second's end; its row as tall as any.
+    const text = await overview.locator('table.overview tbody tr[data-item="1"] td.c-text .item-text').evaluate((el) => {
+      const line = parseFloat(getComputedStyle(el).lineHeight);
+      const td = el.closest('td')!;
+      return { lines: Math.round(el.getBoundingClientRect().height / line), inCell: el.getBoundingClientRect().bottom <= td.getBoundingClientRect().bottom + 0.5, cut: el.scrollHeight > el.clientHeight };
+    });
+    expect(text).toEqual({ lines: 2, inCell: true, cut: true });
+    const heights = await overview.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => [...new Set(trs.map((tr) => Math.round(tr.getBoundingClientRect().height)))]);
+    expect(heights).toEqual([40]);
+    await screenshot(overview, 'overview-item-room');
+    await overview.close();
+  });
+
   it('opens preset by its URL: due follow-ups (a summary notification), one item’s details', async () => {
     const due = await extensionPage(duban.context, duban.extensionId, 'overview.html?followUp=due');
     await due.locator('table.overview tbody tr[data-item]').first().waitFor();
