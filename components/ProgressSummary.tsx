@@ -62,6 +62,7 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
 
       {n.compact ? (
         <p class="compact-line">
+          {total(n.pastDeadline) > 0 && `${t('summary.compactPast', total(n.pastDeadline))} · `}
           {t('summary.compact', { overdue: total(n.overdue), coming: total(n.coming), behind: total(n.behind) })}{' '}
           <button type="button" class="link" onClick={onOverview}>
             {t('summary.seeOverview')}
@@ -72,6 +73,12 @@ export function ProgressSummary({ notice: n, first = false, busy, onOpen, onExpo
           {total(n.overdue) > 0 && (
             <PopupDetails open={first || n.current} class="urgent" summary={t('summary.overdue', total(n.overdue))}>
               {() => <PopupItemList list={n.overdue} onOpen={onOpen} detail={(e) => `${e.followUp} · ${days(e.days)}`} />}
+            </PopupDetails>
+          )}
+          {/* Past the notice's own deadline (完成时限), not done: what 督办 chases, shown with the overdue follow-ups. */}
+          {total(n.pastDeadline) > 0 && (
+            <PopupDetails open={first || n.current} class="urgent" summary={t('summary.pastDeadline', total(n.pastDeadline))}>
+              {() => <PopupItemList list={n.pastDeadline} onOpen={onOpen} detail={(e) => `${e.deadline} · ${t('summary.daysPastDeadline', -e.days)}`} />}
             </PopupDetails>
           )}
           {total(n.coming) > 0 && (

@@ -303,6 +303,9 @@ export class DubanDatabase extends Dexie {
     // Version 13: annotations lose their `status` and `followUp` indexes. Nothing asks by status,
     // and reminders read follow-up days from the digests; every save and import wrote both.
     this.version(13).stores({ annotations: '[noticeKey+itemKey], noticeKey, updatedAt' });
+    // Version 14: the digests keep the items' deadlines (完成时限, and the day each allows), so the
+    // popup lists the items past theirs: the digests are derived again. Schema unchanged.
+    this.version(14).stores({}).upgrade(deriveDigestsAgain);
   }
 }
 

@@ -21,6 +21,7 @@ import type { ImportedNoticeRecord, NoticeRecord } from '../notice/notice-record
 import { sameData } from '../util/same-data';
 import { leadUnit } from '../notice/units';
 import { compareItemKeys } from '../notice/item-key';
+import { deadlineDay } from '../notice/deadline';
 
 export type StatusCounts = Record<ItemStatus, number>;
 
@@ -62,6 +63,10 @@ export interface NoticeDigest extends NoticeHeader {
     unit: string[];
     /** The item's text, shortened as the popup shows it. */
     text: string[];
+    /** Its deadline (完成时限) as the notice writes it; '' if none. */
+    deadline: string[];
+    /** The last day that deadline allows (YYYY-MM-DD, ../notice/deadline.ts); '' if it names none. */
+    deadlineDay: string[];
   };
 }
 
@@ -92,6 +97,11 @@ export interface SummaryDigest {
   followUps: { itemKey: string[]; status: ItemStatus[]; day: string[] };
   /** Items not done with a progress, by progress then the notice's order: those behind 序时进度 first. */
   progress: { itemKey: string[]; status: ItemStatus[]; progress: number[] };
+  /**
+   * Items not done (annotated or not) whose deadline names a day, by that day then the notice's
+   * order: those past it first.
+   */
+  deadlines: { itemKey: string[]; status: ItemStatus[]; day: string[] };
 }
 
 /** How much of an item's text and of a note's first line the popup shows. */
@@ -112,12 +122,14 @@ function noticeDigest(n: NoticeRecord): NoticeDigest {
   const imported = n as ImportedNoticeRecord;
   // One entry per key, where it first appears, holding its last item (as a Map keeps them).
   const byNo = new Map(n.items.map((i) => [i.key, i]));
-  const items: NoticeDigest['items'] = { itemKey: [], section: [], unit: [], text: [] };
+  const items: NoticeDigest['items'] = { itemKey: [], section: [], unit: [], text: [], deadline: [], deadlineDay: [] };
   for (const [itemKey, item] of byNo) {
     items.itemKey.push(itemKey);
     items.section.push(item.section);
     items.unit.push(leadUnit(item.units)?.name ?? '');
     items.text.push(shorten(item.text));
+    items.deadline.push(item.deadline ?? '');
+    items.deadlineDay.push(deadlineDay(item.deadline, n.year) ?? '');
   }
   return {
     key: n.key,
@@ -196,13 +208,14 @@ function group(map: Map<string, ProgressGroup>, name: string, status: ItemStatus
 function summaryDigest(key: string, notice: NoticeDigest | undefined, a: AnnotationDigest | undefined): SummaryDigest | undefined {
   if (!notice && !a) return undefined;
   const leaders = new Map((notice?.sections ?? []).map((s) => [s.ordinal, s.leader]));
-  const items = notice?.items ?? { itemKey: [], section: [], unit: [], text: [] };
+  const items = notice?.items ?? { itemKey: [], section: [], unit: [], text: [], deadline: [], deadlineDay: [] };
   const counts = emptyCounts();
   const sections = new Map<string, ProgressGroup>();
   const units = new Map<string, ProgressGroup>();
   // `place`: the item's place in the visiting order (the notice's order, then annotated keys it lacks).
   const followUps: { itemKey: string; place: number; status: ItemStatus; day: string }[] = [];
   const progress: { itemKey: string; place: number; status: ItemStatus; progress: number }[] = [];
+  const deadlines: { itemKey: string; place: number; status: ItemStatus; day: string }[] = [];
   let lastChangedAt: number | undefined;
   let total = 0;
 
@@ -214,6 +227,9 @@ function summaryDigest(key: string, notice: NoticeDigest | undefined, a: Annotat
     counts[status]++;
     group(sections, (i !== undefined && leaders.get(items.section[i])) || OTHER_GROUP, status);
     group(units, (i !== undefined && items.unit[i]) || OTHER_GROUP, status);
+    // (A digest stored before deadlines were kept has no column: version 14 derives them again.)
+    const deadline = i !== undefined ? items.deadlineDay?.[i] : undefined;
+    if (deadline && status !== 'done') deadlines.push({ itemKey, place, status, day: deadline });
     if (j === undefined) return;
     const updatedAt = a!.updatedAt[j];
     if (lastChangedAt === undefined || updatedAt > lastChangedAt) lastChangedAt = updatedAt;
@@ -236,6 +252,7 @@ function summaryDigest(key: string, notice: NoticeDigest | undefined, a: Annotat
   // Calendar days (YYYY-MM-DD) sort as strings.
   followUps.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.place - y.place));
   progress.sort((x, y) => x.progress - y.progress || x.place - y.place);
+  deadlines.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.place - y.place));
   const sectionOrder = new Map((notice?.sections ?? []).map((s) => [s.leader, s.ordinal]));
   return {
     key,
@@ -248,6 +265,7 @@ function summaryDigest(key: string, notice: NoticeDigest | undefined, a: Annotat
     ...(lastChangedAt !== undefined && { lastChangedAt }),
     followUps: { itemKey: followUps.map((f) => f.itemKey), status: followUps.map((f) => f.status), day: followUps.map((f) => f.day) },
     progress: { itemKey: progress.map((p) => p.itemKey), status: progress.map((p) => p.status), progress: progress.map((p) => p.progress) },
+    deadlines: { itemKey: deadlines.map((x) => x.itemKey), status: deadlines.map((x) => x.status), day: deadlines.map((x) => x.day) },
   };
 }
 

@@ -77,6 +77,26 @@ describe('summarise', () => {
     expect(n.overdue.entries[0]).toMatchObject({ note: '街道未回复', href: `${one.sourceUrl}#duban-item-2`, status: 'behind' });
   });
 
+  it('lists the items past their notice’s deadline, annotated or not, the longest past first, with the deadline as written; never a done one', () => {
+    const dated: Notice = {
+      ...one,
+      items: one.items.map((i) => {
+        const deadline = ({ '1': '2025年3月底前', '2': '2025年6月底前', '3': '7月1日前', '10': '2025年5月31日', '11': '年内持续推进', '12': '2025年7月2日前' } as Record<string, string>)[i.key];
+        return deadline ? { ...i, deadline } : i;
+      }),
+    };
+    const n = summarise({ notices: [record(dated)], annotations, now: NOW }).notices[0];
+    // 1 is done; 11 names no day; 12's day is today (not past yet); 10 nobody annotated.
+    expect(n.pastDeadline.entries.map((e) => [e.itemKey, e.deadline, e.deadlineDay, e.days])).toEqual([
+      ['10', '2025年5月31日', '2025-05-31', -32],
+      ['2', '2025年6月底前', '2025-06-30', -2],
+      ['3', '7月1日前', '2025-07-01', -1],
+    ]);
+    expect(n.pastDeadline.entries[1]).toMatchObject({ note: '街道未回复', status: 'behind', href: `${one.sourceUrl}#duban-item-2` });
+    expect(n.pastDeadline.entries[0]).toMatchObject({ note: '', status: 'not_started' });
+    expect(n.pastDeadline.entries[0].text).toBe(dated.items.find((i) => i.key === '10')!.text.slice(0, 60));
+  });
+
   it('grades items with progress against 序时进度: yellow within 10 points, red beyond', () => {
     const n = summarise({ notices: [record(one)], annotations, now: NOW }).notices[0];
     expect(n.expected).toBeCloseTo(50.1, 1);
@@ -151,7 +171,9 @@ describe('the summary from digests', () => {
             section: fc.integer({ min: 0, max: 3 }),
             units: fc.array(fc.record({ name: fc.constantFrom('', '区发改局', '各街道', '区建设局'), lead: fc.boolean() }), { maxLength: 2 }),
             fingerprint: fc.constant('fp'),
-          }).map((i) => ({ key: String(i.number), ...i })),
+            // Days past, today, to come, of the notice's year or none (a year's words only, or none at all).
+            deadline: fc.option(fc.constantFrom('2025年6月底前', '2025年7月2日前', '7月1日前', '2024年12月31日', '年内持续推进', '6月底前'), { nil: undefined }),
+          }).map(({ deadline, ...i }) => ({ key: String(i.number), ...i, ...(deadline !== undefined && { deadline }) })),
           { maxLength: 14 },
         ),
         importedOnly: fc.constant(true as const),

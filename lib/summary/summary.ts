@@ -51,6 +51,16 @@ export interface FollowUpEntry extends SummaryItem {
   days: number;
 }
 
+/** An item not done past the day its notice's deadline (完成时限) allows. */
+export interface DeadlineEntry extends SummaryItem {
+  /** The deadline as the notice writes it (2024年6月底前). */
+  deadline: string;
+  /** The last day it allows. */
+  deadlineDay: string;
+  /** Days from today: negative, as it is past. */
+  days: number;
+}
+
 export interface BehindEntry extends SummaryItem {
   progress: number;
   /** 序时进度 today, in percent. */
@@ -87,6 +97,8 @@ export interface NoticeSummary {
   /** Follow-ups today and in the next 7 days. */
   coming: Capped<FollowUpEntry>;
   behind: Capped<BehindEntry>;
+  /** Items not done past their notice's deadline (完成时限), the longest past first: what 督办 chases. */
+  pastDeadline: Capped<DeadlineEntry>;
   /** 序时进度 today for the notice's year, in percent. */
   expected: number;
   /** Counts only: groups and lists left empty (their totals stay in `more`). */
@@ -213,7 +225,16 @@ export function summariseDigests(input: DigestInput): PopupSummary {
 const folded = <T>(c: Capped<T>): Capped<T> => ({ entries: [], more: c.entries.length + c.more });
 
 function compact(n: NoticeSummary): NoticeSummary {
-  return { ...n, compact: true, sections: [], units: [], overdue: folded(n.overdue), coming: folded(n.coming), behind: folded(n.behind) };
+  return {
+    ...n,
+    compact: true,
+    sections: [],
+    units: [],
+    overdue: folded(n.overdue),
+    coming: folded(n.coming),
+    behind: folded(n.behind),
+    pastDeadline: folded(n.pastDeadline),
+  };
 }
 
 function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: string; soon: string; current: boolean }): NoticeSummary {
@@ -227,6 +248,9 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
   const coming = firstOutside(f.day, (day) => day <= ctx.soon, overdue);
   // Progress is in order too: those under 序时进度 (graded behind or slightly behind) come first.
   const behind = firstOutside(p.progress, (progress) => gradeProgress(progress, expected) !== 'on_track');
+  // Deadlines are in day order: those before today are past.
+  const dl = d.deadlines ?? { itemKey: [], status: [], day: [] };
+  const past = firstOutside(dl.day, (day) => day < ctx.today);
   return {
     key: d.key,
     ...(notice.docNo && { docNo: notice.docNo }),
@@ -247,6 +271,7 @@ function summariseNotice(d: SummaryDigest, notice: NoticeHeader, ctx: { today: s
       expected,
       grade: gradeProgress(p.progress[k], expected) as BehindEntry['grade'],
     })),
+    pastDeadline: cap(past, (k) => ({ ...item(dl.itemKey[k], dl.status[k]), deadline: '', deadlineDay: dl.day[k], days: daysBetween(ctx.today, dl.day[k]) })),
     expected: Math.round(expected * 10) / 10,
     ...(notice.importedOnly && { importedOnly: notice.itemCount !== undefined ? { itemCount: notice.itemCount } : {} }),
     ...(d.lastChangedAt !== undefined && { lastChangedAt: d.lastChangedAt }),
@@ -291,14 +316,23 @@ export function withDetails(
   };
   const texts = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemKey, n.items.text)]));
   const notes = new Map(annotations.filter((a) => a !== undefined).map((a) => [a.noticeKey, column(a.itemKey, a.note)]));
-  const fill = <T extends SummaryItem>(key: string, list: Capped<T>): Capped<T> => ({
+  const deadlines = new Map(notices.filter((n) => n !== undefined).map((n) => [n.key, column(n.items.itemKey, n.items.deadline ?? [])]));
+  const fill = <T extends SummaryItem>(key: string, list: Capped<T>, more?: (e: T) => Partial<T>): Capped<T> => ({
     ...list,
-    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemKey) ?? '', note: notes.get(key)?.(e.itemKey) ?? '' })),
+    entries: list.entries.map((e) => ({ ...e, text: texts.get(key)?.(e.itemKey) ?? '', note: notes.get(key)?.(e.itemKey) ?? '', ...more?.(e) })),
   });
   return {
     ...summary,
     notices: summary.notices.map((n) =>
-      n.compact ? n : { ...n, overdue: fill(n.key, n.overdue), coming: fill(n.key, n.coming), behind: fill(n.key, n.behind) },
+      n.compact
+        ? n
+        : {
+            ...n,
+            overdue: fill(n.key, n.overdue),
+            coming: fill(n.key, n.coming),
+            behind: fill(n.key, n.behind),
+            pastDeadline: fill(n.key, n.pastDeadline, (e) => ({ deadline: deadlines.get(n.key)?.(e.itemKey) ?? '' })),
+          },
     ),
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysBetween, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import type { Notice } from '../../lib/notice/types';
@@ -89,6 +90,20 @@ describe('the notice’s facts in the overview', () => {
     // The deadline is the page's own text, drawn as generated content like the row's other values.
     expect(await shadowEval<string>(page, '3', '.deadline', 'function () { return this.getAttribute("data-label") }')).toContain('2022年12月底前完成');
     await page.close();
+  });
+
+  it('lists in the popup, open at once, the items past the notice’s deadline that are not done, with the deadline and how long past', async () => {
+    const popup = await openPopup(duban);
+    const card = popup.locator('section.notice').first();
+    const past = card.locator('details.urgent', { hasText: '超过完成时限' });
+    expect(await past.locator('summary').textContent()).toBe('超过完成时限（1）');
+    expect(await past.getAttribute('open')).not.toBeNull();
+    // Item 3 (滞后), due by the end of December 2022: each day since then in Shanghai.
+    const days = daysBetween('2022-12-31', shanghaiDayOf(Date.now()));
+    expect(await past.locator('li').allTextContents()).toEqual([expect.stringContaining(`2022年12月底前完成 · 超期 ${days} 天`)]);
+    expect(await past.locator('li a').getAttribute('href')).toBe(`${fixture.url}#duban-item-3`);
+    await screenshot(popup, 'popup-past-deadline');
+    await popup.close();
   });
 
   it('groups its items by section in the popup, not under 按牵头领导: its headings name no official', async () => {

@@ -8,6 +8,7 @@ import { ITEM_STATUSES, type ItemAnnotation, type ItemStatus } from '../../annot
 import { followUpState, gradeProgress, timeProgress } from '../../annotation/schedule';
 import { addDays, daysBetween, shanghaiDayOf } from '../../annotation/shanghai-time';
 import type { ImportedNoticeRecord, NoticeRecord } from '../../notice/notice-record';
+import { deadlineDay } from '../../notice/deadline';
 import {
   DETAILED_NOTICES,
   EXPORT_REMINDER_DAYS,
@@ -16,6 +17,7 @@ import {
   pageIdentity,
   type BehindEntry,
   type Capped,
+  type DeadlineEntry,
   type FollowUpEntry,
   type NoticeSummary,
   type PopupSummary,
@@ -80,7 +82,7 @@ export function summariseDirectly(input: SummaryInput): PopupSummary {
 const folded = <T>(c: Capped<T>): Capped<T> => ({ entries: [], more: c.entries.length + c.more });
 
 function compact(n: NoticeSummary): NoticeSummary {
-  return { ...n, compact: true, sections: [], units: [], overdue: folded(n.overdue), coming: folded(n.coming), behind: folded(n.behind) };
+  return { ...n, compact: true, sections: [], units: [], overdue: folded(n.overdue), coming: folded(n.coming), behind: folded(n.behind), pastDeadline: folded(n.pastDeadline) };
 }
 
 function summariseNotice(
@@ -101,6 +103,7 @@ function summariseNotice(
   const overdue: FollowUpEntry[] = [];
   const coming: FollowUpEntry[] = [];
   const behind: BehindEntry[] = [];
+  const pastDeadline: DeadlineEntry[] = [];
   let lastChangedAt: number | undefined;
 
   const numbers = new Set<string>(items.keys());
@@ -112,6 +115,20 @@ function summariseNotice(
     counts[status]++;
     group(sections, (item && leaders.get(item.section)) || '其他 Other', status);
     group(units, (item && (item.units.find((u) => u.lead) ?? item.units[0])?.name) || '其他 Other', status);
+    // Past the notice's deadline, not done: annotated or not.
+    const day = deadlineDay(item?.deadline, notice.year);
+    if (item && day && status !== 'done' && day < ctx.today) {
+      pastDeadline.push({
+        itemKey,
+        text: shorten(item.text, 60),
+        status,
+        note: a ? shorten(a.note.trimStart().split('\n', 1)[0], 60) : '',
+        href: itemHref(notice.sourceUrl, itemKey),
+        deadline: item.deadline!,
+        deadlineDay: day,
+        days: daysBetween(ctx.today, day),
+      });
+    }
     if (!a) continue;
     if (lastChangedAt === undefined || a.updatedAt > lastChangedAt) lastChangedAt = a.updatedAt;
     if (status === 'done') continue;
@@ -156,6 +173,7 @@ function summariseNotice(
     overdue: cap(overdue, byDay),
     coming: cap(coming, byDay),
     behind: cap(behind, (a, b) => a.progress - b.progress || order(a.itemKey, b.itemKey)),
+    pastDeadline: cap(pastDeadline, (a, b) => a.days - b.days || order(a.itemKey, b.itemKey)),
     expected: Math.round(expected * 10) / 10,
     ...(imported.importedOnly && { importedOnly: imported.itemCount !== undefined ? { itemCount: imported.itemCount } : {} }),
     ...(lastChangedAt !== undefined && { lastChangedAt }),
