@@ -20,6 +20,7 @@ import { itemRef } from '../../lib/annotation/item-ref';
 import { keyOf } from '../../lib/notice/item-key';
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import {
+  deadlineOverdue,
   DEFAULT_SORT,
   EMPTY_FILTER,
   expandOverview,
@@ -224,6 +225,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     [rows, allFacets, filter.notice],
   );
   const overdue = useMemo(() => rows?.filter((r) => rowOverdue(r, today)).length ?? 0, [rows, today]);
+  const pastDeadline = useMemo(() => rows?.filter((r) => deadlineOverdue(r, today)).length ?? 0, [rows, today]);
   const report = useMemo(() => (view === 'report' ? buildReport(shown, groupBy, today) : null), [view, shown, groupBy, today]);
   const openRow = openId ? rows?.find((r) => r.id === openId) : undefined;
 
@@ -320,7 +322,17 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       {countsBefore}
       <strong>{shown.length}</strong>
       {countsAfter}
-      {overdue > 0 && <span class="tag overdue">{t('overview.overdueCount', overdue)}</span>}
+      {/* Each count a button to its rows, as the notice bar's 逾期 is. */}
+      {overdue > 0 && (
+        <button type="button" class="tag overdue" onClick={() => changeFilter({ ...filter, followUp: 'overdue' })}>
+          {t('overview.overdueCount', overdue)}
+        </button>
+      )}
+      {pastDeadline > 0 && (
+        <button type="button" class="tag overdue" onClick={() => changeFilter({ ...filter, deadline: 'overdue' })}>
+          {t('overview.pastDeadlineCount', pastDeadline)}
+        </button>
+      )}
     </p>
   ));
 

@@ -226,6 +226,16 @@ describe('follow-ups, overview and meeting report', () => {
     await overview.close();
   });
 
+  it('counts the overdue follow-ups at the top, a button that shows only them', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const count = overview.locator('.top .counts button', { hasText: '逾期跟进' });
+    expect(await count.textContent()).toBe('逾期跟进 2');
+    await count.click();
+    expect(await overview.locator('.filters select[name="followUp"]').inputValue()).toBe('overdue');
+    await expect.poll(() => overview.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')))).toEqual(['1', '150']);
+    await overview.close();
+  });
+
   it('opens preset by its URL: due follow-ups (a summary notification), one item’s details', async () => {
     const due = await extensionPage(duban.context, duban.extensionId, 'overview.html?followUp=due');
     await due.locator('table.overview tbody tr[data-item]').first().waitFor();

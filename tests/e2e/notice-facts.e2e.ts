@@ -82,6 +82,18 @@ describe('the notice’s facts in the overview', () => {
     expect(await rowsShown()).toEqual(['1', '2']);
   });
 
+  it('counts the items past the notice’s deadline at the overview’s top, a button that shows only them', async () => {
+    await overview.reload();
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    const past = overview.locator('.top .counts button', { hasText: '超过完成时限' });
+    expect(await past.textContent()).toBe('超过完成时限 1');
+    await past.click();
+    expect(await overview.locator('.filters select[name="deadline"]').inputValue()).toBe('overdue');
+    expect(await rowsShown()).toEqual(['3']);
+    await overview.locator('.filters button', { hasText: '清除筛选' }).click();
+    expect(await rowsShown()).toEqual(['1', '2', '3']);
+  });
+
   it('marks co units 配合 and shows the deadline on the notice page’s own rows', async () => {
     const page = await openNotice(duban.context, fixture.url);
     const tags = (key: string) =>
