@@ -3,7 +3,7 @@ import { buildOverviewRows } from '../lib/followup/overview';
 import { buildReport } from '../lib/followup/report';
 import { ANNOTATIONS, ANNOTATIONS_C, NOTICE_A, NOTICE_B, NOTICE_C, TODAY } from '../tests/fixtures/overview-rows';
 import { useLocale } from '../tests/unit/i18n';
-import { countsLine, deadlineText, followUpText, progressText, reportMarkdown } from './report-text';
+import { countsLine, countsTable, deadlineText, followUpText, progressText, reportMarkdown } from './report-text';
 
 const rows = buildOverviewRows([NOTICE_A, NOTICE_B], ANNOTATIONS);
 const onlyA = rows.filter((r) => r.noticeKey === NOTICE_A.key);
@@ -44,6 +44,26 @@ describe('the notice’s deadline in the report', () => {
     expect(deadlineText(byNo.get('4')!)).toBe('一季度'); // done
     useLocale('en');
     expect(deadlineText(byNo.get('2')!)).toBe('2024年5月底前 (past)');
+  });
+
+  it('is counted where any item is past it: in the counts line and a column of the counts table', () => {
+    const report = buildReport(buildOverviewRows([NOTICE_C], ANNOTATIONS_C), 'leader', TODAY);
+    expect(report.counts.pastDeadline).toBe(1);
+    expect(countsLine(report.counts)).toContain('超过完成时限 1');
+    const table = countsTable(report);
+    const at = table.head.indexOf('超过完成时限');
+    expect(at).toBeGreaterThan(0);
+    expect(table.rows.at(-1)![at]).toBe('1');
+    expect(table.rows.map((r) => r[at]).slice(0, -1).reduce((n, c) => n + Number(c), 0)).toBe(1);
+    useLocale('en');
+    expect(countsLine(report.counts)).toContain('1 past deadline');
+  });
+
+  it('adds no column to a report where no item is past its deadline', () => {
+    const report = buildReport(onlyA, 'leader', TODAY);
+    expect(report.counts.pastDeadline).toBe(0);
+    expect(countsTable(report).head).not.toContain('超过完成时限');
+    expect(countsLine(report.counts)).not.toContain('超过完成时限');
   });
 });
 

@@ -14,6 +14,7 @@ export function countsLine(c: ReportCounts): string {
   const parts = ITEM_STATUSES.filter((s) => c.byStatus[s] > 0).map((s) => t('report.statusCount', { status: statusText(s), count: c.byStatus[s] }));
   if (c.noUpdate) parts.push(t('report.statusCount', { status: t('meetingReport.noUpdate'), count: c.noUpdate }));
   if (c.overdue) parts.push(t('report.overdueCount', c.overdue));
+  if (c.pastDeadline) parts.push(t('report.pastDeadlineCount', c.pastDeadline));
   const total = t('report.items', c.total);
   return parts.length ? t('report.countsLine', { total, parts: parts.join(' · ') }) : total;
 }
@@ -78,16 +79,22 @@ export const runningNoticesLine = (report: MeetingReport): string =>
     ? report.notices.map((n) => noticeColumnLabel({ docNo: n.docNo, noticeTitle: n.title, noticeKey: n.key })).join(t('common.noticeSeparator'))
     : noticesLine(report);
 
-/** The counts table: a row per group and one for all, a column per status, 暂无进展, overdue follow-ups. */
+/**
+ * The counts table: a row per group and one for all, a column per status, 暂无进展, overdue
+ * follow-ups, and items past their deadline where any is.
+ */
 export function countsTable(report: MeetingReport): { head: string[]; rows: string[][] } {
+  const past = report.counts.pastDeadline > 0;
   const head = [
     t(`meetingReport.groupColumn.${report.groupBy}`),
     t('meetingReport.total'),
     ...ITEM_STATUSES.map(statusText),
     t('meetingReport.noUpdate'),
     t('meetingReport.overdue'),
+    ...(past ? [t('meetingReport.pastDeadline')] : []),
   ];
-  const row = (name: string, c: ReportCounts) => [name, c.total, ...ITEM_STATUSES.map((s) => c.byStatus[s]), c.noUpdate, c.overdue].map(String);
+  const row = (name: string, c: ReportCounts) =>
+    [name, c.total, ...ITEM_STATUSES.map((s) => c.byStatus[s]), c.noUpdate, c.overdue, ...(past ? [c.pastDeadline] : [])].map(String);
   return { head, rows: [...report.groups.map((g) => row(groupName(report, g), g.counts)), row(t('meetingReport.all'), report.counts)] };
 }
 

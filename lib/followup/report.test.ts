@@ -38,7 +38,7 @@ describe('meeting report', () => {
   it('counts each group: statuses and overdue follow-ups', () => {
     const r = buildReport(rows, 'leader', TODAY);
     const first = r.groups[0];
-    expect(first.counts).toEqual({ total: 3, overdue: 1, noUpdate: 0, byStatus: { not_started: 0, in_progress: 2, done: 1, behind: 0, paused: 0 } });
+    expect(first.counts).toEqual({ total: 3, overdue: 1, noUpdate: 0, pastDeadline: 0, byStatus: { not_started: 0, in_progress: 2, done: 1, behind: 0, paused: 0 } });
     // Item 2 is done: its past follow-up day is not overdue.
     expect(r.counts.overdue).toBe(1);
   });

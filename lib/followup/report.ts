@@ -37,6 +37,8 @@ export interface ReportCounts {
   noUpdate: number;
   /** Follow-ups whose day is past (items not done). */
   overdue: number;
+  /** Items past their notice's deadline (完成时限), not done. */
+  pastDeadline: number;
 }
 
 export interface ReportGroup {
@@ -68,7 +70,7 @@ export interface MeetingReport {
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
 export function emptyCounts(): ReportCounts {
-  return { total: 0, byStatus: Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>, noUpdate: 0, overdue: 0 };
+  return { total: 0, byStatus: Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>, noUpdate: 0, overdue: 0, pastDeadline: 0 };
 }
 
 function count(c: ReportCounts, item: ReportItem): void {
@@ -76,6 +78,7 @@ function count(c: ReportCounts, item: ReportItem): void {
   if (item.row.noUpdate) c.noUpdate++;
   else c.byStatus[item.row.status]++;
   if (item.followUpState === 'overdue' && item.row.status !== 'done') c.overdue++;
+  if (item.pastDeadline) c.pastDeadline++;
 }
 
 function reportItem(row: OverviewRow, today: string): ReportItem {

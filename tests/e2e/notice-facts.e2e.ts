@@ -94,6 +94,19 @@ describe('the notice’s facts in the overview', () => {
     expect(await rowsShown()).toEqual(['1', '2', '3']);
   });
 
+  it('counts the items past the deadline in the meeting report, in its counts line and a column of its own', async () => {
+    await overview.reload();
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    await overview.getByRole('button', { name: '会议报告' }).click();
+    const table = overview.locator('table.report-counts');
+    const head = await table.locator('thead th').allTextContents();
+    const at = head.indexOf('超过完成时限');
+    expect(at).toBeGreaterThan(0);
+    expect(await table.locator('tbody tr.all > *').nth(at).textContent()).toBe('1');
+    expect(await overview.locator('.report-meta').textContent()).toContain('超过完成时限 1');
+    await overview.keyboard.press('Escape');
+  });
+
   it('marks co units 配合 and shows the deadline on the notice page’s own rows', async () => {
     const page = await openNotice(duban.context, fixture.url);
     const tags = (key: string) =>
