@@ -100,6 +100,8 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
               </li>
             ))}
           </ul>
+          {/* Two units may report one item differently: the rule that decides, said before it applies. */}
+          {state.preview.files.length > 1 && <p class="muted" data-testid="batch-order">{t('batch.orderRule')}</p>}
           <p class="muted">{t('batch.undoHint')}</p>
           <div class="actions">
             <button type="button" class="primary" data-action="apply-batch" disabled={state.step === 'applying'} onClick={onApply}>

@@ -65,8 +65,13 @@ async function runBatch(
   const checked: BatchFile[] = [];
   const reports: (LedgerReport | undefined)[] = [];
   const problems: Message[] = [];
-  for (const request of files) {
-    const ledger = 'grid' in request ? await ledgers.transferFile(request.grid, at) : undefined;
+  for (const [i, request] of files.entries()) {
+    // A ledger's changes are made when it is read. Each is read a moment after the one chosen
+    // before it (the last at `at`), so where two units report an item differently the file chosen
+    // last is the later change and wins, the other's value staying in the history, as any later
+    // change does: never the order of the status codes.
+    const readAt = at - (files.length - 1 - i);
+    const ledger = 'grid' in request ? await ledgers.transferFile(request.grid, readAt) : undefined;
     if (ledger && !ledger.ok) {
       problems.push(...ledger.errors.map((e) => batchFileProblem(request.fileName, e)));
       continue;

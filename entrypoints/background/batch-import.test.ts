@@ -145,3 +145,43 @@ describe('a batch with several bad files', () => {
     expect(must(await service.handle('getLastImport', {}))).toBeNull();
   });
 });
+
+describe('two units’ ledgers that report different statuses for one item', () => {
+  /** The office's ledger, as a unit sends it back with `statuses` (item key → status word). */
+  async function unitLedger(statuses: Record<string, string>): Promise<LedgerGrid> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeLedgerWorkbook(buildLedger(await readSnapshot(office), NOW)!)) as never);
+    const ws = wb.worksheets[0];
+    for (const [key, word] of Object.entries(statuses)) rowOf(ws, key).getCell(col(ws, '状态')).value = word;
+    const read = readLedgerFile(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (!read.ok) throw new Error(read.error.code);
+    return read.grid;
+  }
+
+  it('take the file chosen last, as the later change, whatever the statuses: the other unit’s stays in the history, and its preview says updated', async () => {
+    await createService(office, () => NOW - 9000).handle('openNotice', notice);
+    await saveAnnotation(office, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp('1'), status: 'in_progress' }, NOW - 8000);
+    const a = await unitLedger({ '20': '已完成', '21': '已完成', '22': '暂缓' });
+    const b = await unitLedger({ '20': '滞后', '21': '推进中', '22': '滞后' });
+    const service = createService(office, () => LATER);
+    for (const [first, second, expected] of [
+      [a, b, { '20': 'behind', '21': 'in_progress', '22': 'behind' }],
+      [b, a, { '20': 'done', '21': 'done', '22': 'paused' }],
+    ] as const) {
+      const files = [{ fileName: 'first.xlsx', grid: first }, { fileName: 'second.xlsx', grid: second }];
+      expect(await service.handle('prepareLedgerImport', {})).toMatchObject({ ok: true });
+      const preview = must(await service.handle('previewImportBatch', { files }));
+      expect(preview.files[1].preview.notices[0].itemKeys.updated).toEqual(['20', '21', '22']);
+      expect(await service.handle('prepareLedgerImport', {})).toMatchObject({ ok: true });
+      const applied = must(await service.handle('applyImportBatch', { files, importId: `two-units-${expected['20']}` }));
+      expect(applied.changes).toBe(true);
+      for (const [key, status] of Object.entries(expected)) expect((await office.annotations.get([SEED_KEY, key]))!.status).toBe(status);
+      const history = must(await service.handle('getItemHistory', { noticeKey: SEED_KEY, itemKey: '20' }));
+      const statuses = history.filter((h) => h.field === 'status').map((h) => h.to);
+      expect(statuses).toContain('done');
+      expect(statuses).toContain('behind');
+      const last = must(await service.handle('getLastImport', {}))!;
+      must(await service.handle('undoLastImport', { id: last.id }));
+    }
+  });
+});

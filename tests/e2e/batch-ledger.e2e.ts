@@ -96,6 +96,8 @@ describe('collecting a JSON file and an edited ledger as one batch', () => {
     const preview = overview.locator('[data-testid="batch-preview"]');
     await preview.waitFor();
     expect(await preview.locator('li[data-file]').count()).toBe(2);
+    // The rule for an item two units report differently is said before anything applies.
+    expect(await preview.locator('[data-testid="batch-order"]').textContent()).toContain('以排在后面的文件为准');
     expect(await preview.locator('li[data-file="B.json"]').textContent()).toContain('新增 1 项');
     const ledger = preview.locator('li[data-file="L1-edits.xlsx"]');
     expect(await ledger.textContent()).toContain('新增 1 项');
