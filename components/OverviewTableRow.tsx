@@ -128,6 +128,8 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
               onCommit={(d) => actions.followUp(row, d)}
             />
             {overdue && <span class="tag overdue">{t('overview.overdue')}</span>}
+            {/* Due today (not done): the day's calls, as the notice page's row and the popup mark them. */}
+            {!overdue && row.followUp === today && row.status !== 'done' && <span class="tag today">{t('overview.dueToday')}</span>}
           </div>
         </td>
       </tr>

@@ -332,9 +332,11 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
         };
       });
     // Item 3: nobody has updated it (its status and the 暂无进展 tag); item 1: its follow-up is past.
-    for (const part of ['tr[data-item="3"] td.c-status select', 'tr[data-item="3"] td.c-status .tag.no-update', 'tr[data-item="1"] td.c-follow input', 'tr[data-item="1"] td.c-follow .tag.overdue']) {
+    for (const part of ['tr[data-item="3"] td.c-status select', 'tr[data-item="3"] td.c-status .tag.no-update', 'tr[data-item="1"] td.c-follow input', 'tr[data-item="1"] td.c-follow .tag.overdue', 'tr[data-item="7"] td.c-follow .tag.today']) {
       expect({ part, ...(await fit(`table.overview tbody ${part}`)) }).toMatchObject({ part, clipped: false, roomy: true });
     }
+    // Item 7's follow-up is today: its row says so, as the notice page, the popup and the report do.
+    expect(await page.locator('table.overview tbody tr[data-item="7"] td.c-follow .tag.today').textContent()).toBe(L.lang === 'en' ? 'Today' : '今天');
     // 暂无进展 is words beside the status, not something that looks pressable: no border, no fill.
     expect(
       await page.locator('table.overview tbody tr[data-item="3"] td.c-status .tag.no-update').evaluate((el) => {
