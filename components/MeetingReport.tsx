@@ -50,6 +50,7 @@ export function MeetingReport({ report }: { report: Report }) {
             <article class="report" aria-labelledby="report-title">
               <h1 id="report-title">{reportTitle(report)}</h1>
               {notices && <p class="report-notices">{notices}</p>}
+              {report.scope && <p class="report-scope">{report.scope}</p>}
               <p class="report-meta">{t('report.meta', { day: report.today, counts: countsLine(report.counts) })}</p>
               {report.groups.length > 0 && (
                 <table class="report-counts">

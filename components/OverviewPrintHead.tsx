@@ -33,6 +33,12 @@ export function filterWords(p: Pick<OverviewPrintHeadProps, 'filter' | 'byAuthor
   return parts;
 }
 
+/** A meeting report's scope: 筛选：状态 滞后；搜索 “街道”（共 156 项中的 1 项）. */
+export function reportScope(words: readonly string[], shown: number, total: number): string {
+  const of = t('meetingReport.scopeOf', total, { shown: String(shown) });
+  return words.length ? t('meetingReport.scope', { filters: words.join(t('overview.printJoin')), of }) : of;
+}
+
 /**
  * The printed overview's heading (the page's own top bar and filters do not print): what it is,
  * which rows of how many, under which filters, and the day it was printed.

@@ -68,6 +68,7 @@ export function reportDocument(report: MeetingReport): Document {
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(t('meetingReport.docTitle'))] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(reportTitle(report))] }),
     ...(notices ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: notices, bold: true })] })] : []),
+    ...(report.scope ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(report.scope)] })] : []),
     new Paragraph({ children: [new TextRun(t('meetingReport.docMeta', { day: report.today, counts: countsLine(report.counts) }))] }),
   ];
   if (report.groups.length) {

@@ -67,6 +67,14 @@ describe('the notice’s deadline in the report', () => {
   });
 });
 
+describe('a report made under a filter', () => {
+  it('says so under the notice, in Markdown too', () => {
+    const md = reportMarkdown(buildReport(onlyA.slice(0, 2), 'leader', TODAY, '筛选：状态 推进中（共 5 项中的 2 项）'));
+    expect(md.split('\n').slice(2, 5)).toEqual(['通知：《关于印发区2024年政府工作报告重点工作责任分解的通知》（拱政办发〔2024〕2号）', '', '筛选：状态 推进中（共 5 项中的 2 项）']);
+    expect(reportMarkdown(buildReport(onlyA, 'leader', TODAY))).not.toContain('筛选');
+  });
+});
+
 describe('Markdown', () => {
   it('renders the same report: title, the notice, the counts table, counts per group, one table row per item', () => {
     const md = reportMarkdown(buildReport(onlyA, 'leader', TODAY));

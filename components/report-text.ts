@@ -166,6 +166,7 @@ export function reportColumns(report: MeetingReport): string[] {
 export function reportMarkdown(report: MeetingReport): string {
   const out: string[] = [`# ${reportTitle(report)}`, ''];
   if (report.notices.length) out.push(t('meetingReport.markdownNotices', { notices: markdownWords(noticesLine(report)) }), '');
+  if (report.scope) out.push(markdownWords(report.scope), '');
   out.push(t('report.markdownMeta', { day: report.today, counts: countsLine(report.counts) }));
   if (report.groups.length) {
     const counts = countsTable(report);

@@ -10,7 +10,7 @@ import { MeetingReport } from '../../components/MeetingReport';
 import { NoticeRevisionBanner } from '../../components/NoticeRevisionBanner';
 import { OverviewDetails } from '../../components/OverviewDetails';
 import { OverviewFilters } from '../../components/OverviewFilters';
-import { OverviewPrintHead } from '../../components/OverviewPrintHead';
+import { filterWords, OverviewPrintHead, reportScope } from '../../components/OverviewPrintHead';
 import { OverviewTable } from '../../components/OverviewTable';
 import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model';
 import type { HistoryView } from '../../lib/annotation/history';
@@ -226,7 +226,17 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   );
   const overdue = useMemo(() => rows?.filter((r) => rowOverdue(r, today)).length ?? 0, [rows, today]);
   const pastDeadline = useMemo(() => rows?.filter((r) => deadlineOverdue(r, today)).length ?? 0, [rows, today]);
-  const report = useMemo(() => (view === 'report' ? buildReport(shown, groupBy, today) : null), [view, shown, groupBy, today]);
+  // A report of a filtered table says which filter and how many of all the items.
+  // The filters as the printed table's head and a report name them.
+  const narrowed = {
+    filter,
+    byAuthor,
+    noticeLabel: allFacets.notices.find((n) => n.key === filter.notice)?.label,
+    authorLabel: authorLabel(byAuthorFacets.authors.find((a) => a.id === byAuthor.author)) || undefined,
+    myUnit: who.authors?.me?.unit,
+  };
+  const scope = rows && shown.length < rows.length ? reportScope(filterWords(narrowed), shown.length, rows.length) : undefined;
+  const report = useMemo(() => (view === 'report' ? buildReport(shown, groupBy, today, scope) : null), [view, shown, groupBy, today, scope]);
   const openRow = openId ? rows?.find((r) => r.id === openId) : undefined;
 
   async function save(row: OverviewRow, edit: Edit) {
@@ -437,11 +447,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
             />
           </OverviewFilters>
           <OverviewPrintHead
-            filter={filter}
-            byAuthor={byAuthor}
-            noticeLabel={allFacets.notices.find((n) => n.key === filter.notice)?.label}
-            authorLabel={authorLabel(byAuthorFacets.authors.find((a) => a.id === byAuthor.author)) || undefined}
-            myUnit={who.authors?.me?.unit}
+            {...narrowed}
             shown={shown.length}
             total={total ?? rows.length}
             today={today}

@@ -65,6 +65,11 @@ export interface MeetingReport {
   groups: ReportGroup[];
   /** More than one notice: items are named with their notice. */
   manyNotices: boolean;
+  /**
+   * Made from a filtered overview: which filter and how many of all the items, in the UI's words
+   * (筛选：状态 滞后（共 156 项中的 1 项）), so that a printed report never reads as the whole notice.
+   */
+  scope?: string;
 }
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
@@ -108,7 +113,7 @@ function reportNotices(rows: readonly OverviewRow[]): ReportNotice[] {
  * once. Lead officials come in their sections' order, lead units by name; the unknown group last.
  * Items within a group by notice, then number.
  */
-export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGrouping, today: string): MeetingReport {
+export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGrouping, today: string, scope?: string): MeetingReport {
   const groups = new Map<string, ReportGroup & { order: number }>();
   const counts = emptyCounts();
   for (const row of rows) {
@@ -137,5 +142,6 @@ export function buildReport(rows: readonly OverviewRow[], groupBy: ReportGroupin
     counts,
     groups: sorted.map(({ order: _order, ...g }) => ({ ...g, items: g.items.sort(byNoticeThenNo) })),
     manyNotices: notices.length > 1,
+    ...(scope && { scope }),
   };
 }

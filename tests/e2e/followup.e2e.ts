@@ -359,6 +359,27 @@ describe('follow-ups, overview and meeting report', () => {
     await overview.emulateMedia({ media: 'screen' });
   });
 
+  it('says in a meeting report made under a filter which filter and how many of all the items', async () => {
+    const page = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    await page.locator('table.overview tbody tr[data-item]').first().waitFor();
+    await page.locator('.filters select[name="status"]').selectOption('in_progress');
+    const shown = await page.locator('.top .counts strong').textContent();
+    await page.getByRole('button', { name: /会议报告/ }).click();
+    const scope = page.locator('.report .report-scope');
+    expect(await scope.textContent()).toBe(`筛选：状态 推进中（共 156 项中的 ${shown} 项）`);
+    expect(Number(shown)).toBeLessThan(156);
+    // Printed, the line is there too; a report of every item has none.
+    await page.emulateMedia({ media: 'print' });
+    expect(await scope.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+    await page.locator('.filters select[name="status"]').selectOption('');
+    await page.getByRole('button', { name: /会议报告/ }).click();
+    await page.locator('.report').waitFor();
+    expect(await page.locator('.report .report-scope').count()).toBe(0);
+    await page.close();
+  });
+
   it('copies the same report as Markdown', async () => {
     // Record what the page writes to the clipboard (reading it back needs a permission prompt).
     await overview.evaluate(() => {
