@@ -368,6 +368,17 @@ describe('hostile ledgers', () => {
     expect(await b.annotations.count()).toBe(0);
   });
 
+  it('says a sheet gives no notice when its title and 文号 rows are gone (pasted into a new workbook), not that the notice is missing', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    const header = col(ws, '状态') && ws.getRow(3).getCell(1).value;
+    ws.spliceRows(1, 2);
+    expect(ws.getRow(1).getCell(1).value).toBe(header);
+    const r = await preview(a, await save(wb));
+    expect(codes(r)).toEqual(['import.refused', 'ledger.noTitle']);
+    expect(JSON.stringify(r)).not.toContain('「」');
+  });
+
   it('refuses binary junk and a workbook that is not a ledger', async () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(checkLedgerZip(junk)).toEqual({ ok: false, error: { code: 'ledger.notXlsx' } });

@@ -172,7 +172,10 @@ function read(grid: LedgerGrid, records: RecordSet, now: number): LedgerRead {
   if (problems.length) throw new Refused(shown(problems));
   if (!ledgers) throw new Refused([message('ledger.noLedger')]);
   if (!files.size) {
-    throw new Refused([message('ledger.noNotice', { titles: report.unmatchedSheets.map((s) => `${s.sheet}「${s.title.slice(0, 60)}」`) })]);
+    // Sheets with no title or 文号 above their header (rows pasted into a new workbook) name no notice at all.
+    const untitled = report.unmatchedSheets.filter((s) => !s.title.trim());
+    if (untitled.length === report.unmatchedSheets.length) throw new Refused([message('ledger.noTitle', { sheets: untitled.map((s) => s.sheet) })]);
+    throw new Refused([message('ledger.noNotice', { titles: report.unmatchedSheets.map((s) => (s.title.trim() ? `${s.sheet}「${s.title.slice(0, 60)}」` : s.sheet)) })]);
   }
   const named = new Map<string, { id: string; name: string; unit: string }>();
   for (const f of files.values()) for (const i of f.notice.items) if (i.noteAuthor?.startsWith('ledger:')) named.set(i.noteAuthor, authorOfId(i.noteAuthor));
