@@ -226,8 +226,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   );
   const overdue = useMemo(() => rows?.filter((r) => rowOverdue(r, today)).length ?? 0, [rows, today]);
   const pastDeadline = useMemo(() => rows?.filter((r) => deadlineOverdue(r, today)).length ?? 0, [rows, today]);
-  // A report of a filtered table says which filter and how many of all the items.
-  // The filters as the printed table's head and a report name them.
+  // The filters as the printed table's head names them; a report of a filtered table says them
+  // too, with how many of all the items it holds.
   const narrowed = {
     filter,
     byAuthor,
