@@ -3,7 +3,7 @@ import { Packer } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildOverviewRows } from '../lib/followup/overview';
 import { buildReport } from '../lib/followup/report';
-import { annotation, NOTICE_A, TODAY } from '../tests/fixtures/overview-rows';
+import { annotation, NOTICE_A, NOTICE_B, TODAY } from '../tests/fixtures/overview-rows';
 import { useLocale } from '../tests/unit/i18n';
 import { reportDocument } from './report-docx';
 
@@ -69,6 +69,25 @@ describe('the meeting report as a Word document', () => {
     expect(cut).toEqual([]);
     const status = heads.findIndex((h) => h === '状态');
     expect(needs('暂无进展')).toBeLessThanOrEqual(widths[status]!);
+  });
+
+  it.each(['zh_CN', 'en'] as const)('never breaks the date in the 跟进 column: the date on a line, its state on the next (%s), with the notice’s column or without', async (locale) => {
+    useLocale(locale);
+    // Item 1 overdue (followed up on 2024-06-28, not done), of one notice and of two.
+    const overdue = [annotation(NOTICE_A.key, 1, { fingerprint: 'a1', status: 'in_progress', followUp: '2024-06-28' }), annotation(NOTICE_B.key, 1, { fingerprint: 'b1', status: 'in_progress' })];
+    for (const notices of [[NOTICE_A], [NOTICE_A, NOTICE_B]]) {
+      const { document } = await parts(buildReport(buildOverviewRows(notices, overdue), 'leader', TODAY));
+      const items = document.split('<w:tbl>').slice(1).filter((t) => t.includes('2024-06-28'))[0]!;
+      const widths = [...items.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+      const row = items.split('</w:tr>').find((r) => r.includes('2024-06-28'))!;
+      // The cell's lines, as Word breaks them (<w:br/>).
+      const cells = row.split('</w:tc>').slice(0, -1).map((cell) => cell.split('<w:br/>').map((line) => decode(words(line))));
+      const at = cells.findIndex((c) => c[0]!.startsWith('2024-06-28'));
+      expect(cells[at]!.join(' ')).toMatch(/^2024-06-28 .+/);
+      // 10.5-point text: a Chinese or full-width character 210 twips, a digit or Latin letter at most 120; margins 108 each side.
+      const needs = (line: string) => [...line].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 210 : 120), 0) + 216;
+      for (const line of cells[at]!) expect(needs(line), `${line} in ${widths[at]} twips`).toBeLessThanOrEqual(widths[at]!);
+    }
   });
 
   it('speaks the UI’s language', async () => {

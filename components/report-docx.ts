@@ -81,7 +81,7 @@ export function reportDocument(report: MeetingReport): Document {
     body.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(groupName(report, g))] }),
       new Paragraph({ keepNext: true, children: [new TextRun(countsLine(g.counts))] }),
-      table(head, g.items.map((it) => itemCells(report, it)), itemShares(report.manyNotices)),
+      table(head, g.items.map((it) => itemCells(report, it, true)), itemShares(report.manyNotices)),
     );
   }
   return new Document({

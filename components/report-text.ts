@@ -34,12 +34,17 @@ export function deadlineText(item: ReportItem): string {
   return item.pastDeadline ? t('report.deadlinePast', { deadline }) : deadline;
 }
 
-/** `2024-05-02（逾期）`, `—` when none. */
-export function followUpText(item: ReportItem): string {
+/**
+ * `2024-05-02（逾期）`, `—` when none; `lines`: the state on a line of its own, for a narrow
+ * column that would otherwise break the date at a hyphen (Word's table).
+ */
+export function followUpText(item: ReportItem, lines = false): string {
   const day = item.row.followUp;
   if (!day) return '—';
   const state = item.row.status === 'done' ? undefined : item.followUpState;
-  return state === 'overdue' || state === 'today' ? t('report.followUpState', { day, state: t(`report.followUp.${state}`) }) : day;
+  if (state !== 'overdue' && state !== 'today') return day;
+  const text = t('report.followUpState', { day, state: t(`report.followUp.${state}`) });
+  return lines && text.startsWith(day) ? `${day}\n${text.slice(day.length).trim()}` : text;
 }
 
 export const reportTitle = (report: MeetingReport): string => t('report.title', { grouping: t(`report.grouping.${report.groupBy}`) });
@@ -135,8 +140,8 @@ const tableLines = (head: readonly string[], rows: readonly (readonly string[])[
   ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
 ];
 
-/** An item's cells, in the column order of reportColumns. */
-export function itemCells(report: MeetingReport, it: ReportItem): string[] {
+/** An item's cells, in the column order of reportColumns; `lines`: as followUpText. */
+export function itemCells(report: MeetingReport, it: ReportItem, lines = false): string[] {
   return [
     itemLabel(it.row.itemKey),
     ...(report.manyNotices ? [it.row.docNo || shortText(noticeLabel(it.row), NOTICE_CELL_CHARS)] : []),
@@ -145,7 +150,7 @@ export function itemCells(report: MeetingReport, it: ReportItem): string[] {
     progressText(it),
     it.note,
     deadlineText(it),
-    followUpText(it),
+    followUpText(it, lines),
   ];
 }
 

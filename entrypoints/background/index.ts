@@ -59,7 +59,7 @@ export default defineBackground(() => {
       void broadcastRecords().catch(() => {});
       reminders.onAnnotationSaved();
     },
-  }, { durable, listSeparator: t('common.listSeparator') });
+  }, { durable, listSeparator: t('common.listSeparator'), allNotices: t('export.allNotices') });
   // A ledger's cells and rows come and go by postMessage (lib/protocol.ts PAGE_CHANNEL_CALLS).
   listenToPages(self as unknown as Parameters<typeof listenToPages>[0], service);
   // Pages beyond the registry's sites that may open their notice: asked about, or found likely.

@@ -63,7 +63,9 @@ export function createLedgerReader(db: DubanDatabase, durable: DubanDatabase = d
 export type LedgerReader = ReturnType<typeof createLedgerReader>;
 
 /** `durable`: the instance imports write through (strict durability); `db` for the rest. */
-export function createLedgerHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db, ledgers: LedgerReader = createLedgerReader(db, durable)) {
+export function createLedgerHandlers(
+  db: DubanDatabase, now: () => number, durable: DubanDatabase = db, ledgers: LedgerReader = createLedgerReader(db, durable), allNotices?: string,
+) {
   const ledgerFile = ledgers.transferFile;
   return {
     async prepareLedgerImport() {
@@ -73,7 +75,7 @@ export function createLedgerHandlers(db: DubanDatabase, now: () => number, durab
 
     async getLedger({ noticeKeys }) {
       const [records, { authors }] = await Promise.all([readNoticesAndAnnotations(db), readAuthorDirectory(db)]);
-      const ledger = buildLedger({ ...records, authors }, now(), noticeKeys);
+      const ledger = buildLedger({ ...records, authors }, now(), noticeKeys, allNotices);
       return ledger ? ok(packLedger(ledger)) : failure(message('export.nothing'));
     },
 

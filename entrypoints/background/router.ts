@@ -52,6 +52,8 @@ export interface ServiceOptions {
    * the extension's locales, keep the default 、.
    */
   listSeparator?: string;
+  /** What a file of several notices is named for (duban-全部通知-<day>.json); default `all`. */
+  allNotices?: string;
 }
 
 export function createService(db: DubanDatabase, now: () => number = Date.now, hooks: ServiceHooks = {}, options: ServiceOptions = {}) {
@@ -105,9 +107,9 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
         throw e;
       }
     },
-    ...createTransferHandlers(db, now, durable),
+    ...createTransferHandlers(db, now, durable, options.allNotices),
     ...createFollowUpHandlers(db, now),
-    ...createLedgerHandlers(db, now, durable, ledgers),
+    ...createLedgerHandlers(db, now, durable, ledgers, options.allNotices),
     ...createAuthorHandlers(db, now, durable, ledgers, options.listSeparator),
   } satisfies { [K in Handled]: Handler<K> };
   const byName: { [K in Handled]: Handler<K> } = handlers;

@@ -32,7 +32,7 @@ const EXPORTS: Record<ExportFormat, { mimeType: string; build(snapshot: Transfer
 };
 
 /** `durable`: the instance imports and undo write through (strict durability); `db` for the rest. */
-export function createTransferHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db) {
+export function createTransferHandlers(db: DubanDatabase, now: () => number, durable: DubanDatabase = db, allNotices?: string) {
   // Kept warm between openings of the popup; read again after any write of either instance.
   const popupSummary = createPopupSummaryReader(db, [db, durable]);
   return {
@@ -50,7 +50,7 @@ export function createTransferHandlers(db: DubanDatabase, now: () => number, dur
       const { text, rows } = EXPORTS[format].build(snapshot, at, noticeKeys);
       // Only the JSON file can be imported again: it is the backup the reminder asks for.
       if (format === 'json') await setMeta(db, LAST_EXPORT_KEY, { at, notices: notices.length, items } satisfies LastExport);
-      return ok({ filename: exportFileName(notices, at, format), mimeType: EXPORTS[format].mimeType, text, notices: notices.length, items: rows ?? items });
+      return ok({ filename: exportFileName(notices, at, format, allNotices), mimeType: EXPORTS[format].mimeType, text, notices: notices.length, items: rows ?? items });
     },
 
     async previewImport({ text }) {

@@ -70,6 +70,8 @@ export function buildLedger(
   snapshot: Pick<TransferSnapshot, 'notices' | 'annotations' | 'authors'>,
   now: number,
   only?: readonly string[],
+  /** The file's name for several notices (exportFileName). */
+  several?: string,
 ): Ledger | undefined {
   const authors = authorDirectory(snapshot.authors ?? []);
   const byNotice = new Map<string, Map<string, ItemAnnotation>>();
@@ -122,7 +124,7 @@ export function buildLedger(
   });
   const sorted = (m: Map<string, LedgerCount>) => [...m.values()].sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : 1));
   return {
-    filename: exportFileName(notices, now, 'xlsx'),
+    filename: exportFileName(notices, now, 'xlsx', several),
     sheets,
     summary: { byLeadUnit: sorted(byLeadUnit), byLeader: sorted(byLeader) },
     items,

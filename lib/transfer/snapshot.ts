@@ -68,10 +68,11 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /**
  * duban-拱政办发〔2024〕2号-2026-11-25.json: the notice's 文号 (else its key) and the export's day
- * in Shanghai; several notices make duban-all-<day>.
+ * in Shanghai; several notices make duban-<several>-<day>, `several` in the UI's language
+ * (duban-全部通知-2026-11-25.xlsx).
  */
-export function exportFileName(notices: readonly Pick<NoticeRecord, 'key' | 'docNo'>[], now: number, extension: string): string {
-  const name = notices.length === 1 ? (notices[0].docNo ?? notices[0].key) : 'all';
+export function exportFileName(notices: readonly Pick<NoticeRecord, 'key' | 'docNo'>[], now: number, extension: string, several = 'all'): string {
+  const name = notices.length === 1 ? (notices[0].docNo ?? notices[0].key) : several;
   const safe = name.replace(UNSAFE, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'notice';
   return `duban-${safe}-${shanghaiDayOf(now)}.${extension}`;
 }

@@ -427,8 +427,13 @@ describe.each(LANGUAGES)('duban in $lang', (L) => {
     const filter = page.locator('form.filters select[name="notice"]');
     await filter.selectOption(await filter.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => o.text.startsWith('蔡政办'))!.value));
     await expect.poll(names).toEqual(['蔡政办〔2023〕1号']);
-    // The meeting report names both notices, apart by the language's own mark.
+    // The ledger of both is named in the language's words, not duban-all-<day>.
     await filter.selectOption('');
+    const ledger = page.locator('[data-action="export-ledger"]');
+    await expect.poll(() => ledger.isEnabled()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), ledger.click()]);
+    expect(download.suggestedFilename()).toBe(`duban-${L.lang === 'en' ? 'all-notices' : '全部通知'}-${today}.xlsx`);
+    // The meeting report names both notices, apart by the language's own mark.
     await page.getByRole('button', { name: L.overview.report }).click();
     const line = await page.locator('.running-notice').textContent();
     expect(line).toContain(L.lang === 'en' ? '; ' : '；');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorQuote } from '../anchor-quote';
+import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import type { Notice } from '../../lib/notice/types';
 import { sendFromPage } from './db';
 import { barClick, visibleItems } from './overlay-helpers';
@@ -53,7 +54,8 @@ describe('reports and exports for people and other tools', () => {
     const edits: [string, Record<string, unknown>][] = [
       ['1', { status: 'in_progress', note: '已召开专题会\n第二行：材料待报', progress: 40 }],
       ['2', { status: 'done', progress: 100 }],
-      ['20', { status: 'behind', note: '资金缺口待协调' }],
+      // Followed up a fortnight ago, not done: 跟进 says the date and 逾期.
+      ['20', { status: 'behind', note: '资金缺口待协调', followUp: addDays(shanghaiDayOf(Date.now()), -14) }],
       ['150', { status: 'paused', note: '指标调整' }],
     ];
     for (const [itemKey, edit] of edits) {
@@ -121,6 +123,16 @@ describe('reports and exports for people and other tools', () => {
       [...document.querySelectorAll('.report table')].filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length,
     );
     expect(overflow).toBe(0);
+    // The follow-up's date stays whole on one line (its state may go to the next).
+    const follow = overview.locator('.report-items tr[data-item="20"] td.r-follow').first();
+    expect(await follow.textContent()).toMatch(/^\d{4}-\d{2}-\d{2}（逾期）$/);
+    const dateLines = await follow.evaluate((td) => {
+      const range = document.createRange();
+      range.setStart(td.firstChild!, 0);
+      range.setEnd(td.firstChild!, 10);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(dateLines).toBe(1);
     await overview.emulateMedia({ media: null });
     const pdf = join(OUT, 'report.pdf');
     await overview.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -150,7 +162,7 @@ describe('reports and exports for people and other tools', () => {
     expect(text).toContain(DOC_NO);
     // The counts table: the row of all items counts 156, 4 of them annotated.
     const rows = [...xml.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
-    expect(rows).toContain('全部|156|0|1|1|1|1|152|0');
+    expect(rows).toContain('全部|156|0|1|1|1|1|152|1');
     // Each group's items: every item's full text, the note's line break.
     for (const item of items) expect(text.replace(/&amp;/g, '&'), item.key).toContain(item.text.replace(/&/g, '&'));
     expect(xml).toMatch(/已召开专题会<\/w:t><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:br\/>/);
