@@ -126,6 +126,7 @@ const barProps = {
   total: 156,
   shown: 156,
   counts: { not_started: 150, in_progress: 3, done: 2, behind: 1, paused: 0 },
+  noUpdate: 148,
   overdue: 1,
   changed: 0,
   units: [{ name: '区发改经信局', count: 40 }],

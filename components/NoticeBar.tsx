@@ -8,6 +8,8 @@ interface Props {
   /** Items the filter keeps. */
   shown: number;
   counts: Record<ItemStatus, number>;
+  /** Of the not-started items, those nobody updated (no annotation): the report's 暂无进展. */
+  noUpdate: number;
   overdue: number;
   /** Items whose text changed since their note. */
   changed: number;
@@ -58,6 +60,7 @@ export function NoticeBar(p: Props) {
             onClick={() => p.onFilter({ ...p.filter, status: p.filter.status === s ? '' : s })}
           >
             {statusText(s)} <b data-label={String(p.counts[s])} />
+            {s === 'not_started' && p.noUpdate > 0 && <span class="of-which" data-label={t('summary.noUpdateOf', p.noUpdate)} />}
           </button>
         ))}
       </span>

@@ -96,6 +96,7 @@ export function mountBar(doc: Document, sheet: CSSStyleSheet | string, o: BarOpt
         total={views.length}
         shown={shown}
         counts={countByStatus(views.map((v) => v.status))}
+        noUpdate={views.filter((v) => !v.stored).length}
         overdue={views.filter(isOverdue).length}
         changed={views.filter((v) => v.textChanged).length}
         units={(units ??= unitNames(o.notice.items))}

@@ -19,7 +19,7 @@ import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
 import { extensionPage, launchDuban, noticeSeed, openNotice, openPopup, ROOT, serveHtml, serveSeeds, type Duban } from './harness';
-import { barEval } from './overlay-helpers';
+import { barEval, barLabel } from './overlay-helpers';
 import { closeEditor, openEditor, reveal, rowLabel } from './editor';
 import { shadowBox, shadowEval } from './shadow';
 
@@ -118,6 +118,7 @@ describe('first week: on the notice page', () => {
       '7': { status: 'behind', followUp: addDays(today, -1) },
       '9': { status: 'in_progress', followUp: addDays(today, 3) }, // coming, not overdue
       '12': { status: 'done', followUp: addDays(today, -5) }, // done: no longer followed up
+      '20': { status: 'not_started', note: '待启动' }, // not started, but updated
     };
     for (const [itemKey, edit] of Object.entries(edits)) {
       const item = r.notice.items.find((i) => i.key === itemKey)!;
@@ -151,6 +152,11 @@ describe('first week: on the notice page', () => {
     await page.screenshot({ path: join(OUT, '8.png') });
     await page.keyboard.press('Enter'); // pressed again: every item again
     await expect.poll(async () => (await visible()).length).toBe(156);
+  });
+
+  it('4: the bar’s 未开始 says how many of its items nobody updated, as the popup does', async () => {
+    expect(await barLabel(page, '.chip.s-not_started b')).toBe('152');
+    expect(await barLabel(page, '.chip.s-not_started .of-which')).toBe('含暂无进展 151');
   });
 
   it('9: progress 150 is refused in words beside the field, which stay after leaving it', async () => {
