@@ -60,7 +60,7 @@ export function NoticeBar(p: Props) {
             onClick={() => p.onFilter({ ...p.filter, status: p.filter.status === s ? '' : s })}
           >
             {statusText(s)} <b data-label={String(p.counts[s])} />
-            {s === 'not_started' && p.noUpdate > 0 && <span class="of-which" data-label={t('summary.noUpdateOf', p.noUpdate)} />}
+            {s === 'not_started' && p.noUpdate > 0 && <span class="of-which" data-label={t('bar.noUpdateOf', p.noUpdate)} />}
           </button>
         ))}
       </span>
