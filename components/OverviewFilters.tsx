@@ -6,8 +6,6 @@ import {
   filterActive,
   FOLLOW_UP_FILTERS,
   NO_UPDATE,
-  type DeadlineFilter,
-  type FollowUpFilter,
   type OverviewFacets,
   type OverviewFilter,
   type StatusFilter,
@@ -46,7 +44,7 @@ export function OverviewFilters({ filter, facets, onChange, searchRef, children,
         />
       </label>
       {facets.notices.length > 1 && (
-        <FacetSelect label={t('filters.notice')} name="notice" value={filter.notice} onChange={(v) => set('notice', v)}
+        <FacetSelect label={t('filters.notice')} name="notice" value={filter.notice} onChange={(v) => set('notice', v)} keepEmpty
           options={facets.notices.map((n) => ({ value: n.key, label: n.label, count: n.count }))} />
       )}
       <label>
@@ -69,27 +67,11 @@ export function OverviewFilters({ filter, facets, onChange, searchRef, children,
         <input type="checkbox" name="unitLeads" checked={filter.unitLeads} onChange={(e) => set('unitLeads', e.currentTarget.checked)} />
         <span>{t('filters.unitLeads')}</span>
       </label>
-      <label>
-        <span class="label">{t('filters.followUp')}</span>
-        <select name="followUp" value={filter.followUp} onChange={(e) => set('followUp', e.currentTarget.value as FollowUpFilter)}>
-          {FOLLOW_UP_FILTERS.map((f) => (
-            <option key={f} value={f}>
-              {t(`filters.due.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect label={t('filters.followUp')} name="followUp" value={filter.followUp} choices={FOLLOW_UP_FILTERS}
+        word={(f) => t(`filters.due.${f}`)} onChange={(v) => set('followUp', v)} />
       {facets.deadlines > 0 && (
-        <label>
-          <span class="label">{t('filters.deadline')}</span>
-          <select name="deadline" value={filter.deadline} onChange={(e) => set('deadline', e.currentTarget.value as DeadlineFilter)}>
-            {DEADLINE_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`filters.deadlines.${f}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label={t('filters.deadline')} name="deadline" value={filter.deadline} choices={DEADLINE_FILTERS}
+          word={(f) => t(`filters.deadlines.${f}`)} onChange={(v) => set('deadline', v)} />
       )}
       {children}
       <button
@@ -107,22 +89,50 @@ export function OverviewFilters({ filter, facets, onChange, searchRef, children,
   );
 }
 
+interface ChoiceSelectProps<C extends string> {
+  label: string;
+  name: string;
+  value: C;
+  choices: readonly C[];
+  word(choice: C): string;
+  onChange(value: C): void;
+}
+
+/** A menu of fixed choices (follow-up, deadline). */
+function ChoiceSelect<C extends string>({ label, name, value, choices, word, onChange }: ChoiceSelectProps<C>) {
+  return (
+    <label>
+      <span class="label">{label}</span>
+      <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value as C)}>
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {word(c)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 interface FacetSelectProps {
   label: string;
   name: string;
   value: string;
+  /** Counted under the other filters set (lib/followup/overview.ts narrowRows). */
   options: { value: string; label: string; count: number }[];
+  /** List choices that would show nothing too (the notices: the menu must stay whole). */
+  keepEmpty?: boolean;
   onChange(value: string): void;
 }
 
-/** One "all, or one of these (count)" menu: notice, lead official, lead unit. */
-function FacetSelect({ label, name, value, options, onChange }: FacetSelectProps) {
+/** One "all, or one of these (count)" menu: notice, lead official, lead unit; a choice that would show nothing is left out, unless chosen. */
+function FacetSelect({ label, name, value, options, keepEmpty, onChange }: FacetSelectProps) {
   return (
     <label>
       <span class="label">{label}</span>
       <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">{t('filters.all')}</option>
-        {options.map((o) => (
+        {options.filter((o) => keepEmpty || o.count > 0 || o.value === value).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label} ({o.count})
           </option>

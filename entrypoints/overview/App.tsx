@@ -3,7 +3,7 @@ import { AuthorFilters } from '../../components/AuthorFilters';
 import { AuthorForm } from '../../components/AuthorForm';
 import { BatchImport } from '../../components/BatchImport';
 import { authorDirectory, authorLabel, noteWriter } from '../../lib/annotation/author';
-import { authorFacets, authorFilterActive, EMPTY_AUTHOR_FILTER, filterByAuthor, type AuthorFilter } from '../../lib/followup/author-filter';
+import { authorFacets, authorFilterActive, authorTest, EMPTY_AUTHOR_FILTER, type AuthorFilter } from '../../lib/followup/author-filter';
 import { useAuthors } from '../../utils/use-author';
 import { useBatchImport } from './use-batch-import';
 import { MeetingReport } from '../../components/MeetingReport';
@@ -25,8 +25,7 @@ import {
   EMPTY_FILTER,
   expandOverview,
   FOLLOW_UP_FILTERS,
-  filterRows,
-  overviewFacets,
+  narrowRows,
   rowOverdue,
   sortRows,
   warmSearch,
@@ -209,21 +208,13 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   }, [openId, rows === null]);
 
   const sorted = useMemo(() => (rows ? sortRows(rows, sort, directory) : []), [rows, sort, directory]);
-  const shown = useMemo(
-    () => filterByAuthor(filterRows(sorted, filter, today), byAuthor, directory, who.authors?.me),
+  // The rows shown, and each menu counting what choosing it would show under the other filters
+  // (the notice menu lists every notice, the deadline filter stays while any row names one).
+  const { rows: shown, facets } = useMemo(
+    () => narrowRows(sorted, filter, today, authorTest(byAuthor, directory, who.authors?.me)),
     [sorted, filter, today, byAuthor, directory, who.authors],
   );
   const byAuthorFacets = useMemo(() => authorFacets(rows ?? [], directory, who.authors?.me), [rows, directory, who.authors?.me]);
-  const allFacets = useMemo(() => overviewFacets(rows ?? []), [rows]);
-  // Lead officials and units of the chosen notice only; the notice menu always lists them all, and
-  // the deadline filter stays while any notice names a deadline (a filter set must stay in sight).
-  const facets = useMemo(
-    () =>
-      filter.notice && rows
-        ? { ...overviewFacets(rows.filter((r) => r.noticeKey === filter.notice)), notices: allFacets.notices, deadlines: allFacets.deadlines }
-        : allFacets,
-    [rows, allFacets, filter.notice],
-  );
   const overdue = useMemo(() => rows?.filter((r) => rowOverdue(r, today)).length ?? 0, [rows, today]);
   const pastDeadline = useMemo(() => rows?.filter((r) => deadlineOverdue(r, today)).length ?? 0, [rows, today]);
   // The filters as the printed table's head names them; a report of a filtered table says them
@@ -231,7 +222,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
   const narrowed = {
     filter,
     byAuthor,
-    noticeLabel: allFacets.notices.find((n) => n.key === filter.notice)?.label,
+    noticeLabel: facets.notices.find((n) => n.key === filter.notice)?.label,
     authorLabel: authorLabel(byAuthorFacets.authors.find((a) => a.id === byAuthor.author)) || undefined,
     myUnit: who.authors?.me?.unit,
   };
@@ -464,8 +455,8 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
                 onOpen={(r) => setOpenId(r.id)}
                 onStatus={(r, status) => void save(r, { status })}
                 onFollowUp={(r, followUp) => void save(r, { followUp })}
-                showNotice={allFacets.notices.length > 1}
-                showDeadline={allFacets.deadlines > 0}
+                showNotice={facets.notices.length > 1}
+                showDeadline={facets.deadlines > 0}
                 authors={directory}
                 openId={openId}
                 scrollerRef={scrollerRef}

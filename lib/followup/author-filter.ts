@@ -50,14 +50,20 @@ function samePerson(a: string, b: string, authors: AuthorDirectory): boolean {
 }
 
 export function filterByAuthor<R extends Row>(rows: readonly R[], f: AuthorFilter, authors: AuthorDirectory, me: Author | undefined): readonly R[] {
-  if (!authorFilterActive(f)) return rows;
-  return rows.filter((row) => {
+  const keep = authorTest(f, authors, me);
+  return keep ? rows.filter(keep) : rows;
+}
+
+/** The filter as a test of one row; undefined when it keeps every row. */
+export function authorTest(f: AuthorFilter, authors: AuthorDirectory, me: Author | undefined): ((row: Row) => boolean) | undefined {
+  if (!authorFilterActive(f)) return undefined;
+  return (row) => {
     const ids = rowAuthors(row);
     if (f.author && !ids.some((id) => samePerson(f.author, id, authors))) return false;
     if (f.unit && !ids.some((id) => authors.get(id)?.unit === f.unit)) return false;
     if (f.myUnit && !(me?.unit && [...row.leadUnits, ...row.coUnits].some((u) => sameUnit(me.unit, u)))) return false;
     return true;
-  });
+  };
 }
 
 /**

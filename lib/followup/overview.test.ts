@@ -16,6 +16,7 @@ import {
   filterActive,
   noticeColumnLabel,
   filterRows,
+  narrowRows,
   overviewFacets,
   rowOverdue,
   SORT_KEYS,
@@ -185,6 +186,81 @@ describe('items with co units, their own leaders and deadlines', () => {
   it('lists every unit in the menu with how many items it leads', () => {
     expect(overviewFacets(C).units.find((u) => u.name === '区司法局')).toEqual({ name: '区司法局', count: 2, leads: 1 });
     expect(new Map(overviewFacets(C).leaders.map((l) => [l.name, l.count]))).toEqual(new Map([['张三副区长', 2], ['李四副区长', 1], ['王五区长', 2]]));
+  });
+  it('finds an item by a unit it names or an official who leads it, typed in the search', () => {
+    expect(pick({ query: '区司法局' })).toEqual(['2', '3']);
+    expect(pick({ query: '李四' })).toEqual(['1']);
+    expect(pick({ query: '王五区长 法治' })).toEqual(['3']);
+  });
+  it('counts in each menu the items choosing it would show, under the other filters set (its own aside)', () => {
+    const menus = (f: Partial<OverviewFilter>) => {
+      const { rows: shown, facets } = narrowRows(C, { ...EMPTY_FILTER, ...f }, TODAY);
+      return {
+        shown: shown.map((r) => r.itemKey),
+        leaders: Object.fromEntries(facets.leaders.map((l) => [l.name, l.count])),
+        units: Object.fromEntries(facets.units.map((u) => [u.name, f.unitLeads ? u.leads : u.count])),
+      };
+    };
+    // No filter: the menus count every item.
+    expect(menus({}).units).toEqual({ 区发改局: 2, 区财政局: 1, 区数据资源局: 1, 区住建局: 1, 区司法局: 2 });
+    // A leader chosen: the units of that leader's items; the leaders' menu still offers the others.
+    expect(menus({ leader: '张三副区长' })).toEqual({
+      shown: ['1', '2'],
+      leaders: { 张三副区长: 2, 李四副区长: 1, 王五区长: 2 },
+      units: { 区发改局: 1, 区财政局: 1, 区数据资源局: 1, 区住建局: 1, 区司法局: 1 },
+    });
+    // A unit chosen: only the leaders of its items (李四副区长 has none of them).
+    expect(menus({ unit: '区司法局' }).leaders).toEqual({ 张三副区长: 1, 王五区长: 1 });
+    // Leading only: the units' counts are of the items they lead.
+    expect(menus({ leader: '张三副区长', unitLeads: true }).units).toEqual({ 区发改局: 1, 区财政局: 1, 区数据资源局: 0, 区住建局: 1, 区司法局: 0 });
+    // Status, follow-up, deadline and search narrow every menu.
+    expect(menus({ status: 'behind' })).toEqual({ shown: ['2'], leaders: { 张三副区长: 1 }, units: { 区住建局: 1, 区司法局: 1 } });
+    expect(menus({ query: '法治' }).units).toEqual({ 区司法局: 1 });
+    // Rows another filter drops (the 填报人 ones) count nowhere.
+    expect(narrowRows(C, EMPTY_FILTER, TODAY, (r) => r.itemKey === '4').facets.units).toEqual([{ name: '区发改局', count: 1, leads: 1 }]);
+  });
+  it('keeps a chosen leader or unit in its menu when nothing else leaves it an item, and every notice in the notices’ menu', () => {
+    const both = buildOverviewRows([NOTICE_A, NOTICE_C], [...ANNOTATIONS.slice(0, 1), ...ANNOTATIONS_C]);
+    const { rows: shown, facets } = narrowRows(both, { ...EMPTY_FILTER, leader: '李四副区长', unit: '区住建局' }, TODAY);
+    expect(shown).toEqual([]);
+    expect(facets.leaders.find((l) => l.name === '李四副区长')).toEqual({ name: '李四副区长', count: 0 });
+    expect(facets.units.find((u) => u.name === '区住建局')).toEqual({ name: '区住建局', count: 0, leads: 0 });
+    expect(facets.notices.map((n) => [n.key, n.count])).toEqual([[NOTICE_A.key, 0], [NOTICE_C.key, 0]]);
+    // The deadline filter stays while any row names a deadline, whatever is chosen.
+    expect(facets.deadlines).toBe(4);
+  });
+  it('narrows as filterRows filters, for any filter (property)', () => {
+    const all = buildOverviewRows([NOTICE_A, NOTICE_B, NOTICE_C], [...ANNOTATIONS, ...ANNOTATIONS_C]);
+    const pickOf = <T,>(xs: readonly T[]) => fc.constantFrom(...xs);
+    const filters = fc.record({
+      notice: pickOf(['', A, B, NOTICE_C.key]),
+      status: pickOf(['', 'not_started', 'in_progress', 'done', 'behind', 'paused', 'noUpdate'] as const),
+      unit: pickOf(['', '区发改局', '区司法局', '区政府办公室']),
+      unitLeads: fc.boolean(),
+      leader: pickOf(['', '冯晶区长', '张三副区长', '王五区长']),
+      followUp: pickOf(['all', 'overdue', 'set', 'none'] as const),
+      deadline: pickOf(['all', 'overdue', 'dated', 'undated'] as const),
+      query: pickOf(['', '建设', '区司法局', '2', '冯晶']),
+    });
+    fc.assert(
+      fc.property(filters, (f) => {
+        const { rows: shown, facets } = narrowRows(all, f, TODAY);
+        expect(shown).toEqual(filterRows(all, f, TODAY));
+        // Each unit's count is what choosing it would show.
+        for (const u of facets.units) {
+          expect(f.unitLeads ? u.leads : u.count).toBe(filterRows(all, { ...f, unit: u.name }, TODAY).length);
+        }
+        for (const l of facets.leaders) expect(l.count).toBe(filterRows(all, { ...f, leader: l.name }, TODAY).length);
+        for (const n of facets.notices) expect(n.count).toBe(filterRows(all, { ...f, notice: n.key }, TODAY).length);
+        // And no unit or leader that would show an item is missing.
+        for (const name of new Set(all.flatMap((r) => r.units))) {
+          if (filterRows(all, { ...f, unit: name, unitLeads: false }, TODAY).length) expect(facets.units.map((u) => u.name)).toContain(name);
+        }
+        for (const name of new Set(all.flatMap((r) => r.leaders))) {
+          if (filterRows(all, { ...f, leader: name }, TODAY).length) expect(facets.leaders.map((l) => l.name)).toContain(name);
+        }
+      }),
+    );
   });
   it('a filter with any part set is active', () => {
     expect(filterActive(EMPTY_FILTER)).toBe(false);

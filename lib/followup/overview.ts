@@ -202,7 +202,7 @@ export interface OverviewFilter {
   /** The notice's deadline (完成时限). */
   deadline: DeadlineFilter;
   /**
-   * Free text over item text and note: every space-separated term must occur; a term naming an
+   * Free text over item text, notes, units and lead officials: every space-separated term must occur; a term naming an
    * item (12, 二、3., 清单1·一、2.: lib/notice/item-key.ts typedKeyTest) matches that item, and
    * so does the whole query naming one in words with spaces (第 12 项, list 1·一、2.).
    */
@@ -221,7 +221,8 @@ function haystack(row: OverviewRow): string {
   let h = haystacks.get(row);
   if (h === undefined) {
     // Every note record too: a colleague's note or a conflict copy is words the user looks for.
-    h = foldForSearch([row.text, row.note, ...(row.noteCopies ?? []).map((c) => c.text)].join('\n'));
+    // The units and officials it names too: a clerk types a unit into the one text box there is.
+    h = foldForSearch([row.text, row.note, ...(row.noteCopies ?? []).map((c) => c.text), ...row.units, ...row.leaders].join('\n'));
     haystacks.set(row, h);
   }
   return h;
@@ -255,28 +256,67 @@ export function deadlineOverdue(row: Pick<OverviewRow, 'deadlineDay' | 'status'>
   return row.deadlineDay !== undefined && row.status !== 'done' && row.deadlineDay < today;
 }
 
-/** Rows matching every part of the filter, in the order given (filter a sorted list to keep its sort). */
-export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter, today: string): OverviewRow[] {
+/**
+ * The filter's tests of a row, apart: a menu (notice, leader, unit) counts the rows that pass every
+ * test but its own. `rest` is status, follow-up, deadline and search.
+ */
+function rowTests(filter: OverviewFilter, today: string) {
   const terms = foldForSearch(filter.query)
     .split(/\s+/)
     .filter(Boolean)
     .map((term) => ({ term, names: typedKeyTest(term) }));
   const namesWhole = terms.length > 1 ? typedKeyTest(filter.query) : undefined;
+  return {
+    notice: (row: OverviewRow) => !filter.notice || row.noticeKey === filter.notice,
+    unit: (row: OverviewRow) => !filter.unit || (filter.unitLeads ? row.leadUnits : row.units).includes(filter.unit),
+    leader: (row: OverviewRow) => !filter.leader || row.leaders.includes(filter.leader),
+    rest(row: OverviewRow): boolean {
+      if (filter.status && (filter.status === NO_UPDATE ? !row.noUpdate : row.noUpdate || row.status !== filter.status)) return false;
+      if (!matchesFollowUp(row, filter.followUp, today)) return false;
+      if (!matchesDeadline(row, filter.deadline, today)) return false;
+      if (terms.length && !namesWhole?.(row.itemKey)) {
+        const h = haystack(row);
+        if (!terms.every((t) => h.includes(t.term) || t.names?.(row.itemKey))) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** Rows matching every part of the filter, in the order given (filter a sorted list to keep its sort). */
+export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter, today: string): OverviewRow[] {
+  const test = rowTests(filter, today);
   const out: OverviewRow[] = [];
-  for (const row of rows) {
-    if (filter.notice && row.noticeKey !== filter.notice) continue;
-    if (filter.status && (filter.status === NO_UPDATE ? !row.noUpdate : row.noUpdate || row.status !== filter.status)) continue;
-    if (filter.unit && !(filter.unitLeads ? row.leadUnits : row.units).includes(filter.unit)) continue;
-    if (filter.leader && !row.leaders.includes(filter.leader)) continue;
-    if (!matchesFollowUp(row, filter.followUp, today)) continue;
-    if (!matchesDeadline(row, filter.deadline, today)) continue;
-    if (terms.length && !namesWhole?.(row.itemKey)) {
-      const h = haystack(row);
-      if (!terms.every((t) => h.includes(t.term) || t.names?.(row.itemKey))) continue;
-    }
-    out.push(row);
-  }
+  for (const row of rows) if (test.notice(row) && test.unit(row) && test.leader(row) && test.rest(row)) out.push(row);
   return out;
+}
+
+/**
+ * filterRows, and the menus' choices counted as choosing each would show under the other filters
+ * set (a leader chosen, the unit menu counts that leader's items): never a choice that gives no
+ * row, but for the one chosen. The notices' menu lists every notice (it must stay in sight);
+ * `deadlines` counts every row, as overviewFacets. `keep`: a further filter (the 填报人 ones),
+ * whose dropped rows count nowhere. One pass over the rows.
+ */
+export function narrowRows(
+  rows: readonly OverviewRow[], filter: OverviewFilter, today: string, keep?: (row: OverviewRow) => boolean,
+): { rows: OverviewRow[]; facets: OverviewFacets } {
+  const test = rowTests(filter, today);
+  const out: OverviewRow[] = [];
+  const facets = new FacetCounts();
+  for (const row of rows) {
+    facets.notice(row, 0);
+    if (row.deadline) facets.deadlines++;
+    if (!test.rest(row) || (keep && !keep(row))) continue;
+    const notice = test.notice(row);
+    const unit = test.unit(row);
+    const leader = test.leader(row);
+    if (unit && leader) facets.notice(row, 1);
+    if (notice && unit) facets.leaders(row);
+    if (notice && leader) facets.units(row);
+    if (notice && unit && leader) out.push(row);
+  }
+  return { rows: out, facets: facets.done(filter) };
 }
 
 /** Is the row's follow-up overdue on `today` (for the red mark in the table)? */
@@ -400,35 +440,59 @@ export interface OverviewFacets {
   deadlines: number;
 }
 
-/** The choices of the filter menus, with counts, from the rows in hand. */
-export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
-  const notices = new Map<string, { key: string; label: string; count: number }>();
-  const leaders = new Map<string, { name: string; count: number; order: number }>();
-  const units = new Map<string, { name: string; count: number; leads: number }>();
-  let deadlines = 0;
-  for (const r of rows) {
-    if (r.deadline) deadlines++;
-    const n = notices.get(r.noticeKey) ?? { key: r.noticeKey, label: noticeLabel(r), count: 0 };
-    n.count++;
-    notices.set(r.noticeKey, n);
+/** The menus' counts, added up row by row. */
+class FacetCounts {
+  private readonly byNotice = new Map<string, { key: string; label: string; count: number }>();
+  private readonly byLeader = new Map<string, { name: string; count: number; order: number }>();
+  private readonly byUnit = new Map<string, { name: string; count: number; leads: number }>();
+  deadlines = 0;
+
+  notice(r: OverviewRow, count: number) {
+    const n = this.byNotice.get(r.noticeKey);
+    if (n) n.count += count;
+    else this.byNotice.set(r.noticeKey, { key: r.noticeKey, label: noticeLabel(r), count });
+  }
+
+  leaders(r: OverviewRow) {
     for (const name of r.leaders) {
-      const l = leaders.get(name) ?? { name, count: 0, order: r.section ?? 99 };
+      const l = this.byLeader.get(name) ?? { name, count: 0, order: r.section ?? 99 };
       l.count++;
-      leaders.set(name, l);
-    }
-    for (const name of r.units) {
-      const u = units.get(name) ?? { name, count: 0, leads: 0 };
-      u.count++;
-      if (r.leadUnits.includes(name)) u.leads++;
-      units.set(name, u);
+      this.byLeader.set(name, l);
     }
   }
-  return {
-    notices: [...notices.values()].sort((a, b) => collator.compare(a.label, b.label)),
-    leaders: [...leaders.values()]
-      .sort((a, b) => a.order - b.order || collator.compare(a.name, b.name))
-      .map(({ name, count }) => ({ name, count })),
-    units: [...units.values()].sort((a, b) => collator.compare(a.name, b.name)),
-    deadlines,
-  };
+
+  units(r: OverviewRow) {
+    for (const name of r.units) {
+      const u = this.byUnit.get(name) ?? { name, count: 0, leads: 0 };
+      u.count++;
+      if (r.leadUnits.includes(name)) u.leads++;
+      this.byUnit.set(name, u);
+    }
+  }
+
+  /** Sorted; a chosen leader or unit no row has left is listed with 0, so the menu still shows it. */
+  done(chosen?: Pick<OverviewFilter, 'leader' | 'unit'>): OverviewFacets {
+    if (chosen?.leader && !this.byLeader.has(chosen.leader)) this.byLeader.set(chosen.leader, { name: chosen.leader, count: 0, order: 99 });
+    if (chosen?.unit && !this.byUnit.has(chosen.unit)) this.byUnit.set(chosen.unit, { name: chosen.unit, count: 0, leads: 0 });
+    return {
+      notices: [...this.byNotice.values()].sort((a, b) => collator.compare(a.label, b.label)),
+      leaders: [...this.byLeader.values()]
+        .sort((a, b) => a.order - b.order || collator.compare(a.name, b.name))
+        .map(({ name, count }) => ({ name, count })),
+      units: [...this.byUnit.values()].sort((a, b) => collator.compare(a.name, b.name)),
+      deadlines: this.deadlines,
+    };
+  }
+}
+
+/** The choices of the filter menus, with counts, from the rows in hand. */
+export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
+  const facets = new FacetCounts();
+  for (const r of rows) {
+    if (r.deadline) facets.deadlines++;
+    facets.notice(r, 1);
+    facets.leaders(r);
+    facets.units(r);
+  }
+  return facets.done();
 }

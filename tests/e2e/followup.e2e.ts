@@ -205,6 +205,39 @@ describe('follow-ups, overview and meeting report', () => {
     expect(sorted(await rowsShown(overview))).toEqual(annotated);
   });
 
+  it('offers in the unit menu only the units of the chosen leader’s items, counted so, and finds items by a unit typed in the search', async () => {
+    await overview.reload();
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    const select = (name: string, value: string) => overview.locator(`.filters select[name="${name}"]`).selectOption(value);
+    const offered = async (name: string) => (await overview.locator(`.filters select[name="${name}"] option`).allTextContents()).slice(1).sort();
+    const shownCount = () => overview.locator('.top .counts strong').textContent();
+    const leader = leaderOf(100);
+    await select('leader', leader);
+    const counts = new Map<string, number>();
+    for (const item of notice.items.filter((i) => leaderOf(i.number) === leader)) {
+      for (const name of new Set(unitsOf(item.number))) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    await expect.poll(() => offered('unit')).toEqual([...counts].map(([name, n]) => `${name} (${n})`).sort());
+    // Fewer than every unit of the notice: the others would show nothing.
+    expect(counts.size).toBeLessThan(new Set(notice.items.flatMap((i) => unitsOf(i.number))).size);
+    // Each unit offered gives the items it counts.
+    const [unit, n] = [...counts].sort((a, b) => a[1] - b[1])[0]!;
+    await select('unit', unit);
+    await expect.poll(shownCount).toBe(String(n));
+    // The leaders' menu, under that unit, offers only the leaders of its items (the chosen one among them).
+    expect(await offered('leader')).toContain(`${leader} (${n})`);
+    await overview.locator('.filters button', { hasText: '清除筛选' }).click();
+
+    // A unit typed into the search finds the items naming it, as the unit menu does.
+    const named = unitOf(100);
+    const search = overview.locator('.filters input[type="search"]');
+    await search.fill(named);
+    const naming = notice.items.filter((i) => unitsOf(i.number).some((u) => u.includes(named)) || i.text.includes(named));
+    await expect.poll(shownCount).toBe(String(naming.length));
+    expect(naming.length).toBeGreaterThan(1);
+    await search.fill('');
+  });
+
   it('gives the items’ words the room of a column the notice has nothing for: no 完成时限 column or filter without deadlines, each item on two lines', async () => {
     // A page of its own: the tests after this one go on with the shared overview as it is.
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
