@@ -305,13 +305,12 @@ export function narrowRows(
   const out: OverviewRow[] = [];
   const facets = new FacetCounts();
   for (const row of rows) {
-    facets.notice(row, 0);
-    if (row.deadline) facets.deadlines++;
-    if (!test.rest(row) || (keep && !keep(row))) continue;
-    const notice = test.notice(row);
-    const unit = test.unit(row);
-    const leader = test.leader(row);
-    if (unit && leader) facets.notice(row, 1);
+    const rest = test.rest(row) && (!keep || keep(row));
+    const notice = rest && test.notice(row);
+    const unit = rest && test.unit(row);
+    const leader = rest && test.leader(row);
+    // Every row names its notice and deadline; it counts in a menu when only that menu's choice could drop it.
+    facets.row(row, unit && leader);
     if (notice && unit) facets.leaders(row);
     if (notice && leader) facets.units(row);
     if (notice && unit && leader) out.push(row);
@@ -445,12 +444,14 @@ class FacetCounts {
   private readonly byNotice = new Map<string, { key: string; label: string; count: number }>();
   private readonly byLeader = new Map<string, { name: string; count: number; order: number }>();
   private readonly byUnit = new Map<string, { name: string; count: number; leads: number }>();
-  deadlines = 0;
+  private deadlines = 0;
 
-  notice(r: OverviewRow, count: number) {
+  /** The row's notice in the notices' menu (counted or listed only) and its deadline. */
+  row(r: OverviewRow, counted: boolean) {
+    if (r.deadline) this.deadlines++;
     const n = this.byNotice.get(r.noticeKey);
-    if (n) n.count += count;
-    else this.byNotice.set(r.noticeKey, { key: r.noticeKey, label: noticeLabel(r), count });
+    if (n) n.count += counted ? 1 : 0;
+    else this.byNotice.set(r.noticeKey, { key: r.noticeKey, label: noticeLabel(r), count: counted ? 1 : 0 });
   }
 
   leaders(r: OverviewRow) {
@@ -485,14 +486,8 @@ class FacetCounts {
   }
 }
 
-/** The choices of the filter menus, with counts, from the rows in hand. */
+/** The choices of the filter menus, with counts, from the rows in hand (no filter set). */
 export function overviewFacets(rows: readonly OverviewRow[]): OverviewFacets {
-  const facets = new FacetCounts();
-  for (const r of rows) {
-    if (r.deadline) facets.deadlines++;
-    facets.notice(r, 1);
-    facets.leaders(r);
-    facets.units(r);
-  }
-  return facets.done();
+  // With no filter the day is never read.
+  return narrowRows(rows, EMPTY_FILTER, '').facets;
 }
