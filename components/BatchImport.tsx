@@ -102,13 +102,16 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
           </ul>
           {/* Two units may report one item differently: the rule that decides, said before it applies. */}
           {state.preview.files.length > 1 && <p class="muted" data-testid="batch-order">{t('batch.orderRule')}</p>}
-          <p class="muted">{t('batch.undoHint')}</p>
+          {/* Files that change nothing have nothing to confirm (applying them writes nothing): only 关闭. */}
+          {state.preview.changes ? <p class="muted">{t('batch.undoHint')}</p> : <p class="muted" data-testid="batch-no-change">{t('batch.noChange')}</p>}
           <div class="actions">
-            <button type="button" class="primary" data-action="apply-batch" disabled={state.step === 'applying'} onClick={onApply}>
-              {t('batch.apply')}
-            </button>
+            {state.preview.changes && (
+              <button type="button" class="primary" data-action="apply-batch" disabled={state.step === 'applying'} onClick={onApply}>
+                {t('batch.apply')}
+              </button>
+            )}
             <button type="button" data-action="cancel-batch" disabled={state.step === 'applying'} onClick={onCancel}>
-              {t('common.cancel')}
+              {state.preview.changes ? t('common.cancel') : t('common.close')}
             </button>
           </div>
         </div>

@@ -83,11 +83,14 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
             </p>
           )}
           <div class="actions">
-            <button type="button" class="primary" data-action="apply-import" disabled={state.step === 'applying'} onClick={onApply}>
-              {state.step === 'interrupted' ? t('import.retry') : t('import.apply')}
-            </button>
+            {/* A file that changes nothing has nothing to confirm (applying it writes nothing): only 关闭. */}
+            {state.preview.changes && (
+              <button type="button" class="primary" data-action="apply-import" disabled={state.step === 'applying'} onClick={onApply}>
+                {state.step === 'interrupted' ? t('import.retry') : t('import.apply')}
+              </button>
+            )}
             <button type="button" data-action="cancel-import" disabled={state.step === 'applying'} onClick={onCancel}>
-              {t('common.cancel')}
+              {state.preview.changes ? t('common.cancel') : t('common.close')}
             </button>
           </div>
         </div>

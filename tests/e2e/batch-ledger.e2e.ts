@@ -162,4 +162,26 @@ describe('collecting a JSON file and an edited ledger as one batch', () => {
     await overview.locator('[data-action="cancel-batch"]').click();
     expect(await stored(d)).toEqual(before);
   });
+
+  it('offers only 关闭 for files that change nothing (the ledger just exported, twice)', async () => {
+    await overview.reload();
+    const button = overview.locator('[data-action="export-ledger"]:enabled');
+    await button.waitFor();
+    const [download] = await Promise.all([overview.waitForEvent('download'), button.click()]);
+    const same = join(dir, 'L3-unchanged.xlsx');
+    await download.saveAs(same);
+    const before = await stored(d);
+
+    await pick(overview, [same, same]);
+    const preview = overview.locator('[data-testid="batch-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-testid="batch-no-change"]').textContent()).toBe('这些文件不会带来任何变化。');
+    expect(await overview.locator('[data-action="apply-batch"]').count()).toBe(0);
+    const close = overview.locator('[data-action="cancel-batch"]');
+    expect(await close.textContent()).toBe('关闭');
+    await screenshot(overview, 'batch-preview-no-change');
+    await close.click();
+    await preview.waitFor({ state: 'detached' });
+    expect(await stored(d)).toEqual(before);
+  });
 });

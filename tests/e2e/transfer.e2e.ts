@@ -205,8 +205,15 @@ describe('export from one profile, import into another', () => {
     await chooseImportFile(page, exported);
     await preview.waitFor();
     expect(await preview.locator('[data-kind="unchanged"]').textContent()).toBe('7');
-    await page.locator('[data-action="apply-import"]').click();
-    await page.locator('[data-testid="import-done"]').waitFor();
+    // Nothing to confirm: the preview says so and offers only 关闭, which has the keyboard next.
+    expect(await preview.textContent()).toContain('此文件不会带来任何变化');
+    expect(await page.locator('[data-action="apply-import"]').count()).toBe(0);
+    await screenshot(page, 'transfer-b-import-no-change', { fullPage: true });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('关闭');
+    await page.keyboard.press('Enter');
+    await preview.waitFor({ state: 'detached' });
+    await page.locator('[data-action="choose-import"]').waitFor();
     const again = await readDb(page);
     expect(again.annotations).toEqual(dbB.annotations);
     expect(again.history).toEqual(dbB.history);
