@@ -124,6 +124,38 @@ describe('a ledger a colleague edited, imported into another profile', () => {
     expect(await b.annotations.count()).toBe(0);
   });
 
+  it('reads a plain fraction in 进度 (%) as a percentage, as Excel\'s percent entry does (0.5 is 50 %)', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    const pr = col(ws, '进度 (%)');
+    rowOf(ws, '4').getCell(pr).value = 0.5;
+    rowOf(ws, '5').getCell(pr).value = '0.75';
+    // Said with its sign, or a whole number: as written.
+    rowOf(ws, '6').getCell(pr).value = '0.5%';
+    rowOf(ws, '7').getCell(pr).value = 1;
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const applied = await apply(b, await save(wb), LATER);
+    expect(applied.ok, JSON.stringify(applied)).toBe(true);
+    const got = await annotations(b);
+    expect([got['4'].progress, got['5'].progress, got['6'].progress, got['7'].progress]).toEqual([50, 75, 0.5, 1]);
+  });
+
+  it('writes a stored progress under 1 % as a percent cell, so that it comes back exact', async () => {
+    await createService(a, () => NOW - 9000).handle('openNotice', notice);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: fp('1'), progress: 0.5 }, NOW - 8000);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: fp('2'), progress: 40 }, NOW - 7000);
+    const bytes = await writeLedgerWorkbook(buildLedger(await readSnapshot(a), NOW)!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    const cell = rowOf(wb.worksheets[0], '1').getCell(col(wb.worksheets[0], '进度 (%)'));
+    // What a colleague sees in the cell: 0.5%.
+    expect([cell.value, cell.numFmt]).toEqual([0.005, '0.##%']);
+    await createService(b, () => NOW).handle('openNotice', notice);
+    expect((await apply(b, bytes, LATER)).ok).toBe(true);
+    const got = await annotations(b);
+    expect([got['1'].progress, got['2'].progress]).toEqual([0.5, 40]);
+  });
+
   it('brings a colleague\'s notes as theirs, named by the ledger\'s 填报人, beside the user\'s own', async () => {
     await createService(a, () => NOW - 10_000).handle('setLocalAuthor', { name: '张三', unit: '区发改局' });
     const wb = await exportA();

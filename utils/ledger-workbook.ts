@@ -41,6 +41,15 @@ const CELL_STYLES = Object.fromEntries(
   ]),
 ) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>[]>;
 
+const PROGRESS = LEDGER_COLUMN_IDS.indexOf('progress');
+/**
+ * A progress under 1 % is written as a percent cell (0.5 as 0.005, shown 0.5%): a plain 0.5 is read
+ * back as 50 %, as Excel reads a fraction typed in a percent column (lib/transfer/ledger-values.ts).
+ */
+const FRACTION_STYLES = Object.fromEntries(
+  ITEM_STATUSES.map((status) => [status, { ...CELL_STYLES[status][PROGRESS], numFmt: '0.##%' }]),
+) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>>;
+
 /** Points per wrapped line of 11-point text, Chinese fonts' line height. */
 const LINE_HEIGHT = 15;
 
@@ -146,6 +155,11 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       cell.style = styles[c - 1];
     });
+    if (r.progress !== null && r.progress > 0 && r.progress < 1) {
+      const cell = row.getCell(PROGRESS + 1);
+      cell.value = r.progress / 100;
+      cell.style = FRACTION_STYLES[r.statusId];
+    }
     const lines = rowLines(r);
     if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
   }

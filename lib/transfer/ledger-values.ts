@@ -39,22 +39,29 @@ export function statusOf(c: LedgerCell | undefined): ItemStatus | undefined | Ba
   return word(c) ? (STATUS_OF.get(word(c)) ?? bad('status')) : undefined;
 }
 
-/** Percent, 0–100: a percent cell's value (0.6 shown as 60% is 60), a number (60), text `60%` or `60`. */
+/**
+ * Percent, 0–100: a percent cell's value (0.6 shown as 60% is 60), a number (60), text `60%` or `60`.
+ * A plain number under 1 is a fraction (0.5 is 50), as Excel's own percent entry reads it: no one
+ * types 0.5 in a 进度 (%) column meaning half a percent, and duban writes such a value as a percent
+ * cell (utils/ledger-workbook.ts), which comes back as written.
+ */
 export function progressOf(c: LedgerCell | undefined): number | undefined | Bad {
   if (c === null || c === undefined) return undefined;
   let n: number;
-  if (typeof c === 'number') n = c;
+  if (typeof c === 'number') n = asPercent(c);
   else if (typeof c === 'string') {
     const s = c.normalize('NFKC').replace(/\s+/g, '');
     if (!s) return undefined;
     const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(s);
     if (!m) return bad('progress');
-    n = Number(m[1]);
+    n = m[2] ? Number(m[1]) : asPercent(Number(m[1]));
   } else if (typeof c === 'object' && 'pct' in c) n = c.pct;
   else return formula(c) ? bad('formula') : bad('progress');
   if (!Number.isFinite(n) || n < 0 || n > 100) return bad('progress');
   return Math.round(n * 100) / 100;
 }
+
+const asPercent = (n: number) => (n > 0 && n < 1 ? n * 100 : n);
 
 /** A calendar day YYYY-MM-DD from a date cell or text (2026-11-28, 2026/11/28, 2026年11月28日). */
 export function dayOf(c: LedgerCell | undefined): string | undefined | Bad {
