@@ -86,8 +86,11 @@ export function createEditorFrame(
     const top = editorTop(span(r), height, view.innerHeight, GAP);
     host.style.setProperty('height', `${height}px`, 'important');
     host.style.setProperty('top', `${Math.round(top)}px`, 'important');
-    host.style.setProperty('left', `${Math.round(Math.max(GAP, r.left))}px`, 'important');
-    host.style.setProperty('width', `${Math.round(Math.min(Math.max(r.width, 520), view.innerWidth - 2 * GAP))}px`, 'important');
+    // At the row's left, as wide as the row (at least 520 px), and never past the window's right edge.
+    const windowWidth = view.document.documentElement.clientWidth || view.innerWidth;
+    const width = Math.round(Math.min(Math.max(r.width, 520), windowWidth - 2 * GAP));
+    host.style.setProperty('left', `${Math.round(Math.max(GAP, Math.min(r.left, windowWidth - GAP - width)))}px`, 'important');
+    host.style.setProperty('width', `${width}px`, 'important');
   };
   // At its height now, the page scrolled, if it must and can, so that the frame fits under the row, or above the item's text.
   const fit = () => {

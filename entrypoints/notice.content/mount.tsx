@@ -190,6 +190,20 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
   // The bar goes at the top of the items' container: drawn now if that is in view.
   if (barInView) bar.show();
 
+  // In a window narrower than the page, each row ends at the window's edge (fitRowsToWindow):
+  // measured once the page is idle, and again when the window changes size.
+  const hosts = () => [...items.values()].map((m) => m.host);
+  const fitRows = () => !stopped && fitRowsToWindow(doc, hosts());
+  let refitting = false;
+  const refit = () => {
+    if (refitting) return;
+    refitting = true;
+    view.requestAnimationFrame(() => {
+      refitting = false;
+      fitRows();
+    });
+  };
+
   return {
     items,
     attach() {
@@ -207,6 +221,8 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
       bar.watch();
       near.observe(bar.host);
       idle(renderRest);
+      idle(fitRows);
+      view.addEventListener('resize', refit);
     },
     ensureRendered,
     flush: drawDirty,
@@ -229,6 +245,7 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
     setLoadError: bar.setLoadError,
     unmount() {
       stopped = true;
+      view.removeEventListener('resize', refit);
       near.disconnect();
       fit.disconnect();
       doc.documentElement.removeAttribute('data-duban-rendered');
@@ -258,6 +275,29 @@ function textTop(doc: Document, anchor: ItemAnchor): number {
     if (r.height) top = Math.min(top, r.top);
   }
   return top;
+}
+
+/** A row never narrower than this (its who-answers line and 编辑 still fit). */
+const MIN_ROW = 240;
+/** Room kept between a row and the window's right edge. */
+const EDGE = 8;
+
+/**
+ * Government templates fix their width (1000–1200 px): in a narrower window a row as wide as the
+ * notice's column put its 编辑 past the window's right edge, out of sight beside the item's start.
+ * There each row ends at the window's edge (and wraps, as on a narrow column); elsewhere rows keep
+ * their column's width. All reads first, then all writes: one layout.
+ */
+function fitRowsToWindow(doc: Document, hosts: readonly HTMLElement[]): void {
+  const root = doc.documentElement;
+  const width = root.clientWidth;
+  const narrow = root.scrollWidth > width;
+  const scrollX = doc.defaultView?.scrollX ?? 0;
+  const lefts = narrow ? hosts.map((h) => h.getBoundingClientRect().left + scrollX) : [];
+  hosts.forEach((h, i) => {
+    if (narrow) h.style.setProperty('max-width', `${Math.max(MIN_ROW, Math.floor(width - lefts[i]! - EDGE))}px`, 'important');
+    else h.style.removeProperty('max-width');
+  });
 }
 
 /**

@@ -1,0 +1,42 @@
+// A narrow window on a page laid out wider than it (government templates fix their width at
+// 1000–1200 px): each row's 编辑 stays where the item's text is read, not past the window's right
+// edge at the far end of a page-wide row.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+import { shownAt, waitEditorReady } from './editor';
+import { shadowClick, shadowEval } from './shadow';
+
+describe('rows in a window narrower than the page', () => {
+  let d: Duban;
+  let page: Page;
+  beforeAll(async () => {
+    d = await launchDuban({ viewport: { width: 400, height: 700 } });
+    await serveSeeds(d.context);
+    page = await openNotice(d.context, noticeSeed().url);
+  });
+  afterAll(() => d?.close());
+
+  it('shows 编辑 in the window beside the start of the item it edits', async () => {
+    await page.evaluate(() => document.querySelector('[data-duban-item="20"]')!.scrollIntoView({ block: 'center' }));
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    const edit = () => shadowEval<{ left: number; right: number }>(page, 20, 'button.edit', 'function () { const r = this.getBoundingClientRect(); return { left: r.left, right: r.right } }');
+    // Rows are fitted to the window once the page is idle after ready.
+    await expect.poll(async () => (await edit()).right <= width).toBe(true);
+    expect((await edit()).left).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'narrow-row-400');
+
+    // Clicked, it opens the editor in the window with the item's start still in sight: no sideways scroll.
+    await waitEditorReady(page);
+    await shadowClick(page, '20', 'button.edit');
+    await shownAt(page, '20');
+    const seen = await page.evaluate(() => {
+      const r = document.querySelector('[data-duban-editor]')!.getBoundingClientRect();
+      return { scrollX, left: r.left, right: r.right, width: document.documentElement.clientWidth };
+    });
+    expect(seen.scrollX).toBe(0);
+    expect(seen.left).toBeGreaterThanOrEqual(0);
+    expect(seen.right).toBeLessThanOrEqual(seen.width);
+    await screenshot(page, 'narrow-row-400-editor');
+  });
+});
