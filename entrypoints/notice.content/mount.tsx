@@ -192,8 +192,15 @@ export function buildOverlays(doc: Document, o: MountOptions): Overlays {
 
   // In a window narrower than the page, each row ends at the window's edge (fitRowsToWindow):
   // measured once the page is idle, and again when the window changes size.
-  const hosts = () => [...items.values()].map((m) => m.host);
-  const fitRows = () => !stopped && fitRowsToWindow(doc, hosts());
+  let fitted = false;
+  const fitRows = () => {
+    if (stopped) return;
+    const root = doc.documentElement;
+    const narrow = root.scrollWidth > root.clientWidth;
+    // Most windows are wider than the page: nothing to measure, nothing to undo.
+    if (narrow || fitted) fitRowsToWindow(doc, [...items.values()].map((m) => m.host), narrow);
+    fitted = narrow;
+  };
   let refitting = false;
   const refit = () => {
     if (refitting) return;
@@ -288,10 +295,8 @@ const EDGE = 8;
  * There each row ends at the window's edge (and wraps, as on a narrow column); elsewhere rows keep
  * their column's width. All reads first, then all writes: one layout.
  */
-function fitRowsToWindow(doc: Document, hosts: readonly HTMLElement[]): void {
-  const root = doc.documentElement;
-  const width = root.clientWidth;
-  const narrow = root.scrollWidth > width;
+function fitRowsToWindow(doc: Document, hosts: readonly HTMLElement[], narrow: boolean): void {
+  const width = doc.documentElement.clientWidth;
   const scrollX = doc.defaultView?.scrollX ?? 0;
   const lefts = narrow ? hosts.map((h) => h.getBoundingClientRect().left + scrollX) : [];
   hosts.forEach((h, i) => {

@@ -38,5 +38,9 @@ describe('rows in a window narrower than the page', () => {
     expect(seen.left).toBeGreaterThanOrEqual(0);
     expect(seen.right).toBeLessThanOrEqual(seen.width);
     await screenshot(page, 'narrow-row-400-editor');
+
+    // A window made wide again gives the rows their column's width back.
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-duban-item="20"]') as HTMLElement).style.maxWidth)).toBe('');
   });
 });
