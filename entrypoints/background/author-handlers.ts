@@ -8,7 +8,7 @@ import type { DubanDatabase } from '../../lib/db/database';
 import { applyImport, previewImport } from '../../lib/db/transfer-store';
 import { message, type Message } from '../../lib/message';
 import type { BatchFileRequest, BatchOutcome, Handler } from '../../lib/protocol';
-import type { LedgerReport } from '../../lib/transfer/ledger-import';
+import { countUnchangedRows, type LedgerReport } from '../../lib/transfer/ledger-import';
 import { batchFileProblem } from '../../lib/transfer/limits';
 import { parseTransferFile, REFUSED } from '../../lib/transfer/parse-file';
 import { importBatchJob, ImportRefused, type BatchFile, type BatchPreview } from '../../lib/transfer/plan';
@@ -87,7 +87,15 @@ async function runBatch(
   if (problems.length) return failure(REFUSED, problems);
   try {
     const preview = await run(checked);
-    return ok({ ...preview, files: preview.files.map((f, i) => (reports[i] ? { ...f, ledger: reports[i] } : f)) });
+    const files = preview.files.map((f, i) => {
+      const report = reports[i];
+      if (!report) return f;
+      const before = f.preview.counts.unchanged;
+      countUnchangedRows(f.preview, report);
+      preview.counts.unchanged += f.preview.counts.unchanged - before;
+      return { ...f, ledger: report };
+    });
+    return ok({ ...preview, files });
   } catch (e) {
     if (e instanceof ImportRefused) return failure(REFUSED, e.errors);
     return failure(REFUSED, [message('import.failed', { detail: (e as Error).message })]);

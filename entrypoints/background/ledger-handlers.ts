@@ -13,7 +13,7 @@ import type { Handler } from '../../lib/protocol';
 import { serializeTransferFile } from '../../lib/transfer/export-json';
 import { buildLedger } from '../../lib/transfer/ledger-export';
 import { packLedger } from '../../lib/transfer/ledger-packed';
-import { readLedger } from '../../lib/transfer/ledger-import';
+import { countUnchangedRows, readLedger } from '../../lib/transfer/ledger-import';
 import { REFUSED } from '../../lib/transfer/parse-file';
 import { importJob } from '../../lib/transfer/plan';
 import { failure, ok } from '../../lib/util/result';
@@ -86,14 +86,7 @@ export function createLedgerHandlers(
       // Planned against the records just read (every notice's), as previewImport would read them again.
       const previewed = await runImport(read.text, async (file) => importJob(file, at).plan(read.records).preview);
       if (!previewed.ok) return previewed;
-      // Rows that change nothing are not in the file the ledger becomes: counted here, as a JSON file's unchanged items are.
-      const preview = previewed.value;
-      for (const sheet of read.report.sheets) {
-        preview.counts.unchanged += sheet.unchanged;
-        const n = preview.notices.find((x) => x.key === sheet.noticeKey);
-        if (n) n.counts.unchanged += sheet.unchanged;
-      }
-      return ok({ preview, ledger: read.report });
+      return ok({ preview: countUnchangedRows(previewed.value, read.report), ledger: read.report });
     },
 
     async applyLedgerImport({ grid, fileName, importId }) {

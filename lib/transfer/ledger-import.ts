@@ -24,7 +24,7 @@ import { FORMAT_NAME, FORMAT_VERSION, toInstant, type FileItemJson, type FileNot
 import { columnOfHeader, DOC_NO_LABEL, EXPORTED_LABEL, instantOfLedgerDateTime, LEDGER_COLUMNS, type LedgerColumnId } from './ledger-columns';
 import type { LedgerCell, LedgerGrid, LedgerGridSheet } from './ledger-grid';
 import { dayOf, instantOf, isBad, progressOf, statusOf, STATUS_WORDS_SHOWN, textOf, type Bad } from './ledger-values';
-import { localState, type LocalState } from './plan';
+import { localState, type ImportPreview, type LocalState } from './plan';
 
 /** The columns whose values a ledger brings (the others are the notice's, or written only). */
 const READ_COLUMNS: readonly LedgerColumnId[] = ['status', 'progress', 'note', 'followUp'];
@@ -450,4 +450,18 @@ function incomingItem(noticeKey: string, item: NoticeItem, v: RowValues, local: 
   return Object.assign(fileItemFields(a, { itemKey: item.key, fingerprint: item.fingerprint }), {
     history: history.map((h) => ({ at: toInstant(h.at), field: h.field, ...(h.from !== undefined && { from: h.from }), ...(h.to !== undefined && { to: h.to }) })),
   });
+}
+
+/**
+ * The ledger's matched rows of items annotated here that change nothing are not in the transfer
+ * file it became: counted into the preview's 不变 (the whole and each notice's), as a JSON file's
+ * unchanged items are, wherever a ledger is previewed (the popup, a batch of units' files).
+ */
+export function countUnchangedRows(preview: ImportPreview, report: LedgerReport): ImportPreview {
+  for (const sheet of report.sheets) {
+    preview.counts.unchanged += sheet.unchanged;
+    const n = preview.notices.find((x) => x.key === sheet.noticeKey);
+    if (n) n.counts.unchanged += sheet.unchanged;
+  }
+  return preview;
 }

@@ -176,6 +176,9 @@ describe('collecting a JSON file and an edited ledger as one batch', () => {
     const preview = overview.locator('[data-testid="batch-preview"]');
     await preview.waitFor();
     expect(await preview.locator('[data-testid="batch-no-change"]').textContent()).toBe('这些文件不会带来任何变化。');
+    // Its rows of items annotated here count as unchanged, as in the popup's preview of one ledger.
+    const lines = await preview.locator('li[data-file] > p:first-child').allTextContents();
+    expect(lines).toEqual(Array(2).fill(`L3-unchanged.xlsx：新增 0 项，更新 0 项，不变 ${before.size} 项，冲突 0 项`));
     expect(await overview.locator('[data-action="apply-batch"]').count()).toBe(0);
     const close = overview.locator('[data-action="cancel-batch"]');
     expect(await close.textContent()).toBe('关闭');
