@@ -90,9 +90,7 @@ async function runBatch(
     const files = preview.files.map((f, i) => {
       const report = reports[i];
       if (!report) return f;
-      const before = f.preview.counts.unchanged;
-      countUnchangedRows(f.preview, report);
-      preview.counts.unchanged += f.preview.counts.unchanged - before;
+      preview.counts.unchanged += countUnchangedRows(f.preview, report);
       return { ...f, ledger: report };
     });
     return ok({ ...preview, files });

@@ -86,7 +86,8 @@ export function createLedgerHandlers(
       // Planned against the records just read (every notice's), as previewImport would read them again.
       const previewed = await runImport(read.text, async (file) => importJob(file, at).plan(read.records).preview);
       if (!previewed.ok) return previewed;
-      return ok({ preview: countUnchangedRows(previewed.value, read.report), ledger: read.report });
+      countUnchangedRows(previewed.value, read.report);
+      return ok({ preview: previewed.value, ledger: read.report });
     },
 
     async applyLedgerImport({ grid, fileName, importId }) {

@@ -456,12 +456,15 @@ function incomingItem(noticeKey: string, item: NoticeItem, v: RowValues, local: 
  * The ledger's matched rows of items annotated here that change nothing are not in the transfer
  * file it became: counted into the preview's 不变 (the whole and each notice's), as a JSON file's
  * unchanged items are, wherever a ledger is previewed (the popup, a batch of units' files).
+ * Answers how many it added (a batch adds them to its own count too).
  */
-export function countUnchangedRows(preview: ImportPreview, report: LedgerReport): ImportPreview {
+export function countUnchangedRows(preview: ImportPreview, report: LedgerReport): number {
+  let added = 0;
   for (const sheet of report.sheets) {
-    preview.counts.unchanged += sheet.unchanged;
+    added += sheet.unchanged;
     const n = preview.notices.find((x) => x.key === sheet.noticeKey);
     if (n) n.counts.unchanged += sheet.unchanged;
   }
-  return preview;
+  preview.counts.unchanged += added;
+  return added;
 }
