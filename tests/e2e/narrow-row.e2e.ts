@@ -4,14 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
-import { shownAt, waitEditorReady } from './editor';
+import { editorHeading, shownAt, waitEditorReady } from './editor';
 import { shadowClick, shadowEval } from './shadow';
 
-describe('rows in a window narrower than the page', () => {
+describe.each([
+  { lang: 'zh-CN', colorScheme: 'light' as const, shot: 'narrow-row-400', heading: editorHeading(20) },
+  { lang: 'en', colorScheme: 'dark' as const, shot: 'narrow-row-400-en-dark', heading: 'Item 20 follow-up' },
+])('rows in a window narrower than the page ($lang, $colorScheme)', ({ lang, colorScheme, shot, heading }) => {
   let d: Duban;
   let page: Page;
   beforeAll(async () => {
-    d = await launchDuban({ viewport: { width: 400, height: 700 } });
+    d = await launchDuban({ viewport: { width: 400, height: 700 }, lang, colorScheme });
     await serveSeeds(d.context);
     page = await openNotice(d.context, noticeSeed().url);
   });
@@ -24,12 +27,12 @@ describe('rows in a window narrower than the page', () => {
     // Rows are fitted to the window once the page is idle after ready.
     await expect.poll(async () => (await edit()).right <= width).toBe(true);
     expect((await edit()).left).toBeGreaterThanOrEqual(0);
-    await screenshot(page, 'narrow-row-400');
+    await screenshot(page, shot);
 
     // Clicked, it opens the editor in the window with the item's start still in sight: no sideways scroll.
     await waitEditorReady(page);
     await shadowClick(page, '20', 'button.edit');
-    await shownAt(page, '20');
+    await shownAt(page, '20', heading);
     const seen = await page.evaluate(() => {
       const r = document.querySelector('[data-duban-editor]')!.getBoundingClientRect();
       return { scrollX, left: r.left, right: r.right, width: document.documentElement.clientWidth };
@@ -37,7 +40,7 @@ describe('rows in a window narrower than the page', () => {
     expect(seen.scrollX).toBe(0);
     expect(seen.left).toBeGreaterThanOrEqual(0);
     expect(seen.right).toBeLessThanOrEqual(seen.width);
-    await screenshot(page, 'narrow-row-400-editor');
+    await screenshot(page, `${shot}-editor`);
 
     // A window made wide again gives the rows their column's width back.
     await page.setViewportSize({ width: 1280, height: 700 });
