@@ -1,22 +1,29 @@
 // A narrow window on a page laid out wider than it (government templates fix their width at
 // 1000–1200 px): each row's 编辑 stays where the item's text is read, not past the window's right
 // edge at the far end of a page-wide row.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+import { launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveHtml, serveSeeds, type Duban } from './harness';
 import { editorHeading, shownAt, waitEditorReady } from './editor';
 import { shadowClick, shadowEval } from './shadow';
 
+/** The seed in its old table layout: overlay rows are rows of its fixed-width table. */
+const TABLE = { url: 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841066.html', file: 'tests/fixtures/notices/gongshu-2024-2-table.html' };
+
 describe.each([
-  { lang: 'zh-CN', colorScheme: 'light' as const, shot: 'narrow-row-400', heading: editorHeading(20) },
-  { lang: 'en', colorScheme: 'dark' as const, shot: 'narrow-row-400-en-dark', heading: 'Item 20 follow-up' },
-])('rows in a window narrower than the page ($lang, $colorScheme)', ({ lang, colorScheme, shot, heading }) => {
+  { lang: 'zh-CN', colorScheme: 'light' as const, table: false, shot: 'narrow-row-400', heading: editorHeading(20) },
+  { lang: 'en', colorScheme: 'dark' as const, table: false, shot: 'narrow-row-400-en-dark', heading: 'Item 20 follow-up' },
+  { lang: 'zh-CN', colorScheme: 'light' as const, table: true, shot: 'narrow-row-400-table', heading: editorHeading(20) },
+])('rows in a window narrower than the page ($lang, $colorScheme, table layout: $table)', ({ lang, colorScheme, table, shot, heading }) => {
   let d: Duban;
   let page: Page;
   beforeAll(async () => {
     d = await launchDuban({ viewport: { width: 400, height: 700 }, lang, colorScheme });
     await serveSeeds(d.context);
-    page = await openNotice(d.context, noticeSeed().url);
+    if (table) await serveHtml(d.context, TABLE.url, readFileSync(join(ROOT, TABLE.file), 'utf8'));
+    page = await openNotice(d.context, table ? TABLE.url : noticeSeed().url);
   });
   afterAll(() => d?.close());
 
