@@ -14,7 +14,9 @@ import type { UndoableImport } from './db/restore-point';
 import type { OverviewData } from './followup/overview';
 import type { NoticeRevisions, PageRevision } from './notice/notice-record';
 import type { PageSeen } from './notice/peek';
-import { NoticeSchema, PageQuoteSchema } from './notice/schema';
+import { ItemPlaceSchema, NoticeSchema, PageQuoteSchema, PageSignatureSchema } from './notice/schema';
+import type { ItemPlace, PageSignature } from './notice/page-map';
+import type { Notice } from './notice/types';
 import type { PopupSummary } from './summary/summary';
 import type { PackedLedger } from './transfer/ledger-packed';
 import { LedgerGrid } from './transfer/ledger-grid';
@@ -55,6 +57,13 @@ export interface PeekedNotice extends PageSeen {
   /** The items whose text differed from the stored notice's then (OpenedNotice.revision). */
   changed: string[];
   annotations: ItemAnnotation[];
+  /**
+   * When the page sent where its items are (savePageMap): the page's signature then, the notice
+   * then read, its items with their fingerprints, and where each item is (lib/notice/page-map.ts).
+   * A page whose signature is the same now need not be read. `items` is then empty: the notice's
+   * items are they (the answer is half the size, and a message's time grows with its size).
+   */
+  known?: { page: PageSignature; notice: Notice; items: ItemPlace[] };
 }
 
 export interface AnnotationChanged {
@@ -274,6 +283,17 @@ export const calls = {
    * items read exactly as then shows it before openNotice answers; openNotice still binds the tab.
    */
   peekNotice: { input: NO_DATA, answer: answers<PeekedNotice | null>(), access: CONTENT },
+  /**
+   * The page's text and where the items of the notice opened in this tab are on it (lib/notice/
+   * page-map.ts), sent once the rows are ready on a page that was read: a peek from the same page
+   * then answers them, and the page, finding its text the same, need not be read. Answers whether
+   * they were kept.
+   */
+  savePageMap: {
+    input: z.object({ page: PageSignatureSchema, items: z.array(ItemPlaceSchema).max(2000) }).strict(),
+    answer: answers<boolean>(),
+    access: CONTENT,
+  },
   /**
    * Where the items of the notice opened in this tab are on its page (NoticeItem.quote), sent
    * apart from openNotice once the rows are ready; answers whether the record changed.

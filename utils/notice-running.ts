@@ -5,3 +5,10 @@
  * work there already.
  */
 export const NOTICE_RUNNING = Symbol.for('duban.notice');
+
+/**
+ * Set by the browser's first script on a page where a notice opened before (entrypoints/
+ * known-page.ts, before the notice script: entrypoints/background/known-notice-pages.ts): there
+ * the page is likely the one read then, and the notice script asks before reading it.
+ */
+export const KNOWN_PAGE = Symbol.for('duban.known-page');

@@ -2,7 +2,7 @@
 // Chromium's scripting API does: an id registered twice, or updated before it is registered, throws.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { matchPattern } from '../../lib/notice/match-pattern';
-import { createKnownNoticePages, KNOWN_LIMIT, KNOWN_NOTICES_SCRIPT, type ContentScriptRegistry } from './known-notice-pages';
+import { createKnownNoticePages, KNOWN_LIMIT, KNOWN_NOTICES_SCRIPT, KNOWN_PAGE_SCRIPT, type ContentScriptRegistry } from './known-notice-pages';
 
 const SCRIPT = 'content-scripts/notice.js';
 const GOV = 'https://www.xihu.gov.cn/art/2024/3/7/art_1_2.html';
@@ -86,6 +86,26 @@ describe('pages where a notice was opened', () => {
     expect(await next.has(GOV)).toBe(true);
     await next.add('https://www.hangzhou.gov.cn/art/2024/1/1/art_9.html');
     expect(fake.runsOn(GOV) && fake.runsOn('https://www.hangzhou.gov.cn/art/2024/1/1/art_9.html')).toBe(true);
+  });
+
+  it('mark the page as known before the notice script runs there (it then asks whether the page is the one it read)', async () => {
+    await createKnownNoticePages(fake.registry, SCRIPT).add(GOV);
+    expect(fake.scripts.get(KNOWN_NOTICES_SCRIPT)!.js).toEqual([KNOWN_PAGE_SCRIPT, SCRIPT]);
+  });
+
+  it('registered by an older duban (the notice script alone), get the mark too, their pages kept, a page added meanwhile too', async () => {
+    const old = 'https://www.hangzhou.gov.cn/art/2024/1/1/art_9.html';
+    await fake.registry.registerContentScripts([{ id: KNOWN_NOTICES_SCRIPT, matches: [`*://www.hangzhou.gov.cn/art/2024/1/1/art_9.html*`], js: [SCRIPT], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true }]);
+    const known = createKnownNoticePages(fake.registry, SCRIPT);
+    // A page already kept changes nothing itself; it waits for the writes before it.
+    await known.add(old);
+    expect(fake.scripts.get(KNOWN_NOTICES_SCRIPT)!.js).toEqual([KNOWN_PAGE_SCRIPT, SCRIPT]);
+    expect(fake.runsOn(old)).toBe(true);
+    // A new worker reading it as an add comes: both pages kept.
+    const next = createKnownNoticePages(fake.registry, SCRIPT);
+    await next.add(GOV);
+    await next.add(GOV);
+    expect(fake.runsOn(old) && fake.runsOn(GOV)).toBe(true);
   });
 
   it('a failed registration leaves the page to the probe, and the next page is registered still', async () => {

@@ -17,9 +17,13 @@ export const KNOWN_NOTICES_SCRIPT = 'duban-known-notices';
 /** Pages kept; the oldest opened go first. */
 export const KNOWN_LIMIT = 200;
 
+/** Run before the notice script on those pages: it marks them as pages where a notice opened (entrypoints/known-page.ts). */
+export const KNOWN_PAGE_SCRIPT = 'known-page.js';
+
 interface Registered {
   id: string;
   matches?: string[];
+  js?: string[];
 }
 
 interface Registration {
@@ -44,13 +48,31 @@ const patternOf = (url: string | undefined) => (url && isGovernmentUrl(url) ? pa
 export function createKnownNoticePages(registry: ContentScriptRegistry, script: string) {
   // The patterns registered, oldest first; read once from the browser, then kept here.
   let patterns: Promise<{ list: string[]; registered: boolean }> | undefined;
+  const js = [KNOWN_PAGE_SCRIPT, script];
+  const registration = (matches: string[]): Registration => ({ id: KNOWN_NOTICES_SCRIPT, matches, js, runAt: 'document_idle', allFrames: false, persistAcrossSessions: true });
+  // One change at a time: register, then update.
+  let writing: Promise<void> = Promise.resolve();
+  // Every write queued so far done, those queued meanwhile too.
+  const settled = (): Promise<void> => {
+    const w = writing;
+    return w.then(() => (w === writing ? undefined : settled()));
+  };
   const load = () =>
     (patterns ??= registry
       .getRegisteredContentScripts({ ids: [KNOWN_NOTICES_SCRIPT] })
-      .then(([r]) => ({ list: r?.matches ?? [], registered: !!r }))
+      .then(([r]) => {
+        const list = r?.matches ?? [];
+        // Registered by an older duban with other scripts: its pages get today's.
+        if (r && (r.js?.length !== js.length || r.js.some((f, i) => f !== js[i]))) {
+          // (With the pages registered by then: an add may come first.)
+          writing = writing.then(async () => {
+            const now = await load();
+            await registry.updateContentScripts([registration(now.list)]).catch((e) => console.error('duban: notice pages not updated', e));
+          });
+        }
+        return { list, registered: !!r };
+      })
       .catch(() => ({ list: [], registered: false })));
-  // One change at a time: register, then update.
-  let writing: Promise<void> = Promise.resolve();
   // Read as the worker starts: the probe's word, which may be what woke it, waits on no extra trip
   // to the browser before the injection.
   void load();
@@ -64,14 +86,13 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
     /** A notice was opened on the page at `url`: the browser runs the notice script there from its next load. */
     add(url: string): Promise<void> {
       const pattern = patternOf(url);
-      if (!pattern) return writing;
+      if (!pattern) return settled();
       writing = writing.then(async () => {
         const known = await load();
         if (known.list.includes(pattern)) return;
         const list = [...known.list, pattern].slice(-KNOWN_LIMIT);
-        const registration: Registration = { id: KNOWN_NOTICES_SCRIPT, matches: list, js: [script], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true };
         try {
-          await (known.registered ? registry.updateContentScripts([registration]) : registry.registerContentScripts([registration]));
+          await (known.registered ? registry.updateContentScripts([registration(list)]) : registry.registerContentScripts([registration(list)]));
           patterns = Promise.resolve({ list, registered: true });
         } catch (e) {
           // The probe still finds the page; read the browser's registration again next time.
@@ -79,7 +100,7 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
           console.error('duban: notice page not kept', e);
         }
       });
-      return writing;
+      return settled();
     },
   };
 }

@@ -138,3 +138,47 @@ it('gives a page a preview of each note, and keeps what a peek answers in step w
   tabs.recordsReplaced();
   expect(notes(await tabs.handle('peekNotice', {}, from))).toEqual([[one!.key, 'behind', '已办结'], [two!.key, 'done', '导入的备注']]);
 });
+
+it('knows where the items of a page are once it sent them, and tells that page only, with its signature then', async () => {
+  const bound = new Map<number, TabBinding>();
+  const bindings = { set: async (tab: number, b: TabBinding) => void bound.set(tab, b), get: async (tab: number) => bound.get(tab) } as unknown as TabBindings;
+  const tabs = createTabHandlers(createService(db), bindings, {} as EditorPorts, async () => {});
+  const notice = { ...seedNotice(), items: seedNotice().items.map((i) => ({ ...i, fingerprint: '' })) };
+  const from = { tabId: 1, frameId: 0, url: SEED_URL };
+  const page = { hash: `sha256:${'0a'.repeat(32)}`, length: 24413, nodes: 1766 };
+  const items = notice.items.map((i, k) => ({ key: i.key, nodes: [2 * k, 1], units: [], placement: 'after-item' as const }));
+  const peek = async (url = SEED_URL) => (await tabs.handle('peekNotice', {}, { ...from, url })) as Result<PeekedNotice | null>;
+  // Nothing opened at the page: nothing is kept for it.
+  expect(await tabs.handle('savePageMap', { page, items }, from)).toMatchObject({ ok: false });
+  expect((await tabs.handle('openNotice', notice, from)).ok).toBe(true);
+  const before = await peek();
+  expect(before.ok && before.value?.known).toBeUndefined();
+  // Not another tab's notice, nor another page's; not places of other items; nothing malformed.
+  expect(await tabs.handle('savePageMap', { page, items }, { ...from, tabId: 2 })).toMatchObject({ ok: false });
+  expect(await tabs.handle('savePageMap', { page, items }, { ...from, url: `${SEED_URL}?from=wx` })).toMatchObject({ ok: false });
+  expect(await tabs.handle('savePageMap', { page, items: items.slice(1) }, from)).toMatchObject({ ok: false });
+  expect(await tabs.handle('savePageMap', { page, items: [{ ...items[0], placement: 'anywhere' }, ...items.slice(1)] }, from)).toMatchObject({ ok: false });
+  expect(await tabs.handle('savePageMap', { page: { ...page, hash: 'sha256:x' }, items }, from)).toMatchObject({ ok: false });
+  expect(await tabs.handle('savePageMap', { page, items }, from)).toEqual({ ok: true, value: true });
+
+  const known = await peek();
+  if (!known.ok || !known.value?.known) throw new Error('not known');
+  expect(known.value.known.page).toEqual(page);
+  expect(known.value.known.items).toEqual(items);
+  expect(known.value.known.notice.items.map((i) => [i.key, i.text, i.units])).toEqual(notice.items.map((i) => [i.key, i.text, i.units]));
+  expect(known.value.known.notice.sourceUrl).toBe(SEED_URL);
+  // Its items carry the fingerprints the background made (the page sent none), and are not sent twice.
+  const made = (await db.notices.get(SEED_KEY))!.items.map((i) => i.fingerprint);
+  expect(known.value.known.notice.items.map((i) => i.fingerprint)).toEqual(made);
+  expect(known.value.items).toEqual([]);
+  expect(await peek(`${SEED_URL}?from=wx`)).toEqual({ ok: true, value: null });
+
+  // Opened again with the same items (the page known again): still known; with an item changed: read again.
+  expect((await tabs.handle('openNotice', notice, from)).ok).toBe(true);
+  const again = await peek();
+  expect(again.ok && again.value?.known?.items).toEqual(items);
+  const edited = { ...notice, items: notice.items.map((i, k) => (k === 4 ? { ...i, text: i.text + '（修订）' } : i)) };
+  expect((await tabs.handle('openNotice', edited, from)).ok).toBe(true);
+  const after = await peek();
+  expect(after.ok && after.value?.known).toBeUndefined();
+});

@@ -5,7 +5,8 @@
  * URL or a postMessage; "show item N" travels content script → background → frame, so a page
  * script cannot steer the editor.
  */
-import type { NoticeItem } from '../../lib/notice/types';
+import type { Notice, NoticeItem } from '../../lib/notice/types';
+import type { ItemPlace, PageSignature } from '../../lib/notice/page-map';
 import { calls, describeZodError, type EditorContext, type EditorTarget, type PeekedNotice, type ProtocolMap } from '../../lib/protocol';
 import { noticeQuotesSeen } from '../../lib/db/notices';
 import type { createService } from './router';
@@ -17,7 +18,7 @@ import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
 
-export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'openEditor', 'attachEditor', 'closeEditor', 'sizeEditor', 'openPage', 'getPopupSummary'] as const;
+export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'savePageMap', 'openEditor', 'attachEditor', 'closeEditor', 'sizeEditor', 'openPage', 'getPopupSummary'] as const;
 export type TabRequest = (typeof TAB_REQUESTS)[number];
 
 /** Pages peekNotice remembers, the last opened kept. */
@@ -43,6 +44,10 @@ function atSenderUrl(data: unknown, url: string): unknown {
   return { ...notice, sourceUrl: url };
 }
 
+function sameKeysAndTexts(a: readonly { key: string; text: string }[], b: readonly { key: string; text: string }[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.key === b[i]!.key && x.text === b[i]!.text);
+}
+
 /** `opened`: a notice was opened on the web page at `url` (./known-notice-pages.ts keeps it). */
 export function createTabHandlers(
   service: Service,
@@ -58,7 +63,9 @@ export function createTabHandlers(
   // (annotationSaved, recordsReplaced): a peek answers from memory, where a read of a large
   // database took ~35 ms (npm run bench: load_overlay_ready_ms). openNotice's answer, read from the
   // database, follows every peek and has the last word.
-  const pages = new Map<string, Omit<PeekedNotice, 'annotations'> & { annotations?: ItemAnnotation[] }>();
+  // With the notice as the page read it, and, once the page sent them (savePageMap), its text then
+  // and where each item is: a peek sending the same text gets them, and the page is not read again.
+  const pages = new Map<string, Omit<PeekedNotice, 'annotations' | 'known'> & { annotations?: ItemAnnotation[]; notice: Notice; map?: { page: PageSignature; items: ItemPlace[] } }>();
 
   async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
     switch (name) {
@@ -77,14 +84,20 @@ export function createTabHandlers(
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
           opened(from.url);
+          const before = pages.get(from.url);
           pages.delete(from.url);
           // The page's rows show a preview of each note, and get no more (lib/annotation/note-preview.ts).
           const annotations = r.value.annotations.map(pageAnnotation);
+          const items = notice.items.map((i, k) => ({ key: i.key, text: i.text, fingerprint: fingerprints[k]! }));
+          // Where the items are stays known while the page reads the same (a page known again sends no new map).
+          const sameItems = before?.noticeKey === r.value.noticeKey && sameKeysAndTexts(before.items, items);
           pages.set(from.url, {
             noticeKey: r.value.noticeKey,
-            items: notice.items.map((i, k) => ({ key: i.key, text: i.text, fingerprint: fingerprints[k]! })),
+            items,
             changed: r.value.revision?.differs ?? [],
             annotations,
+            notice: atSenderUrl(data, from.url) as Notice,
+            ...(sameItems && before.map ? { map: before.map } : {}),
           });
           if (pages.size > PEEK_PAGES) pages.delete(pages.keys().next().value!);
           return { ok: true, value: { ...r.value, annotations } };
@@ -96,7 +109,23 @@ export function createTabHandlers(
         if (!page) return { ok: true, value: null };
         // (Read again after an import or an undo; openNotice, which follows, keeps them again.)
         const annotations = page.annotations ?? (await noticeAnnotations(service.db, page.noticeKey)).map(pageAnnotation);
-        return { ok: true, value: { ...page, annotations } };
+        const { notice, map, ...seen } = page;
+        if (!map) return { ok: true, value: { ...seen, annotations } };
+        // The page compares its signature now with the one then (lib/notice/page-map.ts).
+        const items = notice.items.map((i, k) => ({ ...i, fingerprint: seen.items[k]!.fingerprint }));
+        return { ok: true, value: { ...seen, items: [], annotations, known: { page: map.page, notice: { ...notice, items }, items: map.items } } };
+      }
+      case 'savePageMap': {
+        // For the notice this tab opened at this very page, its items as it read them.
+        const b = await bindings.get(from.tabId);
+        const page = pages.get(from.url);
+        if (!b || b.url !== from.url || !page || page.noticeKey !== b.noticeKey) return fail('no notice is open in this tab');
+        const sent = calls.savePageMap.input.safeParse(data);
+        if (!sent.success) return fail(`invalid request savePageMap: ${describeZodError(sent.error)}`);
+        const keys = sent.data.items.map((i) => i.key);
+        if (keys.length !== page.items.length || keys.some((k, i) => k !== page.items[i]!.key)) return fail('the places are not the items of the notice opened');
+        page.map = sent.data;
+        return { ok: true, value: true };
       }
       case 'saveNoticeQuotes': {
         // For the notice this tab opened, from its page's URL as the browser gives it.

@@ -1,7 +1,9 @@
 /**
  * Injected by the background (registration: 'runtime', not in the manifest) where the probe found
- * a likely notice or the user asked (entrypoints/background/page-injection.ts), once per page:
- * recognise the notice; or, on a cover page whose list is an attachment, mark it data-duban="cover"
+ * a likely notice or the user asked (entrypoints/background/page-injection.ts), or by the
+ * browser itself on a page where a notice opened before (known-notice-pages.ts), once per page:
+ * recognise the notice (on a page known again, the one read then, from where its items were:
+ * lib/notice/page-map.ts, marked duban:remembered); or, on a cover page whose list is an attachment, mark it data-duban="cover"
  * and put 在督办中打开 beside each attachment (./cover-buttons.ts); or mark the page
  * data-duban="none" and leave it alone; answer what it found
  * (PageRecognition). A page off government sites is a copy: its bar says 副本. On a notice: open it in the background (which binds this tab to it), mount the rows,
@@ -20,7 +22,9 @@ import type { PageRecognition } from '../../lib/protocol';
 import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { afterFirstFrame } from '../../utils/after-first-frame';
-import { NOTICE_RUNNING } from '../../utils/notice-running';
+import { KNOWN_PAGE, NOTICE_RUNNING } from '../../utils/notice-running';
+import { anchorsOf, bodyTextNodes, placeItems, samePage, signPage, type PageSignature, type TextNodeList } from '../../lib/notice/page-map';
+import type { PeekedNotice } from '../../lib/protocol';
 import { pageLocale } from '../../utils/page-words';
 import pageWords from 'virtual:duban-page-words';
 import { mountCoverButtons } from './cover-buttons';
@@ -32,7 +36,7 @@ const DEFAULT_LOCALE = 'zh_CN';
  * What the first run in a page found, kept in duban's isolated world (which the page cannot
  * reach): a second injection answers it and draws nothing, and the probe leaves the page to it.
  */
-type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition> };
+type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition>; [KNOWN_PAGE]?: boolean };
 
 export default defineContentScript({
   // Built as a file and injected by the background: no `matches` in the manifest.
@@ -55,26 +59,36 @@ export default defineContentScript({
       performance.measure('duban:first-frame', { start: from, end: performance.now() });
     }
     performance.mark('duban:start');
+    const copy = !isGovernmentUrl(location.href);
     // Asked before the page is read, so the answer is here when the rows are built: the notice
     // last opened at this very address, if its items still read the same (./show-notice.ts).
-    const peek = sendMessage('peekNotice', {}).then((r) => (r.ok ? r.value : null), () => null);
+    const peek = sendMessage('peekNotice', {}).then((r) => (r.ok ? withItems(r.value) : null), () => null);
+    // Where a notice opened before (the browser ran known-page.js first), the page is likely the
+    // one read then: signed while the question travels, and when its signature is the one the
+    // answer brings, the notice read then and where its items are are used, and the page is not
+    // read again (lib/notice/page-map.ts). A copy is always read.
+    const textNodes = !copy && world[KNOWN_PAGE] ? bodyTextNodes(document) : undefined;
+    const signed = textNodes && signPage(document, textNodes).catch(() => undefined);
     // The messenger hands a request to the browser a microtask later: let it go before the reading.
     await Promise.resolve();
     // Its rows' and bar's words in hand: the browser's catalogue is fetched synchronously on the
     // first word asked of it (utils/page-words.ts). getUILanguage asks nothing of the browser.
     holdWords(pageWords[pageLocale(browser.i18n.getUILanguage(), Object.keys(pageWords), DEFAULT_LOCALE)]);
     const html = document.documentElement;
-    const copy = !isGovernmentUrl(location.href);
+    const known = textNodes && signed ? knownAgain(await peek, await signed, textNodes) : undefined;
+    if (known) performance.mark('duban:remembered');
     let recognised: ReturnType<typeof recogniseNotice>;
     try {
-      recognised = recogniseNotice(document, {
-        url: location.href,
-        isVisible: (el) => el.checkVisibility?.() ?? true,
-        // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
-        // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
-        fingerprints: false,
-        quotes: false,
-      });
+      recognised = known
+        ? { ok: true, format: 'known', ...known }
+        : recogniseNotice(document, {
+            url: location.href,
+            isVisible: (el) => el.checkVisibility?.() ?? true,
+            // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
+            // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
+            fingerprints: false,
+            quotes: false,
+          });
     } catch (e) {
       // Nothing shown: a later injection may try again.
       delete world[NOTICE_RUNNING];
@@ -98,8 +112,23 @@ export default defineContentScript({
     }
     const verdict: PageRecognition = { verdict: 'notice', copy };
     found(verdict);
-    // A copy is never at the notice's link, where alone quotes are kept: it works none out.
-    const shown = await showNotice(document, recognised.notice, recognised.anchors, { copy, quotes: copy ? undefined : recognised.quotes, peek });
+    const { notice, anchors } = recognised;
+    const shown = await showNotice(document, notice, anchors, {
+      copy,
+      // A copy is never at the notice's link, where alone quotes are kept: it works none out; a
+      // page known again has its quotes kept already.
+      quotes: copy ? undefined : recognised.quotes,
+      peek,
+      // Where its items are, for the next visit (a copy is read each time; a page known again
+      // has them kept). Taken in idle time, with duban's rows in the page: they add no text node.
+      pageMap: copy || known
+        ? undefined
+        : async () => {
+            const nodes = bodyTextNodes(document);
+            const items = placeItems(notice.items.map((i) => i.key), anchors, nodes);
+            return items && { page: await signPage(document, nodes), items };
+          },
+    });
     ctx.onInvalidated(() => {
       // Only a real end of this script (duban reloaded or removed) takes the overlays away; the
       // page cannot fake that, since runtime.id goes only with the extension.
@@ -109,3 +138,17 @@ export default defineContentScript({
     return verdict;
   },
 });
+
+/** The peek's items, where it sent them as its known notice's (lib/protocol.ts PeekedNotice.known). */
+function withItems(peeked: PeekedNotice | null): PeekedNotice | null {
+  if (!peeked?.known) return peeked;
+  return { ...peeked, items: peeked.known.notice.items.map(({ key, text, fingerprint }) => ({ key, text, fingerprint })) };
+}
+
+/** The notice and its items' anchors when the page is the one read then (its signature the same), else undefined. */
+function knownAgain(peeked: PeekedNotice | null, signed: PageSignature | undefined, textNodes: TextNodeList) {
+  const known = peeked?.known;
+  if (!known || !signed || !samePage(known.page, signed)) return undefined;
+  const anchors = anchorsOf(known.items, textNodes);
+  return anchors && { notice: known.notice, anchors };
+}

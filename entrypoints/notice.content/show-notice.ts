@@ -15,6 +15,7 @@ import { noticeKey } from '../../lib/notice/notice-key';
 import { fingerprintsIfSame } from '../../lib/notice/peek';
 import type { ItemAnchor } from '../../lib/notice/recognise';
 import type { PageQuote } from '../../lib/notice/page-quote';
+import type { ItemPlace, PageSignature } from '../../lib/notice/page-map';
 import type { Notice } from '../../lib/notice/types';
 import type { EditorTarget, OpenedNotice, PeekedNotice, Result } from '../../lib/protocol';
 import { onMessage, removeAllListeners, sendMessage } from '../../utils/messaging';
@@ -46,6 +47,11 @@ export interface ShowOptions {
   quotes?: () => Map<string, PageQuote>;
   /** The background's answer to peekNotice, asked as the script started (./index.ts). */
   peek?: Promise<PeekedNotice | null>;
+  /**
+   * The page's text and where the items are on it (lib/notice/page-map.ts), worked out and sent
+   * once the rows are ready, in idle time: the next visit need not read the page.
+   */
+  pageMap?: () => Promise<{ page: PageSignature; items: ItemPlace[] } | undefined>;
 }
 
 export async function showNotice(doc: Document, notice: Notice, anchors: Map<string, ItemAnchor>, options: ShowOptions): Promise<ShownNotice> {
@@ -179,10 +185,13 @@ export async function showNotice(doc: Document, notice: Notice, anchors: Map<str
     // At most IDLE_WAIT: a page busy with its own scripts (or a machine busy with others) may
     // give no idle time for long, and the frame must be there by the first click.
     const idle = (fn: () => void) => (view.requestIdleCallback ? view.requestIdleCallback(fn, { timeout: IDLE_WAIT }) : setTimeout(fn, 50));
-    const { quotes } = options;
+    const { quotes, pageMap } = options;
     // (Its failure is the bar's to show: loaded/failed below.)
     void open().catch(() => undefined).then(() => {
       if (quotes) idle(() => void sendMessage('saveNoticeQuotes', { quotes: [...quotes()].map(([key, quote]) => ({ key, quote })) }).catch(() => {}));
+      if (pageMap) {
+        idle(() => void pageMap().then((map) => map && sendMessage('savePageMap', map)).catch(() => {}));
+      }
       idle(() => (editor ??= makeEditor()));
     });
     // Links from the popup, the overview and reminders end in #duban-item-<key>.

@@ -147,3 +147,19 @@ export function placeByLayout(anchors: readonly Placeable[], inTable: (i: number
     a.placement = own ? (shared ? AFTER_ROWS : AFTER_ITEM_ROWS) : shared ? AFTER_TEXT : AFTER_ITEM;
   });
 }
+
+/** Every placement by a name that can travel (lib/notice/page-map.ts keeps an item's by name). */
+export const PLACEMENTS = {
+  'after-text': AFTER_TEXT,
+  'after-item': AFTER_ITEM,
+  'after-rows': AFTER_ROWS,
+  'after-item-rows': AFTER_ITEM_ROWS,
+} as const satisfies Record<string, OverlayPlacement>;
+
+export type PlacementName = keyof typeof PLACEMENTS;
+
+/** The name of one of PLACEMENTS; undefined for any other. */
+export function placementName(placement: OverlayPlacement): PlacementName | undefined {
+  for (const [name, p] of Object.entries(PLACEMENTS)) if (p === placement) return name as PlacementName;
+  return undefined;
+}

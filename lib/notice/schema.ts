@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isItemKey, MAX_ITEM_KEY_LENGTH } from './item-key';
 import { QUOTE_CONTEXT } from './page-quote';
+import { PLACEMENTS, type PlacementName } from './placement';
 import { UNIT_ROLES } from './types';
 
 const text = (max: number) => z.string().max(max);
@@ -39,3 +40,18 @@ export const NoticeSchema = z.object({
   reading: z.number().int().min(1).max(9).optional(),
   attachment: z.object({ title: text(200).min(1), cover: text(2000).regex(/^https?:\/\//).optional() }).strict().optional(),
 });
+
+/** A page's text as the notice script took it (lib/notice/page-map.ts): what a peek compares. */
+export const PageSignatureSchema = z
+  .object({ hash: z.string().regex(/^(?:sha256:[0-9a-f]{64}|fnv:[0-9a-f]{16})$/), length: z.number().int().min(0), nodes: z.number().int().min(0) })
+  .strict();
+const runs = z.array(z.number().int().min(0).max(10_000_000)).max(20_000);
+/** Where an item's text nodes are on its page (lib/notice/page-map.ts ItemPlace). */
+export const ItemPlaceSchema = z
+  .object({
+    key: NoticeItemSchema.shape.key,
+    nodes: runs.min(2),
+    units: runs,
+    placement: z.enum(Object.keys(PLACEMENTS) as [PlacementName, ...PlacementName[]]),
+  })
+  .strict();

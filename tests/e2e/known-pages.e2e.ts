@@ -60,7 +60,7 @@ describe('a government page where a notice was opened', () => {
     await page.keyboard.type(NOTE);
     await editorSaved(frame);
     await page.close();
-    await expect.poll(registered).toEqual([{ matches: ['*://www.xihu.gov.cn/art/2024/3/7/art_1229290402_4246130.html*'], js: ['content-scripts/notice.js'] }]);
+    await expect.poll(registered).toEqual([{ matches: ['*://www.xihu.gov.cn/art/2024/3/7/art_1229290402_4246130.html*'], js: ['known-page.js', 'content-scripts/notice.js'] }]);
   });
 
   it('comes back with its notes, runs the notice script once, and may edit with no word from the probe', async () => {
