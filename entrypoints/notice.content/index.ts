@@ -50,6 +50,11 @@ export default defineContentScript({
     // Set at once, before any wait: a second injection, or the probe, finds this run at work.
     let found!: (r: PageRecognition) => void;
     world[NOTICE_RUNNING] = new Promise<PageRecognition>((resolve) => (found = resolve));
+    // Asked first, before the page is read and before the wait below: the notice last opened at
+    // this very address, if its items still read the same (./show-notice.ts), and where they are
+    // (below). The question travels while the page draws itself (a message costs the page's
+    // thread 1–3 ms, the round trip to the background 10–30).
+    const peek = sendMessage('peekNotice', {}).then((r) => (r.ok ? withItems(r.value) : null), () => null);
     // A page that has not drawn itself yet draws first (utils/after-first-frame.ts).
     const frame = afterFirstFrame();
     if (frame) {
@@ -60,9 +65,6 @@ export default defineContentScript({
     }
     performance.mark('duban:start');
     const copy = !isGovernmentUrl(location.href);
-    // Asked before the page is read, so the answer is here when the rows are built: the notice
-    // last opened at this very address, if its items still read the same (./show-notice.ts).
-    const peek = sendMessage('peekNotice', {}).then((r) => (r.ok ? withItems(r.value) : null), () => null);
     // Where a notice opened before (the browser ran known-page.js first), the page is likely the
     // one read then: signed while the question travels, and when its signature is the one the
     // answer brings, the notice read then and where its items are are used, and the page is not
