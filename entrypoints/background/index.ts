@@ -14,6 +14,7 @@ import { VIEWER_PATH } from '../../lib/protocol';
 import { createEditorPorts } from './editor-ports';
 import { createTabBindings } from './tab-bindings';
 import { createTabHandlers, TAB_REQUESTS, type TabRequest } from './tab-handlers';
+import { createPageMemory } from './page-memory';
 import { classifySender, createPageGrants } from './page-grants';
 import { createPageInjection, listenForRecogniseCommand, NOTICE_SCRIPT } from './page-injection';
 import { createKnownNoticePages } from './known-notice-pages';
@@ -68,7 +69,9 @@ export default defineBackground(() => {
   const grants = createPageGrants(known);
   const injection = createPageInjection(browser.scripting, grants, known);
   listenForRecogniseCommand(injection);
-  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate), (url) => void known.add(url));
+  // The notice pages opened last, kept across worker and browser restarts (./page-memory.ts).
+  const memory = createPageMemory(browser.storage.local);
+  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate), (url) => void known.add(url), memory);
 
   for (const name of Object.keys(requestSchemas) as Name[]) {
     onMessage(name, async ({ data, sender }): Promise<Answer<typeof name>> => {

@@ -7,6 +7,7 @@ import { createService } from './router';
 import { createTabHandlers } from './tab-handlers';
 import type { TabBinding, TabBindings } from './tab-bindings';
 import type { EditorPorts } from './editor-ports';
+import { createPageMemory } from './page-memory';
 import type { OpenedNotice, PeekedNotice } from '../../lib/protocol';
 import type { Result } from '../../lib/util/result';
 
@@ -181,4 +182,34 @@ it('knows where the items of a page are once it sent them, and tells that page o
   expect((await tabs.handle('openNotice', edited, from)).ok).toBe(true);
   const after = await peek();
   expect(after.ok && after.value?.known).toBeUndefined();
+});
+
+it('still knows where a page’s items are after the worker stopped (kept in storage.local), with the annotations read again', async () => {
+  const data = new Map<string, unknown>();
+  const area = {
+    get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
+    remove: async (keys: string[]) => void keys.forEach((k) => data.delete(k)),
+  };
+  const bound = new Map<number, TabBinding>();
+  const bindings = { set: async (tab: number, b: TabBinding) => void bound.set(tab, b), get: async (tab: number) => bound.get(tab) } as unknown as TabBindings;
+  const service = createService(db);
+  const memory = createPageMemory(area);
+  const tabs = createTabHandlers(service, bindings, {} as EditorPorts, async () => {}, () => {}, memory);
+  const notice = { ...seedNotice(), items: seedNotice().items.map((i) => ({ ...i, fingerprint: '' })) };
+  const from = { tabId: 1, frameId: 0, url: SEED_URL };
+  const opened = (await tabs.handle('openNotice', notice, from)) as Result<OpenedNotice>;
+  if (!opened.ok) throw new Error(opened.error);
+  const page = { hash: `fnv:${'1'.repeat(16)}`, length: 100, nodes: 10 };
+  const items = notice.items.map((i, k) => ({ key: i.key, nodes: [k, 1], units: [], placement: 'after-text' as const }));
+  expect(await tabs.handle('savePageMap', { page, items }, from)).toEqual({ ok: true, value: true });
+  await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '3', fingerprint: opened.value.fingerprints[2]!, status: 'done', note: '停了也在' });
+  await memory.settled();
+
+  const restarted = createTabHandlers(createService(db), bindings, {} as EditorPorts, async () => {}, () => {}, createPageMemory(area));
+  const peek = (await restarted.handle('peekNotice', {}, from)) as Result<PeekedNotice | null>;
+  if (!peek.ok || !peek.value?.known) throw new Error('not known after a restart');
+  expect(peek.value.known.page).toEqual(page);
+  expect(peek.value.known.items).toEqual(items);
+  expect(peek.value.annotations).toMatchObject([{ itemKey: '3', status: 'done', note: '停了也在' }]);
 });

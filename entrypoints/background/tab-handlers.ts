@@ -6,7 +6,6 @@
  * script cannot steer the editor.
  */
 import type { Notice, NoticeItem } from '../../lib/notice/types';
-import type { ItemPlace, PageSignature } from '../../lib/notice/page-map';
 import { calls, describeZodError, type EditorContext, type EditorTarget, type PeekedNotice, type ProtocolMap } from '../../lib/protocol';
 import { noticeQuotesSeen } from '../../lib/db/notices';
 import type { createService } from './router';
@@ -17,12 +16,10 @@ import { compareItemKeys } from '../../lib/notice/item-key';
 import { sendMessage } from '../../utils/messaging';
 import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
+import { createPageMemory, type PageMemory } from './page-memory';
 
 export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'savePageMap', 'openEditor', 'attachEditor', 'closeEditor', 'sizeEditor', 'openPage', 'getPopupSummary'] as const;
 export type TabRequest = (typeof TAB_REQUESTS)[number];
-
-/** Pages peekNotice remembers, the last opened kept. */
-const PEEK_PAGES = 50;
 
 interface From {
   /** The sender's tab; undefined for duban's own pages. */
@@ -55,18 +52,16 @@ export function createTabHandlers(
   editors: EditorPorts,
   openPage: (url: string) => Promise<void>,
   opened: (url: string) => void = () => {},
+  pages: PageMemory = createPageMemory(undefined),
 ) {
   const fail = (error: string) => ({ ok: false as const, error });
   // The notice last opened at each page, by the page's URL as the browser gave it: what peekNotice
-  // answers. Kept in the worker only: after it stops, pages simply wait for openNotice.
-  // With the notice's annotations as the page gets them, kept in step with every write
-  // (annotationSaved, recordsReplaced): a peek answers from memory, where a read of a large
-  // database took ~35 ms (npm run bench: load_overlay_ready_ms). openNotice's answer, read from the
-  // database, follows every peek and has the last word.
-  // With the notice as the page read it, and, once the page sent them (savePageMap), its text then
-  // and where each item is: a peek sending the same text gets them, and the page is not read again.
-  const pages = new Map<string, Omit<PeekedNotice, 'annotations' | 'known'> & { annotations?: ItemAnnotation[]; notice: Notice; map?: { page: PageSignature; items: ItemPlace[] } }>();
-
+  // answers (./page-memory.ts). With the notice's annotations as the page gets them, kept in step
+  // with every write (annotationSaved, recordsReplaced): a peek answers from memory, where a read
+  // of a large database took ~35 ms (npm run bench: load_overlay_ready_ms). openNotice's answer,
+  // read from the database, follows every peek and has the last word. With the notice as the page
+  // read it, and, once the page sent them (savePageMap), its signature then and where each item is:
+  // a page whose signature is the same now need not be read again.
   async function handle(name: TabRequest, data: unknown, from: From): Promise<ReturnType<ProtocolMap[TabRequest]>> {
     switch (name) {
       case 'openNotice': {
@@ -84,8 +79,7 @@ export function createTabHandlers(
             ...(r.value.revision ? { changed: r.value.revision.differs } : {}),
           });
           opened(from.url);
-          const before = pages.get(from.url);
-          pages.delete(from.url);
+          const before = await pages.get(from.url);
           // The page's rows show a preview of each note, and get no more (lib/annotation/note-preview.ts).
           const annotations = r.value.annotations.map(pageAnnotation);
           const items = notice.items.map((i, k) => ({ key: i.key, text: i.text, fingerprint: fingerprints[k]! }));
@@ -99,13 +93,12 @@ export function createTabHandlers(
             notice: atSenderUrl(data, from.url) as Notice,
             ...(sameItems && before.map ? { map: before.map } : {}),
           });
-          if (pages.size > PEEK_PAGES) pages.delete(pages.keys().next().value!);
           return { ok: true, value: { ...r.value, annotations } };
         }
         return r;
       }
       case 'peekNotice': {
-        const page = pages.get(from.url);
+        const page = await pages.get(from.url);
         if (!page) return { ok: true, value: null };
         // (Read again after an import or an undo; openNotice, which follows, keeps them again.)
         const annotations = page.annotations ?? (await noticeAnnotations(service.db, page.noticeKey)).map(pageAnnotation);
@@ -118,13 +111,13 @@ export function createTabHandlers(
       case 'savePageMap': {
         // For the notice this tab opened at this very page, its items as it read them.
         const b = await bindings.get(from.tabId);
-        const page = pages.get(from.url);
+        const page = await pages.get(from.url);
         if (!b || b.url !== from.url || !page || page.noticeKey !== b.noticeKey) return fail('no notice is open in this tab');
         const sent = calls.savePageMap.input.safeParse(data);
         if (!sent.success) return fail(`invalid request savePageMap: ${describeZodError(sent.error)}`);
         const keys = sent.data.items.map((i) => i.key);
         if (keys.length !== page.items.length || keys.some((k, i) => k !== page.items[i]!.key)) return fail('the places are not the items of the notice opened');
-        page.map = sent.data;
+        pages.set(from.url, { ...page, map: sent.data });
         return { ok: true, value: true };
       }
       case 'saveNoticeQuotes': {
@@ -187,7 +180,7 @@ export function createTabHandlers(
     /** An annotation was written: the pages of its notice peek at it as stored now. */
     annotationSaved(noticeKey: string, annotation: ItemAnnotation) {
       const preview = pageAnnotation(annotation);
-      for (const page of pages.values()) {
+      for (const page of pages.inMemory()) {
         if (page.noticeKey !== noticeKey || !page.annotations) continue;
         const list = page.annotations.filter((a) => a.itemKey !== annotation.itemKey);
         list.push(preview);
@@ -196,7 +189,7 @@ export function createTabHandlers(
     },
     /** Many annotations were rewritten (an import, an undo): the next peek reads them again. */
     recordsReplaced() {
-      for (const page of pages.values()) delete page.annotations;
+      for (const page of pages.inMemory()) delete page.annotations;
     },
   };
 }

@@ -73,7 +73,8 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       load.push(t.load);
     }
     // A user opening a notice a while after the last: Chromium has stopped duban's worker, which
-    // starts again for the probe's message (and has forgotten the notices it saw).
+    // starts again for the notice script's first question (and reads the pages it knew from
+    // storage.local, the annotations from the database).
     const cold: number[] = [];
     for (let i = 0; i < runs; i++) {
       const blank = await duban.context.newPage();
@@ -87,7 +88,7 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
     // notice script itself (entrypoints/background/known-notice-pages.ts). A first visit goes the
     // probe's way, through the background: duban forgets the pages (the registration, and the
     // worker that read it, woken again by the popup) before each load.
-    const first = { seed: [] as number[], table: [] as number[] };
+    const first = { seed: [] as number[], table: [] as number[], fromStart: [] as number[], tableFromStart: [] as number[] };
     for (let i = 0; i < 2 * runs; i++) {
       const onTable = i % 2 === 1;
       const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
@@ -99,6 +100,10 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       const page = await openQuietly(duban.context, onTable ? TABLE_URL : url);
       (onTable ? first.table : first.seed).push(
         (await page.evaluate(FROM_PROBE)) as number,
+      );
+      // The page read (a first visit): the notice script's start → ready, as overlay_ready_ms.
+      (onTable ? first.tableFromStart : first.fromStart).push(
+        await page.evaluate(() => performance.getEntriesByName('duban:ready')[0].startTime - performance.getEntriesByName('duban:start')[0].startTime),
       );
       await page.close();
     }
@@ -113,6 +118,8 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       probe_ready_cold_ms: round(median(cold)),
       probe_ready_first_ms: round(median(first.seed)),
       probe_ready_first_table_ms: round(median(first.table)),
+      overlay_ready_first_ms: round(median(first.fromStart)),
+      overlay_ready_first_table_ms: round(median(first.tableFromStart)),
       overlay_all_rendered_ms: round(median(rendered)),
       page_load_ms: round(median(load)),
       content_script_kb: round(size / 1024),

@@ -1,7 +1,8 @@
 // A notice page known again without reading it (lib/notice/page-map.ts), end to end in Chromium:
 // once its notice has opened and the page has sent where its items are, the next load of the same
 // page puts up the same rows in the same places without reading the page, with their notes, and
-// may edit them; a page whose text changed is read again, and its changed item says so. On the
+// may edit them, also after Chromium stopped duban's worker (entrypoints/background/
+// page-memory.ts); a page whose text changed is read again, and its changed item says so. On the
 // seed and on its old table layout (overlay rows in the table).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,6 +91,21 @@ describe.each([
     const next = await visitKnown(url);
     expect(await rowLabel(next, 7, 'note')).toContain('已知页面上也能记');
     await next.close();
+  });
+
+  it('is known again after Chromium stopped duban’s worker (as it does after 30 idle seconds)', async () => {
+    await visitKnown(url).then((p) => p.close());
+    const blank = await duban.context.newPage();
+    const cdp = await duban.context.newCDPSession(blank);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await blank.close();
+    const v = await visit(url);
+    expect(v.known).toBe(true);
+    expect(await rowPlaces(v.page)).toEqual(firstPlaces);
+    expect(await rowLabel(v.page, 5, 'note')).toContain('回访不必再读页面');
+    await v.page.close();
   });
 
   it('is read again once its text changed, and says which item changed', async () => {
