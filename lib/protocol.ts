@@ -304,6 +304,11 @@ export const calls = {
     access: CONTENT,
   },
   /**
+   * The notice script on a page known again must read it after all (its text changed): load the
+   * page reader (entrypoints/reader.ts) into the sender's frame; answers once it is there.
+   */
+  loadReader: { input: NO_DATA, answer: answers<boolean>(), access: CONTENT },
+  /**
    * The probe found a likely notice on its page: remember that this page may open its notice and
    * inject the notice script into it; answer what the script found.
    */

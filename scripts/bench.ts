@@ -49,6 +49,7 @@ const GOALS: Record<string, string> = {
   floor_message_ms: 'a bare extension: a small message to a worker that answers at once, at page load',
   floor_notice_message_ms: 'the same carrying the seed\'s notice as the notice script sends it',
   content_script_kb: '≤ 60 KB minified',
+  reader_script_kb: 'the page reader (reader.js), loaded before the notice script where a page is read: a first visit, a changed page',
   nonnotice_ms: '≤ 1 ms, probe start → verdict on a 2,000-link portal (Chromium)',
   nonnotice_main_ms: 'the same from the probe\'s main function',
   nonnotice_marker_ms: 'the data-duban="none" test hook, written after the verdict in idle time',

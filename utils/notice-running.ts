@@ -12,3 +12,17 @@ export const NOTICE_RUNNING = Symbol.for('duban.notice');
  * the page is likely the one read then, and the notice script asks before reading it.
  */
 export const KNOWN_PAGE = Symbol.for('duban.known-page');
+
+/**
+ * The page reader (entrypoints/reader.ts: the notice's recognition, a cover page's reading), a
+ * script of its own beside the notice script: where the background loads the notice script it
+ * loads the reader first; where the browser runs the notice script itself (a page known again,
+ * which needs no reading, lib/notice/page-map.ts) the notice script asks for it only when the
+ * page must be read after all. A page known again then compiles ~35 KB less (~3.5 ms).
+ */
+export const READER = Symbol.for('duban.reader');
+
+export interface PageReader {
+  recogniseNotice: typeof import('../lib/notice/recognise').recogniseNotice;
+  readCover: typeof import('../lib/notice/cover').readCover;
+}

@@ -83,6 +83,7 @@ export default defineBackground(() => {
       const denied = checkAccess(name, kind, data, binding?.noticeKey);
       if (denied) return { ok: false, error: `refused: ${denied}` } as Answer<typeof name>;
       if (name === 'noticeLikely') return injection.noticeLikely(tabId as number, s.url, s.documentId) as Promise<Answer<typeof name>>;
+      if (name === 'loadReader') return injection.loadReader(tabId as number, s.frameId ?? 0) as Promise<Answer<typeof name>>;
       if (name === 'recognisePage') {
         const asked = requestSchemas.recognisePage.safeParse(data);
         if (!asked.success) return { ok: false, error: 'invalid request recognisePage' } as Answer<typeof name>;
@@ -97,7 +98,7 @@ export default defineBackground(() => {
       if ((TAB_REQUESTS as readonly string[]).includes(name)) {
         return tabHandlers.handle(name as TabRequest, data, { tabId: tabId as number, frameId: s.frameId ?? 0, url: s.url! }) as Promise<Answer<typeof name>>;
       }
-      return service.handle(name as Exclude<Name, TabRequest | 'noticeLikely' | 'recognisePage' | 'openAttachment'>, data) as Promise<Answer<typeof name>>;
+      return service.handle(name as Exclude<Name, TabRequest | 'noticeLikely' | 'recognisePage' | 'openAttachment' | 'loadReader'>, data) as Promise<Answer<typeof name>>;
     });
   }
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { calls, checkAccess, type PageRecognition, type SenderInfo } from '../../lib/protocol';
 import { classifySender, createPageGrants, type PageGrants } from './page-grants';
-import { createPageInjection, listenForRecogniseCommand, NOTICE_SCRIPT, RECOGNISE_COMMAND, type PageInjection } from './page-injection';
+import { createPageInjection, listenForRecogniseCommand, NOTICE_SCRIPT, READER_SCRIPT, RECOGNISE_COMMAND, type PageInjection } from './page-injection';
 import { grantPage as pageOf } from './page-grants';
 
 const EXT = 'test-extension-id';
@@ -40,11 +40,20 @@ beforeEach(() => {
   injection = createPageInjection({ executeScript } as never, grants);
 });
 
+describe('a page known again that must be read after all (its text changed)', () => {
+  it('gets the page reader in the frame that asked, and a failure said when it cannot', async () => {
+    expect(await injection.loadReader(TAB, 0)).toEqual({ ok: true, value: true });
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [READER_SCRIPT] });
+    page.found = new Error('Cannot access contents of the page');
+    expect(await injection.loadReader(TAB, 0)).toMatchObject({ ok: false });
+  });
+});
+
 describe('the user asks to recognise the page (popup 识别本页, keyboard command)', () => {
   it('grants the page its notice, injects the notice script into the top frame, and answers what it found', async () => {
     expect(await classifySender(content(COPY), EXT, grants)).toBe(null);
     expect(await injection.recognisePage(TAB)).toEqual({ ok: true, value: { verdict: 'notice', copy: true } });
-    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [NOTICE_SCRIPT] });
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [READER_SCRIPT, NOTICE_SCRIPT] });
     expect(await classifySender(content(COPY), EXT, grants)).toBe('content');
     expect(await classifySender(content(`${COPY}#duban-item-3`), EXT, grants)).toBe('content');
   });
@@ -105,7 +114,7 @@ describe('the user asks to recognise the page (popup 识别本页, keyboard comm
     listenForRecogniseCommand(injection);
     expect(listeners).toHaveLength(1);
     await press(RECOGNISE_COMMAND, { id: TAB });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [NOTICE_SCRIPT] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [READER_SCRIPT, NOTICE_SCRIPT] });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
 
     page.found = { verdict: 'none', copy: true };
@@ -124,7 +133,7 @@ describe('the probe finds a likely notice', () => {
     page = { url: GOV, documentId: 'gov-doc', found: { verdict: 'notice', copy: false } };
     expect(await classifySender(content(GOV), EXT, grants)).toBe('probe');
     expect(await injection.noticeLikely(TAB, GOV, 'gov-doc')).toEqual({ ok: true, value: { verdict: 'notice', copy: false } });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [NOTICE_SCRIPT] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [READER_SCRIPT, NOTICE_SCRIPT] });
     expect(await classifySender(content(GOV), EXT, grants)).toBe('content');
     expect(await classifySender(content(GOV, 'next-doc'), EXT, grants)).toBe('probe');
   });

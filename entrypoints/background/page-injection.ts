@@ -16,6 +16,8 @@ import type { KnownNoticePages } from './known-notice-pages';
 
 /** Where the build puts the notice script (registration: 'runtime', not in the manifest). */
 export const NOTICE_SCRIPT = '/content-scripts/notice.js';
+/** The page reader, loaded before it wherever the page is to be read (utils/notice-running.ts READER). */
+export const READER_SCRIPT = '/reader.js';
 
 type Scripting = Pick<typeof browser.scripting, 'executeScript'>;
 
@@ -30,7 +32,7 @@ export function createPageInjection(scripting: Scripting, grants: PageGrants, kn
 
   async function inject(tabId: number): Promise<Result<PageRecognition>> {
     try {
-      const [run] = await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [NOTICE_SCRIPT] });
+      const [run] = await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_SCRIPT, NOTICE_SCRIPT] });
       const found = PageRecognitionSchema.safeParse(run?.result);
       return found.success ? ok(found.data) : cannot('the notice script answered nothing');
     } catch (e) {
@@ -48,6 +50,16 @@ export function createPageInjection(scripting: Scripting, grants: PageGrants, kn
       // Written while the script loads: its first request waits for the grant (./page-grants.ts).
       const [found] = await Promise.all([inject(tabId), grants.grant(tabId, { why: 'likely', page, ...(documentId ? { documentId } : {}) })]);
       return found;
+    },
+
+    /** The notice script in frame `frameId` of tab `tabId` must read its page after all: the page reader, loaded there. */
+    async loadReader(tabId: number, frameId: number): Promise<Result<boolean>> {
+      try {
+        await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [READER_SCRIPT] });
+        return ok(true);
+      } catch (e) {
+        return cannot(e instanceof Error ? e.message : e);
+      }
     },
 
     /**

@@ -14,15 +14,14 @@
  * time went.
  */
 import { browser, defineContentScript } from '#imports';
-import { recogniseNotice } from '../../lib/notice/recognise';
+import type { recogniseNotice } from '../../lib/notice/recognise';
 import { isGovernmentUrl } from '../../lib/notice/government';
-import { readCover } from '../../lib/notice/cover';
 import { attachmentRequests } from '../../lib/attachment/cover-requests';
 import type { PageRecognition } from '../../lib/protocol';
 import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { afterFirstFrame } from '../../utils/after-first-frame';
-import { KNOWN_PAGE, NOTICE_RUNNING } from '../../utils/notice-running';
+import { KNOWN_PAGE, NOTICE_RUNNING, READER, type PageReader } from '../../utils/notice-running';
 import { anchorsOf, bodyTextNodes, placeItems, samePage, signPage, type PageSignature, type TextNodeList } from '../../lib/notice/page-map';
 import type { PeekedNotice } from '../../lib/protocol';
 import { pageLocale } from '../../utils/page-words';
@@ -36,7 +35,7 @@ const DEFAULT_LOCALE = 'zh_CN';
  * What the first run in a page found, kept in duban's isolated world (which the page cannot
  * reach): a second injection answers it and draws nothing, and the probe leaves the page to it.
  */
-type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition>; [KNOWN_PAGE]?: boolean };
+type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition>; [KNOWN_PAGE]?: boolean; [READER]?: PageReader };
 
 export default defineContentScript({
   // Built as a file and injected by the background: no `matches` in the manifest.
@@ -80,10 +79,13 @@ export default defineContentScript({
     const known = textNodes && signed ? knownAgain(await peek, await signed, textNodes) : undefined;
     if (known) performance.mark('duban:remembered');
     let recognised: ReturnType<typeof recogniseNotice>;
+    let reader: PageReader | undefined;
     try {
-      recognised = known
-        ? { ok: true, format: 'known', ...known }
-        : recogniseNotice(document, {
+      // Loaded with this script where the background loaded it; else asked for now.
+      reader = known ? undefined : (world[READER] ?? (await loadReader(world)));
+      recognised = !reader
+        ? { ok: true, format: 'known', ...known! }
+        : reader.recogniseNotice(document, {
             url: location.href,
             isVisible: (el) => el.checkVisibility?.() ?? true,
             // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
@@ -98,7 +100,7 @@ export default defineContentScript({
     }
     if (!recognised.ok) {
       // A cover page: its list is an attachment, which duban's viewer opens.
-      const cover = copy ? undefined : readCover(document, location.href);
+      const cover = copy || !reader ? undefined : reader.readCover(document, location.href);
       const verdict: PageRecognition = cover ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) } : { verdict: 'none', copy };
       found(verdict);
       if (cover) {
@@ -140,6 +142,14 @@ export default defineContentScript({
     return verdict;
   },
 });
+
+/** The page reader, loaded into this world by the background; a refusal when it could not be. */
+async function loadReader(world: Running): Promise<PageReader> {
+  const loaded = await sendMessage('loadReader', {});
+  const reader = world[READER];
+  if (!loaded.ok || !reader) throw new Error(`duban: the page reader did not load${loaded.ok ? '' : `: ${loaded.error}`}`);
+  return reader;
+}
 
 /** The peek's items, where it sent them as its known notice's (lib/protocol.ts PeekedNotice.known). */
 function withItems(peeked: PeekedNotice | null): PeekedNotice | null {

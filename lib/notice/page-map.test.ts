@@ -127,3 +127,13 @@ it('reads the title and the metadata with the body’s text', () => {
   const doc = load('<html><head><title>关于印发责任分解的通知</title><meta name="ArticleTitle" content="A"><meta property="og:x" content="B"></head><body><p>正文</p></body></html>');
   expect(pageText(doc)).toBe('关于印发责任分解的通知\nArticleTitle=A\nog:x=B\n\n正文');
 });
+
+it('places an item by its placement’s name, whichever copy of the placement the reading used (the page reader is a script of its own)', () => {
+  const doc = load(readFileSync(SEED_PAGE, 'utf8'));
+  const read = recognised(doc, SEED_URL);
+  const copies = new Map([...read.anchors].map(([key, a]) => [key, { ...a, placement: { ...a.placement } }]));
+  const keys = read.notice.items.map((i) => i.key);
+  expect(placeItems(keys, copies, walkedTextNodes(doc))).toEqual(placeItems(keys, read.anchors, walkedTextNodes(doc)));
+  const unknown = new Map([...copies].map(([key, a]) => [key, { ...a, placement: { ...a.placement, name: 'somewhere' } }]));
+  expect(placeItems(keys, unknown, walkedTextNodes(doc))).toBeUndefined();
+});

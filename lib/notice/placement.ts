@@ -66,7 +66,7 @@ function textBlocks(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>, container: 
 }
 
 /** Items written as text in the page's flow (paragraphs, lines): the overlay after the item's text. */
-export const AFTER_TEXT: OverlayPlacement = { position: afterText, blocks: textBlocks };
+export const AFTER_TEXT: OverlayPlacement = { name: 'after-text', position: afterText, blocks: textBlocks };
 
 /** Each ancestor's index among its siblings, from the root down to `node`. */
 function pathOf(node: Node): number[] {
@@ -108,7 +108,7 @@ function afterItem(anchor: Pick<ItemAnchor, 'nodes' | 'unitNodes'>): Position | 
 }
 
 /** Items written as text in the page's flow, read with their responsibility: the overlay after both. */
-export const AFTER_ITEM: OverlayPlacement = { position: afterItem, blocks: textBlocks };
+export const AFTER_ITEM: OverlayPlacement = { name: 'after-item', position: afterItem, blocks: textBlocks };
 
 /** Where item `anchor`'s overlay goes, by its format's placement (a table's may add the overlay's row). */
 export function overlayPosition(anchor: Placeable): Position | undefined {
@@ -158,8 +158,7 @@ export const PLACEMENTS = {
 
 export type PlacementName = keyof typeof PLACEMENTS;
 
-/** The name of one of PLACEMENTS; undefined for any other. */
+/** The name of one of PLACEMENTS (or of the page reader's copy of it); undefined for any other. */
 export function placementName(placement: OverlayPlacement): PlacementName | undefined {
-  for (const [name, p] of Object.entries(PLACEMENTS)) if (p === placement) return name as PlacementName;
-  return undefined;
+  return Object.hasOwn(PLACEMENTS, placement.name) ? (placement.name as PlacementName) : undefined;
 }

@@ -191,10 +191,10 @@ function blocks(anchor: AnchorNodes, container: Element, withUnits: boolean): El
 }
 
 /** Items laid out as table rows: the overlay in a row of its own after the item's (group's) rows. */
-export const AFTER_ROWS: OverlayPlacement = { position: (a) => position(a, false), blocks: (a, c) => blocks(a, c, false) };
+export const AFTER_ROWS: OverlayPlacement = { name: 'after-rows', position: (a) => position(a, false), blocks: (a, c) => blocks(a, c, false) };
 
 /** The same, after the item's own responsibility rows too (a 牵头单位 row of its own below its text). */
-export const AFTER_ITEM_ROWS: OverlayPlacement = { position: (a) => position(a, true), blocks: (a, c) => blocks(a, c, true) };
+export const AFTER_ITEM_ROWS: OverlayPlacement = { name: 'after-item-rows', position: (a) => position(a, true), blocks: (a, c) => blocks(a, c, true) };
 
 /** Takes out the overlay rows added under `root` (when the overlays are unmounted). */
 export function removeOverlayRows(root: ParentNode): void {

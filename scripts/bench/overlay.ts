@@ -108,6 +108,8 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       await page.close();
     }
     const size = statSync(join(EXTENSION_DIR, 'content-scripts/notice.js')).size;
+    // Loaded before it wherever the page is read (a first visit, a page whose text changed).
+    const reader = statSync(join(EXTENSION_DIR, 'reader.js')).size;
     return {
       overlay_ready_ms: round(median(ready)),
       probe_ready_ms: round(median(fromProbe)),
@@ -123,6 +125,7 @@ export async function benchOverlay(runs = 7, opts: { userDataDir?: string } = {}
       overlay_all_rendered_ms: round(median(rendered)),
       page_load_ms: round(median(load)),
       content_script_kb: round(size / 1024),
+      reader_script_kb: round(reader / 1024),
     };
   } finally {
     await duban.close();

@@ -32,6 +32,11 @@ export interface Position {
  * it serves today's anchors (ItemAnchor) and the richer reading's (ListAnchor) alike.
  */
 export interface OverlayPlacement {
+  /**
+   * Its name, which can travel (lib/notice/page-map.ts keeps an item's placement by it): the page
+   * reader, a script of its own, has its own copy of each placement, the same by name.
+   */
+  name: string;
   /** Where the item's overlay goes; undefined when its text has left the page. */
   position(anchor: AnchorNodes): Position | undefined;
   /**

@@ -15,6 +15,7 @@ const seed = () => doc(readFileSync(SEED_PAGE, 'utf8'));
 
 /** Test-only placement: the overlay goes before the item's first text node. */
 const BEFORE_TEXT: OverlayPlacement = {
+  name: 'before-text',
   position: (a) => ({ parent: a.nodes[0].parentNode!, before: a.nodes[0] }),
   blocks: (a) => [a.nodes[0].parentElement!],
 };
