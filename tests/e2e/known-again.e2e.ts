@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorSaved, openEditor, rowLabel } from './editor';
-import { launchDuban, noticeSeed, openNotice, ROOT, serveHtml, type Duban } from './harness';
+import { launchDuban, noticeSeed, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
 import { shadowEval } from './shadow';
 
 const SEED_URL = noticeSeed().url;
@@ -74,6 +74,8 @@ describe.each([
 
     const again = await visitKnown(url);
     expect(await again.evaluate(() => [document.documentElement.dataset.duban, document.documentElement.dataset.dubanItems])).toEqual(['ready', '156']);
+    await again.evaluate(() => document.querySelector('[data-duban-item="5"]')!.scrollIntoView({ block: 'center' }));
+    await screenshot(again, `known-again-${url === SEED_URL ? 'seed' : 'table'}`);
     expect(await rowPlaces(again)).toEqual(firstPlaces);
     expect(await rowLabel(again, 5, 'note')).toContain('回访不必再读页面');
     expect(await rowLabel(again, 5, 'changed')).toBeNull();
