@@ -90,7 +90,8 @@ export function createTabHandlers(
             items,
             changed: r.value.revision?.differs ?? [],
             annotations,
-            notice: atSenderUrl(data, from.url) as Notice,
+            // As the service checked it (the schema keeps the notice's fields, nothing else).
+            notice: calls.openNotice.input.parse(atSenderUrl(data, from.url)) as Notice,
             ...(sameItems && before.map ? { map: before.map } : {}),
           });
           return { ok: true, value: { ...r.value, annotations } };

@@ -17,13 +17,12 @@ import { browser, defineContentScript } from '#imports';
 import type { recogniseNotice } from '../../lib/notice/recognise';
 import { isGovernmentUrl } from '../../lib/notice/government';
 import { attachmentRequests } from '../../lib/attachment/cover-requests';
-import type { PageRecognition } from '../../lib/protocol';
+import type { PageRecognition, PeekedNotice } from '../../lib/protocol';
 import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { afterFirstFrame } from '../../utils/after-first-frame';
 import { KNOWN_PAGE, NOTICE_RUNNING, READER, type PageReader } from '../../utils/notice-running';
 import { anchorsOf, bodyTextNodes, placeItems, samePage, signPage, type PageSignature, type TextNodeList } from '../../lib/notice/page-map';
-import type { PeekedNotice } from '../../lib/protocol';
 import { pageLocale } from '../../utils/page-words';
 import pageWords from 'virtual:duban-page-words';
 import { mountCoverButtons } from './cover-buttons';
@@ -81,18 +80,19 @@ export default defineContentScript({
     let recognised: ReturnType<typeof recogniseNotice>;
     let reader: PageReader | undefined;
     try {
-      // Loaded with this script where the background loaded it; else asked for now.
-      reader = known ? undefined : (world[READER] ?? (await loadReader(world)));
-      recognised = !reader
-        ? { ok: true, format: 'known', ...known! }
-        : reader.recogniseNotice(document, {
-            url: location.href,
-            isVisible: (el) => el.checkVisibility?.() ?? true,
-            // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
-            // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
-            fingerprints: false,
-            quotes: false,
-          });
+      if (known) recognised = { ok: true, format: 'known', ...known };
+      else {
+        // Loaded before this script where the background loaded it; else asked for now.
+        reader = world[READER] ?? (await loadReader(world));
+        recognised = reader.recogniseNotice(document, {
+          url: location.href,
+          isVisible: (el) => el.checkVisibility?.() ?? true,
+          // The background fingerprints the items (lib/notice/from-reading.ts says why), and the
+          // quotes go once the rows are ready (./show-notice.ts): both off the page's first reading.
+          fingerprints: false,
+          quotes: false,
+        });
+      }
     } catch (e) {
       // Nothing shown: a later injection may try again.
       delete world[NOTICE_RUNNING];

@@ -1,13 +1,14 @@
 /**
  * A notice page as duban last read it, so that it knows the page again without reading it.
  * Reading a page is most of the rows' wait in the browser (a fresh isolated world runs the
- * reader's code cold, ~25 ms on the seed), and people come back to the same notice page all year.
- * So, once a page's notice has opened, the notice script sends the page's text (its title, its
- * metadata and its body's text, one string the browser makes natively) and where each item's text
- * nodes are among the body's text nodes; on the next visit it sends the text again, and when the
- * background finds it the same, to the character, with as many text nodes, it answers with the
- * notice then read and that map, and the rows go up at once. Any change to the page's text — an
- * edited item, a new paragraph, a changed title or 文号 — makes the page read again.
+ * reader's code cold, 25–40 ms), and people come back to the same notice page all year. So, once a
+ * page has been read and its rows are ready, the notice script sends the page's signature (a
+ * digest of its title, metadata and body text, the text's length, the count of the body's text
+ * nodes) and where each item's text nodes are among those text nodes; the background keeps them
+ * with the notice the page read. On the next visit the peek's answer brings them, the notice
+ * script signs the page again while the answer travels, and when the two signatures are the same
+ * the rows go up from the notice then read. Any change to the page's text — an edited item, a new
+ * paragraph, a changed title or 文号 — makes the page read again.
  *
  * Text-node indexes rather than a path of elements: the text is what is compared, so the same text
  * in as many nodes is the same nodes, and the browser lists a page's text nodes in one call
