@@ -74,4 +74,20 @@ describe('the notice pages the background knows', () => {
     await area.set({ pages: [url(1)], [`page:${url(1)}`]: { noticeKey: 3 } });
     expect(await createPageMemory(area).get(url(1))).toBeUndefined();
   });
+
+  it('are not written again when opened again unchanged: only their place among the last opened', async () => {
+    const { area, data } = fakeArea();
+    const memory = createPageMemory(area, 2);
+    memory.set(url(1), page(1));
+    memory.set(url(2), page(2));
+    await memory.settled();
+    vi.mocked(area.set).mockClear();
+    memory.set(url(1), { ...page(1), annotations: [] }, true);
+    await memory.settled();
+    expect(vi.mocked(area.set).mock.calls).toEqual([[{ pages: [url(2), url(1)] }]]);
+    memory.set(url(3), page(3));
+    await memory.settled();
+    expect([...data.keys()].filter((k) => k.startsWith('page:')).sort()).toEqual([`page:${url(1)}`, `page:${url(3)}`]);
+    expect(await createPageMemory(area, 2).get(url(1))).toEqual(page(1));
+  });
 });

@@ -40,7 +40,8 @@ export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT) 
   let index: Promise<string[]> | undefined;
   const kept = () => (index ??= area ? area.get([INDEX]).then((r) => (Array.isArray(r[INDEX]) ? (r[INDEX] as string[]) : []), () => []) : Promise.resolve([]));
   let writing: Promise<void> = Promise.resolve();
-  const persist = (url: string, page: KeptPage) => {
+  // `page` undefined: the page as kept already, only opened last now.
+  const persist = (url: string, page: KeptPage | undefined) => {
     if (!area) return;
     writing = writing
       .then(async () => {
@@ -48,7 +49,7 @@ export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT) 
         const gone = list.slice(0, Math.max(0, list.length - limit));
         const now = list.slice(gone.length);
         index = Promise.resolve(now);
-        await area.set({ [PREFIX + url]: page, [INDEX]: now });
+        await area.set(page ? { [PREFIX + url]: page, [INDEX]: now } : { [INDEX]: now });
         if (gone.length) await area.remove(gone.map((u) => PREFIX + u));
       })
       .catch((e: unknown) => console.error('duban: notice page not kept', e));
@@ -64,13 +65,17 @@ export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT) 
       pages.set(url, stored);
       return stored;
     },
-    /** Keeps the page at `url` (the last opened); its annotations in memory only. */
-    set(url: string, page: KeptPage & { annotations?: ItemAnnotation[] }): void {
+    /**
+     * Keeps the page at `url` (the last opened); its annotations in memory only. `unchanged`: the
+     * page is as kept already but for its annotations (a page known again, opened): the area is
+     * told only that it was opened last, not sent the page again (~100 KB on each visit).
+     */
+    set(url: string, page: KeptPage & { annotations?: ItemAnnotation[] }, unchanged = false): void {
       pages.delete(url);
       pages.set(url, page);
       if (pages.size > limit) pages.delete(pages.keys().next().value!);
       const { annotations: _inMemory, ...rest } = page;
-      persist(url, rest);
+      persist(url, unchanged ? undefined : rest);
     },
     /** The pages in memory: their annotations are kept in step with every write. */
     inMemory(): IterableIterator<KeptPage & { annotations?: ItemAnnotation[] }> {

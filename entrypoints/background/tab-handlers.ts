@@ -6,7 +6,7 @@
  * script cannot steer the editor.
  */
 import type { Notice, NoticeItem } from '../../lib/notice/types';
-import { calls, describeZodError, type EditorContext, type EditorTarget, type PeekedNotice, type ProtocolMap } from '../../lib/protocol';
+import { calls, describeZodError, type EditorContext, type EditorTarget, type ProtocolMap } from '../../lib/protocol';
 import { noticeQuotesSeen } from '../../lib/db/notices';
 import type { createService } from './router';
 import { noticeAnnotations } from '../../lib/db/annotations';
@@ -85,15 +85,20 @@ export function createTabHandlers(
           const items = notice.items.map((i, k) => ({ key: i.key, text: i.text, fingerprint: fingerprints[k]! }));
           // Where the items are stays known while the page reads the same (a page known again sends no new map).
           const sameItems = before?.noticeKey === r.value.noticeKey && sameKeysAndTexts(before.items, items);
-          pages.set(from.url, {
-            noticeKey: r.value.noticeKey,
-            items,
-            changed: r.value.revision?.differs ?? [],
-            annotations,
-            // As the service checked it (the schema keeps the notice's fields, nothing else).
-            notice: calls.openNotice.input.parse(atSenderUrl(data, from.url)) as Notice,
-            ...(sameItems && before.map ? { map: before.map } : {}),
-          });
+          const changed = r.value.revision?.differs ?? [];
+          // As the service took it: checked whole, or the very text of one checked before (a
+          // second parse here would undo the router's skipping of it, lib/db/seen-notices.ts).
+          const read = atSenderUrl(data, from.url) as Notice;
+          const unchanged =
+            sameItems &&
+            changed.join('\n') === before.changed.join('\n') &&
+            before.items.every((i, k) => i.fingerprint === items[k]!.fingerprint) &&
+            JSON.stringify(before.notice) === JSON.stringify(read);
+          pages.set(
+            from.url,
+            { noticeKey: r.value.noticeKey, items, changed, annotations, notice: read, ...(sameItems && before.map ? { map: before.map } : {}) },
+            unchanged,
+          );
           return { ok: true, value: { ...r.value, annotations } };
         }
         return r;
