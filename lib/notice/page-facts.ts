@@ -33,15 +33,45 @@ function pageTitle(doc: Document, metas: MetaTags, names: MetaNames): string {
 const DOC_NO = /^(?:(?:备注\/)?(?:发文字号|文件编号|文号|字号|编号):?)?([\u4e00-\u9fa5]{2,12}[〔[(【](?:19|20)\d{2}[〕\])】]\d{1,4}号)$/;
 const DOC_NO_YEAR = /[〔[(（【［]((?:19|20)\d{2})/;
 
-/** The 文号 as the page writes it (matched folded, cut from the written line). */
-function docNumber(pl: PageLines): string | undefined {
+/** What the page's own lines say: its 文号, who signs it, an info table's issuer, the rule lines. */
+interface LineFacts {
+  docNo?: string;
+  /** The line above the date that closes the notice (its issuer, when it names a body in full). */
+  signer?: string;
+  /** The value of an info table's 发文机关 line. */
+  labelled?: string;
+  /** Lines stating the rule for who leads, folded. */
+  ruleLines: string[];
+}
+
+/**
+ * One pass over the page's lines for every fact they hold; each line's length is read once, and
+ * a line is read whole only when it holds the character its fact needs.
+ */
+function lineFacts(pl: PageLines): LineFacts {
+  const facts: LineFacts = { ruleLines: [] };
   for (let i = 0; i < pl.count; i++) {
-    if (pl.rawLength(i) > 80 || !pl.mayHold(i, '号')) continue;
-    const norm = pl.norm(i);
-    const m = DOC_NO.exec(norm);
-    if (m) return pl.disp(i).slice(norm.length - m[1].length);
+    const length = pl.rawLength(i);
+    if (length <= 80) {
+      // The 文号: a whole line (an info-table cell, or labelled), never one cited in running text.
+      if (facts.docNo === undefined && pl.mayHold(i, '号')) {
+        const norm = pl.norm(i);
+        const m = DOC_NO.exec(norm);
+        if (m) facts.docNo = pl.disp(i).slice(norm.length - m[1].length);
+      }
+      if (length <= 40 && i > 0 && facts.signer === undefined && pl.mayHold(i, '日') && isDateLine(pl.norm(i)) && isIssuer(pl.disp(i - 1))) {
+        facts.signer = pl.disp(i - 1);
+      }
+      if (length <= 20 && i + 1 < pl.count && facts.labelled === undefined && pl.mayHold(i, '发')) {
+        const label = pl.norm(i);
+        if ((label === '发文机关' || label === '发布机构' || label === '发文单位') && isIssuer(pl.disp(i + 1))) facts.labelled = pl.disp(i + 1);
+      }
+    }
+    // Every rule speaks of 位 (第一位, 首位, 同责单位, 责任单位…无先后): one character first, since
+    // layout may stand inside 第一位 on the raw line, then the words.
+    if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) facts.ruleLines.push(pl.norm(i));
   }
-  return undefined;
+  return facts;
 }
 
 const ORG = /(?:人民政府|政府|办公室|办公厅|国务院|委员会|管委会|政府办)$/;
@@ -50,18 +80,11 @@ const PARTIAL = /^(?:省|市|区|县|镇|乡|州|本)/;
 const isIssuer = (s: string) => s.length <= 30 && ORG.test(s) && !PARTIAL.test(s) && !/[,:;，：；]/.test(s);
 
 /** The body that signs the notice (the line above its date), else the title's, the info table's or the metadata's. */
-function issuerOf(pl: PageLines, metas: MetaTags, title: string): string | undefined {
-  for (let i = 1; i < pl.count; i++) {
-    if (pl.rawLength(i) > 40 || !pl.mayHold(i, '日')) continue;
-    if (isDateLine(pl.norm(i)) && isIssuer(pl.disp(i - 1))) return pl.disp(i - 1);
-  }
+function issuerOf(lines: LineFacts, metas: MetaTags, title: string): string | undefined {
+  if (lines.signer !== undefined) return lines.signer;
   const byTitle = /^(.{2,30}?)关于/.exec(title)?.[1];
   if (byTitle && isIssuer(byTitle)) return byTitle;
-  for (let i = 0; i + 1 < pl.count; i++) {
-    if (pl.rawLength(i) > 20 || !pl.mayHold(i, '发')) continue;
-    const label = pl.norm(i);
-    if ((label === '发文机关' || label === '发布机构' || label === '发文单位') && isIssuer(pl.disp(i + 1))) return pl.disp(i + 1);
-  }
+  if (lines.labelled !== undefined) return lines.labelled;
   const source = layoutText(metas.raw('ContentSource') ?? '');
   return isIssuer(source) ? source : undefined;
 }
@@ -71,15 +94,12 @@ const YEAR = /((?:19|20)\d{2})年/;
 export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = NATIONAL_META): PageFacts {
   const metas = new MetaTags(doc);
   const title = pageTitle(doc, metas, names);
-  const docNo = docNumber(pl);
-  const issuer = issuerOf(pl, metas, title);
+  const lines = lineFacts(pl);
+  const { docNo } = lines;
+  const issuer = issuerOf(lines, metas, title);
   const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(foldWidth(docNo))?.[1])) || undefined;
-  const ruleLines: string[] = [];
-  // Every rule speaks of 位 (第一位, 首位, 同责单位, 责任单位…无先后): one character first, since
-  // layout may stand inside 第一位 on the raw line, then the words.
-  for (let i = 0; i < pl.count; i++) if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) ruleLines.push(pl.norm(i));
   const publishedAt = metas.first(names.published);
-  return { title, docNo, issuer, year, ...(publishedAt ? { publishedAt } : {}), rule: leadRule(ruleLines) };
+  return { title, docNo, issuer, year, ...(publishedAt ? { publishedAt } : {}), rule: leadRule(lines.ruleLines) };
 }
 
 /** The year a list's title or the signature's date gives, for a page whose title and 文号 give none. */

@@ -72,6 +72,12 @@ export class PageLines {
     return this.heads[i + 1] === head + 1 ? this.lines.raws[head].includes(s) : this.disp(i).includes(s);
   }
 
+  /** Whether line i may match `re` (a pattern of single characters, which layout cannot split): on its raw text when it is one line of the page. */
+  mayMatch(i: number, re: RegExp): boolean {
+    const head = this.heads[i];
+    return re.test(this.heads[i + 1] === head + 1 ? this.lines.raws[head] : this.disp(i));
+  }
+
   /** The first visible character of line i, folded (１ → 1, （ → (). */
   first(i: number): number {
     const head = this.heads[i];
@@ -113,6 +119,16 @@ function lastAtOrBefore(sorted: readonly number[], v: number, n: number): number
 export function startsOwnLine(raw: string, first: number): boolean {
   const c = fold(raw.charCodeAt(first));
   if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || CN_FIRST.has(c) || LABEL_FIRST.has(c))) return false;
-  const text = layoutText(raw, first);
-  return readMarker(text) !== undefined || readLabel(text) !== undefined || isDateLine(foldWidth(text));
+  // A number or a label is read from the line's start: its first characters, not the whole line.
+  const cut = first + OWN_LINE_REACH < raw.length;
+  let text = layoutText(raw, first, cut ? first + OWN_LINE_REACH : raw.length);
+  if (readMarker(text) !== undefined || readLabel(text) !== undefined) return true;
+  if (text.length > DATE_LENGTH) return false;
+  if (cut) text = layoutText(raw, first);
+  return text.length <= DATE_LENGTH && isDateLine(foldWidth(text));
 }
+
+/** Enough of a line for a number or a label (readLabel's colon is within its first characters). */
+const OWN_LINE_REACH = 32;
+/** The longest date line: 二〇〇六年十二月二十八日. */
+const DATE_LENGTH = 13;

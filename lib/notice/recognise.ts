@@ -67,9 +67,9 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
   const root = doc.body ?? doc.documentElement;
   if (!root) return { ok: false, reason: '页面为空 / the page is empty' };
   const url = options.url ?? doc.URL ?? '';
+  if (!options.formats) return recogniseLists(doc, url, options.fingerprints ?? true, options.quotes ?? true);
   const site = siteOf(url);
   const isVisible = options.isVisible ?? attributeVisibility;
-  if (!options.formats) return recogniseLists(doc, url, options.fingerprints ?? true, options.quotes ?? true);
   const formats = options.formats;
   const read = (skipHidden: boolean) => recognisePage({ doc, lines: extractLines(root, skipHidden), isVisible, site }, url, formats);
   // Text a reader sees first; only when that holds no notice, the hidden copies too.
@@ -88,8 +88,10 @@ function recogniseLists(doc: Document, url: string, fingerprints: boolean, inlin
   const anchors = page.anchors;
   // From the walk made before duban added anything to the page: the offsets are the page's own.
   const { walked } = page;
-  const items = notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] }));
-  const quotes = () => (doc.body && walked ? pageQuotes(walked, items) : new Map<string, PageQuote>());
+  const quotes = () => {
+    if (!doc.body || !walked) return new Map<string, PageQuote>();
+    return pageQuotes(walked, notice.items.map((i) => ({ key: i.key, text: i.text, nodes: anchors.get(i.key)?.nodes ?? [] })));
+  };
   if (!inline) return { ok: true, notice, anchors, format: page.format ?? 'lists', quotes };
   const made = quotes();
   for (const item of notice.items) {

@@ -327,6 +327,12 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
 /** Lines of a table's first rows that may head its columns. */
 const HEAD_LINES = 40;
 const ROLE_COLUMNS = new Set<Column>(['lead', 'co', 'resp', 'leader', 'progress']);
+/**
+ * A character each heading of those columns holds (单位 部门 领导 责任人 完成情况 进展 进度), one
+ * character since headers space their words (牵 头 单 位); a colon says a labelled line.
+ */
+const ROLE_CHAR = /[位门导人况展度]/;
+const COLON = /[:：]/;
 
 /**
  * Whether the table's first lines (lines first to last are the table's) hold a word heading a unit,
@@ -334,7 +340,7 @@ const ROLE_COLUMNS = new Set<Column>(['lead', 'co', 'resp', 'leader', 'progress'
  */
 function namesColumns(pl: PageLines, first: number, last: number): boolean {
   for (let i = first; i <= last && i < first + HEAD_LINES; i++) {
-    if (pl.rawLength(i) > 60) continue;
+    if (pl.rawLength(i) > 60 || !pl.mayMatch(i, ROLE_CHAR) || pl.mayMatch(i, COLON)) continue;
     const words = pl.norm(i).replace(/\s+/g, '');
     // A header cell is a few words, never a labelled line (牵头单位：区财政局).
     if (words.length <= 30 && !words.includes(':') && ROLE_COLUMNS.has(columnOf(words))) return true;
