@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FixtureIndex, type FixtureEntry } from '../../tests/fixtures/notice-expected';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import fc from 'fast-check';
-import { anchorsOf, fnvHash, pageText, placeItems, samePage, signPage, walkedTextNodes, type ItemPlace } from './page-map';
+import { anchorsOf, fnvHash, isPageSeen, pageText, placeItems, samePage, signNotice, signPage, walkedTextNodes, type ItemPlace } from './page-map';
 import { itemBlocks, overlayPosition, PLACEMENTS } from './placement';
 import { recogniseNotice } from './recognise';
 
@@ -43,8 +43,9 @@ describe.each(pages)('$name, read once and loaded again', ({ html, url }) => {
   const first = load(html);
   const read = recognised(first, url);
   const keys = read.notice.items.map((i) => i.key);
-  const seen = signPage(first, walkedTextNodes(first));
   const places = placeItems(keys, read.anchors, walkedTextNodes(first))!;
+  const nodes = walkedTextNodes(first);
+  const seen = Promise.all([signPage(pageText(first), nodes.length), signNotice(places, anchorsOf(places, nodes)!)]).then(([page, notice]) => ({ ...page, notice }));
 
   it('has every item placed, by a placement that travels by name', () => {
     expect(places.map((p) => p.key)).toEqual(keys);
@@ -54,8 +55,10 @@ describe.each(pages)('$name, read once and loaded again', ({ html, url }) => {
   it('gives, in a fresh load of the same page, the same signature and the anchors the reading gives', async () => {
     const again = load(html);
     const nodes = walkedTextNodes(again);
-    expect(await signPage(again, nodes)).toEqual(await seen);
+    const now = await signPage(pageText(again), nodes.length);
     const anchors = anchorsOf(places, nodes)!;
+    expect(now).toEqual({ ...(await seen), notice: undefined });
+    expect(await isPageSeen(await seen, now, pageText(again), read.notice.docNo, places, anchors)).toBe(true);
     const reading = recognised(load(html), url);
     for (const key of keys) {
       const a = anchors.get(key)!;
@@ -71,9 +74,13 @@ describe.each(pages)('$name, read once and loaded again', ({ html, url }) => {
 
 describe('a page that is not the page then read', () => {
   const html = readFileSync(SEED_PAGE, 'utf8');
-  const sign = (h: string, subtle?: SubtleCrypto | null) => signPage(load(h), walkedTextNodes(load(h)), subtle);
+  const sign = (h: string, subtle?: SubtleCrypto | null) => {
+    const doc = load(h);
+    return signPage(pageText(doc), walkedTextNodes(doc).length, subtle);
+  };
+  // (A figure changed is no word changed: the notice's digest tells, below.)
   const edits = [
-    html.replace('地区生产总值增长5.5%', '地区生产总值增长6.5%'),
+    html.replace('地区生产总值增长5.5%', '地区生产总值提高5.5%'),
     html.replace(/<title>([^<]*)<\/title>/, '<title>$1（修订）</title>'),
     html.replace(/(<meta name="ArticleTitle" content=")/, '$1改'),
     html.replace('牵头单位：区发改经信局', '牵头单位：区财政局'),
@@ -82,7 +89,7 @@ describe('a page that is not the page then read', () => {
   it.each([
     ['the browser’s SHA-256', globalThis.crypto.subtle],
     ['FNV-1a where the browser has no digest (http pages)', null],
-  ])('has another signature when an item is edited, a title or 文号 changes (%s)', async (_, subtle) => {
+  ])('has another signature when an item’s words are edited, a title or 文号 changes (%s)', async (_, subtle) => {
     const seen = await sign(html, subtle);
     expect(seen.hash).toMatch(subtle ? /^sha256:[0-9a-f]{64}$/ : /^fnv:[0-9a-f]{16}$/);
     for (const edited of edits) {
@@ -123,9 +130,54 @@ describe('a page that is not the page then read', () => {
   });
 });
 
-it('reads the title and the metadata with the body’s text', () => {
-  const doc = load('<html><head><title>关于印发责任分解的通知</title><meta name="ArticleTitle" content="A"><meta property="og:x" content="B"></head><body><p>正文</p></body></html>');
-  expect(pageText(doc)).toBe('关于印发责任分解的通知\nArticleTitle=A\nog:x=B\n\n正文');
+it('reads the title, the metadata and the body’s text, not its scripts’ or style sheets’', () => {
+  const doc = load('<html><head><title>关于印发责任分解的通知</title><meta name="ArticleTitle" content="A"><meta property="og:x" content="B"></head><body><p>正文</p><script>var t = 1;</script><style>p{}</style><p>二</p><script></script><p>t = 1</p></body></html>');
+  expect(pageText(doc)).toEqual({ head: '关于印发责任分解的通知\nArticleTitle=A\nog:x=B', body: '正文二t = 1' });
+  expect(walkedTextNodes(doc).length).toBe(3);
+});
+
+describe('a page whose only changes are no part of its notice', () => {
+  const html = readFileSync(SEED_PAGE, 'utf8');
+  // JCMS fills 点击率 (the seed's empty <span id="ClickCount">) with the page's hit count on every visit.
+  const visit = (hits: number, script = 'var visit = 1;') =>
+    html.replace('<span id="ClickCount"></span>', `<span id="ClickCount">${hits}</span>`).replace('</body>', `<script>${script}</script></body>`);
+  const sign = async (h: string, subtle?: SubtleCrypto | null) => {
+    const doc = load(h);
+    const nodes = walkedTextNodes(doc);
+    const read = recognised(doc, SEED_URL);
+    const places = placeItems(read.notice.items.map((i) => i.key), read.anchors, nodes)!;
+    const anchors = anchorsOf(places, nodes)!;
+    return { page: { ...(await signPage(pageText(doc), nodes.length, subtle)), notice: await signNotice(places, anchors, subtle) }, text: pageText(doc), docNo: read.notice.docNo, places, anchors };
+  };
+
+  it.each([
+    ['the browser’s SHA-256', globalThis.crypto.subtle],
+    ['FNV-1a', null],
+  ])('is the page then read when its hit counter, a date or its scripts changed (%s)', async (_, subtle) => {
+    const seen = await sign(visit(1234), subtle);
+    expect(seen.docNo).toBe('拱政办发〔2024〕2号');
+    const agains = [visit(1235), visit(99999), visit(1234, 'var visit = 2; var token = "x9";'), visit(7).replace('2024-03-07 16:38:24', '2024-03-08 09:01:02')];
+    for (const again of agains) {
+      const now = await sign(again, subtle);
+      expect(await isPageSeen(seen.page, now.page, now.text, seen.docNo, seen.places, now.anchors, subtle)).toBe(true);
+    }
+  });
+
+  it('is not, when a figure in an item changed, or its 文号', async () => {
+    const seen = await sign(visit(1));
+    const item = await sign(visit(1).replace('地区生产总值增长5.5%', '地区生产总值增长6.5%'));
+    expect(item.page.hash).toBe(seen.page.hash);
+    expect(item.page.notice).not.toBe(seen.page.notice);
+    expect(await isPageSeen(seen.page, item.page, item.text, seen.docNo, seen.places, item.anchors)).toBe(false);
+    const docNo = await sign(visit(1).replaceAll('拱政办发〔2024〕2号', '拱政办发〔2024〕3号'));
+    expect(docNo.page.hash).toBe(seen.page.hash);
+    expect(await isPageSeen(seen.page, docNo.page, docNo.text, seen.docNo, seen.places, docNo.anchors)).toBe(false);
+  });
+
+  it('is not, when the signature kept has no notice digest (one kept before there was one)', async () => {
+    const seen = await sign(visit(1));
+    expect(await isPageSeen({ ...seen.page, notice: undefined }, seen.page, seen.text, seen.docNo, seen.places, seen.anchors)).toBe(false);
+  });
 });
 
 it('places an item by its placement’s name, whichever copy of the placement the reading used (the page reader is a script of its own)', () => {

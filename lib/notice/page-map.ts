@@ -2,13 +2,20 @@
  * A notice page as duban last read it, so that it knows the page again without reading it.
  * Reading a page is most of the rows' wait in the browser (a fresh isolated world runs the
  * reader's code cold, 25–40 ms), and people come back to the same notice page all year. So, once a
- * page has been read and its rows are ready, the notice script sends the page's signature (a
- * digest of its title, metadata and body text, the text's length, the count of the body's text
- * nodes) and where each item's text nodes are among those text nodes; the background keeps them
- * with the notice the page read. On the next visit the peek's answer brings them, the notice
- * script signs the page again while the answer travels, and when the two signatures are the same
- * the rows go up from the notice then read. Any change to the page's text — an edited item, a new
- * paragraph, a changed title or 文号 — makes the page read again.
+ * page has been read and its rows are ready, the notice script sends the page's signature and
+ * where each item's text nodes are among the body's text nodes; the background keeps them with the
+ * notice the page read. On the next visit the peek's answer brings them, the notice script signs
+ * the page again while the answer travels, and when the two signatures are the same the rows go up
+ * from the notice then read. Any change to the page's words — an edited item, a new paragraph, a
+ * changed title or 文号 — makes the page read again.
+ *
+ * The signature is two digests. The page's: its title, metadata and body text, its figures (0–9)
+ * read as one mark whatever they say, since a hit counter (JCMS's 点击率), a clock or a date
+ * changes on every visit and says nothing of the notice; script and style text is no part of it
+ * (a page's script may carry a timestamp or a token). The notice's: its items' own text nodes,
+ * exactly, figures and all. Its 文号 must still be on the page as read then. So a page whose
+ * only change is a figure outside its items (a count, a date, a year in a heading) is known again
+ * as it was: it holds the same notice.
  *
  * Text-node indexes rather than a path of elements: the text is what is compared, so the same text
  * in as many nodes is the same nodes, and the browser lists a page's text nodes in one call
@@ -18,14 +25,19 @@ import type { ItemAnchor } from './formats';
 import { placementName, PLACEMENTS, type PlacementName } from './placement';
 
 /**
- * The page's text as a digest (SHA-256 where the browser gives it, on https pages; else a 64-bit
- * FNV-1a), its length and how many text nodes its body has, taken before duban read it: what a
- * peek sends, small (the text itself, some 70 KB on the seed, cost a message ~20 ms more).
+ * The page's signature, taken before duban read it: what a peek sends, small (the text itself,
+ * some 70 KB on the seed, cost a message ~20 ms more). Digests are SHA-256 where the browser gives
+ * it (https pages), else a 64-bit FNV-1a.
  */
 export interface PageSignature {
+  /** The page's digest: title, metadata and body text, each run of figures read as one mark. */
   hash: string;
+  /** The length of the text that digest is of. */
   length: number;
+  /** How many text nodes the body has (script and style left out). */
   nodes: number;
+  /** The notice's digest: its items' text nodes, exactly, in the items' order. */
+  notice?: string;
 }
 
 /** Where one item's text is: runs of text-node indexes, [first, count, first, count, …]. */
@@ -42,15 +54,40 @@ export interface TextNodeList {
   item(index: number): Node | null;
 }
 
-/** One string for what a reading depends on: the title, the metadata (文号, issuer, dates) and the body's text. */
-export function pageText(doc: Document): string {
+/** The page's text as a signature reads it, as it is now. */
+export interface PageText {
+  /** The title and the metadata (文号, issuer, dates): `name=content` lines. */
+  head: string;
+  /** The body's text without its scripts' and style sheets'. */
+  body: string;
+}
+
+/**
+ * The title, the metadata and the body's text, in a few calls: the body's textContent and its
+ * scripts and style sheets, not a call per text node (an isolated world's first touch of a node
+ * costs, and the seed has some 1,800).
+ */
+export function pageText(doc: Document): PageText {
   let head = doc.title;
   for (const meta of doc.getElementsByTagName('meta')) {
     const name = meta.getAttribute('name') ?? meta.getAttribute('property');
     if (name) head += `\n${name}=${meta.getAttribute('content') ?? ''}`;
   }
-  return `${head}\n\n${doc.body?.textContent ?? ''}`;
+  const all = doc.body?.textContent ?? '';
+  let body = '';
+  let from = 0;
+  // Their texts are in the body's, in document order: each cut where it is, after the one before.
+  for (const el of doc.body?.querySelectorAll('script, style') ?? []) {
+    const text = el.textContent;
+    const at = text ? all.indexOf(text, from) : -1;
+    if (at < 0) continue;
+    body += all.slice(from, at);
+    from = at + text!.length;
+  }
+  return { head, body: from ? body + all.slice(from) : all };
 }
+
+const FIGURES = /[0-9]+/g;
 
 /** FNV-1a over the UTF-16 code units, two lanes (odd and even units): 64 bits in hex. */
 export function fnvHash(text: string): string {
@@ -65,19 +102,53 @@ export function fnvHash(text: string): string {
   return `fnv:${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** The page's signature (PageSignature): `subtle`, the browser's digest where it has one (null: none). */
-export async function signPage(doc: Document, textNodes: TextNodeList, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<PageSignature> {
-  const text = pageText(doc);
-  let hash: string;
-  if (subtle) {
-    const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
-    hash = 'sha256:';
-    for (const byte of digest) hash += byte.toString(16).padStart(2, '0');
-  } else hash = fnvHash(text);
-  return { hash, length: text.length, nodes: textNodes.length };
+/** `subtle`: the browser's digest where it has one (null: none, FNV-1a). */
+type Subtle = SubtleCrypto | null;
+const browserSubtle = (): Subtle => globalThis.crypto?.subtle ?? null;
+
+async function digest(text: string, subtle: Subtle): Promise<string> {
+  if (!subtle) return fnvHash(text);
+  const bytes = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let hash = 'sha256:';
+  for (const byte of bytes) hash += byte.toString(16).padStart(2, '0');
+  return hash;
 }
 
-/** The same page text (digest and length) in as many text nodes: the page then read. */
+/** The page's signature (PageSignature) without the notice's digest; `nodes`: how many text nodes its body lists. */
+export async function signPage(page: PageText, nodes: number, subtle: Subtle = browserSubtle()): Promise<PageSignature> {
+  const text = `${page.head}\n\n${page.body.replace(FIGURES, '#')}`;
+  return { hash: await digest(text, subtle), length: text.length, nodes };
+}
+
+/** The notice's digest (PageSignature.notice): the text nodes of each of `places` in turn, its text's then its units'. */
+export function signNotice(places: readonly ItemPlace[], anchors: ReadonlyMap<string, ItemAnchor>, subtle: Subtle = browserSubtle()): Promise<string> {
+  let text = '';
+  for (const { key } of places) {
+    const anchor = anchors.get(key);
+    if (!anchor) continue;
+    for (const node of anchor.nodes) text += node.data;
+    text += '\n';
+    for (const node of anchor.unitNodes) text += node.data;
+    text += '\n';
+  }
+  return digest(text, subtle);
+}
+
+/**
+ * Whether the page is the one signed `seen`, holding the notice then read (its 文号 `docNo`): the
+ * same page digest, length and text nodes, its 文号 still on it, and its items' text the same
+ * (`anchors`, from where their places now are).
+ */
+export async function isPageSeen(
+  seen: PageSignature, now: PageSignature, page: PageText, docNo: string | undefined,
+  places: readonly ItemPlace[], anchors: ReadonlyMap<string, ItemAnchor>, subtle: Subtle = browserSubtle(),
+): Promise<boolean> {
+  if (!seen.notice || !samePage(seen, now)) return false;
+  if (docNo && !page.body.includes(docNo) && !page.head.includes(docNo)) return false;
+  return (await signNotice(places, anchors, subtle)) === seen.notice;
+}
+
+/** The same page text (digest and length) in as many text nodes: the page then read, but for its notice's digest. */
 export function samePage(a: PageSignature, b: PageSignature): boolean {
   return a.hash === b.hash && a.length === b.length && a.nodes === b.nodes;
 }
@@ -144,22 +215,29 @@ export function anchorsOf(places: readonly ItemPlace[], textNodes: TextNodeList)
   return anchors;
 }
 
+/** Text the page shows: not a script's or a style sheet's. */
+const SHOWN_TEXT = './/text()[not(parent::script or parent::style)]';
+const UNSHOWN = new Set(['script', 'style']);
+
 /** The body's text nodes listed by a walk: for DOMs without XPath (Node's, in tests and the parse command). */
 export function walkedTextNodes(doc: Document): TextNodeList {
   const nodes: Node[] = [];
   if (doc.body) {
     const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentNode as Element | null;
+      if (!parent?.localName || !UNSHOWN.has(parent.localName)) nodes.push(n);
+    }
   }
   return { length: nodes.length, item: (i) => nodes[i] ?? null };
 }
 
 /**
- * The body's text nodes as the browser lists them: one XPath snapshot (a call), each node touched
- * only when asked for. Where the document has no XPath, a walk.
+ * The body's text nodes as the browser lists them (script and style text left out): one XPath
+ * snapshot (a call), each node touched only when asked for. Where the document has no XPath, a walk.
  */
 export function bodyTextNodes(doc: Document): TextNodeList {
   if (typeof doc.evaluate !== 'function' || !doc.body) return walkedTextNodes(doc);
-  const snapshot = doc.evaluate('.//text()', doc.body, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+  const snapshot = doc.evaluate(SHOWN_TEXT, doc.body, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
   return { length: snapshot.snapshotLength, item: (i) => snapshot.snapshotItem(i) };
 }

@@ -129,3 +129,26 @@ describe.each([
     }
   });
 });
+
+describe('a page whose hit counter changes on every visit (JCMS fills 点击率 as the page loads)', () => {
+  const url = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841067.html';
+  // As JCMS's counter script does, before duban looks at the page: a new number each load.
+  const counted = SEED.replace(
+    '<span id="ClickCount"></span>',
+    '<span id="ClickCount"></span><script>document.getElementById("ClickCount").textContent = String(1000 + Math.floor(Math.random() * 1e6));</script>',
+  );
+
+  it('is known again all the same, its rows where the reading puts them', async () => {
+    expect(counted).not.toBe(SEED);
+    await serveHtml(duban.context, url, counted);
+    const first = await visit(url);
+    expect(first.known).toBe(false);
+    const places = await rowPlaces(first.page);
+    const hits = await first.page.locator('#ClickCount').textContent();
+    await first.page.close();
+    const again = await visitKnown(url);
+    expect(await again.locator('#ClickCount').textContent()).not.toBe(hits);
+    expect(await rowPlaces(again)).toEqual(places);
+    await again.close();
+  });
+});
