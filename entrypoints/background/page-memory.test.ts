@@ -23,7 +23,7 @@ const page = (n: number): KeptPage => ({
   items: [{ key: '1', text: `第${n}项`, fingerprint: 'f'.repeat(14) }],
   changed: [],
   notice: { title: `通知${n}`, sourceUrl: url(n), sections: [], items: [], gaps: [] },
-  map: { page: { hash: `fnv:${'0'.repeat(16)}`, length: n, nodes: n, notice: `fnv:${'1'.repeat(16)}` }, items: [{ key: '1', nodes: [n, 1], units: [], placement: 'after-text' }] },
+  map: { page: { hash: `fnv:${'0'.repeat(16)}`, length: n, nodes: n, figures: `fnv:${'1'.repeat(16)}`, counters: [] }, items: [{ key: '1', nodes: [n, 1], units: [], placement: 'after-text' }] },
 });
 const url = (n: number) => `https://www.gongshu.gov.cn/art/2024/3/7/art_${n}.html`;
 

@@ -146,7 +146,7 @@ it('knows where the items of a page are once it sent them, and tells that page o
   const tabs = createTabHandlers(createService(db), bindings, {} as EditorPorts, async () => {});
   const notice = { ...seedNotice(), items: seedNotice().items.map((i) => ({ ...i, fingerprint: '' })) };
   const from = { tabId: 1, frameId: 0, url: SEED_URL };
-  const page = { hash: `sha256:${'0a'.repeat(32)}`, length: 24413, nodes: 1766, notice: `sha256:${'0b'.repeat(32)}` };
+  const page = { hash: `sha256:${'0a'.repeat(32)}`, length: 24413, nodes: 1766, figures: `fnv:${'0b'.repeat(8)}`, counters: [3] };
   const items = notice.items.map((i, k) => ({ key: i.key, nodes: [2 * k, 1], units: [], placement: 'after-item' as const }));
   const peek = async (url = SEED_URL) => (await tabs.handle('peekNotice', {}, { ...from, url })) as Result<PeekedNotice | null>;
   // Nothing opened at the page: nothing is kept for it.
@@ -160,7 +160,7 @@ it('knows where the items of a page are once it sent them, and tells that page o
   expect(await tabs.handle('savePageMap', { page, items: items.slice(1) }, from)).toMatchObject({ ok: false });
   expect(await tabs.handle('savePageMap', { page, items: [{ ...items[0], placement: 'anywhere' }, ...items.slice(1)] }, from)).toMatchObject({ ok: false });
   expect(await tabs.handle('savePageMap', { page: { ...page, hash: 'sha256:x' }, items }, from)).toMatchObject({ ok: false });
-  // A signature without its notice's digest would know the page again whatever its items now say.
+  // A signature without its figures would know the page again whatever its items' figures now say.
   expect(await tabs.handle('savePageMap', { page: { hash: page.hash, length: page.length, nodes: page.nodes }, items }, from)).toMatchObject({ ok: false });
   expect(await tabs.handle('savePageMap', { page, items }, from)).toEqual({ ok: true, value: true });
 
@@ -202,7 +202,7 @@ it('still knows where a page’s items are after the worker stopped (kept in sto
   const from = { tabId: 1, frameId: 0, url: SEED_URL };
   const opened = (await tabs.handle('openNotice', notice, from)) as Result<OpenedNotice>;
   if (!opened.ok) throw new Error(opened.error);
-  const page = { hash: `fnv:${'1'.repeat(16)}`, length: 100, nodes: 10, notice: `fnv:${'2'.repeat(16)}` };
+  const page = { hash: `fnv:${'1'.repeat(16)}`, length: 100, nodes: 10, figures: `fnv:${'2'.repeat(16)}`, counters: [] };
   const items = notice.items.map((i, k) => ({ key: i.key, nodes: [k, 1], units: [], placement: 'after-text' as const }));
   expect(await tabs.handle('savePageMap', { page, items }, from)).toEqual({ ok: true, value: true });
   await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '3', fingerprint: opened.value.fingerprints[2]!, status: 'done', note: '停了也在' });

@@ -22,7 +22,7 @@ import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { afterFirstFrame } from '../../utils/after-first-frame';
 import { KNOWN_PAGE, NOTICE_RUNNING, READER, type PageReader } from '../../utils/notice-running';
-import { anchorsOf, bodyTextNodes, isPageSeen, pageText, placeItems, signNotice, signPage, type PageSignature, type PageText, type TextNodeList } from '../../lib/notice/page-map';
+import { anchorsOf, bodyTextNodes, figureRuns, isPageSeen, pageText, placeItems, signMappedPage, signPage, type PageSignature, type TextNodeList } from '../../lib/notice/page-map';
 import { pageLocale } from '../../utils/page-words';
 import pageWords from 'virtual:duban-page-words';
 import { mountCoverButtons } from './cover-buttons';
@@ -68,15 +68,15 @@ export default defineContentScript({
     // answer brings, the notice read then and where its items are are used, and the page is not
     // read again (lib/notice/page-map.ts). A copy is always read.
     const textNodes = !copy && world[KNOWN_PAGE] ? bodyTextNodes(document) : undefined;
-    const texts = textNodes && pageText(document);
-    const signed = texts && signPage(texts, textNodes.length).catch(() => undefined);
+    const text = textNodes && pageText(document);
+    const signed = text && signPage(text, textNodes.length).catch(() => undefined);
     // The messenger hands a request to the browser a microtask later: let it go before the reading.
     await Promise.resolve();
     // Its rows' and bar's words in hand: the browser's catalogue is fetched synchronously on the
     // first word asked of it (utils/page-words.ts). getUILanguage asks nothing of the browser.
     holdWords(pageWords[pageLocale(browser.i18n.getUILanguage(), Object.keys(pageWords), DEFAULT_LOCALE)]);
     const html = document.documentElement;
-    const known = textNodes && texts && signed ? await knownAgain(await peek, await signed, texts, textNodes) : undefined;
+    const known = textNodes && text && signed ? knownAgain(await peek, await signed, figureRuns(text), textNodes) : undefined;
     if (known) performance.mark('duban:remembered');
     let recognised: ReturnType<typeof recogniseNotice>;
     let reader: PageReader | undefined;
@@ -132,10 +132,9 @@ export default defineContentScript({
             const nodes = bodyTextNodes(document);
             const items = placeItems(notice.items.map((i) => i.key), anchors, nodes);
             if (!items) return undefined;
-            const placed = anchorsOf(items, nodes);
-            if (!placed) return undefined;
-            const page = { ...(await signPage(pageText(document), nodes.length)), notice: await signNotice(items, placed) };
-            return { page, items };
+            const itemNodes = new Set<Node>();
+            for (const a of anchors.values()) for (const node of [...a.nodes, ...a.unitNodes]) itemNodes.add(node);
+            return { page: await signMappedPage(document, nodes, itemNodes), items };
           },
     });
     ctx.onInvalidated(() => {
@@ -163,11 +162,9 @@ function withItems(peeked: PeekedNotice | null): PeekedNotice | null {
 }
 
 /** The notice and its items' anchors when the page is the one read then (its signatures the same), else undefined. */
-async function knownAgain(peeked: PeekedNotice | null, signed: PageSignature | undefined, text: PageText, textNodes: TextNodeList) {
+function knownAgain(peeked: PeekedNotice | null, signed: PageSignature | undefined, figures: readonly string[], textNodes: TextNodeList) {
   const known = peeked?.known;
-  if (!known || !signed) return undefined;
+  if (!known || !signed || !isPageSeen(known.page, signed, figures)) return undefined;
   const anchors = anchorsOf(known.items, textNodes);
-  if (!anchors) return undefined;
-  const seen = await isPageSeen(known.page, signed, text, known.notice.docNo, known.items, anchors).catch(() => false);
-  return seen ? { notice: known.notice, anchors } : undefined;
+  return anchors && { notice: known.notice, anchors };
 }

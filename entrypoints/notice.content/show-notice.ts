@@ -51,7 +51,7 @@ export interface ShowOptions {
    * The page's text and where the items are on it (lib/notice/page-map.ts), worked out and sent
    * once the rows are ready, in idle time: the next visit need not read the page.
    */
-  pageMap?: () => Promise<{ page: PageSignature & { notice: string }; items: ItemPlace[] } | undefined>;
+  pageMap?: () => Promise<{ page: Required<PageSignature>; items: ItemPlace[] } | undefined>;
 }
 
 export async function showNotice(doc: Document, notice: Notice, anchors: Map<string, ItemAnchor>, options: ShowOptions): Promise<ShownNotice> {

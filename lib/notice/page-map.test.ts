@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FixtureIndex, type FixtureEntry } from '../../tests/fixtures/notice-expected';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import fc from 'fast-check';
-import { anchorsOf, fnvHash, isPageSeen, pageText, placeItems, samePage, signNotice, signPage, walkedTextNodes, type ItemPlace } from './page-map';
+import { anchorsOf, figureRuns, fnvHash, isPageSeen, pageCounters, pageText, placeItems, samePage, signMappedPage, signPage, walkedTextNodes, type ItemPlace } from './page-map';
 import { itemBlocks, overlayPosition, PLACEMENTS } from './placement';
 import { recogniseNotice } from './recognise';
 
@@ -19,6 +19,9 @@ const pages = [
   ...index.filter((e) => e.family !== 'refused').map((e) => ({ name: e.file, html: readFileSync(DIR + e.file, 'utf8'), url: e.url })),
 ];
 const load = (html: string) => parseHTML(html).document as unknown as Document;
+
+/** The text nodes of the items' text and units: what a counter is outside of. */
+const itemNodes = (anchors: ReadonlyMap<string, { nodes: Text[]; unitNodes: Text[] }>) => new Set<Node>([...anchors.values()].flatMap((a) => [...a.nodes, ...a.unitNodes]));
 
 function recognised(doc: Document, url: string) {
   const r = recogniseNotice(doc, { url, fingerprints: false, quotes: false });
@@ -44,8 +47,7 @@ describe.each(pages)('$name, read once and loaded again', ({ html, url }) => {
   const read = recognised(first, url);
   const keys = read.notice.items.map((i) => i.key);
   const places = placeItems(keys, read.anchors, walkedTextNodes(first))!;
-  const nodes = walkedTextNodes(first);
-  const seen = Promise.all([signPage(pageText(first), nodes.length), signNotice(places, anchorsOf(places, nodes)!)]).then(([page, notice]) => ({ ...page, notice }));
+  const seen = signMappedPage(first, walkedTextNodes(first), itemNodes(read.anchors));
 
   it('has every item placed, by a placement that travels by name', () => {
     expect(places.map((p) => p.key)).toEqual(keys);
@@ -56,9 +58,10 @@ describe.each(pages)('$name, read once and loaded again', ({ html, url }) => {
     const again = load(html);
     const nodes = walkedTextNodes(again);
     const now = await signPage(pageText(again), nodes.length);
+    const { figures, counters, ...page } = await seen;
+    expect(now).toEqual(page);
+    expect(isPageSeen(await seen, now, figureRuns(pageText(again)))).toBe(true);
     const anchors = anchorsOf(places, nodes)!;
-    expect(now).toEqual({ ...(await seen), notice: undefined });
-    expect(await isPageSeen(await seen, now, pageText(again), read.notice.docNo, places, anchors)).toBe(true);
     const reading = recognised(load(html), url);
     for (const key of keys) {
       const a = anchors.get(key)!;
@@ -133,7 +136,8 @@ describe('a page that is not the page then read', () => {
 it('reads the title, the metadata and the body’s text, not its scripts’ or style sheets’', () => {
   const doc = load('<html><head><title>关于印发责任分解的通知</title><meta name="ArticleTitle" content="A"><meta property="og:x" content="B"></head><body><p>正文</p><script>var t = 1;</script><style>p{}</style><p>二</p><script></script><p>t = 1</p></body></html>');
   expect(pageText(doc)).toEqual({ head: '关于印发责任分解的通知\nArticleTitle=A\nog:x=B', body: '正文二t = 1' });
-  expect(walkedTextNodes(doc).length).toBe(3);
+  // (Listed all the same: an item's place is its index among all of the body's text nodes.)
+  expect(walkedTextNodes(doc).length).toBe(5);
 });
 
 describe('a page whose only changes are no part of its notice', () => {
@@ -141,42 +145,57 @@ describe('a page whose only changes are no part of its notice', () => {
   // JCMS fills 点击率 (the seed's empty <span id="ClickCount">) with the page's hit count on every visit.
   const visit = (hits: number, script = 'var visit = 1;') =>
     html.replace('<span id="ClickCount"></span>', `<span id="ClickCount">${hits}</span>`).replace('</body>', `<script>${script}</script></body>`);
-  const sign = async (h: string, subtle?: SubtleCrypto | null) => {
+  /** The page as kept when its map was made. */
+  const kept = (h: string, subtle?: SubtleCrypto | null) => {
     const doc = load(h);
-    const nodes = walkedTextNodes(doc);
-    const read = recognised(doc, SEED_URL);
-    const places = placeItems(read.notice.items.map((i) => i.key), read.anchors, nodes)!;
-    const anchors = anchorsOf(places, nodes)!;
-    return { page: { ...(await signPage(pageText(doc), nodes.length, subtle)), notice: await signNotice(places, anchors, subtle) }, text: pageText(doc), docNo: read.notice.docNo, places, anchors };
+    return signMappedPage(doc, walkedTextNodes(doc), itemNodes(recognised(doc, SEED_URL).anchors), subtle);
   };
+  /** Whether the page `h` is, when loaded, the page kept as `seen`. */
+  const seenIn = async (seen: Awaited<ReturnType<typeof kept>>, h: string, subtle?: SubtleCrypto | null) => {
+    const doc = load(h);
+    const text = pageText(doc);
+    return isPageSeen(seen, await signPage(text, walkedTextNodes(doc).length, subtle), figureRuns(text));
+  };
+
+  it('knows the hit counter and the dates in cells of their own as counters, and no figure of an item', () => {
+    const doc = load(visit(1234));
+    const runs = figureRuns(pageText(doc));
+    const counters = pageCounters(walkedTextNodes(doc), itemNodes(recognised(doc, SEED_URL).anchors));
+    // The info table's 生成日期 and 发布日期 cells, 点击率, the 公布日期 of the page's info box.
+    expect(counters.map((c) => runs[c]).join(' ')).toBe('2024 03 07 2024 03 07 1234 2024 03 07');
+    expect(runs).toContain('5');
+  });
 
   it.each([
     ['the browser’s SHA-256', globalThis.crypto.subtle],
     ['FNV-1a', null],
-  ])('is the page then read when its hit counter, a date or its scripts changed (%s)', async (_, subtle) => {
-    const seen = await sign(visit(1234), subtle);
-    expect(seen.docNo).toBe('拱政办发〔2024〕2号');
-    const agains = [visit(1235), visit(99999), visit(1234, 'var visit = 2; var token = "x9";'), visit(7).replace('2024-03-07 16:38:24', '2024-03-08 09:01:02')];
-    for (const again of agains) {
-      const now = await sign(again, subtle);
-      expect(await isPageSeen(seen.page, now.page, now.text, seen.docNo, seen.places, now.anchors, subtle)).toBe(true);
+  ])('is the page then read when its hit counter or its scripts changed (%s)', async (_, subtle) => {
+    const seen = await kept(visit(1234), subtle);
+    for (const again of [visit(1235), visit(99999), visit(1234, 'var visit = 2; var token = "x9";')]) {
+      expect(await seenIn(seen, again, subtle)).toBe(true);
     }
   });
 
-  it('is not, when a figure in an item changed, or its 文号', async () => {
-    const seen = await sign(visit(1));
-    const item = await sign(visit(1).replace('地区生产总值增长5.5%', '地区生产总值增长6.5%'));
-    expect(item.page.hash).toBe(seen.page.hash);
-    expect(item.page.notice).not.toBe(seen.page.notice);
-    expect(await isPageSeen(seen.page, item.page, item.text, seen.docNo, seen.places, item.anchors)).toBe(false);
-    const docNo = await sign(visit(1).replaceAll('拱政办发〔2024〕2号', '拱政办发〔2024〕3号'));
-    expect(docNo.page.hash).toBe(seen.page.hash);
-    expect(await isPageSeen(seen.page, docNo.page, docNo.text, seen.docNo, seen.places, docNo.anchors)).toBe(false);
+  it('is not, when a figure in an item, its date or its 文号 changed', async () => {
+    const seen = await kept(visit(1));
+    for (const edited of [
+      visit(1).replace('地区生产总值增长5.5%', '地区生产总值增长6.5%'),
+      visit(1).replace('2024-03-07 16:38:24', '2024-03-08 09:01:02'),
+      visit(1).replaceAll('拱政办发〔2024〕2号', '拱政办发〔2024〕3号'),
+    ]) {
+      expect(edited).not.toBe(visit(1));
+      const doc = load(edited);
+      expect((await signPage(pageText(doc), walkedTextNodes(doc).length)).hash).toBe(seen.hash);
+      expect(await seenIn(seen, edited)).toBe(false);
+    }
+    expect(await seenIn(seen, visit(1))).toBe(true);
   });
 
-  it('is not, when the signature kept has no notice digest (one kept before there was one)', async () => {
-    const seen = await sign(visit(1));
-    expect(await isPageSeen({ ...seen.page, notice: undefined }, seen.page, seen.text, seen.docNo, seen.places, seen.anchors)).toBe(false);
+  it('is not, when the signature kept has no figures (one kept before there were)', async () => {
+    const { figures, counters, ...page } = await kept(visit(1));
+    expect(await seenIn({ ...page, figures, counters }, visit(1))).toBe(true);
+    expect(isPageSeen(page, await signPage(pageText(load(visit(1))), walkedTextNodes(load(visit(1))).length), figureRuns(pageText(load(visit(1)))))).toBe(false);
+    expect(isPageSeen({ ...page, figures }, await signPage(pageText(load(visit(1))), walkedTextNodes(load(visit(1))).length), figureRuns(pageText(load(visit(1)))))).toBe(false);
   });
 });
 

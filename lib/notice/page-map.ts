@@ -9,13 +9,14 @@
  * from the notice then read. Any change to the page's words — an edited item, a new paragraph, a
  * changed title or 文号 — makes the page read again.
  *
- * The signature is two digests. The page's: its title, metadata and body text, its figures (0–9)
- * read as one mark whatever they say, since a hit counter (JCMS's 点击率), a clock or a date
- * changes on every visit and says nothing of the notice; script and style text is no part of it
- * (a page's script may carry a timestamp or a token). The notice's: its items' own text nodes,
- * exactly, figures and all. Its 文号 must still be on the page as read then. So a page whose
- * only change is a figure outside its items (a count, a date, a year in a heading) is known again
- * as it was: it holds the same notice.
+ * The signature reads a page's words apart from its figures (0–9), since a hit counter (JCMS's
+ * 点击率), a clock or a date in the page's frame changes on every visit and says nothing of the
+ * notice. Its digest is of the title, the metadata and the body's text, each run of figures read
+ * as one mark and script and style text left out (a page's script may carry a timestamp or a
+ * token). Its figures are compared on their own: all of them but the counters, the runs standing
+ * alone in a text node of their own outside the notice's items (found when the map is made, and
+ * kept by their place among the page's runs of figures). So an item's figure, a date in its text,
+ * its 文号's number all count; a changing count beside the notice does not.
  *
  * Text-node indexes rather than a path of elements: the text is what is compared, so the same text
  * in as many nodes is the same nodes, and the browser lists a page's text nodes in one call
@@ -34,10 +35,12 @@ export interface PageSignature {
   hash: string;
   /** The length of the text that digest is of. */
   length: number;
-  /** How many text nodes the body has (script and style left out). */
+  /** How many text nodes the body has. */
   nodes: number;
-  /** The notice's digest: its items' text nodes, exactly, in the items' order. */
-  notice?: string;
+  /** The digest (FNV-1a) of the page's runs of figures, but for its counters: see figuresDigest. */
+  figures?: string;
+  /** The counters: which of the body's runs of figures (by their place among them) stand alone outside the notice's items. */
+  counters?: number[];
 }
 
 /** Where one item's text is: runs of text-node indexes, [first, count, first, count, …]. */
@@ -88,6 +91,53 @@ export function pageText(doc: Document): PageText {
 }
 
 const FIGURES = /[0-9]+/g;
+/** Elements whose text is not the page's words (pageText leaves it out). */
+const UNSHOWN = new Set(['script', 'style']);
+/** A text that is figures only (a count, a time or a date in figures: 1234, 2024-03-07 16:38). */
+const FIGURES_ONLY = /^[\s.,:/-]*[0-9][0-9\s.,:/-]*$/;
+
+/** The runs of figures of the page's body text (PageText.body), in order. */
+export const figureRuns = (page: PageText): string[] => page.body.match(FIGURES) ?? [];
+
+/** The digest of `runs` but for the places `counters` (ascending): PageSignature.figures. */
+export function figuresDigest(runs: readonly string[], counters: readonly number[]): string {
+  let text = '';
+  let c = 0;
+  for (let i = 0; i < runs.length; i++) {
+    if (counters[c] === i) {
+      c++;
+      continue;
+    }
+    text += `${runs[i]},`;
+  }
+  return fnvHash(text);
+}
+
+/**
+ * The counters of a page (PageSignature.counters): the places, among the body's runs of figures,
+ * of those in a text node holding figures only, outside the items' text nodes (`items`). Reads
+ * every text node: made once, in idle time, when the map is.
+ */
+export function pageCounters(textNodes: TextNodeList, items: ReadonlySet<Node>): number[] {
+  const counters: number[] = [];
+  let run = -1; // the place of the last run of figures met
+  let digitLast = false; // the text so far ends with a figure: a run going on into the next node is the same run
+  for (let i = 0; i < textNodes.length; i++) {
+    const node = textNodes.item(i) as CharacterData | null;
+    const parent = node?.parentNode as Element | null | undefined;
+    if (!node || (parent?.localName && UNSHOWN.has(parent.localName))) continue;
+    const data = node.data;
+    if (!data) continue;
+    const counter = FIGURES_ONLY.test(data) && !items.has(node);
+    for (const m of data.matchAll(FIGURES)) {
+      if (!(m.index === 0 && digitLast)) run++;
+      if (counter && counters[counters.length - 1] !== run) counters.push(run);
+    }
+    const last = data.charCodeAt(data.length - 1);
+    digitLast = last >= 0x30 && last <= 0x39;
+  }
+  return counters;
+}
 
 /** FNV-1a over the UTF-16 code units, two lanes (odd and even units): 64 bits in hex. */
 export function fnvHash(text: string): string {
@@ -120,35 +170,23 @@ export async function signPage(page: PageText, nodes: number, subtle: Subtle = b
   return { hash: await digest(text, subtle), length: text.length, nodes };
 }
 
-/** The notice's digest (PageSignature.notice): the text nodes of each of `places` in turn, its text's then its units'. */
-export function signNotice(places: readonly ItemPlace[], anchors: ReadonlyMap<string, ItemAnchor>, subtle: Subtle = browserSubtle()): Promise<string> {
-  let text = '';
-  for (const { key } of places) {
-    const anchor = anchors.get(key);
-    if (!anchor) continue;
-    for (const node of anchor.nodes) text += node.data;
-    text += '\n';
-    for (const node of anchor.unitNodes) text += node.data;
-    text += '\n';
-  }
-  return digest(text, subtle);
-}
-
 /**
- * Whether the page is the one signed `seen`, holding the notice then read (its 文号 `docNo`): the
- * same page digest, length and text nodes, its 文号 still on it, and its items' text the same
- * (`anchors`, from where their places now are).
+ * Whether the page is the one signed `seen`: the same digest, length and text nodes, and the same
+ * figures but for its counters (`runs`: figureRuns of the page now).
  */
-export async function isPageSeen(
-  seen: PageSignature, now: PageSignature, page: PageText, docNo: string | undefined,
-  places: readonly ItemPlace[], anchors: ReadonlyMap<string, ItemAnchor>, subtle: Subtle = browserSubtle(),
-): Promise<boolean> {
-  if (!seen.notice || !samePage(seen, now)) return false;
-  if (docNo && !page.body.includes(docNo) && !page.head.includes(docNo)) return false;
-  return (await signNotice(places, anchors, subtle)) === seen.notice;
+export function isPageSeen(seen: PageSignature, now: PageSignature, runs: readonly string[]): boolean {
+  if (!seen.figures || !seen.counters || !samePage(seen, now)) return false;
+  return figuresDigest(runs, seen.counters) === seen.figures;
 }
 
-/** The same page text (digest and length) in as many text nodes: the page then read, but for its notice's digest. */
+/** The page's whole signature as kept (PageSignature): `items`, the notice's items' text nodes. */
+export async function signMappedPage(doc: Document, textNodes: TextNodeList, items: ReadonlySet<Node>, subtle: Subtle = browserSubtle()): Promise<Required<PageSignature>> {
+  const page = pageText(doc);
+  const counters = pageCounters(textNodes, items);
+  return { ...(await signPage(page, textNodes.length, subtle)), figures: figuresDigest(figureRuns(page), counters), counters };
+}
+
+/** The same page text (digest and length) in as many text nodes: the page then read, but for its figures. */
 export function samePage(a: PageSignature, b: PageSignature): boolean {
   return a.hash === b.hash && a.length === b.length && a.nodes === b.nodes;
 }
@@ -215,29 +253,23 @@ export function anchorsOf(places: readonly ItemPlace[], textNodes: TextNodeList)
   return anchors;
 }
 
-/** Text the page shows: not a script's or a style sheet's. */
-const SHOWN_TEXT = './/text()[not(parent::script or parent::style)]';
-const UNSHOWN = new Set(['script', 'style']);
 
 /** The body's text nodes listed by a walk: for DOMs without XPath (Node's, in tests and the parse command). */
 export function walkedTextNodes(doc: Document): TextNodeList {
   const nodes: Node[] = [];
   if (doc.body) {
     const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentNode as Element | null;
-      if (!parent?.localName || !UNSHOWN.has(parent.localName)) nodes.push(n);
-    }
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
   }
   return { length: nodes.length, item: (i) => nodes[i] ?? null };
 }
 
 /**
- * The body's text nodes as the browser lists them (script and style text left out): one XPath
- * snapshot (a call), each node touched only when asked for. Where the document has no XPath, a walk.
+ * The body's text nodes as the browser lists them: one XPath snapshot (a call), each node touched
+ * only when asked for. Where the document has no XPath, a walk.
  */
 export function bodyTextNodes(doc: Document): TextNodeList {
   if (typeof doc.evaluate !== 'function' || !doc.body) return walkedTextNodes(doc);
-  const snapshot = doc.evaluate(SHOWN_TEXT, doc.body, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+  const snapshot = doc.evaluate('.//text()', doc.body, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
   return { length: snapshot.snapshotLength, item: (i) => snapshot.snapshotItem(i) };
 }

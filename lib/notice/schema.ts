@@ -43,8 +43,16 @@ export const NoticeSchema = z.object({
 
 /** A page's text as the notice script took it (lib/notice/page-map.ts): what a peek compares. */
 const digest = z.string().regex(/^(?:sha256:[0-9a-f]{64}|fnv:[0-9a-f]{16})$/);
-/** A page's signature as a notice script sends it (lib/notice/page-map.ts PageSignature): with its notice's digest. */
-export const PageSignatureSchema = z.object({ hash: digest, length: z.number().int().min(0), nodes: z.number().int().min(0), notice: digest }).strict();
+/** A page's signature as a notice script sends it (lib/notice/page-map.ts PageSignature): with its figures and counters. */
+export const PageSignatureSchema = z
+  .object({
+    hash: digest,
+    length: z.number().int().min(0),
+    nodes: z.number().int().min(0),
+    figures: digest,
+    counters: z.array(z.number().int().min(0)).max(1000),
+  })
+  .strict();
 const runs = z.array(z.number().int().min(0).max(10_000_000)).max(20_000);
 /** Where an item's text nodes are on its page (lib/notice/page-map.ts ItemPlace). */
 export const ItemPlaceSchema = z
