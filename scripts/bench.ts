@@ -43,6 +43,7 @@ const GOALS: Record<string, string> = {
   probe_ready_first_table_ms: 'the same on the seed\'s table layout',
   overlay_ready_first_ms: 'a first visit, from the notice script\'s start (the page read, not known again)',
   overlay_ready_first_table_ms: 'the same on the seed\'s table layout',
+  overlay_ready_changed_ms: 'a page known again whose words outside the notice changed since the last visit (a news column), from the notice script\'s start: signed, found changed, the reader loaded, the page read',
   overlay_all_rendered_ms: 'rows off screen, drawn in idle time',
   floor_script_ms: 'a bare extension: a script holding the notice script\'s text, none of it run, starts this much after the one before it',
   floor_layout_ms: 'a bare extension: the seed page\'s first layout, forced at document_idle (where the rows in view are)',
