@@ -131,10 +131,7 @@ export default defineContentScript({
         : async () => {
             const nodes = bodyTextNodes(document);
             const items = placeItems(notice.items.map((i) => i.key), anchors, nodes);
-            if (!items) return undefined;
-            const itemNodes = new Set<Node>();
-            for (const a of anchors.values()) for (const node of [...a.nodes, ...a.unitNodes]) itemNodes.add(node);
-            return { page: await signMappedPage(document, nodes, itemNodes), items };
+            return items && { page: await signMappedPage(document, nodes, anchors), items };
           },
     });
     ctx.onInvalidated(() => {
@@ -161,7 +158,7 @@ function withItems(peeked: PeekedNotice | null): PeekedNotice | null {
   return { ...peeked, items: peeked.known.notice.items.map(({ key, text, fingerprint }) => ({ key, text, fingerprint })) };
 }
 
-/** The notice and its items' anchors when the page is the one read then (its signatures the same), else undefined. */
+/** The notice and its items' anchors when the page is the one read then (its signature the same, figures and all), else undefined. */
 function knownAgain(peeked: PeekedNotice | null, signed: PageSignature | undefined, figures: readonly string[], textNodes: TextNodeList) {
   const known = peeked?.known;
   if (!known || !signed || !isPageSeen(known.page, signed, figures)) return undefined;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FixtureIndex, type FixtureEntry } from '../../tests/fixtures/notice-expected';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import fc from 'fast-check';
-import { anchorsOf, figureRuns, fnvHash, isPageSeen, pageCounters, pageText, placeItems, samePage, signMappedPage, signPage, walkedTextNodes, type ItemPlace } from './page-map';
+import { anchorsOf, figureRuns, fnvHash, isPageSeen, itemTextNodes, pageCounters, pageText, placeItems, samePage, signMappedPage, signPage, walkedTextNodes, type ItemPlace } from './page-map';
 import { itemBlocks, overlayPosition, PLACEMENTS } from './placement';
 import { recogniseNotice } from './recognise';
 
@@ -19,9 +19,6 @@ const pages = [
   ...index.filter((e) => e.family !== 'refused').map((e) => ({ name: e.file, html: readFileSync(DIR + e.file, 'utf8'), url: e.url })),
 ];
 const load = (html: string) => parseHTML(html).document as unknown as Document;
-
-/** The text nodes of the items' text and units: what a counter is outside of. */
-const itemNodes = (anchors: ReadonlyMap<string, { nodes: Text[]; unitNodes: Text[] }>) => new Set<Node>([...anchors.values()].flatMap((a) => [...a.nodes, ...a.unitNodes]));
 
 function recognised(doc: Document, url: string) {
   const r = recogniseNotice(doc, { url, fingerprints: false, quotes: false });
@@ -47,7 +44,7 @@ describe.each(pages)('$name, read once and loaded again', ({ html, url }) => {
   const read = recognised(first, url);
   const keys = read.notice.items.map((i) => i.key);
   const places = placeItems(keys, read.anchors, walkedTextNodes(first))!;
-  const seen = signMappedPage(first, walkedTextNodes(first), itemNodes(read.anchors));
+  const seen = signMappedPage(first, walkedTextNodes(first), read.anchors);
 
   it('has every item placed, by a placement that travels by name', () => {
     expect(places.map((p) => p.key)).toEqual(keys);
@@ -148,7 +145,7 @@ describe('a page whose only changes are no part of its notice', () => {
   /** The page as kept when its map was made. */
   const kept = (h: string, subtle?: SubtleCrypto | null) => {
     const doc = load(h);
-    return signMappedPage(doc, walkedTextNodes(doc), itemNodes(recognised(doc, SEED_URL).anchors), subtle);
+    return signMappedPage(doc, walkedTextNodes(doc), recognised(doc, SEED_URL).anchors, subtle);
   };
   /** Whether the page `h` is, when loaded, the page kept as `seen`. */
   const seenIn = async (seen: Awaited<ReturnType<typeof kept>>, h: string, subtle?: SubtleCrypto | null) => {
@@ -160,7 +157,7 @@ describe('a page whose only changes are no part of its notice', () => {
   it('knows the hit counter and the dates in cells of their own as counters, and no figure of an item', () => {
     const doc = load(visit(1234));
     const runs = figureRuns(pageText(doc));
-    const counters = pageCounters(walkedTextNodes(doc), itemNodes(recognised(doc, SEED_URL).anchors));
+    const counters = pageCounters(walkedTextNodes(doc), itemTextNodes(recognised(doc, SEED_URL).anchors));
     // The info table's 生成日期 and 发布日期 cells, 点击率, the 公布日期 of the page's info box.
     expect(counters.map((c) => runs[c]).join(' ')).toBe('2024 03 07 2024 03 07 1234 2024 03 07');
     expect(runs).toContain('5');

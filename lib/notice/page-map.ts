@@ -164,7 +164,10 @@ async function digest(text: string, subtle: Subtle): Promise<string> {
   return hash;
 }
 
-/** The page's signature (PageSignature) without the notice's digest; `nodes`: how many text nodes its body lists. */
+/**
+ * The page's signature (PageSignature) but for its figures, which need its counters (found when
+ * the map is made: signMappedPage); `nodes`: how many text nodes its body lists.
+ */
 export async function signPage(page: PageText, nodes: number, subtle: Subtle = browserSubtle()): Promise<PageSignature> {
   const text = `${page.head}\n\n${page.body.replace(FIGURES, '#')}`;
   return { hash: await digest(text, subtle), length: text.length, nodes };
@@ -179,10 +182,22 @@ export function isPageSeen(seen: PageSignature, now: PageSignature, runs: readon
   return figuresDigest(runs, seen.counters) === seen.figures;
 }
 
-/** The page's whole signature as kept (PageSignature): `items`, the notice's items' text nodes. */
-export async function signMappedPage(doc: Document, textNodes: TextNodeList, items: ReadonlySet<Node>, subtle: Subtle = browserSubtle()): Promise<Required<PageSignature>> {
+/** The text nodes of the items' text and responsibility: what a counter is outside of. */
+export function itemTextNodes(anchors: ReadonlyMap<string, Pick<ItemAnchor, 'nodes' | 'unitNodes'>>): Set<Node> {
+  const nodes = new Set<Node>();
+  for (const a of anchors.values()) {
+    for (const node of a.nodes) nodes.add(node);
+    for (const node of a.unitNodes) nodes.add(node);
+  }
+  return nodes;
+}
+
+/** The page's whole signature as kept (PageSignature), read with its items' `anchors`. */
+export async function signMappedPage(
+  doc: Document, textNodes: TextNodeList, anchors: ReadonlyMap<string, Pick<ItemAnchor, 'nodes' | 'unitNodes'>>, subtle: Subtle = browserSubtle(),
+): Promise<Required<PageSignature>> {
   const page = pageText(doc);
-  const counters = pageCounters(textNodes, items);
+  const counters = pageCounters(textNodes, itemTextNodes(anchors));
   return { ...(await signPage(page, textNodes.length, subtle)), figures: figuresDigest(figureRuns(page), counters), counters };
 }
 
@@ -252,7 +267,6 @@ export function anchorsOf(places: readonly ItemPlace[], textNodes: TextNodeList)
   }
   return anchors;
 }
-
 
 /** The body's text nodes listed by a walk: for DOMs without XPath (Node's, in tests and the parse command). */
 export function walkedTextNodes(doc: Document): TextNodeList {
