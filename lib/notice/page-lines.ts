@@ -68,14 +68,18 @@ export class PageLines {
 
   /** Whether line i may hold `s` (on its raw text when it is one line of the page: a cheap test before reading it). */
   mayHold(i: number, s: string): boolean {
-    const head = this.heads[i];
-    return this.heads[i + 1] === head + 1 ? this.lines.raws[head].includes(s) : this.disp(i).includes(s);
+    return this.rawOrDisp(i).includes(s);
   }
 
-  /** Whether line i may match `re` (a pattern of single characters, which layout cannot split): on its raw text when it is one line of the page. */
+  /** Whether line i may match `re`, a pattern of single characters (which layout cannot split), as mayHold. */
   mayMatch(i: number, re: RegExp): boolean {
+    return re.test(this.rawOrDisp(i));
+  }
+
+  /** Line i as the page has it when it is one line of the page (not read yet), else as read. */
+  private rawOrDisp(i: number): string {
     const head = this.heads[i];
-    return re.test(this.heads[i + 1] === head + 1 ? this.lines.raws[head] : this.disp(i));
+    return this.heads[i + 1] === head + 1 ? this.lines.raws[head] : this.disp(i);
   }
 
   /** The first visible character of line i, folded (１ → 1, （ → (). */

@@ -340,10 +340,10 @@ const COLON = /[:：]/;
  */
 function namesColumns(pl: PageLines, first: number, last: number): boolean {
   for (let i = first; i <= last && i < first + HEAD_LINES; i++) {
+    // A header cell is a few words, never a labelled line (牵头单位：区财政局).
     if (pl.rawLength(i) > 60 || !pl.mayMatch(i, ROLE_CHAR) || pl.mayMatch(i, COLON)) continue;
     const words = pl.norm(i).replace(/\s+/g, '');
-    // A header cell is a few words, never a labelled line (牵头单位：区财政局).
-    if (words.length <= 30 && !words.includes(':') && ROLE_COLUMNS.has(columnOf(words))) return true;
+    if (words.length <= 30 && ROLE_COLUMNS.has(columnOf(words))) return true;
   }
   return false;
 }
