@@ -53,7 +53,6 @@ function lineFacts(pl: PageLines): LineFacts {
   for (let i = 0; i < pl.count; i++) {
     const length = pl.rawLength(i);
     if (length <= 80) {
-      // The 文号: a whole line (an info-table cell, or labelled), never one cited in running text.
       if (facts.docNo === undefined && pl.mayHold(i, '号')) {
         const norm = pl.norm(i);
         const m = DOC_NO.exec(norm);
