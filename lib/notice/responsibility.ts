@@ -49,8 +49,8 @@ export function labelKind(label: string): LabelKind {
   if (label.endsWith('分工')) return 'split';
   if (label.startsWith('完成') || label.startsWith('时')) return 'deadline';
   if (label === '责任人') return 'skip';
-  if (/^(?:牵头|主办|主责)/.test(label)) return 'leadLabel';
-  if (/^(?:责任|实施|承办)/.test(label)) return 'resp';
+  if (label.startsWith('牵头') || label.startsWith('主办') || label.startsWith('主责')) return 'leadLabel';
+  if (label.startsWith('责任') || label.startsWith('实施') || label.startsWith('承办')) return 'resp';
   return 'co';
 }
 
@@ -73,8 +73,20 @@ export function readLabel(text: string): { kind: LabelKind; end: number } | unde
   return m && m[0].length === colon + 1 ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
 }
 
+/** Whether norm[a, b) has a colon where readLabel looks for one (folded: `:` only). */
+function hasColonNear(norm: string, a: number, b: number): boolean {
+  const end = Math.min(b, a + LABEL_REACH + 1);
+  for (let i = a + 2; i < end; i++) if (norm.charCodeAt(i) === 0x3a) return true;
+  return false;
+}
+
 // A verb closing a list of names: who leads, who helps, who answers without a lead.
 const VERB = /(牵头负责|牵头|分别负责|按职责分工负责|按职责负责|共同负责|负责|配合落实|配合|参与|协助|协办|协同)$/;
+/** The last characters VERB's words end with (头 责 合 与 助 办 同 实): most clauses are names alone. */
+const endsLikeVerb = (s: string) => {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x5934 || c === 0x8d23 || c === 0x5408 || c === 0x4e0e || c === 0x52a9 || c === 0x529e || c === 0x540c || c === 0x5b9e;
+};
 const verbKind = (verb: string): GroupKind => (verb.startsWith('牵头') ? 'lead' : verb.endsWith('负责') ? 'noLead' : 'co');
 
 // A clause that is a time, not names: 年内持续推进, 2022年12月底前完成, 6月底前.
@@ -98,32 +110,38 @@ export function leadRule(norms: Iterable<string>): LeadRule {
 /** Words a rule is stated with (no other width to them): leadRule reads only lines holding one. */
 export const RULE_HINT = /第一位|首位|先后|同责/;
 
-const OPEN = new Set([0x28, 0x5b, 0x3010, 0x300a]); // ( [ 【 《
-const CLOSE = new Set([0x29, 0x5d, 0x3011, 0x300b]); // ) ] 】 》
+/** ( [ 【 《 and ) ] 】 》: a separator inside them splits nothing. */
+const isOpen = (c: number) => c === 0x28 || c === 0x5b || c === 0x3010 || c === 0x300a;
+const isClose = (c: number) => c === 0x29 || c === 0x5d || c === 0x3011 || c === 0x300b;
+/** Where clauses part (folded): `，` `；` `。`. */
+const isClauseEnd = (c: number) => c === 0x2c || c === 0x3b || c === 0x3002;
+/** Where names part: `、`. */
+const isNameEnd = (c: number) => c === 0x3001;
 
-/** [start, end) runs of `norm` split at `seps` outside brackets. */
-function splitTop(norm: string, seps: string, from = 0, to = norm.length): [number, number][] {
-  const runs: [number, number][] = [];
+/**
+ * The runs of `norm` between separators outside brackets, white space trimmed (none is left by
+ * layoutText but at the edges of a cut), as flat [start, end) pairs: read on every unit line of a
+ * page, so no array per run and no string per character.
+ */
+function splitTop(norm: string, isSep: (c: number) => boolean, from = 0, to = norm.length): number[] {
+  const runs: number[] = [];
   let depth = 0;
   let start = from;
-  for (let i = from; i < to; i++) {
-    const c = norm.charCodeAt(i);
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && seps.includes(norm[i])) {
-      runs.push([start, i]);
-      start = i + 1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? norm.charCodeAt(i) : -1;
+    if (c >= 0) {
+      if (isOpen(c)) depth++;
+      else if (isClose(c)) depth = Math.max(0, depth - 1);
+      if (depth !== 0 || !isSep(c)) continue;
     }
+    let a = start;
+    let b = i;
+    while (a < b && norm.charCodeAt(a) <= 0x20) a++;
+    while (b > a && norm.charCodeAt(b - 1) <= 0x20) b--;
+    runs.push(a, b);
+    start = i + 1;
   }
-  runs.push([start, to]);
   return runs;
-}
-
-/** Trims white space (none is left by layoutText but at the edges of a cut) from a run. */
-function trimRun(s: string, [a, b]: [number, number]): [number, number] {
-  while (a < b && s.charCodeAt(a) <= 0x20) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return [a, b];
 }
 
 /** `text` without its bracketed rule notes (列第一位的…，下同), and their folded twin. */
@@ -154,17 +172,22 @@ const LEVEL_ALTERNATIVE = /^[县市区镇乡旗]\(/;
 /** The names of a list split at 、 outside brackets (县发改局（粮食局）, 各县（市、区）政府, 各区、县（市）政府 stay whole). */
 export function splitNames(text: string, norm = foldWidth(text)): string[] {
   const names: string[] = [];
-  let prev: [number, number] | undefined;
-  for (const run of splitTop(norm, '、')) {
-    const [a, b] = trimRun(norm, run);
+  const runs = splitTop(norm, isNameEnd);
+  let prevA = -1;
+  let prevB = -1;
+  for (let k = 0; k < runs.length; k += 2) {
+    const a = runs[k];
+    const b = runs[k + 1];
     if (b <= a) continue;
-    if (prev && EACH_LEVEL.test(norm.slice(prev[0], prev[1])) && LEVEL_ALTERNATIVE.test(norm.slice(a, b))) {
-      names[names.length - 1] = text.slice(prev[0], b);
-      prev = [prev[0], b];
+    // 县（ after 各区: checked on the characters first, the pattern only then.
+    if (prevA >= 0 && b - a > 1 && norm.charCodeAt(a + 1) === 0x28 && LEVEL_ALTERNATIVE.test(norm.slice(a, b)) && EACH_LEVEL.test(norm.slice(prevA, prevB))) {
+      names[names.length - 1] = text.slice(prevA, b);
+      prevB = b;
       continue;
     }
     names.push(text.slice(a, b));
-    prev = [a, b];
+    prevA = a;
+    prevB = b;
   }
   return names;
 }
@@ -211,9 +234,11 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
   const r: Responsibility = { groups: [], leaders: [], marked: label !== undefined };
   let current = label;
   let bare: UnitGroup | undefined; // the group bare clauses add to
-  for (const run of splitTop(norm, ',;。')) {
-    let [a, b] = trimRun(norm, run);
-    const lab = readLabel(norm.slice(a, b));
+  const runs = splitTop(norm, isClauseEnd);
+  for (let k = 0; k < runs.length; k += 2) {
+    let a = runs[k];
+    const b = runs[k + 1];
+    const lab = hasColonNear(norm, a, b) ? readLabel(norm.slice(a, b)) : undefined;
     if (lab) {
       current = lab.kind;
       r.marked = true;
@@ -232,7 +257,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
       r.deadline ??= clause;
       continue;
     }
-    const verb = VERB.exec(clauseNorm);
+    const verb = endsLikeVerb(clauseNorm) ? VERB.exec(clauseNorm) : null;
     if (verb) {
       const names = splitNames(clause.slice(0, verb.index), clauseNorm.slice(0, verb.index));
       const kind = verbKind(verb[1]);
@@ -250,20 +275,19 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
   return r;
 }
 
-const memo = new Map<string, Responsibility>();
-
 /**
- * readResponsibility, remembered: notices repeat the same unit lines (牵头单位：区财政局) dozens of
- * times. The result is shared: callers never change it.
+ * readResponsibility, remembered for one page: notices repeat the same unit lines (牵头单位：区财政局)
+ * dozens of times. One per page reading, never shared across pages: a page read once (as every
+ * visit reads it) pays for each of its own lines. The result is shared: callers never change it.
  */
-export function readResponsibilityOnce(text: string, label?: LabelKind): Responsibility {
-  const key = label ? `${label}\u0000${text}` : text;
-  let r = memo.get(key);
-  if (!r) {
-    if (memo.size >= 2000) memo.clear();
-    memo.set(key, (r = readResponsibility(text, label)));
-  }
-  return r;
+export function responsibilityReader(): (text: string, label?: LabelKind) => Responsibility {
+  const memo = new Map<string, Responsibility>();
+  return (text, label) => {
+    const key = label ? `${label}\u0000${text}` : text;
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = readResponsibility(text, label)));
+    return r;
+  };
 }
 
 /** Joins the readings of an item's labelled lines (or cells) into one. */

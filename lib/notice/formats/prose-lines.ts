@@ -16,7 +16,7 @@
  * script does not carry it.
  */
 import type { PageLines } from '../page-lines';
-import { mergeResponsibilities, readLabel, readResponsibilityOnce } from '../responsibility';
+import { mergeResponsibilities, readLabel, responsibilityReader, type Responsibility } from '../responsibility';
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
@@ -35,24 +35,25 @@ const LABEL_SPAN = 12;
  * An item and the labelled lines after it — or a label on its own last line, after its last
  * sentence; items with none take the next item's (a shared unit line).
  */
-function readEntry(e: OutlineEntry, pl: PageLines): EntryReading {
+function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => Responsibility): EntryReading {
   if (!e.labels.length) {
     const lines = [e.line, ...e.body];
     const last = lines[lines.length - 1];
     const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
     if (at >= 0) {
-      const resp = readResponsibilityOnce(pl.disp(last).slice(at));
+      const resp = readOnce(pl.disp(last).slice(at));
       return { resp, text: entryText(pl, e, e.body, { line: last, end: at }), last, textLast: last, respLines: [last] };
     }
     return { text: entryText(pl, e), last, textLast: last, respLines: [] };
   }
-  const resp = e.labels.length === 1 ? readResponsibilityOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readResponsibilityOnce(pl.disp(i))));
+  const resp = e.labels.length === 1 ? readOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readOnce(pl.disp(i))));
   const textLast = e.body.length ? e.body[e.body.length - 1] : e.line;
   return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1], textLast, respLines: e.labels };
 }
 
 function readLists({ lines, facts }: ListPage): ListsReading {
-  const r = readOutline(lines, facts, { read: readEntry, shares: true });
+  const readOnce = responsibilityReader();
+  const r = readOutline(lines, facts, { read: (e, pl) => readEntry(e, pl, readOnce), shares: true });
   return 'lists' in r
     ? { ok: true, lists: r.lists, anchors: r.anchors }
     : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})` };
