@@ -25,6 +25,12 @@ describe("the probe's verdict", () => {
     expect(probePage(doc(read('gongshu-portal.html')))).toMatchObject({ verdict: 'no', title: 'untitled' });
   });
 
+  it('calls a bulletin on the tasks no by its title, its body unread', () => {
+    // Numbered lagging tasks, each with its 责任单位 line, as a breakdown writes them.
+    expect(probePage(doc(read('gongshu-2024h1-bulletin.html')))).toEqual({ verdict: 'no', title: 'untitled', responsibility: 0 });
+    expect(probePage(page('关于2024年重点工作推进情况的通报_拱墅区人民政府', '<p>1.工作。责任单位：区发改局</p><p>2.工作。责任单位：区财政局</p>')).verdict).toBe('no');
+  });
+
   it('reads the title from ArticleTitle before <title>', () => {
     const body = '<p>1.推进项目。牵头单位：区发改局</p>';
     expect(probePage(page('杭州市拱墅区人民政府', body, `<meta name="ArticleTitle" content="${BREAKDOWN}">`)).verdict).toBe('likely');

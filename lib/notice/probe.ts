@@ -9,6 +9,8 @@
  * recogniser refuses the page; said "no" wrongly, the user can still ask (popup, keyboard command).
  */
 
+import { namesReport } from './report-title';
+
 export type ProbeVerdict = 'likely' | 'no';
 
 /** Title words that name a breakdown (责任分解, 任务分工方案, 目标任务分解表, 部门分工…). */
@@ -32,7 +34,7 @@ export const TEXT_BUDGET = 200_000;
 
 export interface ProbeSignals {
   verdict: ProbeVerdict;
-  /** What the title says: a breakdown, tasks, or neither. */
+  /** What the title says: a breakdown, tasks, or neither (a report on the tasks names neither). */
   title: keyof typeof NEEDED | 'untitled';
   /** Responsibility words counted, stopped at the count that decides. */
   responsibility: number;
@@ -57,6 +59,8 @@ export function probePage(doc: Document): ProbeSignals {
 export function probeTitle(doc: Document): ProbeSignals['title'] {
   // The <title> first: a string, read without touching any element.
   const title = doc.title ?? '';
+  // A report on the tasks (…推进情况的通报, …完成情况) lists them as a breakdown does: its title says what it is.
+  if (namesReport(title)) return 'untitled';
   const kind = titleKind(title);
   return kind === 'breakdown' ? kind : titleKind(`${title} ${articleTitle(doc) ?? ''}`);
 }

@@ -39,7 +39,7 @@ describe('readNotice on every fixture page', () => {
     expect(isRefusal(r) && r.reason.length).toBeGreaterThan(0);
   });
 
-  it('says why: a progress table is a progress report, a cover page’s list is in its attachment', () => {
+  it('says why: a progress table is a progress report, a cover page’s list is in its attachment, a bulletin reports', () => {
     const reason = (file: string) => {
       const e = index.find((x) => x.file === file)!;
       const r = readPage(read(file), e.url);
@@ -47,6 +47,8 @@ describe('readNotice on every fixture page', () => {
     };
     expect(reason('gongshu-2023q4-progress.html')).toMatch(/完成情况/);
     expect(reason('dawa-2021-attachment.html')).toMatch(/附件/);
+    // Its items are written as a breakdown's (each lagging task, then its 责任单位 line): its title says what it is.
+    expect(reason('gongshu-2024h1-bulletin.html')).toMatch(/通报/);
   });
 
   it('tells which family read each page', () => {

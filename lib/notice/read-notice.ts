@@ -3,8 +3,8 @@
  * leading officials and deadline, in the page's own words (./reading.ts). Recognised from the
  * page's structure — a table of tasks and units, numbered items followed by labelled lines, items
  * closed by a responsibility bracket (./formats, LIST_FORMATS) — never from its site. A look-alike
- * (the report itself, a 解读, measures with no units, a progress table, a cover page whose list is
- * an attachment) is refused with the reason.
+ * (the report itself, a 解读, measures with no units, a progress table or a 督查 bulletin, a cover
+ * page whose list is an attachment) is refused with the reason.
  *
  * A pure reading: it changes nothing in the page, and is not yet what the overlay and the database
  * use (recognise.ts gives today's model); the model migration wires it in.
@@ -13,6 +13,7 @@ import { extractLines, type TextLines } from './extract-text';
 import { LIST_FORMATS, type ListAnchor, type ListFormat } from './formats';
 import { readPageFacts, yearFrom } from './page-facts';
 import { PageLines } from './page-lines';
+import { namesReport } from './report-title';
 import type { NoticeReading, ReadRefusal } from './reading';
 import { siteOf } from './sites';
 
@@ -37,6 +38,8 @@ export interface NoticePageReading {
 }
 
 const refuse = (url: string, reason: string): ReadRefusal => ({ url, refused: true, reason });
+
+const REPORT = '标题是完成情况、进展情况的报告或督查通报，不是责任分解 / the title names a report on the tasks\' progress (完成情况, 进展情况, a 通报), not their breakdown';
 
 // A link to an office file: the list may be only there.
 const ATTACHMENT = /\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)(?:$|[?#])/i;
@@ -64,6 +67,8 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
         continue;
       }
       const { title, docNo, issuer } = facts;
+      // Read like a breakdown, titled a report on one (a 督查 通报, a 完成情况): the same tasks, not a notice.
+      if (namesReport(title)) return { reading: refuse(url, REPORT) };
       const year = facts.year ?? yearFrom(r.lists.flatMap((l) => (l.title ? [l.title] : [])));
       return {
         format: format.id,

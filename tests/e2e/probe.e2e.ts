@@ -29,6 +29,10 @@ const UNNUMBERED_URL = 'https://www.hangzhou.gov.cn/art/2021/4/2/art_1229063382_
 const UNNUMBERED_COPY_URL = 'https://news.example.com/2021/hangzhou-zerenfenjie.html';
 const unnumberedHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/hangzhou-2021.html', import.meta.url)), 'utf8');
 
+/** A 督查 bulletin on the seed's tasks (its lagging items, each with its 责任单位 line), at its government address. */
+const BULLETIN_URL = 'https://www.gongshu.gov.cn/art/2024/7/16/art_1229290402_4270116.html';
+const bulletinHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-2024h1-bulletin.html', import.meta.url)), 'utf8');
+
 const seedHtml = () => readFileSync(noticeSeed().path, 'utf8');
 const portalHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-portal.html', import.meta.url)), 'utf8');
 
@@ -52,6 +56,7 @@ beforeAll(async () => {
   await serveHtml(duban.context, NOT_NOTICE_URL, portalHtml());
   await serveHtml(duban.context, UNNUMBERED_URL, unnumberedHtml());
   await serveHtml(duban.context, UNNUMBERED_COPY_URL, unnumberedHtml());
+  await serveHtml(duban.context, BULLETIN_URL, bulletinHtml());
 }, 60_000);
 afterAll(() => duban?.close());
 
@@ -80,6 +85,16 @@ describe('on a government site not in the registry', () => {
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
     // The notice script never ran: only the probe did.
     expect(await page.evaluate(() => [performance.getEntriesByName('duban:probe', 'measure').length, performance.getEntriesByName('duban:start').length])).toEqual([1, 0]);
+    await page.close();
+  });
+});
+
+describe('a 督查 bulletin on the tasks, at its government address', () => {
+  it('gets nothing on its own, and is said to be none when the user asks', async () => {
+    const page = await openNotice(duban.context, BULLETIN_URL);
+    expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
+    expect(await userAsks(duban, page)).toMatchObject({ ok: true, value: { verdict: 'none' } });
+    expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
     await page.close();
   });
 });
