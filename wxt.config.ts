@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { governmentMatches } from './lib/notice/government';
 import { fileHostMatches } from './lib/notice/sites';
 import { pageWordsPlugin } from './scripts/page-words';
+import { readerDigest } from './scripts/reader-digest';
 
 // Explicit imports only: auto-imports hide where things come from.
 export default defineConfig({
@@ -13,7 +14,11 @@ export default defineConfig({
   // UI text: locales/<lang>.yml, written to _locales/ with typed keys (utils/i18n.ts).
   modules: ['@wxt-dev/i18n/module'],
   // The notice script's own words come from the same catalogues (scripts/page-words.ts).
-  vite: () => ({ plugins: [preact(), pageWordsPlugin(join(import.meta.dirname, 'locales'))] }),
+  // Which reader the build carries (scripts/reader-digest.ts): pages kept by another are read again.
+  vite: () => ({
+    plugins: [preact(), pageWordsPlugin(join(import.meta.dirname, 'locales'))],
+    define: { __DUBAN_READER__: JSON.stringify(readerDigest(join(import.meta.dirname, 'lib/notice'))) },
+  }),
   hooks: {
     // pdf.js's CMaps (packed bcmap files) into the extension, for the document viewer
     // (entrypoints/viewer/pdf.ts): Chinese PDFs whose fonts use predefined CMaps read with them.

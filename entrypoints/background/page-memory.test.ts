@@ -2,7 +2,7 @@
 // storage.local does (values cloned in and out), a new worker knows the pages opened last, up to
 // the limit, without their annotations (read again from the database).
 import { describe, expect, it, vi } from 'vitest';
-import { createPageMemory, type KeptPage, type KeyValueArea } from './page-memory';
+import { createPageMemory, LIMIT, type KeptPage, type KeyValueArea } from './page-memory';
 
 function fakeArea() {
   const data = new Map<string, unknown>();
@@ -39,6 +39,19 @@ describe('the notice pages the background knows', () => {
     // Read once: then from memory.
     await next.get(url(1));
     expect(vi.mocked(area.get).mock.calls.filter(([keys]) => keys.includes(`page:${url(1)}`))).toHaveLength(1);
+  });
+
+  it('made by another build\'s reader are read again: an update may read them otherwise', async () => {
+    const { area, data } = fakeArea();
+    const before = createPageMemory(area, LIMIT, 'reader-a');
+    before.set(url(1), page(1));
+    await before.settled();
+    // The same reader knows it; the reader of an update does not, nor a worker of a build before readers were told apart.
+    expect(await createPageMemory(area, LIMIT, 'reader-a').get(url(1))).toEqual(page(1));
+    expect(await createPageMemory(area, LIMIT, 'reader-b').get(url(1))).toBeUndefined();
+    data.set(`page:${url(2)}`, page(2));
+    data.set('pages', [url(1), url(2)]);
+    expect(await createPageMemory(area, LIMIT, 'reader-a').get(url(2))).toBeUndefined();
   });
 
   it('keep the last pages opened, up to the limit, in memory and in the area', async () => {

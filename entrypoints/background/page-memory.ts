@@ -27,6 +27,13 @@ export interface KeyValueArea {
 
 /** Pages kept, the last opened. */
 export const LIMIT = 50;
+
+declare const __DUBAN_READER__: string | undefined;
+/**
+ * The reader this build carries (a digest of its sources, scripts/reader-digest.ts): a page kept
+ * by another reader (an earlier version of duban) is read again, not shown as that reader read it.
+ */
+export const READER = typeof __DUBAN_READER__ === 'string' ? __DUBAN_READER__ : 'unbuilt';
 const PREFIX = 'page:';
 /** The pages kept in the area, oldest first. */
 const INDEX = 'pages';
@@ -34,7 +41,7 @@ const INDEX = 'pages';
 const isKept = (v: unknown): v is KeptPage =>
   typeof v === 'object' && v !== null && typeof (v as KeptPage).noticeKey === 'string' && Array.isArray((v as KeptPage).items) && typeof (v as KeptPage).notice === 'object';
 
-export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT) {
+export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT, reader = READER) {
   const pages = new Map<string, KeptPage & { annotations?: ItemAnnotation[] }>();
   // The area's index, read once; writes one at a time, in order.
   let index: Promise<string[]> | undefined;
@@ -49,7 +56,7 @@ export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT) 
         const gone = list.slice(0, Math.max(0, list.length - limit));
         const now = list.slice(gone.length);
         index = Promise.resolve(now);
-        await area.set(page ? { [PREFIX + url]: page, [INDEX]: now } : { [INDEX]: now });
+        await area.set(page ? { [PREFIX + url]: { ...page, reader }, [INDEX]: now } : { [INDEX]: now });
         if (gone.length) await area.remove(gone.map((u) => PREFIX + u));
       })
       .catch((e: unknown) => console.error('duban: notice page not kept', e));
@@ -61,9 +68,10 @@ export function createPageMemory(area: KeyValueArea | undefined, limit = LIMIT) 
       const known = pages.get(url);
       if (known || !area || !(await kept()).includes(url)) return known;
       const stored = (await area.get([PREFIX + url]).catch((): Record<string, unknown> => ({})))[PREFIX + url];
-      if (!isKept(stored) || pages.has(url)) return pages.get(url);
-      pages.set(url, stored);
-      return stored;
+      if (!isKept(stored) || (stored as { reader?: unknown }).reader !== reader || pages.has(url)) return pages.get(url);
+      const { reader: _reader, ...page } = stored as KeptPage & { reader: string };
+      pages.set(url, page);
+      return page;
     },
     /**
      * Keeps the page at `url` (the last opened); its annotations in memory only. `unchanged`: the
