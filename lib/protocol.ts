@@ -165,6 +165,8 @@ export interface SenderInfo {
 export interface PageRecognition {
   verdict: 'notice' | 'cover' | 'none';
   copy: boolean;
+  /** With 'none': the page reports on the tasks' progress (a 完成情况 table, a 督查 bulletin), not their breakdown. */
+  report?: boolean;
   /** A cover's attachments, as its buttons open them. */
   attachments?: AttachmentRequest[];
 }
@@ -173,6 +175,7 @@ export interface PageRecognition {
 export const PageRecognitionSchema = z.object({
   verdict: z.enum(['notice', 'cover', 'none']),
   copy: z.boolean(),
+  report: z.boolean().optional(),
   attachments: z.array(AttachmentRequestSchema).max(20).optional(),
 });
 

@@ -122,6 +122,13 @@ describe('the user asks to recognise the page (popup 识别本页, keyboard comm
     const shown = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>;
     expect(Object.values(shown).map((n) => n.message)).toEqual(['本页不是督办能识别的任务分解通知。']);
 
+    // A report on the tasks' progress (a 督查 bulletin) is said to be one.
+    page.found = { verdict: 'none', copy: false, report: true };
+    await fakeBrowser.notifications.clear(`${RECOGNISE_COMMAND}:${TAB}`);
+    await press(RECOGNISE_COMMAND, { id: TAB });
+    const again = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>;
+    expect(Object.values(again).map((n) => n.message)).toEqual(['本页是任务推进情况的报告或督查通报，不是任务分解通知，督办不在此添加批注。请打开分解通知本身跟进各项任务。']);
+
     executeScript.mockClear();
     await press('another-command', { id: TAB });
     expect(executeScript).not.toHaveBeenCalled();

@@ -97,7 +97,9 @@ export function listenForRecogniseCommand(injection: PageInjection) {
     const found = await injection.recognisePage(tab.id);
     if (found.ok && found.value.verdict === 'notice') return;
     const cover = found.ok && found.value.verdict === 'cover';
-    const said = !found.ok ? message(found.code ?? 'recognise.cannot', found.params) : cover ? message('recogniseCover.command') : message('recognise.notNotice');
+    const said = !found.ok
+      ? message(found.code ?? 'recognise.cannot', found.params)
+      : cover ? message('recogniseCover.command') : message(found.value.report ? 'recognise.report' : 'recognise.notNotice');
     await browser.notifications
       .create(`${RECOGNISE_COMMAND}:${tab.id}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('popup.title'), message: say(said) })
       .catch(() => {});

@@ -102,7 +102,9 @@ export default defineContentScript({
     if (!recognised.ok) {
       // A cover page: its list is an attachment, which duban's viewer opens.
       const cover = copy || !reader ? undefined : reader.readCover(document, location.href);
-      const verdict: PageRecognition = cover ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) } : { verdict: 'none', copy };
+      const verdict: PageRecognition = cover
+        ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) }
+        : { verdict: 'none', copy, ...(recognised.report ? { report: true } : {}) };
       found(verdict);
       if (cover) {
         const unmount = mountCoverButtons(document, cover, (request) => void sendMessage('openAttachment', request).catch(() => {}));

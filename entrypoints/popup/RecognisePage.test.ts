@@ -44,6 +44,13 @@ describe('识别本页 in the popup', () => {
     expect(r.recognised).not.toHaveBeenCalled();
   });
 
+  it('says a report on the tasks’ progress is one, not their breakdown', async () => {
+    answer = { ok: true, value: { verdict: 'none', copy: false, report: true } };
+    const r = await ask();
+    expect(r).toMatchObject({ said: '本页是任务推进情况的报告或督查通报，不是任务分解通知，督办不在此添加批注。请打开分解通知本身跟进各项任务。', role: 'alert' });
+    expect(r.recognised).not.toHaveBeenCalled();
+  });
+
   it('says a copy was recognised, and refreshes the summary', async () => {
     answer = { ok: true, value: { verdict: 'notice', copy: true } };
     const r = await ask();

@@ -8,7 +8,8 @@ import { activeTabId, openAttachment } from './browser';
  * 识别本页: the user asks duban to recognise the page in the tab the popup was opened over (the
  * click on the toolbar button granted duban that tab: activeTab). Says what was found; a page that
  * is not a notice is said so; a cover page, whose list is in its attachments, lists them, each
- * opened in duban's document viewer.
+ * opened in duban's document viewer; a report on the tasks' progress (a 督查 bulletin, a 完成情况
+ * table) is said to be one.
  */
 export function RecognisePage(p: { onRecognised: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -23,7 +24,7 @@ export function RecognisePage(p: { onRecognised: () => void }) {
       const r = await sendMessage('recognisePage', { tabId });
       setAttachments(r.ok && r.value.verdict === 'cover' ? (r.value.attachments ?? []) : []);
       if (!r.ok) setSaid({ ok: false, text: sayFailure(r) });
-      else if (r.value.verdict === 'none') setSaid({ ok: false, text: t('recognise.notNotice') });
+      else if (r.value.verdict === 'none') setSaid({ ok: false, text: t(r.value.report ? 'recognise.report' : 'recognise.notNotice') });
       else if (r.value.verdict === 'cover') setSaid({ ok: true, text: t('recogniseCover.found', r.value.attachments?.length ?? 0) });
       else {
         setSaid({ ok: true, text: r.value.copy ? t('recognise.foundCopy') : t('recognise.found') });

@@ -51,6 +51,14 @@ describe('readNotice on every fixture page', () => {
     expect(reason('gongshu-2024h1-bulletin.html')).toMatch(/通报/);
   });
 
+  it('marks a report on the tasks’ progress as one (what a user who asked is told), and no other look-alike', () => {
+    const reports = lookAlikes.filter((e) => {
+      const r = readPage(read(e.file), e.url);
+      return isRefusal(r) && r.report === true;
+    });
+    expect(reports.map((e) => e.file).sort()).toEqual(['gongshu-2023q4-progress.html', 'gongshu-2024h1-bulletin.html']);
+  });
+
   it('tells which family read each page', () => {
     for (const e of notices) {
       // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.

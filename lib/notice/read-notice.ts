@@ -37,7 +37,7 @@ export interface NoticePageReading {
   walked?: TextLines;
 }
 
-const refuse = (url: string, reason: string): ReadRefusal => ({ url, refused: true, reason });
+const refuse = (url: string, reason: string, report = false): ReadRefusal => ({ url, refused: true, reason, ...(report ? { report } : {}) });
 
 const REPORT = '标题是完成情况、进展情况的报告或督查通报，不是责任分解 / the title names a report on the tasks\' progress (完成情况, 进展情况, a 通报), not their breakdown';
 
@@ -56,6 +56,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
   const formats = options.formats ?? LIST_FORMATS;
   const meta = siteOf(url)?.meta;
   let reasons: string[] = [];
+  let report = false;
   for (const skipHidden of [true, false]) {
     const lines = new PageLines(extractLines(root, skipHidden));
     const facts = readPageFacts(doc, lines, meta);
@@ -64,11 +65,12 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
       const r = format.readLists({ doc, lines, facts, skipHidden });
       if (!r.ok) {
         reasons.push(r.reason);
+        report ||= r.report === true;
         continue;
       }
       const { title, docNo, issuer } = facts;
       // Read like a breakdown, titled a report on one (a 督查 通报, a 完成情况): the same tasks, not a notice.
-      if (namesReport(title)) return { reading: refuse(url, REPORT) };
+      if (namesReport(title)) return { reading: refuse(url, REPORT, true) };
       const year = facts.year ?? yearFrom(r.lists.flatMap((l) => (l.title ? [l.title] : [])));
       return {
         format: format.id,
@@ -87,7 +89,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
     }
   }
   if (attachmentOnly(doc)) reasons.unshift('清单只在附件中 / the list is only in an attachment, the page holds its cover notice');
-  return { reading: refuse(url, reasons.join('；') || '没有可读的格式 / no notice format to read it') };
+  return { reading: refuse(url, reasons.join('；') || '没有可读的格式 / no notice format to read it', report) };
 }
 
 export function readNotice(doc: Document, url: string, options?: ReadNoticeOptions): NoticeReading {

@@ -53,6 +53,8 @@ export interface ReadRefusal {
   url: string;
   refused: true;
   reason: string;
+  /** A report on the tasks' progress (a 完成情况 table, a 督查 bulletin), not their breakdown: a user who asked is told so. */
+  report?: true;
 }
 
 export type NoticeReading = ReadNotice | ReadRefusal;

@@ -30,7 +30,8 @@ export type NoticeRecognition =
        */
       quotes?: () => Map<string, PageQuote>;
     }
-  | { ok: false; reason: string };
+  /** `report`: a report on the tasks' progress, not their breakdown (ReadRefusal.report). */
+  | { ok: false; reason: string; report?: true };
 
 export interface RecogniseOptions {
   /** The page's URL; defaults to doc.URL. Its site (lib/notice/sites.ts) says where the metadata is. */
@@ -83,7 +84,8 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
  */
 function recogniseLists(doc: Document, url: string, fingerprints: boolean, inline: boolean): NoticeRecognition {
   const page = readNoticePage(doc, url);
-  if (isRefusal(page.reading) || !page.anchors) return { ok: false, reason: isRefusal(page.reading) ? page.reading.reason : 'no anchors' };
+  if (isRefusal(page.reading)) return { ok: false, reason: page.reading.reason, ...(page.reading.report ? { report: true as const } : {}) };
+  if (!page.anchors) return { ok: false, reason: 'no anchors' };
   const notice = noticeFromReading(page.reading, page.publishedAt, { fingerprints });
   const anchors = page.anchors;
   // From the walk made before duban added anything to the page: the offsets are the page's own.

@@ -93,7 +93,7 @@ describe('a 督查 bulletin on the tasks, at its government address', () => {
   it('gets nothing on its own, and is said to be none when the user asks', async () => {
     const page = await openNotice(duban.context, BULLETIN_URL);
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
-    expect(await userAsks(duban, page)).toMatchObject({ ok: true, value: { verdict: 'none' } });
+    expect(await userAsks(duban, page)).toEqual({ ok: true, value: { verdict: 'none', copy: false, report: true } });
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
     await page.close();
   });

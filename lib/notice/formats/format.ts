@@ -149,7 +149,10 @@ export interface ListAnchor {
  * A format's richer reading: the page's lists, in page order, each item keyed, and an anchor for
  * every item, by its key; or why not.
  */
-export type ListsReading = { ok: true; lists: ReadList[]; anchors: Map<string, ListAnchor> } | { ok: false; reason: string };
+export type ListsReading =
+  | { ok: true; lists: ReadList[]; anchors: Map<string, ListAnchor> }
+  /** `report`: the page is a report on the tasks' progress (a 完成情况 column), not their breakdown. */
+  | { ok: false; reason: string; report?: true };
 
 /**
  * A format as the richer reading uses it: each family of notices (prose items with labelled lines,

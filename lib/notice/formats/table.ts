@@ -366,12 +366,9 @@ function readLists(page: ListPage): ListsReading {
   }
   const withUnits = lists.reduce((n, l) => n + l.list.items.filter((i) => i.units.length).length, 0);
   if (withUnits < MIN_ITEMS) {
-    return {
-      ok: false,
-      reason: progress.seen
-        ? '表格是完成情况（进度）报告，不是责任分解 / a progress report (完成情况 column), not the breakdown'
-        : '没有列出任务和责任单位的表格 / no table of tasks with their units',
-    };
+    return progress.seen
+      ? { ok: false, report: true, reason: '表格是完成情况（进度）报告，不是责任分解 / a progress report (完成情况 column), not the breakdown' }
+      : { ok: false, reason: '没有列出任务和责任单位的表格 / no table of tasks with their units' };
   }
   const many = lists.length > 1;
   const anchors = new Map<string, ListAnchor>();
