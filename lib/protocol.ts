@@ -287,6 +287,12 @@ export const calls = {
    */
   peekNotice: { input: NO_DATA, answer: answers<PeekedNotice | null>(), access: CONTENT },
   /**
+   * The notice script, run by the browser on a page where a notice opened before, found none there
+   * (its notice gone, or a newer reading refuses the page): the browser stops running it there
+   * (entrypoints/background/known-notice-pages.ts). The page is the sender's, as the browser names it.
+   */
+  noNoticeHere: { input: NO_DATA, answer: answers<boolean>(), access: CONTENT },
+  /**
    * The page's text and where the items of the notice opened in this tab are on it (lib/notice/
    * page-map.ts), sent once the rows are ready on a page that was read: a peek from the same page
    * then answers them, and the page, finding its text the same, need not be read. Answers whether

@@ -71,7 +71,7 @@ export default defineBackground(() => {
   listenForRecogniseCommand(injection);
   // The notice pages opened last, kept across worker and browser restarts (./page-memory.ts).
   const memory = createPageMemory(browser.storage.local);
-  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate), (url) => void known.add(url), memory);
+  const tabHandlers = createTabHandlers(service, bindings, editors, (url) => openPage(url, (u) => bindings.tabAt(u), locate), (url) => void known.add(url), memory, (url) => void known.remove(url));
 
   for (const name of Object.keys(requestSchemas) as Name[]) {
     onMessage(name, async ({ data, sender }): Promise<Answer<typeof name>> => {

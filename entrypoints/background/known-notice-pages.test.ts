@@ -22,7 +22,14 @@ function fakeRegistry() {
     updateContentScripts: vi.fn(async (list) => {
       for (const s of list) {
         if (!scripts.has(s.id)) throw new Error(`No script with ID '${s.id}'`);
+        if (!s.matches.length) throw new Error('Script must specify at least one match');
         scripts.set(s.id, structuredClone(s));
+      }
+    }),
+    unregisterContentScripts: vi.fn(async ({ ids }) => {
+      for (const id of ids) {
+        if (!scripts.has(id)) throw new Error(`Nonexistent script ID '${id}'`);
+        scripts.delete(id);
       }
     }),
   };
@@ -49,6 +56,24 @@ describe('pages where a notice was opened', () => {
     expect(fake.scripts.get(KNOWN_NOTICES_SCRIPT)).toMatchObject({ allFrames: false, persistAcrossSessions: true });
     expect(await known.has(`${GOV}#top`)).toBe(true);
     expect(await known.has('https://www.xihu.gov.cn/art/2024/3/7/art_1_3.html')).toBe(false);
+  });
+
+  it('are forgotten once the notice script finds no notice there: the probe looks at them again', async () => {
+    const known = createKnownNoticePages(fake.registry, SCRIPT);
+    const other = 'https://www.hangzhou.gov.cn/art/2024/1/1/art_9.html';
+    await known.add(GOV);
+    await known.add(other);
+    await known.remove(`${GOV}?from=wx`);
+    expect(fake.runsOn(GOV)).toBe(false);
+    expect(fake.runsOn(other)).toBe(true);
+    expect(await known.has(GOV)).toBe(false);
+    // The last one gone: no script is left registered (the browser refuses one with no page).
+    await known.remove(other);
+    expect(fake.scripts.has(KNOWN_NOTICES_SCRIPT)).toBe(false);
+    // Forgetting a page not kept changes nothing; one kept again is registered anew.
+    await known.remove(other);
+    await known.add(other);
+    expect(fake.runsOn(other)).toBe(true);
   });
 
   it('are registered once: the same page again changes nothing, another is added to the same script', async () => {

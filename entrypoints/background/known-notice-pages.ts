@@ -40,6 +40,7 @@ export interface ContentScriptRegistry {
   getRegisteredContentScripts(filter: { ids: string[] }): Promise<Registered[]>;
   registerContentScripts(scripts: Registration[]): Promise<void>;
   updateContentScripts(scripts: Registration[]): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
 }
 
 /** The pattern a government page is kept as; undefined for any other page. */
@@ -98,6 +99,29 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
           // The probe still finds the page; read the browser's registration again next time.
           patterns = undefined;
           console.error('duban: notice page not kept', e);
+        }
+      });
+      return settled();
+    },
+    /**
+     * The notice script found no notice on the page at `url` (its notice gone, or a reading of a
+     * newer duban refuses it): the browser stops running it there, and the probe looks again.
+     */
+    remove(url: string): Promise<void> {
+      const pattern = patternOf(url);
+      if (!pattern) return settled();
+      writing = writing.then(async () => {
+        const known = await load();
+        if (!known.list.includes(pattern)) return;
+        const list = known.list.filter((p) => p !== pattern);
+        try {
+          // The browser registers no script without a page.
+          if (list.length) await registry.updateContentScripts([registration(list)]);
+          else await registry.unregisterContentScripts({ ids: [KNOWN_NOTICES_SCRIPT] });
+          patterns = Promise.resolve({ list, registered: list.length > 0 });
+        } catch (e) {
+          patterns = undefined;
+          console.error('duban: notice page not forgotten', e);
         }
       });
       return settled();

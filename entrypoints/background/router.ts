@@ -29,7 +29,7 @@ import { readAuthorDirectory } from '../../lib/db/authors';
  * Calls about a tab's editor frame: ./tab-handlers.ts answers them; calls that load the notice
  * script into a page: ./page-injection.ts.
  */
-type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'sizeEditor' | 'openPage' | 'noticeLikely' | 'recognisePage' | 'openAttachment' | 'saveNoticeQuotes' | 'peekNotice' | 'savePageMap' | 'loadReader';
+type TabOnly = 'openEditor' | 'attachEditor' | 'closeEditor' | 'sizeEditor' | 'openPage' | 'noticeLikely' | 'recognisePage' | 'openAttachment' | 'saveNoticeQuotes' | 'peekNotice' | 'noNoticeHere' | 'savePageMap' | 'loadReader';
 /** The calls this router answers: every other one, or the type-check fails. */
 type Handled = Exclude<CallName, TabOnly>;
 

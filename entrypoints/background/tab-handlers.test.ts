@@ -49,6 +49,14 @@ it('tells where a notice was opened, once it is opened there (the browser runs t
   expect(opened).toEqual([`${SEED_URL}?from=wx`]);
 });
 
+it('tells where the notice script found no notice, by the page\'s address as the browser gives it (the browser stops running it there)', async () => {
+  const gone: string[] = [];
+  const tabs = createTabHandlers(createService(db), { set: async () => {} } as unknown as TabBindings, {} as EditorPorts, async () => {}, () => {}, undefined, (url) => gone.push(url));
+  expect(await tabs.handle('noNoticeHere', { url: 'https://www.other.gov.cn/' }, { tabId: 1, frameId: 0, url: SEED_URL })).toMatchObject({ ok: false });
+  expect(await tabs.handle('noNoticeHere', {}, { tabId: 1, frameId: 0, url: SEED_URL })).toEqual({ ok: true, value: true });
+  expect(gone).toEqual([SEED_URL]);
+});
+
 it('binds the tab to the items with the fingerprints the background made, where the page sent none', async () => {
   const bound: { items: { key: string; fingerprint: string }[] }[] = [];
   const bindings = { set: async (_tab: number, b: (typeof bound)[number]) => void bound.push(b) } as unknown as TabBindings;

@@ -18,7 +18,7 @@ import type { EditorPorts } from './editor-ports';
 import type { TabBindings } from './tab-bindings';
 import { createPageMemory, type PageMemory } from './page-memory';
 
-export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'saveNoticeQuotes', 'savePageMap', 'openEditor', 'attachEditor', 'closeEditor', 'sizeEditor', 'openPage', 'getPopupSummary'] as const;
+export const TAB_REQUESTS = ['openNotice', 'peekNotice', 'noNoticeHere', 'saveNoticeQuotes', 'savePageMap', 'openEditor', 'attachEditor', 'closeEditor', 'sizeEditor', 'openPage', 'getPopupSummary'] as const;
 export type TabRequest = (typeof TAB_REQUESTS)[number];
 
 interface From {
@@ -45,7 +45,10 @@ function sameKeysAndTexts(a: readonly { key: string; text: string }[], b: readon
   return a.length === b.length && a.every((x, i) => x.key === b[i]!.key && x.text === b[i]!.text);
 }
 
-/** `opened`: a notice was opened on the web page at `url` (./known-notice-pages.ts keeps it). */
+/**
+ * `opened`: a notice was opened on the web page at `url` (./known-notice-pages.ts keeps it);
+ * `gone`: the notice script found none there.
+ */
 export function createTabHandlers(
   service: Service,
   bindings: TabBindings,
@@ -53,6 +56,7 @@ export function createTabHandlers(
   openPage: (url: string) => Promise<void>,
   opened: (url: string) => void = () => {},
   pages: PageMemory = createPageMemory(undefined),
+  gone: (url: string) => void = () => {},
 ) {
   const fail = (error: string) => ({ ok: false as const, error });
   // The notice last opened at each page, by the page's URL as the browser gave it: what peekNotice
@@ -113,6 +117,12 @@ export function createTabHandlers(
         // The page compares its signature now with the one then (lib/notice/page-map.ts).
         const items = notice.items.map((i, k) => ({ ...i, fingerprint: seen.items[k]!.fingerprint }));
         return { ok: true, value: { ...seen, items: [], annotations, known: { page: map.page, notice: { ...notice, items }, items: map.items } } };
+      }
+      case 'noNoticeHere': {
+        const sent = calls.noNoticeHere.input.safeParse(data);
+        if (!sent.success) return fail(`invalid request noNoticeHere: ${describeZodError(sent.error)}`);
+        gone(from.url);
+        return { ok: true, value: true };
       }
       case 'savePageMap': {
         // For the notice this tab opened at this very page, its items as it read them.

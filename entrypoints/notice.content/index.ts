@@ -106,6 +106,8 @@ export default defineContentScript({
         ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) }
         : { verdict: 'none', copy, ...(recognised.report ? { report: true } : {}) };
       found(verdict);
+      // Run by the browser where a notice opened before, and none here now: not again next time.
+      if (!cover && world[KNOWN_PAGE]) void sendMessage('noNoticeHere', {}).catch(() => {});
       if (cover) {
         const unmount = mountCoverButtons(document, cover, (request) => void sendMessage('openAttachment', request).catch(() => {}));
         ctx.onInvalidated(() => {

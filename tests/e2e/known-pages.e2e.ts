@@ -1,9 +1,10 @@
 // A government page where a notice was opened comes back with the notice script run by the
 // browser itself (entrypoints/background/known-notice-pages.ts), end to end in Chromium: the page
 // is registered, its next load gets the overlay with its notes and may edit them, though no probe
-// word granted it, and the notice script runs there once, not again on the probe's word. A copy off
-// government sites is never registered.
+// word granted it, and the notice script runs there once, not again on the probe's word; a page
+// that holds no notice any more is forgotten. A copy off government sites is never registered.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorSaved, openEditor, rowLabel } from './editor';
@@ -86,5 +87,23 @@ describe('a government page where a notice was opened', () => {
     expect((await waitForDuban(page)).state).toBe('ready');
     await page.close();
     expect((await registered()).flatMap((s) => s.matches)).toEqual(['*://www.xihu.gov.cn/art/2024/3/7/art_1229290402_4246130.html*']);
+  });
+
+  it('is forgotten once it holds no notice: the notice script run there finds none, and the next load is the probe\'s', async () => {
+    // The address now serves a 督查 bulletin on the tasks (a page taken down and replaced, or one a
+    // newer duban no longer reads as a notice).
+    const bulletin = readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-2024h1-bulletin.html', import.meta.url)), 'utf8');
+    await serveHtml(duban.context, GOV_URL, bulletin);
+    const first = await openCounting(GOV_URL);
+    expect(await first.page.locator('html').getAttribute('data-duban')).toBe('none');
+    expect(first.loads()).toBe(1);
+    await first.page.close();
+    // Its only page gone, the registration goes with it.
+    await expect.poll(registered).toEqual([]);
+    const next = await openCounting(GOV_URL);
+    expect(await next.page.locator('html').getAttribute('data-duban')).toBe('none');
+    expect(await next.page.locator('[data-duban-item], [data-duban-bar]').count()).toBe(0);
+    expect(next.loads()).toBe(0);
+    await next.page.close();
   });
 });
