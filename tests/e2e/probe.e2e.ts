@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recogniseNotice } from '../../lib/notice/recognise';
 import { sendFromPage } from './db';
 import { closeEditor, editorSaved, openEditor, rowLabel, waitEditorReady } from './editor';
-import { dubanState, extensionPage, launchDuban, noticeSeed, openNotice, serveHtml, serveSeeds, type Duban } from './harness';
+import { dubanState, extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveHtml, serveSeeds, type Duban } from './harness';
 import { barLabel, waitReady } from './overlay-helpers';
-import { sendRecognise, tabIdOf, userAsks, USER_ACTION_ARGS } from './user-asks';
+import { openActionPopup, sendRecognise, tabIdOf, userAsks, USER_ACTION_ARGS } from './user-asks';
 
 /** A government host that is not in the registry (lib/notice/sites.ts). */
 const GOV_URL = 'https://www.xihu.gov.cn/art/2024/3/7/art_1229290402_4246130.html';
@@ -94,6 +94,22 @@ describe('a 督查 bulletin on the tasks, at its government address', () => {
     const page = await openNotice(duban.context, BULLETIN_URL);
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
     expect(await userAsks(duban, page)).toEqual({ ok: true, value: { verdict: 'none', copy: false, report: true } });
+    expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
+    await page.close();
+  });
+
+  it('the popup\'s 识别本页 says it reports on the tasks, not their breakdown', async () => {
+    const page = await openNotice(duban.context, BULLETIN_URL);
+    const { popup, close } = await openActionPopup(duban, page);
+    try {
+      await popup.locator('button[data-action="recognise"]').click();
+      const said = popup.locator('[data-testid="recognise-status"]');
+      await expect.poll(() => said.textContent()).toBe('本页是任务推进情况的报告或督查通报，不是任务分解通知，督办不在此添加批注。请打开分解通知本身跟进各项任务。');
+      expect(await said.getAttribute('role')).toBe('alert');
+      await screenshot(popup, 'popup-recognise-report');
+    } finally {
+      await close();
+    }
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
     await page.close();
   });

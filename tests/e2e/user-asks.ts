@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PageRecognition } from '../../lib/protocol';
 import { sendFromPage } from './db';
 import { extensionPage, type Duban } from './harness';
@@ -17,20 +17,47 @@ import { extensionPage, type Duban } from './harness';
 /** Lets a DevTools client trigger duban's toolbar action (Chromium 13x+). */
 export const USER_ACTION_ARGS = ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0'];
 
+/** A DevTools client of duban's browser (the persistent context's own connection does not see the action's popup). */
+async function devtools(duban: Duban) {
+  const port = readFileSync(join(duban.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+}
+
+async function triggerAction(browser: Browser, duban: Duban, page: Page): Promise<void> {
+  const s = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await s.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab shows ${page.url()}`);
+  await s.send('Extensions.triggerAction' as never, { id: duban.extensionId, targetId: tab.targetId } as never);
+}
+
 /** The user clicks duban's toolbar button over `page`: Chromium grants duban that tab (activeTab). */
 export async function clickToolbarButton(duban: Duban, page: Page): Promise<void> {
-  const port = readFileSync(join(duban.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const browser = await devtools(duban);
   try {
-    const s = await browser.newBrowserCDPSession();
-    const { targetInfos } = (await s.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
-    const tab = targetInfos.find((t) => t.url === page.url());
-    if (!tab) throw new Error(`no tab shows ${page.url()}`);
-    await s.send('Extensions.triggerAction' as never, { id: duban.extensionId, targetId: tab.targetId } as never);
+    await triggerAction(browser, duban, page);
   } finally {
     // Disconnects this client only; the browser and its pages stay.
     await browser.close();
   }
+}
+
+/**
+ * The user clicks duban's toolbar button over `page` and gets duban's real popup, opened over that
+ * tab (the action's popup, not popup.html in a tab of its own): `close` disconnects the client.
+ */
+export async function openActionPopup(duban: Duban, page: Page): Promise<{ popup: Page; close: () => Promise<void> }> {
+  await clickToolbarButton(duban, page);
+  // A client connected before the popup opened is not told of it: a new one finds it among the pages.
+  const url = `chrome-extension://${duban.extensionId}/popup.html`;
+  for (let i = 0; i < 20; i++) {
+    const browser = await devtools(duban);
+    const popup = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url() === url);
+    if (popup) return { popup, close: () => browser.close() };
+    await browser.close();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the action popup did not open');
 }
 
 /** The id of the tab showing `page`, as the popup finds it: the active tab of the window. */
