@@ -123,25 +123,28 @@ const isNameEnd = (c: number) => c === 0x3001;
  * layoutText but at the edges of a cut), as flat [start, end) pairs: read on every unit line of a
  * page, so no array per run and no string per character.
  */
-function splitTop(norm: string, isSep: (c: number) => boolean, from = 0, to = norm.length): number[] {
+function splitTop(norm: string, isSep: (c: number) => boolean): number[] {
   const runs: number[] = [];
   let depth = 0;
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? norm.charCodeAt(i) : -1;
-    if (c >= 0) {
-      if (isOpen(c)) depth++;
-      else if (isClose(c)) depth = Math.max(0, depth - 1);
-      if (depth !== 0 || !isSep(c)) continue;
+  let start = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSep(c)) {
+      pushTrimmed(runs, norm, start, i);
+      start = i + 1;
     }
-    let a = start;
-    let b = i;
-    while (a < b && norm.charCodeAt(a) <= 0x20) a++;
-    while (b > a && norm.charCodeAt(b - 1) <= 0x20) b--;
-    runs.push(a, b);
-    start = i + 1;
   }
+  pushTrimmed(runs, norm, start, norm.length);
   return runs;
+}
+
+/** Adds norm[from, to) to `runs` without the white space at its edges. */
+function pushTrimmed(runs: number[], norm: string, from: number, to: number) {
+  while (from < to && norm.charCodeAt(from) <= 0x20) from++;
+  while (to > from && norm.charCodeAt(to - 1) <= 0x20) to--;
+  runs.push(from, to);
 }
 
 /** `text` without its bracketed rule notes (列第一位的…，下同), and their folded twin. */
