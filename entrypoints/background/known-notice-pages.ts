@@ -74,6 +74,27 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
         return { list, registered: !!r };
       })
       .catch(() => ({ list: [], registered: false })));
+  /** The registration brought to `next(list, pattern)` (undefined: nothing to change), one change at a time. */
+  const change = (url: string, next: (list: string[], pattern: string) => string[] | undefined): Promise<void> => {
+    const pattern = patternOf(url);
+    if (!pattern) return settled();
+    writing = writing.then(async () => {
+      const known = await load();
+      const list = next(known.list, pattern);
+      if (!list) return;
+      try {
+        // The browser registers no script without a page.
+        if (!list.length) await registry.unregisterContentScripts({ ids: [KNOWN_NOTICES_SCRIPT] });
+        else await (known.registered ? registry.updateContentScripts([registration(list)]) : registry.registerContentScripts([registration(list)]));
+        patterns = Promise.resolve({ list, registered: list.length > 0 });
+      } catch (e) {
+        // The probe still finds the page; read the browser's registration again next time.
+        patterns = undefined;
+        console.error('duban: notice pages not changed', e);
+      }
+    });
+    return settled();
+  };
   // Read as the worker starts: the probe's word, which may be what woke it, waits on no extra trip
   // to the browser before the injection.
   void load();
@@ -85,47 +106,12 @@ export function createKnownNoticePages(registry: ContentScriptRegistry, script: 
       return !!pattern && (await load()).list.includes(pattern);
     },
     /** A notice was opened on the page at `url`: the browser runs the notice script there from its next load. */
-    add(url: string): Promise<void> {
-      const pattern = patternOf(url);
-      if (!pattern) return settled();
-      writing = writing.then(async () => {
-        const known = await load();
-        if (known.list.includes(pattern)) return;
-        const list = [...known.list, pattern].slice(-KNOWN_LIMIT);
-        try {
-          await (known.registered ? registry.updateContentScripts([registration(list)]) : registry.registerContentScripts([registration(list)]));
-          patterns = Promise.resolve({ list, registered: true });
-        } catch (e) {
-          // The probe still finds the page; read the browser's registration again next time.
-          patterns = undefined;
-          console.error('duban: notice page not kept', e);
-        }
-      });
-      return settled();
-    },
+    add: (url: string) => change(url, (list, p) => (list.includes(p) ? undefined : [...list, p].slice(-KNOWN_LIMIT))),
     /**
      * The notice script found no notice on the page at `url` (its notice gone, or a reading of a
      * newer duban refuses it): the browser stops running it there, and the probe looks again.
      */
-    remove(url: string): Promise<void> {
-      const pattern = patternOf(url);
-      if (!pattern) return settled();
-      writing = writing.then(async () => {
-        const known = await load();
-        if (!known.list.includes(pattern)) return;
-        const list = known.list.filter((p) => p !== pattern);
-        try {
-          // The browser registers no script without a page.
-          if (list.length) await registry.updateContentScripts([registration(list)]);
-          else await registry.unregisterContentScripts({ ids: [KNOWN_NOTICES_SCRIPT] });
-          patterns = Promise.resolve({ list, registered: list.length > 0 });
-        } catch (e) {
-          patterns = undefined;
-          console.error('duban: notice page not forgotten', e);
-        }
-      });
-      return settled();
-    },
+    remove: (url: string) => change(url, (list, p) => (list.includes(p) ? list.filter((q) => q !== p) : undefined)),
   };
 }
 
