@@ -167,6 +167,8 @@ export interface PageRecognition {
   copy: boolean;
   /** With 'none': the page reports on the tasks' progress (a 完成情况 table, a 督查 bulletin), not their breakdown. */
   report?: boolean;
+  /** With 'none': how many numbered points the page lists with no unit named for any (ReadRefusal.numbered). */
+  numbered?: number;
   /** A cover's attachments, as its buttons open them. */
   attachments?: AttachmentRequest[];
 }
@@ -176,6 +178,7 @@ export const PageRecognitionSchema = z.object({
   verdict: z.enum(['notice', 'cover', 'none']),
   copy: z.boolean(),
   report: z.boolean().optional(),
+  numbered: z.number().int().positive().max(100_000).optional(),
   attachments: z.array(AttachmentRequestSchema).max(20).optional(),
 });
 

@@ -129,6 +129,13 @@ describe('the user asks to recognise the page (popup 识别本页, keyboard comm
     const again = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>;
     expect(Object.values(again).map((n) => n.message)).toEqual(['本页是任务推进情况的报告或督查通报，不是任务分解通知，督办不在此添加批注。请打开分解通知本身跟进各项任务。']);
 
+    // Numbered points with no unit named (measures, the report itself) are counted.
+    page.found = { verdict: 'none', copy: false, numbered: 5 };
+    await fakeBrowser.notifications.clear(`${RECOGNISE_COMMAND}:${TAB}`);
+    await press(RECOGNISE_COMMAND, { id: TAB });
+    const counted = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>;
+    expect(Object.values(counted).map((n) => n.message)).toEqual(['本页列有 5 个编号事项，但未写明牵头单位或责任单位，不是任务分解通知，督办不在此添加批注。']);
+
     executeScript.mockClear();
     await press('another-command', { id: TAB });
     expect(executeScript).not.toHaveBeenCalled();

@@ -7,6 +7,7 @@
  */
 import { browser } from '#imports';
 import { message } from '../../lib/message';
+import { refusalMessage } from '../../lib/notice/refusal-message';
 import { isGovernmentUrl } from '../../lib/notice/government';
 import { PageRecognitionSchema, type PageRecognition, type Result } from '../../lib/protocol';
 import { failure, ok } from '../../lib/util/result';
@@ -99,7 +100,7 @@ export function listenForRecogniseCommand(injection: PageInjection) {
     const cover = found.ok && found.value.verdict === 'cover';
     const said = !found.ok
       ? message(found.code ?? 'recognise.cannot', found.params)
-      : cover ? message('recogniseCover.command') : message(found.value.report ? 'recognise.report' : 'recognise.notNotice');
+      : cover ? message('recogniseCover.command') : refusalMessage(found.value);
     await browser.notifications
       .create(`${RECOGNISE_COMMAND}:${tab.id}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('popup.title'), message: say(said) })
       .catch(() => {});

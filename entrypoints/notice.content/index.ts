@@ -104,7 +104,7 @@ export default defineContentScript({
       const cover = copy || !reader ? undefined : reader.readCover(document, location.href);
       const verdict: PageRecognition = cover
         ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) }
-        : { verdict: 'none', copy, ...(recognised.report ? { report: true } : {}) };
+        : { verdict: 'none', copy, ...(recognised.report ? { report: true } : {}), ...(recognised.numbered ? { numbered: recognised.numbered } : {}) };
       found(verdict);
       // Run by the browser where a notice opened before, and none here now: not again next time.
       if (!cover && world[KNOWN_PAGE]) void sendMessage('noNoticeHere', {}).catch(() => {});

@@ -51,6 +51,13 @@ describe('识别本页 in the popup', () => {
     expect(r.recognised).not.toHaveBeenCalled();
   });
 
+  it('says how many numbered points a page lists with no unit named for them', async () => {
+    answer = { ok: true, value: { verdict: 'none', copy: false, numbered: 10 } };
+    const r = await ask();
+    expect(r).toMatchObject({ said: '本页列有 10 个编号事项，但未写明牵头单位或责任单位，不是任务分解通知，督办不在此添加批注。', role: 'alert' });
+    expect(r.recognised).not.toHaveBeenCalled();
+  });
+
   it('says a copy was recognised, and refreshes the summary', async () => {
     answer = { ok: true, value: { verdict: 'notice', copy: true } };
     const r = await ask();

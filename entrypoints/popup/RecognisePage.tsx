@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { sayFailure, t } from '../../utils/i18n';
+import { refusalMessage } from '../../lib/notice/refusal-message';
+import { say, sayFailure, t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import type { AttachmentRequest } from '../../lib/attachment/viewer-link';
 import { activeTabId, openAttachment } from './browser';
@@ -9,7 +10,7 @@ import { activeTabId, openAttachment } from './browser';
  * click on the toolbar button granted duban that tab: activeTab). Says what was found; a page that
  * is not a notice is said so; a cover page, whose list is in its attachments, lists them, each
  * opened in duban's document viewer; a report on the tasks' progress (a 督查 bulletin, a 完成情况
- * table) is said to be one.
+ * table) is said to be one, and a page of numbered points naming no units says how many it has.
  */
 export function RecognisePage(p: { onRecognised: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function RecognisePage(p: { onRecognised: () => void }) {
       const r = await sendMessage('recognisePage', { tabId });
       setAttachments(r.ok && r.value.verdict === 'cover' ? (r.value.attachments ?? []) : []);
       if (!r.ok) setSaid({ ok: false, text: sayFailure(r) });
-      else if (r.value.verdict === 'none') setSaid({ ok: false, text: t(r.value.report ? 'recognise.report' : 'recognise.notNotice') });
+      else if (r.value.verdict === 'none') setSaid({ ok: false, text: say(refusalMessage(r.value)) });
       else if (r.value.verdict === 'cover') setSaid({ ok: true, text: t('recogniseCover.found', r.value.attachments?.length ?? 0) });
       else {
         setSaid({ ok: true, text: r.value.copy ? t('recognise.foundCopy') : t('recognise.found') });

@@ -59,6 +59,23 @@ describe('readNotice on every fixture page', () => {
     expect(reports.map((e) => e.file).sort()).toEqual(['gongshu-2023q4-progress.html', 'gongshu-2024h1-bulletin.html']);
   });
 
+  it('counts the numbered points of a page that names no unit for them (what a user who asked is told), and of no other', () => {
+    const counted = Object.fromEntries(lookAlikes.flatMap((e) => {
+      const r = readPage(read(e.file), e.url);
+      return isRefusal(r) && r.numbered !== undefined ? [[e.file, r.numbered]] : [];
+    }));
+    // The measures' 10 numbered points, the report's 5 tasks of the year, the 解读's 4 points; a
+    // report on the tasks is said to be one instead, a portal and a cover list nothing.
+    expect(counted).toEqual({ 'gongshu-2024-measures.html': 10, 'gongshu-2024-report.html': 5, 'gaotang-2024-jiedu.html': 4 });
+  });
+
+  it('counts no numbered points under three: a page with two has no list to speak of', () => {
+    const page = `<html><head><title>关于做好两项工作的通知</title></head><body><p>1.做好甲工作。</p><p>2.做好乙工作。</p></body></html>`;
+    const r = readPage(page, 'https://www.gongshu.gov.cn/art/2024/1/1/art_1.html');
+    expect(r).toMatchObject({ refused: true });
+    expect(isRefusal(r) && 'numbered' in r).toBe(false);
+  });
+
   it('tells which family read each page', () => {
     for (const e of notices) {
       // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.

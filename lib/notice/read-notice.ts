@@ -11,6 +11,7 @@
  */
 import { extractLines, type TextLines } from './extract-text';
 import { LIST_FORMATS, type ListAnchor, type ListFormat } from './formats';
+import { MIN_ITEMS } from './formats/outline';
 import { readPageFacts, yearFrom } from './page-facts';
 import { PageLines } from './page-lines';
 import { namesReport } from './report-title';
@@ -37,7 +38,9 @@ export interface NoticePageReading {
   walked?: TextLines;
 }
 
-const refuse = (url: string, reason: string, report = false): ReadRefusal => ({ url, refused: true, reason, ...(report ? { report } : {}) });
+const refuse = (url: string, reason: string, report = false, numbered = 0): ReadRefusal => ({
+  url, refused: true, reason, ...(report ? { report } : {}), ...(numbered >= MIN_ITEMS ? { numbered } : {}),
+});
 
 const REPORT = '标题是完成情况、进展情况的报告或督查通报，不是责任分解 / the title names a report on the tasks\' progress (完成情况, 进展情况, a 通报), not their breakdown';
 
@@ -57,6 +60,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
   const meta = siteOf(url)?.meta;
   let reasons: string[] = [];
   let report = false;
+  let numbered = 0;
   for (const skipHidden of [true, false]) {
     const lines = new PageLines(extractLines(root, skipHidden));
     const facts = readPageFacts(doc, lines, meta);
@@ -66,6 +70,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
       if (!r.ok) {
         reasons.push(r.reason);
         report ||= r.report === true;
+        numbered = Math.max(numbered, r.numbered ?? 0);
         continue;
       }
       const { title, docNo, issuer } = facts;
@@ -89,7 +94,7 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
     }
   }
   if (attachmentOnly(doc)) reasons.unshift('清单只在附件中 / the list is only in an attachment, the page holds its cover notice');
-  return { reading: refuse(url, reasons.join('；') || '没有可读的格式 / no notice format to read it', report) };
+  return { reading: refuse(url, reasons.join('；') || '没有可读的格式 / no notice format to read it', report, report ? 0 : numbered) };
 }
 
 export function readNotice(doc: Document, url: string, options?: ReadNoticeOptions): NoticeReading {

@@ -55,6 +55,11 @@ export interface ReadRefusal {
   reason: string;
   /** A report on the tasks' progress (a 完成情况 table, a 督查 bulletin), not their breakdown: a user who asked is told so. */
   report?: true;
+  /**
+   * How many numbered points the page lists with no one answering for them (measures, the report's
+   * own tasks), when it lists some: a user who asked is told the page names no units.
+   */
+  numbered?: number;
 }
 
 export type NoticeReading = ReadNotice | ReadRefusal;

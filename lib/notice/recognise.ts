@@ -30,8 +30,8 @@ export type NoticeRecognition =
        */
       quotes?: () => Map<string, PageQuote>;
     }
-  /** `report`: a report on the tasks' progress, not their breakdown (ReadRefusal.report). */
-  | { ok: false; reason: string; report?: true };
+  /** `report`: a report on the tasks' progress, not their breakdown (ReadRefusal.report); `numbered`: ReadRefusal.numbered. */
+  | { ok: false; reason: string; report?: true; numbered?: number };
 
 export interface RecogniseOptions {
   /** The page's URL; defaults to doc.URL. Its site (lib/notice/sites.ts) says where the metadata is. */
@@ -84,7 +84,10 @@ export function recogniseNotice(doc: Document, options: RecogniseOptions = {}): 
  */
 function recogniseLists(doc: Document, url: string, fingerprints: boolean, inline: boolean): NoticeRecognition {
   const page = readNoticePage(doc, url);
-  if (isRefusal(page.reading)) return { ok: false, reason: page.reading.reason, ...(page.reading.report ? { report: true as const } : {}) };
+  if (isRefusal(page.reading)) {
+    const { reason, report, numbered } = page.reading;
+    return { ok: false, reason, ...(report ? { report } : {}), ...(numbered ? { numbered } : {}) };
+  }
   if (!page.anchors) return { ok: false, reason: 'no anchors' };
   const notice = noticeFromReading(page.reading, page.publishedAt, { fingerprints });
   const anchors = page.anchors;

@@ -31,6 +31,9 @@ const unnumberedHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/not
 
 /** A 督查 bulletin on the seed's tasks (its lagging items, each with its 责任单位 line), at its government address. */
 const BULLETIN_URL = 'https://www.gongshu.gov.cn/art/2024/7/16/art_1229290402_4270116.html';
+// Numbered measures with no unit named for any of them, at their own government address.
+const MEASURES_URL = 'https://www.gongshu.gov.cn/art/2024/4/12/art_1229290402_4251180.html';
+const measuresHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-2024-measures.html', import.meta.url)), 'utf8');
 const bulletinHtml = () => readFileSync(fileURLToPath(new URL('../fixtures/notices/gongshu-2024h1-bulletin.html', import.meta.url)), 'utf8');
 
 const seedHtml = () => readFileSync(noticeSeed().path, 'utf8');
@@ -53,6 +56,7 @@ beforeAll(async () => {
   await serveHtml(duban.context, GOV_URL, seedHtml());
   await serveHtml(duban.context, COPY_URL, seedHtml());
   await serveHtml(duban.context, PORTAL_URL, portalHtml());
+  await serveHtml(duban.context, MEASURES_URL, measuresHtml());
   await serveHtml(duban.context, NOT_NOTICE_URL, portalHtml());
   await serveHtml(duban.context, UNNUMBERED_URL, unnumberedHtml());
   await serveHtml(duban.context, UNNUMBERED_COPY_URL, unnumberedHtml());
@@ -89,6 +93,20 @@ describe('on a government site not in the registry', () => {
   });
 });
 
+/** What duban's real action popup says when 识别本页 is clicked over `page` (its screenshot saved as `shot`). */
+async function popupSaysOn(page: Page, shot: string): Promise<{ said: string | null; role: string | null }> {
+  const { popup, close } = await openActionPopup(duban, page);
+  try {
+    await popup.locator('button[data-action="recognise"]').click();
+    const said = popup.locator('[data-testid="recognise-status"]');
+    await said.waitFor();
+    await screenshot(popup, shot);
+    return { said: await said.textContent(), role: await said.getAttribute('role') };
+  } finally {
+    await close();
+  }
+}
+
 describe('a 督查 bulletin on the tasks, at its government address', () => {
   it('gets nothing on its own, and is said to be none when the user asks', async () => {
     const page = await openNotice(duban.context, BULLETIN_URL);
@@ -100,16 +118,23 @@ describe('a 督查 bulletin on the tasks, at its government address', () => {
 
   it('the popup\'s 识别本页 says it reports on the tasks, not their breakdown', async () => {
     const page = await openNotice(duban.context, BULLETIN_URL);
-    const { popup, close } = await openActionPopup(duban, page);
-    try {
-      await popup.locator('button[data-action="recognise"]').click();
-      const said = popup.locator('[data-testid="recognise-status"]');
-      await expect.poll(() => said.textContent()).toBe('本页是任务推进情况的报告或督查通报，不是任务分解通知，督办不在此添加批注。请打开分解通知本身跟进各项任务。');
-      expect(await said.getAttribute('role')).toBe('alert');
-      await screenshot(popup, 'popup-recognise-report');
-    } finally {
-      await close();
-    }
+    expect(await popupSaysOn(page, 'popup-recognise-report')).toEqual({
+      said: '本页是任务推进情况的报告或督查通报，不是任务分解通知，督办不在此添加批注。请打开分解通知本身跟进各项任务。',
+      role: 'alert',
+    });
+    expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
+    await page.close();
+  });
+});
+
+describe('numbered measures naming no unit, at their government address', () => {
+  it('get nothing on their own; the popup\'s 识别本页 says how many points they number and that none names a unit', async () => {
+    const page = await openNotice(duban.context, MEASURES_URL);
+    expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
+    expect(await popupSaysOn(page, 'popup-recognise-unassigned')).toEqual({
+      said: '本页列有 10 个编号事项，但未写明牵头单位或责任单位，不是任务分解通知，督办不在此添加批注。',
+      role: 'alert',
+    });
     expect(await dubanOnPage(page)).toEqual({ state: 'none', items: null, hosts: 0, frames: 0, copy: false });
     await page.close();
   });

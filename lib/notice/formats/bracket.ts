@@ -53,6 +53,6 @@ export const bracket: ListFormat = {
     const r = readOutline(lines, facts, { read, shares: false });
     return 'lists' in r
       ? { ok: true, lists: r.lists, anchors: r.anchors }
-      : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})` };
+      : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})`, numbered: r.numbered };
   },
 };

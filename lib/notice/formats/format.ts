@@ -151,8 +151,11 @@ export interface ListAnchor {
  */
 export type ListsReading =
   | { ok: true; lists: ReadList[]; anchors: Map<string, ListAnchor> }
-  /** `report`: the page is a report on the tasks' progress (a 完成情况 column), not their breakdown. */
-  | { ok: false; reason: string; report?: true };
+  /**
+   * `report`: the page is a report on the tasks' progress (a 完成情况 column), not their breakdown;
+   * `numbered`: how many numbered points the format found, none of which says who answers for it.
+   */
+  | { ok: false; reason: string; report?: true; numbered?: number };
 
 /**
  * A format as the richer reading uses it: each family of notices (prose items with labelled lines,

@@ -125,12 +125,12 @@ interface DraftList {
  */
 export function readOutline(
   pl: PageLines, facts: PageFacts, family: OutlineFamily,
-): { lists: ReadList[]; anchors: Map<string, ListAnchor> } | { reason: string } {
+): { lists: ReadList[]; anchors: Map<string, ListAnchor> } | OutlineRefusal {
   const entries = outlineEntries(pl);
   const readingOf = (e: OutlineEntry) => (e.reading ??= family.read(e, pl));
 
   const itemLevel = itemLevelOf(entries, (e) => readingOf(e).resp !== undefined, family.shares);
-  if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility` };
+  if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
 
   const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
   const shares = family.shares;
@@ -147,10 +147,23 @@ export function readOutline(
     out.push(read);
   }
   const resp = out.reduce((n, { list }) => n + list.items.filter((i) => i.units.length || i.leaders.length).length, 0);
-  if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility` };
+  if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
   const many = out.length > 1;
   out.forEach(({ list, tops }, li) => keyItems(list, tops, many ? li + 1 : undefined));
   return { lists: out.map((o) => o.list), anchors: anchorItems(out, pl) };
+}
+
+/** Why a page has no lists in a family: the reason, and how many numbered entries its most numbered level has. */
+export interface OutlineRefusal {
+  reason: string;
+  numbered: number;
+}
+
+/** The count of the level with most entries: how many numbered points (measures, tasks) the page lists. */
+function mostNumbered(entries: readonly OutlineEntry[]): number {
+  const counts = [0, 0, 0, 0];
+  for (const e of entries) counts[e.level]++;
+  return Math.max(...counts);
 }
 
 /** An item's text lines from its number, and its responsibility's lines; placed by their layout. */

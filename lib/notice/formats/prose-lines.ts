@@ -56,7 +56,7 @@ function readLists({ lines, facts }: ListPage): ListsReading {
   const r = readOutline(lines, facts, { read: (e, pl) => readEntry(e, pl, readOnce), shares: true });
   return 'lists' in r
     ? { ok: true, lists: r.lists, anchors: r.anchors }
-    : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})` };
+    : { ok: false, reason: `没有后接“牵头单位/责任单位”等行的编号事项 / no numbered items followed by 牵头单位 or 责任单位 lines (${r.reason})`, numbered: r.numbered };
 }
 
 export const proseLines: ListFormat = { id: 'prose-lines', readLists };
