@@ -9,10 +9,13 @@ describe('item keys', () => {
     const parts = fc.record({
       list: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
       section: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+      sub: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
       number: fc.integer({ min: 1, max: 9999 }),
       share: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
     });
     fc.assert(fc.property(parts, (p) => isItemKey(itemKey(p))));
+    expect(isItemKey('一、（二）1.')).toBe(true);
+    for (const bad of ['（二）1.', '一、（二）', '一、(二)1.', '一、（0）1.']) expect(isItemKey(bad)).toBe(false);
     for (const bad of ['', '0', '12a', '一、', '1.', ' 1', '1/', '-1', 'x'.repeat(41), '１２']) expect(isItemKey(bad)).toBe(false);
   });
 
@@ -25,12 +28,14 @@ describe('item keys', () => {
   });
 
   it('give the printed number a key names', () => {
-    expect(['12', '二、3.', '1/一、2.', '2/7', '3-2'].map(numberOfKey)).toEqual([12, 3, 2, 7, 3]);
+    expect(['12', '二、3.', '1/一、2.', '2/7', '3-2', '一、（二）4.'].map(numberOfKey)).toEqual([12, 3, 2, 7, 3, 4]);
   });
 
   it('sort naturally where no notice gives its order', () => {
     const keys = ['10', '2', '二、1.', '一、3.', '2/1', '1/一、2.', '3-2', '3-1', '1'];
     expect([...keys].sort(compareItemKeys)).toEqual(['1', '2', '3-1', '3-2', '10', '一、3.', '二、1.', '1/一、2.', '2/1']);
+    const nested = ['二、（一）1.', '一、（二）1.', '一、（一）2.', '一、（一）1.'];
+    expect([...nested].sort(compareItemKeys)).toEqual(['一、（一）1.', '一、（一）2.', '一、（二）1.', '二、（一）1.']);
   });
 
   it("sort by the notice's own order, then the keys it lacks", () => {
@@ -88,6 +93,8 @@ describe('keys as a user reads them', () => {
     // After the list’s word, a full stop (or 。) between list and item, as a keyboard types the ·.
     for (const typed of ['清单2.3', '清单２．３', '清单2。3', 'list 2.3', '清单2·（三）']) expect(keyFromTyped(typed)).toBe('2/3');
     expect(keyFromTyped('清单1.二、（一）')).toBe('1/二、1.');
+    // Where numbering restarts in each （一） of a section: section, subsection, number.
+    for (const typed of ['一、（二）1', '一、(二)1.', '一、（二）１。', '一、（二） 1']) expect(keyFromTyped(typed)).toBe('一、（二）1.');
     // Not an item: left as typed (folded), so the box says there is none.
     for (const typed of ['(零)', '(二', '一、(x)', '2.3', '二、']) expect(keyFromTyped(typed)).toBe(typed);
   });

@@ -11,8 +11,8 @@ export const MAX_ITEM_KEY_LENGTH = 40;
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const NUM = '[1-9][0-9]{0,3}';
-/** The key syntax: list, then section and number or number alone, then the share. */
-export const ITEM_KEY_PATTERN = new RegExp(`^(?:(${NUM})/)?(?:(${CN})、(${NUM})\\.|(${NUM}))(?:-(${NUM}))?$`);
+/** The key syntax: list, then section (and subsection) and number or number alone, then the share. */
+export const ITEM_KEY_PATTERN = new RegExp(`^(?:(${NUM})/)?(?:(${CN})、(?:（(${CN})）)?(${NUM})\\.|(${NUM}))(?:-(${NUM}))?$`);
 
 export function isItemKey(s: string): boolean {
   return s.length > 0 && s.length <= MAX_ITEM_KEY_LENGTH && ITEM_KEY_PATTERN.test(s);
@@ -36,11 +36,11 @@ function ordinal(cn: string): number {
   return (ten === 0 ? 1 : CN_VALUE[cn[0]] ?? 0) * 10 + (CN_VALUE[cn.slice(ten + 1)] ?? 0);
 }
 
-/** A key's parts to sort by: list, section, number, share (0 where absent); undefined for a string that is not a key. */
-function sortParts(key: string): [number, number, number, number] | undefined {
+/** A key's parts to sort by: list, section, subsection, number, share (0 where absent); undefined for a string that is not a key. */
+function sortParts(key: string): [number, number, number, number, number] | undefined {
   const m = ITEM_KEY_PATTERN.exec(key);
   if (!m) return undefined;
-  return [Number(m[1] ?? 0), m[2] ? ordinal(m[2]) : 0, Number(m[3] ?? m[4]), Number(m[5] ?? 0)];
+  return [Number(m[1] ?? 0), m[2] ? ordinal(m[2]) : 0, m[3] ? ordinal(m[3]) : 0, Number(m[4] ?? m[5]), Number(m[6] ?? 0)];
 }
 
 /**
@@ -52,7 +52,7 @@ export function compareItemKeys(a: string, b: string): number {
   const pa = sortParts(a);
   const pb = sortParts(b);
   if (pa && pb) {
-    for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+    for (let i = 0; i < 5; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
   } else if (pa || pb) return pa ? -1 : 1;
   return a < b ? -1 : 1;
 }
@@ -95,7 +95,7 @@ export function keyOfHash(hash: string): string | undefined {
 /** The printed number a key names: 3 for `3`, `二、3.`, `1/3-2`; 0 for a string that is not a key. */
 export function numberOfKey(key: string): number {
   const m = ITEM_KEY_PATTERN.exec(key);
-  return m ? Number(m[3] ?? m[4]) : 0;
+  return m ? Number(m[4] ?? m[5]) : 0;
 }
 
 /**
@@ -110,7 +110,8 @@ export function itemKeyWords(key: string): string | Message {
 
 /**
  * An item typed without its list, as the page prints it: 12, 12. 12。 12、; （三）, which a page
- * restarting in each section prints for 3; 二、3, 二、3。 or 二、（三） for 二、3. (Folded to half-width.)
+ * restarting in each section prints for 3; 二、3, 二、3。 or 二、（三） for 二、3.; 一、（二）1 for
+ * 一、（二）1. (Folded to half-width.)
  */
 function itemFromTyped(typed: string): string {
   const number = (s: string) => {
@@ -120,6 +121,9 @@ function itemFromTyped(typed: string): string {
   };
   const section = /^([一二三四五六七八九十]{1,3})、\s*(.+)$/.exec(typed);
   if (!section) return number(typed);
+  // 一、（二）1: an item of a subsection, where numbering restarts in each.
+  const inSub = /^\(([一二三四五六七八九十]{1,3})\)\s*([1-9][0-9]{0,3})[.、。]?$/.exec(section[2]);
+  if (inSub) return `${section[1]}、（${inSub[1]}）${inSub[2]}.`;
   const n = number(section[2]);
   return /^[1-9][0-9]{0,3}$/.test(n) ? `${section[1]}、${n}.` : typed;
 }

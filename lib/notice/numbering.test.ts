@@ -44,6 +44,16 @@ describe('item keys', () => {
     expect(listKeys([{ number: 1 }, { number: 2 }], 2)).toEqual(['2/1', '2/2']);
   });
 
+  it('carry the subsection too where numbering starts again in each （一） of a section, and only there', () => {
+    // 一、 （一）1. 2. （二）1. 2. 二、 （一）1.: by section alone, 一、1. would name two items.
+    const nested = [
+      { number: 1, top: 1, sub: 1 }, { number: 2, top: 1, sub: 1 }, { number: 1, top: 1, sub: 2 }, { number: 2, top: 1, sub: 2 }, { number: 1, top: 2, sub: 1 },
+    ];
+    expect(listKeys(nested)).toEqual(['一、（一）1.', '一、（一）2.', '一、（二）1.', '一、（二）2.', '二、（一）1.']);
+    // One subsection a section: the keys stay what they were.
+    expect(listKeys([{ number: 1, top: 1, sub: 1 }, { number: 2, top: 1, sub: 1 }, { number: 1, top: 2, sub: 1 }])).toEqual(['一、1.', '一、2.', '二、1.']);
+  });
+
   it('number the tasks sharing one printed number without taking that for a restart', () => {
     expect(listKeys([{ number: 2 }, { number: 3, share: 1 }, { number: 3, share: 2 }, { number: 4 }])).toEqual(['2', '3-1', '3-2', '4']);
   });

@@ -99,34 +99,45 @@ export interface KeyParts {
   list?: number;
   /** The top-level section's ordinal, when numbering starts again in each section. */
   section?: number;
+  /** The subsection's ordinal (its （二）), when numbering starts again in each subsection of a section. */
+  sub?: number;
   number: number;
   /** The k-th task sharing one printed number (a 序号 cell spanning rows). */
   share?: number;
 }
 
 /**
- * An item's key: `[<list>/](<section>、<number>.|<number>)[-<k>]`, e.g. `12`, `二、3.`, `1/一、2.`,
- * `2/1`, `3-2`. The seed's keys are its item numbers, as today.
+ * An item's key: `[<list>/](<section>、[（<sub>）]<number>.|<number>)[-<k>]`, e.g. `12`, `二、3.`,
+ * `1/一、2.`, `一、（二）1.`, `2/1`, `3-2`. The seed's keys are its item numbers, as today.
  */
-export function itemKey({ list, section, number, share }: KeyParts): string {
+export function itemKey({ list, section, sub, number, share }: KeyParts): string {
   const head = list ? `${list}/` : '';
-  const body = section ? `${toChineseOrdinal(section)}、${number}.` : String(number);
+  const inner = sub ? `（${toChineseOrdinal(sub)}）` : '';
+  const body = section ? `${toChineseOrdinal(section)}、${inner}${number}.` : String(number);
   return `${head}${body}${share ? `-${share}` : ''}`;
 }
 
-/** What keying needs of an item: its number, its top-level section's ordinal, its place among tasks sharing a number. */
+/**
+ * What keying needs of an item: its number, its top-level section's ordinal and its subsection's
+ * (the heading under that), its place among tasks sharing a number.
+ */
 export interface Keyable {
   number: number;
   top?: number;
+  sub?: number;
   share?: number;
 }
 
 /**
  * The keys of one list's items, in order: by number where numbering runs on through the list; by
- * top-level section and number where it starts again in some section (`二、3.`); `list/` in front
- * on a page of several lists.
+ * top-level section and number where it starts again in some section (`二、3.`); by section,
+ * subsection and number where it starts again in each subsection too (`一、（二）1.`: section and
+ * number alone would name two items); `list/` in front on a page of several lists.
  */
 export function listKeys(items: readonly Keyable[], list?: number): string[] {
   const restarts = items.some((it, i) => i > 0 && (it.number < items[i - 1].number || (it.number === items[i - 1].number && !it.share)));
-  return items.map((it) => itemKey({ list, section: restarts ? it.top : undefined, number: it.number, share: it.share }));
+  const keys = (subs: boolean) =>
+    items.map((it) => itemKey({ list, section: restarts ? it.top : undefined, sub: restarts && subs && it.top ? it.sub : undefined, number: it.number, share: it.share }));
+  const bySection = keys(false);
+  return restarts && new Set(bySection).size < bySection.length ? keys(true) : bySection;
 }

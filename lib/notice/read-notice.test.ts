@@ -76,6 +76,22 @@ describe('readNotice on every fixture page', () => {
     expect(isRefusal(r) && 'numbered' in r).toBe(false);
   });
 
+  it('keys every item apart where numbering restarts in each （一） of a section, and anchors each', () => {
+    const body = [
+      '一、经济发展', '（一）王宏副市长牵头重点工作', '1．加强粮食安全保障。', '责任单位：市农业农村局、市商务局', '2．推进乡村振兴。', '责任单位：市农业农村局',
+      '（二）胡伟副市长牵头重点工作', '1．实施消费提振行动。', '责任单位：市商务局、市发改委', '2．推进外贸稳规模优结构。', '责任单位：市商务局',
+      '二、社会民生', '（一）陈红副市长牵头重点工作', '1．新增就业10万人。', '责任单位：市人力社保局',
+    ].map((t) => `<p>　　${t}</p>`).join('');
+    const page = `<html><head><title>某市2024年政府工作报告重点工作责任分解</title></head><body><div>${body}</div></body></html>`;
+    const r = readNoticePage(doc(page), 'https://www.example.gov.cn/art/2024/3/7/art_1_1.html');
+    expect(isRefusal(r.reading)).toBe(false);
+    const items = isRefusal(r.reading) ? [] : r.reading.lists.flatMap((l) => l.items);
+    expect(items.map((i) => [i.key, i.leaders])).toEqual([
+      ['一、（一）1.', ['王宏']], ['一、（一）2.', ['王宏']], ['一、（二）1.', ['胡伟']], ['一、（二）2.', ['胡伟']], ['二、（一）1.', ['陈红']],
+    ]);
+    expect([...r.anchors!.keys()]).toEqual(items.map((i) => i.key));
+  });
+
   it('tells which family read each page', () => {
     for (const e of notices) {
       // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.

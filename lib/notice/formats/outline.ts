@@ -149,7 +149,7 @@ export function readOutline(
   const resp = out.reduce((n, { list }) => n + list.items.filter((i) => i.units.length || i.leaders.length).length, 0);
   if (resp < MIN_ITEMS) return { reason: `${resp} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
   const many = out.length > 1;
-  out.forEach(({ list, tops }, li) => keyItems(list, tops, many ? li + 1 : undefined));
+  out.forEach(({ list, tops, subs }, li) => keyItems(list, tops, subs, many ? li + 1 : undefined));
   return { lists: out.map((o) => o.list), anchors: anchorItems(out, pl) };
 }
 
@@ -312,6 +312,8 @@ function absorb(d: Draft, e: OutlineEntry, pl: PageLines, family: OutlineFamily)
 interface ListDrafts {
   list: ReadList;
   tops: (number | undefined)[];
+  /** Their subsections' ordinals (the heading under the top one). */
+  subs: (number | undefined)[];
   /** The drafts the list's items were read from, in the same order. */
   drafts: Draft[];
 }
@@ -335,6 +337,7 @@ function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolea
   return {
     list: { ...(list.title ? { title: list.title } : {}), items: items.map((d) => toItem(d, facts, pl)) },
     tops: items.map((d) => d.headings[0]?.number),
+    subs: items.map((d) => d.headings[1]?.number),
     drafts: items,
   };
 }
@@ -362,8 +365,8 @@ function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageL
   return item;
 }
 
-/** Keys the list's items (numbering.ts listKeys); `tops` are their top-level sections' ordinals. */
-function keyItems(list: ReadList, tops: readonly (number | undefined)[], listNo: number | undefined) {
-  const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i] })), listNo);
+/** Keys the list's items (numbering.ts listKeys); `tops` and `subs` are their sections' and subsections' ordinals. */
+function keyItems(list: ReadList, tops: readonly (number | undefined)[], subs: readonly (number | undefined)[], listNo: number | undefined) {
+  const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i], sub: subs[i] })), listNo);
   list.items.forEach((it, i) => (it.key = keys[i]));
 }

@@ -261,6 +261,8 @@ function taskRoles(row: Row, roleCols: number[], columns: Column[]) {
 interface TableList {
   list: ReadList;
   tops: (number | undefined)[];
+  /** The group heading under the top one, where there is one (（一）X副市长牵头重点工作 under 一、). */
+  subs: (number | undefined)[];
   shares: (number | undefined)[];
   /** Each item's number and task cells' text nodes, and its role cells'. */
   nodes: Pick<ListAnchor, 'nodes' | 'unitNodes'>[];
@@ -280,7 +282,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   const numberCol = cols('number')[0];
   const roleCols = header.columns.flatMap((c, i) => (c !== 'task' && c !== 'number' && c !== 'other' ? [i] : []));
 
-  const out: TableList = { list: { items: [] }, tops: [], shares: [], nodes: [] };
+  const out: TableList = { list: { items: [] }, tops: [], subs: [], shares: [], nodes: [] };
   const headings: Heading[] = [];
   const shared = new Map<Cell, number>();
   let prevNumber = 0;
@@ -314,6 +316,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
     if (due) item.deadline = due;
     out.list.items.push(item);
     out.tops.push(headings[0]?.number);
+    out.subs.push(headings[1]?.number);
     out.shares.push(n.share);
     out.nodes.push({ nodes: cellsNodes(row, [numberCol, ...taskCols]), unitNodes: cellsNodes(row, roleCols) });
     prevNumber = n.number;
@@ -372,8 +375,8 @@ function readLists(page: ListPage): ListsReading {
   }
   const many = lists.length > 1;
   const anchors = new Map<string, ListAnchor>();
-  lists.forEach(({ list, tops, shares, nodes }, li) => {
-    const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i], share: shares[i] })), many ? li + 1 : undefined);
+  lists.forEach(({ list, tops, subs, shares, nodes }, li) => {
+    const keys = listKeys(list.items.map((it, i) => ({ number: it.number, top: tops[i], sub: subs[i], share: shares[i] })), many ? li + 1 : undefined);
     list.items.forEach((it, i) => {
       it.key = keys[i];
       // The overlay in a row of its own after the task's row (its group's last, when a cell spans several tasks).
