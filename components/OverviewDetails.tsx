@@ -113,7 +113,9 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
         </p>
       )}
 
+      {/* Keyed by the item: what one item's fields held (a refused progress) is not the next one's. */}
       <ItemEditor
+        key={row.id}
         view={view}
         today={today}
         expected={expected}

@@ -102,7 +102,9 @@ export function App({ connection }: { connection: EditorConnection }) {
       </header>
       {itemKey !== undefined ? (
         <>
+          {/* Keyed by the item: what one item's fields held (a refused progress) is not the next one's. */}
           <ItemEditor
+            key={itemKey}
             view={store.view(itemKey)}
             today={today}
             expected={context.year ? timeProgress(today, context.year) : undefined}

@@ -171,6 +171,20 @@ describe('first week: on the notice page', () => {
     await closeEditor(page);
   });
 
+  it('a progress refused on one item is not said on the next item the editor opens', async () => {
+    const frame = await openEditor(page, 32);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('150');
+    const msg = frame.locator('#ed-progress-msg');
+    await expect.poll(() => msg.innerText()).toBe('“150”不是 0–100 之间的整数，未保存');
+    await closeEditor(page, 'escape');
+    await openEditor(page, 33);
+    expect(await frame.locator('#ed-progress').inputValue()).toBe('');
+    expect(await frame.locator('#ed-progress').getAttribute('aria-invalid')).toBeNull();
+    expect(await msg.innerText()).not.toContain('150');
+    await closeEditor(page);
+  });
+
   it('a decimal typed after a saved progress is refused in words and keeps the saved value, on the row and after a reload', async () => {
     const frame = await openEditor(page, 31);
     await frame.locator('#ed-progress').click();
@@ -186,6 +200,23 @@ describe('first week: on the notice page', () => {
     await page.locator('html[data-duban="ready"]').waitFor({ state: 'attached' });
     await reveal(page, 31);
     await expect.poll(() => rowLabel(page, 31, 'progress')).toBe('进度 50% / 序时 100%');
+  });
+
+  it('the overview\'s details: a progress refused on one item is not said on the next item opened', async () => {
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    // Items 3 and 7, followed up (the tests before), among the overview's first rows.
+    await overview.locator('table.overview tbody tr[data-item="3"] td.c-text').click();
+    const progress = overview.locator('#details-progress');
+    await progress.click();
+    await overview.keyboard.type('150');
+    const msg = overview.locator('#details-progress-msg');
+    await expect.poll(() => msg.innerText()).toBe('“150”不是 0–100 之间的整数，未保存');
+    await overview.locator('table.overview tbody tr[data-item="7"] td.c-text').click();
+    await expect.poll(() => overview.locator('#details-title').innerText()).toContain('7');
+    expect(await progress.inputValue()).toBe('');
+    expect(await progress.getAttribute('aria-invalid')).toBeNull();
+    expect(await msg.innerText()).not.toContain('150');
+    await overview.close();
   });
 
   it.each([1280, 1024])('5: with the details panel open, the 跟进 column, its days and 逾期 tags stay in view, the item\'s words too (%i px wide)', async (width) => {
