@@ -6,10 +6,11 @@
  *
  * A line begun by a <br> goes on the line before it unless it starts something of its own (a
  * number, a label such as 责任单位：, a date): editors break lines anywhere, and `1.坚持…<br>…。`
- * is one item, `责任单位：A、<br>B` one list of units.
+ * is one item, `责任单位：A、<br>B` one list of units; so does a line after one ending in 、, even
+ * in a paragraph of its own.
  */
 import { lineNodes, type TextLines } from './extract-text';
-import { foldWidth, layoutText } from './normalize';
+import { foldWidth, isLayoutSpace, layoutText } from './normalize';
 import { readMarker } from './numbering';
 import { readLabel } from './responsibility';
 
@@ -34,7 +35,7 @@ export class PageLines {
   constructor(readonly lines: TextLines) {
     const { raws, firsts, softs } = lines;
     for (let p = 0; p < raws.length; p++) {
-      if (p > 0 && softs[p] && !startsOwnLine(raws[p], firsts[p])) continue;
+      if (p > 0 && (softs[p] || endsInEnumerationComma(raws[p - 1])) && !startsOwnLine(raws[p], firsts[p])) continue;
       this.heads.push(p);
     }
     this.count = this.heads.length;
@@ -117,6 +118,16 @@ function lastAtOrBefore(sorted: readonly number[], v: number, n: number): number
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * A line that ends in 、 goes on in the next, whatever breaks them (区财政局、</p><p>区商务局): a
+ * list of names is never done at a 、.
+ */
+function endsInEnumerationComma(raw: string): boolean {
+  let i = raw.length - 1;
+  while (i >= 0 && isLayoutSpace(raw.charCodeAt(i))) i--;
+  return i >= 0 && raw.charCodeAt(i) === 0x3001;
 }
 
 /** A line after a <br> that starts a number, a label or a date keeps its own line. */

@@ -92,6 +92,38 @@ describe('readNotice on every fixture page', () => {
     expect([...r.anchors!.keys()]).toEqual(items.map((i) => i.key));
   });
 
+  /** The items of a page of prose items whose body holds `paragraphs`. */
+  const proseItems = (...paragraphs: string[]) => {
+    const body = paragraphs.map((t) => `<p>　　${t}</p>`).join('');
+    const page = `<html><head><title>某区2024年政府工作报告重点工作责任分解</title></head><body><div>${body}</div></body></html>`;
+    const r = readNotice(doc(page), 'https://www.example.gov.cn/art/2024/3/7/art_1_1.html');
+    return isRefusal(r) ? r.reason : r.lists.flatMap((l) => l.items).map((i) => ({ units: i.units.map((u) => `${u.role === 'lead' ? '*' : ''}${u.name}`), leaders: i.leaders, deadline: i.deadline }));
+  };
+
+  it('reads several labels on one line apart, set off by spaces only (as Word pastes them) or by nothing', () => {
+    expect(proseItems(
+      '1．新增就业1万人。', '责任领导：李四　　责任单位：区人社局、各街道',
+      '2．完成老旧小区改造10个。', '牵头单位：区住建局　配合单位：各街道　完成时限：2024年10月底前',
+      '3．新建社区食堂10家。', '牵头单位：区民政局配合单位：各街道',
+    )).toEqual([
+      { units: ['区人社局', '各街道'], leaders: ['李四'], deadline: undefined },
+      { units: ['*区住建局', '各街道'], leaders: [], deadline: '2024年10月底前' },
+      { units: ['*区民政局', '各街道'], leaders: [], deadline: undefined },
+    ]);
+  });
+
+  it('reads a list of units that a paragraph break cuts after its 、 as one list', () => {
+    expect(proseItems(
+      '1．全区生产总值增长6%。', '牵头单位：区发改局、区财政局、', '区市场监管局、各街道',
+      '2．新增就业1万人。', '牵头单位：区人社局',
+      '3．完成老旧小区改造10个，', '惠及居民3000户。', '牵头单位：区住建局',
+    )).toEqual([
+      { units: ['*区发改局', '*区财政局', '*区市场监管局', '*各街道'], leaders: [], deadline: undefined },
+      { units: ['*区人社局'], leaders: [], deadline: undefined },
+      { units: ['*区住建局'], leaders: [], deadline: undefined },
+    ]);
+  });
+
   it('tells which family read each page', () => {
     for (const e of notices) {
       // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.

@@ -32,6 +32,41 @@ function inlineLabel(pl: PageLines, line: number, from: number): number {
 const LABEL_SPAN = 12;
 
 /**
+ * A labelled line with its labels set apart by `；`: several labels on one line are often set off
+ * by spaces only (as Word pastes them: 牵头单位：区住建局　配合单位：各街道), which the line's
+ * words lose with its layout, or by nothing. Each colon after the first label is tried as the end
+ * of another, from its earliest possible start, so 区政府分管领导： is one label.
+ */
+function separateLabels(line: string): string {
+  const first = readLabel(line);
+  if (!first) return line;
+  let out = '';
+  let from = 0;
+  let after = first.end; // where the text after the last colon starts
+  for (let colon = indexOfColon(line, after); colon >= 0; after = colon + 1, colon = indexOfColon(line, after)) {
+    for (let start = Math.max(after, colon - LABEL_SPAN); start < colon - 1; start++) {
+      const label = readLabel(line.slice(start, colon + 1));
+      if (!label || start + label.end !== colon + 1) continue;
+      const before = line.charCodeAt(start - 1);
+      if (before !== 0xff1b && before !== 0x3b) out += `${line.slice(from, start)}；`;
+      else out += line.slice(from, start);
+      from = start;
+      break;
+    }
+  }
+  return from ? out + line.slice(from) : line;
+}
+
+/** The next colon (full- or half-width) at or after `from`, or -1. */
+function indexOfColon(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) return i;
+  }
+  return -1;
+}
+
+/**
  * An item and the labelled lines after it — or a label on its own last line, after its last
  * sentence; items with none take the next item's (a shared unit line).
  */
@@ -41,12 +76,14 @@ function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => R
     const last = lines[lines.length - 1];
     const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
     if (at >= 0) {
-      const resp = readOnce(pl.disp(last).slice(at));
+      const resp = readOnce(separateLabels(pl.disp(last).slice(at)));
       return { resp, text: entryText(pl, e, e.body, { line: last, end: at }), last, textLast: last, respLines: [last] };
     }
     return { text: entryText(pl, e), last, textLast: last, respLines: [] };
   }
-  const resp = e.labels.length === 1 ? readOnce(pl.disp(e.labels[0])) : mergeResponsibilities(e.labels.map((i) => readOnce(pl.disp(i))));
+  const resp = e.labels.length === 1
+    ? readOnce(separateLabels(pl.disp(e.labels[0])))
+    : mergeResponsibilities(e.labels.map((i) => readOnce(separateLabels(pl.disp(i)))));
   const textLast = e.body.length ? e.body[e.body.length - 1] : e.line;
   return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1], textLast, respLines: e.labels };
 }
