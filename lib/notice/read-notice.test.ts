@@ -124,6 +124,28 @@ describe('readNotice on every fixture page', () => {
     ]);
   });
 
+  it('reads a page of prose tasks and a table of 民生实事 as its two lists, in page order, each item anchored', () => {
+    const prose = [
+      '1．全县生产总值增长7%。', '责任单位：县发改局（首位单位为牵头单位，下同）、县统计局', '2．严控一般性支出。', '责任单位：县财政局',
+      '3．坚持集体学法。', '责任单位：县司法局',
+    ].map((t) => `<p>　　${t}</p>`).join('');
+    const row = (n: number, task: string, lead: string, co: string) => `<tr><td>${n}</td><td>${task}</td><td>${lead}</td><td>${co}</td></tr>`;
+    const table = `<table border="1"><tr><td>序号</td><td>目标任务</td><td>牵头单位</td><td>配合单位</td></tr>${
+      row(1, '新建改建农村公路30公里。', '县交通运输局', '各镇（街道）')}${row(2, '新增普惠性托育机构托位300个。', '县卫生健康局', '县教育局')}${
+      row(3, '完成城镇老旧小区改造10个。', '县住建局', '武原街道')}</table>`;
+    const page = `<html><head><title>某县关于印发2024年政府工作报告重点工作和民生实事项目责任分解的通知</title></head><body><div>
+      <p>2024年政府工作报告重点工作责任分解</p>${prose}<p>2024年民生实事项目责任分解</p>${table}</div></body></html>`;
+    const r = readNoticePage(doc(page), 'https://www.example.gov.cn/art/2024/3/7/art_1_1.html');
+    expect(isRefusal(r.reading)).toBe(false);
+    const lists = isRefusal(r.reading) ? [] : r.reading.lists;
+    expect(lists.map((l) => [l.title, l.items.map((i) => [i.key, i.units[0]?.name])])).toEqual([
+      ['2024年政府工作报告重点工作责任分解', [['1/1', '县发改局'], ['1/2', '县财政局'], ['1/3', '县司法局']]],
+      ['2024年民生实事项目责任分解', [['2/1', '县交通运输局'], ['2/2', '县卫生健康局'], ['2/3', '县住建局']]],
+    ]);
+    expect([...r.anchors!.keys()]).toEqual(['1/1', '1/2', '1/3', '2/1', '2/2', '2/3']);
+    expect([...r.anchors!].every(([key, a]) => a.key === key && a.nodes.length > 0)).toBe(true);
+  });
+
   it('tells which family read each page', () => {
     for (const e of notices) {
       // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.

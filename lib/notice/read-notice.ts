@@ -10,7 +10,8 @@
  * use (recognise.ts gives today's model); the model migration wires it in.
  */
 import { extractLines, type TextLines } from './extract-text';
-import { LIST_FORMATS, type ListAnchor, type ListFormat } from './formats';
+import { LIST_FORMATS, type ListAnchor, type ListFormat, type ListPage, type ListsReading } from './formats';
+import { mergeLists } from './formats/merge-lists';
 import { MIN_ITEMS } from './formats/outline';
 import { readPageFacts, yearFrom } from './page-facts';
 import { PageLines } from './page-lines';
@@ -65,14 +66,16 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
     const lines = new PageLines(extractLines(root, skipHidden));
     const facts = readPageFacts(doc, lines, meta);
     reasons = [];
-    for (const format of formats) {
-      const r = format.readLists({ doc, lines, facts, skipHidden });
-      if (!r.ok) {
-        reasons.push(r.reason);
-        report ||= r.report === true;
-        numbered = Math.max(numbered, r.numbered ?? 0);
+    for (const [at, format] of formats.entries()) {
+      const page = { doc, lines, facts, skipHidden };
+      const first = format.readLists(page);
+      if (!first.ok) {
+        reasons.push(first.reason);
+        report ||= first.report === true;
+        numbered = Math.max(numbered, first.numbered ?? 0);
         continue;
       }
+      const r = format.partial ? withListsBeyond(first, formats.slice(at + 1), page) : first;
       const { title, docNo, issuer } = facts;
       // Read like a breakdown, titled a report on one (a 督查 通报, a 完成情况): the same tasks, not a notice.
       if (namesReport(title)) return { reading: refuse(url, REPORT, true) };
@@ -95,6 +98,15 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
   }
   if (attachmentOnly(doc)) reasons.unshift('清单只在附件中 / the list is only in an attachment, the page holds its cover notice');
   return { reading: refuse(url, reasons.join('；') || '没有可读的格式 / no notice format to read it', report, report ? 0 : numbered) };
+}
+
+/** A partial format's lists (its tables') and the first other format's lists outside them. */
+function withListsBeyond(r: ListsReading & { ok: true }, others: readonly ListFormat[], page: ListPage): ListsReading & { ok: true } {
+  for (const format of others) {
+    const more = format.readLists(page);
+    if (more.ok) return mergeLists(r, more);
+  }
+  return r;
 }
 
 export function readNotice(doc: Document, url: string, options?: ReadNoticeOptions): NoticeReading {

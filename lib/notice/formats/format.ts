@@ -165,6 +165,11 @@ export type ListsReading =
  */
 export interface ListFormat {
   id: string;
+  /**
+   * Reads parts of a page only (its tables): the page may hold lists of another family besides
+   * (the report's tasks in prose, then 民生实事 in a table), which the formats after it read.
+   */
+  partial?: boolean;
   /** Must not change the page; must refuse rather than guess (a look-alike read as a notice gets overlays). */
   readLists(page: ListPage): ListsReading;
 }

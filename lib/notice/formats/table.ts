@@ -386,4 +386,4 @@ function readLists(page: ListPage): ListsReading {
   return { ok: true, lists: lists.map((l) => l.list), anchors };
 }
 
-export const table: ListFormat = { id: 'table', readLists };
+export const table: ListFormat = { id: 'table', partial: true, readLists };
