@@ -29,6 +29,9 @@ describe("the probe's verdict", () => {
     // Numbered lagging tasks, each with its 责任单位 line, as a breakdown writes them.
     expect(probePage(doc(read('gongshu-2024h1-bulletin.html')))).toEqual({ verdict: 'no', title: 'untitled', responsibility: 0 });
     expect(probePage(page('关于2024年重点工作推进情况的通报_拱墅区人民政府', '<p>1.工作。责任单位：区发改局</p><p>2.工作。责任单位：区财政局</p>')).verdict).toBe('no');
+    // The same bulletin as a 督查专报, and a 完成情况 公示 whose tasks each keep their 牵头单位 line.
+    expect(probePage(doc(read('gongshu-2024-3-brief.html'))).verdict).toBe('no');
+    expect(probePage(doc(read('huzhou-2023-done.html'))).verdict).toBe('no');
   });
 
   it('reads the title from ArticleTitle before <title>', () => {

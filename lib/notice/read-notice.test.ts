@@ -56,7 +56,9 @@ describe('readNotice on every fixture page', () => {
       const r = readPage(read(e.file), e.url);
       return isRefusal(r) && r.report === true;
     });
-    expect(reports.map((e) => e.file).sort()).toEqual(['gongshu-2023q4-progress.html', 'gongshu-2024h1-bulletin.html']);
+    expect(reports.map((e) => e.file).sort()).toEqual([
+      'gongshu-2023q4-progress.html', 'gongshu-2024-3-brief.html', 'gongshu-2024h1-bulletin.html', 'huzhou-2023-done.html',
+    ]);
   });
 
   it('counts the numbered points of a page that names no unit for them (what a user who asked is told), and of no other', () => {
