@@ -58,6 +58,7 @@ describe('readNotice on every fixture page', () => {
     });
     expect(reports.map((e) => e.file).sort()).toEqual([
       'gongshu-2023q4-progress.html', 'gongshu-2024-3-brief.html', 'gongshu-2024h1-bulletin.html', 'huzhou-2023-done.html',
+      'shangcheng-2023q3-done.html',
     ]);
   });
 
@@ -290,6 +291,36 @@ describe('tables', () => {
       ['3', '丙任务', ['区教育局:lead', '各街道:co']],
     ]);
     expect(!isRefusal(r) && r.lists[0].title).toBe('2024年重点工作责任分解表');
+  });
+
+  it.each(['落实情况', '累计完成情况', '完成进度', '进展情况', '推进情况', '执行情况', '工作进展'])('refuses a table with a %s column as a report on the tasks’ progress, whatever its title', (head) => {
+    const r = readPage(table(`<tr><td>序号</td><td>重点工作任务</td><td>牵头单位</td><td>责任单位</td><td>${head}</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>区发改局</td><td>区统计局</td><td>前三季度增长5.8%。</td></tr>
+      <tr><td>2</td><td>乙任务。</td><td>区财政局</td><td>区税务局</td><td>已完成序时进度。</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>区人社局</td><td>各街道</td><td>已新增就业8500人。</td></tr>`), URL_);
+    expect(r).toMatchObject({ refused: true, report: true });
+  });
+
+  it.each([['工作进度', '一季度完成方案，年底前建成'], ['进度安排', '6月底前开工'], ['时间进度要求', '9月底前完成70%']])('reads a breakdown whose %s column is the plan, beside its 完成时限', (head, plan) => {
+    const r = readPage(table(`<tr><td>序号</td><td>重点工作任务</td><td>牵头单位</td><td>${head}</td><td>完成时限</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>区发改局</td><td>${plan}</td><td>12月底前</td></tr>
+      <tr><td>2</td><td>乙任务。</td><td>区财政局</td><td>${plan}</td><td>年内</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>区教育局</td><td>${plan}</td><td>年内持续推进</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => u.name), i.deadline])).toEqual([
+      ['甲任务。', ['区发改局'], '12月底前'], ['乙任务。', ['区财政局'], '年内'], ['丙任务。', ['区教育局'], '年内持续推进'],
+    ]);
+  });
+
+  it('reads the tasks of a breakdown’s 任务分解、执行及落实情况 column (泾县): the tasks it breaks down, not a report', () => {
+    const r = readPage(table(`<tr><td>序号</td><td>年度重点工作任务分解、执行及落实情况</td><td>牵头县领导</td><td>牵头责任单位</td><td>协同责任单位</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>张三</td><td>县发改委</td><td>县财政局</td></tr>
+      <tr><td>2</td><td>乙任务。</td><td>李四</td><td>县财政局</td><td>县税务局</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>王五</td><td>县教体局</td><td>各乡镇</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.leaders, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['甲任务。', ['张三'], ['县发改委:lead', '县财政局:co']],
+      ['乙任务。', ['李四'], ['县财政局:lead', '县税务局:co']],
+      ['丙任务。', ['王五'], ['县教体局:lead', '各乡镇:co']],
+    ]);
   });
 
   it('takes the number from the start of the task cell and a deadline from its column', () => {

@@ -8,7 +8,7 @@
  * own cell or at the start of the task cell; rows whose task cell spans the number (or the whole
  * table) are group headings (一、…, （一）刘忻市长牵头重点工作); a cell spanning rows (a project, a
  * leader, a lead unit) counts for every task it covers; paragraphs of a cell are several names.
- * Each table is one list; a table with a 完成情况 column is a progress report, never a breakdown.
+ * Each table is one list; a table with a 完成情况 (落实情况, 完成进度…) column is a progress report, never a breakdown.
  */
 import { extractLines } from '../extract-text';
 import { foldWidth, layoutText } from '../normalize';
@@ -26,10 +26,18 @@ import { MIN_ITEMS } from './outline';
 
 type Column = 'number' | 'task' | 'leader' | 'lead' | 'co' | 'resp' | 'deadline' | 'progress' | 'other';
 
+/**
+ * A column of what was done: 累计完成情况, 落实情况, 执行情况, 推进情况, 进展情况, 完成进度. A column of
+ * the plan (工作进度, 进度安排, 时间进度要求) is a breakdown's own, beside its 完成时限; a column that
+ * breaks the tasks down (年度重点工作任务分解、执行及落实情况) holds them.
+ */
+const PROGRESS = /(?:完成|落实|执行|推进)情况|进展|进度/;
+const SCHEDULE = /(?:工作|时间|计划)进度|进度(?:安排|要求|计划)/;
+
 /** What a header cell's words (spaces gone) say its column holds. */
 export function columnOf(words: string): Column {
   if (/^(?:序号|编号|序)$/.test(words)) return 'number';
-  if (/完成情况|进展|推进情况|进度/.test(words)) return 'progress';
+  if (PROGRESS.test(words) && !/分解/.test(words)) return SCHEDULE.test(words) ? 'other' : 'progress';
   if (/领导|责任人/.test(words)) return 'leader';
   if (/(?:配合|协办|参与|协同|协助)(?:单位|部门)/.test(words)) return 'co';
   if (/(?:牵头|主办|主责)/.test(words) && /单位|部门/.test(words)) return 'lead';
