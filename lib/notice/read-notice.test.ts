@@ -62,6 +62,18 @@ describe('readNotice on every fixture page', () => {
     ]);
   });
 
+  it('refuses each report on the tasks’ progress by its body too: retitled as a breakdown, it is still said to be one', () => {
+    const reports = ['gongshu-2023q4-progress.html', 'gongshu-2024-3-brief.html', 'gongshu-2024h1-bulletin.html', 'huzhou-2023-done.html', 'shangcheng-2023q3-done.html'];
+    for (const file of reports) {
+      const e = index.find((x) => x.file === file)!;
+      const html = read(file);
+      const title = doc(html).querySelector('meta[name="ArticleTitle"]')!.getAttribute('content')!;
+      const retitled = html.split(title).join('2023年区政府工作报告重点工作责任分解');
+      expect(retitled, file).not.toContain(title);
+      expect(readPage(retitled, e.url), file).toMatchObject({ refused: true, report: true });
+    }
+  });
+
   it('counts the numbered points of a page that names no unit for them (what a user who asked is told), and of no other', () => {
     const counted = Object.fromEntries(lookAlikes.flatMap((e) => {
       const r = readPage(read(e.file), e.url);
@@ -253,6 +265,35 @@ describe('how a page writes its items', () => {
       ['新建公园2个。', ['区城管局:co', '各街道:co']],
       ['新增托位300个。', ['区卫健局:lead', '区教育局:co']],
       ['完成老旧小区改造10个，惠及居民2000户。', ['区住建局:co']],
+    ]);
+  });
+
+  it('refuses items each followed by what was done (完成情况：, 落实情况：) as a report on the tasks’ progress, whatever the title', () => {
+    for (const label of ['完成情况', '落实情况', '进展情况', '推进情况']) {
+      const r = readPage(page(`<p>一、冯晶区长牵头工作</p>
+        <p>1．地区生产总值增长6%。</p><p>牵头单位：区发改经信局</p><p>${label}：全年增长6.2%，已完成。</p>
+        <p>2．一般公共预算收入与经济增长同步。</p><p>牵头单位：区财政局</p><p>${label}：完成年度目标的102%。</p>
+        <p>3．新增就业3万人。</p><p>牵头单位：区人力社保局</p><p>${label}：新增就业3.2万人，已完成。</p>`), URL_);
+      expect(r, label).toMatchObject({ refused: true, report: true });
+    }
+  });
+
+  it('refuses items under a heading naming them lagging (进度滞后的事项) as a report on the tasks’ progress', () => {
+    const r = readPage(page(`<p>一、总体情况</p><p>156项重点工作中，进度滞后12项。</p><p>二、进度滞后的事项</p>
+      <p>1．城北净水厂投用进度滞后。</p><p>责任单位：区住建局</p><p>2．电力设施项目尚未开工。</p><p>责任单位：区发改经信局</p>
+      <p>3．老旧小区改造开工率不足60%。</p><p>责任单位：区住建局、各街道办事处</p>`), URL_);
+    expect(r).toMatchObject({ refused: true, report: true });
+  });
+
+  it('reads a breakdown that asks for its progress: 完成时限 lines, 工作进度 and 进度滞后的事项 in its requirements', () => {
+    const r = readPage(page(`<p>各牵头单位要于每季度末报送工作进度，落实情况：按月报送区政府督查室。</p>
+      <p>一、冯晶区长牵头工作</p>
+      <p>1．地区生产总值增长6%。</p><p>牵头单位：区发改经信局</p><p>完成时限：12月底前</p>
+      <p>2．一般公共预算收入与经济增长同步。</p><p>牵头单位：区财政局</p><p>完成时限：年内</p>
+      <p>3．新增就业3万人。</p><p>牵头单位：区人力社保局</p><p>完成时限：年内持续推进</p>
+      <p>二、工作要求</p><p>区政府督查室要加强督查，对进度滞后的事项及时通报，确保完成情况：按季度公开。</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.units.map((u) => u.name), i.deadline])).toEqual([
+      ['1', ['区发改经信局'], '12月底前'], ['2', ['区财政局'], '年内'], ['3', ['区人力社保局'], '年内持续推进'],
     ]);
   });
 

@@ -3,8 +3,8 @@
  * leading officials and deadline, in the page's own words (./reading.ts). Recognised from the
  * page's structure — a table of tasks and units, numbered items followed by labelled lines, items
  * closed by a responsibility bracket (./formats, LIST_FORMATS) — never from its site. A look-alike
- * (the report itself, a 解读, measures with no units, a progress table or a 督查 bulletin, a cover
- * page whose list is an attachment) is refused with the reason.
+ * (the report itself, a 解读, measures with no units, a progress table or a 督查 bulletin, by its
+ * title or its body, a cover page whose list is an attachment) is refused with the reason.
  *
  * A pure reading: it changes nothing in the page, and is not yet what the overlay and the database
  * use (recognise.ts gives today's model); the model migration wires it in.
@@ -15,8 +15,8 @@ import { mergeLists } from './formats/merge-lists';
 import { MIN_ITEMS } from './formats/outline';
 import { readPageFacts, yearFrom } from './page-facts';
 import { PageLines } from './page-lines';
-import { namesReport } from './report-title';
-import type { NoticeReading, ReadRefusal } from './reading';
+import { namesLagging, namesReport, saysProgress } from './report-title';
+import type { NoticeReading, ReadList, ReadRefusal } from './reading';
 import { siteOf } from './sites';
 
 export interface ReadNoticeOptions {
@@ -43,7 +43,25 @@ const refuse = (url: string, reason: string, report = false, numbered = 0): Read
   url, refused: true, reason, ...(report ? { report } : {}), ...(numbered >= MIN_ITEMS ? { numbered } : {}),
 });
 
-const REPORT = '标题是完成情况、进展情况的报告或督查通报，不是责任分解 / the title names a report on the tasks\' progress (完成情况, 进展情况, a 通报), not their breakdown';
+const REPORT = '标题是完成情况、落实情况的报告或公示，或督查通报、专报，不是责任分解 / the title names a report on the tasks\' progress (完成情况, 落实情况, a 通报 or 专报), not their breakdown';
+
+const REPORT_BODY = '页面报告任务的进展（事项后的完成情况、落实情况，或进度滞后的事项），不是责任分解 / the page reports on the tasks\' progress (a 完成情况 line after its items, or items under 进度滞后的事项), not their breakdown';
+
+/** A character each line saysProgress holds (情况, 进度, 进展): the cheap test before a line is read. */
+const PROGRESS_CHAR = /[况度展]/;
+
+/**
+ * Read like a breakdown, the page reports on one: its items sit under a heading naming them lagging
+ * (二、进度滞后的事项), or at least MIN_ITEMS of its lines say what was done (完成情况：…).
+ */
+function reportsProgress(lines: PageLines, lists: readonly ReadList[]): boolean {
+  if (lists.some((l) => l.items.some((it) => it.section !== undefined && namesLagging(it.section)))) return true;
+  let said = 0;
+  for (let i = 0; i < lines.count; i++) {
+    if (lines.mayMatch(i, PROGRESS_CHAR) && saysProgress(lines.norm(i)) && ++said >= MIN_ITEMS) return true;
+  }
+  return false;
+}
 
 // A link to an office file: the list may be only there.
 const ATTACHMENT = /\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)(?:$|[?#])/i;
@@ -79,6 +97,8 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
       const { title, docNo, issuer } = facts;
       // Read like a breakdown, titled a report on one (a 督查 通报, a 完成情况): the same tasks, not a notice.
       if (namesReport(title)) return { reading: refuse(url, REPORT, true) };
+      // Its items followed by what was done, or headed as the lagging ones: whatever its title says.
+      if (reportsProgress(lines, r.lists)) return { reading: refuse(url, REPORT_BODY, true) };
       const year = facts.year ?? yearFrom(r.lists.flatMap((l) => (l.title ? [l.title] : [])));
       return {
         format: format.id,

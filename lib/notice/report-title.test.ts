@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesReport } from './report-title';
+import { namesLagging, namesReport, saysProgress } from './report-title';
 
 describe('namesReport', () => {
   it.each([
@@ -38,5 +38,37 @@ describe('namesReport', () => {
     '',
   ])('%s: not a report', (title) => {
     expect(namesReport(title)).toBe(false);
+  });
+});
+
+describe('saysProgress', () => {
+  it.each([
+    '完成情况:全年实现地区生产总值增长6.2%,已完成。',
+    '落实情况: 已开工28个。',
+    '累计完成情况:完成年度目标的80%。',
+    '牵头单位:区财政局。进展情况:完成年度目标的102%。',
+    '完成进度:52%',
+  ])('%s: says what was done', (line) => {
+    expect(saysProgress(line)).toBe(true);
+  });
+
+  it.each([
+    '完成时限:12月底前',
+    '牵头单位:区发改经信局',
+    '各牵头单位要于每季度末报送工作进度,落实情况:按月报送。',
+    '1.定期通报重点工作完成情况。',
+    '进度安排:6月底前开工',
+  ])('%s: not what was done', (line) => {
+    expect(saysProgress(line)).toBe(false);
+  });
+});
+
+describe('namesLagging', () => {
+  it.each(['二、进度滞后的事项', '(二)推进缓慢的工作', '滞后事项', '三、未达序时进度的项目'])('%s: the lagging tasks', (heading) => {
+    expect(namesLagging(heading)).toBe(true);
+  });
+
+  it.each(['一、冯晶区长牵头工作', '(三)补齐农村发展滞后短板', '二、2024年区政府民生实事项目', '(一)坚持创新驱动,增强发展动能'])('%s: no report\'s heading', (heading) => {
+    expect(namesLagging(heading)).toBe(false);
   });
 });
