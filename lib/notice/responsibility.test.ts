@@ -95,6 +95,22 @@ describe('a responsibility however it is written', () => {
   });
 });
 
+describe('a deadline in a responsibility bracket', () => {
+  const bracket = (tail: string) => readResponsibility(`市教育局牵头，市财政局配合，${tail}`);
+  it.each([
+    '第三季度末前完成', '今年底前完成', '本年度内完成', '常态化推进', '力争年底前完成', '到2025年底', '二〇二四年十二月底前',
+    '十月底前完成', '次年3月底前', '明年上半年', '2024—2025年', '当年完成', '分年度实施', '按时间节点推进', '2024年春节前',
+  ])('（…，%s）is the item’s deadline as written, never a unit', (tail) => {
+    const r = bracket(tail);
+    expect(assignRoles(r.groups, LeadRule.None).map((u) => `${u.name}:${u.role}`)).toEqual(['市教育局:lead', '市财政局:co']);
+    expect(r.deadline).toBe(tail);
+  });
+
+  it('keeps units whose names only start like a time', () => {
+    expect(roles('十堰市发改委牵头，于都县政府配合', LeadRule.None)).toEqual(['十堰市发改委:lead', '于都县政府:co']);
+  });
+});
+
 describe('the lead rule a page states', () => {
   it('finds the first-listed rule in its usual wordings, and the no-order rule', () => {
     for (const s of ['(列第一位的为牵头或汇总单位,下同)', '(首位单位为牵头单位,下同)', '列第一位的责任单位为牵头单位或汇总单位。', '(列第一位者为牵头或汇总单位,下同)']) {
