@@ -111,6 +111,35 @@ describe('a deadline in a responsibility bracket', () => {
   });
 });
 
+describe('the verb after a list of units', () => {
+  it.each([
+    ['按职责分工负责'], ['按照职责分工负责'], ['按职能分工负责'], ['分工负责'], ['具体负责'], ['负责落实'], ['共同落实'], ['组织实施'],
+    ['抓好落实'], ['共同推进'], ['按职责落实'], ['按职责分工落实'],
+  ])('（X牵头，Y、Z%s）: Z is the unit alone, co beside the lead, and no lead without one', (verb) => {
+    expect(roles(`市发改委牵头，市财政局、市商务局${verb}`, LeadRule.FirstListed)).toEqual(['市发改委:lead', '市财政局:co', '市商务局:co']);
+    expect(roles(`市财政局、市商务局${verb}`, LeadRule.FirstListed)).toEqual(['市财政局:co', '市商务局:co']);
+  });
+
+  it.each([['配合实施'], ['协助配合'], ['协同推进'], ['配合做好相关工作']])('（X牵头，Y、Z%s）: Z helps', (verb) => {
+    expect(roles(`市发改委牵头，市财政局、市商务局${verb}`, LeadRule.None)).toEqual(['市发改委:lead', '市财政局:co', '市商务局:co']);
+    // Helpers with no lead marked: the page's first-listed rule still makes the first lead.
+    expect(roles(`市财政局、市商务局${verb}`, LeadRule.FirstListed)).toEqual(['市财政局:lead', '市商务局:co']);
+  });
+
+  it('keeps 等 and catch-alls as written', () => {
+    expect(roles('市发改委牵头，市财政局、市商务局等按职责分工负责', LeadRule.None)).toEqual(['市发改委:lead', '市财政局:co', '市商务局等:co']);
+    expect(roles('市商务局牵头，市文广旅局等部门配合', LeadRule.None)).toEqual(['市商务局:lead', '市文广旅局等部门:co']);
+    expect(roles('市大数据局牵头，市直各部门共同推进', LeadRule.None)).toEqual(['市大数据局:lead', '市直各部门:co']);
+    expect(roles('市应急局牵头，市安委会成员单位按职责落实', LeadRule.None)).toEqual(['市应急局:lead', '市安委会成员单位:co']);
+    expect(roles('市发改委牵头，各县（市、区）政府等市级有关部门按职责分工负责', LeadRule.None))
+      .toEqual(['市发改委:lead', '各县（市、区）政府等市级有关部门:co']);
+  });
+
+  it('names that hold a verb’s characters stay whole', () => {
+    expect(roles('区委组织部牵头，区推进办配合', LeadRule.None)).toEqual(['区委组织部:lead', '区推进办:co']);
+  });
+});
+
 describe('the lead rule a page states', () => {
   it('finds the first-listed rule in its usual wordings, and the no-order rule', () => {
     for (const s of ['(列第一位的为牵头或汇总单位,下同)', '(首位单位为牵头单位,下同)', '列第一位的责任单位为牵头单位或汇总单位。', '(列第一位者为牵头或汇总单位,下同)']) {

@@ -11,7 +11,7 @@ import type { ReadUnit } from './reading';
 /**
  * How a group of units answers for the item. lead: marked `X牵头`; leadLabel: under a 牵头单位
  * label or column; co: `配合`, 配合单位; resp: named with no role (责任单位, a bare list);
- * noLead: `负责`, `分别负责`, `按职责分工负责` (every unit answers, none leads).
+ * noLead: `负责`, `分别负责`, `按职责分工负责`, `共同落实`, `组织实施` (every unit answers, none leads).
  */
 export type GroupKind = 'lead' | 'leadLabel' | 'co' | 'resp' | 'noLead';
 
@@ -80,14 +80,24 @@ function hasColonNear(norm: string, a: number, b: number): boolean {
   return false;
 }
 
-// A verb closing a list of names: who leads, who helps, who answers without a lead.
-const VERB = /(牵头负责|牵头|分别负责|按职责分工负责|按职责负责|共同负责|负责|配合落实|配合|参与|协助|协办|协同)$/;
-/** The last characters VERB's words end with (头 责 合 与 助 办 同 实): most clauses are names alone. */
+// A verb closing a list of names: who leads, who helps, who answers without a lead. Its manner
+// (按职责分工, 共同, 具体…), its core (牵头, 配合, 负责, 落实…) and what it adds (落实, 实施, 做好相关工作):
+// 按照职责分工负责, 协助配合, 协同推进, 抓好落实. The core decides the role (verbKind).
+const VERB =
+  /(?:按照?(?:职责|职能)(?:分工)?|分工|分别|共同|具体|各自|组织|抓好)?(牵头|负责|配合|参与|协助|协办|协同|落实|实施|推进)(负责|落实|实施|推进|配合|做好相关工作)?$/;
+/** The last characters VERB's words end with (头 责 合 与 助 办 同 实 施 进 作): most clauses are names alone. */
 const endsLikeVerb = (s: string) => {
-  const c = s.charCodeAt(s.length - 1);
-  return c === 0x5934 || c === 0x8d23 || c === 0x5408 || c === 0x4e0e || c === 0x52a9 || c === 0x529e || c === 0x540c || c === 0x5b9e;
+  switch (s.charCodeAt(s.length - 1)) {
+    case 0x5934: case 0x8d23: case 0x5408: case 0x4e0e: case 0x52a9: case 0x529e:
+    case 0x540c: case 0x5b9e: case 0x65bd: case 0x8fdb: case 0x4f5c:
+      return true;
+    default:
+      return false;
+  }
 };
-const verbKind = (verb: string): GroupKind => (verb.startsWith('牵头') ? 'lead' : verb.endsWith('负责') ? 'noLead' : 'co');
+/** 牵头… leads; 配合, 参与, 协助, 协办, 协同 (and …配合) help; 负责, 落实, 实施, 推进 answer without a lead. */
+const verbKind = (core: string, tail: string | undefined): GroupKind =>
+  core === '牵头' ? 'lead' : /^(?:配合|参与|协助|协办|协同)$/.test(core) || tail === '配合' ? 'co' : 'noLead';
 
 // A clause that is a time, not names: 年内持续推进, 2022年12月底前完成, 6月底前, 力争年底前完成, 二〇二四年十二月底前,
 // 次年3月底前, 第三季度末前完成, 常态化推进, 分年度实施, 按时间节点推进, 2024年春节前.
@@ -265,7 +275,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
     const verb = endsLikeVerb(clauseNorm) ? VERB.exec(clauseNorm) : null;
     if (verb) {
       const names = splitNames(clause.slice(0, verb.index), clauseNorm.slice(0, verb.index));
-      const kind = verbKind(verb[1]);
+      const kind = verbKind(verb[1], verb[2]);
       r.marked = true;
       bare = undefined;
       if (kind === 'noLead' && names.length && names.every(isLeaderLike)) r.leaders.push(...names.map(leaderName));
