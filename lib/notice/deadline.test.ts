@@ -20,6 +20,27 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['2024年6月底前完成初稿，9月底前完成', undefined, '2024-09-30'],
     ['2025年完成', 2024, '2025-12-31'],
     ['年内完成', 2024, '2024-12-31'],
+    // Years written in words or relative to the notice's.
+    ['二〇二四年十二月底前', 2024, '2024-12-31'],
+    ['二零二五年六月底前', 2024, '2025-06-30'],
+    ['次年3月底前', 2024, '2025-03-31'],
+    ['明年上半年', 2024, '2025-06-30'],
+    ['2023年启动，次年6月底前完成', 2024, '2024-06-30'],
+    ['今年底前完成', 2024, '2024-12-31'],
+    ['本年度内完成', 2024, '2024-12-31'],
+    ['当年完成', 2024, '2024-12-31'],
+    ['力争年底前完成', 2024, '2024-12-31'],
+    ['第三季度末前完成', 2024, '2024-09-30'],
+    ['到2025年底', 2024, '2025-12-31'],
+    ['2024—2025年', 2024, '2025-12-31'],
+    // The latest of several, a year alone among them too.
+    ['2025年底前完成，2024年底前完成一期', 2024, '2025-12-31'],
+    ['2024年6月底前完成初稿，2025年全面完成', 2024, '2025-12-31'],
+    // Before a festival: the day before it (春节 by its date that year; alone, the one closing the notice's year).
+    ['2024年春节前', 2024, '2024-02-09'],
+    ['春节前', 2024, '2025-01-28'],
+    ['2025年元旦前', 2024, '2024-12-31'],
+    ['国庆前完成', 2024, '2024-09-30'],
   ])('%s (notice year %s) → %s', (text, year, day) => {
     expect(deadlineDay(text, year)).toBe(day);
   });
@@ -29,6 +50,11 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['长期坚持', 2024],
     ['持续推进', 2024],
     ['2024年持续推进', 2024],
+    ['常态化推进', 2024],
+    ['分年度实施', 2024],
+    ['按时间节点推进', 2024],
+    ['次年3月底前', undefined],
+    ['2099年春节前', 2099], // a festival whose date duban does not know: no date rather than a wrong one
     ['6月底前', undefined], // no year on the page: no date
     ['13月底前', 2024],
     ['2月30日前', 2024],

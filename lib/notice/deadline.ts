@@ -26,52 +26,85 @@ function iso(year: number, month: number, day?: number): string | undefined {
 
 const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 /**
- * The forms, each read from left to right: an optional year, then a date (月日, 月底/末/前, 季度,
- * 上/下半年, 年底/年末/年内). A year written once holds for the dates after it
- * (2024年6月底前完成初稿，9月底前完成 → 2024-09-30).
+ * The forms, each read from left to right: an optional year (2024年, 二〇二四年, 今年 本年 当年, 次年
+ * 明年 来年: the year named before, else the notice's, and the next), then a date (月日, 月底/末/前,
+ * 季度, 上/下半年, 年底/年末/年内, 春节前 元旦前 国庆前). A year written once holds for the dates after
+ * it (2024年6月底前完成初稿，9月底前完成 → 2024-09-30).
  */
 const PART = new RegExp(
-  `(?<year>(?:19|20)\\d\\d)\\s*年|` +
+  `(?<year>(?:19|20)\\d\\d|[一二][〇零九][〇零一二三四五六七八九]{2})\\s*年|` +
+    `(?<next>[今本当次明来])年|` +
     `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号])?|` +
     `第?(?<quarter>[一二三四1-4])\\s*季度|` +
     `(?<half>[上下])半年|` +
-    `(?<yearEnd>年底|年末|年内)`,
+    `(?<yearEnd>年底|年末|年内)|` +
+    `(?<festival>春节|元旦|国庆)节?前`,
   'g',
 );
 
 const QUARTER: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
+/** 二〇二四 → 2024. */
+const WORD_DIGITS = '〇一二三四五六七八九';
+const yearOf = (s: string) =>
+  /^\d/.test(s) ? Number(s) : Number(Array.from(s, (c) => (c === '零' ? 0 : WORD_DIGITS.indexOf(c))).join(''));
+
+/**
+ * 春节 of 2000–2027, each year's month and day as MMDD (2024: 0210), for a deadline 春节前. Beyond
+ * these years a 春节前 names no day: none rather than a wrong one.
+ */
+const SPRING_FESTIVAL =
+  '0205012402120201012202090129021802070126021402030123021002310219020801280216020501250212020101220210012902170206';
+const SPRING_FESTIVAL_FROM = 2000;
+/** The day before 春节 of `year`, else undefined. */
+function springFestivalEve(year: number): string | undefined {
+  const k = (year - SPRING_FESTIVAL_FROM) * 4;
+  if (k < 0 || k >= SPRING_FESTIVAL.length) return undefined;
+  const eve = new Date(Date.UTC(year, Number(SPRING_FESTIVAL.slice(k, k + 2)) - 1, Number(SPRING_FESTIVAL.slice(k + 2, k + 4)) - 1));
+  return iso(eve.getUTCFullYear(), eve.getUTCMonth() + 1, eve.getUTCDate());
+}
 
 /** Work that never ends by a date: 持续推进, 长期坚持, 常态化. */
 const ONGOING = /持续|长期|常态|常年/;
 
 /**
  * The last day the deadline allows, as YYYY-MM-DD, or undefined when it names no date. `year` is
- * the notice's (6月底前 in a 2024 notice is 2024-06-30). Several dates: the latest (the item is
- * overdue only once its last stage is late).
+ * the notice's (6月底前 in a 2024 notice is 2024-06-30; 次年3月底前, 2025-03-31). Several dates: the
+ * latest (the item is overdue only once its last stage is late); a year with no date after it
+ * (2025年完成) is its end. Before a festival: the day before it; 春节前 with no year is the 春节 that
+ * closes the notice's year (a 2024 notice's work due before 2025-01-29).
  */
 export function deadlineDay(text: string | undefined, year?: number): string | undefined {
   if (!text) return undefined;
   const written = text.normalize('NFKC');
+  const ongoing = ONGOING.test(written);
   let y = year;
+  let named = false; // whether y is a year the text names
   let latest: string | undefined;
-  let yearOnly: number | undefined;
+  let yearOnly: number | undefined; // a year no date has followed yet
+  const take = (day: string | undefined) => {
+    if (day && (!latest || day > latest)) latest = day;
+  };
   for (const m of written.matchAll(PART)) {
     const g = m.groups!;
-    let day: string | undefined;
-    if (g.year) {
-      y = Number(g.year);
+    if (g.year || g.next) {
       // 2024年 alone (2024年完成) is the year's end, unless a date follows it.
+      if (yearOnly !== undefined && !ongoing) take(iso(yearOnly, 12));
+      y = g.year ? yearOf(g.year) : y === undefined ? undefined : '次明来'.includes(g.next) ? y + 1 : y;
+      named = true;
       yearOnly = y;
       continue;
     }
     yearOnly = undefined;
     if (y === undefined) continue;
-    if (g.month) day = iso(y, numberOf(g.month), g.day ? numberOf(g.day) : undefined);
-    else if (g.quarter) day = iso(y, QUARTER[g.quarter]);
-    else if (g.half) day = iso(y, g.half === '上' ? 6 : 12);
-    else if (g.yearEnd) day = g.yearEnd === '年内' && ONGOING.test(written) ? undefined : iso(y, 12);
-    if (day && (!latest || day > latest)) latest = day;
+    if (g.month) take(iso(y, numberOf(g.month), g.day ? numberOf(g.day) : undefined));
+    else if (g.quarter) take(iso(y, QUARTER[g.quarter]));
+    else if (g.half) take(iso(y, g.half === '上' ? 6 : 12));
+    else if (g.yearEnd) take(g.yearEnd === '年内' && ongoing ? undefined : iso(y, 12));
+    // 2025年元旦前: the last day of 2024; 春节 alone: the one after the notice's year.
+    else if (g.festival === '元旦') take(iso(named ? y - 1 : y, 12));
+    else if (g.festival === '国庆') take(iso(y, 9));
+    else if (g.festival) take(springFestivalEve(named ? y : y + 1));
   }
-  if (yearOnly !== undefined && !latest && !ONGOING.test(written)) latest = iso(yearOnly, 12);
+  if (yearOnly !== undefined && !ongoing) take(iso(yearOnly, 12));
   return latest;
 }
