@@ -1,6 +1,10 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { foldWidth } from './normalize';
+import { readNotice } from './read-notice';
+import { isRefusal } from './reading';
 import {
-  assignRoles, headingLeaders, leaderName, LeadRule, leadRule, readLabel, readResponsibility, splitNames, type UnitGroup,
+  assignRoles, headingLeaders, leaderName, LeadRule, leadRule, readLabel, readResponsibility, RULE_HINT, splitNames, type UnitGroup,
 } from './responsibility';
 
 const roles = (text: string, rule: LeadRule, label?: Parameters<typeof readResponsibility>[1]) =>
@@ -146,6 +150,34 @@ describe('the lead rule a page states', () => {
       expect(leadRule([s]), s).toBe(LeadRule.FirstListed);
     }
     expect(leadRule(['均为落实目标任务的同责单位,无先后大小责任之分。'])).toBe(LeadRule.NoOrder);
+  });
+
+  it.each([
+    '第一个单位为牵头单位', '首个单位为牵头单位', '排名首位的为牵头单位', '排第一的为牵头单位', '第一单位为牵头单位',
+    '排序第一的单位为牵头单位', '列在首位的为牵头单位',
+  ])('（%s，下同）: the first unit of every list leads, the note no unit', (rule) => {
+    const line = `责任单位：县发改局（${rule}，下同）、县财政局`;
+    expect(leadRule([foldWidth(line)])).toBe(LeadRule.FirstListed);
+    expect(RULE_HINT.test(line)).toBe(true);
+    expect(roles(line, leadRule([foldWidth(line)]))).toEqual(['县发改局:lead', '县财政局:co']);
+    expect(roles(`责任单位：县发改局（${rule}）、县财政局`, LeadRule.FirstListed)).toEqual(['县发改局:lead', '县财政局:co']);
+  });
+
+  it('on a page: a rule stated in the first item’s unit line makes the first unit of every item lead', () => {
+    const page = `<html><head><title>某区人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知</title>
+      <meta name="ArticleTitle" content="某区人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知"></head><body><div id="zoom">
+      <p>各街道、区政府各部门：现将责任分解印发给你们，请认真贯彻执行。</p><p>2024年政府工作报告重点工作责任分解</p>
+      <p>1．全区生产总值增长6%。</p><p>责任单位：区发改局（第一个单位为牵头单位，下同）、区统计局</p>
+      <p>2．一般公共预算收入增长5%。</p><p>责任单位：区财政局、区税务局</p>
+      <p>3．新增就业1万人。</p><p>责任单位：区人社局、各街道</p></div></body></html>`;
+    const r = readNotice(parseHTML(page).document as unknown as Document, 'https://www.example.gov.cn/art/2024/3/7/art_1_1.html');
+    expect(isRefusal(r) ? r.reason : r.lists[0].items.map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([
+      ['区发改局:lead', '区统计局:co'], ['区财政局:lead', '区税务局:co'], ['区人社局:lead', '各街道:co'],
+    ]);
+  });
+
+  it('is not read from a ranking in an item’s words', () => {
+    expect(leadRule(['力争全省排名第一(区发改局牵头)'])).toBe(LeadRule.None);
     expect(leadRule(['责任单位:县财政局'])).toBe(LeadRule.None);
   });
 });

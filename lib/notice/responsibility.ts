@@ -32,7 +32,7 @@ export interface Responsibility {
 export const enum LeadRule {
   /** None stated: 责任单位 are co, 牵头单位 all lead. */
   None = 0,
-  /** `列第一位的为牵头或汇总单位`, `首位单位为牵头单位`: the first unit listed leads. */
+  /** `列第一位的为牵头或汇总单位`, `首位单位为牵头单位`, `第一个单位为牵头单位`: the first unit listed leads. */
   FirstListed = 1,
   /** `同责单位，无先后大小责任之分`: no unit leads. */
   NoOrder = 2,
@@ -104,9 +104,12 @@ const verbKind = (core: string, tail: string | undefined): GroupKind =>
 const DEADLINE =
   /^(?:力争|争取|确保|到|至|截至|于(?=\d))?(?:年内|年底|年末|年中|全年|长期|持续|常态|常年|每年|每季度?|每月|按期|按时|逐年|分年度|分阶段|分步|按(?:时间|进度|计划|序时)|[今本当次明来]年|\d{4}(?:年|-|—|–|~|至)|[一二][〇零九][〇零一二三四五六七八九]{2}年|\d{1,2}月|(?:[一二三四五六七八九]|十[一二]?)月|第?[一二三四1-4]季度|[上下]半年|春节|元旦|国庆|汛前|汛期)/;
 
-// A rule's note, never a unit: （列第一位的为牵头或汇总单位，下同）, （首位单位为牵头单位，下同）.
-const RULE_NOTE = /列第一位|首位|第一位|下同|排名第一|无先后/;
-const FIRST_LISTED = /(?:列|排)(?:在)?(?:第一位|首位)|首位单位|第一位的?(?:为|是)|排名第一/;
+// A rule's note, never a unit: （列第一位的为牵头或汇总单位，下同）, （首位单位为牵头单位，下同）, （第一个单位为牵头单位）.
+const RULE_NOTE = /第一(?:位|个|单位)|首位|首个|排(?:名|序)?第一|下同|无先后/;
+// The first-listed rule in its wordings: 列第一位的（责任单位）为牵头或汇总单位, 列第一位者为…, 首位单位为…, 列在首位的为…,
+// 第一个单位为…, 第一单位为…, 首个单位为…, 排名首位的为…, 排第一的为…, 排序第一的单位为… (never 排名第一 alone: a ranking).
+const FIRST_LISTED =
+  /(?:(?:列|排)(?:名|序)?在?(?:第一位?|首位)|第一个?|首个|首位)(?:的|者)?(?:责任|工作)?(?:单位|部门)?(?:的|者)?(?:为|是|负责)(?:工作)?(?:牵头|汇总|主办|主责)/;
 const NO_ORDER = /无先后|不分先后|同责单位/;
 
 /** The page's lead rule, from any line that states one (lines folded). */
@@ -114,13 +117,13 @@ export function leadRule(norms: Iterable<string>): LeadRule {
   let rule = LeadRule.None;
   for (const s of norms) {
     if (NO_ORDER.test(s)) return LeadRule.NoOrder;
-    if (FIRST_LISTED.test(s) && /牵头|汇总/.test(s)) rule = LeadRule.FirstListed;
+    if (FIRST_LISTED.test(s)) rule = LeadRule.FirstListed;
   }
   return rule;
 }
 
 /** Words a rule is stated with (no other width to them): leadRule reads only lines holding one. */
-export const RULE_HINT = /第一位|首位|先后|同责/;
+export const RULE_HINT = /第一|首位|首个|先后|同责/;
 
 /** ( [ 【 《 and ) ] 】 》: a separator inside them splits nothing. */
 const isOpen = (c: number) => c === 0x28 || c === 0x5b || c === 0x3010 || c === 0x300a;
