@@ -193,4 +193,27 @@ describe('leading officials', () => {
     expect(headingLeaders('区发改局牵头工作')).toEqual([]);
     expect(headingLeaders('坚持系统集成，推动审批全链条优化')).toEqual([]);
   });
+
+  it('from a heading however it writes the post: before the name, shared, several, with a remark', () => {
+    expect(headingLeaders('区长冯晶牵头工作')).toEqual(['冯晶']);
+    expect(headingLeaders('王五、赵六副区长牵头工作')).toEqual(['王五', '赵六']);
+    expect(headingLeaders('区委常委、副区长张三牵头工作')).toEqual(['张三']);
+    expect(headingLeaders('周八副区长牵头')).toEqual(['周八']);
+    expect(headingLeaders('李四副区长（挂职）牵头工作')).toEqual(['李四']);
+    expect(headingLeaders('孙七区政府党组成员牵头工作')).toEqual(['孙七']);
+    expect(headingLeaders('分管副区长牵头工作')).toEqual(['分管副区长']);
+    expect(headingLeaders('区发改局、区财政局牵头工作')).toEqual([]);
+    expect(headingLeaders('坚持党委领导、政府牵头')).toEqual([]);
+  });
+
+  it('the same person under one spelling, whatever post or 同志 an item’s line writes', () => {
+    const leaders = (line: string) => readResponsibility(line).leaders;
+    expect(leaders('牵头区领导：常务副区长黄飞')).toEqual(['黄飞']);
+    expect(leaders('联系区领导：王五同志')).toEqual(['王五']);
+    expect(leaders('责任领导：区长冯晶')).toEqual(['冯晶']);
+    expect(leaders('牵头区领导：樊峥常委，王五副区长')).toEqual(['樊峥', '王五']);
+    expect(leaders('牵头区领导：区委常委、副区长张三')).toEqual(['张三']);
+    expect(leaders('分管省领导：分管副省长、张三')).toEqual(['分管副省长', '张三']);
+    expect(['常务副区长黄飞', '王五同志', '区长冯晶', '副区长欧阳建国', '区委常委'].map(leaderName)).toEqual(['黄飞', '王五', '冯晶', '欧阳建国', '区委常委']);
+  });
 });

@@ -210,35 +210,79 @@ export function splitNames(text: string, norm = foldWidth(text)): string[] {
   return names;
 }
 
-// A post after a person's name: 王丹县长, 黄飞常务副区长, 樊峥常委, 刘忻市长.
-const POST = /(?:常务)?副?(?:省|市|县|区|州|镇|乡)长$|副?秘书长$|常委$|副?书记$|副?主任$|副?主席$/;
+// A post after a person's name: 王丹县长, 黄飞常务副区长, 樊峥常委, 刘忻市长, 樊峥区委常委, 孙七区政府党组成员.
+const POST =
+  /(?:[省市县区州镇乡](?:委|政府))?(?:(?:常务)?副?(?:省|市|县|区|州|镇|乡)长|副?秘书长|常委|副?书记|副?主任|副?主席|党组成员)$/;
+// A post before the name: 区长冯晶, 常务副区长黄飞, 副区长欧阳建国, 区委书记张三.
+const POST_BEFORE = /(?:[省市县区州镇乡]长|秘书长|常委|书记|主任|主席|党组成员)([\u4e00-\u9fa5]{2,4})$/;
 const NOT_A_NAME = /^(?:分管|协管|联系|常务|牵头)/;
+// What follows a name and is no part of it: 王五同志, 李四副区长（挂职）.
+const REMARK = /(?:同志|[（(][^（）()]*[）)])$/;
+/** A person's name: two to four characters, not a post's words, not a body (区委, 区政府, 区发改局). */
+const isPerson = (s: string) => s.length >= 2 && s.length <= 4 && !NOT_A_NAME.test(s) && !/[委府局厅办部、，,]/.test(s);
 
 /** A leading official or a post (分管副省长), not a unit. */
 export const isLeaderLike = (name: string) => POST.test(name) || /领导$/.test(name) || NOT_A_NAME.test(name);
 
-/** 王丹县长 → 王丹; a post where the page names no one stays as written (分管副省长). */
+/**
+ * The person a leader's words name, as every item writes them: 王丹县长, 区长冯晶, 常务副区长黄飞,
+ * 王五同志 → 王丹, 冯晶, 黄飞, 王五; a post where the page names no one stays as written (分管副省长, 区委常委).
+ */
 export function leaderName(s: string): string {
-  const m = POST.exec(s);
-  if (!m) return s;
-  const name = s.slice(0, m.index);
-  return name.length >= 2 && name.length <= 4 && !NOT_A_NAME.test(name) ? name : s;
+  const t = s.replace(REMARK, '');
+  const after = POST.exec(t);
+  if (after) {
+    const name = t.slice(0, after.index);
+    return isPerson(name) ? name : s;
+  }
+  const before = POST_BEFORE.exec(t);
+  if (before && isPerson(before[1])) return before[1];
+  return t !== s && isPerson(t) ? t : s;
 }
 
-/** Leaders named in a line, a cell paragraph or a clause: 汤飞帆; 董贵波、郑敏强. */
+/**
+ * Leaders named in a line, a cell paragraph or a clause: 汤飞帆; 董贵波、郑敏强; 区委常委、副区长张三
+ * (one person, after the posts that name no one).
+ */
 export function leaderNames(text: string): string[] {
-  return splitNames(text).map(leaderName);
+  const names = splitNames(text).map(leaderName);
+  if (names.length < 2) return names;
+  const people = names.filter((n) => POST.exec(n)?.index !== 0);
+  return people.length && people.length < names.length ? people : names;
 }
 
-// A heading naming who leads its section: 一、王丹县长牵头重点工作, （一）刘忻市长牵头重点工作, 洪湖鹏市长主抓重点工作.
-const LEADER_HEADING = /^(.+?)(?:牵头|主抓|分管|负责|领衔)的?(?:重点)?(?:工作|任务|事项)[。.:]?$/;
+// A heading naming who leads its section: 一、王丹县长牵头重点工作, （一）刘忻市长牵头重点工作, 洪湖鹏市长主抓重点工作,
+// 七、周八副区长牵头.
+const LEADER_HEADING = /^(.+?)(?:牵头|主抓|分管|负责|领衔)的?(?:(?:重点)?(?:工作|任务|事项))?[。.:]?$/;
 
-/** The officials a section heading names (after its ordinal), or none. */
+/**
+ * The officials a section heading names (after its ordinal), or none: at least one by post (冯晶区长,
+ * 区长冯晶), the others by name alone where the post is shared (王五、赵六副区长); posts naming no one
+ * beside a person are dropped (区委常委、副区长张三 → 张三). A heading naming a unit or a theme names none.
+ */
 export function headingLeaders(text: string): string[] {
   const m = LEADER_HEADING.exec(foldWidth(text));
   if (!m) return [];
-  const names = splitNames(text.slice(0, m[1].length));
-  return names.length && names.every((n) => POST.test(n)) ? names.map(leaderName) : [];
+  const names: string[] = [];
+  const posts: string[] = [];
+  let byPost = false;
+  for (const piece of splitNames(text.slice(0, m[1].length))) {
+    const t = piece.replace(REMARK, '');
+    const after = POST.exec(t);
+    const before = after ? null : POST_BEFORE.exec(t);
+    if (after) {
+      byPost = true;
+      const name = t.slice(0, after.index);
+      if (isPerson(name)) names.push(name);
+      else if (name === '' || NOT_A_NAME.test(name)) posts.push(piece);
+      else return [];
+    } else if (before && isPerson(before[1])) {
+      byPost = true;
+      names.push(before[1]);
+    } else if (isPerson(t)) names.push(t);
+    else return [];
+  }
+  return !byPost ? [] : names.length ? names : posts;
 }
 
 /**
