@@ -22,6 +22,21 @@ describe('unit names', () => {
     expect(splitNames('各街道、各社区')).toEqual(['各街道', '各社区']);
   });
 
+  it('keeps 市、县两级政府 one body: a level alone names no unit', () => {
+    expect(splitNames('市、县两级政府')).toEqual(['市、县两级政府']);
+    expect(splitNames('省、市、县三级政府')).toEqual(['省、市、县三级政府']);
+    expect(splitNames('县、乡两级')).toEqual(['县、乡两级']);
+    expect(roles('市发改委牵头，市、县两级政府配合', LeadRule.None)).toEqual(['市发改委:lead', '市、县两级政府:co']);
+  });
+
+  it('carries 各 over to a level after it (各镇、街道): the item is found under 各街道, as other items write it', () => {
+    expect(splitNames('各镇、街道')).toEqual(['各镇', '各街道']);
+    expect(splitNames('各乡镇、街道办事处')).toEqual(['各乡镇', '各街道办事处']);
+    expect(splitNames('各地、各部门')).toEqual(['各地', '各部门']);
+    expect(splitNames('区住建局、街道')).toEqual(['区住建局', '街道']);
+    expect(roles('区住建局牵头，各镇、街道配合', LeadRule.None)).toEqual(['区住建局:lead', '各镇:co', '各街道:co']);
+  });
+
   it('mixes 、 and ， in one list, as written, half-width too', () => {
     expect(roles('立山经济开发区，各街道、区直各部门', LeadRule.None, 'resp')).toEqual(['立山经济开发区:co', '各街道:co', '区直各部门:co']);
     expect(roles('立山经济开发区,各街道(新区)', LeadRule.None, 'resp')).toEqual(['立山经济开发区:co', '各街道(新区):co']);

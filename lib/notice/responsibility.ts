@@ -186,24 +186,42 @@ function withoutNotes(text: string, norm: string): [string, string] {
 // 各区、县（市）政府: one body (the districts and county-level cities), though a 、 stands inside.
 const EACH_LEVEL = /^各[\u4e00-\u9fa5]$/;
 const LEVEL_ALTERNATIVE = /^[县市区镇乡旗]\(/;
+/** 省 市 县 区 乡 镇: a level alone before 、 names no unit (市、县两级政府). */
+const isLevel = (c: number) => c === 0x7701 || c === 0x5e02 || c === 0x53bf || c === 0x533a || c === 0x4e61 || c === 0x9547;
+/** 各镇、街道: 各 holds for the level after it too (各街道), the name other items write. */
+const EACH_ALSO = /^(?:乡镇|镇|乡|街道(?:办事处)?|社区|村(?:社区)?)$/;
+const EACH = 0x5404; // 各
 
-/** The names of a list split at 、 outside brackets (县发改局（粮食局）, 各县（市、区）政府, 各区、县（市）政府 stay whole). */
+/**
+ * The names of a list split at 、 outside brackets (县发改局（粮食局）, 各县（市、区）政府, 各区、县（市）政府
+ * and 市、县两级政府 stay whole; 各镇、街道 is 各镇 and 各街道).
+ */
 export function splitNames(text: string, norm = foldWidth(text)): string[] {
   const names: string[] = [];
   const runs = splitTop(norm, isNameEnd);
   let prevA = -1;
   let prevB = -1;
+  let from = -1; // where a lone level starts the name that follows it
   for (let k = 0; k < runs.length; k += 2) {
     const a = runs[k];
     const b = runs[k + 1];
     if (b <= a) continue;
+    if (b - a === 1 && k + 2 < runs.length && isLevel(norm.charCodeAt(a))) {
+      if (from < 0) from = a;
+      continue;
+    }
     // 县（ after 各区: checked on the characters first, the pattern only then.
     if (prevA >= 0 && b - a > 1 && norm.charCodeAt(a + 1) === 0x28 && LEVEL_ALTERNATIVE.test(norm.slice(a, b)) && EACH_LEVEL.test(norm.slice(prevA, prevB))) {
       names[names.length - 1] = text.slice(prevA, b);
       prevB = b;
       continue;
     }
-    names.push(text.slice(a, b));
+    if (from >= 0) {
+      names.push(text.slice(from, b));
+      from = -1;
+    } else if (prevA >= 0 && norm.charCodeAt(prevA) === EACH && norm.charCodeAt(a) !== EACH && b - a <= 5 && EACH_ALSO.test(norm.slice(a, b))) {
+      names.push('各' + text.slice(a, b));
+    } else names.push(text.slice(a, b));
     prevA = a;
     prevB = b;
   }
