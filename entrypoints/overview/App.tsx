@@ -323,14 +323,16 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
       {countsBefore}
       <strong>{shown.length}</strong>
       {countsAfter}
-      {/* Each count a button to its rows, as the notice bar's 逾期 is. */}
+      {/* Each count a button to its rows, as the notice bar's 逾期 is: pressed again, every row. */}
       {overdue > 0 && (
-        <button type="button" class="tag overdue" onClick={() => changeFilter({ ...filter, followUp: 'overdue' })}>
+        <button type="button" class="tag overdue" aria-pressed={filter.followUp === 'overdue'}
+          onClick={() => changeFilter({ ...filter, followUp: filter.followUp === 'overdue' ? 'all' : 'overdue' })}>
           {t('overview.overdueCount', overdue)}
         </button>
       )}
       {pastDeadline > 0 && (
-        <button type="button" class="tag overdue" onClick={() => changeFilter({ ...filter, deadline: 'overdue' })}>
+        <button type="button" class="tag overdue" aria-pressed={filter.deadline === 'overdue'}
+          onClick={() => changeFilter({ ...filter, deadline: filter.deadline === 'overdue' ? 'all' : 'overdue' })}>
           {t('overview.pastDeadlineCount', pastDeadline)}
         </button>
       )}

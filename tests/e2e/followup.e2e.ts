@@ -259,13 +259,23 @@ describe('follow-ups, overview and meeting report', () => {
     await overview.close();
   });
 
-  it('counts the overdue follow-ups at the top, a button that shows only them', async () => {
+  it('counts the overdue follow-ups at the top, a button that shows only them, pressed again every item', async () => {
     const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
     const count = overview.locator('.top .counts button', { hasText: '逾期跟进' });
+    const shown = () => overview.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')));
     expect(await count.textContent()).toBe('逾期跟进 2');
+    expect(await count.getAttribute('aria-pressed')).toBe('false');
+    const all = await shown();
     await count.click();
     expect(await overview.locator('.filters select[name="followUp"]').inputValue()).toBe('overdue');
-    await expect.poll(() => overview.locator('table.overview tbody tr[data-item]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')))).toEqual(['1', '150']);
+    await expect.poll(shown).toEqual(['1', '150']);
+    expect(await count.getAttribute('aria-pressed')).toBe('true');
+    // As the notice bar's 逾期: pressed again, the filter is off (by the keyboard too).
+    await count.focus();
+    await overview.keyboard.press('Enter');
+    expect(await overview.locator('.filters select[name="followUp"]').inputValue()).toBe('all');
+    await expect.poll(shown).toEqual(all);
+    expect(await count.getAttribute('aria-pressed')).toBe('false');
     await overview.close();
   });
 

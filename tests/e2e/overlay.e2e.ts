@@ -315,6 +315,17 @@ describe('the overlay on the official notice', () => {
     expect(health.length).toBeGreaterThan(3);
     await barEval(page, '.unit-filter select', 'function (v) { this.value = v; this.dispatchEvent(new Event("change", { bubbles: true })) }', '区卫健局');
     await expect.poll(() => visibleItems(page)).toEqual(health);
+    // A longer name chosen shows whole, its count too, beside the menu's arrow.
+    await barEval(page, '.unit-filter select', 'function (v) { this.value = v; this.dispatchEvent(new Event("change", { bubbles: true })) }', '区政府各部门');
+    const room = await barEval<{ text: string; need: number; have: number }>(page, '.unit-filter select', `function () {
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = getComputedStyle(this).font;
+      const text = this.options[this.selectedIndex].text;
+      return { text, need: ctx.measureText(text).width, have: this.clientWidth };
+    }`);
+    expect(room.text).toMatch(/^区政府各部门/);
+    expect(room.have - room.need).toBeGreaterThanOrEqual(16);
+    await screenshot(page, 'bar-unit-chosen');
     await barClick(page, '.clear');
 
     // Jump: type a number, press Enter; the item scrolls into view with its Edit button focused.
