@@ -84,6 +84,22 @@ describe('the overview’s table, printed', () => {
     await expect.poll(() => overview.locator('tbody tr[data-item]').count()).toBeLessThan(156);
   });
 
+  it('prints the follow-up day inside its cell, and the status without a menu\'s arrow', async () => {
+    await overview.emulateMedia({ media: 'print' });
+    const cells = await overview.evaluate(() =>
+      [...document.querySelectorAll('tbody tr[data-item]')].slice(0, 20).map((tr) => {
+        const td = tr.querySelector('td.c-follow')!.getBoundingClientRect();
+        const input = tr.querySelector('td.c-follow input')!.getBoundingClientRect();
+        const select = tr.querySelector('td.c-status select')!;
+        return { inside: input.left >= td.left - 0.5 && input.right <= td.right + 0.5, arrow: getComputedStyle(select).appearance !== 'none' };
+      }),
+    );
+    await overview.emulateMedia({ media: null });
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => !c.inside)).toEqual([]);
+    expect(cells.filter((c) => c.arrow)).toEqual([]);
+  });
+
   it('prints a row without a follow-up day blank in 跟进, not the empty field’s 年/月/日', async () => {
     const pages = await printed(overview, 'blank-days');
     const rowOf = (key: string) => pages.join('\n').split('\n').find((l) => l.trimStart().startsWith(`${key} `))!;
