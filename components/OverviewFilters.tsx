@@ -47,18 +47,10 @@ export function OverviewFilters({ filter, facets, onChange, searchRef, children,
         <FacetSelect label={t('filters.notice')} name="notice" value={filter.notice} onChange={(v) => set('notice', v)} keepEmpty
           options={facets.notices.map((n) => ({ value: n.key, label: n.label, count: n.count }))} />
       )}
-      <label>
-        <span class="label">{t('filters.status')}</span>
-        <select name="status" value={filter.status} onChange={(e) => set('status', e.currentTarget.value as StatusFilter)}>
-          {any}
-          {ITEM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusText(s)}
-            </option>
-          ))}
-          <option value={NO_UPDATE}>{t('meetingReport.noUpdate')}</option>
-        </select>
-      </label>
+      <FacetSelect label={t('filters.status')} name="status" value={filter.status} onChange={(v) => set('status', v as StatusFilter)}
+        options={[...ITEM_STATUSES, NO_UPDATE as typeof NO_UPDATE].map((s) => ({
+          value: s, label: s === NO_UPDATE ? t('meetingReport.noUpdate') : statusText(s), count: facets.statuses[s] ?? 0,
+        }))} />
       <FacetSelect label={t('filters.leader')} name="leader" value={filter.leader} onChange={(v) => set('leader', v)}
         options={facets.leaders.map((l) => ({ value: l.name, label: l.name, count: l.count }))} />
       <FacetSelect label={t('filters.unit')} name="unit" value={filter.unit} onChange={(v) => set('unit', v)}
@@ -68,7 +60,7 @@ export function OverviewFilters({ filter, facets, onChange, searchRef, children,
         <span>{t('filters.unitLeads')}</span>
       </label>
       <ChoiceSelect label={t('filters.followUp')} name="followUp" value={filter.followUp} choices={FOLLOW_UP_FILTERS}
-        word={(f) => t(`filters.due.${f}`)} onChange={(v) => set('followUp', v)} />
+        word={(f) => t(`filters.due.${f}`)} counts={(f) => (f === 'all' ? undefined : facets.followUps[f] ?? 0)} onChange={(v) => set('followUp', v)} />
       {facets.deadlines > 0 && (
         <ChoiceSelect label={t('filters.deadline')} name="deadline" value={filter.deadline} choices={DEADLINE_FILTERS}
           word={(f) => t(`filters.deadlines.${f}`)} onChange={(v) => set('deadline', v)} />
@@ -95,18 +87,21 @@ interface ChoiceSelectProps<C extends string> {
   value: C;
   choices: readonly C[];
   word(choice: C): string;
+  /** How many rows a choice would show (undefined: not counted, always listed); one showing none is left out unless chosen. */
+  counts?(choice: C): number | undefined;
   onChange(value: C): void;
 }
 
-/** A menu of fixed choices (follow-up, deadline). */
-function ChoiceSelect<C extends string>({ label, name, value, choices, word, onChange }: ChoiceSelectProps<C>) {
+/** A menu of fixed choices (follow-up, deadline), counted where `counts` says. */
+function ChoiceSelect<C extends string>({ label, name, value, choices, word, counts, onChange }: ChoiceSelectProps<C>) {
+  const shown = choices.map((c) => ({ c, n: counts?.(c) })).filter(({ c, n }) => n === undefined || n > 0 || c === value);
   return (
     <label>
       <span class="label">{label}</span>
       <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value as C)}>
-        {choices.map((c) => (
+        {shown.map(({ c, n }) => (
           <option key={c} value={c}>
-            {word(c)}
+            {n === undefined ? word(c) : `${word(c)} (${n})`}
           </option>
         ))}
       </select>

@@ -238,7 +238,7 @@ describe('items with co units, their own leaders and deadlines', () => {
       unit: pickOf(['', '区发改局', '区司法局', '区政府办公室']),
       unitLeads: fc.boolean(),
       leader: pickOf(['', '冯晶区长', '张三副区长', '王五区长']),
-      followUp: pickOf(['all', 'overdue', 'set', 'none'] as const),
+      followUp: pickOf(['all', 'overdue', 'today', 'due', 'soon', 'set', 'none'] as const),
       deadline: pickOf(['all', 'overdue', 'dated', 'undated'] as const),
       query: pickOf(['', '建设', '区司法局', '2', '冯晶']),
     });
@@ -252,6 +252,13 @@ describe('items with co units, their own leaders and deadlines', () => {
         }
         for (const l of facets.leaders) expect(l.count).toBe(filterRows(all, { ...f, leader: l.name }, TODAY).length);
         for (const n of facets.notices) expect(n.count).toBe(filterRows(all, { ...f, notice: n.key }, TODAY).length);
+        // The status and follow-up menus too, every choice of theirs counted.
+        for (const s of ['not_started', 'in_progress', 'done', 'behind', 'paused', 'noUpdate'] as const) {
+          expect(facets.statuses[s] ?? 0, s).toBe(filterRows(all, { ...f, status: s }, TODAY).length);
+        }
+        for (const d of ['overdue', 'today', 'due', 'soon', 'set', 'none'] as const) {
+          expect(facets.followUps[d] ?? 0, d).toBe(filterRows(all, { ...f, followUp: d }, TODAY).length);
+        }
         // And no unit or leader that would show an item is missing.
         for (const name of new Set(all.flatMap((r) => r.units))) {
           if (filterRows(all, { ...f, unit: name, unitLeads: false }, TODAY).length) expect(facets.units.map((u) => u.name)).toContain(name);

@@ -257,8 +257,8 @@ export function deadlineOverdue(row: Pick<OverviewRow, 'deadlineDay' | 'status'>
 }
 
 /**
- * The filter's tests of a row, apart: a menu (notice, leader, unit) counts the rows that pass every
- * test but its own. `rest` is status, follow-up, deadline and search.
+ * The filter's tests of a row, apart: a menu (notice, status, leader, unit, follow-up) counts the
+ * rows that pass every test but its own. `rest` is deadline and search.
  */
 function rowTests(filter: OverviewFilter, today: string) {
   const terms = foldForSearch(filter.query)
@@ -270,9 +270,9 @@ function rowTests(filter: OverviewFilter, today: string) {
     notice: (row: OverviewRow) => !filter.notice || row.noticeKey === filter.notice,
     unit: (row: OverviewRow) => !filter.unit || (filter.unitLeads ? row.leadUnits : row.units).includes(filter.unit),
     leader: (row: OverviewRow) => !filter.leader || row.leaders.includes(filter.leader),
+    status: (row: OverviewRow) => !filter.status || (filter.status === NO_UPDATE ? row.noUpdate === true : !row.noUpdate && row.status === filter.status),
+    followUp: (row: OverviewRow) => matchesFollowUp(row, filter.followUp, today),
     rest(row: OverviewRow): boolean {
-      if (filter.status && (filter.status === NO_UPDATE ? !row.noUpdate : row.noUpdate || row.status !== filter.status)) return false;
-      if (!matchesFollowUp(row, filter.followUp, today)) return false;
       if (!matchesDeadline(row, filter.deadline, today)) return false;
       if (terms.length && !namesWhole?.(row.itemKey)) {
         const h = haystack(row);
@@ -287,7 +287,7 @@ function rowTests(filter: OverviewFilter, today: string) {
 export function filterRows(rows: readonly OverviewRow[], filter: OverviewFilter, today: string): OverviewRow[] {
   const test = rowTests(filter, today);
   const out: OverviewRow[] = [];
-  for (const row of rows) if (test.notice(row) && test.unit(row) && test.leader(row) && test.rest(row)) out.push(row);
+  for (const row of rows) if (test.notice(row) && test.unit(row) && test.leader(row) && test.status(row) && test.followUp(row) && test.rest(row)) out.push(row);
   return out;
 }
 
@@ -305,15 +305,21 @@ export function narrowRows(
   const out: OverviewRow[] = [];
   const facets = new FacetCounts();
   for (const row of rows) {
-    const rest = test.rest(row) && (!keep || keep(row));
-    const notice = rest && test.notice(row);
-    const unit = rest && test.unit(row);
-    const leader = rest && test.leader(row);
+    const base = test.rest(row) && (!keep || keep(row));
+    const status = base && test.status(row);
+    const follow = base && test.followUp(row);
+    const rest = status && follow;
+    const notice = base && test.notice(row);
+    const unit = base && test.unit(row);
+    const leader = base && test.leader(row);
     // Every row names its notice and deadline; it counts in a menu when only that menu's choice could drop it.
-    facets.row(row, unit && leader);
-    if (notice && unit) facets.leaders(row);
-    if (notice && leader) facets.units(row);
-    if (notice && unit && leader) out.push(row);
+    facets.row(row, rest && unit && leader);
+    if (rest && notice && unit) facets.leaders(row);
+    if (rest && notice && leader) facets.units(row);
+    const others = notice && unit && leader;
+    if (others && follow) facets.status(row);
+    if (others && status) facets.followUp(row, today);
+    if (rest && others) out.push(row);
   }
   return { rows: out, facets: facets.done(filter) };
 }
@@ -435,6 +441,10 @@ export interface OverviewFacets {
   leaders: { name: string; count: number }[];
   /** Every unit named (lead or co), with how many items it leads among its count. */
   units: { name: string; count: number; leads: number }[];
+  /** How many rows each status (or 暂无进展, NO_UPDATE) would show; a status no row has is absent. */
+  statuses: Partial<Record<Exclude<StatusFilter, ''>, number>>;
+  /** How many rows each follow-up choice but 'all' would show; one no row meets is absent. */
+  followUps: Partial<Record<Exclude<FollowUpFilter, 'all'>, number>>;
   /** How many rows name a deadline: none, and the table and filters leave the deadline out. */
   deadlines: number;
 }
@@ -444,7 +454,27 @@ class FacetCounts {
   private readonly byNotice = new Map<string, { key: string; label: string; count: number }>();
   private readonly byLeader = new Map<string, { name: string; count: number; order: number }>();
   private readonly byUnit = new Map<string, { name: string; count: number; leads: number }>();
+  private readonly statuses: OverviewFacets['statuses'] = {};
+  private readonly followUps: OverviewFacets['followUps'] = {};
   private deadlines = 0;
+
+  /** The row in the status menu: 暂无进展 where nobody updated it, else its status (as rowTests' status). */
+  status(r: OverviewRow) {
+    const s = r.noUpdate ? NO_UPDATE : r.status;
+    this.statuses[s] = (this.statuses[s] ?? 0) + 1;
+  }
+
+  /** The row under each follow-up choice it meets (as matchesFollowUp), its day's state read once. */
+  followUp(r: OverviewRow, today: string) {
+    const add = (f: Exclude<FollowUpFilter, 'all'>) => (this.followUps[f] = (this.followUps[f] ?? 0) + 1);
+    if (r.followUp === undefined) return void add('none');
+    add('set');
+    if (r.status === 'done') return;
+    const state = followUpState(r.followUp, today);
+    if (state === 'overdue' || state === 'today') add('due');
+    if (state === 'today' || state === 'soon') add('soon');
+    if (state === 'overdue' || state === 'today') add(state);
+  }
 
   /** The row's notice in the notices' menu (counted or listed only) and its deadline. */
   row(r: OverviewRow, counted: boolean) {
@@ -481,6 +511,8 @@ class FacetCounts {
         .sort((a, b) => a.order - b.order || collator.compare(a.name, b.name))
         .map(({ name, count }) => ({ name, count })),
       units: [...this.byUnit.values()].sort((a, b) => collator.compare(a.name, b.name)),
+      statuses: this.statuses,
+      followUps: this.followUps,
       deadlines: this.deadlines,
     };
   }

@@ -220,6 +220,17 @@ describe('follow-ups, overview and meeting report', () => {
     await expect.poll(() => offered('unit')).toEqual([...counts].map(([name, n]) => `${name} (${n})`).sort());
     // Fewer than every unit of the notice: the others would show nothing.
     expect(counts.size).toBeLessThan(new Set(notice.items.flatMap((i) => unitsOf(i.number))).size);
+    // The status and 跟进 menus count that leader's items too: each row under one status (or 暂无进展),
+    // with a follow-up day or without; a choice that would show none is not offered.
+    const tally = async (name: string) => (await offered(name)).map((o) => Number(/\((\d+)\)$/.exec(o)?.[1] ?? NaN));
+    const ofLeader = Number(await shownCount());
+    const statuses = await tally('status');
+    expect(statuses.every((n) => n > 0)).toBe(true);
+    expect(statuses.reduce((a, b) => a + b, 0)).toBe(ofLeader);
+    const days = await overview.locator('.filters select[name="followUp"] option').evaluateAll((os) =>
+      Object.fromEntries((os as HTMLOptionElement[]).map((o) => [o.value, Number(/\((\d+)\)$/.exec(o.text)?.[1] ?? NaN)])));
+    expect((days.set ?? 0) + (days.none ?? 0)).toBe(ofLeader);
+    expect(Object.entries(days).filter(([k, n]) => k !== 'all' && !(n > 0))).toEqual([]);
     // Each unit offered gives the items it counts.
     const [unit, n] = [...counts].sort((a, b) => a[1] - b[1])[0]!;
     await select('unit', unit);
