@@ -47,8 +47,13 @@ const REPORT = '标题是完成情况、落实情况的报告或公示，或督�
 
 const REPORT_BODY = '页面报告任务的进展（事项后的完成情况、落实情况，或进度滞后的事项），不是责任分解 / the page reports on the tasks\' progress (a 完成情况 line after its items, or items under 进度滞后的事项), not their breakdown';
 
-/** A character each line saysProgress holds (情况, 进度, 进展): the cheap test before a line is read. */
-const PROGRESS_CHAR = /[况度展]/;
+/**
+ * What a line saysProgress holds, as characters layout cannot split: a colon (few lines have one:
+ * the labelled lines), then 况, 度 or 展 (情况, 进度, 进展); 发展 and 年度 stand in most lines of a
+ * notice. Tested on the page's lines as they are, before a line is read.
+ */
+const mayTellProgress = (raw: string) =>
+  (raw.includes('：') || raw.includes(':')) && (raw.includes('况') || raw.includes('度') || raw.includes('展'));
 
 /**
  * Read like a breakdown, the page reports on one: its items sit under a heading naming them lagging
@@ -57,8 +62,14 @@ const PROGRESS_CHAR = /[况度展]/;
 function reportsProgress(lines: PageLines, lists: readonly ReadList[]): boolean {
   if (lists.some((l) => l.items.some((it) => it.section !== undefined && namesLagging(it.section)))) return true;
   let said = 0;
-  for (let i = 0; i < lines.count; i++) {
-    if (lines.mayMatch(i, PROGRESS_CHAR) && saysProgress(lines.norm(i)) && ++said >= MIN_ITEMS) return true;
+  let read = -1; // the last line read: a line of several in the page is read once
+  const { raws } = lines.lines;
+  for (let p = 0; p < raws.length; p++) {
+    if (!mayTellProgress(raws[p])) continue;
+    const i = lines.logical(p);
+    if (i === read) continue;
+    read = i;
+    if (saysProgress(lines.norm(i)) && ++said >= MIN_ITEMS) return true;
   }
   return false;
 }

@@ -59,11 +59,9 @@ function separateLabels(line: string): string {
 
 /** The next colon (full- or half-width) at or after `from`, or -1. */
 function indexOfColon(line: string, from: number): number {
-  for (let i = from; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0xff1a || c === 0x3a) return i;
-  }
-  return -1;
+  const wide = line.indexOf('：', from);
+  const narrow = line.indexOf(':', from);
+  return wide < 0 ? narrow : narrow < 0 ? wide : Math.min(wide, narrow);
 }
 
 /**
