@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseOrdinal } from './normalize';
-import { cellNumber, Level, listKeys, readMarker, toChineseOrdinal } from './numbering';
+import { cellNumber, keyInList, Level, listKeys, readMarker, toChineseOrdinal } from './numbering';
 
 describe('numbering', () => {
   it('reads every way a number is printed, at its level, full- or half-width', () => {
@@ -52,6 +52,10 @@ describe('item keys', () => {
     expect(listKeys(nested)).toEqual(['一、（一）1.', '一、（一）2.', '一、（二）1.', '一、（二）2.', '二、（一）1.']);
     // One subsection a section: the keys stay what they were.
     expect(listKeys([{ number: 1, top: 1, sub: 1 }, { number: 2, top: 1, sub: 1 }, { number: 1, top: 2, sub: 1 }])).toEqual(['一、1.', '一、2.', '二、1.']);
+  });
+
+  it('move to another list of the page, whichever list they were keyed in', () => {
+    expect(['一、1.', '1/一、1.', '3-2', '12/7'].map((k) => keyInList(k, 2))).toEqual(['2/一、1.', '2/一、1.', '2/3-2', '2/7']);
   });
 
   it('number the tasks sharing one printed number without taking that for a restart', () => {

@@ -117,6 +117,11 @@ export function itemKey({ list, section, sub, number, share }: KeyParts): string
   return `${head}${body}${share ? `-${share}` : ''}`;
 }
 
+/** A key moved to list `list` of the page (its own list's place replaced): `2/一、1.` for `一、1.` or `1/一、1.`. */
+export function keyInList(key: string, list: number): string {
+  return `${list}/${key.replace(/^[1-9][0-9]{0,3}\//, '')}`;
+}
+
 /**
  * What keying needs of an item: its number, its top-level section's ordinal and its subsection's
  * (the heading under that), its place among tasks sharing a number.

@@ -95,8 +95,8 @@ export function readNoticePage(doc: Document, url: string, options: ReadNoticeOp
     const lines = new PageLines(extractLines(root, skipHidden));
     const facts = readPageFacts(doc, lines, meta);
     reasons = [];
+    const page: ListPage = { doc, lines, facts, skipHidden };
     for (const [at, format] of formats.entries()) {
-      const page = { doc, lines, facts, skipHidden };
       const first = format.readLists(page);
       if (!first.ok) {
         reasons.push(first.reason);

@@ -3,6 +3,7 @@
  * format that reads parts of a page only (ListFormat.partial) leaves the rest to the others, and
  * their lists join its own, in page order, keyed by their place among all of them.
  */
+import { keyInList } from '../numbering';
 import type { ReadList } from '../reading';
 import type { ListAnchor, ListsReading } from './format';
 
@@ -24,8 +25,7 @@ export function mergeLists(base: Lists, more: Lists): Lists {
   const lists = all.map(({ list, anchors: from }, i) => ({
     ...list,
     items: list.items.map((item) => {
-      // The key within its list, then the list's place among all of them (numbering.ts itemKey).
-      const key = `${i + 1}/${item.key.replace(/^[1-9][0-9]{0,3}\//, '')}`;
+      const key = keyInList(item.key, i + 1);
       anchors.set(key, { ...from.get(item.key)!, key });
       return { ...item, key };
     }),
