@@ -17,7 +17,8 @@ import { readLedgerFile } from '../lib/transfer/ledger-cells';
 import type { LedgerGrid } from '../lib/transfer/ledger-grid';
 import { checkLedgerZip } from '../lib/transfer/ledger-zip';
 import { dispose, freshDb, SEED_KEY, seedNotice, syntheticNotice } from '../lib/transfer/test/fixtures';
-import { col, reorder, rowOf, setPercent } from '../lib/transfer/test/ledger-edit';
+import { col, reorder, rowOf, setFormat, setPercent } from '../lib/transfer/test/ledger-edit';
+import { inEachZone } from '../lib/transfer/test/zones';
 import { failure, type Failure, type Result } from '../lib/util/result';
 import { writeLedgerWorkbook } from './ledger-workbook';
 
@@ -449,6 +450,87 @@ function lieAboutSizes(zip: Uint8Array) {
     if (sig === 0x04034b50) v.setUint32(i + 22, 1, true);
   }
 }
+
+describe('days and times in a ledger (跟进日期, 更新时间): date cells out, any day back', () => {
+  /** A date cell's value as a ledger written before days were date cells held it: text. */
+  const asText = (v: ExcelJS.CellValue, time: boolean) => (v instanceof Date ? v.toISOString().slice(0, time ? 19 : 10).replace('T', ' ') : v);
+
+  it('comes back as exported, changing nothing, in any time zone; and so does a ledger of an earlier build, its days as text', async () => {
+    await inEachZone(async (zone) => {
+      await a.delete();
+      a = await freshDb('ledger-a');
+      const wb = await exportA();
+      const ws = wb.worksheets[0];
+      const [fu, up] = [col(ws, '跟进日期'), col(ws, '更新时间')];
+      expect(rowOf(ws, '3').getCell(fu).value, zone).toEqual(new Date('2026-12-01T00:00:00Z'));
+      const exported = await save(wb);
+      const same = ((await preview(a, exported)) as { value: LedgerPreview }).value;
+      expect([same.preview.changes, same.preview.counts], zone).toEqual([false, { new: 0, updated: 0, unchanged: 3, conflict: 0 }]);
+      for (let r = 4; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        for (const [c, time] of [[fu, false], [up, true]] as const) {
+          row.getCell(c).value = asText(row.getCell(c).value, time);
+          setFormat(row.getCell(c), 'General');
+        }
+      }
+      expect(rowOf(ws, '3').getCell(fu).value, zone).toBe('2026-12-01');
+      const earlier = ((await preview(a, await save(wb))) as { value: LedgerPreview }).value;
+      expect([earlier.preview.changes, earlier.preview.counts], zone).toEqual([false, { new: 0, updated: 0, unchanged: 3, conflict: 0 }]);
+      // Into another profile: the day arrives as it was.
+      await b.delete();
+      b = await freshDb('ledger-b');
+      await createService(b, () => NOW).handle('openNotice', notice);
+      expect((await apply(b, exported, LATER)).ok, zone).toBe(true);
+      expect((await b.annotations.get([SEED_KEY, '3']))?.followUp, zone).toBe('2026-12-01');
+    });
+  });
+
+  it('reads a day a colleague typed as text or as a date cell in any format, in any time zone', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    const fu = col(ws, '跟进日期');
+    const typed: [string, ExcelJS.CellValue, string?][] = [
+      ['4', '2026年12月5日'],
+      ['5', '2026/12/6'],
+      ['6', new Date('2026-12-07T00:00:00Z'), 'yyyy"年"m"月"d"日"'],
+      ['7', new Date('2026-12-08T00:00:00Z'), 'mm-dd-yy'],
+      ['8', new Date('2026-12-09T15:30:00Z'), 'yyyy-mm-dd hh:mm'],
+      ['9', new Date('2026-12-10T00:00:00Z'), '[$-804]yyyy"年"m"月"d"日" dddd'],
+    ];
+    for (const [key, value, numFmt] of typed) {
+      const cell = rowOf(ws, key).getCell(fu);
+      cell.value = value;
+      setFormat(cell, numFmt ?? 'General');
+    }
+    const bytes = await save(wb);
+    // An old Mac workbook counts days from 1904: the same day.
+    wb.properties.date1904 = true;
+    const in1904 = await save(wb);
+    await inEachZone(async (zone) => {
+      for (const file of [bytes, in1904]) {
+        await b.delete();
+        b = await freshDb('ledger-b');
+        await createService(b, () => NOW).handle('openNotice', notice);
+        const applied = await apply(b, file, LATER);
+        expect(applied.ok, `${zone} ${JSON.stringify(applied)}`).toBe(true);
+        const got = await annotations(b);
+        expect(['3', ...typed.map(([key]) => key)].map((key) => got[key]?.followUp), zone).toEqual(['2026-12-01', '2026-12-05', '2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10']);
+      }
+    });
+  });
+
+  it('refuses a date cell that shows no real day (Excel\'s 1900-02-29), naming the cell as the sheet shows it', async () => {
+    const wb = await exportA();
+    const ws = wb.worksheets[0];
+    const cell = rowOf(ws, '4').getCell(col(ws, '跟进日期'));
+    cell.value = 60;
+    setFormat(cell, 'yyyy-mm-dd');
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const r = await preview(b, await save(wb));
+    expect(r.ok, JSON.stringify(r)).toBe(false);
+    expect((r as Failure).details?.[0]).toMatchObject({ code: 'ledger.bad.day', params: { cell: `${cell.address}`, value: '1900-02-29 00:00:00' } });
+  });
+});
 
 describe('a ledger of a notice read from an attachment', () => {
   it('comes back onto the same notice (its key names the cover and the attachment)', async () => {

@@ -10,6 +10,7 @@ import { STATUS_FILLS } from '../lib/transfer/ledger-columns';
 import { buildLedger } from '../lib/transfer/ledger-export';
 import { dispose, freshDb, SEED_KEY, seedNotice } from '../lib/transfer/test/fixtures';
 import { itemFacts } from '../lib/transfer/item-facts';
+import { inEachZone } from '../lib/transfer/test/zones';
 import { writeLedgerWorkbook } from './ledger-workbook';
 
 const NOW = Date.UTC(2026, 10, 25, 0, 0);
@@ -62,7 +63,8 @@ describe('the ledger export, read back', () => {
       expect(row.getCell(14).type).toBe(ExcelJS.ValueType.String);
     });
     const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
-    expect([7, 8, 9, 10, 11].map((c) => row('1').getCell(c).value)).toEqual(['推进中', 60, '已召开专题会', '2026-11-28', '2026-11-25 07:59:56']);
+    // 跟进日期 and 更新时间 are date cells (exceljs reads one as a Date, its wall-clock in UTC).
+    expect([7, 8, 9, 10, 11].map((c) => row('1').getCell(c).value)).toEqual(['推进中', 60, '已召开专题会', new Date('2026-11-28T00:00:00Z'), new Date('2026-11-25T07:59:56Z')]);
     expect(row('9').getCell(7).value).toBe('已完成');
     expect(row('20').getCell(7).value).toBe('未开始');
     expect(row('20').getCell(9).value).toBe(null);
@@ -74,6 +76,33 @@ describe('the ledger export, read back', () => {
     for (const sheet of wb.worksheets) {
       sheet.eachRow((r) => r.eachCell((c) => expect([c.address, c.type]).not.toEqual([c.address, ExcelJS.ValueType.Formula])));
     }
+  });
+
+  it('writes days and times as date cells shown as days (跟进日期, 更新时间, a 完成时限 that is a day), in any time zone', async () => {
+    const { notice, ledger } = await exported();
+    const at = (key: string) => notice.items.findIndex((i) => i.key === key);
+    const rows = ledger.sheets[0].rows;
+    // 完成时限 as the notice wrote it: a day is a date; words naming no single day stay as written.
+    rows[at('1')].deadline = '2024年12月31日';
+    rows[at('2')].deadline = '2024-06-30';
+    rows[at('3')].deadline = '年内持续推进';
+    rows[at('4')].deadline = '2024年6月底前';
+    rows[at('5')].deadline = '2024年2月30日';
+    await inEachZone(async (zone) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await writeLedgerWorkbook(ledger)) as never);
+      const ws = wb.worksheets[0];
+      const row = (key: string) => ws.getRow(4 + at(key));
+      const [deadline, followUp, updatedAt] = [6, 10, 11].map((c) => (key: string) => row(key).getCell(c));
+      expect([followUp('1').type, followUp('1').value, followUp('1').numFmt], zone).toEqual([ExcelJS.ValueType.Date, new Date('2026-11-28T00:00:00Z'), 'yyyy-mm-dd']);
+      expect([updatedAt('1').type, updatedAt('1').value, updatedAt('1').numFmt], zone).toEqual([ExcelJS.ValueType.Date, new Date('2026-11-25T07:59:56Z'), 'yyyy-mm-dd hh:mm:ss']);
+      expect([deadline('1').value, deadline('1').numFmt], zone).toEqual([new Date('2024-12-31T00:00:00Z'), 'yyyy-mm-dd']);
+      expect(deadline('2').value, zone).toEqual(new Date('2024-06-30T00:00:00Z'));
+      expect([deadline('3').value, deadline('4').value, deadline('5').value], zone).toEqual(['年内持续推进', '2024年6月底前', '2024年2月30日']);
+      // An item nobody wrote on: empty cells, formatted as days, so a day typed in is a date.
+      expect([followUp('20').value, updatedAt('20').value, followUp('20').numFmt], zone).toEqual([null, null, 'yyyy-mm-dd']);
+      expect(ws.getColumn(10).numFmt).toBe('yyyy-mm-dd');
+    });
   });
 
   it('names the 填报人 of each note by name and unit, and leaves it empty where nobody wrote', async () => {

@@ -2,13 +2,17 @@
  * The 督办台账 written as an .xlsx, with exceljs. Loaded on demand (a dynamic import) by duban's
  * pages only: never by the content script, and not in the popup's own bundle; exceljs's CSP-safe
  * bundle comes from ./exceljs.ts. A ledger is read back without it (lib/transfer/ledger-cells.ts).
- * Every cell is written as a value: text that looks like a formula (=, +, -, @) stays text.
+ * Every cell is written as a value: text that looks like a formula (=, +, -, @) stays text. Days
+ * and times are date cells (a serial number shown yyyy-mm-dd), so that Excel, WPS and LibreOffice
+ * sort, filter and count with them: 跟进日期, 更新时间, and a 完成时限 that is a day (one that names
+ * no single day, 2024年6月底前 or 年内持续推进, stays the notice's words).
  */
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import { ITEM_STATUSES, STATUS_LABELS } from '../lib/annotation/status';
 import { LEDGER_COLUMN_IDS, LEDGER_COLUMNS, ledgerHeader, STATUS_FILLS, SUMMARY_SHEET, type LedgerColumnId } from '../lib/transfer/ledger-columns';
 import type { Ledger, LedgerCount, LedgerNoticeSheet, LedgerRow } from '../lib/transfer/ledger-export';
 import { unpackLedger, type PackedLedger } from '../lib/transfer/ledger-packed';
+import { DATE_TIME_FORMAT, dayOfText, DAY_FORMAT, serialOfWallClock } from '../lib/transfer/ledger-dates';
 import { Excel } from './exceljs';
 
 /** Rows above the header: the notice's title, its 文号. */
@@ -19,6 +23,11 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 const WRAP = { wrapText: true, vertical: 'top' as const };
 const TEXT_COLUMNS = new Set<string>(['key', 'no']);
+/**
+ * The columns of days and times, with their number format: their cells also wait formatted, so
+ * that a day typed into an empty one (or a row added) is a date shown the same way.
+ */
+const DATE_COLUMNS: Partial<Record<LedgerColumnId, string>> = { deadline: DAY_FORMAT, followUp: DAY_FORMAT, updatedAt: DATE_TIME_FORMAT };
 const A4 = 9;
 const BODY = { alignment: WRAP, border: BORDER };
 /**
@@ -36,7 +45,9 @@ const CELL_STYLES = Object.fromEntries(
         : // Keys such as 12 and dates typed in later stay text in Excel and WPS.
           TEXT_COLUMNS.has(id)
           ? { ...BODY, numFmt: '@' }
-          : BODY,
+          : DATE_COLUMNS[id]
+            ? { ...BODY, numFmt: DATE_COLUMNS[id] }
+            : BODY,
     ),
   ]),
 ) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>[]>;
@@ -143,6 +154,7 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     hidden: LEDGER_COLUMNS[id].hidden ?? false,
     // Keys such as 12 and dates typed in later stay text in Excel and WPS.
     ...(TEXT_COLUMNS.has(id) && { style: { numFmt: '@' } }),
+    ...(DATE_COLUMNS[id] && { style: { numFmt: DATE_COLUMNS[id] } }),
   }));
   // The time at the right, over the 进展情况 column and after it: the 文号 keeps the width it needs.
   titleRows(ws, sheet.title, sheet.docNoLine, lastVisible, { line: sheet.exportedLine, from: LEDGER_COLUMN_IDS.indexOf('note') });
@@ -150,7 +162,7 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
   ws.getCell(1, LEDGER_COLUMN_IDS.length).value = sheet.noticeKey;
   headerRow(ws, LEDGER_COLUMN_IDS.map(ledgerHeader));
   for (const r of sheet.rows) {
-    const row = ws.addRow(LEDGER_COLUMN_IDS.map((id) => (r[id] === '' ? null : r[id])));
+    const row = ws.addRow(LEDGER_COLUMN_IDS.map((id) => (r[id] === '' ? null : DATE_COLUMNS[id] ? dateCell(r[id] as string, id) : r[id])));
     const styles = CELL_STYLES[r.statusId];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       cell.style = styles[c - 1];
@@ -194,6 +206,15 @@ function summarySheet(wb: Workbook, ledger: Ledger) {
   });
   table(ledger.summary.byLeader);
   printSetup(ws);
+}
+
+/**
+ * A day or time column's value: the serial number of the day (2026-11-28) or Shanghai wall-clock
+ * time (2026-11-25 16:30:05) it holds, shown by the column's date format; a 完成时限 is the day when
+ * its words are one (2024年12月31日), else its words.
+ */
+function dateCell(text: string, id: LedgerColumnId): number | string {
+  return serialOfWallClock(id === 'deadline' ? (dayOfText(text) ?? '') : text) ?? text;
 }
 
 /** A (0) … Z, AA …: a column's letters. */

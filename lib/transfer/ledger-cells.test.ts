@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readLedgerFile } from './ledger-cells';
 import { LEDGER_LIMITS, type LedgerLimits } from './ledger-limits';
+import { inEachZone } from './test/zones';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const WS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
@@ -68,6 +69,20 @@ describe('the ledger cell reader', () => {
     expect(rows).toEqual([[{ pct: 60 }, { pct: 12.5 }, { date: '2026-11-25T00:00:00' }, { date: '2026-11-25T16:30:00' }, { date: '2026-11-25T00:00:00' }, 12, 60, { date: '2026-11-25T16:30:05' }]]);
     const in1904 = cells(xlsx({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" s="3"><v>44889</v></c></row></sheetData>' }], styles: STYLES, date1904: true }));
     expect(in1904.sheets[0].rows).toEqual([[{ date: '2026-11-25T00:00:00' }]]);
+  });
+
+  it('reads a date cell as the day and time it shows, in any time zone: no day moves by one', async () => {
+    const sheet =
+      '<sheetData><row r="1"><c r="A1" s="3"><v>46351</v></c><c r="B1" s="4"><v>46351.99999</v></c><c r="C1" t="d"><v>2026-11-25T00:00:00</v></c><c r="D1" t="d"><v>2026-11-25</v></c><c r="E1" t="d"><v>2026-11-25T23:30:00Z</v></c><c r="F1" t="d"><v>不是日期</v></c></row>' +
+      // Excel's 1900 leap-year bug: serial 60 is 1900-02-29 (no such day), the days before it one later; a time alone is day 0.
+      '<row r="2"><c r="A2" s="3"><v>1</v></c><c r="B2" s="3"><v>59</v></c><c r="C2" s="3"><v>60</v></c><c r="D2" s="3"><v>61</v></c><c r="E2" s="3"><v>0.5</v></c><c r="F2" s="3"><v>-1</v></c></row></sheetData>';
+    await inEachZone((zone) => {
+      const [rows] = cells(xlsx({ sheets: [{ name: 'S', xml: sheet }], styles: STYLES })).sheets.map((s) => s.rows);
+      expect(rows, zone).toEqual([
+        [{ date: '2026-11-25T00:00:00' }, { date: '2026-11-25T23:59:59' }, { date: '2026-11-25T00:00:00' }, { date: '2026-11-25T00:00:00' }, { date: '2026-11-25T23:30:00' }, '不是日期'],
+        [{ date: '1900-01-01T00:00:00' }, { date: '1900-02-28T00:00:00' }, { date: '1900-02-29T00:00:00' }, { date: '1900-03-01T00:00:00' }, { date: '1900-01-00T12:00:00' }, -1],
+      ]);
+    });
   });
 
   it('marks formulas with their text (a shared formula by the cell that holds it), never their results; reads booleans and errors', () => {

@@ -6,10 +6,12 @@
  * the import never looks at, after unzipping the file a second time.
  *
  * Each cell is read by its number format as exceljs reads it (./ledger-grid.ts): a percent cell is
- * a percent, a date cell a date; a formula is its text, never run; a merged range's cells all hold
- * its first cell's value. Plain TypeScript (no DOM): the pages run it, and so do the unit tests.
+ * a percent, a date cell the day and time it shows, whatever the computer's time zone
+ * (./ledger-dates.ts); a formula is its text, never run; a merged range's cells all hold its first
+ * cell's value. Plain TypeScript (no DOM): the pages run it, and so do the unit tests.
  */
 import { message, type Message } from '../message';
+import { wallClockOfIso, wallClockOfSerial } from './ledger-dates';
 import type { LedgerCell, LedgerGrid, LedgerGridSheet } from './ledger-grid';
 import { LEDGER_LIMITS, type LedgerLimits } from './ledger-limits';
 import { unzipLedger, type LedgerParts } from './ledger-zip';
@@ -29,10 +31,6 @@ export function readLedgerFile(bytes: Uint8Array, limits: LedgerLimits = LEDGER_
 }
 
 const MAX_TEXT = 60_000;
-const MS_PER_DAY = 24 * 3600 * 1000;
-/** Day 0 of Excel's 1900 date system, in days since 1970 (25569), and of the 1904 system. */
-const EPOCH_1900 = 25_569;
-const EPOCH_1904 = EPOCH_1900 - 1462;
 
 /** The cells of every sheet of a workbook whose zip passed the checks. */
 export function readLedgerCells(parts: LedgerParts, limits: LedgerLimits = LEDGER_LIMITS): LedgerGrid {
@@ -47,7 +45,7 @@ export function readLedgerCells(parts: LedgerParts, limits: LedgerLimits = LEDGE
   const context: SheetContext = {
     strings: sharedStrings(text('xl/sharedStrings.xml') ?? ''),
     formats: numberFormats(text('xl/styles.xml') ?? ''),
-    epoch: /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbook) ? EPOCH_1904 : EPOCH_1900,
+    date1904: /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbook),
     limits,
   };
   const sheets: LedgerGridSheet[] = [];
@@ -66,7 +64,8 @@ interface SheetContext {
   strings: string[];
   /** Per cell style (the `s` of a cell), what its number format makes of a number. */
   formats: NumberKind[];
-  epoch: number;
+  /** Whether the workbook counts days from 1904 (old Mac workbooks). */
+  date1904: boolean;
   limits: LedgerLimits;
 }
 
@@ -221,16 +220,17 @@ function cellValue(attrs: string, inner: string, ref: string, context: SheetCont
     case 'e':
       return { error: decodeXml(raw).slice(0, 100) };
     case 'd': {
-      const d = new Date(decodeXml(raw).trim());
-      return Number.isNaN(d.getTime()) ? decodeXml(raw).slice(0, MAX_TEXT) : { date: d.toISOString().slice(0, 19) };
+      const date = wallClockOfIso(decodeXml(raw));
+      return date === undefined ? decodeXml(raw).slice(0, MAX_TEXT) : { date };
     }
   }
   const n = Number.parseFloat(raw);
   if (!Number.isFinite(n)) return decodeXml(raw).slice(0, MAX_TEXT);
   const kind = context.formats[Number(attribute(attrs, 's') ?? 0)] ?? 'number';
   if (kind === 'date') {
-    const d = new Date(Math.round((n - context.epoch) * MS_PER_DAY));
-    return Number.isNaN(d.getTime()) ? null : { date: d.toISOString().slice(0, 19) };
+    // A negative number shows as ##### under a date format: kept as the number, which no day column takes.
+    const date = wallClockOfSerial(n, context.date1904);
+    return date === undefined ? n : { date };
   }
   return kind === 'percent' ? { pct: Math.round(n * 100 * 1e6) / 1e6 } : n;
 }

@@ -6,6 +6,7 @@
 import { ITEM_STATUSES, MAX_NOTE_LENGTH, STATUS_LABELS, type ItemStatus } from '../annotation/status';
 import type { LedgerCell } from './ledger-grid';
 import { instantOfLedgerDateTime } from './ledger-columns';
+import { dayOfText } from './ledger-dates';
 
 export interface Bad {
   bad: 'status' | 'progress' | 'day' | 'text' | 'formula';
@@ -63,19 +64,18 @@ export function progressOf(c: LedgerCell | undefined): number | undefined | Bad 
 
 const asPercent = (n: number) => (n > 0 && n < 1 ? n * 100 : n);
 
-/** A calendar day YYYY-MM-DD from a date cell or text (2026-11-28, 2026/11/28, 2026年11月28日). */
+/**
+ * A calendar day YYYY-MM-DD from a date cell (its day, whatever its time; a day Excel shows that
+ * never was, 1900-02-29, refused) or text (2026-11-28, 2026/11/28, 2026年11月28日).
+ */
 export function dayOf(c: LedgerCell | undefined): string | undefined | Bad {
   if (c === null || c === undefined) return undefined;
   let s: string;
-  if (typeof c === 'string') s = c.normalize('NFKC').trim();
+  if (typeof c === 'string') s = c;
   else if (typeof c === 'object' && 'date' in c) s = c.date.slice(0, 10);
   else return formula(c) ? bad('formula') : bad('day');
-  if (!s) return undefined;
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-  if (!m) return bad('day');
-  const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day ? day : bad('day');
+  if (!s.trim()) return undefined;
+  return dayOfText(s) ?? bad('day');
 }
 
 /** A text cell (a number typed in it reads as written). */

@@ -69,7 +69,7 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const edits = [
       { itemKey: '1', status: 'in_progress', note: '已召开专题会，方案已报区政府', progress: 30 },
       { itemKey: '2', status: 'done', note: '=HYPERLINK("http://evil","点我")' },
-      { itemKey: '3', status: 'behind', note: '街道尚未回复' },
+      { itemKey: '3', status: 'behind', note: '街道尚未回复', followUp: '2026-12-01' },
     ];
     for (const e of edits) expect(await sendFromPage(overview, 'saveAnnotation', { noticeKey: KEY, fingerprint: fingerprint(e.itemKey), ...e })).toMatchObject({ ok: true });
     await overview.reload();
@@ -98,6 +98,11 @@ describe('a ledger from one profile, edited, imported into another', () => {
     expect(cells('4')).toEqual(['未开始', null, null]);
     expect(rowOf(ws, '1').getCell(col(ws, '工作任务')).value).toBe(record.items[0].text);
     expect(rowOf(ws, '12').getCell(col(ws, '条目键')).type).toBe(ExcelJS.ValueType.String);
+    // Days and times are date cells shown as days (the pages' exceljs bundle writes them), the day as saved.
+    const followUp = rowOf(ws, '3').getCell(col(ws, '跟进日期'));
+    expect([followUp.type, followUp.value, followUp.numFmt]).toEqual([ExcelJS.ValueType.Date, new Date('2026-12-01T00:00:00Z'), 'yyyy-mm-dd']);
+    const updated = rowOf(ws, '1').getCell(col(ws, '更新时间'));
+    expect([updated.type, updated.numFmt]).toEqual([ExcelJS.ValueType.Date, 'yyyy-mm-dd hh:mm:ss']);
     wb.eachSheet((sheet) => sheet.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula))));
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
@@ -154,6 +159,7 @@ describe('a ledger from one profile, edited, imported into another', () => {
     expect(await rowStatus(notice, 1)).toBe('done');
     expect(await rowLabel(notice, 2, 'note')).toBe('=HYPERLINK("http://evil","点我")');
     expect(await rowStatus(notice, 3)).toBe('behind');
+    expect(await rowLabel(notice, 3, 'followup')).toContain('2026-12-01');
     expect(await rowLabel(notice, 4, 'note')).toBe('区建设局：已完成方案初稿');
     expect(await rowStatus(notice, 4)).toBe('in_progress');
     expect(await rowLabel(notice, 4, 'progress')).toContain('60');

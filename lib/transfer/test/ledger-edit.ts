@@ -47,5 +47,13 @@ export function reorder(ws: ExcelJS.Worksheet) {
 /** Progress as Excel keeps a percent: the fraction, shown by a percent number format. */
 export function setPercent(cell: ExcelJS.Cell, percent: number) {
   cell.value = percent / 100;
-  cell.numFmt = '0%';
+  setFormat(cell, '0%');
+}
+
+/**
+ * One cell's number format, as a user sets it: exceljs shares a style object among the cells a
+ * loaded workbook gave one style, so `cell.numFmt = …` would change every one of them.
+ */
+export function setFormat(cell: ExcelJS.Cell, numFmt: string) {
+  cell.style = { ...cell.style, numFmt };
 }
