@@ -1,0 +1,102 @@
+// The ledger as a user opens it: LibreOffice (headless) converts the exported .xlsx, and the days
+// must be date cells shown as days, neither serial numbers nor a day off; the file LibreOffice saves
+// back comes in as it went out. Needs `soffice` on the PATH (apt-get install libreoffice-calc):
+// CI does not install it, so there the test is skipped, and says so. Each conversion starts
+// LibreOffice anew (some 15 s).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../entrypoints/background/router';
+import { saveAnnotation } from '../lib/db/annotations';
+import type { DubanDatabase } from '../lib/db/database';
+import { readSnapshot } from '../lib/db/transfer-store';
+import type { LedgerPreview } from '../lib/protocol';
+import { readLedgerFile } from '../lib/transfer/ledger-cells';
+import { buildLedger } from '../lib/transfer/ledger-export';
+import { dispose, freshDb, SEED_KEY, seedNotice } from '../lib/transfer/test/fixtures';
+import { writeLedgerWorkbook } from './ledger-workbook';
+
+const soffice = (() => {
+  try {
+    return execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+const NOW = Date.UTC(2026, 10, 25, 0, 0);
+const dir = mkdtempSync(join(tmpdir(), 'duban-lo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The file converted by LibreOffice to `format` (fods, xlsx), run in time zone `zone`. */
+function convert(file: string, format: string, zone: string): string {
+  const out = join(dir, `${format}-${zone.replace('/', '-')}`);
+  execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', out, file], {
+    env: { ...process.env, TZ: zone },
+    timeout: 120_000,
+    stdio: 'ignore',
+  });
+  return join(out, file.replace(/^.*\//, '').replace(/\.xlsx$/, `.${format}`));
+}
+
+let a: DubanDatabase;
+let b: DubanDatabase;
+beforeEach(async () => {
+  a = await freshDb('lo-a');
+  b = await freshDb('lo-b');
+});
+afterEach(async () => {
+  await dispose(a);
+  await dispose(b);
+});
+
+const notice = seedNotice();
+
+/** Profile A's ledger, item 1 followed up on 2026-11-28; items 2 and 3 given a deadline that is a day, and one that is not. */
+async function exported(): Promise<string> {
+  await createService(a, () => NOW - 9000).handle('openNotice', notice);
+  await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: notice.items[0].fingerprint, status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28' }, NOW - 4000);
+  const ledger = buildLedger(await readSnapshot(a), NOW)!;
+  ledger.sheets[0].rows[1].deadline = '2024年12月31日';
+  ledger.sheets[0].rows[2].deadline = '2024年6月底前';
+  const file = join(dir, 'ledger.xlsx');
+  writeFileSync(file, await writeLedgerWorkbook(ledger));
+  return file;
+}
+
+describe('the ledger opened in LibreOffice', () => {
+  if (!soffice) {
+    it.skip('is not checked here: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc)', () => {});
+    return;
+  }
+
+  it('shows 跟进日期, 更新时间 and a 完成时限 that is a day as date cells, the day and time duban wrote', { timeout: 180_000 }, async () => {
+    const fods = readFileSync(convert(await exported(), 'fods', 'America/Los_Angeles'), 'utf8');
+    // Each date cell: its value, and the text LibreOffice shows.
+    const dates = [...fods.matchAll(/office:value-type="date" office:date-value="([^"]+)"[^>]*>\s*<text:p>([^<]*)<\/text:p>/g)].map((m) => [m[1], m[2]]);
+    expect(dates).toEqual([
+      ['2026-11-28', '2026-11-28'],
+      ['2026-11-25T07:59:56', '2026-11-25 07:59:56'],
+      ['2024-12-31', '2024-12-31'],
+    ]);
+    expect(fods).toMatch(/office:value-type="string"[^>]*>\s*<text:p>2024年6月底前<\/text:p>/);
+  });
+
+  it('saves a ledger back as .xlsx that duban reads as it was exported', { timeout: 180_000 }, async () => {
+    const saved = new Uint8Array(readFileSync(convert(await exported(), 'xlsx', 'Asia/Shanghai')));
+    const read = readLedgerFile(saved);
+    expect(read.ok).toBe(true);
+    const rows = read.ok ? read.grid.sheets[0].rows : [];
+    const header = rows[2]!;
+    const one = rows.find((r) => r?.[header.indexOf('条目键')] === '1')!;
+    expect([one[header.indexOf('跟进日期')], one[header.indexOf('更新时间')]]).toEqual([{ date: '2026-11-28T00:00:00' }, { date: '2026-11-25T07:59:56' }]);
+    const same = (await createService(a, () => NOW + 1000).handle('previewLedgerImport', read.ok ? read.grid : { sheets: [] })) as { ok: true; value: LedgerPreview };
+    expect([same.value.preview.changes, same.value.preview.counts]).toEqual([false, { new: 0, updated: 0, unchanged: 1, conflict: 0 }]);
+    await createService(b, () => NOW).handle('openNotice', notice);
+    const applied = await createService(b, () => NOW + 1000).handle('applyLedgerImport', { grid: read.ok ? read.grid : { sheets: [] } });
+    expect(applied.ok).toBe(true);
+    expect((await b.annotations.get([SEED_KEY, '1']))?.followUp).toBe('2026-11-28');
+  });
+});
