@@ -97,7 +97,11 @@ export function toChineseOrdinal(n: number): string {
 export interface KeyParts {
   /** The list's 1-based place on the page, when the page holds several lists. */
   list?: number;
-  /** The top-level section's ordinal, when numbering starts again in each section. */
+  /**
+   * The top-level section's ordinal, when numbering starts again in each section. A heading the
+   * page does not number (王丹县长牵头重点工作, a table's group row) is numbered by its place among
+   * the unnumbered headings under the same parent: the second is 二、 (or （二） under 一、).
+   */
   section?: number;
   /** The subsection's ordinal (its （二）), when numbering starts again in each subsection of a section. */
   sub?: number;

@@ -297,6 +297,63 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  /** The page's lists: each its title, and its items' keys, sections and leaders. */
+  const listsOf = (r: NoticeReading) =>
+    isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.map((i) => [i.key, i.section, i.leaders])]);
+  const WANG = '王丹县长牵头重点工作';
+  const LI = '李四副县长牵头重点工作';
+
+  it.each([['on a line of its own', '</p><p>'], ['after its last sentence', '']])('reads unnumbered lines naming who leads as sections of one list: their items led by that official, keyed by the line’s place (each item’s 牵头单位 %s)', (_how, br) => {
+    const r = readNoticePage(doc(page(`<p>2024年政府工作报告重点工作责任分解</p>
+      <p><strong>${WANG}</strong></p>
+      <p>1．全县生产总值增长7%。${br}牵头单位：县发改局</p><p>2．一般公共预算收入增长5%。${br}牵头单位：县财政局</p>
+      <p><strong>${LI}</strong></p>
+      <p>1．新增就业1万人。${br}牵头单位：县人社局</p><p>2．建成保障性住房500套。${br}牵头单位：县住建局</p>`)), URL_);
+    expect(listsOf(r.reading)).toEqual([['2024年政府工作报告重点工作责任分解', [
+      ['一、1.', WANG, ['王丹']], ['一、2.', WANG, ['王丹']], ['二、1.', LI, ['李四']], ['二、2.', LI, ['李四']],
+    ]]]);
+    expect(itemsOf(r.reading).map((i) => [i.text, i.units.map((u) => u.name)])).toEqual([
+      ['全县生产总值增长7%。', ['县发改局']], ['一般公共预算收入增长5%。', ['县财政局']], ['新增就业1万人。', ['县人社局']], ['建成保障性住房500套。', ['县住建局']],
+    ]);
+    expect([...r.anchors!.keys()]).toEqual(['一、1.', '一、2.', '二、1.', '二、2.']);
+  });
+
+  it('still starts a new list at a list’s title after items under unnumbered leader lines, and keys by number where numbering runs on', () => {
+    const r = readPage(page(`<p><strong>${WANG}</strong></p>
+      <p>1．全县生产总值增长7%。（牵头单位：县发改局）</p><p>2．一般公共预算收入增长5%。（牵头单位：县财政局）</p>
+      <p><strong>${LI}</strong></p>
+      <p>3．新增就业1万人。（牵头单位：县人社局）</p><p>4．建成保障性住房500套。（牵头单位：县住建局）</p>
+      <p><strong>2024年民生实事项目</strong></p>
+      <p>1．新建农村公路30公里。（牵头单位：县交通运输局）</p><p>2．新增托位300个。（牵头单位：县卫健局）</p>`), URL_);
+    expect(listsOf(r)).toEqual([
+      [undefined, [['1/1', WANG, ['王丹']], ['1/2', WANG, ['王丹']], ['1/3', LI, ['李四']], ['1/4', LI, ['李四']]]],
+      ['2024年民生实事项目', [['2/1', undefined, []], ['2/2', undefined, []]]],
+    ]);
+  });
+
+  it('keys items under unnumbered leader lines inside a numbered section by the line’s place in it', () => {
+    const r = readPage(page(`<p>一、经济发展</p>
+      <p>${WANG}</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>
+      <p>${LI}</p><p>1．一般公共预算收入增长5%。</p><p>牵头单位：县财政局</p>
+      <p>二、社会民生</p>
+      <p>${LI}</p><p>1．新增就业1万人。</p><p>牵头单位：县人社局</p>`), URL_);
+    expect(listsOf(r)).toEqual([[undefined, [
+      ['一、（一）1.', WANG, ['王丹']], ['一、（二）1.', LI, ['李四']], ['二、（一）1.', LI, ['李四']],
+    ]]]);
+  });
+
+  it('keys apart the tasks of a table whose unnumbered group rows name who leads, numbering restarting under each', () => {
+    const r = readNoticePage(doc(page(`<table><tr><td>序号</td><td>重点工作</td><td>牵头单位</td></tr>
+      <tr><td colspan="3">${WANG}</td></tr>
+      <tr><td>1</td><td>全县生产总值增长7%。</td><td>县发改局</td></tr><tr><td>2</td><td>一般公共预算收入增长5%。</td><td>县财政局</td></tr>
+      <tr><td colspan="3">${LI}</td></tr>
+      <tr><td>1</td><td>新增就业1万人。</td><td>县人社局</td></tr><tr><td>2</td><td>建成保障性住房500套。</td><td>县住建局</td></tr></table>`)), URL_);
+    expect(listsOf(r.reading)).toEqual([[undefined, [
+      ['一、1.', WANG, ['王丹']], ['一、2.', WANG, ['王丹']], ['二、1.', LI, ['李四']], ['二、2.', LI, ['李四']],
+    ]]]);
+    expect([...r.anchors!.keys()]).toEqual(['一、1.', '一、2.', '二、1.', '二、2.']);
+  });
+
   it('refuses numbered measures that name no unit, however many', () => {
     const body = Array.from({ length: 20 }, (_, i) => `<p>${i + 1}.推进第${i + 1}项改革，确保落地见效。</p>`).join('');
     expect(isRefusal(readPage(page(body), URL_))).toBe(true);

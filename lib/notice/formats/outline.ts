@@ -242,6 +242,11 @@ function draftLists(
   let headings: OutlineEntry[] | undefined;
   let stackChanged = true;
   const pageTitleNorm = foldWidth(facts.title);
+  // An unnumbered line naming who leads (王丹县长牵头重点工作), the heading of the items after it;
+  // the numbered heading it sits under (its parent), and its place among its parent's such lines.
+  let lead: OutlineEntry | undefined;
+  let leadParent: OutlineEntry | undefined;
+  let leads = 0;
 
   for (const e of entries) {
     if (e.level > itemLevel) {
@@ -259,36 +264,74 @@ function draftLists(
       stack[e.level] = e;
       stack.length = e.level + 1;
       stackChanged = true;
+      // A numbered heading closing the section an unnumbered leader line sits in closes that line's too.
+      if (lead && leadParent && e.level <= leadParent.level) lead = undefined;
       continue;
     }
     // The first heading written since the item before: where this item's run starts.
     let fresh: OutlineEntry | undefined;
     for (let l = 0; l < stack.length && !fresh; l++) if (stack[l] && stack[l]!.line > since) fresh = stack[l];
-    const start = fresh ? fresh.line : e.line;
+    let start = fresh ? fresh.line : e.line;
+    // An unnumbered line naming who leads, right above the item or its run's headings: a heading, not a list's title.
+    const above = stack[stack.length - 1]?.line === e.line - 1 ? start - 1 : e.line - 1;
+    const leadLine = above > since && isLeaderLine(pl, above) ? above : -1;
+    if (leadLine >= 0 && leadLine < start) start = leadLine;
     let title: string | undefined;
     let next = !list || restart;
     if (!next && prev && e.number <= prev.entry.number) {
       title = listTitle(pl, start, since, pageTitleNorm);
-      next = !fresh || title !== undefined;
+      next = (!fresh && leadLine < 0) || title !== undefined;
     }
     if (next) {
       title ??= listTitle(pl, start, list ? since : -1, pageTitleNorm);
       // A new list keeps only the headings written for it.
       for (let l = 0; l < stack.length; l++) if (stack[l] && stack[l]!.line <= since) stack[l] = undefined;
+      lead = leadParent = undefined;
+      leads = 0;
       stackChanged = true;
       list = { title, items: [] };
       lists.push(list);
       restart = false;
     }
+    if (leadLine >= 0) {
+      let parent: OutlineEntry | undefined;
+      for (const h of stack) if (h && h.line < leadLine) parent = h;
+      leads = parent === leadParent ? leads + 1 : 1;
+      leadParent = parent;
+      lead = { level: itemLevel, number: leads, line: leadLine, textStart: 0, body: [], labels: [], after: [], leaders: headingLeaders(pl.disp(leadLine)) };
+      stackChanged = true;
+    }
     const reading = readingOf(e);
     // Items under the same headings share one list of them.
-    if (!headings || stackChanged) headings = stack.filter((h): h is OutlineEntry => h !== undefined);
+    if (!headings || stackChanged) headings = withLead(stack.filter((h): h is OutlineEntry => h !== undefined), lead);
     stackChanged = false;
     prev = { entry: e, reading, headings };
     list!.items.push(prev);
     since = reading.last;
   }
   return lists;
+}
+
+/** At most this long, a line naming who leads its items (李四副县长牵头重点工作). */
+const LEADER_LINE = 40;
+const LEADER_VERB = /[牵抓管责衔]/; // 牵头, 主抓, 分管, 负责, 领衔: one character, which layout cannot split
+
+/** Whether line i, unnumbered, names the officials leading the items below it (王丹县长牵头重点工作). */
+function isLeaderLine(pl: PageLines, i: number): boolean {
+  return pl.rawLength(i) <= LEADER_LINE && pl.mayMatch(i, LEADER_VERB) && headingLeaders(pl.disp(i)).length > 0;
+}
+
+/**
+ * The headings in effect, outermost first, with an unnumbered leader line among them by its place
+ * in the page: under the numbered headings written before it, over those written after. It keys
+ * as a heading numbered by its place among its parent's leader lines (the second is 二、, or （二）
+ * under 一、): what the page would print had it numbered them, as stable as the page's order.
+ */
+function withLead(headings: OutlineEntry[], lead: OutlineEntry | undefined): OutlineEntry[] {
+  if (!lead) return headings;
+  const at = headings.findIndex((h) => h.line > lead.line);
+  headings.splice(at < 0 ? headings.length : at, 0, lead);
+  return headings;
 }
 
 function topLevel(stack: (OutlineEntry | undefined)[]): number {

@@ -30,6 +30,8 @@ function inlineLabel(pl: PageLines, line: number, from: number): number {
 }
 /** Enough of a line to hold the longest label and its colon. */
 const LABEL_SPAN = 12;
+/** A label's colon, which layout cannot split: a line without one holds no label. */
+const COLON = /[:：]/;
 
 /**
  * A labelled line with its labels set apart by `；`: several labels on one line are often set off
@@ -70,13 +72,17 @@ function indexOfColon(line: string, from: number): number {
  */
 function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => Responsibility): EntryReading {
   if (!e.labels.length) {
-    const lines = [e.line, ...e.body];
-    const last = lines[lines.length - 1];
-    const at = inlineLabel(pl, last, last === e.line ? e.textStart : 0);
-    if (at >= 0) {
-      const resp = readOnce(separateLabels(pl.disp(last).slice(at)));
-      return { resp, text: entryText(pl, e, e.body, { line: last, end: at }), last, textLast: last, respLines: [last] };
+    // The label after the item's last sentence: on its last line, or on an earlier one when the
+    // lines after it are not the item's (the unnumbered heading of the next items, 李四副县长牵头重点工作).
+    for (let k = e.body.length; k >= 0; k--) {
+      const line = k ? e.body[k - 1] : e.line;
+      if (!pl.mayMatch(line, COLON)) continue;
+      const at = inlineLabel(pl, line, line === e.line ? e.textStart : 0);
+      if (at < 0) continue;
+      const resp = readOnce(separateLabels(pl.disp(line).slice(at)));
+      return { resp, text: entryText(pl, e, e.body.slice(0, k), { line, end: at }), last: line, textLast: line, respLines: [line] };
     }
+    const last = e.body.length ? e.body[e.body.length - 1] : e.line;
     return { text: entryText(pl, e), last, textLast: last, respLines: [] };
   }
   const resp = e.labels.length === 1

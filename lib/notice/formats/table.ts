@@ -199,13 +199,20 @@ interface Heading {
 
 type Row = (Cell | undefined)[];
 
-/** A group row (一、…, （一）刘忻市长牵头重点工作, an unnumbered theme): numbered groups nest by their numbering, an unnumbered one is the innermost. */
+/**
+ * A group row (一、…, （一）刘忻市长牵头重点工作, an unnumbered theme): numbered groups nest by their
+ * numbering, an unnumbered one is the innermost. An unnumbered one keys as numbered by its place
+ * among the unnumbered rows under the same group (王丹县长牵头重点工作 then 李四副县长牵头重点工作: 一、
+ * and 二、), so tasks numbered again under each keep keys apart (outline.ts withLead, the same rule).
+ */
 function groupHeading(task: Cell, headings: Heading[]) {
   const text = cellText(task, '');
   const marker = readMarker(text);
   const level = marker ? marker.level : 4;
-  while (headings.length && headings[headings.length - 1].level >= level) headings.pop();
-  headings.push({ level, text, number: marker?.number, leaders: headingLeaders(marker ? text.slice(marker.end) : text) });
+  let before: Heading | undefined; // the unnumbered row before it under the same group
+  while (headings.length && headings[headings.length - 1].level >= level) before = headings.pop();
+  const number = marker ? marker.number : before?.level === 4 ? before.number! + 1 : 1;
+  headings.push({ level, text, number, leaders: headingLeaders(marker ? text.slice(marker.end) : text) });
 }
 
 interface TaskNumber {
