@@ -421,6 +421,35 @@ describe('tables', () => {
     ]);
   });
 
+  const HEAD = '<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>完成时限</td></tr>';
+  const rows = (from: number, tasks: string[]) =>
+    tasks.map((t, i) => `<tr><td>${from + i}</td><td>${t}</td><td>区${t.slice(0, 1)}局</td><td>年底前</td></tr>`).join('');
+  const keysOf = (r: NoticeReading) => (isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.map((i) => [i.key, i.text, i.units[0]?.name])]));
+  const LIST = ['甲任务。', '乙任务。', '丙任务。', '丁任务。', '戊任务。'];
+  const whole = LIST.map((t, i) => [String(i + 1), t, `区${t.slice(0, 1)}局`]);
+
+  it.each([['repeating its header row', HEAD], ['without a header row', '']])('reads a table a page breaks in two as one list when the second goes on with the numbering, %s', (_how, head) => {
+    const r = readNoticePage(doc(table(`${HEAD}${rows(1, LIST.slice(0, 3))}</table><p></p><table>${head}${rows(4, LIST.slice(3))}`)), URL_);
+    expect(keysOf(r.reading)).toEqual([['2024年重点工作责任分解表', whole]]);
+    expect([...r.anchors!.keys()]).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('reads a second table going on under its next group row as the same list, its tasks keyed by group', () => {
+    const group = (text: string) => `<tr><td colspan="4">${text}</td></tr>`;
+    const r = readPage(table(`${HEAD}${group('一、经济发展')}${rows(1, LIST.slice(0, 3))}</table><table>${HEAD}${group('二、社会民生')}${rows(1, LIST.slice(3))}`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.section])).toEqual([
+      ['一、1.', '一、经济发展'], ['一、2.', '一、经济发展'], ['一、3.', '一、经济发展'], ['二、1.', '二、社会民生'], ['二、2.', '二、社会民生'],
+    ]);
+  });
+
+  it('reads a second table numbered from 1 again under a title of its own as a second list', () => {
+    const r = readPage(table(`${HEAD}${rows(1, LIST.slice(0, 3))}</table><p>2024年民生实事项目</p><table>${HEAD}${rows(1, LIST.slice(3))}`), URL_);
+    expect(keysOf(r)).toEqual([
+      ['2024年重点工作责任分解表', whole.slice(0, 3).map(([n, t, u]) => [`1/${n}`, t, u])],
+      ['2024年民生实事项目', whole.slice(3).map(([, t, u], i) => [`2/${i + 1}`, t, u])],
+    ]);
+  });
+
   it('takes the number from the start of the task cell and a deadline from its column', () => {
     const r = readPage(table(`<tr><td>重点工作</td><td>责任单位</td><td>完成时限</td></tr>
       <tr><td>1．甲任务</td><td>区发改局</td><td>6月底前</td></tr><tr><td>2．乙任务</td><td>区财政局</td><td>年内</td></tr>

@@ -8,7 +8,9 @@
  * own cell or at the start of the task cell; rows whose task cell spans the number (or the whole
  * table) are group headings (一、…, （一）刘忻市长牵头重点工作); a cell spanning rows (a project, a
  * leader, a lead unit) counts for every task it covers; paragraphs of a cell are several names.
- * Each table is one list; a table with a 完成情况 (落实情况, 完成进度…) column is a progress report, never a breakdown.
+ * Each table is one list, but for a table going on with the one before (a CMS breaking a long table
+ * in two: no title between, the same columns, its numbering or groups going on, its header repeated
+ * or not); a table with a 完成情况 (落实情况, 完成进度…) column is a progress report, never a breakdown.
  */
 import { extractLines } from '../extract-text';
 import { foldWidth, layoutText } from '../normalize';
@@ -281,12 +283,22 @@ interface TableList {
   shares: (number | undefined)[];
   /** Each item's number and task cells' text nodes, and its role cells'. */
   nodes: Pick<ListAnchor, 'nodes' | 'unitNodes'>[];
+  /** What a table going on with this one starts from: its header, its groups in effect after its last task, that task's number. */
+  header: Header;
+  headings: Heading[];
+  last: number;
+  /** The group row read before its first task, if any. */
+  opening?: Heading;
 }
 
-/** One table (its first line `first`) as a list, or undefined when it is no task table. */
-function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }): TableList | undefined {
+/**
+ * One table (its first line `first`) as a list, or undefined when it is no task table. Read as
+ * going on with the table `before` (a list the page breaks over two tables), it starts with that
+ * one's groups and last number, and takes its header when it repeats none.
+ */
+function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }, before?: TableList): TableList | undefined {
   const rows = new Grid(tableRows(table));
-  const header = findHeader(rows);
+  const header = findHeader(rows) ?? (before && rows.length && rows.row(0).length === before.header.columns.length ? { ...before.header, row: -1 } : undefined);
   if (!header) return undefined;
   if (header.columns.includes('progress')) {
     progress.seen = true;
@@ -297,10 +309,10 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   const numberCol = cols('number')[0];
   const roleCols = header.columns.flatMap((c, i) => (c !== 'task' && c !== 'number' && c !== 'other' ? [i] : []));
 
-  const out: TableList = { list: { items: [] }, tops: [], subs: [], shares: [], nodes: [] };
-  const headings: Heading[] = [];
+  const headings: Heading[] = before ? before.headings.slice() : [];
+  const out: TableList = { list: { items: [] }, tops: [], subs: [], shares: [], nodes: [], header, headings, last: 0 };
   const shared = new Map<Cell, number>();
-  let prevNumber = 0;
+  let prevNumber = before ? before.last : 0;
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows.row(r);
     const task = row[taskCols[0]];
@@ -313,6 +325,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
       (task.colspan > 1 && roleCols.some((c) => c >= task.col && c < task.col + task.colspan)));
     if (spansOther) {
       groupHeading(task, headings);
+      if (!out.list.items.length) out.opening ??= headings[headings.length - 1];
       continue;
     }
     const n = taskNumber(row, task, numberCol, prevNumber, shared);
@@ -337,9 +350,33 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
     prevNumber = n.number;
   }
   if (!out.list.items.length) return undefined;
+  out.last = prevNumber;
   const title = listTitle(page.lines, first, stop, foldWidth(page.facts.title));
   if (title) out.list = { title, items: out.list.items };
   return out;
+}
+
+/**
+ * Whether `next`, a table read as going on with `list`, does: the same columns, and its first
+ * task numbered next (4 after 3), or its first group row the next of one in effect (二、 after 一、,
+ * 李四副县长牵头重点工作 after 王丹县长牵头重点工作): numbering starting again under a group of its own.
+ */
+function goesOn(list: TableList, next: TableList): boolean {
+  if (next.header.words.join('\u0000') !== list.header.words.join('\u0000')) return false;
+  const g = next.opening;
+  if (!g) return next.list.items[0].number === list.last + 1;
+  return list.headings.some((h) => h.level === g.level && h.number !== undefined && g.number === h.number + 1);
+}
+
+/** Adds the tasks of `next` (a table going on with `list`) to `list`. */
+function append(list: TableList, next: TableList) {
+  list.list.items.push(...next.list.items);
+  list.tops.push(...next.tops);
+  list.subs.push(...next.subs);
+  list.shares.push(...next.shares);
+  list.nodes.push(...next.nodes);
+  list.headings = next.headings;
+  list.last = next.last;
 }
 
 /** Lines of a table's first rows that may head its columns. */
@@ -366,17 +403,30 @@ function namesColumns(pl: PageLines, first: number, last: number): boolean {
   return false;
 }
 
+/** Whether line i starts with a number (4, 4., 二、, （三）): the first row of a table that repeats no header. */
+const startsNumbered = (pl: PageLines, i: number) => readMarker(pl.disp(i)) !== undefined || cellNumber(pl.norm(i)) !== undefined;
+
 function readLists(page: ListPage): ListsReading {
   const lists: TableList[] = [];
   const progress = { seen: false };
   const pl = page.lines;
+  const titleNorm = foldWidth(page.facts.title);
   let stop = -1;
   // The tables the page's lines passed through (hidden ones were left out with their lines);
   // only those holding no other table: page layouts nest the notice in theirs.
   for (const t of pl.lines.tables) {
     if (!t.leaf || t.first > t.last) continue;
     const first = pl.logical(t.first);
-    if (!namesColumns(pl, first, pl.logical(t.last))) continue;
+    const named = namesColumns(pl, first, pl.logical(t.last));
+    // A table going on with the one before, no title between (a CMS breaking a long table in two), its header repeated or not.
+    const before = lists.length && (named || startsNumbered(pl, first)) && listTitle(pl, first, stop, titleNorm) === undefined ? lists[lists.length - 1] : undefined;
+    const more = before && readTable(t.el, page, first, stop, progress, before);
+    if (more && goesOn(before!, more)) {
+      append(before!, more);
+      stop = pl.logical(t.last);
+      continue;
+    }
+    if (!named) continue;
     const read = readTable(t.el, page, first, stop, progress);
     if (!read) continue;
     lists.push(read);
