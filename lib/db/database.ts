@@ -306,6 +306,9 @@ export class DubanDatabase extends Dexie {
     // Version 14: the digests keep the items' deadlines (完成时限, and the day each allows), so the
     // popup lists the items past theirs: the digests are derived again. Schema unchanged.
     this.version(14).stores({}).upgrade(deriveDigestsAgain);
+    // Version 15: a deadline before a month (10月前, 10月份前) allows the day before the month
+    // begins (09-30), not its end: the digests' deadline days are derived again. Schema unchanged.
+    this.version(15).stores({}).upgrade(deriveDigestsAgain);
   }
 }
 

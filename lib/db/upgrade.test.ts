@@ -5,7 +5,7 @@ import { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import { NoticeSchema } from '../notice/schema';
 import { summariseDirectly } from '../summary/test/summary-oracle';
 import { deriveDigests } from '../summary/digests';
-import { V10_STORES, V3_STORES, V4_STORES, V5_STORES, V7_STORES } from '../../tests/fixtures/db-stores';
+import { V10_STORES, V13_STORES, V3_STORES, V4_STORES, V5_STORES, V7_STORES } from '../../tests/fixtures/db-stores';
 import { itemRef } from '../annotation/item-ref';
 import { DubanDatabase, NOTICE_KEY_MOVES_META_KEY, REMINDED_META_KEY } from './database';
 import { SEED_URL, seedNotice } from '../transfer/test/fixtures';
@@ -147,6 +147,27 @@ it('opens a version-12 database (annotations indexed by status and follow-up day
   expect(await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '3', fingerprint: 'fp', followUp: '2024-05-06' })).toMatchObject({ ok: true });
   expect(await service.handle('saveAnnotation', { noticeKey: SEED_KEY, itemKey: '1', fingerprint: 'fp', followUp: null })).toMatchObject({ ok: true });
   expect(await followUpDays(db)).toEqual(['2024-05-06']);
+  db.close();
+});
+
+it('derives a version-14 database\'s digests again: an item due 10月前 is past its deadline from October, not November', async () => {
+  const v14 = new Dexie(NAME);
+  v14.version(14).stores(V13_STORES);
+  const seed = seedNotice();
+  const notice = { ...seed, key: SEED_KEY, urls: [seed.sourceUrl], firstSeenAt: 0, lastSeenAt: 0, year: 2024 };
+  const due = (deadline: string) => ({ ...notice, items: notice.items.map((it, i) => (i === 0 ? { ...it, deadline } : it)) });
+  await v14.table('notices').put(due('10月前'));
+  // Its digests as version 14 derived them: 10月前 read as 10月底前.
+  const old = deriveDigests([due('10月底前') as never], []);
+  await v14.table('noticeDigests').bulkPut(old.notices.map((d) => ({ ...d, items: { ...d.items, deadline: d.items.deadline.map((t, i) => (i === 0 ? '10月前' : t)) } })));
+  await v14.table('summaryDigests').bulkPut(old.summaries);
+  v14.close();
+
+  const db = new DubanDatabase(NAME);
+  await db.open();
+  const [digest] = await db.noticeDigests.toArray();
+  expect([digest.items.deadline[0], digest.items.deadlineDay[0]]).toEqual(['10月前', '2024-09-30']);
+  await expectDigests(db);
   db.close();
 });
 

@@ -41,11 +41,30 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['春节前', 2024, '2025-01-28'],
     ['2025年元旦前', 2024, '2024-12-31'],
     ['国庆前完成', 2024, '2024-09-30'],
+    // Before a month (10月前, 10月份前): before it begins, the last day of the month before; its end
+    // only when said (10月底前, 10月末前); 中旬, 上旬, 下旬 as the month.
+    ['10月前', 2024, '2024-09-30'],
+    ['10月份前完成', 2024, '2024-09-30'],
+    ['十月前', 2024, '2024-09-30'],
+    ['2025年3月前', 2024, '2025-02-28'],
+    ['3月以前', 2024, '2024-02-29'],
+    ['7月之前', 2024, '2024-06-30'],
+    ['6月底前完成初稿，10月前完成', 2024, '2024-09-30'],
+    ['10月底前', 2024, '2024-10-31'],
+    ['10月末前', 2024, '2024-10-31'],
+    ['10月份', 2024, '2024-10-31'],
+    ['10月中旬前', 2024, '2024-10-31'],
+    ['10月上旬前', 2024, '2024-10-31'],
+    ['10月前后', 2024, '2024-10-31'], // around October, not before it
+    // January: before the year begins, as 元旦前 (the year named, its eve; else the January closing the notice's year).
+    ['2025年1月前', 2024, '2024-12-31'],
+    ['1月前', 2024, '2024-12-31'],
   ])('%s (notice year %s) → %s', (text, year, day) => {
     expect(deadlineDay(text, year)).toBe(day);
   });
 
   it.each([
+    ['年前', 2024], // before 春节, a day duban does not read
     ['年内持续推进', 2024],
     ['长期坚持', 2024],
     ['持续推进', 2024],

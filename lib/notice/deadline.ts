@@ -27,14 +27,16 @@ function iso(year: number, month: number, day?: number): string | undefined {
 const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 /**
  * The forms, each read from left to right: an optional year (2024年, 二〇二四年, 今年 本年 当年, 次年
- * 明年 来年: the year named before, else the notice's, and the next), then a date (月日, 月底/末/前,
+ * 明年 来年: the year named before, else the notice's, and the next), then a date (月日, 月底/末, 月前,
  * 季度, 上/下半年, 年底/年末/年内, 春节前 元旦前 国庆前). A year written once holds for the dates after
- * it (2024年6月底前完成初稿，9月底前完成 → 2024-09-30).
+ * it (2024年6月底前完成初稿，9月底前完成 → 2024-09-30). Before a month (10月前, 10月份前, 10月以前) is
+ * before it begins, as official usage has it: 09-30; its end only when said (10月底前, 10月末前);
+ * 10月前后 (around October) and 10月中旬前 are the month's end, as before.
  */
 const PART = new RegExp(
   `(?<year>(?:19|20)\\d\\d|[一二][〇零九][〇零一二三四五六七八九]{2})\\s*年|` +
     `(?<next>[今本当次明来])年|` +
-    `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号])?|` +
+    `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号]|(?<before>[以之]?前)(?!后))?|` +
     `第?(?<quarter>[一二三四1-4])\\s*季度|` +
     `(?<half>[上下])半年|` +
     `(?<yearEnd>年底|年末|年内)|` +
@@ -61,6 +63,15 @@ function springFestivalEve(year: number): string | undefined {
   if (k < 0 || k >= SPRING_FESTIVAL.length) return undefined;
   const eve = new Date(Date.UTC(year, Number(SPRING_FESTIVAL.slice(k, k + 2)) - 1, Number(SPRING_FESTIVAL.slice(k + 2, k + 4)) - 1));
   return iso(eve.getUTCFullYear(), eve.getUTCMonth() + 1, eve.getUTCDate());
+}
+
+/**
+ * The last day before month `month` of `year` begins: 10月前 → 09-30. Before January is the eve of
+ * the year, as 元旦前: 2025年1月前 → 2024-12-31; 1月前 with no year, the January after the notice's.
+ */
+function eveOfMonth(year: number, month: number, named: boolean): string | undefined {
+  if (month === 1) return iso(named ? year - 1 : year, 12);
+  return month >= 2 && month <= 12 ? iso(year, month - 1) : undefined;
 }
 
 /** Work that never ends by a date: 持续推进, 长期坚持, 常态化. */
@@ -96,7 +107,8 @@ export function deadlineDay(text: string | undefined, year?: number): string | u
     }
     yearOnly = undefined;
     if (y === undefined) continue;
-    if (g.month) take(iso(y, numberOf(g.month), g.day ? numberOf(g.day) : undefined));
+    if (g.month && g.before) take(eveOfMonth(y, numberOf(g.month), named));
+    else if (g.month) take(iso(y, numberOf(g.month), g.day ? numberOf(g.day) : undefined));
     else if (g.quarter) take(iso(y, QUARTER[g.quarter]));
     else if (g.half) take(iso(y, g.half === '上' ? 6 : 12));
     else if (g.yearEnd) take(g.yearEnd === '年内' && ongoing ? undefined : iso(y, 12));
