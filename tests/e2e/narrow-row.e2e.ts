@@ -28,11 +28,16 @@ describe.each([
   afterAll(() => d?.close());
 
   it('shows 编辑 in the window beside the start of the item it edits', async () => {
+    // Rows are fitted to the window once the page is idle after ready. Scrolled to before that, a
+    // row still as wide as the page's column would be brought in at its start, sideways
+    // (scrollIntoView's inline 'nearest'): the user scrolls down to the item, not across.
+    const fitted = () => page.evaluate(() => (document.querySelector('[data-duban-item="20"]') as HTMLElement).style.maxWidth);
+    await expect.poll(fitted, { timeout: 10_000 }).not.toBe('');
     await page.evaluate(() => document.querySelector('[data-duban-item="20"]')!.scrollIntoView({ block: 'center' }));
+    expect(await page.evaluate(() => scrollX)).toBe(0);
     const width = await page.evaluate(() => document.documentElement.clientWidth);
     const edit = () => shadowEval<{ left: number; right: number }>(page, 20, 'button.edit', 'function () { const r = this.getBoundingClientRect(); return { left: r.left, right: r.right } }');
-    // Rows are fitted to the window once the page is idle after ready.
-    await expect.poll(async () => (await edit()).right <= width).toBe(true);
+    await expect.poll(async () => (await edit()).right <= width, { timeout: 10_000 }).toBe(true);
     expect((await edit()).left).toBeGreaterThanOrEqual(0);
     await screenshot(page, shot);
 
@@ -51,6 +56,6 @@ describe.each([
 
     // A window made wide again gives the rows their column's width back.
     await page.setViewportSize({ width: 1280, height: 700 });
-    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-duban-item="20"]') as HTMLElement).style.maxWidth)).toBe('');
+    await expect.poll(fitted, { timeout: 10_000 }).toBe('');
   });
 });
