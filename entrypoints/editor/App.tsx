@@ -46,13 +46,23 @@ export function App({ connection }: { connection: EditorConnection }) {
       await new Promise((r) => setTimeout(r, 0));
       if (document.hasFocus()) focusFirst();
     });
-    // A hidden frame cannot focus a field: it does so when the page gives it the keyboard.
+    // A hidden frame cannot focus a field: it does so when the page gives it the keyboard. Given it
+    // back (the page hid the frame to print), the field the keyboard was in takes it again.
+    let last: HTMLElement | undefined;
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && root.current?.contains(e.target)) last = e.target;
+    };
     const onFocus = () => {
-      if (pending || document.activeElement === document.body) focusFirst();
+      if (pending || (document.activeElement === document.body && !last?.isConnected)) focusFirst();
+      else if (document.activeElement === document.body) last!.focus();
       pending = false;
     };
+    addEventListener('focusin', onFocusIn);
     addEventListener('focus', onFocus);
-    return () => removeEventListener('focus', onFocus);
+    return () => {
+      removeEventListener('focusin', onFocusIn);
+      removeEventListener('focus', onFocus);
+    };
   }, []);
 
   const itemKey = target && 'itemKey' in target ? target.itemKey : undefined;

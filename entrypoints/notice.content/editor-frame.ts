@@ -117,6 +117,23 @@ export function createEditorFrame(
     })
     : undefined;
 
+  // A printout lays the page out as published (styles.css @media print): the frame, hidden, loses
+  // the keyboard, the page's or only its field's. Back on screen, an open editor takes it again,
+  // unless something of the page has it now: focused anew, the frame puts it back in the field it
+  // was in (entrypoints/editor/App.tsx).
+  const printing = view.matchMedia('print');
+  const afterPrint = () => {
+    const active = doc.activeElement;
+    if (!openAt || printing.matches || (active && active !== doc.body && active !== host)) return;
+    if (active === host) frame.blur();
+    frame.focus({ preventScroll: true });
+  };
+  const printChanged = (e: MediaQueryListEvent) => {
+    if (!e.matches) afterPrint();
+  };
+  printing.addEventListener('change', printChanged);
+  view.addEventListener('afterprint', afterPrint);
+
   return {
     host,
     attached() {
@@ -161,6 +178,8 @@ export function createEditorFrame(
       view.removeEventListener('scroll', place, { capture: true });
       follow?.disconnect();
       view.removeEventListener('resize', place);
+      printing.removeEventListener('change', printChanged);
+      view.removeEventListener('afterprint', afterPrint);
       host.remove();
     },
   };

@@ -1,8 +1,9 @@
 // No edit is lost (issue 10, findings 4–7): progress typed right after another field's save,
 // progress left unfinished when the page reloads, a note in the overview's details closed with
-// Escape, and text typed just before the browser closes.
+// Escape, text typed just before the browser closes, and text typed after the page was printed
+// with the editor open (the printout hides the editor, which took the keyboard away).
 import { rmSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDb } from './db';
 import { editorHistory, editorSaved, openEditor, rowLabel } from './editor';
@@ -289,6 +290,53 @@ describe('the overview’s details panel', () => {
     await overview.keyboard.press('Escape');
     await overview.locator('.details').waitFor({ state: 'detached' });
     expect(await until(duban, 30, { note: '起点，总览里补充' })).toMatchObject({ note: '起点，总览里补充' });
+  });
+});
+
+/** Waits until the keyboard is in the editor's field `id` (the page gives it back in its own time). */
+const keyboardIn = (frame: Frame, id: string) => frame.waitForFunction((id) => document.hasFocus() && document.activeElement?.id === id, id);
+
+describe('a notice page printed with the editor open', () => {
+  let duban: Duban;
+  let page: Page;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+    page = await openNotice(duban.context, noticeSeed().url);
+  });
+  afterAll(() => duban?.close());
+
+  it('keeps the keyboard in the editor: typing after the printout goes on in the note and is saved', async () => {
+    const frame = await openEditor(page, 31);
+    await page.keyboard.type('打印前');
+    const shown = () => page.locator('[data-duban-editor-open="31"]').evaluate((h) => getComputedStyle(h).display);
+    // On paper the page as published (styles.css @media print): the editor is not printed…
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(shown).toBe('none');
+    await screenshot(page, 'editor-printing');
+    // …and back on screen it is where it was, the keyboard still in its note.
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(shown).toBe('block');
+    await keyboardIn(frame, 'ed-note');
+    await page.keyboard.type('，打印后');
+    expect(await frame.locator('#ed-note').inputValue()).toBe('打印前，打印后');
+    await page.keyboard.press('Escape');
+    expect(await until(duban, 31, { note: '打印前，打印后' })).toMatchObject({ note: '打印前，打印后' });
+    expect(await rowLabel(page, 31, 'note')).toBe('打印前，打印后');
+  });
+
+  it('gives the keyboard back in the field it was in', async () => {
+    const frame = await openEditor(page, 32);
+    await frame.locator('#ed-progress').click();
+    await page.keyboard.type('4');
+    // (At once back: the page blurs the frame, or the frame only its field, as the timing falls.)
+    await page.emulateMedia({ media: 'print' });
+    await page.emulateMedia({ media: 'screen' });
+    await keyboardIn(frame, 'ed-progress');
+    await page.keyboard.type('0');
+    expect(await frame.locator('#ed-progress').inputValue()).toBe('40');
+    await page.keyboard.press('Escape');
+    expect(await until(duban, 32, { progress: 40 })).toMatchObject({ progress: 40 });
   });
 });
 
