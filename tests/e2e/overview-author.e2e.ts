@@ -1,6 +1,7 @@
 // The overview's 填报人 column: who wrote each item's note, named with their unit as the details
 // panel names them; the column sorts, the 填报人 filter narrows to it, and with the details panel
-// open the column gives way (the panel names the writer) so that 跟进 stays in sight.
+// open the column gives way (the panel names the writer) so that 跟进 stays in sight. The first-time
+// name-and-unit form above the table takes Escape (its 暂不填写) only with the keyboard in it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJsonText, readDb, sendFromPage } from './db';
 import { closeEditor, openEditor } from './editor';
 import { extensionPage, launchDuban, noticeSeed, openNotice, screenshot, serveSeeds, type Duban } from './harness';
+
+describe('the overview’s first-time name-and-unit form and Escape', () => {
+  let duban: Duban;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveSeeds(duban.context);
+  });
+  afterAll(() => duban?.close());
+
+  // The form is no dialog the user opened: the overview shows it until it is answered, and its
+  // Escape is 暂不填写, which is never asked again. Escape pressed elsewhere (to close the details
+  // panel, or after a click on the page) is not that choice.
+  it('takes Escape as 暂不填写 only with the keyboard in it', async () => {
+    const notice = await openNotice(duban.context, noticeSeed().url);
+    await openEditor(notice, 3);
+    await notice.keyboard.type('已开工');
+    await closeEditor(notice, 'escape');
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    const form = overview.locator('[data-testid="author-form"]');
+    await form.waitFor();
+    const asked = async () => ((await sendFromPage<any>(overview, 'getAuthors', {})) as any).value.asked;
+    expect(await asked()).toBe(false);
+
+    // Clicked elsewhere on the page, then Escape: the form stays.
+    await overview.locator('h1').click();
+    await overview.keyboard.press('Escape');
+    // The details panel open, Escape is the panel's.
+    await overview.locator('tr[data-item="3"] td.c-no').click();
+    await overview.locator('.details').waitFor();
+    await overview.keyboard.press('Escape');
+    await overview.locator('.details').waitFor({ state: 'detached' });
+    expect(await form.isVisible()).toBe(true);
+    expect(await asked()).toBe(false);
+
+    // In the form, Escape is its 暂不填写: the form goes, and Tab goes on from where it was.
+    await overview.locator('#overview-author-unit').click();
+    await overview.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    expect(await asked()).toBe(true);
+    await overview.keyboard.press('Tab');
+    expect(await overview.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('choose-batch');
+  });
+});
 
 describe('the overview’s 填报人 column', () => {
   let duban: Duban;
