@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a state the browser reaches when it gets to it: on a loaded 2-core
+    // machine a cross-tab update or an idle-time fit can take longer than Vitest's 1 s default.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
