@@ -46,7 +46,7 @@ describe('the ledger export, read back', () => {
     const ws = wb.getWorksheet('拱政办发〔2024〕2号')!;
     expect(ws.getCell('A1').value).toBe(notice.title);
     expect(ws.getCell('A2').value).toBe('文号：拱政办发〔2024〕2号');
-    expect(ws.getRow(3).values).toEqual([undefined, '序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '状态', '进度 (%)', '进展情况', '跟进日期', '更新时间', '填报人', '同事备注', '条目键']);
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '时限日期', '状态', '进度 (%)', '进展情况', '跟进日期', '更新时间', '填报人', '同事备注', '条目键']);
     expect(ws.rowCount).toBe(3 + notice.items.length);
     notice.items.forEach((item, i) => {
       const row = ws.getRow(4 + i);
@@ -59,17 +59,17 @@ describe('the ledger export, read back', () => {
       expect(row.getCell(4).value).toBe(text(facts.lead));
       expect(row.getCell(5).value).toBe(text(facts.co));
       // The key: text, never the number Excel would make of it.
-      expect(row.getCell(14).value).toBe(item.key);
-      expect(row.getCell(14).type).toBe(ExcelJS.ValueType.String);
+      expect(row.getCell(15).value).toBe(item.key);
+      expect(row.getCell(15).type).toBe(ExcelJS.ValueType.String);
     });
     const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
     // 跟进日期 and 更新时间 are date cells (exceljs reads one as a Date, its wall-clock in UTC).
-    expect([7, 8, 9, 10, 11].map((c) => row('1').getCell(c).value)).toEqual(['推进中', 60, '已召开专题会', new Date('2026-11-28T00:00:00Z'), new Date('2026-11-25T07:59:56Z')]);
-    expect(row('9').getCell(7).value).toBe('已完成');
-    expect(row('20').getCell(7).value).toBe('未开始');
-    expect(row('20').getCell(9).value).toBe(null);
+    expect([8, 9, 10, 11, 12].map((c) => row('1').getCell(c).value)).toEqual(['推进中', 60, '已召开专题会', new Date('2026-11-28T00:00:00Z'), new Date('2026-11-25T07:59:56Z')]);
+    expect(row('9').getCell(8).value).toBe('已完成');
+    expect(row('20').getCell(8).value).toBe('未开始');
+    expect(row('20').getCell(10).value).toBe(null);
     FORMULA_LIKE.forEach((text, i) => {
-      const cell = row(String(i + 2)).getCell(9);
+      const cell = row(String(i + 2)).getCell(10);
       expect(cell.value).toBe(text);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
     });
@@ -93,7 +93,7 @@ describe('the ledger export, read back', () => {
       await wb.xlsx.load((await writeLedgerWorkbook(ledger)) as never);
       const ws = wb.worksheets[0];
       const row = (key: string) => ws.getRow(4 + at(key));
-      const [deadline, followUp, updatedAt] = [6, 10, 11].map((c) => (key: string) => row(key).getCell(c));
+      const [deadline, followUp, updatedAt] = [6, 11, 12].map((c) => (key: string) => row(key).getCell(c));
       expect([followUp('1').type, followUp('1').value, followUp('1').numFmt], zone).toEqual([ExcelJS.ValueType.Date, new Date('2026-11-28T00:00:00Z'), 'yyyy-mm-dd']);
       expect([updatedAt('1').type, updatedAt('1').value, updatedAt('1').numFmt], zone).toEqual([ExcelJS.ValueType.Date, new Date('2026-11-25T07:59:56Z'), 'yyyy-mm-dd hh:mm:ss']);
       expect([deadline('1').value, deadline('1').numFmt], zone).toEqual([new Date('2024-12-31T00:00:00Z'), 'yyyy-mm-dd']);
@@ -101,7 +101,34 @@ describe('the ledger export, read back', () => {
       expect([deadline('3').value, deadline('4').value, deadline('5').value], zone).toEqual(['年内持续推进', '2024年6月底前', '2024年2月30日']);
       // An item nobody wrote on: empty cells, formatted as days, so a day typed in is a date.
       expect([followUp('20').value, updatedAt('20').value, followUp('20').numFmt], zone).toEqual([null, null, 'yyyy-mm-dd']);
-      expect(ws.getColumn(10).numFmt).toBe('yyyy-mm-dd');
+      expect(ws.getColumn(11).numFmt).toBe('yyyy-mm-dd');
+    });
+  });
+
+  it('gives each deadline in words the day it allows in 时限日期, a date cell beside the notice\'s words', async () => {
+    const notice = { ...seedNotice(), year: 2024 };
+    const deadlines: Record<string, string> = { '1': '2024年6月底前', '2': '第三季度末前完成', '3': '年内持续推进', '4': '2024年12月31日' };
+    notice.items = notice.items.map((i) => (deadlines[i.key] ? { ...i, deadline: deadlines[i.key] } : i));
+    const { handle } = createService(db, () => NOW - 5000);
+    await handle('openNotice', notice);
+    const ledger = buildLedger(await readSnapshot(db), NOW, [SEED_KEY])!;
+    await inEachZone(async (zone) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await writeLedgerWorkbook(ledger)) as never);
+      const ws = wb.worksheets[0];
+      const header = ws.getRow(3).values as unknown[];
+      const [words, day] = ['完成时限', '时限日期'].map((h) => header.indexOf(h));
+      expect(day, zone).toBe(words + 1);
+      const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
+      const cells = (key: string) => [row(key).getCell(words).value, row(key).getCell(day).value];
+      expect(cells('1'), zone).toEqual(['2024年6月底前', new Date('2024-06-30T00:00:00Z')]);
+      expect(cells('2'), zone).toEqual(['第三季度末前完成', new Date('2024-09-30T00:00:00Z')]);
+      // Work with no end date names no day: the column stays empty, the words say why.
+      expect(cells('3'), zone).toEqual(['年内持续推进', null]);
+      expect(cells('4'), zone).toEqual([new Date('2024-12-31T00:00:00Z'), new Date('2024-12-31T00:00:00Z')]);
+      expect(row('1').getCell(day).numFmt, zone).toBe('yyyy-mm-dd');
+      // An item whose notice names no deadline: nothing to sort by.
+      expect(row('20').getCell(day).value, zone).toBe(null);
     });
   });
 
@@ -111,26 +138,26 @@ describe('the ledger export, read back', () => {
     const { notice, wb } = await exported();
     const ws = wb.getWorksheet('拱政办发〔2024〕2号')!;
     const row = (key: string) => ws.getRow(4 + notice.items.findIndex((i) => i.key === key));
-    expect(ws.getRow(3).getCell(12).value).toBe('填报人');
-    expect(row('1').getCell(12).value).toBe('张三（区发改局）');
-    expect(row('9').getCell(12).value).toBe('张三（区发改局）'); // no note: who made the last change
-    expect(row('20').getCell(12).value).toBe(null);
+    expect(ws.getRow(3).getCell(13).value).toBe('填报人');
+    expect(row('1').getCell(13).value).toBe('张三（区发改局）');
+    expect(row('9').getCell(13).value).toBe('张三（区发改局）'); // no note: who made the last change
+    expect(row('20').getCell(13).value).toBe(null);
   });
 
   it('freezes the header, hides the key, wraps and fills, prints A4 landscape fit to width with the header repeated', async () => {
     const { wb } = await exported();
     const ws = wb.worksheets[0];
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.getColumn(14).hidden).toBe(true);
-    expect(ws.getColumn(13).hidden).toBe(false);
+    expect(ws.getColumn(15).hidden).toBe(true);
+    expect(ws.getColumn(14).hidden).toBe(false);
     expect(ws.getColumn(2).width).toBe(48);
-    expect(ws.getColumn(9).width).toBe(40);
+    expect(ws.getColumn(10).width).toBe(40);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
-    expect(ws.getCell('A1').isMerged && ws.getCell('M1').isMerged).toBe(true);
+    expect(ws.getCell('A1').isMerged && ws.getCell('N1').isMerged).toBe(true);
     expect(ws.getCell('C3').font?.bold).toBe(true);
     const first = ws.getRow(4);
     expect(first.getCell(2).alignment?.wrapText).toBe(true);
-    expect((first.getCell(7).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(STATUS_FILLS.in_progress);
+    expect((first.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(STATUS_FILLS.in_progress);
   });
 
   it('gives a row whose texts wrap the height of its lines (LibreOffice shows a row without one as one line)', async () => {
@@ -138,7 +165,7 @@ describe('the ledger export, read back', () => {
     const ws = wb.worksheets[0];
     const notice = seedNotice();
     const row = (key: string) => {
-      for (let r = 4; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(14).value === key) return ws.getRow(r);
+      for (let r = 4; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(15).value === key) return ws.getRow(r);
       throw new Error(key);
     };
     // Item 1's text, some 2 units a character in a column 48 wide: its lines, 15 points each.
@@ -152,7 +179,7 @@ describe('the ledger export, read back', () => {
     const short = notice.items.find((i) => {
       const f = itemFacts(i, notice.sections);
       // Not annotated: 填报人 (10 wide) empty.
-      return fits([i.text], 48) && fits(f.lead, 18) && fits(f.co, 18) && fits(f.leaders, 10) && row(i.key).getCell(12).value === null;
+      return fits([i.text], 48) && fits(f.lead, 18) && fits(f.co, 18) && fits(f.leaders, 10) && row(i.key).getCell(13).value === null;
     })!;
     expect(short).toBeDefined();
     expect(row(short.key).height ?? 15).toBeLessThanOrEqual(15);

@@ -27,7 +27,7 @@ const TEXT_COLUMNS = new Set<string>(['key', 'no']);
  * The columns of days and times, with their number format: their cells also wait formatted, so
  * that a day typed into an empty one (or a row added) is a date shown the same way.
  */
-const DATE_COLUMNS: Partial<Record<LedgerColumnId, string>> = { deadline: DAY_FORMAT, followUp: DAY_FORMAT, updatedAt: DATE_TIME_FORMAT };
+const DATE_COLUMNS: Partial<Record<LedgerColumnId, string>> = { deadline: DAY_FORMAT, deadlineDay: DAY_FORMAT, followUp: DAY_FORMAT, updatedAt: DATE_TIME_FORMAT };
 const A4 = 9;
 const BODY = { alignment: WRAP, border: BORDER };
 /**

@@ -6,7 +6,7 @@
 import type { ItemStatus } from '../annotation/status';
 
 export const LEDGER_COLUMN_IDS = [
-  'no', 'task', 'leaders', 'lead', 'co', 'deadline', 'status', 'progress', 'note', 'followUp', 'updatedAt', 'author', 'colleagues', 'key',
+  'no', 'task', 'leaders', 'lead', 'co', 'deadline', 'deadlineDay', 'status', 'progress', 'note', 'followUp', 'updatedAt', 'author', 'colleagues', 'key',
 ] as const;
 export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];
 
@@ -27,6 +27,12 @@ export const LEDGER_COLUMNS: Record<LedgerColumnId, LedgerColumn> = {
   lead: { header: '牵头单位', aliases: ['责任单位'], width: 18 },
   co: { header: '配合单位', aliases: ['协同单位', '配合部门'], width: 18 },
   deadline: { header: '完成时限', aliases: ['时限', '完成时间'], width: 12 },
+  /**
+   * The day the 完成时限 allows (2024年6月底前 → 2024-06-30; none for 年内持续推进), a date cell: the
+   * column a ledger sorts and filters by deadline with, the notice's words kept beside it. Written,
+   * never read back: it is the notice's, not the colleague's.
+   */
+  deadlineDay: { header: '时限日期', aliases: ['截止日期'], width: 12 },
   status: { header: '状态', aliases: ['办理状态', '完成状态', '进度状态'], width: 8 },
   progress: { header: '进度', aliases: ['完成进度', '进度(%)'], width: 8 },
   note: { header: '进展情况', aliases: ['进展', '推进情况', '工作进展', '进展情况说明'], width: 40 },

@@ -8,6 +8,7 @@ import { authorDirectory, authorLabel, noteWriter, type AuthorDirectory } from '
 import type { ItemAnnotation } from '../annotation/model';
 import { colleagueNoteLines } from '../annotation/note-copies';
 import { ITEM_STATUSES, STATUS_LABELS, type ItemStatus } from '../annotation/status';
+import { deadlineDay } from '../notice/deadline';
 import { noticeOrder } from '../notice/item-key';
 import type { NoticeRecord } from '../notice/notice-record';
 import { itemFacts } from './item-facts';
@@ -108,6 +109,7 @@ export function buildLedger(
         lead: facts?.lead.join('、') ?? '',
         co: facts?.co.join('、') ?? '',
         deadline: facts?.deadline ?? '',
+        deadlineDay: deadlineDay(facts?.deadline, notice.year) ?? '',
         status: STATUS_LABELS[status].zh,
         statusId: status,
         progress: a?.progress ?? null,

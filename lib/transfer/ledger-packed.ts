@@ -10,7 +10,7 @@ import type { Ledger, LedgerNoticeSheet, LedgerRow } from './ledger-export';
  * the status's label, so neither travels. Rows as arrays, not objects: the message is half the
  * size without the names repeated in every row, and a message's cost grows with its size.
  */
-const PACKED = ['task', 'leaders', 'lead', 'co', 'deadline', 'statusId', 'progress', 'note', 'followUp', 'updatedAt', 'author', 'colleagues', 'key'] as const;
+const PACKED = ['task', 'leaders', 'lead', 'co', 'deadline', 'deadlineDay', 'statusId', 'progress', 'note', 'followUp', 'updatedAt', 'author', 'colleagues', 'key'] as const;
 type PackedId = (typeof PACKED)[number];
 export type PackedLedgerRow = LedgerRow[PackedId][];
 export type PackedLedger = Omit<Ledger, 'sheets'> & { sheets: (Omit<LedgerNoticeSheet, 'rows'> & { rows: PackedLedgerRow[] })[] };
