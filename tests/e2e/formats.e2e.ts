@@ -154,3 +154,52 @@ describe('copies at hosts that are not government sites', () => {
     await page.close();
   });
 });
+
+describe('layouts a breakdown is also printed in', () => {
+  const page = (title: string, body: string) =>
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta name="ArticleTitle" content="${title}"></head>` +
+    `<body><div class="header">人民政府</div><div id="zoom"><p>　　各乡镇人民政府，县政府各部门：现将责任分解印发给你们，请认真贯彻执行。</p>` +
+    `<p style="text-align:center">2024年政府工作报告重点工作责任分解</p>${body}</div></body></html>`;
+
+  it('reads unnumbered lines naming who leads as sections of one list, numbering restarting under each', async () => {
+    const url = 'https://www.example-county.gov.cn/art/2024/3/7/art_1_7.html';
+    const item = (n: number, text: string, unit: string) => `<p>　　${n}．${text}</p><p>　　责任单位：${unit}</p>`;
+    await serveHtml(duban.context, url, page('某县人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知',
+      `<p><strong>王丹县长牵头重点工作</strong></p>${item(1, '全县生产总值增长7%。', '县发改局')}${item(2, '严控一般性支出。', '县财政局')}` +
+      `<p><strong>曹惠明常务副县长牵头重点工作</strong></p>${item(1, '坚持集体学法。', '县司法局')}${item(2, '深化亩均论英雄改革。', '县经信局')}`));
+    const tab = await openNotice(duban.context, url);
+    expect(await dubanState(tab)).toEqual({ state: 'ready', items: 4 });
+    expect((await overlays(tab)).keys).toEqual(['一、1.', '一、2.', '二、1.', '二、2.']);
+    // Each row closes its item's 责任单位 line (the row's host holds no text of its own): the second
+    // 1. is the one under 曹惠明's line, not 王丹's.
+    const before = await tab.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => h.parentElement?.textContent?.trim()));
+    expect(before).toEqual(['责任单位：县发改局', '责任单位：县财政局', '责任单位：县司法局', '责任单位：县经信局']);
+    await screenshot(tab, 'format-leader-lines');
+    await tab.close();
+  });
+
+  it('reads a table the page breaks in two, numbering going on, as one list with a row after each task in either table', async () => {
+    const url = 'https://www.example-district.gov.cn/art/2024/3/7/art_1_8.html';
+    const head = '<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>配合单位</td></tr>';
+    const task = (n: number, text: string, lead: string, co: string) => `<tr><td>${n}</td><td>${text}</td><td>${lead}</td><td>${co}</td></tr>`;
+    await serveHtml(duban.context, url, page('某区人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知',
+      `<table border="1">${head}${task(1, '全区生产总值增长6%。', '区发改局', '区统计局')}${task(2, '一般公共预算收入增长5%。', '区财政局', '区税务局')}</table>` +
+      `<p> </p><table border="1">${head}${task(3, '新增就业1万人。', '区人社局', '各街道')}${task(4, '完成老旧小区改造10个。', '区住建局', '各街道')}</table>`));
+    const tab = await openNotice(duban.context, url);
+    expect(await dubanState(tab)).toEqual({ state: 'ready', items: 4 });
+    const o = await overlays(tab);
+    expect(o.keys).toEqual(['1', '2', '3', '4']);
+    expect(o.inPageCells).toBe(0);
+    // Each in a row of its own right after its task's row, in the table that holds the task.
+    const rows = await tab.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => {
+        const row = h.closest('tr[data-duban-row]');
+        const tables = [...document.querySelectorAll('table')];
+        return { table: row ? tables.indexOf(row.closest('table')!) : -1, after: row?.previousElementSibling?.firstElementChild?.textContent };
+      }));
+    expect(rows).toEqual([{ table: 0, after: '1' }, { table: 0, after: '2' }, { table: 1, after: '3' }, { table: 1, after: '4' }]);
+    await screenshot(tab, 'format-split-table');
+    await tab.close();
+  });
+});
