@@ -295,6 +295,14 @@ describe('the overview’s details panel', () => {
 
 /** Waits until the keyboard is in the editor's field `id` (the page gives it back in its own time). */
 const keyboardIn = (frame: Frame, id: string) => frame.waitForFunction((id) => document.hasFocus() && document.activeElement?.id === id, id);
+/**
+ * Waits until the printout has taken the keyboard from the editor's field `id`: the browser does so
+ * when it next lays out the hidden frame, which may come after the page is back on screen when the
+ * printout is only emulated (a real print dialog stays open far longer).
+ */
+const keyboardLeft = (frame: Frame, id: string) =>
+  // Polled by time: a hidden frame runs no animation frames.
+  frame.waitForFunction((id) => !(document.hasFocus() && document.activeElement?.id === id), id, { polling: 50 });
 
 describe('a notice page printed with the editor open', () => {
   let duban: Duban;
@@ -313,6 +321,7 @@ describe('a notice page printed with the editor open', () => {
     // On paper the page as published (styles.css @media print): the editor is not printed…
     await page.emulateMedia({ media: 'print' });
     await expect.poll(shown).toBe('none');
+    await keyboardLeft(frame, 'ed-note');
     await screenshot(page, 'editor-printing');
     // …and back on screen it is where it was, the keyboard still in its note.
     await page.emulateMedia({ media: 'screen' });
@@ -329,8 +338,9 @@ describe('a notice page printed with the editor open', () => {
     const frame = await openEditor(page, 32);
     await frame.locator('#ed-progress').click();
     await page.keyboard.type('4');
-    // (At once back: the page blurs the frame, or the frame only its field, as the timing falls.)
+    // (The page blurs the frame, or the frame only its field, as the timing falls.)
     await page.emulateMedia({ media: 'print' });
+    await keyboardLeft(frame, 'ed-progress');
     await page.emulateMedia({ media: 'screen' });
     await keyboardIn(frame, 'ed-progress');
     await page.keyboard.type('0');
