@@ -58,7 +58,7 @@ export function keyedRestorePoint<T extends object>(point: T): T {
     after: c.after ? map(c.after as Loose) : c.after,
   });
   if (Array.isArray(p.annotations)) p.annotations = (p.annotations as Loose[]).map(change(keyedItem, keyedPair));
-  // Notice keys are another matter (version 8, movedRestorePoint below).
+  // Notice keys are another matter (version 8, ./key-moves.ts).
   if (Array.isArray(p.notices)) p.notices = (p.notices as Loose[]).map(change(keyedNotice, (k) => k));
   return p as T;
 }
@@ -73,7 +73,10 @@ export function keyedRefs<V>(record: Record<string, V>): Record<string, V> {
   return out;
 }
 
-/** Where database version 8 moved notice keys: the key a notice had → its key by today's rule. */
+/**
+ * Where database version 8 moved notice keys: the key a notice had → its key by today's rule
+ * (./key-moves.ts noticeKeyMove moves the records).
+ */
 export type NoticeKeyMoves = Record<string, string>;
 
 /**
@@ -92,43 +95,4 @@ export function noticeKeyMoves(records: readonly Pick<NoticeRecord, 'key' | 'doc
     moves[r.key] = key;
   }
   return moves;
-}
-
-const movedKey = (key: unknown, moves: NoticeKeyMoves) => (typeof key === 'string' && Object.hasOwn(moves, key) ? moves[key] : key);
-
-/** A record that names its notice by `noticeKey` (an annotation, a history entry), under its moved key. */
-export function movedNoticeKey<T extends object>(record: T, moves: NoticeKeyMoves): T {
-  const r = record as Loose;
-  const key = movedKey(r.noticeKey, moves);
-  return key === r.noticeKey ? record : ({ ...r, noticeKey: key } as T);
-}
-
-/** A restore point, every notice and annotation it would put back under its moved key. */
-export function movedRestorePoint<T extends object>(point: T, moves: NoticeKeyMoves): T {
-  const p = { ...(point as Loose) };
-  const side = (x: unknown, move: (r: Loose) => Loose) => (x ? move(x as Loose) : x);
-  const moveNotice = (n: Loose) => ({ ...n, key: movedKey(n.key, moves) });
-  const moveItem = (a: Loose) => movedNoticeKey(a, moves);
-  if (Array.isArray(p.notices)) {
-    p.notices = (p.notices as Loose[]).map((c) => ({ ...c, key: movedKey(c.key, moves), before: side(c.before, moveNotice), after: side(c.after, moveNotice) }));
-  }
-  if (Array.isArray(p.annotations)) {
-    p.annotations = (p.annotations as Loose[]).map((c) => ({
-      ...c,
-      key: Array.isArray(c.key) && c.key.length === 2 ? [movedKey(c.key[0], moves), c.key[1]] : c.key,
-      before: side(c.before, moveItem),
-      after: side(c.after, moveItem),
-    }));
-  }
-  return p as T;
-}
-
-/** A record keyed by item refs (the reminded days), each ref's notice under its moved key. */
-export function movedRefs<V>(record: Record<string, V>, moves: NoticeKeyMoves): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const [ref, v] of Object.entries(record)) {
-    const item = parseItemRef(ref);
-    out[item ? itemRef(movedKey(item.noticeKey, moves) as string, item.itemKey) : ref] = v;
-  }
-  return out;
 }

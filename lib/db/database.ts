@@ -3,22 +3,13 @@
  * viewer for its `attachments` table only, so a file never crosses a message): the page's
  * storage never holds a note. Versions are append-only; each adds an upgrade, never edits an old one.
  */
-import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type Collection, type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { HistoryEntry, ItemAnnotation } from '../annotation/model';
 import type { NoticeRecord } from '../notice/notice-record';
 import type { RestorePoint } from './restore-point';
 import type { Author } from '../annotation/author';
-import {
-  keyedItem,
-  keyedNotice,
-  keyedRefs,
-  keyedRestorePoint,
-  movedNoticeKey,
-  movedRefs,
-  movedRestorePoint,
-  noticeKeyMoves,
-  type NoticeKeyMoves,
-} from '../annotation/legacy-keys';
+import { keyedItem, keyedNotice, keyedRefs, keyedRestorePoint, noticeKeyMoves, type NoticeKeyMoves } from '../annotation/legacy-keys';
+import { movedItem, movedRefs, movedRestorePoint, noticeKeyMove, type KeyMove } from '../annotation/key-moves';
 import { attachmentKeyMoves } from './attachment-keys';
 import { deriveDigests, type AnnotationDigest, type NoticeDigest, type SummaryDigest } from '../summary/digests';
 
@@ -73,7 +64,7 @@ export const NOTICE_KEY_MOVES_META_KEY = 'noticeKeyMoves';
 const KEYED_ANNOTATIONS = '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp';
 
 /** Makes `target` (a record modify() hands over) hold exactly `source`'s fields. */
-function move(target: Record<string, unknown>, source: Record<string, unknown>): void {
+function replace(target: Record<string, unknown>, source: Record<string, unknown>): void {
   if (target === source) return;
   for (const k of Object.keys(target)) if (!(k in source)) delete target[k];
   Object.assign(target, source);
@@ -192,12 +183,12 @@ export class DubanDatabase extends Dexie {
       })
       .upgrade(async (tx) => {
         await tx.table('annotationsByKey').bulkPut((await tx.table('annotations').toArray()).map(keyedItem));
-        await tx.table('history').toCollection().modify((h: Record<string, unknown>) => move(h, keyedItem(h)));
+        await tx.table('history').toCollection().modify((h: Record<string, unknown>) => replace(h, keyedItem(h)));
         await tx.table('historyPacks').toCollection().modify((p: HistoryPack) => {
           p.entries = p.entries.map(keyedItem);
         });
-        await tx.table('restorePoints').toCollection().modify((p: Record<string, unknown>) => move(p, keyedRestorePoint(p)));
-        await tx.table('notices').toCollection().modify((n: Record<string, unknown>) => move(n, keyedNotice(n)));
+        await tx.table('restorePoints').toCollection().modify((p: Record<string, unknown>) => replace(p, keyedRestorePoint(p)));
+        await tx.table('notices').toCollection().modify((n: Record<string, unknown>) => replace(n, keyedNotice(n)));
         const reminded = await tx.table('meta').get(REMINDED_META_KEY);
         if (reminded?.value) await tx.table('meta').put({ key: REMINDED_META_KEY, value: keyedRefs(reminded.value) });
       });
@@ -227,8 +218,6 @@ export class DubanDatabase extends Dexie {
         const old = Object.keys(moves);
         if (old.length) await moveNoticeKeys(tx, notices, moves);
         const meta = tx.table('meta');
-        const reminded = await meta.get(REMINDED_META_KEY);
-        if (reminded?.value) await meta.put({ key: REMINDED_META_KEY, value: movedRefs(reminded.value, moves) });
         if (old.length) await meta.put({ key: NOTICE_KEY_MOVES_META_KEY, value: moves });
         const annotations = await tx.table('annotations').toArray();
         const digests = deriveDigests(await tx.table('notices').toArray(), annotations);
@@ -289,8 +278,6 @@ export class DubanDatabase extends Dexie {
         await tx.table('attachments').bulkDelete(kept.map((a) => a.noticeKey));
         await tx.table('attachments').bulkPut(attachments);
         const meta = tx.table('meta');
-        const reminded = await meta.get(REMINDED_META_KEY);
-        if (reminded?.value) await meta.put({ key: REMINDED_META_KEY, value: movedRefs(reminded.value, moves) });
         // A notification shown before version 8 or 11 names its notice by a key moved since.
         const before = ((await meta.get(NOTICE_KEY_MOVES_META_KEY))?.value ?? {}) as NoticeKeyMoves;
         const composed = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, moves[v] ?? v]));
@@ -324,9 +311,10 @@ async function deriveDigestsAgain(tx: Transaction): Promise<void> {
 /** Meta key of the local author (lib/db/authors.ts), made by version 9 or on first use. */
 export const LOCAL_AUTHOR_KEY = 'localAuthor';
 
-/** Version 8: the records of the notices in `moves` under their new keys, in the upgrade's transaction. */
+/** Versions 8 and 11: the records of the notices in `moves` under their new keys, in the upgrade's transaction. */
 async function moveNoticeKeys(tx: Transaction, notices: readonly NoticeRecord[], moves: NoticeKeyMoves): Promise<void> {
   const old = Object.keys(moves);
+  const to = noticeKeyMove(moves);
   const moved = notices.filter((n) => Object.hasOwn(moves, n.key));
   await tx.table('notices').bulkDelete(moved.map((n) => n.key));
   await tx.table('notices').bulkPut(moved.map((n) => ({ ...n, key: moves[n.key] })));
@@ -334,11 +322,42 @@ async function moveNoticeKeys(tx: Transaction, notices: readonly NoticeRecord[],
   const annotations = tx.table('annotations');
   const items: ItemAnnotation[] = await annotations.where('noticeKey').anyOf(old).toArray();
   await annotations.bulkDelete(items.map((a) => [a.noticeKey, a.itemKey]));
-  await annotations.bulkPut(items.map((a) => movedNoticeKey(a, moves)));
-  await tx.table('history').toCollection().modify((h: Record<string, unknown>) => move(h, movedNoticeKey(h, moves)));
-  await tx.table('historyPacks').toCollection().modify((p: HistoryPack) => {
-    p.noticeKey = movedNoticeKey(p, moves).noticeKey;
-    p.entries = p.entries.map((e) => movedNoticeKey(e, moves));
+  await annotations.bulkPut(items.map((a) => movedItem(a, to)));
+  const table = (name: string) => tx.table(name);
+  await moveItemRecords({ restorePoints: table('restorePoints'), meta: table('meta') }, to, table('history').toCollection(), table('historyPacks').toCollection());
+}
+
+/**
+ * Every record that names items by key, but notices and annotations (each caller writes those its
+ * own way), under the keys `move` gives: the history entries in `history`, the packs in `packs`,
+ * restore points (so an import still undoes) and the reminded days (so a day is not reminded of
+ * twice). Call inside a transaction that has these tables in its scope. Versions 8 and 11 move
+ * notices' keys with it, lib/db/notices.ts a notice's item keys.
+ */
+export async function moveItemRecords(
+  tables: { restorePoints: Table; meta: Table },
+  move: KeyMove,
+  history: Collection,
+  packs: Collection<HistoryPack>,
+): Promise<void> {
+  // Returning false leaves a record unwritten: only what moved is written.
+  await history.modify((h: Record<string, unknown>) => {
+    const moved = movedItem(h, move);
+    if (moved === h) return false;
+    replace(h, moved);
   });
-  await tx.table('restorePoints').toCollection().modify((p: Record<string, unknown>) => move(p, movedRestorePoint(p, moves)));
+  await packs.modify((p: HistoryPack) => {
+    const entries = p.entries.map((e) => movedItem(e, move));
+    const noticeKey = move.notice(p.noticeKey);
+    if (noticeKey === p.noticeKey && entries.every((e, i) => e === p.entries[i])) return false;
+    p.noticeKey = noticeKey;
+    p.entries = entries;
+  });
+  await tables.restorePoints.toCollection().modify((p: Record<string, unknown>) => {
+    const moved = movedRestorePoint(p, move);
+    if (moved === p) return false;
+    replace(p, moved);
+  });
+  const reminded = await tables.meta.get(REMINDED_META_KEY);
+  if (reminded?.value) await tables.meta.put({ key: REMINDED_META_KEY, value: movedRefs(reminded.value, move) });
 }
