@@ -72,14 +72,18 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       // The annotations are read beside the record: a page's key is known before its record (a
       // copy's is the notice it copies, read again then).
       const key = noticeKey(notice);
-      const [{ record, revision }, annotations] = await Promise.all([noticeSeen(db, notice, now()), noticeAnnotations(db, key)]);
+      const [{ record, revision, moves }, annotations] = await Promise.all([noticeSeen(db, notice, now()), noticeAnnotations(db, key)]);
       lastSeen.set(record.key, record.lastSeenAt);
-      return ok({
+      // A newer reading moved the notes to the page's keys: read after the move, and other pages told.
+      const moved = hasMoves(moves);
+      const answer = ok({
         noticeKey: record.key,
-        annotations: record.key === key ? annotations : await noticeAnnotations(db, record.key),
+        annotations: record.key === key && !moved ? annotations : await noticeAnnotations(db, record.key),
         revision,
         fingerprints: notice.items.map((i) => i.fingerprint),
       });
+      if (moved) hooks.onRecordsReplaced?.();
+      return answer;
     },
     async saveAnnotation(patch) {
       const { annotation, changed } = await saveAnnotation(db, patch, now());
@@ -91,7 +95,8 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       return ok(withAuthors(entries, authorDirectory(authors), me.id));
     },
     async acceptNoticeRevision({ noticeKey, revisionId }) {
-      const record = await acceptNoticeRevision(db, noticeKey, revisionId, now());
+      const { record, moves } = await acceptNoticeRevision(db, noticeKey, revisionId, now());
+      if (hasMoves(moves)) hooks.onRecordsReplaced?.();
       return ok(summariseRevisions(record) ?? null);
     },
     async getNoticeRevisions() {
@@ -158,6 +163,9 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
   }
   return { handle, handlers, db, openNotice };
 }
+
+/** Whether a visit or an accepted revision moved item keys: their notes are elsewhere now (onRecordsReplaced). */
+const hasMoves = (moves: Record<string, string> | undefined) => moves !== undefined && Object.keys(moves).length > 0;
 
 /** Requests that rewrite many annotations at once: pages already open are told (onRecordsReplaced). */
 const REPLACES_RECORDS = new Set<CallName>(['applyImport', 'applyImportBatch', 'applyLedgerImport', 'undoLastImport']);

@@ -337,14 +337,14 @@ async function moveNoticeKeys(tx: Transaction, notices: readonly NoticeRecord[],
 export async function moveItemRecords(
   tables: { restorePoints: Table; meta: Table },
   move: KeyMove,
-  history: Collection,
-  packs: Collection<HistoryPack>,
+  history: Collection<HistoryEntry, number | undefined>,
+  packs: Collection<HistoryPack, number | undefined>,
 ): Promise<void> {
   // Returning false leaves a record unwritten: only what moved is written.
-  await history.modify((h: Record<string, unknown>) => {
+  await history.modify((h) => {
     const moved = movedItem(h, move);
     if (moved === h) return false;
-    replace(h, moved);
+    Object.assign(h, moved);
   });
   await packs.modify((p: HistoryPack) => {
     const entries = p.entries.map((e) => movedItem(e, move));

@@ -17,10 +17,23 @@ import { createService } from '../../entrypoints/background/router';
 const T0 = Date.UTC(2025, 2, 1);
 /** Three notices; the third is never opened here, so imports create it from the file. */
 const notices = [syntheticNotice(1, 10), syntheticNotice(2, 6), syntheticNotice(3, 5)];
-/** Notice 1 as its page may read later (items dropped and added, under another URL): kept as revisions. */
+/**
+ * Notice 1 as its page may read later: items dropped and added, under another URL (kept as
+ * revisions); an item inserted, the rest renumbered (a revision whose acceptance moves the notes
+ * after it); the same items keyed by a newer reading (the notes move on the visit).
+ */
 const variants: Notice[] = [
   { ...notices[0], items: notices[0].items.slice(0, 6), sourceUrl: `${notices[0].sourceUrl}?from=home` },
   { ...syntheticNotice(1, 12), title: '关于印发2025年重点工作责任分解的通知 1（修订）' },
+  {
+    ...notices[0],
+    items: [...notices[0].items.slice(0, 2), { ...notices[0].items[2], text: '新增的重点工作', fingerprint: 'fp-1-new' }, ...notices[0].items.slice(2)].map((item, i) => ({
+      ...item,
+      key: String(i + 1),
+      number: i + 1,
+    })),
+  },
+  { ...notices[0], items: notices[0].items.map((item) => ({ ...item, key: `${'一二三'[item.section - 1]}、${item.number}.` })) },
 ];
 
 let opened: DubanDatabase[] = [];
@@ -79,7 +92,7 @@ type Op =
   | { kind: 'export' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('open' as const), notice: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('open' as const), notice: fc.integer({ min: 0, max: 1 + variants.length }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick: fc.nat() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), edit: editArb(3, 12) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('import' as const), edits: fc.array(editArb(3, 10), { maxLength: 8 }) }) },

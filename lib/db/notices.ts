@@ -8,7 +8,9 @@ import { isGovernmentUrl } from '../notice/government';
 import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
 import type { NoticeKeyMoves } from '../annotation/legacy-keys';
-import { NOTICE_KEY_MOVES_META_KEY, type DubanDatabase } from './database';
+import { itemKeyMove, movedItem } from '../annotation/key-moves';
+import { revisionMoves, unblockedMoves, type ItemKeyMoves } from '../notice/item-key-moves';
+import { moveItemRecords, NOTICE_KEY_MOVES_META_KEY, type DubanDatabase } from './database';
 import { getMeta } from './meta';
 import { recordTables, writeRecords } from './records';
 import {
@@ -38,7 +40,7 @@ export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number)
     const seen = stored && seeNotice(stored, notice, now);
     if (seen && !seen.revision && now - stored.lastSeenAt < SEEN_AGAIN && sameRecord(stored, seen.record)) return { record: stored, revision: null };
   }
-  return db.transaction('rw', recordTables(db), async () => {
+  return db.transaction('rw', movingTables(db), async () => {
     const known = isGovernmentUrl(notice.sourceUrl) ? undefined : await noticeCopied(db, notice);
     if (known) {
       const differs = differsFromStored(known, notice);
@@ -46,9 +48,35 @@ export async function noticeSeen(db: DubanDatabase, notice: Notice, now: number)
       return { record: known, revision: differs.length ? { id: 0, differs } : null };
     }
     const seen = seeNotice(await db.notices.get(noticeKey(notice)), notice, now);
-    await writeRecords(db, { notices: [seen.record] });
-    return seen;
+    if (!seen.moves) {
+      await writeRecords(db, { notices: [seen.record] });
+      return seen;
+    }
+    return { ...seen, moves: await writeWithMoves(db, seen.record, seen.moves) };
   });
+}
+
+/** The tables a write that moves item keys writes: the records' and every other store keyed by item (./database.ts moveItemRecords). */
+const movingTables = (db: DubanDatabase) => [...recordTables(db), db.history, db.historyPacks, db.restorePoints, db.meta];
+
+/**
+ * Writes `record` and moves its notice's records from the old item keys of `moves` to the new,
+ * but onto a key whose annotation stays there (unblockedMoves): nothing is written over, and what
+ * does not move stays where it was. Answers the moves made; call inside a transaction over movingTables.
+ */
+async function writeWithMoves(db: DubanDatabase, record: NoticeRecord, moves: ItemKeyMoves): Promise<ItemKeyMoves> {
+  const annotations = await db.annotations.where('noticeKey').equals(record.key).toArray();
+  const made = unblockedMoves(moves, new Set(annotations.map((a) => a.itemKey)));
+  const move = itemKeyMove(record.key, made);
+  const leaving = annotations.filter((a) => Object.hasOwn(made, a.itemKey));
+  const arriving = leaving.map((a) => movedItem(a, move));
+  // Annotations are put before deletions are made: a key another note moves into is not deleted.
+  const taken = new Set(arriving.map((a) => a.itemKey));
+  const vacated = leaving.filter((a) => !taken.has(a.itemKey)).map((a) => [a.noticeKey, a.itemKey] as const);
+  await writeRecords(db, { notices: [record], annotations: arriving, deletedAnnotations: vacated });
+  const from = Object.keys(made).map((itemKey) => [record.key, itemKey]);
+  if (from.length) await moveItemRecords(db, move, db.history.where('[noticeKey+itemKey]').anyOf(from), db.historyPacks.where('noticeKey').equals(record.key));
+  return made;
 }
 
 /** How long a visit to a notice as stored goes without a write of its lastSeenAt. */
@@ -105,13 +133,16 @@ export async function noticeQuotesSeen(db: DubanDatabase, key: string, pageUrl: 
   });
 }
 
-/** Makes revision `id` the notice's text (the old text becomes a revision); throws RevisionNotFound. */
-export async function acceptNoticeRevision(db: DubanDatabase, key: string, id: number, now: number): Promise<NoticeRecord> {
-  return db.transaction('rw', recordTables(db), async () => {
-    const old = await db.notices.get(key);
-    const record = acceptRevision(old ?? missing(key), id, now);
-    await writeRecords(db, { notices: [record] });
-    return record;
+/**
+ * Makes revision `id` the notice's text (the old text becomes a revision), and moves the notes of
+ * items the revision numbered otherwise to their texts' new keys (../notice/item-key-moves.ts
+ * revisionMoves); answers the record and the moves made. Throws RevisionNotFound.
+ */
+export async function acceptNoticeRevision(db: DubanDatabase, key: string, id: number, now: number): Promise<{ record: NoticeRecord; moves: ItemKeyMoves }> {
+  return db.transaction('rw', movingTables(db), async () => {
+    const old = (await db.notices.get(key)) ?? missing(key);
+    const record = acceptRevision(old, id, now);
+    return { record, moves: await writeWithMoves(db, record, revisionMoves(old.items, record.items)) };
   });
 }
 

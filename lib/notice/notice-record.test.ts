@@ -40,6 +40,27 @@ describe('a notice stored by the first reading, seen again', () => {
   });
 });
 
+describe('a notice read again by a newer reading that keys the same items otherwise', () => {
+  const page = read(readFileSync(SEED_PAGE, 'utf8'), false);
+  const older = { ...page, items: page.items.map((i) => ({ ...i, key: `1/${i.key}` })) };
+
+  it('takes the page’s keys, no revision, and says which keys moved', () => {
+    const seen = seeNotice(seeNotice(undefined, older, 1).record, page, 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.moves).toEqual(Object.fromEntries(page.items.map((i) => [`1/${i.key}`, i.key])));
+    expect(seen.record.items.map((i) => i.key)).toEqual(page.items.map((i) => i.key));
+    expect(seeNotice(seen.record, page, 3).moves).toBeUndefined();
+  });
+
+  it('keeps the quotes taken at the notice’s link when a page elsewhere (http) sends none', () => {
+    const stored = seeNotice(undefined, older, 1).record;
+    const elsewhere = { ...page, sourceUrl: SEED_URL.replace('https:', 'http:'), items: page.items.map(({ quote: _q, ...i }) => i) };
+    const seen = seeNotice(stored, elsewhere, 2);
+    expect(seen.record.sourceUrl).toBe(SEED_URL);
+    expect(seen.record.items.map((i) => i.quote)).toEqual(page.items.map((i) => i.quote));
+  });
+});
+
 describe('where each item’s words are on the page (quotes, for Web Annotation)', () => {
   const html = readFileSync(SEED_PAGE, 'utf8');
   const page = read(html, false);

@@ -3,11 +3,14 @@
  * showed stays the notice's text (what the overview, exports and the popup show); a page that shows
  * another text for the same notice (a corrected notice, or a forged page on the same site, maybe
  * over http) leaves it as a revision on the record, which the user can accept from duban's own
- * pages. Pure: lib/db/notices.ts reads and writes the records.
+ * pages. The same items read again under other keys (a newer reading) are no other text: the
+ * record takes the page's keys and the notes follow (./item-key-moves.ts), as do the notes of
+ * items an accepted revision renumbered. Pure: lib/db/notices.ts reads and writes the records.
  */
 import { message, Refusal } from '../message';
 import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
 import { noticeOrder } from './item-key';
+import { rereadingMoves, type ItemKeyMoves } from './item-key-moves';
 import { noticeKey } from './notice-key';
 import type { PageQuote } from './page-quote';
 import { sameData } from '../util/same-data';
@@ -130,6 +133,11 @@ export interface SeenNotice {
   record: NoticeRecord;
   /** Null when the page shows the stored text. */
   revision: PageRevision | null;
+  /**
+   * The keys the page's reading gives the stored items anew, old → new (a newer reading of the
+   * same items): the records under the old keys are to move with them (lib/db/notices.ts).
+   */
+  moves?: ItemKeyMoves;
 }
 
 /** What names the notice: its 文号 and the issuer its page names. */
@@ -172,7 +180,10 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   // page elsewhere leaves the record's, and so does a page that sends its quotes apart
   // (lib/db/notices.ts noticeQuotesSeen: the notice script sends them once its rows are ready).
   const atLink = url === sourceUrl && text.items.some((i) => i.quote);
-  const pageItems = atLink ? text.items : withQuotes(withQuotes(text.items, [], true), old.items);
+  // The same items under other keys (a newer reading keys them otherwise): the stored quotes go with them.
+  const moves = imported ? undefined : rereadingMoves(old.items, text.items);
+  const storedItems = moves ? old.items.map((i) => (Object.hasOwn(moves, i.key) ? { ...i, key: moves[i.key] } : i)) : old.items;
+  const pageItems = atLink ? text.items : withQuotes(withQuotes(text.items, [], true), storedItems);
   if (imported && !differs.length) {
     // Known from a colleague's file until now: the page agrees with it and completes it.
     return { record: { ...withoutImportMarks(old), ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
@@ -184,6 +195,14 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   // texts are the same; any other difference is a revision as always.
   if (!imported && upgrade && !differs.length) {
     return { record: { ...old, ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
+  }
+
+  // Not a revision either: the record takes the page's keys and all it reads, and the notes
+  // follow. A revision kept of this very text (a visit before notes followed keys) goes.
+  if (moves) {
+    const { revisions: kept, ...rest } = old;
+    const revisions = kept?.filter((r) => !sameText(r, text));
+    return { record: { ...rest, ...named, ...text, items: pageItems, sourceUrl, ...seen, ...(revisions?.length && { revisions }) }, revision: null, moves };
   }
 
   // Another text: kept beside the stored one, once, and the link stays where the stored text is.
