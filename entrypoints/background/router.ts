@@ -8,11 +8,12 @@ import type { ItemAnnotation } from '../../lib/annotation/model';
 import { NoteCopyRefused } from '../../lib/annotation/note-copies';
 import { itemHistory, noticeAnnotations, resolveAnnotationCopy, saveAnnotation } from '../../lib/db/annotations';
 import type { DubanDatabase } from '../../lib/db/database';
-import { acceptNoticeRevision, noticeRevisions, noticeSeen } from '../../lib/db/notices';
+import { acceptNoticeRevision, noticeRevisions, noticeSeen, reattachOrphans } from '../../lib/db/notices';
 import { createStorageGuard } from '../../lib/db/recovery';
 import { createSeenNotices } from '../../lib/db/seen-notices';
 import { message, Refusal } from '../../lib/message';
 import { withItemFingerprints } from '../../lib/notice/from-reading';
+import { orphanMoves } from '../../lib/notice/item-key-moves';
 import { noticeKey } from '../../lib/notice/notice-key';
 import { summariseRevisions } from '../../lib/notice/notice-record';
 import { calls, describeZodError, type Answer, type CallName, type CheckedRequest, type Handler } from '../../lib/protocol';
@@ -74,8 +75,12 @@ export function createService(db: DubanDatabase, now: () => number = Date.now, h
       const key = noticeKey(notice);
       const [{ record, revision, moves }, annotations] = await Promise.all([noticeSeen(db, notice, now()), noticeAnnotations(db, key)]);
       lastSeen.set(record.key, record.lastSeenAt);
-      // A newer reading moved the notes to the page's keys: read after the move, and other pages told.
-      const moved = hasMoves(moves);
+      // A newer reading moved the notes to the page's keys, or notes orphaned before notes followed
+      // their items went back to them: read after the move, and other pages told. Only on a page
+      // showing the stored text: on a revision, a note on the page's item 7 is no orphan of it.
+      let moved = hasMoves(moves);
+      const mend = !moved && !revision && record.key === key && hasMoves(orphanMoves(record.items, annotations));
+      if (mend) moved = hasMoves(await reattachOrphans(db, key));
       const answer = ok({
         noticeKey: record.key,
         annotations: record.key === key && !moved ? annotations : await noticeAnnotations(db, record.key),

@@ -195,6 +195,47 @@ describe('a notice read again by a newer reading: same items, same texts, other 
   });
 });
 
+describe('notes left orphaned before they followed their items', () => {
+  /** What accepting the re-keyed page did before: the record took the new keys, the notes stayed under the old. */
+  async function acceptedByAnEarlierBuild() {
+    const record = (await db.notices.get(KEY))!;
+    const p = page();
+    await db.notices.put({ ...record, sections: p.sections, items: p.items });
+  }
+
+  it('go back to the one item holding their text at the next visit, with their history', async () => {
+    await open(olderReading());
+    await save('1/1', { note: '已完成一季度目标', status: 'in_progress' });
+    await save('2/2', { note: '改革方案已报审' });
+    await acceptedByAnEarlierBuild();
+    expect(await orphans()).toEqual(['1/1', '2/2']);
+
+    const answer = await open(page());
+
+    expect(answer.annotations.map((a) => [a.itemKey, a.note])).toEqual([['一、1.', '已完成一季度目标'], ['二、2.', '改革方案已报审']]);
+    expect(await orphans()).toEqual([]);
+    expect(await history('一、1.')).toEqual([['created', undefined], ['status', 'in_progress'], ['note', '已完成一季度目标']]);
+    expect(await history('1/1')).toEqual([]);
+    await expectDigestsInStep();
+    expect(replaced).toBe(1);
+    // Once back, nothing moves on the visits after.
+    await open(page());
+    expect(replaced).toBe(1);
+  });
+
+  it('stay orphans when the item holding their text has a note of its own', async () => {
+    await open(olderReading());
+    await save('1/1', { note: '旧键的批注' });
+    await acceptedByAnEarlierBuild();
+    await save('一、1.', { note: '新键的批注' });
+
+    await open(page());
+    expect(await notes()).toEqual({ '1/1': '旧键的批注', '一、1.': '新键的批注' });
+    expect(await orphans()).toEqual(['1/1']);
+    expect(replaced).toBe(0);
+  });
+});
+
 /** A notice of items 1–6 on one list, keyed by number, texts as given. */
 function numbered(texts: readonly string[]): Notice {
   const items: NoticeItem[] = texts.map((text, i) => ({
@@ -235,6 +276,18 @@ describe('an accepted revision that renumbered items', () => {
     expect(await history('5', N_KEY)).toEqual([]);
     await expectDigestsInStep();
     expect(replaced).toBe(1);
+  });
+
+  it('leaves a note written on the page’s text, while it is a revision not yet accepted, on its key', async () => {
+    await open(numbered(TEXTS));
+    const revised = numbered([...TEXTS.slice(0, 4), '新增项工作', ...TEXTS.slice(4)]);
+    expect((await open(revised)).revision).not.toBeNull();
+    // Item 7 of the page (己项工作) is item 6 of the stored text: the note stays on the page's 7.
+    clock += 1000;
+    must(await service().handle('saveAnnotation', { noticeKey: N_KEY, itemKey: '7', fingerprint: revised.items[6].fingerprint, note: '己的批注' }));
+    const again = await open(revised);
+    expect(again.annotations.map((a) => [a.itemKey, a.note])).toEqual([['7', '己的批注']]);
+    expect(await notes(N_KEY)).toEqual({ '7': '己的批注' });
   });
 
   it('leaves a note whose item’s text changed where it is', async () => {

@@ -9,7 +9,7 @@ import { noticeKey } from '../notice/notice-key';
 import type { Notice } from '../notice/types';
 import type { NoticeKeyMoves } from '../annotation/legacy-keys';
 import { itemKeyMove, movedItem } from '../annotation/key-moves';
-import { revisionMoves, unblockedMoves, type ItemKeyMoves } from '../notice/item-key-moves';
+import { orphanMoves, revisionMoves, unblockedMoves, type ItemKeyMoves } from '../notice/item-key-moves';
 import { moveItemRecords, NOTICE_KEY_MOVES_META_KEY, type DubanDatabase } from './database';
 import { getMeta } from './meta';
 import { recordTables, writeRecords } from './records';
@@ -143,6 +143,20 @@ export async function acceptNoticeRevision(db: DubanDatabase, key: string, id: n
     const old = (await db.notices.get(key)) ?? missing(key);
     const record = acceptRevision(old, id, now);
     return { record, moves: await writeWithMoves(db, record, revisionMoves(old.items, record.items)) };
+  });
+}
+
+/**
+ * Brings the orphaned notes of notice `key` back to the items holding their texts
+ * (../notice/item-key-moves.ts orphanMoves), with every record named by their keys, in one
+ * transaction; answers the moves made.
+ */
+export async function reattachOrphans(db: DubanDatabase, key: string): Promise<ItemKeyMoves> {
+  return db.transaction('rw', movingTables(db), async () => {
+    const record = await db.notices.get(key);
+    if (!record) return {};
+    const moves = orphanMoves(record.items, await db.annotations.where('noticeKey').equals(key).toArray());
+    return Object.keys(moves).length ? writeWithMoves(db, record, moves) : {};
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rereadingMoves, revisionMoves, unblockedMoves } from './item-key-moves';
+import { orphanMoves, rereadingMoves, revisionMoves, unblockedMoves } from './item-key-moves';
 
 /** Items as [key, text]: the fingerprint stands for the text. */
 const items = (...pairs: [string, string][]) => pairs.map(([key, text]) => ({ key, fingerprint: `fp:${text}` }));
@@ -70,5 +70,26 @@ describe('moves that would land on a note of its own', () => {
     // 7's note cannot go to 8 (an orphan note is there), so 7 stays, and 6 cannot take it.
     expect(unblockedMoves({ '6': '7', '7': '8' }, new Set(['6', '7', '8']))).toEqual({});
     expect(unblockedMoves({ '1': '一、1.', '2': '一、2.' }, new Set(['1', '2', '一、2.']))).toEqual({ '1': '一、1.' });
+  });
+});
+
+describe('notes whose key the notice no longer has (orphans)', () => {
+  /** Annotations as [item key, the text they were written on]. */
+  const notes = (...pairs: [string, string][]) => pairs.map(([itemKey, text]) => ({ itemKey, fingerprint: `fp:${text}` }));
+
+  it('go back to the one item holding the text they were written on', () => {
+    const text = items(['一、1.', '甲'], ['一、2.', '乙'], ['二、1.', '丙']);
+    expect(orphanMoves(text, notes(['1/1', '甲'], ['2/1', '丙']))).toEqual({ '1/1': '一、1.', '2/1': '二、1.' });
+  });
+
+  it('leave notes on the notice’s own keys where they are, and orphans whose text it no longer holds', () => {
+    const text = items(['1', '甲'], ['2', '乙']);
+    expect(orphanMoves(text, notes(['1', '乙'], ['7', '庚']))).toEqual({});
+    expect(orphanMoves(text, [{ itemKey: '9', fingerprint: '' }])).toEqual({});
+  });
+
+  it('stay when their text is held twice, or when two of them were written on the same text', () => {
+    expect(orphanMoves(items(['1', '甲'], ['2', '甲']), notes(['5', '甲']))).toEqual({});
+    expect(orphanMoves(items(['1', '甲']), notes(['5', '甲'], ['6', '甲']))).toEqual({});
   });
 });

@@ -56,6 +56,27 @@ export function revisionMoves(old: readonly KeyedItem[], next: readonly KeyedIte
 }
 
 /**
+ * The moves that bring orphaned notes back: a note under a key the notice's text no longer has goes
+ * to the one item holding the text it was written on (its fingerprint), when no other orphan was
+ * written on that text too. Mends notes left behind by a revision that only re-keyed the items,
+ * accepted before notes followed keys, and by an import of an older text. Whether a note is
+ * already there is for unblockedMoves to say.
+ */
+export function orphanMoves(items: readonly KeyedItem[], notes: readonly { itemKey: string; fingerprint: string }[]): ItemKeyMoves {
+  const keys = new Set(items.map((i) => i.key));
+  const byText = keysByText(items);
+  // Each key an orphan would go to, and the orphan; null when several would.
+  const wanted = new Map<string, string | null>();
+  for (const { itemKey, fingerprint } of notes) {
+    const to = keys.has(itemKey) || !fingerprint ? undefined : byText.get(fingerprint);
+    if (to) wanted.set(to, wanted.has(to) ? null : itemKey);
+  }
+  const moves: ItemKeyMoves = {};
+  for (const [to, from] of wanted) if (from !== null) moves[from] = to;
+  return moves;
+}
+
+/**
  * `moves` less those that would land on a key whose annotation stays there (an item's own, or an
  * orphan): nothing is written over or merged. A note that moves on itself frees its key, so
  * chains (5 → 6 → 7) and swaps go ahead; a blocked move blocks the one into its key in turn.
