@@ -223,6 +223,25 @@ describe('notes left orphaned before they followed their items', () => {
     expect(replaced).toBe(1);
   });
 
+  it('of a colleague’s file read by an earlier build go to their items when the page is first seen', async () => {
+    const colleague = await freshDb('item-key-moves-file');
+    try {
+      await createService(colleague, () => clock).handle('openNotice', olderReading());
+      const fingerprint = olderReading().items[3].fingerprint;
+      must(await createService(colleague, () => clock).handle('saveAnnotation', { noticeKey: KEY, itemKey: '2/2', fingerprint, note: '同事的批注' }));
+      const text = serializeTransferFile(buildTransferFile(await readSnapshot(colleague), clock).file);
+      // This profile knows the notice from the file alone, then opens its page.
+      must(await service().handle('applyImport', { text, fileName: 'colleague.json' }));
+      const answer = await open(page());
+      expect(answer.revision).toBeNull();
+      expect(answer.annotations.map((a) => [a.itemKey, a.note])).toEqual([['二、2.', '同事的批注']]);
+      expect(await orphans()).toEqual([]);
+      await expectDigestsInStep();
+    } finally {
+      await dispose(colleague);
+    }
+  });
+
   it('stay orphans when the item holding their text has a note of its own', async () => {
     await open(olderReading());
     await save('1/1', { note: '旧键的批注' });

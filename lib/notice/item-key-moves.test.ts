@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orphanMoves, rereadingMoves, revisionMoves, unblockedMoves } from './item-key-moves';
+import { completingMoves, orphanMoves, rereadingMoves, revisionMoves, unblockedMoves } from './item-key-moves';
 
 /** Items as [key, text]: the fingerprint stands for the text. */
 const items = (...pairs: [string, string][]) => pairs.map(([key, text]) => ({ key, fingerprint: `fp:${text}` }));
@@ -91,5 +91,20 @@ describe('notes whose key the notice no longer has (orphans)', () => {
   it('stay when their text is held twice, or when two of them were written on the same text', () => {
     expect(orphanMoves(items(['1', '甲'], ['2', '甲']), notes(['5', '甲']))).toEqual({});
     expect(orphanMoves(items(['1', '甲']), notes(['5', '甲'], ['6', '甲']))).toEqual({});
+  });
+});
+
+describe('a page completing a notice known from a colleague’s file (some of its items)', () => {
+  it('moves each of the file’s items to the key its text has on the page', () => {
+    const page = items(['一、1.', '甲'], ['一、2.', '乙'], ['二、1.', '丙'], ['二、2.', '丁']);
+    expect(completingMoves(items(['1/2', '乙'], ['2/2', '丁']), page)).toEqual({ '1/2': '一、2.', '2/2': '二、2.' });
+  });
+
+  it('is nothing when one of its texts is not on the page once, two are the same, or no key changed', () => {
+    const page = items(['一、1.', '甲'], ['一、2.', '乙'], ['二、1.', '乙']);
+    expect(completingMoves(items(['1', '甲'], ['9', '庚']), page)).toBeUndefined();
+    expect(completingMoves(items(['2', '乙']), page)).toBeUndefined();
+    expect(completingMoves(items(['1', '甲'], ['5', '甲']), items(['一、1.', '甲']))).toBeUndefined();
+    expect(completingMoves(items(['一、1.', '甲']), page)).toBeUndefined();
   });
 });

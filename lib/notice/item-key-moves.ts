@@ -32,6 +32,28 @@ export function rereadingMoves(stored: readonly KeyedItem[], page: readonly Keye
   return moved && new Set(page.map((i) => i.key)).size === page.length ? moves : undefined;
 }
 
+/**
+ * The moves of a page completing a notice known from a colleague's file, which holds some of its
+ * items: each of them found once on the page by its text, some under other keys (the file was read
+ * by an earlier duban). Undefined when one is not found so, two share a text, or no key changed.
+ */
+export function completingMoves(stored: readonly KeyedItem[], page: readonly KeyedItem[]): ItemKeyMoves | undefined {
+  const byText = keysByText(page);
+  const targets = new Set<string>();
+  const moves: ItemKeyMoves = {};
+  let moved = false;
+  for (const { key, fingerprint } of stored) {
+    const to = fingerprint ? byText.get(fingerprint) : undefined;
+    if (!to || targets.has(to)) return undefined;
+    targets.add(to);
+    if (to !== key) {
+      moves[key] = to;
+      moved = true;
+    }
+  }
+  return moved ? moves : undefined;
+}
+
 /** Each fingerprint's one key in `items`; a fingerprint held twice has none (which is which is not known). */
 function keysByText(items: readonly KeyedItem[]): Map<string, string | null> {
   const keys = new Map<string, string | null>();

@@ -10,7 +10,7 @@
 import { message, Refusal } from '../message';
 import { canonicalNoticeUrl, preferredSourceUrl, withNoticeUrl } from './notice-url';
 import { noticeOrder } from './item-key';
-import { rereadingMoves, type ItemKeyMoves } from './item-key-moves';
+import { completingMoves, rereadingMoves, type ItemKeyMoves } from './item-key-moves';
 import { noticeKey } from './notice-key';
 import type { PageQuote } from './page-quote';
 import { sameData } from '../util/same-data';
@@ -180,13 +180,14 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
   // page elsewhere leaves the record's, and so does a page that sends its quotes apart
   // (lib/db/notices.ts noticeQuotesSeen: the notice script sends them once its rows are ready).
   const atLink = url === sourceUrl && text.items.some((i) => i.quote);
-  // The same items under other keys (a newer reading keys them otherwise): the stored quotes go with them.
-  const moves = imported ? undefined : rereadingMoves(old.items, text.items);
+  // The same items under other keys (a newer reading keys them otherwise; a colleague's file read
+  // by an earlier one, its items all on the page): the stored quotes go with them.
+  const moves = imported ? completingMoves(old.items, text.items) : rereadingMoves(old.items, text.items);
   const storedItems = moves ? old.items.map((i) => (Object.hasOwn(moves, i.key) ? { ...i, key: moves[i.key] } : i)) : old.items;
   const pageItems = atLink ? text.items : withQuotes(withQuotes(text.items, [], true), storedItems);
-  if (imported && !differs.length) {
+  if (imported && (!differs.length || moves)) {
     // Known from a colleague's file until now: the page agrees with it and completes it.
-    return { record: { ...withoutImportMarks(old), ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null };
+    return { record: { ...withoutImportMarks(old), ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null, ...(moves && { moves }) };
   }
   if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
     return { record: { ...old, ...named, items: atLink ? withQuotes(old.items, text.items) : old.items, sourceUrl, ...seen }, revision: null };
