@@ -67,6 +67,19 @@ const notes = async (key = KEY) => Object.fromEntries((await db.annotations.wher
 const history = async (itemKey: string, key = KEY) =>
   must(await service().handle('getItemHistory', { noticeKey: key, itemKey })).map((e) => [e.field, e.toText ?? e.to]);
 
+/** A colleague's file, exported by a build that read the page as olderReading, with a note on its item `index`. */
+async function colleagueFile(index: number, note: string): Promise<string> {
+  const colleague = await freshDb('item-key-moves-colleague');
+  try {
+    const { key, fingerprint } = olderReading().items[index];
+    await createService(colleague, () => clock).handle('openNotice', olderReading());
+    must(await createService(colleague, () => clock).handle('saveAnnotation', { noticeKey: KEY, itemKey: key, fingerprint, note }));
+    return serializeTransferFile(buildTransferFile(await readSnapshot(colleague), clock).file);
+  } finally {
+    await dispose(colleague);
+  }
+}
+
 /** The digests as stored equal those derived from the tables. */
 async function expectDigestsInStep() {
   const derived = deriveDigests(await db.notices.toArray(), await db.annotations.toArray());
@@ -158,25 +171,17 @@ describe('a notice read again by a newer reading: same items, same texts, other 
   });
 
   it('moves the notes of an import with the restore point: the import still undoes', async () => {
-    const colleague = await freshDb('item-key-moves-colleague');
-    try {
-      await createService(colleague, () => clock).handle('openNotice', olderReading());
-      const fingerprint = olderReading().items[2].fingerprint;
-      must(await createService(colleague, () => clock).handle('saveAnnotation', { noticeKey: KEY, itemKey: '2/1', fingerprint, note: '同事的批注' }));
-      const text = serializeTransferFile(buildTransferFile(await readSnapshot(colleague), clock).file);
-      await open(olderReading());
-      must(await service().handle('applyImport', { text, fileName: 'colleague.json' }));
-      expect(Object.keys(await notes())).toEqual(['2/1']);
+    const text = await colleagueFile(2, '同事的批注');
+    await open(olderReading());
+    must(await service().handle('applyImport', { text, fileName: 'colleague.json' }));
+    expect(Object.keys(await notes())).toEqual(['2/1']);
 
-      await open(page());
-      expect(Object.keys(await notes())).toEqual(['二、1.']);
-      const point = must(await service().handle('getLastImport', {}))!;
-      must(await service().handle('undoLastImport', { id: point.id }));
-      expect(await notes()).toEqual({});
-      await expectDigestsInStep();
-    } finally {
-      await dispose(colleague);
-    }
+    await open(page());
+    expect(Object.keys(await notes())).toEqual(['二、1.']);
+    const point = must(await service().handle('getLastImport', {}))!;
+    must(await service().handle('undoLastImport', { id: point.id }));
+    expect(await notes()).toEqual({});
+    await expectDigestsInStep();
   });
 
   it('writes over no note already under a new key: that one and the note it would meet both stay', async () => {
@@ -224,22 +229,14 @@ describe('notes left orphaned before they followed their items', () => {
   });
 
   it('of a colleague’s file read by an earlier build go to their items when the page is first seen', async () => {
-    const colleague = await freshDb('item-key-moves-file');
-    try {
-      await createService(colleague, () => clock).handle('openNotice', olderReading());
-      const fingerprint = olderReading().items[3].fingerprint;
-      must(await createService(colleague, () => clock).handle('saveAnnotation', { noticeKey: KEY, itemKey: '2/2', fingerprint, note: '同事的批注' }));
-      const text = serializeTransferFile(buildTransferFile(await readSnapshot(colleague), clock).file);
-      // This profile knows the notice from the file alone, then opens its page.
-      must(await service().handle('applyImport', { text, fileName: 'colleague.json' }));
-      const answer = await open(page());
-      expect(answer.revision).toBeNull();
-      expect(answer.annotations.map((a) => [a.itemKey, a.note])).toEqual([['二、2.', '同事的批注']]);
-      expect(await orphans()).toEqual([]);
-      await expectDigestsInStep();
-    } finally {
-      await dispose(colleague);
-    }
+    const text = await colleagueFile(3, '同事的批注');
+    // This profile knows the notice from the file alone, then opens its page.
+    must(await service().handle('applyImport', { text, fileName: 'colleague.json' }));
+    const answer = await open(page());
+    expect(answer.revision).toBeNull();
+    expect(answer.annotations.map((a) => [a.itemKey, a.note])).toEqual([['二、2.', '同事的批注']]);
+    expect(await orphans()).toEqual([]);
+    await expectDigestsInStep();
   });
 
   it('stay orphans when the item holding their text has a note of its own', async () => {
