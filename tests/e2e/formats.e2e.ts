@@ -3,11 +3,18 @@
 // its expected reading, keyed as the reading keys it, never inside a table's cell; each look-alike
 // is marked "none" with nothing added; a copy of a notice at a non-government host gets nothing
 // on its own (./probe.e2e.ts: it does when the user asks).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dubanState, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { parseHTML } from 'linkedom';
+import { recogniseNotice } from '../../lib/notice/recognise';
+import { seeNotice } from '../../lib/notice/notice-record';
+import { buildTransferFile, serializeTransferFile } from '../../lib/transfer/export-json';
+import { rowLabel } from './editor';
+import { dubanState, extensionPage, launchDuban, openNotice, ROOT, screenshot, serveHtml, type Duban } from './harness';
+import { barNode } from './overlay-helpers';
 import { shadowEval } from './shadow';
 
 interface Fixture {
@@ -161,12 +168,14 @@ describe('layouts a breakdown is also printed in', () => {
     `<body><div class="header">人民政府</div><div id="zoom"><p>　　各乡镇人民政府，县政府各部门：现将责任分解印发给你们，请认真贯彻执行。</p>` +
     `<p style="text-align:center">2024年政府工作报告重点工作责任分解</p>${body}</div></body></html>`;
 
+  const item = (n: number, text: string, unit: string) => `<p>　　${n}．${text}</p><p>　　责任单位：${unit}</p>`;
+  const leaderLines = () => page('某县人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知',
+    `<p><strong>王丹县长牵头重点工作</strong></p>${item(1, '全县生产总值增长7%。', '县发改局')}${item(2, '严控一般性支出。', '县财政局')}` +
+    `<p><strong>曹惠明常务副县长牵头重点工作</strong></p>${item(1, '坚持集体学法。', '县司法局')}${item(2, '深化亩均论英雄改革。', '县经信局')}`);
+
   it('reads unnumbered lines naming who leads as sections of one list, numbering restarting under each', async () => {
     const url = 'https://www.example-county.gov.cn/art/2024/3/7/art_1_7.html';
-    const item = (n: number, text: string, unit: string) => `<p>　　${n}．${text}</p><p>　　责任单位：${unit}</p>`;
-    await serveHtml(duban.context, url, page('某县人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知',
-      `<p><strong>王丹县长牵头重点工作</strong></p>${item(1, '全县生产总值增长7%。', '县发改局')}${item(2, '严控一般性支出。', '县财政局')}` +
-      `<p><strong>曹惠明常务副县长牵头重点工作</strong></p>${item(1, '坚持集体学法。', '县司法局')}${item(2, '深化亩均论英雄改革。', '县经信局')}`));
+    await serveHtml(duban.context, url, leaderLines());
     const tab = await openNotice(duban.context, url);
     expect(await dubanState(tab)).toEqual({ state: 'ready', items: 4 });
     expect((await overlays(tab)).keys).toEqual(['一、1.', '一、2.', '二、1.', '二、2.']);
@@ -176,6 +185,39 @@ describe('layouts a breakdown is also printed in', () => {
       [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => h.parentElement?.textContent?.trim()));
     expect(before).toEqual(['责任单位：县发改局', '责任单位：县财政局', '责任单位：县司法局', '责任单位：县经信局']);
     await screenshot(tab, 'format-leader-lines');
+    await tab.close();
+  });
+
+  it('shows a colleague’s note, from a file an earlier duban keyed 2/2, on the item the page now keys 二、2.', async () => {
+    const url = 'https://www.example-county.gov.cn/art/2024/3/8/art_1_9.html';
+    const html = leaderLines();
+    await serveHtml(duban.context, url, html);
+    // The colleague's file: the items as duban read them before leader lines headed sections (two
+    // lists numbered from 1), a note on the last.
+    const read = recogniseNotice(parseHTML(html).document as unknown as Document, { url });
+    if (!read.ok) throw new Error(read.reason);
+    const older = { ...read.notice, items: read.notice.items.map(({ leaders: _l, ...it }, i) => ({ ...it, key: ['1/1', '1/2', '2/1', '2/2'][i] })) };
+    const now = Date.now() - 60_000;
+    const record = seeNotice(undefined, older, now).record;
+    const note = { noticeKey: record.key, itemKey: '2/2', fingerprint: older.items[3].fingerprint, status: 'in_progress' as const, note: '同事：改革方案已报审', createdAt: now, updatedAt: now };
+    const file = join(mkdtempSync(join(tmpdir(), 'duban-rekey-')), 'colleague.json');
+    writeFileSync(file, serializeTransferFile(buildTransferFile({ notices: [record], annotations: [note], history: [] }, now).file));
+
+    // Imported before this profile ever saw the page.
+    const popup = await extensionPage(duban.context, duban.extensionId, 'popup.html');
+    await popup.locator('main[aria-busy="false"]').waitFor();
+    await popup.locator('[data-testid="import-file"]').setInputFiles(file);
+    await popup.locator('[data-action="apply-import"]').click();
+    await popup.locator('[data-testid="import-done"]').waitFor();
+    await popup.close();
+
+    const tab = await openNotice(duban.context, url);
+    expect((await overlays(tab)).keys).toEqual(['一、1.', '一、2.', '二、1.', '二、2.']);
+    await expect.poll(() => rowLabel(tab, '二、2.', 'note')).toContain('同事：改革方案已报审');
+    expect(await rowLabel(tab, '二、2.', 'changed')).toBeNull();
+    // No note left over as an orphan: the bar has no 孤立批注 button.
+    await barNode(tab, '.total');
+    await expect(barNode(tab, 'button.orphans', 500)).rejects.toThrow();
     await tab.close();
   });
 
