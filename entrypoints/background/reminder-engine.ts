@@ -9,7 +9,7 @@ import type { AnnotationPatch, ItemAnnotation } from '../../lib/annotation/model
 import { shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { saveAnnotation } from '../../lib/db/annotations';
 import { getMeta, REMINDED_META_KEY, setMeta } from '../../lib/db/meta';
-import { currentNoticeKey } from '../../lib/db/notices';
+import { currentItem } from '../../lib/db/notices';
 import type { DubanDatabase } from '../../lib/db/database';
 import { itemReminder, MAX_SINGLE_REMINDERS, summaryReminder, type ReminderMessage, type ReminderNotice } from '../../lib/followup/notification';
 import {
@@ -139,10 +139,10 @@ export function createReminderEngine({ db, ports, now = () => Date.now(), save }
     }
   }
 
-  /** The item a notification names, its notice by today's key (one shown before version 8 names the old). */
+  /** The item a notification names, by today's keys (one shown before a move names the old: version 8, a re-keyed notice). */
   async function notifiedItem(id: string): Promise<{ noticeKey: string; itemKey: string } | undefined> {
     const item = parseItemRef(id.slice(ITEM_ID_PREFIX.length));
-    return item && { ...item, noticeKey: await currentNoticeKey(db, item.noticeKey) };
+    return item && currentItem(db, item);
   }
 
   return {

@@ -60,6 +60,12 @@ export const REMINDED_META_KEY = 'reminders.reminded';
  */
 export const NOTICE_KEY_MOVES_META_KEY = 'noticeKeyMoves';
 
+/**
+ * Meta key of the item keys visits and accepted revisions moved (lib/db/notices.ts writeWithMoves),
+ * by notice key, old item key → today's: a reminder shown before the move names the old.
+ */
+export const ITEM_KEY_MOVES_META_KEY = 'itemKeyMoves';
+
 /** The annotations table's schema since version 6: one annotation per notice and item key. */
 const KEYED_ANNOTATIONS = '[noticeKey+itemKey], noticeKey, status, updatedAt, followUp';
 

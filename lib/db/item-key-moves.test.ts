@@ -4,7 +4,8 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createService } from '../../entrypoints/background/router';
-import { createReminderEngine, type ReminderPorts } from '../../entrypoints/background/reminder-engine';
+import { createReminderEngine, itemNotificationId, type ReminderPorts } from '../../entrypoints/background/reminder-engine';
+import { itemUrl, snoozeDay } from '../followup/reminders';
 import { itemFingerprint } from '../notice/from-reading';
 import { noticeKey } from '../notice/notice-key';
 import { recogniseNotice } from '../notice/recognise';
@@ -80,6 +81,19 @@ async function colleagueFile(index: number, note: string): Promise<string> {
   }
 }
 
+/** The browser's side of the reminders, doing nothing but what a test gives. */
+const reminderPorts = (given: Partial<ReminderPorts>): ReminderPorts => ({
+  getAlarms: async () => [],
+  createAlarm: async () => {},
+  clearAlarm: async () => {},
+  notify: async () => {},
+  clearNotification: async () => {},
+  setBadge: async () => {},
+  openUrl: async () => {},
+  overviewUrl: (q) => q,
+  ...given,
+});
+
 /** The digests as stored equal those derived from the tables. */
 async function expectDigestsInStep() {
   const derived = deriveDigests(await db.notices.toArray(), await db.annotations.toArray());
@@ -150,17 +164,7 @@ describe('a notice read again by a newer reading: same items, same texts, other 
 
   it('does not remind again of a follow-up day it reminded of under the old key', async () => {
     const shown: string[] = [];
-    const ports: ReminderPorts = {
-      getAlarms: async () => [],
-      createAlarm: async () => {},
-      clearAlarm: async () => {},
-      notify: async (id) => void shown.push(id),
-      clearNotification: async () => {},
-      setBadge: async () => {},
-      openUrl: async () => {},
-      overviewUrl: (q) => q,
-    };
-    const reminders = createReminderEngine({ db, ports, now: () => clock });
+    const reminders = createReminderEngine({ db, ports: reminderPorts({ notify: async (id) => void shown.push(id) }), now: () => clock });
     await open(olderReading());
     await save('2/2', { followUp: '2025-02-20' });
     expect(await reminders.onAlarm('duban-followup:due')).toHaveLength(1);
@@ -168,6 +172,21 @@ describe('a notice read again by a newer reading: same items, same texts, other 
     expect(Object.keys(await notes())).toEqual(['二、2.']);
     expect(await reminders.onAlarm('duban-followup:due')).toEqual([]);
     expect(shown).toHaveLength(1);
+  });
+
+  it('opens, snoozes and closes the item of a reminder shown under its old key, by its new one', async () => {
+    const opened: string[] = [];
+    const reminders = createReminderEngine({ db, ports: reminderPorts({ openUrl: async (url) => void opened.push(url) }), now: () => clock });
+    await open(olderReading());
+    await save('2/2', { followUp: '2025-02-20' });
+    // On screen before the page was read again: it names 2/2.
+    const id = itemNotificationId(KEY, '2/2');
+    await open(page());
+    await reminders.onNotificationClicked(id);
+    expect(opened).toEqual([itemUrl(URL_, '二、2.')]);
+    await reminders.onButtonClicked(id, 0);
+    expect((await db.annotations.get([KEY, '二、2.']))?.followUp).toBe(snoozeDay('tomorrow', clock));
+    expect(await db.annotations.get([KEY, '2/2'])).toBeUndefined();
   });
 
   it('moves the notes of an import with the restore point: the import still undoes', async () => {

@@ -10,8 +10,8 @@ import type { Notice } from '../notice/types';
 import type { NoticeKeyMoves } from '../annotation/legacy-keys';
 import { itemKeyMove, movedItem } from '../annotation/key-moves';
 import { orphanMoves, revisionMoves, unblockedMoves, type ItemKeyMoves } from '../notice/item-key-moves';
-import { moveItemRecords, NOTICE_KEY_MOVES_META_KEY, type DubanDatabase } from './database';
-import { getMeta } from './meta';
+import { ITEM_KEY_MOVES_META_KEY, moveItemRecords, NOTICE_KEY_MOVES_META_KEY, type DubanDatabase } from './database';
+import { getMeta, setMeta } from './meta';
 import { recordTables, writeRecords } from './records';
 import {
   acceptRevision,
@@ -75,8 +75,35 @@ async function writeWithMoves(db: DubanDatabase, record: NoticeRecord, moves: It
   const vacated = leaving.filter((a) => !taken.has(a.itemKey)).map((a) => [a.noticeKey, a.itemKey] as const);
   await writeRecords(db, { notices: [record], annotations: arriving, deletedAnnotations: vacated });
   const from = Object.keys(made).map((itemKey) => [record.key, itemKey]);
-  if (from.length) await moveItemRecords(db, move, db.history.where('[noticeKey+itemKey]').anyOf(from), db.historyPacks.where('noticeKey').equals(record.key));
+  if (!from.length) return made;
+  await moveItemRecords(db, move, db.history.where('[noticeKey+itemKey]').anyOf(from), db.historyPacks.where('noticeKey').equals(record.key));
+  await rememberItemMoves(db, record.key, made);
   return made;
+}
+
+/** Item keys moved, by notice key: old → today's (ITEM_KEY_MOVES_META_KEY). */
+type ItemKeyMovesByNotice = Record<string, ItemKeyMoves>;
+
+/** Adds `made` to the moves kept for notice `key` (ITEM_KEY_MOVES_META_KEY). */
+async function rememberItemMoves(db: DubanDatabase, key: string, made: ItemKeyMoves) {
+  const all = (await getMeta<ItemKeyMovesByNotice>(db, ITEM_KEY_MOVES_META_KEY)) ?? {};
+  await setMeta(db, ITEM_KEY_MOVES_META_KEY, { ...all, [key]: { ...all[key], ...made } });
+}
+
+/**
+ * An item by today's keys, for one named before a move (a reminder on screen): its notice's key
+ * since version 8, and its item's key where visits or accepted revisions moved it, as long as the
+ * notice's text has no item of that key (a renumbered text keeps its keys: 5 names its new item 5).
+ */
+export async function currentItem(db: DubanDatabase, item: { noticeKey: string; itemKey: string }): Promise<{ noticeKey: string; itemKey: string }> {
+  const noticeKey = await currentNoticeKey(db, item.noticeKey);
+  const moved = (await getMeta<ItemKeyMovesByNotice>(db, ITEM_KEY_MOVES_META_KEY))?.[noticeKey];
+  let { itemKey } = item;
+  if (!moved || !Object.hasOwn(moved, itemKey)) return { noticeKey, itemKey };
+  const keys = new Set((await db.notices.get(noticeKey))?.items.map((i) => i.key));
+  // Moved more than once (1/1 → 一、1. → …): on to where it is now; a cycle stops.
+  for (let hops = 0; !keys.has(itemKey) && Object.hasOwn(moved, itemKey) && hops < 8; hops++) itemKey = moved[itemKey];
+  return { noticeKey, itemKey };
 }
 
 /** How long a visit to a notice as stored goes without a write of its lastSeenAt. */
