@@ -450,6 +450,21 @@ describe('tables', () => {
     ]);
   });
 
+  it.each([
+    ['in a 序号 column left empty', (n: string) => `<td>${n}</td>`, '<td>&nbsp;</td>'],
+    ['numbered in the task cell', () => '', ''],
+  ])('reads a group row that spans nothing (its 序号 and unit cells empty, as Word pastes it) as a group: %s', (_how, num, blank) => {
+    const head = num('序号') ? '<tr><td>序号</td><td>重点工作</td><td>责任领导</td><td>责任单位</td></tr>' : '<tr><td>重点工作</td><td>责任领导</td><td>责任单位</td></tr>';
+    const task = (n: number, t: string, l: string, u: string) => `<tr>${num(String(n))}<td>${num('x') ? '' : `${n}. `}${t}</td><td>${l}</td><td>${u}</td></tr>`;
+    const group = (t: string) => `<tr>${blank}<td><strong>${t}</strong></td><td></td><td></td></tr>`;
+    const r = readPage(table(`${head}${group('一、主要预期目标')}${task(1, '地区生产总值增长6%。', '王建国', '市发改委')}${task(2, '一般公共预算收入增长5%。', '李红梅', '市财政局')}
+      ${group('二、重点工作任务')}${task(1, '新增城镇就业3万人。', '赵强', '市人社局')}${task(2, '完成老旧小区改造100个。', '赵强', '市住建局')}`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.section, i.text, i.units.map((u) => u.name)])).toEqual([
+      ['一、1.', '一、主要预期目标', '地区生产总值增长6%。', ['市发改委']], ['一、2.', '一、主要预期目标', '一般公共预算收入增长5%。', ['市财政局']],
+      ['二、1.', '二、重点工作任务', '新增城镇就业3万人。', ['市人社局']], ['二、2.', '二、重点工作任务', '完成老旧小区改造100个。', ['市住建局']],
+    ]);
+  });
+
   it('takes the number from the start of the task cell and a deadline from its column', () => {
     const r = readPage(table(`<tr><td>重点工作</td><td>责任单位</td><td>完成时限</td></tr>
       <tr><td>1．甲任务</td><td>区发改局</td><td>6月底前</td></tr><tr><td>2．乙任务</td><td>区财政局</td><td>年内</td></tr>

@@ -14,7 +14,7 @@
  */
 import { extractLines } from '../extract-text';
 import { foldWidth, layoutText } from '../normalize';
-import { cellNumber, listKeys, readMarker } from '../numbering';
+import { cellNumber, Level, listKeys, readMarker } from '../numbering';
 import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
@@ -217,6 +217,21 @@ function groupHeading(task: Cell, headings: Heading[]) {
   headings.push({ level, text, number, leaders: headingLeaders(marker ? text.slice(marker.end) : text) });
 }
 
+const ownEmpty = (cell: Cell | undefined, r: number) => !cell || (cell.row === r && squeeze(cellText(cell, '')) === '');
+
+/**
+ * A group row the editor left unmerged (as Word pastes it): its 序号, unit, leader and deadline
+ * cells empty, and its task cell a heading: numbered above the tasks (一、, （一）), naming who leads,
+ * or, beside an empty 序号 cell, a short line that is no sentence (经济发展).
+ */
+function unmergedGroup(row: Row, r: number, task: Cell, numberCol: number | undefined, roleCols: readonly number[]): boolean {
+  if ((numberCol !== undefined && !ownEmpty(row[numberCol], r)) || !roleCols.every((c) => ownEmpty(row[c], r))) return false;
+  const text = cellText(task, '');
+  const marker = readMarker(text);
+  if (marker) return marker.level <= Level.ParenChinese;
+  return text !== '' && (headingLeaders(text).length > 0 || (numberCol !== undefined && text.length <= 30 && !/[。；;]/.test(text)));
+}
+
 interface TaskNumber {
   number: number;
   /** The k-th task under a 序号 cell spanning rows. */
@@ -323,7 +338,7 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
     const spansOther = task.row === r && (
       (numberCol !== undefined && task.col <= numberCol && task.col + task.colspan > numberCol) ||
       (task.colspan > 1 && roleCols.some((c) => c >= task.col && c < task.col + task.colspan)));
-    if (spansOther) {
+    if (spansOther || (task.row === r && unmergedGroup(row, r, task, numberCol, roleCols))) {
       groupHeading(task, headings);
       if (!out.list.items.length) out.opening ??= headings[headings.length - 1];
       continue;
