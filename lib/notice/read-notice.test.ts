@@ -248,6 +248,22 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a unit marked （牵头） after its name as the lead, in a bracket, a labelled line and a cell', () => {
+    const r = readPage(page(`<p>1．实施污水零直排区建设。（县住建局（牵头）、县生态环境分局、各乡镇）</p>
+      <p>2．推进乡村振兴示范带建设。（责任单位：县农业农村局（牵头），县自然资源局；完成时限：三季度末）</p>
+      <p>3．新建城市书房5家。（县文旅局牵头，各乡镇配合）</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['实施污水零直排区建设。', ['县住建局:lead', '县生态环境分局:co', '各乡镇:co']],
+      ['推进乡村振兴示范带建设。', ['县农业农村局:lead', '县自然资源局:co']],
+      ['新建城市书房5家。', ['县文旅局:lead', '各乡镇:co']],
+    ]);
+    const lines = readPage(page(`<p>1．甲任务。</p><p>责任部门：县住建局（牵头）、县生态环境分局</p><p>2．乙任务。</p><p>责任部门：县财政局</p>
+      <p>3．丙任务。</p><p>责任部门：县人社局、县教育局(牵头)</p>`), URL_);
+    expect(itemsOf(lines).map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([
+      ['县住建局:lead', '县生态环境分局:co'], ['县财政局:co'], ['县人社局:co', '县教育局:lead'],
+    ]);
+  });
+
   it('joins a line broken by <br> unless the break starts a number or a label', () => {
     const r = readPage(page(`<p>1.完成老旧小区<br>改造10个。<br>责任单位：区住建局、<br>各街道</p>
       <p>2.新增托位<br>300个。<br>责任单位：区卫健局</p><p>3.新建公园2个。<br>责任单位：区城管局</p>`), URL_);

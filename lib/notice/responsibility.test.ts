@@ -75,6 +75,18 @@ describe('roles by the page’s rule', () => {
     expect(assignRoles([groups('resp', 'A', 'B')], LeadRule.NoOrder).map((u) => u.role)).toEqual(['co', 'co']);
   });
 
+  it('a unit marked （牵头） after its name leads, the mark no part of its name; the rest help', () => {
+    expect(roles('县住建局（牵头）、县生态环境分局、各乡镇人民政府', LeadRule.None, 'resp'))
+      .toEqual(['县住建局:lead', '县生态环境分局:co', '各乡镇人民政府:co']);
+    expect(roles('区统计局、区发改局(牵头)，各街道', LeadRule.FirstListed, 'resp')).toEqual(['区统计局:co', '区发改局:lead', '各街道:co']);
+    expect(roles('责任单位：县农业农村局（牵头单位），县自然资源局；完成时限：三季度末', LeadRule.None))
+      .toEqual(['县农业农村局:lead', '县自然资源局:co']);
+    // A bracket of units whose lead is so marked is a responsibility, though no label or verb says so.
+    expect(readResponsibility('县住建局（牵头）、县生态环境分局').marked).toBe(true);
+    // A name's own bracket is kept.
+    expect(roles('县发改局（粮食局）（牵头）、县财政局', LeadRule.None, 'resp')).toEqual(['县发改局（粮食局）:lead', '县财政局:co']);
+  });
+
   it('a verb glued to the last unit is no part of its name (团市委配合落实)', () => {
     expect(roles('市发改委、市科技局、团市委配合落实', LeadRule.FirstListed)).toEqual(['市发改委:lead', '市科技局:co', '团市委:co']);
   });

@@ -349,11 +349,29 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
     }
     const names = splitNames(clause, clauseNorm);
     if (!names.length) continue;
-    if (bare) bare.names.push(...names);
-    else r.groups.push((bare = { kind: current === 'leadLabel' || current === 'co' ? current : 'resp', names }));
+    const kind = current === 'leadLabel' || current === 'co' ? current : 'resp';
+    if (!LEAD_MARK.test(clauseNorm)) {
+      if (bare) bare.names.push(...names);
+      else r.groups.push((bare = { kind, names }));
+      continue;
+    }
+    // 县住建局（牵头）、县生态环境分局: the unit so marked leads, the others are as their label says.
+    r.marked = true;
+    for (const name of names) {
+      const mark = LEAD_MARK_END.exec(foldWidth(name));
+      if (mark) {
+        if (mark.index) r.groups.push({ kind: 'lead', names: [name.slice(0, mark.index)] });
+        bare = undefined;
+      } else if (bare) bare.names.push(name);
+      else r.groups.push((bare = { kind, names: [name] }));
+    }
   }
   return r;
 }
+
+// A unit marked lead after its name, in brackets (folded): 县住建局（牵头）, 县农业农村局（牵头单位）.
+const LEAD_MARK = /[([【](?:牵头|主办|主责)(?:单位|部门)?[)\]】]/;
+const LEAD_MARK_END = new RegExp(`${LEAD_MARK.source}$`);
 
 /**
  * readResponsibility, remembered for one page: notices repeat the same unit lines (牵头单位：区财政局)
