@@ -481,6 +481,16 @@ describe('tables', () => {
     ]);
   });
 
+  it('reads a cell holding only a mark for none (/, —, 无) as empty: no unit, no leader, no deadline', () => {
+    const r = readPage(table(`<tr><td>序号</td><td>重点工作</td><td>牵头领导</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>王建国</td><td>市发改委</td><td>/</td><td>—</td></tr>
+      <tr><td>2</td><td>乙任务。</td><td>－</td><td>市财政局</td><td>无</td><td>年底前</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>赵强</td><td>市人社局</td><td>各区县政府</td><td>／</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.units.map((u) => u.name), i.leaders, i.deadline])).toEqual([
+      [['市发改委'], ['王建国'], undefined], [['市财政局'], [], '年底前'], [['市人社局', '各区县政府'], ['赵强'], undefined],
+    ]);
+  });
+
   it('takes the number from the start of the task cell and a deadline from its column', () => {
     const r = readPage(table(`<tr><td>重点工作</td><td>责任单位</td><td>完成时限</td></tr>
       <tr><td>1．甲任务</td><td>区发改局</td><td>6月底前</td></tr><tr><td>2．乙任务</td><td>区财政局</td><td>年内</td></tr>

@@ -48,6 +48,17 @@ describe('unit names', () => {
       .toEqual(['各区县政府（含南太湖新区、长合区管委会）:lead']);
   });
 
+  it('takes a mark standing for none (/, —, －, 无, 暂无) for no unit, no leader, no deadline', () => {
+    for (const none of ['/', '／', '—', '——', '－', '-', '无', '暂无', '\\']) {
+      expect(splitNames(none), none).toEqual([]);
+      expect(roles(`牵头单位：区发改局；配合单位：${none}`, LeadRule.None), none).toEqual(['区发改局:lead']);
+      expect(readResponsibility(`责任领导：${none}`).leaders, none).toEqual([]);
+      expect(readResponsibility(`完成时限：${none}`).deadline, none).toBeUndefined();
+    }
+    // Names holding such characters stay whole.
+    expect(splitNames('无锡市发改委、区发改局/区粮食局、省交通集团—苏州公司')).toEqual(['无锡市发改委', '区发改局/区粮食局', '省交通集团—苏州公司']);
+  });
+
   it('keeps catch-alls and 等 as written, and a list joined by 及 whole', () => {
     expect(roles('台州经济开发区管委会等', LeadRule.None, 'resp')).toEqual(['台州经济开发区管委会等:co']);
     expect(roles('市行政审批服务局牵头，市级各有关部门及各县市区政府按职责分工负责', LeadRule.None))

@@ -205,7 +205,7 @@ export function splitNames(text: string, norm = foldWidth(text)): string[] {
   for (let k = 0; k < runs.length; k += 2) {
     const a = runs[k];
     const b = runs[k + 1];
-    if (b <= a) continue;
+    if (b <= a || isNoneMark(norm, a, b)) continue;
     if (b - a === 1 && k + 2 < runs.length && isLevel(norm.charCodeAt(a))) {
       if (from < 0) from = a;
       continue;
@@ -226,6 +226,18 @@ export function splitNames(text: string, norm = foldWidth(text)): string[] {
     prevB = b;
   }
   return names;
+}
+
+/** / \\ - — – ― − _ . · … ~ (folded): a cell or a list written with nothing but these names no one. */
+const NONE_CHARS = new Set([...'/\\-—–―−_.·…~'].map((c) => c.charCodeAt(0)));
+
+/** Whether folded norm[a, b) is a mark standing for none (/, —, －, 无, 暂无): no unit, no leader, no deadline. */
+export function isNoneMark(norm: string, a = 0, b = norm.length): boolean {
+  const c = norm.charCodeAt(a);
+  if (c === 0x65e0) return b - a === 1; // 无
+  if (c === 0x6682) return b - a === 2 && norm.charCodeAt(a + 1) === 0x65e0; // 暂无
+  for (let i = a; i < b; i++) if (!NONE_CHARS.has(norm.charCodeAt(i))) return false;
+  return b > a;
 }
 
 // A post after a person's name: 王丹县长, 黄飞常务副区长, 樊峥常委, 刘忻市长, 樊峥区委常委, 孙七区政府党组成员.
@@ -334,7 +346,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
       continue;
     }
     if (current === 'deadline' || DEADLINE.test(clauseNorm)) {
-      r.deadline ??= clause;
+      if (!isNoneMark(clauseNorm)) r.deadline ??= clause;
       continue;
     }
     const verb = endsLikeVerb(clauseNorm) ? VERB.exec(clauseNorm) : null;

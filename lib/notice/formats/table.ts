@@ -19,7 +19,7 @@ import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
+  assignRoles, headingLeaders, isNoneMark, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -284,7 +284,10 @@ function taskRoles(row: Row, roleCols: number[], columns: Column[]) {
     done.add(cell);
     const kind = columns[c];
     if (kind === 'leader') for (const p of paras(cell)) leaders.push(...leaderNames(p));
-    else if (kind === 'deadline') deadline ??= cellText(cell, '') || undefined;
+    else if (kind === 'deadline') {
+      const due = cellText(cell, '');
+      if (due && !isNoneMark(foldWidth(due))) deadline ??= due;
+    }
     else resps.push(...cellUnits(cell, kind));
   }
   return { resp: resps.length ? mergeResponsibilities(resps) : undefined, leaders, deadline };
