@@ -481,6 +481,18 @@ describe('tables', () => {
     ]);
   });
 
+  it('reads names a <br> sets apart in a unit or leader cell as several; a <br> inside a name or a task’s sentence joins it', () => {
+    const r = readPage(table(`<tr><th>序号</th><th>工作任务</th><th>责任领导</th><th>牵头单位</th><th>配合单位</th></tr>
+      <tr><td>1</td><td>推进30个省市<br>重点项目建设。</td><td>王建国</td><td>市发改委<br>市住建局</td><td>各区县政府</td></tr>
+      <tr><td>2</td><td>城镇调查失业率控制在5.5%以内。</td><td>李红梅<br>赵强</td><td>市人社局</td><td>市财政局、<br>各区县政府</td></tr>
+      <tr><td>3</td><td>完成城镇老旧小区改造100个。</td><td>副市长<br>赵强</td><td>市住建局</td><td>台州湾产业集聚区<br>管委会</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.leaders, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['推进30个省市重点项目建设。', ['王建国'], ['市发改委:lead', '市住建局:lead', '各区县政府:co']],
+      ['城镇调查失业率控制在5.5%以内。', ['李红梅', '赵强'], ['市人社局:lead', '市财政局:co', '各区县政府:co']],
+      ['完成城镇老旧小区改造100个。', ['赵强'], ['市住建局:lead', '台州湾产业集聚区管委会:co']],
+    ]);
+  });
+
   it('reads a cell holding only a mark for none (/, —, 无) as empty: no unit, no leader, no deadline', () => {
     const r = readPage(table(`<tr><td>序号</td><td>重点工作</td><td>牵头领导</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
       <tr><td>1</td><td>甲任务。</td><td>王建国</td><td>市发改委</td><td>/</td><td>—</td></tr>

@@ -7,7 +7,8 @@
  * header rows further down are passed over; columns are mapped by meaning. The number is in its
  * own cell or at the start of the task cell; rows whose task cell spans the number (or the whole
  * table) are group headings (一、…, （一）刘忻市长牵头重点工作); a cell spanning rows (a project, a
- * leader, a lead unit) counts for every task it covers; paragraphs of a cell are several names.
+ * leader, a lead unit) counts for every task it covers; paragraphs of a cell are several names, and
+ * so are the lines a <br> parts where each side is a name (市发改委<br>市住建局, 李红梅<br>赵强).
  * Each table is one list, but for a table going on with the one before (a CMS breaking a long table
  * in two: no title between, the same columns, its numbering or groups going on, its header repeated
  * or not); a table with a 完成情况 (落实情况, 完成进度…) column is a progress report, never a breakdown.
@@ -19,7 +20,7 @@ import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, isNoneMark, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
+  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -57,6 +58,8 @@ interface Cell {
   rowspan: number;
   colspan: number;
   paras?: string[];
+  /** Each paragraph's pieces, where a <br> broke it (one piece for most). */
+  pieces?: string[][];
   /** Its text nodes, read with its paragraphs. */
   nodes?: Text[];
 }
@@ -67,14 +70,53 @@ function paras(cell: Cell): string[] {
   const lines = extractLines(cell.el);
   cell.nodes = lines.nodes;
   const out: string[] = [];
+  const pieces: string[][] = [];
   lines.raws.forEach((raw, i) => {
     const text = layoutText(raw, lines.firsts[i]);
     if (!text) return;
-    if (lines.softs[i] && out.length && !startsOwnLine(raw, lines.firsts[i])) out[out.length - 1] += text;
-    else out.push(text);
+    if (lines.softs[i] && out.length && !startsOwnLine(raw, lines.firsts[i])) {
+      out[out.length - 1] += text;
+      pieces[pieces.length - 1].push(text);
+    } else {
+      out.push(text);
+      pieces.push([text]);
+    }
   });
+  cell.pieces = pieces;
   return (cell.paras = out);
 }
+
+/**
+ * The cell's lines as a unit or leader cell lists names, one a line: a <br> sets two apart where
+ * `apart` says the pieces either side are two names (市发改委<br>市住建局, 李红梅<br>赵强); else it
+ * goes on with the name it breaks, as everywhere (台州湾产业集聚区<br>管委会).
+ */
+function nameLines(cell: Cell, apart: (pieces: readonly string[], k: number) => boolean): string[] {
+  const out: string[] = [];
+  paras(cell).forEach((para, p) => {
+    const pieces = cell.pieces![p];
+    if (pieces.length === 1) {
+      out.push(para);
+      return;
+    }
+    let line = pieces[0];
+    for (let k = 1; k < pieces.length; k++) {
+      if (apart(pieces, k)) {
+        out.push(line);
+        line = pieces[k];
+      } else line += pieces[k];
+    }
+    out.push(line);
+  });
+  return out;
+}
+
+/** A unit's name ends so (局, 委, 政府, 办, 街道, 开发区…); the next one starts with its level (市, 区, 县, 省). */
+const UNIT_END = /[局委办府会院室部厅处队所站心司行社团馆组区道镇乡村]$/;
+const LEVEL_START = /^[省市区县]/;
+const unitsApart = (pieces: readonly string[], k: number) => UNIT_END.test(pieces[k - 1]) && LEVEL_START.test(pieces[k]);
+/** Every piece a name of its own (two to four characters, no post or body): 李红梅<br>赵强. */
+const leadersApart = (pieces: readonly string[]) => pieces.every((p) => p.length >= 2 && p.length <= 4 && leaderName(p) === p && !isLeaderLike(p) && !/[委府局厅办部]/.test(p));
 
 const cellText = (cell: Cell | undefined, sep = '\n') => (cell ? paras(cell).join(sep) : '');
 
@@ -181,14 +223,25 @@ function subHeader(rows: Grid, header: Header): Header {
 
 const LABEL_KIND: Partial<Record<Column, LabelKind>> = { lead: 'leadLabel', co: 'co', resp: 'resp' };
 
-/** The units a cell names, one paragraph at a time; a paragraph labelled for someone else (省牵头单位：…) is not the item's. */
+/**
+ * The units a cell names: its lines without a label one list (the first of them the first listed),
+ * a labelled line on its own; a line labelled for someone else (省牵头单位：…) is not the item's.
+ */
 function cellUnits(cell: Cell, column: Column): Responsibility[] {
   const out: Responsibility[] = [];
-  for (const p of paras(cell)) {
+  let bare = '';
+  const flush = () => {
+    if (bare) out.push(readResponsibility(bare, LABEL_KIND[column]));
+    bare = '';
+  };
+  for (const p of nameLines(cell, unitsApart)) {
     const norm = foldWidth(p);
-    if (readLabel(norm)) out.push(readResponsibility(p));
-    else if (!norm.includes(':')) out.push(readResponsibility(p, LABEL_KIND[column]));
+    if (readLabel(norm)) {
+      flush();
+      out.push(readResponsibility(p));
+    } else if (!norm.includes(':')) bare += bare ? `，${p}` : p;
   }
+  flush();
   return out;
 }
 
@@ -283,7 +336,8 @@ function taskRoles(row: Row, roleCols: number[], columns: Column[]) {
     if (!cell || done.has(cell)) continue;
     done.add(cell);
     const kind = columns[c];
-    if (kind === 'leader') for (const p of paras(cell)) leaders.push(...leaderNames(p));
+    // One list, so that a post on a line of its own (副市长<br>赵强) names no one beside the person.
+    if (kind === 'leader') leaders.push(...leaderNames(nameLines(cell, leadersApart).join('、')));
     else if (kind === 'deadline') {
       const due = cellText(cell, '');
       if (due && !isNoneMark(foldWidth(due))) deadline ??= due;
