@@ -59,6 +59,16 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     // January: before the year begins, as 元旦前 (the year named, its eve; else the January closing the notice's year).
     ['2025年1月前', 2024, '2024-12-31'],
     ['1月前', 2024, '2024-12-31'],
+    // Written in figures, as a spreadsheet's cell has it: year, month and day by . - /.
+    ['2024.12', 2023, '2024-12-31'],
+    ['2024.6', undefined, '2024-06-30'],
+    ['2024.06.30', undefined, '2024-06-30'],
+    ['2024-6-30', undefined, '2024-06-30'],
+    ['2024/6/30前', undefined, '2024-06-30'],
+    ['２０２４．１２', undefined, '2024-12-31'],
+    ['2024.10前', undefined, '2024-09-30'],
+    ['2024.3-2024.12', undefined, '2024-12-31'],
+    ['2024.6.30—2025.6.30', undefined, '2025-06-30'],
   ])('%s (notice year %s) → %s', (text, year, day) => {
     expect(deadlineDay(text, year)).toBe(day);
   });
@@ -77,6 +87,8 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['6月底前', undefined], // no year on the page: no date
     ['13月底前', 2024],
     ['2月30日前', 2024],
+    ['2024.13', 2024],
+    ['2024.2.30', 2024],
     ['', 2024],
     [undefined, 2024],
   ])('%s names no date', (text, year) => {

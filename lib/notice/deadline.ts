@@ -31,10 +31,12 @@ const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
  * 季度, 上/下半年, 年底/年末/年内, 春节前 元旦前 国庆前). A year written once holds for the dates after
  * it (2024年6月底前完成初稿，9月底前完成 → 2024-09-30). Before a month (10月前, 10月份前, 10月以前) is
  * before it begins, as official usage has it: 09-30; its end only when said (10月底前, 10月末前);
- * 10月前后 (around October) and 10月中旬前 are the month's end, as before.
+ * 10月前后 (around October) and 10月中旬前 are the month's end, as before. A date in figures, as a
+ * spreadsheet's cell has it (2024.12, 2024.6.30, 2024-06-30, 2024/6/30), is read as its words.
  */
 const PART = new RegExp(
-  `(?<year>(?:19|20)\\d\\d|[一二][〇零九][〇零一二三四五六七八九]{2})\\s*年|` +
+  `(?<ny>(?:19|20)\\d\\d)\\s*[./-]\\s*(?<nm>1[0-2]|0?[1-9])(?!\\d)(?:\\s*[./-]\\s*(?<nd>3[01]|[12]\\d|0?[1-9])(?!\\d)|(?<nbefore>[以之]?前)(?!后))?|` +
+    `(?<year>(?:19|20)\\d\\d|[一二][〇零九][〇零一二三四五六七八九]{2})\\s*年|` +
     `(?<next>[今本当次明来])年|` +
     `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号]|(?<before>[以之]?前)(?!后))?|` +
     `第?(?<quarter>[一二三四1-4])\\s*季度|` +
@@ -97,6 +99,15 @@ export function deadlineDay(text: string | undefined, year?: number): string | u
   };
   for (const m of written.matchAll(PART)) {
     const g = m.groups!;
+    if (g.ny) {
+      if (yearOnly !== undefined && !ongoing) take(iso(yearOnly, 12));
+      yearOnly = undefined;
+      y = Number(g.ny);
+      named = true;
+      const month = Number(g.nm);
+      take(g.nd ? iso(y, month, Number(g.nd)) : g.nbefore ? eveOfMonth(y, month, true) : iso(y, month));
+      continue;
+    }
     if (g.year || g.next) {
       // 2024年 alone (2024年完成) is the year's end, unless a date follows it.
       if (yearOnly !== undefined && !ongoing) take(iso(yearOnly, 12));
