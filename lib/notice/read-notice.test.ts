@@ -274,6 +274,18 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a leader labelled by post (分管副区长：) on a line or in a column of that name', () => {
+    const r = readPage(page(`<p>1．完成老旧小区改造12个。</p><p>分管副区长：周明</p><p>牵头单位：区住建局</p>
+      <p>2．新建城市书房5家。</p><p>联系副区长：吴刚；牵头单位：区文旅局</p><p>3．新增托位300个。</p><p>牵头单位：区卫健局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.leaders, i.units.map((u) => u.name)])).toEqual([
+      ['完成老旧小区改造12个。', ['周明'], ['区住建局']], ['新建城市书房5家。', ['吴刚'], ['区文旅局']], ['新增托位300个。', [], ['区卫健局']],
+    ]);
+    const t = readPage(page(`<table><tr><td>序号</td><td>重点工作</td><td>分管副市长</td><td>牵头单位</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>周明</td><td>市住建局</td></tr><tr><td>2</td><td>乙任务。</td><td>吴刚</td><td>市文旅局</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>吴刚</td><td>市卫健委</td></tr></table>`), URL_);
+    expect(itemsOf(t).map((i) => [i.leaders, i.units.map((u) => u.name)])).toEqual([[['周明'], ['市住建局']], [['吴刚'], ['市文旅局']], [['吴刚'], ['市卫健委']]]);
+  });
+
   it('reads a label on the item’s own line, after its last sentence', () => {
     const r = readPage(page(`<p>1.新建公园2个。责任单位：区城管局、各街道</p><p>2.新增托位300个。牵头单位：区卫健局；配合单位：区教育局</p>
       <p>3.完成老旧小区改造10个，惠及居民2000户。</p><p>责任单位：区住建局</p>`), URL_);

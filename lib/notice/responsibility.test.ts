@@ -133,6 +133,12 @@ describe('a responsibility however it is written', () => {
     expect(readLabel('责任单位：区发改局')).toEqual({ kind: 'resp', end: 5 });
     expect(readLabel('分管省领导:林克庆')).toEqual({ kind: 'leader', end: 6 });
     expect(readLabel('省牵头单位：省农业农村厅')).toBeUndefined();
+    // A leader labelled by post: 分管副区长：, 联系副县长：, 牵头副市长：, 分管常务副区长：.
+    for (const label of ['分管副区长', '联系副县长', '牵头副市长', '分管常务副区长', '责任市长']) {
+      expect(readLabel(`${label}：周明`), label).toEqual({ kind: 'leader', end: label.length + 1 });
+    }
+    expect(readResponsibility('分管副区长：周明、吴刚').leaders).toEqual(['周明', '吴刚']);
+    expect(readLabel('副区长：周明')).toBeUndefined();
     expect(readLabel('主要预期目标：经济增长7.5%')).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ const SCHEDULE = /(?:工作|时间|计划)进度|进度(?:安排|要求|计划)/
 export function columnOf(words: string): Column {
   if (/^(?:序号|编号|序)$/.test(words)) return 'number';
   if (PROGRESS.test(words) && !/分解/.test(words)) return SCHEDULE.test(words) ? 'other' : 'progress';
-  if (/领导|责任人/.test(words)) return 'leader';
+  if (/领导|责任人|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长/.test(words)) return 'leader';
   if (/(?:配合|协办|参与|协同|协助)(?:单位|部门)/.test(words)) return 'co';
   if (/(?:牵头|主办|主责)/.test(words) && /单位|部门/.test(words)) return 'lead';
   if (/(?:责任|实施|承办)(?:单位|部门)/.test(words)) return 'resp';
