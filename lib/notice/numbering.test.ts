@@ -15,6 +15,9 @@ describe('numbering', () => {
     expect(read('(三)坚持')).toEqual([Level.ParenChinese, 3, '坚持']);
     expect(read('十二、坚持')).toEqual([Level.Chinese, 12, '坚持']);
     expect(read('（3）坚持')).toEqual([Level.ParenArabic, 3, '坚持']);
+    // A closing bracket alone, as (3): 3）, 3).
+    expect(read('3）坚持')).toEqual([Level.ParenArabic, 3, '坚持']);
+    expect(read('１２)坚持')).toEqual([Level.ParenArabic, 12, '坚持']);
     expect(read('2022年')).toBeUndefined();
     expect(read('（此件公开发布）')).toBeUndefined();
   });
@@ -25,7 +28,7 @@ describe('numbering', () => {
   });
 
   it('reads a 序号 cell', () => {
-    expect(['3', '3.', '3、', '1*', '（三）', '三'].map(cellNumber)).toEqual([3, 3, 3, 1, 3, 3]);
+    expect(['3', '3.', '3、', '1*', '（三）', '三', '3）'].map(cellNumber)).toEqual([3, 3, 3, 1, 3, 3, 3]);
     expect(cellNumber('合计')).toBeUndefined();
   });
 

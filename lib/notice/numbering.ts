@@ -4,7 +4,7 @@
  */
 import { chineseOrdinal, foldWidth } from './normalize';
 
-/** Numbering styles, outermost first: 一、 > （一） > 1. > （1）. */
+/** Numbering styles, outermost first: 一、 > （一） > 1. > （1） (or 1）). */
 export const enum Level {
   Chinese = 0,
   ParenChinese = 1,
@@ -35,13 +35,15 @@ function arabic(digits: string): number {
   return n;
 }
 
-/** 1.  1、  1．: read by hand, the most common line of a notice (no match object made per line). */
+/** 1.  1、  1．  1）: read by hand, the most common line of a notice (no match object made per line). */
 function arabicMarker(text: string, next: number | undefined): Marker | undefined {
   let number = 0;
   let i = 0;
   for (let c = fold(text.charCodeAt(0)); isDigit(c) && i < 4; c = fold(text.charCodeAt(++i))) number = number * 10 + c - 0x30;
   if (i > 3 || number === 0) return undefined;
   const sep = text.charCodeAt(i);
+  // 3） 3): a closing bracket alone, the level of （3）.
+  if (sep === 0x29 || sep === 0xff09) return { level: Level.ParenArabic, number, end: i + 1 };
   const dot = sep === 0x2e || sep === 0xff0e;
   if (!dot && sep !== 0x3001) return undefined;
   // "5.5%…" at a line start is a decimal unless 5 is the number expected next.
@@ -75,10 +77,10 @@ export function readMarker(text: string, next?: number): Marker | undefined {
 
 const CN_CHARS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 
-/** A 序号 cell: `3`, `3.`, `3、`, `1*` (a mark the page does not explain), `（三）`, `三`. */
+/** A 序号 cell: `3`, `3.`, `3、`, `3）`, `1*` (a mark the page does not explain), `（三）`, `三`. */
 export function cellNumber(text: string): number | undefined {
   const norm = foldWidth(text);
-  const ar = /^(\d{1,3})[.、]?\*?$/.exec(norm);
+  const ar = /^(\d{1,3})[.、)]?\*?$/.exec(norm);
   if (ar) return Number(ar[1]) || undefined;
   const cn = new RegExp(`^(?:\\((${CN})\\)|(${CN})、?)$`).exec(norm);
   return cn ? chineseOrdinal(cn[1] ?? cn[2]) || undefined : undefined;

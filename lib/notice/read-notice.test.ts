@@ -238,6 +238,18 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads items numbered 1） under 一、 sections, and 1） points under 1. items as the item’s', () => {
+    const r = readPage(page(`<p>一、经济发展</p><p>1）全区生产总值增长6%左右。</p><p>牵头单位：区发改局</p>
+      <p>2）一般公共预算收入增长5%。</p><p>牵头单位：区财政局</p><p>二、城市建设</p><p>3）推进城市更新。</p><p>牵头单位：区住建局；配合单位：各街道</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.section, i.text, i.units.map((u) => u.name)])).toEqual([
+      ['1', '一、经济发展', '全区生产总值增长6%左右。', ['区发改局']], ['2', '一、经济发展', '一般公共预算收入增长5%。', ['区财政局']],
+      ['3', '二、城市建设', '推进城市更新。', ['区住建局', '各街道']],
+    ]);
+    const points = readPage(page(`<p>1.甲任务：</p><p>1）子项一；</p><p>2）子项二。</p><p>牵头单位：区发改局</p>
+      <p>2.乙任务。</p><p>牵头单位：区财政局</p><p>3.丙任务。</p><p>牵头单位：区教育局</p>`), URL_);
+    expect(itemsOf(points).map((i) => [i.key, i.text])).toEqual([['1', '甲任务：\n1）子项一；\n2）子项二。'], ['2', '乙任务。'], ['3', '丙任务。']]);
+  });
+
   it('keeps an item’s (1) points in its text and takes its bracket after them', () => {
     const r = readPage(page(`<p>1.甲任务：</p><p>（1）子项一；</p><p>（2）子项二。（区发改局牵头，区财政局配合）</p>
       <p>2.乙任务。（区财政局负责）</p><p>3.丙任务。（区教育局牵头）</p>`), URL_);
