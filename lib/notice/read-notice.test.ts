@@ -431,6 +431,20 @@ describe('tables', () => {
     expect(!isRefusal(r) && r.lists[0].title).toBe('2024年重点工作责任分解表');
   });
 
+  it.each([
+    ['责任单位', '牵头', '配合', ['区发改局:lead', '区财政局:co']],
+    ['责任主体', '牵头领导', '牵头单位', ['区发改局:lead']],
+  ])('reads a header over two rows whose upper cell says little (%s) over %s and %s', (over, a, b, units) => {
+    const r = readPage(table(`<tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td colspan="2">${over}</td><td rowspan="2">完成时限</td></tr>
+      <tr><td>${a}</td><td>${b}</td></tr>
+      <tr><td>1</td><td>甲任务</td><td>${a === '牵头' ? '区发改局' : '王建国'}</td><td>${a === '牵头' ? '区财政局' : '区发改局'}</td><td>年底前</td></tr>
+      <tr><td>2</td><td>乙任务</td><td>${a === '牵头' ? '区发改局' : '王建国'}</td><td>${a === '牵头' ? '区财政局' : '区发改局'}</td><td>年底前</td></tr>
+      <tr><td>3</td><td>丙任务</td><td>${a === '牵头' ? '区发改局' : '王建国'}</td><td>${a === '牵头' ? '区财政局' : '区发改局'}</td><td>年底前</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`), i.leaders, i.deadline])).toEqual(
+      ['甲任务', '乙任务', '丙任务'].map((t, k) => [String(k + 1), t, units, a === '牵头' ? [] : ['王建国'], '年底前']),
+    );
+  });
+
   it.each(['落实情况', '累计完成情况', '完成进度', '进展情况', '推进情况', '执行情况', '工作进展'])('refuses a table with a %s column as a report on the tasks’ progress, whatever its title', (head) => {
     const r = readPage(table(`<tr><td>序号</td><td>重点工作任务</td><td>牵头单位</td><td>责任单位</td><td>${head}</td></tr>
       <tr><td>1</td><td>甲任务。</td><td>区发改局</td><td>区统计局</td><td>前三季度增长5.8%。</td></tr>

@@ -42,7 +42,9 @@ export function columnOf(words: string): Column {
   if (/^(?:序号|编号|序)$/.test(words)) return 'number';
   if (PROGRESS.test(words) && !/分解/.test(words)) return SCHEDULE.test(words) ? 'other' : 'progress';
   if (/领导|责任人|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长/.test(words)) return 'leader';
-  if (/(?:配合|协办|参与|协同|协助)(?:单位|部门)/.test(words)) return 'co';
+  // 牵头 | 配合 alone, under a 责任单位 spanning both.
+  if (/^(?:牵头|主办|主责)$/.test(words)) return 'lead';
+  if (/(?:配合|协办|参与|协同|协助)(?:单位|部门)|^(?:配合|协办|参与|协同|协助)$/.test(words)) return 'co';
   if (/(?:牵头|主办|主责)/.test(words) && /单位|部门/.test(words)) return 'lead';
   if (/(?:责任|实施|承办)(?:单位|部门)/.test(words)) return 'resp';
   if (/时限|完成时间|时间节点|完成期限|时间要求/.test(words)) return 'deadline';
@@ -178,7 +180,7 @@ interface Header {
 
 const squeeze = (s: string) => foldWidth(s).replace(/\s+/g, '');
 
-/** The header row: among the first rows, one naming a task column and a unit or leader column. */
+/** The header row: among the first rows, one naming a task column and a unit or leader column (or the row below it, those). */
 function findHeader(rows: Grid): Header | undefined {
   for (let r = 0; r < Math.min(rows.length, 4); r++) {
     const columns: Column[] = [];
@@ -189,8 +191,10 @@ function findHeader(rows: Grid): Header | undefined {
       words[c] = cell && cell.row === r ? squeeze(cellText(cell, '')) : '';
       columns[c] = words[c] && words[c].length <= 30 ? columnOf(words[c]) : 'other';
     }
-    const has = (k: Column) => columns.includes(k);
-    if (has('task') && (has('lead') || has('co') || has('resp') || has('leader') || has('progress'))) return subHeader(rows, { row: r, columns, words });
+    if (!columns.includes('task')) continue;
+    // Its unit or leader columns may be named in the row below only (责任主体 over 牵头领导 | 牵头单位).
+    const header = subHeader(rows, { row: r, columns, words });
+    if (header.columns.some((c) => ROLE_COLUMNS.has(c))) return header;
   }
   return undefined;
 }
