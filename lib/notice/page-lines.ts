@@ -77,6 +77,15 @@ export class PageLines {
     return re.test(this.rawOrDisp(i));
   }
 
+  /** Whether `word` stands in line i right after a layout space, as the page has it (…增长5%　　牵头单位：). */
+  spacedBefore(i: number, word: string): boolean {
+    for (let p = this.heads[i]; p < this.heads[i + 1]; p++) {
+      const raw = this.lines.raws[p];
+      for (let at = raw.indexOf(word); at > 0; at = raw.indexOf(word, at + 1)) if (isLayoutSpace(raw.charCodeAt(at - 1))) return true;
+    }
+    return false;
+  }
+
   /** Line i as the page has it when it is one line of the page (not read yet), else as read. */
   private rawOrDisp(i: number): string {
     const head = this.heads[i];

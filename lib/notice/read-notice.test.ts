@@ -308,6 +308,24 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it.each([
+    ['set off by spaces only', '&nbsp;&nbsp;&nbsp;&nbsp;'], ['set off by U+3000', '　　'], ['after a ；', '；'],
+  ])('reads a label on the item’s own line %s, the sentence unclosed', (_how, sep) => {
+    const r = readPage(page(`<div class="TRS_Editor"><p style="text-indent:2em">1．全区生产总值增长6%左右${sep}牵头单位：区发改局</p>
+      <p>2．一般公共预算收入增长5%${sep}牵头单位：区财政局${sep}配合单位：区税务局</p><p>3．新增城镇就业1万人${sep}责任单位：区人社局、各街道</p></div>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['全区生产总值增长6%左右', ['区发改局:lead']], ['一般公共预算收入增长5%', ['区财政局:lead', '区税务局:co']], ['新增城镇就业1万人', ['区人社局:co', '各街道:co']],
+    ]);
+  });
+
+  it('takes no label from the middle of an item’s sentence', () => {
+    const r = readPage(page(`<p>1．甲任务，明确各责任单位：分工。</p><p>牵头单位：区发改局</p><p>2．乙任务。</p><p>牵头单位：区财政局</p>
+      <p>3．丙任务。</p><p>牵头单位：区教育局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => u.name)])).toEqual([
+      ['甲任务，明确各责任单位：分工。', ['区发改局']], ['乙任务。', ['区财政局']], ['丙任务。', ['区教育局']],
+    ]);
+  });
+
   it('refuses items each followed by what was done (完成情况：, 落实情况：) as a report on the tasks’ progress, whatever the title', () => {
     for (const label of ['完成情况', '落实情况', '进展情况', '推进情况']) {
       const r = readPage(page(`<p>一、冯晶区长牵头工作</p>

@@ -7,7 +7,8 @@
  *   配合单位：县财政局           牵头市领导：汤飞帆
  *   部门分工：省发展改革委牵头，各地、各部门配合。        完成时限：6月底前
  *
- * — or the label after the item's last sentence on its own line (…。责任单位：X). Items with no
+ * — or the label after the item's last sentence on its own line (…。责任单位：X, …；责任单位：X, or set
+ * off by spaces only: …增长5%　　牵头单位：X). Items with no
  * line of their own share the next item's (拱墅's items 1–4 under one 牵头单位 line). The
  * numbering, sections and lists are the outline's (./outline.ts).
  *
@@ -20,14 +21,36 @@ import { mergeResponsibilities, readLabel, responsibilityReader, type Responsibi
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
-/** Where a label starts inside a line, after a sentence ends (…。责任单位：区发改局), or -1. */
+/**
+ * Where a label starts inside a line, or -1: after a sentence ends (…。责任单位：区发改局), after a
+ * `；` (…5家；牵头单位：), or set off by layout space only (…增长5%　　牵头单位：, the page's spaces):
+ * never in the middle of a sentence (明确各责任单位：…).
+ */
 function inlineLabel(pl: PageLines, line: number, from: number): number {
   const disp = pl.disp(line);
-  for (let k = disp.indexOf('。', from); k >= 0; k = disp.indexOf('。', k + 1)) {
-    if (readLabel(disp.slice(k + 1, k + 1 + LABEL_SPAN))) return k + 1;
+  for (let colon = indexOfColon(disp, from); colon >= 0; colon = indexOfColon(disp, colon + 1)) {
+    for (let start = Math.max(from + 1, colon - LABEL_SPAN); start < colon - 1; start++) {
+      const label = readLabel(disp.slice(start, colon + 1));
+      if (!label || label.end !== colon + 1 - start) continue;
+      const before = disp.charCodeAt(start - 1);
+      // Inside a bracket, the label is the bracket's (（牵头单位：X；配合单位：Y）: the bracket family's).
+      if ((before === 0x3002 || before === 0xff1b || before === 0x3b || pl.spacedBefore(line, disp.slice(start, colon + 1))) && !inBracket(disp, from, start)) return start;
+      break;
+    }
   }
   return -1;
 }
+/** Whether disp[at] stands inside a bracket opened after `from`: （ ( 【 [ not yet closed. */
+function inBracket(disp: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = disp.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28 || c === 0x3010 || c === 0x5b) depth++;
+    else if ((c === 0xff09 || c === 0x29 || c === 0x3011 || c === 0x5d) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Enough of a line to hold the longest label and its colon. */
 const LABEL_SPAN = 12;
 /** A label's colon, which layout cannot split: a line without one holds no label. */
@@ -79,8 +102,11 @@ function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => R
       if (!pl.mayMatch(line, COLON)) continue;
       const at = inlineLabel(pl, line, line === e.line ? e.textStart : 0);
       if (at < 0) continue;
-      const resp = readOnce(separateLabels(pl.disp(line).slice(at)));
-      return { resp, text: entryText(pl, e, e.body.slice(0, k), { line, end: at }), last: line, textLast: line, respLines: [line] };
+      const disp = pl.disp(line);
+      const resp = readOnce(separateLabels(disp.slice(at)));
+      // A ； joining the item to its label is the label's, not the item's (a 。 ends the item's sentence).
+      const end = disp.charCodeAt(at - 1) === 0xff1b || disp.charCodeAt(at - 1) === 0x3b ? at - 1 : at;
+      return { resp, text: entryText(pl, e, e.body.slice(0, k), { line, end }), last: line, textLast: line, respLines: [line] };
     }
     const last = e.body.length ? e.body[e.body.length - 1] : e.line;
     return { text: entryText(pl, e), last, textLast: last, respLines: [] };
