@@ -4,7 +4,7 @@ import { foldWidth } from './normalize';
 import { readNotice } from './read-notice';
 import { isRefusal } from './reading';
 import {
-  assignRoles, headingLeaders, leaderName, LeadRule, leadRule, readLabel, readResponsibility, RULE_HINT, splitNames, type UnitGroup,
+  assignRoles, headingLeaders, leaderName, leaderNames, LeadRule, leadRule, readLabel, readResponsibility, RULE_HINT, splitNames, type UnitGroup,
 } from './responsibility';
 
 const roles = (text: string, rule: LeadRule, label?: Parameters<typeof readResponsibility>[1]) =>
@@ -249,6 +249,22 @@ describe('leading officials', () => {
     expect(headingLeaders('分管副区长牵头工作')).toEqual(['分管副区长']);
     expect(headingLeaders('区发改局、区财政局牵头工作')).toEqual([]);
     expect(headingLeaders('坚持党委领导、政府牵头')).toEqual([]);
+  });
+
+  it('from a heading however it words the lead: 由…牵头, 共同牵头, 牵头负责, 联系, with the count of its items', () => {
+    expect(headingLeaders('由王丹区长牵头的工作')).toEqual(['王丹']);
+    expect(headingLeaders('王五、赵六副区长共同牵头')).toEqual(['王五', '赵六']);
+    expect(headingLeaders('王丹区长牵头负责的工作')).toEqual(['王丹']);
+    expect(headingLeaders('王丹副区长联系工作')).toEqual(['王丹']);
+    expect(headingLeaders('王丹副区长牵头重点工作（共12项）')).toEqual(['王丹']);
+    expect(headingLeaders('王丹副区长负责的重点任务(8项)')).toEqual(['王丹']);
+    expect(headingLeaders('加强与群众联系工作')).toEqual([]);
+    expect(headingLeaders('由区发改局牵头的工作')).toEqual([]);
+  });
+
+  it('several in a cell or a clause, set apart by 、 or ，', () => {
+    expect(leaderNames('王建国，李红梅')).toEqual(['王建国', '李红梅']);
+    expect(leaderNames('王建国、李红梅')).toEqual(['王建国', '李红梅']);
   });
 
   it('the same person under one spelling, whatever post or 同志 an item’s line writes', () => {

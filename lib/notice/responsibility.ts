@@ -275,15 +275,23 @@ export function leaderName(s: string): string {
  * (one person, after the posts that name no one).
  */
 export function leaderNames(text: string): string[] {
-  const names = splitNames(text).map(leaderName);
+  const norm = foldWidth(text);
+  let names: string[];
+  if (norm.includes(',')) {
+    // 王建国，李红梅: a comma parts them as a 、 does (outside brackets: 李四（挂职，兼）).
+    names = [];
+    const runs = splitTop(norm, (c) => c === 0x2c);
+    for (let k = 0; k < runs.length; k += 2) names.push(...splitNames(text.slice(runs[k], runs[k + 1]), norm.slice(runs[k], runs[k + 1])).map(leaderName));
+  } else names = splitNames(text, norm).map(leaderName);
   if (names.length < 2) return names;
   const people = names.filter((n) => POST.exec(n)?.index !== 0);
   return people.length && people.length < names.length ? people : names;
 }
 
 // A heading naming who leads its section: 一、王丹县长牵头重点工作, （一）刘忻市长牵头重点工作, 洪湖鹏市长主抓重点工作,
-// 七、周八副区长牵头.
-const LEADER_HEADING = /^(.+?)(?:牵头|主抓|分管|负责|领衔)的?(?:(?:重点)?(?:工作|任务|事项))?[。.:]?$/;
+// 七、周八副区长牵头, 由王丹区长牵头的工作, 王五、赵六副区长共同牵头, 王丹副区长联系工作, …重点工作（共12项）.
+const LEADER_HEADING =
+  /^由?(.+?)(?:共同)?(?:牵头|主抓|分管|负责|领衔|联系)(?:负责|推进|落实)?的?(?:(?:重点)?(?:工作|任务|事项))?(?:\(共?\d{1,3}项\))?[。.:]?$/;
 
 /**
  * The officials a section heading names (after its ordinal), or none: at least one by post (冯晶区长,
@@ -291,12 +299,15 @@ const LEADER_HEADING = /^(.+?)(?:牵头|主抓|分管|负责|领衔)的?(?:(?:�
  * beside a person are dropped (区委常委、副区长张三 → 张三). A heading naming a unit or a theme names none.
  */
 export function headingLeaders(text: string): string[] {
-  const m = LEADER_HEADING.exec(foldWidth(text));
+  const norm = foldWidth(text);
+  const m = LEADER_HEADING.exec(norm);
   if (!m) return [];
+  // 由王丹区长牵头: the names start after 由.
+  const from = m[1].length < norm.length && norm.charCodeAt(0) === 0x7531 && norm.startsWith(m[1], 1) ? 1 : 0;
   const names: string[] = [];
   const posts: string[] = [];
   let byPost = false;
-  for (const piece of splitNames(text.slice(0, m[1].length))) {
+  for (const piece of splitNames(text.slice(from, from + m[1].length))) {
     const t = piece.replace(REMARK, '');
     const after = POST.exec(t);
     const before = after ? null : POST_BEFORE.exec(t);

@@ -314,7 +314,7 @@ function draftLists(
 
 /** At most this long, a line naming who leads its items (李四副县长牵头重点工作). */
 const LEADER_LINE = 40;
-const LEADER_VERB = /[牵抓管责衔]/; // 牵头, 主抓, 分管, 负责, 领衔: one character, which layout cannot split
+const LEADER_VERB = /[牵抓管责衔联]/; // 牵头, 主抓, 分管, 负责, 领衔, 联系: one character, which layout cannot split
 
 /** Whether line i, unnumbered, names the officials leading the items below it (王丹县长牵头重点工作). */
 function isLeaderLine(pl: PageLines, i: number): boolean {
