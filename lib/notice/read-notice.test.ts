@@ -463,6 +463,16 @@ describe('tables', () => {
     );
   });
 
+  it('takes a list’s title from the table’s own caption or a row above its header spanning the table', () => {
+    const rows = (tasks: string[]) => tasks.map((t, i) => `<tr><td>${i + 1}</td><td>${t}</td><td>区${t.slice(0, 1)}局</td></tr>`).join('');
+    const head = '<tr><td>序号</td><td>重点工作</td><td>牵头单位</td></tr>';
+    const r = readPage(page(`<p>现将有关事项通知如下。</p><table><caption>2024年重点工作责任分解表</caption>${head}${rows(['甲任务。', '乙任务。', '丙任务。'])}</table>
+      <table><tr><td colspan="3">2024年民生实事项目</td></tr>${head}${rows(['丁任务。', '戊任务。'])}</table>`), URL_);
+    expect(isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.map((i) => i.key)])).toEqual([
+      ['2024年重点工作责任分解表', ['1/1', '1/2', '1/3']], ['2024年民生实事项目', ['2/1', '2/2']],
+    ]);
+  });
+
   it.each(['落实情况', '累计完成情况', '完成进度', '进展情况', '推进情况', '执行情况', '工作进展'])('refuses a table with a %s column as a report on the tasks’ progress, whatever its title', (head) => {
     const r = readPage(table(`<tr><td>序号</td><td>重点工作任务</td><td>牵头单位</td><td>责任单位</td><td>${head}</td></tr>
       <tr><td>1</td><td>甲任务。</td><td>区发改局</td><td>区统计局</td><td>前三季度增长5.8%。</td></tr>

@@ -173,6 +173,8 @@ class Grid {
 
 interface Header {
   row: number;
+  /** Its first row, when it spans two (责任单位 over 牵头单位 | 配合单位). */
+  top?: number;
   columns: Column[];
   /** The header's words per column, to know the header when it is repeated further down. */
   words: string[];
@@ -222,7 +224,7 @@ function subHeader(rows: Grid, header: Header): Header {
     words[c] = word;
     named++;
   }
-  return named ? { row: r, columns, words } : header;
+  return named ? { row: r, top: header.row, columns, words } : header;
 }
 
 const LABEL_KIND: Partial<Record<Column, LabelKind>> = { lead: 'leadLabel', co: 'co', resp: 'resp' };
@@ -427,9 +429,30 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   }
   if (!out.list.items.length) return undefined;
   out.last = prevNumber;
-  const title = listTitle(page.lines, first, stop, foldWidth(page.facts.title));
+  // Its title may be the table's own: a caption, or a row above the header spanning the table.
+  const titleNorm = foldWidth(page.facts.title);
+  const head = header.row >= 0 ? headerLine(page.lines, first, table, header.top ?? header.row) : first;
+  const title = (head > first ? listTitle(page.lines, head, first - 1, titleNorm) : undefined) ?? listTitle(page.lines, first, stop, titleNorm);
   if (title) out.list = { title, items: out.list.items };
   return out;
+}
+
+/** The line the header row (the table's row `row`) starts at, after the table's caption and the rows above it. */
+function headerLine(pl: PageLines, first: number, table: Element, row: number): number {
+  const text = firstText(tableRows(table)[row]);
+  if (!text) return first;
+  for (let i = first; i < first + HEAD_LINES && i < pl.count; i++) if (pl.nodes(i).includes(text)) return i;
+  return first;
+}
+
+/** The first text node below `el` holding more than white space. */
+function firstText(el: Node): Text | undefined {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3 && /\S/.test((c as Text).data)) return c as Text;
+    const t = c.nodeType === 1 ? firstText(c) : undefined;
+    if (t) return t;
+  }
+  return undefined;
 }
 
 /**
