@@ -127,6 +127,18 @@ describe('readNotice on every fixture page', () => {
     ]);
   });
 
+  it('reads 主要责任单位 as the lead and 其他责任单位 as the rest, each item with its own', () => {
+    expect(proseItems(
+      '1．全县生产总值增长6%。', '主要责任单位：县发改局', '其他责任单位：县统计局、各乡镇',
+      '2．一般公共预算收入增长5%。', '主要责任单位：县财政局', '其他责任单位：县税务局',
+      '3．新增城镇就业3000人。', '主要责任单位：县人社局',
+    )).toEqual([
+      { units: ['*县发改局', '县统计局', '各乡镇'], leaders: [], deadline: undefined },
+      { units: ['*县财政局', '县税务局'], leaders: [], deadline: undefined },
+      { units: ['*县人社局'], leaders: [], deadline: undefined },
+    ]);
+  });
+
   it('reads a list of units that a paragraph break cuts after its 、 as one list', () => {
     expect(proseItems(
       '1．全区生产总值增长6%。', '牵头单位：区发改局、区财政局、', '区市场监管局、各街道',

@@ -139,6 +139,10 @@ describe('a responsibility however it is written', () => {
     }
     expect(readResponsibility('分管副区长：周明、吴刚').leaders).toEqual(['周明', '吴刚']);
     expect(readLabel('副区长：周明')).toBeUndefined();
+    // 主要责任单位 leads; 其他责任单位, 配合责任单位, 协同责任单位 help (华容's labels); 牵头单位（部门）.
+    expect(['主要责任单位', '其他责任单位', '配合责任单位', '协同责任部门', '牵头单位（部门）', '责任单位(部门)'].map((l) => readLabel(`${l}：X`)?.kind))
+      .toEqual(['leadLabel', 'co', 'co', 'co', 'leadLabel', 'resp']);
+    expect(roles('主要责任单位：县发改局、县财政局；其他责任单位：各乡镇', LeadRule.None)).toEqual(['县发改局:lead', '县财政局:lead', '各乡镇:co']);
     expect(readLabel('主要预期目标：经济增长7.5%')).toBeUndefined();
   });
 });
