@@ -330,6 +330,17 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads an item closed by its own bracket among items with labelled lines: its units, not the next item’s', () => {
+    const r = readNoticePage(doc(page(`<p>1．全区生产总值增长6%。</p><p>牵头单位：区发改局</p>
+      <p>2．新增城镇就业1万人。（区人社局牵头，各街道配合）</p>
+      <p>3．完成老旧小区改造12个。</p><p>牵头单位：区住建局</p><p>4．新建城市书房5家。</p><p>牵头单位：区文旅局</p>`)), URL_);
+    expect(r.format).toBe('prose-lines');
+    expect(itemsOf(r.reading).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['1', '全区生产总值增长6%。', ['区发改局:lead']], ['2', '新增城镇就业1万人。', ['区人社局:lead', '各街道:co']],
+      ['3', '完成老旧小区改造12个。', ['区住建局:lead']], ['4', '新建城市书房5家。', ['区文旅局:lead']],
+    ]);
+  });
+
   it('takes no label from the middle of an item’s sentence', () => {
     const r = readPage(page(`<p>1．甲任务，明确各责任单位：分工。</p><p>牵头单位：区发改局</p><p>2．乙任务。</p><p>牵头单位：区财政局</p>
       <p>3．丙任务。</p><p>牵头单位：区教育局</p>`), URL_);

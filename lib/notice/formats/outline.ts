@@ -44,6 +44,11 @@ export interface EntryReading {
   textLast: number;
   /** The lines its responsibility is read from (labelled lines, the line of its bracket). */
   respLines: readonly number[];
+  /**
+   * Read in the way of another family (a bracket closing one item among items with labelled lines):
+   * the item's own, but no sign that the page is in this family.
+   */
+  aside?: true;
 }
 
 /** How one family writes an item's responsibility. */
@@ -129,7 +134,10 @@ export function readOutline(
   const entries = outlineEntries(pl);
   const readingOf = (e: OutlineEntry) => (e.reading ??= family.read(e, pl));
 
-  const itemLevel = itemLevelOf(entries, (e) => readingOf(e).resp !== undefined, family.shares);
+  const itemLevel = itemLevelOf(entries, (e) => {
+    const r = readingOf(e);
+    return r.resp !== undefined && !r.aside;
+  }, family.shares);
   if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
 
   const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);

@@ -18,6 +18,7 @@
  */
 import type { PageLines } from '../page-lines';
 import { mergeResponsibilities, readLabel, responsibilityReader, type Responsibility } from '../responsibility';
+import { closingBracket } from './bracket';
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
@@ -50,6 +51,9 @@ function inBracket(disp: string, from: number, at: number): boolean {
   }
   return depth > 0;
 }
+
+/** How many paragraphs of an item without labelled lines may close with its own bracket. */
+const ASIDE_LINES = 3;
 
 /** Enough of a line to hold the longest label and its colon. */
 const LABEL_SPAN = 12;
@@ -107,6 +111,16 @@ function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => R
       // A ； joining the item to its label is the label's, not the item's (a 。 ends the item's sentence).
       const end = disp.charCodeAt(at - 1) === 0xff1b || disp.charCodeAt(at - 1) === 0x3b ? at - 1 : at;
       return { resp, text: entryText(pl, e, e.body.slice(0, k), { line, end }), last: line, textLast: line, respLines: [line] };
+    }
+    // An item closed by a bracket of its own among items with labelled lines (…。（区人社局牵头，各街道配合）):
+    // its first paragraphs only, where such a bracket stands.
+    const lines = [e.line, ...e.body.slice(0, ASIDE_LINES)];
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k];
+      const found = closingBracket(pl.disp(line), pl.norm(line));
+      if (!found) continue;
+      const text = entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open });
+      return { resp: found.resp, text, last: line, textLast: line, respLines: [line], aside: true };
     }
     const last = e.body.length ? e.body[e.body.length - 1] : e.line;
     return { text: entryText(pl, e), last, textLast: last, respLines: [] };
