@@ -139,6 +139,18 @@ describe('readNotice on every fixture page', () => {
     ]);
   });
 
+  it('reads labels written in 【】 without a colon: a line of one or several, or after the item’s last sentence', () => {
+    expect(proseItems(
+      '1．全区生产总值增长6%。', '【牵头单位】区发改局【配合单位】区统计局、各街道',
+      '2．一般公共预算收入增长5%。', '【责任领导】李红梅', '【牵头单位】区财政局；【完成时限】2024年12月底前',
+      '3．新增城镇就业1万人。【牵头单位】区人社局',
+    )).toEqual([
+      { units: ['*区发改局', '区统计局', '各街道'], leaders: [], deadline: undefined },
+      { units: ['*区财政局'], leaders: ['李红梅'], deadline: '2024年12月底前' },
+      { units: ['*区人社局'], leaders: [], deadline: undefined },
+    ]);
+  });
+
   it('reads a list of units that a paragraph break cuts after its 、 as one list', () => {
     expect(proseItems(
       '1．全区生产总值增长6%。', '牵头单位：区发改局、区财政局、', '区市场监管局、各街道',

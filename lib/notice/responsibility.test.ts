@@ -139,6 +139,11 @@ describe('a responsibility however it is written', () => {
     }
     expect(readResponsibility('分管副区长：周明、吴刚').leaders).toEqual(['周明', '吴刚']);
     expect(readLabel('副区长：周明')).toBeUndefined();
+    // In 【】, without a colon or with one after it.
+    expect(readLabel('【牵头单位】区发改局')).toEqual({ kind: 'leadLabel', end: 6 });
+    expect(readLabel('【责任领导】：李红梅')).toEqual({ kind: 'leader', end: 7 });
+    expect(readLabel('【专栏1】推进城市更新')).toBeUndefined();
+    expect(roles('【牵头单位】区财政局；【配合单位】区税务局', LeadRule.None)).toEqual(['区财政局:lead', '区税务局:co']);
     // 主要责任单位 leads; 其他责任单位, 配合责任单位, 协同责任单位 help (华容's labels); 牵头单位（部门）.
     expect(['主要责任单位', '其他责任单位', '配合责任单位', '协同责任部门', '牵头单位（部门）', '责任单位(部门)'].map((l) => readLabel(`${l}：X`)?.kind))
       .toEqual(['leadLabel', 'co', 'co', 'co', 'leadLabel', 'resp']);

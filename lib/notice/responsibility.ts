@@ -59,6 +59,7 @@ const LABEL_REACH = 10;
 
 /** The label a text (as written or folded) starts with: its kind and where the labelled text starts. */
 export function readLabel(text: string): { kind: LabelKind; end: number } | undefined {
+  if (text.charCodeAt(0) === 0x3010) return bracketLabel(text);
   // Most lines have no colon near their start: no label, without trying the pattern.
   let colon = -1;
   for (let i = 2; i < text.length && i <= LABEL_REACH; i++) {
@@ -71,6 +72,16 @@ export function readLabel(text: string): { kind: LabelKind; end: number } | unde
   if (colon < 0) return undefined;
   const m = LABEL.exec(text);
   return m && m[0].length === colon + 1 ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
+}
+
+/** A label in 【】, a colon after it or none: 【牵头单位】区发改局, 【责任领导】：李红梅. */
+function bracketLabel(text: string): { kind: LabelKind; end: number } | undefined {
+  const close = text.indexOf('】');
+  if (close < 3 || close > LABEL_REACH) return undefined;
+  const m = LABEL.exec(`${text.slice(1, close)}：`);
+  if (!m || m[0].length !== close) return undefined;
+  const colon = text.charCodeAt(close + 1);
+  return { kind: labelKind(m[1]), end: colon === 0x3a || colon === 0xff1a ? close + 2 : close + 1 };
 }
 
 /** Whether norm[a, b) has a colon where readLabel looks for one (folded: `:` only). */
@@ -341,7 +352,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
   for (let k = 0; k < runs.length; k += 2) {
     let a = runs[k];
     const b = runs[k + 1];
-    const lab = hasColonNear(norm, a, b) ? readLabel(norm.slice(a, b)) : undefined;
+    const lab = hasColonNear(norm, a, b) || norm.charCodeAt(a) === 0x3010 ? readLabel(norm.slice(a, b)) : undefined;
     if (lab) {
       current = lab.kind;
       r.marked = true;

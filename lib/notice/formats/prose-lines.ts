@@ -29,6 +29,11 @@ import { entryText, readOutline, type EntryReading, type OutlineEntry } from './
  */
 function inlineLabel(pl: PageLines, line: number, from: number): number {
   const disp = pl.disp(line);
+  // 【牵头单位】 after the item's last sentence.
+  for (let k = disp.indexOf('【', from + 1); k >= 0; k = disp.indexOf('【', k + 1)) {
+    const before = disp.charCodeAt(k - 1);
+    if ((before === 0x3002 || before === 0xff1b || before === 0x3b) && readLabel(disp.slice(k, k + LABEL_SPAN)) && !inBracket(disp, from, k)) return k;
+  }
   for (let colon = indexOfColon(disp, from); colon >= 0; colon = indexOfColon(disp, colon + 1)) {
     for (let start = Math.max(from + 1, colon - LABEL_SPAN); start < colon - 1; start++) {
       const label = readLabel(disp.slice(start, colon + 1));
@@ -57,8 +62,8 @@ const ASIDE_LINES = 3;
 
 /** Enough of a line to hold the longest label and its colon. */
 const LABEL_SPAN = 12;
-/** A label's colon, which layout cannot split: a line without one holds no label. */
-const COLON = /[:：]/;
+/** A label's colon (or the 【 of a label in 【】), which layout cannot split: a line without one holds no label. */
+const COLON = /[:：【]/;
 
 /**
  * A labelled line with its labels set apart by `；`: several labels on one line are often set off
@@ -69,6 +74,7 @@ const COLON = /[:：]/;
 function separateLabels(line: string): string {
   const first = readLabel(line);
   if (!first) return line;
+  if (line.includes('【', first.end)) line = separateBracketLabels(line, first.end);
   let out = '';
   let from = 0;
   let after = first.end; // where the text after the last colon starts
@@ -84,6 +90,20 @@ function separateLabels(line: string): string {
     }
   }
   return from ? out + line.slice(from) : line;
+}
+
+/** 【牵头单位】区财政局【配合单位】区税务局: a ； before each label in 【】 after `from` not set off by one. */
+function separateBracketLabels(line: string, from: number): string {
+  let out = '';
+  let last = 0;
+  for (let k = line.indexOf('【', from); k >= 0; k = line.indexOf('【', k + 1)) {
+    if (!readLabel(line.slice(k, k + LABEL_SPAN))) continue;
+    const before = line.charCodeAt(k - 1);
+    if (before === 0xff1b || before === 0x3b) continue;
+    out += `${line.slice(last, k)}；`;
+    last = k;
+  }
+  return last ? out + line.slice(last) : line;
 }
 
 /** The next colon (full- or half-width) at or after `from`, or -1. */
