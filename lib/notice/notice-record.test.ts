@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { SEED_PAGE, SEED_URL } from '../../tests/fixtures/seed-dump';
 import { NOTICE_FORMATS } from './formats';
+import { READING_VERSION } from './from-reading';
 import { seeNotice, withPageQuotes } from './notice-record';
 import { recogniseNotice } from './recognise';
 
@@ -19,7 +20,7 @@ describe('a notice stored by the first reading, seen again', () => {
   it('takes the page’s own words, roles and leaders when its items are the same: no revision, nothing to accept', () => {
     const seen = seeNotice(stored, read(html, false), 2);
     expect(seen.revision).toBeNull();
-    expect(seen.record.reading).toBe(2);
+    expect(seen.record.reading).toBe(READING_VERSION);
     expect(seen.record.items[0].text).toContain('坚持政治引领，担当勤政。');
     expect(seen.record.items[0].units.map((u) => u.role)).toEqual(['lead', 'co', 'co']);
     expect(seen.record.firstSeenAt).toBe(1);
@@ -37,6 +38,24 @@ describe('a notice stored by the first reading, seen again', () => {
     const moved = read(html, false);
     moved.items[0] = { ...moved.items[0], units: moved.items[0].units.slice(1) };
     expect(seeNotice(rich, moved, 3).revision?.differs).toEqual([moved.items[0].key]);
+  });
+});
+
+describe('a notice stored by the previous reading (2), seen again by today’s', () => {
+  // A unit marked after its name (区住建局（牵头）) was read by reading 2 as a unit of that name,
+  // with no lead; the page's words are the same.
+  const page = read(readFileSync(SEED_PAGE, 'utf8'), false);
+  const stored = seeNotice(undefined, {
+    ...page,
+    reading: 2,
+    items: page.items.map((i, n) => (n === 0 ? { ...i, units: [{ name: `${i.units[0].name}（牵头）`, lead: false, role: 'co' as const }] } : i)),
+  }, 1).record;
+
+  it('takes today’s units, leaders and deadlines for the same words: no revision', () => {
+    const seen = seeNotice(stored, page, 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.record.items[0].units).toEqual(page.items[0].units);
+    expect(seen.record.reading).toBe(page.reading);
   });
 });
 

@@ -189,7 +189,7 @@ export function seeNotice(old: NoticeRecord | undefined, notice: Notice, now: nu
     // Known from a colleague's file until now: the page agrees with it and completes it.
     return { record: { ...withoutImportMarks(old), ...named, ...text, items: pageItems, sourceUrl, ...seen }, revision: null, ...(moves && { moves }) };
   }
-  if (!imported && !differs.length && headerSignature(old) === headerSignature(text)) {
+  if (!imported && !upgrade && !differs.length && headerSignature(old) === headerSignature(text)) {
     return { record: { ...old, ...named, items: atLink ? withQuotes(old.items, text.items) : old.items, sourceUrl, ...seen }, revision: null };
   }
   // The page's own words, roles and leaders replace an earlier reading's when its items and their
