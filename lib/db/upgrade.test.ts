@@ -171,6 +171,27 @@ it('derives a version-14 database\'s digests again: an item due 10月前 is past
   db.close();
 });
 
+it('derives a version-15 database\'s digests again: an item due 2024.6.30 has its deadline day, one due 无 none', async () => {
+  const v15 = new Dexie(NAME);
+  v15.version(15).stores(V13_STORES);
+  const seed = seedNotice();
+  const notice = { ...seed, key: SEED_KEY, urls: [seed.sourceUrl], firstSeenAt: 0, lastSeenAt: 0, year: 2024 };
+  const due = (first: string, second: string) => ({ ...notice, items: notice.items.map((it, i) => (i === 0 ? { ...it, deadline: first } : i === 1 ? { ...it, deadline: second } : it)) });
+  await v15.table('notices').put(due('2024.6.30', '无'));
+  // Its digests as version 15 derived them: a date in figures named no day.
+  const old = deriveDigests([due('持续推进', '无') as never], []);
+  await v15.table('noticeDigests').bulkPut(old.notices.map((d) => ({ ...d, items: { ...d.items, deadline: d.items.deadline.map((t, i) => (i === 0 ? '2024.6.30' : t)) } })));
+  await v15.table('summaryDigests').bulkPut(old.summaries);
+  v15.close();
+
+  const db = new DubanDatabase(NAME);
+  await db.open();
+  const [digest] = await db.noticeDigests.toArray();
+  expect([digest.items.deadline[0], digest.items.deadlineDay[0]]).toEqual(['2024.6.30', '2024-06-30']);
+  await expectDigests(db);
+  db.close();
+});
+
 /**
  * A database as version 5 (the schema before item keys) wrote it: items by number everywhere.
  * Opened today, every note, history entry, pack, restore point and reminder is there, keyed.
