@@ -150,46 +150,38 @@ it('opens a version-12 database (annotations indexed by status and follow-up day
   db.close();
 });
 
-it('derives a version-14 database\'s digests again: an item due 10月前 is past its deadline from October, not November', async () => {
-  const v14 = new Dexie(NAME);
-  v14.version(14).stores(V13_STORES);
+/**
+ * A database at `version` whose first item is due `deadline`, its digests as that version derived
+ * them (`then`'s day), opened today: the deadline and day its digest holds now.
+ */
+async function deadlineDayAfterUpgrade(version: number, deadline: string, then: string): Promise<[string, string]> {
+  const old = new Dexie(NAME);
+  old.version(version).stores(V13_STORES);
   const seed = seedNotice();
   const notice = { ...seed, key: SEED_KEY, urls: [seed.sourceUrl], firstSeenAt: 0, lastSeenAt: 0, year: 2024 };
-  const due = (deadline: string) => ({ ...notice, items: notice.items.map((it, i) => (i === 0 ? { ...it, deadline } : it)) });
-  await v14.table('notices').put(due('10月前'));
-  // Its digests as version 14 derived them: 10月前 read as 10月底前.
-  const old = deriveDigests([due('10月底前') as never], []);
-  await v14.table('noticeDigests').bulkPut(old.notices.map((d) => ({ ...d, items: { ...d.items, deadline: d.items.deadline.map((t, i) => (i === 0 ? '10月前' : t)) } })));
-  await v14.table('summaryDigests').bulkPut(old.summaries);
-  v14.close();
+  const due = (d: string) => ({ ...notice, items: notice.items.map((it, i) => (i === 0 ? { ...it, deadline: d } : it)) });
+  await old.table('notices').put(due(deadline));
+  const digests = deriveDigests([due(then) as never], []);
+  await old.table('noticeDigests').bulkPut(digests.notices.map((d) => ({ ...d, items: { ...d.items, deadline: d.items.deadline.map((t, i) => (i === 0 ? deadline : t)) } })));
+  await old.table('summaryDigests').bulkPut(digests.summaries);
+  old.close();
 
   const db = new DubanDatabase(NAME);
   await db.open();
   const [digest] = await db.noticeDigests.toArray();
-  expect([digest.items.deadline[0], digest.items.deadlineDay[0]]).toEqual(['10月前', '2024-09-30']);
   await expectDigests(db);
   db.close();
+  return [digest.items.deadline[0], digest.items.deadlineDay[0]];
+}
+
+it('derives a version-14 database\'s digests again: an item due 10月前 is past its deadline from October, not November', async () => {
+  // Version 14 read 10月前 as 10月底前.
+  expect(await deadlineDayAfterUpgrade(14, '10月前', '10月底前')).toEqual(['10月前', '2024-09-30']);
 });
 
-it('derives a version-15 database\'s digests again: an item due 2024.6.30 has its deadline day, one due 无 none', async () => {
-  const v15 = new Dexie(NAME);
-  v15.version(15).stores(V13_STORES);
-  const seed = seedNotice();
-  const notice = { ...seed, key: SEED_KEY, urls: [seed.sourceUrl], firstSeenAt: 0, lastSeenAt: 0, year: 2024 };
-  const due = (first: string, second: string) => ({ ...notice, items: notice.items.map((it, i) => (i === 0 ? { ...it, deadline: first } : i === 1 ? { ...it, deadline: second } : it)) });
-  await v15.table('notices').put(due('2024.6.30', '无'));
-  // Its digests as version 15 derived them: a date in figures named no day.
-  const old = deriveDigests([due('持续推进', '无') as never], []);
-  await v15.table('noticeDigests').bulkPut(old.notices.map((d) => ({ ...d, items: { ...d.items, deadline: d.items.deadline.map((t, i) => (i === 0 ? '2024.6.30' : t)) } })));
-  await v15.table('summaryDigests').bulkPut(old.summaries);
-  v15.close();
-
-  const db = new DubanDatabase(NAME);
-  await db.open();
-  const [digest] = await db.noticeDigests.toArray();
-  expect([digest.items.deadline[0], digest.items.deadlineDay[0]]).toEqual(['2024.6.30', '2024-06-30']);
-  await expectDigests(db);
-  db.close();
+it('derives a version-15 database\'s digests again: an item due 2024.6.30 has its deadline day', async () => {
+  // Version 15 read a date in figures as no day, as it reads 持续推进.
+  expect(await deadlineDayAfterUpgrade(15, '2024.6.30', '持续推进')).toEqual(['2024.6.30', '2024-06-30']);
 });
 
 /**
