@@ -150,6 +150,12 @@ describe('a responsibility however it is written', () => {
     expect(roles('主要责任单位：县发改局、县财政局；其他责任单位：各乡镇', LeadRule.None)).toEqual(['县发改局:lead', '县财政局:lead', '各乡镇:co']);
     expect(readLabel('主要预期目标：经济增长7.5%')).toBeUndefined();
   });
+
+  it('reads a unit label naming the person answering too (责任单位及责任人：), the unit a unit', () => {
+    expect(['责任单位及责任人', '牵头单位及责任人', '牵头组织实施单位及责任人', '配合单位及其责任人'].map((l) => readLabel(`${l}：X`)))
+      .toEqual([{ kind: 'resp', end: 9 }, { kind: 'leadLabel', end: 9 }, { kind: 'leadLabel', end: 13 }, { kind: 'co', end: 10 }]);
+    expect(roles('牵头单位及责任人：区人社局；配合单位及责任人：各街道', LeadRule.None)).toEqual(['区人社局:lead', '各街道:co']);
+  });
 });
 
 describe('a deadline in a responsibility bracket', () => {

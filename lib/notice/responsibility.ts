@@ -42,7 +42,7 @@ export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'dead
 
 // On folded text: the labels a line or a bracket starts with, then `:`.
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)|(?:其他责任|责任|实施|承办)(?:单位|部门))(?:[(（](?:单位|部门)[)）])?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
+  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)|(?:其他责任|责任|实施|承办)(?:单位|部门))(?:[(（](?:单位|部门)[)）])?(?:及其?责任人)?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
@@ -54,8 +54,8 @@ export function labelKind(label: string): LabelKind {
   return 'co';
 }
 
-/** Where a label's colon can be at the latest (牵头组织实施单位：, 牵头单位（部门）： are the longest). */
-const LABEL_REACH = 10;
+/** Where a label's colon can be at the latest (牵头组织实施单位及责任人： is the longest). */
+const LABEL_REACH = 13;
 
 /** The label a text (as written or folded) starts with: its kind and where the labelled text starts. */
 export function readLabel(text: string): { kind: LabelKind; end: number } | undefined {

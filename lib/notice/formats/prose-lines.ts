@@ -60,8 +60,8 @@ function inBracket(disp: string, from: number, at: number): boolean {
 /** How many paragraphs of an item without labelled lines may close with its own bracket. */
 const ASIDE_LINES = 3;
 
-/** Enough of a line to hold the longest label and its colon. */
-const LABEL_SPAN = 12;
+/** Enough of a line to hold the longest label and its colon (牵头组织实施单位及责任人：). */
+const LABEL_SPAN = 14;
 /** A label's colon (or the 【 of a label in 【】), which layout cannot split: a line without one holds no label. */
 const COLON = /[:：【]/;
 
