@@ -302,8 +302,9 @@ export class DubanDatabase extends Dexie {
     // Version 15: a deadline before a month (10月前, 10月份前) allows the day before the month
     // begins (09-30), not its end: the digests' deadline days are derived again. Schema unchanged.
     this.version(15).stores({}).upgrade(deriveDigestsAgain);
-    // Version 16: a deadline written in figures (2024.6.30, 2024-06-30, 2024.12) names its day, and a
-    // mark for none (无, /) is no deadline: the digests' deadline days are derived again. Schema unchanged.
+    // Version 16: a deadline written in figures (2024.6.30, 2024-06-30, 2024.12) names its day, one in
+    // a third of a month (10月中旬前) that third's last day, and a mark for none (无, /) is no deadline:
+    // the digests' deadline days are derived again. Schema unchanged.
     this.version(16).stores({}).upgrade(deriveDigestsAgain);
   }
 }

@@ -42,7 +42,7 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['2025年元旦前', 2024, '2024-12-31'],
     ['国庆前完成', 2024, '2024-09-30'],
     // Before a month (10月前, 10月份前): before it begins, the last day of the month before; its end
-    // only when said (10月底前, 10月末前); 中旬, 上旬, 下旬 as the month.
+    // only when said (10月底前, 10月末前).
     ['10月前', 2024, '2024-09-30'],
     ['10月份前完成', 2024, '2024-09-30'],
     ['十月前', 2024, '2024-09-30'],
@@ -53,8 +53,13 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['10月底前', 2024, '2024-10-31'],
     ['10月末前', 2024, '2024-10-31'],
     ['10月份', 2024, '2024-10-31'],
-    ['10月中旬前', 2024, '2024-10-31'],
-    ['10月上旬前', 2024, '2024-10-31'],
+    // A third of the month (上旬, 中旬, 下旬), 前 or not: up to its last day.
+    ['10月中旬前', 2024, '2024-10-20'],
+    ['10月上旬前', 2024, '2024-10-10'],
+    ['10月中旬', 2024, '2024-10-20'],
+    ['十月下旬前完成', 2024, '2024-10-31'],
+    ['2月下旬', 2024, '2024-02-29'],
+    ['2025年3月上旬前', 2024, '2025-03-10'],
     ['10月前后', 2024, '2024-10-31'], // around October, not before it
     // January: before the year begins, as 元旦前 (the year named, its eve; else the January closing the notice's year).
     ['2025年1月前', 2024, '2024-12-31'],

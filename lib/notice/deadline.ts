@@ -31,20 +31,24 @@ const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
  * 季度, 上/下半年, 年底/年末/年内, 春节前 元旦前 国庆前). A year written once holds for the dates after
  * it (2024年6月底前完成初稿，9月底前完成 → 2024-09-30). Before a month (10月前, 10月份前, 10月以前) is
  * before it begins, as official usage has it: 09-30; its end only when said (10月底前, 10月末前);
- * 10月前后 (around October) and 10月中旬前 are the month's end, as before. A date in figures, as a
+ * 10月前后 (around October) is the month's end. A third of a month, 前 or not (10月中旬前, 10月上旬),
+ * allows up to its last day: 10-20, 10-10; 下旬, the month's end. A date in figures, as a
  * spreadsheet's cell has it (2024.12, 2024.6.30, 2024-06-30, 2024/6/30), is read as its words.
  */
 const PART = new RegExp(
   `(?<ny>(?:19|20)\\d\\d)\\s*[./-]\\s*(?<nm>1[0-2]|0?[1-9])(?!\\d)(?:\\s*[./-]\\s*(?<nd>3[01]|[12]\\d|0?[1-9])(?!\\d)|(?<nbefore>[以之]?前)(?!后))?|` +
     `(?<year>(?:19|20)\\d\\d|[一二][〇零九][〇零一二三四五六七八九]{2})\\s*年|` +
     `(?<next>[今本当次明来])年|` +
-    `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号]|(?<before>[以之]?前)(?!后))?|` +
+    `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号]|(?<third>[上中下])旬|(?<before>[以之]?前)(?!后))?|` +
     `第?(?<quarter>[一二三四1-4])\\s*季度|` +
     `(?<half>[上下])半年|` +
     `(?<yearEnd>年底|年末|年内)|` +
     `(?<festival>春节|元旦|国庆)节?前`,
   'g',
 );
+
+/** The last day of a third of a month (上旬 1–10, 中旬 11–20); 下旬 ends with the month. */
+const THIRD_END: Record<string, number | undefined> = { 上: 10, 中: 20, 下: undefined };
 
 const QUARTER: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
 /** 二〇二四 → 2024. */
@@ -119,7 +123,7 @@ export function deadlineDay(text: string | undefined, year?: number): string | u
     yearOnly = undefined;
     if (y === undefined) continue;
     if (g.month && g.before) take(eveOfMonth(y, numberOf(g.month), named));
-    else if (g.month) take(iso(y, numberOf(g.month), g.day ? numberOf(g.day) : undefined));
+    else if (g.month) take(iso(y, numberOf(g.month), g.day ? numberOf(g.day) : g.third ? THIRD_END[g.third] : undefined));
     else if (g.quarter) take(iso(y, QUARTER[g.quarter]));
     else if (g.half) take(iso(y, g.half === '上' ? 6 : 12));
     else if (g.yearEnd) take(g.yearEnd === '年内' && ongoing ? undefined : iso(y, 12));
