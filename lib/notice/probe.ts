@@ -59,10 +59,12 @@ export function probePage(doc: Document): ProbeSignals {
 export function probeTitle(doc: Document): ProbeSignals['title'] {
   // The <title> first: a string, read without touching any element.
   const title = doc.title ?? '';
-  // A report on the tasks (…推进情况的通报, …完成情况) lists them as a breakdown does: its title says what it is.
-  if (namesReport(title)) return 'untitled';
-  const kind = titleKind(title);
-  return kind === 'breakdown' ? kind : titleKind(`${title} ${articleTitle(doc) ?? ''}`);
+  const first = titleKind(title);
+  const kind = first === 'breakdown' ? first : titleKind(`${title} ${articleTitle(doc) ?? ''}`);
+  // A report on the tasks (…推进情况的通报, …完成情况) lists them as a breakdown does: its title says
+  // what it is. Asked only of a title naming a breakdown or tasks: on every other government page
+  // its patterns, compiled on their first use, cost more than the rest of the verdict.
+  return kind !== 'untitled' && namesReport(title) ? 'untitled' : kind;
 }
 
 /** The verdict on a page whose titles name a breakdown or tasks: how often its body says who leads. */
