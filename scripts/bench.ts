@@ -34,6 +34,8 @@ const GOALS: Record<string, string> = {
   lists_table_parse_ms: 'richer reading, items anchored, of the seed\'s table layout (Node)',
   lists_table_textwalk_ms: 'text walk of the table layout, same rounds',
   lists_table_parse_ratio: '≤ 3 × text walk (median of paired rounds)',
+  lines_ratio: 'the seed\'s lines alone (extract-text.ts, no word read) over its text walk: the floor under parse_ratio',
+  lines_table_ratio: 'the same on the table layout: the floor under parse_table_ratio',
   overlay_ready_ms: '≤ 50 ms (Chromium)',
   probe_ready_ms: 'the same from the probe\'s start, a page where the notice opened before (the browser runs the notice script), issue 12: ≤ 50 ms',
   overlay_ready_table_ms: 'overlay_ready_ms on the seed\'s table layout, loads alternating: ≤ 50 ms',

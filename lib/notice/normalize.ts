@@ -161,6 +161,7 @@ const isAnyWordChar = (c: number) => isWordChar(c >= 0xff01 && c <= 0xff5e ? c -
  */
 const LAYOUT_SPACE = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000]/;
 const LAYOUT_RUNS = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000]+/g;
+const LAYOUT_RUN_AT = new RegExp(LAYOUT_RUNS.source, 'g');
 
 /**
  * The page's own words: raw.slice(start, end) without its layout (indents, &nbsp;, U+3000, spaces
@@ -177,6 +178,28 @@ export function layoutText(raw: string, start = 0, end = raw.length): string {
   // A run between two kept letters or digits is one word space; any other run is layout.
   return s.replace(LAYOUT_RUNS, (run: string, at: number) =>
     at > 0 && at + run.length < s.length && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(at + run.length)) ? ' ' : '');
+}
+
+/**
+ * Where, in layoutText(raw, start)'s result, a layout space it dropped stood between two characters
+ * `apart` says end one name and start the next (区发改局　区经信局: Word pastes lists of units so):
+ * each position is that of the character after the space. Read only on lines that had some.
+ */
+export function layoutBreaks(raw: string, start: number, apart: (before: number, after: number) => boolean): number[] {
+  const s = start ? raw.slice(start) : raw;
+  const breaks: number[] = [];
+  let dropped = 0;
+  const runs = LAYOUT_RUN_AT;
+  runs.lastIndex = 0;
+  for (let m = runs.exec(s); m; m = runs.exec(s)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const inner = at > 0 && end < s.length;
+    const kept = inner && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(end)) ? 1 : 0;
+    if (inner && !kept && apart(s.charCodeAt(at - 1), s.charCodeAt(end))) breaks.push(at - dropped);
+    dropped += m[0].length - kept;
+  }
+  return breaks;
 }
 
 /** Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, character for character: positions are kept. */

@@ -10,9 +10,9 @@
  * in a paragraph of its own.
  */
 import { lineNodes, type TextLines } from './extract-text';
-import { foldWidth, isLayoutSpace, layoutText } from './normalize';
+import { foldWidth, isLayoutSpace, layoutBreaks, layoutText } from './normalize';
 import { readMarker } from './numbering';
-import { readLabel } from './responsibility';
+import { readLabel, unitsApart } from './responsibility';
 
 // 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
 const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
@@ -58,6 +58,34 @@ export class PageLines {
   /** Line i without layout, folded to half-width: same length and positions as disp(i). */
   norm(i: number): string {
     return (this.norms[i] ??= foldWidth(this.disp(i)));
+  }
+
+  /**
+   * Line i from `from` as disp has it, with a 、 where a layout space or a <br> it dropped parted
+   * two units' names (牵头单位：区发改局　区经信局, 区住建局<br>区城管局): the words a unit line is read from.
+   */
+  units(i: number, from = 0): string {
+    const d = this.disp(i);
+    const { raws, firsts } = this.lines;
+    const head = this.heads[i];
+    const next = this.heads[i + 1];
+    // Most lines are one line of the page that lost no space inside: disp as it is.
+    if (next === head + 1 && d.length === raws[head].length - firsts[head]) return from ? d.slice(from) : d;
+    const breaks: number[] = [];
+    let offset = 0;
+    for (let p = head; p < next; p++) {
+      if (p > head && offset > 0 && offset < d.length && unitsApart(d.charCodeAt(offset - 1), d.charCodeAt(offset))) breaks.push(offset);
+      for (const b of layoutBreaks(raws[p], firsts[p], unitsApart)) breaks.push(offset + b);
+      offset += layoutText(raws[p], firsts[p]).length;
+    }
+    let out = '';
+    let at = from;
+    for (const b of breaks) {
+      if (b <= from) continue;
+      out += `${d.slice(at, b)}、`;
+      at = b;
+    }
+    return out + d.slice(at);
   }
 
   /** How long line i is in the page (layout included): a cheap bound before reading it. */

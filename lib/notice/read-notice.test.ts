@@ -127,6 +127,25 @@ describe('readNotice on every fixture page', () => {
     ]);
   });
 
+  it('reads units set apart by spaces only (as Word pastes them) as several, in a line, after a sentence and in a bracket; a space inside a name or a person’s name is layout', () => {
+    expect(proseItems(
+      '1．新增就业1万人。', '牵头单位：区人社局　区财政局　各街道',
+      '2．完成老旧小区改造10个。', '牵头单位：区住建局  配合单位：区城管局 区交通局',
+      '3．新建社区食堂10家。牵头单位：区民政局　区卫健局',
+      '4．建成口袋公园5个。', '牵头领导：王　丹', '牵头单位：区 城管局',
+    )).toEqual([
+      { units: ['*区人社局', '*区财政局', '*各街道'], leaders: [], deadline: undefined },
+      { units: ['*区住建局', '区城管局', '区交通局'], leaders: [], deadline: undefined },
+      { units: ['*区民政局', '*区卫健局'], leaders: [], deadline: undefined },
+      { units: ['*区城管局'], leaders: ['王丹'], deadline: undefined },
+    ]);
+    const r = readPage(page(`<p>1.推进数字经济发展。（牵头单位：区发改局　区经信局）</p><p>2.抓好项目建设。（牵头单位：区住建局）</p>
+      <p>3.稳定就业。（牵头单位：区人社局）</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => u.name)])).toEqual([
+      ['推进数字经济发展。', ['区发改局', '区经信局']], ['抓好项目建设。', ['区住建局']], ['稳定就业。', ['区人社局']],
+    ]);
+  });
+
   it('reads 主要责任单位 as the lead and 其他责任单位 as the rest, each item with its own', () => {
     expect(proseItems(
       '1．全县生产总值增长6%。', '主要责任单位：县发改局', '其他责任单位：县统计局、各乡镇',
@@ -591,6 +610,18 @@ describe('tables', () => {
       ['推进30个省市重点项目建设。', ['王建国'], ['市发改委:lead', '市住建局:lead', '各区县政府:co']],
       ['城镇调查失业率控制在5.5%以内。', ['李红梅', '赵强'], ['市人社局:lead', '市财政局:co', '各区县政府:co']],
       ['完成城镇老旧小区改造100个。', ['赵强'], ['市住建局:lead', '台州湾产业集聚区管委会:co']],
+    ]);
+  });
+
+  it('reads units a space sets apart in a unit cell as several; a person’s name padded with a space stays one', () => {
+    const r = readPage(table(`<tr><th>序号</th><th>工作任务</th><th>责任领导</th><th>牵头单位</th><th>配合单位</th></tr>
+      <tr><td>1</td><td>推进重点项目建设。</td><td>王　丹</td><td>市发改委　市住建局</td><td>各区县政府</td></tr>
+      <tr><td>2</td><td>稳定就业。</td><td>李红梅</td><td>市人社局</td><td>市财政局 各区县政府</td></tr>
+      <tr><td>3</td><td>改造老旧小区。</td><td>赵强</td><td>市住建局</td><td>台州湾产业集聚区 管委会</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => [i.leaders, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      [['王丹'], ['市发改委:lead', '市住建局:lead', '各区县政府:co']],
+      [['李红梅'], ['市人社局:lead', '市财政局:co', '各区县政府:co']],
+      [['赵强'], ['市住建局:lead', '台州湾产业集聚区管委会:co']],
     ]);
   });
 

@@ -239,6 +239,17 @@ export function splitNames(text: string, norm = foldWidth(text)): string[] {
   return names;
 }
 
+/** The last character of a unit's name (局, 委, 政府, 办, 街道, 开发区…). */
+const UNIT_LAST = new Set([...'局委办府会院室部厅处队所站心司行社团馆组区道镇乡村'].map((c) => c.charCodeAt(0)));
+/** The first of the next unit's name: its level (省, 市, 区, 县) or 各 (各街道). */
+const UNIT_FIRST = new Set([...'省市区县各'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a break between these two characters parts two units' names (区发改局 | 区经信局): a
+ * name's end, then a level. A space or a <br> anywhere else is layout (区 发改局, 台州湾产业集聚区<br>管委会).
+ */
+export const unitsApart = (before: number, after: number) => UNIT_LAST.has(before) && UNIT_FIRST.has(after);
+
 /** / \\ - — – ― − _ . · … ~ (folded): a cell or a list written with nothing but these names no one. */
 const NONE_CHARS = new Set([...'/\\-—–―−_.·…~'].map((c) => c.charCodeAt(0)));
 

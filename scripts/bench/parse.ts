@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
+import { extractLines } from '../../lib/notice/extract-text';
 import { readNotice } from '../../lib/notice/read-notice';
 import { isRefusal } from '../../lib/notice/reading';
 import { recogniseNotice } from '../../lib/notice/recognise';
@@ -58,6 +59,16 @@ function reading(doc: Document, url: string) {
   };
 }
 
+/**
+ * The floor under any reading of a page's blocks: its lines alone (extract-text.ts: the elements
+ * visited in order, each text node put on its line), no word of them read.
+ */
+function lining(doc: Document) {
+  return () => {
+    if (!extractLines(doc.body, true).raws.length) throw new Error('no lines');
+  };
+}
+
 export function benchParse(seedPage: string, tablePage: string, tableUrl: string) {
   const doc = load(seedPage);
   const table = load(tablePage);
@@ -66,6 +77,8 @@ export function benchParse(seedPage: string, tablePage: string, tableUrl: string
   const parseTable = againstWalk(table, recognising(table, tableUrl));
   const seed = againstWalk(doc, reading(doc, GONGSHU.samples.notice));
   const twin = againstWalk(table, reading(table, tableUrl));
+  const lines = againstWalk(doc, lining(doc));
+  const tableLines = againstWalk(table, lining(table));
   if (sink < 0) console.log(sink);
   return {
     parse_ms: round(parse.parse),
@@ -80,5 +93,7 @@ export function benchParse(seedPage: string, tablePage: string, tableUrl: string
     lists_table_parse_ms: round(twin.parse),
     lists_table_textwalk_ms: round(twin.walk),
     lists_table_parse_ratio: round(twin.ratio),
+    lines_ratio: round(lines.ratio),
+    lines_table_ratio: round(tableLines.ratio),
   };
 }

@@ -15,8 +15,11 @@ import { entryText, readOutline, type EntryReading, type OutlineEntry } from './
 const PAIRS = new Map([[0x29, 0x28], [0x5d, 0x5b], [0x3011, 0x3010]]); // ) ( ] [ 】 【
 const TRAILING = /[。.;]+$/;
 
-/** The responsibility bracket a folded line ends with (a full stop after it allowed), and where it opens. */
-export function closingBracket(disp: string, norm: string): { open: number; resp: Responsibility } | undefined {
+/**
+ * The responsibility bracket a folded line ends with (a full stop after it allowed), and where it
+ * opens; `units(from)` gives the line's words from `from` with its names set apart as PageLines.units does.
+ */
+export function closingBracket(disp: string, norm: string, units?: (from: number) => string): { open: number; resp: Responsibility } | undefined {
   const end = norm.length - (TRAILING.exec(norm)?.[0].length ?? 0);
   const close = norm.charCodeAt(end - 1);
   const open = PAIRS.get(close);
@@ -26,7 +29,8 @@ export function closingBracket(disp: string, norm: string): { open: number; resp
     const c = norm.charCodeAt(i);
     if (c === close) depth++;
     else if (c === open && --depth === 0) {
-      const resp = readResponsibility(disp.slice(i + 1, end - 1));
+      const inner = units ? units(i + 1) : disp.slice(i + 1);
+      const resp = readResponsibility(inner.slice(0, inner.length - (disp.length - end + 1)));
       // Only a label or a verb makes a bracket a responsibility: not （市下达指标）, not （此件公开发布）.
       return resp.marked && (resp.groups.length || resp.leaders.length) ? { open: i, resp } : undefined;
     }
@@ -38,7 +42,7 @@ function read(e: OutlineEntry, pl: PageLines): EntryReading {
   const lines = [e.line, ...e.body];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
-    const found = closingBracket(pl.disp(line), pl.norm(line));
+    const found = closingBracket(pl.disp(line), pl.norm(line), (from) => pl.units(line, from));
     if (!found) continue;
     const text = entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open });
     return { resp: found.resp, text, last: line, textLast: line, respLines: [line] };

@@ -127,7 +127,7 @@ function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => R
       const at = inlineLabel(pl, line, line === e.line ? e.textStart : 0);
       if (at < 0) continue;
       const disp = pl.disp(line);
-      const resp = readOnce(separateLabels(disp.slice(at)));
+      const resp = readOnce(separateLabels(pl.units(line, at)));
       // A ； joining the item to its label is the label's, not the item's (a 。 ends the item's sentence).
       const end = disp.charCodeAt(at - 1) === 0xff1b || disp.charCodeAt(at - 1) === 0x3b ? at - 1 : at;
       return { resp, text: entryText(pl, e, e.body.slice(0, k), { line, end }), last: line, textLast: line, respLines: [line] };
@@ -137,7 +137,7 @@ function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => R
     const lines = [e.line, ...e.body.slice(0, ASIDE_LINES)];
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
-      const found = closingBracket(pl.disp(line), pl.norm(line));
+      const found = closingBracket(pl.disp(line), pl.norm(line), (from) => pl.units(line, from));
       if (!found) continue;
       const text = entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open });
       return { resp: found.resp, text, last: line, textLast: line, respLines: [line], aside: true };
@@ -146,8 +146,8 @@ function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => R
     return { text: entryText(pl, e), last, textLast: last, respLines: [] };
   }
   const resp = e.labels.length === 1
-    ? readOnce(separateLabels(pl.disp(e.labels[0])))
-    : mergeResponsibilities(e.labels.map((i) => readOnce(separateLabels(pl.disp(i)))));
+    ? readOnce(separateLabels(pl.units(e.labels[0])))
+    : mergeResponsibilities(e.labels.map((i) => readOnce(separateLabels(pl.units(i)))));
   const textLast = e.body.length ? e.body[e.body.length - 1] : e.line;
   return { resp, text: entryText(pl, e), last: e.labels[e.labels.length - 1], textLast, respLines: e.labels };
 }

@@ -13,14 +13,14 @@
  * in two: no title between, the same columns, its numbering or groups going on, its header repeated
  * or not); a table with a 完成情况 (落实情况, 完成进度…) column is a progress report, never a breakdown.
  */
-import { extractLines } from '../extract-text';
-import { foldWidth, layoutText } from '../normalize';
+import { extractLines, type TextLines } from '../extract-text';
+import { foldWidth, layoutBreaks, layoutText } from '../normalize';
 import { cellNumber, Level, listKeys, readMarker } from '../numbering';
 import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, mergeResponsibilities, readLabel, readResponsibility, type LabelKind, type Responsibility,
+  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, mergeResponsibilities, readLabel, readResponsibility, unitsApart, type LabelKind, type Responsibility,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -64,6 +64,8 @@ interface Cell {
   pieces?: string[][];
   /** Its text nodes, read with its paragraphs. */
   nodes?: Text[];
+  /** Its lines, as its paragraphs were read from. */
+  lines?: TextLines;
 }
 
 /** The cell's paragraphs in the page's own words; a <br> goes on with its paragraph, as in PageLines. */
@@ -71,36 +73,54 @@ function paras(cell: Cell): string[] {
   if (cell.paras) return cell.paras;
   const lines = extractLines(cell.el);
   cell.nodes = lines.nodes;
-  const out: string[] = [];
+  cell.lines = lines;
+  const { paras: out, pieces } = cellParas(lines, layoutText);
+  cell.pieces = pieces;
+  return (cell.paras = out);
+}
+
+/** Paragraphs and their pieces, each line's words as `words` gives them. */
+function cellParas(lines: TextLines, words: (raw: string, first: number) => string): { paras: string[]; pieces: string[][] } {
+  const paras: string[] = [];
   const pieces: string[][] = [];
   lines.raws.forEach((raw, i) => {
-    const text = layoutText(raw, lines.firsts[i]);
+    const text = words(raw, lines.firsts[i]);
     if (!text) return;
-    if (lines.softs[i] && out.length && !startsOwnLine(raw, lines.firsts[i])) {
-      out[out.length - 1] += text;
+    if (lines.softs[i] && paras.length && !startsOwnLine(raw, lines.firsts[i])) {
+      paras[paras.length - 1] += text;
       pieces[pieces.length - 1].push(text);
     } else {
-      out.push(text);
+      paras.push(text);
       pieces.push([text]);
     }
   });
-  cell.pieces = pieces;
-  return (cell.paras = out);
+  return { paras, pieces };
+}
+
+/** A line's words with a 、 where a layout space parted two units' names (区发改局　区经信局). */
+function unitWords(raw: string, first: number): string {
+  const text = layoutText(raw, first);
+  if (text.length === raw.length - first) return text;
+  let out = '';
+  let at = 0;
+  for (const b of layoutBreaks(raw, first, unitsApart)) {
+    out += `${text.slice(at, b)}、`;
+    at = b;
+  }
+  return out + text.slice(at);
 }
 
 /**
  * The cell's lines as a unit or leader cell lists names, one a line: a <br> sets two apart where
  * `apart` says the pieces either side are two names (市发改委<br>市住建局, 李红梅<br>赵强); else it
- * goes on with the name it breaks, as everywhere (台州湾产业集聚区<br>管委会).
+ * goes on with the name it breaks, as everywhere (台州湾产业集聚区<br>管委会). Units also set apart
+ * names a layout space parts (`spaced`).
  */
-function nameLines(cell: Cell, apart: (pieces: readonly string[], k: number) => boolean): string[] {
+function nameLines(cell: Cell, apart: (pieces: readonly string[], k: number) => boolean, spaced = false): string[] {
   const out: string[] = [];
-  paras(cell).forEach((para, p) => {
-    const pieces = cell.pieces![p];
-    if (pieces.length === 1) {
-      out.push(para);
-      return;
-    }
+  paras(cell);
+  const all = spaced ? cellParas(cell.lines!, unitWords).pieces : cell.pieces!;
+  for (const pieces of all) {
     let line = pieces[0];
     for (let k = 1; k < pieces.length; k++) {
       if (apart(pieces, k)) {
@@ -109,14 +129,12 @@ function nameLines(cell: Cell, apart: (pieces: readonly string[], k: number) => 
       } else line += pieces[k];
     }
     out.push(line);
-  });
+  }
   return out;
 }
 
-/** A unit's name ends so (局, 委, 政府, 办, 街道, 开发区…); the next one starts with its level (市, 区, 县, 省). */
-const UNIT_END = /[局委办府会院室部厅处队所站心司行社团馆组区道镇乡村]$/;
-const LEVEL_START = /^[省市区县]/;
-const unitsApart = (pieces: readonly string[], k: number) => UNIT_END.test(pieces[k - 1]) && LEVEL_START.test(pieces[k]);
+/** Two names where one piece ends a unit's name and the next starts one (responsibility.ts unitsApart). */
+const piecesApart = (pieces: readonly string[], k: number) => unitsApart(pieces[k - 1].charCodeAt(pieces[k - 1].length - 1), pieces[k].charCodeAt(0));
 /** Every piece a name of its own (two to four characters, no post or body): 李红梅<br>赵强. */
 const leadersApart = (pieces: readonly string[]) => pieces.every((p) => p.length >= 2 && p.length <= 4 && leaderName(p) === p && !isLeaderLike(p) && !/[委府局厅办部]/.test(p));
 
@@ -240,7 +258,7 @@ function cellUnits(cell: Cell, column: Column): Responsibility[] {
     if (bare) out.push(readResponsibility(bare, LABEL_KIND[column]));
     bare = '';
   };
-  for (const p of nameLines(cell, unitsApart)) {
+  for (const p of nameLines(cell, piecesApart, true)) {
     const norm = foldWidth(p);
     if (readLabel(norm)) {
       flush();
