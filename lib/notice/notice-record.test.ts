@@ -59,6 +59,25 @@ describe('a notice stored by the previous reading (2), seen again by today’s',
   });
 });
 
+describe('a notice stored by reading 3, seen again by today’s', () => {
+  // Units a space set apart (区发改局　区经信局) were one name to reading 3; the page's words are the same.
+  const page = read(readFileSync(SEED_PAGE, 'utf8'), false);
+  const two = page.items.findIndex((i) => i.units.length >= 2);
+  const merged = page.items[two].units.map((u) => u.name).join('');
+  const stored = seeNotice(undefined, {
+    ...page,
+    reading: 3,
+    items: page.items.map((i, n) => (n === two ? { ...i, units: [{ name: merged, lead: true, role: 'lead' as const }] } : i)),
+  }, 1).record;
+
+  it('takes today’s units apart for the same words: no revision', () => {
+    const seen = seeNotice(stored, page, 2);
+    expect(seen.revision).toBeNull();
+    expect(seen.record.items[two].units).toEqual(page.items[two].units);
+    expect(seen.record.items[two].units.length).toBeGreaterThan(1);
+  });
+});
+
 describe('a notice read again by a newer reading that keys the same items otherwise', () => {
   const page = read(readFileSync(SEED_PAGE, 'utf8'), false);
   const older = { ...page, items: page.items.map((i) => ({ ...i, key: `1/${i.key}` })) };
