@@ -181,11 +181,11 @@ export function layoutText(raw: string, start = 0, end = raw.length): string {
 }
 
 /**
- * Where, in layoutText(raw, start)'s result, a layout space it dropped stood between two characters
- * `apart` says end one name and start the next (区发改局　区经信局: Word pastes lists of units so):
+ * Where, in layoutText(raw, start)'s result, a layout space it dropped, s[at, end) of the text from
+ * `start`, is one `apart` says parts two names (区发改局　区经信局: Word pastes lists of units so):
  * each position is that of the character after the space. Read only on lines that had some.
  */
-export function layoutBreaks(raw: string, start: number, apart: (before: number, after: number) => boolean): number[] {
+export function layoutBreaks(raw: string, start: number, apart: (s: string, at: number, end: number) => boolean): number[] {
   const s = start ? raw.slice(start) : raw;
   const breaks: number[] = [];
   let dropped = 0;
@@ -196,7 +196,7 @@ export function layoutBreaks(raw: string, start: number, apart: (before: number,
     const end = at + m[0].length;
     const inner = at > 0 && end < s.length;
     const kept = inner && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(end)) ? 1 : 0;
-    if (inner && !kept && apart(s.charCodeAt(at - 1), s.charCodeAt(end))) breaks.push(at - dropped);
+    if (inner && !kept && apart(s, at, end)) breaks.push(at - dropped);
     dropped += m[0].length - kept;
   }
   return breaks;

@@ -12,7 +12,7 @@
 import { lineNodes, type TextLines } from './extract-text';
 import { foldWidth, isLayoutSpace, layoutBreaks, layoutText } from './normalize';
 import { readMarker } from './numbering';
-import { readLabel, unitsApart } from './responsibility';
+import { readLabel, spaceApart, unitsApart } from './responsibility';
 
 // 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
 const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
@@ -75,7 +75,7 @@ export class PageLines {
     let offset = 0;
     for (let p = head; p < next; p++) {
       if (p > head && offset > 0 && offset < d.length && unitsApart(d.charCodeAt(offset - 1), d.charCodeAt(offset))) breaks.push(offset);
-      for (const b of layoutBreaks(raws[p], firsts[p], unitsApart)) breaks.push(offset + b);
+      for (const b of layoutBreaks(raws[p], firsts[p], spaceApart)) breaks.push(offset + b);
       offset += layoutText(raws[p], firsts[p]).length;
     }
     let out = '';

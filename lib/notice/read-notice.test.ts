@@ -133,11 +133,13 @@ describe('readNotice on every fixture page', () => {
       '2．完成老旧小区改造10个。', '牵头单位：区住建局  配合单位：区城管局 区交通局',
       '3．新建社区食堂10家。牵头单位：区民政局　区卫健局',
       '4．建成口袋公园5个。', '牵头领导：王　丹', '牵头单位：区 城管局',
+      '5．新增托位300个。', '牵头单位：卫健局　教育局　晋陵公司',
     )).toEqual([
       { units: ['*区人社局', '*区财政局', '*各街道'], leaders: [], deadline: undefined },
       { units: ['*区住建局', '区城管局', '区交通局'], leaders: [], deadline: undefined },
       { units: ['*区民政局', '*区卫健局'], leaders: [], deadline: undefined },
       { units: ['*区城管局'], leaders: ['王丹'], deadline: undefined },
+      { units: ['*卫健局', '*教育局', '*晋陵公司'], leaders: [], deadline: undefined },
     ]);
     const r = readPage(page(`<p>1.推进数字经济发展。（牵头单位：区发改局　区经信局）</p><p>2.抓好项目建设。（牵头单位：区住建局）</p>
       <p>3.稳定就业。（牵头单位：区人社局）</p>`), URL_);
@@ -617,11 +619,15 @@ describe('tables', () => {
     const r = readPage(table(`<tr><th>序号</th><th>工作任务</th><th>责任领导</th><th>牵头单位</th><th>配合单位</th></tr>
       <tr><td>1</td><td>推进重点项目建设。</td><td>王　丹</td><td>市发改委　市住建局</td><td>各区县政府</td></tr>
       <tr><td>2</td><td>稳定就业。</td><td>李红梅</td><td>市人社局</td><td>市财政局 各区县政府</td></tr>
-      <tr><td>3</td><td>改造老旧小区。</td><td>赵强</td><td>市住建局</td><td>台州湾产业集聚区 管委会</td></tr>`), URL_);
+      <tr><td>3</td><td>改造老旧小区。</td><td>赵强</td><td>市住建局</td><td>台州湾产业集聚区 管委会</td></tr>
+      <tr><td>4</td><td>增加教育资源供给。</td><td>何海平</td><td>教育局</td><td>经开区 高新园（邹区镇） 各街道 市国有公司</td></tr>
+      <tr><td>5</td><td>老城厢复兴发展。</td><td>芮春祥</td><td>住建局</td><td>五星街道　南大街街道　荷花池街道</td></tr>`), URL_);
     expect(itemsOf(r).map((i) => [i.leaders, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
       [['王丹'], ['市发改委:lead', '市住建局:lead', '各区县政府:co']],
       [['李红梅'], ['市人社局:lead', '市财政局:co', '各区县政府:co']],
       [['赵强'], ['市住建局:lead', '台州湾产业集聚区管委会:co']],
+      [['何海平'], ['教育局:lead', '经开区:co', '高新园（邹区镇）:co', '各街道:co', '市国有公司:co']],
+      [['芮春祥'], ['住建局:lead', '五星街道:co', '南大街街道:co', '荷花池街道:co']],
     ]);
   });
 

@@ -240,15 +240,38 @@ export function splitNames(text: string, norm = foldWidth(text)): string[] {
 }
 
 /** The last character of a unit's name (局, 委, 政府, 办, 街道, 开发区…). */
-const UNIT_LAST = new Set([...'局委办府会院室部厅处队所站心司行社团馆组区道镇乡村'].map((c) => c.charCodeAt(0)));
-/** The first of the next unit's name: its level (省, 市, 区, 县) or 各 (各街道). */
+const UNIT_LAST = new Set([...'局委办府会院室部厅处队所站心司行社团馆组区道镇乡村园'].map((c) => c.charCodeAt(0)));
+/** The first of the next unit's name after a <br>: its level (省, 市, 区, 县) or 各 (各街道). */
 const UNIT_FIRST = new Set([...'省市区县各'].map((c) => c.charCodeAt(0)));
 
 /**
- * Whether a break between these two characters parts two units' names (区发改局 | 区经信局): a
- * name's end, then a level. A space or a <br> anywhere else is layout (区 发改局, 台州湾产业集聚区<br>管委会).
+ * Whether a <br> between these two characters parts two units' names (市发改委<br>市住建局): a
+ * name's end, then a level or 各; anywhere else it breaks one name (台州湾产业集聚区<br>管委会).
  */
 export const unitsApart = (before: number, after: number) => UNIT_LAST.has(before) && UNIT_FIRST.has(after);
+
+/** Where a name stops: 、 ， , ； ; ： : and layout space. */
+const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x3a || c <= 0x20 || c === 0x3000 || c === 0xa0;
+// Words that finish the name before them: 台州湾产业集聚区 管委会, 某某街道 办事处.
+const FINISHES = /^(?:管委会|管理委员会|办事处|办公室|党工委|工委|委员会|分局|支队|大队)/;
+
+/**
+ * Whether the layout space s[at, end) parts two units' names, as Word pastes a list (区发改局　区经信局,
+ * 教育局 人社局, 经开区 高新园（邹区镇） 各街道): a name of two characters or more ending as a unit's
+ * does (局, 委, 办, 政府, 街道, 公司… or a bracket after one), then a name of two or more that does not
+ * finish it (管委会, 办事处). Any other space is layout: 区 城管局, a person's name padded 王　丹.
+ */
+export function spaceApart(s: string, at: number, end: number): boolean {
+  let last = at - 1;
+  const c = s.charCodeAt(last);
+  if (c === 0xff09 || c === 0x29) last--;
+  if (!UNIT_LAST.has(s.charCodeAt(last))) return false;
+  let before = 0;
+  for (let i = at - 1; i >= 0 && before < 2 && !isNameStop(s.charCodeAt(i)); i--) before++;
+  let after = 0;
+  for (let i = end; i < s.length && after < 2 && !isNameStop(s.charCodeAt(i)); i++) after++;
+  return before >= 2 && after >= 2 && !FINISHES.test(s.slice(end, end + 5));
+}
 
 /** / \\ - — – ― − _ . · … ~ (folded): a cell or a list written with nothing but these names no one. */
 const NONE_CHARS = new Set([...'/\\-—–―−_.·…~'].map((c) => c.charCodeAt(0)));

@@ -20,7 +20,7 @@ import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, mergeResponsibilities, readLabel, readResponsibility, unitsApart, type LabelKind, type Responsibility,
+  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, mergeResponsibilities, readLabel, readResponsibility, spaceApart, unitsApart, type LabelKind, type Responsibility,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -103,7 +103,7 @@ function unitWords(raw: string, first: number): string {
   if (text.length === raw.length - first) return text;
   let out = '';
   let at = 0;
-  for (const b of layoutBreaks(raw, first, unitsApart)) {
+  for (const b of layoutBreaks(raw, first, spaceApart)) {
     out += `${text.slice(at, b)}、`;
     at = b;
   }
