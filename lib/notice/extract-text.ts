@@ -3,7 +3,8 @@
  * line, inline elements (<span>, <strong>) do not. Each line keeps its text nodes so that a parse
  * made on plain text can be anchored back into the page.
  */
-import { firstVisible } from './normalize';
+import { firstVisible, layoutText } from './normalize';
+import { readMarker } from './numbering';
 
 /**
  * The lines, flat (one array each rather than an object per line: the page has hundreds).
@@ -13,7 +14,10 @@ import { firstVisible } from './normalize';
  * i to j are still every text node from the start of i to the end of j.
  */
 export interface TextLines {
-  /** Each line's text as in the page, before normalisation. */
+  /**
+   * Each line's text as in the page, before normalisation; an item of a numbered list (<ol>) starts
+   * with the number the browser draws before it (`1.`, `（1）` in a list inside one), which no text node holds.
+   */
   raws: string[];
   /** Where each line's first character that is not white space sits in its raw text. */
   firsts: number[];
@@ -101,6 +105,8 @@ class LineReader implements TextLines {
   skipped: SkippedElement[] = [];
   /** Tables being walked, innermost last. */
   private open: TableLines[] = [];
+  /** Numbered lists (<ol>) being walked, innermost last: the number of the next item, whether it is drawn. */
+  private lists: { el: Element; next: number; drawn: boolean; chinese: boolean; depth: number }[] = [];
   /** The line being read: its text so far, where its nodes start, its first visible character (-1: none yet). */
   private raw = '';
   private start = 0;
@@ -155,6 +161,8 @@ class LineReader implements TextLines {
         } else if (kind === BLOCK) {
           this.endLine();
           if (name === 'table') this.table(el);
+          else if (name === 'ol') this.orderedList(el);
+          else if (name === 'li' && this.lists.length && this.lists[this.lists.length - 1].el === node) this.listItem(el);
           else this.walk(el);
           this.endLine();
         } else {
@@ -162,6 +170,37 @@ class LineReader implements TextLines {
         }
       }
     }
+  }
+
+  /** A numbered list's items: its numbering (`start`, a `type` or inline style drawing none or letters leaves it unread). */
+  private orderedList(el: Element) {
+    const style = el.getAttributeNode('style')?.value ?? '';
+    const type = el.getAttribute('type');
+    const drawn = !/list-style[^;]*none/i.test(style) && (type === null || type === '1');
+    const chinese = /cjk-ideographic|chinese/i.test(style);
+    const depth = this.lists.reduce((n, l) => n + (l.drawn ? 1 : 0), 0);
+    this.lists.push({ el, next: Number(el.getAttribute('start')) || 1, drawn: drawn || chinese, chinese, depth });
+    this.walk(el);
+    this.lists.pop();
+  }
+
+  /**
+   * An item of the list being walked: its first line starts with the number the browser draws,
+   * unless it writes its own (a list styled to draw none, numbered in its text).
+   */
+  private listItem(el: Element) {
+    const list = this.lists[this.lists.length - 1];
+    const number = Number(el.getAttribute('value')) || list.next;
+    list.next = number + 1;
+    const line = this.raws.length;
+    this.walk(el);
+    this.endLine();
+    if (!list.drawn || line >= this.raws.length) return;
+    const raw = this.raws[line];
+    if (readMarker(layoutText(raw, this.firsts[line])) !== undefined) return;
+    const mark = list.chinese ? `${chineseNumber(number)}、` : list.depth ? `（${number}）` : `${number}.`;
+    this.raws[line] = mark + raw;
+    this.firsts[line] = 0;
   }
 
   private table(el: Element) {
@@ -189,6 +228,15 @@ class LineReader implements TextLines {
       (this.skipHidden && hiddenByAttributes(el))
     );
   }
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+/** 1 → 一, 12 → 十二, 20 → 二十: as a list styled cjk-ideographic draws it (up to 99). */
+function chineseNumber(n: number): string {
+  if (n < 10) return CN_DIGITS[n];
+  const tens = Math.floor(n / 10) % 10;
+  const ones = n % 10;
+  return `${tens > 1 ? CN_DIGITS[tens] : ''}十${ones ? CN_DIGITS[ones] : ''}`;
 }
 
 /**

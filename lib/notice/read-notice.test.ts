@@ -283,6 +283,16 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads items written as a numbered list (<ol>), numbering restarting in each section, their text without the drawn number', () => {
+    const li = (text: string, unit: string) => `<li><p>${text}</p><p>牵头单位：${unit}</p></li>`;
+    const r = readPage(page(`<p>一、稳增长</p><ol>${li('推进数字经济发展。', '区发改局')}${li('抓好项目建设。', '区住建局')}</ol>
+      <p>二、惠民生</p><ol>${li('稳定就业。', '区人社局')}<li>办好民生实事。<br>牵头单位：区民政局</li></ol>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.number, i.text, i.units.map((u) => u.name)])).toEqual([
+      ['一、1.', 1, '推进数字经济发展。', ['区发改局']], ['一、2.', 2, '抓好项目建设。', ['区住建局']],
+      ['二、1.', 1, '稳定就业。', ['区人社局']], ['二、2.', 2, '办好民生实事。', ['区民政局']],
+    ]);
+  });
+
   it('reads items numbered 1） under 一、 sections, and 1） points under 1. items as the item’s', () => {
     const r = readPage(page(`<p>一、经济发展</p><p>1）全区生产总值增长6%左右。</p><p>牵头单位：区发改局</p>
       <p>2）一般公共预算收入增长5%。</p><p>牵头单位：区财政局</p><p>二、城市建设</p><p>3）推进城市更新。</p><p>牵头单位：区住建局；配合单位：各街道</p>`), URL_);

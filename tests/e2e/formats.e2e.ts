@@ -221,6 +221,25 @@ describe('layouts a breakdown is also printed in', () => {
     await tab.close();
   });
 
+  it('reads items written as a numbered list (<ol>, its numbers drawn by the browser) and units set apart by spaces', async () => {
+    const url = 'https://www.example-district.gov.cn/art/2024/3/7/art_1_10.html';
+    const li = (text: string, unit: string) => `<li><p>${text}</p><p>牵头单位：${unit}</p></li>`;
+    await serveHtml(duban.context, url, page('某区人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知',
+      `<p>一、稳增长</p><ol>${li('推进数字经济发展。', '区发改局　区经信局')}${li('抓好项目建设。', '区住建局')}</ol>` +
+      `<p>二、惠民生</p><ol>${li('稳定就业。', '区人社局 区财政局 各街道')}${li('办好民生实事。', '区民政局')}</ol>`));
+    const tab = await openNotice(duban.context, url);
+    expect(await dubanState(tab)).toEqual({ state: 'ready', items: 4 });
+    expect((await overlays(tab)).keys).toEqual(['一、1.', '一、2.', '二、1.', '二、2.']);
+    // Each row inside its item, after its unit line; the page's list still draws its own numbers.
+    const rows = await tab.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => h.closest('li')?.textContent?.trim()));
+    expect(rows).toEqual(['推进数字经济发展。牵头单位：区发改局　区经信局', '抓好项目建设。牵头单位：区住建局', '稳定就业。牵头单位：区人社局 区财政局 各街道', '办好民生实事。牵头单位：区民政局']);
+    const tags = (key: string) => shadowEval<string[]>(tab, key, 'ul.units', 'function () { return [...this.querySelectorAll("li")].map((li) => li.textContent) }');
+    expect(await tags('一、1.')).toEqual(['牵头/汇总区发改局', '牵头/汇总区经信局']);
+    expect(await tags('二、1.')).toEqual(['牵头/汇总区人社局', '牵头/汇总区财政局', '牵头/汇总各街道']);
+    await screenshot(tab, 'format-ordered-list');
+    await tab.close();
+  });
+
   it('reads a table the page breaks in two, numbering going on, as one list with a row after each task in either table', async () => {
     const url = 'https://www.example-district.gov.cn/art/2024/3/7/art_1_8.html';
     const head = '<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>配合单位</td></tr>';
