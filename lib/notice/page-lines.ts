@@ -12,7 +12,7 @@
 import { lineNodes, type TextLines } from './extract-text';
 import { foldWidth, isLayoutSpace, layoutBreaks, layoutText } from './normalize';
 import { readMarker } from './numbering';
-import { readLabel, spaceApart, unitsApart } from './responsibility';
+import { namesSpaceApart, readLabel, unitsApart } from './responsibility';
 
 // 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
 const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
@@ -62,7 +62,8 @@ export class PageLines {
 
   /**
    * Line i from `from` as disp has it, with a 、 where a layout space or a <br> it dropped parted
-   * two units' names (牵头单位：区发改局　区经信局, 区住建局<br>区城管局): the words a unit line is read from.
+   * two units' names (牵头单位：区发改局　区经信局, 区住建局<br>区城管局), or a space two leaders'
+   * (责任领导：王宏　李四): the words a responsibility line is read from.
    */
   units(i: number, from = 0): string {
     const d = this.disp(i);
@@ -75,7 +76,7 @@ export class PageLines {
     let offset = 0;
     for (let p = head; p < next; p++) {
       if (p > head && offset > 0 && offset < d.length && unitsApart(d.charCodeAt(offset - 1), d.charCodeAt(offset))) breaks.push(offset);
-      for (const b of layoutBreaks(raws[p], firsts[p], spaceApart)) breaks.push(offset + b);
+      for (const b of layoutBreaks(raws[p], firsts[p], namesSpaceApart)) breaks.push(offset + b);
       offset += layoutText(raws[p], firsts[p]).length;
     }
     let out = '';

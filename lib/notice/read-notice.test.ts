@@ -353,6 +353,20 @@ describe('how a page writes its items', () => {
     expect(itemsOf(t).map((i) => [i.leaders, i.units.map((u) => u.name)])).toEqual([[['周明'], ['市住建局']], [['吴刚'], ['市文旅局']], [['吴刚'], ['市卫健委']]]);
   });
 
+  it('reads leaders a space sets apart (as Word pastes them) as several, on a labelled line and in a leader cell; a padded name or a post before its person stays one', () => {
+    const r = readPage(page(`<p>1．全区生产总值增长6%。</p><p>责任领导：王宏　李四</p><p>牵头单位：区发改局</p>
+      <p>2．新增就业1万人。</p><p>牵头区领导：王宏副区长&nbsp;&nbsp;李四副区长　　责任单位：区人社局</p>
+      <p>3．新建公园2个。</p><p>责任领导：王　丹</p><p>牵头单位：区城管局</p>
+      <p>4．新增托位300个。</p><p>责任领导：区政府办公室主任　李明</p><p>牵头单位：区卫健局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.leaders, i.units.map((u) => u.name)])).toEqual([
+      [['王宏', '李四'], ['区发改局']], [['王宏', '李四'], ['区人社局']], [['王丹'], ['区城管局']], [['李明'], ['区卫健局']],
+    ]);
+    const t = readPage(page(`<table><tr><td>序号</td><td>重点工作</td><td>牵头领导</td><td>牵头单位</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>王宏 李四</td><td>市住建局</td></tr><tr><td>2</td><td>乙任务。</td><td>王宏副市长　李四副市长</td><td>市文旅局</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>王　丹</td><td>市卫健委</td></tr></table>`), URL_);
+    expect(itemsOf(t).map((i) => i.leaders)).toEqual([['王宏', '李四'], ['王宏', '李四'], ['王丹']]);
+  });
+
   it('reads a label on the item’s own line, after its last sentence', () => {
     const r = readPage(page(`<p>1.新建公园2个。责任单位：区城管局、各街道</p><p>2.新增托位300个。牵头单位：区卫健局；配合单位：区教育局</p>
       <p>3.完成老旧小区改造10个，惠及居民2000户。</p><p>责任单位：区住建局</p>`), URL_);

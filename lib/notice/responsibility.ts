@@ -273,6 +273,37 @@ export function spaceApart(s: string, at: number, end: number): boolean {
   return before >= 2 && after >= 2 && !FINISHES.test(s.slice(end, end + 5));
 }
 
+/**
+ * Whether the layout space s[at, end) parts two officials' names, as Word pastes them (王宏　李四,
+ * 王宏副区长　李四副区长): a person's name, a post after it or not, then two characters of another
+ * that start no label. A padded name (王　丹) or a post before its person (办公室主任　李明) is layout.
+ */
+export function leadersSpaceApart(s: string, at: number, end: number): boolean {
+  let from = at;
+  while (from > 0 && !isNameStop(s.charCodeAt(from - 1))) from--;
+  if (at - from < 2 || !isPerson(leaderName(s.slice(from, at)))) return false;
+  return isHan(s.charCodeAt(end)) && isHan(s.charCodeAt(end + 1)) && !readLabel(s.slice(end, end + LABEL_REACH + 1));
+}
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
+
+/** Whether the label nearest before s[at] names leaders (责任领导：王宏　李四), not units. */
+function afterLeaderLabel(s: string, at: number): boolean {
+  const colon = Math.max(s.lastIndexOf('：', at), s.lastIndexOf(':', at));
+  for (let k = Math.max(0, colon - LABEL_REACH); k < colon - 1; k++) {
+    const label = readLabel(s.slice(k, colon + 1));
+    if (label && k + label.end === colon + 1) return label.kind === 'leader';
+  }
+  return false;
+}
+
+/**
+ * Whether the layout space s[at, end) of a responsibility line parts two names: two units' (spaceApart),
+ * or two officials' after a leader's label (责任领导：王宏　李四).
+ */
+export const namesSpaceApart = (s: string, at: number, end: number) =>
+  spaceApart(s, at, end) || (afterLeaderLabel(s, at) && leadersSpaceApart(s, at, end));
+
 /** / \\ - — – ― − _ . · … ~ (folded): a cell or a list written with nothing but these names no one. */
 const NONE_CHARS = new Set([...'/\\-—–―−_.·…~'].map((c) => c.charCodeAt(0)));
 

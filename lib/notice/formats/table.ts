@@ -20,7 +20,7 @@ import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, mergeResponsibilities, readLabel, readResponsibility, spaceApart, unitsApart, type LabelKind, type Responsibility,
+  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, leadersSpaceApart, mergeResponsibilities, readLabel, readResponsibility, spaceApart, unitsApart, type LabelKind, type Responsibility,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -97,29 +97,35 @@ function cellParas(lines: TextLines, words: (raw: string, first: number) => stri
   return { paras, pieces };
 }
 
-/** A line's words with a 、 where a layout space parted two units' names (区发改局　区经信局). */
-function unitWords(raw: string, first: number): string {
-  const text = layoutText(raw, first);
-  if (text.length === raw.length - first) return text;
-  let out = '';
-  let at = 0;
-  for (const b of layoutBreaks(raw, first, spaceApart)) {
-    out += `${text.slice(at, b)}、`;
-    at = b;
-  }
-  return out + text.slice(at);
+/** A line's words with a 、 where a layout space `apart` says parted two names. */
+function spacedWords(apart: (s: string, at: number, end: number) => boolean) {
+  return (raw: string, first: number): string => {
+    const text = layoutText(raw, first);
+    if (text.length === raw.length - first) return text;
+    let out = '';
+    let at = 0;
+    for (const b of layoutBreaks(raw, first, apart)) {
+      out += `${text.slice(at, b)}、`;
+      at = b;
+    }
+    return out + text.slice(at);
+  };
 }
+/** Units' names a layout space parted (区发改局　区经信局). */
+const unitWords = spacedWords(spaceApart);
+/** Leaders' names a layout space parted (王宏　李四, 王宏副市长　李四副市长; not 王　丹). */
+const leaderWords = spacedWords(leadersSpaceApart);
 
 /**
  * The cell's lines as a unit or leader cell lists names, one a line: a <br> sets two apart where
  * `apart` says the pieces either side are two names (市发改委<br>市住建局, 李红梅<br>赵强); else it
- * goes on with the name it breaks, as everywhere (台州湾产业集聚区<br>管委会). Units also set apart
- * names a layout space parts (`spaced`).
+ * goes on with the name it breaks, as everywhere (台州湾产业集聚区<br>管委会). `spaced` gives a line's
+ * words with the names a layout space parts set apart (unitWords, leaderWords).
  */
-function nameLines(cell: Cell, apart: (pieces: readonly string[], k: number) => boolean, spaced = false): string[] {
+function nameLines(cell: Cell, apart: (pieces: readonly string[], k: number) => boolean, spaced?: (raw: string, first: number) => string): string[] {
   const out: string[] = [];
   paras(cell);
-  const all = spaced ? cellParas(cell.lines!, unitWords).pieces : cell.pieces!;
+  const all = spaced ? cellParas(cell.lines!, spaced).pieces : cell.pieces!;
   for (const pieces of all) {
     let line = pieces[0];
     for (let k = 1; k < pieces.length; k++) {
@@ -258,7 +264,7 @@ function cellUnits(cell: Cell, column: Column): Responsibility[] {
     if (bare) out.push(readResponsibility(bare, LABEL_KIND[column]));
     bare = '';
   };
-  for (const p of nameLines(cell, piecesApart, true)) {
+  for (const p of nameLines(cell, piecesApart, unitWords)) {
     const norm = foldWidth(p);
     if (readLabel(norm)) {
       flush();
@@ -361,7 +367,7 @@ function taskRoles(row: Row, roleCols: number[], columns: Column[]) {
     done.add(cell);
     const kind = columns[c];
     // One list, so that a post on a line of its own (副市长<br>赵强) names no one beside the person.
-    if (kind === 'leader') leaders.push(...leaderNames(nameLines(cell, leadersApart).join('、')));
+    if (kind === 'leader') leaders.push(...leaderNames(nameLines(cell, leadersApart, leaderWords).join('、')));
     else if (kind === 'deadline') {
       const due = cellText(cell, '');
       if (due && !isNoneMark(foldWidth(due))) deadline ??= due;
