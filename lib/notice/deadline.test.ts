@@ -33,6 +33,10 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['第三季度末前完成', 2024, '2024-09-30'],
     ['到2025年底', 2024, '2025-12-31'],
     ['2024—2025年', 2024, '2025-12-31'],
+    // A year's end named beside work that goes on after it: the date still holds.
+    ['2024年底前完成，并长期坚持', 2024, '2024-12-31'],
+    ['持续推进，2025年末前全面完成', 2024, '2025-12-31'],
+    ['今年底前完成，常态化推进', 2024, '2024-12-31'],
     // The latest of several, a year alone among them too.
     ['2025年底前完成，2024年底前完成一期', 2024, '2025-12-31'],
     ['2024年6月底前完成初稿，2025年全面完成', 2024, '2025-12-31'],

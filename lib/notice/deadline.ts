@@ -80,6 +80,9 @@ function eveOfMonth(year: number, month: number, named: boolean): string | undef
   return month >= 2 && month <= 12 ? iso(year, month - 1) : undefined;
 }
 
+/** 底 or 末 right after a year's 年: its end (2024年底). */
+const YEAR_CLOSE = /[底末]/;
+
 /** Work that never ends by a date: 持续推进, 长期坚持, 常态化. */
 const ONGOING = /持续|长期|常态|常年/;
 
@@ -117,7 +120,10 @@ export function deadlineDay(text: string | undefined, year?: number): string | u
       if (yearOnly !== undefined && !ongoing) take(iso(yearOnly, 12));
       y = g.year ? yearOf(g.year) : y === undefined ? undefined : '次明来'.includes(g.next) ? y + 1 : y;
       named = true;
-      yearOnly = y;
+      // 2024年底, 今年末 name their day even beside work that goes on (2024年底前完成，并长期坚持); 2024年 alone does not.
+      const close = YEAR_CLOSE.test(written.charAt(m.index + m[0].length));
+      if (close && y !== undefined) take(iso(y, 12));
+      yearOnly = close ? undefined : y;
       continue;
     }
     yearOnly = undefined;
