@@ -367,6 +367,16 @@ describe('how a page writes its items', () => {
     expect(itemsOf(t).map((i) => i.leaders)).toEqual([['王宏', '李四'], ['王宏', '李四'], ['王丹']]);
   });
 
+  it('reads a leader labelled by how they answer for the item (领衔领导：, 挂钩领导：, 包抓责任领导：), not as the item’s text', () => {
+    const r = readPage(page(`<p>1．完成老旧小区改造12个。</p><p>领衔领导：周明</p><p>牵头单位：区住建局</p>
+      <p>2．新建城市书房5家。</p><p>挂钩区领导：吴刚；牵头单位：区文旅局</p><p>3．新增托位300个。</p><p>包抓责任领导：王宏</p><p>牵头单位：区卫健局</p>
+      <p>4．新建公园2个。</p><p>包保领导：李四</p><p>牵头单位：区城管局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.leaders, i.units.map((u) => u.name)])).toEqual([
+      ['完成老旧小区改造12个。', ['周明'], ['区住建局']], ['新建城市书房5家。', ['吴刚'], ['区文旅局']],
+      ['新增托位300个。', ['王宏'], ['区卫健局']], ['新建公园2个。', ['李四'], ['区城管局']],
+    ]);
+  });
+
   it('reads a label on the item’s own line, after its last sentence', () => {
     const r = readPage(page(`<p>1.新建公园2个。责任单位：区城管局、各街道</p><p>2.新增托位300个。牵头单位：区卫健局；配合单位：区教育局</p>
       <p>3.完成老旧小区改造10个，惠及居民2000户。</p><p>责任单位：区住建局</p>`), URL_);

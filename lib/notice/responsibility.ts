@@ -40,9 +40,10 @@ export const enum LeadRule {
 
 export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'deadline' | 'skip';
 
-// On folded text: the labels a line or a bracket starts with, then `:`.
+// On folded text: the labels a line or a bracket starts with, then `:`. A leader is named by how
+// they answer for the item too: 领衔领导, 挂钩区领导, 包抓责任领导 (as regions call them).
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)|(?:其他责任|责任|实施|承办)(?:单位|部门))(?:[(（](?:单位|部门)[)）])?(?:及其?责任人)?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
+  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)|(?:其他责任|责任|实施|承办)(?:单位|部门))(?:[(（](?:单位|部门)[)）])?(?:及其?责任人)?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
