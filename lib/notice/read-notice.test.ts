@@ -479,6 +479,16 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads who leads a numbered section from a bracket after its theme, or a leader’s line right under it, for each of its items', () => {
+    const r = readPage(page(`<p>一、经济发展（王丹县长牵头）</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>
+      <p>2．一般公共预算收入增长5%。</p><p>牵头单位：县财政局</p>
+      <p>二、社会民生</p><p>牵头县领导：李四</p><p>3．新增就业1万人。</p><p>牵头单位：县人社局</p>
+      <p>4．建成保障房500套。</p><p>责任领导：赵六</p><p>牵头单位：县住建局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.leaders, i.units.map((u) => u.name)])).toEqual([
+      ['1', ['王丹'], ['县发改局']], ['2', ['王丹'], ['县财政局']], ['3', ['李四'], ['县人社局']], ['4', ['赵六'], ['县住建局']],
+    ]);
+  });
+
   it('keys items under unnumbered leader lines inside a numbered section by the line’s place in it', () => {
     const r = readPage(page(`<p>一、经济发展</p>
       <p>${WANG}</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>

@@ -266,6 +266,15 @@ describe('leading officials', () => {
     expect(headingLeaders('坚持党委领导、政府牵头')).toEqual([]);
   });
 
+  it('from a heading naming its theme, then who leads it in brackets; not from a bracket naming a unit', () => {
+    expect(headingLeaders('经济发展（王丹县长牵头）')).toEqual(['王丹']);
+    expect(headingLeaders('稳增长(牵头领导：王丹、李四)')).toEqual(['王丹', '李四']);
+    expect(headingLeaders('社会民生（责任领导：常务副县长李四）')).toEqual(['李四']);
+    expect(headingLeaders('经济发展（县发改局牵头）')).toEqual([]);
+    expect(headingLeaders('经济发展（牵头单位：县发改局）')).toEqual([]);
+    expect(headingLeaders('经济发展（共12项）')).toEqual([]);
+  });
+
   it('from a heading however it words the lead: 由…牵头, 共同牵头, 牵头负责, 联系, with the count of its items', () => {
     expect(headingLeaders('由王丹区长牵头的工作')).toEqual(['王丹']);
     expect(headingLeaders('王五、赵六副区长共同牵头')).toEqual(['王五', '赵六']);

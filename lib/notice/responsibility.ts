@@ -376,6 +376,30 @@ const LEADER_HEADING =
  * beside a person are dropped (区委常委、副区长张三 → 张三). A heading naming a unit or a theme names none.
  */
 export function headingLeaders(text: string): string[] {
+  const whole = leadHeadingLeaders(text);
+  if (whole.length) return whole;
+  // 经济发展（王丹县长牵头）, 稳增长（牵头领导：王丹）: the theme, then who leads it in a closing bracket.
+  const inner = closingBracketText(text);
+  if (!inner) return [];
+  const label = readLabel(inner);
+  if (!label) return leadHeadingLeaders(inner);
+  return label.kind === 'leader' ? leaderNames(inner.slice(label.end)).filter(isPerson) : [];
+}
+
+/** The inside of the bracket closing `text` after some words of its own (经济发展（王丹县长牵头） → 王丹县长牵头), or ''. */
+function closingBracketText(text: string): string {
+  const norm = foldWidth(text.trimEnd());
+  if (norm.charCodeAt(norm.length - 1) !== 0x29) return '';
+  let depth = 0;
+  for (let i = norm.length - 1; i > 0; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x29) depth++;
+    else if (c === 0x28 && --depth === 0) return text.slice(i + 1, norm.length - 1);
+  }
+  return '';
+}
+
+function leadHeadingLeaders(text: string): string[] {
   const norm = foldWidth(text);
   const m = LEADER_HEADING.exec(norm);
   if (!m) return [];

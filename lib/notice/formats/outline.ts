@@ -396,8 +396,17 @@ function toList(list: DraftList, facts: PageFacts, pl: PageLines, shares: boolea
 const sameSection = (a: Draft, b: Draft) =>
   a.headings === b.headings || (a.headings.length === b.headings.length && a.headings.every((h, i) => h === b.headings[i]));
 
-/** The officials a heading names (一、王丹县长牵头重点工作 → 王丹), read once per heading. */
-const leadersOf = (h: OutlineEntry, pl: PageLines) => (h.leaders ??= headingLeaders(pl.disp(h.line).slice(h.textStart)));
+/**
+ * The officials a heading names (一、王丹县长牵头重点工作 → 王丹), or else a leader's line right under
+ * it (二、社会民生 then 牵头县领导：李四: naming no unit, it is the section's), read once per heading.
+ */
+function leadersOf(h: OutlineEntry, pl: PageLines): string[] {
+  if (h.leaders) return h.leaders;
+  const named = headingLeaders(pl.disp(h.line).slice(h.textStart));
+  const resp = h.reading?.resp;
+  h.leaders = named.length || h.body.length || !resp || resp.groups.length ? named : resp.leaders;
+  return h.leaders;
+}
 
 function toItem({ entry, reading, headings }: Draft, facts: PageFacts, pl: PageLines): ReadItem {
   const resp = reading.resp;
