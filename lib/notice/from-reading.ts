@@ -16,7 +16,8 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * 【】, dates in figures and more (README "Formats"); 4 sets apart units a space parts (区发改局　区经信局);
  * 5 sets apart leaders a space parts (责任领导：王宏　李四) and reads leader labels such as 领衔领导：,
  * 挂钩领导：, 包抓责任领导：, and a section's leader from its heading's closing bracket (一、经济发展（王丹县长牵头）)
- * or a leader's line right under it. A notice stored by an earlier one takes the
+ * or a leader's line right under it, and an item whose text starts with figures (1.2024年…, 1.5G…) where
+ * numbering starts again. A notice stored by an earlier one takes the
  * page's reading on its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.
  */

@@ -27,6 +27,12 @@ describe('numbering', () => {
     expect(readMarker('5.5%左右', 5)?.number).toBe(5);
   });
 
+  it('takes a number whose text starts with a year (1.2024年…) for an item’s, whatever number is expected', () => {
+    expect(readMarker('1.2024年完成老旧小区改造', 3)).toEqual({ level: Level.Arabic, number: 1, end: 2 });
+    expect(readMarker('１２．２０２５年底前建成', 3)?.number).toBe(12);
+    expect(readMarker('1.2024%')).toBeUndefined();
+  });
+
   it('reads a 序号 cell', () => {
     expect(['3', '3.', '3、', '1*', '（三）', '三', '3）'].map(cellNumber)).toEqual([3, 3, 3, 1, 3, 3, 3]);
     expect(cellNumber('合计')).toBeUndefined();

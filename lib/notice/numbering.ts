@@ -46,9 +46,17 @@ function arabicMarker(text: string, next: number | undefined): Marker | undefine
   if (sep === 0x29 || sep === 0xff09) return { level: Level.ParenArabic, number, end: i + 1 };
   const dot = sep === 0x2e || sep === 0xff0e;
   if (!dot && sep !== 0x3001) return undefined;
-  // "5.5%…" at a line start is a decimal unless 5 is the number expected next.
-  if (dot && isDigit(fold(text.charCodeAt(i + 1))) && number !== next) return undefined;
+  // "5.5%…" at a line start is a decimal unless 5 is the number expected next; "1.2024年…" never is.
+  if (dot && isDigit(fold(text.charCodeAt(i + 1))) && number !== next && !yearAt(text, i + 1)) return undefined;
   return { level: Level.Arabic, number, end: i + 1 };
+}
+
+/** Whether text[at…] is a year and its 年 (2024年, ２０２４年): an item's words, no decimal's. */
+function yearAt(text: string, at: number): boolean {
+  const c = fold(text.charCodeAt(at));
+  const d = fold(text.charCodeAt(at + 1));
+  if (!((c === 0x31 && d === 0x39) || (c === 0x32 && d === 0x30))) return false;
+  return isDigit(fold(text.charCodeAt(at + 2))) && isDigit(fold(text.charCodeAt(at + 3))) && text.charCodeAt(at + 4) === 0x5e74;
 }
 
 /**

@@ -489,6 +489,23 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads an item whose text starts with figures (1.5G…, 1.2024年…) where numbering starts again: its own item, not the one before’s', () => {
+    const r = readPage(page(`<p>一、经济发展</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>
+      <p>2．一般公共预算收入增长5%。</p><p>牵头单位：县财政局</p>
+      <p>二、数字经济</p><p>1．5G基站新建100个。</p><p>牵头单位：县经信局</p><p>2．新增规上企业20家。</p><p>牵头单位：县经信局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => u.name)])).toEqual([
+      ['一、1.', '全县生产总值增长7%。', ['县发改局']], ['一、2.', '一般公共预算收入增长5%。', ['县财政局']],
+      ['二、1.', '5G基站新建100个。', ['县经信局']], ['二、2.', '新增规上企业20家。', ['县经信局']],
+    ]);
+    const led = readPage(page(`<p>${WANG}</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>
+      <p>2．一般公共预算收入增长5%。</p><p>牵头单位：县财政局</p>
+      <p>${LI}</p><p>1．2024年完成老旧小区改造12个。</p><p>牵头单位：县住建局</p><p>2．新增托位300个。</p><p>牵头单位：县卫健局</p>`), URL_);
+    expect(itemsOf(led).map((i) => [i.key, i.text, i.units.map((u) => u.name), i.leaders])).toEqual([
+      ['一、1.', '全县生产总值增长7%。', ['县发改局'], ['王丹']], ['一、2.', '一般公共预算收入增长5%。', ['县财政局'], ['王丹']],
+      ['二、1.', '2024年完成老旧小区改造12个。', ['县住建局'], ['李四']], ['二、2.', '新增托位300个。', ['县卫健局'], ['李四']],
+    ]);
+  });
+
   it('keys items under unnumbered leader lines inside a numbered section by the line’s place in it', () => {
     const r = readPage(page(`<p>一、经济发展</p>
       <p>${WANG}</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>
