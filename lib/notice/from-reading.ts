@@ -17,7 +17,8 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * 5 sets apart leaders a space parts (责任领导：王宏　李四) and reads leader labels such as 领衔领导：,
  * 挂钩领导：, 包抓责任领导：, and a section's leader from its heading's closing bracket (一、经济发展（王丹县长牵头）)
  * or a leader's line right under it, and an item whose text starts with figures (1.2024年…, 1.5G…) where
- * numbering starts again. A notice stored by an earlier one takes the
+ * numbering starts again, and each section's items at their own level (（一） tasks under 一、, 1. under 二、).
+ * A notice stored by an earlier one takes the
  * page's reading on its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.
  */

@@ -305,6 +305,20 @@ describe('how a page writes its items', () => {
     expect(itemsOf(points).map((i) => [i.key, i.text])).toEqual([['1', '甲任务：\n1）子项一；\n2）子项二。'], ['2', '乙任务。'], ['3', '丙任务。']]);
   });
 
+  it('reads the items of each section at their own level: （一） tasks under 一、, then 1. 民生实事 under 二、', () => {
+    for (const [how, resp] of [['closed by brackets', (u: string) => `（${u}牵头）</p>`], ['with labelled lines', (u: string) => `</p><p>牵头单位：${u}</p>`]] as const) {
+      const r = readPage(page(`<p>一、重点工作</p><p>（一）全县生产总值增长7%。${resp('县发改局')}<p>（二）一般公共预算收入增长5%。${resp('县财政局')}
+        <p>（三）新增就业1万人。${resp('县人社局')}<p>二、民生实事</p><p>1．新建农村公路30公里。${resp('县交通运输局')}
+        <p>2．新增托位300个。${resp('县卫健局')}<p>3．新建城市书房5家。${resp('县文旅局')}`), URL_);
+      expect(itemsOf(r).map((i) => [i.number, i.section, i.text, i.units.map((u) => u.name)]), how).toEqual([
+        [1, '一、重点工作', '全县生产总值增长7%。', ['县发改局']], [2, '一、重点工作', '一般公共预算收入增长5%。', ['县财政局']],
+        [3, '一、重点工作', '新增就业1万人。', ['县人社局']], [1, '二、民生实事', '新建农村公路30公里。', ['县交通运输局']],
+        [2, '二、民生实事', '新增托位300个。', ['县卫健局']], [3, '二、民生实事', '新建城市书房5家。', ['县文旅局']],
+      ]);
+      expect(new Set(itemsOf(r).map((i) => i.key)).size, how).toBe(6);
+    }
+  });
+
   it('keeps an item’s (1) points in its text and takes its bracket after them', () => {
     const r = readPage(page(`<p>1.甲任务：</p><p>（1）子项一；</p><p>（2）子项二。（区发改局牵头，区财政局配合）</p>
       <p>2.乙任务。（区财政局负责）</p><p>3.丙任务。（区教育局牵头）</p>`), URL_);

@@ -155,7 +155,7 @@ export function readOutline(
   }, family.shares);
   if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
 
-  const lists = draftLists(pl, facts, entries, itemLevel, readingOf, family);
+  const lists = draftLists(pl, facts, entries, itemLevel, loneItems(entries, itemLevel, readingOf), readingOf, family);
   const shares = family.shares;
   const out: ListDrafts[] = [];
   const seen = new Set<string>();
@@ -251,8 +251,24 @@ function itemLevelOf(entries: readonly OutlineEntry[], answers: (e: OutlineEntry
   return counts[level] >= MIN_ITEMS ? level : undefined;
 }
 
+/**
+ * Entries above the item level that are items all the same: each names units of its own and has no
+ * entry under it (一、重点工作 （一）…（县发改局牵头） （二）…, then 二、民生实事 1. 2.: each section's
+ * items at their own level). A heading over items names none, or has them under it.
+ */
+function loneItems(entries: readonly OutlineEntry[], itemLevel: Level, readingOf: (e: OutlineEntry) => EntryReading): Set<OutlineEntry> {
+  const lone = new Set<OutlineEntry>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.level >= itemLevel || (i + 1 < entries.length && entries[i + 1].level > e.level)) continue;
+    const r = readingOf(e);
+    if (r.resp?.groups.length && !r.aside) lone.add(e);
+  }
+  return lone;
+}
+
 function draftLists(
-  pl: PageLines, facts: PageFacts, entries: OutlineEntry[], itemLevel: Level,
+  pl: PageLines, facts: PageFacts, entries: OutlineEntry[], itemLevel: Level, lone: ReadonlySet<OutlineEntry>,
   readingOf: (e: OutlineEntry) => EntryReading, family: OutlineFamily,
 ): DraftList[] {
   const lists: DraftList[] = [];
@@ -280,7 +296,7 @@ function draftLists(
       }
       continue;
     }
-    if (e.level < itemLevel) {
+    if (e.level < itemLevel && !lone.has(e)) {
       const held = stack[e.level];
       // The same heading level numbered again from the start: another list (or a copy of this one).
       if (list && held && e.level === topLevel(stack) && e.number <= held.number) restart = true;
@@ -290,6 +306,11 @@ function draftLists(
       // A numbered heading closing the section an unnumbered leader line sits in closes that line's too.
       if (lead && leadParent && e.level <= leadParent.level) lead = undefined;
       continue;
+    }
+    // An item above the item level sits under the headings above it only.
+    if (e.level < itemLevel && stack.length > e.level) {
+      stack.length = e.level;
+      stackChanged = true;
     }
     // The first heading written since the item before: where this item's run starts.
     let fresh: OutlineEntry | undefined;
