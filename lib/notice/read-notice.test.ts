@@ -317,6 +317,15 @@ describe('how a page writes its items', () => {
       ]);
       expect(new Set(itemsOf(r).map((i) => i.key)).size, how).toBe(6);
     }
+    // Points (（1）) naming their units under some items, the others naming their own: every one, in one list.
+    const points = readPage(page(`<p>1．推进乡村振兴。</p><p>（1）建设示范村5个。</p><p>牵头单位：县农业农村局</p>
+      <p>（2）新增高标准农田1万亩。</p><p>牵头单位：县自然资源局</p><p>2．新增就业1万人。</p><p>牵头单位：县人社局</p>
+      <p>3．推进城市更新。</p><p>（1）改造老旧小区12个。</p><p>牵头单位：县住建局</p><p>（2）新建公园2个。</p><p>牵头单位：县城管局</p>
+      <p>4．新增托位300个。</p><p>牵头单位：县卫健局</p>`), URL_);
+    expect(isRefusal(points) ? points.reason : points.lists.map((l) => l.items.map((i) => [i.key, i.text]))).toEqual([[
+      ['一、1.', '建设示范村5个。'], ['一、2.', '新增高标准农田1万亩。'], ['2', '新增就业1万人。'],
+      ['三、1.', '改造老旧小区12个。'], ['三、2.', '新建公园2个。'], ['4', '新增托位300个。'],
+    ]]);
   });
 
   it('keeps an item’s (1) points in its text and takes its bracket after them', () => {

@@ -275,6 +275,8 @@ function draftLists(
   let list: DraftList | undefined;
   const stack: (OutlineEntry | undefined)[] = [];
   let prev: Draft | undefined;
+  /** The item before at the item level: numbering starts again against it only, not against an item above it. */
+  let prevAtLevel: Draft | undefined;
   /** Line after which headings are new: the end of the previous item. */
   let since = -1;
   let restart = false;
@@ -322,7 +324,8 @@ function draftLists(
     if (leadLine >= 0 && leadLine < start) start = leadLine;
     let title: string | undefined;
     let next = !list || restart;
-    if (!next && prev && e.number <= prev.entry.number) {
+    const before = e.level === itemLevel ? prevAtLevel : undefined;
+    if (!next && before && e.number <= before.entry.number) {
       title = listTitle(pl, start, since, pageTitleNorm);
       next = (!fresh && leadLine < 0) || title !== undefined;
     }
@@ -350,6 +353,7 @@ function draftLists(
     if (!headings || stackChanged) headings = withLead(stack.filter((h): h is OutlineEntry => h !== undefined), lead);
     stackChanged = false;
     prev = { entry: e, reading, headings };
+    if (e.level === itemLevel) prevAtLevel = prev;
     list!.items.push(prev);
     since = reading.last;
   }
