@@ -14,12 +14,12 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * Which reading made a notice: 2 is the richer reading (page's words, roles, leaders, deadlines);
  * 3 reads unnumbered leader lines as sections, units marked （牵头） after their names, labels in
  * 【】, dates in figures and more (README "Formats"); 4 sets apart units a space parts (区发改局　区经信局);
- * 5 sets apart leaders a space parts (责任领导：王宏　李四) and reads leader labels such as 领衔领导：,
- * 挂钩领导：, 包抓责任领导：, and a section's leader from its heading's closing bracket (一、经济发展（王丹县长牵头）)
- * or a leader's line right under it, and an item whose text starts with figures (1.2024年…, 1.5G…) where
- * numbering starts again, and each section's items at their own level (（一） tasks under 一、, 1. under 二、).
- * A notice stored by an earlier one takes the
- * page's reading on its next visit when the page's words are the same (notice-record.ts seeNotice):
+ * 5 reads leaders a space parts (责任领导：王宏　李四), leader labels such as 领衔领导： 挂钩领导： 包抓责任领导：,
+ * a section's leader from its heading's closing bracket (一、经济发展（王丹县长牵头）) or a leader's line right
+ * under it, an item whose text starts with figures (1.2024年…, 1.5G…) where numbering starts again, each
+ * section's items at their own level (（一） tasks under 一、, 1. under 二、) and a deadline said with what is
+ * asked before it (须于年底前完成) as no unit. A notice stored by an earlier one takes the page's reading on
+ * its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.
  */
 export const READING_VERSION = 5;

@@ -164,6 +164,8 @@ describe('a deadline in a responsibility bracket', () => {
     '第三季度末前完成', '今年底前完成', '本年度内完成', '常态化推进', '力争年底前完成', '到2025年底', '二〇二四年十二月底前',
     '十月底前完成', '次年3月底前', '明年上半年', '2024—2025年', '当年完成', '分年度实施', '按时间节点推进', '2024年春节前',
     '2024.12', '2024/6/30前',
+    // Said with what is asked or planned before the date.
+    '在6月底前完成', '须于年底前完成', '计划2024年底完工', '预计三季度完成', '务必于10月底前完成', '要在年内完成',
   ])('（…，%s）is the item’s deadline as written, never a unit', (tail) => {
     const r = bracket(tail);
     expect(assignRoles(r.groups, LeadRule.None).map((u) => `${u.name}:${u.role}`)).toEqual(['市教育局:lead', '市财政局:co']);
@@ -172,6 +174,7 @@ describe('a deadline in a responsibility bracket', () => {
 
   it('keeps units whose names only start like a time', () => {
     expect(roles('十堰市发改委牵头，于都县政府配合', LeadRule.None)).toEqual(['十堰市发改委:lead', '于都县政府:co']);
+    expect(roles('市教育局牵头，在杭高校配合', LeadRule.None)).toEqual(['市教育局:lead', '在杭高校:co']);
   });
 });
 
