@@ -116,7 +116,8 @@ export function yearFrom(texts: readonly string[]): number | undefined {
  */
 export function isTitleLike(norm: string): boolean {
   if (norm.length < 4 || norm.length > 60) return false;
-  if (/[。.:;,!?、]$/.test(norm) || norm.includes(':')) return false;
+  // A sentence is no heading, closed or not: 2.一般公共预算收入增长5%。（县财政局牵头）, an item before a table.
+  if (/[。.:;,!?、]$/.test(norm) || norm.includes(':') || norm.includes('。')) return false;
   if (/^\(.*\)$/.test(norm) || /^附件/.test(norm) || isDateLine(norm) || readLabel(norm)) return false;
   return /[\u4e00-\u9fa5]/.test(norm);
 }

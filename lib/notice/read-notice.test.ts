@@ -206,6 +206,14 @@ describe('readNotice on every fixture page', () => {
     expect([...r.anchors!].every(([key, a]) => a.key === key && a.nodes.length > 0)).toBe(true);
   });
 
+  it('takes a table’s title from the line above it, not from the items closed by brackets before that', () => {
+    const table = `<table border="1"><tr><td>序号</td><td>项目</td><td>牵头单位</td></tr><tr><td>1</td><td>新建农村公路30公里</td><td>县交通运输局</td></tr>
+      <tr><td>2</td><td>新增托位300个</td><td>县卫健局</td></tr><tr><td>3</td><td>新建城市书房5家</td><td>县文旅局</td></tr></table>`;
+    const r = readPage(page(`<p>1．全县生产总值增长7%。（县发改局牵头）</p><p>2．一般公共预算收入增长5%。（县财政局牵头）</p>
+      <p>3．新增就业1万人。（县人社局牵头）</p><p><strong>2024年民生实事项目</strong></p>${table}`), URL_);
+    expect(isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.length])).toEqual([[undefined, 3], ['2024年民生实事项目', 3]]);
+  });
+
   it('tells which family read each page', () => {
     for (const e of notices) {
       // The seed's old table layout has no header row: its rows read as prose lines, as the seed does.
