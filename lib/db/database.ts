@@ -306,6 +306,9 @@ export class DubanDatabase extends Dexie {
     // a third of a month (10月中旬前) that third's last day, and a mark for none (无, /) is no deadline:
     // the digests' deadline days are derived again. Schema unchanged.
     this.version(16).stores({}).upgrade(deriveDigestsAgain);
+    // Version 17: a year's end beside ongoing work (2024年底前完成，并长期坚持) names that year's last
+    // day, as 2024年底 alone does: the digests' deadline days are derived again. Schema unchanged.
+    this.version(17).stores({}).upgrade(deriveDigestsAgain);
   }
 }
 

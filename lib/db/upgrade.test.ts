@@ -184,6 +184,11 @@ it('derives a version-15 database\'s digests again: an item due 2024.6.30 has it
   expect(await deadlineDayAfterUpgrade(15, '2024.6.30', '持续推进')).toEqual(['2024.6.30', '2024-06-30']);
 });
 
+it('derives a version-16 database\'s digests again: an item due 2024年底前完成，并长期坚持 is past its deadline from 2025', async () => {
+  // Version 16 read a year's end beside ongoing work as no day, as it reads 持续推进.
+  expect(await deadlineDayAfterUpgrade(16, '2024年底前完成，并长期坚持', '持续推进')).toEqual(['2024年底前完成，并长期坚持', '2024-12-31']);
+});
+
 /**
  * A database as version 5 (the schema before item keys) wrote it: items by number everywhere.
  * Opened today, every note, history entry, pack, restore point and reminder is there, keyed.
