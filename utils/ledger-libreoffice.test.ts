@@ -18,13 +18,16 @@ import { buildLedger } from '../lib/transfer/ledger-export';
 import { dispose, freshDb, SEED_KEY, seedNotice } from '../lib/transfer/test/fixtures';
 import { writeLedgerWorkbook } from './ledger-workbook';
 
-const soffice = (() => {
+const which = (command: string) => {
   try {
-    return execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim() || undefined;
+    return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || undefined;
   } catch {
     return undefined;
   }
-})();
+};
+const soffice = which('soffice');
+/** poppler's pdftotext, to find where LibreOffice printed each word. */
+const pdftotext = which('pdftotext');
 
 const NOW = Date.UTC(2026, 10, 25, 0, 0);
 const dir = mkdtempSync(join(tmpdir(), 'duban-lo-'));
@@ -82,6 +85,24 @@ describe('the ledger opened in LibreOffice', () => {
       ['2024-12-31', '2024-12-31'],
     ]);
     expect(fods).toMatch(/office:value-type="string"[^>]*>\s*<text:p>2024年6月底前<\/text:p>/);
+  });
+
+  it.skipIf(!pdftotext)('prints every line of a note of many lines inside its row, above the next row (pdftotext)', { timeout: 180_000 }, async () => {
+    await createService(a, () => NOW - 9000).handle('openNotice', notice);
+    const note = Array.from({ length: 14 }, (_, i) => `${i + 1}. 第${i + 1}个项目已开工`).join('\n');
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '6', fingerprint: notice.items[5].fingerprint, status: 'in_progress', note }, NOW - 4000);
+    await saveAnnotation(a, { noticeKey: SEED_KEY, itemKey: '7', fingerprint: notice.items[6].fingerprint, status: 'in_progress', note: '下一行' }, NOW - 3000);
+    const file = join(dir, 'many-lines.xlsx');
+    writeFileSync(file, await writeLedgerWorkbook(buildLedger(await readSnapshot(a), NOW)!));
+    const pdf = convert(file, 'pdf', 'Asia/Shanghai');
+    const words = execFileSync(pdftotext!, ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const box = (text: string) => {
+      const m = new RegExp(`yMin="([\\d.]+)"[^>]*yMax="([\\d.]+)">${text}</word>`).exec(words);
+      if (!m) throw new Error(`${text} not printed on page 1`);
+      return { top: Number(m[1]), bottom: Number(m[2]) };
+    };
+    // Had the row been too short, its last line would be drawn under the next row's first (clipped on screen).
+    expect(box('第14个项目已开工').bottom).toBeLessThan(box('下一行').top);
   });
 
   it('saves a ledger back as .xlsx that duban reads as it was exported', { timeout: 180_000 }, async () => {

@@ -160,29 +160,46 @@ describe('the ledger export, read back', () => {
     expect((first.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(STATUS_FILLS.in_progress);
   });
 
-  it('gives a row whose texts wrap the height of its lines (LibreOffice shows a row without one as one line)', async () => {
-    const { wb } = await exported();
-    const ws = wb.worksheets[0];
+  it('makes every row tall enough for its lines of Chinese, one-line rows, headers and the 汇总 too (LibreOffice clips a shorter row\'s last line)', async () => {
+    // LibreOffice draws Chinese in Noto Sans CJK, whose line is 1.45 em: 16 points at 11 points, a
+    // line of 14-point bold title 20.3. A row is drawn as tall as written, never grown to its text.
+    const LINE = 16;
     const notice = seedNotice();
+    await createService(db, () => NOW - 5000).handle('openNotice', notice);
+    const note = Array.from({ length: 14 }, (_, i) => `${i + 1}. 第${i + 1}个项目已开工`).join('\n');
+    await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '6', fingerprint: notice.items[5].fingerprint, status: 'in_progress', note }, NOW - 4000);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeLedgerWorkbook(buildLedger(await readSnapshot(db), NOW)!)) as never);
+    const ws = wb.worksheets[0];
     const row = (key: string) => {
       for (let r = 4; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(15).value === key) return ws.getRow(r);
       throw new Error(key);
     };
-    // Item 1's text, some 2 units a character in a column 48 wide: its lines, 15 points each.
+    // Item 1's text, some 2 units a character in a column 48 wide: its lines, a line each.
     const text = notice.items[0].text;
     expect(text.length).toBeGreaterThan(60);
     const lines = Math.ceil((text.length * 2) / 47);
-    expect(row('1').height).toBeGreaterThanOrEqual(lines * 15);
-    expect(row('1').height).toBeLessThanOrEqual((lines + 1) * 15 + 2);
-    // A short item keeps the default height.
+    expect(row('1').height).toBeGreaterThanOrEqual(lines * LINE);
+    expect(row('1').height).toBeLessThanOrEqual((lines + 1) * LINE + 4);
+    // A note of 14 short lines: each its line.
+    expect(row('6').height).toBeGreaterThanOrEqual(14 * LINE);
+    // A short item: one line, written (LibreOffice's default row, 15 points, clips it).
     const fits = (parts: string[], width: number) => parts.join('、').length * 2 <= width - 1;
     const short = notice.items.find((i) => {
       const f = itemFacts(i, notice.sections);
-      // Not annotated: 填报人 (10 wide) empty.
       return fits([i.text], 48) && fits(f.lead, 18) && fits(f.co, 18) && fits(f.leaders, 10) && row(i.key).getCell(13).value === null;
     })!;
     expect(short).toBeDefined();
-    expect(row(short.key).height ?? 15).toBeLessThanOrEqual(15);
+    expect(row(short.key).height).toBeGreaterThanOrEqual(LINE);
+    expect(row(short.key).height).toBeLessThanOrEqual(LINE + 4);
+    // The 文号 line and the header.
+    expect([ws.getRow(2).height, ws.getRow(3).height].every((h) => h >= LINE)).toBe(true);
+    const summary = wb.getWorksheet('汇总')!;
+    summary.eachRow((r, n) => {
+      if (n > 1 && r.getCell(1).value) expect([n, r.height >= LINE]).toEqual([n, true]);
+    });
+    // The 汇总's title, the notice's long title and 汇总 over seven narrow columns, wraps to two lines.
+    expect(summary.getRow(1).height).toBeGreaterThanOrEqual(2 * 20.3);
   });
 
   it('counts statuses by lead unit and by leader in 汇总', async () => {

@@ -61,32 +61,46 @@ const FRACTION_STYLES = Object.fromEntries(
   ITEM_STATUSES.map((status) => [status, { ...CELL_STYLES[status][PROGRESS], numFmt: '0.##%' }]),
 ) as Record<(typeof ITEM_STATUSES)[number], Partial<Style>>;
 
-/** Points per wrapped line of 11-point text, Chinese fonts' line height. */
-const LINE_HEIGHT = 15;
+/**
+ * Points per wrapped line of 11-point text. LibreOffice draws Chinese in Noto Sans CJK, whose line
+ * is 1.45 em (16 points), and clips the last line of a row any shorter; Excel's and WPS's Chinese
+ * fonts take less.
+ */
+const LINE_HEIGHT = 16;
+/** The title's line: 14-point bold, 1.45 em. */
+const TITLE_LINE_HEIGHT = 21;
+/** Room above and below a row's lines. */
+const ROW_PADDING = 3;
+const rowHeight = (lines: number) => lines * LINE_HEIGHT + ROW_PADDING;
+
+/** How many lines a text wraps to in a column `width` wide (a Chinese character is two of its units). */
+function textLines(text: string, width: number): number {
+  const room = width - 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let units = 0;
+    for (let i = 0; i < paragraph.length; i++) units += paragraph.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / room));
+  }
+  return lines;
+}
 
 /**
- * How many lines a row's wrapped texts take in their columns' widths (a Chinese character is two
- * of a column's units). Written as the row's height: LibreOffice shows a row without one as a
- * single line, whatever its cells wrap, and Excel and WPS take the height as given.
+ * How many lines a row's wrapped texts take in their columns' widths. Written as the row's height,
+ * one line too: LibreOffice shows a row without one as a single line of its default 15 points,
+ * whatever its cells wrap, and Excel and WPS take the height as given.
  */
 export function rowLines(r: Pick<LedgerRow, LedgerColumnId>): number {
   let most = 1;
   for (const id of LEDGER_COLUMN_IDS) {
     const v = r[id];
     if (typeof v !== 'string' || !v || LEDGER_COLUMNS[id].hidden) continue;
-    const room = LEDGER_COLUMNS[id].width - 1;
-    let lines = 0;
-    for (const paragraph of v.split('\n')) {
-      let units = 0;
-      for (let i = 0; i < paragraph.length; i++) units += paragraph.charCodeAt(i) >= 0x2e80 ? 2 : 1;
-      lines += Math.max(1, Math.ceil(units / room));
-    }
-    if (lines > most) most = lines;
+    most = Math.max(most, textLines(v, LEDGER_COLUMNS[id].width));
   }
   return Math.min(most, MAX_LINES);
 }
 /** Excel's tallest row is 409 points. */
-const MAX_LINES = Math.floor((409 - 2) / LINE_HEIGHT);
+const MAX_LINES = Math.floor((409 - ROW_PADDING) / LINE_HEIGHT);
 
 /** The ledger as the background sent it (getLedger), as .xlsx bytes. */
 export const writePackedLedger = (packed: PackedLedger) => writeLedgerWorkbook(unpackLedger(packed));
@@ -114,12 +128,15 @@ function printSetup(ws: Worksheet) {
 }
 
 /** The title over the sheet, then the 文号 and, at the right, when the ledger was exported. */
-function titleRows(ws: Worksheet, title: string, docNoLine: string, lastColumn: string, exported?: { line: string; from: number }) {
+function titleRows(ws: Worksheet, title: string, docNoLine: string, lastColumn: string, width: number, exported?: { line: string; from: number }) {
   ws.getCell('A1').value = title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A1').alignment = { wrapText: true, vertical: 'middle' };
   ws.mergeCells(`A1:${lastColumn}1`);
-  ws.getRow(1).height = 36;
+  // The title's characters are 14 points, a column's units 11: it wraps in less of them.
+  const lines = textLines(title, Math.floor((width * 11) / 14));
+  ws.getRow(1).height = Math.max(36, lines * TITLE_LINE_HEIGHT + 6);
+  ws.getRow(2).height = rowHeight(1);
   ws.getCell('A2').value = docNoLine;
   if (!exported) {
     ws.mergeCells(`A2:${lastColumn}2`);
@@ -135,6 +152,8 @@ function titleRows(ws: Worksheet, title: string, docNoLine: string, lastColumn: 
 
 function headerRow(ws: Worksheet, headers: readonly string[]) {
   const row = ws.getRow(HEADER_ROW);
+  // Each header is a word or two that fits its column.
+  row.height = rowHeight(1);
   headers.forEach((h, i) => {
     const cell = row.getCell(i + 1);
     cell.value = h;
@@ -157,7 +176,8 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     ...(DATE_COLUMNS[id] && { style: { numFmt: DATE_COLUMNS[id] } }),
   }));
   // The time at the right, over the 进展情况 column and after it: the 文号 keeps the width it needs.
-  titleRows(ws, sheet.title, sheet.docNoLine, lastVisible, { line: sheet.exportedLine, from: LEDGER_COLUMN_IDS.indexOf('note') });
+  const width = LEDGER_COLUMN_IDS.reduce((sum, id) => sum + (LEDGER_COLUMNS[id].hidden ? 0 : LEDGER_COLUMNS[id].width), 0);
+  titleRows(ws, sheet.title, sheet.docNoLine, lastVisible, width, { line: sheet.exportedLine, from: LEDGER_COLUMN_IDS.indexOf('note') });
   // The notice's key, in the hidden column: matches the sheet to its notice when no 文号 is shown.
   ws.getCell(1, LEDGER_COLUMN_IDS.length).value = sheet.noticeKey;
   headerRow(ws, LEDGER_COLUMN_IDS.map(ledgerHeader));
@@ -172,8 +192,7 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
       cell.value = r.progress / 100;
       cell.style = FRACTION_STYLES[r.statusId];
     }
-    const lines = rowLines(r);
-    if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
+    row.height = rowHeight(rowLines(r));
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: LAST_VISIBLE } };
   printSetup(ws);
@@ -183,13 +202,16 @@ function summarySheet(wb: Workbook, ledger: Ledger) {
   const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   const headers = (by: string) => [by, ...ITEM_STATUSES.map((s) => STATUS_LABELS[s].zh), '合计'];
   const last = columnLetter(ITEM_STATUSES.length + 1);
-  ws.columns = [{ width: 24 }, ...ITEM_STATUSES.map(() => ({ width: 9 })), { width: 9 }];
+  const NAME_WIDTH = 24;
+  const COUNT_WIDTH = 9;
+  ws.columns = [{ width: NAME_WIDTH }, ...ITEM_STATUSES.map(() => ({ width: COUNT_WIDTH })), { width: COUNT_WIDTH }];
   const sheets = ledger.sheets;
-  titleRows(ws, sheets.length === 1 ? `${sheets[0].title} 汇总` : '督办台账 汇总', sheets.length === 1 ? sheets[0].docNoLine : '', last);
+  titleRows(ws, sheets.length === 1 ? `${sheets[0].title} 汇总` : '督办台账 汇总', sheets.length === 1 ? sheets[0].docNoLine : '', last, NAME_WIDTH + (ITEM_STATUSES.length + 1) * COUNT_WIDTH);
   headerRow(ws, headers('牵头单位'));
   const table = (counts: LedgerCount[]) => {
     for (const c of counts) {
       const row = ws.addRow([c.name, ...ITEM_STATUSES.map((s) => c.counts[s]), c.total]);
+      row.height = rowHeight(textLines(c.name, NAME_WIDTH));
       row.eachCell({ includeEmpty: true }, (cell) => {
         cell.border = BORDER;
         cell.alignment = WRAP;
@@ -199,6 +221,7 @@ function summarySheet(wb: Workbook, ledger: Ledger) {
   table(ledger.summary.byLeadUnit);
   ws.addRow([]);
   const leaderHeader = ws.addRow(headers('牵头领导'));
+  leaderHeader.height = rowHeight(1);
   leaderHeader.eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
