@@ -87,6 +87,14 @@ describe('the ledger opened in LibreOffice', () => {
     expect(fods).toMatch(/office:value-type="string"[^>]*>\s*<text:p>2024年6月底前<\/text:p>/);
   });
 
+  it('shows filter buttons over the header that filter every row', { timeout: 180_000 }, async () => {
+    const fods = readFileSync(convert(await exported(), 'fods', 'Asia/Shanghai'), 'utf8');
+    const last = 3 + notice.items.length;
+    expect([...fods.matchAll(/<table:database-range [^>]*>/g)].map((m) => m[0])).toEqual([
+      expect.stringMatching(new RegExp(`table:target-range-address="[^"]*\\.A3:[^"]*\\.N${last}" table:display-filter-buttons="true"`)),
+    ]);
+  });
+
   it.skipIf(!pdftotext)('prints every line of a note of many lines inside its row, above the next row (pdftotext)', { timeout: 180_000 }, async () => {
     await createService(a, () => NOW - 9000).handle('openNotice', notice);
     const note = Array.from({ length: 14 }, (_, i) => `${i + 1}. 第${i + 1}个项目已开工`).join('\n');

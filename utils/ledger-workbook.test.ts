@@ -1,6 +1,7 @@
 // The ledger export read back with exceljs in Node (its own Node build, not the bundle duban
 // writes with): every cell, no formula anywhere, the styles and print setup a clerk relies on.
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createService } from '../entrypoints/background/router';
 import { saveAnnotation } from '../lib/db/annotations';
@@ -8,7 +9,7 @@ import type { DubanDatabase } from '../lib/db/database';
 import { readSnapshot } from '../lib/db/transfer-store';
 import { STATUS_FILLS } from '../lib/transfer/ledger-columns';
 import { buildLedger } from '../lib/transfer/ledger-export';
-import { dispose, freshDb, SEED_KEY, seedNotice } from '../lib/transfer/test/fixtures';
+import { dispose, freshDb, SEED_KEY, seedNotice, syntheticNotice } from '../lib/transfer/test/fixtures';
 import { itemFacts } from '../lib/transfer/item-facts';
 import { inEachZone } from '../lib/transfer/test/zones';
 import { writeLedgerWorkbook } from './ledger-workbook';
@@ -158,6 +159,28 @@ describe('the ledger export, read back', () => {
     const first = ws.getRow(4);
     expect(first.getCell(2).alignment?.wrapText).toBe(true);
     expect((first.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(STATUS_FILLS.in_progress);
+  });
+
+  it('filters every row under the header, in LibreOffice too: the range covers the rows and is named as Excel names it', async () => {
+    const notice = seedNotice();
+    const { handle } = createService(db, () => NOW - 5000);
+    await handle('openNotice', notice);
+    const other = syntheticNotice(3, 12);
+    await handle('openNotice', other);
+    await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: notice.items[0].fingerprint, status: 'in_progress' }, NOW - 4000);
+    const [key] = (await db.notices.toArray()).filter((n) => n.docNo === other.docNo).map((n) => n.key);
+    await saveAnnotation(db, { noticeKey: key, itemKey: '2', fingerprint: other.items[1].fingerprint, status: 'done' }, NOW - 3000);
+    const ledger = buildLedger(await readSnapshot(db), NOW)!;
+    const files = unzipSync(await writeLedgerWorkbook(ledger));
+    const last = (n: number) => 3 + n;
+    // Each notice's sheet: its header and rows (a filter over the header alone filters nothing).
+    ledger.sheets.forEach((sheet, i) => {
+      const xml = strFromU8(files[`xl/worksheets/sheet${i + 1}.xml`]);
+      expect(/<autoFilter [^>]*>/.exec(xml)?.[0]).toBe(`<autoFilter ref="A3:N${last(sheet.rows.length)}"/>`);
+    });
+    // LibreOffice makes a filter only of a sheet's _xlnm._FilterDatabase, the name Excel writes with it.
+    const names = [...strFromU8(files['xl/workbook.xml']).matchAll(/<definedName name="_xlnm._FilterDatabase"[^>]*localSheetId="(\d+)"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2].replace(/&apos;/g, "'")]);
+    expect(names).toEqual(ledger.sheets.map((sheet, i) => [String(i), `'${sheet.name}'!$A$3:$N$${last(sheet.rows.length)}`]));
   });
 
   it('makes every row tall enough for its lines of Chinese, one-line rows, headers and the 汇总 too (LibreOffice clips a shorter row\'s last line)', async () => {

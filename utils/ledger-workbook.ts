@@ -109,8 +109,9 @@ export const writePackedLedger = (packed: PackedLedger) => writeLedgerWorkbook(u
 export async function writeLedgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
   const wb = new Excel.Workbook();
   wb.creator = 'duban';
-  for (const sheet of ledger.sheets) noticeSheet(wb, sheet);
+  const filters = ledger.sheets.map((sheet, i) => noticeSheet(wb, sheet, i));
   summarySheet(wb, ledger);
+  withSheetNames(wb, filters);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -164,7 +165,7 @@ function headerRow(ws: Worksheet, headers: readonly string[]) {
   });
 }
 
-function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
+function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet, index: number): SheetName {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   const lastVisible = columnLetter(LAST_VISIBLE - 1);
   ws.columns = LEDGER_COLUMN_IDS.map((id) => ({
@@ -194,8 +195,35 @@ function noticeSheet(wb: Workbook, sheet: LedgerNoticeSheet) {
     }
     row.height = rowHeight(rowLines(r));
   }
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: LAST_VISIBLE } };
+  // The filter over every row: one over the header alone filters nothing in LibreOffice.
+  const lastRow = HEADER_ROW + sheet.rows.length;
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: lastRow, column: LAST_VISIBLE } };
   printSetup(ws);
+  return { name: '_xlnm._FilterDatabase', localSheetId: index, ranges: [`'${sheet.name.replace(/'/g, "''")}'!$A$${HEADER_ROW}:$${lastVisible}$${lastRow}`] };
+}
+
+/** A name of one sheet, as exceljs's workbook model holds the print titles it writes. */
+interface SheetName {
+  name: string;
+  localSheetId: number;
+  ranges: string[];
+}
+
+/**
+ * Adds sheet-local names to the names exceljs writes. The filter's range is one: Excel writes it
+ * beside each filter (_xlnm._FilterDatabase), and LibreOffice makes no filter without it; exceljs
+ * names only whole workbooks' ranges, so they join the model its writer reads.
+ */
+function withSheetNames(wb: Workbook, names: SheetName[]) {
+  const model = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(wb), 'model');
+  if (!model?.get) return;
+  Object.defineProperty(wb, 'model', {
+    configurable: true,
+    get() {
+      const m = model.get!.call(wb) as { definedNames: unknown[] };
+      return { ...m, definedNames: [...m.definedNames, ...names] };
+    },
+  });
 }
 
 function summarySheet(wb: Workbook, ledger: Ledger) {
