@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BatchOutcome } from '../lib/protocol';
 import { itemLabel, numbers, t } from '../utils/i18n';
-import { XLSX_MIME } from '../utils/import-files';
+import { OTHER_SPREADSHEET_ACCEPT, XLSX_MIME } from '../utils/import-files';
 import { LedgerReportPanel } from './LedgerReportPanel';
 
 export type BatchState =
@@ -57,7 +57,7 @@ export function BatchImport({ state, onChoose, onApply, onCancel, onUndo }: Prop
         ref={input}
         type="file"
         multiple
-        accept={`.json,application/json,.xlsx,${XLSX_MIME}`}
+        accept={`.json,application/json,.xlsx,${XLSX_MIME},${OTHER_SPREADSHEET_ACCEPT}`}
         class="sr-only"
         tabIndex={-1}
         aria-hidden="true"

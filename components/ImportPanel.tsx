@@ -4,6 +4,7 @@ import type { LedgerReport } from '../lib/transfer/ledger-import';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
 import { LedgerReportPanel } from './LedgerReportPanel';
 import { t } from '../utils/i18n';
+import { OTHER_SPREADSHEET_ACCEPT, XLSX_MIME } from '../utils/import-files';
 
 export type ImportState =
   | { step: 'idle' }
@@ -42,7 +43,7 @@ export function ImportPanel({ state, onChoose, onApply, onCancel }: Props) {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={`.json,application/json,.xlsx,${XLSX_MIME},${OTHER_SPREADSHEET_ACCEPT}`}
         class="sr-only"
         tabIndex={-1}
         aria-hidden="true"

@@ -3,6 +3,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '../lib/transfer/limits';
+import type { Message } from '../lib/message';
+import { say } from './i18n';
 import { readBatchFiles } from './import-files';
 
 async function spreadsheet(): Promise<Uint8Array> {
@@ -37,5 +39,26 @@ describe('reading the files of a batch', () => {
       ['batch.fileProblem', 'huge.json', 'import.tooLarge'],
       ['batch.fileProblem', 'empty.json', 'import.empty'],
     ]);
+  });
+});
+
+describe('a spreadsheet saved in another format', () => {
+  it('is named with what to save it as: LibreOffice saves .ods unless told to keep .xlsx', async () => {
+    const read = await readBatchFiles([
+      new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])], 'L1-edits.ods'),
+      new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1])], 'L2.XLS'),
+      new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1])], 'L3.et'),
+    ]);
+    expect(read.files).toEqual([]);
+    expect(read.problems.map((m) => [m.params?.file, m.params?.problem])).toEqual([
+      ['L1-edits.ods', { code: 'import.otherSpreadsheet', params: { format: '.ods' } }],
+      ['L2.XLS', { code: 'import.otherSpreadsheet', params: { format: '.xls' } }],
+      ['L3.et', { code: 'import.otherSpreadsheet', params: { format: '.et' } }],
+    ]);
+    // In the user's words: the format, and to save it again as .xlsx.
+    const said = say(read.problems[0].params?.problem as Message);
+    expect(said).toContain('.ods');
+    expect(said).toContain('另存为');
+    expect(said).toContain('.xlsx');
   });
 });

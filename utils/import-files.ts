@@ -8,7 +8,7 @@ import type { Message } from '../lib/message';
 import type { BatchFileRequest } from '../lib/protocol';
 import type { LedgerGrid } from '../lib/transfer/ledger-grid';
 import { LEDGER_LIMITS } from '../lib/transfer/ledger-limits';
-import { batchFileProblem, tooLarge } from '../lib/transfer/limits';
+import { batchFileProblem, otherSpreadsheet, tooLarge } from '../lib/transfer/limits';
 import { checkFileSize, decodeImportFile } from '../lib/transfer/read-file';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,6 +18,19 @@ export type ChosenFile = Pick<File, 'name' | 'type' | 'size' | 'arrayBuffer'>;
 
 /** Whether a chosen file is a spreadsheet (by its name or type), not duban's JSON. */
 export const isLedgerFile = (file: Pick<File, 'name' | 'type'>) => /\.xlsx$/i.test(file.name) || file.type === XLSX_MIME;
+
+/**
+ * Spreadsheets duban does not read, by the name's ending, for the pickers too: shown there, they
+ * are refused saying to save them as .xlsx, not left out of the list or read as a broken JSON file.
+ */
+const OTHER_SPREADSHEETS = ['.ods', '.fods', '.xls', '.et'];
+export const OTHER_SPREADSHEET_ACCEPT = OTHER_SPREADSHEETS.join(',');
+
+/** A chosen spreadsheet saved as another format than .xlsx: what to save it as; else undefined. */
+export function otherSpreadsheetProblem(file: Pick<File, 'name'>): Message | undefined {
+  const format = OTHER_SPREADSHEETS.find((ending) => file.name.toLowerCase().endsWith(ending));
+  return format ? otherSpreadsheet(format) : undefined;
+}
 
 /** A ledger's cells: its size (never read when too large), then its zip checked before its sheets are read. */
 export async function readLedgerGrid(file: ChosenFile): Promise<{ ok: true; grid: LedgerGrid } | { ok: false; error: Message }> {
@@ -36,6 +49,11 @@ export async function readBatchFiles(list: readonly ChosenFile[]): Promise<{ fil
   const problems: Message[] = [];
   for (const file of list) {
     const fileName = file.name;
+    const other = otherSpreadsheetProblem(file);
+    if (other) {
+      problems.push(batchFileProblem(fileName, other));
+      continue;
+    }
     if (isLedgerFile(file)) {
       const read = await readLedgerGrid(file);
       if (read.ok) files.push({ fileName, grid: read.grid });

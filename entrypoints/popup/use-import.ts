@@ -12,7 +12,7 @@ import { checkFileSize, decodeImportFile } from '../../lib/transfer/read-file';
 import type { UndoableImport } from '../../lib/db/restore-point';
 import { say, sayFailureLines, t } from '../../utils/i18n';
 import type { LedgerGrid } from '../../lib/transfer/ledger-grid';
-import { isLedgerFile } from '../../utils/import-files';
+import { isLedgerFile, otherSpreadsheetProblem } from '../../utils/import-files';
 import { previewLedger } from '../../utils/ledger-files';
 import { sendMessage } from '../../utils/messaging';
 
@@ -42,6 +42,8 @@ export function useImport(onChanged: () => Promise<void>) {
     const refused = (reason: string) => setImp({ step: 'error', fileName, lines: [say(REFUSED), reason] });
     const tooLarge = checkFileSize(file.size);
     if (tooLarge && !tooLarge.ok) return refused(say(tooLarge.error));
+    const other = otherSpreadsheetProblem(file);
+    if (other) return refused(say(other));
     setImp({ step: 'reading', fileName });
     try {
       if (isLedgerFile(file)) {

@@ -39,3 +39,9 @@ export const EMPTY_FILE: Message = message('import.empty');
 
 /** A binary file, or text saved as UTF-16 or GBK. */
 export const NOT_UTF8: Message = message('import.notUtf8');
+
+/**
+ * A spreadsheet in a format duban does not read (`.ods`, `.xls`, `.et`): LibreOffice saves a ledger
+ * as .ods unless told to keep Excel's format, and WPS may save .et. Says to save it as .xlsx.
+ */
+export const otherSpreadsheet = (format: string): Message => message('import.otherSpreadsheet', { format });

@@ -4,7 +4,7 @@
 // cells), profile B imports it through its popup, sees the preview, applies, and its overlays on
 // the notice show the notes.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -202,5 +202,20 @@ describe('a ledger from one profile, edited, imported into another', () => {
     await expect.poll(() => cleared.textContent()).toBe('将清空备注：1');
     expect(await preview.locator('[data-testid="import-changed"] [data-field="note"]').textContent()).toBe('备注有变：3');
     await screenshot(page, 'ledger-preview-note-cleared', { fullPage: true });
+  });
+  it('says to save a ledger LibreOffice saved as .ods again as .xlsx (the popup lists .ods files)', async () => {
+    const page = await extensionPage(b.context, b.extensionId, 'popup.html');
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const input = page.locator('[data-testid="import-file"]');
+    expect((await input.getAttribute('accept'))?.split(',')).toContain('.ods');
+    const ods = join(dir, '台账-已编辑.ods');
+    writeFileSync(ods, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]));
+    await input.setInputFiles(ods);
+    const error = page.locator('[data-testid="import-error"]');
+    await error.waitFor();
+    const said = (await error.textContent()) ?? '';
+    expect(said).toContain('这是 .ods 格式的表格');
+    expect(said).toContain('另存为');
+    await page.close();
   });
 });
