@@ -129,3 +129,43 @@ describe('the ledger opened in LibreOffice', () => {
     expect((await b.annotations.get([SEED_KEY, '1']))?.followUp).toBe('2026-11-28');
   });
 });
+
+/**
+ * A ledger LibreOffice 7.4 saved, committed (tests/fixtures/ledger/libreoffice-edited.xlsx), so CI
+ * checks what LibreOffice writes without soffice. Exported as `exportedAt` below makes it (item 1
+ * 推进中 60 % 已召开专题会 followed up 2026-11-28; item 2 滞后 资金未到位), then edited in LibreOffice
+ * as a colleague types: item 1 已完成, 100%, a second line to the note (Ctrl+Enter); item 2
+ * followed up 2026/12/20, its note deleted; item 3 推进中, 30, a note; a column 督办意见 inserted
+ * after 进展情况, the rows sorted by 状态.
+ */
+describe('a ledger LibreOffice saved', () => {
+  async function exportedAt(db: DubanDatabase) {
+    await createService(db, () => NOW - 9000).handle('openNotice', notice);
+    await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '1', fingerprint: notice.items[0].fingerprint, status: 'in_progress', note: '已召开专题会', followUp: '2026-11-28', progress: 60 }, NOW - 4000);
+    await saveAnnotation(db, { noticeKey: SEED_KEY, itemKey: '2', fingerprint: notice.items[1].fingerprint, status: 'behind', note: '资金未到位' }, NOW - 3000);
+  }
+  const saved = () => {
+    const read = readLedgerFile(new Uint8Array(readFileSync(new URL('../tests/fixtures/ledger/libreoffice-edited.xlsx', import.meta.url))));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    return read.grid;
+  };
+
+  it('brings back every edit typed there, whatever column was added and however the rows were sorted', async () => {
+    await exportedAt(a);
+    const { handle } = createService(a, () => NOW + 60_000);
+    const preview = (await handle('previewLedgerImport', saved())) as { ok: true; value: LedgerPreview };
+    expect(preview.ok).toBe(true);
+    expect(preview.value.ledger).toMatchObject({ unmatchedSheets: [], unmatchedRows: [], sheets: [{ rows: notice.items.length, matched: notice.items.length }] });
+    expect(preview.value.preview.counts).toEqual({ new: 1, updated: 2, unchanged: 0, conflict: 0 });
+    expect(preview.value.preview.notices[0].changed).toMatchObject({ noteCleared: ['2'] });
+    expect((await handle('applyLedgerImport', { grid: saved() })).ok).toBe(true);
+    const item = async (key: string) => {
+      const r = await a.annotations.get([SEED_KEY, key]);
+      return r && [r.status, r.progress ?? null, r.note, r.followUp ?? null];
+    };
+    expect(await item('1')).toEqual(['done', 100, '已召开专题会\n项目已竣工验收', '2026-11-28']);
+    expect(await item('2')).toEqual(['behind', null, '', '2026-12-20']);
+    expect(await item('3')).toEqual(['in_progress', 30, '已完成方案编制', null]);
+  });
+});
+
