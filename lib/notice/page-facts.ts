@@ -110,6 +110,9 @@ export function yearFrom(texts: readonly string[]): number | undefined {
   return undefined;
 }
 
+/** A closing bracket naming who leads or answers (folded): (县人社局牵头), (各街道按职责分工负责). */
+const RESPONSIBILITY_END = /\([^()]*(?:牵头|负责|配合|落实)[^()]*\)$/;
+
 /**
  * A line that can be (part of) a list's heading: short, not a sentence (no closing 。 ： ；), no
  * colon, not a date, a bracketed remark (（此件公开发布）), an 附件 line or a labelled line.
@@ -118,6 +121,8 @@ export function isTitleLike(norm: string): boolean {
   if (norm.length < 4 || norm.length > 60) return false;
   // A sentence is no heading, closed or not: 2.一般公共预算收入增长5%。（县财政局牵头）, an item before a table.
   if (/[。.:;,!?、]$/.test(norm) || norm.includes(':') || norm.includes('。')) return false;
+  // Nor an item closed by who answers for it, its sentence left open: 3.新增就业1万人(县人社局牵头).
+  if (RESPONSIBILITY_END.test(norm)) return false;
   if (/^\(.*\)$/.test(norm) || /^附件/.test(norm) || isDateLine(norm) || readLabel(norm)) return false;
   return /[\u4e00-\u9fa5]/.test(norm);
 }

@@ -212,6 +212,10 @@ describe('readNotice on every fixture page', () => {
     const r = readPage(page(`<p>1．全县生产总值增长7%。（县发改局牵头）</p><p>2．一般公共预算收入增长5%。（县财政局牵头）</p>
       <p>3．新增就业1万人。（县人社局牵头）</p><p><strong>2024年民生实事项目</strong></p>${table}`), URL_);
     expect(isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.length])).toEqual([[undefined, 3], ['2024年民生实事项目', 3]]);
+    // The items' sentences left open before their brackets, as some pages write them.
+    const open = readPage(page(`<p>1．全县生产总值增长7%（县发改局牵头）</p><p>2．一般公共预算收入增长5%（县财政局牵头）</p>
+      <p>3．新增就业1万人（县人社局牵头，各乡镇配合）</p><p><strong>2024年民生实事项目</strong></p>${table}`), URL_);
+    expect(isRefusal(open) ? open.reason : open.lists.map((l) => [l.title, l.items.length])).toEqual([[undefined, 3], ['2024年民生实事项目', 3]]);
   });
 
   it('tells which family read each page', () => {
