@@ -5,7 +5,7 @@
  * Texts come in as the page writes them (layoutText) and names go out so; matching is done on the
  * same text folded to half-width (foldWidth keeps every position).
  */
-import { foldWidth } from './normalize';
+import { foldWidth, isLayoutSpace } from './normalize';
 import type { ReadUnit } from './reading';
 
 /**
@@ -283,8 +283,19 @@ export function spaceApart(s: string, at: number, end: number): boolean {
 export function leadersSpaceApart(s: string, at: number, end: number): boolean {
   let from = at;
   while (from > 0 && !isNameStop(s.charCodeAt(from - 1))) from--;
-  if (at - from < 2 || !isPerson(leaderName(s.slice(from, at)))) return false;
-  return isHan(s.charCodeAt(end)) && isHan(s.charCodeAt(end + 1)) && !readLabel(s.slice(end, end + LABEL_REACH + 1));
+  let name = s.slice(from, at);
+  // A two-character name padded to three before it (王　丹　李四): its two characters.
+  if (name.length === 1) {
+    let k = from;
+    while (k > 0 && isLayoutSpace(s.charCodeAt(k - 1))) k--;
+    if (k < from && k > 0 && isHan(s.charCodeAt(k - 1)) && (k === 1 || isNameStop(s.charCodeAt(k - 2)))) name = s[k - 1] + name;
+  }
+  if (name.length < 2 || !isPerson(leaderName(name))) return false;
+  // The next name's two characters, or a two-character name padded to three (王宏　王　丹).
+  if (!isHan(s.charCodeAt(end))) return false;
+  let second = end + 1;
+  if (isLayoutSpace(s.charCodeAt(second))) while (second < s.length && isLayoutSpace(s.charCodeAt(second))) second++;
+  return isHan(s.charCodeAt(second)) && !readLabel(s.slice(end, end + LABEL_REACH + 1));
 }
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
