@@ -216,6 +216,7 @@ describe('a ledger from one profile, edited, imported into another', () => {
     const said = (await error.textContent()) ?? '';
     expect(said).toContain('这是 .ods 格式的表格');
     expect(said).toContain('另存为');
+    await screenshot(page, 'ledger-ods-refused');
     await page.close();
   });
 });
