@@ -161,7 +161,10 @@ const isAnyWordChar = (c: number) => isWordChar(c >= 0xff01 && c <= 0xff5e ? c -
  */
 const LAYOUT_SPACE = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000]/;
 const LAYOUT_RUNS = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000]+/g;
-const LAYOUT_RUN_AT = new RegExp(LAYOUT_RUNS.source, 'g');
+
+/** A run s[at, end) between two kept letters or digits is one word space; any other run is layout. */
+const isWordSpace = (s: string, at: number, end: number) =>
+  at > 0 && end < s.length && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(end));
 
 /**
  * The page's own words: raw.slice(start, end) without its layout (indents, &nbsp;, U+3000, spaces
@@ -175,9 +178,7 @@ const LAYOUT_RUN_AT = new RegExp(LAYOUT_RUNS.source, 'g');
 export function layoutText(raw: string, start = 0, end = raw.length): string {
   const s = start === 0 && end === raw.length ? raw : raw.slice(start, end);
   if (!LAYOUT_SPACE.test(s)) return s;
-  // A run between two kept letters or digits is one word space; any other run is layout.
-  return s.replace(LAYOUT_RUNS, (run: string, at: number) =>
-    at > 0 && at + run.length < s.length && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(at + run.length)) ? ' ' : '');
+  return s.replace(LAYOUT_RUNS, (run: string, at: number) => (isWordSpace(s, at, at + run.length) ? ' ' : ''));
 }
 
 /**
@@ -189,17 +190,26 @@ export function layoutBreaks(raw: string, start: number, apart: (s: string, at: 
   const s = start ? raw.slice(start) : raw;
   const breaks: number[] = [];
   let dropped = 0;
-  const runs = LAYOUT_RUN_AT;
-  runs.lastIndex = 0;
-  for (let m = runs.exec(s); m; m = runs.exec(s)) {
+  for (const m of s.matchAll(LAYOUT_RUNS)) {
     const at = m.index;
     const end = at + m[0].length;
-    const inner = at > 0 && end < s.length;
-    const kept = inner && isAnyWordChar(s.charCodeAt(at - 1)) && isAnyWordChar(s.charCodeAt(end)) ? 1 : 0;
-    if (inner && !kept && apart(s, at, end)) breaks.push(at - dropped);
+    const kept = isWordSpace(s, at, end) ? 1 : 0;
+    if (!kept && at > 0 && end < s.length && apart(s, at, end)) breaks.push(at - dropped);
     dropped += m[0].length - kept;
   }
   return breaks;
+}
+
+/** `text` from `from`, a 、 before each of `breaks` (positions in it, ascending) after `from`: names set apart. */
+export function withBreaks(text: string, breaks: readonly number[], from = 0): string {
+  let out = '';
+  let at = from;
+  for (const b of breaks) {
+    if (b <= from) continue;
+    out += `${text.slice(at, b)}、`;
+    at = b;
+  }
+  return out + text.slice(at);
 }
 
 /** Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, character for character: positions are kept. */

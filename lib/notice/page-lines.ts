@@ -10,7 +10,7 @@
  * in a paragraph of its own.
  */
 import { lineNodes, type TextLines } from './extract-text';
-import { foldWidth, isLayoutSpace, layoutBreaks, layoutText } from './normalize';
+import { foldWidth, isLayoutSpace, layoutBreaks, layoutText, withBreaks } from './normalize';
 import { readMarker } from './numbering';
 import { namesSpaceApart, readLabel, unitsApart } from './responsibility';
 
@@ -79,14 +79,7 @@ export class PageLines {
       for (const b of layoutBreaks(raws[p], firsts[p], namesSpaceApart)) breaks.push(offset + b);
       offset += layoutText(raws[p], firsts[p]).length;
     }
-    let out = '';
-    let at = from;
-    for (const b of breaks) {
-      if (b <= from) continue;
-      out += `${d.slice(at, b)}、`;
-      at = b;
-    }
-    return out + d.slice(at);
+    return withBreaks(d, breaks, from);
   }
 
   /** How long line i is in the page (layout included): a cheap bound before reading it. */

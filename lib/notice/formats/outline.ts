@@ -72,20 +72,26 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   let open: OutlineEntry | undefined;
   let lastArabic = 0;
-  let lastArabicLine = -1;
   let headed = false; // a numbered heading since the last 1. 2.: numbering may start again
+  // A line naming who leads since the last 1. 2., read up to `scanned`: each line read once.
+  let led = false;
+  let scanned = 0;
+  const ledSince = (to: number) => {
+    for (; scanned < to && !led; scanned++) led = isLeaderLine(pl, scanned);
+    return led;
+  };
   for (let i = 0; i < pl.count; i++) {
     const c = pl.first(i);
     if (isDigit(c) || c === 0x28 || CN_FIRST.has(c)) {
       // 1.5G… at a line's start is item 1 too where numbering starts again: under a new heading,
       // numbered or a line naming who leads (李四副县长牵头重点工作).
       const marker = readMarker(pl.disp(i), lastArabic + 1) ??
-        (isDigit(c) && (headed || leaderLineBetween(pl, lastArabicLine + 1, i)) ? readMarker(pl.disp(i), 1) : undefined);
+        (isDigit(c) && (headed || ledSince(i)) ? readMarker(pl.disp(i), 1) : undefined);
       if (marker) {
         if (marker.level === Level.Arabic) {
           lastArabic = marker.number;
-          lastArabicLine = i;
-          headed = false;
+          headed = led = false;
+          scanned = i + 1;
         } else if (marker.level < Level.Arabic) headed = true;
         open = { level: marker.level, number: marker.number, line: i, textStart: marker.end, body: [], labels: [], after: [] };
         entries.push(open);
@@ -97,12 +103,6 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
     else (open.labels.length ? open.after : open.body).push(i);
   }
   return entries;
-}
-
-/** Whether a line in [from, to) names who leads the items below it. */
-function leaderLineBetween(pl: PageLines, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isLeaderLine(pl, i)) return true;
-  return false;
 }
 
 /** The text of `lines` (cut at `cut`), a paragraph each: a block breaks (\n), a <br> joins. */

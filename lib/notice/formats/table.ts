@@ -14,7 +14,7 @@
  * or not); a table with a 完成情况 (落实情况, 完成进度…) column is a progress report, never a breakdown.
  */
 import { extractLines, type TextLines } from '../extract-text';
-import { foldWidth, layoutBreaks, layoutText } from '../normalize';
+import { foldWidth, layoutBreaks, layoutText, withBreaks } from '../normalize';
 import { cellNumber, Level, listKeys, readMarker } from '../numbering';
 import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
@@ -101,14 +101,7 @@ function cellParas(lines: TextLines, words: (raw: string, first: number) => stri
 function spacedWords(apart: (s: string, at: number, end: number) => boolean) {
   return (raw: string, first: number): string => {
     const text = layoutText(raw, first);
-    if (text.length === raw.length - first) return text;
-    let out = '';
-    let at = 0;
-    for (const b of layoutBreaks(raw, first, apart)) {
-      out += `${text.slice(at, b)}、`;
-      at = b;
-    }
-    return out + text.slice(at);
+    return text.length === raw.length - first ? text : withBreaks(text, layoutBreaks(raw, first, apart));
   };
 }
 /** Units' names a layout space parted (区发改局　区经信局). */
