@@ -309,6 +309,9 @@ export class DubanDatabase extends Dexie {
     // Version 17: a year's end beside ongoing work (2024年底前完成，并长期坚持) names that year's last
     // day, as 2024年底 alone does: the digests' deadline days are derived again. Schema unchanged.
     this.version(17).stores({}).upgrade(deriveDigestsAgain);
+    // Version 18: 年中 (2025年中, 年中前) names its first half's end, 全年 (全年完成) its end: the
+    // digests' deadline days are derived again. Schema unchanged.
+    this.version(18).stores({}).upgrade(deriveDigestsAgain);
   }
 }
 

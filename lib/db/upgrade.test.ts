@@ -189,6 +189,11 @@ it('derives a version-16 database\'s digests again: an item due 2024年底前完
   expect(await deadlineDayAfterUpgrade(16, '2024年底前完成，并长期坚持', '持续推进')).toEqual(['2024年底前完成，并长期坚持', '2024-12-31']);
 });
 
+it('derives a version-17 database\'s digests again: an item due 年中前 is past its deadline from July', async () => {
+  // Version 17 read 年中 as no day, as it reads 持续推进.
+  expect(await deadlineDayAfterUpgrade(17, '年中前', '持续推进')).toEqual(['年中前', '2024-06-30']);
+});
+
 /**
  * A database as version 5 (the schema before item keys) wrote it: items by number everywhere.
  * Opened today, every note, history entry, pack, restore point and reminder is there, keyed.

@@ -78,6 +78,15 @@ describe('deadlineDay: the last day a written deadline allows', () => {
     ['2024.10前', undefined, '2024-09-30'],
     ['2024.3-2024.12', undefined, '2024-12-31'],
     ['2024.6.30—2025.6.30', undefined, '2025-06-30'],
+    // The middle of a year is its first half's end (年中, 年中前); the whole year (全年), its end.
+    ['年中', 2024, '2024-06-30'],
+    ['年中前完成', 2024, '2024-06-30'],
+    ['2025年中', 2024, '2025-06-30'],
+    ['2025年年中前', 2024, '2025-06-30'],
+    ['今年中完成主体工程，年底前投用', 2024, '2024-12-31'],
+    ['全年完成', 2024, '2024-12-31'],
+    ['2025年全年', 2024, '2025-12-31'],
+    ['年中启动，持续推进', 2024, '2024-06-30'],
   ])('%s (notice year %s) → %s', (text, year, day) => {
     expect(deadlineDay(text, year)).toBe(day);
   });
@@ -85,6 +94,7 @@ describe('deadlineDay: the last day a written deadline allows', () => {
   it.each([
     ['年前', 2024], // before 春节, a day duban does not read
     ['年内持续推进', 2024],
+    ['全年持续推进', 2024],
     ['长期坚持', 2024],
     ['持续推进', 2024],
     ['2024年持续推进', 2024],

@@ -28,7 +28,7 @@ const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 /**
  * The forms, each read from left to right: an optional year (2024年, 二〇二四年, 今年 本年 当年, 次年
  * 明年 来年: the year named before, else the notice's, and the next), then a date (月日, 月底/末, 月前,
- * 季度, 上/下半年, 年底/年末/年内, 春节前 元旦前 国庆前). A year written once holds for the dates after
+ * 季度, 上/下半年, 年中 (its first half's end), 年底/年末/年内/全年, 春节前 元旦前 国庆前). A year written once holds for the dates after
  * it (2024年6月底前完成初稿，9月底前完成 → 2024-09-30). Before a month (10月前, 10月份前, 10月以前) is
  * before it begins, as official usage has it: 09-30; its end only when said (10月底前, 10月末前);
  * 10月前后 (around October) is the month's end. A third of a month, 前 or not (10月中旬前, 10月上旬),
@@ -42,7 +42,8 @@ const PART = new RegExp(
     `(?<month>${NUM})\\s*月(?:份)?\\s*(?:(?<day>${NUM})\\s*[日号]|(?<third>[上中下])旬|(?<before>[以之]?前)(?!后))?|` +
     `第?(?<quarter>[一二三四1-4])\\s*季度|` +
     `(?<half>[上下])半年|` +
-    `(?<yearEnd>年底|年末|年内)|` +
+    `(?<yearEnd>年底|年末|年内|全年)|` +
+    `(?<midYear>年中)(?![央心])|` +
     `(?<festival>春节|元旦|国庆)节?前`,
   'g',
 );
@@ -82,6 +83,8 @@ function eveOfMonth(year: number, month: number, named: boolean): string | undef
 
 /** 底 or 末 right after a year's 年: its end (2024年底). */
 const YEAR_CLOSE = /[底末]/;
+/** 中 right after a year's 年, as its middle (2025年中), not a word it begins (2024年中央预算). */
+const YEAR_MIDDLE = /^中(?![央心])/;
 
 /** Work that never ends by a date: 持续推进, 长期坚持, 常态化. */
 const ONGOING = /持续|长期|常态|常年/;
@@ -121,9 +124,12 @@ export function deadlineDay(text: string | undefined, year?: number): string | u
       y = g.year ? yearOf(g.year) : y === undefined ? undefined : '次明来'.includes(g.next) ? y + 1 : y;
       named = true;
       // 2024年底, 今年末 name their day even beside work that goes on (2024年底前完成，并长期坚持); 2024年 alone does not.
-      const close = YEAR_CLOSE.test(written.charAt(m.index + m[0].length));
+      const after = m.index + m[0].length;
+      const close = YEAR_CLOSE.test(written.charAt(after));
+      const middle = !close && YEAR_MIDDLE.test(written.slice(after, after + 2));
       if (close && y !== undefined) take(iso(y, 12));
-      yearOnly = close ? undefined : y;
+      if (middle && y !== undefined) take(iso(y, 6));
+      yearOnly = close || middle ? undefined : y;
       continue;
     }
     yearOnly = undefined;
@@ -132,7 +138,8 @@ export function deadlineDay(text: string | undefined, year?: number): string | u
     else if (g.month) take(iso(y, numberOf(g.month), g.day ? numberOf(g.day) : g.third ? THIRD_END[g.third] : undefined));
     else if (g.quarter) take(iso(y, QUARTER[g.quarter]));
     else if (g.half) take(iso(y, g.half === '上' ? 6 : 12));
-    else if (g.yearEnd) take(g.yearEnd === '年内' && ongoing ? undefined : iso(y, 12));
+    else if (g.yearEnd) take(g.yearEnd !== '年底' && g.yearEnd !== '年末' && ongoing ? undefined : iso(y, 12));
+    else if (g.midYear) take(iso(y, 6));
     // 2025年元旦前: the last day of 2024; 春节 alone: the one after the notice's year.
     else if (g.festival === '元旦') take(iso(named ? y - 1 : y, 12));
     else if (g.festival === '国庆') take(iso(y, 9));
