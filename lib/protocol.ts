@@ -324,7 +324,8 @@ export const calls = {
    * The probe found a likely notice on its page: remember that this page may open its notice and
    * inject the notice script into it; answer what the script found.
    */
-  noticeLikely: { input: NO_DATA, answer: answers<PageRecognition>(), access: PROBE },
+  // `late`: the page brought its article after it loaded (entrypoints/probe.ts watchLate): loaded even where the browser ran the notice script at load.
+  noticeLikely: { input: z.object({ late: z.literal(true).optional() }).strict(), answer: answers<PageRecognition>(), access: PROBE },
   /**
    * The user asked (popup 识别本页, keyboard command) to recognise the page in tab `tabId`: let the
    * page open its notice and inject the notice script (activeTab grants the tab); answer what it found.

@@ -26,3 +26,17 @@ export interface PageReader {
   recogniseNotice: typeof import('../lib/notice/recognise').recogniseNotice;
   readCover: typeof import('../lib/notice/cover').readCover;
 }
+
+/**
+ * Set where the notice script found no notice: the length of the page's body text then. A later
+ * injection (the probe watching a page that brings its article by script, or the user asking)
+ * reads the page again only when its text changed by NEW_WORDS or more since; else it answers
+ * the verdict it gave.
+ */
+export const REFUSED = Symbol.for('duban.refused');
+
+/** A body's text grown or shrunk by this much is new words (a ticker's come and go). */
+export const NEW_WORDS = 200;
+
+/** The length of the page's body text. */
+export const bodyLength = (doc: Document = document) => doc.body?.textContent?.length ?? 0;

@@ -82,7 +82,7 @@ export default defineBackground(() => {
       const binding = tabId === undefined ? undefined : await bindings.get(tabId);
       const denied = checkAccess(name, kind, data, binding?.noticeKey);
       if (denied) return { ok: false, error: `refused: ${denied}` } as Answer<typeof name>;
-      if (name === 'noticeLikely') return injection.noticeLikely(tabId as number, s.url, s.documentId) as Promise<Answer<typeof name>>;
+      if (name === 'noticeLikely') return injection.noticeLikely(tabId as number, s.url, s.documentId, (data as { late?: true }).late) as Promise<Answer<typeof name>>;
       if (name === 'loadReader') return injection.loadReader(tabId as number, s.frameId ?? 0) as Promise<Answer<typeof name>>;
       if (name === 'recognisePage') {
         const asked = requestSchemas.recognisePage.safeParse(data);

@@ -174,6 +174,13 @@ describe('a government page where a notice was opened before (the browser runs t
     expect(await classifySender(content('https://www.xihu.gov.cn/art/2024/3/7/art_1_3.html'), EXT, knowing)).toBe('probe');
     expect(await classifySender(content(GOV, 'doc-1', 3), EXT, knowing)).toBe(null);
   });
+
+  it('loads the notice script all the same where the page brought its article after the one the browser ran found none', async () => {
+    page = { url: GOV, documentId: 'gov-doc', found: { verdict: 'notice', copy: false } };
+    const injecting = createPageInjection({ executeScript } as never, createPageGrants(known), known);
+    expect(await injecting.noticeLikely(TAB, GOV, 'gov-doc', true)).toEqual({ ok: true, value: { verdict: 'notice', copy: false } });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB, frameIds: [0] }, files: [READER_SCRIPT, NOTICE_SCRIPT] });
+  });
 });
 
 describe('what the probe may send', () => {

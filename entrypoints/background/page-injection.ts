@@ -43,11 +43,12 @@ export function createPageInjection(scripting: Scripting, grants: PageGrants, kn
 
   return {
     /** The probe in tab `tabId` found a likely notice on the government page `url`. */
-    async noticeLikely(tabId: number, url: string | undefined, documentId?: string): Promise<Result<PageRecognition>> {
+    async noticeLikely(tabId: number, url: string | undefined, documentId?: string, late?: true): Promise<Result<PageRecognition>> {
       const page = grantPage(url);
       if (!page || !isGovernmentUrl(url)) return cannot('not a government page');
-      // A page where a notice was opened before: the browser has run the notice script there already.
-      if (await known?.has(url)) return ok({ verdict: 'notice', copy: false });
+      // A page where a notice was opened before: the browser has run the notice script there
+      // already, unless the page brought its article later (`late`), after that script found none.
+      if (!late && (await known?.has(url))) return ok({ verdict: 'notice', copy: false });
       // Written while the script loads: its first request waits for the grant (./page-grants.ts).
       const [found] = await Promise.all([inject(tabId), grants.grant(tabId, { why: 'likely', page, ...(documentId ? { documentId } : {}) })]);
       return found;

@@ -21,7 +21,7 @@ import type { PageRecognition, PeekedNotice } from '../../lib/protocol';
 import { holdWords } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { afterFirstFrame } from '../../utils/after-first-frame';
-import { KNOWN_PAGE, NOTICE_RUNNING, READER, type PageReader } from '../../utils/notice-running';
+import { bodyLength, KNOWN_PAGE, NEW_WORDS, NOTICE_RUNNING, READER, REFUSED, type PageReader } from '../../utils/notice-running';
 import { anchorsOf, bodyTextNodes, figureRuns, isPageSeen, pageText, placeItems, signMappedPage, signPage, type PageSignature, type TextNodeList } from '../../lib/notice/page-map';
 import { pageLocale } from '../../utils/page-words';
 import pageWords from 'virtual:duban-page-words';
@@ -34,7 +34,7 @@ const DEFAULT_LOCALE = 'zh_CN';
  * What the first run in a page found, kept in duban's isolated world (which the page cannot
  * reach): a second injection answers it and draws nothing, and the probe leaves the page to it.
  */
-type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition>; [KNOWN_PAGE]?: boolean; [READER]?: PageReader };
+type Running = { [NOTICE_RUNNING]?: Promise<PageRecognition>; [KNOWN_PAGE]?: boolean; [READER]?: PageReader; [REFUSED]?: number };
 
 export default defineContentScript({
   // Built as a file and injected by the background: no `matches` in the manifest.
@@ -44,7 +44,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx): Promise<PageRecognition> {
     const world = globalThis as Running;
-    if (world[NOTICE_RUNNING]) return world[NOTICE_RUNNING];
+    // A page found to hold no notice is read again once it brought new words (an article fetched by script).
+    const refused = world[REFUSED];
+    if (world[NOTICE_RUNNING] && (refused === undefined || Math.abs(bodyLength() - refused) < NEW_WORDS)) return world[NOTICE_RUNNING];
+    delete world[REFUSED];
     // Set at once, before any wait: a second injection, or the probe, finds this run at work.
     let found!: (r: PageRecognition) => void;
     world[NOTICE_RUNNING] = new Promise<PageRecognition>((resolve) => (found = resolve));
@@ -106,6 +109,7 @@ export default defineContentScript({
         ? { verdict: 'cover', copy, attachments: attachmentRequests(cover) }
         : { verdict: 'none', copy, ...(recognised.report ? { report: true } : {}), ...(recognised.numbered ? { numbered: recognised.numbered } : {}) };
       found(verdict);
+      if (!cover) world[REFUSED] = bodyLength();
       // Run by the browser where a notice opened before, and none here now: not again next time.
       if (!cover && world[KNOWN_PAGE]) void sendMessage('noNoticeHere', {}).catch(() => {});
       if (cover) {
