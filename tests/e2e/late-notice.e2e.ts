@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dubanState, launchDuban, noticeSeed, screenshot, serveHtml, type Duban } from './harness';
+import { userAsks, USER_ACTION_ARGS } from './user-asks';
 
 const seed = readFileSync(noticeSeed().path, 'utf8');
 const seedHead = seed.slice(seed.indexOf('<head>') + 6, seed.indexOf('</head>'));
@@ -40,19 +41,22 @@ const TITLED_URL = 'https://www.xihu.gov.cn/art/2024/3/8/art_1229290402_4246201.
 const UNTITLED_URL = 'https://www.xihu.gov.cn/col/col1229290402/index.html#/detail/4246202';
 const NEWS_URL = 'https://www.xihu.gov.cn/art/2024/3/8/art_1229290402_4246203.html';
 const REFUSED_URL = 'https://www.xihu.gov.cn/art/2024/3/8/art_1229290402_4246204.html';
+/** A copy off government sites: read only when the user asks. */
+const COPY_URL = 'https://news.example.com/2024/late-zerenfenjie.html';
 
 const NEWS = `<p>${'区政府召开常务会议，研究部署近期重点工作。会议听取了有关情况汇报，要求各部门抓好落实。'.repeat(12)}</p>`;
 const NOT_YET = '<p>各单位要牵头抓总，加强统筹，确保各项工作落到实处。</p>';
 
 let duban: Duban;
 beforeAll(async () => {
-  duban = await launchDuban();
+  duban = await launchDuban({ args: USER_ACTION_ARGS });
   await serveHtml(duban.context, TITLED_URL, latePage(seedHead, seedBody, '加载中…'));
   // An app page: no title, no metadata, until its article comes with both.
   await serveHtml(duban.context, UNTITLED_URL, latePage('<meta charset="utf-8"><title></title>', seedBody, '加载中…', SEED_TITLE));
   await serveHtml(duban.context, NEWS_URL, latePage(seedHead, NEWS, '加载中…'));
   // Its first words say who leads (the probe's likely) but hold no notice: the notice script says none.
   await serveHtml(duban.context, REFUSED_URL, latePage(seedHead, seedBody, NOT_YET));
+  await serveHtml(duban.context, COPY_URL, latePage(seedHead, seedBody, '加载中…'));
 }, 60_000);
 afterAll(() => duban?.close());
 
@@ -113,6 +117,16 @@ describe('a government page whose article comes after it loaded', () => {
     // The notice script ran twice: once on the first words (none), once on the article.
     expect(await measures(page, 'duban:start')).toBe(2);
     expect(await page.locator('[data-duban-item]').count()).toBe(156);
+    await page.close();
+  });
+
+  it('a copy the user asked about before its article came: asked again, it is read again', async () => {
+    const page = await open(COPY_URL);
+    expect(await userAsks(duban, page)).toEqual({ ok: true, value: { verdict: 'none', copy: true } });
+    await page.locator('html[data-late="in"]').waitFor({ state: 'attached' });
+    expect(await userAsks(duban, page)).toEqual({ ok: true, value: { verdict: 'notice', copy: true } });
+    await ready(page);
+    expect(await dubanState(page)).toEqual({ state: 'ready', items: 156 });
     await page.close();
   });
 });
