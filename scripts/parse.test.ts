@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FixtureIndex } from '../tests/fixtures/notice-expected';
@@ -14,7 +16,46 @@ const fixture = (file: string) => {
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...args], { encoding: 'utf8' });
 
+/**
+ * `html` in GBK bytes, as a browser saves a page served in GBK: a character GBK lacks as a numeric
+ * reference (Chromium's kEntitiesForUnencodables). The table is made from the platform's own GBK decoder.
+ */
+function toGbk(html: string): Buffer {
+  const gbk = new TextDecoder('gbk');
+  const codes = new Map<string, number[]>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      const c = gbk.decode(new Uint8Array([a, b]));
+      if (b !== 0x7f && c.length === 1 && c !== '\ufffd' && !codes.has(c)) codes.set(c, [a, b]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const c of html) {
+    const code = c.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else bytes.push(...(codes.get(c) ?? Buffer.from(`&#${code};`)));
+  }
+  return Buffer.from(bytes);
+}
+
 describe('npm run parse', () => {
+  it('reads a page saved from a site serving GBK, and knows it by the address the browser noted', () => {
+    const seed = readFileSync(SEED_PAGE, 'utf8');
+    const url = 'https://www.gongshu.gov.cn/art/2024/3/7/art_1229138302_1841065.html';
+    const saved = seed
+      .replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+      .replace('<!DOCTYPE html>\n', `<!DOCTYPE html>\n<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n`);
+    const file = join(mkdtempSync(join(tmpdir(), 'duban-parse-')), 'saved.html');
+    writeFileSync(file, toGbk(saved));
+    const r = run(file);
+    expect(r.stderr).toBe('');
+    const notice = JSON.parse(r.stdout);
+    const utf8 = JSON.parse(run(SEED_PAGE, '--url', url).stdout);
+    expect(notice.sourceUrl).toBe(url);
+    expect(notice.items).toHaveLength(156);
+    expect(notice).toEqual(utf8);
+  });
+
   it('prints the notice as JSON', () => {
     const r = run(SEED_PAGE);
     expect(r.status).toBe(0);

@@ -3,12 +3,15 @@
  * Prints the parsed notice with the same lib/ code the extension runs, on a Node DOM (linkedom).
  * With --lists, the richer reading (lib/notice/read-notice.ts): every list, item keys, units with
  * their roles, leaders and deadlines, in the page's own words; any breakdown notice, on any site.
- * A page that is not a breakdown notice exits 1 with a one-line reason.
+ * A page that is not a breakdown notice exits 1 with a one-line reason. A page saved from a site
+ * serving GBK or GB2312 is read in its charset; without --url, the address the browser noted as
+ * it saved the page (`<!-- saved from url=… -->`) is the page's.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { noticeToCsv, readingToCsv } from '../lib/notice/notice-csv';
+import { decodePage, savedFromUrl } from '../lib/notice/page-source';
 import { readNotice } from '../lib/notice/read-notice';
 import { isRefusal } from '../lib/notice/reading';
 import { recogniseNotice } from '../lib/notice/recognise';
@@ -25,13 +28,15 @@ function main(): number {
   }
   let html: string;
   try {
-    html = readFileSync(file, 'utf8');
+    // In the charset the site served it in: many government sites serve GBK (lib/notice/page-source.ts).
+    html = decodePage(readFileSync(file)).text;
   } catch (e) {
     process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
   const { document } = parseHTML(html);
-  const url = values.url ?? `file://${file}`;
+  // The page's own address, where the browser noted it as it saved the page: its notice is known by it.
+  const url = values.url ?? savedFromUrl(html) ?? `file://${file}`;
   if (values.lists) {
     const reading = readNotice(document as unknown as Document, url);
     if (isRefusal(reading)) {
