@@ -18,11 +18,12 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * a section's leader from its heading's closing bracket (一、经济发展（王丹县长牵头）) or a leader's line right
  * under it, an item whose text starts with figures (1.2024年…, 1.5G…) where numbering starts again, each
  * section's items at their own level (（一） tasks under 一、, 1. under 二、) and a deadline said with what is
- * asked before it (须于年底前完成) as no unit; a list's title holds no sentence. A notice stored by an earlier one takes the page's reading on
+ * asked before it (须于年底前完成) as no unit; a list's title holds no sentence; 6 reads the officials who work
+ * with the lead (协同市领导：, 配合领导：) as the item's leaders after the lead. A notice stored by an earlier one takes the page's reading on
  * its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.
  */
-export const READING_VERSION = 5;
+export const READING_VERSION = 6;
 
 function sectionLeader(heading: string, items: readonly ReadItem[]): string {
   const first = items[0]?.leaders;

@@ -415,6 +415,17 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads the officials who work with the lead (协同市领导：, as Beijing\'s 分工方案 writes them) as the item\'s leaders too, after the lead', () => {
+    const r = readPage(page(`<p>1.地区生产总值增长6.5%左右。</p><p>牵头市领导：常务副市长张工</p><p>主责单位：市发展改革委、各区政府</p>
+      <p>2.一般公共预算收入增长6.5%。</p><p>牵头市领导：副市长王五</p><p>协同市领导：副市长李四、副市长赵六</p><p>主责单位：市财政局</p>
+      <p>3.城镇登记失业率控制在4%以内。</p><p>牵头市领导：副市长赵六</p><p>主责单位：市人力社保局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.leaders, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['地区生产总值增长6.5%左右。', ['张工'], ['市发展改革委:lead', '各区政府:lead']],
+      ['一般公共预算收入增长6.5%。', ['王五', '李四', '赵六'], ['市财政局:lead']],
+      ['城镇登记失业率控制在4%以内。', ['赵六'], ['市人力社保局:lead']],
+    ]);
+  });
+
   it('reads a label on the item’s own line, after its last sentence', () => {
     const r = readPage(page(`<p>1.新建公园2个。责任单位：区城管局、各街道</p><p>2.新增托位300个。牵头单位：区卫健局；配合单位：区教育局</p>
       <p>3.完成老旧小区改造10个，惠及居民2000户。</p><p>责任单位：区住建局</p>`), URL_);

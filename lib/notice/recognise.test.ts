@@ -1,3 +1,4 @@
+import { READING_VERSION } from './from-reading';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
@@ -151,7 +152,7 @@ describe('the richer reading the overlay uses (no formats given)', () => {
     expect(r.notice.docNo).toBe(first.notice.docNo);
     expect(r.notice.items.map((i) => i.key)).toEqual(first.notice.items.map((i) => i.key));
     expect(r.notice.items.map((i) => i.fingerprint)).toEqual(first.notice.items.map((i) => i.fingerprint));
-    expect(r.notice.reading).toBe(5);
+    expect(r.notice.reading).toBe(READING_VERSION);
   });
 
   it('keeps the page’s own words, and says which unit leads and which works with it', () => {
