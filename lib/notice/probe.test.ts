@@ -50,6 +50,10 @@ describe("the probe's verdict", () => {
     expect(probePage(page('区政府常务会议', units(40)))).toEqual({ verdict: 'no', title: 'untitled', responsibility: 0 });
   });
 
+  it('hears who answers for the items in a department\'s breakdown (责任处室, 责任科室) and a 民生实事 list (责任主体)', () => {
+    for (const label of ['责任处室', '责任科室', '责任主体']) expect(probePage(page(BREAKDOWN, `<p>1.工作。</p><p>${label}：综合处</p>`)).verdict, label).toBe('likely');
+  });
+
   it('reads only the start of a long body: words past its budget do not count', () => {
     const filler = `<p>${'拱'.repeat(TEXT_BUDGET)}</p>`;
     expect(probePage(page(BREAKDOWN, `${filler}<p>牵头单位：区发改局</p>`)).verdict).toBe('no');

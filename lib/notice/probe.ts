@@ -25,7 +25,7 @@ export const TASK_TITLE_WORDS = ['重点工作', '目标任务', '民生实事',
  * Words a breakdown writes for its items or its table's header: who leads, who is responsible
  * (a table header may space its characters: 牵 头 部 门).
  */
-export const RESPONSIBILITY_WORDS = ['牵头', '责任单位', '责任领导', '责任部门', '牵 头'] as const;
+export const RESPONSIBILITY_WORDS = ['牵头', '责任单位', '责任领导', '责任部门', '责任处室', '责任科室', '责任主体', '牵 头'] as const;
 
 /** How many responsibility words make the page likely, by what its title says. */
 export const NEEDED = { breakdown: 1, task: 2 } as const;

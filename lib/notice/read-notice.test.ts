@@ -415,6 +415,21 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a department\'s own breakdown, its divisions labelled 牵头处室, 配合处室, 责任科室, and a 民生实事 list\'s 责任主体', () => {
+    const r = readPage(page(`<p>1.抓好重大项目建设。</p><p>牵头处室：重点项目处；配合处室：投资处、综合处</p><p>2.推进营商环境优化。</p><p>责任处室：体改处</p>
+      <p>3.推进数据统计。</p><p>责任科室：综合科　统计科</p><p>4.新建城市书房5家。</p><p>责任主体：区文旅局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['抓好重大项目建设。', ['重点项目处:lead', '投资处:co', '综合处:co']],
+      ['推进营商环境优化。', ['体改处:co']],
+      ['推进数据统计。', ['综合科:co', '统计科:co']],
+      ['新建城市书房5家。', ['区文旅局:co']],
+    ]);
+    const t = readPage(page(`<table><tr><td>序号</td><td>重点任务</td><td>牵头处室</td><td>配合处室</td></tr>
+      <tr><td>1</td><td>甲任务。</td><td>投资处</td><td>综合处</td></tr><tr><td>2</td><td>乙任务。</td><td>价格处</td><td>法规处</td></tr>
+      <tr><td>3</td><td>丙任务。</td><td>体改处</td><td>综合处</td></tr></table>`), URL_);
+    expect(itemsOf(t).map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([['投资处:lead', '综合处:co'], ['价格处:lead', '法规处:co'], ['体改处:lead', '综合处:co']]);
+  });
+
   it('reads the officials who work with the lead (协同市领导：, as Beijing\'s 分工方案 writes them) as the item\'s leaders too, after the lead', () => {
     const r = readPage(page(`<p>1.地区生产总值增长6.5%左右。</p><p>牵头市领导：常务副市长张工</p><p>主责单位：市发展改革委、各区政府</p>
       <p>2.一般公共预算收入增长6.5%。</p><p>牵头市领导：副市长王五</p><p>协同市领导：副市长李四、副市长赵六</p><p>主责单位：市财政局</p>

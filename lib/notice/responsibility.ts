@@ -41,9 +41,10 @@ export const enum LeadRule {
 export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'deadline' | 'skip';
 
 // On folded text: the labels a line or a bracket starts with, then `:`. A leader is named by how
-// they answer for the item too: 领衔领导, 挂钩区领导, 包抓责任领导 (as regions call them).
+// they answer for the item too: 领衔领导, 挂钩区领导, 包抓责任领导 (as regions call them). A department's
+// own breakdown names its divisions: 牵头处室, 责任科室, 配合股室; a 民生实事 list its 责任主体.
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)|(?:其他责任|责任|实施|承办)(?:单位|部门))(?:[(（](?:单位|部门)[)）])?(?:及其?责任人)?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
+  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?责任人)?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)|时间节点|时限|责任人)[:：]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
@@ -242,7 +243,7 @@ export function splitNames(text: string, norm = foldWidth(text)): string[] {
 }
 
 /** The last character of a unit's name (局, 委, 政府, 办, 街道, 开发区…). */
-const UNIT_LAST = new Set([...'局委办府会院室部厅处队所站心司行社团馆组区道镇乡村园'].map((c) => c.charCodeAt(0)));
+const UNIT_LAST = new Set([...'局委办府会院室部厅处科股队所站心司行社团馆组区道镇乡村园'].map((c) => c.charCodeAt(0)));
 /** The first of the next unit's name after a <br>: its level (省, 市, 区, 县) or 各 (各街道). */
 const UNIT_FIRST = new Set([...'省市区县各'].map((c) => c.charCodeAt(0)));
 
@@ -506,7 +507,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
 }
 
 // A unit marked lead after its name, in brackets (folded): 县住建局（牵头）, 县农业农村局（牵头单位）.
-const LEAD_MARK = /[([【](?:牵头|主办|主责)(?:单位|部门)?[)\]】]/;
+const LEAD_MARK = /[([【](?:牵头|主办|主责)(?:单位|部门|处室|科室|股室)?[)\]】]/;
 const LEAD_MARK_END = new RegExp(`${LEAD_MARK.source}$`);
 
 /**
