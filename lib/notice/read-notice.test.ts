@@ -509,6 +509,15 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a deadline labelled with what is asked of it (时限要求：, 完成时限要求：, 时间要求：)', () => {
+    const r = readPage(page(`<p>1．新建公园2个。</p><p>牵头单位：区城管局</p><p>时限要求：2024年6月底前</p>
+      <p>2．新增托位300个。</p><p>牵头单位：区卫健局</p><p>完成时限要求：年底前</p>
+      <p>3．新建城市书房5家。</p><p>牵头单位：区文旅局；时间要求：9月底前</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => u.name), i.deadline])).toEqual([
+      ['新建公园2个。', ['区城管局'], '2024年6月底前'], ['新增托位300个。', ['区卫健局'], '年底前'], ['新建城市书房5家。', ['区文旅局'], '9月底前'],
+    ]);
+  });
+
   /** The page's lists: each its title, and its items' keys, sections and leaders. */
   const listsOf = (r: NoticeReading) =>
     isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.map((i) => [i.key, i.section, i.leaders])]);
