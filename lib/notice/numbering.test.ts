@@ -20,6 +20,12 @@ describe('numbering', () => {
     expect(read('１２)坚持')).toEqual([Level.ParenArabic, 12, '坚持']);
     expect(read('2022年')).toBeUndefined();
     expect(read('（此件公开发布）')).toBeUndefined();
+    // A number in one character, as Word's numbering writes it: ① ⑴ at the level of （1）, ⒈ at that of 1.
+    expect(read('③坚持')).toEqual([Level.ParenArabic, 3, '坚持']);
+    expect(read('⑳坚持')).toEqual([Level.ParenArabic, 20, '坚持']);
+    expect(read('⑿坚持')).toEqual([Level.ParenArabic, 12, '坚持']);
+    expect(read('⒊坚持')).toEqual([Level.Arabic, 3, '坚持']);
+    expect(read('㉑坚持')).toBeUndefined();
   });
 
   it('takes 5.5% at a line’s start for a decimal unless 5 is the number expected next', () => {

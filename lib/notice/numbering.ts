@@ -4,7 +4,7 @@
  */
 import { chineseOrdinal, foldWidth } from './normalize';
 
-/** Numbering styles, outermost first: 一、 > （一） > 1. > （1） (or 1）). */
+/** Numbering styles, outermost first: 一、 > （一） > 1. (or ⒈) > （1） (or 1）, ⑴, ①). */
 export const enum Level {
   Chinese = 0,
   ParenChinese = 1,
@@ -27,6 +27,16 @@ const PAREN_ARABIC = /^[(（]([0-9０-９]{1,2})[)）]/;
 
 const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * A number in one character, as Word's numbering and some CMS editors write them: ① to ⑳
+ * (U+2460–2473) and ⑴ to ⒇ (U+2474–2487) at the level of （1）, ⒈ to ⒛ (U+2488–249B) at that of 1.
+ */
+export const isEnclosedNumber = (c: number) => c >= 0x2460 && c <= 0x249b;
+function enclosedMarker(c: number): Marker {
+  if (c >= 0x2488) return { level: Level.Arabic, number: c - 0x2487, end: 1 };
+  return { level: Level.ParenArabic, number: c >= 0x2474 ? c - 0x2473 : c - 0x245f, end: 1 };
+}
 
 /** 12 → 12, １２ → 12. */
 function arabic(digits: string): number {
@@ -66,6 +76,7 @@ function yearAt(text: string, at: number): boolean {
 export function readMarker(text: string, next?: number): Marker | undefined {
   const c = fold(text.charCodeAt(0));
   if (isDigit(c)) return arabicMarker(text, next);
+  if (isEnclosedNumber(c)) return enclosedMarker(c);
   // One pattern to try, by the first character (and the second after a bracket).
   let level: Level;
   let re: RegExp;

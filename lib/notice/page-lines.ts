@@ -11,7 +11,7 @@
  */
 import { lineNodes, type TextLines } from './extract-text';
 import { foldWidth, isLayoutSpace, layoutBreaks, layoutText, withBreaks } from './normalize';
-import { readMarker } from './numbering';
+import { isEnclosedNumber, readMarker } from './numbering';
 import { namesSpaceApart, readLabel, unitsApart } from './responsibility';
 
 // 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
@@ -164,7 +164,7 @@ function endsInEnumerationComma(raw: string): boolean {
 /** A line after a <br> that starts a number, a label or a date keeps its own line. */
 export function startsOwnLine(raw: string, first: number): boolean {
   const c = fold(raw.charCodeAt(first));
-  if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || CN_FIRST.has(c) || LABEL_FIRST.has(c))) return false;
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || CN_FIRST.has(c) || LABEL_FIRST.has(c) || isEnclosedNumber(c))) return false;
   // A number or a label is read from the line's start: its first characters, not the whole line.
   const cut = first + OWN_LINE_REACH < raw.length;
   let text = layoutText(raw, first, cut ? first + OWN_LINE_REACH : raw.length);

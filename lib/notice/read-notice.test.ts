@@ -509,6 +509,22 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads items numbered in one character (① ⑴ ⒈), and points ① ② inside items as their text', () => {
+    const items = (mark: (n: number) => string) =>
+      ['新建公园2个。', '新增托位300个。', '新建城市书房5家。'].map((t, i) => `<p>${mark(i + 1)}${t}</p><p>牵头单位：区${'城卫文'[i]}局</p>`).join('');
+    for (const first of [0x2460, 0x2474, 0x2488]) {
+      const r = readPage(page(items((n) => String.fromCharCode(first + n - 1))), URL_);
+      expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => u.name)]), first.toString(16)).toEqual([
+        ['1', '新建公园2个。', ['区城局']], ['2', '新增托位300个。', ['区卫局']], ['3', '新建城市书房5家。', ['区文局']],
+      ]);
+    }
+    const points = readPage(page(`<p>1.推进城市更新。</p><p>①新建公园2个；</p><p>②完成老旧小区改造10个。</p><p>牵头单位：区住建局</p>
+      <p>2.新增托位300个。</p><p>牵头单位：区卫健局</p><p>3.新建城市书房5家。</p><p>牵头单位：区文旅局</p>`), URL_);
+    expect(itemsOf(points).map((i) => [i.key, i.text])).toEqual([
+      ['1', '推进城市更新。\n①新建公园2个；\n②完成老旧小区改造10个。'], ['2', '新增托位300个。'], ['3', '新建城市书房5家。'],
+    ]);
+  });
+
   it('reads a deadline labelled with what is asked of it (时限要求：, 完成时限要求：, 时间要求：)', () => {
     const r = readPage(page(`<p>1．新建公园2个。</p><p>牵头单位：区城管局</p><p>时限要求：2024年6月底前</p>
       <p>2．新增托位300个。</p><p>牵头单位：区卫健局</p><p>完成时限要求：年底前</p>

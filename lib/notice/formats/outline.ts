@@ -5,7 +5,7 @@
  * sections above them, the lists of the page, the item keys. A format says only how an item's
  * responsibility is written (`OutlineFamily`).
  */
-import { Level, listKeys, readMarker } from '../numbering';
+import { isEnclosedNumber, Level, listKeys, readMarker } from '../numbering';
 import { listTitle, type PageFacts } from '../page-facts';
 import { LABEL_FIRST, type PageLines } from '../page-lines';
 import { foldWidth } from '../normalize';
@@ -82,7 +82,7 @@ export function outlineEntries(pl: PageLines): OutlineEntry[] {
   };
   for (let i = 0; i < pl.count; i++) {
     const c = pl.first(i);
-    if (isDigit(c) || c === 0x28 || CN_FIRST.has(c)) {
+    if (isDigit(c) || c === 0x28 || CN_FIRST.has(c) || isEnclosedNumber(c)) {
       // 1.5G… at a line's start is item 1 too where numbering starts again: under a new heading,
       // numbered or a line naming who leads (李四副县长牵头重点工作).
       const marker = readMarker(pl.disp(i), lastArabic + 1) ??
