@@ -21,7 +21,8 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * asked before it (须于年底前完成) as no unit; a list's title holds no sentence; 6 reads the officials who work
  * with the lead (协同市领导：, 配合领导：) as the item's leaders after the lead, and a department's divisions
  * (牵头处室：, 责任科室：) and a 责任主体： as units, deadlines labelled 时限要求：, 时间要求：, and items numbered
- * in one character (① ⑴ ⒈). A notice stored by an earlier one takes the page's reading on
+ * in one character (① ⑴ ⒈); a line after items saying who answers for them all (以上工作由X牵头，Y配合。)
+ * is theirs. A notice stored by an earlier one takes the page's reading on
  * its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.
  */

@@ -509,6 +509,20 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a line after items saying who leads them all (以上工作由…牵头) as theirs, and not as an item\'s text', () => {
+    const r = readPage(page(`<p>一、城市建设</p><p>1.新建公园2个。</p><p>2.新增绿道10公里。</p><p>以上工作由区城管局牵头，各街道配合。</p>
+      <p>3.新增托位300个。</p><p>牵头单位：区卫健局</p><p>4.新建城市书房5家。</p><p>5.新建文化驿站3个。</p><p>以上2项任务均由区文旅局负责。</p>
+      <p>二、民生保障</p><p>6.新增就业3万人。</p><p>牵头单位：区人力社保局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['1', '新建公园2个。', ['区城管局:lead', '各街道:co']],
+      ['2', '新增绿道10公里。', ['区城管局:lead', '各街道:co']],
+      ['3', '新增托位300个。', ['区卫健局:lead']],
+      ['4', '新建城市书房5家。', ['区文旅局:co']],
+      ['5', '新建文化驿站3个。', ['区文旅局:co']],
+      ['6', '新增就业3万人。', ['区人力社保局:lead']],
+    ]);
+  });
+
   it('reads items numbered in one character (① ⑴ ⒈), and points ① ② inside items as their text', () => {
     const items = (mark: (n: number) => string) =>
       ['新建公园2个。', '新增托位300个。', '新建城市书房5家。'].map((t, i) => `<p>${mark(i + 1)}${t}</p><p>牵头单位：区${'城卫文'[i]}局</p>`).join('');

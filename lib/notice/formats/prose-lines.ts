@@ -66,6 +66,13 @@ const LABEL_SPAN = 14;
 const COLON = /[:：【]/;
 
 /**
+ * A line after items saying who answers for them all: 以上工作由区城管局牵头，各街道配合。
+ * 以上2项任务均由区文旅局负责。 Its clause after 由 is read as a bracket's is (the verbs say the roles).
+ */
+const ABOVE = /^以上[^，。；：:由]{0,10}由(.+?)[。.]?$/;
+const mayBeAbove = (pl: PageLines, line: number) => pl.first(line) === 0x4ee5 && pl.mayHold(line, '由');
+
+/**
  * A labelled line with its labels set apart by `；`: several labels on one line are often set off
  * by spaces only (as Word pastes them: 牵头单位：区住建局　配合单位：各街道), which the line's
  * words lose with its layout, or by nothing. Each colon after the first label is tried as the end
@@ -119,6 +126,14 @@ function indexOfColon(line: string, from: number): number {
  */
 function readEntry(e: OutlineEntry, pl: PageLines, readOnce: (text: string) => Responsibility): EntryReading {
   if (!e.labels.length) {
+    // Who answers for the items above, on a line of its own after the last (the items before it
+    // without their own share it, as they share a next item's labelled lines).
+    const tail = e.body[e.body.length - 1];
+    const above = tail !== undefined && mayBeAbove(pl, tail) ? ABOVE.exec(pl.disp(tail)) : null;
+    if (above) {
+      const last = e.body.length > 1 ? e.body[e.body.length - 2] : e.line;
+      return { resp: readOnce(above[1]), text: entryText(pl, e, e.body.slice(0, -1)), last: tail, textLast: last, respLines: [tail] };
+    }
     // The label after the item's last sentence: on its last line, or on an earlier one when the
     // lines after it are not the item's (the unnumbered heading of the next items, 李四副县长牵头重点工作).
     for (let k = e.body.length; k >= 0; k--) {
