@@ -509,6 +509,15 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a label stating the lead rule in a bracket before its colon (责任单位（列第一位的为牵头单位）：)', () => {
+    const r = readPage(page(`<p>1.新建公园2个。</p><p>责任单位（列第一位的为牵头单位）：区城管局、各街道</p>
+      <p>2.新增托位300个。</p><p>责任单位(排名第一的为牵头单位)：区卫健局、区教育局</p>
+      <p>3.新建城市书房5家。</p><p>责任单位（列第一位的为牵头单位）：区文旅局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['新建公园2个。', ['区城管局:lead', '各街道:co']], ['新增托位300个。', ['区卫健局:lead', '区教育局:co']], ['新建城市书房5家。', ['区文旅局:lead']],
+    ]);
+  });
+
   it('reads a line after items saying who leads them all (以上工作由…牵头) as theirs, and not as an item\'s text', () => {
     const r = readPage(page(`<p>一、城市建设</p><p>1.新建公园2个。</p><p>2.新增绿道10公里。</p><p>以上工作由区城管局牵头，各街道配合。</p>
       <p>3.新增托位300个。</p><p>牵头单位：区卫健局</p><p>4.新建城市书房5家。</p><p>5.新建文化驿站3个。</p><p>以上2项任务均由区文旅局负责。</p>

@@ -71,9 +71,41 @@ export function readLabel(text: string): { kind: LabelKind; end: number } | unde
       break;
     }
   }
-  if (colon < 0) return undefined;
+  if (colon < 0) return bracketedLabel(text);
   const m = LABEL.exec(text);
-  return m && m[0].length === colon + 1 ? { kind: labelKind(m[1]), end: colon + 1 } : undefined;
+  return m && m[0].length === colon + 1 ? { kind: labelKind(m[1]), end: colon + 1 } : bracketedLabel(text);
+}
+
+/** How long a note in a label's bracket may be: 列第一位的为牵头单位, 排名第一的为牵头单位. */
+const LABEL_NOTE = 20;
+
+/**
+ * A label with a note in a bracket before its colon, the page's lead rule as a rule note
+ * (责任单位（列第一位的为牵头单位）：): the label without its note. The note is read with the page's
+ * lines for the rule (leadRule), never as a unit.
+ */
+function bracketedLabel(text: string): { kind: LabelKind; end: number } | undefined {
+  let open = -1;
+  for (let i = 2; i < text.length && i < LABEL_REACH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return undefined;
+  let close = -1;
+  for (let i = open + 1; i < text.length && i <= open + LABEL_NOTE + 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff09 || c === 0x29) {
+      close = i;
+      break;
+    }
+  }
+  const colon = text.charCodeAt(close + 1);
+  if (close < 0 || (colon !== 0x3a && colon !== 0xff1a)) return undefined;
+  const m = LABEL.exec(`${text.slice(0, open)}：`);
+  return m && m[0].length === open + 1 ? { kind: labelKind(m[1]), end: close + 2 } : undefined;
 }
 
 /** A label in 【】, a colon after it or none: 【牵头单位】区发改局, 【责任领导】：李红梅. */
