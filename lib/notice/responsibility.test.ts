@@ -155,6 +155,18 @@ describe('a responsibility however it is written', () => {
     expect(['责任单位及责任人', '牵头单位及责任人', '牵头组织实施单位及责任人', '配合单位及其责任人'].map((l) => readLabel(`${l}：X`)))
       .toEqual([{ kind: 'resp', end: 9 }, { kind: 'leadLabel', end: 9 }, { kind: 'leadLabel', end: 13 }, { kind: 'co', end: 10 }]);
     expect(roles('牵头单位及责任人：区人社局；配合单位及责任人：各街道', LeadRule.None)).toEqual(['区人社局:lead', '各街道:co']);
+    // 负责人 for 责任人, a 部门 for a 单位.
+    expect(['牵头部门及负责人', '责任单位及负责人'].map((l) => readLabel(`${l}：X`))).toEqual([{ kind: 'leadLabel', end: 9 }, { kind: 'resp', end: 9 }]);
+    // The person beside each unit, as the label says: the unit alone, whichever way the person is written.
+    expect(roles('牵头部门及负责人：区城管局张三；配合单位及责任人：区发改局（李四）、区住建局 王小明、各街道', LeadRule.None))
+      .toEqual(['区城管局:lead', '区发改局:co', '区住建局:co', '各街道:co']);
+    expect(roles('牵头单位：县发改局（粮食局）', LeadRule.None)).toEqual(['县发改局（粮食局）:lead']);
+  });
+
+  it('reads 次要责任单位 as the units helping (主要责任单位 leads), and 督办领导, 督导领导 as the item\'s leaders', () => {
+    expect(roles('主要责任单位：区城管局；次要责任单位：各街道', LeadRule.None)).toEqual(['区城管局:lead', '各街道:co']);
+    expect(['督办领导', '督导区领导', '督办市领导'].map((l) => readLabel(`${l}：张三`)?.kind)).toEqual(['leader', 'leader', 'leader']);
+    expect(readResponsibility('督办领导：张三；责任单位：区城管局').leaders).toEqual(['张三']);
   });
 });
 

@@ -44,7 +44,7 @@ export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'dead
 // they answer for the item too: 领衔领导, 挂钩区领导, 包抓责任领导 (as regions call them). A department's
 // own breakdown names its divisions: 牵头处室, 责任科室, 配合股室; a 民生实事 list its 责任主体.
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?责任人)?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人)[:：]/;
+  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人)[:：]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
@@ -53,6 +53,7 @@ export function labelKind(label: string): LabelKind {
   if (label === '责任人') return 'skip';
   if (label.startsWith('牵头') || label.startsWith('主办') || label.startsWith('主责') || label.startsWith('主要责任')) return 'leadLabel';
   if (label.startsWith('责任') || label.startsWith('实施') || label.startsWith('承办')) return 'resp';
+  // 其他责任单位, 次要责任单位 and every 配合 / 协办 / 参与 label: the units helping.
   return 'co';
 }
 
@@ -483,6 +484,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
   const r: Responsibility = { groups: [], leaders: [], marked: label !== undefined };
   let current = label;
   let bare: UnitGroup | undefined; // the group bare clauses add to
+  let persons = false; // the label names a person beside each unit (责任单位及责任人：)
   const runs = splitTop(norm, isClauseEnd);
   for (let k = 0; k < runs.length; k += 2) {
     let a = runs[k];
@@ -490,6 +492,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
     const lab = hasColonNear(norm, a, b) || norm.charCodeAt(a) === 0x3010 ? readLabel(norm.slice(a, b)) : undefined;
     if (lab) {
       current = lab.kind;
+      persons = PERSON_LABEL.test(norm.slice(a, a + lab.end));
       r.marked = true;
       bare = undefined;
       a += lab.end;
@@ -516,7 +519,7 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
       else if (names.length) r.groups.push({ kind, names });
       continue;
     }
-    const names = splitNames(clause, clauseNorm);
+    const names = persons ? unitsOnly(splitNames(clause, clauseNorm)) : splitNames(clause, clauseNorm);
     if (!names.length) continue;
     const kind = current === 'leadLabel' || current === 'co' ? current : 'resp';
     if (!LEAD_MARK.test(clauseNorm)) {
@@ -536,6 +539,40 @@ export function readResponsibility(textIn: string, label?: LabelKind): Responsib
     }
   }
   return r;
+}
+
+/** A unit label naming the person answering beside each unit: 责任单位及责任人：, 牵头部门及负责人：. */
+const PERSON_LABEL = /及其?(?:责任|负责)人:$/;
+const PERSON_BRACKET = /[(（]([\u4e00-\u9fa5]{2,4})[)）]$/;
+const PERSON_AFTER_SPACE = /[\s\u3000]+[\u4e00-\u9fa5]{2,3}$/;
+
+/**
+ * The units of names that a unit-and-person label gives (区城管局张三, 区发改局（张三）, 区卫健局 李四):
+ * each unit without its person, a person alone dropped. The person answers within the unit: no
+ * leading official, and no unit.
+ */
+function unitsOnly(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const bracket = PERSON_BRACKET.exec(name);
+    if (bracket && isPerson(bracket[1])) {
+      out.push(name.slice(0, bracket.index));
+      continue;
+    }
+    const last = name.charCodeAt(name.length - 1);
+    if (UNIT_LAST.has(last)) {
+      out.push(name);
+      continue;
+    }
+    // A person of two or three characters right after the unit's last one, or after a space.
+    const spaced = PERSON_AFTER_SPACE.exec(name);
+    const cut = spaced && UNIT_LAST.has(name.charCodeAt(spaced.index - 1))
+      ? spaced.index
+      : [name.length - 2, name.length - 3].find((c) => c >= 2 && UNIT_LAST.has(name.charCodeAt(c - 1)));
+    if (cut !== undefined) out.push(name.slice(0, cut));
+    else if (!isPerson(name)) out.push(name);
+  }
+  return out;
 }
 
 // A unit marked lead after its name, in brackets (folded): 县住建局（牵头）, 县农业农村局（牵头单位）.
