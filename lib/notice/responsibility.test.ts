@@ -74,6 +74,14 @@ describe('roles by the page’s rule', () => {
     expect(roles('省政府办公厅、省财政厅牵头，省商务厅', LeadRule.FirstListed, 'resp')).toEqual(['省政府办公厅:lead', '省财政厅:lead', '省商务厅:co']);
   });
 
+  it('names a unit listed twice once, in its first place, leading where either listing leads (牵头单位 | 责任单位 repeating it)', () => {
+    expect(assignRoles([groups('leadLabel', '区城管局'), groups('resp', '区城管局', '各街道')], LeadRule.None).map((u) => `${u.name}:${u.role}`))
+      .toEqual(['区城管局:lead', '各街道:co']);
+    expect(assignRoles([groups('co', '各街道'), groups('lead', '各街道', '区城管局')], LeadRule.None).map((u) => `${u.name}:${u.role}`))
+      .toEqual(['各街道:lead', '区城管局:lead']);
+    expect(roles('牵头单位：区城管局；责任单位：区城管局、各街道', LeadRule.None)).toEqual(['区城管局:lead', '各街道:co']);
+  });
+
   it('no rule: 责任单位 are all co, a 牵头单位 label makes every unit it names lead', () => {
     expect(assignRoles([groups('resp', 'A', 'B')], LeadRule.None).map((u) => u.role)).toEqual(['co', 'co']);
     expect(assignRoles([groups('leadLabel', 'A', 'B')], LeadRule.None).map((u) => u.role)).toEqual(['lead', 'lead']);

@@ -622,13 +622,23 @@ export function assignRoles(groups: readonly UnitGroup[], rule: LeadRule): ReadU
     else if (g.kind === 'noLead') noLead = true;
   }
   const firstLeads = !marked && !noLead && rule === LeadRule.FirstListed;
+  // A table's 责任单位 often lists its 牵头单位 again: one unit, in its first place, leading if either leads.
+  const seen = new Map<string, ReadUnit>();
   for (const g of groups) {
     for (let i = 0; i < g.names.length; i++) {
       let lead: boolean;
       if (g.kind === 'lead') lead = true;
       else if (g.kind === 'leadLabel') lead = rule === LeadRule.FirstListed ? i === 0 : true;
       else lead = firstLeads && units.length === 0;
-      units.push({ name: g.names[i], role: lead ? 'lead' : 'co' });
+      const name = g.names[i];
+      const before = seen.get(name);
+      if (before) {
+        if (lead) before.role = 'lead';
+        continue;
+      }
+      const unit: ReadUnit = { name, role: lead ? 'lead' : 'co' };
+      seen.set(name, unit);
+      units.push(unit);
     }
   }
   return units;
