@@ -509,6 +509,14 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads labels in one word (牵头：, 配合：, 责任：) in lines and brackets alike', () => {
+    const r = readPage(page(`<p>1.新建公园2个。</p><p>牵头：区城管局；配合：各街道</p><p>2.新增托位300个。（牵头：区卫健局；配合：区教育局）</p>
+      <p>3.新建城市书房5家。</p><p>责任：区文旅局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['新建公园2个。', ['区城管局:lead', '各街道:co']], ['新增托位300个。', ['区卫健局:lead', '区教育局:co']], ['新建城市书房5家。', ['区文旅局:co']],
+    ]);
+  });
+
   it('reads a label stating the lead rule in a bracket before its colon (责任单位（列第一位的为牵头单位）：)', () => {
     const r = readPage(page(`<p>1.新建公园2个。</p><p>责任单位（列第一位的为牵头单位）：区城管局、各街道</p>
       <p>2.新增托位300个。</p><p>责任单位(排名第一的为牵头单位)：区卫健局、区教育局</p>
