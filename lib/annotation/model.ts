@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { isItemKey, MAX_ITEM_KEY_LENGTH } from '../notice/item-key';
 import { MAX_AUTHOR_NAME, MAX_AUTHOR_UNIT } from './author';
 import { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH } from './status';
-import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopy, NoteCopyRefused, type NoteCopyAction } from './note-copies';
+import { appendedNote, isStaleNoteSave, keepStaleNote, NO_SUCH_COPY, NoteCopyRefused, type NoteCopyAction } from './note-copies';
+import { NoteCopy } from './note-copy-schema';
 
 // The constants live in a Zod-free module the content script can import; re-exported here.
 export { ITEM_STATUSES, MAX_NOTE_COPIES, MAX_NOTE_LENGTH, NOTE_COPY_KINDS, STATUS_LABELS } from './status';
-// The note copy's schema lives with its rules (./note-copies.ts); re-exported for the model's users.
-export { NoteCopy } from './note-copies';
+// The note copy's schema (./note-copy-schema.ts, apart from its rules in ./note-copies.ts); re-exported for the model's users.
+export { NoteCopy } from './note-copy-schema';
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
