@@ -67,13 +67,17 @@ export function OverviewTable(props: OverviewTableProps) {
   const ownRef = useRef<HTMLDivElement>(null);
   const scroller = props.scrollerRef ?? ownRef;
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(800);
+  // The scroller's height, measured before the first paint (a layout of the page without rows):
+  // the first frame draws only the rows in view, and the margin below them (OVERSCAN) comes after
+  // that frame, so the first screen costs no more rows than it shows.
+  const [viewport, setViewport] = useState<number | null>(null);
+  const [overscan, setOverscan] = useState(0);
   const focusWanted = useRef(false);
   const columns = COLUMNS.filter((c) => (c.key !== 'notice' || showNotice) && (c.key !== 'deadline' || showDeadline));
   // A printout holds every row of the filter: the print layout has no scrolling to draw them later.
   const printing = usePrinting();
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const measure = () => setViewport(el.clientHeight || 800);
@@ -82,9 +86,10 @@ export function OverviewTable(props: OverviewTableProps) {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  useEffect(() => setOverscan(OVERSCAN), []);
 
-  const first = printing ? 0 : Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = printing ? rows.length : Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const first = printing ? 0 : Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - overscan);
+  const last = printing ? rows.length : viewport === null ? 0 : Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + overscan);
 
   /** Scrolls so row `i` is in view and, after it renders, focuses it. */
   const moveTo = (i: number) => {
@@ -107,7 +112,7 @@ export function OverviewTable(props: OverviewTableProps) {
     scroller.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`)?.focus();
   });
 
-  const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 2);
+  const page = Math.max(1, Math.floor((viewport ?? 0) / ROW_HEIGHT) - 2);
   const onRowKey = (e: KeyboardEvent, i: number, row: OverviewRow) => {
     // ↑ ↓ on a row's status still move down the table: a closed select would take them as a new
     // status, saved at once, by accident (Alt+↓ or Space opens its list).
