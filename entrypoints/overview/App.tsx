@@ -146,18 +146,23 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     else setError(t('overview.historyFailed', { detail: sayFailure(res) }));
   }
 
+  /** Every row, then the texts pages showed that differ: after the first screen, when there is one. */
+  async function loadAll() {
+    await load();
+    await loadRevisions();
+  }
+
   // At the first commit, not after the first paint: an answer already in shows in that paint.
   useLayoutEffect(() => {
-    // The first screen (asked for by main.tsx before the first render), then everything: one
-    // after the other, or the background would be busy sending the big answer first.
+    // The first screen (asked for before the first render, ./first-screen.ts), then everything
+    // once it is painted (the effect below): asked sooner, the background's read of every row and
+    // its 3 MB answer, cloned into this page, would compete with drawing the first rows.
     void (async () => {
       const head = await firstScreen;
       if (head?.ok && !complete.current) {
         setTotal(head.value.total);
         setRows(expandOverview(head.value));
-      }
-      await load();
-      await loadRevisions();
+      } else await loadAll();
     })();
   }, []);
 
@@ -192,6 +197,7 @@ export function App({ firstScreen }: { firstScreen?: Promise<OverviewAnswer> }) 
     if (!rendered.current) {
       rendered.current = true;
       performance.mark('duban-overview-rendered');
+      if (!complete.current) void loadAll();
     }
     if (complete.current && !performance.getEntriesByName('duban-overview-complete').length) {
       performance.mark('duban-overview-complete');
