@@ -68,7 +68,10 @@ export function createFollowUpHandlers(db: DubanDatabase, _now: () => number) {
 
   return {
     async getOverview({ limit }) {
-      return ok(await db.transaction('r', db.notices, db.annotations, () => (limit ? firstScreen(limit) : everything())));
+      // The first screen's few reads outside a transaction: each is answered as it succeeds, and the
+      // page gets its rows without waiting for a commit (~15 ms on a busy 2-core machine); the
+      // whole answer, asked for next, is read in one.
+      return ok(limit ? await firstScreen(limit) : await db.transaction('r', db.notices, db.annotations, everything));
     },
   } satisfies { getOverview: Handler<'getOverview'> };
 }
