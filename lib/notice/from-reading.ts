@@ -24,7 +24,8 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * in one character (① ⑴ ⒈); a line after items saying who answers for them all (以上工作由X牵头，Y配合。)
  * is theirs; a label may state the lead rule in a bracket before its colon (责任单位（列第一位的为牵头单位）：);
  * 次要责任单位 helps, 督办领导 leads, and a unit label naming its person (牵头部门及负责人：区城管局张三) gives the unit;
- * a unit listed twice (牵头单位 | 责任单位 repeating it) is one unit; labels in one word (牵头：X；配合：Y). A notice stored by an earlier one takes the page's reading on
+ * a unit listed twice (牵头单位 | 责任单位 repeating it) is one unit; labels in one word (牵头：X；配合：Y), and
+ * a colon typed as the ratio sign (牵头单位∶X). A notice stored by an earlier one takes the page's reading on
  * its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.
  */

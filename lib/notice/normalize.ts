@@ -212,14 +212,17 @@ export function withBreaks(text: string, breaks: readonly number[], from = 0): s
   return out + text.slice(at);
 }
 
-/** Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, character for character: positions are kept. */
+/**
+ * Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, character for character: positions are kept.
+ * The ratio sign ∶ (U+2236), typed for a colon in some documents (牵头单位∶区发改局), is a colon.
+ */
 export function foldWidth(s: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += s.slice(from, i) + String.fromCharCode(c - 0xfee0);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x2236) {
+      out += s.slice(from, i) + (c === 0x2236 ? ':' : String.fromCharCode(c - 0xfee0));
       from = i + 1;
     }
   }

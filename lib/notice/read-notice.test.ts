@@ -509,6 +509,15 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a label whose colon is the ratio sign ∶ some documents type for one (牵头单位∶), in lines and brackets', () => {
+    const r = readPage(page(`<p>1.新建公园2个。</p><p>牵头单位∶区城管局；配合单位∶各街道</p><p>2.新增托位300个。（牵头单位∶区卫健局）</p>
+      <p>3.新建城市书房5家。</p><p>责任领导∶王五　牵头单位∶区文旅局</p><p>4.绘制1∶500地形图。</p><p>牵头单位∶区规划分局</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`), i.leaders])).toEqual([
+      ['新建公园2个。', ['区城管局:lead', '各街道:co'], []], ['新增托位300个。', ['区卫健局:lead'], []],
+      ['新建城市书房5家。', ['区文旅局:lead'], ['王五']], ['绘制1∶500地形图。', ['区规划分局:lead'], []],
+    ]);
+  });
+
   it('reads labels in one word (牵头：, 配合：, 责任：) in lines and brackets alike', () => {
     const r = readPage(page(`<p>1.新建公园2个。</p><p>牵头：区城管局；配合：各街道</p><p>2.新增托位300个。（牵头：区卫健局；配合：区教育局）</p>
       <p>3.新建城市书房5家。</p><p>责任：区文旅局</p>`), URL_);

@@ -45,7 +45,7 @@ export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'dead
 // own breakdown names its divisions: 牵头处室, 责任科室, 配合股室; a 民生实事 list its 责任主体. Some write
 // the role alone: 牵头：X；配合：Y (never 主办： alone, a site footer's label).
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人|牵头|配合|参与|责任)[:：]/;
+  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人|牵头|配合|参与|责任)[:：∶]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
@@ -68,7 +68,7 @@ export function readLabel(text: string): { kind: LabelKind; end: number } | unde
   let colon = -1;
   for (let i = 2; i < text.length && i <= LABEL_REACH; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x3a || c === 0xff1a) {
+    if (c === 0x3a || c === 0xff1a || c === 0x2236) {
       colon = i;
       break;
     }
@@ -105,7 +105,7 @@ function bracketedLabel(text: string): { kind: LabelKind; end: number } | undefi
     }
   }
   const colon = text.charCodeAt(close + 1);
-  if (close < 0 || (colon !== 0x3a && colon !== 0xff1a)) return undefined;
+  if (close < 0 || (colon !== 0x3a && colon !== 0xff1a && colon !== 0x2236)) return undefined;
   const m = LABEL.exec(`${text.slice(0, open)}：`);
   return m && m[0].length === open + 1 ? { kind: labelKind(m[1]), end: close + 2 } : undefined;
 }
@@ -117,7 +117,7 @@ function bracketLabel(text: string): { kind: LabelKind; end: number } | undefine
   const m = LABEL.exec(`${text.slice(1, close)}：`);
   if (!m || m[0].length !== close) return undefined;
   const colon = text.charCodeAt(close + 1);
-  return { kind: labelKind(m[1]), end: colon === 0x3a || colon === 0xff1a ? close + 2 : close + 1 };
+  return { kind: labelKind(m[1]), end: colon === 0x3a || colon === 0xff1a || colon === 0x2236 ? close + 2 : close + 1 };
 }
 
 /** Whether norm[a, b) has a colon where readLabel looks for one (folded: `:` only). */
@@ -288,7 +288,7 @@ const UNIT_FIRST = new Set([...'省市区县各'].map((c) => c.charCodeAt(0)));
 export const unitsApart = (before: number, after: number) => UNIT_LAST.has(before) && UNIT_FIRST.has(after);
 
 /** Where a name stops: 、 ， , ； ; ： : and layout space. */
-const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x3a || c <= 0x20 || c === 0x3000 || c === 0xa0;
+const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x2236 || c === 0x3a || c <= 0x20 || c === 0x3000 || c === 0xa0;
 // Words that finish the name before them: 台州湾产业集聚区 管委会, 某某街道 办事处.
 const FINISHES = /^(?:管委会|管理委员会|办事处|办公室|党工委|工委|委员会|分局|支队|大队)/;
 
@@ -337,7 +337,7 @@ const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
 
 /** Whether the label nearest before s[at] names leaders (责任领导：王宏　李四), not units. */
 function afterLeaderLabel(s: string, at: number): boolean {
-  const colon = Math.max(s.lastIndexOf('：', at), s.lastIndexOf(':', at));
+  const colon = Math.max(s.lastIndexOf('：', at), s.lastIndexOf(':', at), s.lastIndexOf('∶', at));
   for (let k = Math.max(0, colon - LABEL_REACH); k < colon - 1; k++) {
     const label = readLabel(s.slice(k, colon + 1));
     if (label && k + label.end === colon + 1) return label.kind === 'leader';

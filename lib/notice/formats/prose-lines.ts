@@ -63,7 +63,9 @@ const ASIDE_LINES = 3;
 /** Enough of a line to hold the longest label and its colon (牵头组织实施单位及责任人：). */
 const LABEL_SPAN = 14;
 /** A label's colon (or the 【 of a label in 【】), which layout cannot split: a line without one holds no label. */
-const COLON = /[:：【]/;
+const COLON = /[:：∶【]/;
+/** A colon as pages write it: full-width, half-width, or the ratio sign typed for one. */
+const COLONS = ['：', ':', '∶'];
 
 /**
  * A line after items saying who answers for them all: 以上工作由区城管局牵头，各街道配合。
@@ -115,9 +117,12 @@ function separateBracketLabels(line: string, from: number): string {
 
 /** The next colon (full- or half-width) at or after `from`, or -1. */
 function indexOfColon(line: string, from: number): number {
-  const wide = line.indexOf('：', from);
-  const narrow = line.indexOf(':', from);
-  return wide < 0 ? narrow : narrow < 0 ? wide : Math.min(wide, narrow);
+  let at = -1;
+  for (const colon of COLONS) {
+    const i = line.indexOf(colon, from);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  return at;
 }
 
 /**

@@ -503,7 +503,7 @@ const ROLE_COLUMNS = new Set<Column>(['lead', 'co', 'resp', 'leader', 'progress'
  * 进度), one character since headers space their words (牵 头 单 位); a colon says a labelled line.
  */
 const ROLE_CHAR = /[位门室导人体况展度]/;
-const COLON = /[:：]/;
+const COLON = /[:：∶]/;
 
 /**
  * Whether the table's first lines (lines first to last are the table's) hold a word heading a unit,
