@@ -509,6 +509,12 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('keeps a name whose last word a space sets off and a <br> cuts (各街道　办事<br>处) one name', () => {
+    const r = readPage(page(`<p>1.新建公园2个。</p><p>责任单位：区民政局、各街道　办事<br>处</p><p>2.新增托位300个。</p><p>责任单位：区卫健局　区教育局</p>
+      <p>3.新建城市书房5家。</p><p>责任单位：台州湾产业集聚区　管委<br>会</p>`), URL_);
+    expect(itemsOf(r).map((i) => i.units.map((u) => u.name))).toEqual([['区民政局', '各街道办事处'], ['区卫健局', '区教育局'], ['台州湾产业集聚区管委会']]);
+  });
+
   it('reads a label whose colon is the ratio sign ∶ some documents type for one (牵头单位∶), in lines and brackets', () => {
     const r = readPage(page(`<p>1.新建公园2个。</p><p>牵头单位∶区城管局；配合单位∶各街道</p><p>2.新增托位300个。（牵头单位∶区卫健局）</p>
       <p>3.新建城市书房5家。</p><p>责任领导∶王五　牵头单位∶区文旅局</p><p>4.绘制1∶500地形图。</p><p>牵头单位∶区规划分局</p>`), URL_);

@@ -291,6 +291,9 @@ export const unitsApart = (before: number, after: number) => UNIT_LAST.has(befor
 const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x2236 || c === 0x3a || c <= 0x20 || c === 0x3000 || c === 0xa0;
 // Words that finish the name before them: 台州湾产业集聚区 管委会, 某某街道 办事处.
 const FINISHES = /^(?:管委会|管理委员会|办事处|办公室|党工委|工委|委员会|分局|支队|大队)/;
+const FINISH_WORDS = ['管委会', '管理委员会', '办事处', '办公室', '党工委', '工委', '委员会', '分局', '支队', '大队'];
+/** Whether `rest`, all that is left of the line after a space, begins such a word that a <br> cuts (各街道　办事<br>处). */
+const cutFinish = (rest: string) => FINISH_WORDS.some((w) => w.length > rest.length && w.startsWith(rest));
 
 /**
  * Whether the layout space s[at, end) parts two units' names, as Word pastes a list (区发改局　区经信局,
@@ -307,7 +310,7 @@ export function spaceApart(s: string, at: number, end: number): boolean {
   for (let i = at - 1; i >= 0 && before < 2 && !isNameStop(s.charCodeAt(i)); i--) before++;
   let after = 0;
   for (let i = end; i < s.length && after < 2 && !isNameStop(s.charCodeAt(i)); i++) after++;
-  return before >= 2 && after >= 2 && !FINISHES.test(s.slice(end, end + 5));
+  return before >= 2 && after >= 2 && !FINISHES.test(s.slice(end, end + 5)) && !(s.length - end < 5 && cutFinish(s.slice(end)));
 }
 
 /**
