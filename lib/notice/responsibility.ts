@@ -58,6 +58,9 @@ export function labelKind(label: string): LabelKind {
   return 'co';
 }
 
+/** A colon as pages write it: half-width, full-width, or the ratio sign ∶ typed for one. */
+const isColon = (c: number) => c === 0x3a || c === 0xff1a || c === 0x2236;
+
 /** Where a label's colon can be at the latest (牵头组织实施单位及责任人： is the longest). */
 const LABEL_REACH = 13;
 
@@ -68,7 +71,7 @@ export function readLabel(text: string): { kind: LabelKind; end: number } | unde
   let colon = -1;
   for (let i = 2; i < text.length && i <= LABEL_REACH; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x3a || c === 0xff1a || c === 0x2236) {
+    if (isColon(c)) {
       colon = i;
       break;
     }
@@ -105,7 +108,7 @@ function bracketedLabel(text: string): { kind: LabelKind; end: number } | undefi
     }
   }
   const colon = text.charCodeAt(close + 1);
-  if (close < 0 || (colon !== 0x3a && colon !== 0xff1a && colon !== 0x2236)) return undefined;
+  if (close < 0 || !isColon(colon)) return undefined;
   const m = LABEL.exec(`${text.slice(0, open)}：`);
   return m && m[0].length === open + 1 ? { kind: labelKind(m[1]), end: close + 2 } : undefined;
 }
@@ -117,7 +120,7 @@ function bracketLabel(text: string): { kind: LabelKind; end: number } | undefine
   const m = LABEL.exec(`${text.slice(1, close)}：`);
   if (!m || m[0].length !== close) return undefined;
   const colon = text.charCodeAt(close + 1);
-  return { kind: labelKind(m[1]), end: colon === 0x3a || colon === 0xff1a || colon === 0x2236 ? close + 2 : close + 1 };
+  return { kind: labelKind(m[1]), end: isColon(colon) ? close + 2 : close + 1 };
 }
 
 /** Whether norm[a, b) has a colon where readLabel looks for one (folded: `:` only). */
@@ -288,10 +291,10 @@ const UNIT_FIRST = new Set([...'省市区县各'].map((c) => c.charCodeAt(0)));
 export const unitsApart = (before: number, after: number) => UNIT_LAST.has(before) && UNIT_FIRST.has(after);
 
 /** Where a name stops: 、 ， , ； ; ： : and layout space. */
-const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x2236 || c === 0x3a || c <= 0x20 || c === 0x3000 || c === 0xa0;
+const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || isColon(c) || c <= 0x20 || c === 0x3000 || c === 0xa0;
 // Words that finish the name before them: 台州湾产业集聚区 管委会, 某某街道 办事处.
-const FINISHES = /^(?:管委会|管理委员会|办事处|办公室|党工委|工委|委员会|分局|支队|大队)/;
 const FINISH_WORDS = ['管委会', '管理委员会', '办事处', '办公室', '党工委', '工委', '委员会', '分局', '支队', '大队'];
+const FINISHES = new RegExp(`^(?:${FINISH_WORDS.join('|')})`);
 /** Whether `rest`, all that is left of the line after a space, begins such a word that a <br> cuts (各街道　办事<br>处). */
 const cutFinish = (rest: string) => FINISH_WORDS.some((w) => w.length > rest.length && w.startsWith(rest));
 

@@ -69,6 +69,16 @@ async function open(url: string): Promise<Page> {
 const ready = (page: Page) => page.locator('html[data-duban="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
 const measures = (page: Page, name: string) => page.evaluate((name) => performance.getEntriesByName(name).length, name);
 
+/** Opens `url` and waits for its rows: every item of the seed's notice, the notice script run `starts` times. */
+async function openRead(url: string, starts: number): Promise<Page> {
+  const page = await open(url);
+  await ready(page);
+  expect(await dubanState(page)).toEqual({ state: 'ready', items: 156 });
+  expect(await measures(page, 'duban:start')).toBe(starts);
+  expect(await page.locator('[data-duban-item]').count()).toBe(156);
+  return page;
+}
+
 describe('a government page whose article comes after it loaded', () => {
   it('gets every row once its words come: the probe looked again', async () => {
     const page = await open(TITLED_URL);
@@ -84,11 +94,8 @@ describe('a government page whose article comes after it loaded', () => {
 
   it('the same page opened again: the notice script the browser runs finds none, then reads the article when it comes', async () => {
     // Known since the test above: the browser runs the notice script at load, before the article.
-    const page = await open(TITLED_URL);
-    await ready(page);
-    expect(await dubanState(page)).toEqual({ state: 'ready', items: 156 });
+    const page = await openRead(TITLED_URL, 2);
     expect(await measures(page, 'duban:probe-handover')).toBe(1);
-    expect(await measures(page, 'duban:start')).toBe(2);
     await page.close();
   });
 
@@ -111,12 +118,8 @@ describe('a government page whose article comes after it loaded', () => {
   });
 
   it('a page the notice script found no notice in is read again once its article came', async () => {
-    const page = await open(REFUSED_URL);
-    await ready(page);
-    expect(await dubanState(page)).toEqual({ state: 'ready', items: 156 });
     // The notice script ran twice: once on the first words (none), once on the article.
-    expect(await measures(page, 'duban:start')).toBe(2);
-    expect(await page.locator('[data-duban-item]').count()).toBe(156);
+    const page = await openRead(REFUSED_URL, 2);
     await page.close();
   });
 
