@@ -340,6 +340,21 @@ describe('how a page writes its items', () => {
     ]]);
   });
 
+  it('reads an item numbered at the points’ level by mistake (（3） among 1. 2. 4.) as the item it is, not as a point of the one before', () => {
+    for (const [how, resp] of [['with labelled lines', (u: string) => `</p><p>牵头单位：${u}</p>`], ['closed by brackets', (u: string) => `（${u}牵头）</p>`]] as const) {
+      const r = readPage(page(`<p>一、经济发展</p><p>1.全区生产总值增长6%左右。${resp('区发改局')}<p>2.固定资产投资增长5%。${resp('区住建局')}
+        <p>（3）社会消费品零售总额增长6%。${resp('区商务局')}<p>4.一般公共预算收入增长5%。${resp('区财政局')}`), URL_);
+      expect(itemsOf(r).map((i) => [i.key, i.text, i.units.map((u) => u.name)]), how).toEqual([
+        ['1', '全区生产总值增长6%左右。', ['区发改局']], ['2', '固定资产投资增长5%。', ['区住建局']],
+        ['3', '社会消费品零售总额增长6%。', ['区商务局']], ['4', '一般公共预算收入增长5%。', ['区财政局']],
+      ]);
+    }
+    // Points of an item after its own labelled line, numbered from （1）: still its text, whatever their numbers.
+    const points = readPage(page(`<p>1.推进重点项目建设。</p><p>牵头单位：区发改局</p><p>（1）项目甲。</p><p>（2）项目乙。</p>
+      <p>2.新增就业1万人。</p><p>牵头单位：区人社局</p><p>3.新建城市书房5家。</p><p>牵头单位：区文旅局</p>`), URL_);
+    expect(itemsOf(points).map((i) => i.key)).toEqual(['1', '2', '3']);
+  });
+
   it('keeps an item’s (1) points in its text and takes its bracket after them', () => {
     const r = readPage(page(`<p>1.甲任务：</p><p>（1）子项一；</p><p>（2）子项二。（区发改局牵头，区财政局配合）</p>
       <p>2.乙任务。（区财政局负责）</p><p>3.丙任务。（区教育局牵头）</p>`), URL_);

@@ -154,6 +154,7 @@ export function readOutline(
     return r.resp !== undefined && !r.aside;
   }, family.shares);
   if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
+  liftStrayItems(entries, itemLevel, (e) => readingOf(e).resp !== undefined && !readingOf(e).aside);
 
   const lists = draftLists(pl, facts, entries, itemLevel, loneItems(entries, itemLevel, readingOf), readingOf, family);
   const shares = family.shares;
@@ -249,6 +250,19 @@ function itemLevelOf(entries: readonly OutlineEntry[], answers: (e: OutlineEntry
   let level = Level.Arabic as Level;
   for (let l = 0; l < 4; l++) if (counts[l] > counts[level] || (counts[l] === counts[level] && l > level)) level = l;
   return counts[level] >= MIN_ITEMS ? level : undefined;
+}
+
+/**
+ * Items numbered at a deeper level by an editor's slip (1. 2. （3） 4.) are put at the item level:
+ * an entry right after an item that answers for itself, numbered on from it, answering for itself
+ * too. An item's points are numbered from （1）, never on from the item's own number.
+ */
+function liftStrayItems(entries: readonly OutlineEntry[], itemLevel: Level, answers: (e: OutlineEntry) => boolean) {
+  let item: OutlineEntry | undefined; // the entry before, when it is an item
+  for (const e of entries) {
+    if (e.level > itemLevel && item && e.number === item.number + 1 && answers(item) && answers(e)) e.level = itemLevel;
+    item = e.level === itemLevel ? e : undefined;
+  }
 }
 
 /**
