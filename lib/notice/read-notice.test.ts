@@ -799,6 +799,17 @@ describe('tables', () => {
     ]);
   });
 
+  it('reads a second table under a title of its own that repeats no header as a second list, by the columns of the table before', () => {
+    const r = readPage(table(`${HEAD}${rows(1, LIST.slice(0, 3))}</table><p>2024年民生实事项目</p><table>${rows(1, LIST.slice(3))}`), URL_);
+    expect(keysOf(r)).toEqual([
+      ['2024年重点工作责任分解表', whole.slice(0, 3).map(([n, t, u]) => [`1/${n}`, t, u])],
+      ['2024年民生实事项目', whole.slice(3).map(([, t, u], i) => [`2/${i + 1}`, t, u])],
+    ]);
+    // Not a table of other columns: a table of two columns under a title is no list of these tasks.
+    const other = readPage(table(`${HEAD}${rows(1, LIST.slice(0, 3))}</table><p>2024年民生实事项目</p><table><tr><td>1</td><td>新建公园2个。</td></tr><tr><td>2</td><td>新增托位300个。</td></tr></table>`), URL_);
+    expect(keysOf(other).map(([title]) => title)).toEqual(['2024年重点工作责任分解表']);
+  });
+
   it.each([
     ['in a 序号 column left empty', (n: string) => `<td>${n}</td>`, '<td>&nbsp;</td>'],
     ['numbered in the task cell', () => '', ''],

@@ -387,11 +387,13 @@ interface TableList {
 }
 
 /**
- * One table (its first line `first`) as a list, or undefined when it is no task table. Read as
- * going on with the table `before` (a list the page breaks over two tables), it starts with that
- * one's groups and last number, and takes its header when it repeats none.
+ * One table (its first line `first`) as a list, or undefined when it is no task table. Given the
+ * table `before`, it takes that one's header when it repeats none; read as going on with it (a list
+ * the page breaks over two tables, `carry`), it starts with that one's groups and last number.
  */
-function readTable(table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }, before?: TableList): TableList | undefined {
+function readTable(
+  table: Element, page: ListPage, first: number, stop: number, progress: { seen: boolean }, before?: TableList, carry = true,
+): TableList | undefined {
   const rows = new Grid(tableRows(table));
   const header = findHeader(rows) ?? (before && rows.length && rows.row(0).length === before.header.columns.length ? { ...before.header, row: -1 } : undefined);
   if (!header) return undefined;
@@ -404,10 +406,10 @@ function readTable(table: Element, page: ListPage, first: number, stop: number, 
   const numberCol = cols('number')[0];
   const roleCols = header.columns.flatMap((c, i) => (c !== 'task' && c !== 'number' && c !== 'other' ? [i] : []));
 
-  const headings: Heading[] = before ? before.headings.slice() : [];
+  const headings: Heading[] = before && carry ? before.headings.slice() : [];
   const out: TableList = { list: { items: [] }, tops: [], subs: [], shares: [], nodes: [], header, headings, last: 0 };
   const shared = new Map<Cell, number>();
-  let prevNumber = before ? before.last : 0;
+  let prevNumber = before && carry ? before.last : 0;
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows.row(r);
     const task = row[taskCols[0]];
@@ -534,16 +536,20 @@ function readLists(page: ListPage): ListsReading {
     if (!t.leaf || t.first > t.last) continue;
     const first = pl.logical(t.first);
     const named = namesColumns(pl, first, pl.logical(t.last));
+    const numbered = startsNumbered(pl, first);
+    const titled = listTitle(pl, first, stop, titleNorm) !== undefined;
     // A table going on with the one before, no title between (a CMS breaking a long table in two), its header repeated or not.
-    const before = lists.length && (named || startsNumbered(pl, first)) && listTitle(pl, first, stop, titleNorm) === undefined ? lists[lists.length - 1] : undefined;
+    const before = lists.length && (named || numbered) && !titled ? lists[lists.length - 1] : undefined;
     const more = before && readTable(t.el, page, first, stop, progress, before);
     if (more && goesOn(before!, more)) {
       append(before!, more);
       stop = pl.logical(t.last);
       continue;
     }
-    if (!named) continue;
-    const read = readTable(t.el, page, first, stop, progress);
+    // Under a title of its own, a table that repeats no header is a list of its own in the columns
+    // of the table before (民生实事 after the tasks, the page's header given once), when it has as many.
+    const last = lists[lists.length - 1];
+    const read = named ? readTable(t.el, page, first, stop, progress) : last && titled && numbered ? readTable(t.el, page, first, stop, progress, last, false) : undefined;
     if (!read) continue;
     lists.push(read);
     stop = pl.logical(t.last);
