@@ -67,12 +67,18 @@ describe('npm run parse', () => {
     expect(notice.items[155].text).toBe('开展“家家有救护员”行动，争创省级博爱家园示范点。');
   });
 
-  it('prints CSV with a BOM and one row per item', () => {
+  it('prints CSV with a BOM and one row per item: its section, lead units and the others apart, leaders, deadline', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', SEED_PAGE, '--format', 'csv'], { encoding: 'utf8' });
-    expect(out.startsWith('\uFEFF序号')).toBe(true);
-    const rows = out.trimEnd().split('\r\n');
+    expect(out.startsWith('\uFEFF')).toBe(true);
+    const rows = out.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(157);
-    expect(rows[156]).toMatch(/^156,贾元元,开展“家家有救护员”行动，争创省级博爱家园示范点。,区红十字会,区红十字会,[0-9a-f]{14}$/);
+    expect(rows[0]).toBe('序号 No.,所属部分 Section,事项 Item,牵头单位 Lead units,配合/责任单位 Other units,牵头领导 Leaders,完成时限 Deadline,指纹 Fingerprint');
+    expect(rows[1]).toMatch(/^1,一、冯晶区长牵头工作,坚持政治引领，担当勤政。.*,区政府办公室,区政府各部门、各街道办事处,冯晶,,[0-9a-f]{14}$/);
+    expect(rows[156]).toMatch(/^156,.*,开展“家家有救护员”行动，争创省级博爱家园示范点。,区红十字会,,贾元元,,[0-9a-f]{14}$/);
+    // A deadline, where the page gives one (国务院 2020: （…分别负责，年内持续推进）).
+    const { page, url } = fixture('guowuyuan-2020.html');
+    const gwy = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', page, '--format', 'csv', '--url', url], { encoding: 'utf8' });
+    expect(gwy.split('\r\n').filter((row) => row.includes(',年内持续推进,')).length).toBeGreaterThan(0);
   });
 
   it('refuses a page that is not a notice with one line and a non-zero exit', () => {

@@ -1,21 +1,31 @@
 import { toCsv } from '../util/csv';
 import type { ReadNotice, ReadUnit } from './reading';
 import type { Notice } from './types';
-import { itemLeaders, leadUnit } from './units';
+import { itemLeaders, unitsByRole } from './units';
 
-/** One row per item, for analysts who open the parsed notice in Excel or WPS. */
+/**
+ * One row per item, for analysts who open the parsed notice in Excel or WPS: its section, its lead
+ * units and the others apart (as duban's exports tell them, units.ts unitsByRole), its leaders and
+ * its deadline, in the page's own words.
+ */
 export function noticeToCsv(notice: Notice): string {
   const sections = new Map(notice.sections.map((s) => [s.ordinal, s]));
   return toCsv(
-    ['序号 No.', '牵头领导 Lead official', '事项 Item', '牵头或汇总单位 Lead unit', '全部牵头单位 All lead units', '指纹 Fingerprint'],
-    notice.items.map((item) => [
-      item.key,
-      itemLeaders(item, sections.get(item.section)).join('、'),
-      item.text,
-      leadUnit(item.units)?.name ?? '',
-      item.units.map((u) => u.name).join('、'),
-      item.fingerprint,
-    ]),
+    ['序号 No.', '所属部分 Section', '事项 Item', '牵头单位 Lead units', '配合/责任单位 Other units', '牵头领导 Leaders', '完成时限 Deadline', '指纹 Fingerprint'],
+    notice.items.map((item) => {
+      const section = sections.get(item.section);
+      const { lead, co } = unitsByRole(item.units);
+      return [
+        item.key,
+        section?.heading ?? '',
+        item.text,
+        lead.join('、'),
+        co.join('、'),
+        itemLeaders(item, section).join('、'),
+        item.deadline ?? '',
+        item.fingerprint,
+      ];
+    }),
   );
 }
 
