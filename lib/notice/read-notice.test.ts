@@ -807,7 +807,7 @@ describe('tables', () => {
     ]);
     // Not a table of other columns: a table of two columns under a title is no list of these tasks.
     const other = readPage(table(`${HEAD}${rows(1, LIST.slice(0, 3))}</table><p>2024年民生实事项目</p><table><tr><td>1</td><td>新建公园2个。</td></tr><tr><td>2</td><td>新增托位300个。</td></tr></table>`), URL_);
-    expect(keysOf(other).map(([title]) => title)).toEqual(['2024年重点工作责任分解表']);
+    expect(isRefusal(other) ? other.reason : other.lists.map((l) => l.title)).toEqual(['2024年重点工作责任分解表']);
   });
 
   it.each([
