@@ -37,6 +37,17 @@ describe('unit names', () => {
     expect(roles('区住建局牵头，各镇、街道配合', LeadRule.None)).toEqual(['区住建局:lead', '各镇:co', '各街道:co']);
   });
 
+  it('sets apart two units joined by 及 or 和 (区统计局及各街道), never a name holding the word (区住房和城乡建设局)', () => {
+    expect(splitNames('区住建局、区财政局及各街道')).toEqual(['区住建局', '区财政局', '各街道']);
+    expect(splitNames('区委宣传部和区文明办')).toEqual(['区委宣传部', '区文明办']);
+    expect(splitNames('区发改局及相关部门')).toEqual(['区发改局', '相关部门']);
+    expect(splitNames('区住房和城乡建设局、区人力资源和社会保障局')).toEqual(['区住房和城乡建设局', '区人力资源和社会保障局']);
+    expect(splitNames('各镇（街道）及村（社区）')).toEqual(['各镇（街道）及村（社区）']);
+    expect(splitNames('区教育局及所属学校')).toEqual(['区教育局及所属学校']);
+    expect(roles('区发改局及区财政局牵头，各街道配合', LeadRule.None)).toEqual(['区发改局:lead', '区财政局:lead', '各街道:co']);
+    expect(roles('区统计局及各街道', LeadRule.None, 'co')).toEqual(['区统计局:co', '各街道:co']);
+  });
+
   it('mixes 、 and ， in one list, as written, half-width too', () => {
     expect(roles('立山经济开发区，各街道、区直各部门', LeadRule.None, 'resp')).toEqual(['立山经济开发区:co', '各街道:co', '区直各部门:co']);
     expect(roles('立山经济开发区,各街道(新区)', LeadRule.None, 'resp')).toEqual(['立山经济开发区:co', '各街道(新区):co']);

@@ -180,16 +180,29 @@ export const RULE_HINT = /第一|首位|首个|先后|同责/;
 const isOpen = (c: number) => c === 0x28 || c === 0x5b || c === 0x3010 || c === 0x300a;
 const isClose = (c: number) => c === 0x29 || c === 0x5d || c === 0x3011 || c === 0x300b;
 /** Where clauses part (folded): `，` `；` `。`. */
-const isClauseEnd = (c: number) => c === 0x2c || c === 0x3b || c === 0x3002;
-/** Where names part: `、`. */
-const isNameEnd = (c: number) => c === 0x3001;
+const isClauseEnd = (norm: string, i: number) => {
+  const c = norm.charCodeAt(i);
+  return c === 0x2c || c === 0x3b || c === 0x3002;
+};
+/**
+ * Where a name ends in a list: a 、, or a 及 or 和 joining two units (区统计局及各街道, 区委宣传部和区文明办,
+ * 区发改局及相关部门): after a name's end and before a level, 各, 相关 or 有关; never inside a name
+ * (区住房和城乡建设局, 区教育局及所属学校, 各镇（街道）及村（社区）).
+ */
+const isNameEnd = (norm: string, i: number) => {
+  const c = norm.charCodeAt(i);
+  if (c === 0x3001) return true;
+  if ((c !== 0x53ca && c !== 0x548c) || i === 0 || !UNIT_LAST.has(norm.charCodeAt(i - 1))) return false;
+  const next = norm.charCodeAt(i + 1);
+  return UNIT_FIRST.has(next) || ((next === 0x76f8 || next === 0x6709) && norm.charCodeAt(i + 2) === 0x5173);
+};
 
 /**
  * The runs of `norm` between separators outside brackets, white space trimmed (none is left by
  * layoutText but at the edges of a cut), as flat [start, end) pairs: read on every unit line of a
  * page, so no array per run and no string per character.
  */
-function splitTop(norm: string, isSep: (c: number) => boolean): number[] {
+function splitTop(norm: string, isSep: (norm: string, i: number) => boolean): number[] {
   const runs: number[] = [];
   let depth = 0;
   let start = 0;
@@ -197,7 +210,7 @@ function splitTop(norm: string, isSep: (c: number) => boolean): number[] {
     const c = norm.charCodeAt(i);
     if (isOpen(c)) depth++;
     else if (isClose(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSep(c)) {
+    else if (depth === 0 && isSep(norm, i)) {
       pushTrimmed(runs, norm, start, i);
       start = i + 1;
     }
@@ -410,7 +423,7 @@ export function leaderNames(text: string): string[] {
   if (norm.includes(',')) {
     // 王建国，李红梅: a comma parts them as a 、 does (outside brackets: 李四（挂职，兼）).
     names = [];
-    const runs = splitTop(norm, (c) => c === 0x2c);
+    const runs = splitTop(norm, (s, i) => s.charCodeAt(i) === 0x2c);
     for (let k = 0; k < runs.length; k += 2) names.push(...splitNames(text.slice(runs[k], runs[k + 1]), norm.slice(runs[k], runs[k + 1])).map(leaderName));
   } else names = splitNames(text, norm).map(leaderName);
   if (names.length < 2) return names;
