@@ -335,4 +335,9 @@ describe('leading officials', () => {
     expect(leaders('分管省领导：分管副省长、张三')).toEqual(['分管副省长', '张三']);
     expect(['常务副区长黄飞', '王五同志', '区长冯晶', '副区长欧阳建国', '区委常委'].map(leaderName)).toEqual(['黄飞', '王五', '冯晶', '欧阳建国', '区委常委']);
   });
+
+  it('reads an assistant to the head and an inspector by their names, the post after or before (王五区长助理, 区长助理王五, 一级巡视员赵六)', () => {
+    expect(['王五区长助理', '区长助理王五', '王五市长助理', '一级巡视员赵六', '赵六二级巡视员'].map(leaderName)).toEqual(['王五', '王五', '王五', '赵六', '赵六']);
+    expect(readResponsibility('牵头领导：李四副区长、王五区长助理').leaders).toEqual(['李四', '王五']);
+  });
 });
