@@ -263,4 +263,30 @@ describe('layouts a breakdown is also printed in', () => {
     await screenshot(tab, 'format-split-table');
     await tab.close();
   });
+
+  it('reads a second list\'s table under a title of its own that repeats no header, with a row after each of its tasks', async () => {
+    const url = 'https://www.example-district.gov.cn/art/2024/3/7/art_1_9.html';
+    const task = (n: number, text: string, lead: string, co: string) => `<tr><td>${n}</td><td>${text}</td><td>${lead}</td><td>${co}</td></tr>`;
+    await serveHtml(duban.context, url, page('某区人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知',
+      `<table border="1"><tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>配合单位</td></tr>${task(1, '全区生产总值增长6%。', '区发改局', '区统计局')}` +
+      `${task(2, '一般公共预算收入增长5%。', '区财政局', '区税务局')}${task(3, '新增就业1万人。', '区人社局', '各街道')}</table>` +
+      `<p style="text-align:center">2024年民生实事项目责任分解</p><table border="1">${task(1, '新建公园2个。', '区城管局', '各街道')}${task(2, '新增托位300个。', '区卫健局', '区教育局')}</table>`));
+    const tab = await openNotice(duban.context, url);
+    expect(await dubanState(tab)).toEqual({ state: 'ready', items: 5 });
+    const o = await overlays(tab);
+    expect(o.keys).toEqual(['1/1', '1/2', '1/3', '2/1', '2/2']);
+    expect(o.inPageCells).toBe(0);
+    const rows = await tab.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => {
+        const row = h.closest('tr[data-duban-row]');
+        const tables = [...document.querySelectorAll('table')];
+        return { table: row ? tables.indexOf(row.closest('table')!) : -1, after: row?.previousElementSibling?.children[1]?.textContent };
+      }));
+    expect(rows).toEqual([
+      { table: 0, after: '全区生产总值增长6%。' }, { table: 0, after: '一般公共预算收入增长5%。' }, { table: 0, after: '新增就业1万人。' },
+      { table: 1, after: '新建公园2个。' }, { table: 1, after: '新增托位300个。' },
+    ]);
+    await screenshot(tab, 'format-second-list-table');
+    await tab.close();
+  });
 });
