@@ -58,36 +58,45 @@ function fileItem(
   item: NoticeRecord['items'][number] | undefined,
   history: readonly HistoryEntry[],
 ): FileItemJson {
-  // The item's number and fingerprint, then what the notice says of it, then the annotation.
-  const head = {
-    itemKey: a.itemKey,
-    fingerprint: a.fingerprint,
-    ...(item && { text: item.text, units: item.units.map((u) => u.name) }),
-    ...(item && item.section >= 1 && { section: item.section }),
-    ...(item && noticeFacts(item)),
-  };
-  return Object.assign(fileItemFields(a, head), {
-    // A file keeps an item's latest entries (the merge needs the latest note versions).
-    history: history.slice(-IMPORT_LIMITS.maxHistoryPerItem).map((h) => ({
-      at: toInstant(h.at),
-      field: h.field,
-      ...(h.from !== undefined && { from: h.from }),
-      ...(h.to !== undefined && { to: h.to }),
-      ...(h.author !== undefined && { author: h.author }),
-      ...(h.fromText !== undefined && { fromText: h.fromText }),
-      ...(h.toText !== undefined && { toText: h.toText }),
-    })),
-  });
+  // The item's number and fingerprint, then what the notice says of it, then the annotation; set
+  // field by field rather than spread: a file of 10,000 items and their history makes no
+  // throwaway object per optional field.
+  const head: Record<string, unknown> = { itemKey: a.itemKey, fingerprint: a.fingerprint };
+  if (item) {
+    head.text = item.text;
+    head.units = item.units.map((u) => u.name);
+    if (item.section >= 1) head.section = item.section;
+    addNoticeFacts(head, item);
+  }
+  const entries = history.length > IMPORT_LIMITS.maxHistoryPerItem ? history.slice(-IMPORT_LIMITS.maxHistoryPerItem) : history;
+  const out = fileItemFields(a, head) as FileItemJson;
+  // A file keeps an item's latest entries (the merge needs the latest note versions).
+  out.history = entries.map(fileEntry);
+  return out;
+}
+
+function fileEntry(h: HistoryEntry): NonNullable<FileItemJson['history']>[number] {
+  const e: NonNullable<FileItemJson['history']>[number] = { at: toInstant(h.at), field: h.field };
+  if (h.from !== undefined) e.from = h.from;
+  if (h.to !== undefined) e.to = h.to;
+  if (h.author !== undefined) e.author = h.author;
+  if (h.fromText !== undefined) e.fromText = h.fromText;
+  if (h.toText !== undefined) e.toText = h.toText;
+  return e;
 }
 
 /** The authors the file's items and history name (and the exporter), as the directory knows them. */
 function namedAuthors(snapshot: TransferSnapshot, notices: readonly FileNoticeJson[]): Author[] {
   const ids = new Set<string>(snapshot.me ? [snapshot.me.id] : []);
+  const add = (id: unknown) => {
+    if (typeof id === 'string') ids.add(id);
+  };
   for (const n of notices) {
     for (const i of n.items) {
-      for (const id of [i.author, i.noteAuthor, ...(i.history ?? []).map((h) => h.author), ...(i.noteCopies ?? []).map((c) => c.authorId)]) {
-        if (typeof id === 'string') ids.add(id);
-      }
+      add(i.author);
+      add(i.noteAuthor);
+      for (const h of i.history ?? []) add(h.author);
+      for (const c of i.noteCopies ?? []) add(c.authorId);
     }
   }
   const directory = authorDirectory([...(snapshot.authors ?? []), ...(snapshot.me ? [snapshot.me] : [])]);
@@ -98,13 +107,14 @@ function namedAuthors(snapshot: TransferSnapshot, notices: readonly FileNoticeJs
 }
 
 /** Roles, the item's own leaders and its deadline, each only where the notice states it (older readers ignore them). */
-function noticeFacts(item: NoticeRecord['items'][number]) {
-  const roles = item.units.some((u) => u.role) && unitsByRole(item.units);
-  return {
-    ...(roles && { leadUnits: roles.lead, coUnits: roles.co }),
-    ...(item.leaders?.length && { leaders: item.leaders }),
-    ...(item.deadline && { deadline: item.deadline }),
-  };
+function addNoticeFacts(out: Record<string, unknown>, item: NoticeRecord['items'][number]) {
+  if (item.units.some((u) => u.role)) {
+    const roles = unitsByRole(item.units);
+    out.leadUnits = roles.lead;
+    out.coUnits = roles.co;
+  }
+  if (item.leaders?.length) out.leaders = item.leaders;
+  if (item.deadline) out.deadline = item.deadline;
 }
 
 /**
