@@ -702,6 +702,17 @@ describe('what a reading hands out', () => {
 describe('tables', () => {
   const table = (rows: string) => page(`<p>2024年重点工作责任分解表</p><table>${rows}</table>`);
 
+  it('reads a 责任单位 column whose header states the lead rule in a bracket (责任单位（牵头单位列第一位）): the first listed leads, the rest work with it', () => {
+    for (const note of ['（牵头单位列第一位）', '（列第一位的为牵头单位）', '（牵头单位排在首位）']) {
+      const r = readPage(table(`<tr><td>序号</td><td>主要目标任务</td><td>责任单位${note}</td></tr>
+        <tr><td>1</td><td>甲任务</td><td>区发改局、区统计局</td></tr><tr><td>2</td><td>乙任务</td><td>区财政局、区税务局、各街道</td></tr>
+        <tr><td>3</td><td>丙任务</td><td>区教育局</td></tr>`), URL_);
+      expect(itemsOf(r).map((i) => i.units.map((u) => `${u.name}:${u.role}`)), note).toEqual([
+        ['区发改局:lead', '区统计局:co'], ['区财政局:lead', '区税务局:co', '各街道:co'], ['区教育局:lead'],
+      ]);
+    }
+  });
+
   it('reads a header over two rows: 牵头单位 and 配合单位 under 责任单位', () => {
     const r = readPage(table(`<tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td></tr>
       <tr><td>牵头单位</td><td>配合单位</td></tr>

@@ -157,10 +157,13 @@ const DEADLINE =
 
 // A rule's note, never a unit: （列第一位的为牵头或汇总单位，下同）, （首位单位为牵头单位，下同）, （第一个单位为牵头单位）.
 const RULE_NOTE = /第一(?:位|个|单位)|首位|首个|排(?:名|序)?第一|下同|无先后/;
+/** Words (folded, as a table's header cell) without a bracket stating the lead rule: 责任单位(牵头单位列第一位) → 责任单位. */
+export const withoutRuleNote = (words: string) => words.replace(/\([^()]*\)/g, (note) => (RULE_NOTE.test(note) ? '' : note));
 // The first-listed rule in its wordings: 列第一位的（责任单位）为牵头或汇总单位, 列第一位者为…, 首位单位为…, 列在首位的为…,
-// 第一个单位为…, 第一单位为…, 首个单位为…, 排名首位的为…, 排第一的为…, 排序第一的单位为… (never 排名第一 alone: a ranking).
+// 第一个单位为…, 第一单位为…, 首个单位为…, 排名首位的为…, 排第一的为…, 排序第一的单位为… (never 排名第一 alone: a ranking);
+// the lead named first: 牵头单位列第一位, 牵头单位排在首位.
 const FIRST_LISTED =
-  /(?:(?:列|排)(?:名|序)?在?(?:第一位?|首位)|第一个?|首个|首位)(?:的|者)?(?:责任|工作)?(?:单位|部门)?(?:的|者)?(?:为|是|负责)(?:工作)?(?:牵头|汇总|主办|主责)/;
+  /(?:(?:列|排)(?:名|序)?在?(?:第一位?|首位)|第一个?|首个|首位)(?:的|者)?(?:责任|工作)?(?:单位|部门)?(?:的|者)?(?:为|是|负责)(?:工作)?(?:牵头|汇总|主办|主责)|(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)(?:为|是)?(?:列|排)(?:名|序)?在?(?:第一位?|首位)/;
 const NO_ORDER = /无先后|不分先后|同责单位/;
 
 /** The page's lead rule, from any line that states one (lines folded). */

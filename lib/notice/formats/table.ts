@@ -20,7 +20,7 @@ import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, leadersSpaceApart, mergeResponsibilities, readLabel, readResponsibility, spaceApart, unitsApart, type LabelKind, type Responsibility,
+  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, leadersSpaceApart, mergeResponsibilities, readLabel, readResponsibility, spaceApart, unitsApart, type LabelKind, type Responsibility, withoutRuleNote,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -37,8 +37,9 @@ type Column = 'number' | 'task' | 'leader' | 'lead' | 'co' | 'resp' | 'deadline'
 const PROGRESS = /(?:完成|落实|执行|推进)情况|进展|进度/;
 const SCHEDULE = /(?:工作|时间|计划)进度|进度(?:安排|要求|计划)/;
 
-/** What a header cell's words (spaces gone) say its column holds. */
-export function columnOf(words: string): Column {
+/** What a header cell's words (spaces gone, folded) say its column holds; a bracket stating the lead rule says nothing of it. */
+export function columnOf(header: string): Column {
+  const words = header.includes('(') ? withoutRuleNote(header) : header;
   if (/^(?:序号|编号|序)$/.test(words)) return 'number';
   if (PROGRESS.test(words) && !/分解/.test(words)) return SCHEDULE.test(words) ? 'other' : 'progress';
   if (/领导|责任人|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长/.test(words)) return 'leader';
