@@ -656,6 +656,18 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads unnumbered leader lines over numbered sections as sections of one list: the second line’s （一） starts no other list', () => {
+    const r = readPage(page(`<p>${WANG}</p><p>（一）经济发展</p>
+      <p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p><p>2．严控一般性支出。</p><p>牵头单位：县财政局</p>
+      <p>（二）社会民生</p><p>1．新增就业1万人。</p><p>牵头单位：县人社局</p>
+      <p>${LI}</p><p>（一）城市建设</p>
+      <p>1．推进城市更新。</p><p>牵头单位：县住建局</p><p>2．新建公园2个。</p><p>牵头单位：县城管局</p>`), URL_);
+    expect(listsOf(r)).toEqual([[undefined, [
+      ['一、（一）1.', '（一）经济发展', ['王丹']], ['一、（一）2.', '（一）经济发展', ['王丹']], ['一、（二）1.', '（二）社会民生', ['王丹']],
+      ['二、（一）1.', '（一）城市建设', ['李四']], ['二、（一）2.', '（一）城市建设', ['李四']],
+    ]]]);
+  });
+
   it('keys items under unnumbered leader lines inside a numbered section by the line’s place in it', () => {
     const r = readPage(page(`<p>一、经济发展</p>
       <p>${WANG}</p><p>1．全县生产总值增长7%。</p><p>牵头单位：县发改局</p>

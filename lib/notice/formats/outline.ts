@@ -314,8 +314,10 @@ function draftLists(
     }
     if (e.level < itemLevel && !lone.has(e)) {
       const held = stack[e.level];
-      // The same heading level numbered again from the start: another list (or a copy of this one).
-      if (list && held && e.level === topLevel(stack) && e.number <= held.number) restart = true;
+      // The same heading level numbered again from the start: another list (or a copy of this one),
+      // unless a line naming who leads stands right above it (李四副县长牵头重点工作 then （一）…): that
+      // official's sections, in the same list.
+      if (list && held && e.level === topLevel(stack) && e.number <= held.number && !(e.line > since + 1 && isLeaderLine(pl, e.line - 1))) restart = true;
       stack[e.level] = e;
       stack.length = e.level + 1;
       stackChanged = true;
