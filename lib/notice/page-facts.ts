@@ -18,6 +18,11 @@ export interface PageFacts {
   /** The publication time its metadata gives (PubDate, or the site's name for it), normalised. */
   publishedAt?: string;
   rule: LeadRule;
+  /**
+   * What the page says a bracket closing an item holds, where it says so (括号内为牵头单位, 括号中为责任单位):
+   * such a bracket of names alone is the item's units, their label's kind.
+   */
+  bracketUnits?: 'leadLabel' | 'resp';
 }
 
 /** The page's title: its ArticleTitle (or the site's name for it), else <title>, as written. */
@@ -42,6 +47,8 @@ interface LineFacts {
   labelled?: string;
   /** Lines stating the rule for who leads, folded. */
   ruleLines: string[];
+  /** What the page says its closing brackets hold. */
+  bracketUnits?: 'leadLabel' | 'resp';
 }
 
 /**
@@ -69,9 +76,16 @@ function lineFacts(pl: PageLines): LineFacts {
     // Every rule speaks of 位 (第一位, 首位, 同责单位, 责任单位…无先后): one character first, since
     // layout may stand inside 第一位 on the raw line, then the words.
     if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) facts.ruleLines.push(pl.norm(i));
+    if (facts.bracketUnits === undefined && pl.mayHold(i, '括')) {
+      const said = BRACKET_UNITS.exec(pl.norm(i));
+      if (said) facts.bracketUnits = said[1] === '牵头' || said[1] === '主办' ? 'leadLabel' : 'resp';
+    }
   }
   return facts;
 }
+
+// 括号内为牵头单位, 各项工作后括号中为责任单位, （括号内为责任部门）: what the page's closing brackets hold.
+const BRACKET_UNITS = /括[号弧](?:内|中|里)(?:的|所列)?(?:为|是)(牵头|主办|责任|承办|主要责任)?(?:单位|部门)/;
 
 const ORG = /(?:人民政府|政府|办公室|办公厅|国务院|委员会|管委会|政府办)$/;
 /** A body named in full starts with its place: 市人民政府 alone names no one. */
@@ -98,7 +112,10 @@ export function readPageFacts(doc: Document, pl: PageLines, names: MetaNames = N
   const issuer = issuerOf(lines, metas, title);
   const year = Number(YEAR.exec(foldWidth(title))?.[1] ?? (docNo && DOC_NO_YEAR.exec(foldWidth(docNo))?.[1])) || undefined;
   const publishedAt = metas.first(names.published);
-  return { title, docNo, issuer, year, ...(publishedAt ? { publishedAt } : {}), rule: leadRule(lines.ruleLines) };
+  return {
+    title, docNo, issuer, year, ...(publishedAt ? { publishedAt } : {}), rule: leadRule(lines.ruleLines),
+    ...(lines.bracketUnits ? { bracketUnits: lines.bracketUnits } : {}),
+  };
 }
 
 /** The year a list's title or the signature's date gives, for a page whose title and 文号 give none. */

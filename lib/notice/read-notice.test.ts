@@ -355,6 +355,23 @@ describe('how a page writes its items', () => {
     expect(itemsOf(points).map((i) => i.key)).toEqual(['1', '2', '3']);
   });
 
+  it('reads a bracket of unit names alone closing each item as its units where the page says so (括号内为牵头单位), and nowhere else', () => {
+    const items = `<p>1.全区生产总值增长6%左右。（区发改局、区统计局）</p><p>2.固定资产投资增长5%。（区发改局）</p>
+      <p>3.推进城市更新，实施老旧小区改造10个（含加装电梯）。（区住建局、各街道）</p><p>4.新增就业1万人。（区人社局）</p>`;
+    const stated = readPage(page(`<p>各街道、区政府各部门：现将责任分解印发给你们。各项工作后括号内为牵头单位，列第一位的为总牵头单位。</p>${items}`), URL_);
+    expect(itemsOf(stated).map((i) => [i.key, i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['1', '全区生产总值增长6%左右。', ['区发改局:lead', '区统计局:co']], ['2', '固定资产投资增长5%。', ['区发改局:lead']],
+      ['3', '推进城市更新，实施老旧小区改造10个（含加装电梯）。', ['区住建局:lead', '各街道:co']], ['4', '新增就业1万人。', ['区人社局:lead']],
+    ]);
+    const responsible = readPage(page(`<p>（括号内为责任单位）</p>${items}`), URL_);
+    expect(itemsOf(responsible).map((i) => i.units.map((u) => u.name))).toEqual([['区发改局', '区统计局'], ['区发改局'], ['区住建局', '各街道'], ['区人社局']]);
+    // Unsaid, a bracket of names is no responsibility: 市下达指标, 含加装电梯, or units all the same.
+    expect(isRefusal(readPage(page(items), URL_))).toBe(true);
+    // Said, a bracket that names no unit is still the item's text.
+    const remark = readPage(page(`<p>括号内为牵头单位。</p>${items.replace('<p>4.', '<p>4.新建公园2个（市下达指标）。</p><p>5.')}`), URL_);
+    expect(itemsOf(remark).map((i) => [i.key, i.text, i.units.length])).toContainEqual(['4', '新建公园2个（市下达指标）。', 0]);
+  });
+
   it('keeps an item’s (1) points in its text and takes its bracket after them', () => {
     const r = readPage(page(`<p>1.甲任务：</p><p>（1）子项一；</p><p>（2）子项二。（区发改局牵头，区财政局配合）</p>
       <p>2.乙任务。（区财政局负责）</p><p>3.丙任务。（区教育局牵头）</p>`), URL_);

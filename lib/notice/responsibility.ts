@@ -160,10 +160,10 @@ const RULE_NOTE = /第一(?:位|个|单位)|首位|首个|排(?:名|序)?第一|
 /** Words (folded, as a table's header cell) without a bracket stating the lead rule: 责任单位(牵头单位列第一位) → 责任单位. */
 export const withoutRuleNote = (words: string) => words.replace(/\([^()]*\)/g, (note) => (RULE_NOTE.test(note) ? '' : note));
 // The first-listed rule in its wordings: 列第一位的（责任单位）为牵头或汇总单位, 列第一位者为…, 首位单位为…, 列在首位的为…,
-// 第一个单位为…, 第一单位为…, 首个单位为…, 排名首位的为…, 排第一的为…, 排序第一的单位为… (never 排名第一 alone: a ranking);
+// 第一个单位为…, 第一单位为…, 首个单位为…, 排名首位的为…, 排第一的为…, 排序第一的单位为…, 列第一位的为总牵头单位 (never 排名第一 alone: a ranking);
 // the lead named first: 牵头单位列第一位, 牵头单位排在首位.
 const FIRST_LISTED =
-  /(?:(?:列|排)(?:名|序)?在?(?:第一位?|首位)|第一个?|首个|首位)(?:的|者)?(?:责任|工作)?(?:单位|部门)?(?:的|者)?(?:为|是|负责)(?:工作)?(?:牵头|汇总|主办|主责)|(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)(?:为|是)?(?:列|排)(?:名|序)?在?(?:第一位?|首位)/;
+  /(?:(?:列|排)(?:名|序)?在?(?:第一位?|首位)|第一个?|首个|首位)(?:的|者)?(?:责任|工作)?(?:单位|部门)?(?:的|者)?(?:为|是|负责)(?:工作)?总?(?:牵头|汇总|主办|主责)|(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)(?:为|是)?(?:列|排)(?:名|序)?在?(?:第一位?|首位)/;
 const NO_ORDER = /无先后|不分先后|同责单位/;
 
 /** The page's lead rule, from any line that states one (lines folded). */
@@ -305,6 +305,15 @@ const UNIT_FIRST = new Set([...'省市区县各'].map((c) => c.charCodeAt(0)));
  * name's end, then a level or 各; anywhere else it breaks one name (台州湾产业集聚区<br>管委会).
  */
 export const unitsApart = (before: number, after: number) => UNIT_LAST.has(before) && UNIT_FIRST.has(after);
+
+/**
+ * Whether a name reads as a unit's (or a body's): it ends as one does (局, 委, 办, 政府, 街道, 公司…),
+ * or names units as a whole (各街道, 相关部门, 有关单位). Not 市下达指标, not 含加装电梯.
+ */
+export function isUnitLike(name: string): boolean {
+  const norm = foldWidth(name).replace(/\([^()]*\)$/, '');
+  return norm.length >= 2 && (UNIT_LAST.has(norm.charCodeAt(norm.length - 1)) || /^各|(?:部门|单位|企业)$/.test(norm)) && !/^(?:含|包括|如|即|详见|见)/.test(norm);
+}
 
 /** Where a name stops: 、 ， , ； ; ： : and layout space. */
 const isNameStop = (c: number) => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || isColon(c) || c <= 0x20 || c === 0x3000 || c === 0xa0;

@@ -8,7 +8,8 @@
  * The numbering, sections and lists are the outline's (./outline.ts).
  */
 import type { PageLines } from '../page-lines';
-import { readResponsibility, type Responsibility } from '../responsibility';
+import type { PageFacts } from '../page-facts';
+import { isUnitLike, readResponsibility, type Responsibility } from '../responsibility';
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
@@ -19,7 +20,9 @@ const TRAILING = /[。.;]+$/;
  * The responsibility bracket a folded line ends with (a full stop after it allowed), and where it
  * opens; `units(from)` gives the line's words from `from` with its names set apart as PageLines.units does.
  */
-export function closingBracket(disp: string, norm: string, units?: (from: number) => string): { open: number; resp: Responsibility } | undefined {
+export function closingBracket(
+  disp: string, norm: string, units?: (from: number) => string, stated?: 'leadLabel' | 'resp',
+): { open: number; resp: Responsibility } | undefined {
   const end = norm.length - (TRAILING.exec(norm)?.[0].length ?? 0);
   const close = norm.charCodeAt(end - 1);
   const open = PAIRS.get(close);
@@ -30,19 +33,23 @@ export function closingBracket(disp: string, norm: string, units?: (from: number
     if (c === close) depth++;
     else if (c === open && --depth === 0) {
       const inner = units ? units(i + 1) : disp.slice(i + 1);
-      const resp = readResponsibility(inner.slice(0, inner.length - (disp.length - end + 1)));
-      // Only a label or a verb makes a bracket a responsibility: not （市下达指标）, not （此件公开发布）.
-      return resp.marked && (resp.groups.length || resp.leaders.length) ? { open: i, resp } : undefined;
+      const words = inner.slice(0, inner.length - (disp.length - end + 1));
+      const resp = readResponsibility(words);
+      // Only a label or a verb makes a bracket a responsibility: not （市下达指标）, not （此件公开发布）;
+      // or names of units alone, where the page says its brackets hold them (括号内为牵头单位).
+      if (resp.marked) return resp.groups.length || resp.leaders.length ? { open: i, resp } : undefined;
+      if (!stated || !resp.groups.length || !resp.groups.every((g) => g.names.every(isUnitLike))) return undefined;
+      return { open: i, resp: readResponsibility(words, stated) };
     }
   }
   return undefined;
 }
 
-function read(e: OutlineEntry, pl: PageLines): EntryReading {
+function read(e: OutlineEntry, pl: PageLines, facts: PageFacts): EntryReading {
   const lines = [e.line, ...e.body];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
-    const found = closingBracket(pl.disp(line), pl.norm(line), (from) => pl.units(line, from));
+    const found = closingBracket(pl.disp(line), pl.norm(line), (from) => pl.units(line, from), facts.bracketUnits);
     if (!found) continue;
     const text = entryText(pl, e, lines.slice(1, k + 1), { line, end: found.open });
     return { resp: found.resp, text, last: line, textLast: line, respLines: [line] };
@@ -54,7 +61,7 @@ function read(e: OutlineEntry, pl: PageLines): EntryReading {
 export const bracket: ListFormat = {
   id: 'bracket',
   readLists({ lines, facts }: ListPage): ListsReading {
-    const r = readOutline(lines, facts, { read, shares: false });
+    const r = readOutline(lines, facts, { read: (e, pl) => read(e, pl, facts), shares: false });
     return 'lists' in r
       ? { ok: true, lists: r.lists, anchors: r.anchors }
       : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})`, numbered: r.numbered };
