@@ -127,6 +127,17 @@ describe('readNotice on every fixture page', () => {
     ]);
   });
 
+  it('reads several labels in a closing bracket apart, set off by spaces only or by nothing', () => {
+    const r = readPage(page(`<p>1.全区生产总值增长6%左右。（牵头领导：张三；牵头单位：区发改局；配合单位：区统计局）</p>
+      <p>2.固定资产投资增长5%。（责任领导：李四副区长　责任单位：区发改局、区住建局）</p>
+      <p>3.新增就业1万人。（牵头单位：区人社局配合单位：各街道　完成时限：2024年底前）</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`), i.leaders, i.deadline])).toEqual([
+      ['全区生产总值增长6%左右。', ['区发改局:lead', '区统计局:co'], ['张三'], undefined],
+      ['固定资产投资增长5%。', ['区发改局:co', '区住建局:co'], ['李四'], undefined],
+      ['新增就业1万人。', ['区人社局:lead', '各街道:co'], [], '2024年底前'],
+    ]);
+  });
+
   it('reads units set apart by spaces only (as Word pastes them) as several, in a line, after a sentence and in a bracket; a space inside a name or a person’s name is layout', () => {
     expect(proseItems(
       '1．新增就业1万人。', '牵头单位：区人社局　区财政局　各街道',

@@ -506,6 +506,62 @@ function leadHeadingLeaders(text: string): string[] {
   return !byPost ? [] : names.length ? names : posts;
 }
 
+/** Enough of a line to hold the longest label and its colon (牵头组织实施单位及责任人：). */
+export const LABEL_SPAN = 14;
+/** A colon as pages write it: full-width, half-width, or the ratio sign typed for one. */
+const COLONS = ['：', ':', '∶'];
+
+/**
+ * A labelled line with its labels set apart by `；`: several labels on one line are often set off
+ * by spaces only (as Word pastes them: 牵头单位：区住建局　配合单位：各街道), which the line's
+ * words lose with its layout, or by nothing. Each colon after the first label is tried as the end
+ * of another, from its earliest possible start, so 区政府分管领导： is one label.
+ */
+export function separateLabels(line: string): string {
+  const first = readLabel(line);
+  if (!first) return line;
+  if (line.includes('【', first.end)) line = separateBracketLabels(line, first.end);
+  let out = '';
+  let from = 0;
+  let after = first.end; // where the text after the last colon starts
+  for (let colon = indexOfColon(line, after); colon >= 0; after = colon + 1, colon = indexOfColon(line, after)) {
+    for (let start = Math.max(after, colon - LABEL_SPAN); start < colon - 1; start++) {
+      const label = readLabel(line.slice(start, colon + 1));
+      if (!label || start + label.end !== colon + 1) continue;
+      const before = line.charCodeAt(start - 1);
+      if (before !== 0xff1b && before !== 0x3b) out += `${line.slice(from, start)}；`;
+      else out += line.slice(from, start);
+      from = start;
+      break;
+    }
+  }
+  return from ? out + line.slice(from) : line;
+}
+
+/** 【牵头单位】区财政局【配合单位】区税务局: a ； before each label in 【】 after `from` not set off by one. */
+function separateBracketLabels(line: string, from: number): string {
+  let out = '';
+  let last = 0;
+  for (let k = line.indexOf('【', from); k >= 0; k = line.indexOf('【', k + 1)) {
+    if (!readLabel(line.slice(k, k + LABEL_SPAN))) continue;
+    const before = line.charCodeAt(k - 1);
+    if (before === 0xff1b || before === 0x3b) continue;
+    out += `${line.slice(last, k)}；`;
+    last = k;
+  }
+  return last ? out + line.slice(last) : line;
+}
+
+/** The next colon (full- or half-width) at or after `from`, or -1. */
+export function indexOfColon(line: string, from: number): number {
+  let at = -1;
+  for (const colon of COLONS) {
+    const i = line.indexOf(colon, from);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  return at;
+}
+
 /**
  * Reads a responsibility: `text` is a labelled line's rest (`label` its kind), a bracket's inside or
  * a cell paragraph. Clauses split at `，` `；` `。` outside brackets; a clause may start with its own

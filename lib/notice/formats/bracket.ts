@@ -9,7 +9,7 @@
  */
 import type { PageLines } from '../page-lines';
 import type { PageFacts } from '../page-facts';
-import { isUnitLike, readResponsibility, type Responsibility } from '../responsibility';
+import { isUnitLike, readResponsibility, separateLabels, type Responsibility } from '../responsibility';
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
 
@@ -33,7 +33,8 @@ export function closingBracket(
     if (c === close) depth++;
     else if (c === open && --depth === 0) {
       const inner = units ? units(i + 1) : disp.slice(i + 1);
-      const words = inner.slice(0, inner.length - (disp.length - end + 1));
+      // Its labels apart where only a space (lost with the layout) or nothing parts them (责任领导：李四　责任单位：…).
+      const words = separateLabels(inner.slice(0, inner.length - (disp.length - end + 1)));
       const resp = readResponsibility(words);
       // Only a label or a verb makes a bracket a responsibility: not （市下达指标）, not （此件公开发布）;
       // or names of units alone, where the page says its brackets hold them (括号内为牵头单位).

@@ -17,7 +17,7 @@
  * script does not carry it.
  */
 import type { PageLines } from '../page-lines';
-import { mergeResponsibilities, readLabel, responsibilityReader, type Responsibility } from '../responsibility';
+import { indexOfColon, LABEL_SPAN, mergeResponsibilities, readLabel, responsibilityReader, separateLabels, type Responsibility } from '../responsibility';
 import { closingBracket } from './bracket';
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
@@ -60,70 +60,14 @@ function inBracket(disp: string, from: number, at: number): boolean {
 /** How many paragraphs of an item without labelled lines may close with its own bracket. */
 const ASIDE_LINES = 3;
 
-/** Enough of a line to hold the longest label and its colon (牵头组织实施单位及责任人：). */
-const LABEL_SPAN = 14;
 /** A label's colon (or the 【 of a label in 【】), which layout cannot split: a line without one holds no label. */
 const COLON = /[:：∶【]/;
-/** A colon as pages write it: full-width, half-width, or the ratio sign typed for one. */
-const COLONS = ['：', ':', '∶'];
-
 /**
  * A line after items saying who answers for them all: 以上工作由区城管局牵头，各街道配合。
  * 以上2项任务均由区文旅局负责。 Its clause after 由 is read as a bracket's is (the verbs say the roles).
  */
 const ABOVE = /^以上[^，。；：:由]{0,10}由(.+?)[。.]?$/;
 const mayBeAbove = (pl: PageLines, line: number) => pl.first(line) === 0x4ee5 && pl.mayHold(line, '由');
-
-/**
- * A labelled line with its labels set apart by `；`: several labels on one line are often set off
- * by spaces only (as Word pastes them: 牵头单位：区住建局　配合单位：各街道), which the line's
- * words lose with its layout, or by nothing. Each colon after the first label is tried as the end
- * of another, from its earliest possible start, so 区政府分管领导： is one label.
- */
-function separateLabels(line: string): string {
-  const first = readLabel(line);
-  if (!first) return line;
-  if (line.includes('【', first.end)) line = separateBracketLabels(line, first.end);
-  let out = '';
-  let from = 0;
-  let after = first.end; // where the text after the last colon starts
-  for (let colon = indexOfColon(line, after); colon >= 0; after = colon + 1, colon = indexOfColon(line, after)) {
-    for (let start = Math.max(after, colon - LABEL_SPAN); start < colon - 1; start++) {
-      const label = readLabel(line.slice(start, colon + 1));
-      if (!label || start + label.end !== colon + 1) continue;
-      const before = line.charCodeAt(start - 1);
-      if (before !== 0xff1b && before !== 0x3b) out += `${line.slice(from, start)}；`;
-      else out += line.slice(from, start);
-      from = start;
-      break;
-    }
-  }
-  return from ? out + line.slice(from) : line;
-}
-
-/** 【牵头单位】区财政局【配合单位】区税务局: a ； before each label in 【】 after `from` not set off by one. */
-function separateBracketLabels(line: string, from: number): string {
-  let out = '';
-  let last = 0;
-  for (let k = line.indexOf('【', from); k >= 0; k = line.indexOf('【', k + 1)) {
-    if (!readLabel(line.slice(k, k + LABEL_SPAN))) continue;
-    const before = line.charCodeAt(k - 1);
-    if (before === 0xff1b || before === 0x3b) continue;
-    out += `${line.slice(last, k)}；`;
-    last = k;
-  }
-  return last ? out + line.slice(last) : line;
-}
-
-/** The next colon (full- or half-width) at or after `from`, or -1. */
-function indexOfColon(line: string, from: number): number {
-  let at = -1;
-  for (const colon of COLONS) {
-    const i = line.indexOf(colon, from);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  return at;
-}
 
 /**
  * An item and the labelled lines after it — or a label on its own last line, after its last
