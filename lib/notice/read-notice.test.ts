@@ -753,6 +753,16 @@ describe('tables', () => {
     }
   });
 
+  it('reads several labels in one unit cell apart, set off by a space only or by nothing', () => {
+    const r = readPage(table(`<tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr>
+      <tr><td>1</td><td>甲任务</td><td>牵头：区发改局　配合：区统计局</td></tr>
+      <tr><td>2</td><td>乙任务</td><td>牵头单位：区财政局配合单位：区税务局、各街道</td></tr>
+      <tr><td>3</td><td>丙任务</td><td>牵头单位：区教育局<br>配合单位：各街道</td></tr>`), URL_);
+    expect(itemsOf(r).map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([
+      ['区发改局:lead', '区统计局:co'], ['区财政局:lead', '区税务局:co', '各街道:co'], ['区教育局:lead', '各街道:co'],
+    ]);
+  });
+
   it('reads a header over two rows: 牵头单位 and 配合单位 under 责任单位', () => {
     const r = readPage(table(`<tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td></tr>
       <tr><td>牵头单位</td><td>配合单位</td></tr>

@@ -20,7 +20,7 @@ import { listTitle } from '../page-facts';
 import { startsOwnLine, type PageLines } from '../page-lines';
 import type { ReadItem, ReadList } from '../reading';
 import {
-  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, leadersSpaceApart, mergeResponsibilities, readLabel, readResponsibility, spaceApart, unitsApart, type LabelKind, type Responsibility, withoutRuleNote,
+  assignRoles, headingLeaders, isLeaderLike, isNoneMark, leaderName, leaderNames, leadersSpaceApart, mergeResponsibilities, readLabel, readResponsibility, separateLabels, spaceApart, unitsApart, type LabelKind, type Responsibility, withoutRuleNote,
 } from '../responsibility';
 import { AFTER_ROWS } from '../row-placement';
 import { cellSpan, isCell, tableRows } from '../table-rows';
@@ -262,7 +262,8 @@ function cellUnits(cell: Cell, column: Column): Responsibility[] {
     const norm = foldWidth(p);
     if (readLabel(norm)) {
       flush();
-      out.push(readResponsibility(p));
+      // Several labels in one paragraph, a space (lost with the layout) or nothing between them.
+      out.push(readResponsibility(separateLabels(p)));
     } else if (!norm.includes(':')) bare += bare ? `，${p}` : p;
   }
   flush();
