@@ -18,7 +18,8 @@ const TRAILING = /[。.;]+$/;
 
 /**
  * The responsibility bracket a folded line ends with (a full stop after it allowed), and where it
- * opens; `units(from)` gives the line's words from `from` with its names set apart as PageLines.units does.
+ * opens; `units(from)` gives the line's words from `from` with its names set apart as PageLines.units does;
+ * `stated`, what the page says its brackets hold (PageFacts.bracketUnits), makes names of units alone one.
  */
 export function closingBracket(
   disp: string, norm: string, units?: (from: number) => string, stated?: 'leadLabel' | 'resp',
