@@ -458,6 +458,14 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads a leader labelled by level (牵头县级领导：, 包抓县级领导：, 县级包抓领导：, 市级领导：) or as 包联领导, 主管领导', () => {
+    const labels = ['牵头县级领导', '包抓县级领导', '县级包抓领导', '市级领导', '包联领导', '主管领导'];
+    const r = readPage(page(labels.map((label, i) => `<p>${i + 1}．任务${i + 1}。</p><p>${label}：王宏</p><p>牵头单位：区住建局</p>`).join('')), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.leaders, i.units.map((u) => u.name)])).toEqual(
+      labels.map((_l, i) => [`任务${i + 1}。`, ['王宏'], ['区住建局']]),
+    );
+  });
+
   it('reads a department\'s own breakdown, its divisions labelled 牵头处室, 配合处室, 责任科室, and a 民生实事 list\'s 责任主体', () => {
     const r = readPage(page(`<p>1.抓好重大项目建设。</p><p>牵头处室：重点项目处；配合处室：投资处、综合处</p><p>2.推进营商环境优化。</p><p>责任处室：体改处</p>
       <p>3.推进数据统计。</p><p>责任科室：综合科　统计科</p><p>4.新建城市书房5家。</p><p>责任主体：区文旅局</p>`), URL_);

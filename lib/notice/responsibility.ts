@@ -41,11 +41,12 @@ export const enum LeadRule {
 export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'deadline' | 'skip';
 
 // On folded text: the labels a line or a bracket starts with, then `:`. A leader is named by how
-// they answer for the item too: 领衔领导, 挂钩区领导, 包抓责任领导 (as regions call them). A department's
+// they answer for the item too: 领衔领导, 挂钩区领导, 包抓责任领导, 包联领导, 主管领导 (as regions call
+// them), and by level: 牵头县级领导, 县级包抓领导, 市级领导. A department's
 // own breakdown names its divisions: 牵头处室, 责任科室, 配合股室; a 民生实事 list its 责任主体. Some write
 // the role alone: 牵头：X；配合：Y (never 主办： alone, a site footer's label).
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|(?:领衔|挂钩|包抓|包保)(?:责任)?)?[省市区县]?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人|牵头|配合|参与|责任)[:：∶]/;
+  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:[省市区县]级)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|主管|(?:领衔|挂钩|包抓|包保|包联)(?:责任)?)?(?:[省市区县]级?)?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人|牵头|配合|参与|责任)[:：∶]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
