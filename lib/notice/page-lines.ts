@@ -19,8 +19,8 @@ const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六�
 export const isDateLine = (norm: string) => DATE.test(norm);
 
 const CN_FIRST = new Set([...'一二三四五六七八九十〇○零'].map((c) => c.charCodeAt(0)));
-/** First characters of the labels readLabel knows (牵头单位, 责任单位, 区政府分管领导, 领衔领导, 完成时限, 【牵头单位】, …). */
-export const LABEL_FIRST = new Set([...'牵主配协参责实承省市区县分联部完时其次督领挂包【'].map((c) => c.charCodeAt(0)));
+/** First characters of the labels readLabel knows (牵头单位, 责任单位, 区政府分管领导, 领衔领导, 完成时限, 办结时限, 【牵头单位】, …). */
+export const LABEL_FIRST = new Set([...'牵主配协参责实承省市区县分联部完办时其次督领挂包【'].map((c) => c.charCodeAt(0)));
 
 const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 

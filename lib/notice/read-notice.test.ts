@@ -631,6 +631,16 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads 完成时间节点：, 完成节点：, 办结时限： as deadlines and 牵头负责单位：, 牵头实施单位： as the lead', () => {
+    const r = readPage(page(`<p>1．新建公园2个。</p><p>牵头负责单位：区城管局</p><p>完成时间节点：2024年6月底前</p>
+      <p>2．新增托位300个。</p><p>牵头实施单位：区卫健局；配合单位：各街道</p><p>完成节点：年底前</p>
+      <p>3．新建城市书房5家。</p><p>牵头单位：区文旅局</p><p>办结时限：9月底前</p>`), URL_);
+    expect(itemsOf(r).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`), i.deadline])).toEqual([
+      ['新建公园2个。', ['区城管局:lead'], '2024年6月底前'], ['新增托位300个。', ['区卫健局:lead', '各街道:co'], '年底前'],
+      ['新建城市书房5家。', ['区文旅局:lead'], '9月底前'],
+    ]);
+  });
+
   /** The page's lists: each its title, and its items' keys, sections and leaders. */
   const listsOf = (r: NoticeReading) =>
     isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.map((i) => [i.key, i.section, i.leaders])]);

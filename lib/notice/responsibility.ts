@@ -46,12 +46,12 @@ export type LabelKind = 'leadLabel' | 'co' | 'resp' | 'leader' | 'split' | 'dead
 // own breakdown names its divisions: 牵头处室, 责任科室, 配合股室; a 民生实事 list its 责任主体. Some write
 // the role alone: 牵头：X；配合：Y (never 主办： alone, a site footer's label).
 const LABEL =
-  /^((?:(?:牵头(?:组织实施|责任)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:[省市区县]级)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|主管|(?:领衔|挂钩|包抓|包保|包联)(?:责任)?)?(?:[省市区县]级?)?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|完成(?:时限|时间|期限)(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人|牵头|配合|参与|责任)[:：∶]/;
+  /^((?:(?:牵头(?:组织实施|责任|负责|实施)?|主办|主责|主要责任)(?:单位|部门|处室|科室|股室)|(?:主要|其他)?(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|(?:其他责任|次要责任|责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体)(?:[(（](?:单位|部门|处室|科室|股室)[)）])?(?:及其?(?:责任人|负责人))?|(?:[省市区县]政府)?(?:[省市区县]级)?(?:牵头|责任|分管|联系|协管|协同|配合|督办|督导|主管|(?:领衔|挂钩|包抓|包保|包联)(?:责任)?)?(?:[省市区县]级?)?领导|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长|(?:部门|责任)?分工|(?:完成|办结)(?:时限|时间|期限|节点)(?:节点)?(?:要求)?|时间节点|时限(?:要求)?|时间要求|责任人|牵头|配合|参与|责任)[:：∶]/;
 
 export function labelKind(label: string): LabelKind {
   if (label.endsWith('领导') || label.endsWith('长')) return 'leader';
   if (label.endsWith('分工')) return 'split';
-  if (label.startsWith('完成') || label.startsWith('时')) return 'deadline';
+  if (label.startsWith('完成') || label.startsWith('办结') || label.startsWith('时')) return 'deadline';
   if (label === '责任人') return 'skip';
   if (label.startsWith('牵头') || label.startsWith('主办') || label.startsWith('主责') || label.startsWith('主要责任')) return 'leadLabel';
   if (label.startsWith('责任') || label.startsWith('实施') || label.startsWith('承办')) return 'resp';
