@@ -33,7 +33,8 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * a bracket of unit names alone closing an item as its units where the page says its brackets hold them (括号内为牵头单位);
  * labels in a closing bracket or a unit cell that only a space or nothing parts (（责任领导：李四　责任单位：X）) apart;
  * leaders labelled by level (牵头县级领导：, 县级包抓领导：, 市级领导：) or as 包联领导, 主管领导; deadlines labelled
- * 完成时间节点：, 完成节点：, 办结时限：, and leads labelled 牵头负责单位：, 牵头实施单位：.
+ * 完成时间节点：, 完成节点：, 办结时限：, and leads labelled 牵头负责单位：, 牵头实施单位：; 协作单位 and 参加单位 help,
+ * 责任主体单位 and 实施主体 answer.
  * A notice stored by an earlier one takes the page's reading on
  * its next visit when the page's words are the same (notice-record.ts seeNotice):
  * raise it with every change to what the same words are read as, or the change shows as a revision.

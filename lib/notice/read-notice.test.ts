@@ -641,6 +641,19 @@ describe('how a page writes its items', () => {
     ]);
   });
 
+  it('reads 协作单位： and 参加单位： as units working with the lead, 责任主体单位： and 实施主体： as units answering for the item, in lines and a table\'s header', () => {
+    const r = readPage(page(`<p>1．新建公园2个。</p><p>牵头单位：区城管局；协作单位：各街道</p>
+      <p>2．新增托位300个。</p><p>牵头单位：区卫健局；参加单位：区教育局</p>
+      <p>3．新建城市书房5家。</p><p>责任主体单位：区文旅局</p><p>4．新增就业1万人。</p><p>实施主体：区人社局</p>`), URL_);
+    expect(itemsOf(r).map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([
+      ['区城管局:lead', '各街道:co'], ['区卫健局:lead', '区教育局:co'], ['区文旅局:co'], ['区人社局:co'],
+    ]);
+    const t = readPage(page(`<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>协作单位</td></tr>
+      <tr><td>1</td><td>甲任务</td><td>区发改局</td><td>区统计局</td></tr><tr><td>2</td><td>乙任务</td><td>区财政局</td><td>区税务局</td></tr>
+      <tr><td>3</td><td>丙任务</td><td>区教育局</td><td>各街道</td></tr></table>`), URL_);
+    expect(itemsOf(t).map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([['区发改局:lead', '区统计局:co'], ['区财政局:lead', '区税务局:co'], ['区教育局:lead', '各街道:co']]);
+  });
+
   /** The page's lists: each its title, and its items' keys, sections and leaders. */
   const listsOf = (r: NoticeReading) =>
     isRefusal(r) ? r.reason : r.lists.map((l) => [l.title, l.items.map((i) => [i.key, i.section, i.leaders])]);

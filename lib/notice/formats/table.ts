@@ -45,9 +45,9 @@ export function columnOf(header: string): Column {
   if (/领导|责任人|(?:牵头|责任|分管|联系|协管)(?:常务)?副?[省市区县州]长/.test(words)) return 'leader';
   // 牵头 | 配合 alone, under a 责任单位 spanning both.
   if (/^(?:牵头|主办|主责)$/.test(words)) return 'lead';
-  if (/(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室|股室)|^(?:配合|协办|参与|协同|协助)$/.test(words)) return 'co';
+  if (/(?:配合|协办|参与|协同|协助|协作|参加)(?:责任)?(?:单位|部门|处室|科室|股室)|^(?:配合|协办|参与|协同|协助|协作)$/.test(words)) return 'co';
   if (/(?:牵头|主办|主责|主要责任)/.test(words) && /单位|部门|处室|科室|股室/.test(words)) return 'lead';
-  if (/(?:责任|实施|承办)(?:单位|部门|处室|科室|股室)|责任主体/.test(words)) return 'resp';
+  if (/(?:责任|实施|承办)(?:单位|部门|处室|科室|股室)|(?:责任|实施)主体/.test(words)) return 'resp';
   if (/时限|完成时间|时间节点|完成期限|时间要求/.test(words)) return 'deadline';
   if (/类型|类别|备注|分类|考核|属性|分值/.test(words)) return 'other';
   if (/任务|工作|内容|项目|事项|指标|目标|举措|措施/.test(words)) return 'task';
