@@ -149,12 +149,13 @@ export function readOutline(
   const entries = outlineEntries(pl);
   const readingOf = (e: OutlineEntry) => (e.reading ??= family.read(e, pl));
 
-  const itemLevel = itemLevelOf(entries, (e) => {
+  const answers = (e: OutlineEntry) => {
     const r = readingOf(e);
     return r.resp !== undefined && !r.aside;
-  }, family.shares);
+  };
+  const itemLevel = itemLevelOf(entries, answers, family.shares);
   if (itemLevel === undefined) return { reason: `fewer than ${MIN_ITEMS} numbered items carry a responsibility`, numbered: mostNumbered(entries) };
-  liftStrayItems(entries, itemLevel, (e) => readingOf(e).resp !== undefined && !readingOf(e).aside);
+  liftStrayItems(entries, itemLevel, answers);
 
   const lists = draftLists(pl, facts, entries, itemLevel, loneItems(entries, itemLevel, readingOf), readingOf, family);
   const shares = family.shares;

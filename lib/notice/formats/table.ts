@@ -538,10 +538,12 @@ function readLists(page: ListPage): ListsReading {
     if (!t.leaf || t.first > t.last) continue;
     const first = pl.logical(t.first);
     const named = namesColumns(pl, first, pl.logical(t.last));
-    const numbered = startsNumbered(pl, first);
-    const titled = listTitle(pl, first, stop, titleNorm) !== undefined;
+    // Only a table after a list may go on with it or borrow its columns: the tests after the first list only.
+    const last = lists[lists.length - 1];
+    const numbered = last !== undefined && startsNumbered(pl, first);
+    const titled = last !== undefined && (named || numbered) && listTitle(pl, first, stop, titleNorm) !== undefined;
     // A table going on with the one before, no title between (a CMS breaking a long table in two), its header repeated or not.
-    const before = lists.length && (named || numbered) && !titled ? lists[lists.length - 1] : undefined;
+    const before = last && (named || numbered) && !titled ? last : undefined;
     const more = before && readTable(t.el, page, first, stop, progress, before);
     if (more && goesOn(before!, more)) {
       append(before!, more);
@@ -550,8 +552,7 @@ function readLists(page: ListPage): ListsReading {
     }
     // Under a title of its own, a table that repeats no header is a list of its own in the columns
     // of the table before (民生实事 after the tasks, the page's header given once), when it has as many.
-    const last = lists[lists.length - 1];
-    const read = named ? readTable(t.el, page, first, stop, progress) : last && titled && numbered ? readTable(t.el, page, first, stop, progress, last, false) : undefined;
+    const read = named ? readTable(t.el, page, first, stop, progress) : titled && numbered ? readTable(t.el, page, first, stop, progress, last, false) : undefined;
     if (!read) continue;
     lists.push(read);
     stop = pl.logical(t.last);
