@@ -92,6 +92,11 @@ describe('ItemRow (the row on the page)', () => {
     expect([...root.querySelectorAll('.unit')].map((u) => u.textContent)).toEqual(['牵头/汇总区发改经信局', '配合区财政局']);
     expect(root.querySelector('.unit.co')?.getAttribute('title')).toBe('配合单位');
     expect(label(root, '.deadline')).toBe('时限 2024年6月底前');
+    // Units answering for an item none leads (分别负责, 责任单位 alone): nobody they work with, so no 配合 mark.
+    const answering: NoticeItem = { ...item, units: [{ name: '区发改局', lead: false, role: 'co' }, { name: '区统计局', lead: false, role: 'co' }] };
+    const none = mount(<ItemRow item={answering} view={view()} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />);
+    expect([...none.querySelectorAll('.unit')].map((u) => u.textContent)).toEqual(['区发改局', '区统计局']);
+    expect(none.querySelector('.co-mark')).toBeNull();
     // The old reading (no roles): only the lead is marked, no deadline shown.
     const plain = mount(<ItemRow item={item} view={view()} today="2024-06-30" expected={49.7} onOpen={vi.fn()} />);
     expect(plain.querySelector('.co-mark')).toBeNull();

@@ -54,6 +54,14 @@ describe("the probe's verdict", () => {
     for (const label of ['责任处室', '责任科室', '责任主体']) expect(probePage(page(BREAKDOWN, `<p>1.工作。</p><p>${label}：综合处</p>`)).verdict, label).toBe('likely');
   });
 
+  it('hears units named in a closing bracket on a page titled a breakdown, and only there', () => {
+    const bare = '<p>1.全区生产总值增长6%左右。（区发改局、区统计局）</p><p>2.新增就业1万人。(区人社局)</p>';
+    expect(probePage(page(BREAKDOWN, bare)).verdict).toBe('likely');
+    expect(probePage(page('区民政局', '<p>1.推进养老服务。（区民政局）</p>')).verdict).toBe('no');
+    // A news page on the tasks whose byline names a unit: its title names tasks only.
+    expect(probePage(page('拱墅区召开重点工作推进会', '<p>会议部署了重点工作。（区发改局）</p><p>（区政府办）</p>')).verdict).toBe('no');
+  });
+
   it('reads only the start of a long body: words past its budget do not count', () => {
     const filler = `<p>${'拱'.repeat(TEXT_BUDGET)}</p>`;
     expect(probePage(page(BREAKDOWN, `${filler}<p>牵头单位：区发改局</p>`)).verdict).toBe('no');

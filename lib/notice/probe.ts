@@ -27,6 +27,13 @@ export const TASK_TITLE_WORDS = ['重点工作', '目标任务', '民生实事',
  */
 export const RESPONSIBILITY_WORDS = ['牵头', '责任单位', '责任领导', '责任部门', '责任处室', '责任科室', '责任主体', '牵 头'] as const;
 
+/**
+ * A unit's name closing a bracket (（区发改局、区统计局）): on a page titled a breakdown, it says who
+ * answers too, as a breakdown naming its units in brackets alone writes it; on any other page it
+ * is a byline or a remark, and does not count.
+ */
+export const BRACKETED_UNIT_WORDS = ['局）', '委）', '办）', '府）', '道）', '部）', '厅）', '局)', '委)', '办)'] as const;
+
 /** How many responsibility words make the page likely, by what its title says. */
 export const NEEDED = { breakdown: 1, task: 2 } as const;
 /** Only the start of the body text is read: a notice says who leads long before this. */
@@ -71,7 +78,9 @@ export function probeTitle(doc: Document): ProbeSignals['title'] {
 export function probeBody(doc: Document, kind: keyof typeof NEEDED): ProbeSignals {
   const need = NEEDED[kind];
   const text = (doc.body ?? doc.documentElement)?.textContent ?? '';
-  const responsibility = countUpTo(text.length > TEXT_BUDGET ? text.slice(0, TEXT_BUDGET) : text, RESPONSIBILITY_WORDS, need);
+  const read = text.length > TEXT_BUDGET ? text.slice(0, TEXT_BUDGET) : text;
+  let responsibility = countUpTo(read, RESPONSIBILITY_WORDS, need);
+  if (responsibility < need && kind === 'breakdown') responsibility += countUpTo(read, BRACKETED_UNIT_WORDS, need - responsibility);
   if (responsibility >= need) return { verdict: 'likely', title: kind, responsibility };
   // The notice script reads the cover and puts its buttons beside the attachments (lib/notice/cover.ts).
   const attachment = linksAttachment(doc);

@@ -366,7 +366,7 @@ describe('how a page writes its items', () => {
     expect(itemsOf(points).map((i) => i.key)).toEqual(['1', '2', '3']);
   });
 
-  it('reads a bracket of unit names alone closing each item as its units where the page says so (括号内为牵头单位), and nowhere else', () => {
+  it('reads a bracket of unit names alone closing each item as its units where the page says so (括号内为牵头单位), or on a breakdown where most items close so', () => {
     const items = `<p>1.全区生产总值增长6%左右。（区发改局、区统计局）</p><p>2.固定资产投资增长5%。（区发改局）</p>
       <p>3.推进城市更新，实施老旧小区改造10个（含加装电梯）。（区住建局、各街道）</p><p>4.新增就业1万人。（区人社局）</p>`;
     const stated = readPage(page(`<p>各街道、区政府各部门：现将责任分解印发给你们。各项工作后括号内为牵头单位，列第一位的为总牵头单位。</p>${items}`), URL_);
@@ -376,8 +376,17 @@ describe('how a page writes its items', () => {
     ]);
     const responsible = readPage(page(`<p>（括号内为责任单位）</p>${items}`), URL_);
     expect(itemsOf(responsible).map((i) => i.units.map((u) => u.name))).toEqual([['区发改局', '区统计局'], ['区发改局'], ['区住建局', '各街道'], ['区人社局']]);
-    // Unsaid, a bracket of names is no responsibility: 市下达指标, 含加装电梯, or units all the same.
-    expect(isRefusal(readPage(page(items), URL_))).toBe(true);
+    // Unsaid, on a page titled a breakdown, where most items close so: the units answering for each,
+    // none leading (no rule says who); 含加装电梯 stays the item's text.
+    expect(itemsOf(readPage(page(items), URL_)).map((i) => [i.text, i.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['全区生产总值增长6%左右。', ['区发改局:co', '区统计局:co']], ['固定资产投资增长5%。', ['区发改局:co']],
+      ['推进城市更新，实施老旧小区改造10个（含加装电梯）。', ['区住建局:co', '各街道:co']], ['新增就业1万人。', ['区人社局:co']],
+    ]);
+    // Unsaid elsewhere, a bracket of names is no responsibility: a page not titled a breakdown
+    // (a list of measures, of projects), or one where they close only a few of its items.
+    expect(isRefusal(readPage(page(items, '关于进一步优化营商环境的若干措施'), URL_))).toBe(true);
+    const few = `${items}<p>5.优化审批流程。</p><p>6.推进数字政府建设。</p><p>7.加强安全生产。</p><p>8.做好防汛工作。</p><p>9.深化改革。</p>`;
+    expect(isRefusal(readPage(page(few), URL_))).toBe(true);
     // Said, a bracket that names no unit is still the item's text.
     const remark = readPage(page(`<p>括号内为牵头单位。</p>${items.replace('<p>4.', '<p>4.新建公园2个（市下达指标）。</p><p>5.')}`), URL_);
     expect(itemsOf(remark).map((i) => [i.key, i.text, i.units.length])).toContainEqual(['4', '新建公园2个（市下达指标）。', 0]);

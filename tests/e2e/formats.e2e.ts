@@ -240,6 +240,24 @@ describe('layouts a breakdown is also printed in', () => {
     await tab.close();
   });
 
+  it('reads a bracket of unit names alone closing each item of a breakdown that says nowhere what its brackets hold: the units answering, none leading, none marked 配合', async () => {
+    const url = 'https://www.example-district.gov.cn/art/2024/3/7/art_1_11.html';
+    await serveHtml(duban.context, url, page('某区人民政府办公室关于印发2024年政府工作报告重点工作任务分解的通知',
+      '<p>1.全区生产总值增长6%左右。（区发改局、区统计局）</p><p>2.固定资产投资增长5%。（区发改局）</p>' +
+      '<p>3.推进城市更新，实施老旧小区改造10个（含加装电梯）。（区住建局、各街道）</p><p>4.新增就业1万人。（区人社局）</p>'));
+    const tab = await openNotice(duban.context, url);
+    expect(await dubanState(tab)).toEqual({ state: 'ready', items: 4 });
+    expect((await overlays(tab)).keys).toEqual(['1', '2', '3', '4']);
+    // Each row closes its item's paragraph, bracket and all (the row's host holds no text of its own).
+    const after = await tab.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-duban-item]')].map((h) => h.parentElement?.textContent?.trim()));
+    expect(after).toEqual(['1.全区生产总值增长6%左右。（区发改局、区统计局）', '2.固定资产投资增长5%。（区发改局）', '3.推进城市更新，实施老旧小区改造10个（含加装电梯）。（区住建局、各街道）', '4.新增就业1万人。（区人社局）']);
+    const tags = (key: string) => shadowEval<string[]>(tab, key, 'ul.units', 'function () { return [...this.querySelectorAll("li")].map((li) => li.textContent) }');
+    expect(await tags('1')).toEqual(['区发改局', '区统计局']);
+    expect(await tags('3')).toEqual(['区住建局', '各街道']);
+    await screenshot(tab, 'format-bare-brackets');
+    await tab.close();
+  });
+
   it('reads a table the page breaks in two, numbering going on, as one list with a row after each task in either table', async () => {
     const url = 'https://www.example-district.gov.cn/art/2024/3/7/art_1_8.html';
     const head = '<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>配合单位</td></tr>';

@@ -9,6 +9,7 @@
  */
 import type { PageLines } from '../page-lines';
 import type { PageFacts } from '../page-facts';
+import { BREAKDOWN_TITLE_WORDS } from '../probe';
 import { isUnitLike, readResponsibility, separateLabels, type Responsibility } from '../responsibility';
 import type { ListFormat, ListPage, ListsReading } from './format';
 import { entryText, readOutline, type EntryReading, type OutlineEntry } from './outline';
@@ -47,7 +48,7 @@ export function closingBracket(
   return undefined;
 }
 
-function read(e: OutlineEntry, pl: PageLines, facts: PageFacts): EntryReading {
+function readEntry(e: OutlineEntry, pl: PageLines, facts: PageFacts): EntryReading {
   const lines = [e.line, ...e.body];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
@@ -60,10 +61,27 @@ function read(e: OutlineEntry, pl: PageLines, facts: PageFacts): EntryReading {
   return { text: entryText(pl, e, []), last: e.line, textLast: e.line, respLines: [] };
 }
 
+/**
+ * A breakdown that closes its items with names of units alone and says nowhere what its brackets
+ * hold (（区发改局、区统计局）): read as the units answering for each item, none leading (no rule
+ * says who), where its title names a breakdown and most of its items close so. Anywhere else such a
+ * bracket stays words of the item (a list of measures or projects naming who took part).
+ */
+function unsaid(lines: PageLines, facts: PageFacts, numbered: number) {
+  if (facts.bracketUnits !== undefined || !BREAKDOWN_TITLE_WORDS.some((w) => facts.title.includes(w))) return undefined;
+  const read = { ...facts, bracketUnits: 'resp' as const };
+  const r = readOutline(lines, read, { read: (e, pl) => readEntry(e, pl, read), shares: false });
+  if (!('lists' in r)) return undefined;
+  // Against the page's numbered entries, not the lists' items: a list ends with its last item answering for something.
+  const answering = r.lists.reduce((n, l) => n + l.items.filter((i) => i.units.length).length, 0);
+  return answering * 2 >= numbered ? r : undefined;
+}
+
 export const bracket: ListFormat = {
   id: 'bracket',
   readLists({ lines, facts }: ListPage): ListsReading {
-    const r = readOutline(lines, facts, { read: (e, pl) => read(e, pl, facts), shares: false });
+    const first = readOutline(lines, facts, { read: (e, pl) => readEntry(e, pl, facts), shares: false });
+    const r = 'lists' in first ? first : (unsaid(lines, facts, first.numbered) ?? first);
     return 'lists' in r
       ? { ok: true, lists: r.lists, anchors: r.anchors }
       : { ok: false, reason: `没有以括号注明责任单位的编号事项 / no numbered items closed by a responsibility in brackets (${r.reason})`, numbered: r.numbered };
