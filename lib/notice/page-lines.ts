@@ -12,7 +12,7 @@
 import { lineNodes, type TextLines } from './extract-text';
 import { foldWidth, isLayoutSpace, layoutBreaks, layoutText, withBreaks } from './normalize';
 import { isEnclosedNumber, readMarker } from './numbering';
-import { namesSpaceApart, readLabel, unitsApart } from './responsibility';
+import { leadersSpaceApart, namesSpaceApart, readLabel, unitsApart } from './responsibility';
 
 // 2022年4月18日, 二〇〇六年四月二十八日: the date under a signature.
 const DATE = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
@@ -66,6 +66,19 @@ export class PageLines {
    * (责任领导：王宏　李四): the words a responsibility line is read from.
    */
   units(i: number, from = 0): string {
+    return this.apart(i, from, namesSpaceApart, true);
+  }
+
+  /**
+   * Line i from `from` as disp has it, with a 、 where a layout space it dropped parted two
+   * officials' names (王宏　李四副市长牵头): the words a heading's leaders are read from.
+   */
+  leaders(i: number, from = 0): string {
+    return this.apart(i, from, leadersSpaceApart, false);
+  }
+
+  /** Line i from `from`, a 、 where a space `spaceApart` tells, or (`lineBreaks`) a <br>, parted two names. */
+  private apart(i: number, from: number, spaceApart: (s: string, at: number, end: number) => boolean, lineBreaks: boolean): string {
     const d = this.disp(i);
     const { raws, firsts } = this.lines;
     const head = this.heads[i];
@@ -75,8 +88,8 @@ export class PageLines {
     const breaks: number[] = [];
     let offset = 0;
     for (let p = head; p < next; p++) {
-      if (p > head && offset > 0 && offset < d.length && unitsApart(d.charCodeAt(offset - 1), d.charCodeAt(offset))) breaks.push(offset);
-      for (const b of layoutBreaks(raws[p], firsts[p], namesSpaceApart)) breaks.push(offset + b);
+      if (lineBreaks && p > head && offset > 0 && offset < d.length && unitsApart(d.charCodeAt(offset - 1), d.charCodeAt(offset))) breaks.push(offset);
+      for (const b of layoutBreaks(raws[p], firsts[p], spaceApart)) breaks.push(offset + b);
       offset += layoutText(raws[p], firsts[p]).length;
     }
     return withBreaks(d, breaks, from);

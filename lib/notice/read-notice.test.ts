@@ -457,6 +457,23 @@ describe('how a page writes its items', () => {
     expect(itemsOf(t).map((i) => i.leaders)).toEqual([['王宏', '李四'], ['王宏', '李四'], ['王丹']]);
   });
 
+  it('reads leaders a space sets apart in a heading (王宏　李四副市长牵头): numbered, an unnumbered line, a group row across a table', () => {
+    const item = (n: number, unit: string) => `<p>${n}．推进工作${n}。</p><p>牵头单位：${unit}</p>`;
+    const numbered = readPage(page(`<p>一、王宏　李四副市长牵头</p>${item(1, '区发改局')}${item(2, '区财政局')}<p>二、赵六区长助理牵头</p>${item(1, '区商务局')}`), URL_);
+    expect(itemsOf(numbered).map((i) => [i.key, i.leaders])).toEqual([['一、1.', ['王宏', '李四']], ['一、2.', ['王宏', '李四']], ['二、1.', ['赵六']]]);
+    const unnumbered = readPage(page(`<p>王宏副县长　李四副县长牵头重点工作</p>${item(1, '县发改局')}${item(2, '县财政局')}${item(3, '县商务局')}`), URL_);
+    expect(itemsOf(unnumbered).map((i) => i.leaders)).toEqual([['王宏', '李四'], ['王宏', '李四'], ['王宏', '李四']]);
+    const row = (n: number, unit: string) => `<tr><td>${n}</td><td>推进工作${n}。</td><td>${unit}</td></tr>`;
+    const table = readPage(page(`<table><tr><td>序号</td><td>重点工作</td><td>牵头单位</td></tr><tr><td colspan="3">（一）王宏　李四副市长牵头</td></tr>
+      ${row(1, '市发改委')}${row(2, '市财政局')}${row(3, '市商务局')}</table>`), URL_);
+    expect(itemsOf(table).map((i) => i.leaders)).toEqual([['王宏', '李四'], ['王宏', '李四'], ['王宏', '李四']]);
+    // A padded name stays one, and so does a name padded from its post or inside it.
+    for (const heading of ['王　丹副市长牵头', '于会游　市长主抓重点工作', '于会游市　　长主抓重点工作', '于会　游市长主抓重点工作']) {
+      const padded = readPage(page(`<p>一、${heading}</p>${item(1, '区发改局')}${item(2, '区财政局')}${item(3, '区商务局')}`), URL_);
+      expect(itemsOf(padded).map((i) => i.leaders), heading).toEqual(Array(3).fill([heading.startsWith('王') ? '王丹' : '于会游']));
+    }
+  });
+
   it('reads a leader labelled by how they answer for the item (领衔领导：, 挂钩领导：, 包抓责任领导：), not as the item’s text', () => {
     const r = readPage(page(`<p>1．完成老旧小区改造12个。</p><p>领衔领导：周明</p><p>牵头单位：区住建局</p>
       <p>2．新建城市书房5家。</p><p>挂钩区领导：吴刚；牵头单位：区文旅局</p><p>3．新增托位300个。</p><p>包抓责任领导：王宏</p><p>牵头单位：区卫健局</p>

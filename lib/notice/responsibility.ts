@@ -349,7 +349,8 @@ export function spaceApart(s: string, at: number, end: number): boolean {
  */
 export function leadersSpaceApart(s: string, at: number, end: number): boolean {
   let from = at;
-  while (from > 0 && !isNameStop(s.charCodeAt(from - 1))) from--;
+  // Back to a stop, or a heading's number closing in a bracket (（一）王宏　李四副市长牵头).
+  while (from > 0 && !isNameStop(s.charCodeAt(from - 1)) && s.charCodeAt(from - 1) !== 0xff09 && s.charCodeAt(from - 1) !== 0x29) from--;
   let name = s.slice(from, at);
   // A two-character name padded to three before it (王　丹　李四): its two characters.
   if (name.length === 1) {
@@ -357,15 +358,20 @@ export function leadersSpaceApart(s: string, at: number, end: number): boolean {
     while (k > 0 && isLayoutSpace(s.charCodeAt(k - 1))) k--;
     if (k < from && k > 0 && isHan(s.charCodeAt(k - 1)) && (k === 1 || isNameStop(s.charCodeAt(k - 2)))) name = s[k - 1] + name;
   }
-  if (name.length < 2 || !isPerson(leaderName(name))) return false;
-  // The next name's two characters, or a two-character name padded to three (王宏　王　丹).
-  if (!isHan(s.charCodeAt(end))) return false;
+  if (name.length < 2 || !isPerson(leaderName(name)) || POST_CUT_BEFORE.test(name)) return false;
+  // The next name's two characters, or a two-character name padded to three (王宏　王　丹); not the
+  // rest of a post the space cut (王宏副　市长, 于会游市　长).
+  if (!isHan(s.charCodeAt(end)) || POST_CUT_AFTER.test(s.slice(end, end + 4))) return false;
   let second = end + 1;
   if (isLayoutSpace(s.charCodeAt(second))) while (second < s.length && isLayoutSpace(s.charCodeAt(second))) second++;
   return isHan(s.charCodeAt(second)) && !readLabel(s.slice(end, end + LABEL_REACH + 1));
 }
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
+/** A post's start a space cut off from its rest (王宏副　市长, 黄飞常务　副区长, 于会游市　长). */
+const POST_CUT_BEFORE = /(?:副|常务|[省市县区州镇乡])$/;
+/** A post's rest after a space (…　市长, …　长, …　助理). */
+const POST_CUT_AFTER = /^(?:长|副|常务|助理|[省市县区州镇乡](?:长|委|政府)|秘书长|书记|主任|主席|常委|党组|[一二]级|巡视员|调研员)/;
 
 /** Whether the label nearest before s[at] names leaders (责任领导：王宏　李四), not units. */
 function afterLeaderLabel(s: string, at: number): boolean {
@@ -454,8 +460,14 @@ const LEADER_HEADING =
  * The officials a section heading names (after its ordinal), or none: at least one by post (冯晶区长,
  * 区长冯晶), the others by name alone where the post is shared (王五、赵六副区长); posts naming no one
  * beside a person are dropped (区委常委、副区长张三 → 张三). A heading naming a unit or a theme names none.
+ * `spaced`, its words with a 、 where a layout space may part two officials' names (王宏　李四副市长牵头),
+ * is read first; where that names no one (the space was padding: 于会游市　长), the heading as written.
  */
-export function headingLeaders(text: string): string[] {
+export function headingLeaders(text: string, spaced = text): string[] {
+  if (spaced !== text) {
+    const apart = headingLeaders(spaced);
+    if (apart.length) return apart;
+  }
   const whole = leadHeadingLeaders(text);
   if (whole.length) return whole;
   // 经济发展（王丹县长牵头）, 稳增长（牵头领导：王丹）: the theme, then who leads it in a closing bracket.
