@@ -472,6 +472,10 @@ describe('how a page writes its items', () => {
       const padded = readPage(page(`<p>一、${heading}</p>${item(1, '区发改局')}${item(2, '区财政局')}${item(3, '区商务局')}`), URL_);
       expect(itemsOf(padded).map((i) => i.leaders), heading).toEqual(Array(3).fill([heading.startsWith('王') ? '王丹' : '于会游']));
     }
+    // On a labelled line too.
+    const line = readPage(page(`<p>1．推进工作1。</p><p>责任领导：王宏副　市长</p><p>牵头单位：区发改局</p><p>2．推进工作2。</p><p>责任领导：于会游市　长</p><p>牵头单位：区财政局</p>
+      <p>3．推进工作3。</p><p>责任领导：黄飞常务　副区长</p><p>牵头单位：区商务局</p>`), URL_);
+    expect(itemsOf(line).map((i) => i.leaders)).toEqual([['王宏'], ['于会游'], ['黄飞']]);
   });
 
   it('reads a leader labelled by how they answer for the item (领衔领导：, 挂钩领导：, 包抓责任领导：), not as the item’s text', () => {
