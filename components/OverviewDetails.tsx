@@ -84,9 +84,10 @@ export function OverviewDetails({ row, history, today, send, resolveCopy, onClos
           {t('details.units', { units: row.leadUnits.join(t('common.listSeparator')) })}
         </p>
       )}
+      {/* Units answering for an item none leads (分别负责) work with no one: 责任单位, not 配合. */}
       {row.coUnits.length > 0 && (
         <p class="units">
-          {t('details.coUnits', { units: row.coUnits.join(t('common.listSeparator')) })}
+          {t(row.leadUnits.length ? 'details.coUnits' : 'details.answeringUnits', { units: row.coUnits.join(t('common.listSeparator')) })}
         </p>
       )}
       {row.deadline && <p class="units">{t('details.deadline', { deadline: row.deadline })}</p>}

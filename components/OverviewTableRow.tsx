@@ -91,8 +91,9 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
           {row.text ? <div class="item-text">{full ? row.text : shortText(row.text, TEXT_CHARS)}</div> : <em>{t('overview.notOnPage')}</em>}
         </td>
         <td class="c-unit" title={numbers(row.units)}>
-          {row.leadUnits.length ? numbers(row.leadUnits) : '—'}
-          {row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: numbers(row.coUnits) })}</span>}
+          {/* An item none leads (分别负责): its units plain, working with no one. */}
+          {row.leadUnits.length ? numbers(row.leadUnits) : row.coUnits.length ? numbers(row.coUnits) : '—'}
+          {row.leadUnits.length > 0 && row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: numbers(row.coUnits) })}</span>}
         </td>
         {showDeadline && (
           <td class={`c-deadline ${late ? 'overdue' : ''}`} title={late ? `${row.deadline} · ${t('overview.pastDeadlineTitle', { day: row.deadlineDay! })}` : row.deadline}>

@@ -17,6 +17,11 @@ describe('the units of an item by role', () => {
     expect(unitsByRole([{ name: '区发改局', lead: false }, { name: '区财政局', lead: false }])).toEqual({ lead: ['区发改局'], co: ['区财政局'] });
     expect(unitsByRole([])).toEqual({ lead: [], co: [] });
   });
+  it('names no lead where the notice says none leads (roles stated, none lead: 分别负责, 按职责分工负责)', () => {
+    const none = [{ name: '国务院各部门', lead: false, role: 'co' as const }, { name: '各地区', lead: false, role: 'co' as const }];
+    expect(leadUnit(none)).toBeUndefined();
+    expect(unitsByRole(none)).toEqual({ lead: [], co: ['国务院各部门', '各地区'] });
+  });
 });
 
 describe('the lead officials of an item', () => {

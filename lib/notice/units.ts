@@ -1,15 +1,19 @@
 /** The one rule for who leads an item (popup, overview, reports and CSV exports use it). */
 import type { LeadUnit, NoticeItem, NoticeSection } from './types';
 
-/** The unit that leads the item: the first marked lead, else the first listed; undefined when none is named. */
+/**
+ * The unit that leads the item: the first marked lead, else, where the notice states no roles (an
+ * old reading, a file naming units alone), the first listed; undefined when none is named, or when
+ * the notice says none leads (roles stated, every unit answering: 分别负责, 按职责分工负责).
+ */
 export function leadUnit(units: readonly LeadUnit[]): LeadUnit | undefined {
-  return units.find((u) => u.lead) ?? units[0];
+  return units.find((u) => u.lead) ?? (units.some((u) => u.role !== undefined) ? undefined : units[0]);
 }
 
-/** The names of the units that lead (as leadUnit tells: marked lead, else the first) and of those that work with them (配合). */
+/** The names of the units that lead (as leadUnit tells) and of those that work with them or answer with none leading (配合, 责任). */
 export function unitsByRole(units: readonly LeadUnit[]): { lead: string[]; co: string[] } {
   const first = leadUnit(units);
-  const leads = (u: LeadUnit) => u.lead || (u === first && !units.some((x) => x.lead));
+  const leads = (u: LeadUnit) => u.lead || u === first;
   return { lead: units.filter(leads).map((u) => u.name), co: units.filter((u) => !leads(u)).map((u) => u.name) };
 }
 

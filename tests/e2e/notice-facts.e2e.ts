@@ -141,3 +141,43 @@ describe('the notice’s facts in the overview', () => {
     await popup.close();
   });
 });
+
+describe('items the notice says none leads (分别负责, 按职责分工负责)', () => {
+  const none = (JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as { file: string; url: string }[]).find((f) => f.file === 'guowuyuan-2020.html')!;
+  let duban: Duban;
+  beforeAll(async () => {
+    duban = await launchDuban();
+    await serveHtml(duban.context, none.url, readFileSync(join(DIR, none.file), 'utf8'));
+  }, 60_000);
+  afterAll(() => duban?.close());
+
+  it('names no lead unit on the page, in the overview and its details: its units answer, none marked 配合', async () => {
+    const page = await openNotice(duban.context, none.url);
+    const tags = (key: string) => shadowEval<string[]>(page, key, 'ul.units', 'function () { return [...this.querySelectorAll("li")].map((li) => li.className + ":" + li.textContent) }');
+    // Item 1: （国务院各部门分别负责，年内持续推进）; item 2: （国家发展改革委牵头，国务院各部门按职责分工负责）.
+    expect(await tags('1')).toEqual(['unit:国务院各部门']);
+    expect(await tags('2')).toEqual(['unit lead:牵头/汇总国家发展改革委', 'unit co:配合国务院各部门']);
+    await page.close();
+    const overview = await extensionPage(duban.context, duban.extensionId, 'overview.html');
+    // The overview lists the items of notices the user annotated.
+    const read = recogniseNotice(parseHTML(readFileSync(join(DIR, none.file), 'utf8')).document as unknown as Document, { url: none.url });
+    if (!read.ok) throw new Error(read.reason);
+    const item = read.notice.items[0];
+    expect((await sendFromPage<{ ok: boolean }>(overview, 'saveAnnotation', { noticeKey: noticeKey(read.notice), itemKey: item.key, fingerprint: item.fingerprint, status: 'in_progress' })).ok).toBe(true);
+    await overview.reload();
+    await overview.locator('table.overview tbody tr[data-item]').first().waitFor();
+    expect(await overview.locator('tr[data-item="1"] td.c-unit').textContent()).toBe('国务院各部门');
+    expect(await overview.locator('tr[data-item="2"] td.c-unit').textContent()).toBe('国家发展改革委配合：国务院各部门');
+    await overview.locator('tr[data-item="1"] td.c-no').click();
+    const details = overview.locator('aside.details');
+    await expect.poll(() => details.textContent()).toContain('责任单位：国务院各部门');
+    expect(await details.textContent()).not.toContain('牵头单位');
+    expect(await details.textContent()).not.toContain('配合单位');
+    await screenshot(overview, 'overview-no-lead');
+    // 仅牵头 with its unit: it leads nothing here.
+    await overview.locator('.filters select[name="unit"]').selectOption('国务院各部门');
+    await overview.locator('.filters input[name="unitLeads"]').check();
+    expect(await overview.locator('table.overview tbody tr[data-item]').count()).toBe(0);
+    await overview.close();
+  });
+});
