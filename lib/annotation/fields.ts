@@ -54,7 +54,7 @@ interface CsvColumn {
   cell(a: ItemAnnotation | undefined): string | number;
 }
 
-interface FieldDescriptor {
+export interface FieldDescriptor {
   merge: MergeRule;
   file: FileRule;
   /** The history entry a change of the field writes (HistoryEntry.field, the key ./history.ts words). */

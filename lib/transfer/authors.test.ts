@@ -68,9 +68,11 @@ describe('authorship through export and import', () => {
     // B imports A's file: B's note stays B's; A's note is A's record, with A's name and unit.
     const imported = await importJson(b, JSON.stringify(fileA));
     expect(imported.counts).toMatchObject({ updated: 1 });
-    // The preview says what the update is: a colleague's note beside B's, nothing of B's own changed.
-    expect(imported.notices[0].changed).toEqual({ colleague: ['1'] });
+    // The preview says what the update is: a colleague's note beside B's, and A's status, which B
+    // never set (a change made on one side only is taken).
+    expect(imported.notices[0].changed).toEqual({ status: ['1'], colleague: ['1'] });
     const item = (await b.db.annotations.get([K, '1']))!;
+    expect(item.status).toBe('in_progress');
     expect(item.note).toBe('乙：材料已报送');
     expect(item.noteAuthor).toBe(b.me.id);
     expect(item.noteCopies).toEqual([

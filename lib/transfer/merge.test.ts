@@ -39,15 +39,30 @@ describe('mergeItem', () => {
     expect(m).toMatchObject({ kind: 'unchanged', write: false, addHistory: [] });
   });
 
-  it('lets the later change win for status, follow-up and progress', () => {
+  it('lets the later change win for status, follow-up and progress, field by field', () => {
     const local = side(common, [T0 + 10, { status: 'behind', followUp: '2024-05-01' }]);
     const remote = side(common, [T0 + 20, { status: 'done', progress: 100 }]);
     const m = mergeItem(local, remote, T0 + 99);
     expect(m.kind).toBe('updated');
-    expect(m.annotation).toMatchObject({ status: 'done', progress: 100, note: '已召开专题会', updatedAt: T0 + 20 });
-    expect(m.annotation.followUp).toBeUndefined();
-    // The other way round the local side is newer and nothing changes.
-    expect(mergeItem(remote, local, T0 + 99)).toMatchObject({ kind: 'unchanged', write: false });
+    // Status changed on both sides: the later wins. Progress changed in the file only, the
+    // follow-up day here only: each keeps its change.
+    expect(m.annotation).toMatchObject({ status: 'done', progress: 100, followUp: '2024-05-01', note: '已召开专题会', updatedAt: T0 + 20 });
+    // The other way round: the same item.
+    expect(mergeItem(remote, local, T0 + 99).annotation).toMatchObject({ status: 'done', progress: 100, followUp: '2024-05-01' });
+  });
+
+  it('keeps a change made on one side only: a colleague’s later note does not take back my progress', () => {
+    const mine = side(common, [T0 + 10, { progress: 60, status: 'behind' }]);
+    const theirs = side(common, [T0 + 20, { note: '已召开专题会，方案已报送' }]);
+    const m = mergeItem(mine, theirs, T0 + 99);
+    expect(m.annotation).toMatchObject({ progress: 60, status: 'behind', note: '已召开专题会，方案已报送' });
+    // They import mine back: the same item, and merging again changes nothing.
+    const back = mergeItem(theirs, mine, T0 + 99);
+    expect(back.annotation).toMatchObject({ progress: 60, status: 'behind', note: '已召开专题会，方案已报送' });
+    expect(mergeItem({ annotation: m.annotation, history: [...mine.history, ...m.addHistory] }, theirs, T0 + 200)).toMatchObject({ kind: 'unchanged', write: false });
+    // A progress they set after taking mine wins over mine.
+    const later = side({ annotation: back.annotation, history: [...theirs.history, ...back.addHistory] }, [T0 + 300, { progress: 80 }]);
+    expect(mergeItem({ annotation: m.annotation, history: [...mine.history, ...m.addHistory] }, later, T0 + 400).annotation).toMatchObject({ progress: 80, status: 'behind' });
   });
 
   it('takes the newer note when it grew out of the local one', () => {

@@ -1,8 +1,10 @@
 /**
  * The merge rule, per item (see docs/transfer.md), each field by its descriptor's rule
  * (lib/annotation/fields.ts):
- * - status, follow-up, progress and fingerprint: the side with the later `updatedAt` wins (a tie
- *   goes to the larger value, so both machines pick the same side);
+ * - status, follow-up and progress: the side that changed the field last, by both histories (a
+ *   change made on one side only stays); where a side keeps no history, on a tie and for the
+ *   fingerprint, the side with the later `updatedAt` (a tie goes to the larger value, so both
+ *   machines pick the same side);
  * - the note: if one side's note grew out of the other's (its history holds the other's note
  *   version), the newer note wins; if both changed it since they diverged, the text that contains
  *   the other is kept, else the local note stays and the file's text is kept beside it as a
@@ -15,7 +17,7 @@
  * its next save as a conflict copy instead of overwriting it.
  * Merging the result with the same file again changes nothing.
  */
-import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged } from '../annotation/fields';
+import { ANNOTATION_FIELDS, FIELD_NAMES, fieldsMerged, type FieldDescriptor } from '../annotation/fields';
 import type { HistoryEntry, ItemAnnotation, NoteCopy } from '../annotation/model';
 import { mergeNoteCopies } from '../annotation/note-copies';
 import { fingerprint } from '../notice/normalize';
@@ -75,21 +77,42 @@ export function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
   return FIELD_NAMES.every((f) => a[f] === b[f] || sameData(a[f], b[f]));
 }
 
-/** Each field of the merged record by its rule; the note rule then decides the note (mergeItem). */
-function mergedFields(L: ItemAnnotation, I: ItemAnnotation): ItemAnnotation {
+/**
+ * When a side last changed a field, by its history (`history`, the field's entries): -Infinity where
+ * its history holds no change of it (the value it began with); undefined where the side keeps no
+ * history of the item at all (a ledger, another tool, an old file), which says nothing per field.
+ */
+function lastChanged(history: readonly HistoryEntry[], field: string): number | undefined {
+  if (!history.length) return undefined;
+  let at = -Infinity;
+  for (const h of history) if (h.field === field && h.at > at) at = h.at;
+  return at;
+}
+
+/**
+ * Each field of the merged record by its rule; the note rule then decides the note (mergeItem). A
+ * later-wins field both sides' histories speak of goes to the side that changed it last, so a
+ * change made on one side only stays (my progress, a colleague's later note); any other, and a tie,
+ * to the side changed last as a whole.
+ */
+function mergedFields(L: ItemAnnotation, I: ItemAnnotation, local: readonly HistoryEntry[], incoming: readonly HistoryEntry[]): ItemAnnotation {
   const winner = laterIsIncoming(L, I) ? I : L;
   const next: Record<string, unknown> = {};
   for (const f of FIELD_NAMES) {
-    const rule = ANNOTATION_FIELDS[f].merge;
+    const descriptor: FieldDescriptor = ANNOTATION_FIELDS[f];
+    const rule = descriptor.merge;
     let v: unknown;
     switch (rule) {
       case 'key':
       case 'note':
         v = L[f];
         break;
-      case 'later':
-        v = winner[f];
+      case 'later': {
+        const tL = descriptor.history && lastChanged(local, descriptor.history);
+        const tI = descriptor.history && lastChanged(incoming, descriptor.history);
+        v = (tL !== undefined && tI !== undefined && tL !== tI ? (tI > tL ? I : L) : winner)[f];
         break;
+      }
       case 'earliest':
         v = Math.min(L[f] as number, I[f] as number);
         break;
@@ -118,7 +141,7 @@ export function mergeItem(local: ItemSide | undefined, incoming: ItemSide, now: 
   }
   const L = local.annotation;
   const I = incoming.annotation;
-  const next = mergedFields(L, I);
+  const next = mergedFields(L, I, local.history, incoming.history);
 
   let conflict = false;
   const added = [...missing];

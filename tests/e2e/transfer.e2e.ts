@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDayOf } from '../../lib/annotation/shanghai-time';
 import { launchDuban, noticeSeed, openNotice, openPopup, screenshot, serveSeeds, type Duban } from './harness';
 import { sendFromPage } from './db';
-import { arrowStatus, closeEditor, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
+import { arrowStatus, closeEditor, editorSaved, field, itemInEditor, openEditor, reveal, rowLabel, rowStatus } from './editor';
 import { shadowEval } from './shadow';
 
 /** The seed notice's key (lib/notice/notice-key.ts); its 文号 is DOC_NO. */
@@ -300,6 +300,37 @@ describe('export from one profile, import into another', () => {
     expect(await editor.title()).not.toBe('pwned');
     expect(await notice.title()).not.toBe('pwned');
     await notice.close();
+  });
+
+  it('keeps B’s progress when A’s later file changed only the note: each keeps the change made on one side', async () => {
+    // B raises item 4's progress in its editor; then A, who never touched it, writes a note on item 4.
+    const noticeB = await openNotice(b.context, noticeSeed().url);
+    const editorB = await openEditor(noticeB, 4);
+    const progress = await field(editorB, 'progress');
+    await progress.fill('60');
+    await noticeB.keyboard.press('Tab');
+    await editorSaved(editorB);
+    const pageB = await openPopup(b);
+    await expect.poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '4')?.progress).toBe(60);
+    const noticeA = await openNotice(a.context, noticeSeed().url);
+    await openEditor(noticeA, 4);
+    await noticeA.keyboard.type('A：资金已到位');
+    await noticeA.keyboard.press('Tab');
+    const pageA = await openPopup(a);
+    await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemKey === '4')?.note).toBe('A：资金已到位');
+    const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator('.transfer [data-export="json"]').click()]);
+    const file = join(dir, 'a-note-later.json');
+    await download.saveAs(file);
+
+    await chooseImportFile(pageB, file);
+    await pageB.locator('[data-testid="import-preview"]').waitFor();
+    await pageB.locator('[data-action="apply-import"]').click();
+    await pageB.locator('[data-testid="import-done"]').waitFor();
+    // A's note comes in; B's progress stays, on the notice's editor too.
+    expect((await readDb(pageB)).annotations.find((x) => x.itemKey === '4')).toMatchObject({ progress: 60, note: 'A：资金已到位', status: 'in_progress' });
+    const fresh = await openNotice(b.context, noticeSeed().url);
+    expect(await itemInEditor(fresh, 4)).toMatchObject({ progress: '60', note: 'A：资金已到位' });
+    await Promise.all([noticeA.close(), noticeB.close(), fresh.close(), pageA.close(), pageB.close()]);
   });
 
   it('keeps both notes when both colleagues changed the same note, and shows them on the notice', async () => {
