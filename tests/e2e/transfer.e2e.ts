@@ -66,6 +66,21 @@ async function chooseImportFile(page: Page, file: string) {
   await chooser.setFiles(file);
 }
 
+/** A's note on `item` typed in its editor on the notice, then A's JSON export saved as `name`: the file's path. */
+async function noteAndExport(a: Duban, item: number, note: string, dir: string, name: string, replace = false): Promise<{ notice: Page; popup: Page; file: string }> {
+  const notice = await openNotice(a.context, noticeSeed().url);
+  await openEditor(notice, item);
+  if (replace) await notice.keyboard.press('Control+A');
+  await notice.keyboard.type(note);
+  await notice.keyboard.press('Tab');
+  const popup = await openPopup(a);
+  await expect.poll(async () => (await readDb(popup)).annotations.find((x) => x.itemKey === String(item))?.note).toBe(note);
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('.transfer [data-export="json"]').click()]);
+  const file = join(dir, name);
+  await download.saveAs(file);
+  return { notice, popup, file };
+}
+
 describe('export from one profile, import into another', () => {
   let a: Duban;
   let b: Duban;
@@ -312,15 +327,7 @@ describe('export from one profile, import into another', () => {
     await editorSaved(editorB);
     const pageB = await openPopup(b);
     await expect.poll(async () => (await readDb(pageB)).annotations.find((x) => x.itemKey === '4')?.progress).toBe(60);
-    const noticeA = await openNotice(a.context, noticeSeed().url);
-    await openEditor(noticeA, 4);
-    await noticeA.keyboard.type('A：资金已到位');
-    await noticeA.keyboard.press('Tab');
-    const pageA = await openPopup(a);
-    await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemKey === '4')?.note).toBe('A：资金已到位');
-    const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator('.transfer [data-export="json"]').click()]);
-    const file = join(dir, 'a-note-later.json');
-    await download.saveAs(file);
+    const { notice: noticeA, popup: pageA, file } = await noteAndExport(a, 4, 'A：资金已到位', dir, 'a-note-later.json');
 
     await chooseImportFile(pageB, file);
     await pageB.locator('[data-testid="import-preview"]').waitFor();
@@ -340,17 +347,7 @@ describe('export from one profile, import into another', () => {
     await noticeB.keyboard.press('End');
     await noticeB.keyboard.type('；B：区发改局要求补材料');
     await noticeB.keyboard.press('Tab');
-    const noticeA = await openNotice(a.context, noticeSeed().url);
-    await openEditor(noticeA, 1);
-    await noticeA.keyboard.press('Control+A');
-    await noticeA.keyboard.type('A：方案已通过');
-    await noticeA.keyboard.press('Tab');
-
-    const pageA = await openPopup(a);
-    await expect.poll(async () => (await readDb(pageA)).annotations.find((x) => x.itemKey === '1')?.note).toBe('A：方案已通过');
-    const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator('.transfer [data-export="json"]').click()]);
-    const file = join(dir, 'second.json');
-    await download.saveAs(file);
+    const { notice: noticeA, file } = await noteAndExport(a, 1, 'A：方案已通过', dir, 'second.json', true);
 
     const pageB = await openPopup(b);
     await expect
