@@ -36,7 +36,8 @@ import type { LeadUnit, Notice, NoticeItem, NoticeSection } from './types';
  * 完成时间节点：, 完成节点：, 办结时限：, and leads labelled 牵头负责单位：, 牵头实施单位：; 协作单位 and 参加单位 help,
  * 责任主体单位 and 实施主体 answer.
  * 8: a bracket of unit names alone closing most items of a page titled a breakdown, the page saying
- * nowhere what its brackets hold, as the units answering for each item, none leading; leaders a space
+ * nowhere what its brackets hold, as the units answering for each item, none leading; 括号内为主要责任单位
+ * as leads (as a labelled line reads 主要责任单位); leaders a space
  * parts in a heading (王宏　李四副市长牵头, numbered, unnumbered or a table's group row) as several.
  * A notice stored by an earlier one takes the page's reading on
  * its next visit when the page's words are the same (notice-record.ts seeNotice):

@@ -78,13 +78,14 @@ function lineFacts(pl: PageLines): LineFacts {
     if (pl.mayHold(i, '位') && RULE_HINT.test(pl.disp(i))) facts.ruleLines.push(pl.norm(i));
     if (facts.bracketUnits === undefined && pl.mayHold(i, '括')) {
       const said = BRACKET_UNITS.exec(pl.norm(i));
-      if (said) facts.bracketUnits = said[1] === '牵头' || said[1] === '主办' ? 'leadLabel' : 'resp';
+      if (said) facts.bracketUnits = said[1] === '牵头' || said[1] === '主办' || said[1] === '主要责任' ? 'leadLabel' : 'resp';
     }
   }
   return facts;
 }
 
-// 括号内为牵头单位, 各项工作后括号中为责任单位, （括号内为责任部门）: what the page's closing brackets hold.
+// 括号内为牵头单位, 各项工作后括号中为责任单位, （括号内为责任部门）: what the page's closing brackets hold;
+// 牵头, 主办 and 主要责任 units lead, as on a labelled line (responsibility.ts labelKind).
 const BRACKET_UNITS = /括[号弧](?:内|中|里)(?:的|所列)?(?:为|是)(牵头|主办|责任|承办|主要责任)?(?:单位|部门)/;
 
 const ORG = /(?:人民政府|政府|办公室|办公厅|国务院|委员会|管委会|政府办)$/;

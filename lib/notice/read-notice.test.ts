@@ -374,6 +374,9 @@ describe('how a page writes its items', () => {
       ['1', '全区生产总值增长6%左右。', ['区发改局:lead', '区统计局:co']], ['2', '固定资产投资增长5%。', ['区发改局:lead']],
       ['3', '推进城市更新，实施老旧小区改造10个（含加装电梯）。', ['区住建局:lead', '各街道:co']], ['4', '新增就业1万人。', ['区人社局:lead']],
     ]);
+    // 主要责任单位, as a labelled line reads it, leads.
+    const main = readPage(page(`<p>（括号内为主要责任单位）</p>${items}`), URL_);
+    expect(itemsOf(main).map((i) => i.units.map((u) => `${u.name}:${u.role}`))).toEqual([['区发改局:lead', '区统计局:lead'], ['区发改局:lead'], ['区住建局:lead', '各街道:lead'], ['区人社局:lead']]);
     const responsible = readPage(page(`<p>（括号内为责任单位）</p>${items}`), URL_);
     expect(itemsOf(responsible).map((i) => i.units.map((u) => u.name))).toEqual([['区发改局', '区统计局'], ['区发改局'], ['区住建局', '各街道'], ['区人社局']]);
     // Unsaid, on a page titled a breakdown, where most items close so: the units answering for each,
