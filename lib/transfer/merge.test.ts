@@ -142,6 +142,19 @@ describe('mergeItem', () => {
     expect(mergeItem(back, merged, T0 + 400)).toMatchObject({ kind: 'unchanged', write: false });
   });
 
+  it('goes by the item’s update time where a side’s history does not hold the item’s start (a ledger’s row, a trimmed history)', () => {
+    const mine = side(common, [T0 + 10, { progress: 60 }]);
+    const theirs = side(common, [T0 + 20, { note: '已召开专题会，方案已报送' }]);
+    // A ledger's row brings only the note version it grew from.
+    const row = { annotation: theirs.annotation, history: theirs.history.filter((h) => h.field === 'note') };
+    const merged = mergeItem(mine, row, T0 + 99).annotation;
+    expect(merged.note).toBe('已召开专题会，方案已报送');
+    // The row's item changed later as a whole: its progress (none) wins, as before.
+    expect(merged.progress).toBeUndefined();
+    // With the file's whole history, mine stays.
+    expect(mergeItem(mine, theirs, T0 + 99).annotation.progress).toBe(60);
+  });
+
   it('breaks a tie of equal update times the same way on both machines', () => {
     const a = side(common, [T0 + 50, { status: 'done' }]);
     const b = side(common, [T0 + 50, { status: 'paused' }]);

@@ -2,7 +2,8 @@
  * The merge rule, per item (see docs/transfer.md), each field by its descriptor's rule
  * (lib/annotation/fields.ts):
  * - status, follow-up and progress: the side that changed the field last, by both histories (a
- *   change made on one side only stays); where a side keeps no history, on a tie and for the
+ *   change made on one side only stays); where a side's history does not hold the item's start
+ *   (a ledger's row, an old file), on a tie and for the
  *   fingerprint, the side with the later `updatedAt` (a tie goes to the larger value, so both
  *   machines pick the same side);
  * - the note: if one side's note grew out of the other's (its history holds the other's note
@@ -78,12 +79,15 @@ export function sameAnnotation(a: ItemAnnotation, b: ItemAnnotation): boolean {
 }
 
 /**
- * When a side last changed a field, by its history (`history`, the field's entries): -Infinity where
- * its history holds no change of it (the value it began with); undefined where the side keeps no
- * history of the item at all (a ledger, another tool, an old file), which says nothing per field.
+ * Whether a side's history tells the item's whole story: it holds the item's creation (by an edit or
+ * an import). A ledger's row brings only the note version it grew from, another tool or an old file
+ * none, a trimmed history not its start: those say nothing of when each field changed.
  */
-function lastChanged(history: readonly HistoryEntry[], field: string): number | undefined {
-  if (!history.length) return undefined;
+const wholeHistory = (history: readonly HistoryEntry[]) =>
+  history.some((h) => h.field === 'created' || (h.field === 'import' && h.to === 'created'));
+
+/** When a whole history last changed a field (`field`, its entries' name): -Infinity where it never did (the value it began with). */
+function lastChanged(history: readonly HistoryEntry[], field: string): number {
   let at = -Infinity;
   for (const h of history) if (h.field === field && h.at > at) at = h.at;
   return at;
@@ -91,12 +95,13 @@ function lastChanged(history: readonly HistoryEntry[], field: string): number | 
 
 /**
  * Each field of the merged record by its rule; the note rule then decides the note (mergeItem). A
- * later-wins field both sides' histories speak of goes to the side that changed it last, so a
+ * later-wins field, where both sides' histories are whole, goes to the side that changed it last, so a
  * change made on one side only stays (my progress, a colleague's later note); any other, and a tie,
  * to the side changed last as a whole.
  */
 function mergedFields(L: ItemAnnotation, I: ItemAnnotation, local: readonly HistoryEntry[], incoming: readonly HistoryEntry[]): ItemAnnotation {
   const winner = laterIsIncoming(L, I) ? I : L;
+  const byField = wholeHistory(local) && wholeHistory(incoming);
   const next: Record<string, unknown> = {};
   for (const f of FIELD_NAMES) {
     const descriptor: FieldDescriptor = ANNOTATION_FIELDS[f];
@@ -108,9 +113,9 @@ function mergedFields(L: ItemAnnotation, I: ItemAnnotation, local: readonly Hist
         v = L[f];
         break;
       case 'later': {
-        const tL = descriptor.history && lastChanged(local, descriptor.history);
-        const tI = descriptor.history && lastChanged(incoming, descriptor.history);
-        v = (tL !== undefined && tI !== undefined && tL !== tI ? (tI > tL ? I : L) : winner)[f];
+        const tL = byField && descriptor.history ? lastChanged(local, descriptor.history) : 0;
+        const tI = byField && descriptor.history ? lastChanged(incoming, descriptor.history) : 0;
+        v = (tL !== tI ? (tI > tL ? I : L) : winner)[f];
         break;
       }
       case 'earliest':
