@@ -92,7 +92,7 @@ export class OverviewTableRow extends Component<OverviewTableRowProps> {
         </td>
         <td class="c-unit" title={numbers(row.units)}>
           {/* An item none leads (分别负责): its units plain, working with no one. */}
-          {row.leadUnits.length ? numbers(row.leadUnits) : row.coUnits.length ? numbers(row.coUnits) : '—'}
+          {numbers(row.leadUnits.length ? row.leadUnits : row.coUnits) || '—'}
           {row.leadUnits.length > 0 && row.coUnits.length > 0 && <span class="co-units">{t('overview.coUnits', { units: numbers(row.coUnits) })}</span>}
         </td>
         {showDeadline && (

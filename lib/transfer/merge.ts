@@ -93,6 +93,13 @@ function lastChanged(history: readonly HistoryEntry[], field: string): number {
   return at;
 }
 
+/** The side whose whole history changed `field` last; undefined when both did at the same moment (or neither did). */
+function changedLast(L: ItemAnnotation, I: ItemAnnotation, local: readonly HistoryEntry[], incoming: readonly HistoryEntry[], field: string): ItemAnnotation | undefined {
+  const tL = lastChanged(local, field);
+  const tI = lastChanged(incoming, field);
+  return tL === tI ? undefined : tI > tL ? I : L;
+}
+
 /**
  * Each field of the merged record by its rule; the note rule then decides the note (mergeItem). A
  * later-wins field, where both sides' histories are whole, goes to the side that changed it last, so a
@@ -112,12 +119,9 @@ function mergedFields(L: ItemAnnotation, I: ItemAnnotation, local: readonly Hist
       case 'note':
         v = L[f];
         break;
-      case 'later': {
-        const tL = byField && descriptor.history ? lastChanged(local, descriptor.history) : 0;
-        const tI = byField && descriptor.history ? lastChanged(incoming, descriptor.history) : 0;
-        v = (tL !== tI ? (tI > tL ? I : L) : winner)[f];
+      case 'later':
+        v = ((byField && descriptor.history && changedLast(L, I, local, incoming, descriptor.history)) || winner)[f];
         break;
-      }
       case 'earliest':
         v = Math.min(L[f] as number, I[f] as number);
         break;

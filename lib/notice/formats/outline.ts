@@ -362,7 +362,7 @@ function draftLists(
       for (const h of stack) if (h && h.line < leadLine) parent = h;
       leads = parent === leadParent ? leads + 1 : 1;
       leadParent = parent;
-      lead = { level: itemLevel, number: leads, line: leadLine, textStart: 0, body: [], labels: [], after: [], leaders: headingLeaders(pl.disp(leadLine), pl.leaders(leadLine)) };
+      lead = { level: itemLevel, number: leads, line: leadLine, textStart: 0, body: [], labels: [], after: [], leaders: lineLeaders(pl, leadLine) };
       stackChanged = true;
     }
     const reading = readingOf(e);
@@ -381,9 +381,12 @@ function draftLists(
 const LEADER_LINE = 40;
 const LEADER_VERB = /[牵抓管责衔联]/; // 牵头, 主抓, 分管, 负责, 领衔, 联系: one character, which layout cannot split
 
+/** The officials heading line i names from `from` (responsibility.ts headingLeaders), two a space parts apart (王宏　李四副市长牵头). */
+const lineLeaders = (pl: PageLines, i: number, from = 0) => headingLeaders(pl.disp(i).slice(from), pl.leaders(i, from));
+
 /** Whether line i, unnumbered, names the officials leading the items below it (王丹县长牵头重点工作). */
 function isLeaderLine(pl: PageLines, i: number): boolean {
-  return pl.rawLength(i) <= LEADER_LINE && pl.mayMatch(i, LEADER_VERB) && headingLeaders(pl.disp(i), pl.leaders(i)).length > 0;
+  return pl.rawLength(i) <= LEADER_LINE && pl.mayMatch(i, LEADER_VERB) && lineLeaders(pl, i).length > 0;
 }
 
 /**
@@ -459,7 +462,7 @@ const sameSection = (a: Draft, b: Draft) =>
  */
 function leadersOf(h: OutlineEntry, pl: PageLines): string[] {
   if (h.leaders) return h.leaders;
-  const named = headingLeaders(pl.disp(h.line).slice(h.textStart), pl.leaders(h.line, h.textStart));
+  const named = lineLeaders(pl, h.line, h.textStart);
   const resp = h.reading?.resp;
   h.leaders = named.length || h.body.length || !resp || resp.groups.length ? named : resp.leaders;
   return h.leaders;

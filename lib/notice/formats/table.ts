@@ -292,10 +292,11 @@ function groupHeading(task: Cell, headings: Heading[]) {
   let before: Heading | undefined; // the unnumbered row before it under the same group
   while (headings.length && headings[headings.length - 1].level >= level) before = headings.pop();
   const number = marker ? marker.number : before?.level === 4 ? before.number! + 1 : 1;
-  // Its leaders from its words with names a space parts set apart (（一）王宏　李四副市长牵头).
+  // Its leaders also from its words with names a space parts set apart (（一）王宏　李四副市长牵头):
+  // a 、 goes only after a name, never inside the marker, which ends at the same place in both.
   const words = nameLines(task, () => false, leaderWords).join('');
-  const wordsMarker = marker && readMarker(words);
-  headings.push({ level, text, number, leaders: headingLeaders(marker ? text.slice(marker.end) : text, wordsMarker ? words.slice(wordsMarker.end) : words) });
+  const from = marker ? marker.end : 0;
+  headings.push({ level, text, number, leaders: headingLeaders(text.slice(from), words.slice(from)) });
 }
 
 const ownEmpty = (cell: Cell | undefined, r: number) => !cell || (cell.row === r && squeeze(cellText(cell, '')) === '');
